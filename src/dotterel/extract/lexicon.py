@@ -1,0 +1,277 @@
+"""The trigger lexicon: which words (with which objects, particles and context) signal
+which CAMEO event.
+
+The built-in lexicon is ``dotterel/data/triggers.tsv``; its header comment documents
+the format. Users add entries with extra files in the same format:
+
+>>> lex = load_lexicon()
+>>> [e.code for e in lex.candidates("VERB", "sever")][:1]
+['161']
+
+Every line is checked when it is read: a malformed line, or one naming a CAMEO code
+the ontology does not list, raises :class:`dotterel.errors.KnowledgeError` with the
+file, the line and what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dotterel.errors import KnowledgeError
+from dotterel.ontology import Ontology, data_path, load_ontology
+
+__all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon"]
+
+COLUMNS = ("code", "pos", "lemma", "particle", "objects", "context", "target", "flags")
+POS_TAGS = frozenset({"VERB", "NOUN"})
+# Flags without a value; "neg=CODE" is the one flag that carries one.
+SIMPLE_FLAGS = frozenset({"speech", "report", "intent", "threat"})
+# Target slots that are not prepositions.
+TARGET_SLOTS = frozenset({"obj", "dative"})
+# Prepositions a target may hang from. A closed list, so that a typo ("agianst") is
+# caught when the file is read rather than silently never matching.
+PREPOSITIONS = frozenset({
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around",
+    "at", "before", "behind", "below", "beside", "between", "beyond", "by", "despite",
+    "down", "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on",
+    "onto", "out", "outside", "over", "past", "since", "through", "throughout", "to",
+    "toward", "towards", "under", "upon", "via", "with", "within", "without",
+})
+_WORD_RE = re.compile(r"^[a-z][a-z'\-]*$")
+_PHRASE_RE = re.compile(r"^[a-z0-9][a-z0-9 '\-\.]*$")
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon line: a head word and the constraints under which it signals ``code``.
+
+    ``particle``, ``objects`` and ``context`` are constraints the extractor must see
+    met; ``target`` lists, in order of preference, where the event's target is found;
+    ``neg_code`` is the code to use when the trigger is negated. ``origin`` is
+    ``"file:line"``.
+    """
+
+    code: str
+    pos: str
+    lemma: str
+    particle: str | None
+    objects: frozenset[str]
+    context: tuple[str, ...]
+    target: tuple[str, ...]
+    flags: frozenset[str]
+    neg_code: str | None
+    origin: str
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the entry has (particle, objects, context): 0 to 3."""
+        return (self.particle is not None) + bool(self.objects) + bool(self.context)
+
+    def object_matches(self, lemma: str | None) -> bool:
+        """True when the entry needs no object, or ``lemma`` is one it accepts."""
+        if not self.objects:
+            return True
+        return lemma is not None and lemma.lower() in self.objects
+
+    def context_matches(self, text: str) -> bool:
+        """True when the entry needs no context, or one of its phrases occurs in ``text``.
+
+        Phrases match as whole words, case-insensitively ("air" does not match
+        "airport"); a phrase written ``a+b`` matches only when both ``a`` and ``b`` occur.
+        """
+        if not self.context:
+            return True
+        low = " ".join(text.lower().split())
+        return any(all(_has_phrase(low, part) for part in alt.split("+"))
+                   for alt in self.context)
+
+    @property
+    def is_report(self) -> bool:
+        """True for a neutral reporting verb (flag ``report``)."""
+        return "report" in self.flags
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.pos} {self.lemma!r} -> {self.code}"
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """Whole-word, whitespace-normalised search for ``phrase`` in lower-case ``text``."""
+    phrase = " ".join(phrase.split())
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
+
+
+class Lexicon:
+    """Trigger entries indexed by (pos, lemma), most specific first."""
+
+    def __init__(self, entries: Iterable[TriggerEntry]) -> None:
+        self._entries: tuple[TriggerEntry, ...] = tuple(entries)
+        index: dict[tuple[str, str], list[TriggerEntry]] = {}
+        for entry in self._entries:
+            index.setdefault((entry.pos, entry.lemma), []).append(entry)
+        # sorted() is stable, so entries of equal specificity keep their file order.
+        self._index: dict[tuple[str, str], tuple[TriggerEntry, ...]] = {
+            key: tuple(sorted(group, key=lambda e: -e.specificity))
+            for key, group in index.items()
+        }
+        self._lemmas: dict[str, frozenset[str]] = {
+            pos: frozenset(lemma for (p, lemma) in self._index if p == pos) for pos in POS_TAGS
+        }
+
+    def candidates(self, pos: str, lemma: str) -> list[TriggerEntry]:
+        """Entries for this head word, most constraints first, then in file order."""
+        return list(self._index.get((pos.upper(), lemma.lower()), ()))
+
+    def lemmas(self, pos: str) -> frozenset[str]:
+        """Every lemma with at least one entry for ``pos`` (VERB or NOUN)."""
+        return self._lemmas.get(pos.upper(), frozenset())
+
+    def codes(self) -> frozenset[str]:
+        """Every CAMEO code some entry signals."""
+        return frozenset(e.code for e in self._entries)
+
+    def entries(self) -> tuple[TriggerEntry, ...]:
+        """All entries in reading order (user files first, then the built-in file)."""
+        return self._entries
+
+    def for_code(self, code: str) -> list[TriggerEntry]:
+        """The entries that signal ``code``."""
+        return [e for e in self._entries if e.code == code]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = (), *, ontology: Ontology | None = None,
+             builtin: bool = True) -> Lexicon:
+        """Read the built-in ``triggers.tsv`` and any ``extra`` files in the same format.
+
+        Entries from ``extra`` files are placed before the built-in ones, so a user's
+        line wins a tie against a built-in line of the same specificity.
+        """
+        onto = ontology if ontology is not None else load_ontology()
+        paths = [Path(p) for p in extra]
+        if builtin:
+            paths.append(data_path("triggers.tsv"))
+        entries: list[TriggerEntry] = []
+        seen: dict[tuple[object, ...], str] = {}
+        for path in paths:
+            for entry in read_trigger_file(path, onto):
+                key = (entry.code, entry.pos, entry.lemma, entry.particle,
+                       entry.objects, entry.context)
+                if key in seen:
+                    file, _, line = entry.origin.rpartition(":")
+                    raise KnowledgeError(
+                        file, int(line),
+                        f"this entry repeats the one at {seen[key]}; remove one of them")
+                seen[key] = entry.origin
+                entries.append(entry)
+        return cls(entries)
+
+
+def read_trigger_file(path: Path, ontology: Ontology) -> list[TriggerEntry]:
+    """Parse one trigger file; raise :class:`KnowledgeError` on the first bad line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeError(str(path), 0, f"cannot read the trigger file: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(str(path), 0, f"the trigger file is not UTF-8: {exc}") from None
+    entries: list[TriggerEntry] = []
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in raw.split("\t")]
+        if fields[0] == "code" and fields[1:2] == ["pos"]:
+            continue  # the column header line
+        entries.append(_parse_line(fields, str(path), lineno, ontology))
+    return entries
+
+
+def _parse_line(fields: list[str], path: str, lineno: int, onto: Ontology) -> TriggerEntry:
+    """Turn one line's fields into a :class:`TriggerEntry`, checking every column."""
+
+    def fail(reason: str) -> KnowledgeError:
+        return KnowledgeError(path, lineno, reason)
+
+    if len(fields) < 3:
+        raise fail(f"expected at least 3 tab-separated columns (code, pos, lemma), found "
+                   f"{len(fields)}; are the columns separated by spaces instead of tabs?")
+    if len(fields) > len(COLUMNS):
+        raise fail(f"expected at most {len(COLUMNS)} tab-separated columns "
+                   f"({', '.join(COLUMNS)}), found {len(fields)}")
+    fields = fields + ["-"] * (len(COLUMNS) - len(fields))
+    code, pos, lemma, particle, objects, context, target, flags = fields
+
+    if not onto.has(code):
+        raise fail(f"unknown CAMEO event code {code!r} (codes are listed in cameo.tsv)")
+    if pos not in POS_TAGS:
+        raise fail(f"pos must be VERB or NOUN, not {pos!r}")
+    if not _WORD_RE.match(lemma):
+        raise fail(f"lemma {lemma!r} must be one lower-case word; put a particle in the "
+                   f"particle column and required objects in the objects column")
+    if particle != "-" and not _WORD_RE.match(particle):
+        raise fail(f"particle {particle!r} must be one lower-case word or '-'")
+    if particle != "-" and pos != "VERB":
+        raise fail("only a VERB trigger can require a particle")
+
+    object_set: frozenset[str] = frozenset()
+    if objects != "-":
+        items = objects.split("|")
+        bad = [o for o in items if not _WORD_RE.match(o)]
+        if bad:
+            raise fail(f"objects must be '|'-separated lower-case lemmas; bad item(s): "
+                       f"{', '.join(repr(b) for b in bad)}")
+        object_set = frozenset(items)
+
+    context_tuple: tuple[str, ...] = ()
+    if context != "-":
+        alts = context.split("|")
+        for alt in alts:
+            parts = alt.split("+")
+            if not all(p.strip() and _PHRASE_RE.match(p.strip()) for p in parts):
+                raise fail(f"context phrase {alt!r} must be lower-case words (join phrases "
+                           f"that must all occur with '+')")
+        context_tuple = tuple(" ".join(a.split()) for a in alts)
+
+    target_tuple: tuple[str, ...] = ()
+    if target != "-":
+        slots = target.split("|")
+        bad = [t for t in slots if t not in TARGET_SLOTS and t not in PREPOSITIONS]
+        if bad:
+            raise fail(f"target must be '|'-separated 'obj', 'dative' or prepositions; "
+                       f"not understood: {', '.join(repr(b) for b in bad)}")
+        target_tuple = tuple(slots)
+
+    flag_set: set[str] = set()
+    neg_code: str | None = None
+    if flags != "-":
+        for flag in (f.strip() for f in flags.split(",")):
+            if flag.startswith("neg="):
+                neg_code = flag[4:]
+                if not onto.has(neg_code):
+                    raise fail(f"neg={neg_code}: unknown CAMEO event code")
+            elif flag in SIMPLE_FLAGS:
+                flag_set.add(flag)
+            else:
+                raise fail(f"unknown flag {flag!r}; known flags: "
+                           f"{', '.join(sorted(SIMPLE_FLAGS))}, neg=CODE")
+    if "report" in flag_set and code != "010":
+        raise fail("flag 'report' marks a neutral reporting verb and needs code 010")
+
+    return TriggerEntry(
+        code=code, pos=pos, lemma=lemma,
+        particle=None if particle == "-" else particle,
+        objects=object_set, context=context_tuple, target=target_tuple,
+        flags=frozenset(flag_set), neg_code=neg_code, origin=f"{path}:{lineno}",
+    )
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
+    """The built-in lexicon plus ``extra`` user files, read once per distinct tuple."""
+    return Lexicon.load(tuple(Path(p) for p in extra))

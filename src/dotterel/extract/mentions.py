@@ -1,0 +1,299 @@
+"""Event mentions read off a parsed sentence: trigger, arguments, polarity and modality.
+
+This stage only finds *where* an event is said to happen and which tokens fill its roles;
+the resolution stages turn those tokens into actors, dates and places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..types import Modality
+from .lexicon import Lexicon, TriggerEntry
+
+# Dependency labels spaCy's English models use for the roles we need.
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj"}
+# Clauses whose missing subject is the governing verb's subject (control, coordination,
+# participial adjuncts: "agreed to send", "met and signed", "..., calling it").
+SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event mention: a trigger with its CAMEO entry and the tokens of its arguments.
+
+    Token indices are positions in the ``Doc`` the mention was read from.
+    """
+
+    trigger: int  # token index of the trigger head
+    trigger_tokens: tuple[int, ...]  # the head plus particle and object words it needs
+    entry: TriggerEntry
+    code: str  # the CAMEO code to record (the entry's, or its negated form)
+    sources: tuple[int, ...]  # token indices of source argument heads
+    targets: tuple[int, ...]
+    negated: bool
+    modality: Modality
+    reporter: int | None = None  # head of who reported it (reported speech)
+    sentence: tuple[int, int] = (0, 0)  # token span of the sentence
+
+    def trigger_text(self, doc: Doc) -> str:
+        """The trigger words as they stand in the text ("broke off", "cut ties")."""
+        return " ".join(doc[i].text for i in sorted(self.trigger_tokens))
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+
+
+def _objects(tok: Token) -> list[Token]:
+    """The nouns the trigger acts on directly: object, or subject of a passive, or
+    for a noun trigger the complement of "of" and noun compounds ("embassy raid")."""
+    if tok.pos_ == "NOUN" or tok.pos_ == "PROPN":
+        found = [c for c in tok.children if c.dep_ == "compound"]
+        for prep in _children(tok, {"prep"}):
+            if prep.lower_ == "of":
+                found += _children(prep, {"pobj"})
+        return found
+    found = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else _children(tok, OBJECTS)
+    found += _children(tok, {"attr", "oprd"})
+    return found
+
+
+def _match_entry(tok: Token, entry: TriggerEntry) -> tuple[int, ...] | None:
+    """Token indices the entry consumes when it matches ``tok``, else None."""
+    used = [tok.i]
+    if entry.particle:
+        parts = [c for c in tok.children
+                 if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == entry.particle]
+        if not parts:
+            return None
+        used.append(parts[0].i)
+    if entry.objects:
+        objs = [o for o in _objects(tok)
+                if entry.object_matches(o.lemma_) or entry.object_matches(o.lower_)]
+        # "cut diplomatic and economic ties": the object can sit under a conjunct
+        if not objs:
+            return None
+        used.append(objs[0].i)
+    if entry.context:
+        if not entry.context_matches(" ".join(t.text for t in tok.subtree)):
+            return None
+    return tuple(used)
+
+
+def _subject(tok: Token, depth: int = 0) -> list[Token]:
+    """Who does the act: the subject, the by-agent of a passive, or the subject shared
+    with a governing clause (control, coordination, relative clauses)."""
+    if depth > 4:
+        return []
+    if _is_passive(tok):
+        agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
+        if agents:
+            return agents
+        if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
+            return []
+    subj = _children(tok, SUBJECTS)
+    if subj:
+        if subj[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            return [tok.head]
+        return subj
+    if _is_passive(tok):
+        return []
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head]
+    head = tok.head
+    if head is tok:
+        return []
+    if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
+        return _subject(head, depth + 1)
+    if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
+        return _subject(head.head, depth + 1)
+    # "has no plans to restore ...": a clause complementing a noun takes the subject of
+    # the verb that governs the noun
+    if tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"} and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head, depth + 1)
+    if tok.dep_ == "prep":
+        return _subject(head, depth + 1)
+    return []
+
+
+def _noun_source(tok: Token) -> list[Token]:
+    """Who does a nominal event: its possessor, an actor noun compounded with it
+    ("police raid"), a by-phrase, or the subject of the light verb that governs it
+    ("launched an airstrike", "filed a lawsuit")."""
+    found = _children(tok, {"poss"})
+    found += [c for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    for prep in _children(tok, {"prep", "agent"}):
+        if prep.lower_ == "by":
+            found += _children(prep, {"pobj"})
+    if not found and tok.dep_ in OBJECTS and tok.head.pos_ == "VERB":
+        found = _subject(tok.head)
+    return found
+
+
+def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
+    out: list[Token] = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == prep_word:
+            out += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
+    """The target as the entry says where to find it, in order of preference."""
+    passive = _is_passive(tok) and tok.pos_ == "VERB"
+    consumed = [tok.doc[i] for i in used if i != tok.i]
+    for spec in entry.target:
+        if spec == "-":
+            return []
+        found: list[Token] = []
+        if spec == "obj":
+            if tok.pos_ == "VERB":
+                cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
+                found = [c for c in cands if c.i not in used]
+            else:
+                found = [o for o in _objects(tok) if o.i not in used]
+        elif spec == "dative":
+            found = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            found += _prep_objects(tok, "to") if not found else []
+        else:
+            found = _prep_objects(tok, spec)
+            for word in consumed:  # "cut ties with X", "relations with X"
+                found += _prep_objects(word, spec)
+        if found:
+            return found
+    return []
+
+
+def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
+    out: list[int] = []
+    for t in tokens:
+        for u in (t, *t.conjuncts):
+            if u.i not in out and u.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(u.i)
+    return tuple(out)
+
+
+def _governors(tok: Token, limit: int = 3) -> list[Token]:
+    """The chain of words that govern a clause's trigger through complements."""
+    chain: list[Token] = []
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ not in ("xcomp", "ccomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head is cur:
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    for gov in _governors(tok):
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in NEGATING_GOVERNORS:
+            return True
+        if any(c.dep_ == "neg" for c in gov.children) and gov.pos_ in ("VERB", "AUX"):
+            return True
+        if gov.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "never") for c in gov.children):
+            return True
+        if gov.dep_ in ("ccomp",) or gov.pos_ == "VERB" and gov.dep_ == "ROOT":
+            break
+    return False
+
+
+def _modality(tok: Token, lexicon: Lexicon) -> tuple[Modality, int | None]:
+    """Asserted, intended, threatened, hypothetical or reported, and who reported it."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    for gov in [tok, *_governors(tok, 4)]:
+        if gov.pos_ not in ("VERB", "AUX") or gov is tok:
+            continue
+        flags = set()
+        for entry in lexicon.candidates("VERB", gov.lemma_.lower()):
+            flags |= entry.flags
+        if "threat" in flags:
+            return "threatened", None
+        if "intent" in flags:
+            return "intended", None
+        if "report" in flags:
+            subj = _children(gov, SUBJECTS)
+            return "reported", subj[0].i if subj else None
+    if aux & FUTURE_AUX:
+        return "intended", None
+    if aux & HYPOTHETICAL_AUX or any(
+            c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
+        return "hypothetical", None
+    return "asserted", None
+
+
+def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
+    for entry in lexicon.candidates(pos, tok.lemma_.lower()):
+        used = _match_entry(tok, entry)
+        if used is not None:
+            return entry, used
+    return None
+
+
+def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
+    """Every event mention in one parsed sentence."""
+    verb_lemmas = lexicon.lemmas("VERB")
+    noun_lemmas = lexicon.lemmas("NOUN")
+    found: list[Mention] = []
+    consumed: set[int] = set()
+    span = (sent.start, sent.end)
+    for tok in sent:  # verbs first: their objects may be nominal triggers themselves
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verb_lemmas:
+            continue
+        picked = _pick_entry(tok, lexicon, "VERB")
+        if picked is None:
+            continue
+        entry, used = picked
+        consumed.update(used)
+        if "report" in entry.flags:
+            continue  # a neutral "said" is not an event; its complement is coded instead
+        found.append(_mention(tok, entry, used, _subject(tok), lexicon, span))
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+            continue
+        if tok.lemma_.lower() not in noun_lemmas:
+            continue
+        picked = _pick_entry(tok, lexicon, "NOUN")
+        if picked is None:
+            continue
+        entry, used = picked
+        found.append(_mention(tok, entry, used, _noun_source(tok), lexicon, span))
+    return found
+
+
+def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
+             lexicon: Lexicon, span: tuple[int, int]) -> Mention:
+    negated = _negated(tok)
+    modality, reporter = _modality(tok, lexicon)
+    code = entry.code
+    if negated and entry.neg_code:
+        # "will not restore relations" is a rejection, coded as such and asserted
+        code, negated = entry.neg_code, False
+    return Mention(trigger=tok.i, trigger_tokens=used, entry=entry, code=code,
+                   sources=_expand_conjuncts(sources),
+                   targets=_expand_conjuncts(_target(tok, entry, used)),
+                   negated=negated, modality=modality, reporter=reporter, sentence=span)
+
+
+def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Every event mention in a parsed document, sentence by sentence."""
+    out: list[Mention] = []
+    for sent in doc.sents:
+        out.extend(sentence_mentions(sent, lexicon))
+    return out

@@ -1,0 +1,14 @@
+"""Ingest: read INPUT files and folders into :class:`~dotterel.types.Article` records.
+
+Supported inputs: ``.jsonl`` / ``.jsonl.gz`` (one article per line), ``.txt`` (one article
+per file), ``.html`` / ``.htm`` (one article per page, main text extracted), and folders
+of them (recursively, in sorted order). Bad input is yielded as
+:class:`~dotterel.types.Rejected`, never raised.
+"""
+
+from __future__ import annotations
+
+from dotterel.ingest.readers import SUPPORTED_SUFFIXES, input_kind, iter_files, read_inputs
+from dotterel.ingest.text import content_id
+
+__all__ = ["SUPPORTED_SUFFIXES", "content_id", "input_kind", "iter_files", "read_inputs"]

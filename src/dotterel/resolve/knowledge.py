@@ -1,0 +1,562 @@
+"""Built-in actor knowledge and the phrase matcher that finds it in tokenised text.
+
+The knowledge lives in tab-separated files under ``dotterel/data`` (countries, international
+bodies, regions, sector nouns, people with dated role spells). ``load_knowledge()`` reads them
+once, optionally adds user dictionaries in the PETRARCH/TABARI format (see
+:mod:`dotterel.resolve.dictionaries`), and returns a :class:`Knowledge` whose :meth:`Knowledge.match`
+finds the longest known phrases in a sequence of spaCy token texts.
+
+Matching folds case and accents ("Lopez Obrador" finds "López Obrador"), ignores hyphens, full
+stops and apostrophes inside names ("U.S." and "U.S" are the same, "Guinea - Bissau" finds
+"Guinea-Bissau"), and lets a possessive "'s" token sit inside a phrase without breaking it
+("People 's Republic of China"). A few one-word names are also ordinary English words ("US",
+"WHO", "Chad", "Turkey"); those match only when written with the same capitals as in the data.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Literal, Sequence
+
+from dotterel.errors import KnowledgeError
+
+EntryKind = Literal["country", "igo", "region", "sector", "person", "actor"]
+
+# When several entries share one phrase, the most specific kind wins: a named person beats a
+# user's own dictionary entry, which beats the built-in bodies, countries, regions and nouns.
+KIND_PRIORITY: dict[str, int] = {
+    "person": 0, "actor": 1, "igo": 2, "country": 3, "region": 4, "sector": 5,
+}
+
+# One-word names that are also everyday English words. They match only when the text writes
+# them with the capitals the knowledge uses: "US"/"WHO" in capitals, "Chad"/"Turkey" capitalised.
+ENGLISH_WORDS: frozenset[str] = frozenset("""
+a am an and are as at be but by can do go he her him his if in is it its me my no not of on or
+our so the to up us we who why how all any one new may will was has had man men out war aid art
+age arm car cat gap pan win won end net oil sun act bat ban big air ice job key law lay led leg
+let lie log mad map mob nor now off old own pay per put red rid run sad say see set sin sir sit
+six ten top two use via way wet yes yet you chad turkey china jordan guinea chile pole poles
+swede swedes kiwi kiwis male nice reading split amnesty
+""".split())
+
+# Tokens that may sit inside a phrase without breaking it: a possessive ("López Obrador 's")
+# or a hyphen spaCy split off ("Guinea - Bissau").
+_TRANSPARENT: frozenset[str] = frozenset({"'s", "'", "-", "–", "—", "s'"})
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_POSSESSIVE = re.compile(r"'s\b")
+_SEPARATORS = re.compile(r"[-–—./'_]")
+_WORDS = re.compile(r"\w+|[^\w\s]")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents: "Élysée" -> "elysee"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The words a phrase is matched on: folded, possessives dropped, hyphens and dots as spaces.
+
+    "the U.S." -> ("the", "u", "s"); "Côte d'Ivoire" -> ("cote", "d", "ivoire");
+    "LÓPEZ_OBRADOR's" -> ("lopez", "obrador").
+    """
+    folded = _POSSESSIVE.sub(" ", fold(text))
+    return tuple(_WORDS.findall(_SEPARATORS.sub(" ", folded)))
+
+
+@dataclass(frozen=True)
+class RoleSpell:
+    """A code held for a time: ``MEXGOV`` as "president" from 2018-12-01 to 2024-09-30.
+
+    ``start`` and ``end`` are inclusive; ``None`` leaves that side open.
+    """
+
+    code: str
+    role: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the spell is in force on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing the knowledge knows: a country, a body, a region, a sector noun, a person.
+
+    ``code`` is the ISO alpha-3 code for a country, the full CAMEO code for a body, region, user
+    dictionary actor or person (a person's default: the code of their ongoing spell, or their
+    country's ``ELI`` once every spell has ended), and the sector code for a sector noun. A user
+    agent dictionary code that goes *before* the country keeps its tilde (``NGO~``).
+    ``seat`` marks a capital or seat of power standing for a country's government ("the Kremlin").
+    """
+
+    kind: EntryKind
+    code: str
+    name: str
+    spells: tuple[RoleSpell, ...] = ()
+    person_role: bool = False
+    seat: bool = False
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+    def code_on(self, day: dt.date | None) -> RoleSpell | None:
+        """The spell in force on ``day``, or ``None`` (then ``code`` applies).
+
+        The first listed spell that covers the day wins, as in PETRARCH dictionaries. For a
+        person whose spells have all ended by ``day``, the answer is a derived spell: their
+        country's ``ELI`` code and the role "former <last role>" (Jorge Glas in 2019 is
+        ``ECUELI``, "former vice president").
+        """
+        if day is None or not self.spells:
+            return None
+        for spell in self.spells:
+            if spell.covers(day):
+                return spell
+        if self.kind != "person":
+            return None
+        ended = [s for s in self.spells if s.end is not None and s.end < day]
+        if not ended:
+            return None
+        last = max(ended, key=lambda s: s.end or dt.date.min)
+        role = f"former {last.role}" if last.role and not last.role.startswith("former ") else last.role
+        return RoleSpell(code=last.code[:3] + "ELI", role=role, start=last.end, end=None)
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A known phrase found at token indices ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One way of writing an entry: the words it is matched on, and how strictly.
+
+    ``stem``: the last word also matches any longer word that begins with it (TABARI entries
+    without a trailing underscore, "ARGENTIN" -> "Argentina"). ``case``: for one-word phrases
+    that are also English words, the capitals the token must have: ``"upper"`` (all capitals),
+    ``"title"`` (an initial capital) or ``""`` (any).
+    """
+
+    words: tuple[str, ...]
+    entry: Entry
+    stem: bool = False
+    case: Literal["upper", "title", ""] = ""
+
+
+class _Node:
+    """A node of the phrase trie: children by word, entries ending here, stems ending here."""
+
+    __slots__ = ("children", "phrases", "stems")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.phrases: list[Phrase] = []
+        # first four letters of a stem -> phrases whose last word is that stem
+        self.stems: dict[str, list[Phrase]] = {}
+
+
+_STEM_INDEX = 4  # a stem shorter than this matches only whole words (too many false hits)
+
+
+def _case_ok(phrase: Phrase, texts: Sequence[str]) -> bool:
+    if not phrase.case:
+        return True
+    letters = "".join(texts)
+    if phrase.case == "upper":
+        return letters.isupper()
+    return letters[:1].isupper()
+
+
+class Knowledge:
+    """Actor knowledge with a phrase matcher. Build it with :func:`load_knowledge`."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self._phrases: tuple[Phrase, ...] = tuple(phrases)
+        self._root = _Node()
+        self._countries: dict[str, Entry] = {}
+        self._exact: dict[tuple[str, ...], list[Entry]] = {}
+        for phrase in self._phrases:
+            self._add(phrase)
+
+    def _add(self, phrase: Phrase) -> None:
+        if not phrase.words:
+            return
+        entry = phrase.entry
+        if entry.kind == "country" and not entry.seat:
+            self._countries.setdefault(entry.code, entry)
+        known = self._exact.setdefault(phrase.words, [])
+        if entry not in known:
+            known.append(entry)
+        node = self._root
+        last = phrase.words[-1]
+        if phrase.stem and len(last) >= _STEM_INDEX:
+            for word in phrase.words[:-1]:
+                node = node.children.setdefault(word, _Node())
+            node.stems.setdefault(last[:_STEM_INDEX], []).append(phrase)
+            return
+        for word in phrase.words:
+            node = node.children.setdefault(word, _Node())
+        node.phrases.append(phrase)
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        """Every phrase the knowledge matches on, built-in first, then user dictionaries."""
+        return self._phrases
+
+    def entries(self, kind: EntryKind | None = None) -> list[Entry]:
+        """Every distinct entry (of one ``kind`` if given), in the order the files list them."""
+        seen: dict[int, Entry] = {}
+        for phrase in self._phrases:
+            if kind is None or phrase.entry.kind == kind:
+                seen.setdefault(id(phrase.entry), phrase.entry)
+        return list(seen.values())
+
+    def country(self, iso3: str) -> Entry | None:
+        """The country entry for an ISO alpha-3 code ("MEX"), or ``None``."""
+        return self._countries.get(iso3.upper())
+
+    def country_name(self, iso3: str) -> str:
+        """The canonical name of a country ("MEX" -> "Mexico"); the code itself if unknown."""
+        entry = self.country(iso3)
+        return entry.name if entry else iso3
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        """Entries written exactly as ``phrase`` (folded), of any kind, most specific kind first."""
+        found = self._exact.get(phrase_key(phrase), [])
+        return sorted(found, key=lambda e: KIND_PRIORITY[e.kind])
+
+    def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None) -> list[PhraseMatch]:
+        """Longest known phrases in a token sequence, left to right, without overlaps.
+
+        ``words`` are token texts (spaCy ``token.text``); ``lemmas``, when given, are tried as
+        well so that plurals match their singular ("ministers" -> "minister"). When several
+        entries share the longest phrase, the most specific kind wins (person > user actor >
+        IGO > country > region > sector).
+        """
+        keys = [phrase_key(w) for w in words]
+        lemma_keys = [phrase_key(lm) for lm in lemmas] if lemmas is not None else None
+        transparent = [fold(w) in _TRANSPARENT for w in words]
+        out: list[PhraseMatch] = []
+        i = 0
+        while i < len(words):
+            best = self._longest_at(i, words, keys, lemma_keys, transparent)
+            if best is None:
+                i += 1
+                continue
+            out.append(best)
+            i = best.end
+        return out
+
+    def _longest_at(self, i: int, words: Sequence[str], keys: list[tuple[str, ...]],
+                    lemma_keys: list[tuple[str, ...]] | None,
+                    transparent: list[bool]) -> PhraseMatch | None:
+        if not keys[i] or transparent[i]:
+            return None
+        nodes: list[_Node] = [self._root]
+        best: tuple[int, Phrase] | None = None
+        j = i
+        while j < len(words) and nodes:
+            if j > i and transparent[j]:
+                j += 1  # a possessive or hyphen inside a name does not break it
+                continue
+            alternatives = [keys[j]]
+            if lemma_keys is not None and j < len(lemma_keys) and lemma_keys[j] != keys[j]:
+                alternatives.append(lemma_keys[j])
+            next_nodes: list[_Node] = []
+            for node in nodes:
+                for alt in alternatives:
+                    if not alt:
+                        continue
+                    for phrase in self._stem_hits(node, alt):
+                        best = self._better(best, j + 1, phrase, words, i, transparent)
+                    walked = self._walk(node, alt)
+                    if walked is not None and walked not in next_nodes:
+                        next_nodes.append(walked)
+            for node in next_nodes:
+                for phrase in node.phrases:
+                    best = self._better(best, j + 1, phrase, words, i, transparent)
+            nodes = next_nodes
+            j += 1
+        if best is None:
+            return None
+        return PhraseMatch(start=i, end=best[0], entry=best[1].entry)
+
+    @staticmethod
+    def _walk(node: _Node, key: tuple[str, ...]) -> _Node | None:
+        for word in key:
+            child = node.children.get(word)
+            if child is None:
+                return None
+            node = child
+        return node
+
+    @staticmethod
+    def _stem_hits(node: _Node, key: tuple[str, ...]) -> list[Phrase]:
+        # A stem may only be the last word of a phrase and must close on this token's last word.
+        for word in key[:-1]:
+            child = node.children.get(word)
+            if child is None:
+                return []
+            node = child
+        last = key[-1]
+        if not node.stems:
+            return []
+        candidates = node.stems.get(last[:_STEM_INDEX], [])
+        return [p for p in candidates if last.startswith(p.words[-1])]
+
+    @staticmethod
+    def _better(best: tuple[int, Phrase] | None, end: int, phrase: Phrase, words: Sequence[str],
+                start: int, transparent: list[bool]) -> tuple[int, Phrase] | None:
+        if phrase.case and not _case_ok(
+                phrase, [w for k, w in enumerate(words[start:end], start) if not transparent[k]]):
+            return best
+        if best is None or end > best[0]:
+            return (end, phrase)
+        if end == best[0]:
+            old, new = best[1], phrase
+            # whole-word matches beat stems; then the more specific kind
+            if (old.stem, KIND_PRIORITY[old.entry.kind]) > (new.stem, KIND_PRIORITY[new.entry.kind]):
+                return (end, phrase)
+        return best
+
+    def with_dictionaries(self, actor_files: Sequence[Path] = (),
+                          agent_files: Sequence[Path] = ()) -> Knowledge:
+        """A new Knowledge with the entries of user PETRARCH/TABARI dictionaries added.
+
+        The built-in entries stay: user dictionaries add phrases, they never replace any. Raises
+        :class:`dotterel.errors.DictionaryError` for a line that cannot be read.
+        """
+        # imported here because the dictionary reader builds this module's Entry objects
+        from dotterel.resolve.dictionaries import (mark_person_roles, read_actor_file,
+                                                   read_agent_file)
+
+        extra: list[Phrase] = []
+        for path in actor_files:
+            extra.extend(read_actor_file(Path(path)))
+        agents: list[Phrase] = []
+        for path in agent_files:
+            agents.extend(read_agent_file(Path(path)))
+        # a user agent whose head noun is a built-in person role ("deputy foreign minister")
+        # is one too, so "Deputy Foreign Minister X" still names a person
+        person_nouns = {p.words[-1] for p in self._phrases
+                        if p.entry.kind == "sector" and p.entry.person_role}
+        extra.extend(mark_person_roles(agents, person_nouns.__contains__))
+        if not extra:
+            return self
+        return Knowledge(self._phrases + tuple(extra))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the built-in data files
+
+DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "regions.tsv", "sectors.tsv",
+                               "people.tsv")
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("dotterel") / "data" / name))
+
+
+def _rows(path: Path, columns: int, required: int) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) for each data line: header, blank lines and ``#`` comments skipped."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header_seen = False
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            cells = [c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))]
+            if len(cells) > columns:
+                raise KnowledgeError(str(path), number, f"expected at most {columns} tab-separated "
+                                     f"columns, found {len(cells)}")
+            cells += [""] * (columns - len(cells))
+            missing = [k for k in range(required) if not cells[k]]
+            if missing:
+                raise KnowledgeError(str(path), number, f"column {missing[0] + 1} is empty")
+            yield number, cells
+
+
+def _alternatives(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+_CODE = re.compile(r"^[A-Z0-9]{3,}$")
+
+
+def _check_code(path: Path, number: int, code: str, length: int | None = None) -> str:
+    if not _CODE.match(code) or (length is not None and len(code) != length):
+        want = f"{length} capital letters" if length else "capital letters and digits"
+        raise KnowledgeError(str(path), number, f"bad code {code!r}: expected {want}")
+    return code
+
+
+def case_rule(written: str) -> Literal["upper", "title", ""]:
+    """How a one-word built-in name must be capitalised in text to match.
+
+    An acronym written in capitals ("US", "WHO", "PA", "AMLO") must be in capitals in the text;
+    a capitalised name that is also an English word ("Chad", "Turkey") needs its capital.
+    """
+    key = phrase_key(written)
+    if len(key) != 1:
+        return ""
+    letters = re.sub(r"\W", "", written)
+    if len(letters) > 1 and letters.isupper():
+        return "upper"
+    if key[0] in ENGLISH_WORDS and letters[:1].isupper():
+        return "title"
+    return ""
+
+
+def _phrases_for(entry: Entry, names: Iterable[str]) -> list[Phrase]:
+    out: list[Phrase] = []
+    seen: set[tuple[str, ...]] = set()
+    for name in names:
+        key = phrase_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(Phrase(words=key, entry=entry, case=case_rule(name)))
+    return out
+
+
+def read_countries(path: Path) -> list[Phrase]:
+    """Phrases from a countries file: iso3, name, names, adjectives/demonyms, seats of power."""
+    out: list[Phrase] = []
+    for number, (iso3, name, names, adjectives, seats) in _rows(path, 5, 2):
+        _check_code(path, number, iso3, 3)
+        country = Entry(kind="country", code=iso3, name=name,
+                        aliases=tuple(_alternatives(names) + _alternatives(adjectives)))
+        out += _phrases_for(country, [name, *country.aliases])
+        if seats:
+            seat = Entry(kind="country", code=iso3, name=name, seat=True,
+                         aliases=tuple(_alternatives(seats)))
+            out += _phrases_for(seat, seat.aliases)
+    return out
+
+
+def read_named(path: Path, kind: Literal["igo", "region"]) -> list[Phrase]:
+    """Phrases from an IGO or region file: code, canonical name, other names."""
+    out: list[Phrase] = []
+    for number, (code, name, names) in _rows(path, 3, 2):
+        _check_code(path, number, code)
+        entry = Entry(kind=kind, code=code, name=name, aliases=tuple(_alternatives(names)))
+        out += _phrases_for(entry, [name, *entry.aliases])
+    return out
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word  # already plural ("authorities") or a mass noun ("press")
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if re.search(r"(x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def read_sectors(path: Path) -> list[Phrase]:
+    """Phrases from a sectors file: phrase, sector code, person role (yes/no).
+
+    The regular plural of each phrase is added too, so that text matches without lemmas.
+    """
+    out: list[Phrase] = []
+    for number, (phrase, code, person) in _rows(path, 3, 2):
+        _check_code(path, number, code)
+        if person.lower() not in ("", "yes", "no"):
+            raise KnowledgeError(str(path), number, f"person-role must be yes or no, not {person!r}")
+        entry = Entry(kind="sector", code=code, name=phrase, person_role=person.lower() == "yes")
+        words = phrase.split()
+        plural = " ".join([*words[:-1], _plural(words[-1])]) if words else ""
+        out += _phrases_for(entry, [phrase, plural])
+    return out
+
+
+def _iso_date(path: Path, number: int, text: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise KnowledgeError(str(path), number, f"bad date {text!r}: expected YYYY-MM-DD") from None
+
+
+def parse_spell(path: Path, number: int, text: str) -> RoleSpell:
+    """A ``CODE:role:start:end`` spell from a people file."""
+    parts = text.split(":")
+    if len(parts) != 4:
+        raise KnowledgeError(str(path), number,
+                             f"bad spell {text!r}: expected CODE:role:start:end")
+    code, role, start, end = (p.strip() for p in parts)
+    _check_code(path, number, code)
+    spell = RoleSpell(code=code, role=role, start=_iso_date(path, number, start),
+                      end=_iso_date(path, number, end))
+    if spell.start and spell.end and spell.end < spell.start:
+        raise KnowledgeError(str(path), number, f"spell {text!r} ends before it starts")
+    return spell
+
+
+def person_default_code(spells: Sequence[RoleSpell]) -> str:
+    """A person's code when no date is known: the latest ongoing spell, else country + ELI."""
+    ongoing = [s for s in spells if s.end is None]
+    if ongoing:
+        return max(ongoing, key=lambda s: s.start or dt.date.min).code
+    latest = max(spells, key=lambda s: s.end or dt.date.min)
+    return latest.code[:3] + "ELI"
+
+
+def read_people(path: Path) -> list[Phrase]:
+    """Phrases from a people file: name, aliases, spells (``CODE:role:start:end``, "|"-separated)."""
+    out: list[Phrase] = []
+    for number, (name, aliases, spells_cell) in _rows(path, 3, 3):
+        spells = tuple(parse_spell(path, number, s) for s in _alternatives(spells_cell))
+        entry = Entry(kind="person", code=person_default_code(spells), name=name, spells=spells,
+                      aliases=tuple(_alternatives(aliases)))
+        out += _phrases_for(entry, [name, *entry.aliases])
+    return out
+
+
+def read_builtin(data_dir: Path | None = None) -> list[Phrase]:
+    """Every phrase of the built-in data files (from ``data_dir`` if given)."""
+    def where(name: str) -> Path:
+        return data_dir / name if data_dir is not None else _data_path(name)
+
+    return (read_countries(where("countries.tsv")) + read_named(where("igos.tsv"), "igo")
+            + read_named(where("regions.tsv"), "region") + read_sectors(where("sectors.tsv"))
+            + read_people(where("people.tsv")))
+
+
+@lru_cache(maxsize=1)
+def builtin_knowledge() -> Knowledge:
+    """The built-in knowledge alone, read once."""
+    return Knowledge(read_builtin())
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(actor_files: tuple[Path, ...] = (),
+                   agent_files: tuple[Path, ...] = ()) -> Knowledge:
+    """The built-in knowledge plus any user actor/agent dictionaries, read once per file set."""
+    return builtin_knowledge().with_dictionaries(actor_files, agent_files)
+
+
+__all__ = [
+    "Entry", "EntryKind", "Knowledge", "Phrase", "PhraseMatch", "RoleSpell", "builtin_knowledge",
+    "fold", "load_knowledge", "phrase_key",
+]

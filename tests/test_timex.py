@@ -1,0 +1,484 @@
+"""Temporal expressions: finding them and resolving them (dotterel.resolve.timex)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from dotterel.resolve.timex import TimeMention, find_dateline, find_times
+from dotterel.types import TimeRef
+
+# publication dates used below, with their weekdays checked in test_weekdays_of_fixtures
+WED_2025 = dt.date(2025, 4, 16)  # Wednesday
+SAT_2024 = dt.date(2024, 4, 6)  # Saturday
+MON_2024 = dt.date(2024, 4, 8)  # Monday
+SUN_2024 = dt.date(2024, 4, 7)  # Sunday
+JAN_2025 = dt.date(2025, 1, 10)  # Friday
+DEC_2024 = dt.date(2024, 12, 20)  # Friday
+
+RAID = TimeRef(dt.date(2024, 4, 5))
+LAWSUIT = TimeRef(dt.date(2024, 4, 11))
+DECLARATION = TimeRef(dt.date(2024, 4, 4))
+
+Row = tuple[str, str, str, str]  # text, iso date, precision, anchor
+
+
+def times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
+          tense: str | None = None) -> list[Row]:
+    """find_times, reduced to comparable tuples; checks each span against the text."""
+    found = find_times(text, published, narrative, tense)  # type: ignore[arg-type]
+    for t in found:
+        assert isinstance(t, TimeMention)
+        assert text[t.start:t.end] == t.text
+    return [(t.text, t.ref.iso(), t.ref.precision, t.anchor) for t in found]
+
+
+def test_weekdays_of_fixtures() -> None:
+    assert WED_2025.strftime("%A") == "Wednesday"
+    assert SAT_2024.strftime("%A") == "Saturday"
+    assert MON_2024.strftime("%A") == "Monday"
+    assert SUN_2024.strftime("%A") == "Sunday"
+    assert JAN_2025.strftime("%A") == "Friday"
+    assert DEC_2024.strftime("%A") == "Friday"
+
+
+# ---------------------------------------------------------------------------- absolute
+
+ABSOLUTE: list[tuple[str, dt.date | None, str | None, list[Row]]] = [
+    ("Police raided the embassy on April 5, 2024.", WED_2025, "past",
+     [("April 5, 2024", "2024-04-05", "day", "absolute")]),
+    ("Police raided the embassy on 5 April 2024.", WED_2025, "past",
+     [("5 April 2024", "2024-04-05", "day", "absolute")]),
+    ("Police raided the embassy on April 5th, 2024.", WED_2025, "past",
+     [("April 5th, 2024", "2024-04-05", "day", "absolute")]),
+    ("On April 11, 2024, Mexico filed a lawsuit.", WED_2025, "past",
+     [("April 11, 2024", "2024-04-11", "day", "absolute")]),
+    ("The decree was signed 2024-04-05 in Quito.", WED_2025, "past",
+     [("2024-04-05", "2024-04-05", "day", "absolute")]),
+    ("The talks ended on the 5th of April 2024.", WED_2025, "past",
+     [("the 5th of April 2024", "2024-04-05", "day", "absolute")]),
+    ("The vote was held on Friday, April 5, 2024.", WED_2025, "past",
+     [("Friday, April 5, 2024", "2024-04-05", "day", "absolute")]),
+    ("The vote was held on Friday, 5 April 2024.", WED_2025, "past",
+     [("Friday, 5 April 2024", "2024-04-05", "day", "absolute")]),
+    ("The ceasefire began on Jan. 3, 2024.", WED_2025, "past",
+     [("Jan. 3, 2024", "2024-01-03", "day", "absolute")]),
+    ("The ceasefire began Sept. 14.", WED_2025, "past",
+     [("Sept. 14", "2024-09-14", "day", "published")]),
+    ("In December 2023, López Obrador granted Glas permission.", WED_2025, "past",
+     [("December 2023", "2023-12", "month", "absolute")]),
+    ("Protests spread in December of 2023.", WED_2025, "past",
+     [("December of 2023", "2023-12", "month", "absolute")]),
+    ("The party was founded in 2023.", WED_2025, "past", [("2023", "2023", "year", "absolute")]),
+    ("He has led the party since 2019.", WED_2025, "present",
+     [("2019", "2019", "year", "absolute")]),
+    ("Inflation rose sharply in late 2023.", WED_2025, "past",
+     [("late 2023", "2023", "year", "absolute")]),
+    ("The economy shrank in mid-2023.", WED_2025, "past",
+     [("mid-2023", "2023", "year", "absolute")]),
+    ("The offensive began in the spring of 2022.", WED_2025, "past",
+     [("the spring of 2022", "2022", "year", "absolute")]),
+    ("The treaty was signed at the end of 2021.", WED_2025, "past",
+     [("the end of 2021", "2021", "year", "absolute")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "tense", "expected"), ABSOLUTE,
+                         ids=[c[0][:40] for c in ABSOLUTE])
+def test_absolute(text: str, published: dt.date | None, tense: str | None,
+                  expected: list[Row]) -> None:
+    assert times(text, published, tense=tense) == expected
+
+
+def test_absolute_needs_no_publication_date() -> None:
+    assert times("Mexico filed a lawsuit on April 11, 2024.", None) == [
+        ("April 11, 2024", "2024-04-11", "day", "absolute")]
+
+
+def test_impossible_date_is_dropped() -> None:
+    assert times("It happened on April 31, 2024.", WED_2025) == []
+    assert times("It happened on 2024-02-30.", WED_2025) == []
+
+
+# --------------------------------------------------------------- dates without a year
+
+YEARLESS: list[tuple[str, dt.date, str | None, list[Row]]] = [
+    ("Police raided the embassy on April 5.", SAT_2024, "past",
+     [("April 5", "2024-04-05", "day", "published")]),
+    ("Police raided the embassy on 5 April.", SAT_2024, "past",
+     [("5 April", "2024-04-05", "day", "published")]),
+    # past tense: a date more than two months after publication belongs to last year
+    ("Rebels seized the town on December 20.", JAN_2025, "past",
+     [("December 20", "2024-12-20", "day", "published")]),
+    ("Rebels seized the town on June 5.", WED_2025, "past",
+     [("June 5", "2025-06-05", "day", "published")]),
+    ("Rebels seized the town on July 5.", WED_2025, "past",
+     [("July 5", "2024-07-05", "day", "published")]),
+    # future tense: a date well before publication belongs to next year
+    ("The summit will open on January 5.", DEC_2024, "future",
+     [("January 5", "2025-01-05", "day", "published")]),
+    # tense unknown: the nearest year
+    ("Talks on January 5.", DEC_2024, None, [("January 5", "2025-01-05", "day", "published")]),
+    ("Clashes on December 28.", JAN_2025, None, [("December 28", "2024-12-28", "day", "published")]),
+    ("Troops withdrew in early April.", WED_2025, "past",
+     [("early April", "2025-04", "month", "published")]),
+    ("Troops withdrew in April.", WED_2025, "past", [("April", "2025-04", "month", "published")]),
+    ("Troops withdrew mid-April.", WED_2025, "past", [("mid-April", "2025-04", "month", "published")]),
+    ("Troops withdrew in late November.", WED_2025, "past",
+     [("late November", "2024-11", "month", "published")]),
+    ("The law was passed last April.", WED_2025, "past",
+     [("last April", "2024-04", "month", "published")]),
+    # within two months of publication even a past-tense month keeps the year (the rule
+    # tolerates publication dates that lag); further on it is last year's
+    ("Elections were held in May.", WED_2025, "past", [("May", "2025-05", "month", "published")]),
+    ("Elections were held in July.", WED_2025, "past", [("July", "2024-07", "month", "published")]),
+    ("Elections will be held in February.", DEC_2024, "future",
+     [("February", "2025-02", "month", "published")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "tense", "expected"), YEARLESS,
+                         ids=[c[0][:40] for c in YEARLESS])
+def test_yearless(text: str, published: dt.date, tense: str | None, expected: list[Row]) -> None:
+    assert times(text, published, tense=tense) == expected
+
+
+def test_yearless_date_takes_the_year_of_the_date_it_is_joined_to() -> None:
+    assert times("Fighting raged from April 3 to April 5, 2024.", WED_2025, None, "past") == [
+        ("April 3", "2024-04-03", "day", "absolute"),
+        ("April 5, 2024", "2024-04-05", "day", "absolute")]
+    assert times("Talks were held on Dec. 30 and Jan. 2, 2024.", WED_2025, None, "past") == [
+        ("Dec. 30", "2023-12-30", "day", "absolute"),  # the earlier date comes first
+        ("Jan. 2, 2024", "2024-01-02", "day", "absolute")]
+
+
+def test_a_range_of_days_is_dated_by_its_first_day() -> None:
+    assert times("Fighting raged April 3-5, 2024.", WED_2025) == [
+        ("April 3-5, 2024", "2024-04-03", "day", "absolute")]
+    assert times("Fighting raged 3–5 April 2024.", WED_2025) == [
+        ("3–5 April 2024", "2024-04-03", "day", "absolute")]
+    assert times("Clashes broke out on 14-15 April.", WED_2025, None, "past") == [
+        ("14-15 April", "2025-04-14", "day", "published")]
+
+
+def test_named_days_and_newspapers_are_not_weekdays() -> None:
+    assert times("The Sunday Times reported on Black Friday sales.", WED_2025) == []
+    assert times("The Good Friday Agreement still holds.", WED_2025) == []
+
+
+def test_may_the_verb_and_the_name_are_not_months() -> None:
+    assert times("The government may impose a curfew.", WED_2025) == []
+    assert times("Critics in May's cabinet resigned.", WED_2025) == []
+
+
+def test_abbreviation_needs_a_dot_or_a_day() -> None:
+    assert times("The delegates met in Mar del Plata.", WED_2025) == []
+
+
+# ------------------------------------------------------------- deictic on publication
+
+DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
+    ("The minister resigned today.", WED_2025, "past", [("today", "2025-04-16", "day", "published")]),
+    ("The minister resigned yesterday.", WED_2025, "past",
+     [("yesterday", "2025-04-15", "day", "published")]),
+    ("Yesterday afternoon the minister resigned.", WED_2025, "past",
+     [("Yesterday afternoon", "2025-04-15", "day", "published")]),
+    ("The minister will resign tomorrow.", WED_2025, "future",
+     [("tomorrow", "2025-04-17", "day", "published")]),
+    ("Protesters clashed with police last night.", WED_2025, "past",
+     [("last night", "2025-04-15", "day", "published")]),
+    ("Rockets were fired overnight.", WED_2025, "past",
+     [("overnight", "2025-04-16", "day", "published")]),
+    ("The bill passed the day before yesterday.", WED_2025, "past",
+     [("the day before yesterday", "2025-04-14", "day", "published")]),
+    # a bare weekday: the latest on or before publication, so a Wednesday means that day
+    ("Sheinbaum spoke on Wednesday.", WED_2025, "past", [("Wednesday", "2025-04-16", "day", "published")]),
+    ("Sheinbaum spoke on Monday.", WED_2025, "past", [("Monday", "2025-04-14", "day", "published")]),
+    ("Sheinbaum spoke on Thursday.", WED_2025, None, [("Thursday", "2025-04-10", "day", "published")]),
+    ("Sheinbaum will speak on Thursday.", WED_2025, "future",
+     [("Thursday", "2025-04-17", "day", "published")]),
+    ("Sheinbaum will speak on Wednesday.", WED_2025, "future",
+     [("Wednesday", "2025-04-16", "day", "published")]),
+    ("Gunmen attacked the bus on Sunday night.", WED_2025, "past",
+     [("Sunday night", "2025-04-13", "day", "published")]),
+    ("Gunmen attacked the bus Wednesday morning.", WED_2025, "past",
+     [("Wednesday morning", "2025-04-16", "day", "published")]),
+    ("The blast happened late on Tuesday.", WED_2025, "past",
+     [("late on Tuesday", "2025-04-15", "day", "published")]),
+    ("The accord was signed this past Monday.", WED_2025, "past",
+     [("this past Monday", "2025-04-14", "day", "published")]),
+    # this / last / next: the publication's Monday-Sunday week, the one before, the one after
+    ("The police broke into the embassy this Friday.", SAT_2024, "past",
+     [("this Friday", "2024-04-05", "day", "published")]),
+    ("The talks resume this Friday.", WED_2025, None, [("this Friday", "2025-04-18", "day", "published")]),
+    ("The court ruled last Friday.", SAT_2024, "past", [("last Friday", "2024-03-29", "day", "published")]),
+    ("The court ruled last Friday.", MON_2024, "past", [("last Friday", "2024-04-05", "day", "published")]),
+    ("The court will rule next Monday.", WED_2025, "future",
+     [("next Monday", "2025-04-21", "day", "published")]),
+    # weeks: a representative day (precisions have no week)
+    ("Troops were deployed last week.", WED_2025, "past",
+     [("last week", "2025-04-09", "day", "published")]),
+    ("Troops were deployed earlier this week.", WED_2025, "past",
+     [("earlier this week", "2025-04-14", "day", "published")]),
+    ("Troops will be deployed next week.", WED_2025, "future",
+     [("next week", "2025-04-23", "day", "published")]),
+    ("Prices rose last month.", WED_2025, "past", [("last month", "2025-03", "month", "published")]),
+    ("Prices rose last month.", JAN_2025, "past", [("last month", "2024-12", "month", "published")]),
+    ("Prices rose earlier this month.", WED_2025, "past",
+     [("earlier this month", "2025-04", "month", "published")]),
+    ("Prices rose this month.", WED_2025, "past", [("this month", "2025-04", "month", "published")]),
+    ("Prices will rise next month.", DEC_2024, "future",
+     [("next month", "2025-01", "month", "published")]),
+    ("The party split last year.", WED_2025, "past", [("last year", "2024", "year", "published")]),
+    ("The party split late last year.", WED_2025, "past",
+     [("late last year", "2024", "year", "published")]),
+    ("The party split earlier this year.", WED_2025, "past",
+     [("earlier this year", "2025", "year", "published")]),
+    ("The party split this year.", WED_2025, "past", [("this year", "2025", "year", "published")]),
+    ("The embassy closed two days ago.", WED_2025, "past",
+     [("two days ago", "2025-04-14", "day", "published")]),
+    ("The embassy closed a year ago.", WED_2025, "past",
+     [("a year ago", "2024", "year", "published")]),
+    # the weekend: its Sunday, never after publication
+    ("Noboa won re-election over the weekend.", WED_2025, "past",
+     [("over the weekend", "2025-04-13", "day", "published")]),
+    ("Noboa won re-election over the weekend.", MON_2024, "past",
+     [("over the weekend", "2024-04-07", "day", "published")]),
+    ("Noboa won re-election over the weekend.", SUN_2024, "past",
+     [("over the weekend", "2024-04-07", "day", "published")]),
+    ("Noboa won re-election last weekend.", SUN_2024, "past",
+     [("last weekend", "2024-03-31", "day", "published")]),
+    ("Voters will go to the polls this weekend.", WED_2025, "future",
+     [("this weekend", "2025-04-20", "day", "published")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "tense", "expected"), DEICTIC,
+                         ids=[f"{c[0][:40]}@{c[1]}" for c in DEICTIC])
+def test_deictic(text: str, published: dt.date, tense: str | None, expected: list[Row]) -> None:
+    assert times(text, published, tense=tense) == expected
+
+
+def test_deictic_ignores_narrative() -> None:
+    assert times("Sheinbaum spoke on Monday.", WED_2025, RAID, "past") == [
+        ("Monday", "2025-04-14", "day", "published")]
+
+
+def test_deictic_without_publication_date_is_dropped() -> None:
+    assert times("The minister resigned yesterday.", None) == []
+    assert times("Sheinbaum spoke on Wednesday.", None) == []
+
+
+# ----------------------------------------------------------- anaphoric on narrative
+
+ANAPHORIC: list[tuple[str, TimeRef | None, list[Row]]] = [
+    ("Bárcena announced the cancellation of relations the following day.", RAID,
+     [("the following day", "2024-04-06", "day", "narrative")]),
+    ("The next day, the ministry protested.", RAID, [("The next day", "2024-04-06", "day", "narrative")]),
+    ("A day later, the ministry protested.", RAID, [("A day later", "2024-04-06", "day", "narrative")]),
+    ("The day before the raid, Ecuador had declared the ambassador persona non grata.", RAID,
+     [("The day before", "2024-04-04", "day", "narrative")]),
+    ("The day after the election, protests broke out.", RAID,
+     [("The day after", "2024-04-06", "day", "narrative")]),
+    ("The previous day, talks had collapsed.", RAID, [("The previous day", "2024-04-04", "day", "narrative")]),
+    ("Two days later, the ambassador left.", RAID, [("Two days later", "2024-04-07", "day", "narrative")]),
+    ("Three days earlier, the ambassador had left.", RAID,
+     [("Three days earlier", "2024-04-02", "day", "narrative")]),
+    ("Two days after the raid, the ambassador left.", RAID,
+     [("Two days after", "2024-04-07", "day", "narrative")]),
+    ("A week later, the ICJ held hearings.", LAWSUIT, [("A week later", "2024-04-18", "day", "narrative")]),
+    ("The following week, the ICJ held hearings.", LAWSUIT,
+     [("The following week", "2024-04-18", "day", "narrative")]),
+    ("The next week, the ICJ held hearings.", LAWSUIT,
+     [("The next week", "2024-04-18", "day", "narrative")]),
+    ("A month later, the ICJ ruled.", LAWSUIT, [("A month later", "2024-05", "month", "narrative")]),
+    ("Three months earlier, however, Mexico had formally condemned acts of violence.", DECLARATION,
+     [("Three months earlier", "2024-01", "month", "narrative")]),
+    ("A year later, relations were still frozen.", LAWSUIT, [("A year later", "2025", "year", "narrative")]),
+    ("The following month, the ICJ ruled.", LAWSUIT, [("The following month", "2024-05", "month", "narrative")]),
+    ("The previous year, the two had signed a pact.", LAWSUIT,
+     [("The previous year", "2023", "year", "narrative")]),
+    ("Later that day, the ambassador left.", RAID, [("Later that day", "2024-04-05", "day", "narrative")]),
+    ("That same day, the ambassador left.", RAID, [("That same day", "2024-04-05", "day", "narrative")]),
+    ("The ambassador left the same day.", RAID, [("the same day", "2024-04-05", "day", "narrative")]),
+    ("The ambassador left that day.", RAID, [("that day", "2024-04-05", "day", "narrative")]),
+    ("The ambassador left that week.", RAID, [("that week", "2024-04-05", "day", "narrative")]),
+    ("The ambassador left later that month.", RAID, [("later that month", "2024-04", "month", "narrative")]),
+    ("Hours earlier, the ambassador had left.", RAID, [("Hours earlier", "2024-04-05", "day", "narrative")]),
+    ("Hours later, the ambassador left.", RAID, [("Hours later", "2024-04-05", "day", "narrative")]),
+    ("The following Monday, the ambassador left.", RAID,
+     [("The following Monday", "2024-04-08", "day", "narrative")]),
+]
+
+
+@pytest.mark.parametrize(("text", "narrative", "expected"), ANAPHORIC,
+                         ids=[c[0][:40] for c in ANAPHORIC])
+def test_anaphoric(text: str, narrative: TimeRef | None, expected: list[Row]) -> None:
+    assert times(text, WED_2025, narrative, "past") == expected
+
+
+def test_anaphoric_falls_back_to_publication() -> None:
+    assert times("The next day, the ministry protested.", WED_2025) == [
+        ("The next day", "2025-04-17", "day", "published")]
+    assert times("The next day, the ministry protested.", None) == []
+
+
+def test_day_offset_keeps_a_coarse_anchor() -> None:
+    # a day offset cannot make a month-precision anchor more precise
+    april = TimeRef(dt.date(2024, 4, 1), "month")
+    assert times("The day before, talks collapsed.", WED_2025, april) == [
+        ("The day before", "2024-04", "month", "narrative")]
+    assert times("Two days later, talks collapsed.", WED_2025, april) == [
+        ("Two days later", "2024-04", "month", "narrative")]
+
+
+def test_month_offset_on_a_year_anchor_gives_a_year() -> None:
+    year = TimeRef(dt.date(2023, 1, 1), "year")
+    assert times("A month later, talks collapsed.", WED_2025, year) == [
+        ("A month later", "2023", "year", "narrative")]
+    assert times("A year later, talks collapsed.", WED_2025, year) == [
+        ("A year later", "2024", "year", "narrative")]
+
+
+def test_following_weekday_needs_a_day_anchor() -> None:
+    april = TimeRef(dt.date(2024, 4, 1), "month")
+    assert times("The following Monday, talks collapsed.", WED_2025, april) == []
+
+
+# -------------------------------------------------- not times: durations, ages, hedges
+
+NOT_TIMES = [
+    "Noboa was elected to a four-year term.",
+    "The state of emergency will last for six months.",
+    "The suspect held hostages for 24 hours.",
+    "A 30-year-old man was arrested.",
+    "The victim was 30 years old.",
+    "Unrest has grown over the past two years.",
+    "Violence has surged in recent weeks and in the last month.",
+    "Fighting continued for several days.",
+    "Days later, the ambassador left.",
+    "A few weeks later, the ambassador left.",
+    "About a month later, the ambassador left.",
+    "Music of the 1990s filled the hall.",
+    "The rally drew 2000 people.",
+    "The march on the last Friday of the month drew thousands.",
+    "The curfew ran from 10 p.m. to 5 a.m.",
+    "The government may impose an overnight curfew.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMES, ids=[t[:40] for t in NOT_TIMES])
+def test_not_times(text: str) -> None:
+    assert times(text, WED_2025, RAID, "past") == []
+
+
+def test_hedged_offset_next_to_a_date() -> None:
+    text = ("In December 2023 — a little over a month after Noboa first assumed power — "
+            "López Obrador granted Glas permission to stay at the embassy.")
+    assert times(text, WED_2025, RAID, "past") == [("December 2023", "2023-12", "month", "absolute")]
+
+
+# ---------------------------------------------------------- real sentences, in order
+
+def test_sheinbaum_article_2025_04_16() -> None:
+    assert times("President Claudia Sheinbaum on Wednesday said Mexico has no plans to restore "
+                 "diplomatic relations with Ecuador after President Daniel Noboa won re-election "
+                 "over the weekend.", WED_2025, None, "past") == [
+        ("Wednesday", "2025-04-16", "day", "published"),
+        ("over the weekend", "2025-04-13", "day", "published")]
+    assert times("Noboa of the center-right National Democratic Action Party defeated left-wing "
+                 "challenger Luisa González in a run-off on Sunday.", WED_2025, None, "past") == [
+        ("Sunday", "2025-04-13", "day", "published")]
+    assert times("Relations broke down after Ecuadorian police raided the Mexican Embassy in Quito "
+                 "on April 5, 2024.", WED_2025, None, "past") == [
+        ("April 5, 2024", "2024-04-05", "day", "absolute")]
+    assert times("Then-Foreign Minister Alicia Bárcena announced the cancellation of diplomatic "
+                 "relations the following day.", WED_2025, RAID, "past") == [
+        ("the following day", "2024-04-06", "day", "narrative")]
+    assert times("The day before the raid, Ecuador had declared Mexico's ambassador persona non "
+                 "grata", WED_2025, RAID, "past") == [
+        ("The day before", "2024-04-04", "day", "narrative")]
+    assert times("Three months earlier, however, Mexico had formally condemned acts of violence",
+                 WED_2025, DECLARATION, "past") == [
+        ("Three months earlier", "2024-01", "month", "narrative")]
+    assert times("On April 11, 2024, Mexico filed a lawsuit against Ecuador before the "
+                 "International Court of Justice.", WED_2025, RAID, "past") == [
+        ("April 11, 2024", "2024-04-11", "day", "absolute")]
+    assert times("A month later, the ICJ ruled that it would not order provisional measures.",
+                 WED_2025, LAWSUIT, "past") == [("A month later", "2024-05", "month", "narrative")]
+
+
+def test_amlo_article_2024_04_06() -> None:
+    assert times("Tensions between Mexico and Ecuador reached their highest point this Friday when "
+                 "Ecuadorian police officials broke into the Mexican Embassy in Quito.",
+                 SAT_2024, None, "past") == [("this Friday", "2024-04-05", "day", "published")]
+    assert times("The move followed accusations made by Mexican President Andrés Manuel López "
+                 "Obrador (AMLO) on Thursday.", SAT_2024, None, "past") == [
+        ("Thursday", "2024-04-04", "day", "published")]
+
+
+# --------------------------------------------------------------------- mechanics
+
+def test_several_mentions_come_in_text_order_without_overlap() -> None:
+    text = "After talks on Monday failed, troops moved in on April 3, 2024, and left two days later."
+    rows = times(text, WED_2025, None, "past")
+    assert rows == [("Monday", "2025-04-14", "day", "published"),
+                    ("April 3, 2024", "2024-04-03", "day", "absolute"),
+                    ("two days later", "2025-04-18", "day", "published")]
+    found = find_times(text, WED_2025, None, "past")
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+
+
+def test_longest_expression_wins() -> None:
+    # "Friday" alone would be deictic; the full date includes it
+    assert times("It happened on Friday, April 5, 2024.", WED_2025) == [
+        ("Friday, April 5, 2024", "2024-04-05", "day", "absolute")]
+    # "the day before yesterday" is not "the day before" + "yesterday"
+    assert len(times("It happened the day before yesterday.", WED_2025, RAID)) == 1
+
+
+def test_case_insensitive_relative_words() -> None:
+    assert times("YESTERDAY the minister resigned.", WED_2025) == [
+        ("YESTERDAY", "2025-04-15", "day", "published")]
+
+
+def test_fast_enough() -> None:
+    text = ("President Claudia Sheinbaum on Wednesday said Mexico has no plans to restore diplomatic "
+            "relations with Ecuador after President Daniel Noboa won re-election over the weekend. ") * 5
+    begin = time.perf_counter()
+    for _ in range(200):
+        find_times(text, WED_2025, RAID, "past")
+    assert time.perf_counter() - begin < 5.0
+
+
+# ----------------------------------------------------------------------- datelines
+
+DATELINES: list[tuple[str, int | None, tuple[str, str] | None]] = [
+    ("QUITO, April 5 (Reuters) - Ecuadorean police broke into the Mexican embassy.", 2024,
+     ("2024-04-05", "April 5")),
+    ("MEXICO CITY, April 6, 2024 (AP) — Mexico broke off relations.", None, ("2024-04-06", "April 6, 2024")),
+    ("April 5, 2024 — Police raided the embassy.", None, ("2024-04-05", "April 5, 2024")),
+    ("Friday, 5 April 2024\nPolice raided the embassy.", None, ("2024-04-05", "Friday, 5 April 2024")),
+    ("WASHINGTON, D.C., April 5 (AP) — The State Department said.", 2024, ("2024-04-05", "April 5")),
+    ("SAN JOSE, Costa Rica, Jan. 3, 2024 (AP) — A quake struck.", None, ("2024-01-03", "Jan. 3, 2024")),
+    ("By Jane Doe\nQUITO, April 5 (Reuters) - Police broke in.", 2024, ("2024-04-05", "April 5")),
+    ("QUITO, April 5 (Reuters) - Police broke in.", None, None),  # no year to give it
+    ("MEXICO CITY (AP) — Mexico broke off relations on April 6, 2024.", None, None),
+    ("Police raided the embassy on April 5, 2024, officials said.", None, None),
+    ("April 5 was a day of anger in Quito.", 2024, None),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), DATELINES, ids=[d[0][:30] for d in DATELINES])
+def test_dateline(text: str, hint: int | None, expected: tuple[str, str] | None) -> None:
+    got = find_dateline(text, hint)
+    if expected is None:
+        assert got is None
+        return
+    assert got is not None
+    ref, start, end = got
+    assert (ref.iso(), text[start:end]) == expected
+    assert ref.precision == "day"
