@@ -24,7 +24,7 @@ def corpus(tmp_path_factory) -> Path:
     lines = [
         json.dumps({"id": "a1", "text": ARTICLE, "published": "2024-04-06"}),
         "{broken json",
-        json.dumps({"id": "a2", "text": "   "}),
+        json.dumps({"id": "a2", "text": 5}),
         json.dumps({"id": "a3", "text": "Russia condemned Ukraine on Monday.", "published": "2022-03-02"}),
     ]
     (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

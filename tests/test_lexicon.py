@@ -81,7 +81,7 @@ def test_condemn_is_speech_disapproval(lex: Lexicon) -> None:
     ("VERB", "grant", "asylum", "075"),
     ("VERB", "impose", "sanction", "163"),
     ("VERB", "express", "concern", "012"),
-    ("VERB", "cast", "doubt", "012"),
+    ("VERB", "cast", "doubt", "111"),
     ("VERB", "sign", "agreement", "057"),
     ("VERB", "open", "fire", "193"),
     ("VERB", "launch", "airstrike", "195"),

@@ -79,7 +79,7 @@ class Coder:
             if found is not None:
                 published, basis = found[0].value, "dateline"
         dates = DocDates(doc, published, basis)
-        actors = DocActors(doc, self.kb.knowledge, published)
+        actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
         dateline = dateline_place(article.text, self.kb.gazetteer)
         out: list[Event] = []
         for sent in doc.sents:

@@ -44,6 +44,9 @@ class Rejected:
     origin: str  # the file path
     line: int | None
     reason: str
+    # False when the record was read but holds nothing to code (an empty article): it is
+    # reported and counted, but the input was still read
+    fatal: bool = True
 
     def __str__(self) -> str:
         where = f"{self.origin}:{self.line}" if self.line is not None else self.origin

@@ -3,7 +3,8 @@
 Writes contract records to ``--out`` and documents, events and evidence to the store
 (``--db``; the default store when no ``--out`` is given). A record that cannot be read is
 reported on stderr with its file and line, skipped and counted; the exit status is 0 only
-when every input was read.
+when every input was read. An article that was read but has no text is reported and
+counted too, but does not make the exit status fail.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                                  db=args.db, actor_dicts=args.actors, agent_dicts=args.agents)
     db = args.db or (settings.db if args.out is None else None)
     coder = Coder(settings)
-    n_articles = n_events = n_rejected = 0
+    n_articles = n_events = n_rejected = n_unread = 0
     with ExitStack() as stack:
         out = stack.enter_context(open(args.out, "w", encoding="utf-8")) if args.out else None
         store = stack.enter_context(Store(db)) if db else None
@@ -71,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         for item in code_inputs(coder, args.inputs, args.published):
             if isinstance(item, Rejected):
                 n_rejected += 1
+                n_unread += item.fatal
                 print(f"dotterel: skipped {item}", file=sys.stderr)
                 continue
             article, events = item
@@ -89,4 +91,4 @@ def run(args: argparse.Namespace) -> int:
         where = ", ".join(str(p) for p in (args.out, db) if p)
         print(f"dotterel: coded {n_articles} articles into {n_events} events ({where}); "
               f"{n_rejected} records skipped", file=sys.stderr)
-    return 1 if n_rejected else 0
+    return 1 if n_unread else 0

@@ -115,7 +115,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return []
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
@@ -192,7 +192,7 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in ("xcomp", "ccomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head.i == cur.i:
             break
         cur = cur.head
         chain.append(cur)
@@ -218,7 +218,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> tuple[Modality, int | None]:
     """Asserted, intended, threatened, hypothetical or reported, and who reported it."""
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     for gov in [tok, *_governors(tok, 4)]:
-        if gov.pos_ not in ("VERB", "AUX") or gov is tok:
+        if gov.pos_ not in ("VERB", "AUX") or gov.i == tok.i:
             continue
         flags = set()
         for entry in lexicon.candidates("VERB", gov.lemma_.lower()):

@@ -63,7 +63,14 @@ def _wrong_type(name: str, value: Any, kind: str = "a string",
 
 
 def parse_published(value: str) -> tuple[dt.date | None, str | None]:
-    """Parse a ``YYYY-MM-DD`` date; return ``(date, None)`` or ``(None, reason)``."""
+    """Parse a ``YYYY-MM-DD`` date, or the compact ``YYYYMMDD`` / ``YYMMDD`` forms that
+    event-data tools write; return ``(date, None)`` or ``(None, reason)``."""
+    compact = value.strip()
+    if compact.isdigit() and len(compact) in (6, 8):
+        if len(compact) == 6:  # PETRARCH's YYMMDD: 00-68 -> 2000s, as Python's %y does
+            yy = int(compact[:2])
+            compact = f"{2000 + yy if yy < 69 else 1900 + yy}{compact[2:]}"
+        value = f"{compact[:4]}-{compact[4:6]}-{compact[6:]}"
     if not _ISO_DATE.fullmatch(value):
         return None, (f"field 'published' is {_shown(value)}, not a date in YYYY-MM-DD form; "
                       f"write it as e.g. \"2024-04-05\" or leave the field out")
@@ -98,6 +105,8 @@ def parse_record(record: Any, origin: str, line: int,
     text = normalise_newlines(text)
     problem = text_problem(text, "field 'text'")
     if problem:
+        if not text.strip():  # read fine, nothing to code
+            return Rejected(origin, line, problem, fatal=False)
         return reject(problem)
 
     strings: dict[str, str] = {}

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Actor
 from .knowledge import Entry, Knowledge, PhraseMatch
+from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
@@ -36,6 +37,9 @@ REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", 
                  "insist", "note", "explain", "stress", "warn"}
 FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
 GENERIC_SECTORS = {"GOV"}
+# Singular nouns that "they" refers back to ("the police ... they arrested").
+COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
+               "administration", "rebels", "militants", "opposition"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def _np_tokens(head: Token) -> list[Token]:
             if child.i in keep:
                 continue
             if child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ in NP_PREPS):
-                if child.dep_ == "conj" and tok is head:
+                if child.dep_ == "conj" and tok.i == head.i:
                     continue  # conjuncts are separate actors
                 keep[child.i] = child
                 stack.append(child)
@@ -76,9 +80,11 @@ def _np_tokens(head: Token) -> list[Token]:
 class DocActors:
     """Actor resolution for one document, with memory of what it has established."""
 
-    def __init__(self, doc: Doc, knowledge: Knowledge, default_day: dt.date | None) -> None:
+    def __init__(self, doc: Doc, knowledge: Knowledge, default_day: dt.date | None,
+                 gazetteer: Gazetteer | None = None) -> None:
         self.doc = doc
         self.knowledge = knowledge
+        self.gazetteer = gazetteer
         self.default_day = default_day
         self._names: dict[str, Actor] = {}  # lowercased surname / alias / full name -> actor
         self._seen: list[_Seen] = []
@@ -93,12 +99,23 @@ class DocActors:
             words = [t.text for t in sent]
             lemmas = [t.lemma_ for t in sent]
             for m in self.knowledge.match(words, lemmas):
-                if m.entry.kind in ("country", "region"):
+                if m.entry.kind == "country":
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
                     if actor and actor.country and m.entry.kind == "person":
                         self._countries.append((sent.start + m.start, actor.country))
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ == "PERSON":
+                continue
+            words = [t.text for t in chunk]
+            if not self.knowledge.match(words, [t.lemma_ for t in chunk]):
+                continue  # only phrases that name an actor themselves
+            actor = self.resolve(root, self.default_day)
+            if actor is not None:
+                plural = root.tag_ in ("NNS", "NNPS") or root.lemma_.lower() in COLLECTIVES
+                self._seen.append(_Seen(root.i, actor, False, plural))
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 actor = self.resolve(ent.root, self.default_day)
@@ -156,11 +173,6 @@ class DocActors:
         spell = entry.code_on(day) if entry.spells else None
         code = spell.code if spell else entry.code
         role = spell.role if spell else ""
-        if spell is None and entry.spells and entry.kind == "person":
-            # not in office that day: a person keeps their country, marked as elite
-            latest = max(entry.spells, key=lambda s: s.start or dt.date.min)
-            code = latest.code[:3] + "ELI"
-            role = f"former {latest.role}" if latest.end and day and latest.end < day else latest.role
         if not code:
             return None
         country, sector = _split_code(code)
@@ -200,7 +212,7 @@ class DocActors:
                     return _with_text(actor, span_text(m))
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(head)
-        if name_text and name_text.lower() in self._names:
+        if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
             return _with_text(self._names[name_text.lower()], name_text)
         if named:
             best = min(named, key=lambda m: abs(m.start - head_pos))
@@ -211,8 +223,12 @@ class DocActors:
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
                 return _with_text(actor, span_text(best))
         country = _country_of(countries, toks, head)
+        if not any(m.start <= head_pos < m.end for m in sectors):
+            sectors = []  # "press conference": a modifier's sector is not the phrase's
         sector = _best_sector(sectors, head_pos) if sectors else ""
-        is_descriptor = head.lemma_.lower() in COUNTRY_DESCRIPTORS and not countries
+        # "the South American nation": a region adjective does not name the country
+        is_descriptor = (head.lemma_.lower() in COUNTRY_DESCRIPTORS
+                         and all(m.entry.kind == "region" for m in countries))
         if is_descriptor:
             country = self.recent_country(head.i, set(exclude))
             if country:
@@ -220,7 +236,7 @@ class DocActors:
                              name=self.knowledge.country_name(country),
                              text=" ".join(words))
         if not country and not sector:
-            return None
+            return self._place_actor(head, toks)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
             sector = "ELI"  # a former office holder keeps the country as elite
@@ -231,7 +247,7 @@ class DocActors:
                 return None
         if not sector and head.pos_ == "PROPN" and country and _head_is_country(countries, head_pos):
             sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
-        role = " ".join(words[m.start:m.end] for m in sectors)
+        role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head.ent_type_ == "PERSON":
             name = name_text
@@ -241,8 +257,28 @@ class DocActors:
             self._remember(head.i, actor, True, False, name_text or "")
         return actor
 
+    def _place_actor(self, head: Token, toks: list[Token]) -> Actor | None:
+        """A city or region named as a participant ("shelled Kharkiv") stands for its
+        country, as CAMEO codes it."""
+        if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        name = ent.text if ent is not None else head.text
+        place = self.gazetteer.lookup(name, [iso for _, iso in self._countries[-3:]])
+        if place is None or not place.country:
+            return None
+        return Actor(code=place.country, country=place.country, sector="",
+                     name=place.name, text=name)
+
     def _pronoun(self, head: Token, day: dt.date | None) -> Actor | None:
         lower = head.lower_
+        matrix = _matrix_subject(head)
+        if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            # "Mexico announces that it is breaking relations": the complement's pronoun
+            # subject is the announcing subject
+            found = self.resolve(matrix, day)
+            if found is not None:
+                return found
         if lower in SPEAKER_PRONOUNS:
             speaker = _reporting_subject(head)
             if speaker is not None and speaker.pos_ != "PRON":
@@ -251,14 +287,15 @@ class DocActors:
         if lower in PERSON_PRONOUNS:
             return self._last(head.i, person=True)
         if lower in GROUP_PRONOUNS:
-            return self._last(head.i, person=False) or self._last(head.i)
+            return (self._last(head.i, person=False, plural=True)
+                    or self._last(head.i, person=False) or self._last(head.i))
         if lower in THING_PRONOUNS:
             return self._last(head.i, person=False)
         return None
 
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
-        is_person = head.ent_type_ == "PERSON" or bool(actor.name and actor.role)
+        is_person = head.ent_type_ == "PERSON"
         self._remember(head.i, actor, is_person, head.tag_ in ("NNS", "NNPS"), "")
 
 
@@ -319,11 +356,25 @@ def _name_of(head: Token) -> str:
     return " ".join([*parts, head.text])
 
 
+def _matrix_subject(tok: Token) -> Token | None:
+    """For a pronoun subject of a complement clause ("X said that it would..."), the
+    non-pronoun subject of the clause that governs it."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
+        return None
+    subj = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].pos_ != "PRON":
+        return subj[0]
+    return None
+
+
 def _reporting_subject(tok: Token) -> Token | None:
     """For a pronoun inside quoted or reported speech, the subject of the reporting verb."""
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORT_LEMMAS:

@@ -70,7 +70,7 @@ def _distance(tok: Token, trigger: Token) -> int | None:
     while True:
         if cur.i == trigger.i:
             return steps
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur, steps = cur.head, steps + 1
 
@@ -123,6 +123,13 @@ class DocDates:
                     cur = cur.head
                 if not owned and (best is None or d < best[0]):
                     best = (d, tm.ref)
+            if best is None:
+                # "broke off relations after police raided the embassy on April 5": the
+                # time of a subordinate event bounds the main one
+                inside = [(d, tm.ref) for tm, tok in located
+                          if (d := _distance(tok, trig)) is not None]
+                if inside:
+                    best = min(inside, key=lambda x: x[0])
             if best is None:
                 free = [tm for tm, tok in located
                         if not any(_distance(tok, self.doc[t]) is not None for t in triggers)]

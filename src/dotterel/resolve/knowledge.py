@@ -15,13 +15,11 @@ stops and apostrophes inside names ("U.S." and "U.S" are the same, "Guinea - Bis
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Literal, Sequence
 
@@ -128,8 +126,11 @@ class Entry:
         if not ended:
             return None
         last = max(ended, key=lambda s: s.end or dt.date.min)
-        role = f"former {last.role}" if last.role and not last.role.startswith("former ") else last.role
-        return RoleSpell(code=last.code[:3] + "ELI", role=role, start=last.end, end=None)
+        role = last.role
+        if role and not role.startswith("former "):
+            role = f"former {role}"
+        start = last.end + dt.timedelta(days=1) if last.end else None
+        return RoleSpell(code=last.code[:3] + "ELI", role=role, start=start, end=None)
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,13 @@ class Knowledge:
         i = 0
         while i < len(words):
             best = self._longest_at(i, words, keys, lemma_keys, transparent)
+            if keys[i] == ("the",) and i + 1 < len(words):
+                # "the" belongs to a name only when the name is written with it ("the Kremlin");
+                # otherwise it must not hide a longer name that follows it
+                # ("the United States of America", known without "the")
+                after = self._longest_at(i + 1, words, keys, lemma_keys, transparent)
+                if after is not None and (best is None or after.end > best.end):
+                    best = after
             if best is None:
                 i += 1
                 continue
@@ -328,8 +336,9 @@ class Knowledge:
             return (end, phrase)
         if end == best[0]:
             old, new = best[1], phrase
-            # whole-word matches beat stems; then the more specific kind
-            if (old.stem, KIND_PRIORITY[old.entry.kind]) > (new.stem, KIND_PRIORITY[new.entry.kind]):
+            # the more specific kind wins (a user's stem entry still outranks a built-in name);
+            # within a kind, a whole-word match beats a stem
+            if (KIND_PRIORITY[old.entry.kind], old.stem) > (KIND_PRIORITY[new.entry.kind], new.stem):
                 return (end, phrase)
         return best
 
@@ -367,11 +376,14 @@ DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "regions.tsv", "sect
                                "people.tsv")
 
 
+DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
+
+
 def _data_path(name: str) -> Path:
-    return Path(str(resources.files("dotterel") / "data" / name))
+    return DATA_DIR / name
 
 
-def _rows(path: Path, columns: int, required: int) -> Iterator[tuple[int, list[str]]]:
+def _rows(path: Path, columns: int, required: Sequence[int]) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for each data line: header, blank lines and ``#`` comments skipped."""
     with path.open(encoding="utf-8", newline="") as handle:
         header_seen = False
@@ -382,12 +394,12 @@ def _rows(path: Path, columns: int, required: int) -> Iterator[tuple[int, list[s
             if not header_seen:
                 header_seen = True
                 continue
-            cells = [c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))]
+            cells = [c.strip() for c in line.split("\t")]
             if len(cells) > columns:
                 raise KnowledgeError(str(path), number, f"expected at most {columns} tab-separated "
                                      f"columns, found {len(cells)}")
             cells += [""] * (columns - len(cells))
-            missing = [k for k in range(required) if not cells[k]]
+            missing = [k for k in required if not cells[k]]
             if missing:
                 raise KnowledgeError(str(path), number, f"column {missing[0] + 1} is empty")
             yield number, cells
@@ -438,7 +450,7 @@ def _phrases_for(entry: Entry, names: Iterable[str]) -> list[Phrase]:
 def read_countries(path: Path) -> list[Phrase]:
     """Phrases from a countries file: iso3, name, names, adjectives/demonyms, seats of power."""
     out: list[Phrase] = []
-    for number, (iso3, name, names, adjectives, seats) in _rows(path, 5, 2):
+    for number, (iso3, name, names, adjectives, seats) in _rows(path, 5, (0, 1)):
         _check_code(path, number, iso3, 3)
         country = Entry(kind="country", code=iso3, name=name,
                         aliases=tuple(_alternatives(names) + _alternatives(adjectives)))
@@ -453,7 +465,7 @@ def read_countries(path: Path) -> list[Phrase]:
 def read_named(path: Path, kind: Literal["igo", "region"]) -> list[Phrase]:
     """Phrases from an IGO or region file: code, canonical name, other names."""
     out: list[Phrase] = []
-    for number, (code, name, names) in _rows(path, 3, 2):
+    for number, (code, name, names) in _rows(path, 3, (0, 1)):
         _check_code(path, number, code)
         entry = Entry(kind=kind, code=code, name=name, aliases=tuple(_alternatives(names)))
         out += _phrases_for(entry, [name, *entry.aliases])
@@ -475,17 +487,24 @@ def _plural(word: str) -> str:
 def read_sectors(path: Path) -> list[Phrase]:
     """Phrases from a sectors file: phrase, sector code, person role (yes/no).
 
-    The regular plural of each phrase is added too, so that text matches without lemmas.
+    The regular plural of each phrase is added too, so that text matches without lemmas,
+    unless the file lists that plural itself ("rebels" as a group, apart from "rebel").
     """
-    out: list[Phrase] = []
-    for number, (phrase, code, person) in _rows(path, 3, 2):
+    rows: list[Entry] = []
+    for number, (phrase, code, person) in _rows(path, 3, (0, 1)):
         _check_code(path, number, code)
         if person.lower() not in ("", "yes", "no"):
             raise KnowledgeError(str(path), number, f"person-role must be yes or no, not {person!r}")
-        entry = Entry(kind="sector", code=code, name=phrase, person_role=person.lower() == "yes")
-        words = phrase.split()
-        plural = " ".join([*words[:-1], _plural(words[-1])]) if words else ""
-        out += _phrases_for(entry, [phrase, plural])
+        rows.append(Entry(kind="sector", code=code, name=phrase,
+                          person_role=person.lower() == "yes"))
+    written = {phrase_key(entry.name) for entry in rows}
+    out: list[Phrase] = []
+    for entry in rows:
+        out += _phrases_for(entry, [entry.name])
+        words = entry.name.split()
+        plural = " ".join([*words[:-1], _plural(words[-1])])
+        if phrase_key(plural) not in written:
+            out += _phrases_for(entry, [plural])
     return out
 
 
@@ -525,7 +544,7 @@ def person_default_code(spells: Sequence[RoleSpell]) -> str:
 def read_people(path: Path) -> list[Phrase]:
     """Phrases from a people file: name, aliases, spells (``CODE:role:start:end``, "|"-separated)."""
     out: list[Phrase] = []
-    for number, (name, aliases, spells_cell) in _rows(path, 3, 3):
+    for number, (name, aliases, spells_cell) in _rows(path, 3, (0, 2)):
         spells = tuple(parse_spell(path, number, s) for s in _alternatives(spells_cell))
         entry = Entry(kind="person", code=person_default_code(spells), name=name, spells=spells,
                       aliases=tuple(_alternatives(aliases)))

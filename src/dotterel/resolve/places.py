@@ -254,7 +254,7 @@ def event_place(trigger: Token, gazetteer: Gazetteer,
         found = _search_from(node, came_from, place_at, gazetteer)
         if found is not None:
             return found
-        if node.dep_ in _CLAUSE_DEPS or node.dep_ == "ROOT" or node.head is node:
+        if node.dep_ in _CLAUSE_DEPS or node.dep_ == "ROOT" or node.head.i == node.i:
             break
         node, came_from = node.head, node
     return None

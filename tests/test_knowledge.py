@@ -1,0 +1,220 @@
+"""Tests for the built-in actor knowledge and its phrase matcher."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dotterel.errors import KnowledgeError
+from dotterel.resolve.knowledge import (DATA_DIR, Entry, Knowledge, RoleSpell, builtin_knowledge,
+                                        fold, load_knowledge, phrase_key, read_builtin,
+                                        read_countries, read_people, read_sectors)
+
+
+@pytest.fixture(scope="module")
+def kb() -> Knowledge:
+    return builtin_knowledge()
+
+
+def codes(kb: Knowledge, words: list[str], lemmas: list[str] | None = None
+          ) -> list[tuple[int, int, str, str]]:
+    return [(m.start, m.end, m.entry.kind, m.entry.code) for m in kb.match(words, lemmas)]
+
+
+def test_fold_and_phrase_key() -> None:
+    assert fold("Élysée") == "elysee"
+    assert phrase_key("the U.S.") == ("the", "u", "s")
+    assert phrase_key("Côte d’Ivoire") == ("cote", "d", "ivoire")
+    assert phrase_key("LÓPEZ_OBRADOR's") == ("lopez", "obrador")
+
+
+def test_country_adjective_and_sector(kb: Knowledge) -> None:
+    assert codes(kb, ["Ecuadorian", "police"]) == [(0, 1, "country", "ECU"), (1, 2, "sector", "COP")]
+
+
+def test_mexican_embassy(kb: Knowledge) -> None:
+    assert codes(kb, ["the", "Mexican", "Embassy"]) == [(1, 2, "country", "MEX"),
+                                                        (2, 3, "sector", "GOV")]
+
+
+def test_president_then_person(kb: Knowledge) -> None:
+    found = kb.match(["President", "Claudia", "Sheinbaum"])
+    assert [(m.start, m.end) for m in found] == [(0, 1), (1, 3)]
+    assert found[0].entry.person_role
+    person = found[1].entry
+    assert person.kind == "person" and person.name == "Claudia Sheinbaum"
+    spell = person.code_on(dt.date(2024, 11, 1))
+    assert spell is not None and spell.code == "MEXGOV" and spell.role == "president"
+
+
+def test_seat_of_power(kb: Knowledge) -> None:
+    found = kb.match(["the", "Kremlin"])
+    assert [(m.start, m.end, m.entry.code) for m in found] == [(0, 2, "RUS")]
+    assert found[0].entry.seat
+    assert codes(kb, ["Downing", "Street"]) == [(0, 2, "country", "GBR")]
+
+
+def test_igo(kb: Knowledge) -> None:
+    found = kb.match(["Security", "Council"])
+    assert len(found) == 1 and found[0].entry.kind == "igo"
+    assert found[0].entry.code.startswith("IGOUNO")
+    assert codes(kb, ["the", "world", "court"]) == [(0, 3, "igo", "IGOUNOJUDICJ")]
+
+
+def test_possessive_and_accents(kb: Knowledge) -> None:
+    for words in (["López", "Obrador", "'s"], ["Lopez", "Obrador"], ["LOPEZ", "OBRADOR", "’s"]):
+        found = kb.match(words)
+        assert [(m.start, m.end) for m in found] == [(0, 2)], words
+        assert found[0].entry.name == "Andrés Manuel López Obrador"
+    found = kb.match(["AMLO", "said"])
+    assert found and found[0].entry.kind == "person"
+
+
+def test_possessive_inside_and_hyphen(kb: Knowledge) -> None:
+    assert codes(kb, ["the", "People", "'s", "Republic", "of", "China"]) == [
+        (1, 6, "country", "CHN")]
+    assert codes(kb, ["Guinea", "-", "Bissau"]) == [(0, 3, "country", "GNB")]
+    assert codes(kb, ["Côte", "d'Ivoire"]) == [(0, 2, "country", "CIV")]
+    assert codes(kb, ["Ivory", "Coast"]) == [(0, 2, "country", "CIV")]
+
+
+def test_lemmas_let_plurals_match(kb: Knowledge) -> None:
+    words = ["Iranian", "foreign", "ministers"]
+    lemmas = ["iranian", "foreign", "minister"]
+    assert codes(kb, words, lemmas) == [(0, 1, "country", "IRN"), (1, 3, "sector", "GOV")]
+    # the regular plural is in the knowledge too, so this also works without lemmas
+    assert codes(kb, words) == [(0, 1, "country", "IRN"), (1, 3, "sector", "GOV")]
+
+
+def test_common_words_need_their_capitals(kb: Knowledge) -> None:
+    assert codes(kb, ["tell", "us"]) == []
+    assert codes(kb, ["US", "forces"]) == [(0, 1, "country", "USA"), (1, 2, "sector", "MIL")]
+    assert codes(kb, ["who", "said"]) == []
+    assert codes(kb, ["the", "WHO", "said"])[0][3] == "IGOUNOHLHWHO"
+    assert codes(kb, ["roast", "turkey"]) == []
+    assert codes(kb, ["Turkey"]) == [(0, 1, "country", "TUR")]
+
+
+def test_longest_match_wins(kb: Knowledge) -> None:
+    assert codes(kb, ["South", "Sudan"]) == [(0, 2, "country", "SSD")]
+    assert codes(kb, ["Latin", "America"]) == [(0, 2, "region", "LAM")]
+    assert codes(kb, ["the", "United", "States", "of", "America"]) == [(1, 5, "country", "USA")]
+    assert codes(kb, ["the", "United", "States", "said"]) == [(0, 3, "country", "USA")]
+
+
+def test_countries_cover_the_world(kb: Knowledge) -> None:
+    countries = kb.entries("country")
+    iso = {e.code for e in countries}
+    assert len(iso) >= 195
+    for code in ("PSE", "XKX", "TWN", "HKG", "RUS", "GBR", "USA", "MMR", "CIV"):
+        assert code in iso
+    assert kb.country_name("MEX") == "Mexico"
+    assert kb.country_name("ZZZ") == "ZZZ"
+    assert kb.country("mex") is not None
+    for name, code in (("Burma", "MMR"), ("Britain", "GBR"), ("UK", "GBR"), ("America", "USA"),
+                       ("U.S.", "USA"), ("Saudi", "SAU"), ("Britons", "GBR"),
+                       ("Ecuadorean", "ECU"), ("Quito", "ECU"), ("Washington", "USA"),
+                       ("the White House", "USA"), ("the Élysée", "FRA"), ("Elysee", "FRA"),
+                       ("Tehran", "IRN"), ("Pyongyang", "PRK"), ("Beijing", "CHN")):
+        found = kb.lookup(name)
+        assert found and found[0].code == code, name
+
+
+def test_igos_and_regions(kb: Knowledge) -> None:
+    for name, code in (("UN", "IGOUNO"), ("U.N.", "IGOUNO"), ("United Nations", "IGOUNO"),
+                       ("European Union", "IGOEUREEC"), ("NATO", "IGOWSTNAT"),
+                       ("Nato", "IGOWSTNAT"), ("African Union", "IGOAFRAFU"),
+                       ("ASEAN", "IGOSEAASN"), ("IAEA", "IGOUNOIAE"),
+                       ("Amnesty International", "NGOHRIAMN"), ("Human Rights Watch", "NGOHRIHRW"),
+                       ("the West", "WST"), ("Latin America", "LAM"), ("the Middle East", "MEA"),
+                       ("the Balkans", "BLK"), ("the Caribbean", "CRB")):
+        found = kb.lookup(name)
+        assert found and found[0].code == code, name
+    assert all(e.code.startswith(("IGO", "NGO")) for e in kb.entries("igo"))
+
+
+def test_sectors(kb: Knowledge) -> None:
+    sectors = kb.entries("sector")
+    assert len(sectors) >= 300
+    want = {"president": ("GOV", True), "prime minister": ("GOV", True),
+            "ambassador": ("GOV", True), "government": ("GOV", False), "army": ("MIL", False),
+            "troops": ("MIL", False), "police": ("COP", False), "court": ("JUD", False),
+            "parliament": ("LEG", False), "opposition": ("OPP", False), "rebels": ("REB", False),
+            "insurgents": ("INS", False), "civilians": ("CVL", False), "journalist": ("MED", True),
+            "refugees": ("REF", False), "students": ("EDU", False), "clergy": ("REL", False),
+            "deputy chief of mission": ("GOV", True), "consul": ("GOV", True)}
+    for phrase, (code, person) in want.items():
+        found = [e for e in kb.lookup(phrase) if e.kind == "sector"]
+        assert found, phrase
+        assert (found[0].code, found[0].person_role) == (code, person), phrase
+
+
+def test_people_spells(kb: Knowledge) -> None:
+    assert len(kb.entries("person")) >= 300
+    glas = kb.lookup("Jorge Glas")[0]
+    on = glas.code_on(dt.date(2016, 1, 1))
+    assert on is not None and (on.code, on.role) == ("ECUGOV", "vice president")
+    after = glas.code_on(dt.date(2024, 4, 5))
+    assert after is not None and (after.code, after.role) == ("ECUELI", "former vice president")
+    assert glas.code_on(None) is None and glas.code == "ECUELI"
+    noboa = kb.lookup("Daniel Noboa")[0]
+    assert noboa.code == "ECUGOV"
+    spell = noboa.code_on(dt.date(2024, 4, 5))
+    assert spell is not None and spell.role == "president"
+    assert noboa.code_on(dt.date(2010, 1, 1)) is None  # before any spell: `code` applies
+    barcena = kb.lookup("Alicia Bárcena")[0]
+    spell = barcena.code_on(dt.date(2024, 4, 5))
+    assert spell is not None and (spell.code, spell.role) == ("MEXGOV", "foreign minister")
+    amlo = kb.lookup("AMLO")[0]
+    assert amlo.code_on(dt.date(2024, 4, 5)) == RoleSpell("MEXGOV", "president",
+                                                          dt.date(2018, 12, 1), dt.date(2024, 9, 30))
+    lasso = kb.lookup("Guillermo Lasso")[0]
+    assert lasso.code_on(dt.date(2022, 6, 1)).code == "ECUGOV"  # type: ignore[union-attr]
+    correa = kb.lookup("Rafael Correa")[0]
+    assert correa.code_on(dt.date(2010, 6, 1)).role == "president"  # type: ignore[union-attr]
+
+
+def test_every_person_spell_is_well_formed(kb: Knowledge) -> None:
+    for person in kb.entries("person"):
+        assert person.spells, person.name
+        for spell in person.spells:
+            assert len(spell.code) >= 3
+            if spell.start and spell.end:
+                assert spell.start <= spell.end, person.name
+
+
+def test_kind_priority_on_shared_phrase() -> None:
+    country = Entry(kind="country", code="AAA", name="Aland")
+    person = Entry(kind="person", code="AAAGOV", name="Aland",
+                   spells=(RoleSpell("AAAGOV", "president", None, None),))
+    from dotterel.resolve.knowledge import Phrase
+    kb = Knowledge([Phrase(("aland",), country), Phrase(("aland",), person)])
+    assert kb.match(["Aland"])[0].entry is person
+    assert [e.kind for e in kb.lookup("aland")] == ["person", "country"]
+
+
+def test_data_files_load_once_and_builtin_is_cached() -> None:
+    assert builtin_knowledge() is builtin_knowledge()
+    assert load_knowledge() is load_knowledge()
+    assert len(read_builtin(DATA_DIR)) == len(builtin_knowledge().phrases)
+
+
+def test_malformed_data_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "countries.tsv"
+    bad.write_text("iso3\tname\tnames\tadjectives\tseats\n# ok\nMEXICO\tMexico\t\t\t\n",
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        read_countries(bad)
+    assert info.value.line == 3 and str(bad) in str(info.value)
+    people = tmp_path / "people.tsv"
+    people.write_text("name\taliases\tspells\nAna Example\t\tMEXGOV:president:2020-13-01:\n",
+                      encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        read_people(people)
+    assert info.value.line == 2
+    sectors = tmp_path / "sectors.tsv"
+    sectors.write_text("phrase\tcode\tperson_role\nboss\tGOV\tmaybe\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        read_sectors(sectors)
