@@ -96,18 +96,17 @@ class Coder:
                         dateline: Place | None) -> list[Event]:
         m = dated.mention
         day = dated.date.value if dated.date else article.published
-        sources = [a for a in (actors.resolve(doc[i], day) for i in m.sources) if a]
+        sources = [a for a in (actors.resolve_within(doc[i], day) for i in m.sources) if a]
         if not sources:
             return []
         exclude = {s.country for s in sources}
-        targets = [a for a in (actors.resolve(doc[i], day, exclude) for i in m.targets) if a]
+        targets = [a for a in (actors.resolve_within(doc[i], day, exclude) for i in m.targets) if a]
+        if m.entry.target != ("-",) and not targets:
+            return []  # an act on no identifiable actor: too weak to keep (measured)
         for i, a in zip(m.sources, sources):
             actors.note(doc[i], a)
         for i, a in zip(m.targets, targets):
             actors.note(doc[i], a)
-        wants_target = m.entry.target != ("-",)
-        if wants_target and not targets:
-            return []
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         cameo = self.kb.ontology.cameo(m.code)
         plover, mode = self.kb.ontology.plover(m.code)

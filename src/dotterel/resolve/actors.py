@@ -257,6 +257,23 @@ class DocActors:
             self._remember(head.i, actor, True, False, name_text or "")
         return actor
 
+    def resolve_within(self, head: Token, day: dt.date | None = None,
+                       exclude: set[str] = frozenset()) -> Actor | None:
+        """The actor a phrase denotes, else the first one named anywhere inside it
+        ("charges by Ivory Coast", "acts of violence in Ecuador")."""
+        found = self.resolve(head, day, exclude)
+        if found is not None:
+            return found
+        for tok in head.subtree:
+            if tok.i == head.i or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            if tok.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+                break
+            found = self.resolve(tok, day, exclude)
+            if found is not None and found.country not in exclude:
+                return found
+        return None
+
     def _place_actor(self, head: Token, toks: list[Token]) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") stands for its
         country, as CAMEO codes it."""
