@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/dotterel code samples/ --db $(DB) --out samples-events.jsonl
+	$(BIN)/dotterel code samples/articles.jsonl --db $(DB) --out samples-events.jsonl
 	$(BIN)/dotterel events --db $(DB)
 
 test: $(STAMP)
