@@ -98,10 +98,17 @@ class TriggerEntry:
         return f"{self.origin}: {self.pos} {self.lemma!r} -> {self.code}"
 
 
+@lru_cache(maxsize=None)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The compiled whole-word pattern of a context phrase. Cached: the lexicon has a few
+    thousand phrases, more than ``re``'s own cache keeps, and compiling dominated coding."""
+    phrase = " ".join(phrase.split())
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
+
+
 def _has_phrase(text: str, phrase: str) -> bool:
     """Whole-word, whitespace-normalised search for ``phrase`` in lower-case ``text``."""
-    phrase = " ".join(phrase.split())
-    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
+    return _phrase_pattern(phrase).search(text) is not None
 
 
 class Lexicon:

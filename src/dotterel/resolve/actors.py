@@ -229,6 +229,10 @@ class DocActors:
         # "the South American nation": a region adjective does not name the country
         is_descriptor = (head.lemma_.lower() in COUNTRY_DESCRIPTORS
                          and all(m.entry.kind == "region" for m in countries))
+        if not is_descriptor and countries and all(m.entry.kind == "region" for m in countries) \
+                and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS for t in toks):
+            # "a former vice president of the South American nation"
+            country = self.recent_country(head.i, set(exclude)) or country
         if is_descriptor:
             country = self.recent_country(head.i, set(exclude))
             if country:
@@ -252,7 +256,8 @@ class DocActors:
         if name_text and head.ent_type_ == "PERSON":
             name = name_text
         actor = Actor(code=country + sector, country=country, sector=sector, name=name,
-                      text=" ".join(words), role=("former " + role) if former and role else role)
+                      text=" ".join(words),
+                      role=("former " + role) if former and role and not role.startswith("former") else role)
         if head.ent_type_ == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return actor

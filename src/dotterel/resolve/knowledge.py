@@ -54,8 +54,11 @@ _SEPARATORS = re.compile(r"[-–—./'_]")
 _WORDS = re.compile(r"\w+|[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents: "Élysée" -> "elysee"."""
+    """Lower-case ``text`` and strip its accents: "Élysée" -> "elysee".
+
+    Cached: the same words are folded for every sentence that mentions them."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
