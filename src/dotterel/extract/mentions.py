@@ -175,6 +175,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(word, spec)
         if found:
             return found
+    if "speech" in entry.flags and tok.pos_ == "VERB":
+        # "alleged that Noboa came to power through murder": the accused is the subject
+        # of the complement clause
+        for clause in _children(tok, {"ccomp"}):
+            subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
+            if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
+                return subj
     return []
 
 
