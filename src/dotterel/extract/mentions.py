@@ -84,7 +84,6 @@ def _match_entry(tok: Token, entry: TriggerEntry) -> tuple[int, ...] | None:
     if entry.objects:
         objs = [o for o in _objects(tok)
                 if entry.object_matches(o.lemma_) or entry.object_matches(o.lower_)]
-        # "cut diplomatic and economic ties": the object can sit under a conjunct
         if not objs:
             return None
         used.append(objs[0].i)

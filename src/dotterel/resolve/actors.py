@@ -226,16 +226,12 @@ class DocActors:
         if not any(m.start <= head_pos < m.end for m in sectors):
             sectors = []  # "press conference": a modifier's sector is not the phrase's
         sector = _best_sector(sectors, head_pos) if sectors else ""
-        # "the South American nation": a region adjective does not name the country
-        is_descriptor = (head.lemma_.lower() in COUNTRY_DESCRIPTORS
-                         and all(m.entry.kind == "region" for m in countries))
-        if not is_descriptor and countries and all(m.entry.kind == "region" for m in countries) \
-                and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS for t in toks):
-            # "a former vice president of the South American nation"
-            country = self.recent_country(head.i, set(exclude)) or country
-        if is_descriptor:
-            country = self.recent_country(head.i, set(exclude))
-            if country:
+        # "the South American nation", "a former vice president of the South American
+        # nation": a description, not a name; a region adjective does not name the country
+        if (all(m.entry.kind == "region" for m in countries)
+                and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS for t in toks)):
+            country = self.recent_country(head.i, set(exclude)) or ("" if not countries else country)
+            if country and head.lemma_.lower() in COUNTRY_DESCRIPTORS:
                 return Actor(code=country + "GOV", country=country, sector="GOV",
                              name=self.knowledge.country_name(country),
                              text=" ".join(words))

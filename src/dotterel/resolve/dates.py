@@ -98,8 +98,7 @@ class DocDates:
         narrative = anchor or self.narrative
         root = sent.root
         tense = _tense(root)
-        times = find_times(sent.text, self.published, narrative, tense) if self.published or narrative else \
-            find_times(sent.text, None, None, tense)
+        times = find_times(sent.text, self.published, narrative, tense)
         located: list[tuple[TimeMention, Token]] = []
         for tm in times:
             tok = _token_at(sent, sent.start_char + tm.start)
