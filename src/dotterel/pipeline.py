@@ -167,8 +167,14 @@ def _event_id(doc_id: str, ev: Evidence, code: str, src: Actor, tgt: Actor | Non
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One record per event id (a trigger read twice through two routes)."""
-    seen: dict[str, Event] = {}
+    """One record per act a sentence reports: two triggers of the same CAMEO root between
+    the same actors in one sentence ("cast doubt on the victory, calling it irregular")
+    are one event; the most confident reading is kept."""
+    best: dict[tuple, Event] = {}
     for ev in events:
-        seen.setdefault(ev.event_id, ev)
-    return list(seen.values())
+        key = (ev.evidence.start, ev.source.code if ev.source else "",
+               ev.target.code if ev.target else "", ev.cameo[:2], ev.negated)
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    keep = {id(ev) for ev in best.values()}
+    return [ev for ev in events if id(ev) in keep]

@@ -181,6 +181,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
+    if entry.code.startswith("11"):
+        # "filed a lawsuit for violations committed by Ecuador": who is blamed is the
+        # doer of the wrong the clause names
+        subjects = {t.i for s in _children(tok, SUBJECTS) for t in s.subtree}
+        for t in tok.subtree:
+            if t.dep_ == "agent" and t.i not in subjects:
+                return _children(t, {"pobj"})
     return []
 
 

@@ -145,9 +145,10 @@ class DocActors:
                 if len(parts) >= 3:  # Spanish double surnames: "López Obrador"
                     self._names.setdefault(" ".join(parts[-2:]).lower(), actor)
 
-    def _last(self, before: int, *, person: bool | None = None, plural: bool | None = None) -> Actor | None:
+    def _last(self, before: int, *, person: bool | None = None, plural: bool | None = None,
+              exclude: set[str] = frozenset()) -> Actor | None:
         for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
-            if seen.i >= before:
+            if seen.i >= before or seen.actor.country in exclude:
                 continue
             if person is not None and seen.is_person != person:
                 continue
@@ -187,7 +188,7 @@ class DocActors:
         day = day or self.default_day
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS:
-            return self._pronoun(head, day)
+            return self._pronoun(head, day, exclude)
         toks = _np_tokens(head)
         words = [t.text for t in toks]
         lemmas = [t.lemma_ for t in toks]
@@ -288,7 +289,8 @@ class DocActors:
         return Actor(code=place.country, country=place.country, sector="",
                      name=place.name, text=name)
 
-    def _pronoun(self, head: Token, day: dt.date | None) -> Actor | None:
+    def _pronoun(self, head: Token, day: dt.date | None,
+                 exclude: set[str] = frozenset()) -> Actor | None:
         lower = head.lower_
         matrix = _matrix_subject(head)
         if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
@@ -305,10 +307,12 @@ class DocActors:
         if lower in PERSON_PRONOUNS:
             return self._last(head.i, person=True)
         if lower in GROUP_PRONOUNS:
-            return (self._last(head.i, person=False, plural=True)
-                    or self._last(head.i, person=False) or self._last(head.i))
+            return (self._last(head.i, person=False, plural=True, exclude=exclude)
+                    or self._last(head.i, person=False, exclude=exclude)
+                    or self._last(head.i, exclude=exclude))
         if lower in THING_PRONOUNS:
-            return self._last(head.i, person=False)
+            # an actor does not act on itself: "it" is someone other than the source
+            return self._last(head.i, person=False, exclude=exclude)
         return None
 
     def note(self, head: Token, actor: Actor) -> None:

@@ -75,6 +75,63 @@ def _distance(tok: Token, trigger: Token) -> int | None:
         cur, steps = cur.head, steps + 1
 
 
+def _owned_elsewhere(tok: Token, trigger: Token, steps: int, triggers: set[int]) -> bool:
+    """True when, on the way up from a time to ``trigger``, another trigger comes first:
+    the time then belongs to that event."""
+    cur = tok
+    for _ in range(steps):
+        if cur.i in triggers and cur.i != trigger.i:
+            return True
+        cur = cur.head
+    return False
+
+
+def _clause_head(tok: Token) -> Token | None:
+    """The verb whose clause a time expression modifies."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return cur if cur.pos_ in ("VERB", "AUX") else None
+
+
+def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
+                    triggers: set[int]) -> TimeRef | None:
+    """The time of an event from the times of its sentence, in order of preference:
+    1. a time in the trigger's own clause ("raided ... on April 5, 2024");
+    2. the time of a subordinate event ("broke off relations after police raided the
+       embassy on April 5"): it bounds the main one;
+    3. the time of a clause that governs the trigger ("During her Wednesday press
+       conference, Sheinbaum cast doubt ..., calling it irregular");
+    4. a time that no event in the sentence claims."""
+    own: list[tuple[int, TimeRef]] = []
+    inside: list[tuple[int, TimeRef]] = []
+    for tm, tok in located:
+        d = _distance(tok, trig)
+        if d is None:
+            continue
+        (inside if _owned_elsewhere(tok, trig, d, triggers) else own).append((d, tm.ref))
+    for found in (own, inside):
+        if found:
+            return min(found, key=lambda x: x[0])[1]
+    heads = {tm: _clause_head(tok) for tm, tok in located}
+    cur, steps = trig, 0
+    while cur.head.i != cur.i and steps < 6:
+        cur, steps = cur.head, steps + 1
+        for tm, head in heads.items():
+            if head is not None and head.i == cur.i:
+                return tm.ref
+    free = [tm for tm, tok in located
+            if not any(_distance(tok, trig.doc[t]) is not None for t in triggers)]
+    return free[0].ref if free else None
+
+
+def _root_distance(tok: Token, root: Token) -> int:
+    d = _distance(tok, root)
+    return 99 if d is None else d
+
+
 class DocDates:
     """Dates for the event mentions of one document, sentence by sentence in order."""
 
@@ -107,35 +164,9 @@ class DocDates:
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:
-            trig = self.doc[m.trigger]
-            best: tuple[int, TimeRef] | None = None
-            for tm, tok in located:
-                d = _distance(tok, trig)
-                if d is None:
-                    continue
-                # a time nearer another trigger on the way up belongs to that event
-                cur, owned = tok, False
-                for _ in range(d):
-                    if cur.i in triggers and cur.i != trig.i:
-                        owned = True
-                        break
-                    cur = cur.head
-                if not owned and (best is None or d < best[0]):
-                    best = (d, tm.ref)
-            if best is None:
-                # "broke off relations after police raided the embassy on April 5": the
-                # time of a subordinate event bounds the main one
-                inside = [(d, tm.ref) for tm, tok in located
-                          if (d := _distance(tok, trig)) is not None]
-                if inside:
-                    best = min(inside, key=lambda x: x[0])
-            if best is None:
-                free = [tm for tm, tok in located
-                        if not any(_distance(tok, self.doc[t]) is not None for t in triggers)]
-                if free:
-                    best = (99, free[0].ref)
+            best = _governing_time(self.doc[m.trigger], located, triggers)
             if best is not None:
-                out.append(DatedMention(m, best[1], "text"))
+                out.append(DatedMention(m, best, "text"))
             elif narrative is not None:
                 # an earlier event the sentence names ("the embassy raid"), else the story's time
                 out.append(DatedMention(m, narrative, "text"))
@@ -148,6 +179,7 @@ class DocDates:
             if dm.date is not None and dm.basis == "text":
                 self._event_dates.setdefault(self.doc[dm.mention.trigger].lemma_.lower(), dm.date)
         if located and not _is_pluperfect(root):
-            on_root = [tm for tm, tok in located if _distance(tok, root) is not None]
-            self.narrative = (on_root or [tm for tm, _ in located])[-1].ref
+            # the story moves to the time of the main clause: "on Wednesday said ... won
+            # re-election over the weekend" is told on Wednesday
+            self.narrative = min(located, key=lambda x: _root_distance(x[1], root))[0].ref
         return out
