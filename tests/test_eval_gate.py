@@ -20,11 +20,11 @@ from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
 PRECISION_FLOOR = 0.65
-RECALL_FLOOR = 0.35
+RECALL_FLOOR = 0.37
 
 # The two seed articles are the ones the project started from; hold them to more.
 SEED_PRECISION_FLOOR = 0.60
-SEED_RECALL_FLOOR = 0.80
+SEED_RECALL_FLOOR = 0.85
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = PROJECT_ROOT / "samples"
