@@ -101,6 +101,10 @@ class Coder:
             return []
         exclude = {s.country for s in sources}
         targets = [a for a in (actors.resolve_within(doc[i], day, exclude) for i in m.targets) if a]
+        if m.entry.target != ("-",) and not targets and len({a.code for a in sources}) > 1:
+            # "Gondor and Osgiliath postponed their meeting": coordinated parties act on
+            # each other
+            targets = sources
         if m.entry.target != ("-",) and not targets:
             return []  # an act on no identifiable actor: too weak to keep (measured)
         for i, a in zip(m.sources, sources):

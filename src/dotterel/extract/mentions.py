@@ -118,6 +118,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return []
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
+    # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
+    if tok.dep_ in ("xcomp", "acomp", "attr") and head.pos_ in ("ADJ", "VERB", "AUX"):
+        return _subject(head, depth + 1)
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject(head.head, depth + 1)
     # "has no plans to restore ...": a clause complementing a noun takes the subject of

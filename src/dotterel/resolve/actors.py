@@ -266,11 +266,12 @@ class DocActors:
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found
+        skip: set[int] = set()  # relative and adverbial clauses speak of others
         for tok in head.subtree:
-            if tok.i == head.i or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
+                skip.update(t.i for t in tok.subtree)
+            if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if tok.dep_ in ("relcl", "acl", "ccomp", "advcl"):
-                break
             found = self.resolve(tok, day, exclude)
             if found is not None and found.country not in exclude:
                 return found
