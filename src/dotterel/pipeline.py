@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import Mention, sentence_mentions
@@ -101,9 +101,10 @@ class Coder:
             return []
         exclude = {s.country for s in sources}
         targets = [a for a in (actors.resolve_within(doc[i], day, exclude) for i in m.targets) if a]
-        if m.entry.target != ("-",) and not targets and len({a.code for a in sources}) > 1:
-            # "Gondor and Osgiliath postponed their meeting": coordinated parties act on
-            # each other
+        if (m.entry.target != ("-",) and not targets and len({a.code for a in sources}) > 1
+                and _reciprocal(doc[m.trigger], m.code)):
+            # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
+            # postponed their meeting": coordinated parties act on each other
             targets = sources
         if m.entry.target != ("-",) and not targets:
             return []  # an act on no identifiable actor: too weak to keep (measured)
@@ -136,6 +137,19 @@ class Coder:
                     negated=m.negated, modality=m.modality, location=place, quote=quote,
                     confidence=_confidence(m, src, tgt), info_source=reporter))
         return events
+
+
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
+
+
+def _reciprocal(trigger: Token, code: str) -> bool:
+    """Whether coordinated sources act on each other: cooperation by nature, or marked
+    by the text ("their meeting", "each other", "one another")."""
+    if code[:2] in RECIPROCAL_ROOTS:
+        return True
+    words = " ".join(t.lower_ for t in trigger.subtree)
+    return "each other" in words or "one another" in words or any(
+        c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
 
 
 def _quote(sentence: str, speaker: Actor) -> Quote | None:
