@@ -171,3 +171,11 @@ def test_plover_mode_must_belong_to_category(tmp_path: Path) -> None:
                       "04\tCONSULT\triot\tx\n")
     with pytest.raises(KnowledgeError, match="not a mode of CONSULT"):
         Ontology.from_files(cameo, plover)
+
+
+def test_intent_codes_follow_the_longest_prefix() -> None:
+    onto = load_ontology()
+    assert onto.intent_code("071") == "0331"   # economic aid -> intent to give economic aid
+    assert onto.intent_code("0711") == "0331"
+    assert onto.intent_code("042") == "036"    # a visit -> intent to meet
+    assert onto.intent_code("190") is None     # violence has no intent form here

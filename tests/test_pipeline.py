@@ -89,3 +89,22 @@ def test_public_api_names():
 def test_unknown_model_is_a_clear_error():
     with pytest.raises(dotterel.ModelNotFoundError, match="DOTTEREL_MODEL"):
         dotterel.Coder(dotterel.Settings(model="no_such_model_xyz"))
+
+
+def test_future_cooperation_is_coded_as_intent(coder):
+    ev = one(coder.code("Finland will give economic aid to Tanzania.", published="2024-01-10"), "03")
+    assert ev.modality == "intended"
+    assert (ev.source.country, ev.target.country) == ("FIN", "TZA")
+
+
+def test_reciprocal_agreement_pairs_the_coordinated_parties(coder):
+    events = coder.code("Saudi Arabia and Iran agreed to restore diplomatic relations.",
+                        published="2023-03-10")
+    pairs = {(e.source.country, e.target.country) for e in events if e.target}
+    assert {("SAU", "IRN"), ("IRN", "SAU")} <= pairs
+
+
+def test_sanctions_by_two_parties_are_not_reciprocal(coder):
+    events = coder.code("The United States and the European Union imposed sanctions on Monday.",
+                        published="2022-02-22")
+    assert not [e for e in events if e.target and e.target.country in ("USA", "IGO")]

@@ -113,8 +113,13 @@ class Coder:
         for i, a in zip(m.targets, targets):
             actors.note(doc[i], a)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
-        cameo = self.kb.ontology.cameo(m.code)
-        plover, mode = self.kb.ontology.plover(m.code)
+        code = m.code
+        if m.modality == "intended" and not m.negated:
+            # "Finland will give Tanzania a grant": a cooperative act stated as an
+            # intention is coded as the intention (CAMEO root 03)
+            code = self.kb.ontology.intent_code(code) or code
+        cameo = self.kb.ontology.cameo(code)
+        plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]
         trig = doc[m.trigger]
         evidence = Evidence(sentence=sent.text.strip(), start=sent.start_char,
@@ -130,9 +135,9 @@ class Coder:
                 if tgt is not None and tgt.code == src.code:
                     continue
                 events.append(Event(
-                    event_id=_event_id(article.id, evidence, m.code, src, tgt),
+                    event_id=_event_id(article.id, evidence, code, src, tgt),
                     doc_id=article.id, date=dated.date, date_basis=dated.basis,
-                    source=src, target=tgt, cameo=m.code, plover=plover, plover_mode=mode,
+                    source=src, target=tgt, cameo=code, plover=plover, plover_mode=mode,
                     goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
                     negated=m.negated, modality=m.modality, location=place, quote=quote,
                     confidence=_confidence(m, src, tgt), info_source=reporter))

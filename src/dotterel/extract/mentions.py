@@ -24,6 +24,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
 
 
@@ -234,7 +235,11 @@ def _modality(tok: Token, lexicon: Lexicon) -> tuple[Modality, int | None]:
     """Asserted, intended, threatened, hypothetical or reported, and who reported it."""
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     for gov in [tok, *_governors(tok, 4)]:
-        if gov.pos_ not in ("VERB", "AUX") or gov.i == tok.i:
+        if gov.i == tok.i:
+            continue
+        if gov.pos_ == "ADJ" and gov.lemma_.lower() in INTENT_ADJECTIVES:
+            return "intended", None  # "is willing to send", "ready to talk"
+        if gov.pos_ not in ("VERB", "AUX"):
             continue
         flags = set()
         for entry in lexicon.candidates("VERB", gov.lemma_.lower()):

@@ -24,6 +24,7 @@ from dotterel.ontology.cameo import (
     parent_code,
     quad_class_of_root,
     read_cameo_table,
+    read_intent_table,
     read_plover_table,
 )
 
@@ -59,16 +60,20 @@ class Ontology:
 
     def __init__(self, codes: dict[str, CameoCode],
                  plover_categories: dict[str, tuple[str, ...]],
-                 plover_map: dict[str, tuple[str, str | None]]) -> None:
+                 plover_map: dict[str, tuple[str, str | None]],
+                 intent_map: dict[str, str] | None = None) -> None:
         self._codes = dict(codes)
+        self._intent = dict(intent_map or {})
         self._plover = dict(plover_map)
         self.plover_categories: dict[str, tuple[str, ...]] = dict(plover_categories)
         # Sorted once: codes() is called by validators for every lexicon line.
         self._ordered = sorted(self._codes, key=lambda c: (c[:2], c))
 
     @classmethod
-    def from_files(cls, cameo_tsv: Path, plover_tsv: Path) -> Ontology:
-        """Build an ontology from a ``cameo.tsv`` and a ``cameo_plover.tsv`` file."""
+    def from_files(cls, cameo_tsv: Path, plover_tsv: Path,
+                   intent_tsv: Path | None = None) -> Ontology:
+        """Build an ontology from a ``cameo.tsv``, a ``cameo_plover.tsv`` and, optionally,
+        an ``intent_codes.tsv`` file."""
         codes = read_cameo_table(Path(cameo_tsv))
         categories, mapping = read_plover_table(Path(plover_tsv), codes)
         for code in codes:
@@ -77,7 +82,8 @@ class Ontology:
                     str(plover_tsv), 0,
                     f"CAMEO code {code} has no PLOVER mapping, nor has any of its parents; "
                     f"add a row for {code[:2]}")
-        return cls(codes, categories, mapping)
+        intents = read_intent_table(Path(intent_tsv), codes) if intent_tsv else {}
+        return cls(codes, categories, mapping, intents)
 
     def cameo(self, code: str) -> CameoCode:
         """The :class:`CameoCode` for ``code``; raises :class:`UnknownCodeError` if unlisted."""
@@ -102,6 +108,14 @@ class Ontology:
         if found is None:  # from_files guarantees a mapping; a hand-built one may not
             raise UnknownCodeError(code, "no PLOVER mapping for it or its parents")
         return found
+
+    def intent_code(self, code: str) -> str | None:
+        """The CAMEO code for the intention to do ``code`` ("will give aid" -> 033), by
+        the longest matching prefix in ``intent_codes.tsv``; None for acts that have none."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self._intent:
+                return self._intent[code[:n]]
+        return None
 
     def codes(self) -> list[str]:
         """Every listed code, roots first within their family (01, 010, 011, ..., 02, ...)."""
@@ -146,4 +160,5 @@ def _lookup_up(code: str, mapping: dict[str, tuple[str, str | None]]
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     """The built-in ontology, read once from ``dotterel/data``."""
-    return Ontology.from_files(data_path("cameo.tsv"), data_path("cameo_plover.tsv"))
+    return Ontology.from_files(data_path("cameo.tsv"), data_path("cameo_plover.tsv"),
+                               data_path("intent_codes.tsv"))

@@ -193,3 +193,20 @@ def read_plover_table(
                                  f"{m!r} is not a mode of {cat} (its modes: {allowed})")
         mapping[code] = (cat, m)
     return categories, mapping
+
+
+INTENT_COLUMNS = ("act", "intent")
+
+
+def read_intent_table(path: Path, codes: dict[str, CameoCode]) -> dict[str, str]:
+    """Read ``intent_codes.tsv``: act code (or prefix) -> CAMEO intent code."""
+    out: dict[str, str] = {}
+    for lineno, (act, intent) in _rows(path, INTENT_COLUMNS):
+        for code in (act, intent):
+            if code not in codes:
+                raise KnowledgeError(str(path), lineno, f"{code!r} is not a CAMEO code in cameo.tsv")
+        if not intent.startswith("03"):
+            raise KnowledgeError(str(path), lineno,
+                                 f"intent code {intent} is not under root 03 (express intent)")
+        out[act] = intent
+    return out
