@@ -151,7 +151,9 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
     out: list[Token] = []
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == prep_word:
-            out += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            # "called on Tuesday for ...": a date is when, never whom
+            out += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")
+                    and c.ent_type_ not in ("DATE", "TIME")]
     return out
 
 
@@ -178,13 +180,20 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(word, spec)
         if found:
             return found
-    if "speech" in entry.flags and tok.pos_ == "VERB":
-        # "alleged that Noboa came to power through murder": the accused is the subject
-        # of the complement clause
-        for clause in _children(tok, {"ccomp"}):
+    verbal = ("speech" in entry.flags or "intent" in entry.flags
+              or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
+    if tok.pos_ == "VERB" and verbal:
+        # "alleged that Noboa came to power", "called for Burma to institute reforms":
+        # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
+        # whoever the complement clause acts on (found inside it by the resolver)
+        clauses = _children(tok, {"ccomp", "xcomp"})
+        for prep in _children(tok, {"prep"}):
+            clauses += [c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"]
+        for clause in clauses:
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
+        return [c for c in clauses if c.dep_ == "xcomp"][:1]
     if entry.code.startswith("11"):
         # "filed a lawsuit for violations committed by Ecuador": who is blamed is the
         # doer of the wrong the clause names
@@ -199,7 +208,8 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     out: list[int] = []
     for t in tokens:
         for u in (t, *t.conjuncts):
-            if u.i not in out and u.pos_ in ("NOUN", "PROPN", "PRON"):
+            # a clause stands in for an argument the resolver finds inside it
+            if u.i not in out and (u.pos_ in ("NOUN", "PROPN", "PRON") or u.i == t.i):
                 out.append(u.i)
     return tuple(out)
 
