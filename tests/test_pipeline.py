@@ -108,3 +108,33 @@ def test_sanctions_by_two_parties_are_not_reciprocal(coder):
     events = coder.code("The United States and the European Union imposed sanctions on Monday.",
                         published="2022-02-22")
     assert not [e for e in events if e.target and e.target.country in ("USA", "IGO")]
+
+
+STORY = ("Chile expelled Peru's ambassador on March 3, 2021. The following day, Peru recalled "
+         "its ambassador from Chile. Two months earlier, Peru had criticized Chile. "
+         "President Pinera has been in office since March 2018. Chile condemned Peru.")
+
+
+def dated(events, root: str) -> str:
+    return one(events, root).date.iso()
+
+
+def test_story_time_follows_the_text(coder):
+    events = coder.code(STORY, published="2021-03-10")
+    assert any(e.date.iso() == "2021-03-03" for e in events if e.source.country == "CHL"
+               and e.cameo[:2] in ("16", "17"))
+    assert any(e.date.iso() == "2021-03-04" for e in events if e.cameo.startswith("16")
+               and e.source.country == "PER")
+    # a pluperfect flashback is dated but does not move the story ...
+    assert any(e.date.iso() == "2021-01" for e in events if e.cameo.startswith("11")
+               and e.source.country == "PER")
+    # ... and neither does a state that holds "since" a date
+    last = [e for e in events if e.cameo.startswith("11") and e.source.country == "CHL"]
+    assert last and last[0].date.iso() == "2021-03-04"
+
+
+def test_publication_date_worked_out_from_the_text(coder):
+    events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
+                        "Peru condemned Chile.")
+    ev = one(events, "11")
+    assert ev.date.iso() == "2021-02-26" and ev.date_basis == "text"

@@ -17,7 +17,7 @@ from .extract.mentions import Mention, sentence_mentions
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import DocActors
-from .resolve.dates import DatedMention, DocDates
+from .resolve.dates import DatedMention, DocDates, published_from_text
 from .resolve.knowledge import Knowledge, load_knowledge
 from .resolve.places import Gazetteer, dateline_place, event_place, load_gazetteer
 from .resolve.timex import find_dateline
@@ -78,6 +78,9 @@ class Coder:
             found = find_dateline(article.text)
             if found is not None:
                 published, basis = found[0].value, "dateline"
+            else:
+                published = published_from_text(article.text)
+                basis = "text" if published else None
         dates = DocDates(doc, published, basis)
         actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
         dateline = dateline_place(article.text, self.kb.gazetteer)

@@ -194,6 +194,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
         return [c for c in clauses if c.dep_ == "xcomp"][:1]
+    # "expelled Peru's ambassador": the object the pattern needs can name the target
+    owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
+             and any(c.dep_ in ("poss", "amod", "compound") for c in w.children)]
+    if owned:
+        return owned
     if entry.code.startswith("11"):
         # "filed a lawsuit for violations committed by Ecuador": who is blamed is the
         # doer of the wrong the clause names

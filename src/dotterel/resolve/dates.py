@@ -40,6 +40,8 @@ def _basis_of_published(basis: PublishedBasis | None) -> DateBasis:
         return "metadata"
     if basis == "argument":
         return "argument"
+    if basis == "text":  # the publication date itself was worked out from the text
+        return "text"
     return "published"
 
 
@@ -132,6 +134,14 @@ def _root_distance(tok: Token, root: Token) -> int:
     return 99 if d is None else d
 
 
+def published_from_text(text: str) -> dt.date | None:
+    """A publication date worked out from the text when nothing else gives one: the
+    latest full date it names (a report is written after what it reports)."""
+    days = [tm.ref.value for tm in find_times(text, None)
+            if tm.anchor == "absolute" and tm.ref.precision == "day"]
+    return max(days) if days else None
+
+
 class DocDates:
     """Dates for the event mentions of one document, sentence by sentence in order."""
 
@@ -178,8 +188,12 @@ class DocDates:
         for dm in out:
             if dm.date is not None and dm.basis == "text":
                 self._event_dates.setdefault(self.doc[dm.mention.trigger].lemma_.lower(), dm.date)
-        if located and not _is_pluperfect(root):
+        # a time after "since" starts a state ("in office since November 2023"); it does
+        # not move the story
+        moving = [(tm, tok) for tm, tok in located
+                  if not sent.text[:tm.start].rstrip().lower().endswith("since")]
+        if moving and not _is_pluperfect(root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday
-            self.narrative = min(located, key=lambda x: _root_distance(x[1], root))[0].ref
+            self.narrative = min(moving, key=lambda x: _root_distance(x[1], root))[0].ref
         return out
