@@ -173,9 +173,13 @@ def test_plover_mode_must_belong_to_category(tmp_path: Path) -> None:
         Ontology.from_files(cameo, plover)
 
 
-def test_intent_codes_follow_the_longest_prefix() -> None:
+def test_modal_codes_follow_the_longest_prefix() -> None:
     onto = load_ontology()
-    assert onto.intent_code("071") == "0331"   # economic aid -> intent to give economic aid
-    assert onto.intent_code("0711") == "0331"
-    assert onto.intent_code("042") == "036"    # a visit -> intent to meet
-    assert onto.intent_code("190") is None     # violence has no intent form here
+    assert onto.modal_code("071", "intent") == "0331"   # will give economic aid
+    assert onto.modal_code("0711", "intent") == "0331"
+    assert onto.modal_code("042", "intent") == "036"    # will visit -> intent to meet
+    assert onto.modal_code("190", "intent") is None     # violence has no intent form
+    assert onto.modal_code("190", "threat") == "1384"   # "will attack" is a threat
+    assert onto.modal_code("1722", "threat") == "1322"
+    assert onto.modal_code("060", "demand") == "101"    # "must cooperate"
+    assert onto.modal_code("045", "demand") == "108"

@@ -138,3 +138,19 @@ def test_publication_date_worked_out_from_the_text(coder):
                         "Peru condemned Chile.")
     ev = one(events, "11")
     assert ev.date.iso() == "2021-02-26" and ev.date_basis == "text"
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(coder):
+    events = coder.code("The Egyptian president said Israel must withdraw its troops from Gaza.",
+                        published="2009-01-10")
+    ev = one(events, "10")
+    assert (ev.source.country, ev.target.country) == ("EGY", "ISR")
+
+
+def test_threatened_and_future_conflict_acts_are_threats(coder):
+    ev = one(coder.code("Russia threatened to impose sanctions on Moldova.",
+                        published="2014-06-01"), "13")
+    assert (ev.source.country, ev.target.country) == ("RUS", "MDA")
+    ev = one(coder.code("Turkey will attack Kurdish fighters in Syria, the minister said.",
+                        published="2019-10-01"), "13")
+    assert ev.source.country == "TUR"

@@ -95,11 +95,10 @@ class Coder:
                                                 dateline[0] if dateline else None))
         return _dedupe(out)
 
-    def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
-                        dateline: Place | None) -> list[Event]:
-        m = dated.mention
-        day = dated.date.value if dated.date else article.published
-        sources = [a for a in (actors.resolve_within(doc[i], day) for i in m.sources) if a]
+    def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
+                 day: dt.date | None) -> list[Actor]:
+        """The targets of a mention, never the sources' own country; coordinated sources
+        of a reciprocal act are each other's targets."""
         if not sources:
             return []
         exclude = {s.country for s in sources}
@@ -109,18 +108,42 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
-        if m.entry.target != ("-",) and not targets:
-            return []  # an act on no identifiable actor: too weak to keep (measured)
+        return targets
+
+    def _modal_code(self, m: Mention, code: str) -> str:
+        """The code of an act that is threatened or intended rather than done: "will
+        impose sanctions" is a threat (13), "will give aid" an intention (03)."""
+        if m.negated:
+            return code
+        if m.modality == "threatened":
+            return self.kb.ontology.modal_code(code, "threat") or code
+        if m.modality == "intended":
+            return (self.kb.ontology.modal_code(code, "intent")
+                    or self.kb.ontology.modal_code(code, "threat") or code)
+        return code
+
+    def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
+                        dateline: Place | None) -> list[Event]:
+        m = dated.mention
+        day = dated.date.value if dated.date else article.published
+        sources = [a for a in (actors.resolve_within(doc[i], day) for i in m.sources) if a]
+        reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
+        code = m.code
+        demand = (self.kb.ontology.modal_code(code, "demand")
+                  if m.obliged and reporter is not None and not m.negated else None)
+        if demand and sources and reporter.country not in {s.country for s in sources}:
+            # "Mubarak said the US must be ready to mediate": the speaker demands the act
+            # of the one who "must" do it
+            code, sources, targets = demand, [reporter], sources
+        else:
+            targets = self._targets(doc, m, sources, actors, day)
+            code = self._modal_code(m, code)
+        if not sources or (m.entry.target != ("-",) and not targets):
+            return []  # an act by or on no identifiable actor: too weak to keep (measured)
         for i, a in zip(m.sources, sources):
             actors.note(doc[i], a)
         for i, a in zip(m.targets, targets):
             actors.note(doc[i], a)
-        reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
-        code = m.code
-        if m.modality == "intended" and not m.negated:
-            # "Finland will give Tanzania a grant": a cooperative act stated as an
-            # intention is coded as the intention (CAMEO root 03)
-            code = self.kb.ontology.intent_code(code) or code
         cameo = self.kb.ontology.cameo(code)
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]

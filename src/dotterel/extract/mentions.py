@@ -24,6 +24,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+OBLIGATION_AUX = {"must", "should", "ought"}
+OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
 
@@ -44,6 +46,7 @@ class Mention:
     negated: bool
     modality: Modality
     reporter: int | None = None  # head of who reported it (reported speech)
+    obliged: bool = False  # the doer "must" act: a demand when someone says so
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
 
     def trigger_text(self, doc: Doc) -> str:
@@ -246,32 +249,54 @@ def _negated(tok: Token) -> bool:
     return False
 
 
-def _modality(tok: Token, lexicon: Lexicon) -> tuple[Modality, int | None]:
-    """Asserted, intended, threatened, hypothetical or reported, and who reported it."""
+@dataclass(frozen=True)
+class _Mood:
+    modality: Modality
+    reporter: int | None  # head of who reported it
+    obliged: bool  # "must", "should", "has to": what a speaker demands of the doer
+
+
+def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
+    """Asserted, intended, threatened, hypothetical or reported; who reported it; and
+    whether the doer is said to be obliged to act.
+
+    A threat outranks an intention, and an intention outranks a report: "Portugal will
+    support Turkey, the president said" is Portugal's intention, reported by the president.
+    """
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    for gov in [tok, *_governors(tok, 4)]:
-        if gov.i == tok.i:
-            continue
+    threat = intent = False
+    reporter: int | None = None
+    reported = False
+    for gov in _governors(tok, 4):
         if gov.pos_ == "ADJ" and gov.lemma_.lower() in INTENT_ADJECTIVES:
-            return "intended", None  # "is willing to send", "ready to talk"
+            intent = True  # "is willing to send", "ready to talk"
+            continue
         if gov.pos_ not in ("VERB", "AUX"):
             continue
-        flags = set()
+        if gov.lemma_.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
+            aux.add("must")  # "has to withdraw", "needs to talk"
+            continue
+        flags: set[str] = set()
         for entry in lexicon.candidates("VERB", gov.lemma_.lower()):
             flags |= entry.flags
-        if "threat" in flags:
-            return "threatened", None
-        if "intent" in flags:
-            return "intended", None
-        if "report" in flags:
+        threat = threat or "threat" in flags
+        intent = intent or "intent" in flags
+        if "report" in flags and not reported:
+            reported = True
             subj = _children(gov, SUBJECTS)
-            return "reported", subj[0].i if subj else None
-    if aux & FUTURE_AUX:
-        return "intended", None
+            reporter = subj[0].i if subj else None
+    obliged = bool(aux & OBLIGATION_AUX)
+    if threat:
+        return _Mood("threatened", reporter, obliged)
+    # "would" in reported speech is the future seen from the past: "said they would meet"
+    if intent or aux & FUTURE_AUX or (reported and "would" in aux):
+        return _Mood("intended", reporter, obliged)
+    if reported:
+        return _Mood("reported", reporter, obliged)
     if aux & HYPOTHETICAL_AUX or any(
             c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
-        return "hypothetical", None
-    return "asserted", None
+        return _Mood("hypothetical", reporter, obliged)
+    return _Mood("asserted", reporter, obliged)
 
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
@@ -316,7 +341,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
              lexicon: Lexicon, span: tuple[int, int]) -> Mention:
     negated = _negated(tok)
-    modality, reporter = _modality(tok, lexicon)
+    mood = _modality(tok, lexicon)
     code = entry.code
     if negated and entry.neg_code:
         # "will not restore relations" is a rejection, coded as such and asserted
@@ -324,7 +349,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     return Mention(trigger=tok.i, trigger_tokens=used, entry=entry, code=code,
                    sources=_expand_conjuncts(sources),
                    targets=_expand_conjuncts(_target(tok, entry, used)),
-                   negated=negated, modality=modality, reporter=reporter, sentence=span)
+                   negated=negated, modality=mood.modality, reporter=mood.reporter,
+                   obliged=mood.obliged, sentence=span)
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:

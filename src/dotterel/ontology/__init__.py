@@ -24,7 +24,7 @@ from dotterel.ontology.cameo import (
     parent_code,
     quad_class_of_root,
     read_cameo_table,
-    read_intent_table,
+    read_modal_table,
     read_plover_table,
 )
 
@@ -61,9 +61,9 @@ class Ontology:
     def __init__(self, codes: dict[str, CameoCode],
                  plover_categories: dict[str, tuple[str, ...]],
                  plover_map: dict[str, tuple[str, str | None]],
-                 intent_map: dict[str, str] | None = None) -> None:
+                 modal_map: dict[str, dict[str, str]] | None = None) -> None:
         self._codes = dict(codes)
-        self._intent = dict(intent_map or {})
+        self._modal = dict(modal_map or {})
         self._plover = dict(plover_map)
         self.plover_categories: dict[str, tuple[str, ...]] = dict(plover_categories)
         # Sorted once: codes() is called by validators for every lexicon line.
@@ -71,9 +71,9 @@ class Ontology:
 
     @classmethod
     def from_files(cls, cameo_tsv: Path, plover_tsv: Path,
-                   intent_tsv: Path | None = None) -> Ontology:
+                   modal_tsv: Path | None = None) -> Ontology:
         """Build an ontology from a ``cameo.tsv``, a ``cameo_plover.tsv`` and, optionally,
-        an ``intent_codes.tsv`` file."""
+        a ``modal_codes.tsv`` file."""
         codes = read_cameo_table(Path(cameo_tsv))
         categories, mapping = read_plover_table(Path(plover_tsv), codes)
         for code in codes:
@@ -82,8 +82,8 @@ class Ontology:
                     str(plover_tsv), 0,
                     f"CAMEO code {code} has no PLOVER mapping, nor has any of its parents; "
                     f"add a row for {code[:2]}")
-        intents = read_intent_table(Path(intent_tsv), codes) if intent_tsv else {}
-        return cls(codes, categories, mapping, intents)
+        modal = read_modal_table(Path(modal_tsv), codes) if modal_tsv else {}
+        return cls(codes, categories, mapping, modal)
 
     def cameo(self, code: str) -> CameoCode:
         """The :class:`CameoCode` for ``code``; raises :class:`UnknownCodeError` if unlisted."""
@@ -109,12 +109,15 @@ class Ontology:
             raise UnknownCodeError(code, "no PLOVER mapping for it or its parents")
         return found
 
-    def intent_code(self, code: str) -> str | None:
-        """The CAMEO code for the intention to do ``code`` ("will give aid" -> 033), by
-        the longest matching prefix in ``intent_codes.tsv``; None for acts that have none."""
+    def modal_code(self, code: str, kind: str) -> str | None:
+        """The CAMEO code for ``code`` intended (``kind="intent"``: "will give aid" ->
+        033), demanded of another (``"demand"``: "must give aid" -> 103) or threatened
+        (``"threat"``: "will impose sanctions" -> 1312), by the longest matching prefix in
+        ``modal_codes.tsv``; None when the act has no such form."""
         for n in range(len(code), 1, -1):
-            if code[:n] in self._intent:
-                return self._intent[code[:n]]
+            row = self._modal.get(code[:n])
+            if row is not None:
+                return row.get(kind)
         return None
 
     def codes(self) -> list[str]:
@@ -161,4 +164,4 @@ def _lookup_up(code: str, mapping: dict[str, tuple[str, str | None]]
 def load_ontology() -> Ontology:
     """The built-in ontology, read once from ``dotterel/data``."""
     return Ontology.from_files(data_path("cameo.tsv"), data_path("cameo_plover.tsv"),
-                               data_path("intent_codes.tsv"))
+                               data_path("modal_codes.tsv"))

@@ -195,18 +195,24 @@ def read_plover_table(
     return categories, mapping
 
 
-INTENT_COLUMNS = ("act", "intent")
+MODAL_COLUMNS = ("act", "intent", "demand", "threat")
+MODAL_ROOTS = {"intent": "03", "demand": "10", "threat": "13"}
 
 
-def read_intent_table(path: Path, codes: dict[str, CameoCode]) -> dict[str, str]:
-    """Read ``intent_codes.tsv``: act code (or prefix) -> CAMEO intent code."""
-    out: dict[str, str] = {}
-    for lineno, (act, intent) in _rows(path, INTENT_COLUMNS):
-        for code in (act, intent):
-            if code not in codes:
-                raise KnowledgeError(str(path), lineno, f"{code!r} is not a CAMEO code in cameo.tsv")
-        if not intent.startswith("03"):
-            raise KnowledgeError(str(path), lineno,
-                                 f"intent code {intent} is not under root 03 (express intent)")
-        out[act] = intent
+def read_modal_table(path: Path, codes: dict[str, CameoCode]) -> dict[str, dict[str, str]]:
+    """Read ``modal_codes.tsv``: act code (or prefix) -> {"intent"|"demand"|"threat": code}."""
+    out: dict[str, dict[str, str]] = {}
+    for lineno, fields in _rows(path, MODAL_COLUMNS):
+        act, *modal = fields
+        if act not in codes:
+            raise KnowledgeError(str(path), lineno, f"{act!r} is not a CAMEO code in cameo.tsv")
+        row: dict[str, str] = {}
+        for kind, code in zip(MODAL_COLUMNS[1:], modal):
+            if code == "-":
+                continue
+            if code not in codes or not code.startswith(MODAL_ROOTS[kind]):
+                raise KnowledgeError(str(path), lineno, f"{kind} code {code!r} is not a CAMEO "
+                                     f"code under root {MODAL_ROOTS[kind]}")
+            row[kind] = code
+        out[act] = row
     return out
