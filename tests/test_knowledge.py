@@ -218,3 +218,78 @@ def test_malformed_data_lines(tmp_path: Path) -> None:
     sectors.write_text("phrase\tcode\tperson_role\nboss\tGOV\tmaybe\n", encoding="utf-8")
     with pytest.raises(KnowledgeError):
         read_sectors(sectors)
+
+
+def _person_at(kb: Knowledge, words: list[str], day: dt.date) -> tuple[str, str, str]:
+    persons = [m for m in kb.match(words) if m.entry.kind == "person"]
+    assert len(persons) == 1, words
+    spell = persons[0].entry.code_on(day)
+    assert spell is not None, words
+    return persons[0].entry.name, spell.code, spell.role
+
+
+def test_office_holders_since_1975(kb: Knowledge) -> None:
+    found = kb.match(["Secretary-General", "Boutros", "Boutros-Ghali"])
+    assert found[-1].entry.kind == "person" and found[-1].entry.name == "Boutros Boutros-Ghali"
+    assert _person_at(kb, ["Secretary-General", "Boutros", "Boutros-Ghali"],
+                      dt.date(1994, 5, 1))[1:] == ("IGOUNO", "secretary-general")
+    assert _person_at(kb, ["Charles", "Taylor"], dt.date(2000, 1, 1))[1:] == ("LBRGOV", "president")
+    # before office Taylor led the NPFL rebels; after it he is a former president
+    assert _person_at(kb, ["Charles", "Taylor"], dt.date(1992, 1, 1))[1] == "LBRREB"
+    assert _person_at(kb, ["Charles", "Taylor"], dt.date(2006, 1, 1))[1:] == (
+        "LBRELI", "former president")
+    for words, day, code in (
+            (["Javier", "Pérez", "de", "Cuéllar"], dt.date(1988, 8, 1), "IGOUNO"),
+            (["Askar", "Akayev"], dt.date(2000, 1, 1), "KGZGOV"),
+            (["Juvenal", "Habyarimana"], dt.date(1994, 1, 1), "RWAGOV"),
+            (["Slobodan", "Milosevic"], dt.date(1999, 4, 1), "SRBGOV"),
+            (["Franjo", "Tudjman"], dt.date(1995, 8, 1), "HRVGOV"),
+            (["Mikhail", "Gorbachev"], dt.date(1987, 12, 8), "RUSGOV"),
+            (["Helmut", "Kohl"], dt.date(1990, 10, 3), "DEUGOV"),
+            (["Margaret", "Thatcher"], dt.date(1982, 4, 2), "GBRGOV"),
+            (["Ronald", "Reagan"], dt.date(1986, 10, 11), "USAGOV"),
+            (["Yitzhak", "Rabin"], dt.date(1993, 9, 13), "ISRGOV"),
+            (["Hafez", "al-Assad"], dt.date(1990, 1, 1), "SYRGOV"),
+            (["Kim", "Il", "Sung"], dt.date(1985, 1, 1), "PRKGOV"),
+            (["Nursultan", "Nazarbayev"], dt.date(2005, 1, 1), "KAZGOV"),
+            (["Osama", "bin", "Laden"], dt.date(2001, 9, 11), "IMGMOSALQ")):
+        assert _person_at(kb, words, day)[1] == code, words
+    # Carl Bildt: prime minister, then foreign minister
+    assert _person_at(kb, ["Carl", "Bildt"], dt.date(1992, 1, 1))[1:] == ("SWEGOV", "prime minister")
+    assert _person_at(kb, ["Carl", "Bildt"], dt.date(2010, 1, 1))[1:] == (
+        "SWEGOV", "foreign minister")
+    # Shimon Peres: prime minister in 1985, foreign minister in 1993, president in 2010
+    roles = [_person_at(kb, ["Shimon", "Peres"], dt.date(y, 6, 1))[2] for y in (1985, 1993, 2010)]
+    assert roles == ["prime minister", "foreign minister", "president"]
+    assert len(kb.entries("person")) >= 1000
+
+
+def test_short_forms_of_famous_names(kb: Knowledge) -> None:
+    for alias, name in (("Saddam", "Saddam Hussein"), ("Kadhafi", "Muammar Gaddafi"),
+                        ("Qaddafi", "Muammar Gaddafi"), ("Milosevic", "Slobodan Milošević"),
+                        ("Arafat", "Yasser Arafat")):
+        found = kb.lookup(alias)
+        assert found and found[0].kind == "person" and found[0].name == name, alias
+
+
+def test_named_groups(kb: Knowledge) -> None:
+    assert codes(kb, ["Hamas"]) == [(0, 1, "actor", "PSEREBHMS")]
+    found = codes(kb, ["the", "Taliban"])
+    assert len(found) == 1 and found[0][2:] == ("actor", "AFGREBTAL")
+    for name, code in (("Hezbollah", "LBNREBHEZ"), ("al-Qaeda", "IMGMOSALQ"),
+                       ("Islamic State", "IMGMOSISL"), ("ISIS", "IMGMOSISL"),
+                       ("Daesh", "IMGMOSISL"), ("FARC", "COLREBFRC"), ("Houthis", "YEMREBHTH"),
+                       ("Ansar Allah", "YEMREBHTH"), ("PKK", "TURREBPKK"),
+                       ("Boko Haram", "NGAREBBKH"), ("al-Shabaab", "SOMREBSHB"),
+                       ("Rapid Support Forces", "SDNREBRSF"), ("M23", "CODREBM23"),
+                       ("Wagner Group", "RUSUAFWAG"), ("Tamil Tigers", "LKAREBLTT"),
+                       ("IRA", "GBRREBIRA"), ("ETA", "ESPREBETA"), ("Sinn Féin", "GBRPTYSNF")):
+        found = kb.lookup(name)
+        assert found and (found[0].kind, found[0].code) == ("actor", code), name
+    # an acronym in capitals only; the longer name wins over the shorter one inside it
+    assert codes(kb, ["eta", "of", "noon"]) == []
+    assert codes(kb, ["Pakistani", "Taliban"]) == [(0, 2, "actor", "PAKREBTTP")]
+    groups = kb.entries("actor")
+    assert len(groups) >= 60
+    for entry in groups:
+        assert entry.code[:3] == "IMG" or kb.country(entry.code[:3]) is not None, entry.code

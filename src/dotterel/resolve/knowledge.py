@@ -1,7 +1,8 @@
 """Built-in actor knowledge and the phrase matcher that finds it in tokenised text.
 
 The knowledge lives in tab-separated files under ``dotterel/data`` (countries, international
-bodies, regions, sector nouns, people with dated role spells). ``load_knowledge()`` reads them
+bodies, named groups such as armed movements and parties, regions, sector nouns, people with
+dated role spells). ``load_knowledge()`` reads them
 once, optionally adds user dictionaries in the PETRARCH/TABARI format (see
 :mod:`dotterel.resolve.dictionaries`), and returns a :class:`Knowledge` whose :meth:`Knowledge.match`
 finds the longest known phrases in a sequence of spaCy token texts.
@@ -375,8 +376,8 @@ class Knowledge:
 # ---------------------------------------------------------------------------------------------
 # Reading the built-in data files
 
-DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "regions.tsv", "sectors.tsv",
-                               "people.tsv")
+DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "groups.tsv", "regions.tsv",
+                               "sectors.tsv", "people.tsv")
 
 
 DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
@@ -465,8 +466,11 @@ def read_countries(path: Path) -> list[Phrase]:
     return out
 
 
-def read_named(path: Path, kind: Literal["igo", "region"]) -> list[Phrase]:
-    """Phrases from an IGO or region file: code, canonical name, other names."""
+def read_named(path: Path, kind: Literal["igo", "region", "actor"]) -> list[Phrase]:
+    """Phrases from an IGO, group or region file: code, canonical name, other names.
+
+    Named groups (``groups.tsv``: armed groups, parties, movements) are read as ``"actor"``
+    entries, the kind user dictionary actors have, so they match like named actors."""
     out: list[Phrase] = []
     for number, (code, name, names) in _rows(path, 3, (0, 1)):
         _check_code(path, number, code)
@@ -561,6 +565,7 @@ def read_builtin(data_dir: Path | None = None) -> list[Phrase]:
         return data_dir / name if data_dir is not None else _data_path(name)
 
     return (read_countries(where("countries.tsv")) + read_named(where("igos.tsv"), "igo")
+            + read_named(where("groups.tsv"), "actor")
             + read_named(where("regions.tsv"), "region") + read_sectors(where("sectors.tsv"))
             + read_people(where("people.tsv")))
 
