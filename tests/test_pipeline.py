@@ -154,3 +154,15 @@ def test_threatened_and_future_conflict_acts_are_threats(coder):
     ev = one(coder.code("Turkey will attack Kurdish fighters in Syria, the minister said.",
                         published="2019-10-01"), "13")
     assert ev.source.country == "TUR"
+
+
+def test_a_comma_list_of_countries_gives_each_its_event(coder):
+    events = coder.code("The US, Russia, and Switzerland met yesterday.", published="2015-06-02")
+    sources = {e.source.country for e in events if e.cameo.startswith("04")}
+    assert {"USA", "RUS", "CHE"} <= sources
+
+
+def test_an_act_done_to_no_one_is_kept(coder):
+    ev = one(coder.code("Russia is conducting military exercises in Alaska.",
+                        published="2015-06-02"), "15")
+    assert ev.source.country == "RUS" and ev.target is None

@@ -103,7 +103,7 @@ class Coder:
             return []
         exclude = {s.country for s in sources}
         targets = [a for a in (actors.resolve_within(doc[i], day, exclude) for i in m.targets) if a]
-        if (m.entry.target != ("-",) and not targets and len({a.code for a in sources}) > 1
+        if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
@@ -138,7 +138,7 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
-        if not sources or (m.entry.target != ("-",) and not targets):
+        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS)):
             return []  # an act by or on no identifiable actor: too weak to keep (measured)
         for i, a in zip(m.sources, sources):
             actors.note(doc[i], a)
@@ -170,6 +170,10 @@ class Coder:
         return events
 
 
+# Acts that can be done to no one in particular: protests, force postures, coercion,
+# violence ("held military drills", "protesters rallied"). A statement or a cooperative
+# act with no target found has lost it, and is not kept (measured).
+UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 
 

@@ -90,6 +90,11 @@ class TriggerEntry:
                    for alt in self.context)
 
     @property
+    def has_target(self) -> bool:
+        """False for acts done to no one ("held military exercises", "protested")."""
+        return bool(self.target) and self.target != ("-",)
+
+    @property
     def is_report(self) -> bool:
         """True for a neutral reporting verb (flag ``report``)."""
         return "report" in self.flags

@@ -212,10 +212,19 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
     return []
 
 
+def is_list_item(appos: Token) -> bool:
+    """An "apposition" that heads a coordinated list ("the US, Russia, and Switzerland")
+    is a list of further actors, not another name for the head."""
+    return any(c.dep_ == "cc" for c in appos.children) and any(
+        c.dep_ == "conj" for c in appos.children)
+
+
 def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     out: list[int] = []
     for t in tokens:
-        for u in (t, *t.conjuncts):
+        # "the US, Russia, and Switzerland" parses as an apposition heading a list
+        listed = [a for a in t.children if a.dep_ == "appos" and is_list_item(a)]
+        for u in (t, *t.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
             # a clause stands in for an argument the resolver finds inside it
             if u.i not in out and (u.pos_ in ("NOUN", "PROPN", "PRON") or u.i == t.i):
                 out.append(u.i)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..extract.mentions import is_list_item
 from ..types import Actor
 from .knowledge import Entry, Knowledge, PhraseMatch
 from .places import Gazetteer
@@ -69,6 +70,8 @@ def _np_tokens(head: Token) -> list[Token]:
             if child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ in NP_PREPS):
                 if child.dep_ == "conj" and tok.i == head.i:
                     continue  # conjuncts are separate actors
+                if child.dep_ == "appos" and is_list_item(child):
+                    continue  # "the US, Russia and Switzerland": a list, not a second name
                 keep[child.i] = child
                 stack.append(child)
             elif child.dep_ == "pobj" and tok.dep_ == "prep":
@@ -187,7 +190,9 @@ class DocActors:
         """
         day = day or self.default_day
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS:
+        # "US" is a country, "us" a pronoun
+        if head.pos_ == "PRON" or (head.pos_ != "PROPN"
+                                   and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS):
             return self._pronoun(head, day, exclude)
         toks = _np_tokens(head)
         words = [t.text for t in toks]
@@ -215,6 +220,9 @@ class DocActors:
         name_text = _name_of(head)
         if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
             return _with_text(self._names[name_text.lower()], name_text)
+        if _head_is_country(countries, head_pos) and not any(
+                m.start <= head_pos < m.end for m in named):
+            named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
         if named:
             best = min(named, key=lambda m: abs(m.start - head_pos))
             actor = self._from_entry(best.entry, best, 0, day)
