@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import DotterelError
-from . import code, events, version
+from . import code, events, relations, version
 
-COMMANDS = {"code": code, "events": events, "version": version}
+COMMANDS = {"code": code, "events": events, "relations": relations, "version": version}
 
 
 def build_parser() -> argparse.ArgumentParser:
