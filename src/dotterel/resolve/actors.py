@@ -98,10 +98,12 @@ class DocActors:
 
     def _prepass(self) -> None:
         """Walk the document once: countries mentioned, people named, aliases declared."""
+        matched: set[int] = set()  # tokens inside some knowledge match
         for sent in self.doc.sents:
             words = [t.text for t in sent]
             lemmas = [t.lemma_ for t in sent]
             for m in self.knowledge.match(words, lemmas):
+                matched.update(range(sent.start + m.start, sent.start + m.end))
                 if m.entry.kind == "country":
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
@@ -112,8 +114,7 @@ class DocActors:
             root = chunk.root
             if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ == "PERSON":
                 continue
-            words = [t.text for t in chunk]
-            if not self.knowledge.match(words, [t.lemma_ for t in chunk]):
+            if not any(t.i in matched for t in chunk):
                 continue  # only phrases that name an actor themselves
             actor = self.resolve(root, self.default_day)
             if actor is not None:
@@ -290,8 +291,8 @@ class DocActors:
         country, as CAMEO codes it."""
         if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-        name = ent.text if ent is not None else head.text
+        ent = _entity_tokens(head)
+        name = self.doc[ent[0].i:ent[-1].i + 1].text
         place = self.gazetteer.lookup(name, [iso for _, iso in self._countries[-3:]])
         if place is None or not place.country:
             return None
@@ -374,15 +375,26 @@ def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end for m in countries)
 
 
+def _entity_tokens(tok: Token) -> list[Token]:
+    """The tokens of the named entity ``tok`` is in, found from the IOB tags (a walk of
+    the entity, not a scan of every entity in the document)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
 def _name_of(head: Token) -> str:
     """The proper name a head token belongs to ("López Obrador" for "Obrador")."""
     if head.pos_ != "PROPN":
         return ""
-    if head.ent_type_ and head.ent_iob_:
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end:
-                words = [t.text for t in ent if t.pos_ == "PROPN"]
-                return " ".join(words)
+    if head.ent_type_:
+        words = [t.text for t in _entity_tokens(head) if t.pos_ == "PROPN"]
+        return " ".join(words)
     parts = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join([*parts, head.text])
 
