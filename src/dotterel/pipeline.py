@@ -102,7 +102,7 @@ class Coder:
         if not sources:
             return []
         exclude = {s.country for s in sources}
-        targets = [a for a in (actors.resolve_within(doc[i], day, exclude) for i in m.targets) if a]
+        targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -126,7 +126,7 @@ class Coder:
                         dateline: Place | None) -> list[Event]:
         m = dated.mention
         day = dated.date.value if dated.date else article.published
-        sources = [a for a in (actors.resolve_within(doc[i], day) for i in m.sources) if a]
+        sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         code = m.code
         demand = (self.kb.ontology.modal_code(code, "demand")
@@ -185,6 +185,14 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    """Actors in order, each code once."""
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.code, actor)
+    return list(seen.values())
 
 
 def _quote(sentence: str, speaker: Actor) -> Quote | None:

@@ -268,13 +268,42 @@ class DocActors:
             self._remember(head.i, actor, True, False, name_text or "")
         return actor
 
+    def resolve_all(self, head: Token, day: dt.date | None = None,
+                    exclude: set[str] = frozenset()) -> list[Actor]:
+        """Every actor a phrase names: the phrase's own actor (or the first named inside
+        it) and those coordinated with it: "Eriadori and Calenardhon leaders", "ties with
+        Mordor, Rohan and Bree"."""
+        found, at = self._within(head, day, exclude)
+        if found is None or at is None:
+            return []
+        out = [found]
+        listed = list(at.conjuncts) if at.i != head.i else []
+        # coordinated modifiers of the head share its sector: "Eriadori and Calenardhon
+        # leaders" are both governments
+        modifiers = [c for mod in head.children if mod.dep_ in ("amod", "compound")
+                     for c in (mod, *mod.conjuncts) if mod.conjuncts]
+        for tok, shares_sector in [*((t, False) for t in listed), *((t, True) for t in modifiers)]:
+            actor = self.resolve(tok, day, exclude)
+            if actor is None:
+                continue
+            if shares_sector and actor.country:
+                actor = Actor(code=actor.country + found.sector, country=actor.country,
+                              sector=found.sector, name=actor.name, text=actor.text)
+            if all(actor.code != o.code for o in out):
+                out.append(actor)
+        return out
+
     def resolve_within(self, head: Token, day: dt.date | None = None,
                        exclude: set[str] = frozenset()) -> Actor | None:
         """The actor a phrase denotes, else the first one named anywhere inside it
         ("charges by Ivory Coast", "acts of violence in Ecuador")."""
+        return self._within(head, day, exclude)[0]
+
+    def _within(self, head: Token, day: dt.date | None,
+                exclude: set[str]) -> tuple[Actor | None, Token | None]:
         found = self.resolve(head, day, exclude)
         if found is not None:
-            return found
+            return found, head
         skip: set[int] = set()  # relative and adverbial clauses speak of others
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
@@ -283,8 +312,8 @@ class DocActors:
                 continue
             found = self.resolve(tok, day, exclude)
             if found is not None and found.country not in exclude:
-                return found
-        return None
+                return found, tok
+        return None, None
 
     def _place_actor(self, head: Token, toks: list[Token]) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") stands for its

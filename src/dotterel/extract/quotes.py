@@ -1,0 +1,596 @@
+"""Quotations and who said them, read from a parsed spaCy ``Doc``.
+
+Three kinds of speech are found:
+
+* ``direct``: words between double quote marks that stand as speech of their own
+  (``"We will not restore relations," Sheinbaum said.``), including quotes that run over
+  several sentences and quotes split by their attribution
+  (``"We will not," she said, "restore relations."``, two spans, one speaker);
+* ``partial``: a quoted phrase woven into a sentence (``calling it "highly irregular"``),
+  attributed to the subject of the verb that governs it;
+* ``indirect``: reported speech with no quote marks (``X said the army would withdraw``),
+  whose text is the complement clause.
+
+Attribution looks, in order, at the words just after a quote (up to the end of its
+sentence or the next quote), the words just before it, the parse above it, and then the
+paragraph: an unattributed quote takes the speaker of the previous quote in its paragraph,
+else of the next attribution in the paragraph, else of a quote that ended the previous
+paragraph (the news convention for a quote running on over paragraphs), else of the
+first attribution in the next sentence. A quote that none of these attributes is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+# Verbs that introduce speech, by lemma. "according to" is handled apart.
+REPORT_LEMMAS = frozenset({
+    "say", "tell", "write", "add", "announce", "state", "declare", "claim", "insist",
+    "note", "explain", "stress", "warn", "argue", "reply", "respond", "continue", "ask",
+    "tweet", "post", "remark", "observe", "acknowledge", "admit", "confirm", "deny",
+    "allege", "assert", "maintain", "predict", "vow", "pledge", "promise", "recall",
+    "conclude", "complain", "suggest", "urge", "emphasize", "emphasise", "report",
+    "testify", "shout", "scream", "write", "quip", "joke", "concede", "contend",
+    "caution", "charge", "retort", "counter", "agree", "exclaim", "whisper",
+})
+# Verbs whose quoted object is a characterisation by the subject ("called it ...").
+CHARACTERISE_LEMMAS = frozenset({"call", "describe", "dub", "term", "label", "brand"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependents that can carry the speaker of an inverted attribution ("said Canseco").
+INVERTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos",
+                           "oprd", "dative", "conj", "dep"})
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SENTENCE_END = frozenset({".", "!", "?"})
+TRAILING = " \t\r\n,;:"
+OPEN_MARKS = "“"
+CLOSE_MARKS = "”"
+STRAIGHT = '"'
+# The widest attribution window around a quote, in tokens; a reporting verb further away
+# belongs to some other statement.
+WINDOW = 30
+LINE_BREAK = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A stretch of speech in a document and who said it.
+
+    ``start``/``end`` are character offsets of the quoted words in ``doc.text`` (without the
+    quote marks), ``speaker`` the token index of the head of the speaker's noun phrase (a
+    pronoun is returned as such, for the actor resolver), ``verb`` the token index of the
+    reporting verb ("according" for "according to").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: int | None
+    verb: int | None
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """A pair of quote marks: offsets of the marks and of the trimmed words between."""
+
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset of the closing mark (the line end when never closed)
+    start: int
+    end: int
+    closed: bool
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: int
+    verb: int | None
+
+
+def find_quotes(doc: Doc) -> list[QuoteSpan]:
+    """Every attributed direct, partial and indirect quote in ``doc``, in text order.
+
+    Quotes whose speaker cannot be found are left out.
+    """
+    text = doc.text
+    marked = _quote_marks(text)
+    inside = _inside_map(doc, marked)
+    marks = _mark_tokens(doc, marked)
+    paragraphs = _paragraph_starts(text)
+
+    spans: list[tuple[_Marked, QuoteKind, _Attribution | None]] = []
+    for k, m in enumerate(marked):
+        if m.end <= m.start:
+            continue
+        open_tok, close_tok = marks[k]
+        kind = _kind(doc, m, open_tok, inside)
+        if kind == "partial":
+            # a partial quote that ends its sentence is not attributed by the next one
+            ends = text[m.start:m.end].rstrip("”\"'’").endswith(tuple(SENTENCE_END))
+            found = (_governing_report(doc, m, inside, report_only=True)
+                     or _window_attribution(doc, open_tok, close_tok, inside, after=not ends)
+                     or _governing_report(doc, m, inside, report_only=False))
+        else:
+            found = (_window_attribution(doc, open_tok, close_tok, inside)
+                     or _governing_report(doc, m, inside, report_only=True))
+        spans.append((m, kind, found))
+
+    # Context for quotes with no attribution of their own: neighbours in the paragraph.
+    resolved: list[_Attribution | None] = [a for _, _, a in spans]
+    for k, (m, kind, found) in enumerate(spans):
+        if found is None:
+            resolved[k] = _from_context(doc, spans, resolved, k, paragraphs, inside, marks)
+
+    out: list[QuoteSpan] = []
+    for (m, kind, _), found in zip(spans, resolved):
+        if found is None:
+            continue  # we keep only quotes we can attribute
+        out.append(QuoteSpan(m.start, m.end, text[m.start:m.end], kind, found.speaker, found.verb))
+    out.extend(_indirect(doc, inside, marks))
+    out.extend(_according_clauses(doc, inside))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+# -- quote marks --------------------------------------------------------------------------
+
+
+def _quote_marks(text: str) -> list[_Marked]:
+    """Pair the double quote marks of ``text`` line by line.
+
+    Curly marks pair by direction, straight ones alternate. A mark left open at the end of
+    a line is closed there: news continues a long quote in the next paragraph by opening
+    it again without closing the first. Single quotes are left alone: inside a double
+    quote they are a nested quote, elsewhere mostly apostrophes.
+    """
+    found: list[_Marked] = []
+    pos = 0
+    for line in text.split("\n"):
+        open_at: int | None = None
+        for j, ch in enumerate(line):
+            at = pos + j
+            if ch in OPEN_MARKS or (ch == STRAIGHT and open_at is None):
+                open_at = at  # a second opening mark restarts: the first was a stray
+            elif (ch in CLOSE_MARKS or ch == STRAIGHT) and open_at is not None:
+                found.append(_trimmed(text, open_at, at, True))
+                open_at = None
+        if open_at is not None:
+            found.append(_trimmed(text, open_at, pos + len(line), False))
+        pos += len(line) + 1
+    return found
+
+
+def _trimmed(text: str, open_at: int, close_at: int, closed: bool) -> _Marked:
+    """The words between two marks, without surrounding space and the comma that belongs
+    to the attribution ("We will not," she said)."""
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return _Marked(open_at, close_at, start, end, closed)
+
+
+def _inside_map(doc: Doc, marked: Sequence[_Marked]) -> dict[int, int]:
+    """Token index -> index of the quote whose marks enclose it (marks included)."""
+    inside: dict[int, int] = {}
+    for k, m in enumerate(marked):
+        span = doc.char_span(m.open_at, max(m.close_at + 1, m.open_at + 1),
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.idx <= m.close_at:
+                inside.setdefault(tok.i, k)
+    return inside
+
+
+def _mark_tokens(doc: Doc, marked: Sequence[_Marked]) -> list[tuple[int, int]]:
+    """For each quote, the token holding its opening mark and the one holding its closing
+    mark (the last token of the line when it was never closed)."""
+    out: list[tuple[int, int]] = []
+    starts = [t.idx for t in doc]
+    for m in marked:
+        close = m.close_at if m.closed else max(m.close_at - 1, m.open_at)
+        out.append((_token_at(starts, m.open_at), _token_at(starts, close)))
+    return out
+
+
+def _token_at(starts: Sequence[int], char: int) -> int:
+    """The index of the token covering character ``char``."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Character offsets where paragraphs (lines) start."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+
+def _paragraph_of(paragraphs: Sequence[int], char: int) -> int:
+    lo, hi = 0, len(paragraphs) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paragraphs[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _breaks_line(tok: Token) -> bool:
+    return "\n" in tok.text or "\n" in tok.whitespace_
+
+
+# -- direct or partial --------------------------------------------------------------------
+
+
+def _kind(doc: Doc, m: _Marked, open_tok: int, inside: dict[int, int]) -> QuoteKind:
+    """Direct when the quote stands as speech of its own: it opens its sentence or line,
+    follows a colon, or follows a comma and starts a sentence or resumes an interrupted
+    quote; otherwise it is a phrase inside someone else's sentence."""
+    prev = _previous_word(doc, open_tok)
+    if prev is None or prev.text in SENTENCE_END or prev.i in inside or prev.text == ":":
+        return "direct"
+    if prev.text == ",":
+        first = doc.text[m.start:m.start + 1]
+        lead = _window(doc, prev.i - 1, -1, inside)
+        if (first.isupper() or _report_verb_between(doc, prev.i, inside)
+                or any(t.lower_ == "according" for t in lead)):
+            return "direct"
+    return "partial"
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    """The token before ``i`` on the same line, skipping spaces; None at a line start."""
+    j = i - 1
+    while j >= 0:
+        tok = doc[j]
+        if _breaks_line(tok):
+            return None
+        if not tok.is_space:
+            return tok
+        j -= 1
+    return None
+
+
+def _report_verb_between(doc: Doc, before: int, inside: dict[int, int]) -> bool:
+    """Whether a reporting verb stands between the previous quote and token ``before``
+    ("..., she said, "restore relations."": the second part of an interrupted quote)."""
+    j = before
+    seen_verb = False
+    while j >= 0 and before - j < WINDOW:
+        if j in inside:
+            return seen_verb  # reached the first part of the quote
+        if _breaks_line(doc[j]) and j != before:
+            return False
+        seen_verb = seen_verb or _is_report(doc[j])
+        j -= 1
+    return False
+
+
+def _is_report(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORT_LEMMAS and tok.pos_ in ("VERB", "AUX")
+
+
+# -- attribution --------------------------------------------------------------------------
+
+
+def _window_attribution(doc: Doc, open_tok: int, close_tok: int, inside: dict[int, int],
+                        after: bool = True) -> _Attribution | None:
+    """A reporting verb and its speaker just after the quote (unless ``after`` is
+    False), else just before it."""
+    following = _window(doc, close_tok + 1, +1, inside) if after else []
+    before = _window(doc, open_tok - 1, -1, inside)
+    for window in (following, before):
+        found = _attribution_in(doc, window, inside)
+        if found is not None:
+            return found
+    return None
+
+
+def _window(doc: Doc, i: int, step: int, inside: dict[int, int]) -> list[Token]:
+    """Tokens from ``i`` in direction ``step`` up to a line break, a sentence end or a quote."""
+    out: list[Token] = []
+    while 0 <= i < len(doc) and len(out) < WINDOW:
+        tok = doc[i]
+        if i in inside:
+            break
+        if step < 0 and (tok.text in SENTENCE_END or _breaks_line(tok)):
+            break
+        out.append(tok)
+        if step > 0 and (tok.text in SENTENCE_END or _breaks_line(tok)):
+            break
+        i += step
+    return sorted(out, key=lambda t: t.i)
+
+
+def _attribution_in(doc: Doc, window: Sequence[Token],
+                    inside: dict[int, int]) -> _Attribution | None:
+    """The first reporting verb (or "according to") in ``window`` that has a speaker."""
+    allowed = {t.i for t in window}
+    for tok in window:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            who = _according_to(doc, tok.i + 1, inside)
+            if who is not None:
+                return _Attribution(who, tok.i)
+        elif _is_report(tok) or (tok.lemma_.lower() in REPORT_LEMMAS and tok.tag_.startswith("VB")):
+            who = _speaker_of(tok, inside, allowed)
+            if who is not None:
+                return _Attribution(who, tok.i)
+    return None
+
+
+def _according_to(doc: Doc, to: int, inside: dict[int, int]) -> int | None:
+    """The head of the noun phrase after "according to"."""
+    objs = [c for c in doc[to].children if c.dep_ == "pobj" and c.i not in inside]
+    if objs:
+        return _np_head(objs[0]).i
+    # a misparse: take the end of the first run of nominal words
+    last: int | None = None
+    for tok in doc[to + 1: min(len(doc), to + 1 + WINDOW)]:
+        if tok.i in inside:
+            break
+        if tok.pos_ in NOMINAL_POS:
+            last = tok.i
+        elif last is not None and tok.pos_ not in ("DET", "ADJ", "PART"):
+            break
+    return last
+
+
+def _speaker_of(verb: Token, inside: dict[int, int], allowed: set[int] | None = None) -> int | None:
+    """The speaker of a reporting verb: its subject, else the noun of an inverted
+    attribution ("said Canseco"), else the subject of the clause it hangs from."""
+    cur = verb
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
+        if subj:
+            return _np_head(_antecedent(subj[0])).i
+        if cur.i == verb.i and allowed is not None and verb.lemma_.lower() in REPORT_LEMMAS:
+            # "said Canseco": a name after the verb; the object of "told" is the listener
+            after = [c for c in cur.rights if c.dep_ in INVERTED_DEPS and c.i in allowed
+                     and c.i not in inside
+                     and (c.pos_ == "PROPN" or (c.pos_ in NOMINAL_POS and c.dep_ != "dobj"))]
+            if after:
+                return _np_head(after[0]).i
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # "defended it by saying ...": the speaker defended
+            continue
+        if cur.head.i == cur.i or cur.dep_ not in ("conj", "advcl", "xcomp"):
+            break
+        cur = cur.head
+    if allowed is not None and verb.lemma_.lower() in REPORT_LEMMAS:
+        # inverted attributions the parser misread: the nearest nominal word after the verb
+        for tok in verb.doc[verb.i + 1: verb.i + 4]:
+            if tok.i not in allowed or tok.i in inside:
+                break
+            if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ != "npadvmod"):
+                return _np_head(tok).i
+    return None
+
+
+def _antecedent(tok: Token) -> Token:
+    """For a relative pronoun subject ("Sheinbaum, who said"), the noun it stands for."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _np_head(tok: Token) -> Token:
+    """Climb from a word inside a name ("Claudia" in "Claudia Sheinbaum") to the head."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and tok.head.pos_ in NOMINAL_POS:
+        tok = tok.head
+    return tok
+
+
+def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
+                      report_only: bool) -> _Attribution | None:
+    """The verb above the quote in the parse and its subject: the nearest reporting or
+    characterising verb when ``report_only``, else the nearest verb with a subject."""
+    # the quote's own roots: words inside the marks whose head lies outside them
+    roots = [t for t in doc
+             if m.start <= t.idx < m.end and not m.open_at <= t.head.idx <= m.close_at]
+    for root in roots:
+        cur = root
+        for _ in range(12):
+            if cur.head.i == cur.i:
+                break
+            came_by = cur.dep_
+            cur = cur.head
+            if m.open_at <= cur.idx <= m.close_at:
+                continue
+            lemma = cur.lemma_.lower()
+            if cur.lower_ == "according":
+                to = cur.i + 1 if cur.i + 1 < len(doc) and doc[cur.i + 1].lower_ == "to" else None
+                who = _according_to(doc, to, inside) if to is not None else None
+                if who is not None:
+                    return _Attribution(who, cur.i)
+            if cur.pos_ not in ("VERB", "AUX"):
+                continue
+            # "called it X" characterises; "called for X" does not
+            characterises = lemma in CHARACTERISE_LEMMAS and came_by != "prep"
+            wanted = lemma in REPORT_LEMMAS or characterises or not report_only
+            if wanted:
+                who = _speaker_of(cur, inside)
+                if who is not None:
+                    return _Attribution(who, cur.i)
+    if not report_only:
+        return _according_in_sentence(doc, m, inside)
+    return None
+
+
+def _according_in_sentence(doc: Doc, m: _Marked, inside: dict[int, int]) -> _Attribution | None:
+    """"according to X" anywhere in the quote's sentence, outside quotes."""
+    sent = doc[_token_at([t.idx for t in doc], m.open_at)].sent
+    for tok in sent:
+        if tok.i in inside or tok.lower_ != "according":
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            who = _according_to(doc, tok.i + 1, inside)
+            if who is not None:
+                return _Attribution(who, tok.i)
+    return None
+
+
+def _from_context(doc: Doc, spans: Sequence[tuple[_Marked, QuoteKind, _Attribution | None]],
+                  resolved: Sequence[_Attribution | None], k: int, paragraphs: Sequence[int],
+                  inside: dict[int, int], marks: Sequence[tuple[int, int]]) -> _Attribution | None:
+    """The speaker of an unattributed quote, from its neighbours (see the module notes)."""
+    m = spans[k][0]
+    para = _paragraph_of(paragraphs, m.open_at)
+
+    def same_para(j: int) -> bool:
+        return _paragraph_of(paragraphs, spans[j][0].open_at) == para
+
+    # the previous attributed quote of the paragraph (own attributions only come first)
+    for j in range(k - 1, -1, -1):
+        if not same_para(j):
+            break
+        if resolved[j] is not None:
+            return resolved[j]
+    # the next attribution in the paragraph: a later quote's, or a reporting verb
+    for j in range(k + 1, len(spans)):
+        if not same_para(j):
+            break
+        if spans[j][2] is not None:
+            return spans[j][2]
+    para_end = paragraphs[para + 1] if para + 1 < len(paragraphs) else len(doc.text)
+    close_tok = marks[k][1]
+    tail = [t for t in doc[close_tok + 1:] if t.idx < para_end and t.i not in inside]
+    found = _first_in_sentence_order(doc, tail, inside)
+    if found is not None:
+        return found
+    # a quote running on from the previous paragraph, which ended with an attributed quote
+    if para > 0 and _is_whole_paragraph(doc.text, paragraphs, para, m):
+        prev_para = para - 1
+        while prev_para > 0 and _blank(doc.text, paragraphs, prev_para):
+            prev_para -= 1
+        for j in range(k - 1, -1, -1):
+            jp = _paragraph_of(paragraphs, spans[j][0].open_at)
+            if jp < prev_para:
+                break
+            if jp == prev_para and resolved[j] is not None:
+                return resolved[j]
+    # the attribution of the next sentence (in the following paragraph)
+    if para + 1 < len(paragraphs):
+        nxt = para + 1
+        while nxt + 1 < len(paragraphs) and _blank(doc.text, paragraphs, nxt):
+            nxt += 1
+        end = paragraphs[nxt + 1] if nxt + 1 < len(paragraphs) else len(doc.text)
+        first = [t for t in doc if paragraphs[nxt] <= t.idx < end and t.i not in inside]
+        if first:
+            sent = first[0].sent
+            return _attribution_in(doc, [t for t in first if t.sent == sent], inside)
+    return None
+
+
+def _first_in_sentence_order(doc: Doc, tokens: Sequence[Token],
+                             inside: dict[int, int]) -> _Attribution | None:
+    """The first attribution among ``tokens``, sentence by sentence."""
+    by_sent: dict[int, list[Token]] = {}
+    for t in tokens:
+        by_sent.setdefault(t.sent.start, []).append(t)
+    for start in sorted(by_sent):
+        found = _attribution_in(doc, by_sent[start], inside)
+        if found is not None:
+            return found
+    return None
+
+
+def _blank(text: str, paragraphs: Sequence[int], para: int) -> bool:
+    """Whether paragraph ``para`` (not the last) holds only white space."""
+    return not text[paragraphs[para]:paragraphs[para + 1]].strip()
+
+
+def _is_whole_paragraph(text: str, paragraphs: Sequence[int], para: int, m: _Marked) -> bool:
+    """Whether the paragraph opens with the quote (a continued quote starts a paragraph)."""
+    return not text[paragraphs[para]:m.open_at].strip()
+
+
+# -- indirect speech ------------------------------------------------------------------------
+
+
+def _indirect(doc: Doc, inside: dict[int, int],
+              marks: Iterable[tuple[int, int]]) -> list[QuoteSpan]:
+    """Reported speech without quote marks: a reporting verb outside quotes with a clausal
+    complement ("said (that) the army would withdraw") that quotes no one directly."""
+    mark_toks = {i for pair in marks for i in pair}
+    out: list[QuoteSpan] = []
+    for verb in doc:
+        if verb.i in inside or not _is_report(verb):
+            continue
+        for comp in verb.children:
+            if comp.dep_ != "ccomp":
+                continue
+            toks = [t for t in comp.subtree
+                    if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i)]
+            toks = [t for t in toks if not t.is_space]
+            if not toks:
+                continue
+            # a complement that is mostly inside quote marks is the quoted speech itself
+            if _mostly_quoted(toks, inside) or toks[0].i in mark_toks:
+                continue
+            speaker = _speaker_of(verb, inside)
+            if speaker is None or toks[0].i <= speaker <= toks[-1].i:
+                continue
+            start = toks[0].idx
+            end = toks[-1].idx + len(toks[-1].text)
+            text = doc.text[start:end].rstrip(TRAILING + ".")
+            if len(text.split()) < 2:
+                continue
+            out.append(QuoteSpan(start, start + len(text), text, "indirect", speaker, verb.i))
+    return out
+
+
+def _according_clauses(doc: Doc, inside: dict[int, int]) -> list[QuoteSpan]:
+    """Unquoted clauses attributed by "according to X" ("According to Bárcena, the staff
+    would leave"): the clause the phrase modifies, without the phrase itself."""
+    out: list[QuoteSpan] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i in inside or tok.i + 1 >= len(doc):
+            continue
+        if doc[tok.i + 1].lower_ != "to":
+            continue
+        speaker = _according_to(doc, tok.i + 1, inside)
+        clause = tok.head
+        if speaker is None or clause.i == tok.i or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = {t.i for t in tok.subtree}
+        toks = [t for t in clause.subtree if t.i not in phrase and not t.is_space]
+        if not toks or _mostly_quoted(toks, inside) or any(t.i in inside for t in toks):
+            continue  # a quote with its own marks is reported as such
+        # the longest run of the clause's words not interrupted by the phrase
+        runs: list[list[Token]] = [[]]
+        for t in toks:
+            if runs[-1] and t.i != runs[-1][-1].i + 1:
+                runs.append([])
+            runs[-1].append(t)
+        run = max(runs, key=len)
+        while run and run[0].is_punct:
+            run = run[1:]
+        if len(run) < 2:
+            continue
+        start = run[0].idx
+        text = doc.text[start:run[-1].idx + len(run[-1].text)].rstrip(TRAILING + ".")
+        out.append(QuoteSpan(start, start + len(text), text, "indirect", speaker, tok.i))
+    return out
+
+
+def _mostly_quoted(toks: Sequence[Token], inside: dict[int, int]) -> bool:
+    return sum(t.i in inside for t in toks) * 2 > len(toks)
+
+
+__all__ = ["QuoteKind", "QuoteSpan", "find_quotes"]
