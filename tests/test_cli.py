@@ -108,3 +108,18 @@ def test_missing_dictionary_is_an_error(tmp_path):
 def test_version():
     proc = dotterel("version")
     assert proc.returncode == 0 and proc.stdout.startswith("dotterel ")
+
+
+def test_quotes_are_stored_and_listed(tmp_path):
+    text = ('Mexico broke off relations with Ecuador on Friday. "This is a flagrant violation '
+            'of international law," President Andrés Manuel López Obrador said.')
+    src = tmp_path / "q.jsonl"
+    src.write_text(json.dumps({"id": "q1", "text": text, "published": "2024-04-06"}) + "\n",
+                   encoding="utf-8")
+    db = tmp_path / "q.duckdb"
+    assert dotterel("code", str(src), "--db", str(db)).returncode == 0
+    proc = dotterel("quotes", "--db", str(db), "--speaker", "obrador", "--format", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert rows and rows[0]["speaker_code"] == "MEXGOV"
+    assert rows[0]["text"].startswith("This is a flagrant violation")

@@ -12,7 +12,8 @@ import pytest
 
 from dotterel.errors import StoreError
 from dotterel.store import SCHEMA_VERSION, Store, content_hash, migrate
-from dotterel.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS, EVIDENCE_COLUMNS
+from dotterel.store.schema import (DOCUMENT_COLUMNS, EVENT_COLUMNS, EVIDENCE_COLUMNS,
+                                   QUOTE_COLUMNS)
 from dotterel.types import Actor, Article, Event, Evidence, Place, Quote, TimeRef
 
 USA = Actor(code="USAGOV", country="USA", sector="GOV", name="Joe Biden",
@@ -412,9 +413,9 @@ def test_creates_missing_parent_folders(tmp_path: Path) -> None:
 
 def test_schema_version_is_recorded(path: Path) -> None:
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
         assert store.conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("1",)]
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("2",)]
 
 
 def test_migrate_is_a_no_op_on_a_current_file(path: Path) -> None:
@@ -435,12 +436,43 @@ def test_migrate_brings_an_empty_duckdb_file_up_to_date(path: Path) -> None:
     duckdb.connect(str(path)).close()  # a DuckDB file at "version 0"
     conn = duckdb.connect(str(path))
     try:
-        assert migrate(conn) == [1]
+        assert migrate(conn) == [1, 2]
         assert migrate(conn) == []
     finally:
         conn.close()
     with Store(path, read_only=True) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == 2
+
+
+def test_a_version_1_store_is_migrated_with_its_rows(path: Path) -> None:
+    from dotterel.store.schema import MIGRATIONS
+
+    conn = duckdb.connect(str(path))
+    for statement in MIGRATIONS[1]:
+        conn.execute(statement)
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    conn.execute("INSERT INTO documents (doc_id, content_hash, n_events, coded_at) "
+                 "VALUES ('old', 'h', 0, now())")
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == 2
+        assert store.counts()["documents"] == 1
+        assert store.quotes() == []
+
+
+def test_quotes_round_trip(path: Path) -> None:
+    from dotterel.types import Actor, Quote
+
+    speaker = Actor(code="MEXGOV", country="MEX", sector="GOV", name="Claudia Sheinbaum")
+    quote = Quote(speaker="Claudia Sheinbaum", text="We will not restore relations",
+                  start=10, end=39, speaker_actor=speaker, kind="direct")
+    with Store(path) as store:
+        store.add(make_article("a"), [make_event("a", 1)], [quote])
+        store.add(make_article("a"), [make_event("a", 1)], [quote])  # same text: skipped
+        rows = store.quotes(speaker="sheinbaum")
+        assert len(rows) == 1 and rows[0]["speaker_code"] == "MEXGOV"
+        assert store.quotes(text="restore")[0]["text"] == quote.text
+        assert store.quotes(speaker="nobody") == []
 
 
 def test_a_newer_schema_is_refused(path: Path) -> None:
@@ -456,7 +488,7 @@ def test_a_newer_schema_is_refused(path: Path) -> None:
 def test_column_lists_match_the_tables(path: Path) -> None:
     with Store(path) as store:
         for table, columns in (("documents", DOCUMENT_COLUMNS), ("events", EVENT_COLUMNS),
-                               ("evidence", EVIDENCE_COLUMNS)):
+                               ("evidence", EVIDENCE_COLUMNS), ("quotes", QUOTE_COLUMNS)):
             found = store.conn.execute(
                 "SELECT column_name, data_type FROM information_schema.columns "
                 "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()

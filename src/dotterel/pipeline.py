@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import Mention, sentence_mentions
+from .extract.quotes import find_quotes
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import DocActors
@@ -26,6 +27,15 @@ from .types import Actor, Article, Event, Evidence, Place, Quote
 
 # How much an event is trusted, from what its reading rests on (documented in the README).
 BASE_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One coded article: its events and its attributed quotes."""
+
+    article: Article
+    events: list[Event]
+    quotes: list[Quote]
 
 
 @dataclass(frozen=True)
@@ -65,14 +75,23 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Code articles in batches (``nlp.pipe``); yields each article with its events."""
+        for coded in self.code_documents(articles):
+            yield coded.article, coded.events
+
+    def code_documents(self, articles: Iterable[Article]) -> Iterator[Coded]:
+        """Code articles in batches; yields each with its events and its quotes."""
         stream = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
-            yield article, self.events(doc, article)
+            yield self.analyse(doc, article)
 
     # -- one document ---------------------------------------------------------------------
 
     def events(self, doc: Doc, article: Article) -> list[Event]:
         """The events of one parsed article."""
+        return self.analyse(doc, article).events
+
+    def analyse(self, doc: Doc, article: Article) -> Coded:
+        """The events and quotes of one parsed article."""
         published, basis = article.published, article.published_basis
         if published is None:
             found = find_dateline(article.text)
@@ -83,6 +102,7 @@ class Coder:
                 basis = "text" if published else None
         dates = DocDates(doc, published, basis)
         actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
+        quotes = _attributed_quotes(doc, actors, published)
         dateline = dateline_place(article.text, self.kb.gazetteer)
         out: list[Event] = []
         for sent in doc.sents:
@@ -92,8 +112,8 @@ class Coder:
                 continue
             for dated in dates.sentence(sent, mentions):
                 out.extend(self._mention_events(doc, article, dated, actors,
-                                                dateline[0] if dateline else None))
-        return _dedupe(out)
+                                                dateline[0] if dateline else None, quotes))
+        return Coded(article, _dedupe(out), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
                  day: dt.date | None) -> list[Actor]:
@@ -123,7 +143,7 @@ class Coder:
         return code
 
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
-                        dateline: Place | None) -> list[Event]:
+                        dateline: Place | None, quotes: list[Quote]) -> list[Event]:
         m = dated.mention
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
@@ -154,7 +174,8 @@ class Coder:
                             trigger_end=trig.idx + len(trig.text))
         countries = [a.country for a in (*sources, *targets)]
         place = event_place(trig, self.kb.gazetteer, countries) or dateline
-        quote = _quote(sent.text, reporter) if m.modality == "reported" and reporter else None
+        # an event coded from quoted or reported speech links to that quote
+        quote = next((q for q in quotes if q.start <= trig.idx < q.end), None)
         events: list[Event] = []
         for src in sources:
             for tgt in (targets or [None]):
@@ -195,15 +216,24 @@ def _unique(actors: Iterable[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _quote(sentence: str, speaker: Actor) -> Quote | None:
-    """The quoted words of a sentence of reported speech, attributed to the reporter."""
-    for open_, close in (("“", "”"), ('"', '"')):
-        a = sentence.find(open_)
-        b = sentence.find(close, a + 1) if a >= 0 else -1
-        if a >= 0 and b > a:
-            return Quote(speaker=speaker.name or speaker.text, text=sentence[a + 1:b].strip(),
-                         speaker_actor=speaker)
-    return None
+def _attributed_quotes(doc: Doc, actors: DocActors, day: dt.date | None) -> list[Quote]:
+    """The document's quotes with their speakers resolved to actors. A quote whose
+    speaker resolves to no actor keeps the speaker's name as written; a quote with no
+    speaker at all is never kept."""
+    out: list[Quote] = []
+    for span in find_quotes(doc):
+        if span.speaker is None:
+            continue
+        head = doc[span.speaker]
+        actor = actors.resolve(head, day)
+        name = (actor.name or actor.text) if actor is not None else ""
+        if not name:
+            name = " ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or ""
+        if not name:
+            continue
+        out.append(Quote(speaker=name, text=span.text, start=span.start, end=span.end,
+                         speaker_actor=actor, kind=span.kind))
+    return out
 
 
 def _confidence(m: Mention, src: Actor, tgt: Actor | None) -> float:

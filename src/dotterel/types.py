@@ -125,10 +125,14 @@ class Quote:
     start: int = -1  # character offsets of the quoted text in the article, when known
     end: int = -1
     speaker_actor: Actor | None = None
+    kind: str = "direct"  # direct | partial | indirect
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's quote object."""
-        return {"speaker": self.speaker, "text": self.text}
+        """The contract's quote object (with the speaker's actor code when known)."""
+        out: dict[str, Any] = {"speaker": self.speaker, "text": self.text}
+        if self.speaker_actor is not None:
+            out["speaker_code"] = self.speaker_actor.code
+        return out
 
 
 @dataclass(frozen=True)

@@ -75,13 +75,12 @@ def run(args: argparse.Namespace) -> int:
                 n_unread += item.fatal
                 print(f"dotterel: skipped {item}", file=sys.stderr)
                 continue
-            article, events = item
             n_articles += 1
-            n_events += len(events)
+            n_events += len(item.events)
             if out is not None:
-                write_events(events, out)
+                write_events(item.events, out)
             if store is not None:
-                pending.append((article, events))
+                pending.append((item.article, item.events, item.quotes))
                 if len(pending) >= STORE_BATCH:
                     store.add_many(pending)
                     pending = []

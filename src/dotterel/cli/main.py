@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import DotterelError
-from . import code, events, relations, version
+from . import code, events, quotes, relations, version
 
-COMMANDS = {"code": code, "events": events, "relations": relations, "version": version}
+COMMANDS = {"code": code, "events": events, "quotes": quotes, "relations": relations,
+            "version": version}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,14 +8,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..ingest import read_inputs
-from ..pipeline import Coder
-from ..types import Article, Event, Rejected
+from ..pipeline import Coded, Coder
+from ..types import Article, Rejected
 
 
 def code_inputs(coder: Coder, paths: Sequence[str | Path], published: dt.date | None = None
-                ) -> Iterator[tuple[Article, list[Event]] | Rejected]:
-    """Code every article in ``paths``; yields ``(article, events)`` pairs and, in their
-    place in the stream, a ``Rejected`` for each record that could not be read."""
+                ) -> Iterator[Coded | Rejected]:
+    """Code every article in ``paths``; yields a ``Coded`` article (events and quotes)
+    and, in its place in the stream, a ``Rejected`` for each record that could not be read."""
     rejects: deque[Rejected] = deque()
 
     def articles() -> Iterator[Article]:
@@ -25,9 +25,9 @@ def code_inputs(coder: Coder, paths: Sequence[str | Path], published: dt.date | 
             else:
                 yield item
 
-    for pair in coder.code_articles(articles()):
+    for coded in coder.code_documents(articles()):
         while rejects:
             yield rejects.popleft()
-        yield pair
+        yield coded
     while rejects:
         yield rejects.popleft()

@@ -20,11 +20,12 @@ from dotterel.store.schema import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     EVIDENCE_COLUMNS,
+    QUOTE_COLUMNS,
     SCHEMA_VERSION,
     migrate,
     schema_version,
 )
-from dotterel.types import Article, Event
+from dotterel.types import Article, Event, Quote
 
 BATCH_SIZE = 200  # articles per transaction in add_many
 
@@ -52,6 +53,7 @@ def _insert_sql(table: str, columns: tuple[tuple[str, str], ...]) -> str:
 _INSERT_DOCUMENTS = _insert_sql("documents", DOCUMENT_COLUMNS)
 _INSERT_EVENTS = _insert_sql("events", EVENT_COLUMNS)
 _INSERT_EVIDENCE = _insert_sql("evidence", EVIDENCE_COLUMNS)
+_INSERT_QUOTES = _insert_sql("quotes", QUOTE_COLUMNS)
 _IDS = "(SELECT unnest(CAST(CAST(? AS JSON) AS VARCHAR[])))"
 
 
@@ -148,6 +150,16 @@ def _event_row(event: Event) -> tuple[dict[str, Any], dict[str, Any]]:
         "trigger": event.evidence.trigger,
     }
     return row, evidence
+
+
+def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
+    actor = quote.speaker_actor
+    key = f"{doc_id}|{quote.start}|{quote.end}|{quote.kind}"
+    return {"quote_id": hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], "doc_id": doc_id,
+            "start": quote.start, "end": quote.end, "kind": quote.kind, "text": quote.text,
+            "speaker": quote.speaker, "speaker_code": actor.code if actor else None,
+            "speaker_country": actor.country if actor else None,
+            "speaker_sector": actor.sector if actor else None}
 
 
 def _document_row(article: Article, digest: str, n_events: int, coded_at: str) -> dict[str, Any]:
@@ -314,7 +326,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add(self, article: Article, events: Sequence[Event]) -> bool:
+    def add(self, article: Article, events: Sequence[Event], quotes: Sequence[Quote] = ()) -> bool:
         """Store one coded article and its events, in one transaction.
 
         Returns False, writing nothing, when the article is already stored with the same
@@ -323,20 +335,23 @@ class Store:
         ``doc_id`` is not the article's id, StoreError when the write fails (nothing is
         written then), for example when an event id is already stored for another article.
         """
-        written, _ = self._write_batch([(article, events)])
+        written, _ = self._write_batch([(article, events, quotes)])
         return written == 1
 
-    def add_many(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> tuple[int, int]:
-        """Store many coded articles, one transaction per batch of up to 200.
+    def add_many(self, items: Iterable[tuple[Article, Sequence[Event]]
+                                       | tuple[Article, Sequence[Event], Sequence[Quote]]]
+                 ) -> tuple[int, int]:
+        """Store many coded articles (with their quotes, when given as a third item),
+        one transaction per batch of up to 200.
 
         Returns ``(written, skipped)``: articles written (new or replaced) and articles
         skipped as already stored with the same text. A failing batch is rolled back and
         raises StoreError; batches before it stay written.
         """
         written = skipped = 0
-        batch: list[tuple[Article, Sequence[Event]]] = []
+        batch: list[tuple[Article, Sequence[Event], Sequence[Quote]]] = []
         for item in items:
-            batch.append(item)
+            batch.append((item[0], item[1], item[2] if len(item) > 2 else ()))
             if len(batch) >= BATCH_SIZE:
                 w, s = self._write_batch(batch)
                 written, skipped, batch = written + w, skipped + s, []
@@ -345,16 +360,17 @@ class Store:
             written, skipped = written + w, skipped + s
         return written, skipped
 
-    def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> tuple[int, int]:
+    def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event], Sequence[Quote]]]
+                     ) -> tuple[int, int]:
         """Write one batch in one transaction, as if its articles were added one by one."""
         self._require_writable("be written")
         conn = self.conn
         prepared = []
-        for article, events in batch:
+        for article, events, quotes in batch:
             events = list(events)
             _check_events(article, events)
-            prepared.append((article, events, content_hash(article.text)))
-        ids = json.dumps(sorted({article.id for article, _, _ in prepared}))
+            prepared.append((article, events, list(quotes), content_hash(article.text)))
+        ids = json.dumps(sorted({p[0].id for p in prepared}))
         coded_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
 
         with self._errors("write to"):
@@ -365,14 +381,14 @@ class Store:
                 ).fetchall())
                 # Decide in input order, so a later copy of an id in the same batch wins
                 # and the counts match what adding the articles one by one would give.
-                chosen: dict[str, tuple[Article, list[Event], str]] = {}
+                chosen: dict[str, tuple[Article, list[Event], list[Quote], str]] = {}
                 written = skipped = 0
-                for article, events, digest in prepared:
+                for article, events, quotes, digest in prepared:
                     if stored.get(article.id) == digest:
                         skipped += 1
                         continue
                     stored[article.id] = digest
-                    chosen[article.id] = (article, events, digest)
+                    chosen[article.id] = (article, events, quotes, digest)
                     written += 1
                 if chosen:
                     self._replace(conn, chosen, coded_at)
@@ -384,14 +400,16 @@ class Store:
 
     @staticmethod
     def _replace(conn: duckdb.DuckDBPyConnection,
-                 chosen: dict[str, tuple[Article, list[Event], str]], coded_at: str) -> None:
+                 chosen: dict[str, tuple[Article, list[Event], list[Quote], str]],
+                 coded_at: str) -> None:
         """Delete whatever is stored under the chosen ids and insert their new rows."""
         ids = json.dumps(list(chosen))
-        for table in ("evidence", "events", "documents"):
+        for table in ("evidence", "events", "quotes", "documents"):
             conn.execute(f"DELETE FROM {table} WHERE doc_id IN {_IDS}", [ids])
-        documents, events, evidence = [], [], []
-        for article, article_events, digest in chosen.values():
+        documents, events, evidence, quotes = [], [], [], []
+        for article, article_events, article_quotes, digest in chosen.values():
             documents.append(_document_row(article, digest, len(article_events), coded_at))
+            quotes.extend(_quote_row(article.id, q) for q in article_quotes)
             for event in article_events:
                 event_row, evidence_row = _event_row(event)
                 events.append(event_row)
@@ -401,6 +419,8 @@ class Store:
         if events:
             conn.execute(_INSERT_EVENTS, [json.dumps(events, ensure_ascii=False)])
             conn.execute(_INSERT_EVIDENCE, [json.dumps(evidence, ensure_ascii=False)])
+        if quotes:
+            conn.execute(_INSERT_QUOTES, [json.dumps(quotes, ensure_ascii=False)])
 
     # -- reading ---------------------------------------------------------------------
 
@@ -485,6 +505,30 @@ class Store:
             ).fetchone()
         assert row is not None  # a scalar SELECT always returns one row
         return {"documents": int(row[0]), "events": int(row[1]), "evidence": int(row[2])}
+
+    def quotes(self, *, speaker: str | None = None, text: str | None = None,
+               doc_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored quotes, filtered by speaker (name or actor code, case-insensitive
+        substring), words in the quote, or article; in article and text order."""
+        where, params = [], []
+        if speaker:
+            where.append("(lower(speaker) LIKE ? OR lower(speaker_code) LIKE ?)")
+            params += [f"%{speaker.lower()}%"] * 2
+        if text:
+            where.append("lower(text) LIKE ?")
+            params.append(f"%{text.lower()}%")
+        if doc_id:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        sql = "SELECT * FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY doc_id, start"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(_check_limit(limit))
+        with self._errors("read"):
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The stored documents, as dicts of the ``documents`` columns.

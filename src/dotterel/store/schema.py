@@ -13,7 +13,7 @@ import duckdb
 
 from dotterel.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = (
     """
@@ -87,7 +87,25 @@ _V1 = (
 )
 
 # Statements that bring a file at version ``n - 1`` to version ``n``, keyed by ``n``.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1}
+# Version 2: quotes and who said them.
+_V2 = (
+    """
+    CREATE TABLE IF NOT EXISTS quotes (
+        quote_id        VARCHAR PRIMARY KEY,
+        doc_id          VARCHAR NOT NULL,
+        start           INTEGER,
+        "end"           INTEGER,
+        kind            VARCHAR,
+        text            VARCHAR,
+        speaker         VARCHAR,
+        speaker_code    VARCHAR,
+        speaker_country VARCHAR,
+        speaker_sector  VARCHAR
+    )
+    """,
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
 
 # The columns of the current schema and their SQL types, in table order. The writer builds
 # its INSERT statements from these; a test checks them against the tables a migration made.
@@ -111,6 +129,11 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("geonameid", "BIGINT"),
     ("quote_speaker", "VARCHAR"), ("quote_text", "VARCHAR"), ("confidence", "DOUBLE"),
     ("record", "JSON"),
+)
+QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("quote_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
+    ("kind", "VARCHAR"), ("text", "VARCHAR"), ("speaker", "VARCHAR"),
+    ("speaker_code", "VARCHAR"), ("speaker_country", "VARCHAR"), ("speaker_sector", "VARCHAR"),
 )
 EVIDENCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("sentence", "VARCHAR"),
