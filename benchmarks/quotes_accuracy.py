@@ -49,29 +49,10 @@ def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
 
 
 def speaker_name(doc: Doc, i: int, actors: DocActors) -> str:
-    """The name a speaker token stands for: a pronoun resolved by the actor memory, else
-    the proper nouns of its noun phrase (its whole text when it has none)."""
-    tok = doc[i]
-    if tok.pos_ == "PRON":
-        actor = actors.resolve(tok)
-        return (actor.name or actor.text) if actor is not None else tok.text
-    words = _phrase(tok)
-    names = [t.text for t in words if t.pos_ == "PROPN"]
-    return " ".join(names) if names else " ".join(t.text for t in words)
-
-
-def _phrase(head: Token) -> list[Token]:
-    """The noun phrase of ``head`` without clauses and prepositional tails."""
-    keep: list[Token] = [head]
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            if child.dep_ in CLAUSE_DEPS:
-                continue
-            keep.append(child)
-            stack.append(child)
-    return sorted(keep, key=lambda t: t.i)
+    """The name a speaker token stands for, as the pipeline resolves it
+    (``DocActors.speaker_name``: pronouns to the person last named, names as written)."""
+    name, _ = actors.speaker_name(doc[i])
+    return name or doc[i].text
 
 
 def best_span(spans: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:

@@ -224,11 +224,7 @@ def _attributed_quotes(doc: Doc, actors: DocActors, day: dt.date | None) -> list
     for span in find_quotes(doc):
         if span.speaker is None:
             continue
-        head = doc[span.speaker]
-        actor = actors.resolve(head, day)
-        name = (actor.name or actor.text) if actor is not None else ""
-        if not name:
-            name = " ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or ""
+        name, actor = actors.speaker_name(doc[span.speaker], day)
         if not name:
             continue
         out.append(Quote(speaker=name, text=span.text, start=span.start, end=span.end,

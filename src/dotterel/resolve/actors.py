@@ -92,6 +92,8 @@ class DocActors:
         self._names: dict[str, Actor] = {}  # lowercased surname / alias / full name -> actor
         self._seen: list[_Seen] = []
         self._countries: list[tuple[int, str]] = []  # (token index, ISO3) in text order
+        # every person the text names, known or not: (token index, name, actor or None)
+        self._people: list[tuple[int, str, Actor | None]] = []
         self._prepass()
 
     # -- memory -------------------------------------------------------------------------
@@ -110,6 +112,7 @@ class DocActors:
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
                     if actor and actor.country and m.entry.kind == "person":
                         self._countries.append((sent.start + m.start, actor.country))
+                        self._people.append((sent.start + m.end - 1, m.entry.name, actor))
         for chunk in self.doc.noun_chunks:
             root = chunk.root
             if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ == "PERSON":
@@ -123,9 +126,17 @@ class DocActors:
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 actor = self.resolve(ent.root, self.default_day)
+                name = " ".join(t.text for t in ent if t.pos_ == "PROPN") or ent.text
+                self._people.append((ent.root.i, name, actor))
                 if actor is not None:
                     self._remember(ent.root.i, actor, True, False, ent.text)
                     self._learn_alias(ent)
+        # later mentions by surname ("Sheinbaum said"), whatever the NER made of them
+        known = {i for i, _, _ in self._people}
+        for tok in self.doc:
+            actor = self._names.get(tok.lower_) if tok.pos_ == "PROPN" else None
+            if actor is not None and tok.i not in known:
+                self._people.append((tok.i, actor.name or tok.text, actor))
         self._countries.sort()
 
     def _learn_alias(self, ent) -> None:  # noqa: ANN001 - a spaCy Span
@@ -315,6 +326,31 @@ class DocActors:
                 return found, tok
         return None, None
 
+    def _nearest_person(self, before: int) -> tuple[int, str, Actor | None] | None:
+        earlier = [p for p in self._people if p[0] < before]
+        return max(earlier, key=lambda p: p[0]) if earlier else None
+
+    def speaker_name(self, head: Token, day: dt.date | None = None) -> tuple[str, Actor | None]:
+        """Who a speaker token is: a name for the reader, and the actor when it codes.
+        "she" is the person last named; an uncoded person keeps the name written."""
+        if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS:
+            nearest = self._nearest_person(head.i)
+            if nearest is not None:
+                return (nearest[2].name if nearest[2] and nearest[2].name else nearest[1]), nearest[2]
+        actor = self.resolve(head, day)
+        # a role noun in apposition with a name: "Ferraz, a union steward" / "the steward, Ferraz"
+        named = head
+        if head.ent_type_ != "PERSON":
+            partner = [t for t in (head.head, *head.children) if t.i != head.i
+                       and t.ent_type_ == "PERSON" and (t.dep_ == "appos" or head.dep_ == "appos")]
+            named = partner[0] if partner else head
+        written = _name_of(named)
+        if written and not (actor is not None and actor.name and written.split()[-1] in actor.name):
+            return written, actor  # a name as written beats a country guessed for it
+        if actor is not None and (actor.name or actor.text):
+            return actor.name or actor.text, actor
+        return written or " ".join(t.text for t in head.subtree if t.pos_ == "PROPN"), actor
+
     def _place_actor(self, head: Token, toks: list[Token]) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") stands for its
         country, as CAMEO codes it."""
@@ -344,6 +380,10 @@ class DocActors:
                 return self.resolve(speaker, day)
             return self._last(head.i, person=True)
         if lower in PERSON_PRONOUNS:
+            nearest = self._nearest_person(head.i)
+            if nearest is not None:
+                # the person last named, even one we cannot code: never an older one
+                return nearest[2]
             return self._last(head.i, person=True)
         if lower in GROUP_PRONOUNS:
             return (self._last(head.i, person=False, plural=True, exclude=exclude)
