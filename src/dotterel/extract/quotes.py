@@ -369,6 +369,10 @@ def _speaker_of(verb: Token, inside: dict[int, int], allowed: set[int] | None = 
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "defended it by saying ...": the speaker defended
             continue
+        if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") \
+                and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "defended his decision to raid ...": the one who defended
+            continue
         if cur.head.i == cur.i or cur.dep_ not in ("conj", "advcl", "xcomp"):
             break
         cur = cur.head
