@@ -22,7 +22,10 @@ demo: $(STAMP)
 	$(BIN)/dotterel code samples/articles.jsonl --db $(DB) --out samples-events.jsonl
 	$(BIN)/dotterel events --db $(DB)
 
+# The browser tests drive Debian's Chromium (never `playwright install`, which downloads
+# a browser); install it when missing. Needs root on a fresh machine.
 test: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

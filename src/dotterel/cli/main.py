@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import DotterelError
-from . import code, events, quotes, relations, version
+from . import code, events, quotes, relations, serve, version
 
 COMMANDS = {"code": code, "events": events, "quotes": quotes, "relations": relations,
-            "version": version}
+            "serve": serve, "version": version}
 
 
 def build_parser() -> argparse.ArgumentParser:
