@@ -12,8 +12,8 @@ import pytest
 
 from dotterel.errors import StoreError
 from dotterel.store import SCHEMA_VERSION, Store, content_hash, migrate
-from dotterel.store.schema import (DOCUMENT_COLUMNS, EVENT_COLUMNS, EVIDENCE_COLUMNS,
-                                   QUOTE_COLUMNS)
+from dotterel.store.schema import (CANONICAL_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS,
+                                   EVIDENCE_COLUMNS, QUOTE_COLUMNS)
 from dotterel.types import Actor, Article, Event, Evidence, Place, Quote, TimeRef
 
 USA = Actor(code="USAGOV", country="USA", sector="GOV", name="Joe Biden",
@@ -413,9 +413,9 @@ def test_creates_missing_parent_folders(tmp_path: Path) -> None:
 
 def test_schema_version_is_recorded(path: Path) -> None:
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("2",)]
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("3",)]
 
 
 def test_migrate_is_a_no_op_on_a_current_file(path: Path) -> None:
@@ -436,12 +436,12 @@ def test_migrate_brings_an_empty_duckdb_file_up_to_date(path: Path) -> None:
     duckdb.connect(str(path)).close()  # a DuckDB file at "version 0"
     conn = duckdb.connect(str(path))
     try:
-        assert migrate(conn) == [1, 2]
+        assert migrate(conn) == [1, 2, 3]
         assert migrate(conn) == []
     finally:
         conn.close()
     with Store(path, read_only=True) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
 
 
 def test_a_version_1_store_is_migrated_with_its_rows(path: Path) -> None:
@@ -455,9 +455,10 @@ def test_a_version_1_store_is_migrated_with_its_rows(path: Path) -> None:
                  "VALUES ('old', 'h', 0, now())")
     conn.close()
     with Store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         assert store.counts()["documents"] == 1
         assert store.quotes() == []
+        assert store.canonical_events() == []
 
 
 def test_quotes_round_trip(path: Path) -> None:
@@ -488,7 +489,8 @@ def test_a_newer_schema_is_refused(path: Path) -> None:
 def test_column_lists_match_the_tables(path: Path) -> None:
     with Store(path) as store:
         for table, columns in (("documents", DOCUMENT_COLUMNS), ("events", EVENT_COLUMNS),
-                               ("evidence", EVIDENCE_COLUMNS), ("quotes", QUOTE_COLUMNS)):
+                               ("evidence", EVIDENCE_COLUMNS), ("quotes", QUOTE_COLUMNS),
+                               ("canonical_events", CANONICAL_COLUMNS)):
             found = store.conn.execute(
                 "SELECT column_name, data_type FROM information_schema.columns "
                 "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()

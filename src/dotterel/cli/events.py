@@ -26,6 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", help="words in the evidence sentence")
     p.add_argument("--negated", action="store_true", help="include negated events")
     p.add_argument("--limit", type=int, help="at most this many events")
+    p.add_argument("--merged", action="store_true",
+                   help="one row per real-world event (reports merged), with report counts")
     p.add_argument("--format", choices=["table", "jsonl"], default="table")
     p.set_defaults(command="events")
 
@@ -62,11 +64,23 @@ def format_table(records: list[dict[str, Any]], width: int = 160) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the events that pass the filters."""
     db = args.db or Settings.from_env().db
+    if args.merged:
+        with Store(db, read_only=True) as store:
+            records = store.canonical_events(country=args.country, code=args.code,
+                                             limit=args.limit)
+        for r in records:
+            r["evidence"] = {**(r.get("evidence") or {}),
+                             "trigger": f"{r['n_mentions']} reports, {r['n_articles']} articles"}
+        return _print(records, args.format)
     with Store(db, read_only=True) as store:
         records = store.events(actor=args.actor, country=args.country, code=args.code,
                                quad_class=args.quad, since=args.since, until=args.until,
                                text=args.text, include_negated=args.negated, limit=args.limit)
-    if args.format == "jsonl":
+    return _print(records, args.format)
+
+
+def _print(records: list[dict[str, Any]], fmt: str) -> int:
+    if fmt == "jsonl":
         for r in records:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         return 0

@@ -19,12 +19,14 @@ from dotterel.errors import StoreError
 from dotterel.store.schema import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
+    CANONICAL_COLUMNS,
     EVIDENCE_COLUMNS,
     QUOTE_COLUMNS,
     SCHEMA_VERSION,
     migrate,
     schema_version,
 )
+from dotterel.merge.canonical import merge
 from dotterel.types import Article, Event, Quote
 
 BATCH_SIZE = 200  # articles per transaction in add_many
@@ -54,6 +56,7 @@ _INSERT_DOCUMENTS = _insert_sql("documents", DOCUMENT_COLUMNS)
 _INSERT_EVENTS = _insert_sql("events", EVENT_COLUMNS)
 _INSERT_EVIDENCE = _insert_sql("evidence", EVIDENCE_COLUMNS)
 _INSERT_QUOTES = _insert_sql("quotes", QUOTE_COLUMNS)
+_INSERT_CANONICAL = _insert_sql("canonical_events", CANONICAL_COLUMNS)
 _IDS = "(SELECT unnest(CAST(CAST(? AS JSON) AS VARCHAR[])))"
 
 
@@ -150,6 +153,25 @@ def _event_row(event: Event) -> tuple[dict[str, Any], dict[str, Any]]:
         "trigger": event.evidence.trigger,
     }
     return row, evidence
+
+
+def _refresh_canonical(conn: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str]]) -> None:
+    """Merge the stored reports of each dyad into canonical events, replacing its old ones."""
+    outlets = dict(conn.execute("SELECT doc_id, coalesce(outlet, '') FROM documents").fetchall())
+    for src, tgt in sorted(dyads):
+        conn.execute("DELETE FROM canonical_events WHERE source_country = ? AND target_country = ?",
+                     [src, tgt])
+        records = [json.loads(r[0]) for r in conn.execute(
+            "SELECT record FROM events WHERE coalesce(source_country, '') = ? "
+            "AND coalesce(target_country, '') = ?", [src, tgt]).fetchall()]
+        rows = [{"canonical_id": c.canonical_id, "source_country": src, "target_country": tgt,
+                 "cameo": c.record.get("cameo"), "cameo_root": str(c.record.get("cameo", ""))[:2],
+                 "date": c.record.get("date"), "n_mentions": c.n_mentions,
+                 "n_articles": c.n_articles, "n_sources": c.n_sources,
+                 "record": json.dumps(c.to_dict(), ensure_ascii=False)}
+                for c in merge(records, {d: o for d, o in outlets.items() if o})]
+        if rows:
+            conn.execute(_INSERT_CANONICAL, [json.dumps(rows, ensure_ascii=False)])
 
 
 def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
@@ -421,6 +443,15 @@ class Store:
             conn.execute(_INSERT_EVIDENCE, [json.dumps(evidence, ensure_ascii=False)])
         if quotes:
             conn.execute(_INSERT_QUOTES, [json.dumps(quotes, ensure_ascii=False)])
+        # merging is incremental: the dyads these articles touch (now or before) are merged
+        # again from all their stored reports, in the same transaction
+        dyads = {(r["source_country"] or "", r["target_country"] or "") for r in events}
+        dyads |= set(conn.execute(
+            "SELECT DISTINCT source_country, target_country FROM ("
+            "SELECT source_country, target_country, "
+            "unnest(json_extract_string(record, '$.mentions[*].doc_id')) AS d "
+            f"FROM canonical_events) WHERE d IN {_IDS}", [ids]).fetchall())
+        _refresh_canonical(conn, dyads)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -505,6 +536,25 @@ class Store:
             ).fetchone()
         assert row is not None  # a scalar SELECT always returns one row
         return {"documents": int(row[0]), "events": int(row[1]), "evidence": int(row[2])}
+
+    def canonical_events(self, *, country: str | None = None, code: str | None = None,
+                         limit: int | None = None) -> list[dict[str, Any]]:
+        """Canonical events (one per real-world act, with their reports, counts and merge
+        reasons), filtered by a country on either side or a CAMEO code prefix, in date order."""
+        where, params = [], []
+        if country:
+            where.append("(source_country = ? OR target_country = ?)")
+            params += [country.upper()] * 2
+        if code:
+            where.append("cameo LIKE ?")
+            params.append(f"{code}%")
+        sql = "SELECT record FROM canonical_events"
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, canonical_id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(_check_limit(limit))
+        with self._errors("read"):
+            return [json.loads(r[0]) for r in self.conn.execute(sql, params).fetchall()]
 
     def quotes(self, *, speaker: str | None = None, text: str | None = None,
                doc_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ import duckdb
 
 from dotterel.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = (
     """
@@ -105,7 +105,25 @@ _V2 = (
     """,
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
+# Version 3: canonical events, one per real-world act, merged from the reports in events.
+_V3 = (
+    """
+    CREATE TABLE IF NOT EXISTS canonical_events (
+        canonical_id   VARCHAR PRIMARY KEY,
+        source_country VARCHAR NOT NULL,
+        target_country VARCHAR NOT NULL,
+        cameo          VARCHAR,
+        cameo_root     VARCHAR,
+        date           VARCHAR,
+        n_mentions     INTEGER,
+        n_articles     INTEGER,
+        n_sources      INTEGER,
+        record         JSON
+    )
+    """,
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
 
 # The columns of the current schema and their SQL types, in table order. The writer builds
 # its INSERT statements from these; a test checks them against the tables a migration made.
@@ -128,6 +146,12 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_name", "VARCHAR"), ("location_country", "VARCHAR"),
     ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("geonameid", "BIGINT"),
     ("quote_speaker", "VARCHAR"), ("quote_text", "VARCHAR"), ("confidence", "DOUBLE"),
+    ("record", "JSON"),
+)
+CANONICAL_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("canonical_id", "VARCHAR"), ("source_country", "VARCHAR"), ("target_country", "VARCHAR"),
+    ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("date", "VARCHAR"),
+    ("n_mentions", "INTEGER"), ("n_articles", "INTEGER"), ("n_sources", "INTEGER"),
     ("record", "JSON"),
 )
 QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
