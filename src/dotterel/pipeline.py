@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import Mention, sentence_mentions
 from .extract.quotes import find_quotes
+from .merge.canonical import same_act
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import DocActors
@@ -113,7 +114,7 @@ class Coder:
             for dated in dates.sentence(sent, mentions):
                 out.extend(self._mention_events(doc, article, dated, actors,
                                                 dateline[0] if dateline else None, quotes))
-        return Coded(article, _dedupe(out), quotes)
+        return Coded(article, _align_dates(_dedupe(out)), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
                  day: dt.date | None) -> list[Actor]:
@@ -187,7 +188,8 @@ class Coder:
                     source=src, target=tgt, cameo=code, plover=plover, plover_mode=mode,
                     goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
                     negated=m.negated, modality=m.modality, location=place, quote=quote,
-                    confidence=_confidence(m, src, tgt), info_source=reporter))
+                    confidence=_confidence(m, src, tgt), info_source=reporter,
+                    extras={"explicit_date": dated.explicit}))
         return events
 
 
@@ -206,6 +208,25 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+def _align_dates(events: list[Event]) -> list[Event]:
+    """One act, one date: a report dated only by the story's time takes the date of a
+    report of the same act in the article that has a time of its own ("this Friday ...
+    police broke into the embassy" ... "police entered the embassy by force")."""
+    explicit = [e for e in events if e.extras.get("explicit_date") and e.date]
+    if not explicit:
+        return events
+    records = {id(e): e.to_dict() for e in events}
+    out: list[Event] = []
+    for ev in events:
+        if not ev.extras.get("explicit_date"):
+            match = next((x for x in explicit if x is not ev
+                          and same_act(records[id(x)], records[id(ev)])), None)
+            if match is not None and match.date != ev.date:
+                ev = replace(ev, date=match.date, date_basis="text")
+        out.append(ev)
+    return out
 
 
 def _unique(actors: Iterable[Actor]) -> list[Actor]:

@@ -92,6 +92,11 @@ def _dates_agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> str | None:
     return "dates overlap at their precision" if inside else None
 
 
+def same_act(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two reports can be of one act, dates aside: same dyad, agreeing codes."""
+    return _dyad(a) == _dyad(b) and _codes_agree(a, b) is not None
+
+
 def _codes_agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> str | None:
     """Why two reports' codes can be one act's, or None. The same base code (first three
     digits) is one act between one dyad; other codes under one root, or of the family of

@@ -251,7 +251,11 @@ class DocActors:
         # nation": a description, not a name; a region adjective does not name the country
         if (all(m.entry.kind == "region" for m in countries)
                 and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS for t in toks)):
-            country = self.recent_country(head.i, set(exclude)) or ("" if not countries else country)
+            # the other party is never the nation itself, but may be one of its citizens
+            # ("police detained the former vice president of that country")
+            is_nation = head.lemma_.lower() in COUNTRY_DESCRIPTORS
+            country = (self.recent_country(head.i, set(exclude) if is_nation else set())
+                       or ("" if not countries else country))
             if country and head.lemma_.lower() in COUNTRY_DESCRIPTORS:
                 return Actor(code=country + "GOV", country=country, sector="GOV",
                              name=self.knowledge.country_name(country),

@@ -33,6 +33,7 @@ class DatedMention:
     mention: Mention
     date: TimeRef | None
     basis: DateBasis
+    explicit: bool = False  # dated by a time expression of its own sentence, not the story's
 
 
 def _basis_of_published(basis: PublishedBasis | None) -> DateBasis:
@@ -176,7 +177,7 @@ class DocDates:
         for m in mentions:
             best = _governing_time(self.doc[m.trigger], located, triggers)
             if best is not None:
-                out.append(DatedMention(m, best, "text"))
+                out.append(DatedMention(m, best, "text", explicit=True))
             elif narrative is not None:
                 # an earlier event the sentence names ("the embassy raid"), else the story's time
                 out.append(DatedMention(m, narrative, "text"))
