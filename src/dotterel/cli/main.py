@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import DotterelError
-from . import code, events, quotes, relations, serve, version
+from . import code, events, export, quotes, relations, serve, version
 
-COMMANDS = {"code": code, "events": events, "quotes": quotes, "relations": relations,
-            "serve": serve, "version": version}
+COMMANDS = {"code": code, "events": events, "export": export, "quotes": quotes,
+            "relations": relations, "serve": serve, "version": version}
 
 
 def build_parser() -> argparse.ArgumentParser:
