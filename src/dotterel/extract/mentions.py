@@ -92,9 +92,22 @@ def _match_entry(tok: Token, entry: TriggerEntry) -> tuple[int, ...] | None:
             return None
         used.append(objs[0].i)
     if entry.context:
-        if not entry.context_matches(" ".join(t.text for t in tok.subtree)):
+        # a noun's context may sit anywhere in the clause that governs it: the parser often
+        # hangs "persona non grata" off the verb, not off "the declaration"
+        scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+        if not entry.context_matches(" ".join(t.text for t in scope.subtree)):
             return None
     return tuple(used)
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb heading the clause a word sits in (the word itself when none)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return tok
 
 
 def _subject(tok: Token, depth: int = 0) -> list[Token]:
@@ -343,7 +356,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is None:
             continue
         entry, used = picked
-        found.append(_mention(tok, entry, used, _noun_source(tok), lexicon, span))
+        sources = _noun_source(tok)
+        if not sources and entry.specificity > 0:
+            # a specific nominal pattern ("the declaration of the ambassador persona non
+            # grata") with no doer of its own: the actor named before it in the sentence
+            sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
+                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")][-1:]
+        found.append(_mention(tok, entry, used, sources, lexicon, span))
     return found
 
 
