@@ -169,7 +169,8 @@ class Coder:
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]
         trig = doc[m.trigger]
-        evidence = Evidence(sentence=sent.text.strip(), start=sent.start_char,
+        lead = len(sent.text) - len(sent.text.lstrip())  # the span must index the stripped text
+        evidence = Evidence(sentence=sent.text.strip(), start=sent.start_char + lead,
                             end=sent.start_char + len(sent.text.rstrip()),
                             trigger=m.trigger_text(doc), trigger_start=trig.idx,
                             trigger_end=trig.idx + len(trig.text))
