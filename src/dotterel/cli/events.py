@@ -13,9 +13,8 @@ from ..settings import Settings
 from ..store import Store
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Register the subcommand."""
-    p = sub.add_parser("events", help="list stored events")
+def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    """The store and event filters that ``events`` and ``export`` share."""
     p.add_argument("--db", type=Path, help="the store (default: $DOTTEREL_DB or ./dotterel.duckdb)")
     p.add_argument("--actor", help="source or target code prefix or name")
     p.add_argument("--country", help="source or target country (ISO3)")
@@ -26,6 +25,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", help="words in the evidence sentence")
     p.add_argument("--negated", action="store_true", help="include negated events")
     p.add_argument("--limit", type=int, help="at most this many events")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the subcommand."""
+    p = sub.add_parser("events", help="list stored events")
+    add_filter_arguments(p)
     p.add_argument("--merged", action="store_true",
                    help="one row per real-world event (reports merged), with report counts")
     p.add_argument("--format", choices=["table", "jsonl"], default="table")

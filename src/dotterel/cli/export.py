@@ -23,6 +23,7 @@ from ..export.parquet import write_parquet
 from ..export.plover import write_plover
 from ..settings import Settings
 from ..store import Store
+from .events import add_filter_arguments
 
 FORMATS = ("jsonl", "gdelt", "plover", "parquet")
 
@@ -36,16 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="jsonl (contract records), gdelt (GDELT 2.0 event table, TSV), "
                         "plover (PLOVER/POLECAT JSON lines) or parquet")
     p.add_argument("--out", required=True, type=Path, help="the file to write (replaced)")
-    p.add_argument("--db", type=Path, help="the store (default: $DOTTEREL_DB or ./dotterel.duckdb)")
-    p.add_argument("--actor", help="source or target code prefix or name")
-    p.add_argument("--country", help="source or target country (ISO3)")
-    p.add_argument("--code", help="CAMEO code or root prefix, e.g. 16 or 161")
-    p.add_argument("--quad", type=int, choices=[1, 2, 3, 4], help="quad class")
-    p.add_argument("--since", help="first date, YYYY-MM-DD")
-    p.add_argument("--until", help="last date, YYYY-MM-DD")
-    p.add_argument("--text", help="words in the evidence sentence")
-    p.add_argument("--negated", action="store_true", help="include negated events")
-    p.add_argument("--limit", type=int, help="at most this many events")
+    add_filter_arguments(p)
     p.set_defaults(command="export")
 
 
