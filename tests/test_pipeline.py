@@ -166,3 +166,13 @@ def test_an_act_done_to_no_one_is_kept(coder):
     ev = one(coder.code("Russia is conducting military exercises in Alaska.",
                         published="2015-06-02"), "15")
     assert ev.source.country == "RUS" and ev.target is None
+
+
+def test_she_after_a_quote_is_not_someone_named_inside_it(coder):
+    from dotterel import Article
+
+    text = ("Foreign Minister Ana Ruiz spoke after the vote. "
+            '"We consulted President Marco Diaz before we acted," she said.')
+    coded = next(coder.code_documents([Article(id="q", text=text)]))
+    quote = next(q for q in coded.quotes if q.text.startswith("We consulted"))
+    assert "Ruiz" in quote.speaker

@@ -246,7 +246,7 @@ def _attributed_quotes(doc: Doc, actors: DocActors, day: dt.date | None) -> list
     for span in find_quotes(doc):
         if span.speaker is None:
             continue
-        name, actor = actors.speaker_name(doc[span.speaker], day)
+        name, actor = actors.speaker_name(doc[span.speaker], day, (span.start, span.end))
         if not name:
             continue
         out.append(Quote(speaker=name, text=span.text, start=span.start, end=span.end,

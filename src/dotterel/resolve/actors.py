@@ -330,15 +330,19 @@ class DocActors:
                 return found, tok
         return None, None
 
-    def _nearest_person(self, before: int) -> tuple[int, str, Actor | None] | None:
-        earlier = [p for p in self._people if p[0] < before]
+    def _nearest_person(self, before: int, skip: tuple[int, int] = (0, 0)
+                        ) -> tuple[int, str, Actor | None] | None:
+        earlier = [p for p in self._people if p[0] < before
+                   and not skip[0] <= self.doc[p[0]].idx < skip[1]]
         return max(earlier, key=lambda p: p[0]) if earlier else None
 
-    def speaker_name(self, head: Token, day: dt.date | None = None) -> tuple[str, Actor | None]:
+    def speaker_name(self, head: Token, day: dt.date | None = None,
+                     quoted: tuple[int, int] = (0, 0)) -> tuple[str, Actor | None]:
         """Who a speaker token is: a name for the reader, and the actor when it codes.
-        "she" is the person last named; an uncoded person keeps the name written."""
+        "she" is the person last named, never one named inside the quote itself
+        (``quoted``: its character span); an uncoded person keeps the name written."""
         if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS:
-            nearest = self._nearest_person(head.i)
+            nearest = self._nearest_person(head.i, quoted)
             if nearest is not None:
                 return (nearest[2].name if nearest[2] and nearest[2].name else nearest[1]), nearest[2]
         actor = self.resolve(head, day)
