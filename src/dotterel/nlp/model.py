@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
+from .attributes import speed_up_attribute_ruler
 
 LINE_BREAKS = "dotterel_line_breaks"
 
@@ -35,6 +36,9 @@ def line_breaks(doc: Doc) -> Doc:
 def load_model(name: str) -> Language:
     """Load the spaCy pipeline ``name`` and add Dotterel's sentence component to it.
 
+    Its attribute ruler is swapped for :mod:`dotterel.nlp.attributes`' faster one, which
+    sets the same attributes, when the ruler's patterns allow.
+
     Raises ``ModelNotFoundError`` (with what to install) when the model is missing.
     """
     try:
@@ -45,4 +49,5 @@ def load_model(name: str) -> Language:
     if missing:
         raise ModelNotFoundError(name, f"it has no {', '.join(sorted(missing))} component")
     nlp.add_pipe(LINE_BREAKS, before="parser")
+    speed_up_attribute_ruler(nlp)
     return nlp
