@@ -56,6 +56,9 @@ _ARRAY_ATTRS: dict[str, int] = {
     "DEP": DEP, "IS_SPACE": IS_SPACE,
 }
 
+# flags are numbers in arrays, not strings: a regex cannot test them there
+_FLAGS = frozenset({"IS_SPACE"})
+
 Check = Callable[[Token], bool]
 
 
@@ -93,36 +96,74 @@ def _token_check(spec: dict[str, object]) -> Check:
     return lambda tok: all(ok(get(tok)) for get, ok in tests)
 
 
-def _array_test(value: object, vocab: Vocab) -> tuple[bool, frozenset[int]] | None:
-    """``value`` as (wanted?, array values), when arrays can test it: equality, IN, NOT_IN."""
+class _ValueTest:
+    """A test of one array attribute's value: in a set of values (or not), or a regex on
+    its string. Regex results are kept per value, as a document repeats its words."""
+
+    def __init__(self, col: int, wanted: bool, values: frozenset[int] = frozenset(),
+                 regex: re.Pattern[str] | None = None) -> None:
+        self.col, self.wanted, self.values, self.regex = col, wanted, values, regex
+        self._seen: dict[int, bool] = {}
+
+    def holds(self, value: int, vocab: Vocab) -> bool:
+        if self.regex is None:
+            return (value in self.values) == self.wanted
+        known = self._seen.get(value)
+        if known is None:
+            known = self._seen[value] = self.regex.search(vocab.strings[value]) is not None
+        return known
+
+    def mask(self, column: np.ndarray, vocab: Vocab) -> np.ndarray:
+        if self.regex is None:
+            inside = np.isin(column, np.fromiter(self.values, dtype=column.dtype))
+            return inside if self.wanted else ~inside
+        distinct = np.unique(column)
+        keep = [v for v in distinct.tolist() if self.holds(v, vocab)]
+        return np.isin(column, np.array(keep, dtype=column.dtype))
+
+
+def _on_arrays(key: str, value: object) -> bool:
+    """Whether arrays can test attribute ``key`` for ``value``."""
+    if key not in _ARRAY_ATTRS:
+        return False
+    if isinstance(value, (str, bool)):
+        return True
+    if isinstance(value, dict) and len(value) == 1:
+        (op, arg), = value.items()
+        return (op in ("IN", "NOT_IN") and isinstance(arg, list)) or \
+            (op == "REGEX" and isinstance(arg, str) and key not in _FLAGS)
+    return False
+
+
+def _array_test(key: str, value: object, col: int, vocab: Vocab) -> _ValueTest:
+    """``value`` (which ``_on_arrays`` accepts) as a test on array column ``col``."""
     def as_int(v: object) -> int:
         return int(v) if isinstance(v, bool) else vocab.strings.add(str(v))
     if isinstance(value, (str, bool)):
-        return True, frozenset({as_int(value)})
+        return _ValueTest(col, True, frozenset({as_int(value)}))
     if isinstance(value, dict) and len(value) == 1:
         (op, arg), = value.items()
         if op in ("IN", "NOT_IN") and isinstance(arg, list):
-            return op == "IN", frozenset(as_int(v) for v in arg)
-    return None
+            return _ValueTest(col, op == "IN", frozenset(as_int(v) for v in arg))
+    return _ValueTest(col, True, regex=re.compile(str(value["REGEX"])))  # type: ignore[index]
 
 
 @dataclass(frozen=True)
 class _Rule:
     """One pattern of one ruler entry, split into what arrays test and what Python tests.
 
-    ``first``: the first token's tests on array attributes, as (column, wanted?, values);
-    ``rest``: Python tests of the first token's other constraints, or None when there are
-    none; ``later``: one test per following token.
+    ``first``: the first token's tests on array attributes; ``rest``: Python tests of its
+    other constraints, or None when there are none; ``later``: a test per following token.
     """
 
     entry: int
     length: int
-    first: tuple[tuple[int, bool, frozenset[int]], ...]
+    first: tuple[_ValueTest, ...]
     rest: Check | None
     later: tuple[Check, ...]
 
-    def first_holds(self, row: list[int]) -> bool:
-        return all((row[col] in values) == wanted for col, wanted, values in self.first)
+    def first_holds(self, row: list[int], vocab: Vocab) -> bool:
+        return all(test.holds(row[test.col], vocab) for test in self.first)
 
     def rest_holds(self, doc: Doc, start: int) -> bool:
         if start + self.length > len(doc):
@@ -156,18 +197,10 @@ def _tag_map_entry(item: dict, attrs: dict) -> str | None:
     return spec["TAG"] if set(attrs) <= {POS, MORPH} else None
 
 
-def _split_first(spec: dict[str, object], vocab: Vocab
-                 ) -> tuple[list[tuple[int, bool, frozenset[int]]], dict[str, object]]:
-    """The first token's constraints arrays can test (by attribute id), and the others."""
-    tests: list[tuple[int, bool, frozenset[int]]] = []
-    rest: dict[str, object] = {}
-    for key, value in spec.items():
-        test = _array_test(value, vocab) if key in _ARRAY_ATTRS else None
-        if test is None:
-            rest[key] = value
-        else:
-            tests.append((_ARRAY_ATTRS[key], *test))
-    return tests, rest
+def _split_first(spec: dict[str, object]) -> tuple[dict[str, object], dict[str, object]]:
+    """The first token's constraints on array attributes, and the others."""
+    on_arrays = {k: v for k, v in spec.items() if _on_arrays(k, v)}
+    return on_arrays, {k: v for k, v in spec.items() if k not in on_arrays}
 
 
 def compile_rules(ruler: AttributeRuler) -> RuleTable:
@@ -175,7 +208,7 @@ def compile_rules(ruler: AttributeRuler) -> RuleTable:
     strings = ruler.vocab.strings
     tag_pos: dict[int, int] = {}
     tag_morph: dict[int, int] = {}
-    split: list[tuple[int, list[dict], list[tuple[int, bool, frozenset[int]]], dict]] = []
+    split: list[tuple[int, list[dict], dict[str, object], dict[str, object]]] = []
     in_tag_map = True  # the tag map must come first: an exception may override it
     for entry, item in enumerate(ruler.patterns):
         attrs = ruler.attrs[entry]
@@ -193,16 +226,18 @@ def compile_rules(ruler: AttributeRuler) -> RuleTable:
                 raise UnsupportedPattern("empty pattern")
             for spec in pattern:
                 _token_check(spec)  # refuses what it cannot test
-            split.append((entry, pattern, *_split_first(pattern[0], ruler.vocab)))
-    columns = tuple(sorted({attr for _, _, tests, _ in split for attr, _, _ in tests}))
+            split.append((entry, pattern, *_split_first(pattern[0])))
+    columns = tuple(sorted({_ARRAY_ATTRS[key] for _, _, tests, _ in split for key in tests}))
     at = {attr: k for k, attr in enumerate(columns)}
     by_lower: dict[int, list[_Rule]] = {}
     others: list[_Rule] = []
     for entry, pattern, tests, rest in split:
-        rule = _Rule(entry, len(pattern), tuple((at[a], w, v) for a, w, v in tests),
+        first = tuple(_array_test(k, v, at[_ARRAY_ATTRS[k]], ruler.vocab) for k, v in tests.items())
+        rule = _Rule(entry, len(pattern), first,
                      _token_check(rest) if rest else None,
                      tuple(_token_check(spec) for spec in pattern[1:]))
-        lowers = next((v for a, w, v in tests if a == LOWER and w), None)
+        lowers = next((t.values for t in first
+                       if columns[t.col] == LOWER and t.wanted and t.regex is None), None)
         if lowers is None:
             others.append(rule)
         for lower in lowers or ():
@@ -223,6 +258,8 @@ class FastAttributeRuler:
     def _exceptions(self, doc: Doc, table: RuleTable) -> list[tuple[int, int, int]]:
         """The exceptions' matches as (entry, start, end), in the order they apply."""
         found: set[tuple[int, int, int]] = set()
+        if not table.columns:
+            return []
         values = doc.to_array(list(table.columns)).reshape(len(doc), len(table.columns))
         rows = values.tolist()
         lower = values[:, table.columns.index(LOWER)] if LOWER in table.columns else None
@@ -230,13 +267,12 @@ class FastAttributeRuler:
             known = np.fromiter(table.by_lower, dtype=values.dtype, count=len(table.by_lower))
             for i in np.flatnonzero(np.isin(lower, known)).tolist():
                 for rule in table.by_lower[rows[i][table.columns.index(LOWER)]]:
-                    if rule.first_holds(rows[i]) and rule.rest_holds(doc, i):
+                    if rule.first_holds(rows[i], doc.vocab) and rule.rest_holds(doc, i):
                         found.add((rule.entry, i, i + rule.length))
         for rule in table.others:
             mask = np.ones(len(doc), dtype=bool)
-            for col, wanted, allowed in rule.first:
-                inside = np.isin(values[:, col], np.fromiter(allowed, dtype=values.dtype))
-                mask &= inside if wanted else ~inside
+            for test in rule.first:
+                mask &= test.mask(values[:, test.col], doc.vocab)
             for i in np.flatnonzero(mask).tolist():
                 if rule.rest_holds(doc, i):
                     found.add((rule.entry, i, i + rule.length))
