@@ -617,6 +617,16 @@ _RULES: tuple[_Rule, ...] = (
 # --------------------------------------------------------------------------------------
 
 
+# Every rule that yields a time needs a digit, a month or weekday name, or a unit or part
+# of the day ("today", "overnight" and "weekend" hold one too); most sentences have none of
+# these, and one search for them is cheaper than trying every rule. Substrings, so that
+# it can only let through too much, never too little.
+_MAY_NAME_A_TIME = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+    r"(?i:day|night|week|fortnight|month|year|decade|hour|minute|moment|morning|afternoon|"
+    r"evening|tomorrow)")
+
+
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
                tense: Tense | None = None) -> list[TimeMention]:
     """Every temporal expression in ``text`` that names when something happened, resolved.
@@ -629,6 +639,8 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order.
     """
+    if _MAY_NAME_A_TIME.search(text) is None:
+        return []
     ctx = _Context(published, narrative, tense)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
