@@ -315,6 +315,26 @@ def test_doc_id_filter_and_limit(filled: Path) -> None:
             store.events(limit=-1)
 
 
+def test_newest_first_pages_in_the_store(filled: Path) -> None:
+    with Store(filled, read_only=True) as store:
+        # one day's events keep their order; undated last either way
+        assert ids(store.events(newest_first=True)) == ["a1-e1", "a1-e2", "b2-e1", "c3-e2"]
+        assert ids(store.events(newest_first=True, offset=1, limit=2)) == ["a1-e2", "b2-e1"]
+        assert ids(store.events(offset=3)) == ["c3-e2"]
+        assert store.count_events() == 4
+        assert store.count_events(actor="USA", include_negated=True) == 2
+        assert store.count_events(text="shelled") == 1
+        with pytest.raises(ValueError, match="offset"):
+            store.events(offset=-1)
+
+
+def test_actor_code_filter_matches_codes_only(filled: Path) -> None:
+    with Store(filled, read_only=True) as store:
+        assert ids(store.events(actor_code="usa")) == ["b2-e1", "a1-e1"]
+        assert ids(store.events(actor_code="RUSMIL")) == ["a1-e2"]
+        assert ids(store.events(actor_code="armed")) == []  # a name is no code
+
+
 def test_filters_combine(filled: Path) -> None:
     with Store(filled, read_only=True) as store:
         assert ids(store.events(actor="UKR", code="18", since="2024-04")) == ["a1-e2"]

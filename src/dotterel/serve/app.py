@@ -355,12 +355,6 @@ def _country(actor: dict[str, Any] | None) -> str | None:
     return code.upper() if _COUNTRY.match(code) else None
 
 
-def _has_actor_code(record: dict[str, Any], prefix: str) -> bool:
-    # Store.events(actor=) also matches names; the actor page wants codes only.
-    return any(((record.get(side) or {}).get("code") or "").startswith(prefix)
-               for side in ("source", "target"))
-
-
 def _in_dyad(record: dict[str, Any], a: str, b: str) -> bool:
     pair = {_country(record.get("source")), _country(record.get("target"))}
     return pair == {a, b}
@@ -441,18 +435,19 @@ class Pages:
             quads=sorted(QUAD_NAMES.items()), **context)
         return HTMLResponse(html)
 
-    async def _list(self, request: Request, filters: Filters,
-                    keep: Callable[[dict[str, Any]], bool] | None = None
+    async def _list(self, request: Request, filters: Filters, **narrower: Any
                     ) -> tuple[list[dict[str, Any]], Page]:
-        """The records passing ``filters`` (and ``keep``), newest first, one page of them."""
+        """One page of the records passing ``filters`` (and the ``narrower`` filters of
+        :meth:`Store.events`), newest first; the store does the paging."""
         offset, limit = parse_page(request.query_params)
-        kwargs = filters.store_kwargs()
-        records = await self.reader.run(lambda store: store.events(**kwargs))
-        if keep is not None:
-            records = [r for r in records if keep(r)]
-        records = newest_first(records)
-        page = _page(request, len(records), offset, limit, "events")
-        return records[offset: offset + limit], page
+        kwargs = {**filters.store_kwargs(), **narrower}
+
+        def load(store: Store) -> tuple[int, list[dict[str, Any]]]:
+            return (store.count_events(**kwargs),
+                    store.events(**kwargs, newest_first=True, offset=offset, limit=limit))
+
+        total, records = await self.reader.run(load)
+        return records, _page(request, total, offset, limit, "events")
 
     # handlers
 
@@ -519,8 +514,7 @@ class Pages:
         code = code.upper()
         filters = parse_filters(request.query_params)
         filters = Filters(**{**asdict(filters), "actor": code})
-        records, page = await self._list(request, filters,
-                                         keep=lambda r: _has_actor_code(r, code))
+        records, page = await self._list(request, filters, actor_code=code)
         return self.render(request, "actor.html",
                            {"actor": code, **page.to_dict(), "events": records},
                            title=f"Actor {code}", action=f"/actors/{code}", filters=filters,
@@ -563,7 +557,7 @@ class Pages:
         """``/quotes``: quoted speech from the events, speaker and text."""
         wants_json(request)
         filters = parse_filters(request.query_params)
-        records, page = await self._list(request, filters, keep=lambda r: bool(r.get("quote")))
+        records, page = await self._list(request, filters, quoted=True)
         quotes = [{"speaker": r["quote"].get("speaker") or "", "text": r["quote"].get("text") or "",
                    "event_id": r.get("event_id"), "doc_id": r.get("doc_id"),
                    "date": r.get("date")} for r in records]

@@ -470,6 +470,8 @@ class Store:
                code: str | None = None, quad_class: int | None = None,
                since: str | None = None, until: str | None = None, text: str | None = None,
                doc_id: str | None = None, include_negated: bool = False,
+               actor_code: str | None = None, quoted: bool = False,
+               newest_first: bool = False, offset: int = 0,
                limit: int | None = None) -> list[dict[str, Any]]:
         """The stored contract records that pass every filter given.
 
@@ -479,10 +481,51 @@ class Store:
         YYYY-MM or YYYY-MM-DD, inclusive, compared with the first day each event's date
         covers (``until="2024-03"`` runs to 31 March); undated events fail them.
         ``text``: a case-insensitive substring of the evidence sentence. Negated events
-        are left out unless ``include_negated``. Empty strings filter nothing.
-        Ordered by date (undated last), document id, evidence offset.
+        are left out unless ``include_negated``. ``actor_code``: a prefix of the source or
+        target code (codes only). ``quoted``: only events with a quote. Empty strings
+        filter nothing.
+        Ordered by date (undated last), document id, evidence offset; ``newest_first``
+        turns the dates round (one day's events keep their order). ``offset`` and
+        ``limit`` page through the result.
         Raises ValueError for a malformed date or limit.
         """
+        where, params = self._event_filters(
+            actor=actor, country=country, code=code, quad_class=quad_class, since=since,
+            until=until, text=text, doc_id=doc_id, include_negated=include_negated,
+            actor_code=actor_code, quoted=quoted)
+        sql = ("SELECT e.record FROM events e LEFT JOIN "
+               "(SELECT event_id, min(start) AS start FROM evidence GROUP BY event_id) v "
+               "ON v.event_id = e.event_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (f" ORDER BY e.date_start {'DESC' if newest_first else 'ASC'} NULLS LAST, "
+                "e.doc_id, v.start NULLS LAST, e.event_id")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(_check_limit(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(_check_limit(offset, "offset"))
+        with self._errors("read"):
+            rows = self.conn.execute(sql, params).fetchall()
+        return [json.loads(record) for (record,) in rows]
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events :meth:`events` gives for the same filters (no paging)."""
+        where, params = self._event_filters(**filters)
+        sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._errors("read"):
+            row = self.conn.execute(sql, params).fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def _event_filters(*, actor: str | None = None, country: str | None = None,
+                       code: str | None = None, quad_class: int | None = None,
+                       since: str | None = None, until: str | None = None,
+                       text: str | None = None, doc_id: str | None = None,
+                       include_negated: bool = False, actor_code: str | None = None,
+                       quoted: bool = False) -> tuple[list[str], list[Any]]:
+        """The WHERE clauses and parameters of :meth:`events`' filters."""
         where: list[str] = []
         params: list[Any] = []
         if actor:
@@ -514,18 +557,12 @@ class Store:
             params.append(doc_id)
         if not include_negated:
             where.append("NOT e.negated")
-        sql = ("SELECT e.record FROM events e LEFT JOIN "
-               "(SELECT event_id, min(start) AS start FROM evidence GROUP BY event_id) v "
-               "ON v.event_id = e.event_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date_start NULLS LAST, e.doc_id, v.start NULLS LAST, e.event_id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(_check_limit(limit))
-        with self._errors("read"):
-            rows = self.conn.execute(sql, params).fetchall()
-        return [json.loads(record) for (record,) in rows]
+        if actor_code:
+            where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+            params += [actor_code.upper(), actor_code.upper()]
+        if quoted:
+            where.append("coalesce(e.quote_text, '') <> ''")
+        return where, params
 
     def counts(self) -> dict[str, int]:
         """Rows stored: ``{"documents": n, "events": n, "evidence": n}``."""
@@ -606,7 +643,7 @@ class Store:
         return out
 
 
-def _check_limit(limit: int) -> int:
+def _check_limit(limit: int, name: str = "limit") -> int:
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise ValueError(f"limit={limit!r} must be a whole number, 0 or more")
+        raise ValueError(f"{name}={limit!r} must be a whole number, 0 or more")
     return limit
