@@ -158,7 +158,7 @@ def _records(stream: BinaryIO, origin: str) -> Iterator[tuple[int, ArcWarcRecord
     """
     gz = stream.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
     start: int | None = 0
-    damaged_at: int | None = None  # where the damaged stretch being skipped began
+    in_damage = False  # skipping a damaged stretch that has been reported already
     while start is not None:
         stream.seek(start)
         records = _Records(stream)
@@ -169,14 +169,14 @@ def _records(stream: BinaryIO, origin: str) -> Iterator[tuple[int, ArcWarcRecord
                     # swallow the records after it
                     raise ArchiveLoadFailed("a record header with no WARC-Type or no "
                                             "Content-Length")
-                damaged_at = None
+                in_damage = False
                 yield records.offset, record
         except Exception as err:  # noqa: BLE001
             # warcio fails on damaged data in many ways (ArchiveLoadFailed, zlib errors,
             # AttributeError on a cut-off header): any failure here is damage to report
             failed_at = records.offset
-            if damaged_at is None:  # the first failure of this stretch: report it
-                damaged_at = failed_at
+            if not in_damage:  # the first failure of this stretch: report it
+                in_damage = True
                 yield Rejected(origin, None, f"the archive is damaged at byte {failed_at} "
                                              f"({type(err).__name__}: "
                                              f"{' '.join(str(err).split()) or 'no detail'}); "
