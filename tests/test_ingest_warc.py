@@ -7,6 +7,10 @@ import io
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -214,11 +218,31 @@ def test_cut_off_archive_reports_the_cut_record(tmp_path: Path, gz: bool) -> Non
     archive.response("https://news.example.org/geneva", UNDATED_PAGE)
     data = archive.buffer.getvalue()
     path = tmp_path / f"cut.warc{'.gz' if gz else ''}"
-    path.write_bytes(data[:(archive.offsets[1] + len(data)) // 2])  # half of the last record
+    end = (archive.offsets[1] + len(data)) // 2  # half of the last record
+    path.write_bytes(data[:end])
     done, cut = read_inputs([path])
     assert isinstance(done, Article) and done.id == first
     assert isinstance(cut, Rejected) and cut.fatal
-    assert f"record 2 at byte {archive.offsets[1]}" in cut.reason and "cut short" in cut.reason
+    # cut in the record's body, or in its header (where gzip had not yet given it out)
+    assert (f"record 2 at byte {archive.offsets[1]}" in cut.reason and "cut short" in cut.reason
+            or f"cut off: the last {end - archive.offsets[1]} bytes" in cut.reason)
+
+
+def test_every_cut_of_an_archive_is_reported_or_harmless(tmp_path: Path) -> None:
+    for gz in (False, True):
+        archive = Archive(gz)
+        archive.response("https://news.example.org/mexico", DATED_PAGE)
+        archive.response("https://news.example.org/geneva", UNDATED_PAGE)
+        data = archive.buffer.getvalue()
+        path = tmp_path / f"cut.warc{'.gz' if gz else ''}"
+        whole = [a.text for a in articles(list(read_inputs([archive.save(path)])))]
+        for end in range(archive.offsets[1] + 1, len(data), 7):
+            path.write_bytes(data[:end])
+            out = list(read_inputs([path]))
+            # the cut record is reported, or (cut in its trailing blank lines or gzip
+            # trailer) read whole; it is never coded in part
+            assert [a.text for a in articles(out)] in (whole, whole[:1]), (gz, end)
+            assert len(out) == 2, (gz, end)
 
 
 def test_file_that_is_no_archive_is_rejected_once(tmp_path: Path) -> None:
@@ -253,6 +277,53 @@ def test_folders_find_archives(tmp_path: Path) -> None:
     assert len(articles(out)) == 4
     assert {Path(a.origin.partition("#")[0]).name for a in articles(out)} == \
            {"a.warc.gz", "b.warc.wet.gz"}
+
+
+# --- archives over HTTP --------------------------------------------------------------------
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # keep the test output clean
+
+
+@pytest.fixture()
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served over real HTTP, and its address."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield tmp_path, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_archive_url_is_streamed_like_the_file(served: tuple[Path, str]) -> None:
+    folder, address = served
+    warc, _ = crawl(gz=True)
+    path = warc.save(folder / "CC-NEWS-20240406.warc.gz")
+    url = f"{address}/{path.name}"
+    from_url, from_file = list(read_inputs([url])), list(read_inputs([path]))
+    assert [(a.id, a.text, a.published, a.url) for a in articles(from_url)] == \
+           [(a.id, a.text, a.published, a.url) for a in articles(from_file)]
+    assert [a.origin.replace(url, str(path)) for a in articles(from_url)] == \
+           [a.origin for a in articles(from_file)]
+    assert [r.origin for r in rejects(from_url)] == [url]  # the page with no text
+
+
+def test_damaged_or_missing_archive_url_is_reported(served: tuple[Path, str]) -> None:
+    folder, address = served
+    archive = Archive(gz=False)
+    first = archive.response("https://news.example.org/mexico", DATED_PAGE)
+    archive.raw(b"GARBAGE that is no WARC record\r\n\r\n")
+    archive.response("https://news.example.org/geneva", UNDATED_PAGE)
+    archive.save(folder / "damaged.warc")
+    out = list(read_inputs([f"{address}/damaged.warc", f"{address}/missing.warc.gz"]))
+    assert [a.id for a in articles(out)] == [first]
+    damage, missing = rejects(out)
+    # a download cannot be searched for the next record: reading that archive stops
+    assert f"damaged at byte {archive.offsets[1]}" in damage.reason
+    assert "reading stops here" in damage.reason
+    assert missing.origin == f"{address}/missing.warc.gz" and "HTTP 404" in missing.reason
 
 
 # --- the crawl date in the coder ------------------------------------------------------

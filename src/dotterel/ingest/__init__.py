@@ -4,7 +4,8 @@ Supported inputs: ``.jsonl`` / ``.jsonl.gz`` (one article per line), ``.txt`` (o
 per file), ``.html`` / ``.htm`` (one article per page, main text extracted), web archives
 ``.warc`` / ``.warc.gz`` / ``.warc.wet`` / ``.warc.wet.gz`` (one article per HTML response or
 text conversion record), feeds ``.rss`` / ``.atom`` (one article per entry), folders of
-them (recursively, in sorted order), and ``http://`` / ``https://`` feed URLs. Bad input is
+them (recursively, in sorted order), and ``http://`` / ``https://`` URLs of feeds, pages
+and web archives. Bad input is
 yielded as :class:`~dotterel.types.Rejected`, never raised.
 """
 

@@ -18,8 +18,6 @@ import datetime as dt
 import email.utils
 import io
 import logging
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -31,23 +29,16 @@ from feedparser.exceptions import ThingsNobodyCaresAboutButMe
 from dotterel.ingest.html import extract_html, fragment_text, page_article
 from dotterel.ingest.text import (content_id, fallback_date, normalise_newlines, string_problem,
                                   text_problem)
+from dotterel.ingest.web import FETCH_TIMEOUT_S, open_url
 from dotterel.types import Article, Rejected
 
 logger = logging.getLogger(__name__)
 
-URL_SCHEMES = ("http://", "https://")
-FETCH_TIMEOUT_S = 30.0
 MAX_FEED_BYTES = 32 * 1024 * 1024
-_USER_AGENT = "dotterel (news event coder; feed reader)"
 _ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
            "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.5, */*;q=0.1")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MARKUP_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
-
-
-def is_url(value: str | Path) -> bool:
-    """Whether an INPUT is a web address (``http://`` or ``https://``) rather than a path."""
-    return isinstance(value, str) and value.lower().startswith(URL_SCHEMES)
 
 
 def _local_date(raw: str) -> dt.date | None:
@@ -184,19 +175,17 @@ def read_feed_file(path: Path, published: dt.date | None = None) -> Iterator[Art
 
 def _fetch(url: str, timeout: float) -> tuple[bytes, Mapping[str, str]] | str:
     """GET ``url``: its body and headers, or the reason it could not be fetched."""
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT})
+    response = open_url(url, timeout, _ACCEPT)
+    if isinstance(response, str):
+        return response
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with response:
             body = response.read(MAX_FEED_BYTES + 1)
             headers = {k.lower(): v for k, v in response.headers.items()}
-    except urllib.error.HTTPError as err:
-        return f"the server answered HTTP {err.code} ({err.reason})"
-    except urllib.error.URLError as err:
-        return f"cannot reach it ({err.reason})"
     except TimeoutError:
-        return f"no answer within {timeout:g} s"
-    except (OSError, ValueError) as err:  # a reset connection, a malformed address
-        return f"cannot fetch it ({type(err).__name__}: {err})"
+        return f"the answer stopped for more than {timeout:g} s"
+    except OSError as err:  # a reset connection, a cut-off answer
+        return f"the answer broke off ({type(err).__name__}: {err})"
     if len(body) > MAX_FEED_BYTES:
         return f"the answer is larger than {MAX_FEED_BYTES // (1024 * 1024)} MiB"
     return body, headers

@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from dotterel.ingest.feed import is_url, read_feed_file, read_feed_url
+from dotterel.ingest.feed import read_feed_file, read_feed_url
 from dotterel.ingest.html import read_html_file
 from dotterel.ingest.jsonl import read_jsonl
 from dotterel.ingest.text import read_text_file
-from dotterel.ingest.warc import read_warc
+from dotterel.ingest.warc import read_warc, read_warc_url
+from dotterel.ingest.web import is_url
 from dotterel.types import Article, Rejected
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,9 @@ _READERS: Mapping[str, Reader] = MappingProxyType({
 
 # longest suffix first, so "x.jsonl.gz" is not mistaken for something ending in ".gz"
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(_READERS, key=len, reverse=True))
+
+# web archives are streamed from a URL as they download; any other URL is a feed (or a page)
+_ARCHIVE_SUFFIXES = frozenset(suffix for suffix, reader in _READERS.items() if reader is read_warc)
 
 
 def input_kind(path: str | Path) -> str | None:
@@ -165,7 +170,9 @@ def read_inputs(paths: Sequence[str | Path] | str | Path,
             yield item
             continue
         if isinstance(item, str):
-            yield from read_feed_url(item, published)
+            url_reader = (read_warc_url if input_kind(urllib.parse.urlsplit(item).path)
+                          in _ARCHIVE_SUFFIXES else read_feed_url)
+            yield from url_reader(item, published)
             continue
         kind = input_kind(item)
         reader = _READERS.get(kind) if kind is not None else None

@@ -1,7 +1,8 @@
 """Web archives (``.warc``, ``.warc.gz``, ``.warc.wet``, ``.warc.wet.gz``): one article per page.
 
 Records are streamed with warcio, one at a time, so an archive of any size is read in the
-memory of its largest page. Two kinds of record hold articles:
+memory of its largest page; an archive given by ``http(s)://`` address is read as it
+downloads. Two kinds of record hold articles:
 
 - a ``response`` record of an HTML page fetched with status 200: its main text, title,
   site name and publication date are extracted as for an ``.html`` file;
@@ -20,6 +21,7 @@ when nothing else dates the article (basis ``crawl``; see
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 from collections import Counter
 from collections.abc import Iterator
@@ -34,6 +36,7 @@ from warcio.recordloader import ArcWarcRecord
 from dotterel.ingest.html import page_article
 from dotterel.ingest.text import (content_id, decode_utf8, fallback_date, normalise_newlines,
                                   text_problem)
+from dotterel.ingest.web import FETCH_TIMEOUT_S, open_url
 from dotterel.types import Article, Rejected
 
 logger = logging.getLogger(__name__)
@@ -107,6 +110,22 @@ def _text_article(data: bytes, record: ArcWarcRecord, origin: str,
                    published_basis=basis, origin=origin)
 
 
+def _cut_short(record: ArcWarcRecord, origin: str) -> Rejected | None:
+    """A Rejected when the record ended before the bytes its Content-Length promised.
+
+    warcio stops quietly where a cut-off archive ends; the bytes the record still owed
+    are left on its stream's limit. The rest of the record is read (and dropped) first,
+    as warcio itself would read it to reach the next record.
+    """
+    while record.raw_stream.read(_SCAN_CHUNK):
+        pass
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:
+        return Rejected(origin, None, f"the record is cut short ({missing} bytes of it are "
+                                      f"missing): the archive is truncated or damaged")
+    return None
+
+
 def _article(record: ArcWarcRecord, kind: str, origin: str,
              published: dt.date | None) -> Article | Rejected:
     """The article a record holds, or why it holds none."""
@@ -115,12 +134,9 @@ def _article(record: ArcWarcRecord, kind: str, origin: str,
         return Rejected(origin, None, f"the payload is larger than "
                                       f"{MAX_RECORD_BYTES // (1024 * 1024)} MiB, which is "
                                       f"no news article")
-    # warcio stops quietly where a cut-off archive ends: bytes the record's
-    # Content-Length promised and the file lacks would otherwise go unnoticed
-    missing = getattr(record.raw_stream, "limit", 0)
-    if missing > 0:
-        return Rejected(origin, None, f"the record is cut short ({missing} bytes of it are "
-                                      f"missing): the archive is truncated or damaged")
+    cut = _cut_short(record, origin)
+    if cut is not None:
+        return cut
     if kind == "text":
         return _text_article(data, record, origin, published)
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -149,28 +165,38 @@ def _next_start(stream: BinaryIO, after: int, gz: bool) -> int | None:
     return None
 
 
-def _records(stream: BinaryIO, origin: str) -> Iterator[tuple[int, ArcWarcRecord] | Rejected]:
+def _records(stream: BinaryIO, origin: str,
+             seekable: bool = True) -> Iterator[tuple[int, ArcWarcRecord] | Rejected]:
     """Every record of an archive with its byte offset, and a Rejected per damaged stretch.
 
     When the archive's framing is damaged (garbage between records, a broken gzip
     member, a header that is no WARC header), the damage is reported once, with its
-    offset, and reading goes on from the next record start found after it.
+    offset, and reading goes on from the next record start found after it. A stream
+    that cannot seek (an archive read over HTTP) cannot be searched: it ends there.
     """
-    gz = stream.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
+    gz = seekable and stream.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
     start: int | None = 0
     in_damage = False  # skipping a damaged stretch that has been reported already
+    then = "reading goes on from the next record found" if seekable else "reading stops here"
     while start is not None:
-        stream.seek(start)
+        if seekable:
+            stream.seek(start)
         records = _Records(stream)
         try:
             for record in records:
-                if not record.rec_type or record.rec_headers.get_header("Content-Length") is None:
-                    # warcio takes such a header leniently, and the record it starts would
-                    # swallow the records after it
+                length = record.rec_headers.get_header("Content-Length") or ""
+                if not record.rec_type or not length.strip().isdigit():
+                    # warcio takes such a header leniently (a cut-off one too), and the
+                    # record it starts would swallow the records after it
                     raise ArchiveLoadFailed("a record header with no WARC-Type or no "
                                             "Content-Length")
                 in_damage = False
                 yield records.offset, record
+            if seekable and records.offset < (size := stream.seek(0, io.SEEK_END)):
+                # warcio ends quietly where a cut-off archive stops inside a record header
+                yield Rejected(origin, None, f"the archive is cut off: the last "
+                                             f"{size - records.offset} bytes, from byte "
+                                             f"{records.offset}, hold no complete record")
         except Exception as err:  # noqa: BLE001
             # warcio fails on damaged data in many ways (ArchiveLoadFailed, zlib errors,
             # AttributeError on a cut-off header): any failure here is damage to report
@@ -180,8 +206,8 @@ def _records(stream: BinaryIO, origin: str) -> Iterator[tuple[int, ArcWarcRecord
                 yield Rejected(origin, None, f"the archive is damaged at byte {failed_at} "
                                              f"({type(err).__name__}: "
                                              f"{' '.join(str(err).split()) or 'no detail'}); "
-                                             f"reading goes on from the next record found")
-            start = _next_start(stream, max(failed_at, start) + 1, gz)
+                                             f"{then}")
+            start = _next_start(stream, max(failed_at, start) + 1, gz) if seekable else None
             continue
         finally:
             if records.err_count:
@@ -189,6 +215,40 @@ def _records(stream: BinaryIO, origin: str) -> Iterator[tuple[int, ArcWarcRecord
                                "(a wrong Content-Length?); their text may be cut or padded",
                                origin, records.err_count)
         start = None
+
+
+def _articles(stream: BinaryIO, origin: str, published: dt.date | None,
+              seekable: bool = True) -> Iterator[Article | Rejected]:
+    """The articles of an open archive stream, record by record, with a Rejected per problem."""
+    skipped: Counter[str] = Counter()
+    number = 0
+    for item in _records(stream, origin, seekable):
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        offset, record = item
+        number += 1
+        kind = _kind(record)
+        try:
+            if kind not in ("html", "text"):
+                skipped[kind] += 1
+                article: Article | Rejected | None = _cut_short(record, origin)
+            else:
+                article = _article(record, kind, f"{origin}#offset={offset}", published)
+        except Exception as err:  # noqa: BLE001  (as in _records: damaged data)
+            yield Rejected(origin, None, f"record {number} at byte {offset} cannot be read "
+                                         f"({type(err).__name__}: {err}); it was skipped")
+            continue
+        if article is None:  # a record with no article, read whole
+            continue
+        if isinstance(article, Rejected):
+            uri = record.rec_headers.get_header("WARC-Target-URI") or "no URI"
+            article = replace(article, origin=origin,
+                              reason=f"record {number} at byte {offset} ({uri}): "
+                                     f"{article.reason}")
+        yield article
+    logger.debug("%s: %d records read; skipped: %s", origin, number,
+                 ", ".join(f"{n} {kind}" for kind, n in skipped.most_common()) or "none")
 
 
 def read_warc(path: Path, published: dt.date | None = None) -> Iterator[Article | Rejected]:
@@ -207,32 +267,21 @@ def read_warc(path: Path, published: dt.date | None = None) -> Iterator[Article 
         yield Rejected(origin, None, f"cannot open the file ({err.strerror or err}); check "
                                      f"that it exists and is readable")
         return
-    skipped: Counter[str] = Counter()
-    number = 0
     with stream:
-        for item in _records(stream, origin):
-            if isinstance(item, Rejected):
-                yield item
-                continue
-            offset, record = item
-            number += 1
-            kind = _kind(record)
-            if kind not in ("html", "text"):
-                skipped[kind] += 1
-                continue
-            where = f"{origin}#offset={offset}"
-            try:
-                article = _article(record, kind, where, published)
-            except Exception as err:  # noqa: BLE001  (as in _records: damaged data)
-                yield Rejected(origin, None, f"record {number} at byte {offset} cannot be "
-                                             f"read ({type(err).__name__}: {err}); it was "
-                                             f"skipped")
-                continue
-            if isinstance(article, Rejected):
-                uri = record.rec_headers.get_header("WARC-Target-URI") or "no URI"
-                article = replace(article, origin=origin,
-                                  reason=f"record {number} at byte {offset} ({uri}): "
-                                         f"{article.reason}")
-            yield article
-    logger.debug("%s: %d records read; skipped: %s", origin, number,
-                 ", ".join(f"{n} {kind}" for kind, n in skipped.most_common()) or "none")
+        yield from _articles(stream, origin, published)
+
+
+def read_warc_url(url: str, published: dt.date | None = None,
+                  timeout: float = FETCH_TIMEOUT_S) -> Iterator[Article | Rejected]:
+    """Stream the articles of a WARC or WET file from an ``http(s)://`` address, as it downloads.
+
+    As :func:`read_warc`, except that damage to the archive ends the reading (a download
+    cannot be searched for the next record) and that a failed download is reported with
+    the address and the reason.
+    """
+    response = open_url(url, timeout)
+    if isinstance(response, str):
+        yield Rejected(url, None, f"{response}; check the address and the network")
+        return
+    with response:
+        yield from _articles(response, url, published, seekable=False)
