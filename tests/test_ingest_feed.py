@@ -83,6 +83,21 @@ def test_published_argument_dates_undated_entries(tmp_path: Path) -> None:
     assert (art.published, art.published_basis) == (dt.date(2024, 1, 2), "argument")
 
 
+def test_markup_in_entries_is_stripped_to_text(tmp_path: Path) -> None:
+    feed = tmp_path / "markup.atom"
+    # a control character (escaped twice: it may not stand in XML), a script, a list
+    content = ("&lt;div&gt;&lt;p&gt;Ministers &amp;#1;met&lt;br/&gt;in Geneva.&lt;/p&gt;"
+               "&lt;script&gt;track()&lt;/script&gt;&lt;ul&gt;&lt;li&gt;One&lt;/li&gt;"
+               "&lt;li&gt;Two&lt;/li&gt;&lt;/ul&gt;&lt;/div&gt;")
+    feed.write_text('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/'
+                    'Atom"><title>T</title><id>f</id><entry><id>e1</id><title>x</title>'
+                    f'<content type="html">{content}</content></entry></feed>',
+                    encoding="utf-8")
+    [art] = read_inputs([feed])
+    assert isinstance(art, Article)
+    assert art.text == "Ministers met\nin Geneva.\n\nOne\n\nTwo"
+
+
 def test_broken_feed_is_rejected_and_the_next_input_read() -> None:
     out = list(read_inputs([BROKEN, ATOM]))
     damage = out[0]

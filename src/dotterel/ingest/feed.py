@@ -151,7 +151,14 @@ def _feed_items(parsed: Any, source: str,
     if not parsed.entries:
         logger.debug("%s: the feed has no entries", source)
     for number, entry in enumerate(parsed.entries, start=1):
-        yield _entry_article(entry, number, source, outlet, published)
+        try:
+            yield _entry_article(entry, number, source, outlet, published)
+        except Exception as err:  # noqa: BLE001
+            # lxml and trafilatura can fail in many ways on hostile markup: one entry
+            # must not stop the feed, so its failure is a rejection of that entry
+            logger.debug("%s: entry %d failed", source, number, exc_info=True)
+            yield Rejected(source, None, f"entry {number} could not be read "
+                                         f"({type(err).__name__}: {err}); it was skipped")
 
 
 def read_feed_file(path: Path, published: dt.date | None = None) -> Iterator[Article | Rejected]:

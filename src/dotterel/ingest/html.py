@@ -146,6 +146,7 @@ _BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
            "blockquote", "pre", "table", "tr", "section", "article", "figure", "figcaption")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def fragment_text(fragment: str) -> str:
@@ -155,6 +156,8 @@ def fragment_text(fragment: str) -> str:
     stripped rather than extracted: block elements end a paragraph, ``<br>`` a line,
     scripts and styles are dropped, and runs of spaces become one.
     """
+    # control characters are no text, and lxml refuses a string that holds them
+    fragment = _CONTROLS.sub("", fragment)
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):  # nothing lxml can parse: no markup worth keeping
@@ -165,5 +168,6 @@ def fragment_text(fragment: str) -> str:
         br.tail = "\n" + (br.tail or "")
     for block in root.iter(*_BLOCKS):
         block.tail = "\n\n" + (block.tail or "")
-    lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
+    text = _CONTROLS.sub("", root.text_content())  # entities such as &#1; decode to them too
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
