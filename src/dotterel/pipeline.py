@@ -94,13 +94,16 @@ class Coder:
     def analyse(self, doc: Doc, article: Article) -> Coded:
         """The events and quotes of one parsed article."""
         published, basis = article.published, article.published_basis
-        if published is None:
-            found = find_dateline(article.text)
-            if found is not None:
+        if published is None or basis == "crawl":
+            # a crawl date is only an upper bound: the article's own dateline or text
+            # comes first, and cannot be later than the crawl (a day's grace for time zones)
+            crawled = published
+            found = find_dateline(article.text, crawled.year if crawled else None)
+            if found is not None and (crawled is None
+                                      or found[0].value <= crawled + dt.timedelta(days=1)):
                 published, basis = found[0].value, "dateline"
-            else:
-                published = published_from_text(article.text)
-                basis = "text" if published else None
+            elif (from_text := published_from_text(article.text, crawled)) is not None:
+                published, basis = from_text, "text"
         dates = DocDates(doc, published, basis)
         actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
         quotes = _attributed_quotes(doc, actors, published)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 Precision = Literal["day", "month", "year"]
 DateBasis = Literal["text", "published", "metadata", "argument"]
 Modality = Literal["asserted", "intended", "threatened", "hypothetical", "reported"]
-PublishedBasis = Literal["input", "metadata", "dateline", "argument", "text"]
+PublishedBasis = Literal["input", "metadata", "dateline", "argument", "text", "crawl"]
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,10 @@ class Article:
     """One news article, as read from an input file.
 
     ``published_basis`` says where ``published`` came from: the input record itself
-    (``input``), HTML metadata (``metadata``), a dateline, the ``--published`` argument,
-    or a date worked out from the text.
+    (``input``), HTML or feed metadata (``metadata``), a dateline, the ``--published``
+    argument, a date worked out from the text, or the day a web crawler fetched the page
+    (``crawl``: only an upper bound on the publication date, used when nothing better is
+    found).
     """
 
     id: str

@@ -75,7 +75,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("code", help="code articles into events",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help=".jsonl, .jsonl.gz, .txt, .html files or folders of them")
+                   help=".jsonl, .jsonl.gz, .txt, .html, .warc(.gz), .warc.wet(.gz), .rss, "
+                        ".atom files, folders of them, or http(s):// URLs of feeds and archives")
     p.add_argument("--out", type=Path, help="write events here as JSON lines")
     p.add_argument("--published", type=_date, help="publication date for articles without one")
     p.add_argument("--actors", type=Path, action="append", default=[],

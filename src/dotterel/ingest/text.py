@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
-from dotterel.types import Article, Rejected
+from dotterel.types import Article, PublishedBasis, Rejected
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,21 @@ def content_id(text: str) -> str:
     whichever file, line or line-ending convention it was read from.
     """
     return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def fallback_date(published: dt.date | None, crawled: dt.date | None = None
+                  ) -> tuple[dt.date | None, PublishedBasis | None]:
+    """The publication date of an article whose record gives none, and its basis.
+
+    ``published`` (the ``--published`` argument) comes first. ``crawled``, the day a web
+    crawler fetched the page, is only an upper bound on the publication date, so it has
+    its own basis (``crawl``): the coder prefers a dateline or a date in the text to it.
+    """
+    if published is not None:
+        return published, "argument"
+    if crawled is not None:
+        return crawled, "crawl"
+    return None, None
 
 
 def text_problem(text: str, what: str = "text") -> str | None:
@@ -119,10 +134,5 @@ def read_text_file(path: Path, published: dt.date | None = None) -> Iterator[Art
     if problem:
         yield Rejected(origin, None, problem)
         return
-    yield Article(
-        id=path.stem,
-        text=text,
-        published=published,
-        published_basis="argument" if published is not None else None,
-        origin=origin,
-    )
+    date, basis = fallback_date(published)
+    yield Article(id=path.stem, text=text, published=date, published_basis=basis, origin=origin)

@@ -37,6 +37,8 @@ class DatedMention:
 
 
 def _basis_of_published(basis: PublishedBasis | None) -> DateBasis:
+    # a crawl date stands in for the publication date (the contract has no value of its
+    # own for it); the article keeps its honest basis, "crawl", in the store
     if basis == "metadata":
         return "metadata"
     if basis == "argument":
@@ -135,11 +137,17 @@ def _root_distance(tok: Token, root: Token) -> int:
     return 99 if d is None else d
 
 
-def published_from_text(text: str) -> dt.date | None:
+def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | None:
     """A publication date worked out from the text when nothing else gives one: the
-    latest full date it names (a report is written after what it reports)."""
+    latest full date it names (a report is written after what it reports).
+
+    ``latest`` bounds it (the day a crawler fetched the page): a later date in the text
+    is a plan or a forecast, not when the report was written. A day's grace allows for
+    time zones.
+    """
+    bound = latest + dt.timedelta(days=1) if latest is not None else dt.date.max
     days = [tm.ref.value for tm in find_times(text, None)
-            if tm.anchor == "absolute" and tm.ref.precision == "day"]
+            if tm.anchor == "absolute" and tm.ref.precision == "day" and tm.ref.value <= bound]
     return max(days) if days else None
 
 
