@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -193,11 +192,9 @@ def test_validation_dictionaries() -> None:
 
 
 @needs_phoenix
-def test_phoenix_dictionaries_load_fast() -> None:
-    start = time.perf_counter()
+def test_phoenix_dictionaries_load() -> None:
+    # how fast they load is measured in benchmarks/, never in a test
     kb = builtin_knowledge().with_dictionaries(PHOENIX_ACTORS, [PHOENIX_AGENTS])
-    elapsed = time.perf_counter() - start
-    assert elapsed < 5.0, f"loading the Phoenix dictionaries took {elapsed:.1f} s"
     assert len(kb.phrases) > 40_000
     karzai = kb.lookup("Hamid Karzai")
     assert any(e.kind == "actor" for e in karzai) and karzai[0].kind == "person"
