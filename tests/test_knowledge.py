@@ -293,3 +293,50 @@ def test_named_groups(kb: Knowledge) -> None:
     assert len(groups) >= 60
     for entry in groups:
         assert entry.code[:3] == "IMG" or kb.country(entry.code[:3]) is not None, entry.code
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolving noun phrases to actors with the real parser (dotterel.resolve.actors)
+
+def resolved(coder, text: str, word: str, day: dt.date = dt.date(2024, 4, 10)) -> list[str]:  # noqa: ANN001
+    """The codes ``resolve_all`` gives the first token written ``word`` in ``text``."""
+    from dotterel.resolve.actors import DocActors
+
+    doc = coder.nlp(text)
+    actors = DocActors(doc, coder.kb.knowledge, day, coder.kb.gazetteer)
+    head = next(t for t in doc if t.text == word)
+    return [a.code for a in actors.resolve_all(head, day)]
+
+
+def test_a_title_in_the_text_beats_the_date(coder) -> None:  # noqa: ANN001
+    day = dt.date(2000, 1, 1)  # Jawara's presidency ended in 1994
+    assert resolved(coder, "Gambian President Dawda Jawara will visit Mauritania.", "Jawara",
+                    day) == ["GMBGOV"]
+    assert resolved(coder, "King Hassan of Morocco was quoted today.", "Hassan", day) == ["MARGOV"]
+    assert resolved(coder, "Former President Dawda Jawara will visit Mauritania.", "Jawara",
+                    day) == ["GMBELI"]
+
+
+def test_a_title_before_an_unknown_name(coder) -> None:  # noqa: ANN001
+    text = "Nigerian junior foreign minister Dubem Oniya summoned the ambassador."
+    assert resolved(coder, text, "Oniya") == ["NGAGOV"]
+
+
+def test_where_a_group_acts_is_whose_it_is(coder) -> None:  # noqa: ANN001
+    assert resolved(coder, "Security forces in Guinea tortured refugees.", "forces") == ["GINCOP"]
+    assert resolved(coder, "Lawmakers in Peru and Chile welcomed the deal.", "Lawmakers") == [
+        "PERLEG", "CHLLEG"]
+    # an embassy belongs to its owner, not to its host
+    assert "ECUGOV" not in resolved(coder, "Mexico said the embassy in Quito was raided.",
+                                    "embassy")
+
+
+def test_conjoined_heads_share_their_modifiers(coder) -> None:  # noqa: ANN001
+    text = "The Danish media and government warned Sweden."
+    assert resolved(coder, text, "government") == ["DNKGOV"]
+
+
+def test_people_of_a_country_and_its_hardware(coder) -> None:  # noqa: ANN001
+    assert resolved(coder, "Young Algerians blocked roads.", "Algerians") == ["DZACVL"]
+    assert resolved(coder, "Israeli army bulldozers demolished homes.", "bulldozers") == ["ISRMIL"]
+    assert resolved(coder, "Israeli helicopters fired on the camp.", "helicopters") == ["ISRMIL"]

@@ -38,6 +38,9 @@ REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", 
                  "insist", "note", "explain", "stress", "warn"}
 FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
 GENERIC_SECTORS = {"GOV"}
+# Heads whose owner is never the place they are in ("the embassy in Quito").
+POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
+                 "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
@@ -194,6 +197,32 @@ class DocActors:
         country, sector = _split_code(code)
         return Actor(code=code, country=country, sector=sector, name=entry.name, text=text, role=role)
 
+    def _titled(self, actor: Actor, match: PhraseMatch, words: list[str],
+                sectors: list[PhraseMatch], day: dt.date | None) -> Actor:
+        """A known person the text gives a current title ("Gambian President Dawda
+        Jawara", "King Hassan") holds that office in the text, whatever the date says:
+        the story may be older than its date, or the office newer than our data. Only
+        when no spell of theirs covers the date: a covering spell is authoritative."""
+        entry = match.entry
+        if day is None or any(s.covers(day) for s in entry.spells):
+            return actor
+        titles = [m for m in sectors if m.entry.person_role and "~" not in m.entry.code]
+        inner = self.knowledge.lookup(words[match.start]) if match.end - match.start > 1 else []
+        titles += [PhraseMatch(match.start, match.start + 1, e) for e in inner
+                   if e.kind == "sector" and e.person_role]
+        if not titles:
+            return actor
+        said = " ".join(" ".join(words[m.start:m.end]).lower() for m in titles)
+        held = [s for s in entry.spells if s.role and s.role.lower() in said]
+        if held:
+            code, role = held[0].code, held[0].role
+        else:
+            title = titles[0]
+            code, role = actor.country + title.entry.code, " ".join(words[title.start:title.end])
+        country, sector = _split_code(code)
+        return Actor(code=code, country=country, sector=sector, name=actor.name,
+                     text=actor.text, role=role)
+
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor a noun phrase headed by ``head`` denotes, or None.
 
@@ -227,6 +256,8 @@ class DocActors:
             if m.start <= head_pos < m.end or not named:
                 actor = self._from_entry(m.entry, m, 0, day)
                 if actor:
+                    if not former:
+                        actor = self._titled(actor, m, words, sectors, day)
                     return _with_text(actor, span_text(m))
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(head)
@@ -245,7 +276,15 @@ class DocActors:
                 return _with_text(actor, span_text(best))
         country = _country_of(countries, toks, head)
         if not any(m.start <= head_pos < m.end for m in sectors):
-            sectors = []  # "press conference": a modifier's sector is not the phrase's
+            # "press conference": a modifier's sector is not the phrase's; but a title
+            # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
+            # a body's noun compounded with a national thing ("Israeli army bulldozers")
+            if head.pos_ == "PROPN" and not _head_is_country(countries, head_pos):
+                sectors = [m for m in sectors if m.entry.person_role and m.end <= head_pos]
+            else:
+                sectors = [m for m in sectors if countries and not m.entry.person_role
+                           and toks[m.end - 1].dep_ == "compound"
+                           and toks[m.end - 1].head.i == head.i]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         # "the South American nation", "a former vice president of the South American
         # nation": a description, not a name; a region adjective does not name the country
@@ -265,13 +304,24 @@ class DocActors:
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
             sector = "ELI"  # a former office holder keeps the country as elite
+        if not country and head.dep_ == "conj" and head.head.pos_ == "NOUN":
+            # "Danish media and government", "lawmakers and officials in Arnor": the
+            # first conjunct's modifiers are shared
+            country = self._own_country(head.head, day)
+        if not country and head.lemma_.lower() not in POSTED_ABROAD:
+            # "lawmakers in Arnor", "security forces in Guinea": where a group acts is
+            # whose it is
+            country = next(iter(self._located_in(head, day)), "")
         if not country:
             # "the police", "the president": the country the document is talking about
             country = self.recent_country(head.i, set(exclude)) or ""
             if not country:
                 return None
-        if not sector and head.pos_ == "PROPN" and country and _head_is_country(countries, head_pos):
-            sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
+        if not sector and country and _head_is_country(countries, head_pos):
+            if _head_is_people(countries, head_pos):
+                sector = "CVL"  # "Young Algerians", "an Eriadorian": people, not the state
+            elif head.pos_ == "PROPN":
+                sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head.ent_type_ == "PERSON":
@@ -283,6 +333,42 @@ class DocActors:
             self._remember(head.i, actor, True, False, name_text or "")
         return actor
 
+    def _located_in(self, head: Token, day: dt.date | None) -> list[str]:
+        """The countries of the places an "in" phrase attached to ``head`` names ("in
+        Arnor and Gondor"), in text order."""
+        found: list[str] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                for place in (obj, *obj.conjuncts):
+                    country = self._place_country(place)
+                    if country and country not in found:
+                        found.append(country)
+        return found
+
+    def _place_country(self, tok: Token) -> str:
+        """The country a place phrase names, by name or through the gazetteer."""
+        toks = [t for t in _np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
+        for m in self.knowledge.match([t.text for t in toks], [t.lemma_ for t in toks]):
+            if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
+                return m.entry.code[:3]
+        place = self._place_actor(tok, toks)
+        return place.country if place is not None else ""
+
+    def _own_country(self, head: Token, day: dt.date | None) -> str:
+        """The country a phrase's own words give it (a modifier or an "in" phrase),
+        without guessing from the rest of the document."""
+        toks = [t for t in _np_tokens(head) if t.dep_ != "conj"]
+        countries = [m for m in self.knowledge.match([t.text for t in toks],
+                                                     [t.lemma_ for t in toks])
+                     if m.entry.kind in ("country", "actor")]
+        if countries:
+            return _country_of(countries, toks, head)
+        return next(iter(self._located_in(head, day)), "")
+
     def resolve_all(self, head: Token, day: dt.date | None = None,
                     exclude: set[str] = frozenset()) -> list[Actor]:
         """Every actor a phrase names: the phrase's own actor (or the first named inside
@@ -292,6 +378,13 @@ class DocActors:
         if found is None or at is None:
             return []
         out = [found]
+        # "lawmakers in Arnor and Gondor": one actor for each place
+        owner = head.head if head.dep_ == "conj" and head.head.pos_ == "NOUN" else head
+        places = self._located_in(owner, day) if at.i == head.i and found.sector else []
+        if found.country in places[:1]:
+            out += [Actor(code=c + found.sector, country=c, sector=found.sector,
+                          name=self.knowledge.country_name(c), text=found.text)
+                    for c in places[1:]]
         listed = list(at.conjuncts) if at.i != head.i else []
         # coordinated modifiers of the head share its sector: "Eriadori and Calenardhon
         # leaders" are both governments
@@ -450,6 +543,10 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end for m in countries)
+
+
+def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
+    return any(m.start <= head_pos < m.end and m.entry.demonym for m in countries)
 
 
 def _entity_tokens(tok: Token) -> list[Token]:

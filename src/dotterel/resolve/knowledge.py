@@ -17,8 +17,10 @@ stops and apostrophes inside names ("U.S." and "U.S" are the same, "Guinea - Bis
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,7 +102,8 @@ class Entry:
     dictionary actor or person (a person's default: the code of their ongoing spell, or their
     country's ``ELI`` once every spell has ended), and the sector code for a sector noun. A user
     agent dictionary code that goes *before* the country keeps its tilde (``NGO~``).
-    ``seat`` marks a capital or seat of power standing for a country's government ("the Kremlin").
+    ``seat`` marks a capital or seat of power standing for a country's government ("the Kremlin");
+    ``demonym`` an adjective or a word for its people ("Mexican", "Iraqis").
     """
 
     kind: EntryKind
@@ -109,6 +112,7 @@ class Entry:
     spells: tuple[RoleSpell, ...] = ()
     person_role: bool = False
     seat: bool = False
+    demonym: bool = False
     aliases: tuple[str, ...] = field(default=(), compare=False)
 
     def code_on(self, day: dt.date | None) -> RoleSpell | None:
@@ -201,21 +205,27 @@ class Knowledge:
         if not phrase.words:
             return
         entry = phrase.entry
-        if entry.kind == "country" and not entry.seat:
+        if entry.kind == "country" and not entry.seat and not entry.demonym:
             self._countries.setdefault(entry.code, entry)
         known = self._exact.setdefault(phrase.words, [])
         if entry not in known:
             known.append(entry)
-        node = self._root
         last = phrase.words[-1]
         if phrase.stem and len(last) >= _STEM_INDEX:
-            for word in phrase.words[:-1]:
-                node = node.children.setdefault(word, _Node())
+            node = self._node_for(phrase.words[:-1])
             node.stems.setdefault(last[:_STEM_INDEX], []).append(phrase)
             return
-        for word in phrase.words:
-            node = node.children.setdefault(word, _Node())
-        node.phrases.append(phrase)
+        self._node_for(phrase.words).phrases.append(phrase)
+
+    def _node_for(self, words: tuple[str, ...]) -> _Node:
+        """The trie node a word sequence leads to, made as needed."""
+        node = self._root
+        for word in words:
+            child = node.children.get(word)
+            if child is None:  # (setdefault would build a node for every word of every phrase)
+                child = node.children[word] = _Node()
+            node = child
+        return node
 
     @property
     def phrases(self) -> tuple[Phrase, ...]:
@@ -357,20 +367,37 @@ class Knowledge:
         from dotterel.resolve.dictionaries import (mark_person_roles, read_actor_file,
                                                    read_agent_file)
 
-        extra: list[Phrase] = []
-        for path in actor_files:
-            extra.extend(read_actor_file(Path(path)))
-        agents: list[Phrase] = []
-        for path in agent_files:
-            agents.extend(read_agent_file(Path(path)))
-        # a user agent whose head noun is a built-in person role ("deputy foreign minister")
-        # is one too, so "Deputy Foreign Minister X" still names a person
-        person_nouns = {p.words[-1] for p in self._phrases
-                        if p.entry.kind == "sector" and p.entry.person_role}
-        extra.extend(mark_person_roles(agents, person_nouns.__contains__))
-        if not extra:
-            return self
-        return Knowledge(self._phrases + tuple(extra))
+        with _collector_paused():
+            extra: list[Phrase] = []
+            for path in actor_files:
+                extra.extend(read_actor_file(Path(path)))
+            agents: list[Phrase] = []
+            for path in agent_files:
+                agents.extend(read_agent_file(Path(path)))
+            # a user agent whose head noun is a built-in person role ("deputy foreign
+            # minister") is one too, so "Deputy Foreign Minister X" still names a person
+            person_nouns = {p.words[-1] for p in self._phrases
+                            if p.entry.kind == "sector" and p.entry.person_role}
+            extra.extend(mark_person_roles(agents, person_nouns.__contains__))
+            if not extra:
+                return self
+            return Knowledge(self._phrases + tuple(extra))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a large dictionary is read into objects.
+
+    Reading the Phoenix dictionaries makes a few hundred thousand objects that all live on;
+    the collector would rescan the growing heap again and again for cycles that cannot be
+    there, which takes a third of the load time. It runs again as before afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -456,9 +483,12 @@ def read_countries(path: Path) -> list[Phrase]:
     out: list[Phrase] = []
     for number, (iso3, name, names, adjectives, seats) in _rows(path, 5, (0, 1)):
         _check_code(path, number, iso3, 3)
-        country = Entry(kind="country", code=iso3, name=name,
-                        aliases=tuple(_alternatives(names) + _alternatives(adjectives)))
+        country = Entry(kind="country", code=iso3, name=name, aliases=tuple(_alternatives(names)))
         out += _phrases_for(country, [name, *country.aliases])
+        if adjectives:
+            people = Entry(kind="country", code=iso3, name=name, demonym=True,
+                           aliases=tuple(_alternatives(adjectives)))
+            out += _phrases_for(people, people.aliases)
         if seats:
             seat = Entry(kind="country", code=iso3, name=name, seat=True,
                          aliases=tuple(_alternatives(seats)))
