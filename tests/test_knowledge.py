@@ -340,3 +340,9 @@ def test_people_of_a_country_and_its_hardware(coder) -> None:  # noqa: ANN001
     assert resolved(coder, "Young Algerians blocked roads.", "Algerians") == ["DZACVL"]
     assert resolved(coder, "Israeli army bulldozers demolished homes.", "bulldozers") == ["ISRMIL"]
     assert resolved(coder, "Israeli helicopters fired on the camp.", "helicopters") == ["ISRMIL"]
+
+
+def test_inside_a_phrase_its_head_comes_before_its_modifiers(coder) -> None:  # noqa: ANN001
+    text = "Ukraine endorsed an association agreement with the European Union."
+    codes = resolved(coder, text, "agreement")
+    assert codes and codes[0].startswith("IGOEUR"), codes

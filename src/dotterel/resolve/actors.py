@@ -38,6 +38,8 @@ REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", 
                  "insist", "note", "explain", "stress", "warn"}
 FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
 GENERIC_SECTORS = {"GOV"}
+# Words that modify a noun inside a phrase rather than head one.
+MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
@@ -189,6 +191,8 @@ class DocActors:
         text = ""
         if match is not None:
             text = self.doc[offset + match.start: offset + match.end].text
+            if match.entry is entry:
+                entry = match.entry_on(day)  # of two entries written alike, the one in office
         spell = entry.code_on(day) if entry.spells else None
         code = spell.code if spell else entry.code
         role = spell.role if spell else ""
@@ -413,11 +417,16 @@ class DocActors:
         if found is not None:
             return found, head
         skip: set[int] = set()  # relative and adverbial clauses speak of others
+        candidates: list[Token] = []
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
                 skip.update(t.i for t in tok.subtree)
             if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
+            candidates.append(tok)
+        # a phrase's head before its modifiers: "an agreement with the European Union" is
+        # with the Union, not with "European"
+        for tok in sorted(candidates, key=lambda t: t.dep_ in MODIFIER_DEPS):
             found = self.resolve(tok, day, exclude)
             if found is not None and found.country not in exclude:
                 return found, tok

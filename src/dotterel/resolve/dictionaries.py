@@ -215,7 +215,8 @@ def _actor_phrases(group: _Group) -> list[Phrase]:
         stem = not name.rstrip().endswith("_") and bool(words) and len(words[-1]) >= STEM_MIN
         if words and (words, stem) not in seen:
             seen.add((words, stem))
-            out.append(Phrase(words=words, entry=entry, stem=stem, case=user_case_rule(words)))
+            out.append(Phrase(words=words, entry=entry, stem=stem, case=user_case_rule(words),
+                              user=True))
     return out
 
 
@@ -341,7 +342,7 @@ def read_agent_file(path: Path) -> list[Phrase]:
             words = phrase_key(spelling)
             if words and words not in seen:
                 seen.add(words)
-                out.append(Phrase(words=words, entry=entry))
+                out.append(Phrase(words=words, entry=entry, user=True))
     return out
 
 

@@ -143,11 +143,24 @@ class Entry:
 
 @dataclass(frozen=True)
 class PhraseMatch:
-    """A known phrase found at token indices ``[start, end)``."""
+    """A known phrase found at token indices ``[start, end)``.
+
+    ``alternatives``: other entries of the same kind written the same way (a user dictionary
+    may list "PRESIDENT_BUSH" under two people, each with the dates of their office).
+    """
 
     start: int
     end: int
     entry: Entry
+    alternatives: tuple[Entry, ...] = ()
+
+    def entry_on(self, day: dt.date | None) -> Entry:
+        """The entry whose dated code is in force on ``day``, else the first one."""
+        if day is not None and self.alternatives:
+            for entry in (self.entry, *self.alternatives):
+                if any(spell.covers(day) for spell in entry.spells):
+                    return entry
+        return self.entry
 
 
 @dataclass(frozen=True)
@@ -157,13 +170,15 @@ class Phrase:
     ``stem``: the last word also matches any longer word that begins with it (TABARI entries
     without a trailing underscore, "ARGENTIN" -> "Argentina"). ``case``: for one-word phrases
     that are also English words, the capitals the token must have: ``"upper"`` (all capitals),
-    ``"title"`` (an initial capital) or ``""`` (any).
+    ``"title"`` (an initial capital) or ``""`` (any). ``user``: the phrase comes from a user
+    dictionary; on a phrase the built-in knowledge also has, the user's reading wins.
     """
 
     words: tuple[str, ...]
     entry: Entry
     stem: bool = False
     case: Literal["upper", "title", ""] = ""
+    user: bool = False
 
 
 class _Node:
@@ -315,7 +330,11 @@ class Knowledge:
             j += 1
         if best is None:
             return None
-        return PhraseMatch(start=i, end=best[0], entry=best[1].entry)
+        entry = best[1].entry
+        others = tuple(e for e in self._exact.get(best[1].words, ()) if e.kind == entry.kind
+                       and e is not entry and e.spells)
+        return PhraseMatch(start=i, end=best[0], entry=entry,
+                           alternatives=others if entry.spells else ())
 
     @staticmethod
     def _walk(node: _Node, key: tuple[str, ...]) -> _Node | None:
@@ -351,8 +370,9 @@ class Knowledge:
         if end == best[0]:
             old, new = best[1], phrase
             # the more specific kind wins (a user's stem entry still outranks a built-in name);
-            # within a kind, a whole-word match beats a stem
-            if (KIND_PRIORITY[old.entry.kind], old.stem) > (KIND_PRIORITY[new.entry.kind], new.stem):
+            # within a kind, a whole-word match beats a stem, and a user's entry a built-in one
+            if ((KIND_PRIORITY[old.entry.kind], old.stem, not old.user)
+                    > (KIND_PRIORITY[new.entry.kind], new.stem, not new.user)):
                 return (end, phrase)
         return best
 
