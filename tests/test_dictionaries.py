@@ -174,6 +174,13 @@ def test_with_dictionaries_adds_and_keeps_builtins(tmp_path: Path) -> None:
     assert kb.match(["Ecuadorian", "police"])[0].entry.code == "ECU"
 
 
+def test_nouns_in_ss_take_es(tmp_path: Path) -> None:
+    agents = write(tmp_path, "CONGRESS [~LEG]\nFORCES [~MIL]\n", "a.txt")
+    spelt = {p.words for p in read_agent_file(agents)}
+    assert ("congresses",) in spelt and ("forceses",) not in spelt
+    assert builtin_knowledge().match(["congresses"])[0].entry.code == "LEG"
+
+
 def test_user_agent_outranks_builtin_sector(tmp_path: Path) -> None:
     agents = write(tmp_path, "DEMONSTRATOR [~OPP]\n", "a.txt")
     kb = builtin_knowledge().with_dictionaries(agent_files=[agents])

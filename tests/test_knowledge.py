@@ -346,3 +346,19 @@ def test_inside_a_phrase_its_head_comes_before_its_modifiers(coder) -> None:  # 
     text = "Ukraine endorsed an association agreement with the European Union."
     codes = resolved(coder, text, "agreement")
     assert codes and codes[0].startswith("IGOEUR"), codes
+
+
+def test_lists_the_parser_reads_as_appositions(coder, shared_dir: Path) -> None:  # noqa: ANN001
+    """The parser reads "Gondor, the Shire, Rohan and Bree" as a name with an apposition
+    that heads a list; one state is never another's other name."""
+    from dotterel.resolve.actors import DocActors
+
+    folder = shared_dir / "benchmarks" / "petrarch2" / "dictionaries" / "udpetr_2_02"
+    kb = load_knowledge((folder / "PETR_Validate_actors_2_02.txt",),
+                        (folder / "PETR_Validate_agents_2_02.txt",))
+    day = dt.date(2020, 1, 1)
+    doc = coder.nlp("Gondor, the Shire, Rohan and Bree signed a pact.")
+    actors = DocActors(doc, kb, day)
+    assert [a.code for a in actors.resolve_all(doc[0], day)] == ["GON", "FRO", "ROH", "BRE"]
+    # a person apposed to a country is no second state
+    assert resolved(coder, "Ecuador's president, Daniel Noboa, spoke.", "president") == ["ECUGOV"]

@@ -390,9 +390,14 @@ class DocActors:
                           name=self.knowledge.country_name(c), text=found.text)
                     for c in places[1:]]
         listed = list(at.conjuncts) if at.i != head.i else []
+        # a list the parser read as an apposition: "Mordor, the Shire, Arnor and Bree",
+        # "Arnor and the evil awful Gondor"; one state is never another's other name
+        listed += [t for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+                   and a.ent_type_ != "PERSON" and self._another_state(a, found, day)
+                   for t in (a, *a.conjuncts)]
         # coordinated modifiers of the head share its sector: "Eriadori and Calenardhon
         # leaders" are both governments
-        modifiers = [c for mod in head.children if mod.dep_ in ("amod", "compound")
+        modifiers = [c for mod in head.children if mod.dep_ in ("amod", "compound", "nmod")
                      for c in (mod, *mod.conjuncts) if mod.conjuncts]
         for tok, shares_sector in [*((t, False) for t in listed), *((t, True) for t in modifiers)]:
             actor = self.resolve(tok, day, exclude)
@@ -404,6 +409,12 @@ class DocActors:
             if all(actor.code != o.code for o in out):
                 out.append(actor)
         return out
+
+    def _another_state(self, tok: Token, found: Actor, day: dt.date | None) -> bool:
+        """Whether ``tok`` names a country or group other than the one ``found``."""
+        other = self.resolve(tok, day)
+        return (other is not None and not other.role and other.country != found.country
+                and tok.i not in {p[0] for p in self._people})
 
     def resolve_within(self, head: Token, day: dt.date | None = None,
                        exclude: set[str] = frozenset()) -> Actor | None:

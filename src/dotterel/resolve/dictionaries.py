@@ -277,10 +277,11 @@ def _expand(text: str, macros: dict[str, list[str]], path: Path, number: int) ->
 def _regular_plural(name: str) -> str | None:
     words = name.rstrip("_ ").split("_")
     last = words[-1]
-    if not last or not last[-1].isalpha() or last.upper().endswith(("S", "MEN")):
-        return None  # already plural ("FORCES", "CONGRESSMEN")
     upper = last.upper()
-    if re.search(r"(X|Z|CH|SH)$", upper):
+    if not last or not last[-1].isalpha() or (upper.endswith(("S", "MEN"))
+                                              and not upper.endswith("SS")):
+        return None  # already plural ("FORCES", "CONGRESSMEN"), but "CONGRESS" is not
+    if re.search(r"(X|Z|CH|SH|SS)$", upper):
         plural = last + "ES"
     elif re.search(r"[^AEIOU]Y$", upper):
         plural = last[:-1] + "IES"

@@ -530,11 +530,11 @@ def read_named(path: Path, kind: Literal["igo", "region", "actor"]) -> list[Phra
 
 
 def _plural(word: str) -> str:
-    if word.endswith("s"):
-        return word  # already plural ("authorities") or a mass noun ("press")
+    if word.endswith("s") and not word.endswith("ss"):
+        return word  # already plural ("authorities") or a mass noun ("news")
     if word.endswith("man"):
         return word[:-3] + "men"
-    if re.search(r"(x|z|ch|sh)$", word):
+    if re.search(r"(x|z|ch|sh|ss)$", word):
         return word + "es"
     if re.search(r"[^aeiou]y$", word):
         return word[:-1] + "ies"
