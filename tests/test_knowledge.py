@@ -362,3 +362,26 @@ def test_lists_the_parser_reads_as_appositions(coder, shared_dir: Path) -> None:
     assert [a.code for a in actors.resolve_all(doc[0], day)] == ["GON", "FRO", "ROH", "BRE"]
     # a person apposed to a country is no second state
     assert resolved(coder, "Ecuador's president, Daniel Noboa, spoke.", "president") == ["ECUGOV"]
+
+
+def test_agent_codes_that_go_before_the_country(coder, tmp_path: Path) -> None:  # noqa: ANN001
+    from dotterel.resolve.actors import DocActors
+
+    actors = tmp_path / "a.txt"
+    actors.write_text("ZORLAND_ [ZOR]\n", encoding="utf-8")
+    agents = tmp_path / "b.txt"
+    agents.write_text("WATCHDOG_GROUP [NGO~]\n", encoding="utf-8")
+    kb = builtin_knowledge().with_dictionaries([actors], [agents])
+    day = dt.date(2020, 1, 1)
+    doc = coder.nlp("A Zorland watchdog group condemned the arrests.")
+    head = next(t for t in doc if t.text == "group")
+    assert [a.code for a in DocActors(doc, kb, day).resolve_all(head, day)] == ["NGOZOR"]
+
+
+def test_whose_a_phrase_is(coder) -> None:  # noqa: ANN001
+    text = "Pakistan, a key U.S. ally, refused to deploy troops."
+    assert resolved(coder, text, "Pakistan") == ["PAKGOV"]
+    text = "The Albanians of southern Serbia are demanding autonomy."
+    assert resolved(coder, text, "Albanians") == ["SRBCVL"]
+    text = "Ethnic Albanians in south Serbia are demanding autonomy."
+    assert resolved(coder, text, "Albanians") == ["SRBCVL"]

@@ -252,6 +252,9 @@ class DocActors:
         named = [m for m in matches if m.entry.kind in ("actor", "igo")]
         countries = [m for m in matches if m.entry.kind in ("country", "region")]
         sectors = [m for m in matches if m.entry.kind == "sector"]
+        # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
+        prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
+        sectors = [m for m in sectors if not m.entry.code.endswith("~")]
         head_pos = index[head.i]
         former = any(t.lower_ in FORMER_WORDS for t in toks if t.i <= head.i)
 
@@ -277,8 +280,11 @@ class DocActors:
                 if sectors and not actor.sector and best.entry.kind == "actor":
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
-                return _with_text(actor, span_text(best))
+                return _with_text(_with_prefix(actor, prefix), span_text(best))
         country = _country_of(countries, toks, head)
+        if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
+            # "ethnic Albanians in south Serbia": an ethnic group lives in another state
+            country = next(iter(self._located_in(head, day)), country)
         if not any(m.start <= head_pos < m.end for m in sectors):
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
@@ -335,7 +341,7 @@ class DocActors:
                       role=("former " + role) if former and role and not role.startswith("former") else role)
         if head.ent_type_ == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
-        return actor
+        return _with_prefix(actor, prefix)
 
     def _located_in(self, head: Token, day: dt.date | None) -> list[str]:
         """The countries of the places an "in" phrase attached to ``head`` names ("in
@@ -538,6 +544,16 @@ def _with_sector(actor: Actor, sector: str) -> Actor:
                  name=actor.name, text=actor.text, role=actor.role)
 
 
+def _with_prefix(actor: Actor, prefix: str) -> Actor:
+    """The actor with a code part that goes before its country ("NGO" + "ARNGOV")."""
+    if not prefix or actor.code.startswith(prefix):
+        return actor
+    code = prefix + actor.code
+    country, sector = _split_code(code)
+    return Actor(code=code, country=country, sector=sector, name=actor.name,
+                 text=actor.text, role=actor.role)
+
+
 def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     """The sector nearest the head, a specific one ("police") over a generic one
     ("officials")."""
@@ -547,10 +563,20 @@ def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
 
 
 def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) -> str:
-    """The owner country of the phrase: a possessor first ("Mexico's"), then a modifier
-    ("Mexican"), then an "of" complement ("the government of Ecuador")."""
+    """The owner country of the phrase: the head's own name ("Pakistan, a key U.S. ally"),
+    a possessor ("Mexico's"), then a modifier ("Mexican"), then an "of" complement ("the
+    government of Ecuador"). A people named by where they live ("the Albanians of southern
+    Serbia") belong to that place."""
     if not countries:
         return ""
+    head_pos = next(k for k, t in enumerate(toks) if t.i == head.i)
+    own = [m for m in countries if m.start <= head_pos < m.end]
+    if own and not own[0].entry.demonym:
+        return own[0].entry.code[:3]
+    if own:
+        places = [m for m in countries if m.start > head_pos and not m.entry.demonym]
+        if places:
+            return places[0].entry.code[:3]
 
     def dep_of(m: PhraseMatch) -> str:
         return toks[m.start].dep_
