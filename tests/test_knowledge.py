@@ -385,3 +385,8 @@ def test_whose_a_phrase_is(coder) -> None:  # noqa: ANN001
     assert resolved(coder, text, "Albanians") == ["SRBCVL"]
     text = "Ethnic Albanians in south Serbia are demanding autonomy."
     assert resolved(coder, text, "Albanians") == ["SRBCVL"]
+
+
+def test_a_stance_towards_a_country_is_not_membership(coder) -> None:  # noqa: ANN001
+    text = "Ukraine said the missile was fired by pro-Russia rebels."
+    assert resolved(coder, text, "rebels") == ["UKRREB"]

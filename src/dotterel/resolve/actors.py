@@ -38,6 +38,9 @@ REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", 
                  "insist", "note", "explain", "stress", "warn"}
 FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
 GENERIC_SECTORS = {"GOV"}
+# "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
+STANCE_WORDS = {"pro", "anti"}
+STANCE_PREFIXES = {"pro-", "anti-"}
 # Words that modify a noun inside a phrase rather than head one.
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
@@ -111,7 +114,7 @@ class DocActors:
             lemmas = [t.lemma_ for t in sent]
             for m in self.knowledge.match(words, lemmas):
                 matched.update(range(sent.start + m.start, sent.start + m.end))
-                if m.entry.kind == "country":
+                if m.entry.kind == "country" and not _stance(self.doc, sent.start + m.start):
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
@@ -250,7 +253,8 @@ class DocActors:
 
         persons = [m for m in matches if m.entry.kind == "person"]
         named = [m for m in matches if m.entry.kind in ("actor", "igo")]
-        countries = [m for m in matches if m.entry.kind in ("country", "region")]
+        countries = [m for m in matches if m.entry.kind in ("country", "region")
+                     and not _stance(self.doc, toks[m.start].i)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
         prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
@@ -589,6 +593,14 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end for m in countries)
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """Whether the name at token ``i`` is what a group is for or against ("pro-Russia
+    rebels", "an anti-Gondor parade"): the group is not that country's."""
+    before = [t.lower_ for t in doc[max(0, i - 2):i]]
+    return bool(before) and (before[-1] in STANCE_PREFIXES or (
+        before[-1] in ("-", "–") and len(before) == 2 and before[0] in STANCE_WORDS))
 
 
 def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
