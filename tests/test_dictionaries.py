@@ -173,6 +173,38 @@ def test_with_dictionaries_adds_and_keeps_builtins(tmp_path: Path) -> None:
     assert kb.match(["Ecuadorian", "police"])[0].entry.code == "ECU"
 
 
+def test_nouns_in_ss_take_es(tmp_path: Path) -> None:
+    agents = write(tmp_path, "CONGRESS [~LEG]\nFORCES [~MIL]\n", "a.txt")
+    spelt = {p.words for p in read_agent_file(agents)}
+    assert ("congresses",) in spelt and ("forceses",) not in spelt
+    assert builtin_knowledge().match(["congresses"])[0].entry.code == "LEG"
+
+
+def test_user_agent_outranks_builtin_sector(tmp_path: Path) -> None:
+    agents = write(tmp_path, "DEMONSTRATOR [~OPP]\n", "a.txt")
+    kb = builtin_knowledge().with_dictionaries(agent_files=[agents])
+    assert builtin_knowledge().match(["demonstrators"])[0].entry.code == "CVL"
+    assert kb.match(["demonstrators"])[0].entry.code == "OPP"
+
+
+def test_one_name_under_two_people_takes_the_one_in_office(tmp_path: Path) -> None:
+    actors = write(tmp_path, """GEORGE_BUSH_
++PRESIDENT_BUSH
+\t[USAGOV 890120-930120]
+\t[USAELI]
+GEORGE_W._BUSH_
++PRESIDENT_BUSH_
+\t[USAGOV 010120-090120]
+\t[USAELI]
+""")
+    kb = builtin_knowledge().with_dictionaries(actor_files=[actors])
+    found = kb.match(["President", "Bush"])[0]
+    assert found.entry_on(dt.date(1990, 5, 1)).name == "GEORGE BUSH"
+    assert found.entry_on(dt.date(2008, 8, 6)).name == "GEORGE W. BUSH"
+    assert found.entry_on(dt.date(2008, 8, 6)).code_on(dt.date(2008, 8, 6)).code == "USAGOV"
+    assert found.entry_on(dt.date(2015, 1, 1)) is found.entry  # no one in office: the first
+
+
 @needs_validate
 def test_validation_dictionaries() -> None:
     kb = load_knowledge((VALIDATE_ACTORS,), (VALIDATE_AGENTS,))

@@ -293,3 +293,100 @@ def test_named_groups(kb: Knowledge) -> None:
     assert len(groups) >= 60
     for entry in groups:
         assert entry.code[:3] == "IMG" or kb.country(entry.code[:3]) is not None, entry.code
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolving noun phrases to actors with the real parser (dotterel.resolve.actors)
+
+def resolved(coder, text: str, word: str, day: dt.date = dt.date(2024, 4, 10)) -> list[str]:  # noqa: ANN001
+    """The codes ``resolve_all`` gives the first token written ``word`` in ``text``."""
+    from dotterel.resolve.actors import DocActors
+
+    doc = coder.nlp(text)
+    actors = DocActors(doc, coder.kb.knowledge, day, coder.kb.gazetteer)
+    head = next(t for t in doc if t.text == word)
+    return [a.code for a in actors.resolve_all(head, day)]
+
+
+def test_a_title_in_the_text_beats_the_date(coder) -> None:  # noqa: ANN001
+    day = dt.date(2000, 1, 1)  # Jawara's presidency ended in 1994
+    assert resolved(coder, "Gambian President Dawda Jawara will visit Mauritania.", "Jawara",
+                    day) == ["GMBGOV"]
+    assert resolved(coder, "King Hassan of Morocco was quoted today.", "Hassan", day) == ["MARGOV"]
+    assert resolved(coder, "Former President Dawda Jawara will visit Mauritania.", "Jawara",
+                    day) == ["GMBELI"]
+
+
+def test_a_title_before_an_unknown_name(coder) -> None:  # noqa: ANN001
+    text = "Nigerian junior foreign minister Dubem Oniya summoned the ambassador."
+    assert resolved(coder, text, "Oniya") == ["NGAGOV"]
+
+
+def test_where_a_group_acts_is_whose_it_is(coder) -> None:  # noqa: ANN001
+    assert resolved(coder, "Security forces in Guinea tortured refugees.", "forces") == ["GINCOP"]
+    assert resolved(coder, "Lawmakers in Peru and Chile welcomed the deal.", "Lawmakers") == [
+        "PERLEG", "CHLLEG"]
+    # an embassy belongs to its owner, not to its host
+    assert "ECUGOV" not in resolved(coder, "Mexico said the embassy in Quito was raided.",
+                                    "embassy")
+
+
+def test_conjoined_heads_share_their_modifiers(coder) -> None:  # noqa: ANN001
+    text = "The Danish media and government warned Sweden."
+    assert resolved(coder, text, "government") == ["DNKGOV"]
+
+
+def test_people_of_a_country_and_its_hardware(coder) -> None:  # noqa: ANN001
+    assert resolved(coder, "Young Algerians blocked roads.", "Algerians") == ["DZACVL"]
+    assert resolved(coder, "Israeli army bulldozers demolished homes.", "bulldozers") == ["ISRMIL"]
+    assert resolved(coder, "Israeli helicopters fired on the camp.", "helicopters") == ["ISRMIL"]
+
+
+def test_inside_a_phrase_its_head_comes_before_its_modifiers(coder) -> None:  # noqa: ANN001
+    text = "Ukraine endorsed an association agreement with the European Union."
+    codes = resolved(coder, text, "agreement")
+    assert codes and codes[0].startswith("IGOEUR"), codes
+
+
+def test_lists_the_parser_reads_as_appositions(coder, shared_dir: Path) -> None:  # noqa: ANN001
+    """The parser reads "Gondor, the Shire, Rohan and Bree" as a name with an apposition
+    that heads a list; one state is never another's other name."""
+    from dotterel.resolve.actors import DocActors
+
+    folder = shared_dir / "benchmarks" / "petrarch2" / "dictionaries" / "udpetr_2_02"
+    kb = load_knowledge((folder / "PETR_Validate_actors_2_02.txt",),
+                        (folder / "PETR_Validate_agents_2_02.txt",))
+    day = dt.date(2020, 1, 1)
+    doc = coder.nlp("Gondor, the Shire, Rohan and Bree signed a pact.")
+    actors = DocActors(doc, kb, day)
+    assert [a.code for a in actors.resolve_all(doc[0], day)] == ["GON", "FRO", "ROH", "BRE"]
+    # a person apposed to a country is no second state
+    assert resolved(coder, "Ecuador's president, Daniel Noboa, spoke.", "president") == ["ECUGOV"]
+
+
+def test_agent_codes_that_go_before_the_country(coder, tmp_path: Path) -> None:  # noqa: ANN001
+    from dotterel.resolve.actors import DocActors
+
+    actors = tmp_path / "a.txt"
+    actors.write_text("ZORLAND_ [ZOR]\n", encoding="utf-8")
+    agents = tmp_path / "b.txt"
+    agents.write_text("WATCHDOG_GROUP [NGO~]\n", encoding="utf-8")
+    kb = builtin_knowledge().with_dictionaries([actors], [agents])
+    day = dt.date(2020, 1, 1)
+    doc = coder.nlp("A Zorland watchdog group condemned the arrests.")
+    head = next(t for t in doc if t.text == "group")
+    assert [a.code for a in DocActors(doc, kb, day).resolve_all(head, day)] == ["NGOZOR"]
+
+
+def test_whose_a_phrase_is(coder) -> None:  # noqa: ANN001
+    text = "Pakistan, a key U.S. ally, refused to deploy troops."
+    assert resolved(coder, text, "Pakistan") == ["PAKGOV"]
+    text = "The Albanians of southern Serbia are demanding autonomy."
+    assert resolved(coder, text, "Albanians") == ["SRBCVL"]
+    text = "Ethnic Albanians in south Serbia are demanding autonomy."
+    assert resolved(coder, text, "Albanians") == ["SRBCVL"]
+
+
+def test_a_stance_towards_a_country_is_not_membership(coder) -> None:  # noqa: ANN001
+    text = "Ukraine said the missile was fired by pro-Russia rebels."
+    assert resolved(coder, text, "rebels") == ["UKRREB"]

@@ -206,7 +206,10 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 
 def _reciprocal(trigger: Token, code: str) -> bool:
     """Whether coordinated sources act on each other: cooperation by nature, or marked
-    by the text ("their meeting", "each other", "one another")."""
+    by the text ("their meeting", "each other", "one another"); not an adjunct that only
+    borrows their subject ("..., accusing Qatar of supporting terrorism")."""
+    if trigger.dep_ in ("pcomp", "advcl"):
+        return False
     if code[:2] in RECIPROCAL_ROOTS:
         return True
     words = " ".join(t.lower_ for t in trigger.subtree)

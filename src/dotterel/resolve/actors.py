@@ -38,6 +38,14 @@ REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", 
                  "insist", "note", "explain", "stress", "warn"}
 FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
 GENERIC_SECTORS = {"GOV"}
+# "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
+STANCE_WORDS = {"pro", "anti"}
+STANCE_PREFIXES = {"pro-", "anti-"}
+# Words that modify a noun inside a phrase rather than head one.
+MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
+# Heads whose owner is never the place they are in ("the embassy in Quito").
+POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
+                 "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
@@ -106,7 +114,7 @@ class DocActors:
             lemmas = [t.lemma_ for t in sent]
             for m in self.knowledge.match(words, lemmas):
                 matched.update(range(sent.start + m.start, sent.start + m.end))
-                if m.entry.kind == "country":
+                if m.entry.kind == "country" and not _stance(self.doc, sent.start + m.start):
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
@@ -186,6 +194,8 @@ class DocActors:
         text = ""
         if match is not None:
             text = self.doc[offset + match.start: offset + match.end].text
+            if match.entry is entry:
+                entry = match.entry_on(day)  # of two entries written alike, the one in office
         spell = entry.code_on(day) if entry.spells else None
         code = spell.code if spell else entry.code
         role = spell.role if spell else ""
@@ -193,6 +203,32 @@ class DocActors:
             return None
         country, sector = _split_code(code)
         return Actor(code=code, country=country, sector=sector, name=entry.name, text=text, role=role)
+
+    def _titled(self, actor: Actor, match: PhraseMatch, words: list[str],
+                sectors: list[PhraseMatch], day: dt.date | None) -> Actor:
+        """A known person the text gives a current title ("Gambian President Dawda
+        Jawara", "King Hassan") holds that office in the text, whatever the date says:
+        the story may be older than its date, or the office newer than our data. Only
+        when no spell of theirs covers the date: a covering spell is authoritative."""
+        entry = match.entry
+        if day is None or any(s.covers(day) for s in entry.spells):
+            return actor
+        titles = [m for m in sectors if m.entry.person_role and "~" not in m.entry.code]
+        inner = self.knowledge.lookup(words[match.start]) if match.end - match.start > 1 else []
+        titles += [PhraseMatch(match.start, match.start + 1, e) for e in inner
+                   if e.kind == "sector" and e.person_role]
+        if not titles:
+            return actor
+        said = " ".join(" ".join(words[m.start:m.end]).lower() for m in titles)
+        held = [s for s in entry.spells if s.role and s.role.lower() in said]
+        if held:
+            code, role = held[0].code, held[0].role
+        else:
+            title = titles[0]
+            code, role = actor.country + title.entry.code, " ".join(words[title.start:title.end])
+        country, sector = _split_code(code)
+        return Actor(code=code, country=country, sector=sector, name=actor.name,
+                     text=actor.text, role=role)
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor a noun phrase headed by ``head`` denotes, or None.
@@ -217,8 +253,12 @@ class DocActors:
 
         persons = [m for m in matches if m.entry.kind == "person"]
         named = [m for m in matches if m.entry.kind in ("actor", "igo")]
-        countries = [m for m in matches if m.entry.kind in ("country", "region")]
+        countries = [m for m in matches if m.entry.kind in ("country", "region")
+                     and not _stance(self.doc, toks[m.start].i)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
+        # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
+        prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
+        sectors = [m for m in sectors if not m.entry.code.endswith("~")]
         head_pos = index[head.i]
         former = any(t.lower_ in FORMER_WORDS for t in toks if t.i <= head.i)
 
@@ -227,6 +267,8 @@ class DocActors:
             if m.start <= head_pos < m.end or not named:
                 actor = self._from_entry(m.entry, m, 0, day)
                 if actor:
+                    if not former:
+                        actor = self._titled(actor, m, words, sectors, day)
                     return _with_text(actor, span_text(m))
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(head)
@@ -242,10 +284,21 @@ class DocActors:
                 if sectors and not actor.sector and best.entry.kind == "actor":
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
-                return _with_text(actor, span_text(best))
+                return _with_text(_with_prefix(actor, prefix), span_text(best))
         country = _country_of(countries, toks, head)
+        if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
+            # "ethnic Albanians in south Serbia": an ethnic group lives in another state
+            country = next(iter(self._located_in(head, day)), country)
         if not any(m.start <= head_pos < m.end for m in sectors):
-            sectors = []  # "press conference": a modifier's sector is not the phrase's
+            # "press conference": a modifier's sector is not the phrase's; but a title
+            # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
+            # a body's noun compounded with a national thing ("Israeli army bulldozers")
+            if head.pos_ == "PROPN" and not _head_is_country(countries, head_pos):
+                sectors = [m for m in sectors if m.entry.person_role and m.end <= head_pos]
+            else:
+                sectors = [m for m in sectors if countries and not m.entry.person_role
+                           and toks[m.end - 1].dep_ == "compound"
+                           and toks[m.end - 1].head.i == head.i]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         # "the South American nation", "a former vice president of the South American
         # nation": a description, not a name; a region adjective does not name the country
@@ -265,13 +318,24 @@ class DocActors:
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
             sector = "ELI"  # a former office holder keeps the country as elite
+        if not country and head.dep_ == "conj" and head.head.pos_ == "NOUN":
+            # "Danish media and government", "lawmakers and officials in Arnor": the
+            # first conjunct's modifiers are shared
+            country = self._own_country(head.head, day)
+        if not country and head.lemma_.lower() not in POSTED_ABROAD:
+            # "lawmakers in Arnor", "security forces in Guinea": where a group acts is
+            # whose it is
+            country = next(iter(self._located_in(head, day)), "")
         if not country:
             # "the police", "the president": the country the document is talking about
             country = self.recent_country(head.i, set(exclude)) or ""
             if not country:
                 return None
-        if not sector and head.pos_ == "PROPN" and country and _head_is_country(countries, head_pos):
-            sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
+        if not sector and country and _head_is_country(countries, head_pos):
+            if _head_is_people(countries, head_pos):
+                sector = "CVL"  # "Young Algerians", "an Eriadorian": people, not the state
+            elif head.pos_ == "PROPN":
+                sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head.ent_type_ == "PERSON":
@@ -281,7 +345,43 @@ class DocActors:
                       role=("former " + role) if former and role and not role.startswith("former") else role)
         if head.ent_type_ == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
-        return actor
+        return _with_prefix(actor, prefix)
+
+    def _located_in(self, head: Token, day: dt.date | None) -> list[str]:
+        """The countries of the places an "in" phrase attached to ``head`` names ("in
+        Arnor and Gondor"), in text order."""
+        found: list[str] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                for place in (obj, *obj.conjuncts):
+                    country = self._place_country(place)
+                    if country and country not in found:
+                        found.append(country)
+        return found
+
+    def _place_country(self, tok: Token) -> str:
+        """The country a place phrase names, by name or through the gazetteer."""
+        toks = [t for t in _np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
+        for m in self.knowledge.match([t.text for t in toks], [t.lemma_ for t in toks]):
+            if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
+                return m.entry.code[:3]
+        place = self._place_actor(tok, toks)
+        return place.country if place is not None else ""
+
+    def _own_country(self, head: Token, day: dt.date | None) -> str:
+        """The country a phrase's own words give it (a modifier or an "in" phrase),
+        without guessing from the rest of the document."""
+        toks = [t for t in _np_tokens(head) if t.dep_ != "conj"]
+        countries = [m for m in self.knowledge.match([t.text for t in toks],
+                                                     [t.lemma_ for t in toks])
+                     if m.entry.kind in ("country", "actor")]
+        if countries:
+            return _country_of(countries, toks, head)
+        return next(iter(self._located_in(head, day)), "")
 
     def resolve_all(self, head: Token, day: dt.date | None = None,
                     exclude: set[str] = frozenset()) -> list[Actor]:
@@ -292,10 +392,22 @@ class DocActors:
         if found is None or at is None:
             return []
         out = [found]
+        # "lawmakers in Arnor and Gondor": one actor for each place
+        owner = head.head if head.dep_ == "conj" and head.head.pos_ == "NOUN" else head
+        places = self._located_in(owner, day) if at.i == head.i and found.sector else []
+        if found.country in places[:1]:
+            out += [Actor(code=c + found.sector, country=c, sector=found.sector,
+                          name=self.knowledge.country_name(c), text=found.text)
+                    for c in places[1:]]
         listed = list(at.conjuncts) if at.i != head.i else []
+        # a list the parser read as an apposition: "Mordor, the Shire, Arnor and Bree",
+        # "Arnor and the evil awful Gondor"; one state is never another's other name
+        listed += [t for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+                   and a.ent_type_ != "PERSON" and self._another_state(a, found, day)
+                   for t in (a, *a.conjuncts)]
         # coordinated modifiers of the head share its sector: "Eriadori and Calenardhon
         # leaders" are both governments
-        modifiers = [c for mod in head.children if mod.dep_ in ("amod", "compound")
+        modifiers = [c for mod in head.children if mod.dep_ in ("amod", "compound", "nmod")
                      for c in (mod, *mod.conjuncts) if mod.conjuncts]
         for tok, shares_sector in [*((t, False) for t in listed), *((t, True) for t in modifiers)]:
             actor = self.resolve(tok, day, exclude)
@@ -307,6 +419,12 @@ class DocActors:
             if all(actor.code != o.code for o in out):
                 out.append(actor)
         return out
+
+    def _another_state(self, tok: Token, found: Actor, day: dt.date | None) -> bool:
+        """Whether ``tok`` names a country or group other than the one ``found``."""
+        other = self.resolve(tok, day)
+        return (other is not None and not other.role and other.country != found.country
+                and tok.i not in {p[0] for p in self._people})
 
     def resolve_within(self, head: Token, day: dt.date | None = None,
                        exclude: set[str] = frozenset()) -> Actor | None:
@@ -320,11 +438,16 @@ class DocActors:
         if found is not None:
             return found, head
         skip: set[int] = set()  # relative and adverbial clauses speak of others
+        candidates: list[Token] = []
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
                 skip.update(t.i for t in tok.subtree)
             if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
+            candidates.append(tok)
+        # a phrase's head before its modifiers: "an agreement with the European Union" is
+        # with the Union, not with "European"
+        for tok in sorted(candidates, key=lambda t: t.dep_ in MODIFIER_DEPS):
             found = self.resolve(tok, day, exclude)
             if found is not None and found.country not in exclude:
                 return found, tok
@@ -425,6 +548,16 @@ def _with_sector(actor: Actor, sector: str) -> Actor:
                  name=actor.name, text=actor.text, role=actor.role)
 
 
+def _with_prefix(actor: Actor, prefix: str) -> Actor:
+    """The actor with a code part that goes before its country ("NGO" + "ARNGOV")."""
+    if not prefix or actor.code.startswith(prefix):
+        return actor
+    code = prefix + actor.code
+    country, sector = _split_code(code)
+    return Actor(code=code, country=country, sector=sector, name=actor.name,
+                 text=actor.text, role=actor.role)
+
+
 def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     """The sector nearest the head, a specific one ("police") over a generic one
     ("officials")."""
@@ -434,10 +567,20 @@ def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
 
 
 def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) -> str:
-    """The owner country of the phrase: a possessor first ("Mexico's"), then a modifier
-    ("Mexican"), then an "of" complement ("the government of Ecuador")."""
+    """The owner country of the phrase: the head's own name ("Pakistan, a key U.S. ally"),
+    a possessor ("Mexico's"), then a modifier ("Mexican"), then an "of" complement ("the
+    government of Ecuador"). A people named by where they live ("the Albanians of southern
+    Serbia") belong to that place."""
     if not countries:
         return ""
+    head_pos = next(k for k, t in enumerate(toks) if t.i == head.i)
+    own = [m for m in countries if m.start <= head_pos < m.end]
+    if own and not own[0].entry.demonym:
+        return own[0].entry.code[:3]
+    if own:
+        places = [m for m in countries if m.start > head_pos and not m.entry.demonym]
+        if places:
+            return places[0].entry.code[:3]
 
     def dep_of(m: PhraseMatch) -> str:
         return toks[m.start].dep_
@@ -450,6 +593,18 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end for m in countries)
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """Whether the name at token ``i`` is what a group is for or against ("pro-Russia
+    rebels", "an anti-Gondor parade"): the group is not that country's."""
+    before = [t.lower_ for t in doc[max(0, i - 2):i]]
+    return bool(before) and (before[-1] in STANCE_PREFIXES or (
+        before[-1] in ("-", "–") and len(before) == 2 and before[0] in STANCE_WORDS))
+
+
+def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
+    return any(m.start <= head_pos < m.end and m.entry.demonym for m in countries)
 
 
 def _entity_tokens(tok: Token) -> list[Token]:

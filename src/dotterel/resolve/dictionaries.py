@@ -215,7 +215,8 @@ def _actor_phrases(group: _Group) -> list[Phrase]:
         stem = not name.rstrip().endswith("_") and bool(words) and len(words[-1]) >= STEM_MIN
         if words and (words, stem) not in seen:
             seen.add((words, stem))
-            out.append(Phrase(words=words, entry=entry, stem=stem, case=user_case_rule(words)))
+            out.append(Phrase(words=words, entry=entry, stem=stem, case=user_case_rule(words),
+                              user=True))
     return out
 
 
@@ -276,10 +277,11 @@ def _expand(text: str, macros: dict[str, list[str]], path: Path, number: int) ->
 def _regular_plural(name: str) -> str | None:
     words = name.rstrip("_ ").split("_")
     last = words[-1]
-    if not last or not last[-1].isalpha() or last.upper().endswith(("S", "MEN")):
-        return None  # already plural ("FORCES", "CONGRESSMEN")
     upper = last.upper()
-    if re.search(r"(X|Z|CH|SH)$", upper):
+    if not last or not last[-1].isalpha() or (upper.endswith(("S", "MEN"))
+                                              and not upper.endswith("SS")):
+        return None  # already plural ("FORCES", "CONGRESSMEN"), but "CONGRESS" is not
+    if re.search(r"(X|Z|CH|SH|SS)$", upper):
         plural = last + "ES"
     elif re.search(r"[^AEIOU]Y$", upper):
         plural = last[:-1] + "IES"
@@ -341,7 +343,7 @@ def read_agent_file(path: Path) -> list[Phrase]:
             words = phrase_key(spelling)
             if words and words not in seen:
                 seen.add(words)
-                out.append(Phrase(words=words, entry=entry))
+                out.append(Phrase(words=words, entry=entry, user=True))
     return out
 
 

@@ -17,8 +17,10 @@ stops and apostrophes inside names ("U.S." and "U.S" are the same, "Guinea - Bis
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,7 +102,8 @@ class Entry:
     dictionary actor or person (a person's default: the code of their ongoing spell, or their
     country's ``ELI`` once every spell has ended), and the sector code for a sector noun. A user
     agent dictionary code that goes *before* the country keeps its tilde (``NGO~``).
-    ``seat`` marks a capital or seat of power standing for a country's government ("the Kremlin").
+    ``seat`` marks a capital or seat of power standing for a country's government ("the Kremlin");
+    ``demonym`` an adjective or a word for its people ("Mexican", "Iraqis").
     """
 
     kind: EntryKind
@@ -109,6 +112,7 @@ class Entry:
     spells: tuple[RoleSpell, ...] = ()
     person_role: bool = False
     seat: bool = False
+    demonym: bool = False
     aliases: tuple[str, ...] = field(default=(), compare=False)
 
     def code_on(self, day: dt.date | None) -> RoleSpell | None:
@@ -139,11 +143,24 @@ class Entry:
 
 @dataclass(frozen=True)
 class PhraseMatch:
-    """A known phrase found at token indices ``[start, end)``."""
+    """A known phrase found at token indices ``[start, end)``.
+
+    ``alternatives``: other entries of the same kind written the same way (a user dictionary
+    may list "PRESIDENT_BUSH" under two people, each with the dates of their office).
+    """
 
     start: int
     end: int
     entry: Entry
+    alternatives: tuple[Entry, ...] = ()
+
+    def entry_on(self, day: dt.date | None) -> Entry:
+        """The entry whose dated code is in force on ``day``, else the first one."""
+        if day is not None and self.alternatives:
+            for entry in (self.entry, *self.alternatives):
+                if any(spell.covers(day) for spell in entry.spells):
+                    return entry
+        return self.entry
 
 
 @dataclass(frozen=True)
@@ -153,13 +170,15 @@ class Phrase:
     ``stem``: the last word also matches any longer word that begins with it (TABARI entries
     without a trailing underscore, "ARGENTIN" -> "Argentina"). ``case``: for one-word phrases
     that are also English words, the capitals the token must have: ``"upper"`` (all capitals),
-    ``"title"`` (an initial capital) or ``""`` (any).
+    ``"title"`` (an initial capital) or ``""`` (any). ``user``: the phrase comes from a user
+    dictionary; on a phrase the built-in knowledge also has, the user's reading wins.
     """
 
     words: tuple[str, ...]
     entry: Entry
     stem: bool = False
     case: Literal["upper", "title", ""] = ""
+    user: bool = False
 
 
 class _Node:
@@ -201,21 +220,27 @@ class Knowledge:
         if not phrase.words:
             return
         entry = phrase.entry
-        if entry.kind == "country" and not entry.seat:
+        if entry.kind == "country" and not entry.seat and not entry.demonym:
             self._countries.setdefault(entry.code, entry)
         known = self._exact.setdefault(phrase.words, [])
         if entry not in known:
             known.append(entry)
-        node = self._root
         last = phrase.words[-1]
         if phrase.stem and len(last) >= _STEM_INDEX:
-            for word in phrase.words[:-1]:
-                node = node.children.setdefault(word, _Node())
+            node = self._node_for(phrase.words[:-1])
             node.stems.setdefault(last[:_STEM_INDEX], []).append(phrase)
             return
-        for word in phrase.words:
-            node = node.children.setdefault(word, _Node())
-        node.phrases.append(phrase)
+        self._node_for(phrase.words).phrases.append(phrase)
+
+    def _node_for(self, words: tuple[str, ...]) -> _Node:
+        """The trie node a word sequence leads to, made as needed."""
+        node = self._root
+        for word in words:
+            child = node.children.get(word)
+            if child is None:  # (setdefault would build a node for every word of every phrase)
+                child = node.children[word] = _Node()
+            node = child
+        return node
 
     @property
     def phrases(self) -> tuple[Phrase, ...]:
@@ -305,7 +330,11 @@ class Knowledge:
             j += 1
         if best is None:
             return None
-        return PhraseMatch(start=i, end=best[0], entry=best[1].entry)
+        entry = best[1].entry
+        others = tuple(e for e in self._exact.get(best[1].words, ()) if e.kind == entry.kind
+                       and e is not entry and e.spells)
+        return PhraseMatch(start=i, end=best[0], entry=entry,
+                           alternatives=others if entry.spells else ())
 
     @staticmethod
     def _walk(node: _Node, key: tuple[str, ...]) -> _Node | None:
@@ -341,8 +370,9 @@ class Knowledge:
         if end == best[0]:
             old, new = best[1], phrase
             # the more specific kind wins (a user's stem entry still outranks a built-in name);
-            # within a kind, a whole-word match beats a stem
-            if (KIND_PRIORITY[old.entry.kind], old.stem) > (KIND_PRIORITY[new.entry.kind], new.stem):
+            # within a kind, a whole-word match beats a stem, and a user's entry a built-in one
+            if ((KIND_PRIORITY[old.entry.kind], old.stem, not old.user)
+                    > (KIND_PRIORITY[new.entry.kind], new.stem, not new.user)):
                 return (end, phrase)
         return best
 
@@ -357,20 +387,37 @@ class Knowledge:
         from dotterel.resolve.dictionaries import (mark_person_roles, read_actor_file,
                                                    read_agent_file)
 
-        extra: list[Phrase] = []
-        for path in actor_files:
-            extra.extend(read_actor_file(Path(path)))
-        agents: list[Phrase] = []
-        for path in agent_files:
-            agents.extend(read_agent_file(Path(path)))
-        # a user agent whose head noun is a built-in person role ("deputy foreign minister")
-        # is one too, so "Deputy Foreign Minister X" still names a person
-        person_nouns = {p.words[-1] for p in self._phrases
-                        if p.entry.kind == "sector" and p.entry.person_role}
-        extra.extend(mark_person_roles(agents, person_nouns.__contains__))
-        if not extra:
-            return self
-        return Knowledge(self._phrases + tuple(extra))
+        with _collector_paused():
+            extra: list[Phrase] = []
+            for path in actor_files:
+                extra.extend(read_actor_file(Path(path)))
+            agents: list[Phrase] = []
+            for path in agent_files:
+                agents.extend(read_agent_file(Path(path)))
+            # a user agent whose head noun is a built-in person role ("deputy foreign
+            # minister") is one too, so "Deputy Foreign Minister X" still names a person
+            person_nouns = {p.words[-1] for p in self._phrases
+                            if p.entry.kind == "sector" and p.entry.person_role}
+            extra.extend(mark_person_roles(agents, person_nouns.__contains__))
+            if not extra:
+                return self
+            return Knowledge(self._phrases + tuple(extra))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a large dictionary is read into objects.
+
+    Reading the Phoenix dictionaries makes a few hundred thousand objects that all live on;
+    the collector would rescan the growing heap again and again for cycles that cannot be
+    there, which takes a third of the load time. It runs again as before afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -456,9 +503,12 @@ def read_countries(path: Path) -> list[Phrase]:
     out: list[Phrase] = []
     for number, (iso3, name, names, adjectives, seats) in _rows(path, 5, (0, 1)):
         _check_code(path, number, iso3, 3)
-        country = Entry(kind="country", code=iso3, name=name,
-                        aliases=tuple(_alternatives(names) + _alternatives(adjectives)))
+        country = Entry(kind="country", code=iso3, name=name, aliases=tuple(_alternatives(names)))
         out += _phrases_for(country, [name, *country.aliases])
+        if adjectives:
+            people = Entry(kind="country", code=iso3, name=name, demonym=True,
+                           aliases=tuple(_alternatives(adjectives)))
+            out += _phrases_for(people, people.aliases)
         if seats:
             seat = Entry(kind="country", code=iso3, name=name, seat=True,
                          aliases=tuple(_alternatives(seats)))
@@ -480,11 +530,11 @@ def read_named(path: Path, kind: Literal["igo", "region", "actor"]) -> list[Phra
 
 
 def _plural(word: str) -> str:
-    if word.endswith("s"):
-        return word  # already plural ("authorities") or a mass noun ("press")
+    if word.endswith("s") and not word.endswith("ss"):
+        return word  # already plural ("authorities") or a mass noun ("news")
     if word.endswith("man"):
         return word[:-3] + "men"
-    if re.search(r"(x|z|ch|sh)$", word):
+    if re.search(r"(x|z|ch|sh|ss)$", word):
         return word + "es"
     if re.search(r"[^aeiou]y$", word):
         return word[:-1] + "ies"
