@@ -98,8 +98,9 @@ def test_a_dask_run_gives_exactly_what_a_local_run_gives(corpus: Path, tmp_path:
 
 
 def test_a_cluster_run_streams_chunks_in_input_order(corpus: Path, tmp_path: Path) -> None:
-    shards = tmp_path / "shards"
-    prepare_shard_folder(shards)
+    (tmp_path / "shards" / "run-old").mkdir(parents=True)  # left by a killed run
+    shards = prepare_shard_folder(tmp_path / "shards")
+    assert [p.name for p in (tmp_path / "shards").iterdir()] == [shards.name]
     doc = corpus / "news.jsonl"
     stored = {f"{json.loads(SAMPLES.read_text().splitlines()[1])['id']}-0"}
     with dask.config.set({"temporary-directory": str(tmp_path / "scratch")}):

@@ -400,12 +400,12 @@ def run(args: argparse.Namespace) -> int:
         items: Iterable[Coded | Rejected | Skipped | ChunkResult]
         if args.workers or args.scheduler:
             folder = _shard_folder(db, args.out)
-            prepare_shard_folder(folder)
+            shards = prepare_shard_folder(folder)
             stack.callback(shutil.rmtree, folder, ignore_errors=True)
             client = stack.enter_context(dask_client(workers=args.workers,
                                                      scheduler=args.scheduler,
                                                      scratch=folder / "workers"))
-            items = code_on_cluster(client, args.inputs, args.published, folder,
+            items = code_on_cluster(client, args.inputs, args.published, shards,
                                     chunk_size=args.store_batch,
                                     max_length=load_coders(client, settings), time_limit_s=limit,
                                     english_only=not args.any_language, stored=skip)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -127,12 +128,19 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None,
         yield client
 
 
-def prepare_shard_folder(folder: Path) -> None:
-    """Make an empty shard folder. Shards left by a killed run are removed: the store
-    is the record of what was finished, and a rerun codes again what it lacks."""
+def prepare_shard_folder(folder: Path) -> Path:
+    """Empty ``folder`` and make in it the shard folder of this run, which it returns.
+
+    Shards left by a killed run are removed: the store is the record of what was
+    finished, and a rerun codes again what it lacks. Each run writes into a folder of
+    its own, so that a task of a killed run still finishing on a remote worker cannot
+    put its shard where this run looks for one: its folder is gone.
+    """
     if folder.exists():
         shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    run = folder / f"run-{uuid.uuid4().hex[:12]}"
+    run.mkdir(parents=True)
+    return run
 
 
 def load_coders(client: Client, settings: Settings) -> int:
