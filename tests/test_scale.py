@@ -1,7 +1,9 @@
 """Scale-out on Dask and the progress line.
 
-A ``--workers 2`` run (a real LocalCluster of two processes) gives exactly what a local
-run gives: the same --out file, the same store rows, the same rejects. The progress line
+A ``--workers 2`` run (a real LocalCluster of two processes), and a ``--scheduler`` run on
+a cluster started beforehand, give exactly what a local run gives: the same --out file,
+the same store rows, the same rejects. An article a worker cannot code comes back as a
+reject with its file and line. The progress line
 counts records, rates and an ETA, and is never written to a stderr that is not a
 terminal. (Killing a --workers run and rerunning it: tests/test_faults.py.)
 """
@@ -21,11 +23,11 @@ import dask
 import pytest
 from distributed import Client, LocalCluster
 
-from dotterel.run.cluster import ChunkResult, code_on_cluster, load_coders, prepare_shard_folder
+from dotterel.run.cluster import (PLUGIN_NAME, ChunkResult, CoderPlugin, code_on_cluster,
+                                   load_coders, prepare_shard_folder)
 from dotterel.run.local import Skipped
 from dotterel.run.progress import Progress, count_records
 from dotterel.settings import Settings
-from dotterel.store import Store
 from dotterel.types import Rejected
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,35 +68,47 @@ def _run(corpus: Path, folder: Path, *scale: str) -> tuple[subprocess.CompletedP
     return proc, db
 
 
-def _rows(db: Path) -> dict[str, list[str]]:
-    with Store(db, read_only=True) as store:
-        return {table: sorted(map(repr, store.conn.execute(
-                    f"SELECT * {'EXCLUDE (coded_at)' if table == 'documents' else ''} "
-                    f"FROM {table}").fetchall()))
-                for table in ("documents", "events", "evidence", "quotes", "canonical_events")}
+@pytest.fixture(scope="module")
+def local_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory
+              ) -> tuple[subprocess.CompletedProcess, Path]:
+    """A local run of the corpus: what every scaled-out run must give."""
+    return _run(corpus, tmp_path_factory.mktemp("local"))
 
 
-def test_a_dask_run_gives_exactly_what_a_local_run_gives(corpus: Path, tmp_path: Path) -> None:
-    (tmp_path / "local").mkdir()
-    (tmp_path / "dask").mkdir()
-    local, local_db = _run(corpus, tmp_path / "local")
-    scaled, scaled_db = _run(corpus, tmp_path / "dask", "--workers", "2")
-    assert local.returncode == scaled.returncode == 1, scaled.stderr  # a broken line
+def _same_as_local(local_run: tuple[subprocess.CompletedProcess, Path],
+                   scaled: tuple[subprocess.CompletedProcess, Path], store_rows) -> None:
+    scaled_proc, scaled_db = scaled
+    local, local_db = local_run
+    assert local.returncode == scaled_proc.returncode == 1, scaled_proc.stderr  # a broken line
     summary = [line for line in local.stderr.splitlines() if "coded" in line]
-    assert summary and summary[-1].replace(str(tmp_path / "local"), "") in \
-        scaled.stderr.replace(str(tmp_path / "dask"), "")
-    assert "2 records skipped (1 unreadable, 1 read but not coded" in scaled.stderr
+    assert summary and summary[-1].replace(str(local_db.parent), "") in \
+        scaled_proc.stderr.replace(str(scaled_db.parent), "")
+    assert "2 records skipped (1 unreadable, 1 read but not coded" in scaled_proc.stderr
     # the same events, ids and order; the same rows in every table; the same rejects
-    events = (tmp_path / "local" / "ev.jsonl").read_text(encoding="utf-8")
-    assert events and (tmp_path / "dask" / "ev.jsonl").read_text(encoding="utf-8") == events
-    assert _rows(scaled_db) == _rows(local_db)
-    assert ((tmp_path / "dask" / "rejects.jsonl").read_text(encoding="utf-8")
-            == (tmp_path / "local" / "rejects.jsonl").read_text(encoding="utf-8"))
+    events = (local_db.parent / "ev.jsonl").read_text(encoding="utf-8")
+    assert events and (scaled_db.parent / "ev.jsonl").read_text(encoding="utf-8") == events
+    assert store_rows(scaled_db) == store_rows(local_db)
+    assert ((scaled_db.parent / "rejects.jsonl").read_text(encoding="utf-8")
+            == (local_db.parent / "rejects.jsonl").read_text(encoding="utf-8"))
     for line in ("news.jsonl:6: ", "news.jsonl:7: not English"):
-        assert line in scaled.stderr
+        assert line in scaled_proc.stderr
     # the shards were taken in and removed; no progress line on a piped stderr
-    assert not (tmp_path / "dask" / "store.duckdb.shards").exists()
-    assert "\r" not in scaled.stderr and "\r" not in local.stderr
+    assert not scaled_db.with_name(scaled_db.name + ".shards").exists()
+    assert "\r" not in scaled_proc.stderr and "\r" not in local.stderr
+
+
+def test_a_dask_run_gives_exactly_what_a_local_run_gives(corpus: Path, tmp_path: Path,
+                                                          local_run, store_rows) -> None:
+    _same_as_local(local_run, _run(corpus, tmp_path, "--workers", "2"), store_rows)
+
+
+def test_a_run_on_a_running_cluster_gives_the_same(corpus: Path, tmp_path: Path,
+                                                   local_run, store_rows) -> None:
+    with dask.config.set({"temporary-directory": str(tmp_path / "scratch")}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None) as cluster:
+            scaled = _run(corpus, tmp_path, "--scheduler", cluster.scheduler_address)
+    _same_as_local(local_run, scaled, store_rows)
 
 
 def test_a_cluster_run_streams_chunks_in_input_order(corpus: Path, tmp_path: Path) -> None:
@@ -171,3 +185,39 @@ def test_the_progress_line_shows_on_a_terminal_only(corpus: Path, tmp_path: Path
     assert "\r" in text and "/44 records" in text and "words/s" in text  # 43 lines + one .txt
     quiet = dotterel("code", str(corpus), "--out", str(tmp_path / "ev2.jsonl"), "-q")
     assert "records" not in quiet.stderr and "\r" not in quiet.stderr
+
+
+class BreakingCoderPlugin(CoderPlugin):
+    """The real plugin and Coder, with one stage made to fail on the article "boom" (as
+    tests/test_faults.py does for a local run)."""
+
+    def setup(self, worker: object) -> None:
+        super().setup(worker)
+        assert self.coder is not None
+        analyse = self.coder.analyse
+
+        def breaking(doc, article):
+            if article.id == "boom":
+                raise RuntimeError("a stage broke")
+            return analyse(doc, article)
+
+        self.coder.analyse = breaking  # type: ignore[method-assign]
+
+
+def test_articles_a_worker_cannot_code_are_reported_with_their_line(tmp_path: Path) -> None:
+    src = tmp_path / "news.jsonl"
+    src.write_text("\n".join(json.dumps({"id": i, "text": "Russia condemned Ukraine on Monday."})
+                             for i in ("a", "boom", "c")) + "\n", encoding="utf-8")
+    shards = prepare_shard_folder(tmp_path / "shards")
+    # threads, not processes: the plugin class lives in this test module
+    with dask.config.set({"temporary-directory": str(tmp_path / "scratch")}):
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            client.register_plugin(BreakingCoderPlugin(Settings.from_env()), name=PLUGIN_NAME)
+            items = list(code_on_cluster(client, [src], None, shards, chunk_size=10,
+                                         max_length=1_000_000))
+    (chunk,) = items
+    assert isinstance(chunk, ChunkResult) and chunk.articles == 2
+    (reject,) = chunk.rejects
+    assert (reject.origin, reject.line, reject.fatal) == (str(src), 2, False)
+    assert "coding failed (RuntimeError: a stage broke)" in reject.reason

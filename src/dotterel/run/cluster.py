@@ -33,7 +33,7 @@ from pathlib import Path
 import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 
-from ..errors import ConfigError
+from ..errors import ClusterError, ConfigError, DotterelError
 from ..pipeline import Coder
 from ..settings import Settings
 from ..store.shards import Shard, write_shard
@@ -77,7 +77,7 @@ def _worker_coder() -> Coder:
     """The ``Coder`` the plugin built on the worker running this task."""
     coder = getattr(get_worker().plugins.get(PLUGIN_NAME), "coder", None)
     if coder is None:
-        raise ConfigError("the worker has no Coder: the dotterel-coder plugin is not set up")
+        raise ClusterError("the worker has no Coder: the dotterel-coder plugin is not set up")
     return coder
 
 
@@ -118,8 +118,8 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None,
             try:
                 client = stack.enter_context(Client(scheduler, timeout="30s"))
             except OSError as err:
-                raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} ({err}); "
-                                  f"check the address and that the scheduler runs") from None
+                raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} ({err}); "
+                                   f"check the address and that the scheduler runs") from None
         else:
             cluster = stack.enter_context(LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -141,6 +141,19 @@ def prepare_shard_folder(folder: Path) -> Path:
     run = folder / f"run-{uuid.uuid4().hex[:12]}"
     run.mkdir(parents=True)
     return run
+
+
+def _result(future: Future) -> ChunkResult:
+    """A chunk's result; a chunk that failed as a whole (a worker lost or out of memory,
+    a shard that cannot be written) stops the run with what to do about it."""
+    try:
+        return future.result()
+    except (DotterelError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # noqa: BLE001 - whatever Dask or the worker raised
+        raise ClusterError(f"a worker failed on a chunk ({type(err).__name__}: {err}); every "
+                           f"chunk before it is stored - run the same command again to go "
+                           f"on from there") from err
 
 
 def load_coders(client: Client, settings: Settings) -> int:
@@ -176,7 +189,7 @@ def code_on_cluster(client: Client, paths: Sequence[str | Path], published: dt.d
             head = queue.popleft()
             if isinstance(head, Future):
                 in_flight -= 1
-                yield head.result()
+                yield _result(head)
                 head.release()
             else:
                 yield head
