@@ -14,8 +14,9 @@ With ``--workers N`` it measures scale-out instead: the corpus, written as a JSO
 is coded by one local process (``dotterel.run.local.code_inputs``, as ``dotterel code``
 runs it) and by a local Dask cluster of N worker processes
 (``dotterel.run.cluster.code_on_cluster``, as ``dotterel code --workers N`` runs it,
-shards written and removed); it prints the words per second of each, the speed-up and
-the peak resident memory of each worker.
+shards written and removed); it prints the words per second of each, the speed-up, the
+CPU time each spent (steadier than wall time on a shared machine) and the peak resident
+memory of each worker.
 
     python benchmarks/throughput.py [--words 100000] [--batch-size 16] [--model NAME]
                                     [--input ARTICLES.jsonl] [--workers N] [--json]
@@ -153,6 +154,13 @@ def write_corpus(records: Sequence[dict[str, Any]], path: Path) -> Path:
     return path
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process so far: on a shared machine, the work
+    done is steadier than the wall time it took."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bench_local(corpus: Path, warmup: Path) -> dict[str, float]:
     """Code the corpus file in this process, the way ``dotterel code`` does."""
     from dotterel import Coder
@@ -164,14 +172,14 @@ def bench_local(corpus: Path, warmup: Path) -> dict[str, float]:
     for _ in code_inputs(coder, [warmup], time_limit_s=None):
         pass
     load_s = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     docs = events = 0
     for item in code_inputs(coder, [corpus], time_limit_s=None):
         if isinstance(item, Coded):
             docs += 1
             events += len(item.events)
     return {"load_s": load_s, "seconds": time.perf_counter() - start, "docs": docs,
-            "events": events, "peak_rss_mib": peak_rss_mib()}
+            "events": events, "cpu_s": cpu_seconds() - cpu, "peak_rss_mib": peak_rss_mib()}
 
 
 def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path) -> dict[str, Any]:
@@ -202,12 +210,16 @@ def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path) -> di
         max_length = load_coders(client, Settings.from_env())
         run(warmup, WARMUP_TEXTS)  # one warm-up chunk a worker
         load_s = time.perf_counter() - start
-        start = time.perf_counter()
+        worker_cpu = sum(client.run(cpu_seconds).values())
+        start, cpu = time.perf_counter(), cpu_seconds()
         docs, events = run(corpus, CHUNK_SIZE)
         seconds = time.perf_counter() - start
+        driver_cpu = cpu_seconds() - cpu
+        worker_cpu = sum(client.run(cpu_seconds).values()) - worker_cpu
         peaks = client.run(peak_rss_mib)
     return {"load_s": load_s, "seconds": seconds, "docs": docs, "events": events,
-            "workers": workers, "peak_rss_mib_per_worker": sorted(peaks.values())}
+            "workers": workers, "driver_cpu_s": driver_cpu, "workers_cpu_s": worker_cpu,
+            "peak_rss_mib_per_worker": sorted(peaks.values())}
 
 
 def main_workers(args: argparse.Namespace, corpus: list[dict[str, Any]], words: int,
@@ -222,15 +234,16 @@ def main_workers(args: argparse.Namespace, corpus: list[dict[str, Any]], words: 
         warmup = write_corpus(warm * args.workers, folder / "warmup.jsonl")
         local = bench_local(path, warmup)
         local_wps = words / local["seconds"]
-        print(f"local     {local_wps:10.0f} words/s  ({local['seconds']:.1f} s, load "
-              f"{local['load_s']:.1f} s, {local['events']} events, peak RSS "
-              f"{local['peak_rss_mib']:.0f} MiB)")
+        print(f"local     {local_wps:10.0f} words/s  ({local['seconds']:.1f} s, CPU "
+              f"{local['cpu_s']:.1f} s, load {local['load_s']:.1f} s, {local['events']} events, "
+              f"peak RSS {local['peak_rss_mib']:.0f} MiB)")
         scaled = bench_cluster(path, warmup, args.workers, folder)
     scaled_wps = words / scaled["seconds"]
     peaks = ", ".join(f"{p:.0f}" for p in scaled["peak_rss_mib_per_worker"])
-    print(f"dask x{args.workers:<3} {scaled_wps:10.0f} words/s  ({scaled['seconds']:.1f} s, load "
-          f"{scaled['load_s']:.1f} s, {scaled['events']} events, peak RSS per worker "
-          f"{peaks} MiB)")
+    print(f"dask x{args.workers:<3} {scaled_wps:10.0f} words/s  ({scaled['seconds']:.1f} s, CPU "
+          f"{scaled['workers_cpu_s']:.1f} s in the workers and {scaled['driver_cpu_s']:.1f} s "
+          f"in the driver, load {scaled['load_s']:.1f} s, {scaled['events']} events, peak RSS "
+          f"per worker {peaks} MiB)")
     print(f"speed-up  {scaled_wps / local_wps:.2f} ({args.workers} Dask workers / one process)")
     if scaled["events"] != local["events"]:
         print(f"WARNING   the runs found {local['events']} and {scaled['events']} events")
