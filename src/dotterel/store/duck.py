@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -29,6 +29,9 @@ from dotterel.store.schema import (
 from dotterel.merge.canonical import merge
 from dotterel.types import Article, Event, Quote
 
+if TYPE_CHECKING:
+    from dotterel.store.shards import Shard
+
 BATCH_SIZE = 200  # articles per transaction in add_many
 
 _BOUND = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -39,23 +42,31 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _insert_sql(table: str, columns: tuple[tuple[str, str], ...]) -> str:
-    """An INSERT that takes all its rows as one JSON array parameter.
+def select_rows_sql(columns: tuple[tuple[str, str], ...]) -> str:
+    """A SELECT of typed ``columns`` from rows given as one JSON array parameter.
 
     Binding one JSON string is far faster than ``executemany`` (which costs about a
     millisecond a row) or binding Python lists; the values still travel as a parameter,
     never as SQL text. Column names come from the schema module, not from input.
     """
-    names = ", ".join(f'"{name}"' for name, _ in columns)
-    values = ", ".join(f"CAST(j->>'{name}' AS {sqltype})" for name, sqltype in columns)
-    return (f"INSERT INTO {table} ({names}) SELECT {values} "
-            f"FROM (SELECT unnest(CAST(CAST(? AS JSON) AS JSON[])) AS j)")
+    values = ", ".join(f"CAST(j->>'{name}' AS {sqltype}) AS \"{name}\"" for name, sqltype in columns)
+    return f"SELECT {values} FROM (SELECT unnest(CAST(CAST(? AS JSON) AS JSON[])) AS j)"
 
 
-_INSERT_DOCUMENTS = _insert_sql("documents", DOCUMENT_COLUMNS)
-_INSERT_EVENTS = _insert_sql("events", EVENT_COLUMNS)
-_INSERT_EVIDENCE = _insert_sql("evidence", EVIDENCE_COLUMNS)
-_INSERT_QUOTES = _insert_sql("quotes", QUOTE_COLUMNS)
+def column_names(columns: tuple[tuple[str, str], ...]) -> str:
+    """The quoted, comma-separated names of ``columns``."""
+    return ", ".join(f'"{name}"' for name, _ in columns)
+
+
+def _insert_sql(table: str, columns: tuple[tuple[str, str], ...]) -> str:
+    """An INSERT that takes all its rows as one JSON array parameter (see select_rows_sql)."""
+    return f"INSERT INTO {table} ({column_names(columns)}) {select_rows_sql(columns)}"
+
+
+# the tables a coded article fills, in the order they are written
+SHARD_TABLES = {"documents": DOCUMENT_COLUMNS, "events": EVENT_COLUMNS,
+                "evidence": EVIDENCE_COLUMNS, "quotes": QUOTE_COLUMNS}
+_INSERTS = {table: _insert_sql(table, columns) for table, columns in SHARD_TABLES.items()}
 _INSERT_CANONICAL = _insert_sql("canonical_events", CANONICAL_COLUMNS)
 _IDS = "(SELECT unnest(CAST(CAST(? AS JSON) AS VARCHAR[])))"
 
@@ -172,6 +183,46 @@ def _refresh_canonical(conn: duckdb.DuckDBPyConnection, dyads: set[tuple[str, st
                 for c in merge(records, {d: o for d, o in outlets.items() if o})]
         if rows:
             conn.execute(_INSERT_CANONICAL, [json.dumps(rows, ensure_ascii=False)])
+
+
+def _delete_documents(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
+    """Delete the documents ``ids`` and every row that belongs to them."""
+    param = json.dumps(list(ids))
+    for table in ("evidence", "events", "quotes", "documents"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_id IN {_IDS}", [param])
+
+
+def _refresh_dyads(conn: duckdb.DuckDBPyConnection, ids: Sequence[str],
+                   dyads: set[tuple[str, str]]) -> None:
+    """Merge again the dyads that the articles ``ids`` touch now (``dyads``) or touched
+    before (their old canonical events): merging is incremental, in the caller's
+    transaction."""
+    dyads = dyads | set(conn.execute(
+        "SELECT DISTINCT source_country, target_country FROM ("
+        "SELECT source_country, target_country, "
+        "unnest(json_extract_string(record, '$.mentions[*].doc_id')) AS d "
+        f"FROM canonical_events) WHERE d IN {_IDS}", [json.dumps(list(ids))]).fetchall())
+    _refresh_canonical(conn, dyads)
+
+
+def coded_rows(coded: Iterable[tuple[Article, Sequence[Event], Sequence[Quote], str]],
+               coded_at: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each table (documents, events, evidence, quotes) for coded articles,
+    given as (article, events, quotes, content hash); events keep their order."""
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in SHARD_TABLES}
+    for article, article_events, article_quotes, digest in coded:
+        rows["documents"].append(_document_row(article, digest, len(article_events), coded_at))
+        rows["quotes"].extend(_quote_row(article.id, q) for q in article_quotes)
+        for event in article_events:
+            event_row, evidence_row = _event_row(event)
+            rows["events"].append(event_row)
+            rows["evidence"].append(evidence_row)
+    return rows
+
+
+def now_utc() -> str:
+    """The time now (UTC, no zone), as the store's ``coded_at`` takes it."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
 
 
 def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
@@ -393,7 +444,7 @@ class Store:
             _check_events(article, events)
             prepared.append((article, events, list(quotes), content_hash(article.text)))
         ids = json.dumps(sorted({p[0].id for p in prepared}))
-        coded_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+        coded_at = now_utc()
 
         with self._errors("write to"):
             conn.begin()
@@ -425,33 +476,44 @@ class Store:
                  chosen: dict[str, tuple[Article, list[Event], list[Quote], str]],
                  coded_at: str) -> None:
         """Delete whatever is stored under the chosen ids and insert their new rows."""
-        ids = json.dumps(list(chosen))
-        for table in ("evidence", "events", "quotes", "documents"):
-            conn.execute(f"DELETE FROM {table} WHERE doc_id IN {_IDS}", [ids])
-        documents, events, evidence, quotes = [], [], [], []
-        for article, article_events, article_quotes, digest in chosen.values():
-            documents.append(_document_row(article, digest, len(article_events), coded_at))
-            quotes.extend(_quote_row(article.id, q) for q in article_quotes)
-            for event in article_events:
-                event_row, evidence_row = _event_row(event)
-                events.append(event_row)
-                evidence.append(evidence_row)
+        rows = coded_rows(chosen.values(), coded_at)
+        _delete_documents(conn, list(chosen))
         # DuckDB's JSON reader rejects NaN, so numbers were made finite in the rows above.
-        conn.execute(_INSERT_DOCUMENTS, [json.dumps(documents, ensure_ascii=False)])
-        if events:
-            conn.execute(_INSERT_EVENTS, [json.dumps(events, ensure_ascii=False)])
-            conn.execute(_INSERT_EVIDENCE, [json.dumps(evidence, ensure_ascii=False)])
-        if quotes:
-            conn.execute(_INSERT_QUOTES, [json.dumps(quotes, ensure_ascii=False)])
-        # merging is incremental: the dyads these articles touch (now or before) are merged
-        # again from all their stored reports, in the same transaction
-        dyads = {(r["source_country"] or "", r["target_country"] or "") for r in events}
-        dyads |= set(conn.execute(
-            "SELECT DISTINCT source_country, target_country FROM ("
-            "SELECT source_country, target_country, "
-            "unnest(json_extract_string(record, '$.mentions[*].doc_id')) AS d "
-            f"FROM canonical_events) WHERE d IN {_IDS}", [ids]).fetchall())
-        _refresh_canonical(conn, dyads)
+        for table, table_rows in rows.items():
+            if table_rows:
+                conn.execute(_INSERTS[table], [json.dumps(table_rows, ensure_ascii=False)])
+        dyads = {(r["source_country"] or "", r["target_country"] or "") for r in rows["events"]}
+        _refresh_dyads(conn, list(chosen), dyads)
+
+    def take_shard(self, shard: Shard) -> int:
+        """Take in one shard (Parquet files a worker wrote, see :mod:`dotterel.store.shards`)
+        in one transaction; returns the number of articles it held.
+
+        The shard's articles replace whatever is stored under their ids, as :meth:`add`
+        does for an article with new text; the caller skips articles already stored with
+        the same text before coding them. The files are left in place.
+        """
+        self._require_writable("take in a shard")
+        conn = self.conn
+        with self._errors("take a shard into"):
+            conn.begin()
+            try:
+                ids = [r[0] for r in conn.execute("SELECT doc_id FROM read_parquet(?)",
+                                                  [str(shard.path("documents"))]).fetchall()]
+                _delete_documents(conn, ids)
+                for table, columns in SHARD_TABLES.items():
+                    names = column_names(columns)
+                    conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} "
+                                 f"FROM read_parquet(?)", [str(shard.path(table))])
+                dyads = set(conn.execute(
+                    "SELECT DISTINCT coalesce(source_country, ''), coalesce(target_country, '') "
+                    "FROM read_parquet(?)", [str(shard.path("events"))]).fetchall())
+                _refresh_dyads(conn, ids, dyads)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+        return len(ids)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -465,6 +527,22 @@ class Store:
         with self._errors("read"):
             row = self.conn.execute(sql, params).fetchone()
         return bool(row and row[0])
+
+    def stored_hashes(self) -> dict[str, str]:
+        """Every stored document id with its content hash: what a resumed run can skip."""
+        with self._errors("read"):
+            return dict(self.conn.execute("SELECT doc_id, content_hash FROM documents").fetchall())
+
+    def event_lines(self, doc_ids: Sequence[str]) -> dict[str, list[str]]:
+        """The stored contract records of the articles ``doc_ids``, as JSON text, each
+        article's in the order it was coded (DuckDB keeps insertion order in a scan)."""
+        out: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
+        with self._errors("read"):
+            rows = self.conn.execute(f"SELECT doc_id, record FROM events WHERE doc_id IN {_IDS}",
+                                     [json.dumps(list(out))]).fetchall()
+        for doc_id, record in rows:
+            out[doc_id].append(record)
+        return out
 
     def events(self, *, actor: str | None = None, country: str | None = None,
                code: str | None = None, quad_class: int | None = None,
