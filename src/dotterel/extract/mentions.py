@@ -329,6 +329,17 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, t
     return None
 
 
+# Named entities whose words never report an act: "Amnesty International", "the Agency for
+# Development and Cooperation", "last March", a book title.
+NAME_ENTITIES = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
+
+
+def _in_name(tok: Token) -> bool:
+    """Whether a capitalised noun is a word of a name rather than a nominal event: "March"
+    in a date or "Cooperation" in an agency's name is no march and no cooperation."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
+
+
 def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     """Every event mention in one parsed sentence."""
     verb_lemmas = lexicon.lemmas("VERB")
@@ -350,7 +361,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
-        if tok.lemma_.lower() not in noun_lemmas:
+        if tok.lemma_.lower() not in noun_lemmas or _in_name(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
