@@ -118,12 +118,26 @@ class Coder:
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
                  day: dt.date | None) -> list[Actor]:
-        """The targets of a mention, never the sources' own country; coordinated sources
-        of a reciprocal act are each other's targets."""
+        """The targets of a mention; coordinated sources of a reciprocal act are each
+        other's targets.
+
+        A description or pronoun is read as another country than the sources' ("broke off
+        relations with the South American nation", "entered our embassy"); only when that
+        finds no one is a target of the sources' own country taken: a government acts on
+        its own rebels, strikers or provinces ("lifted the state of emergency in Darfur").
+        """
         if not sources:
             return []
         exclude = {s.country for s in sources}
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
+        if not targets and m.targets:
+            own = {s.code for s in sources}
+            # a phrase that names no one is read by its own head word ("the police",
+            # "students"), never by an actor word inside it ("military exercises")
+            found = (actors.resolve_all(doc[i], day) if _names_someone(doc[i])
+                     else [actors.resolve(doc[i], day)] for i in m.targets)
+            targets = [a for a in _unique(a for group in found for a in group if a is not None)
+                       if a.code not in own]
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -209,6 +223,23 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+# Modifiers that belong to a noun phrase's own naming of who it is.
+NAMING_DEPS = {"compound", "amod", "poss", "appos", "nmod", "flat"}
+
+
+def _names_someone(head: Token) -> bool:
+    """Whether a noun phrase names its referent itself ("Darfur rebels", "Hutu rebels",
+    "the newspaper La Prensa") rather than leaving the country to the context ("military
+    exercises", "the police")."""
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE"):
+            return True
+        stack.extend(c for c in tok.children if c.dep_ in NAMING_DEPS)
+    return False
 
 
 def _align_dates(events: list[Event]) -> list[Event]:
