@@ -28,6 +28,9 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
+# Participles that state a stance of their subject, not something done to it: "Israel is
+# opposed to the mediation", "Vietnam is committed to opening up".
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,11 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+
+
+def _is_stative(tok: Token) -> bool:
+    """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
+    return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -119,6 +127,8 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
+        if _is_stative(tok):
+            return _children(tok, PASSIVE_SUBJECTS)
         if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
             return []
     subj = _children(tok, SUBJECTS)
@@ -175,7 +185,7 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
-    passive = _is_passive(tok) and tok.pos_ == "VERB"
+    passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     for spec in entry.target:
         if spec == "-":
@@ -249,7 +259,7 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in ("xcomp", "ccomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head.i == cur.i:
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head.i == cur.i:
             break
         cur = cur.head
         chain.append(cur)
@@ -307,6 +317,12 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             reported = True
             subj = _children(gov, SUBJECTS)
             reporter = subj[0].i if subj else None
+    # "must be ready to mediate", "should be prepared to talk": the obligation is the
+    # governing predicate's
+    cur = tok
+    while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+        cur = cur.head
+        aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
     obliged = bool(aux & OBLIGATION_AUX)
     if threat:
         return _Mood("threatened", reporter, obliged)
