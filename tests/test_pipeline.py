@@ -201,3 +201,16 @@ def test_must_be_ready_to_act_is_demanded_by_the_speaker(coder):
     ev = one(coder.code("Egyptian President Hosni Mubarak said the US must be ready to mediate "
                         "between Israelis and Palestinians.", published="1999-01-01"), "10")
     assert (ev.source.country, ev.target.country) == ("EGY", "USA")
+
+
+def test_an_appeal_to_no_one_named_keeps_no_target(coder):
+    ev = one(coder.code("Indian business leaders on Friday called for greater impetus towards free trade.",
+                        published="2002-01-04"), "02")
+    assert ev.source.country == "IND" and ev.target is None
+
+
+def test_an_act_whose_named_target_is_lost_is_not_kept(coder):
+    # the target is named but not resolved: an event without it would be a wrong reading
+    events = coder.code("Indian business leaders called on Zorblaxia to allow free trade.",
+                        published="2002-01-04")
+    assert not [e for e in events if e.cameo.startswith("02") and e.target is None]

@@ -173,8 +173,12 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
-        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS)):
-            return []  # an act by or on no identifiable actor: too weak to keep (measured)
+        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS)
+                           and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
+            # an act by no identifiable actor, a violent act whose target was not found, or
+            # an act whose target the text names but we could not resolve: too weak to
+            # keep (measured)
+            return []
         for i, a in zip(m.sources, sources):
             actors.note(doc[i], a)
         for i, a in zip(m.targets, targets):
@@ -223,6 +227,22 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}
+TIME_TYPES = {"DATE", "TIME"}  # "on Friday" names no one
+
+
+def _names_others(doc: Doc, m: Mention) -> bool:
+    """Whether the sentence names anyone besides the mention's sources and reporter: if
+    not, an act with no target found has none in the text ("Indian business leaders
+    called for free trade")."""
+    own: set[int] = set()
+    for i in (*m.sources, *([m.reporter] if m.reporter is not None else [])):
+        own.update(range(doc[i].left_edge.i, doc[i].right_edge.i + 1))
+    return any(t.i not in own and (t.ent_type_ in NAME_TYPES or (
+        t.pos_ == "PROPN" and t.ent_type_ not in TIME_TYPES))
+        for t in doc[m.sentence[0]:m.sentence[1]])
 
 
 # Modifiers that belong to a noun phrase's own naming of who it is.

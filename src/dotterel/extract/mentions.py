@@ -168,9 +168,21 @@ def _noun_source(tok: Token) -> list[Token]:
     for prep in _children(tok, {"prep", "agent"}):
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
-    if not found and tok.dep_ in OBJECTS and tok.head.pos_ == "VERB":
-        found = _subject(tok.head)
+    # "undertook a mediation mission": the event noun qualifies the light verb's object
+    phrase = _phrase_head(tok)
+    if all(_descriptive(t) for t in found) and phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
+        found += _subject(phrase.head)  # "launched a fierce attack": "fierce" is no one
     return found
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The noun a compounded event noun qualifies ("mediation" in "mediation effort")."""
+    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+
+
+def _descriptive(tok: Token) -> bool:
+    """An adjective that says what an act was like, not whose it was ("fierce", "mass")."""
+    return tok.pos_ == "ADJ" and not tok.ent_type_
 
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -202,6 +214,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             found += _prep_objects(tok, "to") if not found else []
         else:
             found = _prep_objects(tok, spec)
+            if tok.pos_ == "NOUN" and _phrase_head(tok).i != tok.i:
+                found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec)
         if found:
