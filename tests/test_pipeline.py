@@ -214,3 +214,9 @@ def test_an_act_whose_named_target_is_lost_is_not_kept(coder):
     events = coder.code("Indian business leaders called on Zorblaxia to allow free trade.",
                         published="2002-01-04")
     assert not [e for e in events if e.cameo.startswith("02") and e.target is None]
+
+
+def test_a_counted_group_is_read_by_who_it_is(coder):
+    ev = one(coder.code("Thousands of Egyptian students accused the Israeli government of aggression.",
+                        published="2000-01-01"), "11")
+    assert ev.source.code == "EGYEDU" and ev.target.code == "ISRGOV"

@@ -256,9 +256,26 @@ def is_list_item(appos: Token) -> bool:
         c.dep_ == "conj" for c in appos.children)
 
 
+# Words that count or gather people: "dozens of journalists", "a group of Liberians".
+QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                  "millions", "score", "scores", "tens", "group", "crowd", "number", "handful"}
+
+
+def _who(tok: Token) -> Token:
+    """The word naming who a counted or gathered group is ("journalists" in "dozens of
+    journalists at Sudan's newspaper"); the word itself otherwise."""
+    if tok.lower_ in QUANTITY_NOUNS:
+        for prep in _children(tok, {"prep"}):
+            if prep.lower_ == "of":
+                named = _children(prep, {"pobj"})
+                if named:
+                    return named[0]
+    return tok
+
+
 def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     out: list[int] = []
-    for t in tokens:
+    for t in map(_who, tokens):
         # "the US, Russia, and Switzerland" parses as an apposition heading a list
         listed = [a for a in t.children if a.dep_ == "appos" and is_list_item(a)]
         for u in (t, *t.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
