@@ -19,8 +19,8 @@ from dotterel.evaluation import Scores, format_scores, load_gold, score
 from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
-PRECISION_FLOOR = 0.65
-RECALL_FLOOR = 0.37
+PRECISION_FLOOR = 0.66
+RECALL_FLOOR = 0.52
 
 # The two seed articles are the ones the project started from; hold them to more.
 # The scorer here matches one-to-one, so a second report of one act in an article (a

@@ -198,3 +198,9 @@ def test_lemmas_and_codes(lex: Lexicon) -> None:
     assert {"lawsuit", "raid", "arrest", "airstrike"} <= lex.lemmas("NOUN")
     assert lex.lemmas("ADJ") == frozenset()
     assert lex.candidates("VERB", "nonexistentword") == []
+
+
+def test_refusing_to_resign_rejects_the_demand(lex: Lexicon) -> None:
+    assert lex.candidates("VERB", "resign")[0].neg_code == "1231"
+    meet = [e for e in lex.candidates("VERB", "meet") if "demand" in e.objects]
+    assert meet and meet[0].code == "083" and meet[0].neg_code == "120"

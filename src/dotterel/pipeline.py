@@ -121,12 +121,26 @@ class Coder:
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
                  day: dt.date | None) -> list[Actor]:
-        """The targets of a mention, never the sources' own country; coordinated sources
-        of a reciprocal act are each other's targets."""
+        """The targets of a mention; coordinated sources of a reciprocal act are each
+        other's targets.
+
+        A description or pronoun is read as another country than the sources' ("broke off
+        relations with the South American nation", "entered our embassy"); only when that
+        finds no one is a target of the sources' own country taken: a government acts on
+        its own rebels, strikers or provinces ("lifted the state of emergency in Darfur").
+        """
         if not sources:
             return []
         exclude = {s.country for s in sources}
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
+        if not targets and m.targets:
+            own = {s.code for s in sources}
+            # a phrase that names no one is read by its own head word ("the police",
+            # "students"), never by an actor word inside it ("military exercises")
+            found = (actors.resolve_all(doc[i], day) if _names_someone(doc[i])
+                     else [actors.resolve(doc[i], day)] for i in m.targets)
+            targets = [a for a in _unique(a for group in found for a in group if a is not None)
+                       if a.code not in own]
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -162,8 +176,12 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
-        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS)):
-            return []  # an act by or on no identifiable actor: too weak to keep (measured)
+        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS)
+                           and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
+            # an act by no identifiable actor, a violent act whose target was not found, or
+            # an act whose target the text names but we could not resolve: too weak to
+            # keep (measured)
+            return []
         for i, a in zip(m.sources, sources):
             actors.note(doc[i], a)
         for i, a in zip(m.targets, targets):
@@ -215,6 +233,39 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}
+TIME_TYPES = {"DATE", "TIME"}  # "on Friday" names no one
+
+
+def _names_others(doc: Doc, m: Mention) -> bool:
+    """Whether the sentence names anyone besides the mention's sources and reporter: if
+    not, an act with no target found has none in the text ("Indian business leaders
+    called for free trade")."""
+    own: set[int] = set()
+    for i in (*m.sources, *([m.reporter] if m.reporter is not None else [])):
+        own.update(range(doc[i].left_edge.i, doc[i].right_edge.i + 1))
+    return any(t.i not in own and (t.ent_type_ in NAME_TYPES or (
+        t.pos_ == "PROPN" and t.ent_type_ not in TIME_TYPES))
+        for t in doc[m.sentence[0]:m.sentence[1]])
+
+
+# Modifiers that belong to a noun phrase's own naming of who it is.
+NAMING_DEPS = {"compound", "amod", "poss", "appos", "nmod", "flat"}
+
+
+def _names_someone(head: Token) -> bool:
+    """Whether a noun phrase names its referent itself ("Darfur rebels", "Hutu rebels",
+    "the newspaper La Prensa") rather than leaving the country to the context ("military
+    exercises", "the police")."""
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE"):
+            return True
+        stack.extend(c for c in tok.children if c.dep_ in NAMING_DEPS)
+    return False
 
 
 def _align_dates(events: list[Event]) -> list[Event]:

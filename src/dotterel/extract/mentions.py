@@ -28,6 +28,9 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
+# Participles that state a stance of their subject, not something done to it: "Israel is
+# opposed to the mediation", "Vietnam is committed to opening up".
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,11 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+
+
+def _is_stative(tok: Token) -> bool:
+    """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
+    return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -119,6 +127,8 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
+        if _is_stative(tok):
+            return _children(tok, PASSIVE_SUBJECTS)
         if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
             return []
     subj = _children(tok, SUBJECTS)
@@ -158,9 +168,21 @@ def _noun_source(tok: Token) -> list[Token]:
     for prep in _children(tok, {"prep", "agent"}):
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
-    if not found and tok.dep_ in OBJECTS and tok.head.pos_ == "VERB":
-        found = _subject(tok.head)
+    # "undertook a mediation mission": the event noun qualifies the light verb's object
+    phrase = _phrase_head(tok)
+    if all(_descriptive(t) for t in found) and phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
+        found += _subject(phrase.head)  # "launched a fierce attack": "fierce" is no one
     return found
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The noun a compounded event noun qualifies ("mediation" in "mediation effort")."""
+    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+
+
+def _descriptive(tok: Token) -> bool:
+    """An adjective that says what an act was like, not whose it was ("fierce", "mass")."""
+    return tok.pos_ == "ADJ" and not tok.ent_type_
 
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -175,7 +197,7 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
-    passive = _is_passive(tok) and tok.pos_ == "VERB"
+    passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     for spec in entry.target:
         if spec == "-":
@@ -192,6 +214,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             found += _prep_objects(tok, "to") if not found else []
         else:
             found = _prep_objects(tok, spec)
+            if tok.pos_ == "NOUN" and _phrase_head(tok).i != tok.i:
+                found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec)
         if found:
@@ -232,9 +256,26 @@ def is_list_item(appos: Token) -> bool:
         c.dep_ == "conj" for c in appos.children)
 
 
+# Words that count or gather people: "dozens of journalists", "a group of Liberians".
+QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                  "millions", "score", "scores", "tens", "group", "crowd", "number", "handful"}
+
+
+def _who(tok: Token) -> Token:
+    """The word naming who a counted or gathered group is ("journalists" in "dozens of
+    journalists at Sudan's newspaper"); the word itself otherwise."""
+    if tok.lower_ in QUANTITY_NOUNS:
+        for prep in _children(tok, {"prep"}):
+            if prep.lower_ == "of":
+                named = _children(prep, {"pobj"})
+                if named:
+                    return named[0]
+    return tok
+
+
 def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     out: list[int] = []
-    for t in tokens:
+    for t in map(_who, tokens):
         # "the US, Russia, and Switzerland" parses as an apposition heading a list
         listed = [a for a in t.children if a.dep_ == "appos" and is_list_item(a)]
         for u in (t, *t.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
@@ -249,7 +290,7 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in ("xcomp", "ccomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head.i == cur.i:
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head.i == cur.i:
             break
         cur = cur.head
         chain.append(cur)
@@ -307,6 +348,12 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             reported = True
             subj = _children(gov, SUBJECTS)
             reporter = subj[0].i if subj else None
+    # "must be ready to mediate", "should be prepared to talk": the obligation is the
+    # governing predicate's
+    cur = tok
+    while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+        cur = cur.head
+        aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
     obliged = bool(aux & OBLIGATION_AUX)
     if threat:
         return _Mood("threatened", reporter, obliged)
@@ -327,6 +374,17 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, t
         if used is not None:
             return entry, used
     return None
+
+
+# Named entities whose words never report an act: "Amnesty International", "the Agency for
+# Development and Cooperation", "last March", a book title.
+NAME_ENTITIES = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
+
+
+def _in_name(tok: Token) -> bool:
+    """Whether a capitalised noun is a word of a name rather than a nominal event: "March"
+    in a date or "Cooperation" in an agency's name is no march and no cooperation."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
 
 
 def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
@@ -350,7 +408,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
-        if tok.lemma_.lower() not in noun_lemmas:
+        if tok.lemma_.lower() not in noun_lemmas or _in_name(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
