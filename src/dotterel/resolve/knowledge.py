@@ -67,11 +67,13 @@ def fold(text: str) -> str:
     return stripped.casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def phrase_key(text: str) -> tuple[str, ...]:
     """The words a phrase is matched on: folded, possessives dropped, hyphens and dots as spaces.
 
     "the U.S." -> ("the", "u", "s"); "Côte d'Ivoire" -> ("cote", "d", "ivoire");
     "LÓPEZ_OBRADOR's" -> ("lopez", "obrador").
+    Cached, as ``fold`` is: every sentence and noun phrase is keyed word by word.
     """
     folded = _POSSESSIVE.sub(" ", fold(text))
     return tuple(_WORDS.findall(_SEPARATORS.sub(" ", folded)))
@@ -303,6 +305,9 @@ class Knowledge:
                     transparent: list[bool]) -> PhraseMatch | None:
         if not keys[i] or transparent[i]:
             return None
+        if not (self._may_start(keys[i]) or (lemma_keys is not None and i < len(lemma_keys)
+                                             and self._may_start(lemma_keys[i]))):
+            return None  # most words begin no phrase: one lookup says so
         nodes: list[_Node] = [self._root]
         best: tuple[int, Phrase] | None = None
         j = i
@@ -335,6 +340,13 @@ class Knowledge:
                        and e is not entry and e.spells)
         return PhraseMatch(start=i, end=best[0], entry=entry,
                            alternatives=others if entry.spells else ())
+
+    def _may_start(self, key: tuple[str, ...]) -> bool:
+        """Whether a phrase may begin with a token keyed ``key`` (as a word or a stem)."""
+        if not key:
+            return False
+        root = self._root
+        return key[0] in root.children or (len(key) == 1 and key[0][:_STEM_INDEX] in root.stems)
 
     @staticmethod
     def _walk(node: _Node, key: tuple[str, ...]) -> _Node | None:
