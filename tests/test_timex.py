@@ -482,3 +482,27 @@ def test_dateline(text: str, hint: int | None, expected: tuple[str, str] | None)
     ref, start, end = got
     assert (ref.iso(), text[start:end]) == expected
     assert ref.precision == "day"
+
+
+def test_every_rule_that_yields_a_time_names_its_cue() -> None:
+    from dotterel.resolve.timex import _CUES, _NEEDS, _RULES
+
+    assert {r.name for r in _RULES if not r.suppress} == set(_NEEDS)
+    assert set(_NEEDS.values()) <= set(_CUES)
+
+
+def test_cues_never_change_what_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    from dotterel.resolve import timex
+
+    samples = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
+    texts = [json.loads(line)["text"] for line in samples.read_text(encoding="utf-8").splitlines()]
+    sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    published = dt.date(2024, 4, 10)
+    with_cues = [find_times(s, published) for s in sentences]
+    monkeypatch.setattr(timex, "_CUES", {k: re.compile("") for k in timex._CUES})
+    assert [find_times(s, published) for s in sentences] == with_cues
+    assert sum(map(len, with_cues)) > 50

@@ -617,14 +617,30 @@ _RULES: tuple[_Rule, ...] = (
 # --------------------------------------------------------------------------------------
 
 
-# Every rule that yields a time needs a digit, a month or weekday name, or a unit or part
-# of the day ("today", "overnight" and "weekend" hold one too); most sentences have none of
-# these, and one search for them is cheaper than trying every rule. Substrings, so that
-# it can only let through too much, never too little.
-_MAY_NAME_A_TIME = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
-    r"(?i:day|night|week|fortnight|month|year|decade|hour|minute|moment|morning|afternoon|"
-    r"evening|tomorrow)")
+# What a rule that yields a time cannot match without: a digit, a month's or weekday's
+# name, or a unit or part of the day ("today", "overnight" and "weekend" hold one). A
+# sentence is searched once for each of these cues, and only the rules whose cue is there
+# are tried: most sentences name no time, and most times are of one kind. The cues are
+# substrings, so that they can only let through too much, never too little.
+_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
+    "digit": re.compile(r"\d"),
+    "month": re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+    "unit": re.compile(r"(?i:day|night|week|fortnight|month|year|decade|hour|minute|moment|"
+                       r"morning|afternoon|evening|tomorrow)"),
+})
+_MONTH_RULES = ("month day year", "day month year", "month day range year",
+                "day range month year", "month day range", "day range month", "month day",
+                "day month", "month year", "month after preposition", "qualified month")
+_UNIT_RULES = ("relative day", "weekend", "week", "month or year", "ago", "hours ago",
+               "offset", "hours offset", "the unit before/after", "the following unit",
+               "that unit")
+# the cue each rule that yields a time needs; suppressing rules run whenever any does
+_NEEDS: Mapping[str, str] = MappingProxyType({
+    "iso date": "digit", "iso date slash": "digit", "year after preposition": "digit",
+    "qualified year": "digit", "weekday": "weekday",
+    **{name: "month" for name in _MONTH_RULES}, **{name: "unit" for name in _UNIT_RULES},
+})
 
 
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
@@ -639,12 +655,15 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order.
     """
-    if _MAY_NAME_A_TIME.search(text) is None:
+    cues = {name for name, cue in _CUES.items() if cue.search(text)}
+    if not cues:
         return []
     ctx = _Context(published, narrative, tense)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
     for order, rule in enumerate(_RULES):
+        if not rule.suppress and _NEEDS[rule.name] not in cues:
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
