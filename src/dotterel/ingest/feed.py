@@ -27,8 +27,8 @@ import feedparser
 from feedparser.exceptions import ThingsNobodyCaresAboutButMe
 
 from dotterel.ingest.html import extract_html, fragment_text, page_article
-from dotterel.ingest.text import (content_id, fallback_date, normalise_newlines, string_problem,
-                                  text_problem)
+from dotterel.ingest.text import (content_id, fallback_date, file_bytes, normalise_newlines,
+                                  string_problem, text_problem)
 from dotterel.ingest.web import FETCH_TIMEOUT_S, open_url
 from dotterel.types import Article, Rejected
 
@@ -168,11 +168,9 @@ def read_feed_file(path: Path, published: dt.date | None = None) -> Iterator[Art
     their own. An empty file yields nothing.
     """
     origin = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield Rejected(origin, None, f"cannot read the file ({err.strerror or err}); "
-                                     f"check that it exists and is readable")
+    data = file_bytes(path)
+    if isinstance(data, Rejected):
+        yield data
         return
     if not data.strip():
         logger.debug("%s: empty file, no articles", origin)

@@ -21,7 +21,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from dotterel.ingest.text import fallback_date, normalise_newlines, text_problem
+from dotterel.ingest.text import fallback_date, file_bytes, normalise_newlines, text_problem
 from dotterel.types import Article, Rejected
 
 logger = logging.getLogger(__name__)
@@ -124,11 +124,9 @@ def read_html_file(path: Path, published: dt.date | None = None) -> Iterator[Art
     read, yields one :class:`Rejected`.
     """
     origin = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield Rejected(origin, None, f"cannot read the file ({err.strerror or err}); "
-                                     f"check that it exists and is readable")
+    data = file_bytes(path)
+    if isinstance(data, Rejected):
+        yield data
         return
     if not data.strip():
         logger.debug("%s: empty file, no article", origin)

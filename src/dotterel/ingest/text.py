@@ -107,6 +107,15 @@ def decode_utf8(data: bytes, what: str = "the file") -> tuple[str | None, str | 
                       f"and read it again")
 
 
+def file_bytes(path: Path) -> bytes | Rejected:
+    """The bytes of the file ``path``, or a :class:`Rejected` saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        return Rejected(str(path), None, f"cannot read the file ({err.strerror or err}); "
+                                         f"check that it exists and is readable")
+
+
 def read_text_file(path: Path, published: dt.date | None = None) -> Iterator[Article | Rejected]:
     """Read one ``.txt`` file as one article.
 
@@ -116,11 +125,9 @@ def read_text_file(path: Path, published: dt.date | None = None) -> Iterator[Art
     problem yields one :class:`Rejected`.
     """
     origin = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield Rejected(origin, None, f"cannot read the file ({err.strerror or err}); "
-                                     f"check that it exists and is readable")
+    data = file_bytes(path)
+    if isinstance(data, Rejected):
+        yield data
         return
     if not data or data == _BOM:
         logger.debug("%s: empty file, no article", origin)
