@@ -10,8 +10,8 @@ import pytest
 import spacy
 
 from dotterel.resolve.gazetteer import build_gazetteer, haversine_km, normalize_name
-from dotterel.resolve.places import (Gazetteer, dateline_place, event_place, find_places,
-                                     load_gazetteer)
+from dotterel.resolve.places import (DocPlaces, Gazetteer, dateline_place, event_place,
+                                     find_places, load_gazetteer)
 from dotterel.types import Place
 
 GOLD = Path(__file__).parent / "data" / "places_gold.jsonl"
@@ -227,6 +227,16 @@ def test_event_place_none(gaz: Gazetteer, nlp: Any) -> None:
     assert event_place(_token(doc, "resigned"), gaz) is None
     doc = nlp("Protesters from Gaza marched peacefully.")
     assert event_place(_token(doc, "marched"), gaz) is None  # where they came from
+
+
+def test_doc_places_remembers_what_event_place_finds(gaz: Gazetteer, nlp: Any) -> None:
+    doc = nlp("Officials in Washington said the talks in Doha would resume. Russian forces "
+              "shelled Kharkiv overnight, and protesters gathered in Tbilisi.")
+    places = DocPlaces(gaz)
+    for tok in doc:
+        for countries in ((), ("USA",)):
+            assert places.event_place(tok, countries) == event_place(tok, gaz, countries)
+    assert len(places._found) == 4  # two sentences, two contexts each
 
 
 # --- datelines ----------------------------------------------------------------------------

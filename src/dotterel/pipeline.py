@@ -21,7 +21,7 @@ from .ontology import Ontology, load_ontology
 from .resolve.actors import DocActors
 from .resolve.dates import DatedMention, DocDates, published_from_text
 from .resolve.knowledge import Knowledge, load_knowledge
-from .resolve.places import Gazetteer, dateline_place, event_place, load_gazetteer
+from .resolve.places import DocPlaces, Gazetteer, dateline_place, load_gazetteer
 from .resolve.timex import find_dateline
 from .settings import Settings
 from .types import Actor, Article, Event, Evidence, Place, Quote
@@ -108,6 +108,7 @@ class Coder:
         actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
         quotes = _attributed_quotes(doc, actors, published)
         dateline = dateline_place(article.text, self.kb.gazetteer)
+        places = DocPlaces(self.kb.gazetteer)
         out: list[Event] = []
         for sent in doc.sents:
             mentions = sentence_mentions(sent, self.kb.lexicon)
@@ -115,7 +116,7 @@ class Coder:
                 dates.sentence(sent, [])
                 continue
             for dated in dates.sentence(sent, mentions):
-                out.extend(self._mention_events(doc, article, dated, actors,
+                out.extend(self._mention_events(doc, article, dated, actors, places,
                                                 dateline[0] if dateline else None, quotes))
         return Coded(article, _align_dates(_dedupe(out)), quotes)
 
@@ -161,7 +162,8 @@ class Coder:
         return code
 
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
-                        dateline: Place | None, quotes: list[Quote]) -> list[Event]:
+                        places: DocPlaces, dateline: Place | None, quotes: list[Quote]
+                        ) -> list[Event]:
         m = dated.mention
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
@@ -196,7 +198,7 @@ class Coder:
                             trigger=m.trigger_text(doc), trigger_start=trig.idx,
                             trigger_end=trig.idx + len(trig.text))
         countries = [a.country for a in (*sources, *targets)]
-        place = event_place(trig, self.kb.gazetteer, countries) or dateline
+        place = places.event_place(trig, countries) or dateline
         # an event coded from quoted or reported speech links to that quote
         quote = next((q for q in quotes if q.start <= trig.idx < q.end), None)
         events: list[Event] = []

@@ -231,8 +231,31 @@ def _merge_qualified(doc: Doc, places: list[tuple[int, int, Place]], gazetteer: 
     return out
 
 
-def event_place(trigger: Token, gazetteer: Gazetteer,
-                context_countries: Sequence[str] = ()) -> Place | None:
+class DocPlaces:
+    """The places of one document's sentences, found once per sentence and context:
+    a sentence often reports several events, and finding places reads all its entities."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._found: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Place]]] = {}
+
+    def in_sentence(self, sent: Span, context_countries: Sequence[str] = ()
+                    ) -> list[tuple[int, int, Place]]:
+        """``find_places`` of ``sent``, remembered."""
+        key = (sent.start, tuple(context_countries))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = find_places(sent, self.gazetteer, context_countries)
+        return found
+
+    def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:
+        """:func:`event_place` with the sentence's places remembered."""
+        return event_place(trigger, self.gazetteer, context_countries,
+                           self.in_sentence(trigger.sent, context_countries))
+
+
+def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
+                places: list[tuple[int, int, Place]] | None = None) -> Place | None:
     """The place the clause of ``trigger`` says its event happened in, or None.
 
     Searched breadth-first from the trigger, without entering other clauses: places after
@@ -240,11 +263,13 @@ def event_place(trigger: Token, gazetteer: Gazetteer,
     Mexican Embassy in Quito"), and cities or regions that are the direct object ("shelled
     Kharkiv") or follow "on"/"to" ("the attack on Kyiv"). When the trigger's own phrase
     names none, the phrase it belongs to is searched ("Protests erupted in Quito" for the
-    trigger "Protests"), up to the head of its clause.
+    trigger "Protests"), up to the head of its clause. ``places``: the sentence's places,
+    when already found (:class:`DocPlaces`).
     """
-    sent = trigger.sent
+    if places is None:
+        places = find_places(trigger.sent, gazetteer, context_countries)
     place_at: dict[int, Place] = {}
-    for start, end, place in find_places(sent, gazetteer, context_countries):
+    for start, end, place in places:
         for i in range(start, end):
             place_at[i] = place
     if not place_at:
