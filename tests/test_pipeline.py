@@ -163,9 +163,39 @@ def test_a_comma_list_of_countries_gives_each_its_event(coder):
 
 
 def test_an_act_done_to_no_one_is_kept(coder):
-    ev = one(coder.code("Russia is conducting military exercises in Alaska.",
+    ev = one(coder.code("Russia is conducting military exercises.",
                         published="2015-06-02"), "15")
     assert ev.source.country == "RUS" and ev.target is None
+
+
+def test_an_act_with_no_target_falls_on_the_place_it_is_done_in(coder):
+    ev = one(coder.code("Russia is conducting military exercises in Alaska.",
+                        published="2015-06-02"), "15")
+    assert ev.source.country == "RUS" and ev.target.country == "USA"
+
+
+def test_an_international_body_is_a_venue_not_a_target(coder):
+    events = coder.code("Mexico filed a lawsuit in the International Court of Justice.",
+                        published="2024-04-11")
+    assert all(e.target is None or e.target.country != "IGO" for e in events)
+
+
+def test_a_nominal_event_in_a_verbs_adjunct_is_its_subjects(coder):
+    ev = one(coder.code("The British prime minister spoke to reporters during a brief "
+                        "private visit to France.", published="2015-06-02"), "042")
+    assert ev.source.country == "GBR" and ev.target.country == "FRA"
+
+
+def test_their_meeting_is_the_subjects_meeting(coder):
+    events = coder.code("France and Germany have delayed their meeting.", published="2015-06-02")
+    dyads = {(e.source.country, e.target.country) for e in events if e.target}
+    assert ("FRA", "DEU") in dyads and ("DEU", "FRA") in dyads
+
+
+def test_a_verb_with_an_object_does_not_own_the_adjuncts_deed(coder):
+    events = coder.code("Palestinians blamed Israel for the bombing of the settlement.",
+                        published="2015-06-02")
+    assert not any(e.cameo.startswith("18") and e.source.country == "PSE" for e in events)
 
 
 def test_she_after_a_quote_is_not_someone_named_inside_it(coder):

@@ -146,6 +146,14 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
+        if not targets:
+            # "conducted exercises in Alaska", "appealed for peace in Ithilen", "staged a
+            # protest in Beijing": an act with no one named as its target is done to the
+            # place (or party) its prepositional phrase names; an international body
+            # there is a venue ("filed a lawsuit in the ICJ"), not the one acted on
+            targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                            if (found := [a for a in actors.resolve_all(phrase, day, exclude)
+                                          if a.country != "IGO"])), [])
         return targets
 
     def _modal_code(self, m: Mention, code: str) -> str:
@@ -233,6 +241,21 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+# Prepositions whose phrase can name where, or on whom, an act falls.
+PLACE_PREPS = {"in", "into", "at", "to", "inside", "for"}
+
+
+def _adjunct_phrases(trigger: Token) -> list[Token]:
+    """The noun phrases of a trigger's (and, for a nominal trigger, its governing
+    verb's) place-like prepositional phrases; never a date ("in March")."""
+    heads = [trigger]
+    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # "conducting exercises in Alaska"
+    return [obj for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}

@@ -168,11 +168,37 @@ def _noun_source(tok: Token) -> list[Token]:
     for prep in _children(tok, {"prep", "agent"}):
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
+    # "launched a fierce attack": "fierce" is no one
+    found = [t for t in found if not _descriptive(t)]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
-    if all(_descriptive(t) for t in found) and phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
-        found += _subject(phrase.head)  # "launched a fierce attack": "fierce" is no one
+    governor = _governing_verb(phrase)
+    if governor is not None and (not found or all(t.lower_ in POSSESSIVE_PRONOUNS for t in found)):
+        # "delayed their meeting", "clashed ... during a private visit to X": the
+        # doer of an event named in the verb's object or adjunct is the verb's subject
+        found = _subject(governor) or found
     return found
+
+
+# Prepositions whose nominal event is the governing verb's subject's own doing ("left
+# for talks", "during a visit"); not "after the attack", "over the shelling".
+ADJUNCT_PREPS = {"during", "for", "on"}
+# Possessive pronouns that refer back to the clause's subject ("delayed their meeting").
+POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
+
+
+def _governing_verb(phrase: Token) -> Token | None:
+    """The verb whose object or prepositional adjunct a noun phrase is ("launched an
+    attack", "left for meetings", "during a visit"), else None."""
+    if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
+        return phrase.head
+    if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
+            and phrase.head.head.pos_ in ("VERB", "AUX") and phrase.head.lower_ in ADJUNCT_PREPS
+            and not _children(phrase.head.head, OBJECTS)):
+        # a verb with an object may hang the object's deed on it: "blamed Israel for
+        # the bombing", "claimed responsibility for attacks"
+        return phrase.head.head
+    return None
 
 
 def _phrase_head(tok: Token) -> Token:
