@@ -250,3 +250,11 @@ def test_a_counted_group_is_read_by_who_it_is(coder):
     ev = one(coder.code("Thousands of Egyptian students accused the Israeli government of aggression.",
                         published="2000-01-01"), "11")
     assert ev.source.code == "EGYEDU" and ev.target.code == "ISRGOV"
+
+
+def test_asserted_acts_come_before_reported_ones(coder):
+    events = coder.code("The minister said that Chad had expelled the French ambassador. "
+                        "Niger recalled its ambassador from Mali.", published="2024-04-06")
+    moods = [e.modality for e in events if not e.negated]
+    assert moods and moods[0] == "asserted"
+    assert moods == sorted(moods, key=lambda m: m != "asserted")

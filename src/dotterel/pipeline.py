@@ -117,6 +117,9 @@ class Coder:
             for dated in dates.sentence(sent, mentions):
                 out.extend(self._mention_events(doc, article, dated, actors,
                                                 dateline[0] if dateline else None, quotes))
+        # what the article asserts before what it reports others saying or hopes for
+        # (stable: text order within each)
+        out.sort(key=lambda ev: ev.modality != "asserted")
         return Coded(article, _align_dates(_dedupe(out)), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
