@@ -258,3 +258,32 @@ def test_asserted_acts_come_before_reported_ones(coder):
     moods = [e.modality for e in events if not e.negated]
     assert moods and moods[0] == "asserted"
     assert moods == sorted(moods, key=lambda m: m != "asserted")
+
+
+def test_a_protest_that_names_no_one_is_against_the_protesters_government(coder):
+    ev = one(coder.code("Thousands of Indonesian students staged mass demonstrations on "
+                        "Saturday.", published="1998-05-02"), "14")
+    assert ev.target is not None and ev.target.code == "IDNGOV"
+
+
+def test_a_states_own_protest_gets_no_invented_target(coder):
+    events = coder.code("Iran staged a protest march.", published="2015-06-02")
+    assert all(e.target is None for e in events if e.cameo.startswith("14"))
+
+
+def test_the_subject_of_a_passive_does_the_complement(coder):
+    ev = one(coder.code("The French president is scheduled to attend a summit in "
+                        "Switzerland.", published="2015-06-02"), "04")
+    assert ev.source.country == "FRA" and ev.target.country == "CHE"
+
+
+def test_a_measured_amount_is_read_by_what_it_measures(coder):
+    ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
+                        published="2015-06-02"), "07")
+    assert ev.target.country == "LBR"
+
+
+def test_a_name_parsed_onto_the_day_is_still_the_target(coder):
+    ev = one(coder.code("Iraq's national security advisor met with Syrian President Bashar "
+                        "Assad Tuesday.", published="2015-06-02"), "04")
+    assert ev.source.country == "IRQ" and ev.target.country == "SYR"

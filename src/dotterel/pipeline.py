@@ -157,6 +157,13 @@ class Coder:
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO"])), [])
+        if not targets and m.code[:2] == PROTEST_ROOT:
+            # "students staged mass demonstrations", "workers went on strike": a protest
+            # by the people that names no one is addressed to their own government (a
+            # state's own boycott or march is not)
+            targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
+                              for s in sources if s.country and s.country != "IGO"
+                              and s.sector and s.sector[:3] not in STATE_SECTORS)
         return targets
 
     def _modal_code(self, m: Mention, code: str) -> str:
@@ -231,6 +238,9 @@ class Coder:
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
+PROTEST_ROOT = "14"
+# Sectors of the state and its armed men: their protest is not one against themselves.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:

@@ -94,8 +94,9 @@ def _match_entry(tok: Token, entry: TriggerEntry) -> tuple[int, ...] | None:
             return None
         used.append(parts[0].i)
     if entry.objects:
-        objs = [o for o in _objects(tok)
-                if entry.object_matches(o.lemma_) or entry.object_matches(o.lower_)]
+        # "sent 25,000 tons of food": a measured amount is read by what it measures
+        objs = [o for o in _objects(tok) if any(
+            entry.object_matches(w.lemma_) or entry.object_matches(w.lower_) for w in (o, _who(o)))]
         if not objs:
             return None
         used.append(objs[0].i)
@@ -143,6 +144,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     head = tok.head
     if head.i == tok.i:
         return []
+    if tok.dep_ == "xcomp" and _is_passive(head) and not _children(head, {"agent"}):
+        # "is scheduled to attend", "was forced to resign": the one the passive speaks of
+        return _children(head, PASSIVE_SUBJECTS)
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
@@ -216,9 +220,21 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == prep_word:
             # "called on Tuesday for ...": a date is when, never whom
-            out += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")
-                    and c.ent_type_ not in ("DATE", "TIME")]
+            for c in prep.children:
+                if c.dep_ in ("pobj", "pcomp"):
+                    out += [c] if c.ent_type_ not in TIME_ENTITIES else _named_before_date(c)
     return out
+
+
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def _named_before_date(date: Token) -> list[Token]:
+    """"met with Syrian President Bashar Assad Tuesday" is often parsed with the name
+    compounded onto the day: the name is then the phrase's head."""
+    names = [c for c in date.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.ent_type_ not in TIME_ENTITIES]
+    return names[-1:]
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -282,9 +298,13 @@ def is_list_item(appos: Token) -> bool:
         c.dep_ == "conj" for c in appos.children)
 
 
-# Words that count or gather people: "dozens of journalists", "a group of Liberians".
+# Words that count, gather or measure: "dozens of journalists", "a group of Liberians",
+# "tons of food", "a shipment of arms".
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
-                  "millions", "score", "scores", "tens", "group", "crowd", "number", "handful"}
+                  "millions", "score", "scores", "tens", "group", "crowd", "number", "handful",
+                  "bunch", "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms",
+                  "barrel", "barrels", "shipment", "shipments", "consignment", "batch",
+                  "truckload", "truckloads", "planeload", "amount", "quantity", "quantities"}
 
 
 def _who(tok: Token) -> Token:
