@@ -287,3 +287,15 @@ def test_a_name_parsed_onto_the_day_is_still_the_target(coder):
     ev = one(coder.code("Iraq's national security advisor met with Syrian President Bashar "
                         "Assad Tuesday.", published="2015-06-02"), "04")
     assert ev.source.country == "IRQ" and ev.target.country == "SYR"
+
+
+def test_wanting_another_to_act_is_an_appeal_to_them(coder):
+    ev = one(coder.code("The German chancellor wants France to pay more compensation.",
+                        published="2015-06-02"), "02")
+    assert ev.source.country == "DEU" and ev.target.country == "FRA"
+
+
+def test_wanting_to_act_is_an_intention(coder):
+    events = coder.code("The German chancellor wants to help Greece.", published="2015-06-02")
+    helps = [e for e in events if e.target and e.target.country == "GRC" and e.cameo.startswith("03")]
+    assert helps and helps[0].modality == "intended"
