@@ -19,14 +19,14 @@ from dotterel.evaluation import Scores, format_scores, load_gold, score
 from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
-PRECISION_FLOOR = 0.66
-RECALL_FLOOR = 0.52
+PRECISION_FLOOR = 0.67
+RECALL_FLOOR = 0.60
 
 # The two seed articles are the ones the project started from; hold them to more.
 # The scorer here matches one-to-one, so a second report of one act in an article (a
 # headline and its body, "the raid" after "raided") counts as spurious; the canonical
-# events in the store merge such reports. Measured 0.583 when this floor was set.
-SEED_PRECISION_FLOOR = 0.55
+# events in the store merge such reports. Measured 0.605 when this floor was set.
+SEED_PRECISION_FLOOR = 0.58
 SEED_RECALL_FLOOR = 0.85
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

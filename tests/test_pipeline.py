@@ -163,9 +163,39 @@ def test_a_comma_list_of_countries_gives_each_its_event(coder):
 
 
 def test_an_act_done_to_no_one_is_kept(coder):
-    ev = one(coder.code("Russia is conducting military exercises in Alaska.",
+    ev = one(coder.code("Russia is conducting military exercises.",
                         published="2015-06-02"), "15")
     assert ev.source.country == "RUS" and ev.target is None
+
+
+def test_an_act_with_no_target_falls_on_the_place_it_is_done_in(coder):
+    ev = one(coder.code("Russia is conducting military exercises in Alaska.",
+                        published="2015-06-02"), "15")
+    assert ev.source.country == "RUS" and ev.target.country == "USA"
+
+
+def test_an_international_body_is_a_venue_not_a_target(coder):
+    events = coder.code("Mexico filed a lawsuit in the International Court of Justice.",
+                        published="2024-04-11")
+    assert all(e.target is None or e.target.country != "IGO" for e in events)
+
+
+def test_a_nominal_event_in_a_verbs_adjunct_is_its_subjects(coder):
+    ev = one(coder.code("The British prime minister spoke to reporters during a brief "
+                        "private visit to France.", published="2015-06-02"), "042")
+    assert ev.source.country == "GBR" and ev.target.country == "FRA"
+
+
+def test_their_meeting_is_the_subjects_meeting(coder):
+    events = coder.code("France and Germany have delayed their meeting.", published="2015-06-02")
+    dyads = {(e.source.country, e.target.country) for e in events if e.target}
+    assert ("FRA", "DEU") in dyads and ("DEU", "FRA") in dyads
+
+
+def test_a_verb_with_an_object_does_not_own_the_adjuncts_deed(coder):
+    events = coder.code("Palestinians blamed Israel for the bombing of the settlement.",
+                        published="2015-06-02")
+    assert not any(e.cameo.startswith("18") and e.source.country == "PSE" for e in events)
 
 
 def test_she_after_a_quote_is_not_someone_named_inside_it(coder):
@@ -220,3 +250,52 @@ def test_a_counted_group_is_read_by_who_it_is(coder):
     ev = one(coder.code("Thousands of Egyptian students accused the Israeli government of aggression.",
                         published="2000-01-01"), "11")
     assert ev.source.code == "EGYEDU" and ev.target.code == "ISRGOV"
+
+
+def test_asserted_acts_come_before_reported_ones(coder):
+    events = coder.code("The minister said that Chad had expelled the French ambassador. "
+                        "Niger recalled its ambassador from Mali.", published="2024-04-06")
+    moods = [e.modality for e in events if not e.negated]
+    assert moods and moods[0] == "asserted"
+    assert moods == sorted(moods, key=lambda m: m != "asserted")
+
+
+def test_a_protest_that_names_no_one_is_against_the_protesters_government(coder):
+    ev = one(coder.code("Thousands of Indonesian students staged mass demonstrations on "
+                        "Saturday.", published="1998-05-02"), "14")
+    assert ev.target is not None and ev.target.code == "IDNGOV"
+
+
+def test_a_states_own_protest_gets_no_invented_target(coder):
+    events = coder.code("Iran staged a protest march.", published="2015-06-02")
+    assert all(e.target is None for e in events if e.cameo.startswith("14"))
+
+
+def test_the_subject_of_a_passive_does_the_complement(coder):
+    ev = one(coder.code("The French president is scheduled to attend a summit in "
+                        "Switzerland.", published="2015-06-02"), "04")
+    assert ev.source.country == "FRA" and ev.target.country == "CHE"
+
+
+def test_a_measured_amount_is_read_by_what_it_measures(coder):
+    ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
+                        published="2015-06-02"), "07")
+    assert ev.target.country == "LBR"
+
+
+def test_a_name_parsed_onto_the_day_is_still_the_target(coder):
+    ev = one(coder.code("Iraq's national security advisor met with Syrian President Bashar "
+                        "Assad Tuesday.", published="2015-06-02"), "04")
+    assert ev.source.country == "IRQ" and ev.target.country == "SYR"
+
+
+def test_wanting_another_to_act_is_an_appeal_to_them(coder):
+    ev = one(coder.code("The German chancellor wants France to pay more compensation.",
+                        published="2015-06-02"), "02")
+    assert ev.source.country == "DEU" and ev.target.country == "FRA"
+
+
+def test_wanting_to_act_is_an_intention(coder):
+    events = coder.code("The German chancellor wants to help Greece.", published="2015-06-02")
+    helps = [e for e in events if e.target and e.target.country == "GRC" and e.cameo.startswith("03")]
+    assert helps and helps[0].modality == "intended"

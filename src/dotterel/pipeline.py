@@ -118,6 +118,9 @@ class Coder:
             for dated in dates.sentence(sent, mentions):
                 out.extend(self._mention_events(doc, article, dated, actors, places,
                                                 dateline[0] if dateline else None, quotes))
+        # what the article asserts before what it reports others saying or hopes for
+        # (stable: text order within each)
+        out.sort(key=lambda ev: ev.modality != "asserted")
         return Coded(article, _align_dates(_dedupe(out)), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
@@ -147,6 +150,21 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
+        if not targets:
+            # "conducted exercises in Alaska", "appealed for peace in Ithilen", "staged a
+            # protest in Beijing": an act with no one named as its target is done to the
+            # place (or party) its prepositional phrase names; an international body
+            # there is a venue ("filed a lawsuit in the ICJ"), not the one acted on
+            targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                            if (found := [a for a in actors.resolve_all(phrase, day, exclude)
+                                          if a.country != "IGO"])), [])
+        if not targets and m.code[:2] == PROTEST_ROOT:
+            # "students staged mass demonstrations", "workers went on strike": a protest
+            # by the people that names no one is addressed to their own government (a
+            # state's own boycott or march is not)
+            targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
+                              for s in sources if s.country and s.country != "IGO"
+                              and s.sector and s.sector[:3] not in STATE_SECTORS)
         return targets
 
     def _modal_code(self, m: Mention, code: str) -> str:
@@ -222,6 +240,9 @@ class Coder:
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
+PROTEST_ROOT = "14"
+# Sectors of the state and its armed men: their protest is not one against themselves.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:
@@ -235,6 +256,21 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+# Prepositions whose phrase can name where, or on whom, an act falls.
+PLACE_PREPS = {"in", "into", "at", "to", "inside", "for"}
+
+
+def _adjunct_phrases(trigger: Token) -> list[Token]:
+    """The noun phrases of a trigger's (and, for a nominal trigger, its governing
+    verb's) place-like prepositional phrases; never a date ("in March")."""
+    heads = [trigger]
+    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # "conducting exercises in Alaska"
+    return [obj for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}

@@ -94,8 +94,9 @@ def _match_entry(tok: Token, entry: TriggerEntry) -> tuple[int, ...] | None:
             return None
         used.append(parts[0].i)
     if entry.objects:
-        objs = [o for o in _objects(tok)
-                if entry.object_matches(o.lemma_) or entry.object_matches(o.lower_)]
+        # "sent 25,000 tons of food": a measured amount is read by what it measures
+        objs = [o for o in _objects(tok) if any(
+            entry.object_matches(w.lemma_) or entry.object_matches(w.lower_) for w in (o, _who(o)))]
         if not objs:
             return None
         used.append(objs[0].i)
@@ -143,6 +144,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     head = tok.head
     if head.i == tok.i:
         return []
+    if tok.dep_ == "xcomp" and _is_passive(head) and not _children(head, {"agent"}):
+        # "is scheduled to attend", "was forced to resign": the one the passive speaks of
+        return _children(head, PASSIVE_SUBJECTS)
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
@@ -168,11 +172,37 @@ def _noun_source(tok: Token) -> list[Token]:
     for prep in _children(tok, {"prep", "agent"}):
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
+    # "launched a fierce attack": "fierce" is no one
+    found = [t for t in found if not _descriptive(t)]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
-    if all(_descriptive(t) for t in found) and phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
-        found += _subject(phrase.head)  # "launched a fierce attack": "fierce" is no one
+    governor = _governing_verb(phrase)
+    if governor is not None and (not found or all(t.lower_ in POSSESSIVE_PRONOUNS for t in found)):
+        # "delayed their meeting", "clashed ... during a private visit to X": the
+        # doer of an event named in the verb's object or adjunct is the verb's subject
+        found = _subject(governor) or found
     return found
+
+
+# Prepositions whose nominal event is the governing verb's subject's own doing ("left
+# for talks", "during a visit"); not "after the attack", "over the shelling".
+ADJUNCT_PREPS = {"during", "for", "on"}
+# Possessive pronouns that refer back to the clause's subject ("delayed their meeting").
+POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
+
+
+def _governing_verb(phrase: Token) -> Token | None:
+    """The verb whose object or prepositional adjunct a noun phrase is ("launched an
+    attack", "left for meetings", "during a visit"), else None."""
+    if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
+        return phrase.head
+    if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
+            and phrase.head.head.pos_ in ("VERB", "AUX") and phrase.head.lower_ in ADJUNCT_PREPS
+            and not _children(phrase.head.head, OBJECTS)):
+        # a verb with an object may hang the object's deed on it: "blamed Israel for
+        # the bombing", "claimed responsibility for attacks"
+        return phrase.head.head
+    return None
 
 
 def _phrase_head(tok: Token) -> Token:
@@ -190,9 +220,21 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == prep_word:
             # "called on Tuesday for ...": a date is when, never whom
-            out += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")
-                    and c.ent_type_ not in ("DATE", "TIME")]
+            for c in prep.children:
+                if c.dep_ in ("pobj", "pcomp"):
+                    out += [c] if c.ent_type_ not in TIME_ENTITIES else _named_before_date(c)
     return out
+
+
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def _named_before_date(date: Token) -> list[Token]:
+    """"met with Syrian President Bashar Assad Tuesday" is often parsed with the name
+    compounded onto the day: the name is then the phrase's head."""
+    names = [c for c in date.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.ent_type_ not in TIME_ENTITIES]
+    return names[-1:]
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -256,9 +298,13 @@ def is_list_item(appos: Token) -> bool:
         c.dep_ == "conj" for c in appos.children)
 
 
-# Words that count or gather people: "dozens of journalists", "a group of Liberians".
+# Words that count, gather or measure: "dozens of journalists", "a group of Liberians",
+# "tons of food", "a shipment of arms".
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
-                  "millions", "score", "scores", "tens", "group", "crowd", "number", "handful"}
+                  "millions", "score", "scores", "tens", "group", "crowd", "number", "handful",
+                  "bunch", "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms",
+                  "barrel", "barrels", "shipment", "shipments", "consignment", "batch",
+                  "truckload", "truckloads", "planeload", "amount", "quantity", "quantities"}
 
 
 def _who(tok: Token) -> Token:
