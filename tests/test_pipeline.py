@@ -273,7 +273,7 @@ def test_a_states_own_protest_gets_no_invented_target(coder):
 
 def test_the_subject_of_a_passive_does_the_complement(coder):
     ev = one(coder.code("The French president is scheduled to attend a summit in "
-                        "Switzerland.", published="2015-06-02"), "04")
+                        "Zurich.", published="2015-06-02"), "04")
     assert ev.source.country == "FRA" and ev.target.country == "CHE"
 
 

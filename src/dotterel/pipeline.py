@@ -151,13 +151,14 @@ class Coder:
             # postponed their meeting": coordinated parties act on each other
             targets = sources
         if not targets:
-            # "conducted exercises in Alaska", "appealed for peace in Ithilen", "staged a
-            # protest in Beijing": an act with no one named as its target is done to the
-            # place (or party) its prepositional phrase names; an international body
-            # there is a venue ("filed a lawsuit in the ICJ"), not the one acted on
+            # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
+            # no one named as its target is done to the place its prepositional phrase
+            # names. Only a place: a state or body named there as a party ("sought asylum
+            # in Mexico", "filed a lawsuit in the ICJ") is where the act is addressed or
+            # heard, which the sentence does not make its target
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
-                                          if a.country != "IGO"])), [])
+                                          if a.country != "IGO" and not a.sector])), [])
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "students staged mass demonstrations", "workers went on strike": a protest
             # by the people that names no one is addressed to their own government (a
