@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import platform
@@ -94,6 +95,8 @@ def bench_spacy(texts: list[str], model: str, batch_size: int) -> dict[str, floa
     load_s = time.perf_counter() - start
     for _ in nlp.pipe(texts[:WARMUP_TEXTS], batch_size=batch_size):
         pass
+    gc.collect()
+    gc.freeze()  # as `dotterel code` does after loading (dotterel.run.heap), for a fair match
     start = time.perf_counter()
     docs = 0
     for _doc in nlp.pipe(texts, batch_size=batch_size):
@@ -129,12 +132,14 @@ def bench_dotterel(records: list[dict[str, Any]], model: str,
     os.environ["DOTTEREL_MODEL"] = model
     os.environ["DOTTEREL_BATCH"] = str(batch_size)
     from dotterel import Coder
+    from dotterel.run.heap import freeze_loaded
 
     articles = to_articles(records)
     start = time.perf_counter()
     coder = Coder()
     for _ in coder.code_articles(articles[:WARMUP_TEXTS]):
         pass
+    freeze_loaded()  # as `dotterel code` does
     load_s = time.perf_counter() - start  # includes the warm-up batch
     start = time.perf_counter()
     docs = events = 0
@@ -165,12 +170,14 @@ def bench_local(corpus: Path, warmup: Path) -> dict[str, float]:
     """Code the corpus file in this process, the way ``dotterel code`` does."""
     from dotterel import Coder
     from dotterel.pipeline import Coded
+    from dotterel.run.heap import freeze_loaded
     from dotterel.run.local import code_inputs
 
     start = time.perf_counter()
     coder = Coder()
     for _ in code_inputs(coder, [warmup], time_limit_s=None):
         pass
+    freeze_loaded()  # as `dotterel code` does
     load_s = time.perf_counter() - start
     start, cpu = time.perf_counter(), cpu_seconds()
     docs = events = 0

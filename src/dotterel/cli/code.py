@@ -43,6 +43,7 @@ from ..pipeline import Coded, Coder
 from ..run.cluster import (ChunkResult, code_on_cluster, dask_client, load_coders,
                            prepare_shard_folder)
 from ..run.limits import DEFAULT_TIME_LIMIT
+from ..run.heap import freeze_loaded
 from ..run.local import Skipped, code_inputs
 from ..run.progress import Progress, count_records
 from ..settings import DEFAULT_DB, Settings
@@ -411,7 +412,9 @@ def run(args: argparse.Namespace) -> int:
                                     max_length=load_coders(client, settings), time_limit_s=limit,
                                     english_only=not args.any_language, stored=skip)
         else:
-            items = code_inputs(Coder(settings), args.inputs, args.published,
+            coder = Coder(settings)
+            freeze_loaded()  # this process is Dotterel's own: see dotterel.run.heap
+            items = code_inputs(coder, args.inputs, args.published,
                                 time_limit_s=limit, english_only=not args.any_language,
                                 stored=skip)
         for item in items:

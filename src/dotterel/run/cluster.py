@@ -38,6 +38,7 @@ from ..pipeline import Coder
 from ..settings import Settings
 from ..store.shards import Shard, write_shard
 from ..types import Article, Rejected
+from .heap import freeze_loaded
 from .local import Item, Skipped, article_batches, checked_articles, code_articles, passed_over
 
 PLUGIN_NAME = "dotterel-coder"
@@ -56,6 +57,7 @@ class CoderPlugin(WorkerPlugin):
     def setup(self, worker: object) -> None:
         """Load the model and the knowledge (seconds), once for the worker's lifetime."""
         self.coder = Coder(self.settings)
+        freeze_loaded()  # the worker process is Dotterel's own
 
     def teardown(self, worker: object) -> None:
         """Let the model go with the worker."""
