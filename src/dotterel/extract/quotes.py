@@ -22,6 +22,7 @@ first attribution in the next sentence. A quote that none of these attributes is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -199,36 +200,19 @@ def _mark_tokens(doc: Doc, marked: Sequence[_Marked]) -> list[tuple[int, int]]:
     starts = [t.idx for t in doc]
     for m in marked:
         close = m.close_at if m.closed else max(m.close_at - 1, m.open_at)
-        out.append((_token_at(starts, m.open_at), _token_at(starts, close)))
+        out.append((_last_at_or_before(starts, m.open_at), _last_at_or_before(starts, close)))
     return out
 
 
-def _token_at(starts: Sequence[int], char: int) -> int:
-    """The index of the token covering character ``char``."""
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _last_at_or_before(offsets: Sequence[int], char: int) -> int:
+    """The index of the last of the sorted ``offsets`` at or before ``char`` (0 if none):
+    the token, or the paragraph, that covers character ``char``."""
+    return max(bisect_right(offsets, char) - 1, 0)
 
 
 def _paragraph_starts(text: str) -> list[int]:
     """Character offsets where paragraphs (lines) start."""
     return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
-
-
-def _paragraph_of(paragraphs: Sequence[int], char: int) -> int:
-    lo, hi = 0, len(paragraphs) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if paragraphs[mid] <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _breaks_line(tok: Token) -> bool:
@@ -438,7 +422,7 @@ def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
 
 def _according_in_sentence(doc: Doc, m: _Marked, inside: dict[int, int]) -> _Attribution | None:
     """"according to X" anywhere in the quote's sentence, outside quotes."""
-    sent = doc[_token_at([t.idx for t in doc], m.open_at)].sent
+    sent = doc[_last_at_or_before([t.idx for t in doc], m.open_at)].sent
     for tok in sent:
         if tok.i in inside or tok.lower_ != "according":
             continue
@@ -454,10 +438,10 @@ def _from_context(doc: Doc, spans: Sequence[tuple[_Marked, QuoteKind, _Attributi
                   inside: dict[int, int], marks: Sequence[tuple[int, int]]) -> _Attribution | None:
     """The speaker of an unattributed quote, from its neighbours (see the module notes)."""
     m = spans[k][0]
-    para = _paragraph_of(paragraphs, m.open_at)
+    para = _last_at_or_before(paragraphs, m.open_at)
 
     def same_para(j: int) -> bool:
-        return _paragraph_of(paragraphs, spans[j][0].open_at) == para
+        return _last_at_or_before(paragraphs, spans[j][0].open_at) == para
 
     # the previous attributed quote of the paragraph (own attributions only come first)
     for j in range(k - 1, -1, -1):
@@ -483,7 +467,7 @@ def _from_context(doc: Doc, spans: Sequence[tuple[_Marked, QuoteKind, _Attributi
         while prev_para > 0 and _blank(doc.text, paragraphs, prev_para):
             prev_para -= 1
         for j in range(k - 1, -1, -1):
-            jp = _paragraph_of(paragraphs, spans[j][0].open_at)
+            jp = _last_at_or_before(paragraphs, spans[j][0].open_at)
             if jp < prev_para:
                 break
             if jp == prev_para and resolved[j] is not None:
