@@ -86,8 +86,10 @@ class TriggerEntry:
         if not self.context:
             return True
         low = " ".join(text.lower().split())
-        return any(all(_has_phrase(low, part) for part in alt.split("+"))
-                   for alt in self.context)
+        single, combined = _context_patterns(self.context)
+        if single is not None and single.search(low) is not None:
+            return True
+        return any(all(_has_phrase(low, part) for part in parts) for parts in combined)
 
     @property
     def has_target(self) -> bool:
@@ -104,16 +106,32 @@ class TriggerEntry:
 
 
 @lru_cache(maxsize=None)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """The compiled whole-word pattern of a context phrase. Cached: the lexicon has a few
-    thousand phrases, more than ``re``'s own cache keeps, and compiling dominated coding."""
+def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
+    """A context phrase, whitespace-normalised, and its compiled whole-word pattern.
+    Cached: the lexicon has a few thousand phrases, more than ``re``'s own cache keeps,
+    and compiling dominated coding."""
     phrase = " ".join(phrase.split())
-    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
+    return phrase, re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _context_patterns(context: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
+                                                         tuple[tuple[str, ...], ...]]:
+    """An entry's context as one whole-word pattern for its single phrases (one search
+    instead of one per phrase) and the ``a+b`` alternatives, split into their parts."""
+    singles = sorted({" ".join(alt.split()) for alt in context if "+" not in alt},
+                     key=len, reverse=True)
+    pattern = None
+    if singles:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, singles)) + r")(?![\w-])")
+    return pattern, tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
     """Whole-word, whitespace-normalised search for ``phrase`` in lower-case ``text``."""
-    return _phrase_pattern(phrase).search(text) is not None
+    plain, pattern = _phrase_pattern(phrase)
+    # most phrases are not in the text at all: a substring test rules them out cheaply
+    return plain in text and pattern.search(text) is not None
 
 
 class Lexicon:

@@ -84,8 +84,12 @@ def _objects(tok: Token) -> list[Token]:
     return found
 
 
-def _match_entry(tok: Token, entry: TriggerEntry) -> tuple[int, ...] | None:
-    """Token indices the entry consumes when it matches ``tok``, else None."""
+def _match_entry(tok: Token, entry: TriggerEntry,
+                 context: dict[int, str]) -> tuple[int, ...] | None:
+    """Token indices the entry consumes when it matches ``tok``, else None.
+
+    ``context`` caches the text an entry's context phrases are looked for in, which is
+    the same for every entry tried on ``tok``."""
     used = [tok.i]
     if entry.particle:
         parts = [c for c in tok.children
@@ -103,8 +107,10 @@ def _match_entry(tok: Token, entry: TriggerEntry) -> tuple[int, ...] | None:
     if entry.context:
         # a noun's context may sit anywhere in the clause that governs it: the parser often
         # hangs "persona non grata" off the verb, not off "the declaration"
-        scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-        if not entry.context_matches(" ".join(t.text for t in scope.subtree)):
+        if tok.i not in context:
+            scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+            context[tok.i] = " ".join(t.text for t in scope.subtree)
+        if not entry.context_matches(context[tok.i]):
             return None
     return tuple(used)
 
@@ -415,8 +421,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
 
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
+    context: dict[int, str] = {}
     for entry in lexicon.candidates(pos, tok.lemma_.lower()):
-        used = _match_entry(tok, entry)
+        used = _match_entry(tok, entry, context)
         if used is not None:
             return entry, used
     return None

@@ -111,7 +111,7 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
         if m.end <= m.start:
             continue
         open_tok, close_tok = marks[k]
-        kind = _kind(doc, m, open_tok, inside)
+        kind = _kind(doc, text, m, open_tok, inside)
         if kind == "partial":
             # a partial quote that ends its sentence is not attributed by the next one
             ends = text[m.start:m.end].rstrip("”\"'’").endswith(tuple(SENTENCE_END))
@@ -127,15 +127,15 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
     resolved: list[_Attribution | None] = [a for _, _, a in spans]
     for k, (m, kind, found) in enumerate(spans):
         if found is None:
-            resolved[k] = _from_context(doc, spans, resolved, k, paragraphs, inside, marks)
+            resolved[k] = _from_context(doc, text, spans, resolved, k, paragraphs, inside, marks)
 
     out: list[QuoteSpan] = []
     for (m, kind, _), found in zip(spans, resolved):
         if found is None:
             continue  # we keep only quotes we can attribute
         out.append(QuoteSpan(m.start, m.end, text[m.start:m.end], kind, found.speaker, found.verb))
-    out.extend(_indirect(doc, inside, marks))
-    out.extend(_according_clauses(doc, inside))
+    out.extend(_indirect(doc, text, inside, marks))
+    out.extend(_according_clauses(doc, text, inside))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 
@@ -222,7 +222,7 @@ def _breaks_line(tok: Token) -> bool:
 # -- direct or partial --------------------------------------------------------------------
 
 
-def _kind(doc: Doc, m: _Marked, open_tok: int, inside: dict[int, int]) -> QuoteKind:
+def _kind(doc: Doc, text: str, m: _Marked, open_tok: int, inside: dict[int, int]) -> QuoteKind:
     """Direct when the quote stands as speech of its own: it opens its sentence or line,
     follows a colon, or follows a comma and starts a sentence or resumes an interrupted
     quote; otherwise it is a phrase inside someone else's sentence."""
@@ -230,7 +230,7 @@ def _kind(doc: Doc, m: _Marked, open_tok: int, inside: dict[int, int]) -> QuoteK
     if prev is None or prev.text in SENTENCE_END or prev.i in inside or prev.text == ":":
         return "direct"
     if prev.text == ",":
-        first = doc.text[m.start:m.start + 1]
+        first = text[m.start:m.start + 1]
         lead = _window(doc, prev.i - 1, -1, inside)
         if (first.isupper() or _report_verb_between(doc, prev.i, inside)
                 or any(t.lower_ == "according" for t in lead)):
@@ -433,7 +433,7 @@ def _according_in_sentence(doc: Doc, m: _Marked, inside: dict[int, int]) -> _Att
     return None
 
 
-def _from_context(doc: Doc, spans: Sequence[tuple[_Marked, QuoteKind, _Attribution | None]],
+def _from_context(doc: Doc, text: str, spans: Sequence[tuple[_Marked, QuoteKind, _Attribution | None]],
                   resolved: Sequence[_Attribution | None], k: int, paragraphs: Sequence[int],
                   inside: dict[int, int], marks: Sequence[tuple[int, int]]) -> _Attribution | None:
     """The speaker of an unattributed quote, from its neighbours (see the module notes)."""
@@ -455,16 +455,16 @@ def _from_context(doc: Doc, spans: Sequence[tuple[_Marked, QuoteKind, _Attributi
             break
         if spans[j][2] is not None:
             return spans[j][2]
-    para_end = paragraphs[para + 1] if para + 1 < len(paragraphs) else len(doc.text)
+    para_end = paragraphs[para + 1] if para + 1 < len(paragraphs) else len(text)
     close_tok = marks[k][1]
     tail = [t for t in doc[close_tok + 1:] if t.idx < para_end and t.i not in inside]
     found = _first_in_sentence_order(doc, tail, inside)
     if found is not None:
         return found
     # a quote running on from the previous paragraph, which ended with an attributed quote
-    if para > 0 and _is_whole_paragraph(doc.text, paragraphs, para, m):
+    if para > 0 and _is_whole_paragraph(text, paragraphs, para, m):
         prev_para = para - 1
-        while prev_para > 0 and _blank(doc.text, paragraphs, prev_para):
+        while prev_para > 0 and _blank(text, paragraphs, prev_para):
             prev_para -= 1
         for j in range(k - 1, -1, -1):
             jp = _last_at_or_before(paragraphs, spans[j][0].open_at)
@@ -475,9 +475,9 @@ def _from_context(doc: Doc, spans: Sequence[tuple[_Marked, QuoteKind, _Attributi
     # the attribution of the next sentence (in the following paragraph)
     if para + 1 < len(paragraphs):
         nxt = para + 1
-        while nxt + 1 < len(paragraphs) and _blank(doc.text, paragraphs, nxt):
+        while nxt + 1 < len(paragraphs) and _blank(text, paragraphs, nxt):
             nxt += 1
-        end = paragraphs[nxt + 1] if nxt + 1 < len(paragraphs) else len(doc.text)
+        end = paragraphs[nxt + 1] if nxt + 1 < len(paragraphs) else len(text)
         first = [t for t in doc if paragraphs[nxt] <= t.idx < end and t.i not in inside]
         if first:
             sent = first[0].sent
@@ -511,7 +511,7 @@ def _is_whole_paragraph(text: str, paragraphs: Sequence[int], para: int, m: _Mar
 # -- indirect speech ------------------------------------------------------------------------
 
 
-def _indirect(doc: Doc, inside: dict[int, int],
+def _indirect(doc: Doc, text: str, inside: dict[int, int],
               marks: Iterable[tuple[int, int]]) -> list[QuoteSpan]:
     """Reported speech without quote marks: a reporting verb outside quotes with a clausal
     complement ("said (that) the army would withdraw") that quotes no one directly."""
@@ -536,14 +536,14 @@ def _indirect(doc: Doc, inside: dict[int, int],
                 continue
             start = toks[0].idx
             end = toks[-1].idx + len(toks[-1].text)
-            text = doc.text[start:end].rstrip(TRAILING + ".")
-            if len(text.split()) < 2:
+            words = text[start:end].rstrip(TRAILING + ".")
+            if len(words.split()) < 2:
                 continue
-            out.append(QuoteSpan(start, start + len(text), text, "indirect", speaker, verb.i))
+            out.append(QuoteSpan(start, start + len(words), words, "indirect", speaker, verb.i))
     return out
 
 
-def _according_clauses(doc: Doc, inside: dict[int, int]) -> list[QuoteSpan]:
+def _according_clauses(doc: Doc, text: str, inside: dict[int, int]) -> list[QuoteSpan]:
     """Unquoted clauses attributed by "according to X" ("According to Bárcena, the staff
     would leave"): the clause the phrase modifies, without the phrase itself."""
     out: list[QuoteSpan] = []
@@ -572,8 +572,8 @@ def _according_clauses(doc: Doc, inside: dict[int, int]) -> list[QuoteSpan]:
         if len(run) < 2:
             continue
         start = run[0].idx
-        text = doc.text[start:run[-1].idx + len(run[-1].text)].rstrip(TRAILING + ".")
-        out.append(QuoteSpan(start, start + len(text), text, "indirect", speaker, tok.i))
+        words = text[start:run[-1].idx + len(run[-1].text)].rstrip(TRAILING + ".")
+        out.append(QuoteSpan(start, start + len(words), words, "indirect", speaker, tok.i))
     return out
 
 

@@ -123,8 +123,8 @@ def _proper_name(tokens: Span) -> bool:
                                for t in words) and tokens[-1].lower_ not in _NAME_PARTICLES
 
 
-def find_places(span: Span | Doc, gazetteer: Gazetteer,
-                context_countries: Sequence[str] = ()) -> list[tuple[int, int, Place]]:
+def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
+                doc_ents: Sequence[Span] | None = None) -> list[tuple[int, int, Place]]:
     """Place names in ``span`` resolved to places: ``(start, end, place)`` sorted by start.
 
     ``start``/``end`` are token offsets relative to the document. Read are GPE, LOC and
@@ -135,7 +135,8 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer,
     ORG, even DATE); place names inside a longer entity ("Democracy Monument in
     Bangkok"); and "City, State" / "City, Country" pairs, which give one place spanning
     both names ("Paris, Texas"). ``context_countries`` (ISO3, most relevant first)
-    decide ambiguous names.
+    decide ambiguous names. ``doc_ents``: the document's entities, when already read
+    (building them walks the whole document).
     """
     from spacy.tokens import Doc as DocType  # spaCy is loaded already when a Doc exists
 
@@ -163,7 +164,7 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer,
                     add(rest.start, rest.end, place)
                     return
 
-    ents = [e for e in doc.ents if e.start >= lo and e.end <= hi]
+    ents = [e for e in (doc.ents if doc_ents is None else doc_ents) if e.start >= lo and e.end <= hi]
     covered = {i for e in ents for i in range(e.start, e.end)}
     # First the entities labelled as places, so that mislabelled neighbours can lean on them.
     for ent in ents:
@@ -238,6 +239,7 @@ class DocPlaces:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._found: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Place]]] = {}
+        self._ents: tuple[Span, ...] | None = None  # the document's, read once
 
     def in_sentence(self, sent: Span, context_countries: Sequence[str] = ()
                     ) -> list[tuple[int, int, Place]]:
@@ -245,7 +247,10 @@ class DocPlaces:
         key = (sent.start, tuple(context_countries))
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = find_places(sent, self.gazetteer, context_countries)
+            if self._ents is None:
+                self._ents = tuple(sent.doc.ents)
+            found = self._found[key] = find_places(sent, self.gazetteer, context_countries,
+                                                   self._ents)
         return found
 
     def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:
