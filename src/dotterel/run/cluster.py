@@ -38,7 +38,7 @@ from ..pipeline import Coder
 from ..settings import Settings
 from ..store.shards import Shard, write_shard
 from ..types import Article, Rejected
-from .heap import freeze_loaded
+from .heap import freeze_loaded, relax_eager_trim
 from .local import Item, Skipped, article_batches, checked_articles, code_articles, passed_over
 
 PLUGIN_NAME = "dotterel-coder"
@@ -56,6 +56,7 @@ class CoderPlugin(WorkerPlugin):
 
     def setup(self, worker: object) -> None:
         """Load the model and the knowledge (seconds), once for the worker's lifetime."""
+        relax_eager_trim()  # before loading: the model's arrays come from the heap too
         self.coder = Coder(self.settings)
         freeze_loaded()  # the worker process is Dotterel's own
 
