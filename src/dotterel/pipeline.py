@@ -211,9 +211,10 @@ class Coder:
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]
         trig = doc[m.trigger]
-        lead = len(sent.text) - len(sent.text.lstrip())  # the span must index the stripped text
-        evidence = Evidence(sentence=sent.text.strip(), start=sent.start_char + lead,
-                            end=sent.start_char + len(sent.text.rstrip()),
+        text = sent.text  # built anew from the tokens on every read
+        lead = len(text) - len(text.lstrip())  # the span must index the stripped text
+        evidence = Evidence(sentence=text.strip(), start=sent.start_char + lead,
+                            end=sent.start_char + len(text.rstrip()),
                             trigger=m.trigger_text(doc), trigger_start=trig.idx,
                             trigger_end=trig.idx + len(trig.text))
         countries = [a.country for a in (*sources, *targets)]

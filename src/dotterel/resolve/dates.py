@@ -174,7 +174,8 @@ class DocDates:
         narrative = anchor or self.narrative
         root = sent.root
         tense = _tense(root)
-        times = find_times(sent.text, self.published, narrative, tense)
+        text = sent.text  # built anew from the tokens on every read
+        times = find_times(text, self.published, narrative, tense)
         located: list[tuple[TimeMention, Token]] = []
         for tm in times:
             tok = _token_at(sent, sent.start_char + tm.start)
@@ -200,7 +201,7 @@ class DocDates:
         # a time after "since" starts a state ("in office since November 2023"); it does
         # not move the story
         moving = [(tm, tok) for tm, tok in located
-                  if not sent.text[:tm.start].rstrip().lower().endswith("since")]
+                  if not text[:tm.start].rstrip().lower().endswith("since")]
         if moving and not _is_pluperfect(root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday

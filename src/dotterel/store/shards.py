@@ -48,7 +48,9 @@ def write_shard(coded: Sequence[tuple[Article, Sequence[Event], Sequence[Quote]]
               for article, events, quotes in coded}
     rows = coded_rows(latest.values(), now_utc())
     shard = Shard(folder, name)
-    with duckdb.connect() as conn:  # in memory: only the COPY's Parquet output is written
+    # in memory: only the COPY's Parquet output is written. One thread: a worker has one
+    # core's share of the machine, and DuckDB's pool would take the others' cores
+    with duckdb.connect(config={"threads": 1}) as conn:
         for table, columns in SHARD_TABLES.items():
             final = shard.path(table)
             partial = final.with_name(final.name + ".partial")
