@@ -447,9 +447,16 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     consumed: set[int] = set()
     span = (sent.start, sent.end)
-    for tok in sent:  # verbs first: their objects may be nominal triggers themselves
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verb_lemmas:
-            continue
+    verbs: list[Token] = []
+    nouns: list[Token] = []
+    for tok in sent:
+        pos = tok.pos_
+        if pos in ("VERB", "AUX"):
+            if tok.lemma_.lower() in verb_lemmas:
+                verbs.append(tok)
+        elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in noun_lemmas:
+            nouns.append(tok)
+    for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
             continue
@@ -458,10 +465,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
         found.append(_mention(tok, entry, used, _subject(tok), lexicon, span))
-    for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
-            continue
-        if tok.lemma_.lower() not in noun_lemmas or _in_name(tok):
+    for tok in nouns:
+        if tok.i in consumed or _in_name(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:

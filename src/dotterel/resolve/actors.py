@@ -109,9 +109,11 @@ class DocActors:
     def _prepass(self) -> None:
         """Walk the document once: countries mentioned, people named, aliases declared."""
         matched: set[int] = set()  # tokens inside some knowledge match
+        doc_words = [t.text for t in self.doc]
+        doc_lemmas = [t.lemma_ for t in self.doc]
         for sent in self.doc.sents:
-            words = [t.text for t in sent]
-            lemmas = [t.lemma_ for t in sent]
+            words = doc_words[sent.start:sent.end]
+            lemmas = doc_lemmas[sent.start:sent.end]
             for m in self.knowledge.match(words, lemmas):
                 matched.update(range(sent.start + m.start, sent.start + m.end))
                 if m.entry.kind == "country" and not _stance(self.doc, sent.start + m.start):

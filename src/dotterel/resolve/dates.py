@@ -163,6 +163,8 @@ class DocDates:
 
     def _anchor(self, sent: Span) -> TimeRef | None:
         """The date of an earlier event this sentence refers back to ("the raid")."""
+        if not self._event_dates:
+            return None
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self._event_dates:
                 return self._event_dates[tok.lemma_.lower()]
