@@ -19,7 +19,8 @@ CPU time each spent (steadier than wall time on a shared machine) and the peak r
 memory of each worker.
 
     python benchmarks/throughput.py [--words 100000] [--batch-size 16] [--model NAME]
-                                    [--input ARTICLES.jsonl] [--workers N] [--json]
+                                    [--input ARTICLES.jsonl] [--workers N [--chunk-size N]]
+                                    [--json]
 """
 
 from __future__ import annotations
@@ -189,7 +190,8 @@ def bench_local(corpus: Path, warmup: Path) -> dict[str, float]:
             "events": events, "cpu_s": cpu_seconds() - cpu, "peak_rss_mib": peak_rss_mib()}
 
 
-def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path) -> dict[str, Any]:
+def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path,
+                  chunk_size: int = CHUNK_SIZE) -> dict[str, Any]:
     """Code the corpus file on a local Dask cluster of ``workers`` processes, the way
     ``dotterel code --workers N`` does (shards written, then removed)."""
     import dask
@@ -219,7 +221,7 @@ def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path) -> di
         load_s = time.perf_counter() - start
         worker_cpu = sum(client.run(cpu_seconds).values())
         start, cpu = time.perf_counter(), cpu_seconds()
-        docs, events = run(corpus, CHUNK_SIZE)
+        docs, events = run(corpus, chunk_size)
         seconds = time.perf_counter() - start
         driver_cpu = cpu_seconds() - cpu
         worker_cpu = sum(client.run(cpu_seconds).values()) - worker_cpu
@@ -244,7 +246,7 @@ def main_workers(args: argparse.Namespace, corpus: list[dict[str, Any]], words: 
         print(f"local     {local_wps:10.0f} words/s  ({local['seconds']:.1f} s, CPU "
               f"{local['cpu_s']:.1f} s, load {local['load_s']:.1f} s, {local['events']} events, "
               f"peak RSS {local['peak_rss_mib']:.0f} MiB)")
-        scaled = bench_cluster(path, warmup, args.workers, folder)
+        scaled = bench_cluster(path, warmup, args.workers, folder, args.chunk_size)
     scaled_wps = words / scaled["seconds"]
     peaks = ", ".join(f"{p:.0f}" for p in scaled["peak_rss_mib_per_worker"])
     print(f"dask x{args.workers:<3} {scaled_wps:10.0f} words/s  ({scaled['seconds']:.1f} s, CPU "
@@ -281,11 +283,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, metavar="N",
                         help="compare one local process with a local Dask cluster of N "
                              "workers, instead of spaCy with Dotterel")
+    parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE, metavar="N",
+                        help=f"articles a Dask task (default {CHUNK_SIZE}, as dotterel code's "
+                             f"--store-batch)")
     parser.add_argument("--json", action="store_true",
                         help="also print all figures as one JSON object")
     args = parser.parse_args(argv)
-    if args.words < 1 or args.batch_size < 1 or (args.workers is not None and args.workers < 1):
-        parser.error("--words, --batch-size and --workers must be positive")
+    if args.words < 1 or args.batch_size < 1 or args.chunk_size < 1 or (
+            args.workers is not None and args.workers < 1):
+        parser.error("--words, --batch-size, --chunk-size and --workers must be positive")
     return args
 
 
