@@ -152,20 +152,24 @@ def _quote_marks(text: str) -> list[_Marked]:
     quote they are a nested quote, elsewhere mostly apostrophes.
     """
     found: list[_Marked] = []
-    pos = 0
-    for line in text.split("\n"):
-        open_at: int | None = None
-        for j, ch in enumerate(line):
-            at = pos + j
-            if ch in OPEN_MARKS or (ch == STRAIGHT and open_at is None):
-                open_at = at  # a second opening mark restarts: the first was a stray
-            elif (ch in CLOSE_MARKS or ch == STRAIGHT) and open_at is not None:
-                found.append(_trimmed(text, open_at, at, True))
-                open_at = None
-        if open_at is not None:
-            found.append(_trimmed(text, open_at, pos + len(line), False))
-        pos += len(line) + 1
+    open_at: int | None = None
+    for mark in _MARK_OR_LINE_END.finditer(text):  # only the marks, not every character
+        ch, at = mark.group(), mark.start()
+        if ch == "\n":
+            if open_at is not None:
+                found.append(_trimmed(text, open_at, at, False))
+            open_at = None
+        elif ch in OPEN_MARKS or (ch == STRAIGHT and open_at is None):
+            open_at = at  # a second opening mark restarts: the first was a stray
+        elif open_at is not None:  # a closing or straight mark
+            found.append(_trimmed(text, open_at, at, True))
+            open_at = None
+    if open_at is not None:
+        found.append(_trimmed(text, open_at, len(text), False))
     return found
+
+
+_MARK_OR_LINE_END = re.compile("[" + re.escape(OPEN_MARKS + CLOSE_MARKS + STRAIGHT) + "\n]")
 
 
 def _trimmed(text: str, open_at: int, close_at: int, closed: bool) -> _Marked:
