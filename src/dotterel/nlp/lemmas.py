@@ -35,7 +35,7 @@ class FastLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         lemmatizer = self.lemmatizer
         if lemmatizer is None:
-            raise RuntimeError("FastLemmatizer used before speed_up_lemmatizer gave it a lemmatizer")
+            raise RuntimeError("FastLemmatizer used before speed_up_lemmatizer set its lemmatizer")
         if not len(doc):
             return doc
         values = doc.to_array([ORTH, POS, MORPH, LEMMA])

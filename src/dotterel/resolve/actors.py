@@ -102,6 +102,9 @@ class DocActors:
         self._countries: list[tuple[int, str]] = []  # (token index, ISO3) in text order
         # every person the text names, known or not: (token index, name, actor or None)
         self._people: list[tuple[int, str, Actor | None]] = []
+        # knowledge matches of the phrases resolved so far: one phrase is resolved many
+        # times over (as an argument, a coordinated one, a place, a speaker)
+        self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
         self._prepass()
 
     # -- memory -------------------------------------------------------------------------
@@ -148,6 +151,14 @@ class DocActors:
             if actor is not None and tok.i not in known:
                 self._people.append((tok.i, actor.name or tok.text, actor))
         self._countries.sort()
+
+    def _match(self, words: list[str], lemmas: list[str]) -> tuple[PhraseMatch, ...]:
+        """The knowledge's matches in a phrase (:meth:`Knowledge.match`), remembered."""
+        key = (tuple(words), tuple(lemmas))
+        found = self._matches.get(key)
+        if found is None:
+            found = self._matches[key] = tuple(self.knowledge.match(words, lemmas))
+        return found
 
     def _learn_alias(self, ent) -> None:  # noqa: ANN001 - a spaCy Span
         """"Andrés Manuel López Obrador (AMLO)": the parenthesised acronym is an alias."""
@@ -247,7 +258,7 @@ class DocActors:
         toks = _np_tokens(head)
         words = [t.text for t in toks]
         lemmas = [t.lemma_ for t in toks]
-        matches = self.knowledge.match(words, lemmas)
+        matches = self._match(words, lemmas)
         index = {t.i: k for k, t in enumerate(toks)}
 
         def span_text(m: PhraseMatch) -> str:
@@ -368,7 +379,7 @@ class DocActors:
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
         toks = [t for t in _np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
-        for m in self.knowledge.match([t.text for t in toks], [t.lemma_ for t in toks]):
+        for m in self._match([t.text for t in toks], [t.lemma_ for t in toks]):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
         place = self._place_actor(tok, toks)
@@ -378,8 +389,7 @@ class DocActors:
         """The country a phrase's own words give it (a modifier or an "in" phrase),
         without guessing from the rest of the document."""
         toks = [t for t in _np_tokens(head) if t.dep_ != "conj"]
-        countries = [m for m in self.knowledge.match([t.text for t in toks],
-                                                     [t.lemma_ for t in toks])
+        countries = [m for m in self._match([t.text for t in toks], [t.lemma_ for t in toks])
                      if m.entry.kind in ("country", "actor")]
         if countries:
             return _country_of(countries, toks, head)

@@ -164,7 +164,9 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
                     add(rest.start, rest.end, place)
                     return
 
-    ents = [e for e in (doc.ents if doc_ents is None else doc_ents) if e.start >= lo and e.end <= hi]
+    if doc_ents is None:
+        doc_ents = doc.ents
+    ents = [e for e in doc_ents if e.start >= lo and e.end <= hi]
     covered = {i for e in ents for i in range(e.start, e.end)}
     # First the entities labelled as places, so that mislabelled neighbours can lean on them.
     for ent in ents:
