@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -201,11 +202,18 @@ def _mark_tokens(doc: Doc, marked: Sequence[_Marked]) -> list[tuple[int, int]]:
     """For each quote, the token holding its opening mark and the one holding its closing
     mark (the last token of the line when it was never closed)."""
     out: list[tuple[int, int]] = []
-    starts = [t.idx for t in doc]
+    if not marked:
+        return out
+    starts = _token_starts(doc)
     for m in marked:
         close = m.close_at if m.closed else max(m.close_at - 1, m.open_at)
         out.append((_last_at_or_before(starts, m.open_at), _last_at_or_before(starts, close)))
     return out
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token, read as one array (not token by token)."""
+    return doc.to_array(IDX).tolist()
 
 
 def _last_at_or_before(offsets: Sequence[int], char: int) -> int:
@@ -426,7 +434,7 @@ def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
 
 def _according_in_sentence(doc: Doc, m: _Marked, inside: dict[int, int]) -> _Attribution | None:
     """"according to X" anywhere in the quote's sentence, outside quotes."""
-    sent = doc[_last_at_or_before([t.idx for t in doc], m.open_at)].sent
+    sent = doc[_last_at_or_before(_token_starts(doc), m.open_at)].sent
     for tok in sent:
         if tok.i in inside or tok.lower_ != "according":
             continue
@@ -551,6 +559,8 @@ def _according_clauses(doc: Doc, text: str, inside: dict[int, int]) -> list[Quot
     """Unquoted clauses attributed by "according to X" ("According to Bárcena, the staff
     would leave"): the clause the phrase modifies, without the phrase itself."""
     out: list[QuoteSpan] = []
+    if "according" not in text.lower():
+        return out  # most documents: no need to visit every token
     for tok in doc:
         if tok.lower_ != "according" or tok.i in inside or tok.i + 1 >= len(doc):
             continue
