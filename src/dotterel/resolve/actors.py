@@ -127,11 +127,11 @@ class DocActors:
                         self._countries.append((sent.start + m.start, actor.country))
                         self._people.append((sent.start + m.end - 1, m.entry.name, actor))
         for chunk in self.doc.noun_chunks:
+            if matched.isdisjoint(range(chunk.start, chunk.end)):
+                continue  # only phrases that name an actor themselves
             root = chunk.root
             if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ == "PERSON":
                 continue
-            if not any(t.i in matched for t in chunk):
-                continue  # only phrases that name an actor themselves
             actor = self.resolve(root, self.default_day)
             if actor is not None:
                 plural = root.tag_ in ("NNS", "NNPS") or root.lemma_.lower() in COLLECTIVES
