@@ -299,3 +299,28 @@ def test_wanting_to_act_is_an_intention(coder):
     events = coder.code("The German chancellor wants to help Greece.", published="2015-06-02")
     helps = [e for e in events if e.target and e.target.country == "GRC" and e.cameo.startswith("03")]
     assert helps and helps[0].modality == "intended"
+
+
+def test_a_kind_word_compounded_with_an_event_is_not_its_doer(coder):
+    # "hunger" says what kind of strike it was; the strikers are the verb's subject
+    ev = one(coder.code("Kenyan students continued their hunger strike against the new fees law.",
+                        published="2024-01-01"), "142")
+    assert ev.source.code.startswith("KEN")
+
+
+def test_who_made_the_charges_is_the_target_of_a_denial(coder):
+    ev = one(coder.code("The government of Ghana denied charges by Togo that it armed rebels.",
+                        published="2024-01-01"), "016")
+    assert (ev.source.code, ev.target.country) == ("GHAGOV", "TGO")
+
+
+def test_former_states_are_coded_by_their_successors(coder):
+    ev = one(coder.code("The Soviet Union expelled two Yugoslav diplomats on Friday.",
+                        published="1985-03-01"), "16")
+    assert (ev.source.country, ev.target.country) == ("RUS", "SRB")
+
+
+def test_ending_mediation_efforts_halts_mediation(coder):
+    ev = one(coder.code("Egypt ended its mediation efforts between Hamas and Israel.",
+                        published="2024-01-01"), "165")
+    assert ev.source.country == "EGY"

@@ -177,9 +177,10 @@ def _noun_source(tok: Token) -> list[Token]:
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
     governor = _governing_verb(phrase)
-    if governor is not None and (not found or all(t.lower_ in POSSESSIVE_PRONOUNS for t in found)):
-        # "delayed their meeting", "clashed ... during a private visit to X": the
-        # doer of an event named in the verb's object or adjunct is the verb's subject
+    if governor is not None and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found):
+        # "delayed their meeting", "clashed ... during a private visit to X", "continued
+        # their hunger strike": the doer of an event named in the verb's object or
+        # adjunct is the verb's subject
         found = _subject(governor) or found
     return found
 
@@ -208,6 +209,12 @@ def _governing_verb(phrase: Token) -> Token | None:
 def _phrase_head(tok: Token) -> Token:
     """The noun a compounded event noun qualifies ("mediation" in "mediation effort")."""
     return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+
+
+def _kind_word(tok: Token) -> bool:
+    """A common noun compounded with an event noun that says what kind of act it was
+    ("hunger strike", "car bombing", "information blackout"), not a name of its doer."""
+    return tok.dep_ == "compound" and tok.pos_ == "NOUN" and not tok.ent_type_
 
 
 def _descriptive(tok: Token) -> bool:
@@ -262,6 +269,16 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(word, spec)
         if found:
             return found
+    # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
+    # claim or call the act answers is its target
+    claims = [w for w in consumed if w.pos_ == "NOUN"]
+    by_agent = [a for w in claims for a in _prep_objects(w, "by")]
+    if claims and not by_agent and not passive:
+        # the parser often hangs "by Togo" on the active verb; only a name is read so
+        # ("rejected the plan by a wide margin" names no one)
+        by_agent = [a for a in _prep_objects(tok, "by") if a.pos_ == "PROPN"]
+    if by_agent:
+        return by_agent
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
     if tok.pos_ == "VERB" and verbal:
