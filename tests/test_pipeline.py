@@ -324,3 +324,15 @@ def test_ending_mediation_efforts_halts_mediation(coder):
     ev = one(coder.code("Egypt ended its mediation efforts between Hamas and Israel.",
                         published="2024-01-01"), "165")
     assert ev.source.country == "EGY"
+
+
+def test_what_an_appeal_asks_for_is_not_an_event(coder):
+    events = coder.code("Ghana urged Togo to send troops to the border.", published="2024-01-01")
+    assert one(events, "02").target.country == "TGO"
+    assert not [e for e in events if e.cameo.startswith("15")]
+
+
+def test_what_one_wants_to_do_oneself_is_still_coded(coder):
+    events = coder.code("Ghana wants to attack Togo.", published="2024-01-01")
+    assert [e for e in events if e.target is not None and e.target.country == "TGO"
+            and not e.cameo.startswith("02")]

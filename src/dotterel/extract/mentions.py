@@ -484,7 +484,32 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
-    return found
+    appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS}
+    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
+
+
+# Roots whose complement is what is asked for, not something done: "urged Uganda to
+# repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
+APPEAL_ROOTS = {"02", "10"}
+# The links from an appeal to the words that say what it asks for.
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep"}
+
+
+def _asked_for(tok: Token, appeals: set[int]) -> bool:
+    """Whether a trigger names what an appeal or demand in its sentence asks for: the
+    asked-for act is not an event of its own (the appeal is coded instead)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in CONTENT_DEPS or cur.head.i == cur.i:
+            return False
+        link, cur = cur.dep_, cur.head
+        if cur.i in appeals:
+            # "wants to attack", "seeks to deepen ties": an act the speaker means to do
+            # himself is his intention, coded as such
+            return link != "xcomp" or bool(_children(cur, OBJECTS))
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
