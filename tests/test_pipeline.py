@@ -336,3 +336,9 @@ def test_what_one_wants_to_do_oneself_is_still_coded(coder):
     events = coder.code("Ghana wants to attack Togo.", published="2024-01-01")
     assert [e for e in events if e.target is not None and e.target.country == "TGO"
             and not e.cameo.startswith("02")]
+
+
+def test_a_violent_act_by_no_one_named_is_an_unidentified_armed_forces(coder):
+    ev = one(coder.code("Three Afghan policemen were killed by a roadside bomb in Kandahar on Sunday.",
+                        published="2010-05-02"), "19")
+    assert (ev.source.code, ev.target.country) == ("AFGUAF", "AFG")

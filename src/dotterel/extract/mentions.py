@@ -286,6 +286,9 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
         # whoever the complement clause acts on (found inside it by the resolver)
         clauses = _children(tok, {"ccomp", "xcomp"})
+        # "called for Burma to institute reforms" is often parsed as an adverbial clause
+        clauses += [c for c in _children(tok, {"advcl"})
+                    if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         for prep in _children(tok, {"prep"}):
             clauses += [c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"]
         for clause in clauses:
