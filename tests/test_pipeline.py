@@ -342,3 +342,16 @@ def test_a_violent_act_by_no_one_named_is_an_unidentified_armed_forces(coder):
     ev = one(coder.code("Three Afghan policemen were killed by a roadside bomb in Kandahar on Sunday.",
                         published="2010-05-02"), "19")
     assert (ev.source.code, ev.target.country) == ("AFGUAF", "AFG")
+
+
+def test_the_people_an_entry_needs_as_object_are_the_target(coder):
+    ev = one(coder.code("Kenyan riot police used tear gas to disperse demonstrators in Nairobi.",
+                        published="2024-01-01"), "175")
+    assert (ev.source.code, ev.target.country) == ("KENCOP", "KEN")
+
+
+def test_a_list_of_acts_asked_for_is_not_coded(coder):
+    events = coder.code("The Kenyan president urged Uganda to stop the offensive and pull its "
+                        "troops back.", published="2024-01-01")
+    assert one(events, "02")
+    assert not [e for e in events if e.cameo.startswith(("08", "19"))]

@@ -151,6 +151,17 @@ class Coder:
             # postponed their meeting": coordinated parties act on each other
             targets = sources
         if not targets:
+            # "dispersed demonstrators", "expelled inspectors of the IAEA": the object the
+            # entry needs is who the act falls on when its own head word names people
+            # (not "conducted military exercises")
+            # (not "conducted military exercises"); else whoever its prepositional phrase
+            # names ("declared a ceasefire in Lebanon", "sorrow for the victims")
+            own = {s.code for s in sources}
+            targets = _unique(a for i in m.trigger_tokens if i != m.trigger
+                              and doc[i].pos_ in ("NOUN", "PROPN")
+                              for phrase in _object_phrases(doc[i], actors, day)
+                              for a in actors.resolve_all(phrase, day) if a.code not in own)
+        if not targets:
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
@@ -272,6 +283,16 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+
+
+def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[Token]:
+    """The phrase heads that may name who an entry's required object falls on: the object
+    itself when its own head word names people ("demonstrators", "inspectors of the IAEA"),
+    else the objects of its prepositions."""
+    if actors.resolve(obj, day) is not None:
+        return [obj]
+    return [o for prep in obj.children if prep.dep_ == "prep"
+            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
 
 
 # Prepositions whose phrase can name where, or on whom, an act falls.

@@ -234,6 +234,8 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
+# Nouns of time the parser does not always mark as dates.
+TIME_WORDS = {"day", "week", "month", "year", "hour", "night", "morning", "evening", "time"}
 
 
 def _named_before_date(date: Token) -> list[Token]:
@@ -484,8 +486,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if not sources and entry.specificity > 0:
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
+            # (never a date: "on the first day of the strike")
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
-                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")][-1:]
+                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
+                       and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS}
     return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
@@ -502,17 +506,28 @@ def _asked_for(tok: Token, appeals: set[int]) -> bool:
     """Whether a trigger names what an appeal or demand in its sentence asks for: the
     asked-for act is not an event of its own (the appeal is coded instead)."""
     cur = tok
-    for _ in range(4):
-        if cur.dep_ not in CONTENT_DEPS or cur.head.i == cur.i:
+    for step in range(4):
+        # "urged Putin to stop the offensive and pull his troops back": what is asked
+        # for may be a list, but an act coordinated with the appeal itself is not asked
+        if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
+                                                                  and cur.head.i not in appeals)):
             return False
         link, cur = cur.dep_, cur.head
         if cur.i in appeals:
             # "wants to attack", "seeks to deepen ties": an act the speaker means to do
             # himself is his intention, coded as such
-            return link != "xcomp" or bool(_children(cur, OBJECTS))
-        if cur.pos_ in ("VERB", "AUX"):
+            return link != "xcomp" or _asks_someone(cur)
+        if cur.pos_ in ("VERB", "AUX") and link != "conj":
             return False
     return False
+
+
+def _asks_someone(verb: Token) -> bool:
+    """Whether an appeal names whom it asks: "urged Uganda to", "called on the sides to",
+    "appealed to the government to"."""
+    return bool(_children(verb, OBJECTS)) or any(
+        prep.lower_ in ("on", "upon", "to") and _children(prep, {"pobj"})
+        for prep in _children(verb, {"prep", "dative"}))
 
 
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
