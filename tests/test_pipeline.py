@@ -355,3 +355,10 @@ def test_a_list_of_acts_asked_for_is_not_coded(coder):
                         "troops back.", published="2024-01-01")
     assert one(events, "02")
     assert not [e for e in events if e.cameo.startswith(("08", "19"))]
+
+
+def test_the_lifting_of_martial_law_is_an_easing(coder):
+    events = coder.code("Indonesia's government announced the lifting of martial law in Aceh.",
+                        published="2024-01-01")
+    assert not [e for e in events if e.cameo.startswith("17")]
+    assert one(events, "081").source.code == "IDNGOV"

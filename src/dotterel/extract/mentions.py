@@ -482,6 +482,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is None:
             continue
         entry, used = picked
+        consumed.update(used)  # "the lifting of martial law": the law is no imposition
         sources = _noun_source(tok)
         if not sources and entry.specificity > 0:
             # a specific nominal pattern ("the declaration of the ambassador persona non
