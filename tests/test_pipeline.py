@@ -362,3 +362,15 @@ def test_the_lifting_of_martial_law_is_an_easing(coder):
                         published="2024-01-01")
     assert not [e for e in events if e.cameo.startswith("17")]
     assert one(events, "081").source.code == "IDNGOV"
+
+
+def test_a_complaint_over_an_act_targets_its_doer(coder):
+    ev = one(coder.code("Ghana complained to the United Nations over Togolese border raids.",
+                        published="2024-01-01"), "114")
+    assert ev.target.country == "TGO"
+
+
+def test_paying_compensation_is_a_concession(coder):
+    ev = one(coder.code("Kenya paid compensation to British veterans on Monday.",
+                        published="2024-01-01"), "080")
+    assert (ev.source.country, ev.target.country) == ("KEN", "GBR")
