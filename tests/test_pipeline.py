@@ -374,3 +374,11 @@ def test_paying_compensation_is_a_concession(coder):
     ev = one(coder.code("Kenya paid compensation to British veterans on Monday.",
                         published="2024-01-01"), "080")
     assert (ev.source.country, ev.target.country) == ("KEN", "GBR")
+
+
+def test_a_stance_adjective_is_a_comment(coder):
+    events = coder.code("Kenya's foreign minister said he was pessimistic about the chances of "
+                        "resuming talks with Somalia.", published="2024-01-01")
+    ev = one(events, "012")
+    assert (ev.source.country, ev.target.country) == ("KEN", "SOM")
+    assert not [e for e in events if e.cameo.startswith("04")]

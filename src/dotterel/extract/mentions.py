@@ -283,7 +283,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         return by_agent
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
-    if tok.pos_ == "VERB" and verbal:
+    if tok.pos_ in ("VERB", "ADJ") and verbal:
         # "alleged that Noboa came to power", "called for Burma to institute reforms":
         # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
         # whoever the complement clause acts on (found inside it by the resolver)
@@ -459,6 +459,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     """Every event mention in one parsed sentence."""
     verb_lemmas = lexicon.lemmas("VERB")
     noun_lemmas = lexicon.lemmas("NOUN")
+    adj_lemmas = lexicon.lemmas("ADJ")
     found: list[Mention] = []
     consumed: set[int] = set()
     span = (sent.start, sent.end)
@@ -473,6 +474,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
         found.append(_mention(tok, entry, used, _subject(tok), lexicon, span))
+    for tok in sent:
+        # "said he was pessimistic about the talks": a predicate adjective of stance
+        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in adj_lemmas:
+            continue
+        picked = _pick_entry(tok, lexicon, "ADJ")
+        if picked is not None:
+            found.append(_mention(tok, *picked, _subject(tok), lexicon, span))
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
@@ -492,7 +500,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
-    appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS}
+    # a stance taken on something ("pessimistic about resuming talks") is asked for too
+    appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
 
 
