@@ -123,7 +123,7 @@ def test_context_matches_whole_words_and_all_of() -> None:
 
 
 def test_candidates_most_specific_first(lex: Lexicon) -> None:
-    for pos in ("VERB", "NOUN"):
+    for pos in ("VERB", "NOUN", "ADJ"):
         for lemma in lex.lemmas(pos):
             specs = [e.specificity for e in lex.candidates(pos, lemma)]
             assert specs == sorted(specs, reverse=True), (pos, lemma)
@@ -164,7 +164,7 @@ def test_extra_entry_wins_ties(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("line,fragment", [
     ("999\tVERB\tfoo\t-\t-\t-\t-\t-", "unknown CAMEO event code"),
-    ("111\tADJ\tfoo\t-\t-\t-\t-\t-", "VERB or NOUN"),
+    ("111\tADV\tfoo\t-\t-\t-\t-\t-", "VERB, NOUN or ADJ"),
     ("111 VERB foo", "at least 3"),
     ("111\tVERB\tBreak Off\t-\t-\t-\t-\t-", "lemma"),
     ("111\tVERB\tfoo\t-\t-\t-\tagianst\t-", "agianst"),
@@ -196,7 +196,8 @@ def test_lemmas_and_codes(lex: Lexicon) -> None:
     verbs = lex.lemmas("VERB")
     assert {"sever", "arrest", "raid", "condemn", "say"} <= verbs
     assert {"lawsuit", "raid", "arrest", "airstrike"} <= lex.lemmas("NOUN")
-    assert lex.lemmas("ADJ") == frozenset()
+    assert "pessimistic" in lex.lemmas("ADJ")
+    assert lex.lemmas("ADV") == frozenset()
     assert lex.candidates("VERB", "nonexistentword") == []
 
 

@@ -299,3 +299,86 @@ def test_wanting_to_act_is_an_intention(coder):
     events = coder.code("The German chancellor wants to help Greece.", published="2015-06-02")
     helps = [e for e in events if e.target and e.target.country == "GRC" and e.cameo.startswith("03")]
     assert helps and helps[0].modality == "intended"
+
+
+def test_a_kind_word_compounded_with_an_event_is_not_its_doer(coder):
+    # "hunger" says what kind of strike it was; the strikers are the verb's subject
+    ev = one(coder.code("Kenyan students continued their hunger strike against the new fees law.",
+                        published="2024-01-01"), "142")
+    assert ev.source.code.startswith("KEN")
+
+
+def test_who_made_the_charges_is_the_target_of_a_denial(coder):
+    ev = one(coder.code("The government of Ghana denied charges by Togo that it armed rebels.",
+                        published="2024-01-01"), "016")
+    assert (ev.source.code, ev.target.country) == ("GHAGOV", "TGO")
+
+
+def test_former_states_are_coded_by_their_successors(coder):
+    ev = one(coder.code("The Soviet Union expelled two Yugoslav diplomats on Friday.",
+                        published="1985-03-01"), "16")
+    assert (ev.source.country, ev.target.country) == ("RUS", "SRB")
+
+
+def test_ending_mediation_efforts_halts_mediation(coder):
+    ev = one(coder.code("Egypt ended its mediation efforts between Hamas and Israel.",
+                        published="2024-01-01"), "165")
+    assert ev.source.country == "EGY"
+
+
+def test_what_an_appeal_asks_for_is_not_an_event(coder):
+    events = coder.code("Ghana urged Togo to send troops to the border.", published="2024-01-01")
+    assert one(events, "02").target.country == "TGO"
+    assert not [e for e in events if e.cameo.startswith("15")]
+
+
+def test_what_one_wants_to_do_oneself_is_still_coded(coder):
+    events = coder.code("Ghana wants to attack Togo.", published="2024-01-01")
+    assert [e for e in events if e.target is not None and e.target.country == "TGO"
+            and not e.cameo.startswith("02")]
+
+
+def test_a_violent_act_by_no_one_named_is_an_unidentified_armed_forces(coder):
+    ev = one(coder.code("Three Afghan policemen were killed by a roadside bomb in Kandahar on Sunday.",
+                        published="2010-05-02"), "19")
+    assert (ev.source.code, ev.target.country) == ("AFGUAF", "AFG")
+
+
+def test_the_people_an_entry_needs_as_object_are_the_target(coder):
+    ev = one(coder.code("Kenyan riot police used tear gas to disperse demonstrators in Nairobi.",
+                        published="2024-01-01"), "175")
+    assert (ev.source.code, ev.target.country) == ("KENCOP", "KEN")
+
+
+def test_a_list_of_acts_asked_for_is_not_coded(coder):
+    events = coder.code("The Kenyan president urged Uganda to stop the offensive and pull its "
+                        "troops back.", published="2024-01-01")
+    assert one(events, "02")
+    assert not [e for e in events if e.cameo.startswith(("08", "19"))]
+
+
+def test_the_lifting_of_martial_law_is_an_easing(coder):
+    events = coder.code("Indonesia's government announced the lifting of martial law in Aceh.",
+                        published="2024-01-01")
+    assert not [e for e in events if e.cameo.startswith("17")]
+    assert one(events, "081").source.code == "IDNGOV"
+
+
+def test_a_complaint_over_an_act_targets_its_doer(coder):
+    ev = one(coder.code("Ghana complained to the United Nations over Togolese border raids.",
+                        published="2024-01-01"), "114")
+    assert ev.target.country == "TGO"
+
+
+def test_paying_compensation_is_a_concession(coder):
+    ev = one(coder.code("Kenya paid compensation to British veterans on Monday.",
+                        published="2024-01-01"), "080")
+    assert (ev.source.country, ev.target.country) == ("KEN", "GBR")
+
+
+def test_a_stance_adjective_is_a_comment(coder):
+    events = coder.code("Kenya's foreign minister said he was pessimistic about the chances of "
+                        "resuming talks with Somalia.", published="2024-01-01")
+    ev = one(events, "012")
+    assert (ev.source.country, ev.target.country) == ("KEN", "SOM")
+    assert not [e for e in events if e.cameo.startswith("04")]

@@ -151,6 +151,17 @@ class Coder:
             # postponed their meeting": coordinated parties act on each other
             targets = sources
         if not targets:
+            # "dispersed demonstrators", "expelled inspectors of the IAEA": the object the
+            # entry needs is who the act falls on when its own head word names people
+            # (not "conducted military exercises")
+            # (not "conducted military exercises"); else whoever its prepositional phrase
+            # names ("declared a ceasefire in Lebanon", "sorrow for the victims")
+            own = {s.code for s in sources}
+            targets = _unique(a for i in m.trigger_tokens if i != m.trigger
+                              and doc[i].pos_ in ("NOUN", "PROPN")
+                              for phrase in _object_phrases(doc[i], actors, day)
+                              for a in actors.resolve_all(phrase, day) if a.code not in own)
+        if not targets:
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
@@ -180,12 +191,27 @@ class Coder:
                     or self.kb.ontology.modal_code(code, "threat") or code)
         return code
 
+    def _unidentified_attacker(self, doc: Doc, m: Mention, actors: DocActors,
+                               places: DocPlaces, day: dt.date | None) -> list[Actor]:
+        """The doer of a violent act that names none ("a roadside bombing killed two
+        soldiers", "civilians were killed in a car bomb explosion"): CAMEO's unidentified
+        armed force of the country where it happened, else of the victims' country."""
+        victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)]
+        place = places.event_place(doc[m.trigger], [a.country for a in victims])
+        country = place.country if place is not None else next(
+            (a.country for a in victims if a.country and a.country != "IGO"), "")
+        if not country:
+            return []
+        return [Actor(code=country + "UAF", country=country, sector="UAF")]
+
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
                         places: DocPlaces, dateline: Place | None, quotes: list[Quote]
                         ) -> list[Event]:
         m = dated.mention
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
+        if not sources and m.code[:2] in VIOLENT_ROOTS and m.sources and not _names_doer(doc, m):
+            sources = self._unidentified_attacker(doc, m, actors, places, day)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         code = m.code
         demand = (self.kb.ontology.modal_code(code, "demand")
@@ -260,6 +286,16 @@ def _reciprocal(trigger: Token, code: str) -> bool:
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
 
 
+def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[Token]:
+    """The phrase heads that may name who an entry's required object falls on: the object
+    itself when its own head word names people ("demonstrators", "inspectors of the IAEA"),
+    else the objects of its prepositions."""
+    if actors.resolve(obj, day) is not None:
+        return [obj]
+    return [o for prep in obj.children if prep.dep_ == "prep"
+            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
+
+
 # Prepositions whose phrase can name where, or on whom, an act falls.
 PLACE_PREPS = {"in", "into", "at", "to", "inside", "for"}
 
@@ -276,6 +312,14 @@ def _adjunct_phrases(trigger: Token) -> list[Token]:
 
 
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _names_doer(doc: Doc, m: Mention) -> bool:
+    """Whether a mention's doer words could name someone: a name or a pronoun, not only
+    common nouns for the act or its means ("the bombing", "an explosive device")."""
+    return any(doc[i].pos_ in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES
+               for i in m.sources)
 TIME_TYPES = {"DATE", "TIME"}  # "on Friday" names no one
 
 

@@ -27,7 +27,7 @@ from dotterel.ontology import Ontology, data_path, load_ontology
 __all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon"]
 
 COLUMNS = ("code", "pos", "lemma", "particle", "objects", "context", "target", "flags")
-POS_TAGS = frozenset({"VERB", "NOUN"})
+POS_TAGS = frozenset({"VERB", "NOUN", "ADJ"})
 # Flags without a value; "neg=CODE" is the one flag that carries one.
 SIMPLE_FLAGS = frozenset({"speech", "report", "intent", "threat"})
 # Target slots that are not prepositions.
@@ -156,7 +156,7 @@ class Lexicon:
         return list(self._index.get((pos.upper(), lemma.lower()), ()))
 
     def lemmas(self, pos: str) -> frozenset[str]:
-        """Every lemma with at least one entry for ``pos`` (VERB or NOUN)."""
+        """Every lemma with at least one entry for ``pos`` (VERB, NOUN or ADJ)."""
         return self._lemmas.get(pos.upper(), frozenset())
 
     def codes(self) -> frozenset[str]:
@@ -240,7 +240,7 @@ def _parse_line(fields: list[str], path: str, lineno: int, onto: Ontology) -> Tr
     if not onto.has(code):
         raise fail(f"unknown CAMEO event code {code!r} (codes are listed in cameo.tsv)")
     if pos not in POS_TAGS:
-        raise fail(f"pos must be VERB or NOUN, not {pos!r}")
+        raise fail(f"pos must be VERB, NOUN or ADJ, not {pos!r}")
     if not _WORD_RE.match(lemma):
         raise fail(f"lemma {lemma!r} must be one lower-case word; put a particle in the "
                    f"particle column and required objects in the objects column")

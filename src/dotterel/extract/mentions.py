@@ -183,9 +183,10 @@ def _noun_source(tok: Token) -> list[Token]:
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
     governor = _governing_verb(phrase)
-    if governor is not None and (not found or all(t.lower_ in POSSESSIVE_PRONOUNS for t in found)):
-        # "delayed their meeting", "clashed ... during a private visit to X": the
-        # doer of an event named in the verb's object or adjunct is the verb's subject
+    if governor is not None and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found):
+        # "delayed their meeting", "clashed ... during a private visit to X", "continued
+        # their hunger strike": the doer of an event named in the verb's object or
+        # adjunct is the verb's subject
         found = _subject(governor) or found
     return found
 
@@ -216,6 +217,12 @@ def _phrase_head(tok: Token) -> Token:
     return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
 
 
+def _kind_word(tok: Token) -> bool:
+    """A common noun compounded with an event noun that says what kind of act it was
+    ("hunger strike", "car bombing", "information blackout"), not a name of its doer."""
+    return tok.dep_ == "compound" and tok.pos_ == "NOUN" and not tok.ent_type_
+
+
 def _descriptive(tok: Token) -> bool:
     """An adjective that says what an act was like, not whose it was ("fierce", "mass")."""
     return tok.pos_ == "ADJ" and not tok.ent_type_
@@ -233,6 +240,8 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
+# Nouns of time the parser does not always mark as dates.
+TIME_WORDS = {"day", "week", "month", "year", "hour", "night", "morning", "evening", "time"}
 
 
 def _named_before_date(date: Token) -> list[Token]:
@@ -268,13 +277,26 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(word, spec)
         if found:
             return found
+    # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
+    # claim or call the act answers is its target
+    claims = [w for w in consumed if w.pos_ == "NOUN"]
+    by_agent = [a for w in claims for a in _prep_objects(w, "by")]
+    if claims and not by_agent and not passive:
+        # the parser often hangs "by Togo" on the active verb; only a name is read so
+        # ("rejected the plan by a wide margin" names no one)
+        by_agent = [a for a in _prep_objects(tok, "by") if a.pos_ == "PROPN"]
+    if by_agent:
+        return by_agent
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
-    if tok.pos_ == "VERB" and verbal:
+    if tok.pos_ in ("VERB", "ADJ") and verbal:
         # "alleged that Noboa came to power", "called for Burma to institute reforms":
         # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
         # whoever the complement clause acts on (found inside it by the resolver)
         clauses = _children(tok, {"ccomp", "xcomp"})
+        # "called for Burma to institute reforms" is often parsed as an adverbial clause
+        clauses += [c for c in _children(tok, {"advcl"})
+                    if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         for prep in _children(tok, {"prep"}):
             clauses += [c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"]
         for clause in clauses:
@@ -444,18 +466,23 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     """Every event mention in one parsed sentence."""
     verb_lemmas = lexicon.lemmas("VERB")
     noun_lemmas = lexicon.lemmas("NOUN")
+    adj_lemmas = lexicon.lemmas("ADJ")
     found: list[Mention] = []
     consumed: set[int] = set()
     span = (sent.start, sent.end)
     verbs: list[Token] = []
+    adjectives: list[Token] = []
     nouns: list[Token] = []
     for tok in sent:
         pos = tok.pos_
         if pos in ("VERB", "AUX"):
             if tok.lemma_.lower() in verb_lemmas:
                 verbs.append(tok)
-        elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in noun_lemmas:
-            nouns.append(tok)
+        elif pos in ("NOUN", "PROPN"):
+            if tok.lemma_.lower() in noun_lemmas:
+                nouns.append(tok)
+        elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in adj_lemmas:
+            adjectives.append(tok)
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
@@ -465,6 +492,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
         found.append(_mention(tok, entry, used, _subject(tok), lexicon, span))
+    for tok in adjectives:
+        # "said he was pessimistic about the talks": a predicate adjective of stance
+        picked = _pick_entry(tok, lexicon, "ADJ")
+        if picked is not None:
+            found.append(_mention(tok, *picked, _subject(tok), lexicon, span))
     for tok in nouns:
         if tok.i in consumed or _in_name(tok):
             continue
@@ -472,14 +504,54 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is None:
             continue
         entry, used = picked
+        consumed.update(used)  # "the lifting of martial law": the law is no imposition
         sources = _noun_source(tok)
         if not sources and entry.specificity > 0:
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
+            # (never a date: "on the first day of the strike")
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
-                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")][-1:]
+                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
+                       and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
-    return found
+    # a stance taken on something ("pessimistic about resuming talks") is asked for too
+    appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
+    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
+
+
+# Roots whose complement is what is asked for, not something done: "urged Uganda to
+# repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
+APPEAL_ROOTS = {"02", "10"}
+# The links from an appeal to the words that say what it asks for.
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep"}
+
+
+def _asked_for(tok: Token, appeals: set[int]) -> bool:
+    """Whether a trigger names what an appeal or demand in its sentence asks for: the
+    asked-for act is not an event of its own (the appeal is coded instead)."""
+    cur = tok
+    for step in range(4):
+        # "urged Putin to stop the offensive and pull his troops back": what is asked
+        # for may be a list, but an act coordinated with the appeal itself is not asked
+        if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
+                                                                  and cur.head.i not in appeals)):
+            return False
+        link, cur = cur.dep_, cur.head
+        if cur.i in appeals:
+            # "wants to attack", "seeks to deepen ties": an act the speaker means to do
+            # himself is his intention, coded as such
+            return link != "xcomp" or _asks_someone(cur)
+        if cur.pos_ in ("VERB", "AUX") and link != "conj":
+            return False
+    return False
+
+
+def _asks_someone(verb: Token) -> bool:
+    """Whether an appeal names whom it asks: "urged Uganda to", "called on the sides to",
+    "appealed to the government to"."""
+    return bool(_children(verb, OBJECTS)) or any(
+        prep.lower_ in ("on", "upon", "to") and _children(prep, {"pobj"})
+        for prep in _children(verb, {"prep", "dative"}))
 
 
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
