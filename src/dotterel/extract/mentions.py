@@ -84,12 +84,39 @@ def _objects(tok: Token) -> list[Token]:
     return found
 
 
-def _match_entry(tok: Token, entry: TriggerEntry,
-                 context: dict[int, str]) -> tuple[int, ...] | None:
-    """Token indices the entry consumes when it matches ``tok``, else None.
+class _TriggerWords:
+    """What the entries tried on one trigger test, read from the parse once for all of
+    them: its objects, each with the words it is read by, and the text of its clause."""
 
-    ``context`` caches the text an entry's context phrases are looked for in, which is
-    the same for every entry tried on ``tok``."""
+    __slots__ = ("tok", "_objects", "_context")
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self._objects: list[tuple[int, tuple[str, ...]]] | None = None
+        self._context: str | None = None
+
+    def objects(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Each object's token index and its lemma and form, and those of who it counts
+        ("sent 25,000 tons of food": a measured amount is read by what it measures)."""
+        if self._objects is None:
+            self._objects = [(o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_))
+                             for o in _objects(self.tok) for w in (_who(o),)]
+        return self._objects
+
+    def context(self) -> str:
+        """The text an entry's context phrases are looked for in. A noun's context may
+        sit anywhere in the clause that governs it: the parser often hangs "persona non
+        grata" off the verb, not off "the declaration"."""
+        if self._context is None:
+            tok = self.tok
+            scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+            self._context = " ".join(t.text for t in scope.subtree)
+        return self._context
+
+
+def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
+    """Token indices the entry consumes when it matches the trigger, else None."""
+    tok = words.tok
     used = [tok.i]
     if entry.particle:
         parts = [c for c in tok.children
@@ -98,20 +125,13 @@ def _match_entry(tok: Token, entry: TriggerEntry,
             return None
         used.append(parts[0].i)
     if entry.objects:
-        # "sent 25,000 tons of food": a measured amount is read by what it measures
-        objs = [o for o in _objects(tok) if any(
-            entry.object_matches(w.lemma_) or entry.object_matches(w.lower_) for w in (o, _who(o)))]
-        if not objs:
+        first = next((i for i, forms in words.objects()
+                      if any(entry.object_matches(form) for form in forms)), None)
+        if first is None:
             return None
-        used.append(objs[0].i)
-    if entry.context:
-        # a noun's context may sit anywhere in the clause that governs it: the parser often
-        # hangs "persona non grata" off the verb, not off "the declaration"
-        if tok.i not in context:
-            scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-            context[tok.i] = " ".join(t.text for t in scope.subtree)
-        if not entry.context_matches(context[tok.i]):
-            return None
+        used.append(first)
+    if entry.context and not entry.context_matches(words.context()):
+        return None
     return tuple(used)
 
 
@@ -443,9 +463,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
 
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
-    context: dict[int, str] = {}
+    words = _TriggerWords(tok)
     for entry in lexicon.candidates(pos, tok.lemma_.lower()):
-        used = _match_entry(tok, entry, context)
+        used = _match_entry(words, entry)
         if used is not None:
             return entry, used
     return None
