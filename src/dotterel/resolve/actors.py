@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
@@ -105,6 +106,10 @@ class DocActors:
         # knowledge matches of the phrases resolved so far: one phrase is resolved many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
+        # every token's text and lemma, read as arrays: no Token object per word
+        strings = doc.vocab.strings
+        self._words = [strings[h] for h in doc.to_array(ORTH).tolist()]
+        self._lemmas = [strings[h] for h in doc.to_array(LEMMA).tolist()]
         self._prepass()
 
     # -- memory -------------------------------------------------------------------------
@@ -112,8 +117,7 @@ class DocActors:
     def _prepass(self) -> None:
         """Walk the document once: countries mentioned, people named, aliases declared."""
         matched: set[int] = set()  # tokens inside some knowledge match
-        doc_words = [t.text for t in self.doc]
-        doc_lemmas = [t.lemma_ for t in self.doc]
+        doc_words, doc_lemmas = self._words, self._lemmas
         for sent in self.doc.sents:
             words = doc_words[sent.start:sent.end]
             lemmas = doc_lemmas[sent.start:sent.end]
@@ -151,6 +155,11 @@ class DocActors:
             if actor is not None and tok.i not in known:
                 self._people.append((tok.i, actor.name or tok.text, actor))
         self._countries.sort()
+
+    def _read(self, toks: list[Token]) -> tuple[list[str], list[str]]:
+        """The texts and lemmas of ``toks``."""
+        index = [t.i for t in toks]
+        return [self._words[i] for i in index], [self._lemmas[i] for i in index]
 
     def _match(self, words: list[str], lemmas: list[str]) -> tuple[PhraseMatch, ...]:
         """The knowledge's matches in a phrase (:meth:`Knowledge.match`), remembered."""
@@ -256,8 +265,7 @@ class DocActors:
                                    and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS):
             return self._pronoun(head, day, exclude)
         toks = _np_tokens(head)
-        words = [t.text for t in toks]
-        lemmas = [t.lemma_ for t in toks]
+        words, lemmas = self._read(toks)
         matches = self._match(words, lemmas)
         index = {t.i: k for k, t in enumerate(toks)}
 
@@ -379,7 +387,7 @@ class DocActors:
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
         toks = [t for t in _np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
-        for m in self._match([t.text for t in toks], [t.lemma_ for t in toks]):
+        for m in self._match(*self._read(toks)):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
         place = self._place_actor(tok, toks)
@@ -389,7 +397,7 @@ class DocActors:
         """The country a phrase's own words give it (a modifier or an "in" phrase),
         without guessing from the rest of the document."""
         toks = [t for t in _np_tokens(head) if t.dep_ != "conj"]
-        countries = [m for m in self._match([t.text for t in toks], [t.lemma_ for t in toks])
+        countries = [m for m in self._match(*self._read(toks))
                      if m.entry.kind in ("country", "actor")]
         if countries:
             return _country_of(countries, toks, head)
