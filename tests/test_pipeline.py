@@ -299,3 +299,18 @@ def test_wanting_to_act_is_an_intention(coder):
     events = coder.code("The German chancellor wants to help Greece.", published="2015-06-02")
     helps = [e for e in events if e.target and e.target.country == "GRC" and e.cameo.startswith("03")]
     assert helps and helps[0].modality == "intended"
+
+
+def test_a_curfew_in_a_place_of_ones_own_country_falls_on_that_place(coder):
+    # the place's own government is never the target of its own curfew
+    ev = one(coder.code("Turkish authorities imposed a curfew in the town of Cizre in "
+                        "southeastern Turkey on Monday.", published="2015-06-02"), "17")
+    assert ev.source.code == "TURGOV"
+    assert ev.target.code == "TUR" and ev.plover == "COERCE"
+
+
+def test_lifting_an_emergency_is_a_concession_to_the_place(coder):
+    ev = one(coder.code("Sudan's government on Sunday lifted the state of emergency in "
+                        "Kassala.", published="2015-06-02"), "08")
+    assert ev.source.code == "SDNGOV" and ev.target.country == "SDN"
+    assert ev.plover == "CONCEDE"

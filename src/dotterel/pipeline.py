@@ -136,9 +136,13 @@ class Coder:
         if not sources:
             return []
         exclude = {s.country for s in sources}
-        targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
+        own = {s.code for s in sources}
+        # a source is never its own target: "imposed a curfew in southeastern Turkey" by
+        # Turkey's government is read below as an act on the place, not on Turkey
+        targets = [a for a in _unique(a for i in m.targets
+                                      for a in actors.resolve_all(doc[i], day, exclude))
+                   if a.code not in own]
         if not targets and m.targets:
-            own = {s.code for s in sources}
             # a phrase that names no one is read by its own head word ("the police",
             # "students"), never by an actor word inside it ("military exercises")
             found = (actors.resolve_all(doc[i], day) if _names_someone(doc[i])
@@ -159,6 +163,15 @@ class Coder:
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and not a.sector])), [])
+        if not targets and m.code[:2] in DOMESTIC_ROOTS:
+            # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
+            # state of emergency in West Darfur": a state's restriction, or its easing, falls
+            # on the people of the place it names in its own country
+            targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                            if (found := _unique(
+                                Actor(code=a.country, country=a.country, name=a.name, text=a.text)
+                                for a in actors.resolve_all(phrase, day)
+                                if a.country in exclude and a.country != "IGO"))), [])
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "students staged mass demonstrations", "workers went on strike": a protest
             # by the people that names no one is addressed to their own government (a
@@ -242,6 +255,9 @@ class Coder:
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 PROTEST_ROOT = "14"
+# Acts a state does to its own people or territory: easing or imposing restrictions,
+# threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
+DOMESTIC_ROOTS = {"08", "13", "17"}
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
