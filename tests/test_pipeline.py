@@ -314,3 +314,15 @@ def test_lifting_an_emergency_is_a_concession_to_the_place(coder):
                         "Kassala.", published="2015-06-02"), "08")
     assert ev.source.code == "SDNGOV" and ev.target.country == "SDN"
     assert ev.plover == "CONCEDE"
+
+
+def test_a_protest_held_in_another_state_is_addressed_to_that_state(coder):
+    ev = one(coder.code("Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.",
+                        published="2015-06-02"), "14")
+    assert ev.source.country == "ALB" and ev.target.code == "SRBGOV"
+
+
+def test_a_protest_at_home_is_still_addressed_to_the_own_government(coder):
+    ev = one(coder.code("Thousands of Egyptian students demonstrated in Cairo on Sunday.",
+                        published="2015-06-02"), "14")
+    assert ev.source.country == "EGY" and ev.target.code == "EGYGOV"

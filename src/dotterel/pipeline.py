@@ -174,11 +174,18 @@ class Coder:
                                 if a.country in exclude and a.country != "IGO"))), [])
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "students staged mass demonstrations", "workers went on strike": a protest
-            # by the people that names no one is addressed to their own government (a
-            # state's own boycott or march is not)
-            targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
-                              for s in sources if s.country and s.country != "IGO"
-                              and s.sector and s.sector[:3] not in STATE_SECTORS)
+            # by the people that names no one is addressed to their own government, or,
+            # held in another state ("ethnic Albanians demonstrated in Serbia", "prisoners
+            # rioted at a jail in northern Israel"), to that state's (a state's own
+            # boycott or march is not)
+            people = [s for s in sources if s.country and s.country != "IGO"
+                      and s.sector[:3] not in STATE_SECTORS]
+            hosts = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                          if (found := [a.country for a in actors.resolve_all(phrase, day)
+                                        if a.country and a.country not in exclude | {"IGO"}])),
+                         []) if people else []
+            targets = _unique(Actor(code=c + "GOV", country=c, sector="GOV")
+                              for c in hosts or [s.country for s in people if s.sector])
         return targets
 
     def _modal_code(self, m: Mention, code: str) -> str:
