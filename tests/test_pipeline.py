@@ -326,3 +326,14 @@ def test_a_protest_at_home_is_still_addressed_to_the_own_government(coder):
     ev = one(coder.code("Thousands of Egyptian students demonstrated in Cairo on Sunday.",
                         published="2015-06-02"), "14")
     assert ev.source.country == "EGY" and ev.target.code == "EGYGOV"
+
+
+def test_planning_a_hostile_act_is_a_threat_not_an_intention_to_cooperate(coder):
+    events = coder.code("Greece plans to impose sanctions on Turkey.", published="2015-06-02")
+    assert one(events, "13").target.country == "TUR"
+    assert not any(e.cameo.startswith("03") for e in events)
+
+
+def test_planning_a_cooperative_act_is_still_an_intention(coder):
+    ev = one(coder.code("Greece plans to send aid to Turkey.", published="2015-06-02"), "03")
+    assert ev.target.country == "TUR"

@@ -433,6 +433,11 @@ def _in_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
 
 
+# CAMEO roots: intentions to cooperate (03), and the first of the hostile roots (09-20).
+INTENT_ROOT = "03"
+HOSTILE_ROOT = "09"
+
+
 def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     """Every event mention in one parsed sentence."""
     verb_lemmas = lexicon.lemmas("VERB")
@@ -467,7 +472,14 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
-    return found
+    # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
+    # whose complement is a hostile act is that act intended or threatened (its own
+    # mention says so), not an intention to cooperate
+    hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
+    return [m for m in found if not (
+        "intent" in m.entry.flags and m.code[:2] == INTENT_ROOT
+        and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
+                for c in sent.doc[m.trigger].children))]
 
 
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
