@@ -337,3 +337,8 @@ def test_planning_a_hostile_act_is_a_threat_not_an_intention_to_cooperate(coder)
 def test_planning_a_cooperative_act_is_still_an_intention(coder):
     ev = one(coder.code("Greece plans to send aid to Turkey.", published="2015-06-02"), "03")
     assert ev.target.country == "TUR"
+
+
+def test_the_forces_a_state_mobilizes_are_not_its_target(coder):
+    ev = one(coder.code("Britain mobilized army reservists on Tuesday.", published="2015-06-02"), "15")
+    assert ev.source.code == "GBRGOV" and ev.target is None

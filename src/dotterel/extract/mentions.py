@@ -276,8 +276,9 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
         return [c for c in clauses if c.dep_ == "xcomp"][:1]
-    # "expelled Peru's ambassador": the object the pattern needs can name the target
-    owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
+    # "expelled Peru's ambassador": the object the pattern needs can name the target;
+    # not for an act with no target ("mobilized army reservists": they are the doer's)
+    owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN") and entry.has_target
              and any(c.dep_ in ("poss", "amod", "compound") for c in w.children)]
     if owned:
         return owned
