@@ -342,3 +342,9 @@ def test_planning_a_cooperative_act_is_still_an_intention(coder):
 def test_the_forces_a_state_mobilizes_are_not_its_target(coder):
     ev = one(coder.code("Britain mobilized army reservists on Tuesday.", published="2015-06-02"), "15")
     assert ev.source.code == "GBRGOV" and ev.target is None
+
+
+def test_a_complaint_falls_on_whom_it_is_about_not_whom_it_is_made_to(coder):
+    ev = one(coder.code("Lebanon complained to the United Nations on Tuesday over Israeli air "
+                        "raids.", published="2015-06-02"), "11")
+    assert ev.source.country == "LBN" and ev.target.country == "ISR"
