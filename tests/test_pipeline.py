@@ -348,3 +348,16 @@ def test_a_complaint_falls_on_whom_it_is_about_not_whom_it_is_made_to(coder):
     ev = one(coder.code("Lebanon complained to the United Nations on Tuesday over Israeli air "
                         "raids.", published="2015-06-02"), "11")
     assert ev.source.country == "LBN" and ev.target.country == "ISR"
+
+
+@pytest.mark.parametrize("text,root,source,target", [
+    ("The European Community halted its mediation efforts between Serbia and Croatia.",
+     "16", "IGO", "SRB"),
+    ("Israel's high court opened a hearing into the abuse of Palestinian detainees.",
+     "09", "ISR", "PSE"),
+    ("Thousands of Serbian workers stopped work on Monday in a strike over the labour law.",
+     "14", "SRB", "SRB"),
+])
+def test_stop_13_plover_triggers(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.country, ev.target.country) == (source, target)
