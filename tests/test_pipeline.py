@@ -344,6 +344,33 @@ def test_the_forces_a_state_mobilizes_are_not_its_target(coder):
     assert ev.source.code == "GBRGOV" and ev.target is None
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("At least three Iraqi civilians were killed in a car bombing in central Baghdad on "
+     "Sunday.", "IRQUAF", "IRQ"),
+    ("A roadside bomb near the town of Samarra killed one U.S. soldier on Sunday.",
+     "IRQUAF", "USA"),
+])
+def test_violence_by_no_one_named_is_by_unidentified_armed_forces(coder, text, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), "1")
+    assert ev.source.code == source and ev.target.country == target
+
+
+@pytest.mark.parametrize("text", [
+    "Four children were killed in Israeli tank shelling in Gaza on Friday.",
+    "Eight people were killed in an air strike by government forces in Aleppo.",
+    "The province, where 28 people were killed last year, was quiet on Sunday.",
+])
+def test_no_unidentified_attacker_when_the_text_hints_at_one_or_tells_background(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not any(e.source.sector == "UAF" for e in events)
+
+
+def test_forces_engaged_in_an_act_do_it(coder):
+    ev = one(coder.code("Serb forces were engaged in heavy fighting with Albanian rebels on "
+                        "Sunday.", published="1999-03-02"), "19")
+    assert ev.source.code == "SRBMIL" and ev.target.country == "ALB"
+
+
 def test_a_complaint_falls_on_whom_it_is_about_not_whom_it_is_made_to(coder):
     ev = one(coder.code("Lebanon complained to the United Nations on Tuesday over Israeli air "
                         "raids.", published="2015-06-02"), "11")
@@ -361,3 +388,9 @@ def test_a_complaint_falls_on_whom_it_is_about_not_whom_it_is_made_to(coder):
 def test_stop_13_plover_triggers(coder, text, root, source, target):
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert (ev.source.country, ev.target.country) == (source, target)
+
+
+def test_a_killing_by_a_named_means_takes_the_means_code(coder):
+    ev = one(coder.code("Hamas militants killed three Israelis in a suicide bombing in Tel Aviv.",
+                        published="2015-06-02"), "18")
+    assert ev.cameo == "1831" and ev.target.country == "ISR"

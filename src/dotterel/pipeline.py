@@ -138,11 +138,15 @@ class Coder:
         exclude = {s.country for s in sources}
         own = {s.code for s in sources}
         # a source is never its own target: "imposed a curfew in southeastern Turkey" by
-        # Turkey's government is read below as an act on the place, not on Turkey
+        # Turkey's government is read below as an act on the place, not on Turkey; nor
+        # are a state's own forces the target of its show of force ("mobilized army
+        # reservists for a war against Iraq")
         targets = [a for a in _unique(a for i in m.targets
                                       for a in actors.resolve_all(doc[i], day, exclude))
                    if a.code not in own]
-        if not targets and m.targets:
+        if m.code[:2] == POSTURE_ROOT:
+            targets = [a for a in targets if a.country not in exclude]
+        elif not targets and m.targets:
             # a phrase that names no one is read by its own head word ("the police",
             # "students"), never by an actor word inside it ("military exercises")
             found = (actors.resolve_all(doc[i], day) if _names_someone(doc[i])
@@ -188,6 +192,36 @@ class Coder:
                               for c in hosts or [s.country for s in people if s.sector])
         return targets
 
+    def _unidentified_attackers(self, doc: Doc, m: Mention, actors: DocActors,
+                                places: DocPlaces, day: dt.date | None) -> list[Actor]:
+        """Who does violence the text gives no identifiable doer ("three civilians were
+        killed in a car bombing in Baghdad", "a roadside bomb killed a US soldier near
+        Samarra", "gunmen shot two policemen"): unidentified armed forces (UAF) of the
+        country it happened in, else of its victims' country. None without victims, nor
+        for a deed only referred to or whose doer the text hints at."""
+        trigger = doc[m.trigger]
+        if (trigger.pos_ != "VERB" or m.modality not in ("asserted", "reported")
+                or (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
+                or any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger)))):
+            # only a deed the sentence reports, not a nominal reference to one ("the attack
+            # on the embassy"), background ("the province, where 28 were killed") or what
+            # someone demands be done
+            return []
+        if _doer_hinted(trigger, [doc[i] for i in m.sources]):
+            # "killed in Israeli tank shelling", "an air strike by government forces",
+            # "Soviet aircraft killed": the text says whose it was, in words we did not resolve
+            return []
+        victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
+                   if a.country and a.country != "IGO"]
+        if not victims:
+            return []
+        place = places.event_place(trigger, [a.country for a in victims])
+        # a place the gazetteer does not know may still be a state the actor lists name
+        named = [a.country for phrase in _adjunct_phrases(trigger)
+                 for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
+        country = place.country if place is not None else (named or [victims[0].country])[0]
+        return [Actor(code=country + "UAF", country=country, sector="UAF")]
+
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
         impose sanctions" is a threat (13), "will give aid" an intention (03)."""
@@ -206,6 +240,9 @@ class Coder:
         m = dated.mention
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
+        named = bool(sources)
+        if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
+            sources = self._unidentified_attackers(doc, m, actors, places, day)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         code = m.code
         demand = (self.kb.ontology.modal_code(code, "demand")
@@ -217,13 +254,14 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
-        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS)
+        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS
+                                            or not named)
                            and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
             # an act whose target the text names but we could not resolve: too weak to
             # keep (measured)
             return []
-        for i, a in zip(m.sources, sources):
+        for i, a in zip(m.sources if named else (), sources):
             actors.note(doc[i], a)
         for i, a in zip(m.targets, targets):
             actors.note(doc[i], a)
@@ -261,12 +299,37 @@ class Coder:
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
+VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 PROTEST_ROOT = "14"
+POSTURE_ROOT = "15"
 # Acts a state does to its own people or territory: easing or imposing restrictions,
 # threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
 DOMESTIC_ROOTS = {"08", "13", "17"}
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
+
+
+# Prepositions whose phrase names how a deed was done ("killed in a car bombing").
+MEANS_PREPS = {"in", "by", "during", "with"}
+
+
+def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
+    """Whether the words for a deed's doer or means name a nationality or a by-agent
+    ("Soviet aircraft", "in Israeli shelling", "in an air strike by government forces")."""
+    means = [o for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in MEANS_PREPS
+             for o in c.children if o.dep_ == "pobj"]
+    return any((c.dep_ in NAMING_DEPS and c.ent_type_ == "NORP")
+               or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
+               for head in (*doers, *means) for c in head.children)
+
+
+def _clause_heads(tok: Token) -> list[Token]:
+    """The words a clause hangs from, up to the sentence's root."""
+    heads: list[Token] = []
+    while tok.head.i != tok.i:
+        tok = tok.head
+        heads.append(tok)
+    return heads
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:

@@ -6,7 +6,7 @@ the resolution stages turn those tokens into actors, dates and places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,9 +28,10 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
-# Participles that state a stance of their subject, not something done to it: "Israel is
-# opposed to the mediation", "Vietnam is committed to opening up".
-STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote"}
+# Participles that state a stance or activity of their subject, not something done to it:
+# "Israel is opposed to the mediation", "Vietnam is committed to opening up", "Serb forces
+# were engaged in ethnic cleansing".
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "engage"}
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,11 @@ def _governing_verb(phrase: Token) -> Token | None:
     if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
         return phrase.head
     if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
-            and phrase.head.head.pos_ in ("VERB", "AUX") and phrase.head.lower_ in ADJUNCT_PREPS
+            and phrase.head.head.pos_ in ("VERB", "AUX")
+            and (phrase.head.lower_ in ADJUNCT_PREPS
+                 # "were engaged in heavy fighting": the activity the subject is engaged in
+                 or (phrase.head.lower_ == "in" and _is_passive(phrase.head.head)
+                     and _is_stative(phrase.head.head)))
             and not _children(phrase.head.head, OBJECTS)):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
         # the bombing", "claimed responsibility for attacks"
@@ -276,9 +281,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
         return [c for c in clauses if c.dep_ == "xcomp"][:1]
-    # "expelled Peru's ambassador": the object the pattern needs can name the target;
-    # not for an act with no target ("mobilized army reservists": they are the doer's)
-    owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN") and entry.has_target
+    # "expelled Peru's ambassador": the object the pattern needs can name the target
+    owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
              and any(c.dep_ in ("poss", "amod", "compound") for c in w.children)]
     if owned:
         return owned
@@ -473,6 +477,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
+    found = _means_codes(found, sent.doc)
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
     # mention says so), not an intention to cooperate
@@ -481,6 +486,32 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         "intent" in m.entry.flags and m.code[:2] == INTENT_ROOT
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
+
+
+# Violent roots, and the bare codes of violence that a named means makes more specific.
+VIOLENT_ROOTS = {"18", "19", "20"}
+GENERIC_VIOLENCE = {"180", "190", "200"}
+MEANS_PREPS = {"in", "by", "with"}
+
+
+def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"killed in a suicide car bombing", "a roadside bombing killed": a bare act of
+    violence done by a means the sentence names as an act of its own takes that act's
+    more specific code."""
+    violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
+    out: list[Mention] = []
+    for m in found:
+        tok = doc[m.trigger]
+        if m.code in GENERIC_VIOLENCE and tok.pos_ == "VERB":
+            means = [*_children(tok, SUBJECTS),
+                     *(o for p in tok.children if p.dep_ in ("prep", "agent")
+                       and p.lower_ in MEANS_PREPS for o in _children(p, {"pobj"}))]
+            code = next((violent[t.i] for t in means if t.i in violent
+                         and violent[t.i] not in GENERIC_VIOLENCE), None)
+            if code is not None:
+                m = replace(m, code=code)
+        out.append(m)
+    return out
 
 
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
