@@ -137,14 +137,15 @@ class Coder:
             return []
         exclude = {s.country for s in sources}
         own = {s.code for s in sources}
-        # a source is never its own target: "imposed a curfew in southeastern Turkey" by
-        # Turkey's government is read below as an act on the place, not on Turkey; nor
-        # are a state's own forces the target of its show of force ("mobilized army
-        # reservists for a war against Iraq")
-        targets = [a for a in _unique(a for i in m.targets
-                                      for a in actors.resolve_all(doc[i], day, exclude))
-                   if a.code not in own]
+        targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
+        if len(own) == 1 and all(a.code in own for a in targets):
+            # a lone source is never its own target: "imposed a curfew in southeastern
+            # Turkey" by Turkey's government is read below as an act on the place, not on
+            # Turkey (with several sources, each may be the others' target)
+            targets = []
         if m.code[:2] == POSTURE_ROOT:
+            # nor are a state's own forces the target of its show of force ("mobilized
+            # army reservists for a war against Iraq")
             targets = [a for a in targets if a.country not in exclude]
         elif not targets and m.targets:
             # a phrase that names no one is read by its own head word ("the police",
