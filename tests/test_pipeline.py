@@ -394,3 +394,21 @@ def test_a_killing_by_a_named_means_takes_the_means_code(coder):
     ev = one(coder.code("Hamas militants killed three Israelis in a suicide bombing in Tel Aviv.",
                         published="2015-06-02"), "18")
     assert ev.cameo == "1831" and ev.target.country == "ISR"
+
+
+@pytest.mark.parametrize("text", [
+    "France urged talks between Israel and Syria.",
+    "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.",
+])
+def test_an_act_asked_for_is_not_done(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert all(e.cameo[:2] in ("02", "10") for e in events)
+
+
+def test_a_nominal_act_is_as_future_as_its_verb(coder):
+    ev = one(coder.code("NATO said it would tighten the naval blockade of Serbia.",
+                        published="2015-06-02"), "13")
+    assert ev.cameo == "1381" and ev.target.country == "SRB"
+    ev = one(coder.code("Iran and Iraq will hold talks in Geneva next week.",
+                        published="2015-06-02"), "03")
+    assert ev.plover == "AGREE"

@@ -378,6 +378,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     support Turkey, the president said" is Portugal's intention, reported by the president.
     """
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECTS:
+        # "would tighten the blockade", "will hold talks": a nominal act is as future as
+        # the verb whose object it is
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
     threat = intent = False
     reporter: int | None = None
     reported = False
@@ -438,6 +442,19 @@ def _in_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
 
 
+# Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
+# appeals, intentions, demands, rejections, threats.
+CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
+
+
+def _content_objects(verb: Token) -> list[Token]:
+    """The nouns a verb's object and prepositional objects are ("called for sanctions",
+    "urged talks"), with their coordinated nouns."""
+    heads = _children(verb, OBJECTS) + [o for p in _children(verb, {"prep"})
+                                        for o in _children(p, {"pobj"})]
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
 # CAMEO roots: intentions to cooperate (03), and the first of the hostile roots (09-20).
 INTENT_ROOT = "03"
 HOSTILE_ROOT = "09"
@@ -461,8 +478,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
         found.append(_mention(tok, entry, used, _subject(tok), lexicon, span))
+    # "called for sanctions", "urged talks", "demanded a truce", "rejected talks": the
+    # act a speaker asks for, offers or refuses is not done by anyone yet
+    content = {o.i for m in found if m.code[:2] in CONTENT_ROOTS
+               for o in _content_objects(sent.doc[m.trigger])}
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in content:
             continue
         if tok.lemma_.lower() not in noun_lemmas or _in_name(tok):
             continue
