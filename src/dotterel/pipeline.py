@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import Mention, sentence_mentions
+from .extract.mentions import VIOLENT_ROOTS, Mention, means_objects, sentence_mentions
 from .extract.quotes import find_quotes
 from .merge.canonical import same_act
 from .nlp.model import load_model
@@ -300,7 +300,6 @@ class Coder:
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
-VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 PROTEST_ROOT = "14"
 POSTURE_ROOT = "15"
 # Acts a state does to its own people or territory: easing or imposing restrictions,
@@ -310,18 +309,12 @@ DOMESTIC_ROOTS = {"08", "13", "17"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
 
-# Prepositions whose phrase names how a deed was done ("killed in a car bombing").
-MEANS_PREPS = {"in", "by", "during", "with"}
-
-
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
     """Whether the words for a deed's doer or means name a nationality or a by-agent
     ("Soviet aircraft", "in Israeli shelling", "in an air strike by government forces")."""
-    means = [o for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in MEANS_PREPS
-             for o in c.children if o.dep_ == "pobj"]
     return any((c.dep_ in NAMING_DEPS and c.ent_type_ == "NORP")
                or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
-               for head in (*doers, *means) for c in head.children)
+               for head in (*doers, *means_objects(trigger)) for c in head.children)
 
 
 def _clause_heads(tok: Token) -> list[Token]:

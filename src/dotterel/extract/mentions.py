@@ -509,10 +509,18 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 for c in sent.doc[m.trigger].children))]
 
 
-# Violent roots, and the bare codes of violence that a named means makes more specific.
+# Violent roots (assault, fight, mass violence), and the bare codes of violence that a
+# named means makes more specific.
 VIOLENT_ROOTS = {"18", "19", "20"}
 GENERIC_VIOLENCE = {"180", "190", "200"}
-MEANS_PREPS = {"in", "by", "with"}
+# Prepositions whose phrase names how a deed was done ("killed in a car bombing").
+MEANS_PREPS = {"in", "by", "during", "with"}
+
+
+def means_objects(verb: Token) -> list[Token]:
+    """The nouns of a verb's means phrases ("in a car bombing", "by an explosive device")."""
+    return [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in MEANS_PREPS
+            for o in _children(p, {"pobj"})]
 
 
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -524,9 +532,7 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     for m in found:
         tok = doc[m.trigger]
         if m.code in GENERIC_VIOLENCE and tok.pos_ == "VERB":
-            means = [*_children(tok, SUBJECTS),
-                     *(o for p in tok.children if p.dep_ in ("prep", "agent")
-                       and p.lower_ in MEANS_PREPS for o in _children(p, {"pobj"}))]
+            means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
             if code is not None:
