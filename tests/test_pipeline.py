@@ -402,3 +402,9 @@ def test_a_nominal_act_is_as_future_as_its_verb(coder):
     ev = one(coder.code("Iran and Iraq will hold talks in Geneva next week.",
                         published="2015-06-02"), "03")
     assert ev.plover == "AGREE"
+
+
+def test_a_withdrawal_of_forces_is_from_where_they_leave(coder):
+    ev = one(coder.code("The United States speeded up the withdrawal of its forces from Panama "
+                        "on Wednesday.", published="1990-02-01"), "08")
+    assert ev.source.country == "USA" and ev.target.country == "PAN"

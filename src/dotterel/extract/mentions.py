@@ -242,6 +242,9 @@ def _named_before_date(date: Token) -> list[Token]:
     return names[-1:]
 
 
+MOVEMENT_PREPS = {"from", "to", "into"}
+
+
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
     passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
@@ -265,6 +268,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec)
+            if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
+                # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
+                # where the moved things go or come from
+                for prep in _children(tok, {"prep"}):
+                    if prep.lower_ == "of":
+                        found += [t for o in _children(prep, {"pobj"})
+                                  for t in _prep_objects(o, spec)]
         if found:
             return found
     verbal = ("speech" in entry.flags or "intent" in entry.flags
