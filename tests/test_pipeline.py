@@ -408,3 +408,13 @@ def test_a_withdrawal_of_forces_is_from_where_they_leave(coder):
     ev = one(coder.code("The United States speeded up the withdrawal of its forces from Panama "
                         "on Wednesday.", published="1990-02-01"), "08")
     assert ev.source.country == "USA" and ev.target.country == "PAN"
+
+
+def test_a_resignation_needs_no_target_but_a_conditional_one_is_no_deed(coder):
+    ev = one(coder.code("Georgian President Eduard Shevardnadze resigned on Sunday as the "
+                        "opposition threatened to storm his residence in Tbilisi.",
+                        published="2003-11-24"), "08")
+    assert ev.source.country == "GEO" and ev.target is None and ev.plover == "RETREAT"
+    events = coder.code("The Georgian opposition will boycott the vote unless Shevardnadze "
+                        "resigns.", published="2003-11-24")
+    assert not any(e.cameo.startswith("08") for e in events)

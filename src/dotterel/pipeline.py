@@ -255,7 +255,7 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
-        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS
+        if not sources or (not targets and (m.entry.has_target or not _undirected(doc, m, code)
                                             or not named)
                            and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
@@ -302,6 +302,9 @@ UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 PROTEST_ROOT = "14"
 POSTURE_ROOT = "15"
+YIELD_ROOT = "08"
+# Clauses that hang from another: a complement, a condition or purpose, a description.
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
 # Acts a state does to its own people or territory: easing or imposing restrictions,
 # threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
 DOMESTIC_ROOTS = {"08", "13", "17"}
@@ -315,6 +318,16 @@ def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
     return any((c.dep_ in NAMING_DEPS and c.ent_type_ == "NORP")
                or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
                for head in (*doers, *means_objects(trigger)) for c in head.children)
+
+
+def _undirected(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether an act with no target slot may stand without a target: protests, force,
+    violence; and a concession stated as the sentence's own deed ("Shevardnadze resigned
+    on Sunday"), not one demanded, offered or set as a condition ("demanded that he
+    resign", "unless Israel rescinds the annexation")."""
+    return code[:2] in UNDIRECTED_ROOTS or (
+        code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
+        and doc[m.trigger].dep_ not in COMPLEMENT_DEPS)
 
 
 def _clause_heads(tok: Token) -> list[Token]:
