@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import Mention, sentence_mentions
+from .extract.mentions import VIOLENT_ROOTS, Mention, means_objects, sentence_mentions
 from .extract.quotes import find_quotes
 from .merge.canonical import same_act
 from .nlp.model import load_model
@@ -136,9 +136,18 @@ class Coder:
         if not sources:
             return []
         exclude = {s.country for s in sources}
+        own = {s.code for s in sources}
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
-        if not targets and m.targets:
-            own = {s.code for s in sources}
+        if len(own) == 1 and all(a.code in own for a in targets):
+            # a lone source is never its own target: "imposed a curfew in southeastern
+            # Turkey" by Turkey's government is read below as an act on the place, not on
+            # Turkey (with several sources, each may be the others' target)
+            targets = []
+        if m.code[:2] == POSTURE_ROOT:
+            # nor are a state's own forces the target of its show of force ("mobilized
+            # army reservists for a war against Iraq")
+            targets = [a for a in targets if a.country not in exclude]
+        elif not targets and m.targets:
             # a phrase that names no one is read by its own head word ("the police",
             # "students"), never by an actor word inside it ("military exercises")
             found = (actors.resolve_all(doc[i], day) if _names_someone(doc[i])
@@ -153,14 +162,15 @@ class Coder:
         if not targets:
             # "dispersed demonstrators", "expelled inspectors of the IAEA": the object the
             # entry needs is who the act falls on when its own head word names people
-            # (not "conducted military exercises")
             # (not "conducted military exercises"); else whoever its prepositional phrase
-            # names ("declared a ceasefire in Lebanon", "sorrow for the victims")
-            own = {s.code for s in sources}
+            # names ("declared a ceasefire in Lebanon", "sorrow for the victims"). Never a
+            # state's own forces in its show of force ("mobilized army reservists")
+            posture = m.code[:2] == POSTURE_ROOT
             targets = _unique(a for i in m.trigger_tokens if i != m.trigger
                               and doc[i].pos_ in ("NOUN", "PROPN")
                               for phrase in _object_phrases(doc[i], actors, day)
-                              for a in actors.resolve_all(phrase, day) if a.code not in own)
+                              for a in actors.resolve_all(phrase, day) if a.code not in own
+                              and not (posture and a.country in exclude))
         if not targets:
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
@@ -170,14 +180,64 @@ class Coder:
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and not a.sector])), [])
+        if not targets and m.code[:2] in DOMESTIC_ROOTS:
+            # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
+            # state of emergency in West Darfur": a state's restriction, or its easing, falls
+            # on the people of the place it names in its own country
+            targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                            if (found := _unique(
+                                Actor(code=a.country, country=a.country, name=a.name, text=a.text)
+                                for a in actors.resolve_all(phrase, day)
+                                if a.country in exclude and a.country != "IGO"))), [])
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "students staged mass demonstrations", "workers went on strike": a protest
-            # by the people that names no one is addressed to their own government (a
-            # state's own boycott or march is not)
-            targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
-                              for s in sources if s.country and s.country != "IGO"
-                              and s.sector and s.sector[:3] not in STATE_SECTORS)
+            # by the people that names no one is addressed to their own government, or,
+            # held in another state ("ethnic Albanians demonstrated in Serbia", "prisoners
+            # rioted at a jail in northern Israel"), to that state's (a state's own
+            # boycott or march is not)
+            people = [s for s in sources if s.country and s.country != "IGO"
+                      and s.sector[:3] not in STATE_SECTORS]
+            hosts = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                          if (found := [a.country for a in actors.resolve_all(phrase, day)
+                                        if a.country and a.country not in exclude | {"IGO"}])),
+                         []) if people else []
+            targets = _unique(Actor(code=c + "GOV", country=c, sector="GOV")
+                              for c in hosts or [s.country for s in people if s.sector])
         return targets
+
+    def _unidentified_attackers(self, doc: Doc, m: Mention, actors: DocActors,
+                                places: DocPlaces, day: dt.date | None) -> list[Actor]:
+        """Who does violence the text gives no identifiable doer: unidentified armed forces
+        (UAF) of the country it happened in, else of its victims' country.
+
+        Two cases: a deed the sentence reports, with victims, whose doer the text does not
+        hint at ("three civilians were killed in a car bombing in Baghdad", "gunmen shot
+        two policemen"); and a deed whose doer words name only its means ("a roadside
+        bombing killed two soldiers"). Never a deed only referred to ("the attack on the
+        embassy"), one in background ("the province, where 28 were killed") or one someone
+        demands be done."""
+        trigger = doc[m.trigger]
+        victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
+                   if a.country and a.country != "IGO"]
+        place = places.event_place(trigger, [a.country for a in victims])
+        reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
+                    and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
+                    and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger))))
+        if not reported or _doer_hinted(trigger, [doc[i] for i in m.sources]):
+            # "killed in Israeli tank shelling", "Soviet aircraft killed": the text says
+            # whose it was, in words we did not resolve
+            return []
+        if victims:
+            # a place the gazetteer does not know may still be a state the actors name
+            named = [a.country for phrase in _adjunct_phrases(trigger)
+                     for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
+            country = place.country if place is not None else (named or [victims[0].country])[0]
+        elif m.sources and not _names_doer(doc, m):
+            country = place.country if place is not None else next(
+                (a.country for a in victims), "")
+        else:
+            return []
+        return [Actor(code=country + "UAF", country=country, sector="UAF")] if country else []
 
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
@@ -191,27 +251,15 @@ class Coder:
                     or self.kb.ontology.modal_code(code, "threat") or code)
         return code
 
-    def _unidentified_attacker(self, doc: Doc, m: Mention, actors: DocActors,
-                               places: DocPlaces, day: dt.date | None) -> list[Actor]:
-        """The doer of a violent act that names none ("a roadside bombing killed two
-        soldiers", "civilians were killed in a car bomb explosion"): CAMEO's unidentified
-        armed force of the country where it happened, else of the victims' country."""
-        victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)]
-        place = places.event_place(doc[m.trigger], [a.country for a in victims])
-        country = place.country if place is not None else next(
-            (a.country for a in victims if a.country and a.country != "IGO"), "")
-        if not country:
-            return []
-        return [Actor(code=country + "UAF", country=country, sector="UAF")]
-
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
                         places: DocPlaces, dateline: Place | None, quotes: list[Quote]
                         ) -> list[Event]:
         m = dated.mention
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
-        if not sources and m.code[:2] in VIOLENT_ROOTS and m.sources and not _names_doer(doc, m):
-            sources = self._unidentified_attacker(doc, m, actors, places, day)
+        named = bool(sources)
+        if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
+            sources = self._unidentified_attackers(doc, m, actors, places, day)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         code = m.code
         demand = (self.kb.ontology.modal_code(code, "demand")
@@ -223,13 +271,14 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
-        if not sources or (not targets and (m.entry.has_target or code[:2] not in UNDIRECTED_ROOTS)
+        if not sources or (not targets and (m.entry.has_target or not _undirected(doc, m, code)
+                                            or not named)
                            and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
             # an act whose target the text names but we could not resolve: too weak to
             # keep (measured)
             return []
-        for i, a in zip(m.sources, sources):
+        for i, a in zip(m.sources if named else (), sources):
             actors.note(doc[i], a)
         for i, a in zip(m.targets, targets):
             actors.note(doc[i], a)
@@ -269,8 +318,42 @@ class Coder:
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 PROTEST_ROOT = "14"
+POSTURE_ROOT = "15"
+YIELD_ROOT = "08"
+# Clauses that hang from another: a complement, a condition or purpose, a description.
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
+# Acts a state does to its own people or territory: easing or imposing restrictions,
+# threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
+DOMESTIC_ROOTS = {"08", "13", "17"}
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
+
+
+def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
+    """Whether the words for a deed's doer or means name a nationality or a by-agent
+    ("Soviet aircraft", "in Israeli shelling", "in an air strike by government forces")."""
+    return any((c.dep_ in NAMING_DEPS and c.ent_type_ == "NORP")
+               or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
+               for head in (*doers, *means_objects(trigger)) for c in head.children)
+
+
+def _undirected(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether an act with no target slot may stand without a target: protests, force,
+    violence; and a concession stated as the sentence's own deed ("Shevardnadze resigned
+    on Sunday"), not one demanded, offered or set as a condition ("demanded that he
+    resign", "unless Israel rescinds the annexation")."""
+    return code[:2] in UNDIRECTED_ROOTS or (
+        code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
+        and doc[m.trigger].dep_ not in COMPLEMENT_DEPS)
+
+
+def _clause_heads(tok: Token) -> list[Token]:
+    """The words a clause hangs from, up to the sentence's root."""
+    heads: list[Token] = []
+    while tok.head.i != tok.i:
+        tok = tok.head
+        heads.append(tok)
+    return heads
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:
@@ -312,7 +395,6 @@ def _adjunct_phrases(trigger: Token) -> list[Token]:
 
 
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}
-VIOLENT_ROOTS = {"18", "19", "20"}
 
 
 def _names_doer(doc: Doc, m: Mention) -> bool:

@@ -6,7 +6,7 @@ the resolution stages turn those tokens into actors, dates and places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,9 +28,10 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
-# Participles that state a stance of their subject, not something done to it: "Israel is
-# opposed to the mediation", "Vietnam is committed to opening up".
-STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote"}
+# Participles that state a stance or activity of their subject, not something done to it:
+# "Israel is opposed to the mediation", "Vietnam is committed to opening up", "Serb forces
+# were engaged in ethnic cleansing".
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "engage"}
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,11 @@ def _governing_verb(phrase: Token) -> Token | None:
     if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
         return phrase.head
     if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
-            and phrase.head.head.pos_ in ("VERB", "AUX") and phrase.head.lower_ in ADJUNCT_PREPS
+            and phrase.head.head.pos_ in ("VERB", "AUX")
+            and (phrase.head.lower_ in ADJUNCT_PREPS
+                 # "were engaged in heavy fighting": the activity the subject is engaged in
+                 or (phrase.head.lower_ == "in" and _is_passive(phrase.head.head)
+                     and _is_stative(phrase.head.head)))
             and not _children(phrase.head.head, OBJECTS)):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
         # the bombing", "claimed responsibility for attacks"
@@ -272,6 +277,9 @@ def _named_before_date(date: Token) -> list[Token]:
     return names[-1:]
 
 
+MOVEMENT_PREPS = {"from", "to", "into"}
+
+
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
     passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
@@ -295,6 +303,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec)
+            if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
+                # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
+                # where the moved things go or come from
+                for prep in _children(tok, {"prep"}):
+                    if prep.lower_ == "of":
+                        found += [t for o in _children(prep, {"pobj"})
+                                  for t in _prep_objects(o, spec)]
         if found:
             return found
     # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
@@ -421,6 +436,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     support Turkey, the president said" is Portugal's intention, reported by the president.
     """
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECTS:
+        # "would tighten the blockade", "will hold talks": a nominal act is as future as
+        # the verb whose object it is
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
     threat = intent = False
     reporter: int | None = None
     reported = False
@@ -482,6 +501,24 @@ def _in_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
 
 
+# Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
+# appeals, intentions, demands, rejections, threats.
+CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
+
+
+def _content_objects(verb: Token) -> list[Token]:
+    """The nouns a verb's object and prepositional objects are ("called for sanctions",
+    "urged talks"), with their coordinated nouns."""
+    heads = _children(verb, OBJECTS) + [o for p in _children(verb, {"prep"})
+                                        for o in _children(p, {"pobj"})]
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
+# CAMEO roots: intentions to cooperate (03), and the first of the hostile roots (09-20).
+INTENT_ROOT = "03"
+HOSTILE_ROOT = "09"
+
+
 def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     """Every event mention in one parsed sentence."""
     verb_lemmas = lexicon.lemmas("VERB")
@@ -517,8 +554,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         picked = _pick_entry(tok, lexicon, "ADJ")
         if picked is not None:
             found.append(_mention(tok, *picked, _subject(tok), lexicon, span))
+    # "called for sanctions", "urged talks", "demanded a truce", "rejected talks": the
+    # act a speaker asks for, offers or refuses is not done by anyone yet
+    content = {o.i for m in found if m.code[:2] in CONTENT_ROOTS
+               for o in _content_objects(sent.doc[m.trigger])}
     for tok in nouns:
-        if tok.i in consumed or _in_name(tok):
+        if tok.i in consumed or tok.i in content or _in_name(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -534,6 +575,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
+    found = _means_codes(found, sent.doc)
+    # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
+    # whose complement is a hostile act is that act intended or threatened (its own
+    # mention says so), not an intention to cooperate
+    hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
+    found = [m for m in found if not (
+        "intent" in m.entry.flags and m.code[:2] == INTENT_ROOT
+        and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
+                for c in sent.doc[m.trigger].children))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
@@ -572,6 +622,39 @@ def _asks_someone(verb: Token) -> bool:
     return bool(_children(verb, OBJECTS)) or any(
         prep.lower_ in ("on", "upon", "to") and _children(prep, {"pobj"})
         for prep in _children(verb, {"prep", "dative"}))
+
+
+
+# Violent roots (assault, fight, mass violence), and the bare codes of violence that a
+# named means makes more specific.
+VIOLENT_ROOTS = {"18", "19", "20"}
+GENERIC_VIOLENCE = {"180", "190", "200"}
+# Prepositions whose phrase names how a deed was done ("killed in a car bombing").
+MEANS_PREPS = {"in", "by", "during", "with"}
+
+
+def means_objects(verb: Token) -> list[Token]:
+    """The nouns of a verb's means phrases ("in a car bombing", "by an explosive device")."""
+    return [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in MEANS_PREPS
+            for o in _children(p, {"pobj"})]
+
+
+def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"killed in a suicide car bombing", "a roadside bombing killed": a bare act of
+    violence done by a means the sentence names as an act of its own takes that act's
+    more specific code."""
+    violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
+    out: list[Mention] = []
+    for m in found:
+        tok = doc[m.trigger]
+        if m.code in GENERIC_VIOLENCE and tok.pos_ == "VERB":
+            means = [*_children(tok, SUBJECTS), *means_objects(tok)]
+            code = next((violent[t.i] for t in means if t.i in violent
+                         and violent[t.i] not in GENERIC_VIOLENCE), None)
+            if code is not None:
+                m = replace(m, code=code)
+        out.append(m)
+    return out
 
 
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
