@@ -493,3 +493,10 @@ def test_a_resignation_needs_no_target_but_a_conditional_one_is_no_deed(coder):
     events = coder.code("The Georgian opposition will boycott the vote unless Shevardnadze "
                         "resigns.", published="2003-11-24")
     assert not any(e.cameo.startswith("08") for e in events)
+
+
+def test_an_ambassador_recalled_to_a_list_of_states_is_recalled_from_each(coder):
+    events = coder.code("France on Friday recalled its ambassadors to the United States and "
+                        "Australia for consultations.", published="2021-09-17")
+    assert sorted((e.cameo, e.source.code, e.target.code) for e in events) == [
+        ("161", "FRAGOV", "AUSGOV"), ("161", "FRAGOV", "USAGOV")]
