@@ -500,3 +500,11 @@ def test_an_ambassador_recalled_to_a_list_of_states_is_recalled_from_each(coder)
                         "Australia for consultations.", published="2021-09-17")
     assert sorted((e.cameo, e.source.code, e.target.code) for e in events) == [
         ("161", "FRAGOV", "AUSGOV"), ("161", "FRAGOV", "USAGOV")]
+
+
+def test_an_act_named_again_is_aimed_at_whoever_did_it(coder):
+    events = coder.code("Ecuadorian police raided the Mexican embassy in Quito on Friday. "
+                        "The Brazilian government condemned the raid on Saturday.",
+                        published="2024-04-07")
+    ev = one(events, "11")
+    assert (ev.source.code, ev.target.code) == ("BRAGOV", "ECUCOP")

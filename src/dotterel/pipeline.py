@@ -154,6 +154,11 @@ class Coder:
                      else [actors.resolve(doc[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
+            if not targets:
+                # "condemned the raid", "rejected the warrants": an act the document told
+                # of earlier is aimed at whoever did it
+                targets = _unique(a for i in m.targets if (a := actors.doer_of(doc[i]))
+                                  and a.country not in exclude)
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -282,6 +287,8 @@ class Coder:
             actors.note(doc[i], a)
         for i, a in zip(m.targets, targets):
             actors.note(doc[i], a)
+        if m.modality == "asserted" and not m.negated:
+            actors.note_act((doc[i] for i in m.trigger_tokens), sources[0])
         cameo = self.kb.ontology.cameo(code)
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]

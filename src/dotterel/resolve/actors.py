@@ -15,6 +15,7 @@ nation").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, ORTH
@@ -106,6 +107,7 @@ class DocActors:
         # knowledge matches of the phrases resolved so far: one phrase is resolved many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
+        self._acts: dict[str, Actor] = {}  # lemma of an act's words -> who did it last
         # every token's text and lemma, read as arrays: no Token object per word
         strings = doc.vocab.strings
         self._words = [strings[h] for h in doc.to_array(ORTH).tolist()]
@@ -549,6 +551,22 @@ class DocActors:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
         is_person = head.ent_type_ == "PERSON"
         self._remember(head.i, actor, is_person, head.tag_ in ("NNS", "NNPS"), "")
+
+    def note_act(self, words: Iterable[Token], doer: Actor) -> None:
+        """Record that ``doer`` did the act the trigger ``words`` name ("raided",
+        "signed an agreement"), so that a later mention of it by name ("the raid", "the
+        agreement") leads back to them. The latest act of a name is the one meant."""
+        for tok in words:
+            if tok.pos_ in ("VERB", "NOUN"):
+                self._acts[self._lemmas[tok.i].lower()] = doer
+
+    def doer_of(self, head: Token) -> Actor | None:
+        """Who did the act a noun phrase names, when the document told of it earlier:
+        "condemned the raid" is aimed at the raiders, "rejected the warrants" at who
+        issued them."""
+        if head.pos_ != "NOUN":
+            return None
+        return self._acts.get(self._lemmas[head.i].lower())
 
 
 def _split_code(code: str) -> tuple[str, str]:
