@@ -299,3 +299,26 @@ def test_wanting_to_act_is_an_intention(coder):
     events = coder.code("The German chancellor wants to help Greece.", published="2015-06-02")
     helps = [e for e in events if e.target and e.target.country == "GRC" and e.cameo.startswith("03")]
     assert helps and helps[0].modality == "intended"
+
+
+def test_a_target_phrase_hung_on_the_object_is_the_verbs(coder):
+    ev = one(coder.code("Norway will contribute a million kroner to Kenya.",
+                        published="2015-06-02"), "0")
+    assert (ev.source.country, ev.target.country) == ("NOR", "KEN")
+
+
+def test_a_target_phrase_hung_on_the_light_verb_is_the_nouns(coder):
+    ev = one(coder.code("A court in Guyana has issued arrest warrants for two Brazilian men.",
+                        published="2015-06-02"), "17")
+    assert (ev.source.code, ev.target.country) == ("GUYJUD", "BRA")
+
+
+def test_what_is_received_from_someone_is_their_act(coder):
+    ev = one(coder.code("Syrian rebels received weapons from Turkey.", published="2015-06-02"), "07")
+    assert ev.source.country == "TUR" and ev.target.country == "SYR"
+
+
+def test_hosts_receive_visitors_named_by_whom_they_come_from(coder):
+    ev = one(coder.code("Georgian protesters received ministers from the Russian government.",
+                        published="2015-06-02"), "043")
+    assert ev.source.country == "GEO" and ev.target.code == "RUSGOV"

@@ -241,6 +241,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
     """The target as the entry says where to find it, in order of preference."""
     passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
+    verbal = ("speech" in entry.flags or "intent" in entry.flags
+              or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
     for spec in entry.target:
         if spec == "-":
             return []
@@ -260,10 +262,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec)
+            if not found and not (verbal and tok.pos_ == "VERB"):
+                # a verb of saying or demanding reads its object's phrase as the demanded
+                # act's own ("demanded the withdrawal of forces from Bosnia")
+                found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
         if found:
             return found
-    verbal = ("speech" in entry.flags or "intent" in entry.flags
-              or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
     if tok.pos_ == "VERB" and verbal:
         # "alleged that Noboa came to power", "called for Burma to institute reforms":
         # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
@@ -276,9 +280,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
         return [c for c in clauses if c.dep_ == "xcomp"][:1]
-    # "expelled Peru's ambassador": the object the pattern needs can name the target
+    # "expelled Peru's ambassador", "received ministers from the government": the object
+    # the pattern needs can name the target
     owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
-             and any(c.dep_ in ("poss", "amod", "compound") for c in w.children)]
+             and any(c.dep_ in ("poss", "amod", "compound")
+                     or (c.dep_ == "prep" and c.lower_ in OWNER_PREPS) for c in w.children)]
     if owned:
         return owned
     if entry.code.startswith("11"):
@@ -288,6 +294,23 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         for t in tok.subtree:
             if t.dep_ == "agent" and t.i not in subjects:
                 return _children(t, {"pobj"})
+    return []
+
+
+# Prepositions by which a noun phrase says whose it is ("ministers from the government").
+OWNER_PREPS = {"of", "from"}
+
+
+def _prep_carriers(tok: Token) -> list[Token]:
+    """Where the parser may have hung a trigger's own prepositional phrase instead: on a
+    verb's direct object ("contribute a million kroner to Australia") or on the light verb
+    that governs a nominal trigger ("launched a new broadside at the government", "issued
+    arrest warrants for two men")."""
+    if tok.pos_ == "VERB":
+        return _children(tok, OBJECTS)
+    phrase = _phrase_head(tok)  # "issued arrest warrants for two men"
+    if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
+        return [phrase.head]
     return []
 
 
@@ -478,9 +501,13 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if negated and entry.neg_code:
         # "will not restore relations" is a rejection, coded as such and asserted
         code, negated = entry.neg_code, False
+    targets = _target(tok, entry, used)
+    if "converse" in entry.flags:
+        # "received weapons from the government": the giver is the one named by "from"
+        sources, targets = targets, sources
     return Mention(trigger=tok.i, trigger_tokens=used, entry=entry, code=code,
                    sources=_expand_conjuncts(sources),
-                   targets=_expand_conjuncts(_target(tok, entry, used)),
+                   targets=_expand_conjuncts(targets),
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
                    obliged=mood.obliged, sentence=span)
 
