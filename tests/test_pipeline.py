@@ -322,3 +322,28 @@ def test_hosts_receive_visitors_named_by_whom_they_come_from(coder):
     ev = one(coder.code("Georgian protesters received ministers from the Russian government.",
                         published="2015-06-02"), "043")
     assert ev.source.country == "GEO" and ev.target.code == "RUSGOV"
+
+
+def test_an_agentless_passive_is_done_by_the_doer_of_the_deed_it_names(coder):
+    ev = one(coder.code("Three Palestinians were killed in an Israeli air strike on Tuesday.",
+                        published="2015-06-02"), "19")
+    assert ev.source.country == "ISR" and ev.target.country == "PSE"
+
+
+def test_a_place_in_an_agentless_passive_does_not_do_it(coder):
+    events = coder.code("Two soldiers were killed in the Israeli city of Sderot.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.source and e.source.country == "ISR"]
+
+
+def test_a_trip_is_to_the_place_not_to_the_deed_it_is_for(coder):
+    events = coder.code("The Iraqi prime minister left for Tehran on Sunday for talks with "
+                        "Turkish officials.", published="2015-06-02")
+    visits = [(e.source.country, e.target.country) for e in events if e.cameo == "042"]
+    assert visits == [("IRQ", "IRN")]
+
+
+def test_members_of_several_states_act_each_for_their_own(coder):
+    events = coder.code("The foreign ministers of France and Germany met Russian President "
+                        "Vladimir Putin.", published="2015-06-02")
+    assert {e.source.code for e in events if e.cameo.startswith("04")} == {"FRAGOV", "DEUGOV"}

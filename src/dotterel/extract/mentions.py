@@ -184,6 +184,30 @@ def _noun_source(tok: Token) -> list[Token]:
     return found
 
 
+# Prepositions by which an agentless passive names the deed it came about in ("were
+# killed in an Israeli air strike", "died during army shelling").
+IMPLIED_AGENT_PREPS = {"in", "during"}
+
+
+def _implied_agent(tok: Token, noun_lemmas: frozenset[str] | set[str]) -> list[Token]:
+    """Who did an agentless passive, when an adjunct names the deed and its doer: "four
+    children were killed in Israeli tank shelling" (Israel), "eight people were killed in
+    an air strike by government forces". Only a deed the lexicon knows: "killed in the
+    Israeli city of Sderot" names a place, not a doer."""
+    if tok.pos_ != "VERB" or not _is_passive(tok) or _children(tok, {"agent"}):
+        return []
+    for prep in _children(tok, {"prep"}):
+        if prep.lower_ not in IMPLIED_AGENT_PREPS:
+            continue
+        for deed in _children(prep, {"pobj"}):
+            if deed.pos_ == "NOUN" and deed.lemma_.lower() in noun_lemmas:
+                doers = [t for t in _noun_source(deed) if t.pos_ in ("PROPN", "ADJ")
+                         or t.dep_ == "pobj"]
+                if doers:
+                    return doers
+    return []
+
+
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
 # for talks", "during a visit"); not "after the attack", "over the shelling".
 ADJUNCT_PREPS = {"during", "for", "on"}
@@ -473,7 +497,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         consumed.update(used)
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
-        found.append(_mention(tok, entry, used, _subject(tok), lexicon, span))
+        sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
+        found.append(_mention(tok, entry, used, sources, lexicon, span))
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
@@ -502,6 +527,9 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # "will not restore relations" is a rejection, coded as such and asserted
         code, negated = entry.neg_code, False
     targets = _target(tok, entry, used)
+    # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
+    # whom the act falls on
+    targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
     if "converse" in entry.flags:
         # "received weapons from the government": the giver is the one named by "from"
         sources, targets = targets, sources

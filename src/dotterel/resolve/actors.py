@@ -42,6 +42,9 @@ GENERIC_SECTORS = {"GOV"}
 STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
 # Words that modify a noun inside a phrase rather than head one.
+# Prepositions by which a group names the states its members belong to: "lawmakers in
+# Arnor and Gondor", "the foreign ministers of France and Germany".
+MEMBER_PREPS = frozenset({"in", "of"})
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
@@ -347,12 +350,13 @@ class DocActors:
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
 
-    def _located_in(self, head: Token, day: dt.date | None) -> list[str]:
-        """The countries of the places an "in" phrase attached to ``head`` names ("in
-        Arnor and Gondor"), in text order."""
+    def _located_in(self, head: Token, day: dt.date | None,
+                    preps: frozenset[str] = frozenset({"in"})) -> list[str]:
+        """The countries of the places an "in" phrase (or one of ``preps``) attached to
+        ``head`` names ("in Arnor and Gondor"), in text order."""
         found: list[str] = []
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
@@ -392,9 +396,11 @@ class DocActors:
         if found is None or at is None:
             return []
         out = [found]
-        # "lawmakers in Arnor and Gondor": one actor for each place
+        # "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and
+        # Gondor": one actor for each place
         owner = head.head if head.dep_ == "conj" and head.head.pos_ == "NOUN" else head
-        places = self._located_in(owner, day) if at.i == head.i and found.sector else []
+        places = (self._located_in(owner, day, MEMBER_PREPS) if at.i == head.i and found.sector
+                  else [])
         if found.country in places[:1]:
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
