@@ -44,7 +44,7 @@ STANCE_PREFIXES = {"pro-", "anti-"}
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
-MEMBER_PREPS = frozenset({"in", "of"})
+MEMBER_PREPS = ("in", "of")
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
@@ -399,8 +399,11 @@ class DocActors:
         # "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and
         # Gondor": one actor for each place
         owner = head.head if head.dep_ == "conj" and head.head.pos_ == "NOUN" else head
-        places = (self._located_in(owner, day, MEMBER_PREPS) if at.i == head.i and found.sector
-                  else [])
+        places: list[str] = []
+        if at.i == head.i and found.sector:
+            # "the parliament of Gondor in Eriador" is one body: only a list of states counts
+            places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
+                                       for prep in MEMBER_PREPS) if len(p) > 1), [])
         if found.country in places[:1]:
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
