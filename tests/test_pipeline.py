@@ -347,3 +347,10 @@ def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")
     assert {e.source.code for e in events if e.cameo.startswith("04")} == {"FRAGOV", "DEUGOV"}
+
+
+def test_parties_agreeing_on_a_matter_agree_with_each_other(coder):
+    events = coder.code("Japan and France agree that territorial disputes in the South China "
+                        "Sea should be resolved through arbitration.", published="2015-06-02")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("03")}
+    assert pairs == {("JPN", "FRA"), ("FRA", "JPN")}

@@ -136,6 +136,12 @@ class Coder:
         if not sources:
             return []
         exclude = {s.country for s in sources}
+        if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(doc[m.trigger], m.code)
+                and all(_a_matter(doc[i], doc[m.trigger]) for i in m.targets)):
+            # "the Philippines and France agree that disputes in the South China Sea
+            # should be resolved": coordinated parties agree with each other, not with
+            # whoever the matter they agree on concerns
+            return sources
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
         if not targets and m.targets:
             own = {s.code for s in sources}
@@ -305,6 +311,13 @@ def _names_someone(head: Token) -> bool:
             return True
         stack.extend(c for c in tok.children if c.dep_ in NAMING_DEPS)
     return False
+
+
+def _a_matter(tok: Token, trigger: Token) -> bool:
+    """Whether a target word is only the subject of a clause the trigger governs and names
+    no one itself ("agree that disputes ... should be resolved")."""
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != trigger.i
+            and tok.pos_ == "NOUN" and not _names_someone(tok))
 
 
 def _align_dates(events: list[Event]) -> list[Event]:
