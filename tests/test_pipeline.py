@@ -354,3 +354,15 @@ def test_parties_agreeing_on_a_matter_agree_with_each_other(coder):
                         "Sea should be resolved through arbitration.", published="2015-06-02")
     pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("03")}
     assert pairs == {("JPN", "FRA"), ("FRA", "JPN")}
+
+
+def test_where_one_speaks_is_not_whom_one_speaks_of(coder):
+    events = coder.code("The United Nations chief made his remarks in Doha.", published="2015-06-02")
+    assert not [e for e in events if e.target and e.target.country == "QAT"]
+
+
+def test_a_condemned_attack_does_not_fall_on_the_place_it_happened_in(coder):
+    events = coder.code("The Egyptian government condemned an attack by Libyan soldiers in "
+                        "southern Chad on Thursday.", published="2015-06-02")
+    assert one(events, "11").target.country == "LBY"
+    assert not [e for e in events if e.target and e.target.country == "TCD"]

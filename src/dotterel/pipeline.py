@@ -156,7 +156,7 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
-        if not targets:
+        if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
@@ -173,6 +173,14 @@ class Coder:
                               for s in sources if s.country and s.country != "IGO"
                               and s.sector and s.sector[:3] not in STATE_SECTORS)
         return targets
+
+    def _spoken_of(self, trigger: Token) -> bool:
+        """Whether a nominal event is what a statement is about ("condemned an attack by
+        Osgiliath soldiers in south Ithilen"): the place it names is where it happened, and
+        the speaker's words do not make that place its target."""
+        head = trigger.head
+        return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
+                and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
 
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
@@ -248,6 +256,7 @@ class Coder:
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 PROTEST_ROOT = "14"
+STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
