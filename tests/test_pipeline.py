@@ -366,3 +366,12 @@ def test_a_condemned_attack_does_not_fall_on_the_place_it_happened_in(coder):
                         "southern Chad on Thursday.", published="2015-06-02")
     assert one(events, "11").target.country == "LBY"
     assert not [e for e in events if e.target and e.target.country == "TCD"]
+
+
+def test_a_decision_to_act_is_its_owners_and_a_refusal_negates_it(coder):
+    events = coder.code("The US welcomed Iran's decision to release the British sailors.",
+                        published="2015-06-02")
+    assert one(events, "08").source.country == "IRN"
+    refused = coder.code("China regretted Russia's refusal to talk to Japan.", published="2015-06-02")
+    talks = [e for e in refused if e.cameo.startswith("04")]
+    assert talks and all(e.negated and e.source.country == "RUS" for e in talks)

@@ -28,6 +28,7 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
+NEGATING_NOUNS = {"refusal", "failure", "rejection"}
 # Participles that state a stance of their subject, not something done to it: "Israel is
 # opposed to the mediation", "Vietnam is committed to opening up".
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote"}
@@ -154,6 +155,10 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return _subject(head, depth + 1)
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject(head.head, depth + 1)
+    # "Eriador's refusal to talk", "Iran's decision to enrich uranium": the one whose
+    # decision it is
+    if tok.dep_ == "acl" and head.pos_ == "NOUN" and _children(head, {"poss"}):
+        return _children(head, {"poss"})
     # "has no plans to restore ...": a clause complementing a noun takes the subject of
     # the verb that governs the noun
     if tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"} and head.head.pos_ in ("VERB", "AUX"):
@@ -396,6 +401,8 @@ def _negated(tok: Token) -> bool:
     for gov in _governors(tok):
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in NEGATING_GOVERNORS:
             return True
+        if gov.pos_ == "NOUN" and gov.lemma_.lower() in NEGATING_NOUNS:
+            return True  # "Eriador's refusal to talk"
         if any(c.dep_ == "neg" for c in gov.children) and gov.pos_ in ("VERB", "AUX"):
             return True
         if gov.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "never") for c in gov.children):
