@@ -375,3 +375,15 @@ def test_a_decision_to_act_is_its_owners_and_a_refusal_negates_it(coder):
     refused = coder.code("China regretted Russia's refusal to talk to Japan.", published="2015-06-02")
     talks = [e for e in refused if e.cameo.startswith("04")]
     assert talks and all(e.negated and e.source.country == "RUS" for e in talks)
+
+
+def test_a_thing_that_names_no_one_is_read_by_whom_it_comes_from(coder):
+    ev = one(coder.code("Kenya welcomed proposals from Ethiopia on the border.",
+                        published="2015-06-02"), "05")
+    assert (ev.source.country, ev.target.country) == ("KEN", "ETH")
+
+
+def test_a_reflexive_target_is_the_doer_itself(coder):
+    events = coder.code("The US said that Iraq had attacked themselves.", published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith("19") and e.target
+                and e.target.country == "USA"]

@@ -21,6 +21,7 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -280,6 +281,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
+                if found and not passive and not any(map(_names_in, found)):
+                    # "welcomed memos from Bree": a thing that names no one is read by
+                    # whom it comes from
+                    found += [o for carrier in (tok, *found) for o in _prep_objects(carrier, "from")]
             else:
                 found = [o for o in _objects(tok) if o.i not in used]
         elif spec == "dative":
@@ -324,6 +329,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if t.dep_ == "agent" and t.i not in subjects:
                 return _children(t, {"pobj"})
     return []
+
+
+def _names_in(phrase: Token) -> bool:
+    """Whether a phrase has a name, a pronoun or a nationality word in it."""
+    return any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+               for t in phrase.subtree)
 
 
 # Prepositions by which a noun phrase says whose it is ("ministers from the government").
@@ -537,6 +548,9 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
+    if any(t.lower_ in REFLEXIVES for t in targets):
+        # "Iraq had attacked themselves": a reflexive object is the doer itself
+        targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
     if "converse" in entry.flags:
         # "received weapons from the government": the giver is the one named by "from"
         sources, targets = targets, sources
