@@ -387,3 +387,14 @@ def test_a_reflexive_target_is_the_doer_itself(coder):
     events = coder.code("The US said that Iraq had attacked themselves.", published="2015-06-02")
     assert not [e for e in events if e.cameo.startswith("19") and e.target
                 and e.target.country == "USA"]
+
+
+def test_wanting_to_act_oneself_appeals_to_no_one(coder):
+    events = coder.code("The German chancellor wants to help Greece.", published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith("02")]
+
+
+def test_attending_a_ceremony_abroad_is_a_visit(coder):
+    ev = one(coder.code("The US president prepared to attend the Beijing Olympics.",
+                        published="2008-08-02"), "042")
+    assert (ev.source.country, ev.target.country) == ("USA", "CHN")

@@ -21,6 +21,7 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+APPEAL_ROOT = "02"
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
@@ -313,6 +314,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
+        if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
+            return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
         return [c for c in clauses if c.dep_ == "xcomp"][:1]
     # "expelled Peru's ambassador", "received ministers from the government": the object
     # the pattern needs can name the target
