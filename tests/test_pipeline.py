@@ -301,35 +301,6 @@ def test_wanting_to_act_is_an_intention(coder):
     assert helps and helps[0].modality == "intended"
 
 
-def test_a_target_phrase_hung_on_the_object_is_the_verbs(coder):
-    ev = one(coder.code("Norway will contribute a million kroner to Kenya.",
-                        published="2015-06-02"), "0")
-    assert (ev.source.country, ev.target.country) == ("NOR", "KEN")
-
-
-def test_a_target_phrase_hung_on_the_light_verb_is_the_nouns(coder):
-    ev = one(coder.code("A court in Guyana has issued arrest warrants for two Brazilian men.",
-                        published="2015-06-02"), "17")
-    assert (ev.source.code, ev.target.country) == ("GUYJUD", "BRA")
-
-
-def test_what_is_received_from_someone_is_their_act(coder):
-    ev = one(coder.code("Syrian rebels received weapons from Turkey.", published="2015-06-02"), "07")
-    assert ev.source.country == "TUR" and ev.target.country == "SYR"
-
-
-def test_hosts_receive_visitors_named_by_whom_they_come_from(coder):
-    ev = one(coder.code("Georgian protesters received ministers from the Russian government.",
-                        published="2015-06-02"), "043")
-    assert ev.source.country == "GEO" and ev.target.code == "RUSGOV"
-
-
-def test_an_agentless_passive_is_done_by_the_doer_of_the_deed_it_names(coder):
-    ev = one(coder.code("Three Palestinians were killed in an Israeli air strike on Tuesday.",
-                        published="2015-06-02"), "19")
-    assert ev.source.country == "ISR" and ev.target.country == "PSE"
-
-
 def test_a_place_in_an_agentless_passive_does_not_do_it(coder):
     events = coder.code("Two soldiers were killed in the Israeli city of Sderot.",
                         published="2015-06-02")
@@ -377,12 +348,6 @@ def test_a_decision_to_act_is_its_owners_and_a_refusal_negates_it(coder):
     assert talks and all(e.negated and e.source.country == "RUS" for e in talks)
 
 
-def test_a_thing_that_names_no_one_is_read_by_whom_it_comes_from(coder):
-    ev = one(coder.code("Kenya welcomed proposals from Ethiopia on the border.",
-                        published="2015-06-02"), "05")
-    assert (ev.source.country, ev.target.country) == ("KEN", "ETH")
-
-
 def test_a_reflexive_target_is_the_doer_itself(coder):
     events = coder.code("The US said that Iraq had attacked themselves.", published="2015-06-02")
     assert not [e for e in events if e.cameo.startswith("19") and e.target
@@ -394,7 +359,28 @@ def test_wanting_to_act_oneself_appeals_to_no_one(coder):
     assert not [e for e in events if e.cameo.startswith("02")]
 
 
-def test_attending_a_ceremony_abroad_is_a_visit(coder):
-    ev = one(coder.code("The US president prepared to attend the Beijing Olympics.",
-                        published="2008-08-02"), "042")
-    assert (ev.source.country, ev.target.country) == ("USA", "CHN")
+# Where an act's arguments are found beyond the plain subject and object: (text, CAMEO
+# root, source code prefix, target code prefix).
+ARGUMENT_CASES = [
+    # a target phrase the parser hung on the verb's object
+    ("Norway will contribute a million kroner to Kenya.", "0", "NOR", "KEN"),
+    # ... or on the light verb that governs a nominal trigger
+    ("A court in Guyana has issued arrest warrants for two Brazilian men.", "17", "GUYJUD", "BRA"),
+    # what is received from someone is their act; hosts receive visitors from their body
+    ("Syrian rebels received weapons from Turkey.", "07", "TUR", "SYR"),
+    ("Georgian protesters received ministers from the Russian government.", "043", "GEO", "RUSGOV"),
+    # an agentless passive is done by the doer of the deed it names
+    ("Three Palestinians were killed in an Israeli air strike on Tuesday.", "19", "ISR", "PSE"),
+    # a thing that names no one is read by whom it comes from
+    ("Kenya welcomed proposals from Ethiopia on the border.", "05", "KEN", "ETH"),
+    # attending a ceremony or games abroad is a visit
+    ("The US president prepared to attend the Beijing Olympics.", "042", "USA", "CHN"),
+]
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), ARGUMENT_CASES)
+def test_arguments_beyond_subject_and_object(coder, text: str, root: str, source: str,
+                                             target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
+        ev.source.code, ev.target.code)
