@@ -291,7 +291,7 @@ class DocActors:
         country = _country_of(countries, toks, head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
             # "ethnic Albanians in south Serbia": an ethnic group lives in another state
-            country = next(iter(self._located_in(head, day)), country)
+            country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
         if not any(m.start <= head_pos < m.end for m in sectors):
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
@@ -349,6 +349,16 @@ class DocActors:
         if head.ent_type_ == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _residence(self, head: Token, kin: str) -> str:
+        """The state an ethnic group named without a place lives in: the country its
+        sentence names nearest to it other than its kin state ("Serb forces killed three
+        ethnic Albanians", "ethnic Albanians demonstrated in Serbia"); the kin state when
+        the sentence names no other."""
+        sent = head.sent
+        others = [(abs(i - head.i), iso) for i, iso in self._countries
+                  if sent.start <= i < sent.end and iso != kin]
+        return min(others)[1] if others else kin
 
     def _located_in(self, head: Token, day: dt.date | None,
                     preps: frozenset[str] = frozenset({"in"})) -> list[str]:
