@@ -375,6 +375,9 @@ ARGUMENT_CASES = [
     ("Kenya welcomed proposals from Ethiopia on the border.", "05", "KEN", "ETH"),
     # attending a ceremony or games abroad is a visit
     ("The US president prepared to attend the Beijing Olympics.", "042", "USA", "CHN"),
+    # a statement's target may be the subject of the clause its object noun carries
+    ("Egypt expressed hopes on Thursday that Sudan could be drawn into the peace process.",
+     "01", "EGY", "SDN"),
     # an ethnic group lives in the state its sentence names, not in its kin state
     ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "14", "SRBCVL", "SRB"),
     ("Serb forces killed three ethnic Albanians in a gunbattle.", "19", "SRBMIL", "SRBCVL"),

@@ -310,6 +310,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         clauses = _children(tok, {"ccomp", "xcomp"})
         for prep in _children(tok, {"prep"}):
             clauses += [c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"]
+        # "expressed hopes that Osgiliath could be drawn in": the clause of the object noun
+        clauses += [c for w in consumed for c in w.children
+                    if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for clause in clauses:
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
