@@ -378,6 +378,8 @@ ARGUMENT_CASES = [
     # a statement's target may be the subject of the clause its object noun carries
     ("Egypt expressed hopes on Thursday that Sudan could be drawn into the peace process.",
      "01", "EGY", "SDN"),
+    # adopting a resolution with another is a formal agreement with it
+    ("France adopted a joint declaration with Germany.", "05", "FRA", "DEU"),
     # an ethnic group lives in the state its sentence names, not in its kin state
     ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "14", "SRBCVL", "SRB"),
     ("Serb forces killed three ethnic Albanians in a gunbattle.", "19", "SRBMIL", "SRBCVL"),

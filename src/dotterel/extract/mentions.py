@@ -196,10 +196,10 @@ def _noun_source(tok: Token) -> list[Token]:
 IMPLIED_AGENT_PREPS = {"in", "during"}
 
 
-def _implied_agent(tok: Token, noun_lemmas: frozenset[str] | set[str]) -> list[Token]:
-    """Who did an agentless passive, when an adjunct names the deed and its doer: "four
-    children were killed in Israeli tank shelling" (Israel), "eight people were killed in
-    an air strike by government forces". Only a deed the lexicon knows: "killed in the
+def _implied_agent(tok: Token, noun_lemmas: frozenset[str]) -> list[Token]:
+    """Who did an agentless passive, when an adjunct names the deed and its doer: "three
+    Palestinians were killed in an Israeli air strike" (Israel), "eight people were killed
+    in an air strike by government forces". Only a deed the lexicon knows: "killed in the
     Israeli city of Sderot" names a place, not a doer."""
     if tok.pos_ != "VERB" or not _is_passive(tok) or _children(tok, {"agent"}):
         return []
