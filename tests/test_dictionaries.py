@@ -187,6 +187,13 @@ def test_user_agent_outranks_builtin_sector(tmp_path: Path) -> None:
     assert kb.match(["demonstrators"])[0].entry.code == "OPP"
 
 
+def test_user_agent_outranks_builtin_body(tmp_path: Path) -> None:
+    agents = write(tmp_path, "MSF {}  [NGO~]\n", "a.txt")
+    kb = builtin_knowledge().with_dictionaries(agent_files=[agents])
+    assert builtin_knowledge().match(["MSF"])[0].entry.kind == "igo"
+    assert kb.match(["MSF"])[0].entry.code == "NGO~"
+
+
 def test_one_name_under_two_people_takes_the_one_in_office(tmp_path: Path) -> None:
     actors = write(tmp_path, """GEORGE_BUSH_
 +PRESIDENT_BUSH

@@ -390,3 +390,10 @@ def test_whose_a_phrase_is(coder) -> None:  # noqa: ANN001
 def test_a_stance_towards_a_country_is_not_membership(coder) -> None:  # noqa: ANN001
     text = "Ukraine said the missile was fired by pro-Russia rebels."
     assert resolved(coder, text, "rebels") == ["UKRREB"]
+
+
+def test_territories_named_with_a_region_word_are_their_states() -> None:
+    kb = builtin_knowledge()
+    # "the West Bank" is no Western power and no bank; Northern Ireland is British
+    assert [m.entry.code for m in kb.match(["the", "West", "Bank"])] == ["PSE"]
+    assert [m.entry.code for m in kb.match(["Northern", "Ireland"])] == ["GBR"]

@@ -136,6 +136,12 @@ class Coder:
         if not sources:
             return []
         exclude = {s.country for s in sources}
+        if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(doc[m.trigger], m.code)
+                and all(_a_matter(doc[i], doc[m.trigger]) for i in m.targets)):
+            # "the Philippines and France agree that disputes in the South China Sea
+            # should be resolved": coordinated parties agree with each other, not with
+            # whoever the matter they agree on concerns
+            return sources
         own = {s.code for s in sources}
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
         if len(own) == 1 and all(a.code in own for a in targets):
@@ -176,7 +182,7 @@ class Coder:
                               for phrase in _object_phrases(doc[i], actors, day)
                               for a in actors.resolve_all(phrase, day) if a.code not in own
                               and not (posture and a.country in exclude))
-        if not targets:
+        if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
@@ -243,6 +249,14 @@ class Coder:
         else:
             return []
         return [Actor(code=country + "UAF", country=country, sector="UAF")] if country else []
+
+    def _spoken_of(self, trigger: Token) -> bool:
+        """Whether a nominal event is what a statement is about ("condemned an attack by
+        Osgiliath soldiers in south Ithilen"): the place it names is where it happened, and
+        the speaker's words do not make that place its target."""
+        head = trigger.head
+        return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
+                and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
 
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
@@ -332,6 +346,7 @@ COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
 # Acts a state does to its own people or territory: easing or imposing restrictions,
 # threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
 DOMESTIC_ROOTS = {"08", "13", "17"}
+STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
@@ -439,6 +454,13 @@ def _names_someone(head: Token) -> bool:
             return True
         stack.extend(c for c in tok.children if c.dep_ in NAMING_DEPS)
     return False
+
+
+def _a_matter(tok: Token, trigger: Token) -> bool:
+    """Whether a target word is only the subject of a clause the trigger governs and names
+    no one itself ("agree that disputes ... should be resolved")."""
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != trigger.i
+            and tok.pos_ == "NOUN" and not _names_someone(tok))
 
 
 def _align_dates(events: list[Event]) -> list[Event]:

@@ -21,6 +21,8 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+APPEAL_ROOT = "02"
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -28,6 +30,7 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
+NEGATING_NOUNS = {"refusal", "failure", "rejection"}
 # Participles that state a stance or activity of their subject, not something done to it:
 # "Israel is opposed to the mediation", "Vietnam is committed to opening up", "Serb forces
 # were engaged in ethnic cleansing".
@@ -181,6 +184,10 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return _subject(head, depth + 1)
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject(head.head, depth + 1)
+    # "Eriador's refusal to talk", "Iran's decision to enrich uranium": the one whose
+    # decision it is
+    if tok.dep_ == "acl" and head.pos_ == "NOUN" and _children(head, {"poss"}):
+        return _children(head, {"poss"})
     # "has no plans to restore ...": a clause complementing a noun takes the subject of
     # the verb that governs the noun
     if tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"} and head.head.pos_ in ("VERB", "AUX"):
@@ -210,6 +217,30 @@ def _noun_source(tok: Token) -> list[Token]:
         # adjunct is the verb's subject
         found = _subject(governor) or found
     return found
+
+
+# Prepositions by which an agentless passive names the deed it came about in ("were
+# killed in an Israeli air strike", "died during army shelling").
+IMPLIED_AGENT_PREPS = {"in", "during"}
+
+
+def _implied_agent(tok: Token, noun_lemmas: frozenset[str]) -> list[Token]:
+    """Who did an agentless passive, when an adjunct names the deed and its doer: "three
+    Palestinians were killed in an Israeli air strike" (Israel), "eight people were killed
+    in an air strike by government forces". Only a deed the lexicon knows: "killed in the
+    Israeli city of Sderot" names a place, not a doer."""
+    if tok.pos_ != "VERB" or not _is_passive(tok) or _children(tok, {"agent"}):
+        return []
+    for prep in _children(tok, {"prep"}):
+        if prep.lower_ not in IMPLIED_AGENT_PREPS:
+            continue
+        for deed in _children(prep, {"pobj"}):
+            if deed.pos_ == "NOUN" and deed.lemma_.lower() in noun_lemmas:
+                doers = [t for t in _noun_source(deed) if t.pos_ in ("PROPN", "ADJ")
+                         or t.dep_ == "pobj"]
+                if doers:
+                    return doers
+    return []
 
 
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
@@ -284,6 +315,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
     """The target as the entry says where to find it, in order of preference."""
     passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
+    verbal = ("speech" in entry.flags or "intent" in entry.flags
+              or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
     for spec in entry.target:
         if spec == "-":
             return []
@@ -292,6 +325,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
+                if found and not passive and not any(map(_names_in, found)):
+                    # "welcomed memos from Bree": a thing that names no one is read by
+                    # whom it comes from
+                    found += [o for carrier in (tok, *found) for o in _prep_objects(carrier, "from")]
             else:
                 found = [o for o in _objects(tok) if o.i not in used]
         elif spec == "dative":
@@ -310,6 +347,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     if prep.lower_ == "of":
                         found += [t for o in _children(prep, {"pobj"})
                                   for t in _prep_objects(o, spec)]
+            if not found and not (verbal and tok.pos_ == "VERB"):
+                # a verb of saying or demanding reads its object's phrase as the demanded
+                # act's own ("demanded the withdrawal of forces from Bosnia")
+                found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
         if found:
             return found
     # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
@@ -322,8 +363,6 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         by_agent = [a for a in _prep_objects(tok, "by") if a.pos_ == "PROPN"]
     if by_agent:
         return by_agent
-    verbal = ("speech" in entry.flags or "intent" in entry.flags
-              or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
     if tok.pos_ in ("VERB", "ADJ") and verbal:
         # "alleged that Noboa came to power", "called for Burma to institute reforms":
         # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
@@ -334,14 +373,22 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         for prep in _children(tok, {"prep"}):
             clauses += [c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"]
+        # "expressed hopes that Osgiliath could be drawn in": the clause of the object noun
+        clauses += [c for w in consumed for c in w.children
+                    if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for clause in clauses:
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
             if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
                 return subj
+        if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
+            return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
         return [c for c in clauses if c.dep_ == "xcomp"][:1]
-    # "expelled Peru's ambassador": the object the pattern needs can name the target
+    # "expelled Peru's ambassador", "received ministers from the government": the object
+    # the pattern needs can name the target
     owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
-             and any(c.dep_ in ("poss", "amod", "compound") for c in w.children)]
+             and any(c.dep_ in ("poss", "amod", "compound")
+                     or (c.dep_ == "prep" and c.lower_ in OWNER_PREPS) for c in w.children)]
     if owned:
         return owned
     if entry.code.startswith("11"):
@@ -351,6 +398,29 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         for t in tok.subtree:
             if t.dep_ == "agent" and t.i not in subjects:
                 return _children(t, {"pobj"})
+    return []
+
+
+def _names_in(phrase: Token) -> bool:
+    """Whether a phrase has a name, a pronoun or a nationality word in it."""
+    return any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+               for t in phrase.subtree)
+
+
+# Prepositions by which a noun phrase says whose it is ("ministers from the government").
+OWNER_PREPS = {"of", "from"}
+
+
+def _prep_carriers(tok: Token) -> list[Token]:
+    """Where the parser may have hung a trigger's own prepositional phrase instead: on a
+    verb's direct object ("contribute a million kroner to Australia") or on the light verb
+    that governs a nominal trigger ("launched a new broadside at the government", "issued
+    arrest warrants for two men")."""
+    if tok.pos_ == "VERB":
+        return _children(tok, OBJECTS)
+    phrase = _phrase_head(tok)  # "issued arrest warrants for two men"
+    if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
+        return [phrase.head]
     return []
 
 
@@ -412,6 +482,8 @@ def _negated(tok: Token) -> bool:
     for gov in _governors(tok):
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in NEGATING_GOVERNORS:
             return True
+        if gov.pos_ == "NOUN" and gov.lemma_.lower() in NEGATING_NOUNS:
+            return True  # "Eriador's refusal to talk"
         if any(c.dep_ == "neg" for c in gov.children) and gov.pos_ in ("VERB", "AUX"):
             return True
         if gov.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "never") for c in gov.children):
@@ -548,7 +620,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         consumed.update(used)
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
-        found.append(_mention(tok, entry, used, _subject(tok), lexicon, span))
+        sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
+        found.append(_mention(tok, entry, used, sources, lexicon, span))
     for tok in adjectives:
         # "said he was pessimistic about the talks": a predicate adjective of stance
         picked = _pick_entry(tok, lexicon, "ADJ")
@@ -665,9 +738,19 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if negated and entry.neg_code:
         # "will not restore relations" is a rejection, coded as such and asserted
         code, negated = entry.neg_code, False
+    targets = _target(tok, entry, used)
+    # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
+    # whom the act falls on
+    targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
+    if any(t.lower_ in REFLEXIVES for t in targets):
+        # "Iraq had attacked themselves": a reflexive object is the doer itself
+        targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
+    if "converse" in entry.flags:
+        # "received weapons from the government": the giver is the one named by "from"
+        sources, targets = targets, sources
     return Mention(trigger=tok.i, trigger_tokens=used, entry=entry, code=code,
                    sources=_expand_conjuncts(sources),
-                   targets=_expand_conjuncts(_target(tok, entry, used)),
+                   targets=_expand_conjuncts(targets),
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
                    obliged=mood.obliged, sentence=span)
 

@@ -44,6 +44,9 @@ GENERIC_SECTORS = {"GOV"}
 STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
 # Words that modify a noun inside a phrase rather than head one.
+# Prepositions by which a group names the states its members belong to: "lawmakers in
+# Arnor and Gondor", "the foreign ministers of France and Germany".
+MEMBER_PREPS = ("in", "of")
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
@@ -311,7 +314,7 @@ class DocActors:
         country = _country_of(countries, toks, head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
             # "ethnic Albanians in south Serbia": an ethnic group lives in another state
-            country = next(iter(self._located_in(head, day)), country)
+            country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
         if not any(m.start <= head_pos < m.end for m in sectors):
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
@@ -370,12 +373,23 @@ class DocActors:
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
 
-    def _located_in(self, head: Token, day: dt.date | None) -> list[str]:
-        """The countries of the places an "in" phrase attached to ``head`` names ("in
-        Arnor and Gondor"), in text order."""
+    def _residence(self, head: Token, kin: str) -> str:
+        """The state an ethnic group named without a place lives in: the country its
+        sentence names nearest to it other than its kin state ("Serb forces killed three
+        ethnic Albanians", "ethnic Albanians demonstrated in Serbia"); the kin state when
+        the sentence names no other."""
+        sent = head.sent
+        others = [(abs(i - head.i), iso) for i, iso in self._countries
+                  if sent.start <= i < sent.end and iso != kin]
+        return min(others)[1] if others else kin
+
+    def _located_in(self, head: Token, day: dt.date | None,
+                    preps: frozenset[str] = frozenset({"in"})) -> list[str]:
+        """The countries of the places an "in" phrase (or one of ``preps``) attached to
+        ``head`` names ("in Arnor and Gondor"), in text order."""
         found: list[str] = []
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
@@ -414,9 +428,14 @@ class DocActors:
         if found is None or at is None:
             return []
         out = [found]
-        # "lawmakers in Arnor and Gondor": one actor for each place
+        # "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and
+        # Gondor": one actor for each place
         owner = head.head if head.dep_ == "conj" and head.head.pos_ == "NOUN" else head
-        places = self._located_in(owner, day) if at.i == head.i and found.sector else []
+        places: list[str] = []
+        if at.i == head.i and found.sector:
+            # "the parliament of Gondor in Eriador" is one body: only a list of states counts
+            places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
+                                       for prep in MEMBER_PREPS) if len(p) > 1), [])
         if found.country in places[:1]:
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)

@@ -31,7 +31,8 @@ from dotterel.errors import KnowledgeError
 EntryKind = Literal["country", "igo", "region", "sector", "person", "actor"]
 
 # When several entries share one phrase, the most specific kind wins: a named person beats a
-# user's own dictionary entry, which beats the built-in bodies, countries, regions and nouns.
+# user's own dictionary entry (of any kind: a user's "MSF" agent beats our "MSF" body), which
+# beats the built-in bodies, countries, regions and nouns.
 KIND_PRIORITY: dict[str, int] = {
     "person": 0, "actor": 1, "igo": 2, "country": 3, "region": 4, "sector": 5,
 }
@@ -276,8 +277,8 @@ class Knowledge:
 
         ``words`` are token texts (spaCy ``token.text``); ``lemmas``, when given, are tried as
         well so that plurals match their singular ("ministers" -> "minister"). When several
-        entries share the longest phrase, the most specific kind wins (person > user actor >
-        IGO > country > region > sector).
+        entries share the longest phrase, the most specific kind wins (person > any user
+        entry > IGO > country > region > sector).
         """
         keys = [phrase_key(w) for w in words]
         lemma_keys = [phrase_key(lm) for lm in lemmas] if lemmas is not None else None
@@ -381,10 +382,9 @@ class Knowledge:
             return (end, phrase)
         if end == best[0]:
             old, new = best[1], phrase
-            # the more specific kind wins (a user's stem entry still outranks a built-in name);
-            # within a kind, a whole-word match beats a stem, and a user's entry a built-in one
-            if ((KIND_PRIORITY[old.entry.kind], old.stem, not old.user)
-                    > (KIND_PRIORITY[new.entry.kind], new.stem, not new.user)):
+            # a person, then a user's entry (even a stem one) over a built-in name, then
+            # the more specific kind; a whole-word match beats a stem
+            if _rank(old) > _rank(new):
                 return (end, phrase)
         return best
 
@@ -414,6 +414,13 @@ class Knowledge:
             if not extra:
                 return self
             return Knowledge(self._phrases + tuple(extra))
+
+
+def _rank(phrase: Phrase) -> tuple[bool, bool, int, bool]:
+    """How a phrase ranks against another written alike, lowest first: a named person, then
+    a user's entry, then the more specific kind; a whole-word match before a stem."""
+    return (phrase.entry.kind != "person", not phrase.user, KIND_PRIORITY[phrase.entry.kind],
+            phrase.stem)
 
 
 @contextmanager
