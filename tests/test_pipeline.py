@@ -604,3 +604,16 @@ def test_arguments_beyond_subject_and_object(coder, text: str, root: str, source
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
         ev.source.code, ev.target.code)
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # the warrant an "arrest warrant" names, the agreements "agreements to normalize" name
+    ("The International Criminal Court issued an arrest warrant for the Russian president "
+     "on Friday. The Kremlin rejected the warrant.", "RUSGOV", "IGOJUDICC"),
+    ("Israel signed agreements to normalize relations with Bahrain on Tuesday. "
+     "Iran condemned the agreements.", "IRNGOV", "ISRGOV"),
+])
+def test_a_noun_the_trigger_qualifies_names_the_act_too(coder, text, source, target):
+    events = coder.code(text, published="2023-03-20")
+    assert (source, target) in {(e.source.code, e.target and e.target.code) for e in events
+                                if e.cameo[:2] in ("11", "12")}

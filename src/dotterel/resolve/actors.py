@@ -574,10 +574,17 @@ class DocActors:
     def note_act(self, words: Iterable[Token], doer: Actor) -> None:
         """Record that ``doer`` did the act the trigger ``words`` name ("raided",
         "signed an agreement"), so that a later mention of it by name ("the raid", "the
-        agreement") leads back to them. The latest act of a name is the one meant."""
+        agreement") leads back to them. The latest act of a name is the one meant.
+
+        A noun the trigger qualifies names the act too: "an arrest warrant" (the
+        warrant), "agreements to normalize relations" (the agreements)."""
         for tok in words:
-            if tok.pos_ in ("VERB", "NOUN"):
-                self._acts[self._lemmas[tok.i].lower()] = doer
+            named = [tok]
+            if tok.dep_ in ("compound", "acl") and tok.head.pos_ == "NOUN":
+                named.append(tok.head)
+            for word in named:
+                if word.pos_ in ("VERB", "NOUN"):
+                    self._acts[self._lemmas[word.i].lower()] = doer
 
     def doer_of(self, head: Token) -> Actor | None:
         """Who did the act a noun phrase names, when the document told of it earlier:
