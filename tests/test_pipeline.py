@@ -617,3 +617,9 @@ def test_a_noun_the_trigger_qualifies_names_the_act_too(coder, text, source, tar
     events = coder.code(text, published="2023-03-20")
     assert (source, target) in {(e.source.code, e.target and e.target.code) for e in events
                                 if e.cameo[:2] in ("11", "12")}
+
+
+def test_a_title_before_a_name_is_the_object_an_entry_needs(coder):
+    ev = one(coder.code("China summoned U.S. Ambassador Nicholas Burns on Tuesday.",
+                        published="2022-08-03"), "11")
+    assert (ev.source.code, ev.target.code) == ("CHNGOV", "USAGOV")

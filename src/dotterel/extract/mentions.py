@@ -101,10 +101,14 @@ class _TriggerWords:
 
     def objects(self) -> list[tuple[int, tuple[str, ...]]]:
         """Each object's token index and its lemma and form, and those of who it counts
-        ("sent 25,000 tons of food": a measured amount is read by what it measures)."""
+        ("sent 25,000 tons of food": a measured amount is read by what it measures) or of
+        the title before a name ("summoned Ambassador Nicholas Burns")."""
         if self._objects is None:
-            self._objects = [(o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_))
-                             for o in _objects(self.tok) for w in (_who(o),)]
+            self._objects = [
+                (o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_,
+                       *(f for c in o.children if c.dep_ == "compound" and o.pos_ == "PROPN"
+                         for f in (c.lemma_, c.lower_))))
+                for o in _objects(self.tok) for w in (_who(o),)]
         return self._objects
 
     def context(self) -> str:
