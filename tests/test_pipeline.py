@@ -623,3 +623,9 @@ def test_a_title_before_a_name_is_the_object_an_entry_needs(coder):
     ev = one(coder.code("China summoned U.S. Ambassador Nicholas Burns on Tuesday.",
                         published="2022-08-03"), "11")
     assert (ev.source.code, ev.target.code) == ("CHNGOV", "USAGOV")
+
+
+def test_a_show_of_force_near_a_place_falls_on_it(coder):
+    ev = one(coder.code("Russia held military drills near Kharkiv on Thursday.",
+                        published="2022-08-04"), "15")
+    assert (ev.source.code, ev.target.code) == ("RUSGOV", "UKR")

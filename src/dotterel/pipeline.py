@@ -402,7 +402,7 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
 
 
 # Prepositions whose phrase can name where, or on whom, an act falls.
-PLACE_PREPS = {"in", "into", "at", "to", "inside", "for"}
+PLACE_PREPS = {"in", "into", "at", "to", "inside", "for", "near", "around", "off", "outside"}
 
 
 def _adjunct_phrases(trigger: Token) -> list[Token]:
