@@ -629,3 +629,11 @@ def test_a_show_of_force_near_a_place_falls_on_it(coder):
     ev = one(coder.code("Russia held military drills near Kharkiv on Thursday.",
                         published="2022-08-04"), "15")
     assert (ev.source.code, ev.target.code) == ("RUSGOV", "UKR")
+
+
+def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
+    # "Police" after "Ecuadorian police" are those police, not the last country's
+    events = coder.code("Ecuadorian police raided the Mexican embassy in Quito on Friday. "
+                        "Mexico condemned it. Police later broke into the Mexican diplomatic "
+                        "headquarters.", published="2024-04-06")
+    assert [e.source.code for e in events if e.cameo.startswith("17")] == ["ECUCOP", "ECUCOP"]

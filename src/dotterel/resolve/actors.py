@@ -207,6 +207,17 @@ class DocActors:
             return seen.actor
         return None
 
+    def _last_body(self, sector: str, before: int, exclude: set[str]) -> str:
+        """The country of the last body of ``sector`` named before token ``before``
+        (police, army, rebels: not a government, which every state name stands for)."""
+        if not sector or sector == "GOV":
+            return ""
+        for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
+            if (seen.i < before and seen.actor.sector == sector and seen.actor.country
+                    and seen.actor.country not in exclude):
+                return seen.actor.country
+        return ""
+
     def recent_country(self, before: int, exclude: set[str] = frozenset()) -> str | None:
         """The country mentioned most recently before token ``before``, skipping ``exclude``."""
         for i, iso in reversed(self._countries):
@@ -353,8 +364,11 @@ class DocActors:
             # whose it is
             country = next(iter(self._located_in(head, day)), "")
         if not country:
-            # "the police", "the president": the country the document is talking about
-            country = self.recent_country(head.i, set(exclude)) or ""
+            # "the police", "the president": the body of that kind the text last named
+            # ("Ecuadorian police raided ... Police arrived"), else the country the
+            # document is talking about
+            country = (self._last_body(sector, head.i, exclude)
+                       or self.recent_country(head.i, set(exclude)) or "")
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
