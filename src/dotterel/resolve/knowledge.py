@@ -284,8 +284,14 @@ class Knowledge:
         lemma_keys = [phrase_key(lm) for lm in lemmas] if lemmas is not None else None
         transparent = [fold(w) in _TRANSPARENT for w in words]
         out: list[PhraseMatch] = []
+        may_start = self._may_start
         i = 0
         while i < len(words):
+            key = keys[i]
+            if key != ("the",) and not (may_start(key) or (
+                    lemma_keys is not None and i < len(lemma_keys) and may_start(lemma_keys[i]))):
+                i += 1  # most words begin no phrase: said without a call of _longest_at
+                continue
             best = self._longest_at(i, words, keys, lemma_keys, transparent)
             if keys[i] == ("the",) and i + 1 < len(words):
                 # "the" belongs to a name only when the name is written with it ("the Kremlin");
