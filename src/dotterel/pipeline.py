@@ -228,9 +228,6 @@ class Coder:
         embassy"), one in background ("the province, where 28 were killed") or one someone
         demands be done."""
         trigger = doc[m.trigger]
-        victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
-                   if a.country and a.country != "IGO"]
-        place = places.event_place(trigger, [a.country for a in victims])
         reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
                     and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger))))
@@ -238,6 +235,9 @@ class Coder:
             # "killed in Israeli tank shelling", "Soviet aircraft killed": the text says
             # whose it was, in words we did not resolve
             return []
+        victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
+                   if a.country and a.country != "IGO"]
+        place = places.event_place(trigger, [a.country for a in victims])
         if victims:
             # a place the gazetteer does not know may still be a state the actors name
             named = [a.country for phrase in _adjunct_phrases(trigger)
