@@ -1,4 +1,5 @@
-"""The fast attribute ruler and lemmatizer front set exactly what spaCy's own components set."""
+"""The fast attribute ruler, the lemmatizer front and numpy's BLAS set exactly what spaCy's
+own components and blis set."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 from dotterel.nlp.attributes import FAST_RULER, FastAttributeRuler, speed_up_attribute_ruler
+from dotterel.nlp.blas import use_numpy_blas
 from dotterel.nlp.lemmas import FastLemmatizer, speed_up_lemmatizer
 from dotterel.nlp.model import load_model
 
@@ -36,15 +38,20 @@ def test_the_bundled_model_gets_the_fast_ruler_and_lemmatizer() -> None:
     nlp = load_model(MODEL)
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
+    layers = [node for _, pipe in nlp.components if getattr(pipe, "model", None) is not None
+              for node in pipe.model.walk()]
+    assert layers and not any(node.ops.use_blis for node in layers)
+    assert not use_numpy_blas(nlp)  # nothing left to swap
 
 
-def test_same_annotations_as_spacys_ruler_and_lemmatizer() -> None:
+def test_same_annotations_as_spacys_ruler_lemmatizer_and_blas() -> None:
     shared = Path(__file__).resolve().parents[2] / "shared"
     texts = _texts(shared if shared.is_dir() else None)
     plain = spacy.load(MODEL)
     fast = spacy.load(MODEL)
     assert speed_up_attribute_ruler(fast)
     assert speed_up_lemmatizer(fast)
+    assert use_numpy_blas(fast)
     # twice: the second pass reads the front's cache of lemmas already met
     for _ in range(2):
         for a, b in zip(plain.pipe(texts, batch_size=8), fast.pipe(texts, batch_size=8),

@@ -146,6 +146,21 @@ def test_a_worker_undoes_the_eager_trim_dask_forces_on_it() -> None:
     assert dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_")
 
 
+def test_dotterels_own_process_keeps_to_one_blas_thread_unless_told() -> None:
+    """`dotterel code` limits BLAS to one thread; a number in the environment is kept."""
+    code = ("from threadpoolctl import threadpool_info; from dotterel.run.threads import "
+            "single_blas_thread; print(single_blas_thread(), "
+            "sorted({p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'}))")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    plain = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                           text=True, timeout=60)
+    told = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**env, "OPENBLAS_NUM_THREADS": "2"}, timeout=60)
+    assert plain.stdout.split() == ["True", "[1]"]
+    assert told.stdout.split()[0] == "False"
+
+
 def test_progress_counts_rates_and_eta() -> None:
     now = [0.0]
     stream = io.StringIO()

@@ -44,6 +44,7 @@ from ..run.cluster import (ChunkResult, code_on_cluster, dask_client, load_coder
                            prepare_shard_folder)
 from ..run.limits import DEFAULT_TIME_LIMIT
 from ..run.heap import freeze_loaded
+from ..run.threads import single_blas_thread
 from ..run.local import Skipped, code_inputs
 from ..run.progress import Progress, count_records
 from ..settings import DEFAULT_DB, Settings
@@ -412,8 +413,9 @@ def run(args: argparse.Namespace) -> int:
                                     max_length=load_coders(client, settings), time_limit_s=limit,
                                     english_only=not args.any_language, stored=skip)
         else:
+            single_blas_thread()  # this process is Dotterel's own: see dotterel.run.threads
             coder = Coder(settings)
-            freeze_loaded()  # this process is Dotterel's own: see dotterel.run.heap
+            freeze_loaded()  # likewise: see dotterel.run.heap
             items = code_inputs(coder, args.inputs, args.published,
                                 time_limit_s=limit, english_only=not args.any_language,
                                 stored=skip)

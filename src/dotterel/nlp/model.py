@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
 from .attributes import speed_up_attribute_ruler
+from .blas import use_numpy_blas
 from .lemmas import speed_up_lemmatizer
 
 LINE_BREAKS = "dotterel_line_breaks"
@@ -39,7 +40,8 @@ def load_model(name: str) -> Language:
 
     Its attribute ruler is swapped for :mod:`dotterel.nlp.attributes`' faster one, which
     sets the same attributes, when the ruler's patterns allow; its rule lemmatizer gets
-    :mod:`dotterel.nlp.lemmas`' caching front, which sets the same lemmas.
+    :mod:`dotterel.nlp.lemmas`' caching front, which sets the same lemmas; its layers
+    multiply through numpy's BLAS (:mod:`dotterel.nlp.blas`), which is faster than blis.
 
     Raises ``ModelNotFoundError`` (with what to install) when the model is missing.
     """
@@ -53,4 +55,5 @@ def load_model(name: str) -> Language:
     nlp.add_pipe(LINE_BREAKS, before="parser")
     speed_up_attribute_ruler(nlp)
     speed_up_lemmatizer(nlp)
+    use_numpy_blas(nlp)
     return nlp

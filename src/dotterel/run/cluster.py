@@ -39,6 +39,7 @@ from ..settings import Settings
 from ..store.shards import Shard, write_shard
 from ..types import Article, Rejected
 from .heap import freeze_loaded, relax_eager_trim
+from .threads import single_blas_thread
 from .local import Item, Skipped, article_batches, checked_articles, code_articles, passed_over
 
 PLUGIN_NAME = "dotterel-coder"
@@ -57,6 +58,7 @@ class CoderPlugin(WorkerPlugin):
     def setup(self, worker: object) -> None:
         """Load the model and the knowledge (seconds), once for the worker's lifetime."""
         relax_eager_trim()  # before loading: the model's arrays come from the heap too
+        single_blas_thread()  # a worker started without Dask's nanny needs it too
         self.coder = Coder(self.settings)
         freeze_loaded()  # the worker process is Dotterel's own
 
