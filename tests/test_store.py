@@ -178,6 +178,23 @@ def test_changed_text_replaces_the_old_events(path: Path) -> None:
         assert ids(store.events(doc_id="y2")) == ["y2-e1"]  # the other article is untouched
 
 
+def test_one_batch_merges_every_dyad_it_touches_and_leaves_the_old_ones(path: Path) -> None:
+    """The canonical events of each dyad a batch touches are merged again, those of the
+    dyad an article's old text had included; other dyads keep theirs."""
+    ecu = Actor(code="ECU", country="ECU", sector="", name="Ecuador")
+    with Store(path) as store:
+        store.add_many([(make_article("x1"), [make_event("x1", 1)]),
+                        (make_article("y2", text="other"), [make_event("y2", 1, target=ecu)]),
+                        (make_article("z3", text="more"), [make_event("z3", 1)])])
+        dyads = sorted((e["source"]["country"], e["target"]["country"], e["n_mentions"])
+                       for e in store.canonical_events())
+        assert dyads == [("USA", "ECU", 1), ("USA", "MEX", 2)]
+        store.add(make_article("x1", text="changed"), [make_event("x1", 1, target=ecu)])
+        dyads = sorted((e["source"]["country"], e["target"]["country"], e["n_mentions"])
+                       for e in store.canonical_events())
+        assert dyads == [("USA", "ECU", 2), ("USA", "MEX", 1)]
+
+
 def test_changed_text_may_reuse_event_ids(path: Path) -> None:
     with Store(path) as store:
         store.add(make_article("x1"), [make_event("x1", 1)])

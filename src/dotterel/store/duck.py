@@ -47,10 +47,17 @@ def select_rows_sql(columns: tuple[tuple[str, str], ...]) -> str:
 
     Binding one JSON string is far faster than ``executemany`` (which costs about a
     millisecond a row) or binding Python lists; the values still travel as a parameter,
-    never as SQL text. Column names come from the schema module, not from input.
+    never as SQL text. ``from_json`` reads each row once into a typed struct (taking
+    each column out with ``->>`` parsed the row again for every column). Column names
+    come from the schema module, not from input.
     """
-    values = ", ".join(f"CAST(j->>'{name}' AS {sqltype}) AS \"{name}\"" for name, sqltype in columns)
-    return f"SELECT {values} FROM (SELECT unnest(CAST(CAST(? AS JSON) AS JSON[])) AS j)"
+    # a JSON column arrives as its text, checked by the cast
+    structure = json.dumps([{name: "VARCHAR" if sqltype == "JSON" else sqltype
+                             for name, sqltype in columns}])
+    values = ", ".join((f'CAST(r."{name}" AS JSON)' if sqltype == "JSON" else f'r."{name}"')
+                       + f' AS "{name}"' for name, sqltype in columns)
+    return (f"SELECT {values} FROM "
+            f"(SELECT unnest(from_json(CAST(? AS JSON), '{structure}')) AS r)")
 
 
 def column_names(columns: tuple[tuple[str, str], ...]) -> str:
@@ -166,23 +173,43 @@ def _event_row(event: Event) -> tuple[dict[str, Any], dict[str, Any]]:
     return row, evidence
 
 
+# an event's dyad as one string (country codes hold no "|"), to match dyads in one set
+_DYAD_KEY = "coalesce(source_country, '') || '|' || coalesce(target_country, '')"
+
+
+def _dyads_of(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[tuple[str, str]]:
+    """The dyads of the events stored for the documents ``ids``: the canonical events
+    that hold their reports are among these dyads'."""
+    return set(conn.execute(
+        "SELECT DISTINCT coalesce(source_country, ''), coalesce(target_country, '') "
+        f"FROM events WHERE doc_id IN {_IDS}", [json.dumps(list(ids))]).fetchall())
+
+
 def _refresh_canonical(conn: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str]]) -> None:
-    """Merge the stored reports of each dyad into canonical events, replacing its old ones."""
-    outlets = dict(conn.execute("SELECT doc_id, coalesce(outlet, '') FROM documents").fetchall())
-    for src, tgt in sorted(dyads):
-        conn.execute("DELETE FROM canonical_events WHERE source_country = ? AND target_country = ?",
-                     [src, tgt])
-        records = [json.loads(r[0]) for r in conn.execute(
-            "SELECT record FROM events WHERE coalesce(source_country, '') = ? "
-            "AND coalesce(target_country, '') = ?", [src, tgt]).fetchall()]
-        rows = [{"canonical_id": c.canonical_id, "source_country": src, "target_country": tgt,
-                 "cameo": c.record.get("cameo"), "cameo_root": str(c.record.get("cameo", ""))[:2],
-                 "date": c.record.get("date"), "n_mentions": c.n_mentions,
-                 "n_articles": c.n_articles, "n_sources": c.n_sources,
-                 "record": json.dumps(c.to_dict(), ensure_ascii=False)}
-                for c in merge(records, {d: o for d, o in outlets.items() if o})]
-        if rows:
-            conn.execute(_INSERT_CANONICAL, [json.dumps(rows, ensure_ascii=False)])
+    """Merge the stored reports of each dyad into canonical events, replacing its old ones.
+
+    One statement does each step for all the dyads at once: a batch touches dozens of
+    dyads, and each statement scans the events table.
+    """
+    if not dyads:
+        return
+    keys = json.dumps(sorted(f"{src}|{tgt}" for src, tgt in dyads))
+    conn.execute(f"DELETE FROM canonical_events WHERE {_DYAD_KEY} IN {_IDS}", [keys])
+    found = conn.execute(f"SELECT doc_id, record FROM events WHERE {_DYAD_KEY} IN {_IDS}",
+                         [keys]).fetchall()
+    docs = json.dumps(sorted({doc_id for doc_id, _ in found}))
+    outlets = dict(conn.execute(f"SELECT doc_id, outlet FROM documents WHERE doc_id IN {_IDS} "
+                                f"AND coalesce(outlet, '') <> ''", [docs]).fetchall())
+    rows = []
+    for c in merge([json.loads(record) for _, record in found], outlets):
+        src, tgt = c.dyad
+        rows.append({"canonical_id": c.canonical_id, "source_country": src,
+                     "target_country": tgt, "cameo": c.record.get("cameo"),
+                     "cameo_root": str(c.record.get("cameo", ""))[:2], "date": c.record.get("date"),
+                     "n_mentions": c.n_mentions, "n_articles": c.n_articles,
+                     "n_sources": c.n_sources, "record": json.dumps(c.to_dict(), ensure_ascii=False)})
+    if rows:
+        conn.execute(_INSERT_CANONICAL, [json.dumps(rows, ensure_ascii=False)])
 
 
 def _delete_documents(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
@@ -190,19 +217,6 @@ def _delete_documents(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> No
     param = json.dumps(list(ids))
     for table in ("evidence", "events", "quotes", "documents"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id IN {_IDS}", [param])
-
-
-def _refresh_dyads(conn: duckdb.DuckDBPyConnection, ids: Sequence[str],
-                   dyads: set[tuple[str, str]]) -> None:
-    """Merge again the dyads that the articles ``ids`` touch now (``dyads``) or touched
-    before (their old canonical events): merging is incremental, in the caller's
-    transaction."""
-    dyads = dyads | set(conn.execute(
-        "SELECT DISTINCT source_country, target_country FROM ("
-        "SELECT source_country, target_country, "
-        "unnest(json_extract_string(record, '$.mentions[*].doc_id')) AS d "
-        f"FROM canonical_events) WHERE d IN {_IDS}", [json.dumps(list(ids))]).fetchall())
-    _refresh_canonical(conn, dyads)
 
 
 def coded_rows(coded: Iterable[tuple[Article, Sequence[Event], Sequence[Quote], str]],
@@ -477,13 +491,14 @@ class Store:
                  coded_at: str) -> None:
         """Delete whatever is stored under the chosen ids and insert their new rows."""
         rows = coded_rows(chosen.values(), coded_at)
+        dyads = _dyads_of(conn, list(chosen))  # merged again: their old reports go
         _delete_documents(conn, list(chosen))
         # DuckDB's JSON reader rejects NaN, so numbers were made finite in the rows above.
         for table, table_rows in rows.items():
             if table_rows:
                 conn.execute(_INSERTS[table], [json.dumps(table_rows, ensure_ascii=False)])
-        dyads = {(r["source_country"] or "", r["target_country"] or "") for r in rows["events"]}
-        _refresh_dyads(conn, list(chosen), dyads)
+        dyads |= {(r["source_country"] or "", r["target_country"] or "") for r in rows["events"]}
+        _refresh_canonical(conn, dyads)
 
     def take_shard(self, shard: Shard) -> int:
         """Take in one shard (Parquet files a worker wrote, see :mod:`dotterel.store.shards`)
@@ -500,15 +515,16 @@ class Store:
             try:
                 ids = [r[0] for r in conn.execute("SELECT doc_id FROM read_parquet(?)",
                                                   [str(shard.path("documents"))]).fetchall()]
+                dyads = _dyads_of(conn, ids)  # merged again: their old reports go
                 _delete_documents(conn, ids)
                 for table, columns in SHARD_TABLES.items():
                     names = column_names(columns)
                     conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} "
                                  f"FROM read_parquet(?)", [str(shard.path(table))])
-                dyads = set(conn.execute(
+                dyads |= set(conn.execute(
                     "SELECT DISTINCT coalesce(source_country, ''), coalesce(target_country, '') "
                     "FROM read_parquet(?)", [str(shard.path("events"))]).fetchall())
-                _refresh_dyads(conn, ids, dyads)
+                _refresh_canonical(conn, dyads)
                 conn.commit()
             except BaseException:
                 conn.rollback()
