@@ -13,10 +13,10 @@ and the machine. Model loading is timed apart
 from the throughput, since a long run pays it once.
 
 With ``--workers N`` it measures scale-out instead: the corpus, written as a JSONL file,
-is coded by one local process (``dotterel.run.local.code_inputs``, as ``dotterel code``
-runs it) and by a local Dask cluster of N worker processes
+is coded into a DuckDB store by one local process (``dotterel.run.local.code_inputs``,
+as ``dotterel code`` runs it) and by a local Dask cluster of N worker processes
 (``dotterel.run.cluster.code_on_cluster``, as ``dotterel code --workers N`` runs it,
-shards written and removed); it prints the words per second of each, the speed-up, the
+shards written, taken into the store and removed); it prints the words per second of each, the speed-up, the
 CPU time each spent (steadier than wall time on a shared machine) and the peak resident
 memory of each worker.
 
@@ -177,12 +177,20 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def bench_local(corpus: Path, warmup: Path) -> dict[str, float]:
-    """Code the corpus file in this process, the way ``dotterel code`` does."""
+def bench_local(corpus: Path, warmup: Path, db: Path,
+                chunk_size: int = CHUNK_SIZE) -> dict[str, float]:
+    """Code the corpus file in this process into the store ``db``, the way ``dotterel
+    code`` does (one store transaction per ``chunk_size`` articles)."""
     from dotterel import Coder
     from dotterel.pipeline import Coded
     from dotterel.run.heap import freeze_loaded
     from dotterel.run.local import code_inputs
+    from dotterel.store import Store
+
+    def store(batch: list[Any]) -> None:
+        with Store(db) as opened:
+            opened.add_many(batch)
+        batch.clear()
 
     start = time.perf_counter()
     coder = Coder()
@@ -192,23 +200,30 @@ def bench_local(corpus: Path, warmup: Path) -> dict[str, float]:
     load_s = time.perf_counter() - start
     start, cpu = time.perf_counter(), cpu_seconds()
     docs = events = 0
+    pending: list[Any] = []
     for item in code_inputs(coder, [corpus], time_limit_s=None):
         if isinstance(item, Coded):
             docs += 1
             events += len(item.events)
+            pending.append((item.article, item.events, item.quotes))
+            if len(pending) >= chunk_size:
+                store(pending)
+    store(pending)
     return {"load_s": load_s, "seconds": time.perf_counter() - start, "docs": docs,
             "events": events, "cpu_s": cpu_seconds() - cpu, "peak_rss_mib": peak_rss_mib()}
 
 
-def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path,
+def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path, db: Path,
                   chunk_size: int = CHUNK_SIZE) -> dict[str, Any]:
-    """Code the corpus file on a local Dask cluster of ``workers`` processes, the way
-    ``dotterel code --workers N`` does (shards written, then removed)."""
+    """Code the corpus file on a local Dask cluster of ``workers`` processes into the
+    store ``db``, the way ``dotterel code --workers N`` does (each shard taken in, then
+    removed)."""
     import dask
     from distributed import Client, LocalCluster
 
     from dotterel.run.cluster import ChunkResult, code_on_cluster, load_coders
     from dotterel.settings import Settings
+    from dotterel.store import Store
 
     def run(path: Path, chunk_size: int) -> tuple[int, int]:
         docs = events = 0
@@ -217,6 +232,8 @@ def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path,
             if isinstance(item, ChunkResult):
                 docs += item.articles
                 events += item.events
+                with Store(db) as store:
+                    store.take_shard(item.shard)
                 item.shard.remove()
         return docs, events
 
@@ -251,12 +268,13 @@ def main_workers(args: argparse.Namespace, corpus: list[dict[str, Any]], words: 
         path = write_corpus(corpus, folder / "corpus.jsonl")
         warm = [{**r, "id": f"warmup~{i}"} for i, r in enumerate(corpus[:WARMUP_TEXTS])]
         warmup = write_corpus(warm * args.workers, folder / "warmup.jsonl")
-        local = bench_local(path, warmup)
+        local = bench_local(path, warmup, folder / "local.duckdb", args.chunk_size)
         local_wps = words / local["seconds"]
         print(f"local     {local_wps:10.0f} words/s  ({local['seconds']:.1f} s, CPU "
               f"{local['cpu_s']:.1f} s, load {local['load_s']:.1f} s, {local['events']} events, "
               f"peak RSS {local['peak_rss_mib']:.0f} MiB)")
-        scaled = bench_cluster(path, warmup, args.workers, folder, args.chunk_size)
+        scaled = bench_cluster(path, warmup, args.workers, folder, folder / "dask.duckdb",
+                               args.chunk_size)
     scaled_wps = words / scaled["seconds"]
     peaks = ", ".join(f"{p:.0f}" for p in scaled["peak_rss_mib_per_worker"])
     print(f"dask x{args.workers:<3} {scaled_wps:10.0f} words/s  ({scaled['seconds']:.1f} s, CPU "
