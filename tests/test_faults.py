@@ -158,18 +158,62 @@ def test_time_limit_interrupts_and_restores_the_previous_alarm() -> None:
         signal.signal(signal.SIGALRM, previous)
 
 
-def test_time_limit_is_inert_off_the_main_thread() -> None:
-    done = []
+def _busy(seconds: float) -> None:
+    """Work in Python bytecode for ``seconds`` (a timer thread cannot cut a sleep short)."""
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        pass
 
-    def work() -> None:
-        with time_limit(0.01):
-            time.sleep(0.05)
-        done.append(True)
 
-    worker = threading.Thread(target=work)
+def _on_a_thread(work) -> list:
+    """Run ``work`` on a thread other than the main one, as a Dask worker runs its tasks."""
+    out: list = []
+    worker = threading.Thread(target=lambda: out.append(work()))
     worker.start()
     worker.join()
-    assert done
+    return out
+
+
+def test_time_limit_holds_off_the_main_thread_too() -> None:
+    def work() -> list[str]:
+        seen = []
+        try:
+            with time_limit(0.05):
+                _busy(5)
+        except TimeLimitExceeded as exc:
+            seen.append(str(exc))
+        with time_limit(0.05):
+            pass  # finishing in time raises nothing, then or later
+        _busy(0.2)
+        seen.append("later work untouched")
+        return seen
+
+    started = time.monotonic()
+    assert _on_a_thread(work) == [["took longer than 0.05 s", "later work untouched"]]
+    assert time.monotonic() - started < 2
+
+
+def test_a_slow_article_is_reported_when_coded_off_the_main_thread(
+        tmp_path: Path, coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Dask worker codes its chunk on a thread: the limit holds there as well."""
+    src = tmp_path / "news.jsonl"
+    src.write_text("\n".join([jline({"id": "a1", "text": ENGLISH}),
+                              jline({"id": "slow", "text": "Russia condemned Ukraine."})])
+                   + "\n", encoding="utf-8")
+    analyse = coder.analyse
+
+    def slow_analyse(doc, article):
+        if article.id == "slow":
+            _busy(30)
+        return analyse(doc, article)
+
+    monkeypatch.setattr(coder, "analyse", slow_analyse)
+    started = time.monotonic()
+    (items,) = _on_a_thread(lambda: list(code_inputs(coder, [src], time_limit_s=0.5)))
+    assert time.monotonic() - started < 10
+    assert [i.article.id for i in items if isinstance(i, Coded)] == ["a1"]
+    (rejected,) = [i for i in items if isinstance(i, Rejected)]
+    assert "coding took longer than 0.5 s" in rejected.reason
 
 
 class SlowParser:

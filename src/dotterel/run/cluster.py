@@ -15,8 +15,8 @@ worker starts (and on every worker that joins later) and keeps it on the plugin,
 the worker holds. Workers must see the shard folder and any ``--actors``/``--agents``
 files at the same paths as the driver (one machine, or a shared file system).
 
-The per-article time limit is not enforced on a worker: tasks run on the worker's
-thread pool and the limit needs the main thread (see :mod:`dotterel.run.limits`).
+The per-article time limit holds on a worker as in a local run: tasks run on the
+worker's thread pool, where :mod:`dotterel.run.limits` uses a timer thread.
 """
 
 from __future__ import annotations
