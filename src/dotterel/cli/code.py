@@ -40,8 +40,8 @@ from ..errors import ConfigError, StoreError
 from ..export.jsonl import write_events
 from ..ingest import input_kind
 from ..pipeline import Coded, Coder
-from ..run.cluster import (ChunkResult, code_on_cluster, dask_client, load_coders,
-                           prepare_shard_folder)
+from ..run.cluster import (TASK_ARTICLES, ChunkResult, code_on_cluster, dask_client,
+                           load_coders, prepare_shard_folder)
 from ..run.limits import DEFAULT_TIME_LIMIT
 from ..run.heap import freeze_loaded
 from ..run.threads import single_blas_thread
@@ -117,7 +117,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     scale = p.add_mutually_exclusive_group()
     scale.add_argument("--workers", type=_positive, metavar="N",
                        help="code on a local Dask cluster of N worker processes (each loads "
-                            "the model once); chunks of --store-batch articles")
+                            f"the model once); tasks of up to {TASK_ARTICLES} articles")
     scale.add_argument("--scheduler", metavar="ADDRESS",
                        help="code on a running Dask cluster (e.g. tcp://host:8786); its "
                             "workers must see the store's folder and the dictionaries")
@@ -242,8 +242,8 @@ class Sink:
     """Where a run's results go: stderr and the rejects file for what was skipped,
     ``--out`` and the store for what was coded, in input order.
 
-    A local run hands it ``Coded`` articles (stored ``--store-batch`` at a time), a
-    cluster run ``ChunkResult`` shards (one store transaction each). An article a
+    A local run hands it ``Coded`` articles, a cluster run ``ChunkResult`` shards; either
+    is stored ``--store-batch`` articles a transaction. An article a
     resumed run skips, because the store already holds it with the same text, gets its
     stored events copied to ``--out``, so that the file is complete on every run.
     """
@@ -253,6 +253,7 @@ class Sink:
         self.args, self.db, self.out, self.rejects, self.progress = args, db, out, rejects, progress
         self.raw_lines = RawLines()
         self.pending: list[tuple[Article, list[Event], list[Quote]]] = []
+        self.shards: list[ChunkResult] = []  # a cluster run's, not yet taken in
         self.skipped: list[str] = []
         self.articles = self.events = self.rejected = self.unread = self.stored = 0
         self.resumed = self.resumed_events = 0
@@ -300,29 +301,39 @@ class Sink:
         self.progress.advance(1, 1, len(item.article.text.split()))
 
     def chunk(self, result: ChunkResult) -> None:
-        """Take a worker's shard in (one transaction), write its events, remove it."""
+        """Write a worker's events and queue its shard for the store (taken in with
+        others, ``--store-batch`` articles a transaction)."""
         for item in result.rejects:
             self.reject(item)
         self.flush_skipped()
-        if self.db is not None:
-            with _open_store(self.db) as store:
-                store.take_shard(result.shard)
-            self._stored(result.articles)
         if self.out is not None:
             for line in shard_event_lines(result.shard):
                 self.out.write(line + "\n")
-        result.shard.remove()
+        if self.db is None:
+            result.shard.remove()
+        else:
+            self.shards.append(result)
+            if sum(r.articles for r in self.shards) >= self.args.store_batch:
+                self.flush()
         self.articles += result.articles
         self.events += result.events
         self.progress.advance(result.articles, result.articles, result.words)
 
     def flush(self) -> None:
-        """Write the coded articles queued for the store, in one transaction."""
-        if self.db is None or not self.pending:
+        """Write the coded articles or shards queued for the store, in one transaction."""
+        if self.db is None:
             return
-        _store_batch(self.db, self.pending)
-        self._stored(len(self.pending))
-        self.pending = []
+        if self.pending:
+            _store_batch(self.db, self.pending)
+            self._stored(len(self.pending))
+            self.pending = []
+        if self.shards:
+            shards, self.shards = self.shards, []
+            with _open_store(self.db) as store:
+                store.take_shards([r.shard for r in shards])
+            for result in shards:
+                result.shard.remove()
+            self._stored(sum(r.articles for r in shards))
 
     def flush_skipped(self) -> None:
         """Copy the stored events of the skipped articles queued to ``--out``."""
@@ -409,7 +420,7 @@ def run(args: argparse.Namespace) -> int:
                                                      scheduler=args.scheduler,
                                                      scratch=folder / "workers"))
             items = code_on_cluster(client, args.inputs, args.published, shards,
-                                    chunk_size=args.store_batch,
+                                    chunk_size=min(args.store_batch, TASK_ARTICLES),
                                     max_length=load_coders(client, settings), time_limit_s=limit,
                                     english_only=not args.any_language, stored=skip)
         else:

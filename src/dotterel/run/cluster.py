@@ -44,6 +44,11 @@ from .local import Item, Skipped, article_batches, checked_articles, code_articl
 
 PLUGIN_NAME = "dotterel-coder"
 IN_FLIGHT_PER_THREAD = 2  # chunks queued per worker thread: one coding, one waiting
+# articles a task at most: few enough that the last tasks of a run spread evenly over the
+# workers (200k words in tasks of 100 articles are 13 tasks, and one of two workers idles
+# through the last), as many as two nlp.pipe batches. The store still takes shards in
+# --store-batch articles a transaction.
+TASK_ARTICLES = 32
 
 
 class CoderPlugin(WorkerPlugin):

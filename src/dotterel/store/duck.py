@@ -500,36 +500,41 @@ class Store:
         dyads |= {(r["source_country"] or "", r["target_country"] or "") for r in rows["events"]}
         _refresh_canonical(conn, dyads)
 
-    def take_shard(self, shard: Shard) -> int:
-        """Take in one shard (Parquet files a worker wrote, see :mod:`dotterel.store.shards`)
-        in one transaction; returns the number of articles it held.
+    def take_shards(self, shards: Sequence[Shard]) -> int:
+        """Take in shards (Parquet files workers wrote, see :mod:`dotterel.store.shards`),
+        in order and in one transaction; returns the number of articles they held.
 
-        The shard's articles replace whatever is stored under their ids, as :meth:`add`
+        The shards' articles replace whatever is stored under their ids, as :meth:`add`
         does for an article with new text; the caller skips articles already stored with
         the same text before coding them. The files are left in place.
         """
         self._require_writable("take in a shard")
         conn = self.conn
+        taken = 0
         with self._errors("take a shard into"):
             conn.begin()
             try:
-                ids = [r[0] for r in conn.execute("SELECT doc_id FROM read_parquet(?)",
-                                                  [str(shard.path("documents"))]).fetchall()]
-                dyads = _dyads_of(conn, ids)  # merged again: their old reports go
-                _delete_documents(conn, ids)
-                for table, columns in SHARD_TABLES.items():
-                    names = column_names(columns)
-                    conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} "
-                                 f"FROM read_parquet(?)", [str(shard.path(table))])
-                dyads |= set(conn.execute(
-                    "SELECT DISTINCT coalesce(source_country, ''), coalesce(target_country, '') "
-                    "FROM read_parquet(?)", [str(shard.path("events"))]).fetchall())
-                _refresh_canonical(conn, dyads)
+                dyads: set[tuple[str, str]] = set()
+                for shard in shards:
+                    ids = [r[0] for r in conn.execute("SELECT doc_id FROM read_parquet(?)",
+                                                      [str(shard.path("documents"))]).fetchall()]
+                    dyads |= _dyads_of(conn, ids)  # merged again: their old reports go
+                    _delete_documents(conn, ids)
+                    for table, columns in SHARD_TABLES.items():
+                        names = column_names(columns)
+                        conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} "
+                                     f"FROM read_parquet(?)", [str(shard.path(table))])
+                    dyads |= set(conn.execute(
+                        "SELECT DISTINCT coalesce(source_country, ''), "
+                        "coalesce(target_country, '') FROM read_parquet(?)",
+                        [str(shard.path("events"))]).fetchall())
+                    taken += len(ids)
+                _refresh_canonical(conn, dyads)  # once for all the shards
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
-        return len(ids)
+        return taken
 
     # -- reading ---------------------------------------------------------------------
 
