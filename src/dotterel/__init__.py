@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+# first: modules imported below read it (dotterel.identity)
+__version__ = "0.1.0"
+
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -18,8 +21,6 @@ from .errors import (ConfigError, DictionaryError, DotterelError, InputError, Kn
 from .pipeline import Coder
 from .settings import Settings
 from .types import Actor, Article, Event, Evidence, Place, Quote, Rejected, TimeRef
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Article", "Coder", "ConfigError", "DictionaryError", "DotterelError", "Event",

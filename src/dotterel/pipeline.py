@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import VIOLENT_ROOTS, Mention, means_objects, sentence_mentions
 from .extract.quotes import find_quotes
+from .identity import coding_identity
 from .merge.canonical import same_act
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
@@ -58,6 +59,8 @@ class Coder:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
+        # what a store records with each article this Coder codes (dotterel.identity)
+        self.coded_by = coding_identity(self.settings)
         self.nlp = load_model(self.settings.model)
         self.kb = Knowledgebase(
             ontology=load_ontology(),

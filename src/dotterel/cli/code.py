@@ -10,9 +10,10 @@ was read. An article that was read but not coded (empty, not English, too long, 
 The store is written one transaction per ``--store-batch`` articles and is closed between
 batches, so other processes can read it while a long run goes on, and a run that is
 killed keeps every batch it finished; running the same command again codes only what is
-missing: an article already stored under its id with the same text is skipped, and its
-stored events are copied to ``--out``, so ``--out`` is complete on a rerun too (an
-article whose text changed is coded again).
+missing: an article already stored under its id with the same text, coded the same way
+(the same Dotterel, model, knowledge and dictionaries), is skipped, and its stored
+events are copied to ``--out``, so ``--out`` is complete on a rerun too (an article
+whose text changed, or that other dictionaries would code, is coded again).
 
 ``--workers N`` codes on a local Dask cluster of N processes, ``--scheduler ADDRESS`` on a
 running one: the same coding, the same store and ``--out``, in the same order. Workers
@@ -49,6 +50,7 @@ from ..run.local import Skipped, code_inputs
 from ..run.progress import Progress, count_records
 from ..settings import DEFAULT_DB, Settings
 from ..store import Store
+from ..identity import coding_identity
 from ..store.duck import content_hash
 from ..store.shards import shard_event_lines
 from ..types import Article, Event, Quote, Rejected
@@ -157,10 +159,11 @@ def _open_store(path: Path, wait: float = STORE_WAIT) -> Store:
         pause = min(pause * 2, 1.0)
 
 
-def _store_batch(path: Path, batch: Sequence[tuple[Article, list[Event], list[Quote]]]) -> None:
+def _store_batch(path: Path, batch: Sequence[tuple[Article, list[Event], list[Quote]]],
+                 coded_by: str) -> None:
     # open, write one transaction, close: between batches the file is free for readers
     with _open_store(path) as store:
-        store.add_many(batch)
+        store.add_many(batch, coded_by=coded_by)
 
 
 class RawLines:
@@ -243,14 +246,15 @@ class Sink:
     ``--out`` and the store for what was coded, in input order.
 
     A local run hands it ``Coded`` articles, a cluster run ``ChunkResult`` shards; either
-    is stored ``--store-batch`` articles a transaction. An article a
-    resumed run skips, because the store already holds it with the same text, gets its
+    is stored ``--store-batch`` articles a transaction. An article a resumed run skips,
+    because the store already holds it with the same text coded the same way, gets its
     stored events copied to ``--out``, so that the file is complete on every run.
     """
 
     def __init__(self, args: argparse.Namespace, db: Path | None, out: IO[str] | None,
-                 rejects: IO[str] | None, progress: Progress) -> None:
+                 rejects: IO[str] | None, progress: Progress, coded_by: str) -> None:
         self.args, self.db, self.out, self.rejects, self.progress = args, db, out, rejects, progress
+        self.coded_by = coded_by  # the coding, recorded with each article stored
         self.raw_lines = RawLines()
         self.pending: list[tuple[Article, list[Event], list[Quote]]] = []
         self.shards: list[ChunkResult] = []  # a cluster run's, not yet taken in
@@ -324,7 +328,7 @@ class Sink:
         if self.db is None:
             return
         if self.pending:
-            _store_batch(self.db, self.pending)
+            _store_batch(self.db, self.pending, self.coded_by)
             self._stored(len(self.pending))
             self.pending = []
         if self.shards:
@@ -396,20 +400,22 @@ def run(args: argparse.Namespace) -> int:
         # path fails at once; the store is opened once here and closed again
         out = stack.enter_context(_open_output(args.out, "events")) if args.out else None
         rejects = stack.enter_context(_open_output(args.rejects, "rejects")) if args.rejects else None
-        stored: dict[str, str] = {}
+        coded_by = coding_identity(settings)
+        stored: dict[str, tuple[str, str | None]] = {}
         if db is not None:
             with _open_store(db) as store:
                 # a rerun skips what an earlier (perhaps killed) run of it stored
-                stored = store.stored_hashes()
+                stored = store.stored_codings()
 
         def already_stored(article: Article) -> bool:
-            return stored.get(article.id) == content_hash(article.text)
+            # the same text, coded the same way (dotterel.identity)
+            return stored.get(article.id) == (content_hash(article.text), coded_by)
 
         shown = sys.stderr.isatty() and not args.no_progress
         progress = Progress(sys.stderr, count_records(args.inputs) if shown else None,
                             enabled=shown)
         stack.callback(progress.clear)
-        sink = Sink(args, db, out, rejects, progress)
+        sink = Sink(args, db, out, rejects, progress, coded_by)
         skip = already_stored if stored else None
         items: Iterable[Coded | Rejected | Skipped | ChunkResult]
         if args.workers or args.scheduler:

@@ -107,7 +107,7 @@ def code_chunk(articles: list[Article], folder: str, name: str,
             rejects.append(item)
         else:
             coded.append((item.article, item.events, item.quotes))
-    shard = write_shard(coded, Path(folder), name)
+    shard = write_shard(coded, Path(folder), name, coder.coded_by)
     return ChunkResult(shard, rejects, len(coded), sum(len(c[1]) for c in coded),
                        sum(len(c[0].text.split()) for c in coded))
 

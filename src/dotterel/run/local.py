@@ -118,8 +118,8 @@ def _code_batch(coder: Coder, batch: list[Article], limit: float | None
 
 @dataclass(frozen=True)
 class Skipped:
-    """An article the store already holds with the same text: a resumed run does not
-    code it again (its stored events are exported instead)."""
+    """An article the store already holds with the same text, coded the same way: a
+    resumed run does not code it again (its stored events are exported instead)."""
 
     article: Article
 

@@ -220,12 +220,14 @@ def _delete_documents(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> No
 
 
 def coded_rows(coded: Iterable[tuple[Article, Sequence[Event], Sequence[Quote], str]],
-               coded_at: str) -> dict[str, list[dict[str, Any]]]:
+               coded_at: str, coded_by: str | None) -> dict[str, list[dict[str, Any]]]:
     """The rows of each table (documents, events, evidence, quotes) for coded articles,
-    given as (article, events, quotes, content hash); events keep their order."""
+    given as (article, events, quotes, content hash), coded at ``coded_at`` by the
+    coding ``coded_by`` (:mod:`dotterel.identity`); events keep their order."""
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in SHARD_TABLES}
     for article, article_events, article_quotes, digest in coded:
-        rows["documents"].append(_document_row(article, digest, len(article_events), coded_at))
+        rows["documents"].append(_document_row(article, digest, len(article_events), coded_at,
+                                               coded_by))
         rows["quotes"].extend(_quote_row(article.id, q) for q in article_quotes)
         for event in article_events:
             event_row, evidence_row = _event_row(event)
@@ -249,7 +251,8 @@ def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
             "speaker_sector": actor.sector if actor else None}
 
 
-def _document_row(article: Article, digest: str, n_events: int, coded_at: str) -> dict[str, Any]:
+def _document_row(article: Article, digest: str, n_events: int, coded_at: str,
+                  coded_by: str | None) -> dict[str, Any]:
     return {
         "doc_id": article.id,
         "content_hash": digest,
@@ -262,6 +265,7 @@ def _document_row(article: Article, digest: str, n_events: int, coded_at: str) -
         "text": article.text,
         "n_events": n_events,
         "coded_at": coded_at,
+        "coded_by": coded_by,
     }
 
 
@@ -413,42 +417,45 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add(self, article: Article, events: Sequence[Event], quotes: Sequence[Quote] = ()) -> bool:
+    def add(self, article: Article, events: Sequence[Event], quotes: Sequence[Quote] = (),
+            *, coded_by: str | None = None) -> bool:
         """Store one coded article and its events, in one transaction.
 
+        ``coded_by`` names the coding that found them (:func:`dotterel.identity.coding_identity`).
         Returns False, writing nothing, when the article is already stored with the same
-        text (same id and content hash). An article stored before with other text has its
-        document row, events and evidence replaced. Raises ValueError when an event's
+        text (same id and content hash) by the same coding. An article stored before with
+        other text, or by another coding, has its document row, events and evidence
+        replaced. Raises ValueError when an event's
         ``doc_id`` is not the article's id, StoreError when the write fails (nothing is
         written then), for example when an event id is already stored for another article.
         """
-        written, _ = self._write_batch([(article, events, quotes)])
+        written, _ = self._write_batch([(article, events, quotes)], coded_by)
         return written == 1
 
     def add_many(self, items: Iterable[tuple[Article, Sequence[Event]]
-                                       | tuple[Article, Sequence[Event], Sequence[Quote]]]
-                 ) -> tuple[int, int]:
+                                       | tuple[Article, Sequence[Event], Sequence[Quote]]],
+                 *, coded_by: str | None = None) -> tuple[int, int]:
         """Store many coded articles (with their quotes, when given as a third item),
-        one transaction per batch of up to 200.
+        one transaction per batch of up to 200; ``coded_by`` as for :meth:`add`.
 
         Returns ``(written, skipped)``: articles written (new or replaced) and articles
-        skipped as already stored with the same text. A failing batch is rolled back and
-        raises StoreError; batches before it stay written.
+        skipped as already stored with the same text by the same coding. A failing batch
+        is rolled back and raises StoreError; batches before it stay written.
         """
         written = skipped = 0
         batch: list[tuple[Article, Sequence[Event], Sequence[Quote]]] = []
         for item in items:
             batch.append((item[0], item[1], item[2] if len(item) > 2 else ()))
             if len(batch) >= BATCH_SIZE:
-                w, s = self._write_batch(batch)
+                w, s = self._write_batch(batch, coded_by)
                 written, skipped, batch = written + w, skipped + s, []
         if batch:
-            w, s = self._write_batch(batch)
+            w, s = self._write_batch(batch, coded_by)
             written, skipped = written + w, skipped + s
         return written, skipped
 
-    def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event], Sequence[Quote]]]
-                     ) -> tuple[int, int]:
+    def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event], Sequence[Quote]]],
+                     coded_by: str | None) -> tuple[int, int]:
         """Write one batch in one transaction, as if its articles were added one by one."""
         self._require_writable("be written")
         conn = self.conn
@@ -463,22 +470,22 @@ class Store:
         with self._errors("write to"):
             conn.begin()
             try:
-                stored = dict(conn.execute(
-                    f"SELECT doc_id, content_hash FROM documents WHERE doc_id IN {_IDS}", [ids]
-                ).fetchall())
+                stored = {doc_id: (digest, by) for doc_id, digest, by in conn.execute(
+                    f"SELECT doc_id, content_hash, coded_by FROM documents WHERE doc_id IN {_IDS}",
+                    [ids]).fetchall()}
                 # Decide in input order, so a later copy of an id in the same batch wins
                 # and the counts match what adding the articles one by one would give.
                 chosen: dict[str, tuple[Article, list[Event], list[Quote], str]] = {}
                 written = skipped = 0
                 for article, events, quotes, digest in prepared:
-                    if stored.get(article.id) == digest:
+                    if stored.get(article.id) == (digest, coded_by):
                         skipped += 1
                         continue
-                    stored[article.id] = digest
+                    stored[article.id] = (digest, coded_by)
                     chosen[article.id] = (article, events, quotes, digest)
                     written += 1
                 if chosen:
-                    self._replace(conn, chosen, coded_at)
+                    self._replace(conn, chosen, coded_at, coded_by)
                 conn.commit()
             except BaseException:
                 conn.rollback()
@@ -488,9 +495,9 @@ class Store:
     @staticmethod
     def _replace(conn: duckdb.DuckDBPyConnection,
                  chosen: dict[str, tuple[Article, list[Event], list[Quote], str]],
-                 coded_at: str) -> None:
+                 coded_at: str, coded_by: str | None) -> None:
         """Delete whatever is stored under the chosen ids and insert their new rows."""
-        rows = coded_rows(chosen.values(), coded_at)
+        rows = coded_rows(chosen.values(), coded_at, coded_by)
         dyads = _dyads_of(conn, list(chosen))  # merged again: their old reports go
         _delete_documents(conn, list(chosen))
         # DuckDB's JSON reader rejects NaN, so numbers were made finite in the rows above.
@@ -549,10 +556,12 @@ class Store:
             row = self.conn.execute(sql, params).fetchone()
         return bool(row and row[0])
 
-    def stored_hashes(self) -> dict[str, str]:
-        """Every stored document id with its content hash: what a resumed run can skip."""
+    def stored_codings(self) -> dict[str, tuple[str, str | None]]:
+        """Every stored document id with its content hash and the coding that stored it
+        (:mod:`dotterel.identity`): what a resumed run can skip."""
         with self._errors("read"):
-            return dict(self.conn.execute("SELECT doc_id, content_hash FROM documents").fetchall())
+            return {doc_id: (digest, by) for doc_id, digest, by in self.conn.execute(
+                "SELECT doc_id, content_hash, coded_by FROM documents").fetchall()}
 
     def event_lines(self, doc_ids: Sequence[str]) -> dict[str, list[str]]:
         """The stored contract records of the articles ``doc_ids``, as JSON text, each

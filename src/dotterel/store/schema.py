@@ -13,7 +13,7 @@ import duckdb
 
 from dotterel.errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = (
     """
@@ -123,7 +123,11 @@ _V3 = (
     """,
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
+# Version 4: what coded each article (dotterel.identity), so that a rerun with another
+# coding codes it again; NULL for articles stored before.
+_V4 = ("ALTER TABLE documents ADD COLUMN coded_by VARCHAR",)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 
 # The columns of the current schema and their SQL types, in table order. The writer builds
 # its INSERT statements from these; a test checks them against the tables a migration made.
@@ -131,7 +135,7 @@ DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("doc_id", "VARCHAR"), ("content_hash", "VARCHAR"), ("title", "VARCHAR"),
     ("url", "VARCHAR"), ("outlet", "VARCHAR"), ("published", "DATE"),
     ("published_basis", "VARCHAR"), ("origin", "VARCHAR"), ("text", "VARCHAR"),
-    ("n_events", "INTEGER"), ("coded_at", "TIMESTAMP"),
+    ("n_events", "INTEGER"), ("coded_at", "TIMESTAMP"), ("coded_by", "VARCHAR"),
 )
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("date", "VARCHAR"),

@@ -39,14 +39,15 @@ class Shard:
 
 
 def write_shard(coded: Sequence[tuple[Article, Sequence[Event], Sequence[Quote]]],
-                folder: Path, name: str) -> Shard:
-    """Write coded articles as a shard in ``folder`` and return it.
+                folder: Path, name: str, coded_by: str | None = None) -> Shard:
+    """Write coded articles as a shard in ``folder`` and return it; ``coded_by`` names
+    the coding that found them (:mod:`dotterel.identity`).
 
     An id that occurs twice keeps its last copy, as a store batch does.
     """
     latest = {article.id: (article, list(events), list(quotes), content_hash(article.text))
               for article, events, quotes in coded}
-    rows = coded_rows(latest.values(), now_utc())
+    rows = coded_rows(latest.values(), now_utc(), coded_by)
     shard = Shard(folder, name)
     # in memory: only the COPY's Parquet output is written. One thread: a worker has one
     # core's share of the machine, and DuckDB's pool would take the others' cores
