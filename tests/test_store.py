@@ -552,14 +552,16 @@ def test_shards_taken_in_together_store_what_their_articles_add(tmp_path: Path,
                                                                 store_rows) -> None:
     """Several workers' shards in one transaction: the same rows as storing the articles,
     a later copy of an id replacing the earlier one, and the canonical events merged."""
-    from dotterel.store.shards import write_shard
+    from dotterel.store.shards import ShardWriter
 
     ecu = Actor(code="ECU", country="ECU", sector="", name="Ecuador")
     first = [(make_article("s1"), [make_event("s1", 1)], []),
              (make_article("s2", text="two"), [make_event("s2", 1, target=ecu)], [])]
     second = [(make_article("s3", text="three"), [make_event("s3", 1)], []),
               (make_article("s1", text="again"), [make_event("s1", 2, cameo="036")], [])]
-    shards = [write_shard(first, tmp_path, "000000001"), write_shard(second, tmp_path, "000000002")]
+    with ShardWriter() as writer:  # one connection for both, as a worker has
+        shards = [writer.write(first, tmp_path, "000000001"),
+                  writer.write(second, tmp_path, "000000002")]
     with Store(tmp_path / "shards.duckdb") as store:
         assert store.take_shards(shards) == 4
     with Store(tmp_path / "added.duckdb") as store:

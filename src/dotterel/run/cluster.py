@@ -36,7 +36,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 from ..errors import ClusterError, ConfigError, DotterelError
 from ..pipeline import Coder
 from ..settings import Settings
-from ..store.shards import Shard, write_shard
+from ..store.shards import Shard, ShardWriter
 from ..types import Article, Rejected
 from .heap import freeze_loaded, relax_eager_trim
 from .threads import single_blas_thread
@@ -59,17 +59,21 @@ class CoderPlugin(WorkerPlugin):
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.coder: Coder | None = None
+        self.shards: ShardWriter | None = None
 
     def setup(self, worker: object) -> None:
         """Load the model and the knowledge (seconds), once for the worker's lifetime."""
         relax_eager_trim()  # before loading: the model's arrays come from the heap too
         single_blas_thread()  # a worker started without Dask's nanny needs it too
         self.coder = Coder(self.settings)
+        self.shards = ShardWriter()
         freeze_loaded()  # the worker process is Dotterel's own
 
     def teardown(self, worker: object) -> None:
-        """Let the model go with the worker."""
-        self.coder = None
+        """Let the model and the shard writer go with the worker."""
+        if self.shards is not None:
+            self.shards.close()
+        self.coder = self.shards = None
 
 
 @dataclass(frozen=True)
@@ -83,23 +87,24 @@ class ChunkResult:
     words: int
 
 
-def _worker_coder() -> Coder:
-    """The ``Coder`` the plugin built on the worker running this task."""
-    coder = getattr(get_worker().plugins.get(PLUGIN_NAME), "coder", None)
-    if coder is None:
+def _worker_plugin() -> tuple[Coder, ShardWriter]:
+    """The ``Coder`` and shard writer the plugin built on the worker running this task."""
+    plugin = get_worker().plugins.get(PLUGIN_NAME)
+    coder, shards = getattr(plugin, "coder", None), getattr(plugin, "shards", None)
+    if coder is None or shards is None:
         raise ClusterError("the worker has no Coder: the dotterel-coder plugin is not set up")
-    return coder
+    return coder, shards
 
 
 def parser_limit() -> int:
     """A task: the longest text the workers' parser takes (``nlp.max_length``)."""
-    return _worker_coder().nlp.max_length
+    return _worker_plugin()[0].nlp.max_length
 
 
 def code_chunk(articles: list[Article], folder: str, name: str,
                time_limit_s: float | None) -> ChunkResult:
     """The task: code a chunk on this worker's ``Coder`` and write it as a shard."""
-    coder = _worker_coder()
+    coder, shards = _worker_plugin()
     rejects: list[Rejected] = []
     coded = []
     for item in code_articles(coder, articles, time_limit_s):
@@ -107,7 +112,7 @@ def code_chunk(articles: list[Article], folder: str, name: str,
             rejects.append(item)
         else:
             coded.append((item.article, item.events, item.quotes))
-    shard = write_shard(coded, Path(folder), name, coder.coded_by)
+    shard = shards.write(coded, Path(folder), name, coder.coded_by)
     return ChunkResult(shard, rejects, len(coded), sum(len(c[1]) for c in coded),
                        sum(len(c[0].text.split()) for c in coded))
 
