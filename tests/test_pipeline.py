@@ -637,3 +637,17 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
                         "Mexico condemned it. Police later broke into the Mexican diplomatic "
                         "headquarters.", published="2024-04-06")
     assert [e.source.code for e in events if e.cameo.startswith("17")] == ["ECUCOP", "ECUCOP"]
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # a court that jails a person, or sentences one to prison, detains them (CAMEO 173)
+    ("A Tunisian court has jailed a Nigerian student for two years.", "173", "TUNJUD", "NGA"),
+    ("An Egyptian court sentenced a Nigerian student to three years in prison.", "173",
+     "EGYJUD", "NGA"),
+    # seeking to do a thing states an aim: an intention, not the deed
+    ("Brazil is seeking to deepen its partnership with Argentina.", "03", "BRA", "ARG"),
+])
+def test_what_jailing_and_seeking_to_act_are_coded_as(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2008-08-06"), code)
+    assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
+        ev.source.code, ev.target.code)
