@@ -529,7 +529,9 @@ def test_a_trip_is_to_the_place_not_to_the_deed_it_is_for(coder):
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")
-    assert {e.source.code for e in events if e.cameo.startswith("04")} == {"FRAGOV", "DEUGOV"}
+    # (Putin meets each of them in turn: a meeting is held both ways)
+    assert {(e.source.code, e.target.code) for e in events if e.cameo.startswith("04")} == {
+        ("FRAGOV", "RUSGOV"), ("DEUGOV", "RUSGOV"), ("RUSGOV", "FRAGOV"), ("RUSGOV", "DEUGOV")}
 
 
 def test_parties_agreeing_on_a_matter_agree_with_each_other(coder):
@@ -651,3 +653,14 @@ def test_what_jailing_and_seeking_to_act_are_coded_as(coder, text, code, source,
     ev = one(coder.code(text, published="2008-08-06"), code)
     assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
         ev.source.code, ev.target.code)
+
+
+def test_a_meeting_is_held_by_each_side_with_the_other(coder):
+    events = coder.code("The US commander in Iraq held talks with Lebanon's president on "
+                        "Wednesday.", published="2008-08-06")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
+    assert {("USA", "LBN"), ("LBN", "USA")} <= pairs
+    # presenting credentials is coded as a consultation too, but is one side's act
+    events = coder.code("The French ambassador presented credentials to Lebanon's president "
+                        "on Wednesday.", published="2008-08-06")
+    assert ("LBN", "FRA") not in {(e.source.country, e.target.country) for e in events}

@@ -318,18 +318,22 @@ class Coder:
         # an event coded from quoted or reported speech links to that quote
         quote = next((q for q in quotes if q.start <= trig.idx < q.end), None)
         events: list[Event] = []
-        for src in sources:
-            for tgt in (targets or [None]):
-                if tgt is not None and tgt.code == src.code:
-                    continue
-                events.append(Event(
-                    event_id=_event_id(article.id, evidence, code, src, tgt),
-                    doc_id=article.id, date=dated.date, date_basis=dated.basis,
-                    source=src, target=tgt, cameo=code, plover=plover, plover_mode=mode,
-                    goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
-                    negated=m.negated, modality=m.modality, location=place, quote=quote,
-                    confidence=_confidence(m, src, tgt), info_source=reporter,
-                    extras={"explicit_date": dated.explicit}))
+        pairs = [(src, tgt) for src in sources for tgt in (targets or [None])
+                 if tgt is None or tgt.code != src.code]
+        if _mutual(doc, m, code):
+            # "Petraeus held talks with Suleiman": a meeting or a negotiation is each
+            # side's with the other, whoever the sentence makes its subject
+            pairs += [(tgt, src) for src, tgt in pairs
+                      if tgt is not None and (tgt, src) not in pairs]
+        for src, tgt in pairs:
+            events.append(Event(
+                event_id=_event_id(article.id, evidence, code, src, tgt),
+                doc_id=article.id, date=dated.date, date_basis=dated.basis,
+                source=src, target=tgt, cameo=code, plover=plover, plover_mode=mode,
+                goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
+                negated=m.negated, modality=m.modality, location=place, quote=quote,
+                confidence=_confidence(m, src, tgt), info_source=reporter,
+                extras={"explicit_date": dated.explicit}))
         return events
 
 
@@ -338,6 +342,10 @@ class Coder:
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
+# Meeting and negotiating are done with each other, both ways: the codes, and the words
+# that say so (not "presented credentials" or "attended a summit", also coded 040)
+MUTUAL_CODES = {"040", "046"}
+MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
 POSTURE_ROOT = "15"
 YIELD_ROOT = "08"
@@ -376,6 +384,14 @@ def _clause_heads(tok: Token) -> list[Token]:
         tok = tok.head
         heads.append(tok)
     return heads
+
+
+def _mutual(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether an act is a meeting or negotiation said to happen or planned ("met with",
+    "held talks with", "will meet"), which each side holds with the other."""
+    return (code in MUTUAL_CODES and not m.negated
+            and m.modality in ("asserted", "reported", "intended")
+            and any(doc[i].lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens))
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:
