@@ -664,3 +664,14 @@ def test_a_meeting_is_held_by_each_side_with_the_other(coder):
     events = coder.code("The French ambassador presented credentials to Lebanon's president "
                         "on Wednesday.", published="2008-08-06")
     assert ("LBN", "FRA") not in {(e.source.country, e.target.country) for e in events}
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Germany said it would not provide military aid to Ukraine.", "1222", "DEU", "UKR"),
+    ("France will not lift the sanctions on Iran.", "1244", "FRA", "IRN"),
+])
+def test_a_cooperative_act_declared_not_to_be_done_is_a_rejection(coder, text, code, source,
+                                                                  target):
+    events = coder.code(text, published="2014-06-02")
+    assert [(e.cameo, e.source.country, e.target.country) for e in events
+            if not e.negated] == [(code, source, target)]

@@ -274,6 +274,13 @@ class Coder:
                         places: DocPlaces, dateline: Place | None, quotes: list[Quote]
                         ) -> list[Event]:
         m = dated.mention
+        refusal = (self.kb.ontology.modal_code(m.code, "refusal")
+                   if m.negated and m.modality == "intended" else None)
+        if refusal:
+            # "Obama said he would not provide support to Israel": a cooperative act the
+            # actor declares it will not do is its rejection, an event in its own right
+            m = replace(m, code=refusal, negated=False,
+                        modality="reported" if m.reporter is not None else "asserted")
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
@@ -290,6 +297,9 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
+        if refusal and not targets:
+            # a refusal answers someone, and "Taiwan would not back down" names no one
+            return []
         if not sources or (not targets and (m.entry.has_target or not _undirected(doc, m, code)
                                             or not named)
                            and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
