@@ -675,3 +675,10 @@ def test_a_cooperative_act_declared_not_to_be_done_is_a_rejection(coder, text, c
     events = coder.code(text, published="2014-06-02")
     assert [(e.cameo, e.source.country, e.target.country) for e in events
             if not e.negated] == [(code, source, target)]
+
+
+def test_what_pressure_on_someone_asks_for_is_not_done(coder):
+    # the help is what the pressure asks for; no one has given it
+    events = coder.code("Germany faces pressure from France to help Greece.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith("07")]
