@@ -682,3 +682,21 @@ def test_what_pressure_on_someone_asks_for_is_not_done(coder):
     events = coder.code("Germany faces pressure from France to help Greece.",
                         published="2015-06-02")
     assert not [e for e in events if e.cameo.startswith("07")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle of force describing a noun was done to what the noun names
+    ("There were ten Russian soldiers killed in Ukraine on Monday.",
+     {("190", "UKRUAF", "RUSMIL")}),
+    ("Two Ukrainian journalists arrested by Russian police on Monday were freed on Friday.",
+     {("173", "RUSCOP", "UKRMED")}),
+    # ... by its by-agent, not by whoever the noun's own clause is about
+    ("Russian police freed two Ukrainian journalists arrested on Monday.",
+     {("0841", "RUSCOP", "UKRMED")}),
+    # a deed that only describes its victims is background, not a deed by unknown hands
+    ("Israel wants Germany to pay compensation to the families of Israeli athletes killed "
+     "at the 1972 Games.", {("020", "ISRGOV", "DEUGOV")}),
+])
+def test_a_participle_that_describes_a_noun(coder, text, expected):
+    events = coder.code(text, published="2015-06-02")
+    assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected

@@ -226,11 +226,14 @@ class Coder:
         two policemen"); and a deed whose doer words name only its means ("a roadside
         bombing killed two soldiers"). Never a deed only referred to ("the attack on the
         embassy"), one in background ("the province, where 28 were killed") or one someone
-        demands be done."""
+        demands be done, nor one that only describes its victims ("athletes killed at
+        the 1972 Games"), unless the sentence is there to tell of it ("there were ten
+        soldiers killed")."""
         trigger = doc[m.trigger]
         reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
-                    and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger))))
+                    and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger)))
+                    and (trigger.dep_ != "acl" or _existential(trigger.head)))
         if not reported or _doer_hinted(trigger, [doc[i] for i in m.sources]):
             # "killed in Israeli tank shelling", "Soviet aircraft killed": the text says
             # whose it was, in words we did not resolve
@@ -387,6 +390,12 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
         and doc[m.trigger].dep_ not in COMPLEMENT_DEPS)
 
 
+def _existential(noun: Token) -> bool:
+    """Whether a noun is what a "there is/are" sentence says exists ("there were ten
+    soldiers killed")."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
 def _clause_heads(tok: Token) -> list[Token]:
     """The words a clause hangs from, up to the sentence's root."""
     heads: list[Token] = []
@@ -397,10 +406,9 @@ def _clause_heads(tok: Token) -> list[Token]:
 
 
 def _mutual(doc: Doc, m: Mention, code: str) -> bool:
-    """Whether an act is a meeting or negotiation said to happen or planned ("met with",
-    "held talks with", "will meet"), which each side holds with the other."""
-    return (code in MUTUAL_CODES and not m.negated
-            and m.modality in ("asserted", "reported", "intended")
+    """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
+    with"), which each side holds with the other (an intention to meet is its holder's)."""
+    return (code in MUTUAL_CODES and not m.negated and m.modality in ("asserted", "reported")
             and any(doc[i].lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens))
 
 

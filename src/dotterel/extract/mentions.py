@@ -69,6 +69,13 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
 
 
+def _participle_of(tok: Token) -> bool:
+    """Whether a trigger is a past participle describing the noun it hangs from, with no
+    object of its own ("soldiers killed in Ukraine")."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+            and not _children(tok, OBJECTS | PASSIVE_SUBJECTS))
+
+
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
     return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
@@ -158,6 +165,10 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     with a governing clause (control, coordination, relative clauses)."""
     if depth > 4:
         return []
+    if _participle_of(tok):
+        # "journalists arrested by Russian police": its by-agent, else no one named (not
+        # whoever the noun's own clause is about: "police freed journalists arrested")
+        return [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
     if _is_passive(tok):
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
@@ -326,7 +337,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             return []
         found: list[Token] = []
         if spec == "obj":
-            if tok.pos_ == "VERB":
+            if _participle_of(tok) and entry.code[:2] in FORCE_ROOTS:
+                # "soldiers killed in Ukraine", "the civilians imprisoned for protesting":
+                # a participle of force that describes a noun was done to what it names
+                found = [tok.head]
+            elif tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
                 if found and not passive and not any(map(_names_in, found)):
@@ -706,6 +721,7 @@ def _asks_someone(verb: Token) -> bool:
 # Violent roots (assault, fight, mass violence), and the bare codes of violence that a
 # named means makes more specific.
 VIOLENT_ROOTS = {"18", "19", "20"}
+FORCE_ROOTS = {"17", *VIOLENT_ROOTS}  # coercion and violence: done to people
 GENERIC_VIOLENCE = {"180", "190", "200"}
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
 MEANS_PREPS = {"in", "by", "during", "with"}
