@@ -700,3 +700,12 @@ def test_what_pressure_on_someone_asks_for_is_not_done(coder):
 def test_a_participle_that_describes_a_noun(coder, text, expected):
     events = coder.code(text, published="2015-06-02")
     assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
+
+
+@pytest.mark.parametrize("text,root,target", [
+    ("The European Union imposed a package of sanctions on Russia.", "16", "RUS"),
+    ("Iraq launched a series of attacks on Kuwait.", "19", "KWT"),
+])
+def test_a_set_of_acts_is_read_by_the_acts(coder, text, root, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.target.country == target

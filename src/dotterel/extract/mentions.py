@@ -456,7 +456,10 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "millions", "score", "scores", "tens", "group", "crowd", "number", "handful",
                   "bunch", "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms",
                   "barrel", "barrels", "shipment", "shipments", "consignment", "batch",
-                  "truckload", "truckloads", "planeload", "amount", "quantity", "quantities"}
+                  "truckload", "truckloads", "planeload", "amount", "quantity", "quantities",
+                  # "a set of resolutions", "a series of attacks", "a new round of talks",
+                  # "a package of sanctions", "a wave of arrests": what the group is of
+                  "set", "series", "round", "package", "raft", "wave"}
 
 
 def _who(tok: Token) -> Token:
