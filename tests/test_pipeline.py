@@ -709,3 +709,9 @@ def test_a_participle_that_describes_a_noun(coder, text, expected):
 def test_a_set_of_acts_is_read_by_the_acts(coder, text, root, target):
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert ev.target.country == target
+
+
+def test_a_pledge_to_do_harm_is_no_intention_to_cooperate_whatever_its_topic(coder):
+    events = coder.code("Qatar pledged to expel Egyptian opposition leaders as one of the "
+                        "conditions of an agreement with Saudi Arabia.", published="2014-09-02")
+    assert [e.cameo for e in events] == ["137"]

@@ -673,10 +673,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = _means_codes(found, sent.doc)
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
-    # mention says so), not an intention to cooperate
+    # mention says so), not an intention to cooperate, whatever topic its clause names
+    # ("pledged to expel the exiles as a condition of the agreement")
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
     found = [m for m in found if not (
-        "intent" in m.entry.flags and m.code[:2] == INTENT_ROOT
+        m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
@@ -690,6 +691,12 @@ APPEAL_ROOTS = {"02", "10"}
 # The links from an appeal to the words that say what it asks for ("acl": the clause of
 # an appeal noun, "faces pressure to help Greece").
 CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
+
+
+def _intends(tok: Token, lexicon: Lexicon) -> bool:
+    """Whether a trigger is a word of intending ("plan", "pledge", "vow"), whichever of
+    its entries was picked."""
+    return any("intent" in e.flags for e in lexicon.candidates(tok.pos_, tok.lemma_.lower()))
 
 
 def _asked_for(tok: Token, appeals: set[int]) -> bool:
