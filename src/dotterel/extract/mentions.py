@@ -682,12 +682,14 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 for c in sent.doc[m.trigger].children))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
-    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
+    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)
+            and not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon))]
 
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
+APPEAL_ROOT = "02"
 # The links from an appeal to the words that say what it asks for ("acl": the clause of
 # an appeal noun, "faces pressure to help Greece").
 CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
@@ -717,6 +719,14 @@ def _asked_for(tok: Token, appeals: set[int]) -> bool:
         if cur.pos_ in ("VERB", "AUX") and link != "conj":
             return False
     return False
+
+
+def _means_to(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a word of appeal that is also one of intending only says what its subject
+    means to do itself, asking no one: "seeking to mend ties with China" is an aim, not an
+    appeal to China ("requested to lease a training ground" still asks)."""
+    return (verb.pos_ == "VERB" and bool(_children(verb, {"xcomp"})) and not _asks_someone(verb)
+            and _intends(verb, lexicon))
 
 
 def _asks_someone(verb: Token) -> bool:
