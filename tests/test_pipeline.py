@@ -718,8 +718,7 @@ def test_a_pledge_to_do_harm_is_no_intention_to_cooperate_whatever_its_topic(cod
 
 
 def test_seeking_to_act_oneself_is_no_appeal(coder):
-    events = coder.code("Sarkozy heads to Beijing on Thursday, seeking to mend ties with China.",
-                        published="2008-08-06")
+    events = coder.code("France is seeking to mend ties with China.", published="2008-08-06")
     assert not [e for e in events if e.cameo.startswith("02")]
     # a request to do a thing still asks someone for it
     events = coder.code("South Korea has requested to lease a Russian military training "
