@@ -660,6 +660,10 @@ def test_a_meeting_is_held_by_each_side_with_the_other(coder):
                         "Wednesday.", published="2008-08-06")
     pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
     assert {("USA", "LBN"), ("LBN", "USA")} <= pairs
+    events = coder.code("Iran held a new round of talks with Russia on Monday.",
+                        published="2008-08-06")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
+    assert {("IRN", "RUS"), ("RUS", "IRN")} <= pairs
     # presenting credentials is coded as a consultation too, but is one side's act
     events = coder.code("The French ambassador presented credentials to Lebanon's president "
                         "on Wednesday.", published="2008-08-06")

@@ -409,7 +409,14 @@ def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
     with"), which each side holds with the other (an intention to meet is its holder's)."""
     return (code in MUTUAL_CODES and not m.negated and m.modality in ("asserted", "reported")
-            and any(doc[i].lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens))
+            and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
+                    for w in (doc[i], *_of_objects(doc[i]))))
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """What a word is "of" ("talks" in "a new round of talks")."""
+    return [o for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children if o.dep_ == "pobj"]
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:
