@@ -199,3 +199,6 @@ def test_modal_codes_follow_the_longest_prefix() -> None:
     assert onto.modal_code("1722", "threat") == "1322"
     assert onto.modal_code("060", "demand") == "101"    # "must cooperate"
     assert onto.modal_code("045", "demand") == "108"
+    assert onto.modal_code("073", "refusal") == "1223"  # will not send humanitarian aid
+    assert onto.modal_code("085", "refusal") == "1244"  # will not lift sanctions
+    assert onto.modal_code("190", "refusal") is None

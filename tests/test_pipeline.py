@@ -529,7 +529,9 @@ def test_a_trip_is_to_the_place_not_to_the_deed_it_is_for(coder):
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")
-    assert {e.source.code for e in events if e.cameo.startswith("04")} == {"FRAGOV", "DEUGOV"}
+    # (Putin meets each of them in turn: a meeting is held both ways)
+    assert {(e.source.code, e.target.code) for e in events if e.cameo.startswith("04")} == {
+        ("FRAGOV", "RUSGOV"), ("DEUGOV", "RUSGOV"), ("RUSGOV", "FRAGOV"), ("RUSGOV", "DEUGOV")}
 
 
 def test_parties_agreeing_on_a_matter_agree_with_each_other(coder):
@@ -637,3 +639,92 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
                         "Mexico condemned it. Police later broke into the Mexican diplomatic "
                         "headquarters.", published="2024-04-06")
     assert [e.source.code for e in events if e.cameo.startswith("17")] == ["ECUCOP", "ECUCOP"]
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # a court that jails a person, or sentences one to prison, detains them (CAMEO 173)
+    ("A Tunisian court has jailed a Nigerian student for two years.", "173", "TUNJUD", "NGA"),
+    ("An Egyptian court sentenced a Nigerian student to three years in prison.", "173",
+     "EGYJUD", "NGA"),
+    # seeking to do a thing states an aim: an intention, not the deed
+    ("Brazil is seeking to deepen its partnership with Argentina.", "03", "BRA", "ARG"),
+])
+def test_what_jailing_and_seeking_to_act_are_coded_as(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2008-08-06"), code)
+    assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
+        ev.source.code, ev.target.code)
+
+
+def test_a_meeting_is_held_by_each_side_with_the_other(coder):
+    events = coder.code("The US commander in Iraq held talks with Lebanon's president on "
+                        "Wednesday.", published="2008-08-06")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
+    assert {("USA", "LBN"), ("LBN", "USA")} <= pairs
+    events = coder.code("Iran held a new round of talks with Russia on Monday.",
+                        published="2008-08-06")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
+    assert {("IRN", "RUS"), ("RUS", "IRN")} <= pairs
+    # presenting credentials is coded as a consultation too, but is one side's act
+    events = coder.code("The French ambassador presented credentials to Lebanon's president "
+                        "on Wednesday.", published="2008-08-06")
+    assert ("LBN", "FRA") not in {(e.source.country, e.target.country) for e in events}
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Germany said it would not provide military aid to Ukraine.", "1222", "DEU", "UKR"),
+    ("France will not lift the sanctions on Iran.", "1244", "FRA", "IRN"),
+])
+def test_a_cooperative_act_declared_not_to_be_done_is_a_rejection(coder, text, code, source,
+                                                                  target):
+    events = coder.code(text, published="2014-06-02")
+    assert [(e.cameo, e.source.country, e.target.country) for e in events
+            if not e.negated] == [(code, source, target)]
+
+
+def test_what_pressure_on_someone_asks_for_is_not_done(coder):
+    # the help is what the pressure asks for; no one has given it
+    events = coder.code("Germany faces pressure from France to help Greece.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith("07")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle of force describing a noun was done to what the noun names
+    ("There were ten Russian soldiers killed in Ukraine on Monday.",
+     {("190", "UKRUAF", "RUSMIL")}),
+    ("Two Ukrainian journalists arrested by Russian police on Monday were freed on Friday.",
+     {("173", "RUSCOP", "UKRMED")}),
+    # ... by its by-agent, not by whoever the noun's own clause is about
+    ("Russian police freed two Ukrainian journalists arrested on Monday.",
+     {("0841", "RUSCOP", "UKRMED")}),
+    # a deed that only describes its victims is background, not a deed by unknown hands
+    ("Israel wants Germany to pay compensation to the families of Israeli athletes killed "
+     "at the 1972 Games.", {("020", "ISRGOV", "DEUGOV")}),
+])
+def test_a_participle_that_describes_a_noun(coder, text, expected):
+    events = coder.code(text, published="2015-06-02")
+    assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
+
+
+@pytest.mark.parametrize("text,root,target", [
+    ("The European Union imposed a package of sanctions on Russia.", "16", "RUS"),
+    ("Iraq launched a series of attacks on Kuwait.", "19", "KWT"),
+])
+def test_a_set_of_acts_is_read_by_the_acts(coder, text, root, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.target.country == target
+
+
+def test_a_pledge_to_do_harm_is_no_intention_to_cooperate_whatever_its_topic(coder):
+    events = coder.code("Qatar pledged to expel Egyptian opposition leaders as one of the "
+                        "conditions of an agreement with Saudi Arabia.", published="2014-09-02")
+    assert [e.cameo for e in events] == ["137"]
+
+
+def test_seeking_to_act_oneself_is_no_appeal(coder):
+    events = coder.code("France is seeking to mend ties with China.", published="2008-08-06")
+    assert not [e for e in events if e.cameo.startswith("02")]
+    # a request to do a thing still asks someone for it
+    events = coder.code("South Korea has requested to lease a Russian military training "
+                        "ground.", published="2008-08-06")
+    assert [e for e in events if e.cameo.startswith("02")]

@@ -229,11 +229,14 @@ class Coder:
         two policemen"); and a deed whose doer words name only its means ("a roadside
         bombing killed two soldiers"). Never a deed only referred to ("the attack on the
         embassy"), one in background ("the province, where 28 were killed") or one someone
-        demands be done."""
+        demands be done, nor one that only describes its victims ("athletes killed at
+        the 1972 Games"), unless the sentence is there to tell of it ("there were ten
+        soldiers killed")."""
         trigger = doc[m.trigger]
         reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
-                    and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger))))
+                    and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger)))
+                    and (trigger.dep_ != "acl" or _existential(trigger.head)))
         if not reported or _doer_hinted(trigger, [doc[i] for i in m.sources]):
             # "killed in Israeli tank shelling", "Soviet aircraft killed": the text says
             # whose it was, in words we did not resolve
@@ -277,6 +280,13 @@ class Coder:
                         places: DocPlaces, dateline: Place | None, quotes: list[Quote]
                         ) -> list[Event]:
         m = dated.mention
+        refusal = (self.kb.ontology.modal_code(m.code, "refusal")
+                   if m.negated and m.modality == "intended" else None)
+        if refusal:
+            # "Obama said he would not provide support to Israel": a cooperative act the
+            # actor declares it will not do is its rejection, an event in its own right
+            m = replace(m, code=refusal, negated=False,
+                        modality="reported" if m.reporter is not None else "asserted")
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
@@ -293,6 +303,9 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
+        if refusal and not targets:
+            # a refusal answers someone, and "Taiwan would not back down" names no one
+            return []
         if not sources or (not targets and (m.entry.has_target or not _undirected(doc, m, code)
                                             or not named)
                            and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
@@ -321,18 +334,22 @@ class Coder:
         # an event coded from quoted or reported speech links to that quote
         quote = next((q for q in quotes if q.start <= trig.idx < q.end), None)
         events: list[Event] = []
-        for src in sources:
-            for tgt in (targets or [None]):
-                if tgt is not None and tgt.code == src.code:
-                    continue
-                events.append(Event(
-                    event_id=_event_id(article.id, evidence, code, src, tgt),
-                    doc_id=article.id, date=dated.date, date_basis=dated.basis,
-                    source=src, target=tgt, cameo=code, plover=plover, plover_mode=mode,
-                    goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
-                    negated=m.negated, modality=m.modality, location=place, quote=quote,
-                    confidence=_confidence(m, src, tgt), info_source=reporter,
-                    extras={"explicit_date": dated.explicit}))
+        pairs = [(src, tgt) for src in sources for tgt in (targets or [None])
+                 if tgt is None or tgt.code != src.code]
+        if _mutual(doc, m, code):
+            # "Petraeus held talks with Suleiman": a meeting or a negotiation is each
+            # side's with the other, whoever the sentence makes its subject
+            pairs += [(tgt, src) for src, tgt in pairs
+                      if tgt is not None and (tgt, src) not in pairs]
+        for src, tgt in pairs:
+            events.append(Event(
+                event_id=_event_id(article.id, evidence, code, src, tgt),
+                doc_id=article.id, date=dated.date, date_basis=dated.basis,
+                source=src, target=tgt, cameo=code, plover=plover, plover_mode=mode,
+                goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
+                negated=m.negated, modality=m.modality, location=place, quote=quote,
+                confidence=_confidence(m, src, tgt), info_source=reporter,
+                extras={"explicit_date": dated.explicit}))
         return events
 
 
@@ -341,6 +358,10 @@ class Coder:
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
+# Meeting and negotiating are done with each other, both ways: the codes, and the words
+# that say so (not "presented credentials" or "attended a summit", also coded 040)
+MUTUAL_CODES = {"040", "046"}
+MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
 POSTURE_ROOT = "15"
 YIELD_ROOT = "08"
@@ -372,6 +393,12 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
         and doc[m.trigger].dep_ not in COMPLEMENT_DEPS)
 
 
+def _existential(noun: Token) -> bool:
+    """Whether a noun is what a "there is/are" sentence says exists ("there were ten
+    soldiers killed")."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
 def _clause_heads(tok: Token) -> list[Token]:
     """The words a clause hangs from, up to the sentence's root."""
     heads: list[Token] = []
@@ -379,6 +406,20 @@ def _clause_heads(tok: Token) -> list[Token]:
         tok = tok.head
         heads.append(tok)
     return heads
+
+
+def _mutual(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
+    with"), which each side holds with the other (an intention to meet is its holder's)."""
+    return (code in MUTUAL_CODES and not m.negated and m.modality in ("asserted", "reported")
+            and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
+                    for w in (doc[i], *_of_objects(doc[i]))))
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """What a word is "of" ("talks" in "a new round of talks")."""
+    return [o for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children if o.dep_ == "pobj"]
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:

@@ -69,6 +69,13 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
 
 
+def _participle_of(tok: Token) -> bool:
+    """Whether a trigger is a past participle describing the noun it hangs from, with no
+    object of its own ("soldiers killed in Ukraine")."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+            and not _children(tok, OBJECTS | PASSIVE_SUBJECTS))
+
+
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
     return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
@@ -158,6 +165,10 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     with a governing clause (control, coordination, relative clauses)."""
     if depth > 4:
         return []
+    if _participle_of(tok):
+        # "journalists arrested by Russian police": its by-agent, else no one named (not
+        # whoever the noun's own clause is about: "police freed journalists arrested")
+        return [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
     if _is_passive(tok):
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
@@ -326,7 +337,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             return []
         found: list[Token] = []
         if spec == "obj":
-            if tok.pos_ == "VERB":
+            if _participle_of(tok) and entry.code[:2] in FORCE_ROOTS:
+                # "soldiers killed in Ukraine", "the civilians imprisoned for protesting":
+                # a participle of force that describes a noun was done to what it names
+                found = [tok.head]
+            elif tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
                 if found and not passive and not any(map(_names_in, found)):
@@ -441,7 +456,10 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "millions", "score", "scores", "tens", "group", "crowd", "number", "handful",
                   "bunch", "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms",
                   "barrel", "barrels", "shipment", "shipments", "consignment", "batch",
-                  "truckload", "truckloads", "planeload", "amount", "quantity", "quantities"}
+                  "truckload", "truckloads", "planeload", "amount", "quantity", "quantities",
+                  # "a set of resolutions", "a series of attacks", "a new round of talks",
+                  # "a package of sanctions", "a wave of arrests": what the group is of
+                  "set", "series", "round", "package", "raft", "wave"}
 
 
 def _who(tok: Token) -> Token:
@@ -655,22 +673,32 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = _means_codes(found, sent.doc)
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
-    # mention says so), not an intention to cooperate
+    # mention says so), not an intention to cooperate, whatever topic its clause names
+    # ("pledged to expel the exiles as a condition of the agreement")
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
     found = [m for m in found if not (
-        "intent" in m.entry.flags and m.code[:2] == INTENT_ROOT
+        m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
-    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
+    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)
+            and not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon))]
 
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
-# The links from an appeal to the words that say what it asks for.
-CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep"}
+APPEAL_ROOT = "02"
+# The links from an appeal to the words that say what it asks for ("acl": the clause of
+# an appeal noun, "faces pressure to help Greece").
+CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
+
+
+def _intends(tok: Token, lexicon: Lexicon) -> bool:
+    """Whether a trigger is a word of intending ("plan", "pledge", "vow"), whichever of
+    its entries was picked."""
+    return any("intent" in e.flags for e in lexicon.candidates(tok.pos_, tok.lemma_.lower()))
 
 
 def _asked_for(tok: Token, appeals: set[int]) -> bool:
@@ -693,6 +721,14 @@ def _asked_for(tok: Token, appeals: set[int]) -> bool:
     return False
 
 
+def _means_to(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a word of appeal that is also one of intending only says what its subject
+    means to do itself, asking no one: "seeking to mend ties with China" is an aim, not an
+    appeal to China ("requested to lease a training ground" still asks)."""
+    return (verb.pos_ == "VERB" and bool(_children(verb, {"xcomp"})) and not _asks_someone(verb)
+            and _intends(verb, lexicon))
+
+
 def _asks_someone(verb: Token) -> bool:
     """Whether an appeal names whom it asks: "urged Uganda to", "called on the sides to",
     "appealed to the government to"."""
@@ -705,6 +741,7 @@ def _asks_someone(verb: Token) -> bool:
 # Violent roots (assault, fight, mass violence), and the bare codes of violence that a
 # named means makes more specific.
 VIOLENT_ROOTS = {"18", "19", "20"}
+FORCE_ROOTS = {"17", *VIOLENT_ROOTS}  # coercion and violence: done to people
 GENERIC_VIOLENCE = {"180", "190", "200"}
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
 MEANS_PREPS = {"in", "by", "during", "with"}

@@ -112,8 +112,9 @@ class Ontology:
     def modal_code(self, code: str, kind: str) -> str | None:
         """The CAMEO code for ``code`` intended (``kind="intent"``: "will give aid" ->
         033), demanded of another (``"demand"``: "must give aid" -> 103) or threatened
-        (``"threat"``: "will impose sanctions" -> 1312), by the longest matching prefix in
-        ``modal_codes.tsv``; None when the act has no such form."""
+        (``"threat"``: "will impose sanctions" -> 1312), or declared as one the actor will
+        not do (``"refusal"``: "will not give aid" -> 122), by the longest matching prefix
+        in ``modal_codes.tsv``; None when the act has no such form."""
         for n in range(len(code), 1, -1):
             row = self._modal.get(code[:n])
             if row is not None:

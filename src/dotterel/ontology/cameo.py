@@ -195,12 +195,13 @@ def read_plover_table(
     return categories, mapping
 
 
-MODAL_COLUMNS = ("act", "intent", "demand", "threat")
-MODAL_ROOTS = {"intent": "03", "demand": "10", "threat": "13"}
+MODAL_COLUMNS = ("act", "intent", "demand", "threat", "refusal")
+MODAL_ROOTS = {"intent": "03", "demand": "10", "threat": "13", "refusal": "12"}
 
 
 def read_modal_table(path: Path, codes: dict[str, CameoCode]) -> dict[str, dict[str, str]]:
-    """Read ``modal_codes.tsv``: act code (or prefix) -> {"intent"|"demand"|"threat": code}."""
+    """Read ``modal_codes.tsv``: act code (or prefix) -> {kind: code}, for the kinds
+    "intent", "demand", "threat" and "refusal"."""
     out: dict[str, dict[str, str]] = {}
     for lineno, fields in _rows(path, MODAL_COLUMNS):
         act, *modal = fields
