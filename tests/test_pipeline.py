@@ -637,3 +637,21 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
                         "Mexico condemned it. Police later broke into the Mexican diplomatic "
                         "headquarters.", published="2024-04-06")
     assert [e.source.code for e in events if e.cameo.startswith("17")] == ["ECUCOP", "ECUCOP"]
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    # a protest is aimed at what its "against" phrase, its "in protest against" phrase or
+    # its purpose clause names; a "24-hour" strike's hours are no one
+    ("Lebanese riots against Syrian policies continued on Monday.", "14", "LBN", "SYRGOV"),
+    ("A Nigerian journalist staged a 48-hour hunger strike on Friday in protest against "
+     "abuses by Nigerian police.", "14", "NGA", "NGACOP"),
+    # a group is placed where it lives by "throughout" as by "in"
+    ("Thousands of students throughout Kenya staged demonstrations on Monday to demand the "
+     "resignation of the Kenyan education minister.", "14", "KENEDU", "KENGOV"),
+    # a thing threatened against someone is aimed at them
+    ("Iran threatened tough action against Azerbaijan on Monday.", "13", "IRNGOV", "AZE"),
+])
+def test_what_a_protest_or_threat_is_against_is_its_target(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
+        ev.source.code, ev.target.code)

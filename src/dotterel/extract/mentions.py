@@ -211,7 +211,7 @@ def _noun_source(tok: Token) -> list[Token]:
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
     # "launched a fierce attack": "fierce" is no one
-    found = [t for t in found if not _descriptive(t)]
+    found = [t for t in found if not _descriptive(t) and t.ent_type_ not in TIME_ENTITIES]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
     governor = _governing_verb(phrase)
@@ -329,7 +329,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
-                if found and not passive and not any(map(_names_in, found)):
+                against = [o for c in found if c.pos_ == "NOUN" for o in _prep_objects(c, "against")]
+                if against and not passive:
+                    # "threatened further action against Russia": a thing done or said
+                    # against someone is aimed at them
+                    found = against
+                elif found and not passive and not any(map(_names_in, found)):
                     # "welcomed memos from Bree": a thing that names no one is read by
                     # whom it comes from
                     found += [o for carrier in (tok, *found) for o in _prep_objects(carrier, "from")]
