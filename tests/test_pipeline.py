@@ -655,3 +655,23 @@ def test_what_a_protest_or_threat_is_against_is_its_target(coder, text, root, so
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
         ev.source.code, ev.target.code)
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # an act and the verb it complements are asked for together
+    ("Greece demanded on Monday that its European partners refuse to recognize Kosovo.", "12"),
+    # what someone must do is not done
+    ("France issued a stern reminder to Iran that it must release the detainees.", "08"),
+    # the clause of a demand noun is what the demand asks for
+    ("Canada reiterated its demand that Iran release the detainees.", "08"),
+])
+def test_an_act_demanded_or_obliged_is_not_done(coder, text, root):
+    events = coder.code(text, published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith(root) and not e.negated], [
+        (e.cameo, e.source.code) for e in events]
+
+
+def test_a_demand_noun_is_aimed_at_the_subject_of_its_clause(coder):
+    ev = one(coder.code("Canada reiterated its demand that Iran release the detainees.",
+                        published="2015-06-02"), "10")
+    assert (ev.source.code, ev.target.code) == ("CANGOV", "IRNGOV")

@@ -294,6 +294,10 @@ class Coder:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
             code, sources, targets = demand, [reporter], sources
+        elif m.obliged:
+            # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
+            # nations must allocate more": what someone must do is not done
+            return []
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)

@@ -372,11 +372,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         by_agent = [a for a in _prep_objects(tok, "by") if a.pos_ == "PROPN"]
     if by_agent:
         return by_agent
-    if tok.pos_ in ("VERB", "ADJ") and verbal:
-        # "alleged that Noboa came to power", "called for Burma to institute reforms":
-        # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
-        # whoever the complement clause acts on (found inside it by the resolver)
-        clauses = _children(tok, {"ccomp", "xcomp"})
+    if verbal and (tok.pos_ in ("VERB", "ADJ") or entry.code[:2] in APPEAL_ROOTS):
+        # "alleged that Noboa came to power", "called for Burma to institute reforms",
+        # "its demand that Iran release the detainees": the complement clause's own
+        # subject; else "agreed to set up a centre in Tokyo": whoever the complement
+        # clause acts on (found inside it by the resolver)
+        clauses = _children(tok, {"ccomp", "xcomp"} if tok.pos_ != "NOUN" else {"acl"})
         # "called for Burma to institute reforms" is often parsed as an adverbial clause
         clauses += [c for c in _children(tok, {"advcl"})
                     if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
@@ -675,7 +676,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
 # The links from an appeal to the words that say what it asks for.
-CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep"}
+CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
 
 
 def _asked_for(tok: Token, appeals: set[int]) -> bool:
@@ -693,7 +694,13 @@ def _asked_for(tok: Token, appeals: set[int]) -> bool:
             # "wants to attack", "seeks to deepen ties": an act the speaker means to do
             # himself is his intention, coded as such
             return link != "xcomp" or _asks_someone(cur)
-        if cur.pos_ in ("VERB", "AUX") and link != "conj":
+        if link == "ccomp" and any(o.i in appeals for o in _children(cur, OBJECTS)):
+            # "reiterated its demand that Israel ease restrictions": the clause says
+            # what the demand the verb repeats asks for
+            return True
+        if cur.pos_ in ("VERB", "AUX") and link not in ("conj", "xcomp"):
+            # "demanded that its partners refuse to recognize X": an act and the verb
+            # it is the complement of ("refuse to recognize") are asked for together
             return False
     return False
 
