@@ -675,3 +675,10 @@ def test_a_demand_noun_is_aimed_at_the_subject_of_its_clause(coder):
     ev = one(coder.code("Canada reiterated its demand that Iran release the detainees.",
                         published="2015-06-02"), "10")
     assert (ev.source.code, ev.target.code) == ("CANGOV", "IRNGOV")
+
+
+def test_a_place_named_on_the_object_is_where_the_act_falls(coder):
+    # the curfew's place, not the verb's, says whom its extension falls on
+    ev = one(coder.code("The Kenyan government said on Monday it will extend the night curfew "
+                        "in Mombasa.", published="2015-06-02"), "13")
+    assert (ev.source.code, ev.target.code) == ("KENGOV", "KEN")

@@ -422,6 +422,9 @@ def _adjunct_phrases(trigger: Token) -> list[Token]:
     heads = [trigger]
     if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)  # "conducting exercises in Alaska"
+    if trigger.pos_ == "VERB":
+        # "will extend the curfew in Abidjan", "will evacuate settlements in Gaza"
+        heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     return [obj for head in heads for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
