@@ -642,7 +642,7 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
 @pytest.mark.parametrize(("text", "root", "source", "target"), [
     # a protest is aimed at what its "against" phrase, its "in protest against" phrase or
     # its purpose clause names; a "24-hour" strike's hours are no one
-    ("Lebanese riots against Syrian policies continued on Monday.", "14", "LBN", "SYRGOV"),
+    ("Lebanese riots against Syrian policies continued on Monday.", "14", "LBN", "SYR"),
     ("A Nigerian journalist staged a 48-hour hunger strike on Friday in protest against "
      "abuses by Nigerian police.", "14", "NGA", "NGACOP"),
     # a group is placed where it lives by "throughout" as by "in"
@@ -682,3 +682,10 @@ def test_a_place_named_on_the_object_is_where_the_act_falls(coder):
     ev = one(coder.code("The Kenyan government said on Monday it will extend the night curfew "
                         "in Mombasa.", published="2015-06-02"), "13")
     assert (ev.source.code, ev.target.code) == ("KENGOV", "KEN")
+
+
+def test_whom_an_act_is_against_is_its_target_wherever_the_entry_looks_first(coder):
+    # the entry for opening a fraud investigation looks "into" or "of" first
+    ev = one(coder.code("Argentine prosecutors opened fraud investigations against three "
+                        "Chilean officials on Monday.", published="2015-06-02"), "09")
+    assert (ev.source.code, ev.target.code) == ("ARGJUD", "CHLGOV")

@@ -362,6 +362,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
         if found:
             return found
+    against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
+               if o.pos_ in ("NOUN", "PROPN", "PRON")]
+    if against:
+        # "opened fraud investigations against 28 officials": whom an act is against is
+        # its target wherever the entry looks first
+        return against
     # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
     # claim or call the act answers is its target
     claims = [w for w in consumed if w.pos_ == "NOUN"]
