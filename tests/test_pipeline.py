@@ -689,3 +689,15 @@ def test_whom_an_act_is_against_is_its_target_wherever_the_entry_looks_first(cod
     ev = one(coder.code("Argentine prosecutors opened fraud investigations against three "
                         "Chilean officials on Monday.", published="2015-06-02"), "09")
     assert (ev.source.code, ev.target.code) == ("ARGJUD", "CHLGOV")
+
+
+def test_a_stance_towards_a_country_does_not_name_it_inside_a_phrase(coder):
+    events = coder.code("Gunmen killed a prominent anti-Syria journalist in a car bomb explosion "
+                        "on Monday.", published="2015-06-02")
+    assert not [e for e in events if e.target and e.target.country == "SYR"]
+
+
+def test_an_old_name_of_a_country_gives_its_people(coder):
+    ev = one(coder.code("Kampuchean guerrillas attacked a Thai village on Monday.",
+                        published="1985-06-02"), "19")
+    assert (ev.source.code, ev.target.country) == ("KHMREB", "THA")

@@ -503,6 +503,8 @@ class DocActors:
                 skip.update(t.i for t in tok.subtree)
             if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
+            if _stance(self.doc, tok.i):
+                continue  # "an anti-Syria journalist" is not Syria's
             candidates.append(tok)
         # a phrase's head before its modifiers: "an agreement with the European Union" is
         # with the Union, not with "European"
