@@ -701,3 +701,9 @@ def test_an_old_name_of_a_country_gives_its_people(coder):
     ev = one(coder.code("Kampuchean guerrillas attacked a Thai village on Monday.",
                         published="1985-06-02"), "19")
     assert (ev.source.code, ev.target.country) == ("KHMREB", "THA")
+
+
+def test_whom_an_act_is_for_a_war_against_is_its_target(coder):
+    ev = one(coder.code("Turkey mobilized army reservists for a possible war against Syria on "
+                        "Monday.", published="2015-06-02"), "15")
+    assert (ev.source.code, ev.target.country) == ("TURGOV", "SYR")

@@ -182,6 +182,11 @@ class Coder:
                               for phrase in _object_phrases(doc[i], actors, day)
                               for a in actors.resolve_all(phrase, day) if a.code not in own
                               and not (posture and a.country in exclude))
+        if not targets:
+            # "mobilized army reservists for a possible war against Iraq": whom the act's
+            # purpose is against
+            targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
+                              for a in actors.resolve_all(phrase, day, exclude))
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "riots against Israeli policies", "a hunger strike to demand the resignation
             # of the president", "in defiance of Chinese authorities": a protest is aimed
@@ -436,6 +441,15 @@ PURPOSE_VERBS = {"demand", "call", "protest", "show", "press", "urge", "seek", "
 # Nouns of a manner phrase that name what a protest opposes ("in protest against the law",
 # "in defiance of the authorities").
 OPPOSING_NOUNS = {"protest", "defiance", "opposition", "response", "reaction"}
+
+
+def _purpose_against(trigger: Token) -> list[Token]:
+    """The "against" phrase of what an act is for ("mobilized reservists for a war
+    against Iraq", "prepared troops for an offensive against the rebels")."""
+    return [o for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for purpose in prep.children if purpose.dep_ == "pobj"
+            for inner in purpose.children if inner.dep_ == "prep" and inner.lower_ == "against"
+            for o in inner.children if o.dep_ == "pobj"]
 
 
 def _as_state(actor: Actor) -> Actor:
