@@ -645,9 +645,8 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
     ("Lebanese riots against Syrian policies continued on Monday.", "14", "LBN", "SYR"),
     ("A Nigerian journalist staged a 48-hour hunger strike on Friday in protest against "
      "abuses by Nigerian police.", "14", "NGA", "NGACOP"),
-    # a group is placed where it lives by "throughout" as by "in"
-    ("Thousands of students throughout Kenya staged demonstrations on Monday to demand the "
-     "resignation of the Kenyan education minister.", "14", "KENEDU", "KENGOV"),
+    ("Thousands of Kenyan students staged demonstrations on Monday to demand the withdrawal "
+     "of Ugandan troops.", "14", "KENEDU", "UGAGOV"),
     # a thing threatened against someone is aimed at them
     ("Iran threatened tough action against Azerbaijan on Monday.", "13", "IRNGOV", "AZE"),
 ])

@@ -47,9 +47,6 @@ STANCE_PREFIXES = {"pro-", "anti-"}
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
 MEMBER_PREPS = ("in", "of")
-# Prepositions by which a group is placed where it lives or acts ("lawmakers in Arnor",
-# "students throughout Indonesia", "protesters across Gondor").
-LOCATED_PREPS = frozenset({"in", "throughout", "across"})
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
@@ -401,10 +398,9 @@ class DocActors:
         return min(others)[1] if others else kin
 
     def _located_in(self, head: Token, day: dt.date | None,
-                    preps: frozenset[str] = LOCATED_PREPS) -> list[str]:
+                    preps: frozenset[str] = frozenset({"in"})) -> list[str]:
         """The countries of the places an "in" phrase (or one of ``preps``) attached to
-        ``head`` names ("in Arnor and Gondor", "students throughout Indonesia"), in text
-        order."""
+        ``head`` names ("in Arnor and Gondor"), in text order."""
         found: list[str] = []
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
