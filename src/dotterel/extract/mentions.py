@@ -681,7 +681,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
-# The links from an appeal to the words that say what it asks for.
+# The links from an appeal to the words that say what it asks for ("acl": the clause of
+# an appeal noun, "faces pressure to help Greece").
 CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
 
 
