@@ -706,3 +706,14 @@ def test_whom_an_act_is_for_a_war_against_is_its_target(coder):
     ev = one(coder.code("Turkey mobilized army reservists for a possible war against Syria on "
                         "Monday.", published="2015-06-02"), "15")
     assert (ev.source.code, ev.target.country) == ("TURGOV", "SYR")
+
+
+def test_violating_a_ceasefire_agreement_is_violating_the_ceasefire(coder):
+    ev = one(coder.code("Rebels violated the ceasefire agreement with the Sudanese government on "
+                        "Monday.", published="2015-06-02"), "19")
+    assert ev.cameo == "196" and ev.target.code == "SDNGOV"
+
+
+def test_ruling_a_country_is_no_court_ruling(coder):
+    events = coder.code("The Taliban ruled Afghanistan for five years.", published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith("11")]
