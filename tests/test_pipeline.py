@@ -717,3 +717,13 @@ def test_violating_a_ceasefire_agreement_is_violating_the_ceasefire(coder):
 def test_ruling_a_country_is_no_court_ruling(coder):
     events = coder.code("The Taliban ruled Afghanistan for five years.", published="2015-06-02")
     assert not [e for e in events if e.cameo.startswith("11")]
+
+
+@pytest.mark.parametrize(("text", "root", "source"), [
+    # a people named by where they live and their ethnicity belongs to where they live
+    ("Bosnian Serb leaders met Croatian officials in Zagreb on Monday.", "04", "BIHGOV"),
+    ("Kosovo Albanians protested in Pristina on Monday.", "14", "XKXCVL"),
+])
+def test_a_people_of_a_state_named_with_their_ethnicity_are_of_that_state(coder, text, root,
+                                                                         source):
+    assert one(coder.code(text, published="1995-06-02"), root).source.code == source
