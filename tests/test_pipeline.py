@@ -727,3 +727,10 @@ def test_ruling_a_country_is_no_court_ruling(coder):
 def test_a_people_of_a_state_named_with_their_ethnicity_are_of_that_state(coder, text, root,
                                                                          source):
     assert one(coder.code(text, published="1995-06-02"), root).source.code == source
+
+
+def test_a_role_in_an_apposition_after_a_name_is_the_persons_sector(coder):
+    ev = one(coder.code("Ahmed Benali, Algeria's leading human rights activist, staged a hunger "
+                        "strike on Sunday in protest against abuses by Algerian police.",
+                        published="2015-06-02"), "14")
+    assert (ev.source.code, ev.target.code) == ("DZAHRI", "DZACOP")

@@ -331,7 +331,12 @@ class DocActors:
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
             # a body's noun compounded with a national thing ("Israeli army bulldozers")
             if head.pos_ == "PROPN" and not _head_is_country(countries, head_pos):
-                sectors = [m for m in sectors if m.entry.person_role and m.end <= head_pos]
+                # so is a role in an apposition after it ("Sidhoum, Algeria's leading
+                # human rights activist")
+                described = {t.i for c in head.children if c.dep_ == "appos"
+                             for t in c.subtree}
+                sectors = [m for m in sectors if m.entry.person_role
+                           and (m.end <= head_pos or toks[m.start].i in described)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
                            and toks[m.end - 1].dep_ == "compound"
