@@ -734,3 +734,16 @@ def test_a_role_in_an_apposition_after_a_name_is_the_persons_sector(coder):
                         "strike on Sunday in protest against abuses by Algerian police.",
                         published="2015-06-02"), "14")
     assert (ev.source.code, ev.target.code) == ("DZAHRI", "DZACOP")
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Syrian Kurds demonstrated in Qamishli on Sunday calling for autonomy from "
+    "Damascus.",
+    "Thousands of Kenyan students staged demonstrations on Monday to demand the withdrawal of "
+    "Ugandan troops.",
+])
+def test_what_a_protest_demands_is_its_cause_not_a_second_event(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert [e.cameo[:2] for e in events] == ["14"]
+    # a people named with its state is that state's civilians
+    assert events[0].source.code in ("SYRCVL", "KENEDU")

@@ -673,9 +673,24 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         "intent" in m.entry.flags and m.code[:2] == INTENT_ROOT
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
+    # "demonstrated calling for independence", "staged a strike to demand reforms": what
+    # a protest demands is the protest's own cause, not a second event
+    protests = {i for m in found if m.code[:2] == PROTEST_ROOT
+                for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
+    found = [m for m in found if not (
+        m.code[:2] in APPEAL_ROOTS and sent.doc[m.trigger].dep_ in ("advcl", "xcomp")
+        and sent.doc[m.trigger].head.i in protests)]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
+
+
+PROTEST_ROOT = "14"
+
+
+def _light_verb(tok: Token) -> list[Token]:
+    """The verb a nominal event is the object of ("staged demonstrations"), if any."""
+    return [tok.head] if tok.dep_ in OBJECTS and tok.head.pos_ == "VERB" else []
 
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to

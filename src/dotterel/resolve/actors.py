@@ -381,6 +381,8 @@ class DocActors:
                 sector = "CVL"  # "Young Algerians", "an Eriadorian": people, not the state
             elif head.pos_ == "PROPN":
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
+        elif not sector and country and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+            sector = "CVL"  # "Iraqi Kurds", "Lebanese Druze": a people of that state
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head.ent_type_ == "PERSON":
