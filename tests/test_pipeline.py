@@ -747,3 +747,11 @@ def test_what_a_protest_demands_is_its_cause_not_a_second_event(coder, text):
     assert [e.cameo[:2] for e in events] == ["14"]
     # a people named with its state is that state's civilians
     assert events[0].source.code in ("SYRCVL", "KENEDU")
+
+
+@pytest.mark.parametrize("text", [
+    "A Greek court cleared the former minister of all charges on Monday.",
+    "A Greek court acquitted the former minister of corruption charges on Monday.",
+])
+def test_charges_someone_is_cleared_of_accuse_no_one(coder, text):
+    assert not [e for e in coder.code(text, published="2015-06-02") if e.cameo.startswith("11")]

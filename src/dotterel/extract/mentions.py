@@ -648,7 +648,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     content = {o.i for m in found if m.code[:2] in CONTENT_ROOTS
                for o in _content_objects(sent.doc[m.trigger])}
     for tok in nouns:
-        if tok.i in consumed or tok.i in content or _in_name(tok):
+        if tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -686,6 +686,20 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 
 
 PROTEST_ROOT = "14"
+# Verbs that free someone of a charge: "cleared him of all charges" accuses no one.
+CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
+
+
+def _cleared_of(tok: Token) -> bool:
+    """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
+    prep = tok.head
+    if tok.dep_ in OBJECTS:
+        return prep.lemma_.lower() in CLEARING_VERBS  # a misparse of "acquitted X of charges"
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    # the parser hangs "of" on the verb or on its object ("acquitted the minister of ...")
+    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    return verb.lemma_.lower() in CLEARING_VERBS
 
 
 def _light_verb(tok: Token) -> list[Token]:
