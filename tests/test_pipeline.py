@@ -655,6 +655,23 @@ def test_what_jailing_and_seeking_to_act_are_coded_as(coder, text, code, source,
         ev.source.code, ev.target.code)
 
 
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    # a protest is aimed at what its "against" phrase, its "in protest against" phrase or
+    # its purpose clause names; a "24-hour" strike's hours are no one
+    ("Lebanese riots against Syrian policies continued on Monday.", "14", "LBN", "SYR"),
+    ("A Nigerian journalist staged a 48-hour hunger strike on Friday in protest against "
+     "abuses by Nigerian police.", "14", "NGA", "NGACOP"),
+    ("Thousands of Kenyan students staged demonstrations on Monday to demand the withdrawal "
+     "of Ugandan troops.", "14", "KENEDU", "UGAGOV"),
+    # a thing threatened against someone is aimed at them
+    ("Iran threatened tough action against Azerbaijan on Monday.", "13", "IRNGOV", "AZE"),
+])
+def test_what_a_protest_or_threat_is_against_is_its_target(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.source.code.startswith(source) and ev.target.code.startswith(target), (
+        ev.source.code, ev.target.code)
+
+
 def test_a_meeting_is_held_by_each_side_with_the_other(coder):
     events = coder.code("The US commander in Iraq held talks with Lebanon's president on "
                         "Wednesday.", published="2008-08-06")
@@ -728,3 +745,104 @@ def test_seeking_to_act_oneself_is_no_appeal(coder):
     events = coder.code("South Korea has requested to lease a Russian military training "
                         "ground.", published="2008-08-06")
     assert [e for e in events if e.cameo.startswith("02")]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # an act and the verb it complements are asked for together
+    ("Greece demanded on Monday that its European partners refuse to recognize Kosovo.", "12"),
+    # what someone must do is not done
+    ("France issued a stern reminder to Iran that it must release the detainees.", "08"),
+    # the clause of a demand noun is what the demand asks for
+    ("Canada reiterated its demand that Iran release the detainees.", "08"),
+])
+def test_an_act_demanded_or_obliged_is_not_done(coder, text, root):
+    events = coder.code(text, published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith(root) and not e.negated], [
+        (e.cameo, e.source.code) for e in events]
+
+
+def test_a_demand_noun_is_aimed_at_the_subject_of_its_clause(coder):
+    ev = one(coder.code("Canada reiterated its demand that Iran release the detainees.",
+                        published="2015-06-02"), "10")
+    assert (ev.source.code, ev.target.code) == ("CANGOV", "IRNGOV")
+
+
+def test_a_place_named_on_the_object_is_where_the_act_falls(coder):
+    # the curfew's place, not the verb's, says whom its extension falls on
+    ev = one(coder.code("The Kenyan government said on Monday it will extend the night curfew "
+                        "in Mombasa.", published="2015-06-02"), "13")
+    assert (ev.source.code, ev.target.code) == ("KENGOV", "KEN")
+
+
+def test_whom_an_act_is_against_is_its_target_wherever_the_entry_looks_first(coder):
+    # the entry for opening a fraud investigation looks "into" or "of" first
+    ev = one(coder.code("Argentine prosecutors opened fraud investigations against three "
+                        "Chilean officials on Monday.", published="2015-06-02"), "09")
+    assert (ev.source.code, ev.target.code) == ("ARGJUD", "CHLGOV")
+
+
+def test_a_stance_towards_a_country_does_not_name_it_inside_a_phrase(coder):
+    events = coder.code("Gunmen killed a prominent anti-Syria journalist in a car bomb explosion "
+                        "on Monday.", published="2015-06-02")
+    assert not [e for e in events if e.target and e.target.country == "SYR"]
+
+
+def test_an_old_name_of_a_country_gives_its_people(coder):
+    ev = one(coder.code("Kampuchean guerrillas attacked a Thai village on Monday.",
+                        published="1985-06-02"), "19")
+    assert (ev.source.code, ev.target.country) == ("KHMREB", "THA")
+
+
+def test_whom_an_act_is_for_a_war_against_is_its_target(coder):
+    ev = one(coder.code("Turkey mobilized army reservists for a possible war against Syria on "
+                        "Monday.", published="2015-06-02"), "15")
+    assert (ev.source.code, ev.target.country) == ("TURGOV", "SYR")
+
+
+def test_violating_a_ceasefire_agreement_is_violating_the_ceasefire(coder):
+    ev = one(coder.code("Rebels violated the ceasefire agreement with the Sudanese government on "
+                        "Monday.", published="2015-06-02"), "19")
+    assert ev.cameo == "196" and ev.target.code == "SDNGOV"
+
+
+def test_ruling_a_country_is_no_court_ruling(coder):
+    events = coder.code("The Taliban ruled Afghanistan for five years.", published="2015-06-02")
+    assert not [e for e in events if e.cameo.startswith("11")]
+
+
+@pytest.mark.parametrize(("text", "root", "source"), [
+    # a people named by where they live and their ethnicity belongs to where they live
+    ("Bosnian Serb leaders met Croatian officials in Zagreb on Monday.", "04", "BIHGOV"),
+    ("Kosovo Albanians protested in Pristina on Monday.", "14", "XKXCVL"),
+])
+def test_a_people_of_a_state_named_with_their_ethnicity_are_of_that_state(coder, text, root,
+                                                                         source):
+    assert one(coder.code(text, published="1995-06-02"), root).source.code == source
+
+
+def test_a_role_in_an_apposition_after_a_name_is_the_persons_sector(coder):
+    ev = one(coder.code("Ahmed Benali, Algeria's leading human rights activist, staged a hunger "
+                        "strike on Sunday in protest against abuses by Algerian police.",
+                        published="2015-06-02"), "14")
+    assert (ev.source.code, ev.target.code) == ("DZAHRI", "DZACOP")
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Syrian Kurds demonstrated in Qamishli on Sunday calling for autonomy from "
+    "Damascus.",
+    "Thousands of Kenyan students staged demonstrations on Monday to demand the withdrawal of "
+    "Ugandan troops.",
+])
+def test_what_a_protest_demands_is_its_cause_not_a_second_event(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert [e.cameo[:2] for e in events] == ["14"]
+    # a people named with its state is that state's civilians
+    assert events[0].source.code in ("SYRCVL", "KENEDU")
+
+
+@pytest.mark.parametrize("text", [
+    "A Greek court cleared the former minister of all charges on Monday.",
+    "A Greek court acquitted the former minister of corruption charges on Monday.",
+])
+def test_charges_someone_is_cleared_of_accuse_no_one(coder, text):
+    assert not [e for e in coder.code(text, published="2015-06-02") if e.cameo.startswith("11")]

@@ -185,6 +185,18 @@ class Coder:
                               for phrase in _object_phrases(doc[i], actors, day)
                               for a in actors.resolve_all(phrase, day) if a.code not in own
                               and not (posture and a.country in exclude))
+        if not targets:
+            # "mobilized army reservists for a possible war against Iraq": whom the act's
+            # purpose is against
+            targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
+                              for a in actors.resolve_all(phrase, day, exclude))
+        if not targets and m.code[:2] == PROTEST_ROOT:
+            # "riots against Israeli policies", "a hunger strike to demand the resignation
+            # of the president", "in defiance of Chinese authorities": a protest is aimed
+            # at whom the words of its cause name (its own government included)
+            targets = next((found for phrase in _opposed_phrases(doc[m.trigger])
+                            if (found := [t for a in actors.resolve_all(phrase, day)
+                                          if (t := _as_state(a)).code not in own])), [])
         if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
@@ -300,6 +312,10 @@ class Coder:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
             code, sources, targets = demand, [reporter], sources
+        elif m.obliged:
+            # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
+            # nations must allocate more": what someone must do is not done
+            return []
         else:
             targets = self._targets(doc, m, sources, actors, day)
             code = self._modal_code(m, code)
@@ -455,9 +471,64 @@ def _adjunct_phrases(trigger: Token) -> list[Token]:
     heads = [trigger]
     if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)  # "conducting exercises in Alaska"
+    if trigger.pos_ == "VERB":
+        # "will extend the curfew in Abidjan", "will evacuate settlements in Gaza"
+        heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     return [obj for head in heads for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
+
+
+# Verbs of a protest's purpose clause whose object says what it is against ("to demand
+# reforms", "calling for independence from Iraq", "to show disapproval of the war").
+PURPOSE_VERBS = {"demand", "call", "protest", "show", "press", "urge", "seek", "oppose"}
+# Nouns of a manner phrase that name what a protest opposes ("in protest against the law",
+# "in defiance of the authorities").
+OPPOSING_NOUNS = {"protest", "defiance", "opposition", "response", "reaction"}
+
+
+def _purpose_against(trigger: Token) -> list[Token]:
+    """The "against" phrase of what an act is for ("mobilized reservists for a war
+    against Iraq", "prepared troops for an offensive against the rebels")."""
+    return [o for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for purpose in prep.children if purpose.dep_ == "pobj"
+            for inner in purpose.children if inner.dep_ == "prep" and inner.lower_ == "against"
+            for o in inner.children if o.dep_ == "pobj"]
+
+
+def _as_state(actor: Actor) -> Actor:
+    """A country named without a sector, as what a protest opposes, is its government
+    ("calling for independence from Iraq")."""
+    if actor.sector or not actor.country or actor.country == "IGO":
+        return actor
+    return replace(actor, code=actor.country + "GOV", sector="GOV")
+
+
+def _opposed_phrases(trigger: Token) -> list[Token]:
+    """The noun phrases that say what a protest is against: its (or, for a nominal one,
+    its governing verb's) "against" phrase, "in protest of/against" or "in defiance of"
+    phrase, and the objects of its purpose clause ("to demand political reforms")."""
+    heads = [trigger]
+    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # "staged demonstrations to demand reforms"
+    found: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "against":
+                found += [o for o in child.children if o.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                found += [o for noun in child.children if noun.dep_ == "pobj"
+                          and noun.lemma_.lower() in OPPOSING_NOUNS
+                          for prep in noun.children if prep.dep_ == "prep"
+                          and prep.lower_ in ("against", "of", "at", "to")
+                          for o in prep.children if o.dep_ == "pobj"]
+            elif (child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB"
+                  and child.lemma_.lower() in PURPOSE_VERBS):
+                found += [o for o in child.children if o.dep_ in ("dobj", "obj")]
+                found += [o for prep in child.children if prep.dep_ == "prep"
+                          and prep.lower_ in ("for", "against", "of")
+                          for o in prep.children if o.dep_ == "pobj"]
+    return found
 
 
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}

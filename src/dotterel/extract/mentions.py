@@ -222,7 +222,7 @@ def _noun_source(tok: Token) -> list[Token]:
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
     # "launched a fierce attack": "fierce" is no one
-    found = [t for t in found if not _descriptive(t)]
+    found = [t for t in found if not _descriptive(t) and t.ent_type_ not in TIME_ENTITIES]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
     governor = _governing_verb(phrase)
@@ -344,7 +344,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             elif tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
-                if found and not passive and not any(map(_names_in, found)):
+                against = [o for c in found if c.pos_ == "NOUN" for o in _prep_objects(c, "against")]
+                if against and not passive:
+                    # "threatened further action against Russia": a thing done or said
+                    # against someone is aimed at them
+                    found = against
+                elif found and not passive and not any(map(_names_in, found)):
                     # "welcomed memos from Bree": a thing that names no one is read by
                     # whom it comes from
                     found += [o for carrier in (tok, *found) for o in _prep_objects(carrier, "from")]
@@ -372,6 +377,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
         if found:
             return found
+    against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
+               if o.pos_ in ("NOUN", "PROPN", "PRON")]
+    if against:
+        # "opened fraud investigations against 28 officials": whom an act is against is
+        # its target wherever the entry looks first
+        return against
     # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
     # claim or call the act answers is its target
     claims = [w for w in consumed if w.pos_ == "NOUN"]
@@ -382,11 +393,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         by_agent = [a for a in _prep_objects(tok, "by") if a.pos_ == "PROPN"]
     if by_agent:
         return by_agent
-    if tok.pos_ in ("VERB", "ADJ") and verbal:
-        # "alleged that Noboa came to power", "called for Burma to institute reforms":
-        # the complement clause's own subject; else "agreed to set up a centre in Tokyo":
-        # whoever the complement clause acts on (found inside it by the resolver)
-        clauses = _children(tok, {"ccomp", "xcomp"})
+    if verbal and (tok.pos_ in ("VERB", "ADJ") or entry.code[:2] in APPEAL_ROOTS):
+        # "alleged that Noboa came to power", "called for Burma to institute reforms",
+        # "its demand that Iran release the detainees": the complement clause's own
+        # subject; else "agreed to set up a centre in Tokyo": whoever the complement
+        # clause acts on (found inside it by the resolver)
+        clauses = _children(tok, {"ccomp", "xcomp"} if tok.pos_ != "NOUN" else {"acl"})
         # "called for Burma to institute reforms" is often parsed as an adverbial clause
         clauses += [c for c in _children(tok, {"advcl"})
                     if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
@@ -654,7 +666,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     content = {o.i for m in found if m.code[:2] in CONTENT_ROOTS
                for o in _content_objects(sent.doc[m.trigger])}
     for tok in nouns:
-        if tok.i in consumed or tok.i in content or _in_name(tok):
+        if tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -680,10 +692,39 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
+    # "demonstrated calling for independence", "staged a strike to demand reforms": what
+    # a protest demands is the protest's own cause, not a second event
+    protests = {i for m in found if m.code[:2] == PROTEST_ROOT
+                for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
+    found = [m for m in found if not (
+        m.code[:2] in APPEAL_ROOTS and sent.doc[m.trigger].dep_ in ("advcl", "xcomp")
+        and sent.doc[m.trigger].head.i in protests)]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)
             and not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon))]
+
+
+PROTEST_ROOT = "14"
+# Verbs that free someone of a charge: "cleared him of all charges" accuses no one.
+CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
+
+
+def _cleared_of(tok: Token) -> bool:
+    """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
+    prep = tok.head
+    if tok.dep_ in OBJECTS:
+        return prep.lemma_.lower() in CLEARING_VERBS  # a misparse of "acquitted X of charges"
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    # the parser hangs "of" on the verb or on its object ("acquitted the minister of ...")
+    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    return verb.lemma_.lower() in CLEARING_VERBS
+
+
+def _light_verb(tok: Token) -> list[Token]:
+    """The verb a nominal event is the object of ("staged demonstrations"), if any."""
+    return [tok.head] if tok.dep_ in OBJECTS and tok.head.pos_ == "VERB" else []
 
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
@@ -716,7 +757,13 @@ def _asked_for(tok: Token, appeals: set[int]) -> bool:
             # "wants to attack", "seeks to deepen ties": an act the speaker means to do
             # himself is his intention, coded as such
             return link != "xcomp" or _asks_someone(cur)
-        if cur.pos_ in ("VERB", "AUX") and link != "conj":
+        if link == "ccomp" and any(o.i in appeals for o in _children(cur, OBJECTS)):
+            # "reiterated its demand that Israel ease restrictions": the clause says
+            # what the demand the verb repeats asks for
+            return True
+        if cur.pos_ in ("VERB", "AUX") and link not in ("conj", "xcomp"):
+            # "demanded that its partners refuse to recognize X": an act and the verb
+            # it is the complement of ("refuse to recognize") are asked for together
             return False
     return False
 

@@ -331,7 +331,12 @@ class DocActors:
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
             # a body's noun compounded with a national thing ("Israeli army bulldozers")
             if head.pos_ == "PROPN" and not _head_is_country(countries, head_pos):
-                sectors = [m for m in sectors if m.entry.person_role and m.end <= head_pos]
+                # so is a role in an apposition after it ("Sidhoum, Algeria's leading
+                # human rights activist")
+                described = {t.i for c in head.children if c.dep_ == "appos"
+                             for t in c.subtree}
+                sectors = [m for m in sectors if m.entry.person_role
+                           and (m.end <= head_pos or toks[m.start].i in described)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
                            and toks[m.end - 1].dep_ == "compound"
@@ -376,6 +381,8 @@ class DocActors:
                 sector = "CVL"  # "Young Algerians", "an Eriadorian": people, not the state
             elif head.pos_ == "PROPN":
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
+        elif not sector and country and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+            sector = "CVL"  # "Iraqi Kurds", "Lebanese Druze": a people of that state
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head.ent_type_ == "PERSON":
@@ -499,6 +506,8 @@ class DocActors:
                 skip.update(t.i for t in tok.subtree)
             if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
+            if _stance(self.doc, tok.i):
+                continue  # "an anti-Syria journalist" is not Syria's
             candidates.append(tok)
         # a phrase's head before its modifiers: "an agreement with the European Union" is
         # with the Union, not with "European"
