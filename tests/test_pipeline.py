@@ -846,3 +846,22 @@ def test_what_a_protest_demands_is_its_cause_not_a_second_event(coder, text):
 ])
 def test_charges_someone_is_cleared_of_accuse_no_one(coder, text):
     assert not [e for e in coder.code(text, published="2015-06-02") if e.cameo.startswith("11")]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("The Iranian government clamped down on independent media after the vote.", "175", "IRN", "IRN"),
+    ("The United States hit Iran with new sanctions on Friday.", "163", "USA", "IRN"),
+    ("Washington held Tehran responsible for the attack on the tanker.", "112", "USA", "IRN"),
+    ("The Egyptian president wrapped up a visit to Sudan.", "042", "EGY", "SDN"),
+    ("Ukraine shot down a Russian helicopter.", "190", "UKR", "RUS"),
+    ("Iran and the United States engaged in talks in Oman.", "040", "IRN", "USA"),
+    ("The Kremlin brushed aside criticism from Germany.", "120", "RUS", "DEU"),
+])
+def test_common_news_wordings_are_coded(coder, text, code, source, target):
+    # phrasal verbs and verb+object wordings of the trigger lexicon; "engaged in talks"
+    # is consultation, not the fighting that a bare "engage" stands for
+    events = [e for e in coder.code(text, published="2024-05-01") if not e.negated]
+    assert any(e.cameo == code and e.source.country == source and e.target
+               and e.target.country == target for e in events), \
+        [(e.cameo, e.source.code, e.target and e.target.code) for e in events]
+    assert not any(e.cameo.startswith("19") for e in events) or code.startswith("19")
