@@ -637,3 +637,12 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
                         "Mexico condemned it. Police later broke into the Mexican diplomatic "
                         "headquarters.", published="2024-04-06")
     assert [e.source.code for e in events if e.cameo.startswith("17")] == ["ECUCOP", "ECUCOP"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Angola has asked Portugal for military aid.", "0232"),
+    ("Iranian authorities have been pressuring workers to cancel the strike.", "1052"),
+])
+def test_a_bare_appeal_takes_the_code_of_what_it_asks_for(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert ev.cameo == code

@@ -258,6 +258,19 @@ class Coder:
         return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
                 and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
 
+    def _asked_code(self, m: Mention) -> str:
+        """A bare appeal or demand takes the code of what it asks for: "asked Portugal for
+        military aid" is an appeal for military aid (0232), "demanded that Ankara provide
+        information" a demand for intelligence (1014). Appeals (02) and demands (10) share
+        their sub-codes' order."""
+        if m.asked is None or m.code not in BARE_APPEALS:
+            return m.code
+        demand = self.kb.ontology.modal_code(m.asked, "demand")
+        if demand is None:
+            return m.code
+        code = m.code[:2] + demand[2:]
+        return code if self.kb.ontology.has(code) else m.code
+
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
         impose sanctions" is a threat (13), "will give aid" an intention (03)."""
@@ -280,7 +293,7 @@ class Coder:
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
-        code = m.code
+        code = self._asked_code(m)
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
         if demand and sources and reporter.country not in {s.country for s in sources}:
@@ -339,6 +352,7 @@ class Coder:
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 PROTEST_ROOT = "14"
+BARE_APPEALS = {"020", "100"}  # an appeal or demand the lexicon gives no topic
 POSTURE_ROOT = "15"
 YIELD_ROOT = "08"
 # Clauses that hang from another: a complement, a condition or purpose, a description.

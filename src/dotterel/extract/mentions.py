@@ -55,6 +55,7 @@ class Mention:
     reporter: int | None = None  # head of who reported it (reported speech)
     obliged: bool = False  # the doer "must" act: a demand when someone says so
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
+    asked: str | None = None  # for an appeal or demand: the code of the act it asks for
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
@@ -633,9 +634,16 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             found.append(_mention(tok, *picked, _subject(tok), lexicon, span))
     # "called for sanctions", "urged talks", "demanded a truce", "rejected talks": the
     # act a speaker asks for, offers or refuses is not done by anyone yet
-    content = {o.i for m in found if m.code[:2] in CONTENT_ROOTS
+    content = {o.i: m.trigger for m in found if m.code[:2] in CONTENT_ROOTS
                for o in _content_objects(sent.doc[m.trigger])}
+    # what each appeal or demand asks for: "asked Portugal for military aid"
+    asked: dict[int, str] = {}
+    appeal_triggers = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS}
     for tok in nouns:
+        if tok.i in content and tok.i not in consumed and content[tok.i] in appeal_triggers:
+            wanted = _pick_entry(tok, lexicon, "NOUN")
+            if wanted is not None:
+                asked.setdefault(content[tok.i], wanted[0].code)
         if tok.i in consumed or tok.i in content or _in_name(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
@@ -663,7 +671,14 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 for c in sent.doc[m.trigger].children))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
-    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)]
+    kept: list[Mention] = []
+    for m in found:
+        appeal = _asked_for(sent.doc[m.trigger], appeals)
+        if appeal is None:
+            kept.append(m)
+        elif not m.negated:
+            asked.setdefault(appeal, m.code)
+    return [replace(m, asked=asked[m.trigger]) if m.trigger in asked else m for m in kept]
 
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
@@ -673,24 +688,24 @@ APPEAL_ROOTS = {"02", "10"}
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep"}
 
 
-def _asked_for(tok: Token, appeals: set[int]) -> bool:
-    """Whether a trigger names what an appeal or demand in its sentence asks for: the
-    asked-for act is not an event of its own (the appeal is coded instead)."""
+def _asked_for(tok: Token, appeals: set[int]) -> int | None:
+    """The appeal or demand in its sentence whose asked-for act a trigger names, if any:
+    the asked-for act is not an event of its own (the appeal is coded instead)."""
     cur = tok
     for step in range(4):
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
                                                                   and cur.head.i not in appeals)):
-            return False
+            return None
         link, cur = cur.dep_, cur.head
         if cur.i in appeals:
             # "wants to attack", "seeks to deepen ties": an act the speaker means to do
             # himself is his intention, coded as such
-            return link != "xcomp" or _asks_someone(cur)
+            return cur.i if link != "xcomp" or _asks_someone(cur) else None
         if cur.pos_ in ("VERB", "AUX") and link != "conj":
-            return False
-    return False
+            return None
+    return None
 
 
 def _asks_someone(verb: Token) -> bool:
