@@ -397,3 +397,16 @@ def test_territories_named_with_a_region_word_are_their_states() -> None:
     # "the West Bank" is no Western power and no bank; Northern Ireland is British
     assert [m.entry.code for m in kb.match(["the", "West", "Bank"])] == ["PSE"]
     assert [m.entry.code for m in kb.match(["Northern", "Ireland"])] == ["GBR"]
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Isreal", "ISR"), ("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Phillippines", "PHL"),
+    ("Isreali", "ISR"),
+])
+def test_a_country_name_misspelt_by_one_slip_is_read(kb: Knowledge, word: str, code: str) -> None:
+    assert codes(kb, [word, "said"]) == [(0, 1, "country", code)]
+
+
+@pytest.mark.parametrize("word", ["Indiana", "Columbia", "Jordon", "isreal", "Roland"])
+def test_a_near_word_is_no_misspelt_country(kb: Knowledge, word: str) -> None:
+    assert codes(kb, [word]) == []
