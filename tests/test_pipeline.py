@@ -646,3 +646,15 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
 def test_a_bare_appeal_takes_the_code_of_what_it_asks_for(coder, text, code):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert ev.cameo == code
+
+
+def test_a_titled_or_serving_surname_of_one_known_person_names_them(coder):
+    ev = one(coder.code("The West German government today welcomed President Reagan's latest "
+                        "policy statement.", published="1985-06-02"), "05")
+    assert ev.target.code == "USAGOV"
+    ev = one(coder.code("Putin offered to hold talks with Georgia.",
+                        published="2000-01-01"), "03")
+    assert ev.source.code == "RUSGOV"
+    # a surname several known people bear names no one by itself
+    assert all(e.source.name != "George W. Bush" for e in
+               coder.code("Bush criticized Iran.", published="1990-06-02") if e.source)

@@ -268,6 +268,25 @@ class DocActors:
         return Actor(code=code, country=country, sector=sector, name=actor.name,
                      text=actor.text, role=role)
 
+    def _titled_surname(self, head: Token, head_pos: int, words: list[str],
+                        sectors: list[PhraseMatch], day: dt.date | None) -> Actor | None:
+        """"President Reagan", "Foreign Minister Lavrov": a title right before a surname
+        that only one known person bears names that person; so does the surname alone
+        when that person holds an office on the day ("Putin offered to negotiate")."""
+        if head.pos_ != "PROPN":
+            return None
+        titled = any(m.entry.person_role and m.end == head_pos for m in sectors)
+        alone = head.ent_type_ == "PERSON" and len(_entity_tokens(head)) == 1
+        entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is None or not (titled or (day is not None
+                                            and any(s.covers(day) for s in entry.spells))):
+            return None
+        match = PhraseMatch(start=head_pos, end=head_pos + 1, entry=entry)
+        actor = self._from_entry(entry, match, 0, day)
+        if actor is None:
+            return None
+        return _with_text(self._titled(actor, match, words, sectors, day), head.text)
+
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor a noun phrase headed by ``head`` denotes, or None.
 
@@ -311,6 +330,9 @@ class DocActors:
         name_text = _name_of(head)
         if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
             return _with_text(self._names[name_text.lower()], name_text)
+        titled = self._titled_surname(head, head_pos, words, sectors, day)
+        if titled is not None:
+            return titled
         if _head_is_country(countries, head_pos) and not any(
                 m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's

@@ -219,6 +219,7 @@ class Knowledge:
         # a one-word country name or demonym, and each of its inner letters left out:
         # the keys a misspelt name is looked up by (see _misspelt)
         self._near: dict[str, list[tuple[str, Entry]]] = {}
+        self._surnames: dict[str, list[Entry]] = {}  # a known person's last name -> them
         for phrase in self._phrases:
             self._add(phrase)
 
@@ -236,6 +237,10 @@ class Knowledge:
         known = self._exact.setdefault(phrase.words, [])
         if entry not in known:
             known.append(entry)
+        if entry.kind == "person" and len(phrase.words) > 1:
+            bearers = self._surnames.setdefault(phrase.words[-1], [])
+            if entry not in bearers:
+                bearers.append(entry)
         last = phrase.words[-1]
         if phrase.stem and len(last) >= _STEM_INDEX:
             node = self._node_for(phrase.words[:-1])
@@ -279,6 +284,12 @@ class Knowledge:
         """Entries written exactly as ``phrase`` (folded), of any kind, most specific kind first."""
         found = self._exact.get(phrase_key(phrase), [])
         return sorted(found, key=lambda e: KIND_PRIORITY[e.kind])
+
+    def surname(self, word: str) -> Entry | None:
+        """The one known person whose name ends in ``word`` ("Reagan"), or None when no
+        one's or several people's do ("Bush")."""
+        bearers = self._surnames.get(fold(word), [])
+        return bearers[0] if len(bearers) == 1 else None
 
     def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None) -> list[PhraseMatch]:
         """Longest known phrases in a token sequence, left to right, without overlaps.
