@@ -658,3 +658,9 @@ def test_a_titled_or_serving_surname_of_one_known_person_names_them(coder):
     # a surname several known people bear names no one by itself
     assert all(e.source.name != "George W. Bush" for e in
                coder.code("Bush criticized Iran.", published="1990-06-02") if e.source)
+
+
+def test_a_thing_said_or_offered_is_aimed_at_by_its_author(coder):
+    ev = one(coder.code("Ivorian rebels dismissed an appeal from President Laurent Gbagbo.",
+                        published="2003-06-02"), "12")
+    assert (ev.source.code, ev.target.code) == ("CIVREB", "CIVGOV")

@@ -161,6 +161,13 @@ class Coder:
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
             if not targets:
+                # "dismissed an appeal from the president", "rejected calls by its
+                # rulers": a thing said or offered is aimed at by whoever made it, even a
+                # party of the sources' own country
+                targets = _unique(a for i in m.targets if doc[i].pos_ == "NOUN"
+                                  for author in _authors(doc[i])
+                                  for a in actors.resolve_all(author, day) if a.code not in own)
+            if not targets:
                 # "condemned the raid", "rejected the warrants": an act the document told
                 # of earlier is aimed at whoever did it
                 targets = _unique(a for i in m.targets if (a := actors.doer_of(doc[i]))
@@ -417,6 +424,14 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
 
 # Prepositions whose phrase can name where, or on whom, an act falls.
 PLACE_PREPS = {"in", "into", "at", "to", "inside", "for", "near", "around", "off", "outside"}
+
+
+def _authors(thing: Token) -> list[Token]:
+    """Who a thing is from: its owner or its "from"/"by" phrase ("Gbagbo's appeal", "an
+    offer from Kabul", "calls by the rulers")."""
+    return [c for c in thing.children if c.dep_ == "poss"] + [
+        o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+        for o in prep.children if o.dep_ == "pobj"]
 
 
 def _adjunct_phrases(trigger: Token) -> list[Token]:
