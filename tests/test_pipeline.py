@@ -664,3 +664,9 @@ def test_a_thing_said_or_offered_is_aimed_at_by_its_author(coder):
     ev = one(coder.code("Ivorian rebels dismissed an appeal from President Laurent Gbagbo.",
                         published="2003-06-02"), "12")
     assert (ev.source.code, ev.target.code) == ("CIVREB", "CIVGOV")
+
+
+def test_a_light_verb_takes_its_object_nouns_topic(coder):
+    ev = one(coder.code("Indonesian students staged mass demonstrations on Saturday to demand "
+                        "political reforms by the government.", published="1998-05-02"), "14")
+    assert ev.cameo == "1412" and ev.source.code == "IDNEDU"

@@ -572,6 +572,20 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, t
 NAME_ENTITIES = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
 
 
+def _object_code(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
+    """"staged demonstrations to demand political reforms": a light verb's act takes
+    the more specific code its object noun has as a trigger of the same root (1412)."""
+    if m.code != m.entry.code:
+        return None
+    for i in m.trigger_tokens:
+        if i != m.trigger and doc[i].pos_ == "NOUN":
+            picked = _pick_entry(doc[i], lexicon, "NOUN")
+            if (picked is not None and picked[0].code[:2] == m.code[:2]
+                    and picked[0].code.startswith(m.code) and picked[0].code != m.code):
+                return picked[0].code
+    return None
+
+
 def _in_name(tok: Token) -> bool:
     """Whether a capitalised noun is a word of a name rather than a nominal event: "March"
     in a date or "Cooperation" in an agency's name is no march and no cooperation."""
@@ -626,7 +640,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
         sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
-        found.append(_mention(tok, entry, used, sources, lexicon, span))
+        m = _mention(tok, entry, used, sources, lexicon, span)
+        topical = _object_code(sent.doc, m, lexicon)
+        found.append(replace(m, code=topical) if topical else m)
     for tok in adjectives:
         # "said he was pessimistic about the talks": a predicate adjective of stance
         picked = _pick_entry(tok, lexicon, "ADJ")

@@ -47,6 +47,7 @@ STANCE_PREFIXES = {"pro-", "anti-"}
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
 MEMBER_PREPS = ("in", "of")
+GROUP_PLACE_PREPS = frozenset({"in", "throughout"})  # where a group is found
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
@@ -382,9 +383,9 @@ class DocActors:
             # first conjunct's modifiers are shared
             country = self._own_country(head.head, day)
         if not country and head.lemma_.lower() not in POSTED_ABROAD:
-            # "lawmakers in Arnor", "security forces in Guinea": where a group acts is
-            # whose it is
-            country = next(iter(self._located_in(head, day)), "")
+            # "lawmakers in Arnor", "security forces in Guinea", "students throughout
+            # Indonesia": where a group acts is whose it is
+            country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
         if not country:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
