@@ -410,3 +410,8 @@ def test_a_country_name_misspelt_by_one_slip_is_read(kb: Knowledge, word: str, c
 @pytest.mark.parametrize("word", ["Indiana", "Columbia", "Jordon", "isreal", "Roland"])
 def test_a_near_word_is_no_misspelt_country(kb: Knowledge, word: str) -> None:
     assert codes(kb, [word]) == []
+
+
+def test_prisoners_and_supporters_have_sectors(kb: Knowledge) -> None:
+    assert codes(kb, ["prisoners"], ["prisoner"]) == [(0, 1, "sector", "CRM")]
+    assert codes(kb, ["supporters"], ["supporter"]) == [(0, 1, "sector", "CVL")]
