@@ -415,3 +415,7 @@ def test_a_near_word_is_no_misspelt_country(kb: Knowledge, word: str) -> None:
 def test_prisoners_and_supporters_have_sectors(kb: Knowledge) -> None:
     assert codes(kb, ["prisoners"], ["prisoner"]) == [(0, 1, "sector", "CRM")]
     assert codes(kb, ["supporters"], ["supporter"]) == [(0, 1, "sector", "CVL")]
+
+
+def test_kampuchean_is_cambodian(kb: Knowledge) -> None:
+    assert codes(kb, ["Kampuchean", "forces"]) == [(0, 1, "country", "KHM"), (1, 2, "sector", "MIL")]

@@ -670,3 +670,9 @@ def test_a_light_verb_takes_its_object_nouns_topic(coder):
     ev = one(coder.code("Indonesian students staged mass demonstrations on Saturday to demand "
                         "political reforms by the government.", published="1998-05-02"), "14")
     assert ev.cameo == "1412" and ev.source.code == "IDNEDU"
+
+
+def test_an_appeal_falls_on_whom_the_act_asked_for_names(coder):
+    ev = one(coder.code("West African leaders called on Wednesday for an immediate ceasefire "
+                        "in Liberia.", published="1990-06-02"), "02")
+    assert ev.cameo == "0256" and ev.target.country == "LBR"

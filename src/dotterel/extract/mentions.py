@@ -388,7 +388,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
-        return [c for c in clauses if c.dep_ == "xcomp"][:1]
+        asked = [c for c in clauses if c.dep_ == "xcomp"][:1]
+        if asked or entry.code[:2] not in APPEAL_ROOTS:
+            return asked
+        # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
+        # the act asked for falls on
+        return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
+                for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+                for o in p.children if o.dep_ == "pobj"]
     # "expelled Peru's ambassador", "received ministers from the government": the object
     # the pattern needs can name the target
     owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
@@ -412,6 +419,8 @@ def _names_in(phrase: Token) -> bool:
                for t in phrase.subtree)
 
 
+# Prepositions by which an asked-for act names whom it falls on ("a ceasefire in Liberia").
+TOPIC_PREPS = {"in", "against", "with", "on", "toward", "towards"}
 # Prepositions by which a noun phrase says whose it is ("ministers from the government").
 OWNER_PREPS = {"of", "from"}
 
