@@ -676,3 +676,9 @@ def test_an_appeal_falls_on_whom_the_act_asked_for_names(coder):
     ev = one(coder.code("West African leaders called on Wednesday for an immediate ceasefire "
                         "in Liberia.", published="1990-06-02"), "02")
     assert ev.cameo == "0256" and ev.target.country == "LBR"
+
+
+def test_riots_against_policies_fall_on_their_makers(coder):
+    ev = one(coder.code("Palestinian riots against Israeli military policies are continuing.",
+                        published="1988-06-02"), "14")
+    assert ev.cameo == "1452" and ev.target.country == "ISR"

@@ -440,6 +440,9 @@ def _adjunct_phrases(trigger: Token) -> list[Token]:
     heads = [trigger]
     if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)  # "conducting exercises in Alaska"
+    elif (trigger.dep_ == "pobj" and trigger.head.lower_ == "on"
+          and trigger.head.head.pos_ in ("VERB", "AUX")):
+        heads.append(trigger.head.head)  # "remained on alert in the West Bank"
     return [obj for head in heads for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
