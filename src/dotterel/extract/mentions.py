@@ -420,7 +420,7 @@ def _names_in(phrase: Token) -> bool:
 
 
 # Prepositions by which an asked-for act names whom it falls on ("a ceasefire in Liberia").
-TOPIC_PREPS = {"in", "against", "with", "on", "toward", "towards"}
+TOPIC_PREPS = {"in", "against", "with", "on"}
 # Prepositions by which a noun phrase says whose it is ("ministers from the government").
 OWNER_PREPS = {"of", "from"}
 
