@@ -682,3 +682,9 @@ def test_riots_against_policies_fall_on_their_makers(coder):
     ev = one(coder.code("Palestinian riots against Israeli military policies are continuing.",
                         published="1988-06-02"), "14")
     assert ev.cameo == "1452" and ev.target.country == "ISR"
+
+
+def test_a_hyphenated_context_phrase_is_read(coder):
+    ev = one(coder.code("Iran rejected Iraq's proposal for a cease-fire.", published="1988-06-02"),
+             "12")
+    assert ev.cameo == "1246" and ev.target.country == "IRQ"

@@ -119,7 +119,12 @@ class _TriggerWords:
         if self._context is None:
             tok = self.tok
             scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-            self._context = " ".join(t.text for t in scope.subtree)
+            # the words one by one ("free - trade" has "trade"), and as the text spaces
+            # them ("cease-fire" stays one phrase; a space where the clause skips words)
+            words = list(scope.subtree)
+            self._context = " ".join(t.text for t in words) + " | " + "".join(
+                t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                for k, t in enumerate(words))
         return self._context
 
 
