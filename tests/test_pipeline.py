@@ -688,3 +688,9 @@ def test_a_hyphenated_context_phrase_is_read(coder):
     ev = one(coder.code("Iran rejected Iraq's proposal for a cease-fire.", published="1988-06-02"),
              "12")
     assert ev.cameo == "1246" and ev.target.country == "IRQ"
+
+
+def test_a_bare_rejection_takes_the_code_of_what_it_refuses(coder):
+    ev = one(coder.code("Greece is opposed to Turkish mediation in the dispute.",
+                        published="1998-06-02"), "12")
+    assert ev.cameo == "126" and ev.target.country == "TUR"

@@ -266,17 +266,22 @@ class Coder:
                 and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
 
     def _asked_code(self, m: Mention) -> str:
-        """A bare appeal or demand takes the code of what it asks for: "asked Portugal for
-        military aid" is an appeal for military aid (0232), "demanded that Ankara provide
-        information" a demand for intelligence (1014). Appeals (02) and demands (10) share
-        their sub-codes' order."""
-        if m.asked is None or m.code not in BARE_APPEALS:
+        """A bare appeal, demand or rejection takes the code of what it is about: "asked
+        Portugal for military aid" is an appeal for military aid (0232), "demanded that
+        Ankara provide information" a demand for intelligence (1014), "rejected an offer
+        of mediation" a rejection of mediation (126). Appeals (02) and demands (10) share
+        their sub-codes' order; rejections (12) follow it by REJECTED."""
+        if m.code not in BARE_APPEALS:
             return m.code
-        demand = self.kb.ontology.modal_code(m.asked, "demand")
-        if demand is None:
-            return m.code
-        code = m.code[:2] + demand[2:]
-        return code if self.kb.ontology.has(code) else m.code
+        for act in m.asked:
+            demand = self.kb.ontology.modal_code(act, "demand")
+            if demand is None:
+                continue
+            code = (REJECTED.get(demand[:3], "") + demand[3:] if m.code[:2] == REJECT_ROOT
+                    else m.code[:2] + demand[2:])
+            if self.kb.ontology.has(code):
+                return code
+        return m.code
 
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
@@ -359,7 +364,12 @@ class Coder:
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 PROTEST_ROOT = "14"
-BARE_APPEALS = {"020", "100"}  # an appeal or demand the lexicon gives no topic
+BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
+REJECT_ROOT = "12"
+# The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
+# so on; the fourth digit carries over (1031 -> 1221).
+REJECTED = {"101": "121", "103": "122", "104": "123", "105": "124", "106": "125",
+            "107": "127", "108": "126"}
 POSTURE_ROOT = "15"
 YIELD_ROOT = "08"
 # Clauses that hang from another: a complement, a condition or purpose, a description.

@@ -55,7 +55,7 @@ class Mention:
     reporter: int | None = None  # head of who reported it (reported speech)
     obliged: bool = False  # the doer "must" act: a demand when someone says so
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
-    asked: str | None = None  # for an appeal or demand: the code of the act it asks for
+    asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
@@ -613,9 +613,12 @@ CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
 
 def _content_objects(verb: Token) -> list[Token]:
     """The nouns a verb's object and prepositional objects are ("called for sanctions",
-    "urged talks"), with their coordinated nouns."""
+    "urged talks"), with their coordinated nouns, and what those ask for ("rejected a
+    proposal for a truce")."""
     heads = _children(verb, OBJECTS) + [o for p in _children(verb, {"prep"})
                                         for o in _children(p, {"pobj"})]
+    heads += [o for h in heads if h.pos_ == "NOUN" for p in _children(h, {"prep"})
+              if p.lower_ == "for" for o in _children(p, {"pobj"})]
     return [t for h in heads for t in (h, *h.conjuncts)]
 
 
@@ -666,14 +669,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # act a speaker asks for, offers or refuses is not done by anyone yet
     content = {o.i: m.trigger for m in found if m.code[:2] in CONTENT_ROOTS
                for o in _content_objects(sent.doc[m.trigger])}
-    # what each appeal or demand asks for: "asked Portugal for military aid"
-    asked: dict[int, str] = {}
-    appeal_triggers = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS}
+    # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
+    # for military aid", "rejected an offer of mediation"
+    asked: dict[int, list[str]] = {}
+    askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     for tok in nouns:
-        if tok.i in content and tok.i not in consumed and content[tok.i] in appeal_triggers:
+        if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
             wanted = _pick_entry(tok, lexicon, "NOUN")
             if wanted is not None:
-                asked.setdefault(content[tok.i], wanted[0].code)
+                asked.setdefault(content[tok.i], []).append(wanted[0].code)
         if tok.i in consumed or tok.i in content or _in_name(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
@@ -707,13 +711,14 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if appeal is None:
             kept.append(m)
         elif not m.negated:
-            asked.setdefault(appeal, m.code)
-    return [replace(m, asked=asked[m.trigger]) if m.trigger in asked else m for m in kept]
+            asked.setdefault(appeal, []).append(m.code)
+    return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
 
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
+ASKING_ROOTS = {"02", "10", "12"}  # appeals, demands and rejections: about an act asked for
 # The links from an appeal to the words that say what it asks for.
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep"}
 
