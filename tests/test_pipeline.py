@@ -694,3 +694,9 @@ def test_a_bare_rejection_takes_the_code_of_what_it_refuses(coder):
     ev = one(coder.code("Greece is opposed to Turkish mediation in the dispute.",
                         published="1998-06-02"), "12")
     assert ev.cameo == "126" and ev.target.country == "TUR"
+
+
+def test_letting_someone_act_is_yielding_to_them(coder):
+    ev = one(coder.code("Jordan allowed the return of Iraqi refugees.", published="1998-06-02"),
+             "08")
+    assert (ev.source.code, ev.target.country) == ("JORGOV", "IRQ")
