@@ -419,3 +419,12 @@ def test_prisoners_and_supporters_have_sectors(kb: Knowledge) -> None:
 
 def test_kampuchean_is_cambodian(kb: Knowledge) -> None:
     assert codes(kb, ["Kampuchean", "forces"]) == [(0, 1, "country", "KHM"), (1, 2, "sector", "MIL")]
+
+
+@pytest.mark.parametrize("word, name", [
+    ("Reagan", "Ronald Reagan"), ("Bouteflicka", "Abdelaziz Bouteflika"),
+    ("Mitterand", "François Mitterrand"), ("Bush", None),
+])
+def test_a_surname_names_its_one_bearer_even_misspelt(kb: Knowledge, word: str, name: str | None) -> None:
+    found = kb.surname(word)
+    assert (found.name if found else None) == name

@@ -700,3 +700,9 @@ def test_letting_someone_act_is_yielding_to_them(coder):
     ev = one(coder.code("Jordan allowed the return of Iraqi refugees.", published="1998-06-02"),
              "08")
     assert (ev.source.code, ev.target.country) == ("JORGOV", "IRQ")
+
+
+def test_a_title_before_a_misspelt_full_name_names_the_person(coder):
+    ev = one(coder.code("President Francois Mitterand welcomed the South African leader on Thursday.",
+                        published="1990-05-10"), "0")
+    assert ev.source.code == "FRAGOV"

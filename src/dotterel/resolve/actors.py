@@ -276,8 +276,11 @@ class DocActors:
         when that person holds an office on the day ("Putin offered to negotiate")."""
         if head.pos_ != "PROPN":
             return None
-        titled = any(m.entry.person_role and m.end == head_pos for m in sectors)
-        alone = head.ent_type_ == "PERSON" and len(_entity_tokens(head)) == 1
+        name = _entity_tokens(head) if head.ent_type_ == "PERSON" else [head]
+        # the title before the name: "President Reagan", "President Francois Mitterand"
+        starts = {head_pos, head_pos - (head.i - name[0].i)}
+        titled = any(m.entry.person_role and m.end in starts for m in sectors)
+        alone = head.ent_type_ == "PERSON" and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
         if entry is None or not (titled or (day is not None
                                             and any(s.covers(day) for s in entry.spells))):

@@ -220,6 +220,7 @@ class Knowledge:
         # the keys a misspelt name is looked up by (see _misspelt)
         self._near: dict[str, list[tuple[str, Entry]]] = {}
         self._surnames: dict[str, list[Entry]] = {}  # a known person's last name -> them
+        self._near_surnames: dict[str, set[str]] = {}  # as _near, for those last names
         for phrase in self._phrases:
             self._add(phrase)
 
@@ -238,9 +239,13 @@ class Knowledge:
         if entry not in known:
             known.append(entry)
         if entry.kind == "person" and len(phrase.words) > 1:
-            bearers = self._surnames.setdefault(phrase.words[-1], [])
+            surname = phrase.words[-1]
+            bearers = self._surnames.setdefault(surname, [])
             if entry not in bearers:
                 bearers.append(entry)
+            if len(surname) >= MISSPELT_MIN and surname.isalpha():
+                for key in (surname, *_inner_deletions(surname)):
+                    self._near_surnames.setdefault(key, set()).add(surname)
         last = phrase.words[-1]
         if phrase.stem and len(last) >= _STEM_INDEX:
             node = self._node_for(phrase.words[:-1])
@@ -286,10 +291,15 @@ class Knowledge:
         return sorted(found, key=lambda e: KIND_PRIORITY[e.kind])
 
     def surname(self, word: str) -> Entry | None:
-        """The one known person whose name ends in ``word`` ("Reagan"), or None when no
-        one's or several people's do ("Bush")."""
-        bearers = self._surnames.get(fold(word), [])
-        return bearers[0] if len(bearers) == 1 else None
+        """The one known person whose name ends in ``word`` ("Reagan"), or misspelt by
+        one slip ("Bouteflicka"), or None when no one's or several people's do ("Bush")."""
+        folded = fold(word)
+        bearers = self._surnames.get(folded)
+        if bearers is None and len(folded) >= MISSPELT_MIN and folded.isalpha():
+            near = {name for key in (folded, *_inner_deletions(folded))
+                    for name in self._near_surnames.get(key, ()) if _one_slip(folded, name)}
+            bearers = self._surnames[near.pop()] if len(near) == 1 else []
+        return bearers[0] if bearers and len(bearers) == 1 else None
 
     def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None) -> list[PhraseMatch]:
         """Longest known phrases in a token sequence, left to right, without overlaps.
