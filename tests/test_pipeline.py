@@ -706,3 +706,12 @@ def test_a_title_before_a_misspelt_full_name_names_the_person(coder):
     ev = one(coder.code("President Francois Mitterand welcomed the South African leader on Thursday.",
                         published="1990-05-10"), "0")
     assert ev.source.code == "FRAGOV"
+
+
+def test_forcing_people_or_a_body_out_is_expelling_them(coder):
+    ev = one(coder.code("Serbian police forced out hundreds of ethnic Albanian villagers from "
+                        "their homes.", published="1998-06-02"), "20")
+    assert ev.cameo == "201"
+    ev = one(coder.code("Sudan forced the UN refugee agency out of the country.",
+                        published="1998-06-02"), "16")
+    assert ev.cameo == "1663" and ev.target.country == "IGO"
