@@ -715,3 +715,14 @@ def test_forcing_people_or_a_body_out_is_expelling_them(coder):
     ev = one(coder.code("Sudan forced the UN refugee agency out of the country.",
                         published="1998-06-02"), "16")
     assert ev.cameo == "1663" and ev.target.country == "IGO"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Japan halted economic aid to Yugoslavia.", "1621"),
+    ("The Sudanese government accused Darfur rebels of violating a ceasefire.", "1123"),
+    ("Polish police released the correspondent of an American news agency.", "0841"),
+    ("The Israeli army lifted the blockade on Gaza.", "0872"),
+])
+def test_topical_lexicon_lines_give_specific_codes(coder, text, code):
+    ev = one(coder.code(text, published="1998-06-02"), code[:2])
+    assert ev.cameo == code
