@@ -722,6 +722,9 @@ def test_forcing_people_or_a_body_out_is_expelling_them(coder):
     ("The Sudanese government accused Darfur rebels of violating a ceasefire.", "1123"),
     ("Polish police released the correspondent of an American news agency.", "0841"),
     ("The Israeli army lifted the blockade on Gaza.", "0872"),
+    ("The United Nations will provide emergency food aid to refugees in Chad.", "0333"),
+    ("Serb forces killed three ethnic Albanians in a gunbattle in Kosovo.", "193"),
+    ("Russian aircraft including helicopter gunships killed 20 Afghan civilians.", "195"),
 ])
 def test_topical_lexicon_lines_give_specific_codes(coder, text, code):
     ev = one(coder.code(text, published="1998-06-02"), code[:2])
