@@ -660,52 +660,36 @@ def test_a_titled_or_serving_surname_of_one_known_person_names_them(coder):
                coder.code("Bush criticized Iran.", published="1990-06-02") if e.source)
 
 
-def test_a_thing_said_or_offered_is_aimed_at_by_its_author(coder):
-    ev = one(coder.code("Ivorian rebels dismissed an appeal from President Laurent Gbagbo.",
-                        published="2003-06-02"), "12")
-    assert (ev.source.code, ev.target.code) == ("CIVREB", "CIVGOV")
+@pytest.mark.parametrize("text, code, target", [
+    # an appeal falls on whom the act it asks for names
+    ("West African leaders called on Wednesday for an immediate ceasefire in Liberia.",
+     "0256", "LBR"),
+    # riots against policies fall on their makers
+    ("Palestinian riots against Israeli military policies are continuing.", "1452", "ISR"),
+    # a hyphenated context phrase is read
+    ("Iran rejected Iraq's proposal for a cease-fire.", "1246", "IRQ"),
+    # a bare rejection takes the code of what it refuses
+    ("Greece is opposed to Turkish mediation in the dispute.", "126", "TUR"),
+    # a thing said or offered is aimed at by its author, even of the doer's own country
+    ("Ivorian rebels dismissed an appeal from President Laurent Gbagbo.", "120", "CIV"),
+    # a light verb takes its object noun's topic ("staged" is lemmatised "stag")
+    ("Indonesian students staged mass demonstrations on Saturday to demand political reforms "
+     "by the government.", "1412", "IDN"),
+])
+def test_an_act_gets_its_specific_code_and_target(coder, text, code, target):
+    ev = one(coder.code(text, published="1998-06-02"), code[:2])
+    assert ev.cameo == code and ev.target.country == target
 
 
-def test_a_light_verb_takes_its_object_nouns_topic(coder):
-    ev = one(coder.code("Indonesian students staged mass demonstrations on Saturday to demand "
-                        "political reforms by the government.", published="1998-05-02"), "14")
-    assert ev.cameo == "1412" and ev.source.code == "IDNEDU"
-
-
-def test_an_appeal_falls_on_whom_the_act_asked_for_names(coder):
-    ev = one(coder.code("West African leaders called on Wednesday for an immediate ceasefire "
-                        "in Liberia.", published="1990-06-02"), "02")
-    assert ev.cameo == "0256" and ev.target.country == "LBR"
-
-
-def test_riots_against_policies_fall_on_their_makers(coder):
-    ev = one(coder.code("Palestinian riots against Israeli military policies are continuing.",
-                        published="1988-06-02"), "14")
-    assert ev.cameo == "1452" and ev.target.country == "ISR"
-
-
-def test_a_hyphenated_context_phrase_is_read(coder):
-    ev = one(coder.code("Iran rejected Iraq's proposal for a cease-fire.", published="1988-06-02"),
-             "12")
-    assert ev.cameo == "1246" and ev.target.country == "IRQ"
-
-
-def test_a_bare_rejection_takes_the_code_of_what_it_refuses(coder):
-    ev = one(coder.code("Greece is opposed to Turkish mediation in the dispute.",
-                        published="1998-06-02"), "12")
-    assert ev.cameo == "126" and ev.target.country == "TUR"
-
-
-def test_letting_someone_act_is_yielding_to_them(coder):
-    ev = one(coder.code("Jordan allowed the return of Iraqi refugees.", published="1998-06-02"),
-             "08")
-    assert (ev.source.code, ev.target.country) == ("JORGOV", "IRQ")
-
-
-def test_a_title_before_a_misspelt_full_name_names_the_person(coder):
-    ev = one(coder.code("President Francois Mitterand welcomed the South African leader on Thursday.",
-                        published="1990-05-10"), "0")
-    assert ev.source.code == "FRAGOV"
+@pytest.mark.parametrize("text, root, source", [
+    # letting someone act is yielding to them
+    ("Jordan allowed the return of Iraqi refugees to Iraq.", "08", "JORGOV"),
+    # a title before a misspelt full name names the person
+    ("President Francois Mitterand welcomed the South African leader on Thursday.", "0", "FRAGOV"),
+])
+def test_the_doer_of_a_newly_read_act(coder, text, root, source):
+    ev = one(coder.code(text, published="1990-05-10"), root)
+    assert ev.source.code == source
 
 
 def test_forcing_people_or_a_body_out_is_expelling_them(coder):
@@ -725,6 +709,8 @@ def test_forcing_people_or_a_body_out_is_expelling_them(coder):
     ("The United Nations will provide emergency food aid to refugees in Chad.", "0333"),
     ("Serb forces killed three ethnic Albanians in a gunbattle in Kosovo.", "193"),
     ("Russian aircraft including helicopter gunships killed 20 Afghan civilians.", "195"),
+    ("Belgrade eased emergency measures in Kosovo on Wednesday.", "0814"),
+    ("Iraq expelled inspectors of the IAEA from its nuclear sites.", "1662"),
 ])
 def test_topical_lexicon_lines_give_specific_codes(coder, text, code):
     ev = one(coder.code(text, published="1998-06-02"), code[:2])
