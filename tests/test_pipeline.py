@@ -711,6 +711,7 @@ def test_forcing_people_or_a_body_out_is_expelling_them(coder):
     ("Russian aircraft including helicopter gunships killed 20 Afghan civilians.", "195"),
     ("Belgrade eased emergency measures in Kosovo on Wednesday.", "0814"),
     ("Iraq expelled inspectors of the IAEA from its nuclear sites.", "1662"),
+    ("Haiti's military government declared a state of siege in Haiti on Saturday.", "1724"),
 ])
 def test_topical_lexicon_lines_give_specific_codes(coder, text, code):
     ev = one(coder.code(text, published="1998-06-02"), code[:2])

@@ -201,8 +201,10 @@ class Coder:
         if not targets and m.code[:2] in DOMESTIC_ROOTS:
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
             # state of emergency in West Darfur": a state's restriction, or its easing, falls
-            # on the people of the place it names in its own country
-            targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+            # on the people of the place it names in its own country (where the entry's own
+            # target slot names it: "declared a state of siege in Haiti")
+            places = [*_adjunct_phrases(doc[m.trigger]), *(doc[i] for i in m.targets)]
+            targets = next((found for phrase in places
                             if (found := _unique(
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
                                 for a in actors.resolve_all(phrase, day)
