@@ -397,3 +397,34 @@ def test_territories_named_with_a_region_word_are_their_states() -> None:
     # "the West Bank" is no Western power and no bank; Northern Ireland is British
     assert [m.entry.code for m in kb.match(["the", "West", "Bank"])] == ["PSE"]
     assert [m.entry.code for m in kb.match(["Northern", "Ireland"])] == ["GBR"]
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Isreal", "ISR"), ("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Phillippines", "PHL"),
+    ("Isreali", "ISR"),
+])
+def test_a_country_name_misspelt_by_one_slip_is_read(kb: Knowledge, word: str, code: str) -> None:
+    assert codes(kb, [word, "said"]) == [(0, 1, "country", code)]
+
+
+@pytest.mark.parametrize("word", ["Indiana", "Columbia", "Jordon", "isreal", "Roland"])
+def test_a_near_word_is_no_misspelt_country(kb: Knowledge, word: str) -> None:
+    assert codes(kb, [word]) == []
+
+
+def test_prisoners_and_supporters_have_sectors(kb: Knowledge) -> None:
+    assert codes(kb, ["prisoners"], ["prisoner"]) == [(0, 1, "sector", "CRM")]
+    assert codes(kb, ["supporters"], ["supporter"]) == [(0, 1, "sector", "CVL")]
+
+
+def test_kampuchean_is_cambodian(kb: Knowledge) -> None:
+    assert codes(kb, ["Kampuchean", "forces"]) == [(0, 1, "country", "KHM"), (1, 2, "sector", "MIL")]
+
+
+@pytest.mark.parametrize("word, name", [
+    ("Reagan", "Ronald Reagan"), ("Bouteflicka", "Abdelaziz Bouteflika"),
+    ("Mitterand", "François Mitterrand"), ("Bush", None),
+])
+def test_a_surname_names_its_one_bearer_even_misspelt(kb: Knowledge, word: str, name: str | None) -> None:
+    found = kb.surname(word)
+    assert (found.name if found else None) == name

@@ -164,6 +164,13 @@ class Coder:
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
             if not targets:
+                # "dismissed an appeal from the president", "rejected calls by its
+                # rulers": a thing said or offered is aimed at by whoever made it, even a
+                # party of the sources' own country
+                targets = _unique(a for i in m.targets if doc[i].pos_ == "NOUN"
+                                  for author in _authors(doc[i])
+                                  for a in actors.resolve_all(author, day) if a.code not in own)
+            if not targets:
                 # "condemned the raid", "rejected the warrants": an act the document told
                 # of earlier is aimed at whoever did it
                 targets = _unique(a for i in m.targets if (a := actors.doer_of(doc[i]))
@@ -209,8 +216,10 @@ class Coder:
         if not targets and m.code[:2] in DOMESTIC_ROOTS:
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
             # state of emergency in West Darfur": a state's restriction, or its easing, falls
-            # on the people of the place it names in its own country
-            targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+            # on the people of the place it names in its own country (where the entry's own
+            # target slot names it: "declared a state of siege in Haiti")
+            places = [*_adjunct_phrases(doc[m.trigger]), *(doc[i] for i in m.targets)]
+            targets = next((found for phrase in places
                             if (found := _unique(
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
                                 for a in actors.resolve_all(phrase, day)
@@ -276,6 +285,24 @@ class Coder:
         return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
                 and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
 
+    def _asked_code(self, m: Mention) -> str:
+        """A bare appeal, demand or rejection takes the code of what it is about: "asked
+        Portugal for military aid" is an appeal for military aid (0232), "demanded that
+        Ankara provide information" a demand for intelligence (1014), "rejected an offer
+        of mediation" a rejection of mediation (126). Appeals (02) and demands (10) share
+        their sub-codes' order; rejections (12) follow it by REJECTED."""
+        if m.code not in BARE_APPEALS:
+            return m.code
+        for act in m.asked:
+            demand = self.kb.ontology.modal_code(act, "demand")
+            if demand is None:
+                continue
+            code = (REJECTED.get(demand[:3], "") + demand[3:] if m.code[:2] == REJECT_ROOT
+                    else m.code[:2] + demand[2:])
+            if self.kb.ontology.has(code):
+                return code
+        return m.code
+
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
         impose sanctions" is a threat (13), "will give aid" an intention (03)."""
@@ -305,7 +332,7 @@ class Coder:
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
-        code = m.code
+        code = self._asked_code(m)
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
         if demand and sources and reporter.country not in {s.country for s in sources}:
@@ -379,6 +406,12 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
+BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
+REJECT_ROOT = "12"
+# The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
+# so on; the fourth digit carries over (1031 -> 1221).
+REJECTED = {"101": "121", "103": "122", "104": "123", "105": "124", "106": "125",
+            "107": "127", "108": "126"}
 POSTURE_ROOT = "15"
 YIELD_ROOT = "08"
 # Clauses that hang from another: a complement, a condition or purpose, a description.
@@ -465,12 +498,23 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
 PLACE_PREPS = {"in", "into", "at", "to", "inside", "for", "near", "around", "off", "outside"}
 
 
+def _authors(thing: Token) -> list[Token]:
+    """Who a thing is from: its owner or its "from"/"by" phrase ("Gbagbo's appeal", "an
+    offer from Kabul", "calls by the rulers")."""
+    return [c for c in thing.children if c.dep_ == "poss"] + [
+        o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+        for o in prep.children if o.dep_ == "pobj"]
+
+
 def _adjunct_phrases(trigger: Token) -> list[Token]:
     """The noun phrases of a trigger's (and, for a nominal trigger, its governing
     verb's) place-like prepositional phrases; never a date ("in March")."""
     heads = [trigger]
     if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)  # "conducting exercises in Alaska"
+    elif (trigger.dep_ == "pobj" and trigger.head.lower_ == "on"
+          and trigger.head.head.pos_ in ("VERB", "AUX")):
+        heads.append(trigger.head.head)  # "remained on alert in the West Bank"
     if trigger.pos_ == "VERB":
         # "will extend the curfew in Abidjan", "will evacuate settlements in Gaza"
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]

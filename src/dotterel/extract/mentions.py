@@ -55,6 +55,7 @@ class Mention:
     reporter: int | None = None  # head of who reported it (reported speech)
     obliged: bool = False  # the doer "must" act: a demand when someone says so
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
+    asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
@@ -125,7 +126,12 @@ class _TriggerWords:
         if self._context is None:
             tok = self.tok
             scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-            self._context = " ".join(t.text for t in scope.subtree)
+            # the words one by one ("free - trade" has "trade"), and as the text spaces
+            # them ("cease-fire" stays one phrase; a space where the clause skips words)
+            words = list(scope.subtree)
+            self._context = " ".join(t.text for t in words) + " | " + "".join(
+                t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                for k, t in enumerate(words))
         return self._context
 
 
@@ -414,7 +420,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
-        return [c for c in clauses if c.dep_ == "xcomp"][:1]
+        asked = [c for c in clauses if c.dep_ == "xcomp"][:1]
+        if asked or entry.code[:2] not in APPEAL_ROOTS:
+            return asked
+        # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
+        # the act asked for falls on
+        return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
+                for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+                for o in p.children if o.dep_ == "pobj"]
     # "expelled Peru's ambassador", "received ministers from the government": the object
     # the pattern needs can name the target
     owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
@@ -438,6 +451,8 @@ def _names_in(phrase: Token) -> bool:
                for t in phrase.subtree)
 
 
+# Prepositions by which an asked-for act names whom it falls on ("a ceasefire in Liberia").
+TOPIC_PREPS = {"in", "against", "with", "on"}
 # Prepositions by which a noun phrase says whose it is ("ministers from the government").
 OWNER_PREPS = {"of", "from"}
 
@@ -601,6 +616,20 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, t
 NAME_ENTITIES = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
 
 
+def _object_code(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
+    """"staged demonstrations to demand political reforms": a light verb's act takes
+    the more specific code its object noun has as a trigger of the same root (1412)."""
+    if m.code != m.entry.code:
+        return None
+    for i in m.trigger_tokens:
+        if i != m.trigger and doc[i].pos_ == "NOUN":
+            picked = _pick_entry(doc[i], lexicon, "NOUN")
+            if (picked is not None and picked[0].code[:2] == m.code[:2]
+                    and picked[0].code.startswith(m.code) and picked[0].code != m.code):
+                return picked[0].code
+    return None
+
+
 def _in_name(tok: Token) -> bool:
     """Whether a capitalised noun is a word of a name rather than a nominal event: "March"
     in a date or "Cooperation" in an agency's name is no march and no cooperation."""
@@ -614,9 +643,12 @@ CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
 
 def _content_objects(verb: Token) -> list[Token]:
     """The nouns a verb's object and prepositional objects are ("called for sanctions",
-    "urged talks"), with their coordinated nouns."""
+    "urged talks"), with their coordinated nouns, and what those ask for ("rejected a
+    proposal for a truce")."""
     heads = _children(verb, OBJECTS) + [o for p in _children(verb, {"prep"})
                                         for o in _children(p, {"pobj"})]
+    heads += [o for h in heads if h.pos_ == "NOUN" for p in _children(h, {"prep"})
+              if p.lower_ == "for" for o in _children(p, {"pobj"})]
     return [t for h in heads for t in (h, *h.conjuncts)]
 
 
@@ -655,7 +687,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
         sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
-        found.append(_mention(tok, entry, used, sources, lexicon, span))
+        m = _mention(tok, entry, used, sources, lexicon, span)
+        topical = _object_code(sent.doc, m, lexicon)
+        found.append(replace(m, code=topical) if topical else m)
     for tok in adjectives:
         # "said he was pessimistic about the talks": a predicate adjective of stance
         picked = _pick_entry(tok, lexicon, "ADJ")
@@ -663,9 +697,17 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             found.append(_mention(tok, *picked, _subject(tok), lexicon, span))
     # "called for sanctions", "urged talks", "demanded a truce", "rejected talks": the
     # act a speaker asks for, offers or refuses is not done by anyone yet
-    content = {o.i for m in found if m.code[:2] in CONTENT_ROOTS
+    content = {o.i: m.trigger for m in found if m.code[:2] in CONTENT_ROOTS
                for o in _content_objects(sent.doc[m.trigger])}
+    # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
+    # for military aid", "rejected an offer of mediation"
+    asked: dict[int, list[str]] = {}
+    askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     for tok in nouns:
+        if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
+            wanted = _pick_entry(tok, lexicon, "NOUN")
+            if wanted is not None:
+                asked.setdefault(content[tok.i], []).append(wanted[0].code)
         if tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
@@ -701,8 +743,16 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         and sent.doc[m.trigger].head.i in protests)]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
-    return [m for m in found if not _asked_for(sent.doc[m.trigger], appeals)
-            and not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon))]
+    kept: list[Mention] = []
+    for m in found:
+        appeal = _asked_for(sent.doc[m.trigger], appeals)
+        if appeal is None:
+            # "seeking to mend ties with China": an aim, no appeal
+            if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)):
+                kept.append(m)
+        elif not m.negated:
+            asked.setdefault(appeal, []).append(m.code)
+    return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
 
 
 PROTEST_ROOT = "14"
@@ -730,7 +780,7 @@ def _light_verb(tok: Token) -> list[Token]:
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
-APPEAL_ROOT = "02"
+ASKING_ROOTS = {"02", "10", "12"}  # appeals, demands and rejections: about an act asked for
 # The links from an appeal to the words that say what it asks for ("acl": the clause of
 # an appeal noun, "faces pressure to help Greece").
 CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
@@ -742,30 +792,32 @@ def _intends(tok: Token, lexicon: Lexicon) -> bool:
     return any("intent" in e.flags for e in lexicon.candidates(tok.pos_, tok.lemma_.lower()))
 
 
-def _asked_for(tok: Token, appeals: set[int]) -> bool:
-    """Whether a trigger names what an appeal or demand in its sentence asks for: the
-    asked-for act is not an event of its own (the appeal is coded instead)."""
+def _asked_for(tok: Token, appeals: set[int]) -> int | None:
+    """The appeal or demand in its sentence whose asked-for act a trigger names, if any:
+    the asked-for act is not an event of its own (the appeal is coded instead)."""
     cur = tok
     for step in range(4):
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
                                                                   and cur.head.i not in appeals)):
-            return False
+            return None
         link, cur = cur.dep_, cur.head
         if cur.i in appeals:
             # "wants to attack", "seeks to deepen ties": an act the speaker means to do
             # himself is his intention, coded as such
-            return link != "xcomp" or _asks_someone(cur)
-        if link == "ccomp" and any(o.i in appeals for o in _children(cur, OBJECTS)):
-            # "reiterated its demand that Israel ease restrictions": the clause says
-            # what the demand the verb repeats asks for
-            return True
+            return cur.i if link != "xcomp" or _asks_someone(cur) else None
+        if link == "ccomp":
+            demand = next((o.i for o in _children(cur, OBJECTS) if o.i in appeals), None)
+            if demand is not None:
+                # "reiterated its demand that Israel ease restrictions": the clause says
+                # what the demand the verb repeats asks for
+                return demand
         if cur.pos_ in ("VERB", "AUX") and link not in ("conj", "xcomp"):
             # "demanded that its partners refuse to recognize X": an act and the verb
             # it is the complement of ("refuse to recognize") are asked for together
-            return False
-    return False
+            return None
+    return None
 
 
 def _means_to(verb: Token, lexicon: Lexicon) -> bool:

@@ -47,6 +47,7 @@ STANCE_PREFIXES = {"pro-", "anti-"}
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
 MEMBER_PREPS = ("in", "of")
+GROUP_PLACE_PREPS = frozenset({"in", "throughout"})  # where a group is found
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
@@ -268,6 +269,28 @@ class DocActors:
         return Actor(code=code, country=country, sector=sector, name=actor.name,
                      text=actor.text, role=role)
 
+    def _titled_surname(self, head: Token, head_pos: int, words: list[str],
+                        sectors: list[PhraseMatch], day: dt.date | None) -> Actor | None:
+        """"President Reagan", "Foreign Minister Lavrov": a title right before a surname
+        that only one known person bears names that person; so does the surname alone
+        when that person holds an office on the day ("Putin offered to negotiate")."""
+        if head.pos_ != "PROPN":
+            return None
+        name = _entity_tokens(head) if head.ent_type_ == "PERSON" else [head]
+        # the title before the name: "President Reagan", "President Francois Mitterand"
+        starts = {head_pos, head_pos - (head.i - name[0].i)}
+        titled = any(m.entry.person_role and m.end in starts for m in sectors)
+        alone = head.ent_type_ == "PERSON" and len(name) == 1
+        entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is None or not (titled or (day is not None
+                                            and any(s.covers(day) for s in entry.spells))):
+            return None
+        match = PhraseMatch(start=head_pos, end=head_pos + 1, entry=entry)
+        actor = self._from_entry(entry, match, 0, day)
+        if actor is None:
+            return None
+        return _with_text(self._titled(actor, match, words, sectors, day), head.text)
+
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor a noun phrase headed by ``head`` denotes, or None.
 
@@ -311,6 +334,9 @@ class DocActors:
         name_text = _name_of(head)
         if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
             return _with_text(self._names[name_text.lower()], name_text)
+        titled = self._titled_surname(head, head_pos, words, sectors, day)
+        if titled is not None:
+            return titled
         if _head_is_country(countries, head_pos) and not any(
                 m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
@@ -365,9 +391,9 @@ class DocActors:
             # first conjunct's modifiers are shared
             country = self._own_country(head.head, day)
         if not country and head.lemma_.lower() not in POSTED_ABROAD:
-            # "lawmakers in Arnor", "security forces in Guinea": where a group acts is
-            # whose it is
-            country = next(iter(self._located_in(head, day)), "")
+            # "lawmakers in Arnor", "security forces in Guinea", "students throughout
+            # Indonesia": where a group acts is whose it is
+            country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
         if not country:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the

@@ -216,6 +216,11 @@ class Knowledge:
         self._root = _Node()
         self._countries: dict[str, Entry] = {}
         self._exact: dict[tuple[str, ...], list[Entry]] = {}
+        # a one-word country name or demonym, and each of its inner letters left out:
+        # the keys a misspelt name is looked up by (see _misspelt)
+        self._near: dict[str, list[tuple[str, Entry]]] = {}
+        self._surnames: dict[str, list[Entry]] = {}  # a known person's last name -> them
+        self._near_surnames: dict[str, set[str]] = {}  # as _near, for those last names
         for phrase in self._phrases:
             self._add(phrase)
 
@@ -225,9 +230,22 @@ class Knowledge:
         entry = phrase.entry
         if entry.kind == "country" and not entry.seat and not entry.demonym:
             self._countries.setdefault(entry.code, entry)
+        if (entry.kind == "country" and len(phrase.words) == 1 and not phrase.user
+                and len(phrase.words[0]) >= MISSPELT_MIN and phrase.words[0].isalpha()):
+            name = phrase.words[0]
+            for key in (name, *_inner_deletions(name)):
+                self._near.setdefault(key, []).append((name, entry))
         known = self._exact.setdefault(phrase.words, [])
         if entry not in known:
             known.append(entry)
+        if entry.kind == "person" and len(phrase.words) > 1:
+            surname = phrase.words[-1]
+            bearers = self._surnames.setdefault(surname, [])
+            if entry not in bearers:
+                bearers.append(entry)
+            if len(surname) >= MISSPELT_MIN and surname.isalpha():
+                for key in (surname, *_inner_deletions(surname)):
+                    self._near_surnames.setdefault(key, set()).add(surname)
         last = phrase.words[-1]
         if phrase.stem and len(last) >= _STEM_INDEX:
             node = self._node_for(phrase.words[:-1])
@@ -272,6 +290,17 @@ class Knowledge:
         found = self._exact.get(phrase_key(phrase), [])
         return sorted(found, key=lambda e: KIND_PRIORITY[e.kind])
 
+    def surname(self, word: str) -> Entry | None:
+        """The one known person whose name ends in ``word`` ("Reagan"), or misspelt by
+        one slip ("Bouteflicka"), or None when no one's or several people's do ("Bush")."""
+        folded = fold(word)
+        bearers = self._surnames.get(folded)
+        if bearers is None and len(folded) >= MISSPELT_MIN and folded.isalpha():
+            near = {name for key in (folded, *_inner_deletions(folded))
+                    for name in self._near_surnames.get(key, ()) if _one_slip(folded, name)}
+            bearers = self._surnames[near.pop()] if len(near) == 1 else []
+        return bearers[0] if bearers and len(bearers) == 1 else None
+
     def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None) -> list[PhraseMatch]:
         """Longest known phrases in a token sequence, left to right, without overlaps.
 
@@ -290,7 +319,11 @@ class Knowledge:
             key = keys[i]
             if key != ("the",) and not (may_start(key) or (
                     lemma_keys is not None and i < len(lemma_keys) and may_start(lemma_keys[i]))):
-                i += 1  # most words begin no phrase: said without a call of _longest_at
+                # most words begin no phrase: said without a call of _longest_at
+                misspelt = self._misspelt(words[i])
+                if misspelt is not None:
+                    out.append(PhraseMatch(start=i, end=i + 1, entry=misspelt))
+                i += 1
                 continue
             best = self._longest_at(i, words, keys, lemma_keys, transparent)
             if keys[i] == ("the",) and i + 1 < len(words):
@@ -347,6 +380,22 @@ class Knowledge:
                        and e is not entry and e.spells)
         return PhraseMatch(start=i, end=best[0], entry=entry,
                            alternatives=others if entry.spells else ())
+
+    def _misspelt(self, word: str) -> Entry | None:
+        """The country a capitalised word no phrase begins with misspells by one letter
+        left out, added or two swapped inside it ("Isreal", "Ethopia", "Afganistan",
+        "Phillippines"), when it misspells only one. The first and last letters must
+        stand, and no letter may be replaced: "Indiana" is no "Indian", "Columbia" no
+        "Colombia"."""
+        if len(word) < MISSPELT_MIN or not word[:1].isupper() or not word[1:].islower():
+            return None
+        folded = fold(word)
+        if not folded.isalpha():
+            return None
+        found = {id(entry): entry for key in (folded, *_inner_deletions(folded))
+                 for name, entry in self._near.get(key, ()) if _one_slip(folded, name)}
+        codes = {entry.code for entry in found.values()}
+        return next(iter(found.values())) if len(codes) == 1 else None
 
     def _may_start(self, key: tuple[str, ...]) -> bool:
         """Whether a phrase may begin with a token keyed ``key`` (as a word or a stem)."""
@@ -420,6 +469,27 @@ class Knowledge:
             if not extra:
                 return self
             return Knowledge(self._phrases + tuple(extra))
+
+
+MISSPELT_MIN = 6  # shorter names are too near other words to read a slip in them
+
+
+def _inner_deletions(word: str) -> list[str]:
+    """``word`` with one of its inner letters (not the first or the last) left out."""
+    return [word[:k] + word[k + 1:] for k in range(1, len(word) - 1)]
+
+
+def _one_slip(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one inner letter left out or added, or two
+    neighbouring inner letters swapped; never ``name`` itself."""
+    if word == name or word[0] != name[0] or word[-1] != name[-1]:
+        return False
+    if len(word) == len(name):
+        diff = [k for k in range(len(word)) if word[k] != name[k]]
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and word[diff[0]] == name[diff[1]] and word[diff[1]] == name[diff[0]])
+    short, long_ = sorted((word, name), key=len)
+    return len(long_) == len(short) + 1 and short in _inner_deletions(long_)
 
 
 def _rank(phrase: Phrase) -> tuple[bool, bool, int, bool]:
