@@ -944,3 +944,10 @@ def test_forcing_people_or_a_body_out_is_expelling_them(coder):
 def test_topical_lexicon_lines_give_specific_codes(coder, text, code):
     ev = one(coder.code(text, published="1998-06-02"), code[:2])
     assert ev.cameo == code
+
+
+def test_a_cooperative_word_s_against_phrase_is_no_target(coder):
+    # "committed ... against" names a deed's victim, not whom a pledge is made to
+    events = coder.code("Peru sued Chile over the abuses committed by Chilean troops against "
+                        "its embassy.", published="2024-05-01")
+    assert not [e for e in events if e.cameo.startswith("03")], [e.cameo for e in events]

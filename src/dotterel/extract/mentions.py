@@ -385,9 +385,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             return found
     against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
                if o.pos_ in ("NOUN", "PROPN", "PRON")]
-    if against:
-        # "opened fraud investigations against 28 officials": whom an act is against is
-        # its target wherever the entry looks first
+    if against and entry.code[:2] > HOSTILE_ROOT:
+        # "opened fraud investigations against 28 officials": whom a hostile act is
+        # against is its target wherever the entry looks first (a cooperative one's
+        # "against" names a common foe or the deed's victim: "cooperate against
+        # terrorism", "violations committed against the embassy")
         return against
     # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
     # claim or call the act answers is its target
