@@ -385,7 +385,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             return found
     against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
                if o.pos_ in ("NOUN", "PROPN", "PRON")]
-    if against and entry.code[:2] > HOSTILE_ROOT:
+    if against and entry.code[:2] >= HOSTILE_ROOT:
         # "opened fraud investigations against 28 officials": whom a hostile act is
         # against is its target wherever the entry looks first (a cooperative one's
         # "against" names a common foe or the deed's victim: "cooperate against
