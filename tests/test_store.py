@@ -568,3 +568,15 @@ def test_shards_taken_in_together_store_what_their_articles_add(tmp_path: Path,
         store.add_many(first + second)
     assert store_rows(tmp_path / "shards.duckdb") == store_rows(tmp_path / "added.duckdb")
     assert all(shard.path("events").is_file() for shard in shards)  # the caller removes them
+
+
+def test_a_merge_left_queued_is_done_by_the_next_writer(path: Path) -> None:
+    """A long run merges once at its end; if it is killed first, the dyads stay queued in
+    the file and the next run's merge takes them too."""
+    with Store(path) as store:
+        store.add_many([(make_article("q1"), [make_event("q1", 1)])], merge=False)
+        assert store.canonical_events() == []  # not merged yet
+    with Store(path) as store:  # a new process, after the first was killed
+        assert store.merge_queued() == 1
+        assert [e["n_mentions"] for e in store.canonical_events()] == [1]
+        assert store.merge_queued() == 0

@@ -163,7 +163,7 @@ def _store_batch(path: Path, batch: Sequence[tuple[Article, list[Event], list[Qu
                  coded_by: str) -> None:
     # open, write one transaction, close: between batches the file is free for readers
     with _open_store(path) as store:
-        store.add_many(batch, coded_by=coded_by)
+        store.add_many(batch, coded_by=coded_by, merge=False)  # merged once, at the end
 
 
 class RawLines:
@@ -334,7 +334,7 @@ class Sink:
         if self.shards:
             shards, self.shards = self.shards, []
             with _open_store(self.db) as store:
-                store.take_shards([r.shard for r in shards])
+                store.take_shards([r.shard for r in shards], merge=False)
             for result in shards:
                 result.shard.remove()
             self._stored(sum(r.articles for r in shards))
@@ -354,9 +354,13 @@ class Sink:
             self.resumed_events += len(lines[doc_id])
 
     def finish(self) -> None:
-        """Write whatever is still queued."""
+        """Write whatever is still queued, then merge the canonical events of the dyads
+        the run touched (and any an interrupted run left queued)."""
         self.flush_skipped()
         self.flush()
+        if self.db is not None:
+            with _open_store(self.db) as store:
+                store.merge_queued()
         self.raw_lines.close()
 
     def _stored(self, n: int) -> None:

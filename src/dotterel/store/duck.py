@@ -212,6 +212,14 @@ def _refresh_canonical(conn: duckdb.DuckDBPyConnection, dyads: set[tuple[str, st
         conn.execute(_INSERT_CANONICAL, [json.dumps(rows, ensure_ascii=False)])
 
 
+def _queue_dyads(conn: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str]]) -> None:
+    """Queue ``dyads`` for :meth:`Store.merge_queued`, in the caller's transaction."""
+    if dyads:
+        conn.execute("INSERT OR IGNORE INTO merge_queue SELECT p[1], p[2] FROM "
+                     "(SELECT unnest(CAST(CAST(? AS JSON) AS VARCHAR[][])) AS p)",
+                     [json.dumps(sorted(dyads))])
+
+
 def _delete_documents(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     """Delete the documents ``ids`` and every row that belongs to them."""
     param = json.dumps(list(ids))
@@ -418,25 +426,29 @@ class Store:
     # -- writing ---------------------------------------------------------------------
 
     def add(self, article: Article, events: Sequence[Event], quotes: Sequence[Quote] = (),
-            *, coded_by: str | None = None) -> bool:
+            *, coded_by: str | None = None, merge: bool = True) -> bool:
         """Store one coded article and its events, in one transaction.
 
         ``coded_by`` names the coding that found them (:func:`dotterel.identity.coding_identity`).
         Returns False, writing nothing, when the article is already stored with the same
         text (same id and content hash) by the same coding. An article stored before with
         other text, or by another coding, has its document row, events and evidence
-        replaced. Raises ValueError when an event's
+        replaced. With ``merge`` (the default) the canonical events of the dyads touched
+        are merged again before it returns; without, they wait for :meth:`merge_queued`. Raises ValueError when an event's
         ``doc_id`` is not the article's id, StoreError when the write fails (nothing is
         written then), for example when an event id is already stored for another article.
         """
         written, _ = self._write_batch([(article, events, quotes)], coded_by)
+        if merge:
+            self.merge_queued()
         return written == 1
 
     def add_many(self, items: Iterable[tuple[Article, Sequence[Event]]
                                        | tuple[Article, Sequence[Event], Sequence[Quote]]],
-                 *, coded_by: str | None = None) -> tuple[int, int]:
+                 *, coded_by: str | None = None, merge: bool = True) -> tuple[int, int]:
         """Store many coded articles (with their quotes, when given as a third item),
-        one transaction per batch of up to 200; ``coded_by`` as for :meth:`add`.
+        one transaction per batch of up to 200; ``coded_by`` and ``merge`` as for
+        :meth:`add` (the merge comes once, after the last batch).
 
         Returns ``(written, skipped)``: articles written (new or replaced) and articles
         skipped as already stored with the same text by the same coding. A failing batch
@@ -452,6 +464,8 @@ class Store:
         if batch:
             w, s = self._write_batch(batch, coded_by)
             written, skipped = written + w, skipped + s
+        if merge:
+            self.merge_queued()
         return written, skipped
 
     def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event], Sequence[Quote]]],
@@ -505,11 +519,12 @@ class Store:
             if table_rows:
                 conn.execute(_INSERTS[table], [json.dumps(table_rows, ensure_ascii=False)])
         dyads |= {(r["source_country"] or "", r["target_country"] or "") for r in rows["events"]}
-        _refresh_canonical(conn, dyads)
+        _queue_dyads(conn, dyads)
 
-    def take_shards(self, shards: Sequence[Shard]) -> int:
+    def take_shards(self, shards: Sequence[Shard], *, merge: bool = True) -> int:
         """Take in shards (Parquet files workers wrote, see :mod:`dotterel.store.shards`),
         in order and in one transaction; returns the number of articles they held.
+        ``merge`` as for :meth:`add`.
 
         The shards' articles replace whatever is stored under their ids, as :meth:`add`
         does for an article with new text; the caller skips articles already stored with
@@ -536,12 +551,37 @@ class Store:
                         "coalesce(target_country, '') FROM read_parquet(?)",
                         [str(shard.path("events"))]).fetchall())
                     taken += len(ids)
-                _refresh_canonical(conn, dyads)  # once for all the shards
+                _queue_dyads(conn, dyads)
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
+        if merge:
+            self.merge_queued()
         return taken
+
+    def merge_queued(self) -> int:
+        """Merge again, in one transaction, the canonical events of every dyad a write
+        queued (this process's or an interrupted run's); returns how many dyads.
+
+        Each merge reads all of a dyad's reports, so a long run merges once at its end
+        rather than after every batch, which would read a busy dyad's reports again and
+        again.
+        """
+        self._require_writable("merge canonical events")
+        conn = self.conn
+        with self._errors("merge canonical events in"):
+            conn.begin()
+            try:
+                dyads = set(conn.execute(
+                    "SELECT source_country, target_country FROM merge_queue").fetchall())
+                _refresh_canonical(conn, dyads)
+                conn.execute("DELETE FROM merge_queue")
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+        return len(dyads)
 
     # -- reading ---------------------------------------------------------------------
 

@@ -124,8 +124,18 @@ _V3 = (
 )
 
 # Version 4: what coded each article (dotterel.identity), so that a rerun with another
-# coding codes it again; NULL for articles stored before.
-_V4 = ("ALTER TABLE documents ADD COLUMN coded_by VARCHAR",)
+# coding codes it again (NULL for articles stored before); and the dyads whose canonical
+# events are still to be merged again after a write (see Store.merge_queued).
+_V4 = (
+    "ALTER TABLE documents ADD COLUMN coded_by VARCHAR",
+    """
+    CREATE TABLE IF NOT EXISTS merge_queue (
+        source_country VARCHAR NOT NULL,
+        target_country VARCHAR NOT NULL,
+        PRIMARY KEY (source_country, target_country)
+    )
+    """,
+)
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 
