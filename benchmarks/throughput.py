@@ -188,9 +188,9 @@ def bench_local(corpus: Path, warmup: Path, db: Path,
     from dotterel.run.local import code_inputs
     from dotterel.store import Store
 
-    def store(batch: list[Any]) -> None:
+    def store(batch: list[Any], merge: bool = False) -> None:
         with Store(db) as opened:
-            opened.add_many(batch)
+            opened.add_many(batch, merge=merge)  # merged once, at the end, as dotterel code
         batch.clear()
 
     start = time.perf_counter()
@@ -209,7 +209,7 @@ def bench_local(corpus: Path, warmup: Path, db: Path,
             pending.append((item.article, item.events, item.quotes))
             if len(pending) >= store_batch:
                 store(pending)
-    store(pending)
+    store(pending, merge=True)
     return {"load_s": load_s, "seconds": time.perf_counter() - start, "docs": docs,
             "events": events, "cpu_s": cpu_seconds() - cpu, "peak_rss_mib": peak_rss_mib()}
 
@@ -238,12 +238,12 @@ def bench_cluster(corpus: Path, warmup: Path, workers: int, scratch: Path, db: P
                 pending.append(item)
                 if sum(p.articles for p in pending) >= store_batch:
                     take_in(pending)
-        take_in(pending)
+        take_in(pending, merge=True)
         return docs, events
 
-    def take_in(results: list[Any]) -> None:
-        with Store(db) as store:
-            store.take_shards([r.shard for r in results])
+    def take_in(results: list[Any], merge: bool = False) -> None:
+        with Store(db) as store:  # merged once, at the end, as dotterel code does
+            store.take_shards([r.shard for r in results], merge=merge)
         for result in results:
             result.shard.remove()
         results.clear()

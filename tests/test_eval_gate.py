@@ -19,9 +19,9 @@ from dotterel.evaluation import Scores, format_scores, load_gold, score
 from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
-# Measured 0.688 and 0.650 when set.
+# Measured 0.682 and 0.670 when set.
 PRECISION_FLOOR = 0.68
-RECALL_FLOOR = 0.65
+RECALL_FLOOR = 0.67
 
 # The two seed articles are the ones the project started from; hold them to more.
 # The scorer here matches one-to-one, so a second report of one act in an article (a
