@@ -952,3 +952,11 @@ def test_a_cooperative_word_s_against_phrase_is_no_target(coder):
     events = coder.code("Peru sued Chile over the abuses committed by Chilean troops against "
                         "its embassy.", published="2024-05-01")
     assert not [e for e in events if e.cameo.startswith("03")], [e.cameo for e in events]
+
+
+def test_a_preposition_the_parser_left_without_its_object_takes_the_phrase_after_it(coder):
+    # the parser reads "officers" as the subject of "holed up", leaving "to" bare
+    events = coder.code("Chile has granted political asylum to four Bolivian army officers "
+                        "holed up in its embassy since last week.", published="1990-01-10")
+    ev = one(events, "07")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("075", "CHLGOV", "BOLMIL")

@@ -313,7 +313,20 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
             for c in prep.children:
                 if c.dep_ in ("pobj", "pcomp"):
                     out += [c] if c.ent_type_ not in TIME_ENTITIES else _named_before_date(c)
+            if not prep.n_rights:
+                out += _stranded_object(prep)
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one: before a reduced relative
+    ("granted asylum to five officers holed up in a residence") it takes the noun phrase
+    for the subject of the clause that follows."""
+    for tok in prep.doc[prep.i + 1:prep.i + 8]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 \
+                and tok.pos_ in ("NOUN", "PROPN"):
+            return [tok]
+    return []
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
