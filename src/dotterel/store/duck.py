@@ -188,8 +188,8 @@ def _dyads_of(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[tuple[
 def _refresh_canonical(conn: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str]]) -> None:
     """Merge the stored reports of each dyad into canonical events, replacing its old ones.
 
-    One statement does each step for all the dyads at once: a batch touches dozens of
-    dyads, and each statement scans the events table.
+    One statement does each step for all the dyads at once: a run touches many dyads,
+    and each statement scans the events table.
     """
     if not dyads:
         return
