@@ -960,3 +960,17 @@ def test_a_preposition_the_parser_left_without_its_object_takes_the_phrase_after
                         "holed up in its embassy since last week.", published="1990-01-10")
     ev = one(events, "07")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("075", "CHLGOV", "BOLMIL")
+
+
+@pytest.mark.parametrize("text, code", [
+    # an infinitive of purpose is as future as the verb it hangs from
+    ("The Kenyan president will travel to Burundi next week to mediate between the government "
+     "and the rebels.", "039"),
+    # and so is a verb coordinated with a future one
+    ("Rwanda will receive the envoy and sign a trade agreement with Uganda.", "037"),
+])
+def test_a_second_verb_of_a_future_clause_is_intended_too(coder, text, code):
+    events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
+    assert any(e.cameo == code and e.modality == "intended" for e in events), \
+        [(e.cameo, e.modality) for e in events]
+    assert not any(e.cameo[:2] in ("04", "05") and e.modality == "asserted" for e in events)

@@ -576,6 +576,12 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
         aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
+    elif _shares_mood(tok):
+        # "will lay down their weapons and disband", "will visit Senegal to mediate": a
+        # coordinated or purpose clause with no subject or modal of its own is as future
+        # (or as hypothetical, or as obliged) as the verb it hangs from
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"
+                and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX}
     threat = intent = False
     reporter: int | None = None
     reported = False
@@ -615,6 +621,21 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
         return _Mood("hypothetical", reporter, obliged)
     return _Mood("asserted", reporter, obliged)
+
+
+def _shares_mood(tok: Token) -> bool:
+    """Whether a verb is a second verb of its governor's clause, with no subject or modal
+    of its own: a coordinated verb ("will meet and sign") or an infinitive of purpose
+    ("will visit Dakar to mediate")."""
+    if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if _children(tok, SUBJECTS | PASSIVE_SUBJECTS) or any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
+            for c in tok.children):
+        return False
+    if tok.dep_ == "conj":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
