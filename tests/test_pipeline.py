@@ -974,3 +974,14 @@ def test_a_second_verb_of_a_future_clause_is_intended_too(coder, text, code):
     assert any(e.cameo == code and e.modality == "intended" for e in events), \
         [(e.cameo, e.modality) for e in events]
     assert not any(e.cameo[:2] in ("04", "05") and e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Leaders of the Kenyan Human Rights Commission urged Uganda to open talks with the rebels.",
+     "026"),
+    ("The Freedom Party of Austria urged Germany to hold talks with Russia.", "026"),
+])
+def test_what_is_asked_is_never_read_in_who_asks(coder, text, code):
+    # "Rights" and "Freedom" in the asker's name are no appeal for rights (0243)
+    ev = one(coder.code(text, published="2001-03-02"), "02")
+    assert ev.cameo == code

@@ -105,7 +105,7 @@ class _TriggerWords:
     def __init__(self, tok: Token) -> None:
         self.tok = tok
         self._objects: list[tuple[int, tuple[str, ...]]] | None = None
-        self._context: str | None = None
+        self._context: dict[bool, str] = {}
 
     def objects(self) -> list[tuple[int, tuple[str, ...]]]:
         """Each object's token index and its lemma and form, and those of who it counts
@@ -119,20 +119,29 @@ class _TriggerWords:
                 for o in _objects(self.tok) for w in (_who(o),)]
         return self._objects
 
-    def context(self) -> str:
+    def context(self, content: bool = False) -> str:
         """The text an entry's context phrases are looked for in. A noun's context may
         sit anywhere in the clause that governs it: the parser often hangs "persona non
-        grata" off the verb, not off "the declaration"."""
-        if self._context is None:
+        grata" off the verb, not off "the declaration". The ``content`` of a verb of
+        saying or intending leaves out its subject: what is asked, offered or pledged is
+        never in who does it ("leaders of the Freedom coalition agreed to postpone the
+        rally" pledges no freedoms)."""
+        if content not in self._context:
             tok = self.tok
             scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+            doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS)
+                     for t in s.subtree} if content and tok.pos_ == "VERB" else set()
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
-            words = list(scope.subtree)
-            self._context = " ".join(t.text for t in words) + " | " + "".join(
+            words = [t for t in scope.subtree if t.i not in doers]
+            self._context[content] = " ".join(t.text for t in words) + " | " + "".join(
                 t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
                 for k, t in enumerate(words))
-        return self._context
+        return self._context[content]
+
+
+# Flags of entries whose context phrases say what is said, asked or pledged.
+CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
 
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
@@ -151,7 +160,8 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
         if first is None:
             return None
         used.append(first)
-    if entry.context and not entry.context_matches(words.context()):
+    content = bool(entry.flags & CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
+    if entry.context and not entry.context_matches(words.context(content)):
         return None
     return tuple(used)
 
