@@ -985,3 +985,15 @@ def test_what_is_asked_is_never_read_in_who_asks(coder, text, code):
     # "Rights" and "Freedom" in the asker's name are no appeal for rights (0243)
     ev = one(coder.code(text, published="2001-03-02"), "02")
     assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text, root", [
+    # agreeing to do something pledges it; agreeing that something is so states a view
+    ("Egypt agreed to reopen its border with Libya.", "03"),
+    ("Egypt agreed with Libya that talks on the border would resume in May.", "03"),
+    ("Chad and Niger agreed that there was an urgent need for security along their border.",
+     "01"),
+])
+def test_agreeing_to_act_is_a_pledge_agreeing_that_is_a_view(coder, text, root):
+    events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
+    assert events and all(e.cameo[:2] == root for e in events), [e.cameo for e in events]

@@ -633,6 +633,30 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     return _Mood("asserted", reporter, obliged)
 
 
+# Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
+# a ceasefire", "agreed on a truce", "committed to talks").
+PLEDGE_PREPS = {"to", "on", "upon"}
+MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
+STATEMENT_ROOT = "01"
+
+
+def _pledges_act(verb: Token) -> bool | None:
+    """Whether a verb's complement is an act to be done: True for an infinitive, an
+    object, a nominal act after "to"/"on" or a "that" clause with "will", "would",
+    "should"...; False for a "that" clause stating how things are ("agreed there was a
+    need for progress"); None when it has neither."""
+    if _children(verb, {"xcomp"} | OBJECTS) or any(
+            o.pos_ == "NOUN" and o.ent_type_ not in TIME_ENTITIES
+            for p in _children(verb, {"prep"}) if p.lower_ in PLEDGE_PREPS
+            for o in _children(p, {"pobj"})):
+        return True
+    clauses = _children(verb, {"ccomp"})
+    if not clauses:
+        return None
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX
+               for clause in clauses for v in (clause, *clause.conjuncts) for c in v.children)
+
+
 def _shares_mood(tok: Token) -> bool:
     """Whether a verb is a second verb of its governor's clause, with no subject or modal
     of its own: a coordinated verb ("will meet and sign") or an infinitive of purpose
@@ -650,7 +674,16 @@ def _shares_mood(tok: Token) -> bool:
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     words = _TriggerWords(tok)
-    for entry in lexicon.candidates(pos, tok.lemma_.lower()):
+    candidates = lexicon.candidates(pos, tok.lemma_.lower())
+    if pos == "VERB" and any("intent" in e.flags for e in candidates):
+        # a word of agreeing or pledging pledges an act ("agreed to reopen the border",
+        # "agreed to a truce", "agreed that talks would resume"), else states a view
+        # ("agreed that there was an urgent need for progress")
+        acting = _pledges_act(tok)
+        if acting is not None:
+            unfit = STATEMENT_ROOT if acting else INTENT_ROOT
+            candidates = [e for e in candidates if e.code[:2] != unfit]
+    for entry in candidates:
         used = _match_entry(words, entry)
         if used is not None:
             return entry, used
