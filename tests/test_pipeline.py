@@ -997,3 +997,10 @@ def test_what_is_asked_is_never_read_in_who_asks(coder, text, code):
 def test_agreeing_to_act_is_a_pledge_agreeing_that_is_a_view(coder, text, root):
     events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
     assert events and all(e.cameo[:2] == root for e in events), [e.cameo for e in events]
+
+
+def test_coordinated_parties_that_agree_agree_with_each_other(coder):
+    events = coder.code("Chad and Niger agreed that there was an urgent need for security along "
+                        "their border.", published="2001-03-02")
+    pairs = {(e.cameo, e.source.country, e.target and e.target.country) for e in events}
+    assert {("019", "TCD", "NER"), ("019", "NER", "TCD")} <= pairs, pairs

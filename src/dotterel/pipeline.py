@@ -401,6 +401,9 @@ class Coder:
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
+# Codes of other roots that coordinated parties do with each other: "Reagan and Mubarak
+# agreed there was an urgent need for progress" is each one's accord with the other.
+RECIPROCAL_CODES = {"019"}
 # Meeting and negotiating are done with each other, both ways: the codes, and the words
 # that say so (not "presented credentials" or "attended a summit", also coded 040)
 MUTUAL_CODES = {"040", "046"}
@@ -477,7 +480,7 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     borrows their subject ("..., accusing Qatar of supporting terrorism")."""
     if trigger.dep_ in ("pcomp", "advcl"):
         return False
-    if code[:2] in RECIPROCAL_ROOTS:
+    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
         return True
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
