@@ -1004,3 +1004,13 @@ def test_coordinated_parties_that_agree_agree_with_each_other(coder):
                         "their border.", published="2001-03-02")
     pairs = {(e.cameo, e.source.country, e.target and e.target.country) for e in events}
     assert {("019", "TCD", "NER"), ("019", "NER", "TCD")} <= pairs, pairs
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Israel announced a plan to release 300 Palestinian prisoners.", "0353"),
+    ("Russia made a pledge to provide economic aid to Cuba.", "0331"),
+])
+def test_an_act_planned_or_pledged_is_an_intention(coder, text, code):
+    events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
+    assert any(e.cameo == code for e in events), [e.cameo for e in events]
+    assert not any(e.cameo[:2] in ("07", "08") for e in events)

@@ -29,6 +29,9 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
+# Nouns whose clause is an act meant, not done ("a plan to release", "its intention to
+# expel"), besides the lexicon's nouns of pledging ("pledge", "offer", "proposal").
+INTENT_NOUNS = {"plan", "intention", "readiness", "willingness", "consensus"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
 NEGATING_NOUNS = {"refusal", "failure", "rejection"}
 # Participles that state a stance or activity of their subject, not something done to it:
@@ -598,6 +601,12 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     for gov in _governors(tok, 4):
         if gov.pos_ == "ADJ" and gov.lemma_.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
+            continue
+        if gov.pos_ == "NOUN" and (gov.lemma_.lower() in INTENT_NOUNS or any(
+                "intent" in e.flags for e in lexicon.candidates("NOUN", gov.lemma_.lower()))):
+            # "a pledge to provide aid", "announced a plan to release prisoners": what
+            # is pledged or planned is not done yet
+            intent = True
             continue
         if gov.pos_ not in ("VERB", "AUX"):
             continue
