@@ -1014,3 +1014,14 @@ def test_an_act_planned_or_pledged_is_an_intention(coder, text, code):
     events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
     assert any(e.cameo == code for e in events), [e.cameo for e in events]
     assert not any(e.cameo[:2] in ("07", "08") for e in events)
+
+
+@pytest.mark.parametrize("text, negated", [
+    # an act done for a purpose is as meant, or as denied, as the act it is done by
+    ("Ghana is ready to send troops to help defend Liberia.", False),
+    ("Nigeria did not send troops to help defend Sierra Leone.", True),
+])
+def test_an_infinitive_of_purpose_shares_its_governor_s_mood(coder, text, negated):
+    events = [e for e in coder.code(text, published="2001-03-02") if e.cameo.startswith("0")]
+    assert events and all(e.negated == negated for e in events), [(e.cameo, e.negated) for e in events]
+    assert all(e.modality == "intended" for e in events if not e.negated)

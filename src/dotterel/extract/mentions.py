@@ -542,11 +542,14 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
 
 
 def _governors(tok: Token, limit: int = 3) -> list[Token]:
-    """The chain of words that govern a clause's trigger through complements."""
+    """The chain of words that govern a clause's trigger through complements, and
+    through infinitives of purpose ("is willing to send troops to help defend it")."""
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head.i == cur.i:
+        if cur.head.i == cur.i or (
+                cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep")
+                and not _purpose(cur)):
             break
         cur = cur.head
         chain.append(cur)
@@ -666,6 +669,14 @@ def _pledges_act(verb: Token) -> bool | None:
                for clause in clauses for v in (clause, *clause.conjuncts) for c in v.children)
 
 
+def _purpose(tok: Token) -> bool:
+    """Whether a verb is an infinitive of purpose with no subject of its own ("sent
+    troops to help", "will visit Dakar to mediate")."""
+    return (tok.dep_ == "advcl" and tok.pos_ == "VERB"
+            and not _children(tok, SUBJECTS | PASSIVE_SUBJECTS)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
 def _shares_mood(tok: Token) -> bool:
     """Whether a verb is a second verb of its governor's clause, with no subject or modal
     of its own: a coordinated verb ("will meet and sign") or an infinitive of purpose
@@ -676,9 +687,7 @@ def _shares_mood(tok: Token) -> bool:
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
             for c in tok.children):
         return False
-    if tok.dep_ == "conj":
-        return True
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "conj" or _purpose(tok)
 
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
