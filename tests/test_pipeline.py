@@ -1025,3 +1025,14 @@ def test_an_infinitive_of_purpose_shares_its_governor_s_mood(coder, text, negate
     events = [e for e in coder.code(text, published="2001-03-02") if e.cameo.startswith("0")]
     assert events and all(e.negated == negated for e in events), [(e.cameo, e.negated) for e in events]
     assert all(e.modality == "intended" for e in events if not e.negated)
+
+
+@pytest.mark.parametrize("text, optimism", [
+    # "hoped" is lemmatised "hop": the form itself makes the entry
+    ("The Kenyan foreign minister said he hoped the talks with Sudan would succeed.", True),
+    # hoping that someone is punished is no optimism about them
+    ("Kenya said it hoped Sudanese officials would be indicted for war crimes.", False),
+])
+def test_hoping_is_optimism_about_a_good_outcome_only(coder, text, optimism):
+    events = coder.code(text, published="2001-03-02")
+    assert any(e.cameo == "013" for e in events) == optimism, [e.cameo for e in events]

@@ -751,6 +751,7 @@ def _content_objects(verb: Token) -> list[Token]:
 
 # CAMEO roots: intentions to cooperate (03), and the first of the hostile roots (09-20).
 INTENT_ROOT = "03"
+OPTIMISM = "013"  # "hoped the talks would succeed"
 HOSTILE_ROOT = "09"
 
 
@@ -826,9 +827,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # whose complement is a hostile act is that act intended or threatened (its own
     # mention says so), not an intention to cooperate, whatever topic its clause names
     # ("pledged to expel the exiles as a condition of the agreement")
+    # (nor is hoping that officials will be indicted optimism about them)
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
     found = [m for m in found if not (
-        m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)
+        (m.code == OPTIMISM or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
