@@ -1036,3 +1036,14 @@ def test_an_infinitive_of_purpose_shares_its_governor_s_mood(coder, text, negate
 def test_hoping_is_optimism_about_a_good_outcome_only(coder, text, optimism):
     events = coder.code(text, published="2001-03-02")
     assert any(e.cameo == "013" for e in events) == optimism, [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a pledge of an act on no one has no target to lose
+    ("The finance minister said Chile is committed to cutting its budget deficit next year.",
+     "030"),
+    ("Chile pledged to lower its tariffs on imported grain.", "0354"),
+])
+def test_a_pledge_whose_clause_names_no_one_stands_without_target(coder, text, code):
+    ev = one(coder.code(text, published="2001-03-02"), "03")
+    assert (ev.cameo, ev.source.code, ev.target) == (code, "CHLGOV", None)

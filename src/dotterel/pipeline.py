@@ -351,7 +351,8 @@ class Coder:
             return []
         if not sources or (not targets and (m.entry.has_target or not _undirected(doc, m, code)
                                             or not named)
-                           and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
+                           and (any(code[:2] != INTENT_ROOT or _may_name(doc[i]) for i in m.targets)
+                                or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
             # an act whose target the text names but we could not resolve: too weak to
             # keep (measured)
@@ -409,6 +410,7 @@ RECIPROCAL_CODES = {"019"}
 MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
+INTENT_ROOT = "03"
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
@@ -443,6 +445,16 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     return code[:2] in UNDIRECTED_ROOTS or (
         code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
         and doc[m.trigger].dep_ not in COMPLEMENT_DEPS)
+
+
+def _may_name(target: Token) -> bool:
+    """Whether a target word could name someone: a noun or pronoun, or a clause with a
+    name or pronoun in it; not a clause that names no one ("committed to opening up the
+    economy", "committed to cutting its deficit": "its" is the doer's own). A pledge of
+    such an act is kept without a target."""
+    return target.pos_ not in ("VERB", "AUX") or any(
+        t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss")
+        for t in target.subtree)
 
 
 def _existential(noun: Token) -> bool:
