@@ -1047,3 +1047,13 @@ def test_hoping_is_optimism_about_a_good_outcome_only(coder, text, optimism):
 def test_a_pledge_whose_clause_names_no_one_stands_without_target(coder, text, code):
     ev = one(coder.code(text, published="2001-03-02"), "03")
     assert (ev.cameo, ev.source.code, ev.target) == (code, "CHLGOV", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel is considering sanctions against the Palestinian Authority.",
+    "The Japanese government is considering giving emergency aid to Haiti.",
+])
+def test_an_act_only_considered_is_not_done(coder, text):
+    events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
+    assert any(e.cameo == "014" for e in events)
+    assert all(e.cameo.startswith("01") for e in events), [e.cameo for e in events]

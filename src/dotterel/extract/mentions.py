@@ -752,6 +752,7 @@ def _content_objects(verb: Token) -> list[Token]:
 # CAMEO roots: intentions to cooperate (03), and the first of the hostile roots (09-20).
 INTENT_ROOT = "03"
 OPTIMISM = "013"  # "hoped the talks would succeed"
+CONSIDER = "014"  # "is considering sanctions"
 HOSTILE_ROOT = "09"
 
 
@@ -794,8 +795,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is not None:
             found.append(_mention(tok, *picked, _subject(tok), lexicon, span))
     # "called for sanctions", "urged talks", "demanded a truce", "rejected talks": the
-    # act a speaker asks for, offers or refuses is not done by anyone yet
-    content = {o.i: m.trigger for m in found if m.code[:2] in CONTENT_ROOTS
+    # act a speaker asks for, offers or refuses is not done by anyone yet; nor is one
+    # only considered ("is considering sanctions", "is considering giving money": the
+    # considering is the event)
+    considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
+    found = [m for m in found if not any(
+        g.i in considering for g in _governors(sent.doc[m.trigger], 2)
+        if sent.doc[m.trigger].pos_ == "VERB")]
+    content = {o.i: m.trigger for m in found
+               if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
                for o in _content_objects(sent.doc[m.trigger])}
     # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
     # for military aid", "rejected an offer of mediation"
