@@ -1057,3 +1057,13 @@ def test_an_act_only_considered_is_not_done(coder, text):
     events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
     assert any(e.cameo == "014" for e in events)
     assert all(e.cameo.startswith("01") for e in events), [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # after a fronted "as" predicate the object is read where the parser hangs it
+    ("Syria rejected as baseless accusations by Turkey that it shelters the rebels.", "SYR", "TUR"),
+    ("Egypt dismissed as groundless charges by Israel that it had smuggled weapons.", "EGY", "ISR"),
+])
+def test_a_denial_with_a_fronted_predicate(coder, text, source, target):
+    ev = one(coder.code(text, published="2001-03-02"), "01")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("016", source, target)

@@ -95,6 +95,11 @@ def _objects(tok: Token) -> list[Token]:
                 found += _children(prep, {"pobj"})
         return found
     found = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else _children(tok, OBJECTS)
+    if not found and not _is_passive(tok):
+        # "rejected as totally baseless accusations by Amnesty": after a fronted "as"
+        # predicate the parser hangs the object, with that predicate, under "as"
+        found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
+                 for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
     found += _children(tok, {"attr", "oprd"})
     return found
 
