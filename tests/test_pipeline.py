@@ -1067,3 +1067,13 @@ def test_an_act_only_considered_is_not_done(coder, text):
 def test_a_denial_with_a_fronted_predicate(coder, text, source, target):
     ev = one(coder.code(text, published="2001-03-02"), "01")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("016", source, target)
+
+
+def test_a_meeting_set_to_happen_is_each_side_s(coder):
+    events = coder.code("The Kenyan president will meet Ugandan and Rwandan leaders during a "
+                        "visit to Kampala.", published="2001-03-02")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo == "036"}
+    assert {("KEN", "UGA"), ("UGA", "KEN"), ("KEN", "RWA"), ("RWA", "KEN")} <= pairs, pairs
+    # an offer to meet is only its maker's
+    events = coder.code("Putin offered to hold talks with Georgia.", published="2001-03-02")
+    assert {(e.source.country, e.target.country) for e in events} == {("RUS", "GEO")}

@@ -409,6 +409,7 @@ RECIPROCAL_CODES = {"019"}
 # that say so (not "presented credentials" or "attended a summit", also coded 040)
 MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
+SCHEDULED_AUX = {"will", "shall", "'ll"}  # "will meet": set to happen, not only meant
 PROTEST_ROOT = "14"
 INTENT_ROOT = "03"
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
@@ -474,9 +475,13 @@ def _clause_heads(tok: Token) -> list[Token]:
 
 def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
-    with"), which each side holds with the other (an intention to meet is its holder's)."""
-    return (code in MUTUAL_CODES and not m.negated and m.modality in ("asserted", "reported")
-            and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
+    with") or set to happen ("will meet"), which each side holds with the other (an
+    intention to meet, "offered to hold talks", is its holder's)."""
+    scheduled = m.modality == "intended" and any(
+        c.dep_ == "aux" and c.lower_ in SCHEDULED_AUX for c in doc[m.trigger].children)
+    return ((code in MUTUAL_CODES and m.modality in ("asserted", "reported")
+             or (m.code in MUTUAL_CODES and scheduled))
+            and not m.negated and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
                     for w in (doc[i], *_of_objects(doc[i]))))
 
 
