@@ -147,6 +147,26 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(coder):
     assert (ev.source.country, ev.target.country) == ("EGY", "ISR")
 
 
+@pytest.mark.parametrize("text,code,source,target", [
+    # what the other must do need not be an act the lexicon knows: the statement is a demand
+    ("The Japanese government declared on Monday that Brazil must scrap its import quotas.",
+     "100", "JPN", "BRA"),
+    # an intention another must hold is a demand for the act intended
+    ("Colombian rebels said the Colombian government must agree to constitutional changes.",
+     "1044", "COLREB", "COLGOV"),
+])
+def test_a_statement_that_another_must_act_is_a_demand(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), "10")
+    assert (ev.cameo, ev.source.code[:len(source)], ev.target.code[:len(target)]) == (
+        code, source, target)
+
+
+def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
+    events = coder.code("The Russian president said on Monday that Russia must modernise its "
+                        "ports.", published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("10")]
+
+
 def test_threatened_and_future_conflict_acts_are_threats(coder):
     ev = one(coder.code("Russia threatened to impose sanctions on Moldova.",
                         published="2014-06-01"), "13")

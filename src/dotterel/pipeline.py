@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import VIOLENT_ROOTS, Mention, means_objects, sentence_mentions
+from .extract.mentions import (OBLIGED_DEMAND, VIOLENT_ROOTS, Mention, means_objects,
+                               sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -335,16 +336,21 @@ class Coder:
         code = self._asked_code(m)
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
-        if demand and sources and reporter.country not in {s.country for s in sources}:
+        asked_of = [s for s in sources if _asks_of(reporter, s)] if demand else []
+        if asked_of:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
-            code, sources, targets = demand, [reporter], sources
+            code, sources, targets = demand, [reporter], asked_of
         elif m.obliged:
             # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
             # nations must allocate more": what someone must do is not done
             return []
         else:
             targets = self._targets(doc, m, sources, actors, day)
+            if m.entry is OBLIGED_DEMAND:
+                # "Putin said Russia must rearm": what one says one's own state must do
+                # is asked of no one
+                targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
             code = self._modal_code(m, code)
         if refusal and not targets:
             # a refusal answers someone, and "Taiwan would not back down" names no one
@@ -422,6 +428,18 @@ DOMESTIC_ROOTS = {"08", "13", "17"}
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
+
+
+def _asks_of(speaker: Actor, doer: Actor) -> bool:
+    """Whether a speaker saying that someone must act demands it of them: of another
+    state or body ("Mubarak said the US must mediate"), or of another part of its own
+    country ("the rebels said the government must agree to reforms"); not of its own
+    state, nor one arm of the state of another ("the army said the government must act")."""
+    if speaker.country != doer.country:
+        return True
+    mine, theirs = speaker.sector[:3], doer.sector[:3]
+    return bool(mine and theirs) and mine != theirs and not (
+        mine in STATE_SECTORS and theirs in STATE_SECTORS)
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:

@@ -693,6 +693,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 nouns.append(tok)
         elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in adj_lemmas:
             adjectives.append(tok)
+    reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
@@ -700,6 +701,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         consumed.update(used)
         if "report" in entry.flags:
+            reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
         sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
         m = _mention(tok, entry, used, sources, lexicon, span)
@@ -739,6 +741,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
+    found += _bare_demands(reports, found, lexicon, span)
     found = _means_codes(found, sent.doc)
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -768,6 +771,64 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         elif not m.negated:
             asked.setdefault(appeal, []).append(m.code)
     return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
+
+
+# The entry of a demand read off a statement that someone must act, when what they must do
+# is no act the lexicon knows ("declared that China must drop its trade barriers").
+OBLIGED_DEMAND = TriggerEntry(code="100", pos="VERB", lemma="-", particle=None,
+                              objects=frozenset(), context=(), target=("obj",),
+                              flags=frozenset({"speech"}), neg_code=None,
+                              origin="rule: a statement that someone must act")
+
+
+def _obliged_clause(clause: Token) -> bool:
+    """Whether a complement clause says its subject must act ("that China must drop",
+    "the rebels should disarm")."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children)
+
+
+def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
+                  span: tuple[int, int]) -> list[Mention]:
+    """Demands made by saying that someone else must act, where what they must do is no
+    trigger of its own: the speaker demands it of the clause's subject, and the acts the
+    clause names are what is asked for. (A clause whose own act is a trigger is coded from
+    that trigger, as an obliged act.)"""
+    out: list[Mention] = []
+    for verb in reports:
+        sent_doc = verb.doc
+        for clause in _children(verb, {"ccomp"}):
+            if not _obliged_clause(clause):
+                continue
+            inside = {t.i for t in clause.subtree}
+            if any(m.obliged and m.trigger in inside for m in found):
+                continue
+            speaker, doer = _subject(verb), _children(clause, SUBJECTS)
+            if not speaker or not doer:
+                continue
+            mood = _modality(verb, lexicon)
+            out.append(Mention(
+                trigger=verb.i, trigger_tokens=(verb.i,), entry=OBLIGED_DEMAND,
+                code=OBLIGED_DEMAND.code, sources=_expand_conjuncts(speaker),
+                targets=_expand_conjuncts(doer), negated=_negated(verb), modality=mood.modality,
+                reporter=mood.reporter, sentence=span,
+                asked=tuple(m.code for m in found if _within(sent_doc[m.trigger], clause))))
+    return out
+
+
+# Links by which an act belongs to what a clause says must be done, not to a side remark
+# on it ("must hand over the suspects as he embarked on a trip": the trip is no demand).
+ASKED_DEPS = {"xcomp", "conj", "dobj", "obj", "prep", "pobj", "compound"}
+
+
+def _within(tok: Token, clause: Token) -> bool:
+    """Whether a word is the clause's head or reaches it only through its objects,
+    complements and coordinated verbs."""
+    while tok.i != clause.i:
+        if tok.dep_ not in ASKED_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 PROTEST_ROOT = "14"
