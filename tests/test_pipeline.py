@@ -161,6 +161,18 @@ def test_a_statement_that_another_must_act_is_a_demand(coder, text, code, source
         code, source, target)
 
 
+@pytest.mark.parametrize("text,code,source,target", [
+    # the act demanded or refused names whom it is asked of, even at home
+    ("Sudanese rebels demanded a truce with government forces in Darfur.", "1056", "SDNREB",
+     "SDNMIL"),
+    ("Colombian rebels on Monday rejected talks with the Colombian army.", "125", "COLREB",
+     "COLMIL"),
+])
+def test_the_party_an_act_demanded_names_is_the_target(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

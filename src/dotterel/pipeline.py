@@ -164,6 +164,12 @@ class Coder:
                      else [actors.resolve(doc[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
+            if not targets and m.code[:2] in DEMANDING_ROOTS:
+                # "demanded a truce with Moslem forces", "rejected talks with the rebels":
+                # the act demanded or refused names the party it is asked of, even one of
+                # the sources' own country
+                targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day)
+                                  if a.code not in own)
             if not targets:
                 # "dismissed an appeal from the president", "rejected calls by its
                 # rulers": a thing said or offered is aimed at by whoever made it, even a
@@ -414,6 +420,7 @@ MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
+DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).
 REJECTED = {"101": "121", "103": "122", "104": "123", "105": "124", "106": "125",
