@@ -173,6 +173,18 @@ def test_the_party_an_act_demanded_names_is_the_target(coder, text, code, source
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
 
 
+@pytest.mark.parametrize("text,code,source,target", [
+    # a demand noun's "that" clause names whom it is made of, wherever the parser hangs it
+    ("Canada reiterated its demand on Monday that Iran release the detainees.", "1053",
+     "CANGOV", "IRNGOV"),
+    ("Colombian rebels insisted on their demands that the Colombian government free jailed "
+     "guerrillas.", "1053", "COLREB", "COLGOV"),
+])
+def test_a_demand_is_made_of_the_subject_of_its_clause(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), "10")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

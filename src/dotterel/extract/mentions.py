@@ -394,6 +394,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
+        if found and entry.code[:2] in APPEAL_ROOTS:
+            # "insisted on its demands that the government grant more rights": a demand
+            # that says what someone is to do is made of that someone
+            found = [s for f in found for s in (_that_subject(f) or [f])]
         if found:
             return found
     against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
@@ -420,6 +424,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # subject; else "agreed to set up a centre in Tokyo": whoever the complement
         # clause acts on (found inside it by the resolver)
         clauses = _children(tok, {"ccomp", "xcomp"} if tok.pos_ != "NOUN" else {"acl"})
+        if tok.pos_ == "NOUN" and tok.dep_ in OBJECTS:
+            # "reiterated its demand today that Israel ease restrictions": the parser
+            # hangs the noun's clause on the verb whose object it is
+            clauses += [c for c in _children(tok.head, {"ccomp"}) if _that_clause(c)]
         # "called for Burma to institute reforms" is often parsed as an adverbial clause
         clauses += [c for c in _children(tok, {"advcl"})
                     if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
@@ -458,6 +466,25 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if t.dep_ == "agent" and t.i not in subjects:
                 return _children(t, {"pobj"})
     return []
+
+
+def _that_clause(clause: Token) -> bool:
+    """Whether a clause is introduced by "that"."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _that_subject(noun: Token) -> list[Token]:
+    """The subject of a noun's "that" clause ("demands that the government grant"); the
+    parser may hang the clause on the verb that governs the noun ("insisted on its
+    demands that ...")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)]
+    if not clauses:
+        verb = (noun.head if noun.dep_ in OBJECTS
+                else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None)
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            clauses = [c for c in _children(verb, {"ccomp"}) if _that_clause(c)]
+    return [s for c in clauses for s in _children(c, SUBJECTS | PASSIVE_SUBJECTS)
+            if s.lower_ not in RELATIVE_PRONOUNS]
 
 
 def _names_in(phrase: Token) -> bool:
