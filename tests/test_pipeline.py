@@ -185,6 +185,16 @@ def test_a_demand_is_made_of_the_subject_of_its_clause(coder, text, code, source
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
 
 
+@pytest.mark.parametrize("text", [
+    # a strike called off, as a report tells it, is yielded to the strikers' government
+    "Kenyan nurses have called off their two-week strike, a union official said on Monday.",
+    "The Kenyan nurses union announced on Monday that it has called off its strike.",
+])
+def test_a_protest_called_off_is_yielded_to_its_government(coder, text):
+    ev = one(coder.code(text, published="2009-01-10"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.code) == ("082", "KEN", "KENGOV")
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

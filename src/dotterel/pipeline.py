@@ -231,9 +231,10 @@ class Coder:
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
                                 for a in actors.resolve_all(phrase, day)
                                 if a.country in exclude and a.country != "IGO"))), [])
-        if not targets and m.code[:2] == PROTEST_ROOT:
+        if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
             # "students staged mass demonstrations", "workers went on strike": a protest
-            # by the people that names no one is addressed to their own government, or,
+            # (or its calling off: "the union called off the strike") by the people that
+            # names no one is addressed to their own government, or,
             # held in another state ("ethnic Albanians demonstrated in Serbia", "prisoners
             # rioted at a jail in northern Israel"), to that state's (a state's own
             # boycott or march is not)
@@ -418,6 +419,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
+DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
@@ -462,9 +464,13 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     violence; and a concession stated as the sentence's own deed ("Shevardnadze resigned
     on Sunday"), not one demanded, offered or set as a condition ("demanded that he
     resign", "unless Israel rescinds the annexation")."""
+    trigger = doc[m.trigger]
+    # "rebels surrendered, an official said": what a report says was done is a deed
+    told = (m.reporter is not None and trigger.dep_ == "ccomp"
+            and doc[m.reporter].head.i == trigger.head.i)
     return code[:2] in UNDIRECTED_ROOTS or (
         code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
-        and doc[m.trigger].dep_ not in COMPLEMENT_DEPS)
+        and (trigger.dep_ not in COMPLEMENT_DEPS or told))
 
 
 def _existential(noun: Token) -> bool:
