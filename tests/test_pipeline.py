@@ -195,6 +195,18 @@ def test_a_protest_called_off_is_yielded_to_its_government(coder, text):
     assert (ev.cameo, ev.source.country, ev.target.code) == ("082", "KEN", "KENGOV")
 
 
+@pytest.mark.parametrize("text,source,target", [
+    # an inquiry into a wrong is aimed at whom it is said to be by, not at its victims
+    ("Peru is investigating alleged abuses by Peruvian police against Bolivian migrants.",
+     "PERGOV", "PERCOP"),
+    ("Chile opened an investigation into killings committed by Argentine soldiers against "
+     "Chilean farmers.", "CHLGOV", "ARGMIL"),
+])
+def test_an_inquiry_is_aimed_at_the_suspected_doer(coder, text, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), "09")
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

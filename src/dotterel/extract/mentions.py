@@ -394,6 +394,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
+        if found and entry.code[:2] == INVESTIGATE_ROOT:
+            # "investigating alleged war crimes by Croatian extremists against Serb
+            # civilians": an inquiry into a wrong is aimed at its suspected doer
+            found = [d for f in found for d in (_wrongdoers(f) or [f])]
         if found and entry.code[:2] in APPEAL_ROOTS:
             # "insisted on its demands that the government grant more rights": a demand
             # that says what someone is to do is made of that someone
@@ -466,6 +470,20 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if t.dep_ == "agent" and t.i not in subjects:
                 return _children(t, {"pobj"})
     return []
+
+
+INVESTIGATE_ROOT = "09"
+
+
+def _wrongdoers(deed: Token) -> list[Token]:
+    """Who a deed is said to be by: its "by" phrase, or the by-agent of the participle
+    that describes it ("crimes by the militia", "abuses committed by the police")."""
+    if deed.pos_ != "NOUN":
+        return []
+    found = _prep_objects(deed, "by")
+    found += [o for acl in _children(deed, {"acl"}) if acl.tag_ == "VBN"
+              for agent in _children(acl, {"agent"}) for o in _children(agent, {"pobj"})]
+    return found
 
 
 def _that_clause(clause: Token) -> bool:
