@@ -207,6 +207,12 @@ def test_an_inquiry_is_aimed_at_the_suspected_doer(coder, text, source, target):
     assert (ev.source.code, ev.target.code) == (source, target)
 
 
+def test_an_object_put_after_an_as_phrase_is_the_target(coder):
+    ev = one(coder.code("Greece on Tuesday denounced as a provocation Turkey's deployment of "
+                        "warships near Crete.", published="2009-01-10"), "11")
+    assert (ev.source.country, ev.target.country) == ("GRC", "TUR")
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

@@ -363,6 +363,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             elif tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
+                if not found and not passive:
+                    # "denounced as an ugly crime Serbia's suppression of ...": the parser
+                    # takes an object put after its "as" phrase for an apposition to it
+                    found = [a for o in _prep_objects(tok, "as") for a in _children(o, {"appos"})]
                 against = [o for c in found if c.pos_ == "NOUN" for o in _prep_objects(c, "against")]
                 if against and not passive:
                     # "threatened further action against Russia": a thing done or said
