@@ -213,6 +213,18 @@ def test_an_object_put_after_an_as_phrase_is_the_target(coder):
     assert (ev.source.country, ev.target.country) == ("GRC", "TUR")
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the condition of a threat is not done: no withdrawal, no release
+    ("Chad will expel the French ambassador unless France withdraws its troops.",
+     {("1313", "TCDGOV", "FRAGOV")}),
+    ("Mali threatened on Monday to cut ties with Algeria if Algiers released the rebel "
+     "leaders.", {("1313", "MLIGOV", "DZAGOV")}),
+])
+def test_a_condition_is_no_event(coder, text, expected):
+    events = coder.code(text, published="2009-01-10")
+    assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

@@ -26,6 +26,7 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+CONDITION_MARKS = {"if", "unless"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
@@ -791,6 +792,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
     found += _bare_demands(reports, found, lexicon, span)
+    # "will withdraw unless the president arranges a ceasefire": a condition is not done
+    found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
     found = _means_codes(found, sent.doc)
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -820,6 +823,18 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         elif not m.negated:
             asked.setdefault(appeal, []).append(m.code)
     return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
+
+
+def _in_condition(tok: Token) -> bool:
+    """Whether a word is in a clause of condition ("unless Israel rescinds the annexation",
+    "if the talks fail")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                       for c in cur.children):
+            return True
+        cur = cur.head
+    return False
 
 
 # The entry of a demand read off a statement that someone must act, when what they must do
