@@ -225,6 +225,18 @@ def test_a_condition_is_no_event(coder, text, expected):
     assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the purpose of a thing demanded or rejected is asked for, not done
+    ("Somali elders demanded a UN force to protect them against the militias.",
+     {("1034", "SOMELI", "IGOUNO")}),
+    ("Kenya on Friday rejected calls by Britain to adopt sweeping electoral reforms as a "
+     "package.", {("123", "KENGOV", "GBRGOV")}),
+])
+def test_the_purpose_of_a_demand_is_asked_for(coder, text, expected):
+    events = coder.code(text, published="2009-01-10")
+    assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

@@ -813,9 +813,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         and sent.doc[m.trigger].head.i in protests)]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
+    askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     kept: list[Mention] = []
     for m in found:
         appeal = _asked_for(sent.doc[m.trigger], appeals)
+        if appeal is None:
+            appeal = _purpose_of(sent.doc[m.trigger], askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
             if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)):
@@ -930,6 +933,18 @@ def _intends(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a trigger is a word of intending ("plan", "pledge", "vow"), whichever of
     its entries was picked."""
     return any("intent" in e.flags for e in lexicon.candidates(tok.pos_, tok.lemma_.lower()))
+
+
+def _purpose_of(tok: Token, askers: set[int]) -> int | None:
+    """The appeal, demand or rejection whose infinitive of purpose a trigger heads, if
+    any: "demanding a U.N. presence to protect them", "rejected calls by Annan to adopt
+    reforms" (the parser hangs the infinitive on the verb, not on the thing asked)."""
+    if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
+        tok = tok.head  # "to protect them and prevent a war"
+    if (tok.dep_ == "advcl" and tok.head.i in askers and not _children(tok, SUBJECTS)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return tok.head.i
+    return None
 
 
 def _asked_for(tok: Token, appeals: set[int]) -> int | None:
