@@ -237,6 +237,12 @@ def test_the_purpose_of_a_demand_is_asked_for(coder, text, expected):
     assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
 
 
+def test_a_threat_and_the_act_threatened_are_one_event(coder):
+    events = coder.code("Chadian rebels threatened to storm the presidential palace in "
+                        "N'Djamena.", published="2009-01-10")
+    assert [(e.cameo, e.source.code) for e in events] == [("1384", "TCDREB")]
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

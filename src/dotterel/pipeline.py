@@ -299,6 +299,9 @@ class Coder:
         Ankara provide information" a demand for intelligence (1014), "rejected an offer
         of mediation" a rejection of mediation (126). Appeals (02) and demands (10) share
         their sub-codes' order; rejections (12) follow it by REJECTED."""
+        if m.code[:2] == THREAT_ROOT and m.asked:
+            # "threatened to hold a general strike": the threat is of the act it names
+            return self.kb.ontology.modal_code(m.asked[0], "threat") or m.code
         if m.code not in BARE_APPEALS:
             return m.code
         for act in m.asked:
@@ -422,6 +425,7 @@ PROTEST_ROOT = "14"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
+THREAT_ROOT = "13"
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).

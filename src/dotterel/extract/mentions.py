@@ -804,6 +804,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
+    found = _merge_threats(found, sent.doc)
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
@@ -826,6 +827,32 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         elif not m.negated:
             asked.setdefault(appeal, []).append(m.code)
     return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
+
+
+THREAT_ROOT = "13"
+
+
+def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"threatened to hold a general strike", "threatened to storm his residence": a
+    threat and the act it threatens are one event: the threat, with its own doer and
+    target, takes the act as what it threatens (its code)."""
+    by_trigger = {m.trigger: m for m in found}
+    contents: dict[int, Mention] = {}
+    for m in found:
+        if m.code[:2] != THREAT_ROOT or "threat" not in m.entry.flags or m.negated:
+            continue
+        for clause in _children(doc[m.trigger], {"xcomp"}):
+            # the act is the clause's verb, or the object of its light verb ("to hold a
+            # strike")
+            act = by_trigger.get(clause.i) or next(
+                (by_trigger[o.i] for o in _children(clause, OBJECTS) if o.i in by_trigger), None)
+            if act is not None and act.modality == "threatened" and not act.negated:
+                contents[m.trigger] = act
+                break
+    merged = {c.trigger for c in contents.values()}
+    return [replace(m, asked=(c.code,))
+            if (c := contents.get(m.trigger)) is not None else m
+            for m in found if m.trigger not in merged]
 
 
 def _in_condition(tok: Token) -> bool:
