@@ -243,6 +243,16 @@ def test_a_threat_and_the_act_threatened_are_one_event(coder):
     assert [(e.cameo, e.source.code) for e in events] == [("1384", "TCDREB")]
 
 
+def test_going_back_somewhere_returns_nothing(coder):
+    # people who return to a place give nothing back (CAMEO 084 returns persons or property)
+    events = coder.code("Afghan negotiators returned to Kabul from Pakistan on Monday.",
+                        published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("08")]
+    ev = one(coder.code("Iraq returned the bodies of 12 Iranian soldiers to Iran.",
+                        published="2009-01-10"), "08")
+    assert (ev.cameo, ev.target.country) == ("0842", "IRN")
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")
