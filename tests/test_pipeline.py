@@ -253,6 +253,13 @@ def test_going_back_somewhere_returns_nothing(coder):
     assert (ev.cameo, ev.target.country) == ("0842", "IRN")
 
 
+def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
+    events = coder.code("Armenian rebels will lay down their weapons and disband by the end of "
+                        "the month, their leader said.", published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("08")]
+    assert one(events, "03").cameo == "0356"
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")
