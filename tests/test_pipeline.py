@@ -260,6 +260,12 @@ def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
     assert one(events, "03").cameo == "0356"
 
 
+def test_the_disapproval_a_protest_voices_is_its_cause(coder):
+    events = coder.code("South Korean farmers blocked a highway on Monday to show their "
+                        "disapproval of American beef imports.", published="2009-01-10")
+    assert [(e.cameo[:2], e.target.country) for e in events] == [("14", "USA")]
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

@@ -813,9 +813,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # a protest demands is the protest's own cause, not a second event
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
                 for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
+    # ("blocked a road to show their disapproval of US policies": so is what it voices)
     found = [m for m in found if not (
-        m.code[:2] in APPEAL_ROOTS and sent.doc[m.trigger].dep_ in ("advcl", "xcomp")
-        and sent.doc[m.trigger].head.i in protests)]
+        m.code[:2] in CAUSE_ROOTS and any(
+            v.dep_ in ("advcl", "xcomp") and v.head.i in protests
+            for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -954,6 +956,8 @@ def _light_verb(tok: Token) -> list[Token]:
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
+# What a protest is held for: appeals, demands and disapproval it voices.
+CAUSE_ROOTS = {*APPEAL_ROOTS, "11"}
 ASKING_ROOTS = {"02", "10", "12"}  # appeals, demands and rejections: about an act asked for
 # The links from an appeal to the words that say what it asks for ("acl": the clause of
 # an appeal noun, "faces pressure to help Greece").
