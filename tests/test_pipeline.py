@@ -266,6 +266,23 @@ def test_the_disapproval_a_protest_voices_is_its_cause(coder):
     assert [(e.cameo[:2], e.target.country) for e in events] == [("14", "USA")]
 
 
+@pytest.mark.parametrize("text", [
+    # the purpose of an act not done is not done either
+    "Brazil did not send troops to help Bolivia.",
+    "Chile said it would not lend its warships to Peru to help Ecuador.",
+])
+def test_the_purpose_of_an_act_not_done_is_not_done(coder, text):
+    events = coder.code(text, published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("07") and not e.negated]
+
+
+def test_the_purpose_of_an_obliged_act_is_demanded_with_it(coder):
+    events = coder.code("Egypt said Israel must withdraw its troops to allow aid to reach Gaza.",
+                        published="2009-01-10")
+    assert [(e.cameo[:2], e.source.country, e.target.country) for e in events] == [
+        ("10", "EGY", "ISR")]
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

@@ -583,11 +583,21 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep") or cur.head.i == cur.i:
+        if cur.head.i == cur.i or not (
+                cur.dep_ in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep")
+                # "would not give permission to Russia to help Israel": an infinitive of
+                # purpose is governed by the act it is the purpose of
+                or (cur.dep_ == "advcl" and _infinitive(cur))):
             break
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb heads a "to" infinitive with no subject of its own ("to help")."""
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not _children(verb, SUBJECTS))
 
 
 def _negated(tok: Token) -> bool:
@@ -654,7 +664,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     # "must be ready to mediate", "should be prepared to talk": the obligation is the
     # governing predicate's
     cur = tok
-    while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+    # ("must ensure security to allow supplies in": so is that of the act it is for)
+    while (cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "advcl" and _infinitive(cur))
+           ) and cur.head.i != cur.i:
         cur = cur.head
         aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
     obliged = bool(aux & OBLIGATION_AUX)
