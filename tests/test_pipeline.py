@@ -283,6 +283,16 @@ def test_the_purpose_of_an_obliged_act_is_demanded_with_it(coder):
         ("10", "EGY", "ISR")]
 
 
+def test_a_demand_for_a_thing_names_no_target(coder):
+    ev = one(coder.code("The Kenyan opposition leader demanded immediate elections on Monday.",
+                        published="2009-01-10"), "10")
+    assert (ev.source.code, ev.target) == ("KENOPP", None)
+    # one asked to act is named, and is the target
+    ev = one(coder.code("The Kenyan opposition leader demanded Ugandan officials to release "
+                        "the detained journalists.", published="2009-01-10"), "10")
+    assert ev.target.country == "UGA"
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

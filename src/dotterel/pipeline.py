@@ -365,8 +365,8 @@ class Coder:
         if refusal and not targets:
             # a refusal answers someone, and "Taiwan would not back down" names no one
             return []
-        if not sources or (not targets and (m.entry.has_target or not _undirected(doc, m, code)
-                                            or not named)
+        if not sources or (not targets and not (named and _demands_a_thing(doc, m, code))
+                           and (m.entry.has_target or not _undirected(doc, m, code) or not named)
                            and (m.targets or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
             # an act whose target the text names but we could not resolve: too weak to
@@ -426,6 +426,7 @@ DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
+DEMAND_ROOT = "10"
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).
@@ -475,6 +476,18 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     return code[:2] in UNDIRECTED_ROOTS or (
         code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
         and (trigger.dep_ not in COMPLEMENT_DEPS or told))
+
+
+def _demands_a_thing(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether a demand names only the thing it wants, asking no one by name ("demanded
+    immediate elections", "published a declaration demanding political changes"): it
+    stands without a target."""
+    # (not "demanded parties to the conflict to allow access": those are asked to act)
+    return (code[:2] == DEMAND_ROOT and bool(m.targets)
+            and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                for c in doc[m.trigger].children)
+            and all(doc[i].pos_ == "NOUN" and not _names_someone(doc[i]) for i in m.targets))
 
 
 def _existential(noun: Token) -> bool:
