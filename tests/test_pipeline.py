@@ -286,7 +286,7 @@ def test_the_purpose_of_an_obliged_act_is_demanded_with_it(coder):
 def test_a_demand_for_a_thing_names_no_target(coder):
     ev = one(coder.code("The Kenyan opposition leader demanded immediate elections on Monday.",
                         published="2009-01-10"), "10")
-    assert (ev.source.code, ev.target) == ("KENOPP", None)
+    assert (ev.cameo, ev.source.code, ev.target) == ("1041", "KENOPP", None)
     # one asked to act is named, and is the target
     ev = one(coder.code("The Kenyan opposition leader demanded Ugandan officials to release "
                         "the detained journalists.", published="2009-01-10"), "10")
