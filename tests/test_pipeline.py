@@ -293,6 +293,12 @@ def test_a_demand_for_a_thing_names_no_target(coder):
     assert ev.target.country == "UGA"
 
 
+def test_a_notice_that_another_must_act_is_a_demand_by_its_giver(coder):
+    ev = one(coder.code("France issued a stern reminder to Iran that it must release the "
+                        "detainees.", published="2015-06-02"), "10")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("1053", "FRA", "IRN")
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

@@ -594,6 +594,19 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     return chain
 
 
+def _notice_giver(clause: Token) -> int | None:
+    """Who gave the notice a "that" clause spells out: the subject of the verb whose
+    object the notice is ("issued a stern reminder to Iraq that it must cooperate",
+    "sent a message that the rebels must disarm")."""
+    notice = clause.head
+    if not (clause.dep_ in ("acl", "ccomp") and notice.pos_ == "NOUN" and notice.dep_ in OBJECTS
+            and notice.head.pos_ == "VERB"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+        return None
+    subj = _children(notice.head, SUBJECTS)
+    return subj[0].i if subj else None
+
+
 def _infinitive(verb: Token) -> bool:
     """Whether a verb heads a "to" infinitive with no subject of its own ("to help")."""
     return (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -670,6 +683,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         cur = cur.head
         aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
     obliged = bool(aux & OBLIGATION_AUX)
+    if obliged and reporter is None:
+        reporter = _notice_giver(cur)
     if threat:
         return _Mood("threatened", reporter, obliged)
     # "would" in reported speech is the future seen from the past: "said they would meet"
