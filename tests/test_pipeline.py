@@ -147,6 +147,164 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(coder):
     assert (ev.source.country, ev.target.country) == ("EGY", "ISR")
 
 
+@pytest.mark.parametrize("text,code,source,target", [
+    # what the other must do need not be an act the lexicon knows: the statement is a demand
+    ("The Japanese government declared on Monday that Brazil must scrap its import quotas.",
+     "100", "JPN", "BRA"),
+    # an intention another must hold is a demand for the act intended
+    ("Colombian rebels said the Colombian government must agree to constitutional changes.",
+     "1044", "COLREB", "COLGOV"),
+])
+def test_a_statement_that_another_must_act_is_a_demand(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), "10")
+    assert (ev.cameo, ev.source.code[:len(source)], ev.target.code[:len(target)]) == (
+        code, source, target)
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # the act demanded or refused names whom it is asked of, even at home
+    ("Sudanese rebels demanded a truce with government forces in Darfur.", "1056", "SDNREB",
+     "SDNMIL"),
+    ("Colombian rebels on Monday rejected talks with the Colombian army.", "125", "COLREB",
+     "COLMIL"),
+])
+def test_the_party_an_act_demanded_names_is_the_target(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # a demand noun's "that" clause names whom it is made of, wherever the parser hangs it
+    ("Canada reiterated its demand on Monday that Iran release the detainees.", "1053",
+     "CANGOV", "IRNGOV"),
+    ("Colombian rebels insisted on their demands that the Colombian government free jailed "
+     "guerrillas.", "1053", "COLREB", "COLGOV"),
+])
+def test_a_demand_is_made_of_the_subject_of_its_clause(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), "10")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+@pytest.mark.parametrize("text", [
+    # a strike called off, as a report tells it, is yielded to the strikers' government
+    "Kenyan nurses have called off their two-week strike, a union official said on Monday.",
+    "The Kenyan nurses union announced on Monday that it has called off its strike.",
+])
+def test_a_protest_called_off_is_yielded_to_its_government(coder, text):
+    ev = one(coder.code(text, published="2009-01-10"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.code) == ("082", "KEN", "KENGOV")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # an inquiry into a wrong is aimed at whom it is said to be by, not at its victims
+    ("Peru is investigating alleged abuses by Peruvian police against Bolivian migrants.",
+     "PERGOV", "PERCOP"),
+    ("Chile opened an investigation into killings committed by Argentine soldiers against "
+     "Chilean farmers.", "CHLGOV", "ARGMIL"),
+])
+def test_an_inquiry_is_aimed_at_the_suspected_doer(coder, text, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), "09")
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
+def test_an_object_put_after_an_as_phrase_is_the_target(coder):
+    ev = one(coder.code("Greece on Tuesday denounced as a provocation Turkey's deployment of "
+                        "warships near Crete.", published="2009-01-10"), "11")
+    assert (ev.source.country, ev.target.country) == ("GRC", "TUR")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the condition of a threat is not done: no withdrawal, no release
+    ("Chad will expel the French ambassador unless France withdraws its troops.",
+     {("1313", "TCDGOV", "FRAGOV")}),
+    ("Mali threatened on Monday to cut ties with Algeria if Algiers released the rebel "
+     "leaders.", {("1313", "MLIGOV", "DZAGOV")}),
+])
+def test_a_condition_is_no_event(coder, text, expected):
+    events = coder.code(text, published="2009-01-10")
+    assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the purpose of a thing demanded or rejected is asked for, not done
+    ("Somali elders demanded a UN force to protect them against the militias.",
+     {("1034", "SOMELI", "IGOUNO")}),
+    ("Kenya on Friday rejected calls by Britain to adopt sweeping electoral reforms as a "
+     "package.", {("123", "KENGOV", "GBRGOV")}),
+])
+def test_the_purpose_of_a_demand_is_asked_for(coder, text, expected):
+    events = coder.code(text, published="2009-01-10")
+    assert {(e.cameo, e.source.code, e.target and e.target.code) for e in events} == expected
+
+
+def test_a_threat_and_the_act_threatened_are_one_event(coder):
+    events = coder.code("Chadian rebels threatened to storm the presidential palace in "
+                        "N'Djamena.", published="2009-01-10")
+    assert [(e.cameo, e.source.code) for e in events] == [("1384", "TCDREB")]
+
+
+def test_going_back_somewhere_returns_nothing(coder):
+    # people who return to a place give nothing back (CAMEO 084 returns persons or property)
+    events = coder.code("Afghan negotiators returned to Kabul from Pakistan on Monday.",
+                        published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("08")]
+    ev = one(coder.code("Iraq returned the bodies of 12 Iranian soldiers to Iran.",
+                        published="2009-01-10"), "08")
+    assert (ev.cameo, ev.target.country) == ("0842", "IRN")
+
+
+def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
+    events = coder.code("Armenian rebels will lay down their weapons and disband by the end of "
+                        "the month, their leader said.", published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("08")]
+    assert one(events, "03").cameo == "0356"
+
+
+def test_the_disapproval_a_protest_voices_is_its_cause(coder):
+    events = coder.code("South Korean farmers blocked a highway on Monday to show their "
+                        "disapproval of American beef imports.", published="2009-01-10")
+    assert [(e.cameo[:2], e.target.country) for e in events] == [("14", "USA")]
+
+
+@pytest.mark.parametrize("text", [
+    # the purpose of an act not done is not done either
+    "Brazil did not send troops to help Bolivia.",
+    "Chile said it would not lend its warships to Peru to help Ecuador.",
+])
+def test_the_purpose_of_an_act_not_done_is_not_done(coder, text):
+    events = coder.code(text, published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("07") and not e.negated]
+
+
+def test_the_purpose_of_an_obliged_act_is_demanded_with_it(coder):
+    events = coder.code("Egypt said Israel must withdraw its troops to allow aid to reach Gaza.",
+                        published="2009-01-10")
+    assert [(e.cameo[:2], e.source.country, e.target.country) for e in events] == [
+        ("10", "EGY", "ISR")]
+
+
+def test_a_demand_for_a_thing_names_no_target(coder):
+    ev = one(coder.code("The Kenyan opposition leader demanded immediate elections on Monday.",
+                        published="2009-01-10"), "10")
+    assert (ev.cameo, ev.source.code, ev.target) == ("1041", "KENOPP", None)
+    # one asked to act is named, and is the target
+    ev = one(coder.code("The Kenyan opposition leader demanded Ugandan officials to release "
+                        "the detained journalists.", published="2009-01-10"), "10")
+    assert ev.target.country == "UGA"
+
+
+def test_a_notice_that_another_must_act_is_a_demand_by_its_giver(coder):
+    ev = one(coder.code("France issued a stern reminder to Iran that it must release the "
+                        "detainees.", published="2015-06-02"), "10")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("1053", "FRA", "IRN")
+
+
+def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
+    events = coder.code("The Russian president said on Monday that Russia must modernise its "
+                        "ports.", published="2009-01-10")
+    assert not [e for e in events if e.cameo.startswith("10")]
+
+
 def test_threatened_and_future_conflict_acts_are_threats(coder):
     ev = one(coder.code("Russia threatened to impose sanctions on Moldova.",
                         published="2014-06-01"), "13")

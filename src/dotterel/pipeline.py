@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import VIOLENT_ROOTS, Mention, means_objects, sentence_mentions
+from .extract.mentions import (OBLIGED_DEMAND, VIOLENT_ROOTS, Mention, means_objects,
+                               sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -163,6 +164,12 @@ class Coder:
                      else [actors.resolve(doc[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
+            if not targets and m.code[:2] in DEMANDING_ROOTS:
+                # "demanded a truce with Moslem forces", "rejected talks with the rebels":
+                # the act demanded or refused names the party it is asked of, even one of
+                # the sources' own country
+                targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day)
+                                  if a.code not in own)
             if not targets:
                 # "dismissed an appeal from the president", "rejected calls by its
                 # rulers": a thing said or offered is aimed at by whoever made it, even a
@@ -224,9 +231,10 @@ class Coder:
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
                                 for a in actors.resolve_all(phrase, day)
                                 if a.country in exclude and a.country != "IGO"))), [])
-        if not targets and m.code[:2] == PROTEST_ROOT:
+        if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
             # "students staged mass demonstrations", "workers went on strike": a protest
-            # by the people that names no one is addressed to their own government, or,
+            # (or its calling off: "the union called off the strike") by the people that
+            # names no one is addressed to their own government, or,
             # held in another state ("ethnic Albanians demonstrated in Serbia", "prisoners
             # rioted at a jail in northern Israel"), to that state's (a state's own
             # boycott or march is not)
@@ -291,6 +299,9 @@ class Coder:
         Ankara provide information" a demand for intelligence (1014), "rejected an offer
         of mediation" a rejection of mediation (126). Appeals (02) and demands (10) share
         their sub-codes' order; rejections (12) follow it by REJECTED."""
+        if m.code[:2] == THREAT_ROOT and m.asked:
+            # "threatened to hold a general strike": the threat is of the act it names
+            return self.kb.ontology.modal_code(m.asked[0], "threat") or m.code
         if m.code not in BARE_APPEALS:
             return m.code
         for act in m.asked:
@@ -335,22 +346,27 @@ class Coder:
         code = self._asked_code(m)
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
-        if demand and sources and reporter.country not in {s.country for s in sources}:
+        asked_of = [s for s in sources if _asks_of(reporter, s)] if demand else []
+        if asked_of:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
-            code, sources, targets = demand, [reporter], sources
+            code, sources, targets = demand, [reporter], asked_of
         elif m.obliged:
             # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
             # nations must allocate more": what someone must do is not done
             return []
         else:
             targets = self._targets(doc, m, sources, actors, day)
+            if m.entry is OBLIGED_DEMAND:
+                # "Putin said Russia must rearm": what one says one's own state must do
+                # is asked of no one
+                targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
             code = self._modal_code(m, code)
         if refusal and not targets:
             # a refusal answers someone, and "Taiwan would not back down" names no one
             return []
-        if not sources or (not targets and (m.entry.has_target or not _undirected(doc, m, code)
-                                            or not named)
+        if not sources or (not targets and not (named and _demands_a_thing(doc, m, code))
+                           and (m.entry.has_target or not _undirected(doc, m, code) or not named)
                            and (any(code[:2] != INTENT_ROOT or _may_name(doc[i]) for i in m.targets)
                                 or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
@@ -412,8 +428,12 @@ MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 SCHEDULED_AUX = {"will", "shall", "'ll"}  # "will meet": set to happen, not only meant
 PROTEST_ROOT = "14"
 INTENT_ROOT = "03"
+DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
+THREAT_ROOT = "13"
+DEMAND_ROOT = "10"
+DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).
 REJECTED = {"101": "121", "103": "122", "104": "123", "105": "124", "106": "125",
@@ -430,6 +450,18 @@ STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not who
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
 
+def _asks_of(speaker: Actor, doer: Actor) -> bool:
+    """Whether a speaker saying that someone must act demands it of them: of another
+    state or body ("Mubarak said the US must mediate"), or of another part of its own
+    country ("the rebels said the government must agree to reforms"); not of its own
+    state, nor one arm of the state of another ("the army said the government must act")."""
+    if speaker.country != doer.country:
+        return True
+    mine, theirs = speaker.sector[:3], doer.sector[:3]
+    return bool(mine and theirs) and mine != theirs and not (
+        mine in STATE_SECTORS and theirs in STATE_SECTORS)
+
+
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
     """Whether the words for a deed's doer or means name a nationality or a by-agent
     ("Soviet aircraft", "in Israeli shelling", "in an air strike by government forces")."""
@@ -443,9 +475,25 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     violence; and a concession stated as the sentence's own deed ("Shevardnadze resigned
     on Sunday"), not one demanded, offered or set as a condition ("demanded that he
     resign", "unless Israel rescinds the annexation")."""
+    trigger = doc[m.trigger]
+    # "rebels surrendered, an official said": what a report says was done is a deed
+    told = (m.reporter is not None and trigger.dep_ == "ccomp"
+            and doc[m.reporter].head.i == trigger.head.i)
     return code[:2] in UNDIRECTED_ROOTS or (
         code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
-        and doc[m.trigger].dep_ not in COMPLEMENT_DEPS)
+        and (trigger.dep_ not in COMPLEMENT_DEPS or told))
+
+
+def _demands_a_thing(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether a demand names only the thing it wants, asking no one by name ("demanded
+    immediate elections", "published a declaration demanding political changes"): it
+    stands without a target."""
+    # (not "demanded parties to the conflict to allow access": those are asked to act)
+    return (code[:2] == DEMAND_ROOT and bool(m.targets)
+            and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                for c in doc[m.trigger].children)
+            and all(doc[i].pos_ == "NOUN" and not _names_someone(doc[i]) for i in m.targets))
 
 
 def _may_name(target: Token) -> bool:

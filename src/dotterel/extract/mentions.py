@@ -26,6 +26,7 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+CONDITION_MARKS = {"if", "unless"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
@@ -381,6 +382,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             elif tok.pos_ == "VERB":
                 cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
                 found = [c for c in cands if c.i not in used]
+                if not found and not passive:
+                    # "denounced as an ugly crime Serbia's suppression of ...": the parser
+                    # takes an object put after its "as" phrase for an apposition to it
+                    found = [a for o in _prep_objects(tok, "as") for a in _children(o, {"appos"})]
                 against = [o for c in found if c.pos_ == "NOUN" for o in _prep_objects(c, "against")]
                 if against and not passive:
                     # "threatened further action against Russia": a thing done or said
@@ -412,6 +417,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
+        if found and entry.code[:2] == INVESTIGATE_ROOT:
+            # "investigating alleged war crimes by Croatian extremists against Serb
+            # civilians": an inquiry into a wrong is aimed at its suspected doer
+            found = [d for f in found for d in (_wrongdoers(f) or [f])]
+        if found and entry.code[:2] in APPEAL_ROOTS:
+            # "insisted on its demands that the government grant more rights": a demand
+            # that says what someone is to do is made of that someone
+            found = [s for f in found for s in (_that_subject(f) or [f])]
         if found:
             return found
     against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
@@ -438,6 +451,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # subject; else "agreed to set up a centre in Tokyo": whoever the complement
         # clause acts on (found inside it by the resolver)
         clauses = _children(tok, {"ccomp", "xcomp"} if tok.pos_ != "NOUN" else {"acl"})
+        if tok.pos_ == "NOUN" and tok.dep_ in OBJECTS:
+            # "reiterated its demand today that Israel ease restrictions": the parser
+            # hangs the noun's clause on the verb whose object it is
+            clauses += [c for c in _children(tok.head, {"ccomp"}) if _that_clause(c)]
         # "called for Burma to institute reforms" is often parsed as an adverbial clause
         clauses += [c for c in _children(tok, {"advcl"})
                     if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
@@ -476,6 +493,39 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if t.dep_ == "agent" and t.i not in subjects:
                 return _children(t, {"pobj"})
     return []
+
+
+INVESTIGATE_ROOT = "09"
+
+
+def _wrongdoers(deed: Token) -> list[Token]:
+    """Who a deed is said to be by: its "by" phrase, or the by-agent of the participle
+    that describes it ("crimes by the militia", "abuses committed by the police")."""
+    if deed.pos_ != "NOUN":
+        return []
+    found = _prep_objects(deed, "by")
+    found += [o for acl in _children(deed, {"acl"}) if acl.tag_ == "VBN"
+              for agent in _children(acl, {"agent"}) for o in _children(agent, {"pobj"})]
+    return found
+
+
+def _that_clause(clause: Token) -> bool:
+    """Whether a clause is introduced by "that"."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _that_subject(noun: Token) -> list[Token]:
+    """The subject of a noun's "that" clause ("demands that the government grant"); the
+    parser may hang the clause on the verb that governs the noun ("insisted on its
+    demands that ...")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)]
+    if not clauses:
+        verb = (noun.head if noun.dep_ in OBJECTS
+                else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None)
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            clauses = [c for c in _children(verb, {"ccomp"}) if _that_clause(c)]
+    return [s for c in clauses for s in _children(c, SUBJECTS | PASSIVE_SUBJECTS)
+            if s.lower_ not in RELATIVE_PRONOUNS]
 
 
 def _names_in(phrase: Token) -> bool:
@@ -554,11 +604,26 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     for _ in range(limit):
         if cur.head.i == cur.i or (
                 cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep")
+                # "would not give permission to Russia to help Israel": an infinitive of
+                # purpose is governed by the act it is the purpose of
                 and not _purpose(cur)):
             break
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _notice_giver(clause: Token) -> int | None:
+    """Who gave the notice a "that" clause spells out: the subject of the verb whose
+    object the notice is ("issued a stern reminder to Iraq that it must cooperate",
+    "sent a message that the rebels must disarm")."""
+    notice = clause.head
+    if not (clause.dep_ in ("acl", "ccomp") and notice.pos_ == "NOUN" and notice.dep_ in OBJECTS
+            and notice.head.pos_ == "VERB"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+        return None
+    subj = _children(notice.head, SUBJECTS)
+    return subj[0].i if subj else None
 
 
 def _negated(tok: Token) -> bool:
@@ -593,6 +658,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     support Turkey, the president said" is Portugal's intention, reported by the president.
     """
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if not aux and tok.dep_ == "conj" and tok.pos_ == "VERB" and not _children(tok, SUBJECTS):
+        # "will lay down their weapons and disband": a coordinated verb with no subject
+        # and no auxiliary of its own shares its first conjunct's
+        aux = {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECTS:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
@@ -633,10 +702,13 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     # "must be ready to mediate", "should be prepared to talk": the obligation is the
     # governing predicate's
     cur = tok
-    while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+    # ("must ensure security to allow supplies in": so is that of the act it is for)
+    while (cur.dep_ in ("xcomp", "acomp") or _purpose(cur)) and cur.head.i != cur.i:
         cur = cur.head
         aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
     obliged = bool(aux & OBLIGATION_AUX)
+    if obliged and reporter is None:
+        reporter = _notice_giver(cur)
     if threat:
         return _Mood("threatened", reporter, obliged)
     # "would" in reported speech is the future seen from the past: "said they would meet"
@@ -782,6 +854,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 nouns.append(tok)
         elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in adj_lemmas:
             adjectives.append(tok)
+    reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
@@ -789,6 +862,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         consumed.update(used)
         if "report" in entry.flags:
+            reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
         sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
         m = _mention(tok, entry, used, sources, lexicon, span)
@@ -835,6 +909,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
+    found += _bare_demands(reports, found, lexicon, span)
+    # "will withdraw unless the president arranges a ceasefire": a condition is not done
+    found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
     found = _means_codes(found, sent.doc)
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -846,18 +923,24 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         (m.code == OPTIMISM or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
+    found = _merge_threats(found, sent.doc)
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
                 for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
+    # ("blocked a road to show their disapproval of US policies": so is what it voices)
     found = [m for m in found if not (
-        m.code[:2] in APPEAL_ROOTS and sent.doc[m.trigger].dep_ in ("advcl", "xcomp")
-        and sent.doc[m.trigger].head.i in protests)]
+        m.code[:2] in CAUSE_ROOTS and any(
+            v.dep_ in ("advcl", "xcomp") and v.head.i in protests
+            for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
+    askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     kept: list[Mention] = []
     for m in found:
         appeal = _asked_for(sent.doc[m.trigger], appeals)
+        if appeal is None:
+            appeal = _purpose_of(sent.doc[m.trigger], askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
             if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)):
@@ -865,6 +948,102 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         elif not m.negated:
             asked.setdefault(appeal, []).append(m.code)
     return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
+
+
+THREAT_ROOT = "13"
+
+
+def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"threatened to hold a general strike", "threatened to storm his residence": a
+    threat and the act it threatens are one event: the threat, with its own doer and
+    target, takes the act as what it threatens (its code)."""
+    by_trigger = {m.trigger: m for m in found}
+    contents: dict[int, Mention] = {}
+    for m in found:
+        if m.code[:2] != THREAT_ROOT or "threat" not in m.entry.flags or m.negated:
+            continue
+        for clause in _children(doc[m.trigger], {"xcomp"}):
+            # the act is the clause's verb, or the object of its light verb ("to hold a
+            # strike")
+            act = by_trigger.get(clause.i) or next(
+                (by_trigger[o.i] for o in _children(clause, OBJECTS) if o.i in by_trigger), None)
+            if act is not None and act.modality == "threatened" and not act.negated:
+                contents[m.trigger] = act
+                break
+    merged = {c.trigger for c in contents.values()}
+    return [replace(m, asked=(c.code,))
+            if (c := contents.get(m.trigger)) is not None else m
+            for m in found if m.trigger not in merged]
+
+
+def _in_condition(tok: Token) -> bool:
+    """Whether a word is in a clause of condition ("unless Israel rescinds the annexation",
+    "if the talks fail")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                       for c in cur.children):
+            return True
+        cur = cur.head
+    return False
+
+
+# The entry of a demand read off a statement that someone must act, when what they must do
+# is no act the lexicon knows ("declared that China must drop its trade barriers").
+OBLIGED_DEMAND = TriggerEntry(code="100", pos="VERB", lemma="-", particle=None,
+                              objects=frozenset(), context=(), target=("obj",),
+                              flags=frozenset({"speech"}), neg_code=None,
+                              origin="rule: a statement that someone must act")
+
+
+def _obliged_clause(clause: Token) -> bool:
+    """Whether a complement clause says its subject must act ("that China must drop",
+    "the rebels should disarm")."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children)
+
+
+def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
+                  span: tuple[int, int]) -> list[Mention]:
+    """Demands made by saying that someone else must act, where what they must do is no
+    trigger of its own: the speaker demands it of the clause's subject, and the acts the
+    clause names are what is asked for. (A clause whose own act is a trigger is coded from
+    that trigger, as an obliged act.)"""
+    out: list[Mention] = []
+    for verb in reports:
+        sent_doc = verb.doc
+        for clause in _children(verb, {"ccomp"}):
+            if not _obliged_clause(clause):
+                continue
+            inside = {t.i for t in clause.subtree}
+            if any(m.obliged and m.trigger in inside for m in found):
+                continue
+            speaker, doer = _subject(verb), _children(clause, SUBJECTS)
+            if not speaker or not doer:
+                continue
+            mood = _modality(verb, lexicon)
+            out.append(Mention(
+                trigger=verb.i, trigger_tokens=(verb.i,), entry=OBLIGED_DEMAND,
+                code=OBLIGED_DEMAND.code, sources=_expand_conjuncts(speaker),
+                targets=_expand_conjuncts(doer), negated=_negated(verb), modality=mood.modality,
+                reporter=mood.reporter, sentence=span,
+                asked=tuple(m.code for m in found if _within(sent_doc[m.trigger], clause))))
+    return out
+
+
+# Links by which an act belongs to what a clause says must be done, not to a side remark
+# on it ("must hand over the suspects as he embarked on a trip": the trip is no demand).
+ASKED_DEPS = {"xcomp", "conj", "dobj", "obj", "prep", "pobj", "compound"}
+
+
+def _within(tok: Token, clause: Token) -> bool:
+    """Whether a word is the clause's head or reaches it only through its objects,
+    complements and coordinated verbs."""
+    while tok.i != clause.i:
+        if tok.dep_ not in ASKED_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 PROTEST_ROOT = "14"
@@ -892,6 +1071,8 @@ def _light_verb(tok: Token) -> list[Token]:
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
 APPEAL_ROOTS = {"02", "10"}
+# What a protest is held for: appeals, demands and disapproval it voices.
+CAUSE_ROOTS = {*APPEAL_ROOTS, "11"}
 ASKING_ROOTS = {"02", "10", "12"}  # appeals, demands and rejections: about an act asked for
 # The links from an appeal to the words that say what it asks for ("acl": the clause of
 # an appeal noun, "faces pressure to help Greece").
@@ -902,6 +1083,18 @@ def _intends(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a trigger is a word of intending ("plan", "pledge", "vow"), whichever of
     its entries was picked."""
     return any("intent" in e.flags for e in lexicon.candidates(tok.pos_, tok.lemma_.lower()))
+
+
+def _purpose_of(tok: Token, askers: set[int]) -> int | None:
+    """The appeal, demand or rejection whose infinitive of purpose a trigger heads, if
+    any: "demanding a U.N. presence to protect them", "rejected calls by Annan to adopt
+    reforms" (the parser hangs the infinitive on the verb, not on the thing asked)."""
+    if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
+        tok = tok.head  # "to protect them and prevent a war"
+    if (tok.dep_ == "advcl" and tok.head.i in askers and not _children(tok, SUBJECTS)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return tok.head.i
+    return None
 
 
 def _asked_for(tok: Token, appeals: set[int]) -> int | None:
