@@ -442,6 +442,13 @@ def test_no_unidentified_attacker_when_the_text_hints_at_one_or_tells_background
     assert not any(e.source.sector == "UAF" for e in events)
 
 
+def test_a_deed_the_parser_split_still_names_its_doer(coder):
+    # "in Israeli tank shelling" is often parsed as "in Israeli tank" plus a gerund
+    ev = one(coder.code("Two Lebanese farmers were killed in Israeli tank shelling near the "
+                        "border on Tuesday, police said.", published="2015-06-02"), "19")
+    assert (ev.source.country, ev.target.country) == ("ISR", "LBN")
+
+
 @pytest.mark.parametrize("text,root,source,target", [
     # forces engaged in an act do it
     ("Serb forces were engaged in heavy fighting with Albanian rebels on Sunday.",

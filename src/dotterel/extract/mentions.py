@@ -245,7 +245,8 @@ def _noun_source(tok: Token) -> list[Token]:
 IMPLIED_AGENT_PREPS = {"in", "during"}
 
 
-def _implied_agent(tok: Token, noun_lemmas: frozenset[str]) -> list[Token]:
+def _implied_agent(tok: Token, noun_lemmas: frozenset[str],
+                   verb_lemmas: frozenset[str] = frozenset()) -> list[Token]:
     """Who did an agentless passive, when an adjunct names the deed and its doer: "three
     Palestinians were killed in an Israeli air strike" (Israel), "eight people were killed
     in an air strike by government forces". Only a deed the lexicon knows: "killed in the
@@ -256,12 +257,22 @@ def _implied_agent(tok: Token, noun_lemmas: frozenset[str]) -> list[Token]:
         if prep.lower_ not in IMPLIED_AGENT_PREPS:
             continue
         for deed in _children(prep, {"pobj"}):
-            if deed.pos_ == "NOUN" and deed.lemma_.lower() in noun_lemmas:
+            if deed.pos_ == "NOUN" and (deed.lemma_.lower() in noun_lemmas
+                                        or _split_deed(deed, tok, verb_lemmas)):
                 doers = [t for t in _noun_source(deed) if t.pos_ in ("PROPN", "ADJ")
                          or t.dep_ == "pobj"]
                 if doers:
                     return doers
     return []
+
+
+def _split_deed(word: Token, verb: Token, verb_lemmas: frozenset[str]) -> bool:
+    """Whether the parser split a deed noun phrase after its first word, reading the
+    deed as a gerund of the verb ("killed in Israeli tank shelling" parsed as "killed in
+    Israeli tank", "shelling" a clause of "killed"): the word then names the deed's kind."""
+    nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == verb.i
+            and nxt.lemma_.lower() in verb_lemmas)
 
 
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
@@ -701,7 +712,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         consumed.update(used)
         if "report" in entry.flags:
             continue  # a neutral "said" is not an event; its complement is coded instead
-        sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
+        sources = _subject(tok) or _implied_agent(tok, noun_lemmas, verb_lemmas)
         m = _mention(tok, entry, used, sources, lexicon, span)
         topical = _object_code(sent.doc, m, lexicon)
         found.append(replace(m, code=topical) if topical else m)
