@@ -604,6 +604,9 @@ ARGUMENT_CASES = [
     # an ethnic group lives in the state its sentence names, not in its kin state
     ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "14", "SRBCVL", "SRB"),
     ("Serb forces killed three ethnic Albanians in a gunbattle.", "19", "SRBMIL", "SRBCVL"),
+    # a restriction someone is ordered to carry out falls on them
+    ("Venezuela's government ordered the opposition newspaper El Nacional to suspend "
+     "publication on Monday.", "17", "VENGOV", "VEN"),
 ]
 
 

@@ -354,6 +354,7 @@ def _named_before_date(date: Token) -> list[Token]:
 
 
 MOVEMENT_PREPS = {"from", "to", "into"}
+COERCE_ROOT = "17"
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -454,6 +455,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
                 for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
                 for o in p.children if o.dep_ == "pobj"]
+    if entry.code[:2] == COERCE_ROOT and tok.dep_ == "xcomp":
+        # "ordered the newspaper to suspend publication", "forced the station to stop
+        # broadcasting": a restriction someone is made to carry out falls on them
+        made = _children(tok.head, OBJECTS)
+        if made:
+            return made
     # "expelled Peru's ambassador", "received ministers from the government": the object
     # the pattern needs can name the target
     owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
