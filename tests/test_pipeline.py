@@ -607,6 +607,9 @@ ARGUMENT_CASES = [
     # a restriction someone is ordered to carry out falls on them
     ("Venezuela's government ordered the opposition newspaper El Nacional to suspend "
      "publication on Monday.", "17", "VENGOV", "VEN"),
+    # an act on an event falls on whoever held it
+    ("Egyptian police prevented a march organised by students at Cairo University on Sunday.",
+     "17", "EGYCOP", "EGYEDU"),
 ]
 
 

@@ -490,8 +490,12 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
     else the objects of its prepositions."""
     if actors.resolve(obj, day) is not None:
         return [obj]
-    return [o for prep in obj.children if prep.dep_ == "prep"
-            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
+    # "prevented the demonstration staged by students": whoever held the event it names
+    held_by = [o for clause in obj.children if clause.dep_ == "acl"
+               for agent in clause.children if agent.dep_ == "agent"
+               for o in agent.children if o.dep_ == "pobj"]
+    return held_by + [o for prep in obj.children if prep.dep_ == "prep"
+                      for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
 
 
 # Prepositions whose phrase can name where, or on whom, an act falls.
