@@ -442,6 +442,12 @@ def test_no_unidentified_attacker_when_the_text_hints_at_one_or_tells_background
     assert not any(e.source.sector == "UAF" for e in events)
 
 
+def test_a_bombing_by_a_missile_is_an_aerial_attack(coder):
+    ev = one(coder.code("A Ukrainian military transport plane was blown up by a missile fired "
+                        "by Russian forces.", published="2015-06-02"), "19")
+    assert ev.cameo == "195" and (ev.source.country, ev.target.country) == ("RUS", "UKR")
+
+
 def test_a_deed_the_parser_split_still_names_its_doer(coder):
     # "in Israeli tank shelling" is often parsed as "in Israeli tank" plus a gerund
     ev = one(coder.code("Two Lebanese farmers were killed in Israeli tank shelling near the "

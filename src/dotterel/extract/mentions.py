@@ -875,6 +875,9 @@ def _asks_someone(verb: Token) -> bool:
 VIOLENT_ROOTS = {"18", "19", "20"}
 FORCE_ROOTS = {"17", *VIOLENT_ROOTS}  # coercion and violence: done to people
 GENERIC_VIOLENCE = {"180", "190", "200"}
+# "blew up", "bombed": a bombing whose means the sentence may name more exactly ("blown
+# up by a surface-to-air missile" is an aerial weapon's doing, "in a car bomb" a car bombing)
+BARE_BOMBING = "183"
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
 MEANS_PREPS = {"in", "by", "during", "with"}
 
@@ -886,14 +889,14 @@ def means_objects(verb: Token) -> list[Token]:
 
 
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
-    """"killed in a suicide car bombing", "a roadside bombing killed": a bare act of
-    violence done by a means the sentence names as an act of its own takes that act's
-    more specific code."""
+    """"killed in a suicide car bombing", "a roadside bombing killed", "blown up by a
+    missile": a bare act of violence done by a means the sentence names as an act of its
+    own takes that act's more specific code."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     out: list[Mention] = []
     for m in found:
         tok = doc[m.trigger]
-        if m.code in GENERIC_VIOLENCE and tok.pos_ == "VERB":
+        if (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING) and tok.pos_ == "VERB":
             means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
