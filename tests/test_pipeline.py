@@ -442,6 +442,17 @@ def test_no_unidentified_attacker_when_the_text_hints_at_one_or_tells_background
     assert not any(e.source.sector == "UAF" for e in events)
 
 
+@pytest.mark.parametrize("text,code", [
+    ("The French consulate was torched by Malian protesters on Friday.", "145"),
+    ("Kenyan protesters destroyed a Chinese-owned factory near Nairobi.", "145"),
+    # the homes of protesters destroyed by troops are no riot
+    ("Israeli troops demolished the homes of Palestinian protesters.", "1712"),
+])
+def test_property_destroyed_by_protesters_is_a_riot(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [e.cameo for e in events] == [code]
+
+
 def test_a_bombing_by_a_missile_is_an_aerial_attack(coder):
     ev = one(coder.code("A Ukrainian military transport plane was blown up by a missile fired "
                         "by Russian forces.", published="2015-06-02"), "19")

@@ -758,6 +758,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
     found = _means_codes(found, sent.doc)
+    found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
     # mention says so), not an intention to cooperate, whatever topic its clause names
@@ -904,6 +905,21 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
                 m = replace(m, code=code)
         out.append(m)
     return out
+
+
+# Property destruction, and the words for people protesting: what protesters destroy
+# they destroy in a violent protest ("the building was torched by protesters").
+DESTRUCTION_CODES = {"1712"}
+PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
+RIOT_CODE = "145"
+
+
+def _rioting(m: Mention, doc: Doc) -> Mention:
+    """A destruction of property by protesters is a riot (145), not a state's coercion."""
+    if m.code in DESTRUCTION_CODES and m.sources and all(
+            doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources):
+        return replace(m, code=RIOT_CODE)
+    return m
 
 
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
