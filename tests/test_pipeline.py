@@ -442,6 +442,16 @@ def test_no_unidentified_attacker_when_the_text_hints_at_one_or_tells_background
     assert not any(e.source.sector == "UAF" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "Ethiopian and Eritrean troops were battling for control of a border town on Monday.",
+    "Indian and Pakistani soldiers fought along the Line of Control.",
+])
+def test_sides_that_fight_with_no_foe_named_fight_each_other(coder, text):
+    pairs = {(e.source.country, e.target.country) for e in coder.code(text, published="2015-06-02")
+             if e.cameo.startswith("19")}
+    assert len(pairs) == 2 and all(a != b for a, b in pairs)
+
+
 @pytest.mark.parametrize("text,code", [
     ("The French consulate was torched by Malian protesters on Friday.", "145"),
     ("Kenyan protesters destroyed a Chinese-owned factory near Nairobi.", "145"),

@@ -406,6 +406,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
+FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
@@ -478,6 +479,11 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     if trigger.dep_ in ("pcomp", "advcl"):
         return False
     if code[:2] in RECIPROCAL_ROOTS:
+        return True
+    if trigger.lemma_.lower() in FIGHTING_WORDS and not any(
+            c.dep_ in ("dobj", "obj") for c in trigger.children):
+        # "Vietnamese and Cambodian forces were battling near the border": sides that
+        # fight, clash or skirmish with no foe named fight each other
         return True
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
