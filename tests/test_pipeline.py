@@ -463,6 +463,12 @@ def test_property_destroyed_by_protesters_is_a_riot(coder, text, code):
     assert [e.cameo for e in events] == [code]
 
 
+def test_using_conventional_weapons_is_no_mass_violence(coder):
+    events = coder.code("British aircraft using precision guided missiles struck a weapons depot "
+                        "near Basra.", published="2015-06-02")
+    assert [e.cameo[:2] for e in events] == ["19"]
+
+
 def test_a_bombing_by_a_missile_is_an_aerial_attack(coder):
     ev = one(coder.code("A Ukrainian military transport plane was blown up by a missile fired "
                         "by Russian forces.", published="2015-06-02"), "19")
