@@ -463,6 +463,13 @@ def test_property_destroyed_by_protesters_is_a_riot(coder, text, code):
     assert [e.cameo for e in events] == [code]
 
 
+def test_each_deed_of_a_list_is_the_light_verbs_object(coder):
+    events = coder.code("Syrian government forces launched artillery, mortar, and rocket fire "
+                        "against Turkish army posts near the border today.", published="2015-06-02")
+    assert ("SYR", "TUR") in {(e.source.country, e.target and e.target.country) for e in events}
+    assert all(e.source.country == "SYR" for e in events)
+
+
 def test_using_conventional_weapons_is_no_mass_violence(coder):
     events = coder.code("British aircraft using precision guided missiles struck a weapons depot "
                         "near Basra.", published="2015-06-02")

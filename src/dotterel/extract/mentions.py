@@ -231,6 +231,10 @@ def _noun_source(tok: Token) -> list[Token]:
     found = [t for t in found if not _descriptive(t) and t.ent_type_ not in TIME_ENTITIES]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
+    while phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
+        # "launched artillery, mortar and rocket fire": each of a list of deeds is the
+        # light verb's object as its first one is
+        phrase = phrase.head
     governor = _governing_verb(phrase)
     if governor is not None and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found):
         # "delayed their meeting", "clashed ... during a private visit to X", "continued
