@@ -470,6 +470,17 @@ def test_each_deed_of_a_list_is_the_light_verbs_object(coder):
     assert all(e.source.country == "SYR" for e in events)
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Islamic State fighters used Iraqi civilians as human shields in Mosul.", "IMG", "IRQ"),
+    ("The Syrian army has been holding hundreds of Kurdish villagers as human shields near "
+     "Aleppo.", "SYR", "SYR"),
+])
+def test_human_shields_are_one_act_on_the_people_used(coder, text, source, target):
+    events = coder.code(text, published="2015-06-02")
+    assert [(e.cameo, e.source.country, e.target.country) for e in events] == [
+        ("184", source, target)]
+
+
 def test_using_conventional_weapons_is_no_mass_violence(coder):
     events = coder.code("British aircraft using precision guided missiles struck a weapons depot "
                         "near Basra.", published="2015-06-02")

@@ -745,7 +745,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             wanted = _pick_entry(tok, lexicon, "NOUN")
             if wanted is not None:
                 asked.setdefault(content[tok.i], []).append(wanted[0].code)
-        if tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok):
+        if (tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok)
+                or _role_of(tok, found)):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -808,6 +809,13 @@ def _cleared_of(tok: Token) -> bool:
     # the parser hangs "of" on the verb or on its object ("acquitted the minister of ...")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
     return verb.lemma_.lower() in CLEARING_VERBS
+
+
+def _role_of(tok: Token, found: list[Mention]) -> bool:
+    """Whether a nominal trigger is only the role a coded verb puts its object in
+    ("used civilians as human shields"): the verb's mention tells the act."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
+            and any(m.trigger == tok.head.head.i for m in found))
 
 
 def _light_verb(tok: Token) -> list[Token]:
