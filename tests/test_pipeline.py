@@ -481,6 +481,17 @@ def test_human_shields_are_one_act_on_the_people_used(coder, text, source, targe
         ("184", source, target)]
 
 
+@pytest.mark.parametrize("text,source", [
+    ("The Myanmar army is responsible for mass killings in Rakhine state, a UN report said.",
+     "MMRMIL"),
+    ("Syria's government is guilty of mass killings in the province of Idlib, Amnesty said.",
+     "SYRGOV"),
+])
+def test_who_is_responsible_for_a_deed_did_it(coder, text, source):
+    ev = one(coder.code(text, published="2015-06-02"), "20")
+    assert ev.source.code == source and ev.target.country == source[:3]
+
+
 def test_using_conventional_weapons_is_no_mass_violence(coder):
     events = coder.code("British aircraft using precision guided missiles struck a weapons depot "
                         "near Basra.", published="2015-06-02")

@@ -213,11 +213,12 @@ class Coder:
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and not a.sector])), [])
-        if not targets and m.code[:2] in DOMESTIC_ROOTS:
+        if not targets and m.code[:2] in DOMESTIC_ROOTS | {MASS_VIOLENCE_ROOT}:
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
-            # state of emergency in West Darfur": a state's restriction, or its easing, falls
-            # on the people of the place it names in its own country (where the entry's own
-            # target slot names it: "declared a state of siege in Haiti")
+            # state of emergency in West Darfur": a state's restriction, or its easing (or
+            # its mass violence), falls on the people of the place it names in its own
+            # country (where the entry's own target slot names it: "declared a state of
+            # siege in Haiti")
             places = [*_adjunct_phrases(doc[m.trigger]), *(doc[i] for i in m.targets)]
             targets = next((found for phrase in places
                             if (found := _unique(
@@ -420,6 +421,9 @@ COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
 # Acts a state does to its own people or territory: easing or imposing restrictions,
 # threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
 DOMESTIC_ROOTS = {"08", "13", "17"}
+# Mass violence a state does in a region of its own country falls on that region's people
+# too ("responsible for mass killings in the Darfur region").
+MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}

@@ -286,11 +286,20 @@ ADJUNCT_PREPS = {"during", "for", "on"}
 POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
 
 
+# Predicate adjectives whose "for"/"of" phrase is their subject's own deed.
+BLAME_ADJECTIVES = {"responsible", "guilty", "culpable"}
+
+
 def _governing_verb(phrase: Token) -> Token | None:
     """The verb whose object or prepositional adjunct a noun phrase is ("launched an
     attack", "left for meetings", "during a visit"), else None."""
     if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
         return phrase.head
+    blamed = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" else None
+    if (blamed is not None and blamed.lemma_.lower() in BLAME_ADJECTIVES
+            and blamed.dep_ == "acomp" and blamed.head.pos_ in ("VERB", "AUX")):
+        # "the government is responsible for mass killings": the deed is its subject's
+        return blamed.head
     if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
             and phrase.head.head.pos_ in ("VERB", "AUX")
             and (phrase.head.lower_ in ADJUNCT_PREPS
