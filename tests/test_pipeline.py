@@ -452,6 +452,19 @@ def test_sides_that_fight_with_no_foe_named_fight_each_other(coder, text):
     assert len(pairs) == 2 and all(a != b for a, b in pairs)
 
 
+@pytest.mark.parametrize("text,violators", [
+    ("Both the Sudanese army and the SPLA rebels are guilty of violating the ceasefire, "
+     "monitors said.", 2),
+    ("The Sudanese army and the SPLA rebels violated the ceasefire on Monday.", 2),
+    # the accused violated it, not the accusers
+    ("Russia and Syria accused Turkey of violating the ceasefire.", 0),
+])
+def test_sides_violating_a_ceasefire_violate_it_against_each_other(coder, text, violators):
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "196"]
+    assert len(events) == violators
+    assert all(e.target is not None and e.target.code != e.source.code for e in events)
+
+
 @pytest.mark.parametrize("text,code", [
     ("The French consulate was torched by Malian protesters on Friday.", "145"),
     ("Kenyan protesters destroyed a Chinese-owned factory near Nairobi.", "145"),

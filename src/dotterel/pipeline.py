@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import VIOLENT_ROOTS, Mention, means_objects, sentence_mentions
+from .extract.mentions import (BLAME_ADJECTIVES, VIOLENT_ROOTS, Mention, means_objects,
+                                sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -407,6 +408,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 PROTEST_ROOT = "14"
+CEASEFIRE_VIOLATION = "196"
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
@@ -480,9 +482,12 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     """Whether coordinated sources act on each other: cooperation by nature, or marked
     by the text ("their meeting", "each other", "one another"); not an adjunct that only
     borrows their subject ("..., accusing Qatar of supporting terrorism")."""
-    if trigger.dep_ in ("pcomp", "advcl"):
+    blamed = trigger.dep_ == "pcomp" and trigger.head.head.lemma_.lower() in BLAME_ADJECTIVES
+    if trigger.dep_ in ("pcomp", "advcl") and not blamed:
         return False
-    if code[:2] in RECIPROCAL_ROOTS:
+    if code[:2] in RECIPROCAL_ROOTS or code == CEASEFIRE_VIOLATION:
+        # "both the army and the rebels are guilty of violating the ceasefire": a truce
+        # binds its sides to each other
         return True
     if trigger.lemma_.lower() in FIGHTING_WORDS and not any(
             c.dep_ in ("dobj", "obj") for c in trigger.children):
