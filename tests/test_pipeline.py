@@ -452,6 +452,17 @@ def test_sides_that_fight_with_no_foe_named_fight_each_other(coder, text):
     assert len(pairs) == 2 and all(a != b for a, b in pairs)
 
 
+@pytest.mark.parametrize("text,code", [
+    ("The European Union may halt its mediation between Serbia and Kosovo if the talks fail, "
+     "the Dutch minister said.", "135"),
+    ("Kenya's opposition will boycott the elections unless President Kenyatta steps down.",
+     "133"),
+])
+def test_a_hostile_act_on_a_condition_is_a_threat(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.cameo == code for e in events)
+
+
 @pytest.mark.parametrize("text,violators", [
     ("Both the Sudanese army and the SPLA rebels are guilty of violating the ceasefire, "
      "monitors said.", 2),

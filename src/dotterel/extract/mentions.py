@@ -648,6 +648,19 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     return _Mood("asserted", reporter, obliged)
 
 
+CONDITION_MARKS = {"if", "unless"}
+
+
+def _conditional(tok: Token) -> bool:
+    """Whether a future or possible act hangs on a condition clause ("will boycott the
+    vote unless ...", "may halt its mediation if ...")."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & (FUTURE_AUX | HYPOTHETICAL_AUX)) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                  for m in c.children)
+        for c in tok.children)
+
+
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     words = _TriggerWords(tok)
     for entry in lexicon.candidates(pos, tok.lemma_.lower()):
@@ -948,6 +961,11 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     negated = _negated(tok)
     mood = _modality(tok, lexicon)
     code = entry.code
+    if code[:2] >= PROTEST_ROOT and mood.modality != "threatened" and _conditional(tok):
+        # "may halt its mediation if cooperation founders", "will boycott the elections
+        # unless the president steps down": a hostile act made to hang on a condition is
+        # a threat
+        mood = replace(mood, modality="threatened")
     if negated and entry.neg_code:
         # "will not restore relations" is a rejection, coded as such and asserted
         code, negated = entry.neg_code, False
