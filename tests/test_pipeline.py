@@ -452,6 +452,16 @@ def test_sides_that_fight_with_no_foe_named_fight_each_other(coder, text):
     assert len(pairs) == 2 and all(a != b for a, b in pairs)
 
 
+@pytest.mark.parametrize("text,violent", [
+    ("Twelve Kenyan soldiers were killed in a helicopter crash near the Somali border.", False),
+    ("Interpol will help identify the victims killed by the Air India flight crash.", False),
+    ("Turkish forces killed three Kurdish rebels in a clash near the Iraqi border.", True),
+])
+def test_deaths_in_an_accident_are_no_violence(coder, text, violent):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo[:2] in ("18", "19", "20") for e in events) == violent
+
+
 @pytest.mark.parametrize("text,code", [
     ("The European Union may halt its mediation between Serbia and Kosovo if the talks fail, "
      "the Dutch minister said.", "135"),

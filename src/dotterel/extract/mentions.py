@@ -784,7 +784,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
-    found = _means_codes(found, sent.doc)
+    found = [m for m in _means_codes(found, sent.doc) if not _accidental(m, sent.doc)]
     found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -939,6 +939,23 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
                 m = replace(m, code=code)
         out.append(m)
     return out
+
+
+# Accidents and disasters: deaths in them are no one's violence ("killed in a plane
+# crash", "an earthquake killed 300 people").
+ACCIDENT_WORDS = {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood",
+                  "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami", "landslide",
+                  "mudslide", "avalanche", "blaze", "stampede", "disease", "illness", "epidemic",
+                  "outbreak", "heatwave", "drought", "lightning", "shipwreck", "sinking"}
+
+
+def _accidental(m: Mention, doc: Doc) -> bool:
+    """Whether a violent verb's doer or means is an accident or a disaster."""
+    tok = doc[m.trigger]
+    if m.code[:2] not in VIOLENT_ROOTS or tok.pos_ != "VERB":
+        return False
+    return any(t.lemma_.lower() in ACCIDENT_WORDS
+               for t in (*(doc[i] for i in m.sources), *means_objects(tok)))
 
 
 # Property destruction, and the words for people protesting: what protesters destroy
