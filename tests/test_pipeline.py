@@ -452,6 +452,12 @@ def test_sides_that_fight_with_no_foe_named_fight_each_other(coder, text):
     assert len(pairs) == 2 and all(a != b for a, b in pairs)
 
 
+def test_a_nominal_deed_is_not_done_by_whoever_is_named_before_it(coder):
+    events = coder.code("Jordan said a mortar bomb was fired at it from Syria on Tuesday.",
+                        published="2015-06-02")
+    assert not any(e.source.country == "JOR" for e in events if e.cameo[:2] == "19")
+
+
 @pytest.mark.parametrize("text,violent", [
     ("Twelve Kenyan soldiers were killed in a helicopter crash near the Somali border.", False),
     ("Interpol will help identify the victims killed by the Air India flight crash.", False),

@@ -776,10 +776,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         sources = _noun_source(tok)
-        if not sources and entry.specificity > 0:
+        if not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS:
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
-            # (never a date: "on the first day of the strike")
+            # (never a date: "on the first day of the strike"). Not for violence: "Israel
+            # said a mortar bomb was fired at it" names its victim first, and a deed with
+            # no doer named is left to the unidentified-attacker reading
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
