@@ -786,7 +786,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
         found.append(_mention(tok, entry, used, sources, lexicon, span))
-    found = [m for m in _means_codes(found, sent.doc) if not _accidental(m, sent.doc)]
+    found = [m for m in _means_codes(_kinds_of(found, sent.doc), sent.doc)
+             if not _accidental(m, sent.doc)]
     found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -943,6 +944,25 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     return out
 
 
+def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"rocket fire", "a mortar attack", "a car bomb explosion": a noun of violence
+    compounded with another only says what kind of deed that is. It is no deed of its own,
+    and a bare deed takes its more specific code."""
+    violent = {m.trigger: m for m in found if m.code[:2] in VIOLENT_ROOTS}
+    kinds = {doc[i].head.i: m.code for i, m in violent.items()
+             if doc[i].dep_ == "compound" and doc[i].head.i in violent}
+    out: list[Mention] = []
+    for m in found:
+        if m.trigger in violent and doc[m.trigger].dep_ == "compound" \
+                and doc[m.trigger].head.i in violent:
+            continue
+        kind = kinds.get(m.trigger)
+        if kind is not None and (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING):
+            m = replace(m, code=kind)
+        out.append(m)
+    return out
+
+
 # Accidents and disasters: deaths in them are no one's violence ("killed in a plane
 # crash", "an earthquake killed 300 people").
 ACCIDENT_WORDS = {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood",
@@ -989,6 +1009,10 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # "will not restore relations" is a rejection, coded as such and asserted
         code, negated = entry.neg_code, False
     targets = _target(tok, entry, used)
+    if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
+        # "launched artillery, mortar and rocket fire against the camps": the parser hangs
+        # the target on the list's last deed, but it is every one's
+        targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
