@@ -468,6 +468,12 @@ def test_deaths_in_an_accident_are_no_violence(coder, text, violent):
     assert any(e.cameo[:2] in ("18", "19", "20") for e in events) == violent
 
 
+def test_a_blockade_against_policies_plural_is_for_policy_change(coder):
+    ev = one(coder.code("French farmers blocked roads around Paris on Monday to protest against "
+                        "the government's farm policies.", published="2015-06-02"), "14")
+    assert ev.cameo == "1442"
+
+
 @pytest.mark.parametrize("text,code", [
     ("The European Union may halt its mediation between Serbia and Kosovo if the talks fail, "
      "the Dutch minister said.", "135"),
