@@ -468,6 +468,12 @@ def test_deaths_in_an_accident_are_no_violence(coder, text, violent):
     assert any(e.cameo[:2] in ("18", "19", "20") for e in events) == violent
 
 
+def test_a_predator_attack_is_a_drone_strike(coder):
+    ev = one(coder.code("A US Predator attack killed three al-Qaeda militants in Yemen on Sunday.",
+                        published="2015-06-02"), "19")
+    assert ev.cameo == "1952"
+
+
 def test_a_blockade_against_policies_plural_is_for_policy_change(coder):
     ev = one(coder.code("French farmers blocked roads around Paris on Monday to protest against "
                         "the government's farm policies.", published="2015-06-02"), "14")
