@@ -600,6 +600,127 @@ def test_no_unidentified_attacker_when_the_text_hints_at_one_or_tells_background
     assert not any(e.source.sector == "UAF" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "Ethiopian and Eritrean troops were battling for control of a border town on Monday.",
+    "Indian and Pakistani soldiers fought along the Line of Control.",
+])
+def test_sides_that_fight_with_no_foe_named_fight_each_other(coder, text):
+    pairs = {(e.source.country, e.target.country) for e in coder.code(text, published="2015-06-02")
+             if e.cameo.startswith("19")}
+    assert len(pairs) == 2 and all(a != b for a, b in pairs)
+
+
+def test_a_nominal_deed_is_not_done_by_whoever_is_named_before_it(coder):
+    events = coder.code("Jordan said a mortar bomb was fired at it from Syria on Tuesday.",
+                        published="2015-06-02")
+    assert not any(e.source.country == "JOR" for e in events if e.cameo[:2] == "19")
+
+
+@pytest.mark.parametrize("text,violent", [
+    ("Twelve Kenyan soldiers were killed in a helicopter crash near the Somali border.", False),
+    ("Interpol will help identify the victims killed by the Air India flight crash.", False),
+    ("Turkish forces killed three Kurdish rebels in a clash near the Iraqi border.", True),
+])
+def test_deaths_in_an_accident_are_no_violence(coder, text, violent):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo[:2] in ("18", "19", "20") for e in events) == violent
+
+
+def test_a_predator_attack_is_a_drone_strike(coder):
+    ev = one(coder.code("A US Predator attack killed three al-Qaeda militants in Yemen on Sunday.",
+                        published="2015-06-02"), "19")
+    assert ev.cameo == "1952"
+
+
+def test_a_blockade_against_policies_plural_is_for_policy_change(coder):
+    ev = one(coder.code("French farmers blocked roads around Paris on Monday to protest against "
+                        "the government's farm policies.", published="2015-06-02"), "14")
+    assert ev.cameo == "1442"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The European Union may halt its mediation between Serbia and Kosovo if the talks fail, "
+     "the Dutch minister said.", "135"),
+    ("Kenya's opposition will boycott the elections unless President Kenyatta steps down.",
+     "133"),
+])
+def test_a_hostile_act_on_a_condition_is_a_threat(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.cameo == code for e in events)
+
+
+@pytest.mark.parametrize("text,violators", [
+    ("Both the Sudanese army and the SPLA rebels are guilty of violating the ceasefire, "
+     "monitors said.", 2),
+    ("The Sudanese army and the SPLA rebels violated the ceasefire on Monday.", 2),
+    # the accused violated it, not the accusers
+    ("Russia and Syria accused Turkey of violating the ceasefire.", 0),
+])
+def test_sides_violating_a_ceasefire_violate_it_against_each_other(coder, text, violators):
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "196"]
+    assert len(events) == violators
+    assert all(e.target is not None and e.target.code != e.source.code for e in events)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The French consulate was torched by Malian protesters on Friday.", "145"),
+    ("Kenyan protesters destroyed a Chinese-owned factory near Nairobi.", "145"),
+    # the homes of protesters destroyed by troops are no riot
+    ("Israeli troops demolished the homes of Palestinian protesters.", "1712"),
+])
+def test_property_destroyed_by_protesters_is_a_riot(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [e.cameo for e in events] == [code]
+
+
+def test_each_deed_of_a_list_is_the_light_verbs_object(coder):
+    events = coder.code("Syrian government forces launched artillery, mortar, and rocket fire "
+                        "against Turkish army posts near the border today.", published="2015-06-02")
+    # one deed, aimed where the list's last item says ("rocket" only says what fire it was)
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [("SYR", "TUR")]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Islamic State fighters used Iraqi civilians as human shields in Mosul.", "IMG", "IRQ"),
+    ("The Syrian army has been holding hundreds of Kurdish villagers as human shields near "
+     "Aleppo.", "SYR", "SYR"),
+])
+def test_human_shields_are_one_act_on_the_people_used(coder, text, source, target):
+    events = coder.code(text, published="2015-06-02")
+    assert [(e.cameo, e.source.country, e.target.country) for e in events] == [
+        ("184", source, target)]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The Myanmar army is responsible for mass killings in Rakhine state, a UN report said.",
+     "MMRMIL"),
+    ("Syria's government is guilty of mass killings in the province of Idlib, Amnesty said.",
+     "SYRGOV"),
+])
+def test_who_is_responsible_for_a_deed_did_it(coder, text, source):
+    ev = one(coder.code(text, published="2015-06-02"), "20")
+    assert ev.source.code == source and ev.target.country == source[:3]
+
+
+def test_using_conventional_weapons_is_no_mass_violence(coder):
+    events = coder.code("British aircraft using precision guided missiles struck a weapons depot "
+                        "near Basra.", published="2015-06-02")
+    assert [e.cameo[:2] for e in events] == ["19"]
+
+
+def test_a_bombing_by_a_missile_is_an_aerial_attack(coder):
+    ev = one(coder.code("A Ukrainian military transport plane was blown up by a missile fired "
+                        "by Russian forces.", published="2015-06-02"), "19")
+    assert ev.cameo == "195" and (ev.source.country, ev.target.country) == ("RUS", "UKR")
+
+
+def test_a_deed_the_parser_split_still_names_its_doer(coder):
+    # "in Israeli tank shelling" is often parsed as "in Israeli tank" plus a gerund
+    ev = one(coder.code("Two Lebanese farmers were killed in Israeli tank shelling near the "
+                        "border on Tuesday, police said.", published="2015-06-02"), "19")
+    assert (ev.source.country, ev.target.country) == ("ISR", "LBN")
+
+
 @pytest.mark.parametrize("text,root,source,target", [
     # forces engaged in an act do it
     ("Serb forces were engaged in heavy fighting with Albanian rebels on Sunday.",
@@ -755,6 +876,12 @@ ARGUMENT_CASES = [
     # an ethnic group lives in the state its sentence names, not in its kin state
     ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "14", "SRBCVL", "SRB"),
     ("Serb forces killed three ethnic Albanians in a gunbattle.", "19", "SRBMIL", "SRBCVL"),
+    # a restriction someone is ordered to carry out falls on them
+    ("Venezuela's government ordered the opposition newspaper El Nacional to suspend "
+     "publication on Monday.", "17", "VENGOV", "VEN"),
+    # an act on an event falls on whoever held it
+    ("Egyptian police prevented a march organised by students at Cairo University on Sunday.",
+     "17", "EGYCOP", "EGYEDU"),
 ]
 
 

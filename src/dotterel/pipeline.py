@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import (OBLIGED_DEMAND, VIOLENT_ROOTS, Mention, means_objects,
-                               sentence_mentions)
+from .extract.mentions import (BLAME_ADJECTIVES, OBLIGED_DEMAND, VIOLENT_ROOTS, Mention,
+                               means_objects, sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -220,11 +220,12 @@ class Coder:
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and not a.sector])), [])
-        if not targets and m.code[:2] in DOMESTIC_ROOTS:
+        if not targets and m.code[:2] in DOMESTIC_ROOTS | {MASS_VIOLENCE_ROOT}:
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
-            # state of emergency in West Darfur": a state's restriction, or its easing, falls
-            # on the people of the place it names in its own country (where the entry's own
-            # target slot names it: "declared a state of siege in Haiti")
+            # state of emergency in West Darfur": a state's restriction, or its easing (or
+            # its mass violence), falls on the people of the place it names in its own
+            # country (where the entry's own target slot names it: "declared a state of
+            # siege in Haiti")
             places = [*_adjunct_phrases(doc[m.trigger]), *(doc[i] for i in m.targets)]
             targets = next((found for phrase in places
                             if (found := _unique(
@@ -429,6 +430,8 @@ SCHEDULED_AUX = {"will", "shall", "'ll"}  # "will meet": set to happen, not only
 PROTEST_ROOT = "14"
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
+CEASEFIRE_VIOLATION = "196"
+FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
@@ -445,6 +448,9 @@ COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
 # Acts a state does to its own people or territory: easing or imposing restrictions,
 # threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
 DOMESTIC_ROOTS = {"08", "13", "17"}
+# Mass violence a state does in a region of its own country falls on that region's people
+# too ("responsible for mass killings in the Darfur region").
+MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
@@ -543,9 +549,17 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     """Whether coordinated sources act on each other: cooperation by nature, or marked
     by the text ("their meeting", "each other", "one another"); not an adjunct that only
     borrows their subject ("..., accusing Qatar of supporting terrorism")."""
-    if trigger.dep_ in ("pcomp", "advcl"):
+    blamed = trigger.dep_ == "pcomp" and trigger.head.head.lemma_.lower() in BLAME_ADJECTIVES
+    if trigger.dep_ in ("pcomp", "advcl") and not blamed:
         return False
-    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES:
+    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code == CEASEFIRE_VIOLATION:
+        # "both the army and the rebels are guilty of violating the ceasefire": a truce
+        # binds its sides to each other
+        return True
+    if trigger.lemma_.lower() in FIGHTING_WORDS and not any(
+            c.dep_ in ("dobj", "obj") for c in trigger.children):
+        # "Vietnamese and Cambodian forces were battling near the border": sides that
+        # fight, clash or skirmish with no foe named fight each other
         return True
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
@@ -558,8 +572,12 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
     else the objects of its prepositions."""
     if actors.resolve(obj, day) is not None:
         return [obj]
-    return [o for prep in obj.children if prep.dep_ == "prep"
-            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
+    # "prevented the demonstration staged by students": whoever held the event it names
+    held_by = [o for clause in obj.children if clause.dep_ == "acl"
+               for agent in clause.children if agent.dep_ == "agent"
+               for o in agent.children if o.dep_ == "pobj"]
+    return held_by + [o for prep in obj.children if prep.dep_ == "prep"
+                      for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
 
 
 # Prepositions whose phrase can name where, or on whom, an act falls.

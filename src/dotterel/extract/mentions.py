@@ -250,6 +250,10 @@ def _noun_source(tok: Token) -> list[Token]:
     found = [t for t in found if not _descriptive(t) and t.ent_type_ not in TIME_ENTITIES]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
+    while phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
+        # "launched artillery, mortar and rocket fire": each of a list of deeds is the
+        # light verb's object as its first one is
+        phrase = phrase.head
     governor = _governing_verb(phrase)
     if governor is not None and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found):
         # "delayed their meeting", "clashed ... during a private visit to X", "continued
@@ -264,7 +268,8 @@ def _noun_source(tok: Token) -> list[Token]:
 IMPLIED_AGENT_PREPS = {"in", "during"}
 
 
-def _implied_agent(tok: Token, noun_lemmas: frozenset[str]) -> list[Token]:
+def _implied_agent(tok: Token, noun_lemmas: frozenset[str],
+                   verb_lemmas: frozenset[str] = frozenset()) -> list[Token]:
     """Who did an agentless passive, when an adjunct names the deed and its doer: "three
     Palestinians were killed in an Israeli air strike" (Israel), "eight people were killed
     in an air strike by government forces". Only a deed the lexicon knows: "killed in the
@@ -275,12 +280,22 @@ def _implied_agent(tok: Token, noun_lemmas: frozenset[str]) -> list[Token]:
         if prep.lower_ not in IMPLIED_AGENT_PREPS:
             continue
         for deed in _children(prep, {"pobj"}):
-            if deed.pos_ == "NOUN" and deed.lemma_.lower() in noun_lemmas:
+            if deed.pos_ == "NOUN" and (deed.lemma_.lower() in noun_lemmas
+                                        or _split_deed(deed, tok, verb_lemmas)):
                 doers = [t for t in _noun_source(deed) if t.pos_ in ("PROPN", "ADJ")
                          or t.dep_ == "pobj"]
                 if doers:
                     return doers
     return []
+
+
+def _split_deed(word: Token, verb: Token, verb_lemmas: frozenset[str]) -> bool:
+    """Whether the parser split a deed noun phrase after its first word, reading the
+    deed as a gerund of the verb ("killed in Israeli tank shelling" parsed as "killed in
+    Israeli tank", "shelling" a clause of "killed"): the word then names the deed's kind."""
+    nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == verb.i
+            and nxt.lemma_.lower() in verb_lemmas)
 
 
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
@@ -290,11 +305,20 @@ ADJUNCT_PREPS = {"during", "for", "on"}
 POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
 
 
+# Predicate adjectives whose "for"/"of" phrase is their subject's own deed.
+BLAME_ADJECTIVES = {"responsible", "guilty", "culpable"}
+
+
 def _governing_verb(phrase: Token) -> Token | None:
     """The verb whose object or prepositional adjunct a noun phrase is ("launched an
     attack", "left for meetings", "during a visit"), else None."""
     if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
         return phrase.head
+    blamed = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" else None
+    if (blamed is not None and blamed.lemma_.lower() in BLAME_ADJECTIVES
+            and blamed.dep_ == "acomp" and blamed.head.pos_ in ("VERB", "AUX")):
+        # "the government is responsible for mass killings": the deed is its subject's
+        return blamed.head
     if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
             and phrase.head.head.pos_ in ("VERB", "AUX")
             and (phrase.head.lower_ in ADJUNCT_PREPS
@@ -362,6 +386,7 @@ def _named_before_date(date: Token) -> list[Token]:
 
 
 MOVEMENT_PREPS = {"from", "to", "into"}
+COERCE_ROOT = "17"
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -478,6 +503,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
                 for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
                 for o in p.children if o.dep_ == "pobj"]
+    if entry.code[:2] == COERCE_ROOT and tok.dep_ == "xcomp":
+        # "ordered the newspaper to suspend publication", "forced the station to stop
+        # broadcasting": a restriction someone is made to carry out falls on them
+        made = _children(tok.head, OBJECTS)
+        if made:
+            return made
     # "expelled Peru's ambassador", "received ministers from the government": the object
     # the pattern needs can name the target
     owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
@@ -767,6 +798,19 @@ def _shares_mood(tok: Token) -> bool:
     return tok.dep_ == "conj" or _purpose(tok)
 
 
+CONDITION_MARKS = {"if", "unless"}
+
+
+def _conditional(tok: Token) -> bool:
+    """Whether a future or possible act hangs on a condition clause ("will boycott the
+    vote unless ...", "may halt its mediation if ...")."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & (FUTURE_AUX | HYPOTHETICAL_AUX)) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                  for m in c.children)
+        for c in tok.children)
+
+
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     words = _TriggerWords(tok)
     candidates = lexicon.candidates(pos, tok.lemma_.lower())
@@ -864,7 +908,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if "report" in entry.flags:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
-        sources = _subject(tok) or _implied_agent(tok, noun_lemmas)
+        sources = _subject(tok) or _implied_agent(tok, noun_lemmas, verb_lemmas)
         m = _mention(tok, entry, used, sources, lexicon, span)
         topical = _object_code(sent.doc, m, lexicon)
         found.append(replace(m, code=topical) if topical else m)
@@ -893,7 +937,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             wanted = _pick_entry(tok, lexicon, "NOUN")
             if wanted is not None:
                 asked.setdefault(content[tok.i], []).append(wanted[0].code)
-        if tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok):
+        if (tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok)
+                or _role_of(tok, found)):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -901,10 +946,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         sources = _noun_source(tok)
-        if not sources and entry.specificity > 0:
+        if not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS:
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
-            # (never a date: "on the first day of the strike")
+            # (never a date: "on the first day of the strike"). Not for violence: "Israel
+            # said a mortar bomb was fired at it" names its victim first, and a deed with
+            # no doer named is left to the unidentified-attacker reading
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
@@ -912,7 +959,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found += _bare_demands(reports, found, lexicon, span)
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
-    found = _means_codes(found, sent.doc)
+    found = [m for m in _means_codes(_kinds_of(found, sent.doc), sent.doc)
+             if not _accidental(m, sent.doc)]
+    found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
     # mention says so), not an intention to cooperate, whatever topic its clause names
@@ -1063,6 +1112,13 @@ def _cleared_of(tok: Token) -> bool:
     return verb.lemma_.lower() in CLEARING_VERBS
 
 
+def _role_of(tok: Token, found: list[Mention]) -> bool:
+    """Whether a nominal trigger is only the role a coded verb puts its object in
+    ("used civilians as human shields"): the verb's mention tells the act."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
+            and any(m.trigger == tok.head.head.i for m in found))
+
+
 def _light_verb(tok: Token) -> list[Token]:
     """The verb a nominal event is the object of ("staged demonstrations"), if any."""
     return [tok.head] if tok.dep_ in OBJECTS and tok.head.pos_ == "VERB" else []
@@ -1147,6 +1203,9 @@ def _asks_someone(verb: Token) -> bool:
 VIOLENT_ROOTS = {"18", "19", "20"}
 FORCE_ROOTS = {"17", *VIOLENT_ROOTS}  # coercion and violence: done to people
 GENERIC_VIOLENCE = {"180", "190", "200"}
+# "blew up", "bombed": a bombing whose means the sentence may name more exactly ("blown
+# up by a surface-to-air missile" is an aerial weapon's doing, "in a car bomb" a car bombing)
+BARE_BOMBING = "183"
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
 MEANS_PREPS = {"in", "by", "during", "with"}
 
@@ -1158,14 +1217,14 @@ def means_objects(verb: Token) -> list[Token]:
 
 
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
-    """"killed in a suicide car bombing", "a roadside bombing killed": a bare act of
-    violence done by a means the sentence names as an act of its own takes that act's
-    more specific code."""
+    """"killed in a suicide car bombing", "a roadside bombing killed", "blown up by a
+    missile": a bare act of violence done by a means the sentence names as an act of its
+    own takes that act's more specific code."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     out: list[Mention] = []
     for m in found:
         tok = doc[m.trigger]
-        if m.code in GENERIC_VIOLENCE and tok.pos_ == "VERB":
+        if (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING) and tok.pos_ == "VERB":
             means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
@@ -1175,15 +1234,75 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     return out
 
 
+def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"rocket fire", "a mortar attack", "a car bomb explosion": a noun of violence
+    compounded with another only says what kind of deed that is. It is no deed of its own,
+    and a bare deed takes its more specific code."""
+    violent = {m.trigger: m for m in found if m.code[:2] in VIOLENT_ROOTS}
+    kinds = {doc[i].head.i: m.code for i, m in violent.items()
+             if doc[i].dep_ == "compound" and doc[i].head.i in violent}
+    out: list[Mention] = []
+    for m in found:
+        if m.trigger in violent and doc[m.trigger].dep_ == "compound" \
+                and doc[m.trigger].head.i in violent:
+            continue
+        kind = kinds.get(m.trigger)
+        if kind is not None and (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING):
+            m = replace(m, code=kind)
+        out.append(m)
+    return out
+
+
+# Accidents and disasters: deaths in them are no one's violence ("killed in a plane
+# crash", "an earthquake killed 300 people").
+ACCIDENT_WORDS = {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood",
+                  "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami", "landslide",
+                  "mudslide", "avalanche", "blaze", "stampede", "disease", "illness", "epidemic",
+                  "outbreak", "heatwave", "drought", "lightning", "shipwreck", "sinking"}
+
+
+def _accidental(m: Mention, doc: Doc) -> bool:
+    """Whether a violent verb's doer or means is an accident or a disaster."""
+    tok = doc[m.trigger]
+    if m.code[:2] not in VIOLENT_ROOTS or tok.pos_ != "VERB":
+        return False
+    return any(t.lemma_.lower() in ACCIDENT_WORDS
+               for t in (*(doc[i] for i in m.sources), *means_objects(tok)))
+
+
+# Property destruction, and the words for people protesting: what protesters destroy
+# they destroy in a violent protest ("the building was torched by protesters").
+DESTRUCTION_CODES = {"1712"}
+PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
+RIOT_CODE = "145"
+
+
+def _rioting(m: Mention, doc: Doc) -> Mention:
+    """A destruction of property by protesters is a riot (145), not a state's coercion."""
+    if m.code in DESTRUCTION_CODES and m.sources and all(
+            doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources):
+        return replace(m, code=RIOT_CODE)
+    return m
+
+
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
              lexicon: Lexicon, span: tuple[int, int]) -> Mention:
     negated = _negated(tok)
     mood = _modality(tok, lexicon)
     code = entry.code
+    if code[:2] >= PROTEST_ROOT and mood.modality != "threatened" and _conditional(tok):
+        # "may halt its mediation if cooperation founders", "will boycott the elections
+        # unless the president steps down": a hostile act made to hang on a condition is
+        # a threat
+        mood = replace(mood, modality="threatened")
     if negated and entry.neg_code:
         # "will not restore relations" is a rejection, coded as such and asserted
         code, negated = entry.neg_code, False
     targets = _target(tok, entry, used)
+    if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
+        # "launched artillery, mortar and rocket fire against the camps": the parser hangs
+        # the target on the list's last deed, but it is every one's
+        targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
