@@ -133,6 +133,23 @@ def test_story_time_follows_the_text(coder):
     assert last and last[0].date.iso() == "2021-03-04"
 
 
+@pytest.mark.parametrize("text, published, source, root, date", [
+    # a time in a relative clause tells of the person described, not of the arrest
+    ("Police in Peru arrested a Chilean diplomat, who had lived in Lima since 2019.",
+     "2021-03-10", "PER", "17", "2021-03-10"),
+    # a participle put first sets the scene of the whole sentence
+    ("Speaking in Lima on Monday, the Peruvian president said Peru would impose sanctions "
+     "on Chile.", "2021-03-10", "PER", "13", "2021-03-08"),
+    # "the same day" is the day just told of: bare "rockets" refers back to no earlier event
+    ("Azerbaijani forces fired hundreds of rockets into Armenia on Monday. Armenia recalled "
+     "its ambassador from Baku on Tuesday. The same day, Armenian troops fired rockets at "
+     "Azerbaijani positions.", "2020-10-01", "ARM", "19", "2020-09-29"),
+])
+def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
+    events = [e for e in coder.code(text, published=published) if e.source.country == source]
+    assert dated(events, root) == date
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")
