@@ -150,6 +150,19 @@ def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, so
     assert dated(events, root) == date
 
 
+@pytest.mark.parametrize("text, published, root", [
+    # the appositive retells the arrival: one visit, not one per trigger
+    ("U.S. Speaker Kevin McCarthy arrived in Jerusalem on Sunday, the most senior American "
+     "official to visit Israel this year.", "2023-05-01", "04"),
+    # the rockets are the means of the strike, not a second, aimless attack
+    ("Russian rockets hit power stations and army depots near Odesa, Ukrainian officials said.",
+     "2021-03-10", "19"),
+])
+def test_one_act_told_twice_in_a_sentence_is_one_event(coder, text, published, root):
+    events = [e for e in coder.code(text, published=published) if e.cameo.startswith(root)]
+    assert len(events) == 1, [(e.cameo, e.source.code, e.target and e.target.code) for e in events]
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -686,15 +686,53 @@ def _event_id(doc_id: str, ev: Evidence, code: str, src: Actor, tgt: Actor | Non
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _party(actor: Actor | None) -> str:
+    """The party an actor stands for: its country, or its whole code for a body that is
+    no country's."""
+    if actor is None:
+        return ""
+    return actor.country if actor.country and actor.country != "IGO" else actor.code
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One record per act a sentence reports: two triggers of the same CAMEO root between
-    the same actors in one sentence ("cast doubt on the victory, calling it irregular")
-    are one event; the most confident reading is kept."""
-    best: dict[tuple, Event] = {}
+    """One record per act a sentence reports. Two triggers of the same CAMEO root between
+    the same parties in one sentence ("cast doubt on the victory, calling it irregular",
+    "arrived in Taipei, the highest-ranking official to visit Taiwan") are one event: the
+    most confident reading's trigger is kept. One trigger keeps each actor it names
+    ("media and government warned"), but not a bare country beside a sector of it ("struck
+    airfields and military depots near Kyiv" is one strike on Ukraine's military)."""
+    groups: dict[tuple, list[Event]] = {}
     for ev in events:
-        key = (ev.evidence.start, ev.source.code if ev.source else "",
-               ev.target.code if ev.target else "", ev.cameo[:2], ev.negated)
-        if key not in best or ev.confidence > best[key].confidence:
-            best[key] = ev
-    keep = {id(ev) for ev in best.values()}
+        key = (ev.evidence.start, _party(ev.source), _party(ev.target), ev.cameo[:2], ev.negated)
+        groups.setdefault(key, []).append(ev)
+    # a reading with no target beside one of the same act with a target is a part of that
+    # report ("Russian missiles struck airfields": the missiles and the strike)
+    aimed = {(key[0], key[1], key[3], key[4]) for key in groups if key[2]}
+    keep: set[int] = set()
+    for key, group in groups.items():
+        if not key[2] and (key[0], key[1], key[3], key[4]) in aimed:
+            continue
+        # the most confident reading; of equals, the first told: the main verb comes before
+        # the participle that adds its toll ("shelled Juba ..., killing about 20 people")
+        best = max(group, key=lambda ev: (ev.confidence, -ev.evidence.trigger_start))
+        same = [ev for ev in group if ev.evidence.trigger_start == best.evidence.trigger_start]
+        chosen: dict[tuple[str, str], Event] = {}
+        for ev in same:
+            pair = (ev.source.code if ev.source else "", ev.target.code if ev.target else "")
+            if pair not in chosen or ev.confidence > chosen[pair].confidence:
+                chosen[pair] = ev
+        keep.update(id(ev) for ev in chosen.values()
+                    if not any(_subsumes(other, ev) for other in chosen.values()))
     return [ev for ev in events if id(ev) in keep]
+
+
+def _subsumes(other: Event, ev: Event) -> bool:
+    """Whether ``other`` says what ``ev`` says and more: the same act with a sector where
+    ``ev`` names only the country."""
+    if other is ev:
+        return False
+    pairs = ((other.source, ev.source), (other.target, ev.target))
+    finer = [a is not None and b is not None and a.code != b.code and not b.sector
+             and a.country == b.country for a, b in pairs]
+    same = [(a.code if a else "") == (b.code if b else "") for a, b in pairs]
+    return any(finer) and all(f or s for f, s in zip(finer, same))
