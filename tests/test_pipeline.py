@@ -163,6 +163,15 @@ def test_one_act_told_twice_in_a_sentence_is_one_event(coder, text, published, r
     assert len(events) == 1, [(e.cameo, e.source.code, e.target and e.target.code) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "No Pakistani soldiers were killed, the army said.",
+    "No Nigerian soldiers were wounded, the military said.",
+])
+def test_an_act_on_no_one_is_negated(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -540,8 +540,21 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     return chain
 
 
+# Subjects and objects that say the act fell on no one ("No Americans were killed",
+# "nobody was hurt", "killed no one").
+NO_ONE = {"nobody", "none", "nothing", "noone"}
+
+
+def _no_one(tok: Token) -> bool:
+    """Whether a verb's subject or object is no one ("No Americans were killed")."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            c.lower_ in NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or _no_one(tok):
         return True
     for gov in _governors(tok):
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in NEGATING_GOVERNORS:
