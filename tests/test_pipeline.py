@@ -172,6 +172,16 @@ def test_an_act_on_no_one_is_negated(coder, text):
     assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
 
 
+@pytest.mark.parametrize("text, root", [
+    ("The Turkish government accused Greece of arming Kurdish militants.", "07"),
+    ("Kenya accused Somali gunmen of killing four Kenyan soldiers in a border raid.", "19"),
+])
+def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
+    events = coder.code(text, published="2021-03-10")
+    assert any(e.cameo.startswith("112") for e in events)
+    assert not [e for e in events if e.cameo.startswith(root)]
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -769,6 +769,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in found if not (
         m.code[:2] in APPEAL_ROOTS and sent.doc[m.trigger].dep_ in ("advcl", "xcomp")
         and sent.doc[m.trigger].head.i in protests)]
+    # "accused Qatar of backing militant groups": what an accusation charges is alleged,
+    # not told as done (the accusation is the event)
+    found = [m for m in found if not _alleged(sent.doc[m.trigger])]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     kept: list[Mention] = []
@@ -798,6 +801,22 @@ def _cleared_of(tok: Token) -> bool:
     # the parser hangs "of" on the verb or on its object ("acquitted the minister of ...")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
     return verb.lemma_.lower() in CLEARING_VERBS
+
+
+# Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
+# backing militants", "blamed the rebels for the attack", "charged him with spying".
+ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
+
+
+def _alleged(tok: Token) -> bool:
+    """Whether an act is what an accusation charges ("accused Qatar of backing militant
+    groups", "blamed the rebels for the attack")."""
+    prep = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
+        return False
+    # the parser hangs the preposition on the verb or on its object ("accused Qatar of")
+    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSING_VERBS
 
 
 def _light_verb(tok: Token) -> list[Token]:
