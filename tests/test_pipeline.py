@@ -144,6 +144,12 @@ def test_story_time_follows_the_text(coder):
     ("Azerbaijani forces fired hundreds of rockets into Armenia on Monday. Armenia recalled "
      "its ambassador from Baku on Tuesday. The same day, Armenian troops fired rockets at "
      "Azerbaijani positions.", "2020-10-01", "ARM", "19", "2020-09-29"),
+    # "two days later" runs from the date told before it in its own sentence
+    ("Peru recalled its ambassador from Chile on March 3, and Chile expelled Peru's envoy "
+     "two days later.", "2021-03-10", "CHL", "16", "2021-03-05"),
+    # a state that holds now (present perfect) does not move the story
+    ("Chile expelled Peru's ambassador on March 3. Relations have worsened sharply since "
+     "the election in 2019. Peru condemned Chile.", "2021-03-10", "PER", "11", "2021-03-03"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

@@ -53,6 +53,13 @@ def _is_pluperfect(root: Token) -> bool:
     return "had" in aux and root.tag_ == "VBN"
 
 
+def _is_perfect(root: Token) -> bool:
+    """Whether a clause is in the present perfect ("has been in office since 2023"): it
+    tells of a state that holds now, not of a moment the story moves to."""
+    aux = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    return bool(aux & {"has", "have", "'s", "'ve"}) and root.tag_ == "VBN"
+
+
 def _tense(tok: Token) -> str | None:
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if aux & FUTURE_AUX:
@@ -198,6 +205,31 @@ def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | N
     return max(days) if days else None
 
 
+def _anchor_within(times: list[TimeMention], text: str, published: dt.date | None,
+                   tense: str | None) -> list[TimeMention]:
+    """Anaphoric times anchored on a time told before them in their own sentence: in
+    "in office since November 2023, after the resignation of his predecessor six months
+    earlier" the six months run back from November 2023, not from the story's time."""
+    if len(times) < 2:
+        return times
+    # which times are anaphoric: those a story time resolves against (without one, they
+    # fall back to the publication date and say so)
+    probe = find_times(text, published, _NO_STORY, tense)  # type: ignore[arg-type]
+    anaphoric = {(t.start, t.end) for t in probe if t.anchor == "narrative"}
+    out: list[TimeMention] = []
+    for tm in times:
+        before = [t for t in out if (t.start, t.end) not in anaphoric]
+        if (tm.start, tm.end) in anaphoric and before:
+            again = find_times(text, published, before[-1].ref, tense)  # type: ignore[arg-type]
+            tm = next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+        out.append(tm)
+    return out
+
+
+# A story time no text is about: only to tell which times resolve against the story's.
+_NO_STORY = TimeRef(dt.date(1900, 1, 1), "day")
+
+
 class DocDates:
     """Dates for the event mentions of one document, sentence by sentence in order."""
 
@@ -225,7 +257,8 @@ class DocDates:
         root = sent.root
         tense = _tense(root)
         text = sent.text  # built anew from the tokens on every read
-        times = find_times(text, self.published, narrative, tense)
+        times = _anchor_within(find_times(text, self.published, narrative, tense),
+                               text, self.published, tense)
         located: list[tuple[TimeMention, Token]] = []
         for tm in times:
             tok = _token_at(sent, sent.start_char + tm.start)
@@ -253,7 +286,7 @@ class DocDates:
         moving = [(rank, tm) for tm, tok in located
                   if not text[:tm.start].rstrip().lower().endswith("since")
                   and (rank := _time_rank(tok, root, triggers - {root.i})) is not None]
-        if moving and not _is_pluperfect(root):
+        if moving and not _is_pluperfect(root) and not _is_perfect(root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday
             self.narrative = min(moving, key=lambda x: x[0])[1].ref
