@@ -188,6 +188,12 @@ def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root)]
 
 
+def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
+    ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
+                        "officials said.", published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == ("ISR", "LBN")
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -127,7 +127,7 @@ class Coder:
         return Coded(article, _align_dates(_dedupe(out)), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
-                 day: dt.date | None) -> list[Actor]:
+                 day: dt.date | None, places: DocPlaces) -> list[Actor]:
         """The targets of a mention; coordinated sources of a reciprocal act are each
         other's targets.
 
@@ -213,6 +213,17 @@ class Coder:
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and not a.sector])), [])
+        trigger = doc[m.trigger]
+        if (not targets and m.code[:2] in VIOLENT_ROOTS and trigger.pos_ == "VERB"
+                and trigger.dep_ not in ("acl", "relcl", "amod")
+                and m.modality in ("asserted", "reported")):
+            # "a drone strike hit a vehicle in Kabul", "jets bombed a building in Gaza":
+            # violence told as done to things no one is named with falls on the country
+            # where it happened, when that is another than the doers' (a city is a place
+            # there, not its country's government)
+            place = places.event_place(trigger)
+            if place is not None and place.country and place.country not in exclude:
+                targets = [Actor(code=place.country, country=place.country, name=place.name)]
         if not targets and m.code[:2] in DOMESTIC_ROOTS:
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
             # state of emergency in West Darfur": a state's restriction, or its easing, falls
@@ -344,7 +355,7 @@ class Coder:
             # nations must allocate more": what someone must do is not done
             return []
         else:
-            targets = self._targets(doc, m, sources, actors, day)
+            targets = self._targets(doc, m, sources, actors, day, places)
             code = self._modal_code(m, code)
         if refusal and not targets:
             # a refusal answers someone, and "Taiwan would not back down" names no one
