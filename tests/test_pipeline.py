@@ -194,6 +194,17 @@ def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     assert (ev.source.country, ev.target.country) == ("ISR", "LBN")
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Venezuelan soldiers forced their way into the Colombian consulate in Caracas on Friday. "
+     "Chile condemned the raid.", "CHL", "VEN"),
+    ("Armenian troops shelled Azerbaijani villages near the border on Monday. Turkey "
+     "condemned the attack.", "TUR", "ARM"),
+])
+def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, text, source, target):
+    ev = one(coder.code(text, published="2021-03-10"), "11")
+    assert (ev.source.country, ev.target.country) == (source, target)
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

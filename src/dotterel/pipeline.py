@@ -20,7 +20,7 @@ from .merge.canonical import same_act
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import DocActors
-from .resolve.dates import DatedMention, DocDates, published_from_text
+from .resolve.dates import DatedMention, DocDates, is_definite, published_from_text
 from .resolve.knowledge import Knowledge, load_knowledge
 from .resolve.places import DocPlaces, Gazetteer, dateline_place, load_gazetteer
 from .resolve.timex import find_dateline
@@ -112,6 +112,7 @@ class Coder:
         quotes = _attributed_quotes(doc, actors, published)
         dateline = dateline_place(article.text, self.kb.gazetteer)
         places = DocPlaces(self.kb.gazetteer)
+        acts: dict[str, Actor] = {}  # CAMEO root -> who did the latest act of it told as done
         out: list[Event] = []
         for sent in doc.sents:
             mentions = sentence_mentions(sent, self.kb.lexicon)
@@ -120,14 +121,14 @@ class Coder:
                 continue
             for dated in dates.sentence(sent, mentions):
                 out.extend(self._mention_events(doc, article, dated, actors, places,
-                                                dateline[0] if dateline else None, quotes))
+                                                dateline[0] if dateline else None, quotes, acts))
         # what the article asserts before what it reports others saying or hopes for
         # (stable: text order within each)
         out.sort(key=lambda ev: ev.modality != "asserted")
         return Coded(article, _align_dates(_dedupe(out)), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
-                 day: dt.date | None, places: DocPlaces) -> list[Actor]:
+                 day: dt.date | None, places: DocPlaces, acts: dict[str, Actor]) -> list[Actor]:
         """The targets of a mention; coordinated sources of a reciprocal act are each
         other's targets.
 
@@ -175,6 +176,13 @@ class Coder:
                 # of earlier is aimed at whoever did it
                 targets = _unique(a for i in m.targets if (a := actors.doer_of(doc[i]))
                                   and a.country not in exclude)
+            if not targets:
+                # "condemned the raid" after "police forced their way into the embassy": an
+                # act the document told of in other words is aimed at whoever did the
+                # latest act of its kind
+                targets = _unique(a for i in m.targets if is_definite(doc[i])
+                                  for root in reversed(acts) if root in self._noun_roots(doc[i])
+                                  for a in (acts[root],) if a.country not in exclude)[:1]
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -296,6 +304,12 @@ class Coder:
         return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
                 and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
 
+    def _noun_roots(self, noun: Token) -> set[str]:
+        """The CAMEO roots a noun names an act of ("raid": 17), by its lexicon entries."""
+        if noun.pos_ != "NOUN":
+            return set()
+        return {e.code[:2] for e in self.kb.lexicon.candidates("NOUN", noun.lemma_.lower())}
+
     def _asked_code(self, m: Mention) -> str:
         """A bare appeal, demand or rejection takes the code of what it is about: "asked
         Portugal for military aid" is an appeal for military aid (0232), "demanded that
@@ -327,8 +341,8 @@ class Coder:
         return code
 
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
-                        places: DocPlaces, dateline: Place | None, quotes: list[Quote]
-                        ) -> list[Event]:
+                        places: DocPlaces, dateline: Place | None, quotes: list[Quote],
+                        acts: dict[str, Actor]) -> list[Event]:
         m = dated.mention
         refusal = (self.kb.ontology.modal_code(m.code, "refusal")
                    if m.negated and m.modality == "intended" else None)
@@ -355,7 +369,7 @@ class Coder:
             # nations must allocate more": what someone must do is not done
             return []
         else:
-            targets = self._targets(doc, m, sources, actors, day, places)
+            targets = self._targets(doc, m, sources, actors, day, places, acts)
             code = self._modal_code(m, code)
         if refusal and not targets:
             # a refusal answers someone, and "Taiwan would not back down" names no one
@@ -373,6 +387,9 @@ class Coder:
             actors.note(doc[i], a)
         if m.modality == "asserted" and not m.negated:
             actors.note_act((doc[i] for i in m.trigger_tokens), sources[0])
+        if m.modality in ("asserted", "reported") and not m.negated:
+            acts.pop(code[:2], None)  # the latest act of a kind comes last
+            acts[code[:2]] = sources[0]
         cameo = self.kb.ontology.cameo(code)
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]

@@ -183,7 +183,7 @@ def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 
 
-def _definite(noun: Token) -> bool:
+def is_definite(noun: Token) -> bool:
     """Whether a noun refers back to something already told ("the raid", "Monday's
     attack", "these agreements"), not to something new ("fired rockets", "an aircraft
     carrier strike group")."""
@@ -246,7 +246,7 @@ class DocDates:
             return None
         for tok in sent:
             if (tok.pos_ == "NOUN" and tok.lemma_.lower() in self._event_dates
-                    and _definite(tok)):
+                    and is_definite(tok)):
                 return self._event_dates[tok.lemma_.lower()]
         return None
 
