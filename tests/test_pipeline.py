@@ -205,6 +205,13 @@ def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, te
     assert (ev.source.country, ev.target.country) == (source, target)
 
 
+def test_what_an_appeal_asks_for_is_not_done(coder):
+    # the parser hangs "to end" on "called" as an adverbial clause past "on Friday"
+    events = coder.code("The African Union called on both sides on Friday to end the fighting "
+                        "at once.", published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith("08")]
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -847,7 +847,8 @@ def _asked_for(tok: Token, appeals: set[int]) -> int | None:
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
-                                                                  and cur.head.i not in appeals)):
+                                                                  and cur.head.i not in appeals)
+                                       or _infinitive_asked(cur, appeals)):
             return None
         link, cur = cur.dep_, cur.head
         if cur.i in appeals:
@@ -865,6 +866,13 @@ def _asked_for(tok: Token, appeals: set[int]) -> int | None:
             # it is the complement of ("refuse to recognize") are asked for together
             return None
     return None
+
+
+def _infinitive_asked(tok: Token, appeals: set[int]) -> bool:
+    """Whether a to-infinitive the parser hung on an appeal as an adverbial clause is what
+    the appeal asks for ("called on both sides on Saturday to stop the fighting")."""
+    return (tok.dep_ == "advcl" and tok.head.i in appeals and _asks_someone(tok.head)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _means_to(verb: Token, lexicon: Lexicon) -> bool:
