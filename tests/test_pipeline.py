@@ -212,6 +212,18 @@ def test_what_an_appeal_asks_for_is_not_done(coder):
     assert not [e for e in events if e.cameo.startswith("08")]
 
 
+def test_ordering_another_state_to_act_is_a_demand(coder):
+    ev = one(coder.code("On Tuesday, the European Court of Human Rights ordered Turkey to release "
+                        "a jailed Greek journalist.", published="2021-03-10"), "10")
+    assert ev.target.country == "TUR"
+
+
+def test_what_a_state_orders_its_own_forces_to_do_is_done(coder):
+    ev = one(coder.code("Putin ordered troops to attack Ukraine on Thursday.",
+                        published="2022-02-25"), "19")
+    assert (ev.source.country, ev.target.country) == ("RUS", "UKR")
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -357,6 +357,9 @@ class Coder:
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
+        if m.commanded and not sources and reporter is not None:
+            # "Putin ordered troops to attack": forces no one names are the commander's own
+            sources, named = [reporter], True
         code = self._asked_code(m)
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
@@ -364,9 +367,10 @@ class Coder:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
             code, sources, targets = demand, [reporter], sources
-        elif m.obliged:
+        elif m.obliged and not m.commanded:
             # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
-            # nations must allocate more": what someone must do is not done
+            # nations must allocate more": what someone must do is not done (what a state
+            # orders its own forces to do is, by them: "ordered troops to cross the border")
             return []
         else:
             targets = self._targets(doc, m, sources, actors, day, places, acts)

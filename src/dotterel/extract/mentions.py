@@ -55,6 +55,7 @@ class Mention:
     reporter: int | None = None  # head of who reported it (reported speech)
     obliged: bool = False  # the doer "must" act: a demand when someone says so
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
+    commanded: bool = False  # ordered by the reporter ("ordered Russia to suspend ...")
     asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
 
     def trigger_text(self, doc: Doc) -> str:
@@ -198,6 +199,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "xcomp" and _is_passive(head) and not _children(head, {"agent"}):
         # "is scheduled to attend", "was forced to resign": the one the passive speaks of
         return _children(head, PASSIVE_SUBJECTS)
+    if _commanded(tok):
+        # "ordered Russia to suspend its operations": the one ordered does the act
+        return _children(head, OBJECTS)
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
@@ -216,6 +220,19 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
     return []
+
+
+# Verbs whose object is ordered to do what their to-infinitive says.
+COMMANDING_VERBS = {"order", "instruct", "direct", "command"}
+
+
+def _commanded(tok: Token) -> bool:
+    """Whether a verb is what someone orders another to do ("ordered Russia to suspend
+    its military operations"): the to-infinitive of a verb of commanding with an object."""
+    head = tok.head
+    return (tok.dep_ == "xcomp" and tok.pos_ == "VERB" and head.pos_ == "VERB"
+            and head.lemma_.lower() in COMMANDING_VERBS and bool(_children(head, OBJECTS))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _noun_source(tok: Token) -> list[Token]:
@@ -575,6 +592,7 @@ class _Mood:
     modality: Modality
     reporter: int | None  # head of who reported it
     obliged: bool  # "must", "should", "has to": what a speaker demands of the doer
+    commanded: bool = False  # what someone ordered the doer to do ("ordered Russia to")
 
 
 def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
@@ -589,6 +607,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
         aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
+    if _commanded(tok):
+        # what one orders another to do is demanded of them, by the one who orders it
+        subj = _children(tok.head, SUBJECTS)
+        return _Mood("asserted", subj[0].i if subj else None, True, True)
     threat = intent = False
     reporter: int | None = None
     reported = False
@@ -947,7 +969,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
                    sources=_expand_conjuncts(sources),
                    targets=_expand_conjuncts(targets),
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
-                   obliged=mood.obliged, sentence=span)
+                   obliged=mood.obliged, sentence=span, commanded=mood.commanded)
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
