@@ -19,9 +19,9 @@ from dotterel.evaluation import Scores, format_scores, load_gold, score
 from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
-# Measured 0.7398 and 0.700 when set.
-PRECISION_FLOOR = 0.73
-RECALL_FLOOR = 0.70
+# Measured 0.742 and 0.710 when set.
+PRECISION_FLOOR = 0.74
+RECALL_FLOOR = 0.71
 # Of the matched events, the share dated within the gold tolerance. Measured 0.943 when set.
 DATE_FLOOR = 0.94
 

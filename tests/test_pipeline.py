@@ -218,6 +218,13 @@ def test_ordering_another_state_to_act_is_a_demand(coder):
     assert ev.target.country == "TUR"
 
 
+def test_a_court_ordering_a_state_to_take_steps_demands_them(coder):
+    ev = one(coder.code("The International Court of Justice on Friday ordered Azerbaijan to take "
+                        "all steps to ensure free movement through the Lachin corridor.",
+                        published="2023-02-24"), "10")
+    assert (ev.source.country, ev.target.country) == ("IGO", "AZE")
+
+
 def test_what_a_state_orders_its_own_forces_to_do_is_done(coder):
     ev = one(coder.code("Putin ordered troops to attack Ukraine on Thursday.",
                         published="2022-02-25"), "19")
