@@ -231,6 +231,13 @@ def test_what_a_state_orders_its_own_forces_to_do_is_done(coder):
     assert (ev.source.country, ev.target.country) == ("RUS", "UKR")
 
 
+def test_a_state_a_relative_clause_describes_someone_by_is_no_event(coder):
+    events = coder.code("Belarus freed a Lithuanian activist, who was serving a 10-year sentence "
+                        "in a Belarusian prison.", published="2023-02-24")
+    assert one(events, "08").source.country == "BLR"
+    assert not [e for e in events if e.cameo.startswith("11")]
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -115,7 +115,8 @@ class Coder:
         acts: dict[str, Actor] = {}  # CAMEO root -> who did the latest act of it told as done
         out: list[Event] = []
         for sent in doc.sents:
-            mentions = sentence_mentions(sent, self.kb.lexicon)
+            mentions = [m for m in sentence_mentions(sent, self.kb.lexicon)
+                        if not _background_state(doc[m.trigger])]
             if not mentions:
                 dates.sentence(sent, [])
                 continue
@@ -454,6 +455,17 @@ DOMESTIC_ROOTS = {"08", "13", "17"}
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
+
+
+PROGRESSIVE_AUX = {"was", "were", "is", "are", "been"}
+
+
+def _background_state(trigger: Token) -> bool:
+    """Whether an act is a state a relative clause describes someone by, told in the
+    progressive ("freed Bout, who was serving a 25-year sentence"): background, not news."""
+    clause = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
+    return (clause.dep_ == "relcl" and clause.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.lower_ in PROGRESSIVE_AUX for c in clause.children))
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
