@@ -19,10 +19,10 @@ from dotterel.evaluation import Scores, format_scores, load_gold, score
 from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
-# Measured 0.748 and 0.710 when set.
-PRECISION_FLOOR = 0.74
-RECALL_FLOOR = 0.71
-# Of the matched events, the share dated within the gold tolerance. Measured 0.956 when set.
+# Measured 0.750 and 0.720 when set.
+PRECISION_FLOOR = 0.75
+RECALL_FLOOR = 0.72
+# Of the matched events, the share dated within the gold tolerance. Measured 0.957 when set.
 DATE_FLOOR = 0.95
 
 # The two seed articles are the ones the project started from; hold them to more.

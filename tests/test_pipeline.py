@@ -238,6 +238,16 @@ def test_a_state_a_relative_clause_describes_someone_by_is_no_event(coder):
     assert not [e for e in events if e.cameo.startswith("11")]
 
 
+def test_a_bare_number_counts_what_the_coordinated_clause_names(coder):
+    # "Latvia expelled two" is two Russian diplomats, expelled on Tuesday too (not on the
+    # date deep in the clause about the response)
+    events = coder.code("Estonia expelled three Russian diplomats on Tuesday, and Latvia expelled "
+                        "two, as more governments joined the response to the bombing of a depot "
+                        "on February 3.", published="2021-03-10")
+    ev = one([e for e in events if e.source.country == "LVA"], "16")
+    assert ev.target.country == "RUS" and ev.date.iso() == "2021-03-09"
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

@@ -113,8 +113,9 @@ class _TriggerWords:
         ("sent 25,000 tons of food": a measured amount is read by what it measures) or of
         the title before a name ("summoned Ambassador Nicholas Burns")."""
         if self._objects is None:
+            # a bare number stands for the object it counts ("and Ukraine expelled 13")
             self._objects = [
-                (o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_,
+                (w.i if o.pos_ == "NUM" else o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_,
                        *(f for c in o.children if c.dep_ == "compound" and o.pos_ == "PROPN"
                          for f in (c.lemma_, c.lower_))))
                 for o in _objects(self.tok) for w in (_who(o),)]
@@ -523,7 +524,17 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
 
 def _who(tok: Token) -> Token:
     """The word naming who a counted or gathered group is ("journalists" in "dozens of
-    journalists at Sudan's newspaper"); the word itself otherwise."""
+    journalists at Sudan's newspaper", "diplomats" in "expelled four diplomats, and Ukraine
+    expelled 13"); the word itself otherwise."""
+    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:
+        # a bare number counts what the same verb's object counts in the clause it is
+        # coordinated with
+        verb = tok.head
+        for other in (verb.head, *verb.conjuncts) if verb.dep_ == "conj" else verb.conjuncts:
+            if other.i != verb.i and other.lemma_ == verb.lemma_:
+                named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
+                if named:
+                    return named[0]
     if tok.lower_ in QUANTITY_NOUNS:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":

@@ -158,16 +158,17 @@ def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
     """The time of an event from the times of its sentence, in order of preference:
     1. a time in the trigger's own clause ("raided ... on April 5, 2024");
     2. the time of a subordinate event ("broke off relations after police raided the
-       embassy on April 5"): it bounds the main one; then that of a subordinate clause
-       no event heads (never of a relative clause);
+       embassy on April 5"): it bounds the main one;
     3. the time of a clause that governs the trigger ("During her Wednesday press
        conference, Sheinbaum cast doubt ..., calling it irregular"), or of a participle
        that sets its scene ("Speaking on Wednesday, Trump said ... would impose");
-    4. a time that no event in the sentence claims."""
+    4. the time of a subordinate clause no event heads (never of a relative clause);
+    5. a time that no event in the sentence claims."""
     ranked = [(rank, tm.ref) for tm, tok in located
               if (rank := _time_rank(tok, trig, triggers)) is not None]
-    if ranked:
-        return min(ranked, key=lambda x: x[0])[1]
+    close = [x for x in ranked if x[0][0] < 2]
+    if close:
+        return min(close, key=lambda x: x[0])[1]
     heads = {tm: _clause_head(tok) for tm, tok in located}
     cur, steps = trig, 0
     while cur.head.i != cur.i and steps < 6:
@@ -175,6 +176,11 @@ def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
         for tm, head in heads.items():
             if head is not None and (head.i == cur.i or _framing(head, cur)):
                 return tm.ref
+    if ranked:
+        # "..., and Ukraine expelled 13, as more than 20 governments joined the response
+        # to the poisoning on March 4": a time deep in a clause no event heads comes after
+        # the time of the clause the trigger is coordinated with
+        return min(ranked, key=lambda x: x[0])[1]
     free = [tm for tm, tok in located
             if not any(_distance(tok, trig.doc[t]) is not None for t in triggers)]
     return free[0].ref if free else None
