@@ -743,7 +743,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     the same parties in one sentence ("cast doubt on the victory, calling it irregular",
     "arrived in Taipei, the highest-ranking official to visit Taiwan") are one event: the
     most confident reading's trigger is kept. One trigger keeps each actor it names
-    ("media and government warned"), but not a bare country beside a sector of it ("struck
+    ("the army and the police fired on"), but not a bare country beside a sector of it ("struck
     airfields and military depots near Kyiv" is one strike on Ukraine's military)."""
     groups: dict[tuple, list[Event]] = {}
     for ev in events:
@@ -757,7 +757,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if not key[2] and (key[0], key[1], key[3], key[4]) in aimed:
             continue
         # the most confident reading; of equals, the first told: the main verb comes before
-        # the participle that adds its toll ("shelled Juba ..., killing about 20 people")
+        # the participle that adds its toll ("shelled the town, killing five people")
         best = max(group, key=lambda ev: (ev.confidence, -ev.evidence.trigger_start))
         same = [ev for ev in group if ev.evidence.trigger_start == best.evidence.trigger_start]
         chosen: dict[tuple[str, str], Event] = {}

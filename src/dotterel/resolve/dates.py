@@ -214,8 +214,8 @@ def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | N
 def _anchor_within(times: list[TimeMention], text: str, published: dt.date | None,
                    tense: str | None) -> list[TimeMention]:
     """Anaphoric times anchored on a time told before them in their own sentence: in
-    "in office since November 2023, after the resignation of his predecessor six months
-    earlier" the six months run back from November 2023, not from the story's time."""
+    "recalled its envoy on March 3, and the other side expelled its ambassador two days
+    later" the two days run from March 3, not from the story's time."""
     if len(times) < 2:
         return times
     # which times are anaphoric: those a story time resolves against (without one, they
