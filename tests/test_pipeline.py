@@ -133,6 +133,121 @@ def test_story_time_follows_the_text(coder):
     assert last and last[0].date.iso() == "2021-03-04"
 
 
+@pytest.mark.parametrize("text, published, source, root, date", [
+    # a time in a relative clause tells of the person described, not of the arrest
+    ("Police in Peru arrested a Chilean diplomat, who had lived in Lima since 2019.",
+     "2021-03-10", "PER", "17", "2021-03-10"),
+    # a participle put first sets the scene of the whole sentence
+    ("Speaking in Lima on Monday, the Peruvian president said Peru would impose sanctions "
+     "on Chile.", "2021-03-10", "PER", "13", "2021-03-08"),
+    # "the same day" is the day just told of: bare "rockets" refers back to no earlier event
+    ("Azerbaijani forces fired hundreds of rockets into Armenia on Monday. Armenia recalled "
+     "its ambassador from Baku on Tuesday. The same day, Armenian troops fired rockets at "
+     "Azerbaijani positions.", "2020-10-01", "ARM", "19", "2020-09-29"),
+    # "two days later" runs from the date told before it in its own sentence
+    ("Peru recalled its ambassador from Chile on March 3, and Chile expelled Peru's envoy "
+     "two days later.", "2021-03-10", "CHL", "16", "2021-03-05"),
+    # a state that holds now (present perfect) does not move the story
+    ("Chile expelled Peru's ambassador on March 3. Relations have worsened sharply since "
+     "the election in 2019. Peru condemned Chile.", "2021-03-10", "PER", "11", "2021-03-03"),
+])
+def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
+    events = [e for e in coder.code(text, published=published) if e.source.country == source]
+    assert dated(events, root) == date
+
+
+@pytest.mark.parametrize("text, published, root", [
+    # the appositive retells the arrival: one visit, not one per trigger
+    ("U.S. Speaker Kevin McCarthy arrived in Jerusalem on Sunday, the most senior American "
+     "official to visit Israel this year.", "2023-05-01", "04"),
+    # the rockets are the means of the strike, not a second, aimless attack
+    ("Russian rockets hit power stations and army depots near Odesa, Ukrainian officials said.",
+     "2021-03-10", "19"),
+])
+def test_one_act_told_twice_in_a_sentence_is_one_event(coder, text, published, root):
+    events = [e for e in coder.code(text, published=published) if e.cameo.startswith(root)]
+    assert len(events) == 1, [(e.cameo, e.source.code, e.target and e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "No Pakistani soldiers were killed, the army said.",
+    "No Nigerian soldiers were wounded, the military said.",
+])
+def test_an_act_on_no_one_is_negated(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Turkish government accused Greece of arming Kurdish militants.", "07"),
+    ("Kenya accused Somali gunmen of killing four Kenyan soldiers in a border raid.", "19"),
+])
+def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
+    events = coder.code(text, published="2021-03-10")
+    assert any(e.cameo.startswith("112") for e in events)
+    assert not [e for e in events if e.cameo.startswith(root)]
+
+
+def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
+    ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
+                        "officials said.", published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == ("ISR", "LBN")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Venezuelan soldiers forced their way into the Colombian consulate in Caracas on Friday. "
+     "Chile condemned the raid.", "CHL", "VEN"),
+    ("Armenian troops shelled Azerbaijani villages near the border on Monday. Turkey "
+     "condemned the attack.", "TUR", "ARM"),
+])
+def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, text, source, target):
+    ev = one(coder.code(text, published="2021-03-10"), "11")
+    assert (ev.source.country, ev.target.country) == (source, target)
+
+
+def test_what_an_appeal_asks_for_is_not_done(coder):
+    # the parser hangs "to end" on "called" as an adverbial clause past "on Friday"
+    events = coder.code("The African Union called on both sides on Friday to end the fighting "
+                        "at once.", published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith("08")]
+
+
+def test_ordering_another_state_to_act_is_a_demand(coder):
+    ev = one(coder.code("On Tuesday, the European Court of Human Rights ordered Turkey to release "
+                        "a jailed Greek journalist.", published="2021-03-10"), "10")
+    assert ev.target.country == "TUR"
+
+
+def test_a_court_ordering_a_state_to_take_steps_demands_them(coder):
+    ev = one(coder.code("The International Court of Justice on Friday ordered Azerbaijan to take "
+                        "all steps to ensure free movement through the Lachin corridor.",
+                        published="2023-02-24"), "10")
+    assert (ev.source.country, ev.target.country) == ("IGO", "AZE")
+
+
+def test_what_a_state_orders_its_own_forces_to_do_is_done(coder):
+    ev = one(coder.code("Putin ordered troops to attack Ukraine on Thursday.",
+                        published="2022-02-25"), "19")
+    assert (ev.source.country, ev.target.country) == ("RUS", "UKR")
+
+
+def test_a_state_a_relative_clause_describes_someone_by_is_no_event(coder):
+    events = coder.code("Belarus freed a Lithuanian activist, who was serving a 10-year sentence "
+                        "in a Belarusian prison.", published="2023-02-24")
+    assert one(events, "08").source.country == "BLR"
+    assert not [e for e in events if e.cameo.startswith("11")]
+
+
+def test_a_bare_number_counts_what_the_coordinated_clause_names(coder):
+    # "Latvia expelled two" is two Russian diplomats, expelled on Tuesday too (not on the
+    # date deep in the clause about the response)
+    events = coder.code("Estonia expelled three Russian diplomats on Tuesday, and Latvia expelled "
+                        "two, as more governments joined the response to the bombing of a depot "
+                        "on February 3.", published="2021-03-10")
+    ev = one([e for e in events if e.source.country == "LVA"], "16")
+    assert ev.target.country == "RUS" and ev.date.iso() == "2021-03-09"
+
+
 def test_publication_date_worked_out_from_the_text(coder):
     events = coder.code("Chile expelled Peru's ambassador on March 3, 2021. On Friday, "
                         "Peru condemned Chile.")

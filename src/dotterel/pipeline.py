@@ -21,7 +21,7 @@ from .merge.canonical import same_act
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import DocActors
-from .resolve.dates import DatedMention, DocDates, published_from_text
+from .resolve.dates import DatedMention, DocDates, is_definite, published_from_text
 from .resolve.knowledge import Knowledge, load_knowledge
 from .resolve.places import DocPlaces, Gazetteer, dateline_place, load_gazetteer
 from .resolve.timex import find_dateline
@@ -113,22 +113,24 @@ class Coder:
         quotes = _attributed_quotes(doc, actors, published)
         dateline = dateline_place(article.text, self.kb.gazetteer)
         places = DocPlaces(self.kb.gazetteer)
+        acts: dict[str, Actor] = {}  # CAMEO root -> who did the latest act of it told as done
         out: list[Event] = []
         for sent in doc.sents:
-            mentions = sentence_mentions(sent, self.kb.lexicon)
+            mentions = [m for m in sentence_mentions(sent, self.kb.lexicon)
+                        if not _background_state(doc[m.trigger])]
             if not mentions:
                 dates.sentence(sent, [])
                 continue
             for dated in dates.sentence(sent, mentions):
                 out.extend(self._mention_events(doc, article, dated, actors, places,
-                                                dateline[0] if dateline else None, quotes))
+                                                dateline[0] if dateline else None, quotes, acts))
         # what the article asserts before what it reports others saying or hopes for
         # (stable: text order within each)
         out.sort(key=lambda ev: ev.modality != "asserted")
         return Coded(article, _align_dates(_dedupe(out)), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
-                 day: dt.date | None) -> list[Actor]:
+                 day: dt.date | None, places: DocPlaces, acts: dict[str, Actor]) -> list[Actor]:
         """The targets of a mention; coordinated sources of a reciprocal act are each
         other's targets.
 
@@ -182,6 +184,13 @@ class Coder:
                 # of earlier is aimed at whoever did it
                 targets = _unique(a for i in m.targets if (a := actors.doer_of(doc[i]))
                                   and a.country not in exclude)
+            if not targets:
+                # "condemned the raid" after "police forced their way into the embassy": an
+                # act the document told of in other words is aimed at whoever did the
+                # latest act of its kind
+                targets = _unique(a for i in m.targets if is_definite(doc[i])
+                                  for root in reversed(acts) if root in self._noun_roots(doc[i])
+                                  for a in (acts[root],) if a.country not in exclude)[:1]
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -220,6 +229,17 @@ class Coder:
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and not a.sector])), [])
+        trigger = doc[m.trigger]
+        if (not targets and m.code[:2] in VIOLENT_ROOTS and trigger.pos_ == "VERB"
+                and trigger.dep_ not in ("acl", "relcl", "amod")
+                and m.modality in ("asserted", "reported")):
+            # "a drone strike hit a vehicle in Kabul", "jets bombed a building in Gaza":
+            # violence told as done to things no one is named with falls on the country
+            # where it happened, when that is another than the doers' (a city is a place
+            # there, not its country's government)
+            place = places.event_place(trigger)
+            if place is not None and place.country and place.country not in exclude:
+                targets = [Actor(code=place.country, country=place.country, name=place.name)]
         if not targets and m.code[:2] in DOMESTIC_ROOTS | {MASS_VIOLENCE_ROOT}:
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
             # state of emergency in West Darfur": a state's restriction, or its easing (or
@@ -294,6 +314,12 @@ class Coder:
         return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
                 and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
 
+    def _noun_roots(self, noun: Token) -> set[str]:
+        """The CAMEO roots a noun names an act of ("raid": 17), by its lexicon entries."""
+        if noun.pos_ != "NOUN":
+            return set()
+        return {e.code[:2] for e in self.kb.lexicon.candidates("NOUN", noun.lemma_.lower())}
+
     def _asked_code(self, m: Mention) -> str:
         """A bare appeal, demand or rejection takes the code of what it is about: "asked
         Portugal for military aid" is an appeal for military aid (0232), "demanded that
@@ -328,8 +354,8 @@ class Coder:
         return code
 
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
-                        places: DocPlaces, dateline: Place | None, quotes: list[Quote]
-                        ) -> list[Event]:
+                        places: DocPlaces, dateline: Place | None, quotes: list[Quote],
+                        acts: dict[str, Actor]) -> list[Event]:
         m = dated.mention
         refusal = (self.kb.ontology.modal_code(m.code, "refusal")
                    if m.negated and m.modality == "intended" else None)
@@ -344,6 +370,9 @@ class Coder:
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
+        if m.commanded and not sources and reporter is not None:
+            # "Putin ordered troops to attack": forces no one names are the commander's own
+            sources, named = [reporter], True
         code = self._asked_code(m)
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
@@ -352,12 +381,13 @@ class Coder:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
             code, sources, targets = demand, [reporter], asked_of
-        elif m.obliged:
+        elif m.obliged and not m.commanded:
             # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
-            # nations must allocate more": what someone must do is not done
+            # nations must allocate more": what someone must do is not done (what a state
+            # orders its own forces to do is, by them: "ordered troops to cross the border")
             return []
         else:
-            targets = self._targets(doc, m, sources, actors, day)
+            targets = self._targets(doc, m, sources, actors, day, places, acts)
             if m.entry is OBLIGED_DEMAND:
                 # "Putin said Russia must rearm": what one says one's own state must do
                 # is asked of no one
@@ -380,6 +410,9 @@ class Coder:
             actors.note(doc[i], a)
         if m.modality == "asserted" and not m.negated:
             actors.note_act((doc[i] for i in m.trigger_tokens), sources[0])
+        if m.modality in ("asserted", "reported") and not m.negated:
+            acts.pop(code[:2], None)  # the latest act of a kind comes last
+            acts[code[:2]] = sources[0]
         cameo = self.kb.ontology.cameo(code)
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]
@@ -466,6 +499,17 @@ def _asks_of(speaker: Actor, doer: Actor) -> bool:
     mine, theirs = speaker.sector[:3], doer.sector[:3]
     return bool(mine and theirs) and mine != theirs and not (
         mine in STATE_SECTORS and theirs in STATE_SECTORS)
+
+
+PROGRESSIVE_AUX = {"was", "were", "is", "are", "been"}
+
+
+def _background_state(trigger: Token) -> bool:
+    """Whether an act is a state a relative clause describes someone by, told in the
+    progressive ("freed Bout, who was serving a 25-year sentence"): background, not news."""
+    clause = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
+    return (clause.dep_ == "relcl" and clause.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.lower_ in PROGRESSIVE_AUX for c in clause.children))
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
@@ -772,15 +816,53 @@ def _event_id(doc_id: str, ev: Evidence, code: str, src: Actor, tgt: Actor | Non
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _party(actor: Actor | None) -> str:
+    """The party an actor stands for: its country, or its whole code for a body that is
+    no country's."""
+    if actor is None:
+        return ""
+    return actor.country if actor.country and actor.country != "IGO" else actor.code
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One record per act a sentence reports: two triggers of the same CAMEO root between
-    the same actors in one sentence ("cast doubt on the victory, calling it irregular")
-    are one event; the most confident reading is kept."""
-    best: dict[tuple, Event] = {}
+    """One record per act a sentence reports. Two triggers of the same CAMEO root between
+    the same parties in one sentence ("cast doubt on the victory, calling it irregular",
+    "arrived in Taipei, the highest-ranking official to visit Taiwan") are one event: the
+    most confident reading's trigger is kept. One trigger keeps each actor it names
+    ("the army and the police fired on"), but not a bare country beside a sector of it ("struck
+    airfields and military depots near Kyiv" is one strike on Ukraine's military)."""
+    groups: dict[tuple, list[Event]] = {}
     for ev in events:
-        key = (ev.evidence.start, ev.source.code if ev.source else "",
-               ev.target.code if ev.target else "", ev.cameo[:2], ev.negated)
-        if key not in best or ev.confidence > best[key].confidence:
-            best[key] = ev
-    keep = {id(ev) for ev in best.values()}
+        key = (ev.evidence.start, _party(ev.source), _party(ev.target), ev.cameo[:2], ev.negated)
+        groups.setdefault(key, []).append(ev)
+    # a reading with no target beside one of the same act with a target is a part of that
+    # report ("Russian missiles struck airfields": the missiles and the strike)
+    aimed = {(key[0], key[1], key[3], key[4]) for key in groups if key[2]}
+    keep: set[int] = set()
+    for key, group in groups.items():
+        if not key[2] and (key[0], key[1], key[3], key[4]) in aimed:
+            continue
+        # the most confident reading; of equals, the first told: the main verb comes before
+        # the participle that adds its toll ("shelled the town, killing five people")
+        best = max(group, key=lambda ev: (ev.confidence, -ev.evidence.trigger_start))
+        same = [ev for ev in group if ev.evidence.trigger_start == best.evidence.trigger_start]
+        chosen: dict[tuple[str, str], Event] = {}
+        for ev in same:
+            pair = (ev.source.code if ev.source else "", ev.target.code if ev.target else "")
+            if pair not in chosen or ev.confidence > chosen[pair].confidence:
+                chosen[pair] = ev
+        keep.update(id(ev) for ev in chosen.values()
+                    if not any(_subsumes(other, ev) for other in chosen.values()))
     return [ev for ev in events if id(ev) in keep]
+
+
+def _subsumes(other: Event, ev: Event) -> bool:
+    """Whether ``other`` says what ``ev`` says and more: the same act with a sector where
+    ``ev`` names only the country."""
+    if other is ev:
+        return False
+    pairs = ((other.source, ev.source), (other.target, ev.target))
+    finer = [a is not None and b is not None and a.code != b.code and not b.sector
+             and a.country == b.country for a, b in pairs]
+    same = [(a.code if a else "") == (b.code if b else "") for a, b in pairs]
+    return any(finer) and all(f or s for f, s in zip(finer, same))

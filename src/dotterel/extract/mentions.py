@@ -59,6 +59,7 @@ class Mention:
     reporter: int | None = None  # head of who reported it (reported speech)
     obliged: bool = False  # the doer "must" act: a demand when someone says so
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
+    commanded: bool = False  # ordered by the reporter ("ordered Russia to suspend ...")
     asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
 
     def trigger_text(self, doc: Doc) -> str:
@@ -121,8 +122,9 @@ class _TriggerWords:
         ("sent 25,000 tons of food": a measured amount is read by what it measures) or of
         the title before a name ("summoned Ambassador Nicholas Burns")."""
         if self._objects is None:
+            # a bare number stands for the object it counts ("and Ukraine expelled 13")
             self._objects = [
-                (o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_,
+                (w.i if o.pos_ == "NUM" else o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_,
                        *(f for c in o.children if c.dep_ == "compound" and o.pos_ == "PROPN"
                          for f in (c.lemma_, c.lower_))))
                 for o in _objects(self.tok) for w in (_who(o),)]
@@ -217,6 +219,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "xcomp" and _is_passive(head) and not _children(head, {"agent"}):
         # "is scheduled to attend", "was forced to resign": the one the passive speaks of
         return _children(head, PASSIVE_SUBJECTS)
+    if _commanded(tok):
+        # "ordered Russia to suspend its operations": the one ordered does the act
+        return _children(head, OBJECTS)
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
@@ -235,6 +240,19 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
     return []
+
+
+# Verbs whose object is ordered to do what their to-infinitive says.
+COMMANDING_VERBS = {"order", "instruct", "direct", "command"}
+
+
+def _commanded(tok: Token) -> bool:
+    """Whether a verb is what someone orders another to do ("ordered Russia to suspend
+    its military operations"): the to-infinitive of a verb of commanding with an object."""
+    head = tok.head
+    return (tok.dep_ == "xcomp" and tok.pos_ == "VERB" and head.pos_ == "VERB"
+            and head.lemma_.lower() in COMMANDING_VERBS and bool(_children(head, OBJECTS))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _noun_source(tok: Token) -> list[Token]:
@@ -605,7 +623,17 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
 
 def _who(tok: Token) -> Token:
     """The word naming who a counted or gathered group is ("journalists" in "dozens of
-    journalists at Sudan's newspaper"); the word itself otherwise."""
+    journalists at Sudan's newspaper", "diplomats" in "expelled four diplomats, and Ukraine
+    expelled 13"); the word itself otherwise."""
+    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:
+        # a bare number counts what the same verb's object counts in the clause it is
+        # coordinated with
+        verb = tok.head
+        for other in (verb.head, *verb.conjuncts) if verb.dep_ == "conj" else verb.conjuncts:
+            if other.i != verb.i and other.lemma_ == verb.lemma_:
+                named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
+                if named:
+                    return named[0]
     if tok.lower_ in QUANTITY_NOUNS:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
@@ -657,8 +685,21 @@ def _notice_giver(clause: Token) -> int | None:
     return subj[0].i if subj else None
 
 
+# Subjects and objects that say the act fell on no one ("No Americans were killed",
+# "nobody was hurt", "killed no one").
+NO_ONE = {"nobody", "none", "nothing", "noone"}
+
+
+def _no_one(tok: Token) -> bool:
+    """Whether a verb's subject or object is no one ("No Americans were killed")."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            c.lower_ in NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or _no_one(tok):
         return True
     for gov in _governors(tok):
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in NEGATING_GOVERNORS:
@@ -679,6 +720,7 @@ class _Mood:
     modality: Modality
     reporter: int | None  # head of who reported it
     obliged: bool  # "must", "should", "has to": what a speaker demands of the doer
+    commanded: bool = False  # what someone ordered the doer to do ("ordered Russia to")
 
 
 def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
@@ -703,6 +745,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # (or as hypothetical, or as obliged) as the verb it hangs from
         aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"
                 and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX}
+    if _commanded(tok):
+        # what one orders another to do is demanded of them, by the one who orders it
+        subj = _children(tok.head, SUBJECTS)
+        return _Mood("asserted", subj[0].i if subj else None, True, True)
     threat = intent = False
     reporter: int | None = None
     reported = False
@@ -982,6 +1028,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         m.code[:2] in CAUSE_ROOTS and any(
             v.dep_ in ("advcl", "xcomp") and v.head.i in protests
             for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
+    # "accused Qatar of backing militant groups": what an accusation charges is alleged,
+    # not told as done (the accusation is the event)
+    found = [m for m in found if not _alleged(sent.doc[m.trigger])]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -1119,6 +1168,22 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
             and any(m.trigger == tok.head.head.i for m in found))
 
 
+# Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
+# backing militants", "blamed the rebels for the attack", "charged him with spying".
+ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
+
+
+def _alleged(tok: Token) -> bool:
+    """Whether an act is what an accusation charges ("accused Qatar of backing militant
+    groups", "blamed the rebels for the attack")."""
+    prep = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
+        return False
+    # the parser hangs the preposition on the verb or on its object ("accused Qatar of")
+    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSING_VERBS
+
+
 def _light_verb(tok: Token) -> list[Token]:
     """The verb a nominal event is the object of ("staged demonstrations"), if any."""
     return [tok.head] if tok.dep_ in OBJECTS and tok.head.pos_ == "VERB" else []
@@ -1161,7 +1226,8 @@ def _asked_for(tok: Token, appeals: set[int]) -> int | None:
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
-                                                                  and cur.head.i not in appeals)):
+                                                                  and cur.head.i not in appeals)
+                                       or _infinitive_asked(cur, appeals)):
             return None
         link, cur = cur.dep_, cur.head
         if cur.i in appeals:
@@ -1179,6 +1245,13 @@ def _asked_for(tok: Token, appeals: set[int]) -> int | None:
             # it is the complement of ("refuse to recognize") are asked for together
             return None
     return None
+
+
+def _infinitive_asked(tok: Token, appeals: set[int]) -> bool:
+    """Whether a to-infinitive the parser hung on an appeal as an adverbial clause is what
+    the appeal asks for ("called on both sides on Saturday to stop the fighting")."""
+    return (tok.dep_ == "advcl" and tok.head.i in appeals and _asks_someone(tok.head)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _means_to(verb: Token, lexicon: Lexicon) -> bool:
@@ -1316,7 +1389,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
                    sources=_expand_conjuncts(sources),
                    targets=_expand_conjuncts(targets),
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
-                   obliged=mood.obliged, sentence=span)
+                   obliged=mood.obliged, sentence=span, commanded=mood.commanded)
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:

@@ -53,6 +53,13 @@ def _is_pluperfect(root: Token) -> bool:
     return "had" in aux and root.tag_ == "VBN"
 
 
+def _is_perfect(root: Token) -> bool:
+    """Whether a clause is in the present perfect ("has been in office since 2023"): it
+    tells of a state that holds now, not of a moment the story moves to."""
+    aux = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    return bool(aux & {"has", "have", "'s", "'ve"}) and root.tag_ == "VBN"
+
+
 def _tense(tok: Token) -> str | None:
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if aux & FUTURE_AUX:
@@ -91,6 +98,31 @@ def _owned_elsewhere(tok: Token, trigger: Token, steps: int, triggers: set[int])
     return False
 
 
+def _in_other_clause(tok: Token, top: Token, steps: int, triggers: set[int]) -> bool:
+    """True when, on the way up from a time to ``top``, a verb that is no event's trigger
+    heads a clause of its own ("..., the first states to make such a deal since Jordan in
+    1994"): the time is that clause's, and bounds ``top`` less than an event's time does."""
+    cur = tok
+    for _ in range(steps):
+        if cur.i != top.i and cur.i not in triggers and cur.pos_ in ("VERB", "AUX") \
+                and cur.dep_ not in ("aux", "auxpass"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _in_relative_clause(tok: Token, top: Token, steps: int) -> bool:
+    """True when a time lies in a relative clause below ``top`` ("detained Glas, who had
+    been living in the embassy since December"): it tells of the person or thing
+    described, not of the event."""
+    cur = tok
+    for _ in range(steps):
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+    return False
+
+
 def _clause_head(tok: Token) -> Token | None:
     """The verb whose clause a time expression modifies."""
     cur = tok
@@ -101,6 +133,26 @@ def _clause_head(tok: Token) -> Token | None:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
+def _time_rank(tok: Token, top: Token, triggers: set[int]) -> tuple[int, int] | None:
+    """How closely a time below ``top`` dates it, lower is closer: (0, steps) in its own
+    clause, (1, steps) through another event's clause (which bounds it), (2, steps)
+    through a clause no event heads; None when the time is not below ``top`` or lies in a
+    relative clause."""
+    d = _distance(tok, top)
+    if d is None or _in_relative_clause(tok, top, d):
+        return None
+    if _owned_elsewhere(tok, top, d, triggers):
+        return 1, d
+    return (2 if _in_other_clause(tok, top, d, triggers) else 0), d
+
+
+def _framing(head: Token, governor: Token) -> bool:
+    """Whether ``head`` is a participle put before ``governor``'s clause to set its scene
+    ("Speaking at the White House on Wednesday, Trump said ...")."""
+    return (head.dep_ == "advcl" and head.head.i == governor.i
+            and head.tag_ in ("VBG", "VBN") and head.i < governor.i)
+
+
 def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
                     triggers: set[int]) -> TimeRef | None:
     """The time of an event from the times of its sentence, in order of preference:
@@ -108,33 +160,41 @@ def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
     2. the time of a subordinate event ("broke off relations after police raided the
        embassy on April 5"): it bounds the main one;
     3. the time of a clause that governs the trigger ("During her Wednesday press
-       conference, Sheinbaum cast doubt ..., calling it irregular");
-    4. a time that no event in the sentence claims."""
-    own: list[tuple[int, TimeRef]] = []
-    inside: list[tuple[int, TimeRef]] = []
-    for tm, tok in located:
-        d = _distance(tok, trig)
-        if d is None:
-            continue
-        (inside if _owned_elsewhere(tok, trig, d, triggers) else own).append((d, tm.ref))
-    for found in (own, inside):
-        if found:
-            return min(found, key=lambda x: x[0])[1]
+       conference, Sheinbaum cast doubt ..., calling it irregular"), or of a participle
+       that sets its scene ("Speaking on Wednesday, Trump said ... would impose");
+    4. the time of a subordinate clause no event heads (never of a relative clause);
+    5. a time that no event in the sentence claims."""
+    ranked = [(rank, tm.ref) for tm, tok in located
+              if (rank := _time_rank(tok, trig, triggers)) is not None]
+    close = [x for x in ranked if x[0][0] < 2]
+    if close:
+        return min(close, key=lambda x: x[0])[1]
     heads = {tm: _clause_head(tok) for tm, tok in located}
     cur, steps = trig, 0
     while cur.head.i != cur.i and steps < 6:
         cur, steps = cur.head, steps + 1
         for tm, head in heads.items():
-            if head is not None and head.i == cur.i:
+            if head is not None and (head.i == cur.i or _framing(head, cur)):
                 return tm.ref
+    if ranked:
+        # "..., and Ukraine expelled 13, as more than 20 governments joined the response
+        # to the poisoning on March 4": a time deep in a clause no event heads comes after
+        # the time of the clause the trigger is coordinated with
+        return min(ranked, key=lambda x: x[0])[1]
     free = [tm for tm, tok in located
             if not any(_distance(tok, trig.doc[t]) is not None for t in triggers)]
     return free[0].ref if free else None
 
 
-def _root_distance(tok: Token, root: Token) -> int:
-    d = _distance(tok, root)
-    return 99 if d is None else d
+DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether a noun refers back to something already told ("the raid", "Monday's
+    attack", "these agreements"), not to something new ("fired rockets", "an aircraft
+    carrier strike group")."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss"
+               for c in noun.children)
 
 
 def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | None:
@@ -149,6 +209,31 @@ def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | N
     days = [tm.ref.value for tm in find_times(text, None)
             if tm.anchor == "absolute" and tm.ref.precision == "day" and tm.ref.value <= bound]
     return max(days) if days else None
+
+
+def _anchor_within(times: list[TimeMention], text: str, published: dt.date | None,
+                   tense: str | None) -> list[TimeMention]:
+    """Anaphoric times anchored on a time told before them in their own sentence: in
+    "recalled its envoy on March 3, and the other side expelled its ambassador two days
+    later" the two days run from March 3, not from the story's time."""
+    if len(times) < 2:
+        return times
+    # which times are anaphoric: those a story time resolves against (without one, they
+    # fall back to the publication date and say so)
+    probe = find_times(text, published, _NO_STORY, tense)  # type: ignore[arg-type]
+    anaphoric = {(t.start, t.end) for t in probe if t.anchor == "narrative"}
+    out: list[TimeMention] = []
+    for tm in times:
+        before = [t for t in out if (t.start, t.end) not in anaphoric]
+        if (tm.start, tm.end) in anaphoric and before:
+            again = find_times(text, published, before[-1].ref, tense)  # type: ignore[arg-type]
+            tm = next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+        out.append(tm)
+    return out
+
+
+# A story time no text is about: only to tell which times resolve against the story's.
+_NO_STORY = TimeRef(dt.date(1900, 1, 1), "day")
 
 
 class DocDates:
@@ -166,7 +251,8 @@ class DocDates:
         if not self._event_dates:
             return None
         for tok in sent:
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self._event_dates:
+            if (tok.pos_ == "NOUN" and tok.lemma_.lower() in self._event_dates
+                    and is_definite(tok)):
                 return self._event_dates[tok.lemma_.lower()]
         return None
 
@@ -177,7 +263,8 @@ class DocDates:
         root = sent.root
         tense = _tense(root)
         text = sent.text  # built anew from the tokens on every read
-        times = find_times(text, self.published, narrative, tense)
+        times = _anchor_within(find_times(text, self.published, narrative, tense),
+                               text, self.published, tense)
         located: list[tuple[TimeMention, Token]] = []
         for tm in times:
             tok = _token_at(sent, sent.start_char + tm.start)
@@ -202,10 +289,11 @@ class DocDates:
                 self._event_dates.setdefault(self.doc[dm.mention.trigger].lemma_.lower(), dm.date)
         # a time after "since" starts a state ("in office since November 2023"); it does
         # not move the story
-        moving = [(tm, tok) for tm, tok in located
-                  if not text[:tm.start].rstrip().lower().endswith("since")]
-        if moving and not _is_pluperfect(root):
+        moving = [(rank, tm) for tm, tok in located
+                  if not text[:tm.start].rstrip().lower().endswith("since")
+                  and (rank := _time_rank(tok, root, triggers - {root.i})) is not None]
+        if moving and not _is_pluperfect(root) and not _is_perfect(root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday
-            self.narrative = min(moving, key=lambda x: _root_distance(x[1], root))[0].ref
+            self.narrative = min(moving, key=lambda x: x[0])[1].ref
         return out
