@@ -960,3 +960,35 @@ def test_a_preposition_the_parser_left_without_its_object_takes_the_phrase_after
                         "holed up in its embassy since last week.", published="1990-01-10")
     ev = one(events, "07")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("075", "CHLGOV", "BOLMIL")
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a group the story opens with is of the country the sentence goes on to name
+    ("Striking dock workers blocked the port of Mombasa to demand higher pay from the "
+     "Kenyan government.", "14", "KENLAB"),
+    ("Hundreds of farmers marched through the streets of Lima to protest against "
+     "the Peruvian government.", "14", "PERAGR"),
+])
+def test_a_group_named_before_any_country_is_of_the_one_its_sentence_names(coder, text, root, source):
+    ev = one(coder.code(text, published="2001-03-05"), root)
+    assert ev.source.code == source
+
+
+def test_a_named_person_does_not_take_the_country_they_speak_of(coder):
+    events = coder.code("Bishop Zorvan Kettle called for sanctions against Zimbabwe.",
+                        published="2001-03-05")
+    assert not [e for e in events if e.source and e.source.country == "ZWE"]
+
+
+def test_a_group_named_again_by_its_noun_is_the_one_named_before(coder):
+    events = coder.code("Hezbollah militants crossed into northern Israel on Tuesday. "
+                        "The militants abducted two Israeli soldiers.", published="2006-07-12")
+    ev = one(events, "18")
+    assert ev.source.code.startswith("LBNREB") and ev.target.code == "ISRMIL"
+
+
+def test_a_leader_defends_the_army_of_their_own_country(coder):
+    events = coder.code("The Chadian army shelled rebel positions near the border. "
+                        "At a news conference in Paris, Chad's president defended the army.",
+                        published="2008-02-05")
+    assert not [e for e in events if e.target and e.target.code == "FRAMIL"]

@@ -208,16 +208,42 @@ class DocActors:
             return seen.actor
         return None
 
-    def _last_body(self, sector: str, before: int, exclude: set[str]) -> str:
+    def _last_named_as(self, head: Token) -> Actor | None:
+        """The actor of the last phrase before ``head`` headed by the same noun, when that
+        phrase was a fuller name of it ("Hamas militants" for "the militants")."""
+        lemma = self._lemmas[head.i].lower()
+        for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
+            if (seen.i < head.i and not seen.is_person and seen.actor.country
+                    and self._lemmas[seen.i].lower() == lemma):
+                return seen.actor
+        return None
+
+    def _last_body(self, sector: str, before: int) -> str:
         """The country of the last body of ``sector`` named before token ``before``
-        (police, army, rebels: not a government, which every state name stands for)."""
+        (police, army, rebels: not a government, which every state name stands for).
+        Even the other party's: "Chad's president defended the army" is Chad's army,
+        the one the text named, not one of a country named since."""
         if not sector or sector == "GOV":
             return ""
         for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
-            if (seen.i < before and seen.actor.sector == sector and seen.actor.country
-                    and seen.actor.country not in exclude):
+            if seen.i < before and seen.actor.sector == sector and seen.actor.country:
                 return seen.actor.country
         return ""
+
+    def _later_country(self, head: Token, exclude: set[str]) -> str | None:
+        """The country named nearest after ``head`` in its own sentence: a group the story
+        opens with, before any country is named, is of the country the sentence goes on to
+        name ("Refugees staged a hunger strike against the Russian government", "Hundreds
+        of people blocked streets in Hong Kong"), as a CAMEO coder reading the whole
+        sentence codes it. Once a country has been named, the text has set its scene and
+        a later one is more likely the other party's."""
+        if self.recent_country(head.i) is not None:
+            return None
+        end = head.sent.end
+        for i, iso in self._countries:
+            if head.i < i < end and iso not in exclude:
+                return iso
+        return None
 
     def recent_country(self, before: int, exclude: set[str] = frozenset()) -> str | None:
         """The country mentioned most recently before token ``before``, skipping ``exclude``."""
@@ -390,16 +416,27 @@ class DocActors:
             # "Danish media and government", "lawmakers and officials in Arnor": the
             # first conjunct's modifiers are shared
             country = self._own_country(head.head, day)
+        # "Archbishop Tutu called for sanctions against Nigeria": a person is not of the
+        # country they speak of
+        named_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and person_role)
         if not country and head.lemma_.lower() not in POSTED_ABROAD:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is
             country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
+        if not country and sector and not named_person:
+            # "Hamas militants attacked ... The militants took hostages": a group named again
+            # by its noun alone is the one named before with it
+            same = self._last_named_as(head)
+            if same is not None:
+                return _with_text(same, " ".join(words))
         if not country:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
-            country = (self._last_body(sector, head.i, exclude)
-                       or self.recent_country(head.i, set(exclude)) or "")
+            country = (self._last_body(sector, head.i)
+                       or self.recent_country(head.i, set(exclude))
+                       or (self._later_country(head, set(exclude))
+                           if sector and not named_person else "") or "")
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
