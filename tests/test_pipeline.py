@@ -992,3 +992,13 @@ def test_a_leader_defends_the_army_of_their_own_country(coder):
                         "At a news conference in Paris, Chad's president defended the army.",
                         published="2008-02-05")
     assert not [e for e in events if e.target and e.target.code == "FRAMIL"]
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("An international relief agency urged the Ethiopian government to open the roads to "
+     "the north.", "02", "NGODEV"),
+    ("International human rights groups accused Belarus of torturing protesters.", "11", "NGOHRI"),
+])
+def test_an_international_civil_society_body_is_an_ngo(coder, text, root, source):
+    ev = one(coder.code(text, published="2021-05-03"), root)
+    assert ev.source.code == source

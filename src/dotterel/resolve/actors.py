@@ -52,6 +52,11 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
+# Sectors of civil society whose bodies, when the text calls them international, belong to
+# no state: CAMEO codes "an international aid agency" or "international human rights
+# groups" as NGOs, not as the country they work in.
+NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
+INTERNATIONAL_WORDS = {"international", "transnational"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
@@ -419,6 +424,12 @@ class DocActors:
         # "Archbishop Tutu called for sanctions against Nigeria": a person is not of the
         # country they speak of
         named_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and person_role)
+        if (not country and sector in NGO_SECTORS and not named_person
+                and any(t.lower_ in INTERNATIONAL_WORDS and t.dep_ in MODIFIER_DEPS for t in toks)):
+            # "an international aid agency appealed to the Sudanese government": an NGO,
+            # wherever it works
+            return _with_prefix(Actor(code="NGO" + sector, country="NGO", sector=sector,
+                                      text=" ".join(words)), prefix)
         if not country and head.lemma_.lower() not in POSTED_ABROAD:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is
