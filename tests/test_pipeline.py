@@ -1002,3 +1002,19 @@ def test_a_leader_defends_the_army_of_their_own_country(coder):
 def test_an_international_civil_society_body_is_an_ngo(coder, text, root, source):
     ev = one(coder.code(text, published="2021-05-03"), root)
     assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a group known only by its faith, with no state in sight, is coded by the faith
+    ("Islamist militants attacked a United Nations convoy on Tuesday.", "1", "MOSUAF"),
+    ("Hindus accused the Pakistani government of neglecting their temples.", "11", "HIN"),
+])
+def test_a_group_with_no_state_in_sight_is_coded_by_its_faith(coder, text, root, source):
+    ev = one(coder.code(text, published="2004-06-01"), root)
+    assert ev.source.code == source
+
+
+def test_a_faith_does_not_displace_the_country_the_text_names(coder):
+    ev = one(coder.code("Nigerian police arrested dozens of Muslim protesters in Kano.",
+                        published="2004-06-01"), "17")
+    assert ev.target.code == "NGACVL"

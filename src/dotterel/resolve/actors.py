@@ -347,6 +347,7 @@ class DocActors:
         countries = [m for m in matches if m.entry.kind in ("country", "region")
                      and not _stance(self.doc, toks[m.start].i)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
+        faiths = [m for m in matches if m.entry.kind == "religion"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
         prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
         sectors = [m for m in sectors if not m.entry.code.endswith("~")]
@@ -413,6 +414,12 @@ class DocActors:
                              name=self.knowledge.country_name(country),
                              text=" ".join(words))
         if not country and not sector:
+            if (head.pos_ in ("NOUN", "PROPN") and head.dep_ not in MODIFIER_DEPS
+                    and any(m.start <= head_pos < m.end for m in faiths)
+                    and self.recent_country(head.i) is None):
+                # "Sunnis demanded...", with no state in sight: a people named by their
+                # faith alone is coded by it
+                return _faith_actor(faiths, words)
             return self._place_actor(head, toks)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
@@ -448,6 +455,11 @@ class DocActors:
                        or self.recent_country(head.i, set(exclude))
                        or (self._later_country(head, set(exclude))
                            if sector and not named_person else "") or "")
+            if (not country and faiths and sector and not named_person
+                    and self.recent_country(head.i) is None):
+                # "Islamic militants", with no state in sight (not even one left out as the
+                # other party's): CAMEO's code for the faith stands in place of the country
+                return _with_sector(_faith_actor(faiths, words), sector)
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
@@ -707,6 +719,15 @@ def _with_text(actor: Actor, text: str) -> Actor:
 def _with_sector(actor: Actor, sector: str) -> Actor:
     return Actor(code=actor.country + sector, country=actor.country, sector=sector,
                  name=actor.name, text=actor.text, role=actor.role)
+
+
+def _faith_actor(faiths: list[PhraseMatch], words: list[str]) -> Actor:
+    """The actor a phrase's faith words name, coded by the most specific of them ("Sunni
+    Islamists" is MOSSUN): CAMEO's religion code standing in place of a country."""
+    best = max(faiths, key=lambda m: len(m.entry.code))
+    code = best.entry.code
+    return Actor(code=code, country=code[:3], sector=code[3:], name=best.entry.name,
+                 text=" ".join(words))
 
 
 def _with_prefix(actor: Actor, prefix: str) -> Actor:

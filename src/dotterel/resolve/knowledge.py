@@ -1,7 +1,7 @@
 """Built-in actor knowledge and the phrase matcher that finds it in tokenised text.
 
 The knowledge lives in tab-separated files under ``dotterel/data`` (countries, international
-bodies, named groups such as armed movements and parties, regions, sector nouns, people with
+bodies, named groups such as armed movements and parties, regions, religions, sector nouns, people with
 dated role spells). ``load_knowledge()`` reads them
 once, optionally adds user dictionaries in the PETRARCH/TABARI format (see
 :mod:`dotterel.resolve.dictionaries`), and returns a :class:`Knowledge` whose :meth:`Knowledge.match`
@@ -28,13 +28,13 @@ from typing import Iterable, Iterator, Literal, Sequence
 
 from dotterel.errors import KnowledgeError
 
-EntryKind = Literal["country", "igo", "region", "sector", "person", "actor"]
+EntryKind = Literal["country", "igo", "region", "religion", "sector", "person", "actor"]
 
 # When several entries share one phrase, the most specific kind wins: a named person beats a
 # user's own dictionary entry (of any kind: a user's "MSF" agent beats our "MSF" body), which
 # beats the built-in bodies, countries, regions and nouns.
 KIND_PRIORITY: dict[str, int] = {
-    "person": 0, "actor": 1, "igo": 2, "country": 3, "region": 4, "sector": 5,
+    "person": 0, "actor": 1, "igo": 2, "country": 3, "region": 4, "religion": 5, "sector": 6,
 }
 
 # One-word names that are also everyday English words. They match only when the text writes
@@ -519,7 +519,7 @@ def _collector_paused() -> Iterator[None]:
 # Reading the built-in data files
 
 DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "groups.tsv", "regions.tsv",
-                               "sectors.tsv", "people.tsv")
+                               "religions.tsv", "sectors.tsv", "people.tsv")
 
 
 DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
@@ -611,8 +611,8 @@ def read_countries(path: Path) -> list[Phrase]:
     return out
 
 
-def read_named(path: Path, kind: Literal["igo", "region", "actor"]) -> list[Phrase]:
-    """Phrases from an IGO, group or region file: code, canonical name, other names.
+def read_named(path: Path, kind: Literal["igo", "region", "religion", "actor"]) -> list[Phrase]:
+    """Phrases from an IGO, group, region or religion file: code, canonical name, other names.
 
     Named groups (``groups.tsv``: armed groups, parties, movements) are read as ``"actor"``
     entries, the kind user dictionary actors have, so they match like named actors."""
@@ -711,7 +711,8 @@ def read_builtin(data_dir: Path | None = None) -> list[Phrase]:
 
     return (read_countries(where("countries.tsv")) + read_named(where("igos.tsv"), "igo")
             + read_named(where("groups.tsv"), "actor")
-            + read_named(where("regions.tsv"), "region") + read_sectors(where("sectors.tsv"))
+            + read_named(where("regions.tsv"), "region")
+            + read_named(where("religions.tsv"), "religion") + read_sectors(where("sectors.tsv"))
             + read_people(where("people.tsv")))
 
 
