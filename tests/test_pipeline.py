@@ -1018,3 +1018,9 @@ def test_a_faith_does_not_displace_the_country_the_text_names(coder):
     ev = one(coder.code("Nigerian police arrested dozens of Muslim protesters in Kano.",
                         published="2004-06-01"), "17")
     assert ev.target.code == "NGACVL"
+
+
+def test_jewish_settlers_are_israelis(coder):
+    ev = one(coder.code("Jewish settlers attacked Palestinian farmers near Nablus on Friday.",
+                        published="2012-10-05"), "1")
+    assert ev.source.code == "ISRCVL"
