@@ -1024,3 +1024,9 @@ def test_jewish_settlers_are_israelis(coder):
     ev = one(coder.code("Jewish settlers attacked Palestinian farmers near Nablus on Friday.",
                         published="2012-10-05"), "1")
     assert ev.source.code == "ISRCVL"
+
+
+def test_a_title_before_a_surname_two_office_holders_share_names_the_office(coder):
+    # both known President Bushes were USAGOV: without a date, the office is still known
+    ev = one(coder.code("President Bush warned Cuba against any provocation."), "0")
+    assert ev.source.code == "USAGOV"

@@ -313,6 +313,10 @@ class DocActors:
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
         alone = head.ent_type_ == "PERSON" and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is None and titled:
+            shared = self._shared_office(head, head_pos, words, sectors, day)
+            if shared is not None:
+                return shared
         if entry is None or not (titled or (day is not None
                                             and any(s.covers(day) for s in entry.spells))):
             return None
@@ -321,6 +325,28 @@ class DocActors:
         if actor is None:
             return None
         return _with_text(self._titled(actor, match, words, sectors, day), head.text)
+
+    def _shared_office(self, head: Token, head_pos: int, words: list[str],
+                       sectors: list[PhraseMatch], day: dt.date | None) -> Actor | None:
+        """"President Bush": a title before a surname that several known people bear,
+        each of whom held that office of one state, names that office: the one in office
+        on the day, else the office itself (USAGOV) without guessing which of them."""
+        title = next((m for m in sectors if m.entry.person_role and m.end == head_pos), None)
+        if title is None:
+            return None
+        said = " ".join(words[title.start:title.end]).lower()
+        held = [(entry, spell) for entry in self.knowledge.bearers(head.text)
+                for spell in entry.spells if spell.role and spell.role.lower() == said]
+        if not held or len({spell.code for _, spell in held}) != 1:
+            return None
+        current = [entry for entry, spell in held if day is not None and spell.covers(day)]
+        if current:
+            actor = self._from_entry(current[0], None, 0, day)
+            return _with_text(actor, head.text) if actor is not None else None
+        code = held[0][1].code
+        country, sector = _split_code(code)
+        return Actor(code=code, country=country, sector=sector, name=head.text,
+                     text=head.text, role=held[0][1].role)
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor a noun phrase headed by ``head`` denotes, or None.

@@ -301,6 +301,10 @@ class Knowledge:
             bearers = self._surnames[near.pop()] if len(near) == 1 else []
         return bearers[0] if bearers and len(bearers) == 1 else None
 
+    def bearers(self, word: str) -> list[Entry]:
+        """Every known person whose name ends in ``word`` ("Bush": both presidents)."""
+        return list(self._surnames.get(fold(word), ()))
+
     def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None) -> list[PhraseMatch]:
         """Longest known phrases in a token sequence, left to right, without overlaps.
 
