@@ -1477,3 +1477,73 @@ def test_a_meeting_set_to_happen_is_each_side_s(coder):
     # an offer to meet is only its maker's
     events = coder.code("Putin offered to hold talks with Georgia.", published="2001-03-02")
     assert {(e.source.country, e.target.country) for e in events} == {("RUS", "GEO")}
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a group the story opens with is of the country the sentence goes on to name
+    ("Striking dock workers blocked the port of Mombasa to demand higher pay from the "
+     "Kenyan government.", "14", "KENLAB"),
+    ("Hundreds of farmers marched through the streets of Lima to protest against "
+     "the Peruvian government.", "14", "PERAGR"),
+])
+def test_a_group_named_before_any_country_is_of_the_one_its_sentence_names(coder, text, root, source):
+    ev = one(coder.code(text, published="2001-03-05"), root)
+    assert ev.source.code == source
+
+
+def test_a_named_person_does_not_take_the_country_they_speak_of(coder):
+    events = coder.code("Bishop Zorvan Kettle called for sanctions against Zimbabwe.",
+                        published="2001-03-05")
+    assert not [e for e in events if e.source and e.source.country == "ZWE"]
+
+
+def test_a_group_named_again_by_its_noun_is_the_one_named_before(coder):
+    events = coder.code("Hezbollah militants crossed into northern Israel on Tuesday. "
+                        "The militants abducted two Israeli soldiers.", published="2006-07-12")
+    ev = one(events, "18")
+    assert ev.source.code.startswith("LBNREB") and ev.target.code == "ISRMIL"
+
+
+def test_a_leader_defends_the_army_of_their_own_country(coder):
+    events = coder.code("The Chadian army shelled rebel positions near the border. "
+                        "At a news conference in Paris, Chad's president defended the army.",
+                        published="2008-02-05")
+    assert not [e for e in events if e.target and e.target.code == "FRAMIL"]
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("An international relief agency urged the Ethiopian government to open the roads to "
+     "the north.", "02", "NGODEV"),
+    ("International human rights groups accused Belarus of torturing protesters.", "11", "NGOHRI"),
+])
+def test_an_international_civil_society_body_is_an_ngo(coder, text, root, source):
+    ev = one(coder.code(text, published="2021-05-03"), root)
+    assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a group known only by its faith, with no state in sight, is coded by the faith
+    ("Islamist militants attacked a United Nations convoy on Tuesday.", "1", "MOSUAF"),
+    ("Hindus accused the Pakistani government of neglecting their temples.", "11", "HIN"),
+])
+def test_a_group_with_no_state_in_sight_is_coded_by_its_faith(coder, text, root, source):
+    ev = one(coder.code(text, published="2004-06-01"), root)
+    assert ev.source.code == source
+
+
+def test_a_faith_does_not_displace_the_country_the_text_names(coder):
+    ev = one(coder.code("Nigerian police arrested dozens of Muslim protesters in Kano.",
+                        published="2004-06-01"), "17")
+    assert ev.target.code == "NGACVL"
+
+
+def test_jewish_settlers_are_israelis(coder):
+    ev = one(coder.code("Jewish settlers attacked Palestinian farmers near Nablus on Friday.",
+                        published="2012-10-05"), "1")
+    assert ev.source.code == "ISRCVL"
+
+
+def test_a_title_before_a_surname_two_office_holders_share_names_the_office(coder):
+    # both known President Bushes were USAGOV: without a date, the office is still known
+    ev = one(coder.code("President Bush warned Cuba against any provocation."), "0")
+    assert ev.source.code == "USAGOV"

@@ -52,6 +52,11 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
+# Sectors of civil society whose bodies, when the text calls them international, belong to
+# no state: CAMEO codes "an international aid agency" or "international human rights
+# groups" as NGOs, not as the country they work in.
+NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
+INTERNATIONAL_WORDS = {"international", "transnational"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
@@ -208,16 +213,42 @@ class DocActors:
             return seen.actor
         return None
 
-    def _last_body(self, sector: str, before: int, exclude: set[str]) -> str:
+    def _last_named_as(self, head: Token) -> Actor | None:
+        """The actor of the last phrase before ``head`` headed by the same noun, when that
+        phrase was a fuller name of it ("Hamas militants" for "the militants")."""
+        lemma = self._lemmas[head.i].lower()
+        for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
+            if (seen.i < head.i and not seen.is_person and seen.actor.country
+                    and self._lemmas[seen.i].lower() == lemma):
+                return seen.actor
+        return None
+
+    def _last_body(self, sector: str, before: int) -> str:
         """The country of the last body of ``sector`` named before token ``before``
-        (police, army, rebels: not a government, which every state name stands for)."""
+        (police, army, rebels: not a government, which every state name stands for).
+        Even the other party's: "Chad's president defended the army" is Chad's army,
+        the one the text named, not one of a country named since."""
         if not sector or sector == "GOV":
             return ""
         for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
-            if (seen.i < before and seen.actor.sector == sector and seen.actor.country
-                    and seen.actor.country not in exclude):
+            if seen.i < before and seen.actor.sector == sector and seen.actor.country:
                 return seen.actor.country
         return ""
+
+    def _later_country(self, head: Token, exclude: set[str]) -> str | None:
+        """The country named nearest after ``head`` in its own sentence: a group the story
+        opens with, before any country is named, is of the country the sentence goes on to
+        name ("Refugees staged a hunger strike against the Russian government", "Hundreds
+        of people blocked streets in Hong Kong"), as a CAMEO coder reading the whole
+        sentence codes it. Once a country has been named, the text has set its scene and
+        a later one is more likely the other party's."""
+        if self.recent_country(head.i) is not None:
+            return None
+        end = head.sent.end
+        for i, iso in self._countries:
+            if head.i < i < end and iso not in exclude:
+                return iso
+        return None
 
     def recent_country(self, before: int, exclude: set[str] = frozenset()) -> str | None:
         """The country mentioned most recently before token ``before``, skipping ``exclude``."""
@@ -282,6 +313,10 @@ class DocActors:
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
         alone = head.ent_type_ == "PERSON" and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is None and titled:
+            shared = self._shared_office(head, head_pos, words, sectors, day)
+            if shared is not None:
+                return shared
         if entry is None or not (titled or (day is not None
                                             and any(s.covers(day) for s in entry.spells))):
             return None
@@ -290,6 +325,28 @@ class DocActors:
         if actor is None:
             return None
         return _with_text(self._titled(actor, match, words, sectors, day), head.text)
+
+    def _shared_office(self, head: Token, head_pos: int, words: list[str],
+                       sectors: list[PhraseMatch], day: dt.date | None) -> Actor | None:
+        """"President Bush": a title before a surname that several known people bear,
+        each of whom held that office of one state, names that office: the one in office
+        on the day, else the office itself (USAGOV) without guessing which of them."""
+        title = next((m for m in sectors if m.entry.person_role and m.end == head_pos), None)
+        if title is None:
+            return None
+        said = " ".join(words[title.start:title.end]).lower()
+        held = [(entry, spell) for entry in self.knowledge.bearers(head.text)
+                for spell in entry.spells if spell.role and spell.role.lower() == said]
+        if not held or len({spell.code for _, spell in held}) != 1:
+            return None
+        current = [entry for entry, spell in held if day is not None and spell.covers(day)]
+        if current:
+            actor = self._from_entry(current[0], None, 0, day)
+            return _with_text(actor, head.text) if actor is not None else None
+        code = held[0][1].code
+        country, sector = _split_code(code)
+        return Actor(code=code, country=country, sector=sector, name=head.text,
+                     text=head.text, role=held[0][1].role)
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor a noun phrase headed by ``head`` denotes, or None.
@@ -316,6 +373,7 @@ class DocActors:
         countries = [m for m in matches if m.entry.kind in ("country", "region")
                      and not _stance(self.doc, toks[m.start].i)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
+        faiths = [m for m in matches if m.entry.kind == "religion"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
         prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
         sectors = [m for m in sectors if not m.entry.code.endswith("~")]
@@ -382,6 +440,12 @@ class DocActors:
                              name=self.knowledge.country_name(country),
                              text=" ".join(words))
         if not country and not sector:
+            if (head.pos_ in ("NOUN", "PROPN") and head.dep_ not in MODIFIER_DEPS
+                    and any(m.start <= head_pos < m.end for m in faiths)
+                    and self.recent_country(head.i) is None):
+                # "Sunnis demanded...", with no state in sight: a people named by their
+                # faith alone is coded by it
+                return _faith_actor(faiths, words)
             return self._place_actor(head, toks)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
@@ -390,16 +454,38 @@ class DocActors:
             # "Danish media and government", "lawmakers and officials in Arnor": the
             # first conjunct's modifiers are shared
             country = self._own_country(head.head, day)
+        # "Archbishop Tutu called for sanctions against Nigeria": a person is not of the
+        # country they speak of
+        named_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and person_role)
+        if (not country and sector in NGO_SECTORS and not named_person
+                and any(t.lower_ in INTERNATIONAL_WORDS and t.dep_ in MODIFIER_DEPS for t in toks)):
+            # "an international aid agency appealed to the Sudanese government": an NGO,
+            # wherever it works
+            return _with_prefix(Actor(code="NGO" + sector, country="NGO", sector=sector,
+                                      text=" ".join(words)), prefix)
         if not country and head.lemma_.lower() not in POSTED_ABROAD:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is
             country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
+        if not country and sector and not named_person:
+            # "Hamas militants attacked ... The militants took hostages": a group named again
+            # by its noun alone is the one named before with it
+            same = self._last_named_as(head)
+            if same is not None:
+                return _with_text(same, " ".join(words))
         if not country:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
-            country = (self._last_body(sector, head.i, exclude)
-                       or self.recent_country(head.i, set(exclude)) or "")
+            country = (self._last_body(sector, head.i)
+                       or self.recent_country(head.i, set(exclude))
+                       or (self._later_country(head, set(exclude))
+                           if sector and not named_person else "") or "")
+            if (not country and faiths and sector and not named_person
+                    and self.recent_country(head.i) is None):
+                # "Islamic militants", with no state in sight (not even one left out as the
+                # other party's): CAMEO's code for the faith stands in place of the country
+                return _with_sector(_faith_actor(faiths, words), sector)
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
@@ -659,6 +745,15 @@ def _with_text(actor: Actor, text: str) -> Actor:
 def _with_sector(actor: Actor, sector: str) -> Actor:
     return Actor(code=actor.country + sector, country=actor.country, sector=sector,
                  name=actor.name, text=actor.text, role=actor.role)
+
+
+def _faith_actor(faiths: list[PhraseMatch], words: list[str]) -> Actor:
+    """The actor a phrase's faith words name, coded by the most specific of them ("Sunni
+    Islamists" is MOSSUN): CAMEO's religion code standing in place of a country."""
+    best = max(faiths, key=lambda m: len(m.entry.code))
+    code = best.entry.code
+    return Actor(code=code, country=code[:3], sector=code[3:], name=best.entry.name,
+                 text=" ".join(words))
 
 
 def _with_prefix(actor: Actor, prefix: str) -> Actor:

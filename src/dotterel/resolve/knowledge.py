@@ -1,7 +1,7 @@
 """Built-in actor knowledge and the phrase matcher that finds it in tokenised text.
 
 The knowledge lives in tab-separated files under ``dotterel/data`` (countries, international
-bodies, named groups such as armed movements and parties, regions, sector nouns, people with
+bodies, named groups such as armed movements and parties, regions, religions, sector nouns, people with
 dated role spells). ``load_knowledge()`` reads them
 once, optionally adds user dictionaries in the PETRARCH/TABARI format (see
 :mod:`dotterel.resolve.dictionaries`), and returns a :class:`Knowledge` whose :meth:`Knowledge.match`
@@ -28,13 +28,13 @@ from typing import Iterable, Iterator, Literal, Sequence
 
 from dotterel.errors import KnowledgeError
 
-EntryKind = Literal["country", "igo", "region", "sector", "person", "actor"]
+EntryKind = Literal["country", "igo", "region", "religion", "sector", "person", "actor"]
 
 # When several entries share one phrase, the most specific kind wins: a named person beats a
 # user's own dictionary entry (of any kind: a user's "MSF" agent beats our "MSF" body), which
 # beats the built-in bodies, countries, regions and nouns.
 KIND_PRIORITY: dict[str, int] = {
-    "person": 0, "actor": 1, "igo": 2, "country": 3, "region": 4, "sector": 5,
+    "person": 0, "actor": 1, "igo": 2, "country": 3, "region": 4, "religion": 5, "sector": 6,
 }
 
 # One-word names that are also everyday English words. They match only when the text writes
@@ -301,6 +301,10 @@ class Knowledge:
             bearers = self._surnames[near.pop()] if len(near) == 1 else []
         return bearers[0] if bearers and len(bearers) == 1 else None
 
+    def bearers(self, word: str) -> list[Entry]:
+        """Every known person whose name ends in ``word`` ("Bush": both presidents)."""
+        return list(self._surnames.get(fold(word), ()))
+
     def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None) -> list[PhraseMatch]:
         """Longest known phrases in a token sequence, left to right, without overlaps.
 
@@ -519,7 +523,7 @@ def _collector_paused() -> Iterator[None]:
 # Reading the built-in data files
 
 DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "groups.tsv", "regions.tsv",
-                               "sectors.tsv", "people.tsv")
+                               "religions.tsv", "sectors.tsv", "people.tsv")
 
 
 DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
@@ -611,8 +615,8 @@ def read_countries(path: Path) -> list[Phrase]:
     return out
 
 
-def read_named(path: Path, kind: Literal["igo", "region", "actor"]) -> list[Phrase]:
-    """Phrases from an IGO, group or region file: code, canonical name, other names.
+def read_named(path: Path, kind: Literal["igo", "region", "religion", "actor"]) -> list[Phrase]:
+    """Phrases from an IGO, group, region or religion file: code, canonical name, other names.
 
     Named groups (``groups.tsv``: armed groups, parties, movements) are read as ``"actor"``
     entries, the kind user dictionary actors have, so they match like named actors."""
@@ -711,7 +715,8 @@ def read_builtin(data_dir: Path | None = None) -> list[Phrase]:
 
     return (read_countries(where("countries.tsv")) + read_named(where("igos.tsv"), "igo")
             + read_named(where("groups.tsv"), "actor")
-            + read_named(where("regions.tsv"), "region") + read_sectors(where("sectors.tsv"))
+            + read_named(where("regions.tsv"), "region")
+            + read_named(where("religions.tsv"), "religion") + read_sectors(where("sectors.tsv"))
             + read_people(where("people.tsv")))
 
 
