@@ -1077,3 +1077,12 @@ def test_a_meeting_set_to_happen_is_each_side_s(coder):
     # an offer to meet is only its maker's
     events = coder.code("Putin offered to hold talks with Georgia.", published="2001-03-02")
     assert {(e.source.country, e.target.country) for e in events} == {("RUS", "GEO")}
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt refused to meet Jordan's visiting King Abdullah in Cairo.",
+    "The Egyptian president met the visiting Jordanian foreign minister on Monday.",
+])
+def test_a_participle_that_tells_who_someone_is_reports_no_act(coder, text):
+    events = coder.code(text, published="2001-03-02")
+    assert events and not any(e.cameo == "042" for e in events), [e.cameo for e in events]

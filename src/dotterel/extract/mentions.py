@@ -783,6 +783,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in adj_lemmas:
             adjectives.append(tok)
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
+        if _modifier(tok):
+            continue
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
             continue
@@ -870,6 +872,14 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 PROTEST_ROOT = "14"
 # Verbs that free someone of a charge: "cleared him of all charges" accuses no one.
 CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
+
+
+def _modifier(tok: Token) -> bool:
+    """Whether an "-ing" form is a participle describing the noun after it, whatever the
+    parse: after a determiner or possessive ("Jordan's visiting King Abdullah", "the
+    visiting delegation") it tells who someone is, not what the sentence reports."""
+    return (tok.tag_ == "VBG" and tok.i > 0
+            and tok.doc[tok.i - 1].tag_ in ("DT", "POS", "PRP$", "WP$"))
 
 
 def _cleared_of(tok: Token) -> bool:
