@@ -1086,3 +1086,13 @@ def test_a_meeting_set_to_happen_is_each_side_s(coder):
 def test_a_participle_that_tells_who_someone_is_reports_no_act(coder, text):
     events = coder.code(text, published="2001-03-02")
     assert events and not any(e.cameo == "042" for e in events), [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, root", [
+    # what a demanded meeting is for is demanded with it, not done
+    ("Iran demanded a meeting of the Arab League to discuss the Saudi blockade.", "10"),
+    ("Kenya called for a summit of African leaders to discuss the crisis in Somalia.", "02"),
+])
+def test_the_purpose_of_what_is_asked_for_is_asked_for_too(coder, text, root):
+    events = coder.code(text, published="2001-03-02")
+    assert events and all(e.cameo.startswith(root) for e in events), [e.cameo for e in events]

@@ -921,8 +921,11 @@ def _asked_for(tok: Token, appeals: set[int]) -> int | None:
     for step in range(4):
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
-        if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
-                                                                  and cur.head.i not in appeals)):
+        # "demanded a meeting of the Council to discuss the advance": an act for whose
+        # sake something is asked is asked for with it
+        if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or _purpose(cur)
+                                       or (cur.dep_ == "conj" and step == 0
+                                           and cur.head.i not in appeals)):
             return None
         link, cur = cur.dep_, cur.head
         if cur.i in appeals:
