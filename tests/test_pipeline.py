@@ -1023,7 +1023,8 @@ def test_an_act_planned_or_pledged_is_an_intention(coder, text, code):
 ])
 def test_an_infinitive_of_purpose_shares_its_governor_s_mood(coder, text, negated):
     events = [e for e in coder.code(text, published="2001-03-02") if e.cameo.startswith("0")]
-    assert events and all(e.negated == negated for e in events), [(e.cameo, e.negated) for e in events]
+    assert events and all(e.negated == negated for e in events), \
+        [(e.cameo, e.negated) for e in events]
     assert all(e.modality == "intended" for e in events if not e.negated)
 
 

@@ -27,6 +27,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 OBLIGATION_AUX = {"must", "should", "ought"}
+MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 # Nouns whose clause is an act meant, not done ("a plan to release", "its intention to
@@ -546,15 +547,17 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     return tuple(out)
 
 
+# The links by which a clause or phrase hangs from the word that governs it.
+GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep"}
+
+
 def _governors(tok: Token, limit: int = 3) -> list[Token]:
     """The chain of words that govern a clause's trigger through complements, and
     through infinitives of purpose ("is willing to send troops to help defend it")."""
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.head.i == cur.i or (
-                cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep")
-                and not _purpose(cur)):
+        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)):
             break
         cur = cur.head
         chain.append(cur)
@@ -601,8 +604,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "will lay down their weapons and disband", "will visit Senegal to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
-        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"
-                and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX}
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX}
     threat = intent = False
     reporter: int | None = None
     reported = False
@@ -653,7 +655,6 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
 # Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
 # a ceasefire", "agreed on a truce", "committed to talks").
 PLEDGE_PREPS = {"to", "on", "upon"}
-MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
 STATEMENT_ROOT = "01"
 
 
@@ -689,8 +690,7 @@ def _shares_mood(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return False
     if _children(tok, SUBJECTS | PASSIVE_SUBJECTS) or any(
-            c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
-            for c in tok.children):
+            c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
         return False
     return tok.dep_ == "conj" or _purpose(tok)
 
@@ -806,9 +806,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # only considered ("is considering sanctions", "is considering giving money": the
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
-    found = [m for m in found if not any(
-        g.i in considering for g in _governors(sent.doc[m.trigger], 2)
-        if sent.doc[m.trigger].pos_ == "VERB")]
+    found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
+        g.i in considering for g in _governors(sent.doc[m.trigger], 2))]
     content = {o.i: m.trigger for m in found
                if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
                for o in _content_objects(sent.doc[m.trigger])}
@@ -845,7 +844,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # (nor is hoping that officials will be indicted optimism about them)
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
     found = [m for m in found if not (
-        (m.code == OPTIMISM or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
+        (m.code == OPTIMISM
+         or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
