@@ -577,10 +577,10 @@ def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     intention to meet, "offered to hold talks", is its holder's)."""
     scheduled = m.modality == "intended" and any(
         c.dep_ == "aux" and c.lower_ in SCHEDULED_AUX for c in doc[m.trigger].children)
-    return ((code in MUTUAL_CODES and m.modality in ("asserted", "reported")
+    return (((code in MUTUAL_CODES and m.modality in ("asserted", "reported"))
              or (m.code in MUTUAL_CODES and scheduled))
             and not m.negated and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
-                    for w in (doc[i], *_of_objects(doc[i]))))
+                                      for w in (doc[i], *_of_objects(doc[i]))))
 
 
 def _of_objects(tok: Token) -> list[Token]:

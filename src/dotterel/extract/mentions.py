@@ -28,6 +28,7 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 CONDITION_MARKS = {"if", "unless"}
 OBLIGATION_AUX = {"must", "should", "ought"}
+MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
 OBLIGATION_VERBS = {"have", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 # Nouns whose clause is an act meant, not done ("a plan to release", "its intention to
@@ -655,17 +656,17 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     return tuple(out)
 
 
+# The links by which a clause or phrase hangs from the word that governs it.
+GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep"}
+
+
 def _governors(tok: Token, limit: int = 3) -> list[Token]:
     """The chain of words that govern a clause's trigger through complements, and
     through infinitives of purpose ("is willing to send troops to help defend it")."""
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.head.i == cur.i or (
-                cur.dep_ not in ("xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep")
-                # "would not give permission to Russia to help Israel": an infinitive of
-                # purpose is governed by the act it is the purpose of
-                and not _purpose(cur)):
+        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)):
             break
         cur = cur.head
         chain.append(cur)
@@ -743,8 +744,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "will lay down their weapons and disband", "will visit Senegal to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
-        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"
-                and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX}
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX}
     if _commanded(tok):
         # what one orders another to do is demanded of them, by the one who orders it
         subj = _children(tok.head, SUBJECTS)
@@ -802,7 +802,6 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
 # Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
 # a ceasefire", "agreed on a truce", "committed to talks").
 PLEDGE_PREPS = {"to", "on", "upon"}
-MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
 STATEMENT_ROOT = "01"
 
 
@@ -838,8 +837,7 @@ def _shares_mood(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return False
     if _children(tok, SUBJECTS | PASSIVE_SUBJECTS) or any(
-            c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
-            for c in tok.children):
+            c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
         return False
     return tok.dep_ == "conj" or _purpose(tok)
 
@@ -946,6 +944,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             adjectives.append(tok)
     reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
+        if _modifier(tok):
+            continue
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
             continue
@@ -968,9 +968,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # only considered ("is considering sanctions", "is considering giving money": the
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
-    found = [m for m in found if not any(
-        g.i in considering for g in _governors(sent.doc[m.trigger], 2)
-        if sent.doc[m.trigger].pos_ == "VERB")]
+    found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
+        g.i in considering for g in _governors(sent.doc[m.trigger], 2))]
     content = {o.i: m.trigger for m in found
                if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
                for o in _content_objects(sent.doc[m.trigger])}
@@ -1015,7 +1014,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # (nor is hoping that officials will be indicted optimism about them)
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
     found = [m for m in found if not (
-        (m.code == OPTIMISM or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
+        (m.code == OPTIMISM
+         or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
                 for c in sent.doc[m.trigger].children))]
     found = _merge_threats(found, sent.doc)
@@ -1149,6 +1149,14 @@ PROTEST_ROOT = "14"
 CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
 
 
+def _modifier(tok: Token) -> bool:
+    """Whether an "-ing" form is a participle describing the noun after it, whatever the
+    parse: after a determiner or possessive ("Jordan's visiting King Abdullah", "the
+    visiting delegation") it tells who someone is, not what the sentence reports."""
+    return (tok.tag_ == "VBG" and tok.i > 0
+            and tok.doc[tok.i - 1].tag_ in ("DT", "POS", "PRP$", "WP$"))
+
+
 def _cleared_of(tok: Token) -> bool:
     """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
     prep = tok.head
@@ -1225,8 +1233,11 @@ def _asked_for(tok: Token, appeals: set[int]) -> int | None:
     for step in range(4):
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
-        if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
-                                                                  and cur.head.i not in appeals)
+        # "demanded a meeting of the Council to discuss the advance": an act for whose
+        # sake something is asked is asked for with it
+        if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or _purpose(cur)
+                                       or (cur.dep_ == "conj" and step == 0
+                                           and cur.head.i not in appeals)
                                        or _infinitive_asked(cur, appeals)):
             return None
         link, cur = cur.dep_, cur.head
