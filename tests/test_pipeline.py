@@ -474,6 +474,15 @@ def test_a_predator_attack_is_a_drone_strike(coder):
     assert ev.cameo == "1952"
 
 
+@pytest.mark.parametrize("text,code", [
+    ("Congolese opposition activists blocked roads into Kinshasa on Monday as part of their "
+     "campaign to topple President Kabila.", "1441"),
+    ("Thousands of Thai protesters marched on Bangkok to topple the prime minister.", "1411"),
+])
+def test_a_protest_to_topple_a_ruler_is_for_leadership_change(coder, text, code):
+    assert one(coder.code(text, published="2015-06-02"), "14").cameo == code
+
+
 def test_a_blockade_against_policies_plural_is_for_policy_change(coder):
     ev = one(coder.code("French farmers blocked roads around Paris on Monday to protest against "
                         "the government's farm policies.", published="2015-06-02"), "14")
