@@ -483,6 +483,16 @@ def test_a_protest_to_topple_a_ruler_is_for_leadership_change(coder, text, code)
     assert one(coder.code(text, published="2015-06-02"), "14").cameo == code
 
 
+@pytest.mark.parametrize("text,code,target", [
+    ("The United States suspended part of a military aid program for Egypt on Wednesday.",
+     "1622", "EGY"),
+    ("Britain halted its aid programme to Rwanda after the massacres.", "162", "RWA"),
+])
+def test_suspending_an_aid_program_or_part_of_it_cuts_aid(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), "16")
+    assert ev.cameo == code and ev.target.country == target
+
+
 def test_a_blockade_against_policies_plural_is_for_policy_change(coder):
     ev = one(coder.code("French farmers blocked roads around Paris on Monday to protest against "
                         "the government's farm policies.", published="2015-06-02"), "14")

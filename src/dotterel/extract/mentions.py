@@ -532,7 +532,9 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "truckload", "truckloads", "planeload", "amount", "quantity", "quantities",
                   # "a set of resolutions", "a series of attacks", "a new round of talks",
                   # "a package of sanctions", "a wave of arrests": what the group is of
-                  "set", "series", "round", "package", "raft", "wave"}
+                  "set", "series", "round", "package", "raft", "wave",
+                  # "suspended part of its aid program", "captured part of a stronghold"
+                  "part", "parts", "portion", "half"}
 
 
 def _who(tok: Token) -> Token:
