@@ -736,6 +736,9 @@ ARGUMENT_CASES = [
     # an ethnic group lives in the state its sentence names, not in its kin state
     ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "14", "SRBCVL", "SRB"),
     ("Serb forces killed three ethnic Albanians in a gunbattle.", "19", "SRBMIL", "SRBCVL"),
+    # "up to 12 fishermen", parsed as a particle and a "to" phrase, is still the object
+    ("Somali pirates have kidnapped up to 12 Kenyan fishermen off the coast, officials said.",
+     "18", "SOM", "KEN"),
     # a restriction someone is ordered to carry out falls on them
     ("The Venezuelan authorities ordered El Nacional, an opposition daily, to suspend "
      "publication for a month.", "17", "VENGOV", "VEN"),

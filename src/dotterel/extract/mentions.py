@@ -386,7 +386,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # a participle of force that describes a noun was done to what it names
                 found = [tok.head]
             elif tok.pos_ == "VERB":
-                cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
+                cands = _children(tok, PASSIVE_SUBJECTS) if passive else (
+                    _children(tok, OBJECTS) or _up_to_object(tok))
                 found = [c for c in cands if c.i not in used]
                 against = [o for c in found if c.pos_ == "NOUN" for o in _prep_objects(c, "against")]
                 if against and not passive:
@@ -489,6 +490,15 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if t.dep_ == "agent" and t.i not in subjects:
                 return _children(t, {"pobj"})
     return []
+
+
+def _up_to_object(verb: Token) -> list[Token]:
+    """"kidnapped up to 16 advisers" is often parsed as a particle "up" and a phrase "to 16
+    advisers": the counted noun after "up to" is the verb's object."""
+    return [o for prep in _children(verb, {"prep"})
+            if prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
+            and prep.doc[prep.i - 1].head.i == verb.i
+            for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
 
 
 def _names_in(phrase: Token) -> bool:
