@@ -424,7 +424,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # a participle of force that describes a noun was done to what it names
                 found = [tok.head]
             elif tok.pos_ == "VERB":
-                cands = _children(tok, PASSIVE_SUBJECTS) if passive else _children(tok, OBJECTS)
+                cands = _children(tok, PASSIVE_SUBJECTS) if passive else (
+                    _children(tok, OBJECTS) or _up_to_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive:
                     # "denounced as an ugly crime Serbia's suppression of ...": the parser
@@ -578,6 +579,15 @@ def _that_subject(noun: Token) -> list[Token]:
             if s.lower_ not in RELATIVE_PRONOUNS]
 
 
+def _up_to_object(verb: Token) -> list[Token]:
+    """"kidnapped up to 16 advisers" is often parsed as a particle "up" and a phrase "to 16
+    advisers": the counted noun after "up to" is the verb's object."""
+    return [o for prep in _children(verb, {"prep"})
+            if prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
+            and prep.doc[prep.i - 1].head.i == verb.i
+            for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
+
+
 def _names_in(phrase: Token) -> bool:
     """Whether a phrase has a name, a pronoun or a nationality word in it."""
     return any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
@@ -619,7 +629,9 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "truckload", "truckloads", "planeload", "amount", "quantity", "quantities",
                   # "a set of resolutions", "a series of attacks", "a new round of talks",
                   # "a package of sanctions", "a wave of arrests": what the group is of
-                  "set", "series", "round", "package", "raft", "wave"}
+                  "set", "series", "round", "package", "raft", "wave",
+                  # "suspended part of its aid program", "captured part of a stronghold"
+                  "part", "parts", "portion", "half"}
 
 
 def _who(tok: Token) -> Token:
