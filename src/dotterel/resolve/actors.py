@@ -240,13 +240,16 @@ class DocActors:
         opens with, before any country is named, is of the country the sentence goes on to
         name ("Refugees staged a hunger strike against the Russian government", "Hundreds
         of people blocked streets in Hong Kong"), as a CAMEO coder reading the whole
-        sentence codes it. Once a country has been named, the text has set its scene and
-        a later one is more likely the other party's."""
-        if self.recent_country(head.i) is not None:
+        sentence codes it. Once a country, or a person of one, has been named, the text has
+        set its scene and a later one is more likely the other party's; and a country that
+        is a verb's object is what is acted on ("ordered troops to attack Ukraine")."""
+        start, end = head.sent.start, head.sent.end
+        if self.recent_country(head.i) is not None or any(
+                start <= i < head.i and actor is not None and actor.country
+                for i, _, actor in self._people):
             return None
-        end = head.sent.end
         for i, iso in self._countries:
-            if head.i < i < end and iso not in exclude:
+            if head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj"):
                 return iso
         return None
 
