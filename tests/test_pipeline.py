@@ -1030,3 +1030,13 @@ def test_a_title_before_a_surname_two_office_holders_share_names_the_office(code
     # both known President Bushes were USAGOV: without a date, the office is still known
     ev = one(coder.code("President Bush warned Cuba against any provocation."), "0")
     assert ev.source.code == "USAGOV"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's allies criticized Poland on Monday.",
+    "Allies of Iran criticized Britain on Monday.",
+])
+def test_a_states_ally_or_proxy_is_not_that_state(coder, text):
+    events = coder.code(text, published="2020-02-03")
+    codes = [(e.source and e.source.country, e.target and e.target.country) for e in events]
+    assert not [c for c in codes if "RUS" in c or "IRN" in c], codes

@@ -57,6 +57,8 @@ POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", 
 # groups" as NGOs, not as the country they work in.
 NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
 INTERNATIONAL_WORDS = {"international", "transnational"}
+# Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
+OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
@@ -134,7 +136,10 @@ class DocActors:
             lemmas = doc_lemmas[sent.start:sent.end]
             for m in self.knowledge.match(words, lemmas):
                 matched.update(range(sent.start + m.start, sent.start + m.end))
-                if m.entry.kind == "country" and not _stance(self.doc, sent.start + m.start):
+                first = self.doc[sent.start + m.start]
+                if (m.entry.kind == "country" and not _stance(self.doc, first.i)
+                        and not (first.head.lemma_.lower() in OTHER_PARTY_NOUNS
+                                 and _owner_of(first, first.head))):
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
@@ -370,8 +375,9 @@ class DocActors:
 
         persons = [m for m in matches if m.entry.kind == "person"]
         named = [m for m in matches if m.entry.kind in ("actor", "igo")]
+        others = _other_party_words(head) - {head.i}
         countries = [m for m in matches if m.entry.kind in ("country", "region")
-                     and not _stance(self.doc, toks[m.start].i)]
+                     and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
@@ -406,6 +412,11 @@ class DocActors:
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
                 return _with_text(_with_prefix(actor, prefix), span_text(best))
+        if head.lemma_.lower() in OTHER_PARTY_NOUNS and countries and all(
+                _owner_of(toks[m.start], head) for m in countries):
+            # "Israel's militia ally", "an ally of Russia": someone other than that state,
+            # whom the phrase does not name
+            return None
         country = _country_of(countries, toks, head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
             # "ethnic Albanians in south Serbia": an ethnic group lives in another state
@@ -611,11 +622,12 @@ class DocActors:
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found, head
-        skip: set[int] = set()  # relative and adverbial clauses speak of others
+        # "the chief of Israel's ally" is not Israel's
+        skip = _other_party_words(head)
         candidates: list[Token] = []
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
-                skip.update(t.i for t in tok.subtree)
+                skip.update(t.i for t in tok.subtree)  # clauses speak of others
             if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             if _stance(self.doc, tok.i):
@@ -797,6 +809,22 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
             if dep_of(m) in wanted or toks[m.end - 1].dep_ in wanted:
                 return m.entry.code[:3]
     return countries[0].entry.code[:3]
+
+
+def _other_party_words(head: Token) -> set[int]:
+    """The words of a phrase that speak of another party by its tie to a state: the
+    subtree of "ally" in "the chief of Israel's militia ally" (not Israel's chief)."""
+    return {t.i for tok in head.subtree if tok.lemma_.lower() in OTHER_PARTY_NOUNS
+            for t in tok.subtree}
+
+
+def _owner_of(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` names whom ``head`` belongs or relates to: its possessor ("Israel's
+    ally") or the object of its "of" ("an ally of Israel")."""
+    if tok.dep_ == "poss" and tok.head.i == head.i:
+        return True
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == head.i)
 
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
