@@ -1040,3 +1040,13 @@ def test_a_states_ally_or_proxy_is_not_that_state(coder, text):
     events = coder.code(text, published="2020-02-03")
     codes = [(e.source and e.source.country, e.target and e.target.country) for e in events]
     assert not [c for c in codes if "RUS" in c or "IRN" in c], codes
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a member belongs to the body the "of" phrase names
+    ("Members of the Kenyan parliament accused the police of torture.", "11", "KENLEG"),
+    ("Jordan's security chief accused Syria of arming smugglers.", "11", "JORCOP"),
+])
+def test_a_member_or_chief_takes_the_sector_of_the_body(coder, text, root, source):
+    ev = one(coder.code(text, published="2005-04-04"), root)
+    assert ev.source.code == source

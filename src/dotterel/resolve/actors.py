@@ -57,6 +57,8 @@ POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", 
 # groups" as NGOs, not as the country they work in.
 NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
 INTERNATIONAL_WORDS = {"international", "transnational"}
+# Heads that name someone by the body they belong to ("a member of parliament").
+MEMBER_HEADS = {"member"}
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
@@ -432,6 +434,11 @@ class DocActors:
                              for t in c.subtree}
                 sectors = [m for m in sectors if m.entry.person_role
                            and (m.end <= head_pos or toks[m.start].i in described)]
+            elif head.lemma_.lower() in MEMBER_HEADS:
+                # "a member of the Syrian parliament", "members of the ruling party": a
+                # member belongs to the body the "of" phrase names
+                sectors = [m for m in sectors if not m.entry.person_role
+                           and _owner_of(toks[m.end - 1], head)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
                            and toks[m.end - 1].dep_ == "compound"
