@@ -1050,3 +1050,10 @@ def test_a_states_ally_or_proxy_is_not_that_state(coder, text):
 def test_a_member_or_chief_takes_the_sector_of_the_body(coder, text, root, source):
     ev = one(coder.code(text, published="2005-04-04"), root)
     assert ev.source.code == source
+
+
+def test_an_ousted_office_holder_is_elite_whatever_the_date(coder):
+    # the story's date falls within his presidency, but the text says he was ousted
+    ev = one(coder.code("Ousted President Askar Akayev accused the new government of Kyrgyzstan "
+                        "of lawlessness.", published="2003-01-01"), "11")
+    assert ev.source.code == "KGZELI"

@@ -38,6 +38,8 @@ THING_PRONOUNS = {"it", "its"}
 COUNTRY_DESCRIPTORS = {"nation", "country", "state", "republic", "neighbour", "neighbor"}
 REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", "claim",
                  "insist", "note", "explain", "stress", "warn"}
+# Words that say a known office holder has left office ("then" and "outgoing" do not).
+OUT_OF_OFFICE = {"former", "ex", "ousted", "deposed", "late"}
 FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
 GENERIC_SECTORS = {"GOV"}
 # "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
@@ -395,6 +397,12 @@ class DocActors:
                 if actor:
                     if not former:
                         actor = self._titled(actor, m, words, sectors, day)
+                    elif (actor.sector and actor.sector != "ELI"
+                          and actor.country not in ("IGO", "NGO", "IMG", "MNC")
+                          and any(t.lower_ in OUT_OF_OFFICE for t in toks if t.i <= head.i)):
+                        # "ousted President Akayev": the text says they no longer hold the
+                        # office, whatever date the story carries
+                        actor = _with_sector(actor, "ELI")
                     return _with_text(actor, span_text(m))
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(head)
