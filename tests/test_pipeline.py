@@ -1057,3 +1057,13 @@ def test_an_ousted_office_holder_is_elite_whatever_the_date(coder):
     ev = one(coder.code("Ousted President Askar Akayev accused the new government of Kyrgyzstan "
                         "of lawlessness.", published="2003-01-01"), "11")
     assert ev.source.code == "KGZELI"
+
+
+@pytest.mark.parametrize("published, target", [
+    ("1992-03-02", "SDN"),  # before South Sudan was founded, Juba was Sudan's
+    ("2014-03-02", "SSD"),
+])
+def test_a_place_in_a_state_not_yet_founded_is_the_older_states(coder, published, target):
+    ev = one(coder.code("Rebels shelled the town of Juba on Sunday, killing ten civilians.",
+                        published=published), "19")
+    assert ev.target.country == target

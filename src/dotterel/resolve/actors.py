@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
 from ..types import Actor
-from .knowledge import Entry, Knowledge, PhraseMatch
+from .knowledge import Entry, Knowledge, PhraseMatch, successions
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -361,9 +361,14 @@ class DocActors:
         """The actor a noun phrase headed by ``head`` denotes, or None.
 
         ``exclude``: countries the phrase cannot denote (the other argument's), used when
-        a description ("the South American nation") must be resolved from memory.
+        a description ("the South American nation") must be resolved from memory. A state
+        not yet founded on the day stands for the one it was part of (``successions.tsv``).
         """
         day = day or self.default_day
+        return _as_of(self._resolve(head, day, exclude), day)
+
+    def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
+        """:meth:`resolve`, before the state succession is applied."""
         lower = head.lower_
         # "US" is a country, "us" a pronoun
         if head.pos_ == "PRON" or (head.pos_ != "PROPN"
@@ -762,6 +767,19 @@ def _split_code(code: str) -> tuple[str, str]:
     if code.startswith(("IGO", "NGO", "IMG", "MNC")):
         return code[:3], code[3:]
     return code[:3], code[3:]
+
+
+def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
+    """The actor with the state it belonged to on ``day`` when its own did not exist yet:
+    Juba in 1990 is Sudan's (SDN), not South Sudan's."""
+    if actor is None or day is None:
+        return actor
+    left = successions().get(actor.country)
+    if left is None or day >= left[1]:
+        return actor
+    code = left[0] + actor.code[3:]
+    return Actor(code=code, country=left[0], sector=actor.sector, name=actor.name,
+                 text=actor.text, role=actor.role)
 
 
 def _with_text(actor: Actor, text: str) -> Actor:
