@@ -1588,3 +1588,40 @@ def test_a_participle_that_tells_who_someone_is_reports_no_act(coder, text):
 def test_the_purpose_of_what_is_asked_for_is_asked_for_too(coder, text, root):
     events = coder.code(text, published="2001-03-02")
     assert events and all(e.cameo.startswith(root) for e in events), [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's allies criticized Poland on Monday.",
+    "Allies of Iran criticized Britain on Monday.",
+])
+def test_a_states_ally_or_proxy_is_not_that_state(coder, text):
+    events = coder.code(text, published="2020-02-03")
+    codes = [(e.source and e.source.country, e.target and e.target.country) for e in events]
+    assert not [c for c in codes if "RUS" in c or "IRN" in c], codes
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a member belongs to the body the "of" phrase names
+    ("Members of the Kenyan parliament accused the police of torture.", "11", "KENLEG"),
+    ("Jordan's security chief accused Syria of arming smugglers.", "11", "JORCOP"),
+])
+def test_a_member_or_chief_takes_the_sector_of_the_body(coder, text, root, source):
+    ev = one(coder.code(text, published="2005-04-04"), root)
+    assert ev.source.code == source
+
+
+def test_an_ousted_office_holder_is_elite_whatever_the_date(coder):
+    # the story's date falls within his presidency, but the text says he was ousted
+    ev = one(coder.code("Ousted President Askar Akayev accused the new government of Kyrgyzstan "
+                        "of lawlessness.", published="2003-01-01"), "11")
+    assert ev.source.code == "KGZELI"
+
+
+@pytest.mark.parametrize("published, target", [
+    ("1992-03-02", "SDN"),  # before South Sudan was founded, Juba was Sudan's
+    ("2014-03-02", "SSD"),
+])
+def test_a_place_in_a_state_not_yet_founded_is_the_older_states(coder, published, target):
+    ev = one(coder.code("Rebels shelled the town of Juba on Sunday, killing ten civilians.",
+                        published=published), "19")
+    assert ev.target.country == target

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
 from ..types import Actor
-from .knowledge import Entry, Knowledge, PhraseMatch
+from .knowledge import Entry, Knowledge, PhraseMatch, successions
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -38,6 +38,8 @@ THING_PRONOUNS = {"it", "its"}
 COUNTRY_DESCRIPTORS = {"nation", "country", "state", "republic", "neighbour", "neighbor"}
 REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", "claim",
                  "insist", "note", "explain", "stress", "warn"}
+# Words that say a known office holder has left office ("then" and "outgoing" do not).
+OUT_OF_OFFICE = {"former", "ex", "ousted", "deposed", "late"}
 FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
 GENERIC_SECTORS = {"GOV"}
 # "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
@@ -57,6 +59,10 @@ POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", 
 # groups" as NGOs, not as the country they work in.
 NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
 INTERNATIONAL_WORDS = {"international", "transnational"}
+# Heads that name someone by the body they belong to ("a member of parliament").
+MEMBER_HEADS = {"member"}
+# Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
+OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
@@ -134,7 +140,10 @@ class DocActors:
             lemmas = doc_lemmas[sent.start:sent.end]
             for m in self.knowledge.match(words, lemmas):
                 matched.update(range(sent.start + m.start, sent.start + m.end))
-                if m.entry.kind == "country" and not _stance(self.doc, sent.start + m.start):
+                first = self.doc[sent.start + m.start]
+                if (m.entry.kind == "country" and not _stance(self.doc, first.i)
+                        and not (first.head.lemma_.lower() in OTHER_PARTY_NOUNS
+                                 and _owner_of(first, first.head))):
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
@@ -355,9 +364,14 @@ class DocActors:
         """The actor a noun phrase headed by ``head`` denotes, or None.
 
         ``exclude``: countries the phrase cannot denote (the other argument's), used when
-        a description ("the South American nation") must be resolved from memory.
+        a description ("the South American nation") must be resolved from memory. A state
+        not yet founded on the day stands for the one it was part of (``successions.tsv``).
         """
         day = day or self.default_day
+        return _as_of(self._resolve(head, day, exclude), day)
+
+    def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
+        """:meth:`resolve`, before the state succession is applied."""
         lower = head.lower_
         # "US" is a country, "us" a pronoun
         if head.pos_ == "PRON" or (head.pos_ != "PROPN"
@@ -373,8 +387,9 @@ class DocActors:
 
         persons = [m for m in matches if m.entry.kind == "person"]
         named = [m for m in matches if m.entry.kind in ("actor", "igo")]
+        others = _other_party_words(head) - {head.i}
         countries = [m for m in matches if m.entry.kind in ("country", "region")
-                     and not _stance(self.doc, toks[m.start].i)]
+                     and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
@@ -390,6 +405,12 @@ class DocActors:
                 if actor:
                     if not former:
                         actor = self._titled(actor, m, words, sectors, day)
+                    elif (actor.sector and actor.sector != "ELI"
+                          and actor.country not in ("IGO", "NGO", "IMG", "MNC")
+                          and any(t.lower_ in OUT_OF_OFFICE for t in toks if t.i <= head.i)):
+                        # "ousted President Akayev": the text says they no longer hold the
+                        # office, whatever date the story carries
+                        actor = _with_sector(actor, "ELI")
                     return _with_text(actor, span_text(m))
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(head)
@@ -409,6 +430,11 @@ class DocActors:
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
                 return _with_text(_with_prefix(actor, prefix), span_text(best))
+        if head.lemma_.lower() in OTHER_PARTY_NOUNS and countries and all(
+                _owner_of(toks[m.start], head) for m in countries):
+            # "Israel's militia ally", "an ally of Russia": someone other than that state,
+            # whom the phrase does not name
+            return None
         country = _country_of(countries, toks, head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
             # "ethnic Albanians in south Serbia": an ethnic group lives in another state
@@ -424,6 +450,11 @@ class DocActors:
                              for t in c.subtree}
                 sectors = [m for m in sectors if m.entry.person_role
                            and (m.end <= head_pos or toks[m.start].i in described)]
+            elif head.lemma_.lower() in MEMBER_HEADS:
+                # "a member of the Syrian parliament", "members of the ruling party": a
+                # member belongs to the body the "of" phrase names
+                sectors = [m for m in sectors if not m.entry.person_role
+                           and _owner_of(toks[m.end - 1], head)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
                            and toks[m.end - 1].dep_ == "compound"
@@ -614,11 +645,12 @@ class DocActors:
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found, head
-        skip: set[int] = set()  # relative and adverbial clauses speak of others
+        # "the chief of Israel's ally" is not Israel's
+        skip = _other_party_words(head)
         candidates: list[Token] = []
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
-                skip.update(t.i for t in tok.subtree)
+                skip.update(t.i for t in tok.subtree)  # clauses speak of others
             if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             if _stance(self.doc, tok.i):
@@ -740,6 +772,19 @@ def _split_code(code: str) -> tuple[str, str]:
     return code[:3], code[3:]
 
 
+def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
+    """The actor with the state it belonged to on ``day`` when its own did not exist yet:
+    Juba in 1990 is Sudan's (SDN), not South Sudan's."""
+    if actor is None or day is None:
+        return actor
+    left = successions().get(actor.country)
+    if left is None or day >= left[1]:
+        return actor
+    code = left[0] + actor.code[3:]
+    return Actor(code=code, country=left[0], sector=actor.sector, name=actor.name,
+                 text=actor.text, role=actor.role)
+
+
 def _with_text(actor: Actor, text: str) -> Actor:
     return Actor(code=actor.code, country=actor.country, sector=actor.sector,
                  name=actor.name, text=text, role=actor.role)
@@ -800,6 +845,22 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
             if dep_of(m) in wanted or toks[m.end - 1].dep_ in wanted:
                 return m.entry.code[:3]
     return countries[0].entry.code[:3]
+
+
+def _other_party_words(head: Token) -> set[int]:
+    """The words of a phrase that speak of another party by its tie to a state: the
+    subtree of "ally" in "the chief of Israel's militia ally" (not Israel's chief)."""
+    return {t.i for tok in head.subtree if tok.lemma_.lower() in OTHER_PARTY_NOUNS
+            for t in tok.subtree}
+
+
+def _owner_of(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` names whom ``head`` belongs or relates to: its possessor ("Israel's
+    ally") or the object of its "of" ("an ally of Israel")."""
+    if tok.dep_ == "poss" and tok.head.i == head.i:
+        return True
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == head.i)
 
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:

@@ -523,7 +523,7 @@ def _collector_paused() -> Iterator[None]:
 # Reading the built-in data files
 
 DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "groups.tsv", "regions.tsv",
-                               "religions.tsv", "sectors.tsv", "people.tsv")
+                               "religions.tsv", "sectors.tsv", "people.tsv", "successions.tsv")
 
 
 DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
@@ -721,6 +721,20 @@ def read_builtin(data_dir: Path | None = None) -> list[Phrase]:
 
 
 @lru_cache(maxsize=1)
+def successions() -> dict[str, tuple[str, dt.date]]:
+    """New state -> (the state it left, its first day), from ``successions.tsv``."""
+    path = _data_path("successions.tsv")
+    out: dict[str, tuple[str, dt.date]] = {}
+    for number, (code, predecessor, since) in _rows(path, 3, (0, 1, 2)):
+        try:
+            day = dt.date.fromisoformat(since)
+        except ValueError as exc:
+            raise KnowledgeError(str(path), number, f"bad date {since!r}") from exc
+        out[_check_code(path, number, code, 3)] = (_check_code(path, number, predecessor, 3), day)
+    return out
+
+
+@lru_cache(maxsize=1)
 def builtin_knowledge() -> Knowledge:
     """The built-in knowledge alone, read once."""
     return Knowledge(read_builtin())
@@ -735,5 +749,5 @@ def load_knowledge(actor_files: tuple[Path, ...] = (),
 
 __all__ = [
     "Entry", "EntryKind", "Knowledge", "Phrase", "PhraseMatch", "RoleSpell", "builtin_knowledge",
-    "fold", "load_knowledge", "phrase_key",
+    "fold", "load_knowledge", "phrase_key", "successions",
 ]
