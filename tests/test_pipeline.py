@@ -299,6 +299,16 @@ def test_a_notice_that_another_must_act_is_a_demand_by_its_giver(coder):
     assert (ev.cameo, ev.source.country, ev.target.country) == ("1053", "FRA", "IRN")
 
 
+@pytest.mark.parametrize("text,target", [
+    # letting food or fuel through is humanitarian access
+    ("Turkey on Monday allowed the delivery of 500 tons of flour to Syria.", "SYR"),
+    ("Israel allowed the passage of fuel convoys into Gaza on Sunday.", "PSE"),
+])
+def test_letting_supplies_through_is_humanitarian_access(coder, text, target):
+    ev = one(coder.code(text, published="2009-01-10"), "08")
+    assert (ev.cameo, ev.target.country) == ("0863", target)
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")
