@@ -89,6 +89,9 @@ def test_condemn_is_speech_disapproval(lex: Lexicon) -> None:
     ("VERB", "release", "hostage", "0841"),
     ("VERB", "lift", "sanction", "085"),
     ("VERB", "recall", "ambassador", "161"),
+    ("VERB", "renounce", "violence", "087"),
+    ("VERB", "forsake", "programme", "080"),
+    ("VERB", "return", "helicopter", "0842"),
 ])
 def test_verb_object_constructions(lex: Lexicon, pos: str, lemma: str, objects: str,
                                    code: str) -> None:

@@ -309,6 +309,17 @@ def test_letting_supplies_through_is_humanitarian_access(coder, text, target):
     assert (ev.cameo, ev.target.country) == ("0863", target)
 
 
+@pytest.mark.parametrize("text,code", [
+    # what is demanded gives the demand its code
+    ("Kurdish leaders in northern Iraq demanded autonomy from the Iraqi government.", "1044"),
+    ("Colombia demanded on Monday that the rebels renounce violence.", "1056"),
+    ("The European Union demanded that Iran forsake its nuclear programme.", "105"),
+    ("Peru said Chile must return the helicopter it seized last week.", "1053"),
+])
+def test_what_is_demanded_codes_the_demand(coder, text, code):
+    assert one(coder.code(text, published="2009-01-10"), "10").cameo == code
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")
