@@ -320,6 +320,12 @@ def test_what_is_demanded_codes_the_demand(coder, text, code):
     assert one(coder.code(text, published="2009-01-10"), "10").cameo == code
 
 
+def test_what_a_rejected_appeal_asks_for_codes_the_rejection(coder):
+    events = coder.code("Colombian rebels on Monday dismissed an appeal from the Colombian "
+                        "president to lay down their arms.", published="2009-01-10")
+    assert [(e.cameo, e.source.code) for e in events] == [("1246", "COLREB")]
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

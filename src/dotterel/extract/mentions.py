@@ -848,21 +848,23 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
+    refusals = frozenset(m.trigger for m in found if m.code[:2] == REJECT_ROOT)
     kept: list[Mention] = []
     for m in found:
-        appeal = _asked_for(sent.doc[m.trigger], appeals)
+        appeal = _asked_for(sent.doc[m.trigger], appeals, refusals)
         if appeal is None:
             appeal = _purpose_of(sent.doc[m.trigger], askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
             if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)):
                 kept.append(m)
-        elif not m.negated:
+        elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
     return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
 
 
 THREAT_ROOT = "13"
+REJECT_ROOT = "12"
 
 
 def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -1009,11 +1011,16 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     return None
 
 
-def _asked_for(tok: Token, appeals: set[int]) -> int | None:
+def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozenset()
+               ) -> int | None:
     """The appeal or demand in its sentence whose asked-for act a trigger names, if any:
-    the asked-for act is not an event of its own (the appeal is coded instead)."""
+    the asked-for act is not an event of its own (the appeal is coded instead). So is
+    the act of a thing a rejection turns down ("dismissed an appeal to lay down their
+    arms", "rejected an appeal for deploying troops")."""
     cur = tok
     for step in range(4):
+        if cur.pos_ == "NOUN" and cur.dep_ in OBJECTS and cur.head.i in refusals and step:
+            return cur.head.i
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or (cur.dep_ == "conj" and step == 0
