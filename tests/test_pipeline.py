@@ -326,6 +326,12 @@ def test_what_a_rejected_appeal_asks_for_codes_the_rejection(coder):
     assert [(e.cameo, e.source.code) for e in events] == [("1246", "COLREB")]
 
 
+def test_a_surrender_to_no_one_named_stands_without_a_target(coder):
+    ev = one(coder.code("Two hundred Congolese rebels surrendered on Friday in the eastern town "
+                        "of Goma, an army spokesman said.", published="2009-01-10"), "08")
+    assert (ev.cameo, ev.source.code, ev.target) == ("0874", "CODREB", None)
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")
