@@ -332,6 +332,13 @@ def test_a_surrender_to_no_one_named_stands_without_a_target(coder):
     assert (ev.cameo, ev.source.code, ev.target) == ("0874", "CODREB", None)
 
 
+def test_a_threat_whose_infinitive_the_parser_hangs_loose_keeps_its_target(coder):
+    ev = one(coder.code("The Moldovan parliament threatened on Monday to secede from the union "
+                        "unless Moscow withdrew its troops from the republic.",
+                        published="1991-01-10"), "13")
+    assert (ev.cameo, ev.source.code, ev.target.country) == ("1313", "MDALEG", "RUS")
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

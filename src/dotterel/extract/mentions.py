@@ -452,7 +452,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
-        asked = [c for c in clauses if c.dep_ == "xcomp"][:1]
+        # "threatened ... to secede from the Union": the parser may hang the complement
+        # infinitive as an adverbial clause
+        asked = ([c for c in clauses if c.dep_ == "xcomp"]
+                 or [c for c in _children(tok, {"advcl"}) if _infinitive(c)
+                     and "threat" in entry.flags])[:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
         # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
