@@ -604,8 +604,7 @@ def _notice_giver(clause: Token) -> int | None:
     "sent a message that the rebels must disarm")."""
     notice = clause.head
     if not (clause.dep_ in ("acl", "ccomp") and notice.pos_ == "NOUN" and notice.dep_ in OBJECTS
-            and notice.head.pos_ == "VERB"
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+            and notice.head.pos_ == "VERB" and _that_clause(clause)):
         return None
     subj = _children(notice.head, SUBJECTS)
     return subj[0].i if subj else None
@@ -929,7 +928,6 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
     that trigger, as an obliged act.)"""
     out: list[Mention] = []
     for verb in reports:
-        sent_doc = verb.doc
         for clause in _children(verb, {"ccomp"}):
             if not _obliged_clause(clause):
                 continue
@@ -945,7 +943,7 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
                 code=OBLIGED_DEMAND.code, sources=_expand_conjuncts(speaker),
                 targets=_expand_conjuncts(doer), negated=_negated(verb), modality=mood.modality,
                 reporter=mood.reporter, sentence=span,
-                asked=tuple(m.code for m in found if _within(sent_doc[m.trigger], clause))))
+                asked=tuple(m.code for m in found if _within(verb.doc[m.trigger], clause))))
     return out
 
 
@@ -1009,8 +1007,7 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     reforms" (the parser hangs the infinitive on the verb, not on the thing asked)."""
     if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
         tok = tok.head  # "to protect them and prevent a war"
-    if (tok.dep_ == "advcl" and tok.head.i in askers and not _children(tok, SUBJECTS)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+    if tok.dep_ == "advcl" and tok.head.i in askers and _infinitive(tok):
         return tok.head.i
     return None
 
