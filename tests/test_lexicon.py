@@ -92,6 +92,9 @@ def test_condemn_is_speech_disapproval(lex: Lexicon) -> None:
     # a visit called off reduces relations; talks called off halt negotiations
     ("VERB", "cancel", "visit", "161"),
     ("VERB", "cancel", "talk", "164"),
+    ("VERB", "renounce", "violence", "087"),
+    ("VERB", "forsake", "programme", "080"),
+    ("VERB", "return", "helicopter", "0842"),
 ])
 def test_verb_object_constructions(lex: Lexicon, pos: str, lemma: str, objects: str,
                                    code: str) -> None:

@@ -414,6 +414,46 @@ def test_a_notice_that_another_must_act_is_a_demand_by_its_giver(coder):
     assert (ev.cameo, ev.source.country, ev.target.country) == ("1053", "FRA", "IRN")
 
 
+@pytest.mark.parametrize("text,target", [
+    # letting food or fuel through is humanitarian access
+    ("Turkey on Monday allowed the delivery of 500 tons of flour to Syria.", "SYR"),
+    ("Israel allowed the passage of fuel convoys into Gaza on Sunday.", "PSE"),
+])
+def test_letting_supplies_through_is_humanitarian_access(coder, text, target):
+    ev = one(coder.code(text, published="2009-01-10"), "08")
+    assert (ev.cameo, ev.target.country) == ("0863", target)
+
+
+@pytest.mark.parametrize("text,code", [
+    # what is demanded gives the demand its code
+    ("Kurdish leaders in northern Iraq demanded autonomy from the Iraqi government.", "1044"),
+    ("Colombia demanded on Monday that the rebels renounce violence.", "1056"),
+    ("The European Union demanded that Iran forsake its nuclear programme.", "105"),
+    ("Peru said Chile must return the helicopter it seized last week.", "1053"),
+])
+def test_what_is_demanded_codes_the_demand(coder, text, code):
+    assert one(coder.code(text, published="2009-01-10"), "10").cameo == code
+
+
+def test_what_a_rejected_appeal_asks_for_codes_the_rejection(coder):
+    events = coder.code("Colombian rebels on Monday dismissed an appeal from the Colombian "
+                        "president to lay down their arms.", published="2009-01-10")
+    assert [(e.cameo, e.source.code) for e in events] == [("1246", "COLREB")]
+
+
+def test_a_surrender_to_no_one_named_stands_without_a_target(coder):
+    ev = one(coder.code("Two hundred Congolese rebels surrendered on Friday in the eastern town "
+                        "of Goma, an army spokesman said.", published="2009-01-10"), "08")
+    assert (ev.cameo, ev.source.code, ev.target) == ("0874", "CODREB", None)
+
+
+def test_a_threat_whose_infinitive_the_parser_hangs_loose_keeps_its_target(coder):
+    ev = one(coder.code("The Moldovan parliament threatened on Monday to secede from the union "
+                        "unless Moscow withdrew its troops from the republic.",
+                        published="1991-01-10"), "13")
+    assert (ev.cameo, ev.source.code, ev.target.country) == ("1313", "MDALEG", "RUS")
+
+
 def test_what_a_state_says_it_must_do_itself_is_no_demand(coder):
     events = coder.code("The Russian president said on Monday that Russia must modernise its "
                         "ports.", published="2009-01-10")

@@ -397,7 +397,8 @@ class Coder:
             # a refusal answers someone, and "Taiwan would not back down" names no one
             return []
         if not sources or (not targets and not (named and _demands_a_thing(doc, m, code))
-                           and (m.entry.has_target or not _undirected(doc, m, code) or not named)
+                           and ((m.entry.has_target and not code.startswith(SURRENDER))
+                                or not _undirected(doc, m, code) or not named)
                            and (any(code[:2] != INTENT_ROOT or _may_name(doc[i]) for i in m.targets)
                                 or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
@@ -469,6 +470,7 @@ BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
 DEMAND_ROOT = "10"
+SURRENDER = "0874"  # retreating or surrendering: done to no one in particular
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).

@@ -515,7 +515,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
-        asked = [c for c in clauses if c.dep_ == "xcomp"][:1]
+        # "threatened ... to secede from the Union": the parser may hang the complement
+        # infinitive as an adverbial clause
+        asked = ([c for c in clauses if c.dep_ == "xcomp"]
+                 or [c for c in _children(tok, {"advcl"}) if _infinitive(c)
+                     and "threat" in entry.flags])[:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
         # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
@@ -691,8 +695,7 @@ def _notice_giver(clause: Token) -> int | None:
     "sent a message that the rebels must disarm")."""
     notice = clause.head
     if not (clause.dep_ in ("acl", "ccomp") and notice.pos_ == "NOUN" and notice.dep_ in OBJECTS
-            and notice.head.pos_ == "VERB"
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+            and notice.head.pos_ == "VERB" and _that_clause(clause)):
         return None
     subj = _children(notice.head, SUBJECTS)
     return subj[0].i if subj else None
@@ -1046,21 +1049,23 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
+    refusals = frozenset(m.trigger for m in found if m.code[:2] == REJECT_ROOT)
     kept: list[Mention] = []
     for m in found:
-        appeal = _asked_for(sent.doc[m.trigger], appeals)
+        appeal = _asked_for(sent.doc[m.trigger], appeals, refusals)
         if appeal is None:
             appeal = _purpose_of(sent.doc[m.trigger], askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
             if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)):
                 kept.append(m)
-        elif not m.negated:
+        elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
     return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
 
 
 THREAT_ROOT = "13"
+REJECT_ROOT = "12"
 
 
 def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -1121,7 +1126,6 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
     that trigger, as an obliged act.)"""
     out: list[Mention] = []
     for verb in reports:
-        sent_doc = verb.doc
         for clause in _children(verb, {"ccomp"}):
             if not _obliged_clause(clause):
                 continue
@@ -1137,7 +1141,7 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
                 code=OBLIGED_DEMAND.code, sources=_expand_conjuncts(speaker),
                 targets=_expand_conjuncts(doer), negated=_negated(verb), modality=mood.modality,
                 reporter=mood.reporter, sentence=span,
-                asked=tuple(m.code for m in found if _within(sent_doc[m.trigger], clause))))
+                asked=tuple(m.code for m in found if _within(verb.doc[m.trigger], clause))))
     return out
 
 
@@ -1232,17 +1236,21 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     reforms" (the parser hangs the infinitive on the verb, not on the thing asked)."""
     if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
         tok = tok.head  # "to protect them and prevent a war"
-    if (tok.dep_ == "advcl" and tok.head.i in askers and not _children(tok, SUBJECTS)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+    if tok.dep_ == "advcl" and tok.head.i in askers and _infinitive(tok):
         return tok.head.i
     return None
 
 
-def _asked_for(tok: Token, appeals: set[int]) -> int | None:
+def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozenset()
+               ) -> int | None:
     """The appeal or demand in its sentence whose asked-for act a trigger names, if any:
-    the asked-for act is not an event of its own (the appeal is coded instead)."""
+    the asked-for act is not an event of its own (the appeal is coded instead). So is
+    the act of a thing a rejection turns down ("dismissed an appeal to lay down their
+    arms", "rejected an appeal for deploying troops")."""
     cur = tok
     for step in range(4):
+        if cur.pos_ == "NOUN" and cur.dep_ in OBJECTS and cur.head.i in refusals and step:
+            return cur.head.i
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
         # "demanded a meeting of the Council to discuss the advance": an act for whose
