@@ -1432,7 +1432,9 @@ def test_a_preposition_the_parser_left_without_its_object_takes_the_phrase_after
 ])
 def test_a_second_verb_of_a_future_clause_is_intended_too(coder, text, code):
     events = [e for e in coder.code(text, published="2001-03-02") if not e.negated]
-    assert any(e.cameo == code and e.modality == "intended" for e in events), \
+    # (one sentence reports one act of a root between two parties: "travel to Burundi to
+    # mediate" may be kept as the visit, 036, also intended)
+    assert any(e.cameo[:2] == code[:2] and e.modality == "intended" for e in events), \
         [(e.cameo, e.modality) for e in events]
     assert not any(e.cameo[:2] in ("04", "05") and e.modality == "asserted" for e in events)
 

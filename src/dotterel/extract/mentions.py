@@ -518,7 +518,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # "threatened ... to secede from the Union": the parser may hang the complement
         # infinitive as an adverbial clause
         asked = ([c for c in clauses if c.dep_ == "xcomp"]
-                 or [c for c in _children(tok, {"advcl"}) if _infinitive(c)
+                 or [c for c in _children(tok, {"advcl"}) if _purpose(c)
                      and "threat" in entry.flags])[:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
@@ -970,6 +970,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
         sources = _subject(tok) or _implied_agent(tok, noun_lemmas, verb_lemmas)
+        if entry.code[:2] == COERCE_ROOT and _commanded(tok):
+            # "ordered the newspaper to suspend publication": a restriction someone is
+            # made to carry out on themselves is the one who orders it
+            sources = _children(tok.head, SUBJECTS) or sources
         m = _mention(tok, entry, used, sources, lexicon, span)
         topical = _object_code(sent.doc, m, lexicon)
         found.append(replace(m, code=topical) if topical else m)
@@ -1236,7 +1240,7 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     reforms" (the parser hangs the infinitive on the verb, not on the thing asked)."""
     if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
         tok = tok.head  # "to protect them and prevent a war"
-    if tok.dep_ == "advcl" and tok.head.i in askers and _infinitive(tok):
+    if tok.head.i in askers and _purpose(tok):
         return tok.head.i
     return None
 
