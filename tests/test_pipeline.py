@@ -1667,3 +1667,15 @@ def test_a_place_in_a_state_not_yet_founded_is_the_older_states(coder, published
     ev = one(coder.code("Rebels shelled the town of Juba on Sunday, killing ten civilians.",
                         published=published), "19")
     assert ev.target.country == target
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The foreign minister said on Monday that Chile has no plans to restore diplomatic "
+     "relations with Peru.", "reported"),
+    ("Chile will not restore diplomatic relations with Peru.", "asserted"),
+])
+def test_refusing_to_restore_relations_is_a_stance_taken_now(coder, text, modality):
+    # a rejection is the refuser's present stance, whatever future it rules out: it must
+    # count where relations are followed over time ("still severed")
+    ev = one(coder.code(text, published="2019-03-04"), "12")
+    assert (ev.source.country, ev.target.country, ev.modality) == ("CHL", "PER", modality)

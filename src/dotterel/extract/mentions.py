@@ -1404,8 +1404,12 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # a threat
         mood = replace(mood, modality="threatened")
     if negated and entry.neg_code:
-        # "will not restore relations" is a rejection, coded as such and asserted
+        # "will not restore relations", "has no plans to restore relations" is a rejection,
+        # coded as such: a stance taken now (asserted, or reported by whoever tells of it),
+        # not an act meant for later
         code, negated = entry.neg_code, False
+        if mood.modality == "intended":
+            mood = replace(mood, modality="reported" if mood.reporter is not None else "asserted")
     targets = _target(tok, entry, used)
     if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
         # "launched artillery, mortar and rocket fire against the camps": the parser hangs
