@@ -787,6 +787,16 @@ def test_what_a_protest_or_threat_is_against_is_its_target(coder, text, root, so
         ev.source.code, ev.target.code)
 
 
+def test_a_bare_body_noun_is_the_body_last_named_even_the_other_partys(coder):
+    # "the army" is the Peruvian army named before, not an army of the city the summit
+    # was held in, though its own president is the one defending it
+    events = coder.code("The Peruvian army shelled rebel positions near the border on Monday. "
+                        "At a summit in Paris on Tuesday, Peru's president defended the army.",
+                        published="2015-06-02")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "052"] == [
+        ("PERGOV", "PERMIL")]
+
+
 def test_a_meeting_is_held_by_each_side_with_the_other(coder):
     events = coder.code("The US commander in Iraq held talks with Lebanon's president on "
                         "Wednesday.", published="2008-08-06")

@@ -398,7 +398,7 @@ class DocActors:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
-            country = (self._last_body(sector, head.i, exclude)
+            country = (self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
                        or self.recent_country(head.i, set(exclude)) or "")
             if not country:
                 return None
@@ -642,6 +642,17 @@ class DocActors:
         if head.pos_ != "NOUN":
             return None
         return self._acts.get(self._lemmas[head.i].lower())
+
+
+def _anaphor_exclude(head: Token, exclude: set[str]) -> set[str]:
+    """The countries a body's noun cannot refer back to. "The army", "the police" said
+    alone are the same body as the last one of that kind named, even of the other
+    party's country ("Suu Kyi defended the army" after "the Myanmar army launched a
+    crackdown"); any other phrase keeps ``exclude`` ("military depots" struck by Russian
+    forces are not theirs)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    alone = not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
+    return set() if definite and alone and head.pos_ == "NOUN" else exclude
 
 
 def _split_code(code: str) -> tuple[str, str]:
