@@ -797,6 +797,15 @@ def test_a_bare_body_noun_is_the_body_last_named_even_the_other_partys(coder):
         ("PERGOV", "PERMIL")]
 
 
+def test_people_no_phrase_places_are_those_of_the_scene(coder):
+    # the civilians are where the bombing was, not of the country named last in passing
+    events = coder.code("The United States on Monday urged an end to the bombing. In Aleppo, "
+                        "Russian warplanes bombed a market where dozens of civilians were "
+                        "shopping on Tuesday, a monitoring group said.", published="2016-03-17")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "195"] == [
+        ("RUSMIL", "SYRCVL")]
+
+
 def test_a_meeting_is_held_by_each_side_with_the_other(coder):
     events = coder.code("The US commander in Iraq held talks with Lebanon's president on "
                         "Wednesday.", published="2008-08-06")

@@ -398,7 +398,8 @@ class DocActors:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
-            country = (self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
+            country = ((self._scene_country(head) if sector == "CVL" else "")
+                       or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
                        or self.recent_country(head.i, set(exclude)) or "")
             if not country:
                 return None
@@ -446,6 +447,26 @@ class DocActors:
                     if country and country not in found:
                         found.append(country)
         return found
+
+    def _scene_country(self, head: Token) -> str:
+        """The country of the place the clauses above ``head`` say they happened in
+        ("In Aleppo, warplanes bombed a market where civilians were shopping"):
+        people no phrase places are those of the scene, not of a country the text named
+        last in passing."""
+        for above in head.ancestors:
+            if above.pos_ not in ("VERB", "AUX"):
+                continue
+            for prep in above.children:
+                if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
+                    continue
+                # a place's own name, not a phrase naming a country inside it ("in
+                # defiance of Chinese authorities")
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        country = self._place_country(obj)
+                        if country:
+                            return country
+        return ""
 
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
