@@ -804,6 +804,11 @@ def test_people_no_phrase_places_are_those_of_the_scene(coder):
                         "shopping on Tuesday, a monitoring group said.", published="2016-03-17")
     assert [(e.source.code, e.target.code) for e in events if e.cameo == "195"] == [
         ("RUSMIL", "SYRCVL")]
+    # so are armed men no phrase names the country of
+    events = coder.code("A U.S. drone strike killed three militants in Somalia on Sunday.",
+                        published="2016-03-17")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo.startswith("19")] == [
+        ("USAMIL", "SOMUAF")]
 
 
 def test_a_meeting_is_held_by_each_side_with_the_other(coder):

@@ -50,6 +50,9 @@ MEMBER_PREPS = ("in", "of")
 GROUP_PLACE_PREPS = frozenset({"in", "throughout"})  # where a group is found
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
+# people and armed men no phrase places are those of the scene of their clause: civilians,
+# militants, rebels (not an army, which may fight abroad)
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB"})
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
@@ -398,7 +401,7 @@ class DocActors:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
-            country = ((self._scene_country(head) if sector == "CVL" else "")
+            country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
                        or self.recent_country(head.i, set(exclude)) or "")
             if not country:
