@@ -811,6 +811,18 @@ def test_people_no_phrase_places_are_those_of_the_scene(coder):
         ("USAMIL", "SOMUAF")]
 
 
+def test_an_event_between_two_parties_is_done_by_the_first_to_the_second(coder):
+    # with no doer of its own, a ceasefire the clause is about is the first party's with
+    # the second; "the government" is the story's country, not that of someone named in
+    # passing, and "the rebels" are the rebels named before
+    events = coder.code("Peruvian President Ollanta Humala met Shining Path rebel leaders in "
+                        "Lima on Friday, watched by U.S. Secretary of State John Kerry. A "
+                        "ceasefire between the government and the rebels took effect on "
+                        "Monday.", published="2016-03-17")
+    assert [(e.source.code, e.target.code[:6]) for e in events if e.cameo.startswith("087")] == [
+        ("PERGOV", "PERREB")]
+
+
 def test_a_meeting_is_held_by_each_side_with_the_other(coder):
     events = coder.code("The US commander in Iraq held talks with Lebanon's president on "
                         "Wednesday.", published="2008-08-06")

@@ -217,7 +217,7 @@ class DocActors:
         if not sector or sector == "GOV":
             return ""
         for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
-            if (seen.i < before and seen.actor.sector == sector and seen.actor.country
+            if (seen.i < before and seen.actor.sector[:3] == sector[:3] and seen.actor.country
                     and seen.actor.country not in exclude):
                 return seen.actor.country
         return ""
@@ -228,6 +228,19 @@ class DocActors:
             if i < before and iso not in exclude:
                 return iso
         return None
+
+    def _story_country(self, before: int, exclude: set[str]) -> str | None:
+        """The country the text is about before token ``before``: the one its country
+        names and its people's mentions stand for most often, the latest of equals. A
+        bare "the government" is that country's, not that of someone named in passing
+        ("watched by the U.S. secretary of state")."""
+        named = sorted({*self._countries,
+                        *((i, a.country) for i, _, a in self._people if a and a.country)})
+        counts: dict[str, int] = {}
+        for i, iso in named:
+            if i < before and iso not in exclude:
+                counts[iso] = counts.pop(iso, 0) + 1  # re-inserted: the latest last
+        return max(reversed(counts), key=counts.__getitem__, default=None)
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -403,7 +416,8 @@ class DocActors:
             # document is talking about
             country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
-                       or self.recent_country(head.i, set(exclude)) or "")
+                       or (self._story_country(head.i, set(exclude)) if sector == "GOV"
+                           else self.recent_country(head.i, set(exclude))) or "")
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
