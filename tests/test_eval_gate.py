@@ -19,17 +19,17 @@ from dotterel.evaluation import Scores, format_scores, load_gold, score
 from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
-# Measured 0.750 and 0.720 when set.
+# Measured 0.752 and 0.730 when set.
 PRECISION_FLOOR = 0.75
-RECALL_FLOOR = 0.72
+RECALL_FLOOR = 0.73
 # Of the matched events, the share dated within the gold tolerance. Measured 0.957 when set.
 DATE_FLOOR = 0.95
 
 # The two seed articles are the ones the project started from; hold them to more.
 # The scorer here matches one-to-one, so a second report of one act in an article (a
 # headline and its body, "the raid" after "raided") counts as spurious; the canonical
-# events in the store merge such reports. Measured 0.629 and 0.909 when these were set.
-SEED_PRECISION_FLOOR = 0.62
+# events in the store merge such reports. Measured 0.647 and 0.909 when these were set.
+SEED_PRECISION_FLOOR = 0.64
 SEED_RECALL_FLOOR = 0.90
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

@@ -1133,6 +1133,42 @@ def test_what_a_protest_or_threat_is_against_is_its_target(coder, text, root, so
         ev.source.code, ev.target.code)
 
 
+def test_a_bare_body_noun_is_the_body_last_named_even_the_other_partys(coder):
+    # "the army" is the Peruvian army named before, not an army of the city the summit
+    # was held in, though its own president is the one defending it
+    events = coder.code("The Peruvian army shelled rebel positions near the border on Monday. "
+                        "At a summit in Paris on Tuesday, Peru's president defended the army.",
+                        published="2015-06-02")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "052"] == [
+        ("PERGOV", "PERMIL")]
+
+
+def test_people_no_phrase_places_are_those_of_the_scene(coder):
+    # the civilians are where the bombing was, not of the country named last in passing
+    events = coder.code("The United States on Monday urged an end to the bombing. In Aleppo, "
+                        "Russian warplanes bombed a market where dozens of civilians were "
+                        "shopping on Tuesday, a monitoring group said.", published="2016-03-17")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "195"] == [
+        ("RUSMIL", "SYRCVL")]
+    # so are armed men no phrase names the country of
+    events = coder.code("A U.S. drone strike killed three militants in Somalia on Sunday.",
+                        published="2016-03-17")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo.startswith("19")] == [
+        ("USAMIL", "SOMUAF")]
+
+
+def test_an_event_between_two_parties_is_done_by_the_first_to_the_second(coder):
+    # with no doer of its own, a ceasefire the clause is about is the first party's with
+    # the second; "the government" is the story's country, not that of someone named in
+    # passing, and "the rebels" are the rebels named before
+    events = coder.code("Peruvian President Ollanta Humala met Shining Path rebel leaders in "
+                        "Lima on Friday, watched by U.S. Secretary of State John Kerry. A "
+                        "ceasefire between the government and the rebels took effect on "
+                        "Monday.", published="2016-03-17")
+    assert [(e.source.code, e.target.code[:6]) for e in events if e.cameo.startswith("087")] == [
+        ("PERGOV", "PERREB")]
+
+
 def test_a_meeting_is_held_by_each_side_with_the_other(coder):
     events = coder.code("The US commander in Iraq held talks with Lebanon's president on "
                         "Wednesday.", published="2008-08-06")

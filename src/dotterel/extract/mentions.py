@@ -1019,6 +1019,17 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
+        parties = _between_parties(tok) if not sources and "between" in entry.target else []
+        if parties and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "clashes between the army and the rebels erupted", "a ceasefire between the
+            # government and the guerrillas took effect": an event the clause is about,
+            # with no doer of its own, is done by the first party named to the others (not
+            # one told as a cause or a purpose: "closed the border because of fighting
+            # between X and Y")
+            m = _mention(tok, entry, used, parties[:1], lexicon, span)
+            found.append(replace(m, sources=(parties[0].i,),
+                                 targets=tuple(t.i for t in parties[1:])))
+            continue
         found.append(_mention(tok, entry, used, sources, lexicon, span))
     found += _bare_demands(reports, found, lexicon, span)
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
@@ -1175,6 +1186,15 @@ def _modifier(tok: Token) -> bool:
     visiting delegation") it tells who someone is, not what the sentence reports."""
     return (tok.tag_ == "VBG" and tok.i > 0
             and tok.doc[tok.i - 1].tag_ in ("DT", "POS", "PRP$", "WP$"))
+
+
+def _between_parties(tok: Token) -> list[Token]:
+    """The coordinated parties of an event noun's own "between" phrase ("clashes between
+    X and Y"), first named first; none when it names only one."""
+    for obj in _prep_objects(tok, "between"):
+        if obj.conjuncts:
+            return [obj, *obj.conjuncts]
+    return []
 
 
 def _cleared_of(tok: Token) -> bool:

@@ -52,6 +52,9 @@ MEMBER_PREPS = ("in", "of")
 GROUP_PLACE_PREPS = frozenset({"in", "throughout"})  # where a group is found
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
+# people and armed men no phrase places are those of the scene of their clause: civilians,
+# militants, rebels (not an army, which may fight abroad)
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB"})
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -232,15 +235,16 @@ class DocActors:
                 return seen.actor
         return None
 
-    def _last_body(self, sector: str, before: int) -> str:
+    def _last_body(self, sector: str, before: int, exclude: set[str]) -> str:
         """The country of the last body of ``sector`` named before token ``before``
-        (police, army, rebels: not a government, which every state name stands for).
-        Even the other party's: "Chad's president defended the army" is Chad's army,
-        the one the text named, not one of a country named since."""
+        (police, army, rebels: not a government, which every state name stands for),
+        skipping ``exclude`` (see :func:`_anaphor_exclude`: "the army" alone is the army
+        the text named, even the other party's)."""
         if not sector or sector == "GOV":
             return ""
         for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
-            if seen.i < before and seen.actor.sector == sector and seen.actor.country:
+            if (seen.i < before and seen.actor.sector[:3] == sector[:3] and seen.actor.country
+                    and seen.actor.country not in exclude):
                 return seen.actor.country
         return ""
 
@@ -268,6 +272,19 @@ class DocActors:
             if i < before and iso not in exclude:
                 return iso
         return None
+
+    def _story_country(self, before: int, exclude: set[str]) -> str | None:
+        """The country the text is about before token ``before``: the one its country
+        names and its people's mentions stand for most often, the latest of equals. A
+        bare "the government" is that country's, not that of someone named in passing
+        ("watched by the U.S. secretary of state")."""
+        named = sorted({*self._countries,
+                        *((i, a.country) for i, _, a in self._people if a and a.country)})
+        counts: dict[str, int] = {}
+        for i, iso in named:
+            if i < before and iso not in exclude:
+                counts[iso] = counts.pop(iso, 0) + 1  # re-inserted: the latest last
+        return max(reversed(counts), key=counts.__getitem__, default=None)
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -511,8 +528,10 @@ class DocActors:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
-            country = (self._last_body(sector, head.i)
-                       or self.recent_country(head.i, set(exclude))
+            country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
+                       or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
+                       or (self._story_country(head.i, set(exclude)) if sector == "GOV"
+                           else self.recent_country(head.i, set(exclude)))
                        or (self._later_country(head, set(exclude))
                            if sector and not named_person else "") or "")
             if (not country and faiths and sector and not named_person
@@ -566,6 +585,26 @@ class DocActors:
                     if country and country not in found:
                         found.append(country)
         return found
+
+    def _scene_country(self, head: Token) -> str:
+        """The country of the place the clauses above ``head`` say they happened in
+        ("In Aleppo, warplanes bombed a market where civilians were shopping"):
+        people no phrase places are those of the scene, not of a country the text named
+        last in passing."""
+        for above in head.ancestors:
+            if above.pos_ not in ("VERB", "AUX"):
+                continue
+            for prep in above.children:
+                if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
+                    continue
+                # a place's own name, not a phrase naming a country inside it ("in
+                # defiance of Chinese authorities")
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        country = self._place_country(obj)
+                        if country:
+                            return country
+        return ""
 
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
@@ -763,6 +802,17 @@ class DocActors:
         if head.pos_ != "NOUN":
             return None
         return self._acts.get(self._lemmas[head.i].lower())
+
+
+def _anaphor_exclude(head: Token, exclude: set[str]) -> set[str]:
+    """The countries a body's noun cannot refer back to. "The army", "the police" said
+    alone are the same body as the last one of that kind named, even of the other
+    party's country ("Suu Kyi defended the army" after "the Myanmar army launched a
+    crackdown"); any other phrase keeps ``exclude`` ("military depots" struck by Russian
+    forces are not theirs)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    alone = not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
+    return set() if definite and alone and head.pos_ == "NOUN" else exclude
 
 
 def _split_code(code: str) -> tuple[str, str]:
