@@ -1667,3 +1667,14 @@ def test_a_place_in_a_state_not_yet_founded_is_the_older_states(coder, published
     ev = one(coder.code("Rebels shelled the town of Juba on Sunday, killing ten civilians.",
                         published=published), "19")
     assert ev.target.country == target
+
+
+@pytest.mark.parametrize("text", [
+    # two presidents named Bush governed one state: the administration is that state's
+    "The Bush administration criticized Cuba over its treatment of dissidents.",
+    "The Obama administration criticized Cuba over its treatment of dissidents.",
+])
+def test_a_government_named_after_its_leader_is_that_leaders_state(coder, text):
+    ev = one(coder.code(text, published="2011-05-02"), "11")
+    assert ev.source.code == "USAGOV"
+

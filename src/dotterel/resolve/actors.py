@@ -64,6 +64,8 @@ MEMBER_HEADS = {"member"}
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
+# Heads that name a government by its leader: "the Bush administration", "the Assad regime".
+LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
 
@@ -436,6 +438,8 @@ class DocActors:
             # whom the phrase does not name
             return None
         country = _country_of(countries, toks, head)
+        if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
+            country = self._leader_country(head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
             # "ethnic Albanians in south Serbia": an ethnic group lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
@@ -539,6 +543,19 @@ class DocActors:
         if head.ent_type_ == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _leader_country(self, head: Token) -> str:
+        """The state a government named after its leader belongs to ("the Bush
+        administration", "the Netanyahu government"): the one state every known bearer of
+        that surname governed, even when several did ("Bush": both presidents)."""
+        for mod in head.children:
+            if mod.dep_ != "compound" or mod.pos_ != "PROPN":
+                continue
+            states = {spell.code[:3] for entry in self.knowledge.bearers(mod.text)
+                      for spell in entry.spells if spell.code[3:6] == "GOV"}
+            if len(states) == 1:
+                return states.pop()
+        return ""
 
     def _residence(self, head: Token, kin: str) -> str:
         """The state an ethnic group named without a place lives in: the country its
