@@ -1678,3 +1678,8 @@ def test_a_government_named_after_its_leader_is_that_leaders_state(coder, text):
     ev = one(coder.code(text, published="2011-05-02"), "11")
     assert ev.source.code == "USAGOV"
 
+
+def test_an_office_outranks_a_religious_honorific(coder):
+    ev = one(coder.code("Kuwait's emir, Sheikh Sabah, hosted the Iraqi prime minister on Monday.",
+                        published="2012-05-07"), "04")
+    assert ev.source.code == "KWTGOV"

@@ -835,6 +835,10 @@ def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     """The sector nearest the head, a specific one ("police") over a generic one
     ("officials")."""
     specific = [m for m in sectors if m.entry.code not in GENERIC_SECTORS]
+    if any(m.entry.person_role and m.entry.code == "GOV" for m in sectors):
+        # "Qatar's emir, Sheikh Hamad": an office outranks an honorific that may be
+        # religious ("sheikh")
+        specific = [m for m in specific if not (m.entry.person_role and m.entry.code == "REL")]
     pool = specific or sectors
     return min(pool, key=lambda m: abs(m.end - 1 - head_pos)).entry.code
 
