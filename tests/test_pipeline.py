@@ -1683,3 +1683,9 @@ def test_an_office_outranks_a_religious_honorific(coder):
     ev = one(coder.code("Kuwait's emir, Sheikh Sabah, hosted the Iraqi prime minister on Monday.",
                         published="2012-05-07"), "04")
     assert ev.source.code == "KWTGOV"
+
+
+def test_where_an_observer_is_based_is_not_the_storys_country(coder):
+    ev = one(coder.code("The Yemeni Rights Centre, a France-based monitor, said government troops "
+                        "killed five civilians near the border.", published="2016-03-01"), "19")
+    assert ev.source.country == "YEM"

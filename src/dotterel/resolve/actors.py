@@ -144,6 +144,7 @@ class DocActors:
                 matched.update(range(sent.start + m.start, sent.start + m.end))
                 first = self.doc[sent.start + m.start]
                 if (m.entry.kind == "country" and not _stance(self.doc, first.i)
+                        and not _based(self.doc, sent.start + m.end)
                         and not (first.head.lemma_.lower() in OTHER_PARTY_NOUNS
                                  and _owner_of(first, first.head))):
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
@@ -896,6 +897,13 @@ def _stance(doc: Doc, i: int) -> bool:
     before = doc[i - 1].lower_  # token by token: a slice of the Doc costs far more
     return before in STANCE_PREFIXES or (
         before in ("-", "–") and i >= 2 and doc[i - 2].lower_ in STANCE_WORDS)
+
+
+def _based(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end`` says where someone is based ("a
+    UK-based monitor"): an observer's seat, not the country the story is about."""
+    words = [doc[i].lower_ for i in range(end, min(end + 2, len(doc)))]
+    return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
 
 
 def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
