@@ -1689,3 +1689,9 @@ def test_where_an_observer_is_based_is_not_the_storys_country(coder):
     ev = one(coder.code("The Yemeni Rights Centre, a France-based monitor, said government troops "
                         "killed five civilians near the border.", published="2016-03-01"), "19")
     assert ev.source.country == "YEM"
+
+
+def test_karen_guerrillas_are_myanmar_rebels(coder):
+    ev = one(coder.code("Burmese troops overran part of a Karen rebel camp near the Thai border "
+                        "on Sunday.", published="1995-02-05"), "19")
+    assert ev.target.code.startswith("MMRREB")
