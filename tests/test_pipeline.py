@@ -1695,3 +1695,9 @@ def test_karen_guerrillas_are_myanmar_rebels(coder):
     ev = one(coder.code("Burmese troops overran part of a Karen rebel camp near the Thai border "
                         "on Sunday.", published="1995-02-05"), "19")
     assert ev.target.code.startswith("MMRREB")
+
+
+def test_a_regions_people_are_civilians_not_a_government(coder):
+    ev = one(coder.code("Europeans criticized the Russian government on Monday.",
+                        published="2015-06-01"), "11")
+    assert ev.source.code == "EURCVL"

@@ -528,8 +528,10 @@ class DocActors:
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
-            if _head_is_people(countries, head_pos):
-                sector = "CVL"  # "Young Algerians", "an Eriadorian": people, not the state
+            if _head_is_people(countries, head_pos) or (
+                    head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")):
+                # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
+                sector = "CVL"
             elif head.pos_ == "PROPN":
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         elif not sector and country and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
