@@ -1701,3 +1701,16 @@ def test_a_regions_people_are_civilians_not_a_government(coder):
     ev = one(coder.code("Europeans criticized the Russian government on Monday.",
                         published="2015-06-01"), "11")
     assert ev.source.code == "EURCVL"
+
+
+@pytest.mark.parametrize("text, source", [
+    # a title and a surname one known person bears, but with another given name
+    ("Judge Maria Lopez accused Peruvian officials of fraud on Friday.", None),
+    ("President Francois Mitterand accused Iran of terrorism on Friday.", "FRAGOV"),
+])
+def test_a_titled_surname_with_another_given_name_is_someone_else(coder, text, source):
+    events = coder.code(text, published="1990-03-02")
+    sources = {e.source.code for e in events if e.source}
+    assert "VENGOV" not in sources and "VENJUD" not in sources
+    if source:
+        assert source in sources

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
 from ..types import Actor
-from .knowledge import Entry, Knowledge, PhraseMatch, successions
+from .knowledge import Entry, Knowledge, PhraseMatch, fold, successions
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -328,6 +328,8 @@ class DocActors:
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
         alone = head.ent_type_ == "PERSON" and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is not None and not _given_names_agree(name[:-1], entry):
+            entry = None  # "Judge Maria Lopez" is not Vladimir Padrino López
         if entry is None and titled:
             shared = self._shared_office(head, head_pos, words, sectors, day)
             if shared is not None:
@@ -906,6 +908,21 @@ def _based(doc: Doc, end: int) -> bool:
     UK-based monitor"): an observer's seat, not the country the story is about."""
     words = [doc[i].lower_ for i in range(end, min(end + 2, len(doc)))]
     return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
+
+
+def _given_names_agree(given: list[Token], entry: Entry) -> bool:
+    """Whether the given names written before a surname may be those of the known person
+    ``entry``: each one, or at least its initial ("W.", "Bill" for "William" is not
+    caught), begins one of the words of the person's names."""
+    words = {fold(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split()}
+    initials = {w[0] for w in words if w}
+    for tok in given:
+        if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+            continue  # a title or other word inside the phrase, not a given name
+        written = fold(tok.text).rstrip(".")
+        if written and written not in words and written[0] not in initials:
+            return False
+    return True
 
 
 def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
