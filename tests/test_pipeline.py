@@ -1714,3 +1714,15 @@ def test_a_titled_surname_with_another_given_name_is_someone_else(coder, text, s
     assert "VENGOV" not in sources and "VENJUD" not in sources
     if source:
         assert source in sources
+
+
+def test_a_makers_name_before_a_model_number_is_a_product(tmp_path):
+    from dotterel import Coder, Settings
+
+    actors = tmp_path / "makers.actors.txt"
+    actors.write_text("AIRBUS_\t[MNCFRA]\n")
+    coder = Coder(Settings(actor_dicts=(actors,)))
+    events = coder.code("Rebels shot down the Qantas Airbus 330 jet over Borneo on Sunday.",
+                        published="2016-04-04")
+    targets = {e.target.code for e in events if e.target}
+    assert "MNCFRA" not in targets, targets

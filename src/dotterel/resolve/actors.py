@@ -391,7 +391,10 @@ class DocActors:
             return " ".join(words[m.start:m.end])
 
         persons = [m for m in matches if m.entry.kind == "person"]
-        named = [m for m in matches if m.entry.kind in ("actor", "igo")]
+        # "a Boeing 777", "an Airbus A320": a maker's name before a model number names a
+        # product, not the maker as a party
+        named = [m for m in matches if m.entry.kind in ("actor", "igo")
+                 and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
         others = _other_party_words(head) - {head.i}
         countries = [m for m in matches if m.entry.kind in ("country", "region")
                      and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others]
