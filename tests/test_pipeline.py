@@ -1715,3 +1715,62 @@ def test_refusing_to_restore_relations_is_a_stance_taken_now(coder, text, modali
     # count where relations are followed over time ("still severed")
     ev = one(coder.code(text, published="2019-03-04"), "12")
     assert (ev.source.country, ev.target.country, ev.modality) == ("CHL", "PER", modality)
+
+
+@pytest.mark.parametrize("text", [
+    # two presidents named Bush governed one state: the administration is that state's
+    "The Bush administration criticized Cuba over its treatment of dissidents.",
+    "The Obama administration criticized Cuba over its treatment of dissidents.",
+])
+def test_a_government_named_after_its_leader_is_that_leaders_state(coder, text):
+    ev = one(coder.code(text, published="2011-05-02"), "11")
+    assert ev.source.code == "USAGOV"
+
+
+def test_an_office_outranks_a_religious_honorific(coder):
+    ev = one(coder.code("Kuwait's emir, Sheikh Sabah, hosted the Iraqi prime minister on Monday.",
+                        published="2012-05-07"), "04")
+    assert ev.source.code == "KWTGOV"
+
+
+def test_where_an_observer_is_based_is_not_the_storys_country(coder):
+    ev = one(coder.code("The Yemeni Rights Centre, a France-based monitor, said government troops "
+                        "killed five civilians near the border.", published="2016-03-01"), "19")
+    assert ev.source.country == "YEM"
+
+
+def test_karen_guerrillas_are_myanmar_rebels(coder):
+    ev = one(coder.code("Burmese troops overran part of a Karen rebel camp near the Thai border "
+                        "on Sunday.", published="1995-02-05"), "19")
+    assert ev.target.code.startswith("MMRREB")
+
+
+def test_a_regions_people_are_civilians_not_a_government(coder):
+    ev = one(coder.code("Europeans criticized the Russian government on Monday.",
+                        published="2015-06-01"), "11")
+    assert ev.source.code == "EURCVL"
+
+
+@pytest.mark.parametrize("text, source", [
+    # a title and a surname one known person bears, but with another given name
+    ("Judge Maria Lopez accused Peruvian officials of fraud on Friday.", None),
+    ("President Francois Mitterand accused Iran of terrorism on Friday.", "FRAGOV"),
+])
+def test_a_titled_surname_with_another_given_name_is_someone_else(coder, text, source):
+    events = coder.code(text, published="1990-03-02")
+    sources = {e.source.code for e in events if e.source}
+    assert "VENGOV" not in sources and "VENJUD" not in sources
+    if source:
+        assert source in sources
+
+
+def test_a_makers_name_before_a_model_number_is_a_product(tmp_path):
+    from dotterel import Coder, Settings
+
+    actors = tmp_path / "makers.actors.txt"
+    actors.write_text("AIRBUS_\t[MNCFRA]\n")
+    coder = Coder(Settings(actor_dicts=(actors,)))
+    events = coder.code("Rebels shot down the Qantas Airbus 330 jet over Borneo on Sunday.",
+                        published="2016-04-04")
+    targets = {e.target.code for e in events if e.target}
+    assert "MNCFRA" not in targets, targets

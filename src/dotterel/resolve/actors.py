@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
 from ..types import Actor
-from .knowledge import Entry, Knowledge, PhraseMatch, successions
+from .knowledge import Entry, Knowledge, PhraseMatch, fold, successions
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -67,6 +67,8 @@ MEMBER_HEADS = {"member"}
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
+# Heads that name a government by its leader: "the Bush administration", "the Assad regime".
+LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
 
@@ -145,6 +147,7 @@ class DocActors:
                 matched.update(range(sent.start + m.start, sent.start + m.end))
                 first = self.doc[sent.start + m.start]
                 if (m.entry.kind == "country" and not _stance(self.doc, first.i)
+                        and not _based(self.doc, sent.start + m.end)
                         and not (first.head.lemma_.lower() in OTHER_PARTY_NOUNS
                                  and _owner_of(first, first.head))):
                     self._countries.append((sent.start + m.start, m.entry.code[:3]))
@@ -342,6 +345,8 @@ class DocActors:
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
         alone = head.ent_type_ == "PERSON" and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is not None and not _given_names_agree(name[:-1], entry):
+            entry = None  # "Judge Maria Lopez" is not Vladimir Padrino López
         if entry is None and titled:
             shared = self._shared_office(head, head_pos, words, sectors, day)
             if shared is not None:
@@ -403,7 +408,10 @@ class DocActors:
             return " ".join(words[m.start:m.end])
 
         persons = [m for m in matches if m.entry.kind == "person"]
-        named = [m for m in matches if m.entry.kind in ("actor", "igo")]
+        # "a Boeing 777", "an Airbus A320": a maker's name before a model number names a
+        # product, not the maker as a party
+        named = [m for m in matches if m.entry.kind in ("actor", "igo")
+                 and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
         others = _other_party_words(head) - {head.i}
         countries = [m for m in matches if m.entry.kind in ("country", "region")
                      and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others]
@@ -453,6 +461,8 @@ class DocActors:
             # whom the phrase does not name
             return None
         country = _country_of(countries, toks, head)
+        if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
+            country = self._leader_country(head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
             # "ethnic Albanians in south Serbia": an ethnic group lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
@@ -542,8 +552,10 @@ class DocActors:
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
-            if _head_is_people(countries, head_pos):
-                sector = "CVL"  # "Young Algerians", "an Eriadorian": people, not the state
+            if _head_is_people(countries, head_pos) or (
+                    head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")):
+                # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
+                sector = "CVL"
             elif head.pos_ == "PROPN":
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         elif not sector and country and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
@@ -558,6 +570,19 @@ class DocActors:
         if head.ent_type_ == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _leader_country(self, head: Token) -> str:
+        """The state a government named after its leader belongs to ("the Bush
+        administration", "the Netanyahu government"): the one state every known bearer of
+        that surname governed, even when several did ("Bush": both presidents)."""
+        for mod in head.children:
+            if mod.dep_ != "compound" or mod.pos_ != "PROPN":
+                continue
+            states = {spell.code[:3] for entry in self.knowledge.bearers(mod.text)
+                      for spell in entry.spells if spell.code[3:6] == "GOV"}
+            if len(states) == 1:
+                return states.pop()
+        return ""
 
     def _residence(self, head: Token, kin: str) -> str:
         """The state an ethnic group named without a place lives in: the country its
@@ -868,6 +893,10 @@ def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     """The sector nearest the head, a specific one ("police") over a generic one
     ("officials")."""
     specific = [m for m in sectors if m.entry.code not in GENERIC_SECTORS]
+    if any(m.entry.person_role and m.entry.code == "GOV" for m in sectors):
+        # "Qatar's emir, Sheikh Hamad": an office outranks an honorific that may be
+        # religious ("sheikh")
+        specific = [m for m in specific if not (m.entry.person_role and m.entry.code == "REL")]
     pool = specific or sectors
     return min(pool, key=lambda m: abs(m.end - 1 - head_pos)).entry.code
 
@@ -925,6 +954,28 @@ def _stance(doc: Doc, i: int) -> bool:
     before = doc[i - 1].lower_  # token by token: a slice of the Doc costs far more
     return before in STANCE_PREFIXES or (
         before in ("-", "–") and i >= 2 and doc[i - 2].lower_ in STANCE_WORDS)
+
+
+def _based(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end`` says where someone is based ("a
+    UK-based monitor"): an observer's seat, not the country the story is about."""
+    words = [doc[i].lower_ for i in range(end, min(end + 2, len(doc)))]
+    return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
+
+
+def _given_names_agree(given: list[Token], entry: Entry) -> bool:
+    """Whether the given names written before a surname may be those of the known person
+    ``entry``: each one, or at least its initial ("W.", "Bill" for "William" is not
+    caught), begins one of the words of the person's names."""
+    words = {fold(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split()}
+    initials = {w[0] for w in words if w}
+    for tok in given:
+        if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+            continue  # a title or other word inside the phrase, not a given name
+        written = fold(tok.text).rstrip(".")
+        if written and written not in words and written[0] not in initials:
+            return False
+    return True
 
 
 def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
