@@ -712,6 +712,9 @@ def test_a_stance_adjective_is_a_comment(coder):
      "14", "SRBCVL", "SRBGOV", "PROTEST"),
     ("Thousands of Egyptian students demonstrated in Cairo on Sunday.",
      "14", "EGYEDU", "EGYGOV", "PROTEST"),
+    # whom a protest defies outranks the place of the streets it blocks
+    ("Thousands of students blocked roads in Taipei in defiance of Chinese authorities.",
+     "14", "TWNEDU", "CHNGOV", "PROTEST"),
 ])
 def test_whom_an_act_with_no_named_target_falls_on(coder, text, root, source, target, plover):
     ev = one(coder.code(text, published="2015-06-02"), root)

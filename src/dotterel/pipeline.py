@@ -196,6 +196,15 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
+        if not targets and m.code[:2] == PROTEST_ROOT:
+            # "riots against Israeli policies", "a hunger strike to demand the resignation
+            # of the president", "in defiance of Chinese authorities": a protest is aimed
+            # at whom the words of its cause name (its own government included), before
+            # the place its required object is in ("blocked streets in Hong Kong in
+            # defiance of Chinese authorities" is against Beijing)
+            targets = next((found for phrase in _opposed_phrases(doc[m.trigger])
+                            if (found := [t for a in actors.resolve_all(phrase, day)
+                                          if (t := _as_state(a)).code not in own])), [])
         if not targets:
             # "dispersed demonstrators", "expelled inspectors of the IAEA": the object the
             # entry needs is who the act falls on when its own head word names people
@@ -213,13 +222,6 @@ class Coder:
             # purpose is against
             targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day, exclude))
-        if not targets and m.code[:2] == PROTEST_ROOT:
-            # "riots against Israeli policies", "a hunger strike to demand the resignation
-            # of the president", "in defiance of Chinese authorities": a protest is aimed
-            # at whom the words of its cause name (its own government included)
-            targets = next((found for phrase in _opposed_phrases(doc[m.trigger])
-                            if (found := [t for a in actors.resolve_all(phrase, day)
-                                          if (t := _as_state(a)).code not in own])), [])
         if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
