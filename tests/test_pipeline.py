@@ -732,6 +732,13 @@ def test_planning_a_cooperative_act_is_still_an_intention(coder):
     assert ev.target.country == "TUR"
 
 
+def test_force_used_to_act_on_people_is_aimed_at_them(coder):
+    # the infinitive of purpose names whom the shooting is aimed at, of the own country too
+    ev = one(coder.code("Kenyan police opened fire to disperse striking teachers in Nairobi "
+                        "on Tuesday.", published="2015-06-02"), "19")
+    assert (ev.cameo, ev.source.code, ev.target.country) == ("193", "KENCOP", "KEN")
+
+
 def test_the_forces_a_state_mobilizes_are_not_its_target(coder):
     ev = one(coder.code("Britain mobilized army reservists on Tuesday.", published="2015-06-02"), "15")
     assert ev.source.code == "GBRGOV" and ev.target is None

@@ -222,6 +222,11 @@ class Coder:
             # purpose is against
             targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day, exclude))
+        if not targets and m.code[:2] in VIOLENT_ROOTS and m.entry.has_target:
+            # "police opened fire to disperse demonstrators": force used to act on people
+            # is aimed at them, of the forces' own country too
+            targets = _unique(a for phrase in _purpose_objects(doc[m.trigger])
+                              for a in actors.resolve_all(phrase, day) if a.code not in own)
         if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
@@ -672,6 +677,14 @@ def _purpose_against(trigger: Token) -> list[Token]:
             for purpose in prep.children if purpose.dep_ == "pobj"
             for inner in purpose.children if inner.dep_ == "prep" and inner.lower_ == "against"
             for o in inner.children if o.dep_ == "pobj"]
+
+
+def _purpose_objects(trigger: Token) -> list[Token]:
+    """The objects of a verb's infinitive of purpose ("opened fire to disperse the
+    demonstrators")."""
+    return [o for clause in trigger.children if clause.dep_ == "advcl" and clause.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            for o in clause.children if o.dep_ in ("dobj", "obj")]
 
 
 def _as_state(actor: Actor) -> Actor:
