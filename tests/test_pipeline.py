@@ -732,6 +732,17 @@ def test_planning_a_cooperative_act_is_still_an_intention(coder):
     assert ev.target.country == "TUR"
 
 
+@pytest.mark.parametrize("text,mobilizes", [
+    ("The Syrian army mobilized on Monday.", True),
+    ("Iran mobilized 50,000 men on Monday.", True),
+    # rallying lobbyists or voters is no call-up of forces
+    ("Saudi Arabia has mobilized lobby groups in Washington to support the Palestinians.", False),
+])
+def test_mobilizing_is_a_call_up_only_of_armed_men(coder, text, mobilizes):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo == "154" for e in events) == mobilizes
+
+
 def test_force_used_to_act_on_people_is_aimed_at_them(coder):
     # the infinitive of purpose names whom the shooting is aimed at, of the own country too
     ev = one(coder.code("Kenyan police opened fire to disperse striking teachers in Nairobi "
