@@ -238,6 +238,13 @@ def test_a_state_a_relative_clause_describes_someone_by_is_no_event(coder):
     assert not [e for e in events if e.cameo.startswith("11")]
 
 
+def test_a_deed_a_relative_clause_tells_in_the_past_perfect_is_background(coder):
+    events = coder.code("The rebels said they will free the 20 Fijian ministers, whom they had "
+                        "taken hostage in May.", published="2000-06-10")
+    assert one(events, "03").cameo == "0353"
+    assert not [e for e in events if e.cameo.startswith("18")]
+
+
 def test_a_bare_number_counts_what_the_coordinated_clause_names(coder):
     # "Latvia expelled two" is two Russian diplomats, expelled on Tuesday too (not on the
     # date deep in the clause about the response)
