@@ -750,6 +750,12 @@ def test_mobilizing_is_a_call_up_only_of_armed_men(coder, text, mobilizes):
     assert any(e.cameo == "154" for e in events) == mobilizes
 
 
+def test_sabotage_of_infrastructure_is_destroying_property(coder):
+    ev = one(coder.code("Chadian rebels blew up two pylons near N'Djamena on Sunday.",
+                        published="2015-06-02"), "17")
+    assert (ev.cameo, ev.target.country) == ("1712", "TCD")
+
+
 def test_force_used_to_act_on_people_is_aimed_at_them(coder):
     # the infinitive of purpose names whom the shooting is aimed at, of the own country too
     ev = one(coder.code("Kenyan police opened fire to disperse striking teachers in Nairobi "
