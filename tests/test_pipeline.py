@@ -756,6 +756,14 @@ def test_sabotage_of_infrastructure_is_destroying_property(coder):
     assert (ev.cameo, ev.target.country) == ("1712", "TCD")
 
 
+def test_an_attempted_assassination_is_one_attempt_at_its_target(coder):
+    events = coder.code("Gunmen tried to assassinate the Iraqi finance minister in Baghdad.",
+                        published="2015-06-02")
+    ev = one(events, "18")
+    assert (ev.cameo, ev.target.country) == ("185", "IRQ")
+    assert not [e for e in events if e.cameo == "186"]
+
+
 def test_force_used_to_act_on_people_is_aimed_at_them(coder):
     # the infinitive of purpose names whom the shooting is aimed at, of the own country too
     ev = one(coder.code("Kenyan police opened fire to disperse striking teachers in Nairobi "

@@ -381,6 +381,10 @@ class Coder:
             # "Putin ordered troops to attack": forces no one names are the commander's own
             sources, named = [reporter], True
         code = self._asked_code(m)
+        if (code in ATTEMPTED and doc[m.trigger].dep_ == "xcomp"
+                and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS):
+            # "attempted to assassinate the governor": the attempt, at its target
+            code = ATTEMPTED[code]
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
         asked_of = [s for s in sources if _asks_of(reporter, s)] if demand else []
@@ -477,6 +481,9 @@ BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
 DEMAND_ROOT = "10"
+# Deeds whose attempt CAMEO codes apart, and the verbs that say a deed was attempted
+ATTEMPTED = {"186": "185"}
+ATTEMPT_VERBS = {"attempt", "try"}
 SURRENDER = "0874"  # retreating or surrendering: done to no one in particular
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
