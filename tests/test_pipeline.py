@@ -238,6 +238,13 @@ def test_a_state_a_relative_clause_describes_someone_by_is_no_event(coder):
     assert not [e for e in events if e.cameo.startswith("11")]
 
 
+def test_a_deed_a_relative_clause_tells_in_the_past_perfect_is_background(coder):
+    events = coder.code("The rebels said they will free the 20 Fijian ministers, whom they had "
+                        "taken hostage in May.", published="2000-06-10")
+    assert one(events, "03").cameo == "0353"
+    assert not [e for e in events if e.cameo.startswith("18")]
+
+
 def test_a_bare_number_counts_what_the_coordinated_clause_names(coder):
     # "Latvia expelled two" is two Russian diplomats, expelled on Tuesday too (not on the
     # date deep in the clause about the response)
@@ -712,6 +719,9 @@ def test_a_stance_adjective_is_a_comment(coder):
      "14", "SRBCVL", "SRBGOV", "PROTEST"),
     ("Thousands of Egyptian students demonstrated in Cairo on Sunday.",
      "14", "EGYEDU", "EGYGOV", "PROTEST"),
+    # whom a protest defies outranks the place of the streets it blocks
+    ("Thousands of students blocked roads in Taipei in defiance of Chinese authorities.",
+     "14", "TWNEDU", "CHNGOV", "PROTEST"),
 ])
 def test_whom_an_act_with_no_named_target_falls_on(coder, text, root, source, target, plover):
     ev = one(coder.code(text, published="2015-06-02"), root)
@@ -727,6 +737,38 @@ def test_planning_a_hostile_act_is_a_threat_not_an_intention_to_cooperate(coder)
 def test_planning_a_cooperative_act_is_still_an_intention(coder):
     ev = one(coder.code("Greece plans to send aid to Turkey.", published="2015-06-02"), "03")
     assert ev.target.country == "TUR"
+
+
+@pytest.mark.parametrize("text,mobilizes", [
+    ("The Syrian army mobilized on Monday.", True),
+    ("Iran mobilized 50,000 men on Monday.", True),
+    # rallying lobbyists or voters is no call-up of forces
+    ("Saudi Arabia has mobilized lobby groups in Washington to support the Palestinians.", False),
+])
+def test_mobilizing_is_a_call_up_only_of_armed_men(coder, text, mobilizes):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo == "154" for e in events) == mobilizes
+
+
+def test_sabotage_of_infrastructure_is_destroying_property(coder):
+    ev = one(coder.code("Chadian rebels blew up two pylons near N'Djamena on Sunday.",
+                        published="2015-06-02"), "17")
+    assert (ev.cameo, ev.target.country) == ("1712", "TCD")
+
+
+def test_an_attempted_assassination_is_one_attempt_at_its_target(coder):
+    events = coder.code("Gunmen tried to assassinate the Iraqi finance minister in Baghdad.",
+                        published="2015-06-02")
+    ev = one(events, "18")
+    assert (ev.cameo, ev.target.country) == ("185", "IRQ")
+    assert not [e for e in events if e.cameo == "186"]
+
+
+def test_force_used_to_act_on_people_is_aimed_at_them(coder):
+    # the infinitive of purpose names whom the shooting is aimed at, of the own country too
+    ev = one(coder.code("Kenyan police opened fire to disperse striking teachers in Nairobi "
+                        "on Tuesday.", published="2015-06-02"), "19")
+    assert (ev.cameo, ev.source.code, ev.target.country) == ("193", "KENCOP", "KEN")
 
 
 def test_the_forces_a_state_mobilizes_are_not_its_target(coder):

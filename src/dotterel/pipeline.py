@@ -196,6 +196,15 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
+        if not targets and m.code[:2] == PROTEST_ROOT:
+            # "riots against Israeli policies", "a hunger strike to demand the resignation
+            # of the president", "in defiance of Chinese authorities": a protest is aimed
+            # at whom the words of its cause name (its own government included), before
+            # the place its required object is in ("blocked streets in Hong Kong in
+            # defiance of Chinese authorities" is against Beijing)
+            targets = next((found for phrase in _opposed_phrases(doc[m.trigger])
+                            if (found := [t for a in actors.resolve_all(phrase, day)
+                                          if (t := _as_state(a)).code not in own])), [])
         if not targets:
             # "dispersed demonstrators", "expelled inspectors of the IAEA": the object the
             # entry needs is who the act falls on when its own head word names people
@@ -213,13 +222,11 @@ class Coder:
             # purpose is against
             targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day, exclude))
-        if not targets and m.code[:2] == PROTEST_ROOT:
-            # "riots against Israeli policies", "a hunger strike to demand the resignation
-            # of the president", "in defiance of Chinese authorities": a protest is aimed
-            # at whom the words of its cause name (its own government included)
-            targets = next((found for phrase in _opposed_phrases(doc[m.trigger])
-                            if (found := [t for a in actors.resolve_all(phrase, day)
-                                          if (t := _as_state(a)).code not in own])), [])
+        if not targets and m.code[:2] in VIOLENT_ROOTS and m.entry.has_target:
+            # "police opened fire to disperse demonstrators": force used to act on people
+            # is aimed at them, of the forces' own country too
+            targets = _unique(a for phrase in _purpose_objects(doc[m.trigger])
+                              for a in actors.resolve_all(phrase, day) if a.code not in own)
         if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
@@ -374,6 +381,10 @@ class Coder:
             # "Putin ordered troops to attack": forces no one names are the commander's own
             sources, named = [reporter], True
         code = self._asked_code(m)
+        if (code in ATTEMPTED and doc[m.trigger].dep_ == "xcomp"
+                and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS):
+            # "attempted to assassinate the governor": the attempt, at its target
+            code = ATTEMPTED[code]
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
         asked_of = [s for s in sources if _asks_of(reporter, s)] if demand else []
@@ -470,6 +481,9 @@ BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
 DEMAND_ROOT = "10"
+# Deeds whose attempt CAMEO codes apart, and the verbs that say a deed was attempted
+ATTEMPTED = {"186": "185"}
+ATTEMPT_VERBS = {"attempt", "try"}
 SURRENDER = "0874"  # retreating or surrendering: done to no one in particular
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
@@ -508,10 +522,14 @@ PROGRESSIVE_AUX = {"was", "were", "is", "are", "been"}
 
 def _background_state(trigger: Token) -> bool:
     """Whether an act is a state a relative clause describes someone by, told in the
-    progressive ("freed Bout, who was serving a 25-year sentence"): background, not news."""
+    progressive ("freed Bout, who was serving a 25-year sentence") or the past perfect
+    ("will release the ministers, whom they had taken hostage"): background, not news."""
     clause = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
-    return (clause.dep_ == "relcl" and clause.tag_ == "VBG"
-            and any(c.dep_ == "aux" and c.lower_ in PROGRESSIVE_AUX for c in clause.children))
+    if clause.dep_ != "relcl":
+        return False
+    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return ((clause.tag_ == "VBG" and bool(aux & PROGRESSIVE_AUX))
+            or (clause.tag_ == "VBN" and "had" in aux))
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
@@ -670,6 +688,14 @@ def _purpose_against(trigger: Token) -> list[Token]:
             for purpose in prep.children if purpose.dep_ == "pobj"
             for inner in purpose.children if inner.dep_ == "prep" and inner.lower_ == "against"
             for o in inner.children if o.dep_ == "pobj"]
+
+
+def _purpose_objects(trigger: Token) -> list[Token]:
+    """The objects of a verb's infinitive of purpose ("opened fire to disperse the
+    demonstrators")."""
+    return [o for clause in trigger.children if clause.dep_ == "advcl" and clause.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            for o in clause.children if o.dep_ in ("dobj", "obj")]
 
 
 def _as_state(actor: Actor) -> Actor:
