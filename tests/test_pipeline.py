@@ -1667,3 +1667,16 @@ def test_a_place_in_a_state_not_yet_founded_is_the_older_states(coder, published
     ev = one(coder.code("Rebels shelled the town of Juba on Sunday, killing ten civilians.",
                         published=published), "19")
     assert ev.target.country == target
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # violence one side claims the other did is its accusation, not a deed told as done
+    ("Russia claimed that Ukrainian troops shelled a village near Donetsk.", "RUS", "UKR"),
+    ("Pakistan claimed on Sunday that Indian soldiers had attacked its border posts.",
+     "PAK", "IND"),
+])
+def test_violence_claimed_against_another_is_an_accusation(coder, text, source, target):
+    events = coder.code(text, published="2016-05-02")
+    ev = one(events, "11")
+    assert (ev.source.country, ev.target.country) == (source, target)
+    assert not [e for e in events if e.cameo[:2] in ("18", "19", "20")], [e.cameo for e in events]
