@@ -1680,3 +1680,13 @@ def test_violence_claimed_against_another_is_an_accusation(coder, text, source, 
     ev = one(events, "11")
     assert (ev.source.country, ev.target.country) == (source, target)
     assert not [e for e in events if e.cameo[:2] in ("18", "19", "20")], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # a warning about a party is aimed at that party; "about to" says nothing of anyone
+    ("Germany warned its neighbours about the Russian army on Tuesday.", "13", "RUS"),
+    ("Egypt warned Israel that the truce was about to collapse.", "01", "ISR"),
+])
+def test_a_warning_about_a_party_is_a_threat_to_it(coder, text, root, target):
+    ev = one(coder.code(text, published="2016-05-02"), root)
+    assert ev.target.country == target
