@@ -1690,3 +1690,14 @@ def test_violence_claimed_against_another_is_an_accusation(coder, text, source, 
 def test_a_warning_about_a_party_is_a_threat_to_it(coder, text, root, target):
     ev = one(coder.code(text, published="2016-05-02"), root)
     assert ev.target.country == target
+
+
+@pytest.mark.parametrize("text, code", [
+    # what is threatened sets the threat's code: trade curbs, cutting contact, a banned vote
+    ("Canada threatened to impose export restrictions on Chinese goods.", "1312"),
+    ("Venezuela said it would boycott all contact with Colombia.", "1313"),
+    ("Serbia threatened to ban voting in Kosovo if the rebels took part.", "1321"),
+])
+def test_the_threatened_act_sets_the_threats_code(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]
