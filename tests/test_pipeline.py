@@ -1701,3 +1701,9 @@ def test_a_warning_about_a_party_is_a_threat_to_it(coder, text, root, target):
 def test_the_threatened_act_sets_the_threats_code(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_refusing_to_take_in_refugees_rejects_humanitarian_aid(coder):
+    events = coder.code("Hungary said it would not accept any more refugees from Syria.",
+                        published="2015-09-02")
+    assert "1223" in [e.cameo for e in events], [e.cameo for e in events]
