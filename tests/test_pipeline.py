@@ -1707,3 +1707,9 @@ def test_refusing_to_take_in_refugees_rejects_humanitarian_aid(coder):
     events = coder.code("Hungary said it would not accept any more refugees from Syria.",
                         published="2015-09-02")
     assert "1223" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_an_international_broadcast_is_no_threat_to_international_involvement(coder):
+    events = coder.code("The president threatened tough action against Cuba in an international "
+                        "radio address.", published="1985-09-02")
+    assert "130" in [e.cameo for e in events], [e.cameo for e in events]
