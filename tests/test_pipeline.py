@@ -1713,3 +1713,9 @@ def test_an_international_broadcast_is_no_threat_to_international_involvement(co
     events = coder.code("The president threatened tough action against Cuba in an international "
                         "radio address.", published="1985-09-02")
     assert "130" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_a_threat_to_stop_talks_is_a_threat_to_halt_negotiations(coder):
+    events = coder.code("North Korea threatened to stop nuclear talks with South Korea.",
+                        published="2010-05-02")
+    assert "134" in [e.cameo for e in events], [e.cameo for e in events]
