@@ -1719,3 +1719,12 @@ def test_a_threat_to_stop_talks_is_a_threat_to_halt_negotiations(coder):
     events = coder.code("North Korea threatened to stop nuclear talks with South Korea.",
                         published="2010-05-02")
     assert "134" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The militants threatened to resume terrorist activities in Kenya.", "1383"),
+    ("The rebel leader threatened to deliver crushing blows to Ethiopia.", "138"),
+])
+def test_threats_of_terror_and_of_blows_are_threats_of_force(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]
