@@ -1728,3 +1728,9 @@ def test_a_threat_to_stop_talks_is_a_threat_to_halt_negotiations(coder):
 def test_threats_of_terror_and_of_blows_are_threats_of_force(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_a_demand_to_hand_over_the_accused_is_a_demand_for_judicial_cooperation(coder):
+    events = coder.code("France said Algeria must hand over the killers of its diplomat.",
+                        published="2010-05-02")
+    assert "1013" in [e.cameo for e in events], [e.cameo for e in events]
