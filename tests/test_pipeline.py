@@ -1734,3 +1734,12 @@ def test_a_demand_to_hand_over_the_accused_is_a_demand_for_judicial_cooperation(
     events = coder.code("France said Algeria must hand over the killers of its diplomat.",
                         published="2010-05-02")
     assert "1013" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Israeli high court opened a hearing into torture of Palestinian prisoners.", "092"),
+    ("Kurds in Syria demanded a Turkish military presence to protect them.", "1034"),
+])
+def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]
