@@ -1816,3 +1816,79 @@ def test_a_makers_name_before_a_model_number_is_a_product(tmp_path):
                         published="2016-04-04")
     targets = {e.target.code for e in events if e.target}
     assert "MNCFRA" not in targets, targets
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # violence one side claims the other did is its accusation, not a deed told as done
+    ("Russia claimed that Ukrainian troops shelled a village near Donetsk.", "RUS", "UKR"),
+    ("Pakistan claimed on Sunday that Indian soldiers had attacked its border posts.",
+     "PAK", "IND"),
+])
+def test_violence_claimed_against_another_is_an_accusation(coder, text, source, target):
+    events = coder.code(text, published="2016-05-02")
+    ev = one(events, "11")
+    assert (ev.source.country, ev.target.country) == (source, target)
+    assert not [e for e in events if e.cameo[:2] in ("18", "19", "20")], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # a warning about a party is aimed at that party; "about to" says nothing of anyone
+    ("Germany warned its neighbours about the Russian army on Tuesday.", "13", "RUS"),
+    ("Egypt warned Israel that the truce was about to collapse.", "01", "ISR"),
+])
+def test_a_warning_about_a_party_is_a_threat_to_it(coder, text, root, target):
+    ev = one(coder.code(text, published="2016-05-02"), root)
+    assert ev.target.country == target
+
+
+@pytest.mark.parametrize("text, code", [
+    # what is threatened sets the threat's code: trade curbs, cutting contact, a banned vote
+    ("Canada threatened to impose export restrictions on Chinese goods.", "1312"),
+    ("Venezuela said it would boycott all contact with Colombia.", "1313"),
+    ("Serbia threatened to ban voting in Kosovo if the rebels took part.", "1321"),
+])
+def test_the_threatened_act_sets_the_threats_code(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_refusing_to_take_in_refugees_rejects_humanitarian_aid(coder):
+    events = coder.code("Hungary said it would not accept any more refugees from Syria.",
+                        published="2015-09-02")
+    assert "1223" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_an_international_broadcast_is_no_threat_to_international_involvement(coder):
+    events = coder.code("The president threatened tough action against Cuba in an international "
+                        "radio address.", published="1985-09-02")
+    assert "130" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_a_threat_to_stop_talks_is_a_threat_to_halt_negotiations(coder):
+    events = coder.code("North Korea threatened to stop nuclear talks with South Korea.",
+                        published="2010-05-02")
+    assert "134" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The militants threatened to resume terrorist activities in Kenya.", "1383"),
+    ("The rebel leader threatened to deliver crushing blows to Ethiopia.", "138"),
+])
+def test_threats_of_terror_and_of_blows_are_threats_of_force(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_a_demand_to_hand_over_the_accused_is_a_demand_for_judicial_cooperation(coder):
+    events = coder.code("France said Algeria must hand over the killers of its diplomat.",
+                        published="2010-05-02")
+    assert "1013" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Israeli high court opened a hearing into torture of Palestinian prisoners.", "092"),
+    ("Kurds in Syria demanded a Turkish military presence to protect them.", "1034"),
+])
+def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]

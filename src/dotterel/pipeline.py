@@ -371,6 +371,11 @@ class Coder:
             # actor declares it will not do is its rejection, an event in its own right
             m = replace(m, code=refusal, negated=False,
                         modality="reported" if m.reporter is not None else "asserted")
+        if _claimed_violence(doc, m):
+            # "the US claimed that ISIL had attacked Iraq": violence someone claims another
+            # did is told on their word alone, and is their accusation of the doers
+            m = replace(m, code=CLAIMED_VIOLENCE, sources=(m.reporter,), targets=m.sources,
+                        modality="asserted", reporter=None)
         day = dated.date.value if dated.date else article.published
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
@@ -503,6 +508,21 @@ MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
+
+
+# Verbs that report a deed as someone's contested claim ("claimed that").
+CLAIM_VERBS = {"claim"}
+CLAIMED_VIOLENCE = "112"  # violence claimed against another is an accusation of it
+
+
+def _claimed_violence(doc: Doc, m: Mention) -> bool:
+    """Whether a mention is violence its reporter claims named doers did ("Moscow claimed
+    that Ukrainian troops shelled the town"), not a deed the text vouches for."""
+    if (m.modality != "reported" or m.negated or m.reporter is None or not m.sources
+            or m.code[:2] not in VIOLENT_ROOTS or m.reporter in m.sources):
+        return False
+    verb = doc[m.reporter].head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
 
 
 def _asks_of(speaker: Actor, doer: Actor) -> bool:
