@@ -552,6 +552,16 @@ def test_an_appeal_to_no_one_named_keeps_no_target(coder):
     assert ev.source.country == "IND" and ev.target is None
 
 
+@pytest.mark.parametrize("text, root", [
+    ("Brazilian farm leaders on Monday called for lower tariffs despite a trade row between "
+     "Argentina and Uruguay.", "02"),
+    ("Chilean unions appealed for calm amid a border dispute between Peru and Bolivia.", "02"),
+])
+def test_names_in_a_circumstance_adjunct_are_not_a_lost_target(coder, text, root):
+    ev = one(coder.code(text, published="2002-01-04"), root)
+    assert ev.target is None
+
+
 def test_an_act_whose_named_target_is_lost_is_not_kept(coder):
     # the target is named but not resolved: an event without it would be a wrong reading
     events = coder.code("Indian business leaders called on Zorblaxia to allow free trade.",

@@ -554,8 +554,22 @@ def _may_name(target: Token) -> bool:
     economy", "committed to cutting its deficit": "its" is the doer's own). A pledge of
     such an act is kept without a target."""
     return target.pos_ not in ("VERB", "AUX") or any(
-        t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss")
-        for t in target.subtree)
+        (t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss"))
+        and not _circumstantial(t, target) for t in target.subtree)
+
+
+# Adjuncts that set an act's circumstances, not whom it is aimed at ("called for free trade
+# despite tensions between India and Pakistan", "agreed to resign without returning to
+# Kyrgyzstan").
+CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "without"}
+
+
+def _circumstantial(tok: Token, act: Token) -> bool:
+    """Whether a word lies in a circumstance adjunct below an act's word, not one the act
+    itself lies in."""
+    above_act = {h.i for h in (act, *_clause_heads(act))}
+    return any(h.dep_ == "prep" and h.lower_ in CIRCUMSTANCE_PREPS and h.i not in above_act
+               for h in (tok, *_clause_heads(tok)))
 
 
 def _existential(noun: Token) -> bool:
@@ -727,6 +741,7 @@ def _names_others(doc: Doc, m: Mention) -> bool:
         own.update(range(doc[i].left_edge.i, doc[i].right_edge.i + 1))
     return any(t.i not in own and (t.ent_type_ in NAME_TYPES or (
         t.pos_ == "PROPN" and t.ent_type_ not in TIME_TYPES))
+        and not _circumstantial(t, doc[m.trigger])
         for t in doc[m.sentence[0]:m.sentence[1]])
 
 
