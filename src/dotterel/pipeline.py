@@ -862,6 +862,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         # the most confident reading; of equals, the first told: the main verb comes before
         # the participle that adds its toll ("shelled the town, killing five people")
         best = max(group, key=lambda ev: (ev.confidence, -ev.evidence.trigger_start))
+        # a reading that names the same act more exactly comes first ("reached a consensus
+        # to exchange information": the intention is one to share information, 0314)
+        finer = [ev for ev in group if ev.cameo != best.cameo and ev.cameo.startswith(best.cameo)]
+        if finer:
+            best = max(finer, key=lambda ev: (len(ev.cameo), ev.confidence, -ev.evidence.trigger_start))
         same = [ev for ev in group if ev.evidence.trigger_start == best.evidence.trigger_start]
         chosen: dict[tuple[str, str], Event] = {}
         for ev in same:
