@@ -864,7 +864,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         best = max(group, key=lambda ev: (ev.confidence, -ev.evidence.trigger_start))
         # a reading that names the same act more exactly comes first ("reached a consensus
         # to exchange information": the intention is one to share information, 0314)
-        finer = [ev for ev in group if ev.cameo != best.cameo and ev.cameo.startswith(best.cameo)]
+        finer = [ev for ev in group if _narrower(ev.cameo, best.cameo)]
         if finer:
             best = max(finer, key=lambda ev: (len(ev.cameo), ev.confidence, -ev.evidence.trigger_start))
         same = [ev for ev in group if ev.evidence.trigger_start == best.evidence.trigger_start]
@@ -876,6 +876,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
         keep.update(id(ev) for ev in chosen.values()
                     if not any(_subsumes(other, ev) for other in chosen.values()))
     return [ev for ev in events if id(ev) in keep]
+
+
+def _narrower(code: str, than: str) -> bool:
+    """Whether a CAMEO code names a kind of the act another names: 0314 of 031, and any
+    code of a root of the root's general code (0314 of 030)."""
+    general = len(than) == 3 and than.endswith("0")
+    return code != than and (code.startswith(than) or (general and code[:2] == than[:2]))
 
 
 def _subsumes(other: Event, ev: Event) -> bool:
