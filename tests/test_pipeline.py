@@ -562,6 +562,15 @@ def test_names_in_a_circumstance_adjunct_are_not_a_lost_target(coder, text, root
     assert ev.target is None
 
 
+@pytest.mark.parametrize("text", [
+    "Chile and Peru reached a consensus to exchange information on fisheries.",
+    "Chile and Peru reached a consensus to hold talks on their maritime border.",
+])
+def test_a_consensus_to_act_is_an_intention_to_do_it(coder, text):
+    events = coder.code(text, published="2002-01-04")
+    assert events and {e.cameo[:2] for e in events} == {"03"}, [e.cameo for e in events]
+
+
 def test_an_act_whose_named_target_is_lost_is_not_kept(coder):
     # the target is named but not resolved: an event without it would be a wrong reading
     events = coder.code("Indian business leaders called on Zorblaxia to allow free trade.",
