@@ -188,6 +188,15 @@ def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root)]
 
 
+@pytest.mark.parametrize("text, root", [
+    ("Peru rejected accusations by Bolivia that it had carried out mass arrests of miners.", "17"),
+    ("Chile dismissed claims by Argentine unions that its navy fired on fishing boats.", "19"),
+])
+def test_what_an_accusation_says_was_done_is_not_an_event(coder, text, root):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith(root)], [e.cameo for e in events]
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")

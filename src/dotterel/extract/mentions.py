@@ -1199,11 +1199,16 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
 # backing militants", "blamed the rebels for the attack", "charged him with spying".
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
+ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim"}  # "... that it did so"
 
 
 def _alleged(tok: Token) -> bool:
     """Whether an act is what an accusation charges ("accused Qatar of backing militant
-    groups", "blamed the rebels for the attack")."""
+    groups", "blamed the rebels for the attack"), or what an accusation says was done
+    ("rejected accusations that it had carried out mass arrests")."""
+    clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
+    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in ALLEGING_NOUNS:
+        return True
     prep = tok.head
     if tok.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
         return False
