@@ -247,6 +247,13 @@ def test_a_state_a_relative_clause_describes_someone_by_is_no_event(coder):
     assert not [e for e in events if e.cameo.startswith("11")]
 
 
+def test_an_earlier_deed_a_relative_clause_describes_someone_by_is_no_event(coder):
+    events = coder.code("Colombian rebels said they would free two Venezuelan engineers, whom "
+                        "they had kidnapped in March.", published="2023-02-24")
+    assert any(e.cameo.startswith("03") for e in events)
+    assert not [e for e in events if e.cameo.startswith("18")], [e.cameo for e in events]
+
+
 def test_a_bare_number_counts_what_the_coordinated_clause_names(coder):
     # "Latvia expelled two" is two Russian diplomats, expelled on Tuesday too (not on the
     # date deep in the clause about the response)

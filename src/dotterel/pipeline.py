@@ -508,10 +508,14 @@ PROGRESSIVE_AUX = {"was", "were", "is", "are", "been"}
 
 def _background_state(trigger: Token) -> bool:
     """Whether an act is a state a relative clause describes someone by, told in the
-    progressive ("freed Bout, who was serving a 25-year sentence"): background, not news."""
+    progressive ("freed Bout, who was serving a 25-year sentence"), or an earlier deed it
+    describes them by, told in the past perfect ("will release the ministers, whom they
+    had taken hostage"): background, not news."""
     clause = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
-    return (clause.dep_ == "relcl" and clause.tag_ == "VBG"
-            and any(c.dep_ == "aux" and c.lower_ in PROGRESSIVE_AUX for c in clause.children))
+    auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return clause.dep_ == "relcl" and (
+        (clause.tag_ == "VBG" and bool(auxes & PROGRESSIVE_AUX))
+        or (clause.tag_ == "VBN" and "had" in auxes))
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
