@@ -916,6 +916,7 @@ def _in_name(tok: Token) -> bool:
 # Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
 # appeals, intentions, demands, rejections, threats.
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
+REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
 
 
 def _content_objects(verb: Token) -> list[Token]:
@@ -966,6 +967,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             continue
         entry, used = picked
         consumed.update(used)
+        if entry.code[:2] == REDUCE_ROOT:
+            # "ended mediation efforts", "froze aid programmes": what is cut off or halted
+            # is named by its object's compound too, no act of its own
+            consumed.update(c.i for i in used if sent.doc[i].pos_ == "NOUN"
+                            for c in sent.doc[i].children if c.dep_ == "compound")
         if "report" in entry.flags:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
