@@ -254,6 +254,12 @@ def test_an_earlier_deed_a_relative_clause_describes_someone_by_is_no_event(code
     assert not [e for e in events if e.cameo.startswith("18")], [e.cameo for e in events]
 
 
+def test_a_vow_not_to_act_is_no_intention_to_cooperate(coder):
+    events = coder.code("The Peruvian president vowed not to hand the disputed islands to Chile.",
+                        published="2023-02-24")
+    assert not [e for e in events if e.cameo.startswith("03")], [e.cameo for e in events]
+
+
 def test_what_a_halt_ends_is_no_act_of_its_own(coder):
     events = coder.code("Norway ended mediation efforts between Colombia and the ELN rebels.",
                         published="2023-02-24")

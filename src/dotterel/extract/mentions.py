@@ -1041,7 +1041,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in found if not (
         (m.code == OPTIMISM
          or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
-        and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
+        and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
+            # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
+            m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
                 for c in sent.doc[m.trigger].children))]
     found = _merge_threats(found, sent.doc)
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
