@@ -260,6 +260,15 @@ def test_a_vow_not_to_act_is_no_intention_to_cooperate(coder):
     assert not [e for e in events if e.cameo.startswith("03")], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "Venezuela demanded that Brazil cancel plans to sell fighter jets to Colombia.",
+    "Argentina scrapped plans to sell wheat to Chile.",
+])
+def test_what_a_plan_called_off_was_for_is_not_intended(coder, text):
+    events = coder.code(text, published="2023-02-24")
+    assert not [e for e in events if e.cameo.startswith("03")], [e.cameo for e in events]
+
+
 def test_what_a_halt_ends_is_no_act_of_its_own(coder):
     events = coder.code("Norway ended mediation efforts between Colombia and the ELN rebels.",
                         published="2023-02-24")

@@ -1058,6 +1058,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
     found = [m for m in found if not _alleged(sent.doc[m.trigger])]
+    found = [m for m in found if not _called_off(sent.doc[m.trigger])]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -1223,6 +1224,19 @@ def _alleged(tok: Token) -> bool:
     # the parser hangs the preposition on the verb or on its object ("accused Qatar of")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSING_VERBS
+
+
+# Verbs that call a plan off: what it planned is then no longer meant.
+CANCELLING_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "withdraw"}
+
+
+def _called_off(tok: Token) -> bool:
+    """Whether an act is what a plan that is called off, or asked to be, was for
+    ("demanded that the US cancel plans to sell weapons to Taiwan")."""
+    plan = tok.head
+    return (tok.dep_ in ("acl", "xcomp") and plan.pos_ == "NOUN"
+            and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
+            and plan.head.lemma_.lower() in CANCELLING_VERBS)
 
 
 def _light_verb(tok: Token) -> list[Token]:
