@@ -188,6 +188,15 @@ def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root)]
 
 
+@pytest.mark.parametrize("text, root", [
+    ("Peru rejected accusations by Bolivia that it had carried out mass arrests of miners.", "17"),
+    ("Chile dismissed claims by Argentine unions that its navy fired on fishing boats.", "19"),
+])
+def test_what_an_accusation_says_was_done_is_not_an_event(coder, text, root):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith(root)], [e.cameo for e in events]
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")
@@ -243,6 +252,34 @@ def test_a_deed_a_relative_clause_tells_in_the_past_perfect_is_background(coder)
                         "taken hostage in May.", published="2000-06-10")
     assert one(events, "03").cameo == "0353"
     assert not [e for e in events if e.cameo.startswith("18")]
+
+
+def test_an_earlier_deed_a_relative_clause_describes_someone_by_is_no_event(coder):
+    events = coder.code("Colombian rebels said they would free two Venezuelan engineers, whom "
+                        "they had kidnapped in March.", published="2023-02-24")
+    assert any(e.cameo.startswith("03") for e in events)
+    assert not [e for e in events if e.cameo.startswith("18")], [e.cameo for e in events]
+
+
+def test_a_vow_not_to_act_is_no_intention_to_cooperate(coder):
+    events = coder.code("The Peruvian president vowed not to hand the disputed islands to Chile.",
+                        published="2023-02-24")
+    assert not [e for e in events if e.cameo.startswith("03")], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela demanded that Brazil cancel plans to sell fighter jets to Colombia.",
+    "Argentina scrapped plans to sell wheat to Chile.",
+])
+def test_what_a_plan_called_off_was_for_is_not_intended(coder, text):
+    events = coder.code(text, published="2023-02-24")
+    assert not [e for e in events if e.cameo.startswith("03")], [e.cameo for e in events]
+
+
+def test_what_a_halt_ends_is_no_act_of_its_own(coder):
+    events = coder.code("Norway ended mediation efforts between Colombia and the ELN rebels.",
+                        published="2023-02-24")
+    assert not [e for e in events if e.cameo.startswith("04")], [e.cameo for e in events]
 
 
 def test_a_bare_number_counts_what_the_coordinated_clause_names(coder):
@@ -557,6 +594,25 @@ def test_an_appeal_to_no_one_named_keeps_no_target(coder):
     ev = one(coder.code("Indian business leaders on Friday called for greater impetus towards free trade.",
                         published="2002-01-04"), "02")
     assert ev.source.country == "IND" and ev.target is None
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Brazilian farm leaders on Monday called for lower tariffs despite a trade row between "
+     "Argentina and Uruguay.", "02"),
+    ("Chilean unions appealed for calm amid a border dispute between Peru and Bolivia.", "02"),
+])
+def test_names_in_a_circumstance_adjunct_are_not_a_lost_target(coder, text, root):
+    ev = one(coder.code(text, published="2002-01-04"), root)
+    assert ev.target is None
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru reached a consensus to exchange information on fisheries.",
+    "Chile and Peru reached a consensus to hold talks on their maritime border.",
+])
+def test_a_consensus_to_act_is_an_intention_to_do_it(coder, text):
+    events = coder.code(text, published="2002-01-04")
+    assert events and {e.cameo[:2] for e in events} == {"03"}, [e.cameo for e in events]
 
 
 def test_an_act_whose_named_target_is_lost_is_not_kept(coder):

@@ -592,8 +592,22 @@ def _may_name(target: Token) -> bool:
     economy", "committed to cutting its deficit": "its" is the doer's own). A pledge of
     such an act is kept without a target."""
     return target.pos_ not in ("VERB", "AUX") or any(
-        t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss")
-        for t in target.subtree)
+        (t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss"))
+        and not _circumstantial(t, target) for t in target.subtree)
+
+
+# Adjuncts that set an act's circumstances, not whom it is aimed at ("called for free trade
+# despite tensions between India and Pakistan", "agreed to resign without returning to
+# Kyrgyzstan").
+CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "without"}
+
+
+def _circumstantial(tok: Token, act: Token) -> bool:
+    """Whether a word lies in a circumstance adjunct below an act's word, not one the act
+    itself lies in."""
+    above_act = {h.i for h in (act, *_clause_heads(act))}
+    return any(h.dep_ == "prep" and h.lower_ in CIRCUMSTANCE_PREPS and h.i not in above_act
+               for h in (tok, *_clause_heads(tok)))
 
 
 def _existential(noun: Token) -> bool:
@@ -773,6 +787,7 @@ def _names_others(doc: Doc, m: Mention) -> bool:
         own.update(range(doc[i].left_edge.i, doc[i].right_edge.i + 1))
     return any(t.i not in own and (t.ent_type_ in NAME_TYPES or (
         t.pos_ == "PROPN" and t.ent_type_ not in TIME_TYPES))
+        and not _circumstantial(t, doc[m.trigger])
         for t in doc[m.sentence[0]:m.sentence[1]])
 
 
@@ -893,6 +908,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         # the most confident reading; of equals, the first told: the main verb comes before
         # the participle that adds its toll ("shelled the town, killing five people")
         best = max(group, key=lambda ev: (ev.confidence, -ev.evidence.trigger_start))
+        # a reading that names the same act more exactly comes first ("reached a consensus
+        # to exchange information": the intention is one to share information, 0314)
+        finer = [ev for ev in group if _narrower(ev.cameo, best.cameo)]
+        if finer:
+            best = max(finer, key=lambda ev: (len(ev.cameo), ev.confidence, -ev.evidence.trigger_start))
         same = [ev for ev in group if ev.evidence.trigger_start == best.evidence.trigger_start]
         chosen: dict[tuple[str, str], Event] = {}
         for ev in same:
@@ -902,6 +922,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
         keep.update(id(ev) for ev in chosen.values()
                     if not any(_subsumes(other, ev) for other in chosen.values()))
     return [ev for ev in events if id(ev) in keep]
+
+
+def _narrower(code: str, than: str) -> bool:
+    """Whether a CAMEO code names a kind of the act another names: 0314 of 031, and any
+    code of a root of the root's general code (0314 of 030)."""
+    general = len(than) == 3 and than.endswith("0")
+    return code != than and (code.startswith(than) or (general and code[:2] == than[:2]))
 
 
 def _subsumes(other: Event, ev: Event) -> bool:

@@ -916,6 +916,7 @@ def _in_name(tok: Token) -> bool:
 # Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
 # appeals, intentions, demands, rejections, threats.
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
+REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
 
 
 def _content_objects(verb: Token) -> list[Token]:
@@ -966,6 +967,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             continue
         entry, used = picked
         consumed.update(used)
+        if entry.code[:2] == REDUCE_ROOT:
+            # "ended mediation efforts", "froze aid programmes": what is cut off or halted
+            # is named by its object's compound too, no act of its own
+            consumed.update(c.i for i in used if sent.doc[i].pos_ == "NOUN"
+                            for c in sent.doc[i].children if c.dep_ == "compound")
         if "report" in entry.flags:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
@@ -1046,7 +1052,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in found if not (
         (m.code == OPTIMISM
          or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
-        and any(c.dep_ in ("xcomp", "ccomp") and c.i in hostile
+        and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
+            # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
+            m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
                 for c in sent.doc[m.trigger].children))]
     found = _merge_threats(found, sent.doc)
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
@@ -1061,6 +1069,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
     found = [m for m in found if not _alleged(sent.doc[m.trigger])]
+    found = [m for m in found if not _called_off(sent.doc[m.trigger])]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -1219,17 +1228,35 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
 # backing militants", "blamed the rebels for the attack", "charged him with spying".
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
+ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim"}  # "... that it did so"
 
 
 def _alleged(tok: Token) -> bool:
     """Whether an act is what an accusation charges ("accused Qatar of backing militant
-    groups", "blamed the rebels for the attack")."""
+    groups", "blamed the rebels for the attack"), or what an accusation says was done
+    ("rejected accusations that it had carried out mass arrests")."""
+    clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
+    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in ALLEGING_NOUNS:
+        return True
     prep = tok.head
     if tok.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
         return False
     # the parser hangs the preposition on the verb or on its object ("accused Qatar of")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSING_VERBS
+
+
+# Verbs that call a plan off: what it planned is then no longer meant.
+CANCELLING_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "withdraw"}
+
+
+def _called_off(tok: Token) -> bool:
+    """Whether an act is what a plan that is called off, or asked to be, was for
+    ("demanded that the US cancel plans to sell weapons to Taiwan")."""
+    plan = tok.head
+    return (tok.dep_ in ("acl", "xcomp") and plan.pos_ == "NOUN"
+            and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
+            and plan.head.lemma_.lower() in CANCELLING_VERBS)
 
 
 def _light_verb(tok: Token) -> list[Token]:
