@@ -1236,7 +1236,8 @@ def _alleged(tok: Token) -> bool:
     groups", "blamed the rebels for the attack"), or what an accusation says was done
     ("rejected accusations that it had carried out mass arrests")."""
     clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
-    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in ALLEGING_NOUNS:
+    if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
+            and clause.head.lemma_.lower() in ALLEGING_NOUNS):
         return True
     prep = tok.head
     if tok.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
