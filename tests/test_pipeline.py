@@ -189,7 +189,7 @@ def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
 
 
 @pytest.mark.parametrize("text, root", [
-    ("Peru rejected accusations by Bolivia that it had carried out mass arrests of miners.", "17"),
+    ("Peru rejected accusations by Bolivia that its police had arrested hundreds of miners.", "17"),
     ("Chile dismissed claims by Argentine unions that its navy fired on fishing boats.", "19"),
 ])
 def test_what_an_accusation_says_was_done_is_not_an_event(coder, text, root):
@@ -414,7 +414,7 @@ def test_going_back_somewhere_returns_nothing(coder):
 
 def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
     events = coder.code("Armenian rebels will lay down their weapons and disband by the end of "
-                        "the month, their leader said.", published="2009-01-10")
+                        "next year, their leader said.", published="2009-01-10")
     assert not [e for e in events if e.cameo.startswith("08")]
     assert one(events, "03").cameo == "0356"
 
@@ -492,7 +492,7 @@ def test_a_surrender_to_no_one_named_stands_without_a_target(coder):
 
 
 def test_a_threat_whose_infinitive_the_parser_hangs_loose_keeps_its_target(coder):
-    ev = one(coder.code("The Moldovan parliament threatened on Monday to secede from the union "
+    ev = one(coder.code("The Moldovan parliament threatened on Tuesday to secede from the federation "
                         "unless Moscow withdrew its troops from the republic.",
                         published="1991-01-10"), "13")
     assert (ev.cameo, ev.source.code, ev.target.country) == ("1313", "MDALEG", "RUS")
@@ -607,7 +607,7 @@ def test_names_in_a_circumstance_adjunct_are_not_a_lost_target(coder, text, root
 
 
 @pytest.mark.parametrize("text", [
-    "Chile and Peru reached a consensus to exchange information on fisheries.",
+    "Chile and Peru reached a consensus to share data on fisheries.",
     "Chile and Peru reached a consensus to hold talks on their maritime border.",
 ])
 def test_a_consensus_to_act_is_an_intention_to_do_it(coder, text):
@@ -1629,7 +1629,7 @@ def test_an_infinitive_of_purpose_shares_its_governor_s_mood(coder, text, negate
     # "hoped" is lemmatised "hop": the form itself makes the entry
     ("The Kenyan foreign minister said he hoped the talks with Sudan would succeed.", True),
     # hoping that someone is punished is no optimism about them
-    ("Kenya said it hoped Sudanese officials would be indicted for war crimes.", False),
+    ("Kenya said it hoped Sudanese generals would be indicted for the massacres.", False),
 ])
 def test_hoping_is_optimism_about_a_good_outcome_only(coder, text, optimism):
     events = coder.code(text, published="2001-03-02")
@@ -1748,7 +1748,7 @@ def test_a_title_before_a_surname_two_office_holders_share_names_the_office(code
 
 
 @pytest.mark.parametrize("text", [
-    "Egypt refused to meet Jordan's visiting King Abdullah in Cairo.",
+    "Egypt refused to meet Spain's visiting King Felipe in Cairo.",
     "The Egyptian president met the visiting Jordanian foreign minister on Monday.",
 ])
 def test_a_participle_that_tells_who_someone_is_reports_no_act(coder, text):

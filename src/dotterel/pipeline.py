@@ -200,8 +200,8 @@ class Coder:
             # "riots against Israeli policies", "a hunger strike to demand the resignation
             # of the president", "in defiance of Chinese authorities": a protest is aimed
             # at whom the words of its cause name (its own government included), before
-            # the place its required object is in ("blocked streets in Hong Kong in
-            # defiance of Chinese authorities" is against Beijing)
+            # the place its required object is in ("blocked roads in Lhasa in
+            # defiance of the Chinese government" is against Beijing)
             targets = next((found for phrase in _opposed_phrases(doc[m.trigger])
                             if (found := [t for a in actors.resolve_all(phrase, day)
                                           if (t := _as_state(a)).code not in own])), [])
@@ -372,7 +372,7 @@ class Coder:
             m = replace(m, code=refusal, negated=False,
                         modality="reported" if m.reporter is not None else "asserted")
         if _claimed_violence(doc, m):
-            # "the US claimed that ISIL had attacked Iraq": violence someone claims another
+            # "Moscow claimed that Ukrainian troops had shelled a village": violence someone claims another
             # did is told on their word alone, and is their accusation of the doers
             m = replace(m, code=CLAIMED_VIOLENCE, sources=(m.reporter,), targets=m.sources,
                         modality="asserted", reporter=None)
@@ -470,7 +470,7 @@ class Coder:
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 # Codes of other roots that coordinated parties do with each other: "Reagan and Mubarak
-# agreed there was an urgent need for progress" is each one's accord with the other.
+# agreed that calm was badly needed" is each one's accord with the other.
 RECIPROCAL_CODES = {"019"}
 # Meeting and negotiating are done with each other, both ways: the codes, and the words
 # that say so (not "presented credentials" or "attended a summit", also coded 040)

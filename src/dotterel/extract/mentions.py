@@ -99,7 +99,7 @@ def _objects(tok: Token) -> list[Token]:
         return found
     found = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else _children(tok, OBJECTS)
     if not found and not _is_passive(tok):
-        # "rejected as totally baseless accusations by Amnesty": after a fronted "as"
+        # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
         found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
                  for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
@@ -428,7 +428,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     _children(tok, OBJECTS) or _up_to_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive:
-                    # "denounced as an ugly crime Serbia's suppression of ...": the parser
+                    # "condemned as a grave abuse Arnor's treatment of ...": the parser
                     # takes an object put after its "as" phrase for an apposition to it
                     found = [a for o in _prep_objects(tok, "as") for a in _children(o, {"appos"})]
                 against = [o for c in found if c.pos_ == "NOUN" for o in _prep_objects(c, "against")]
@@ -463,8 +463,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
         if found and entry.code[:2] == INVESTIGATE_ROOT:
-            # "investigating alleged war crimes by Croatian extremists against Serb
-            # civilians": an inquiry into a wrong is aimed at its suspected doer
+            # "looking into alleged abuses by border guards against
+            # migrants": an inquiry into a wrong is aimed at its suspected doer
             found = [d for f in found for d in (_wrongdoers(f) or [f])]
         if found and entry.code[:2] in APPEAL_ROOTS:
             # "insisted on its demands that the government grant more rights": a demand
@@ -497,7 +497,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # clause acts on (found inside it by the resolver)
         clauses = _children(tok, {"ccomp", "xcomp"} if tok.pos_ != "NOUN" else {"acl"})
         if tok.pos_ == "NOUN" and tok.dep_ in OBJECTS:
-            # "reiterated its demand today that Israel ease restrictions": the parser
+            # "repeated its demand on Monday that Gondor lift the curfew": the parser
             # hangs the noun's clause on the verb whose object it is
             clauses += [c for c in _children(tok.head, {"ccomp"}) if _that_clause(c)]
         # "called for Burma to institute reforms" is often parsed as an adverbial clause
@@ -748,7 +748,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     """
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if not aux and tok.dep_ == "conj" and tok.pos_ == "VERB" and not _children(tok, SUBJECTS):
-        # "will lay down their weapons and disband": a coordinated verb with no subject
+        # "will hand over their arms and go home": a coordinated verb with no subject
         # and no auxiliary of its own shares its first conjunct's
         aux = {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECTS:
@@ -756,7 +756,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # the verb whose object it is
         aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
     elif _shares_mood(tok):
-        # "will lay down their weapons and disband", "will visit Senegal to mediate": a
+        # "will hand over their arms and go home", "will fly to Accra to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
         aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX}
@@ -876,7 +876,7 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, t
     if pos == "VERB" and any("intent" in e.flags for e in candidates):
         # a word of agreeing or pledging pledges an act ("agreed to reopen the border",
         # "agreed to a truce", "agreed that talks would resume"), else states a view
-        # ("agreed that there was an urgent need for progress")
+        # ("agreed that calm was badly needed")
         acting = _pledges_act(tok)
         if acting is not None:
             unfit = STATEMENT_ROOT if acting else INTENT_ROOT
@@ -1020,7 +1020,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
-            # said a mortar bomb was fired at it" names its victim first, and a deed with
+            # said a rocket was launched at it" names its victim first, and a deed with
             # no doer named is left to the unidentified-attacker reading
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
@@ -1061,7 +1061,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # a protest demands is the protest's own cause, not a second event
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
                 for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
-    # ("blocked a road to show their disapproval of US policies": so is what it voices)
+    # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
             v.dep_ in ("advcl", "xcomp") and v.head.i in protests
@@ -1191,7 +1191,7 @@ CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
 
 def _modifier(tok: Token) -> bool:
     """Whether an "-ing" form is a participle describing the noun after it, whatever the
-    parse: after a determiner or possessive ("Jordan's visiting King Abdullah", "the
+    parse: after a determiner or possessive ("Spain's visiting King Felipe", "the
     visiting delegation") it tells who someone is, not what the sentence reports."""
     return (tok.tag_ == "VBG" and tok.i > 0
             and tok.doc[tok.i - 1].tag_ in ("DT", "POS", "PRP$", "WP$"))
@@ -1234,7 +1234,7 @@ ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim"}  # "... that it
 def _alleged(tok: Token) -> bool:
     """Whether an act is what an accusation charges ("accused Qatar of backing militant
     groups", "blamed the rebels for the attack"), or what an accusation says was done
-    ("rejected accusations that it had carried out mass arrests")."""
+    ("denied accusations that it had detained hundreds of protesters")."""
     clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
     if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
             and clause.head.lemma_.lower() in ALLEGING_NOUNS):
@@ -1253,7 +1253,7 @@ CANCELLING_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "withdraw"}
 
 def _called_off(tok: Token) -> bool:
     """Whether an act is what a plan that is called off, or asked to be, was for
-    ("demanded that the US cancel plans to sell weapons to Taiwan")."""
+    ("demanded that France cancel plans to sell jets to Arnor")."""
     plan = tok.head
     return (tok.dep_ in ("acl", "xcomp") and plan.pos_ == "NOUN"
             and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
@@ -1460,7 +1460,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
             mood = replace(mood, modality="reported" if mood.reporter is not None else "asserted")
     targets = _target(tok, entry, used)
     if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
-        # "launched artillery, mortar and rocket fire against the camps": the parser hangs
+        # "opened tank, artillery and rocket fire on the villages": the parser hangs
         # the target on the list's last deed, but it is every one's
         targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not

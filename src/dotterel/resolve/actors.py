@@ -254,8 +254,8 @@ class DocActors:
     def _later_country(self, head: Token, exclude: set[str]) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
         opens with, before any country is named, is of the country the sentence goes on to
-        name ("Refugees staged a hunger strike against the Russian government", "Hundreds
-        of people blocked streets in Hong Kong"), as a CAMEO coder reading the whole
+        name ("Refugees staged a hunger strike against the Russian government", "Thousands
+        of people marched through Minsk"), as a CAMEO coder reading the whole
         sentence codes it. Once a country, or a person of one, has been named, the text has
         set its scene and a later one is more likely the other party's; and a country that
         is a verb's object is what is acted on ("ordered troops to attack Ukraine")."""
@@ -520,7 +520,7 @@ class DocActors:
         named_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and person_role)
         if (not country and sector in NGO_SECTORS and not named_person
                 and any(t.lower_ in INTERNATIONAL_WORDS and t.dep_ in MODIFIER_DEPS for t in toks)):
-            # "an international aid agency appealed to the Sudanese government": an NGO,
+            # "an international relief agency urged the Chadian government": an NGO,
             # wherever it works
             return _with_prefix(Actor(code="NGO" + sector, country="NGO", sector=sector,
                                       text=" ".join(words)), prefix)
