@@ -747,10 +747,6 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     support Turkey, the president said" is Portugal's intention, reported by the president.
     """
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if not aux and tok.dep_ == "conj" and tok.pos_ == "VERB" and not _children(tok, SUBJECTS):
-        # "will hand over their arms and go home": a coordinated verb with no subject
-        # and no auxiliary of its own shares its first conjunct's
-        aux = {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECTS:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
