@@ -254,6 +254,20 @@ def test_a_deed_a_relative_clause_tells_in_the_past_perfect_is_background(coder)
     assert not [e for e in events if e.cameo.startswith("18")]
 
 
+@pytest.mark.parametrize("text", [
+    "Armenia paid compensation on Monday to Georgian families for homes they lost when "
+    "Russian troops expelled them 30 years ago.",
+    "Armenia paid compensation on Monday to Georgian families for homes they lost when "
+    "Russian troops expelled them in 2011.",
+    "Kurdish farmers held a protest on Monday to demand the return of land seized by Turkish "
+    "troops in the 1990s.",
+])
+def test_a_deed_dated_years_before_the_story_is_background(coder, text):
+    events = coder.code(text, published="2015-03-10")
+    assert events
+    assert not [e for e in events if e.cameo[:2] == "17"], [e.cameo for e in events]
+
+
 def test_an_earlier_deed_a_relative_clause_describes_someone_by_is_no_event(coder):
     events = coder.code("Colombian rebels said they would free two Venezuelan engineers, whom "
                         "they had kidnapped in March.", published="2023-02-24")

@@ -21,7 +21,8 @@ from .merge.canonical import same_act
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import DocActors
-from .resolve.dates import DatedMention, DocDates, is_definite, published_from_text
+from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
+                             published_from_text)
 from .resolve.knowledge import Knowledge, load_knowledge
 from .resolve.places import DocPlaces, Gazetteer, dateline_place, load_gazetteer
 from .resolve.timex import find_dateline
@@ -117,7 +118,8 @@ class Coder:
         out: list[Event] = []
         for sent in doc.sents:
             mentions = [m for m in sentence_mentions(sent, self.kb.lexicon)
-                        if not _background_state(doc[m.trigger])]
+                        if not _background_state(doc[m.trigger])
+                        and not long_before(doc[m.trigger], published)]
             if not mentions:
                 dates.sentence(sent, [])
                 continue

@@ -197,6 +197,38 @@ def is_definite(noun: Token) -> bool:
                for c in noun.children)
 
 
+# Units an "ago" counts back by that, in the plural, put a deed years before the story
+# ("18 years ago", "decades ago"; not "two days ago").
+LONG_UNITS = {"year", "decade", "century"}
+# Prepositions that date a deed inside a span of time ("in the 1970s", "during 1994").
+WITHIN_PREPS = {"in", "during"}
+# How many calendar years before the story's own a deed must be to be background.
+BACKGROUND_YEARS = 2
+
+
+def long_before(trigger: Token, published: dt.date | None) -> bool:
+    """Whether a deed told in a subordinate clause is dated years before the story: "for
+    assets they lost when the dictator expelled them 18 years ago", "the return of land
+    seized by the army in the 1970s". Such a deed is background, not news; a deed the
+    sentence itself is about (its main verb) is kept: the story may be about it."""
+    if trigger.dep_ == "ROOT" or trigger.head.i == trigger.i:
+        return False
+    for child in trigger.children:
+        if child.lower_ == "ago" and any(
+                t.lemma_.lower() in LONG_UNITS and t.tag_ == "NNS" for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in WITHIN_PREPS:
+            for obj in child.children:
+                if obj.dep_ != "pobj" or not obj.text[:4].isdigit():
+                    continue
+                if obj.text[4:] == "s" and obj.text[3] == "0":  # a decade: "the 1970s"
+                    return True
+                if (published is not None and len(obj.text) == 4
+                        and int(obj.text) <= published.year - BACKGROUND_YEARS):
+                    return True
+    return False
+
+
 def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | None:
     """A publication date worked out from the text when nothing else gives one: the
     latest full date it names (a report is written after what it reports).
