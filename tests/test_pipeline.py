@@ -214,6 +214,18 @@ def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, te
     assert (ev.source.country, ev.target.country) == (source, target)
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # the parser hangs "resorted" on "youths" as a participle, beside the subject of "said"
+    ("Kurdish youths resorted to throwing stones at Turkish police, officials said.",
+     "Kurdish youths", "TURCOP"),
+    ("Kurdish youths threw stones during protests against abuses by the Turkish police, "
+     "officials said.", "Kurdish youths", "TURCOP"),
+])
+def test_an_act_of_protest_within_a_protest_is_aimed_where_the_protest_is(coder, text, source, target):
+    ev = one(coder.code(text, published="2015-03-10"), "14")
+    assert (ev.source.text, ev.target.code) == (source, target)
+
+
 def test_what_an_appeal_asks_for_is_not_done(coder):
     # the parser hangs "to end" on "called" as an adverbial clause past "on Friday"
     events = coder.code("The African Union called on both sides on Friday to end the fighting "

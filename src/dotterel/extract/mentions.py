@@ -83,6 +83,23 @@ def _participle_of(tok: Token) -> bool:
             and not _children(tok, OBJECTS | PASSIVE_SUBJECTS))
 
 
+def _misread_finite(tok: Token) -> bool:
+    """Whether the parser hung a clause's own past-tense verb as a participle on its
+    subject: "Kurdish youths resorted to throwing stones, officials said", where "youths"
+    is left a bare dependent of "said", or made a second subject of it beside "officials".
+    A participle describing its noun ("youths arrested in the raid were freed") leaves
+    that noun the only subject of its verb."""
+    noun = tok.head
+    if (tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
+            or noun.i > tok.i or _children(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
+            or any(t.is_punct for t in noun.doc[noun.i + 1:tok.i])):
+        return False
+    if noun.dep_ == "dep":
+        return True
+    return noun.dep_ in SUBJECTS and any(
+        c.i != noun.i and c.dep_ in SUBJECTS for c in noun.head.children)
+
+
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
     return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
@@ -193,6 +210,8 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     with a governing clause (control, coordination, relative clauses)."""
     if depth > 4:
         return []
+    if _misread_finite(tok):
+        return [tok.head]
     if _participle_of(tok):
         # "journalists arrested by Russian police": its by-agent, else no one named (not
         # whoever the noun's own clause is about: "police freed journalists arrested")
@@ -540,6 +559,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                      or (c.dep_ == "prep" and c.lower_ in OWNER_PREPS) for c in w.children)]
     if owned:
         return owned
+    if entry.code[:2] == PROTEST_ROOT:
+        # "threw stones during demonstrations against the new tax", "... against abuses by
+        # the police": an act of protest done within a protest is aimed where that protest
+        # is, at the doer of the wrong it is against
+        against = [o for p in _children(tok, {"prep"}) if p.lower_ in WITHIN_PROTEST_PREPS
+                   for n in _children(p, {"pobj"}) for o in _prep_objects(n, "against")]
+        if against:
+            return [d for a in against for d in (_wrongdoers(a) or [a])]
     if entry.code.startswith("11"):
         # "filed a lawsuit for violations committed by Ecuador": who is blamed is the
         # doer of the wrong the clause names
@@ -551,6 +578,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
 
 
 INVESTIGATE_ROOT = "09"
+# Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
+WITHIN_PROTEST_PREPS = {"during", "at", "in"}
 
 
 def _wrongdoers(deed: Token) -> list[Token]:
