@@ -226,6 +226,14 @@ def test_an_act_of_protest_within_a_protest_is_aimed_where_the_protest_is(coder,
     assert (ev.source.text, ev.target.code) == (source, target)
 
 
+def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
+    # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
+    ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "
+                        "the Ugandan government and the LRA have agreed to allow aid convoys "
+                        "into the north.", published="2015-03-10"), "03")
+    assert ev.source.code == "UGAGOV"
+
+
 def test_what_an_appeal_asks_for_is_not_done(coder):
     # the parser hangs "to end" on "called" as an adverbial clause past "on Friday"
     events = coder.code("The African Union called on both sides on Friday to end the fighting "

@@ -15,6 +15,7 @@ from .lexicon import Lexicon, TriggerEntry
 
 # Dependency labels spaCy's English models use for the roles we need.
 SUBJECTS = {"nsubj", "csubj"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 # Clauses whose missing subject is the governing verb's subject (control, coordination,
@@ -231,6 +232,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return subj
     if _is_passive(tok):
         return []
+    stranded = _stranded_subject(tok)
+    if stranded:
+        return stranded
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]
     head = tok.head
@@ -259,6 +263,30 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return _subject(head.head, depth + 1)
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
+    return []
+
+
+# Words that may stand between a subject and its verb ("have", "not", "also").
+BETWEEN_SUBJECT_AND_VERB = {"aux", "neg", "advmod", "punct"}
+
+
+def _stranded_subject(tok: Token) -> list[Token]:
+    """The subject the parser took into a fronted phrase: in "With the signing of the
+    accord, the government and the rebels have agreed to ...", it reads the words after
+    the comma as a conjunct of "accord" and leaves "agreed" with no subject. A noun phrase
+    that follows the fronted phrase's comma and runs up to the verb is its subject."""
+    if tok.pos_ != "VERB" or not (tok.tag_ in FINITE_TAGS or _children(tok, {"aux"})):
+        return []
+    for prep in _children(tok, {"prep"}):
+        if prep.i > tok.i:
+            continue
+        commas = [t.i for t in prep.subtree if t.lower_ == ","]
+        for noun in prep.subtree:
+            if (commas and noun.i > commas[-1] and noun.head.i < commas[-1]
+                    and noun.dep_ in ("conj", "appos") and noun.pos_ in ("NOUN", "PROPN")
+                    and all(t.dep_ in BETWEEN_SUBJECT_AND_VERB and t.head.i == tok.i
+                            for t in tok.doc[noun.right_edge.i + 1:tok.i])):
+                return [noun]
     return []
 
 
