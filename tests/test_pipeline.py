@@ -226,6 +226,13 @@ def test_an_act_of_protest_within_a_protest_is_aimed_where_the_protest_is(coder,
     assert (ev.source.text, ev.target.code) == (source, target)
 
 
+def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
+    # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
+    ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "
+                        "hospital in Aleppo, the charities said.", published="2015-03-10"), "07")
+    assert (ev.source.country, ev.target.country) == ("CHE", "SYR")
+
+
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
     ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "

@@ -84,21 +84,26 @@ def _participle_of(tok: Token) -> bool:
             and not _children(tok, OBJECTS | PASSIVE_SUBJECTS))
 
 
-def _misread_finite(tok: Token) -> bool:
-    """Whether the parser hung a clause's own past-tense verb as a participle on its
-    subject: "Kurdish youths resorted to throwing stones, officials said", where "youths"
-    is left a bare dependent of "said", or made a second subject of it beside "officials".
-    A participle describing its noun ("youths arrested in the raid were freed") leaves
-    that noun the only subject of its verb."""
+def _misread_subject(tok: Token) -> Token | None:
+    """The subject of a clause's own past-tense verb that the parser hung as a participle
+    on that subject: "Kurdish youths resorted to throwing stones, officials said", where
+    "youths" is left a bare dependent of "said" or made a second subject of it beside
+    "officials"; "Doctors from two aid groups donated medicine", parsed as a sentence with
+    no verb, headed by "Doctors". A participle describing its noun ("youths arrested in the
+    raid were freed") leaves that noun the only subject of a verb of its own."""
     noun = tok.head
     if (tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
             or noun.i > tok.i or _children(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
             or any(t.is_punct for t in noun.doc[noun.i + 1:tok.i])):
-        return False
-    if noun.dep_ == "dep":
-        return True
-    return noun.dep_ in SUBJECTS and any(
-        c.i != noun.i and c.dep_ in SUBJECTS for c in noun.head.children)
+        return None
+    # ("Doctors from two aid groups donated": the phrase "groups" ends)
+    phrase = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
+    if phrase.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if phrase.dep_ in ("dep", "ROOT") or (phrase.dep_ in SUBJECTS and any(
+            c.i != phrase.i and c.dep_ in SUBJECTS for c in phrase.head.children)):
+        return phrase
+    return None
 
 
 def _is_stative(tok: Token) -> bool:
@@ -211,8 +216,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     with a governing clause (control, coordination, relative clauses)."""
     if depth > 4:
         return []
-    if _misread_finite(tok):
-        return [tok.head]
+    misread = _misread_subject(tok)
+    if misread is not None:
+        return [misread]
     if _participle_of(tok):
         # "journalists arrested by Russian police": its by-agent, else no one named (not
         # whoever the noun's own clause is about: "police freed journalists arrested")
@@ -494,6 +500,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             found += _prep_objects(tok, "to") if not found else []
         else:
             found = _prep_objects(tok, spec)
+            if not found and tok.pos_ == "VERB" and not _children(tok, OBJECTS):
+                # "donated and delivered medicine to the hospital": a verb with no object
+                # of its own shares the phrase its coordinated verb ends with
+                found = [o for c in _children(tok, {"conj"}) if c.pos_ == "VERB"
+                         for carrier in (c, *_children(c, OBJECTS))
+                         for o in _prep_objects(carrier, spec)]
             if tok.pos_ == "NOUN" and _phrase_head(tok).i != tok.i:
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
