@@ -233,6 +233,17 @@ def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(
     assert (ev.source.country, ev.target.country) == ("CHE", "SYR")
 
 
+@pytest.mark.parametrize("text, code, modality", [
+    ("Rebel commanders have vowed to fight until they seize the capital of Chad, Chadian "
+     "officials said.", "1382", "threatened"),
+    ("Government troops fought for three days until they seized the rebel stronghold in "
+     "northern Chad.", "192", "asserted"),
+])
+def test_what_a_vowed_act_goes_on_until_is_not_done(coder, text, code, modality):
+    ev = one(coder.code(text, published="2015-03-10"), code[:2])
+    assert (ev.cameo, ev.modality) == (code, modality)
+
+
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
     ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "

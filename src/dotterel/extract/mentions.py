@@ -751,11 +751,23 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)):
+        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)
+                                   and not _goal(cur)):
             break
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+# Marks of a clause that says how long an act goes on ("will fight until they win").
+GOAL_MARKS = {"until", "till"}
+
+
+def _goal(tok: Token) -> bool:
+    """Whether a clause is what an act goes on until ("vowed to fight until they gain
+    control of the villages"): as undone as the act it ends, when that is only vowed."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in GOAL_MARKS
+                                       for c in tok.children)
 
 
 def _notice_giver(clause: Token) -> int | None:
