@@ -178,6 +178,13 @@ def test_an_act_on_no_one_is_negated(coder, text):
     assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
 
 
+def test_what_a_punishment_is_for_is_not_an_event(coder):
+    events = coder.code("A Kenyan court convicted two Somali militants on Monday for killing "
+                        "four Kenyan soldiers in a border raid.", published="2015-03-10")
+    assert one(events, "11").source.code == "KENJUD"
+    assert not [e for e in events if e.cameo[:2] in ("18", "19")], [e.cameo for e in events]
+
+
 @pytest.mark.parametrize("text, root", [
     ("The Turkish government accused Greece of arming Kurdish militants.", "07"),
     ("Kenya accused Somali gunmen of killing four Kenyan soldiers in a border raid.", "19"),

@@ -1305,13 +1305,17 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
 # backing militants", "blamed the rebels for the attack", "charged him with spying".
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
+# Verbs of punishing: what a punishment is for ("convicted Turkey for destroying homes",
+# "jailed the activists for organising a march") is told as its cause, not as news.
+PUNISHING_VERBS = {"convict", "sentence", "fine", "punish", "jail", "arrest"}
 ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim"}  # "... that it did so"
 
 
 def _alleged(tok: Token) -> bool:
     """Whether an act is what an accusation charges ("accused Qatar of backing militant
-    groups", "blamed the rebels for the attack"), or what an accusation says was done
-    ("denied accusations that it had detained hundreds of protesters")."""
+    groups", "blamed the rebels for the attack") or a punishment is for, or what an
+    accusation says was done ("denied accusations that it had detained hundreds of
+    protesters")."""
     clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
     if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
             and clause.head.lemma_.lower() in ALLEGING_NOUNS):
@@ -1321,7 +1325,8 @@ def _alleged(tok: Token) -> bool:
         return False
     # the parser hangs the preposition on the verb or on its object ("accused Qatar of")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSING_VERBS
+    return verb.pos_ == "VERB" and (verb.lemma_.lower() in ACCUSING_VERBS or (
+        prep.lower_ == "for" and verb.lemma_.lower() in PUNISHING_VERBS))
 
 
 # Verbs that call a plan off: what it planned is then no longer meant.
