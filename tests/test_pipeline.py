@@ -259,6 +259,15 @@ def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     assert ev.source.code == "UGAGOV"
 
 
+def test_a_reaction_to_the_decision_is_aimed_at_the_latest_deed_s_doer(coder):
+    # the rejection in between is words about the deed, not the decision meant
+    events = coder.code("Iran on Monday expelled two British diplomats. Britain rejected the "
+                        "charges against them. Germany criticized the decision.",
+                        published="2015-03-10")
+    ev = next(e for e in events if e.source.country == "DEU")
+    assert (ev.cameo[:2], ev.target.country) == ("11", "IRN")
+
+
 def test_what_an_appeal_asks_for_is_not_done(coder):
     # the parser hangs "to end" on "called" as an adverbial clause past "on Friday"
     events = coder.code("The African Union called on both sides on Friday to end the fighting "

@@ -114,7 +114,9 @@ class Coder:
         quotes = _attributed_quotes(doc, actors, published)
         dateline = dateline_place(article.text, self.kb.gazetteer)
         places = DocPlaces(self.kb.gazetteer)
-        acts: dict[str, Actor] = {}  # CAMEO root -> who did the latest act of it told as done
+        # CAMEO root -> who did the latest act of it told as done; and LATEST_DEED -> who
+        # did the latest act that is more than words
+        acts: dict[str, Actor] = {}
         out: list[Event] = []
         for sent in doc.sents:
             mentions = [m for m in sentence_mentions(sent, self.kb.lexicon)
@@ -193,6 +195,14 @@ class Coder:
                 targets = _unique(a for i in m.targets if is_definite(doc[i])
                                   for root in reversed(acts) if root in self._noun_roots(doc[i])
                                   for a in (acts[root],) if a.country not in exclude)[:1]
+            if not targets and m.code[:2] in REACTION_ROOTS and LATEST_DEED in acts:
+                # "Iran expelled two diplomats. Germany criticized the decision": a noun
+                # that names an act only as an act ("the decision", "the move") is the
+                # latest deed the document told of (not a word said of it: "the Kremlin
+                # rejected the warrant"), aimed at whoever did it
+                targets = [acts[LATEST_DEED] for i in m.targets
+                           if doc[i].lemma_.lower() in ACT_NOUNS and is_definite(doc[i])
+                           and acts[LATEST_DEED].country not in exclude][:1]
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -432,6 +442,8 @@ class Coder:
         if m.modality in ("asserted", "reported") and not m.negated:
             acts.pop(code[:2], None)  # the latest act of a kind comes last
             acts[code[:2]] = sources[0]
+            if "speech" not in m.entry.flags:
+                acts[LATEST_DEED] = sources[0]
         cameo = self.kb.ontology.cameo(code)
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]
@@ -470,6 +482,11 @@ class Coder:
 # violence ("held military drills", "protesters rallied"). A statement or a cooperative
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Roots of reacting to another's act: approving, praising, disapproving, rejecting.
+REACTION_ROOTS = {"05", "11", "12"}
+# Nouns that name an act only as an act, not by what was done.
+ACT_NOUNS = {"decision", "move", "step", "action", "measure"}
+LATEST_DEED = "deed"  # the key under which the acts told keep the latest deed's doer
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 # Codes of other roots that coordinated parties do with each other: "Reagan and Mubarak
 # agreed that calm was badly needed" is each one's accord with the other.
