@@ -251,6 +251,16 @@ def test_what_a_vowed_act_goes_on_until_is_not_done(coder, text, code, modality)
     assert (ev.cameo, ev.modality) == (code, modality)
 
 
+@pytest.mark.parametrize("text", [
+    "Two Kenyan policemen wounded in attack near Somali border",
+    "Three Afghan soldiers killed in a Taliban attack in Kandahar, officials said.",
+])
+def test_the_victims_a_participle_describes_are_not_its_doers(coder, text):
+    events = coder.code(text, published="2015-03-10")
+    assert not [e for e in events if e.source and e.source.sector in ("COP", "MIL")], [
+        (e.cameo, e.source.code) for e in events]
+
+
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
     ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "

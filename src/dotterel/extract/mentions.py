@@ -16,6 +16,7 @@ from .lexicon import Lexicon, TriggerEntry
 # Dependency labels spaCy's English models use for the roles we need.
 SUBJECTS = {"nsubj", "csubj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+SENTENCE_ENDS = {".", "!", "?"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 # Clauses whose missing subject is the governing verb's subject (control, coordination,
@@ -100,8 +101,19 @@ def _misread_subject(tok: Token) -> Token | None:
     phrase = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
     if phrase.pos_ not in ("NOUN", "PROPN"):
         return None
-    if phrase.dep_ in ("dep", "ROOT") or (phrase.dep_ in SUBJECTS and any(
-            c.i != phrase.i and c.dep_ in SUBJECTS for c in phrase.head.children)):
+    if phrase.dep_ == "ROOT":
+        # a full sentence has a verb: one read as a bare noun phrase is misparsed (a
+        # headline, with no full stop, is not: "Two soldiers wounded in attack")
+        end = phrase.sent[-1]
+        return phrase if end.is_punct and end.text in SENTENCE_ENDS else None
+    # otherwise only a verb read as finite: past-tense, or coordinated with one ("donated
+    # and delivered"), or one that turns to a deed ("resorted to throwing"); "soldiers
+    # killed in an attack, officials said" is the participle it looks like
+    finite = (tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in _children(tok, {"conj"}))
+              or any(c.tag_ == "VBG" for p in _children(tok, {"prep"}) if p.lower_ == "to"
+                     for c in _children(p, {"pcomp"})))
+    if finite and (phrase.dep_ == "dep" or (phrase.dep_ in SUBJECTS and any(
+            c.i != phrase.i and c.dep_ in SUBJECTS for c in phrase.head.children))):
         return phrase
     return None
 
