@@ -321,6 +321,28 @@ def test_a_statement_that_another_must_act_is_a_demand(coder, text, code, source
 
 
 @pytest.mark.parametrize("text,code,source,target", [
+    # "has to" insists as "must" does
+    ("The Japanese government said on Monday that Brazil has to scrap its import quotas.",
+     "100", "JPN", "BRA"),
+    # advice ("needs to", "should") is an appeal, with the sub-code of the act advised
+    ("The Egyptian president said Israel needs to release the Palestinian prisoners.",
+     "0253", "EGY", "ISR"),
+    ("The Japanese government said on Monday that Brazil should scrap its import quotas.",
+     "020", "JPN", "BRA"),
+])
+def test_how_strongly_a_speaker_says_another_must_act(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), code[:2])
+    assert (ev.cameo, ev.source.code[:len(source)], ev.target.code[:len(target)]) == (
+        code, source, target)
+
+
+def test_what_another_would_need_to_do_is_no_appeal(coder):
+    events = coder.code("The German chancellor said NATO would need to remain strong.",
+                        published="2009-01-10")
+    assert not [e for e in events if e.cameo[:2] in ("02", "10")]
+
+
+@pytest.mark.parametrize("text,code,source,target", [
     # the act demanded or refused names whom it is asked of, even at home
     ("Sudanese rebels demanded a truce with government forces in Darfur.", "1056", "SDNREB",
      "SDNMIL"),

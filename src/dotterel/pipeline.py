@@ -397,6 +397,10 @@ class Coder:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
             code, sources, targets = demand, [reporter], asked_of
+            if m.advised and self.kb.ontology.has(APPEAL_ROOT + demand[2:]):
+                # "said Japan needs to enact reforms": advice is an appeal, whose sub-codes
+                # follow the demands'
+                code = APPEAL_ROOT + demand[2:]
         elif m.obliged and not m.commanded:
             # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
             # nations must allocate more": what someone must do is not done (what a state
@@ -486,6 +490,7 @@ BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
 DEMAND_ROOT = "10"
+APPEAL_ROOT = "02"
 # Deeds whose attempt CAMEO codes apart, and the verbs that say a deed was attempted
 ATTEMPTED = {"186": "185"}
 ATTEMPT_VERBS = {"attempt", "try"}

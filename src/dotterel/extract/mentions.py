@@ -30,6 +30,10 @@ CONDITION_MARKS = {"if", "unless"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
 OBLIGATION_VERBS = {"have", "need"}
+# Words of obligation that advise rather than insist: "Japan needs to enact reforms", "the
+# rebels should disarm" is a speaker's appeal (02); "Libya must hand over the suspects",
+# "has to withdraw" a demand (10).
+ADVISORY_WORDS = {"should", "ought", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 # Nouns whose clause is an act meant, not done ("a plan to release", "its intention to
 # expel"), besides the lexicon's nouns of pledging ("pledge", "offer", "proposal").
@@ -59,6 +63,7 @@ class Mention:
     modality: Modality
     reporter: int | None = None  # head of who reported it (reported speech)
     obliged: bool = False  # the doer "must" act: a demand when someone says so
+    advised: bool = False  # only "should" or "needs to": an appeal, not a demand
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
     commanded: bool = False  # ordered by the reporter ("ordered Russia to suspend ...")
     asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
@@ -737,6 +742,7 @@ class _Mood:
     reporter: int | None  # head of who reported it
     obliged: bool  # "must", "should", "has to": what a speaker demands of the doer
     commanded: bool = False  # what someone ordered the doer to do ("ordered Russia to")
+    advised: bool = False  # the obligation is only advice ("should", "needs to")
 
 
 def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
@@ -776,7 +782,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         if gov.pos_ not in ("VERB", "AUX"):
             continue
         if gov.lemma_.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
-            aux.add("must")  # "has to withdraw", "needs to talk"
+            # "has to withdraw" insists, "needs to talk" advises
+            aux.add("must" if gov.lemma_.lower() == "have" else gov.lemma_.lower())
             continue
         flags: set[str] = set()
         for entry in lexicon.candidates("VERB", gov.lemma_.lower()):
@@ -794,20 +801,21 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     while (cur.dep_ in ("xcomp", "acomp") or _purpose(cur)) and cur.head.i != cur.i:
         cur = cur.head
         aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
-    obliged = bool(aux & OBLIGATION_AUX)
+    obliged = bool(aux & (OBLIGATION_AUX | ADVISORY_WORDS))
+    advised = obliged and "must" not in aux
     if obliged and reporter is None:
         reporter = _notice_giver(cur)
     if threat:
-        return _Mood("threatened", reporter, obliged)
+        return _Mood("threatened", reporter, obliged, advised=advised)
     # "would" in reported speech is the future seen from the past: "said they would meet"
     if intent or aux & FUTURE_AUX or (reported and "would" in aux):
-        return _Mood("intended", reporter, obliged)
+        return _Mood("intended", reporter, obliged, advised=advised)
     if reported:
-        return _Mood("reported", reporter, obliged)
+        return _Mood("reported", reporter, obliged, advised=advised)
     if aux & HYPOTHETICAL_AUX or any(
             c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
-        return _Mood("hypothetical", reporter, obliged)
-    return _Mood("asserted", reporter, obliged)
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
+    return _Mood("asserted", reporter, obliged, advised=advised)
 
 
 # Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
@@ -1129,13 +1137,21 @@ OBLIGED_DEMAND = TriggerEntry(code="100", pos="VERB", lemma="-", particle=None,
                               objects=frozenset(), context=(), target=("obj",),
                               flags=frozenset({"speech"}), neg_code=None,
                               origin="rule: a statement that someone must act")
+OBLIGED_APPEAL = "020"  # the code of one that says someone should act
 
 
-def _obliged_clause(clause: Token) -> bool:
-    """Whether a complement clause says its subject must act ("that China must drop",
-    "the rebels should disarm")."""
-    return clause.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children)
+def _obligation(clause: Token) -> set[str]:
+    """The words by which a complement clause says its subject must act ("that China
+    must drop", "the rebels should disarm", "Japan needs to open"); empty if it does not."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return set()
+    words = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
+    if (clause.lemma_.lower() in OBLIGATION_VERBS and _children(clause, {"xcomp"})
+            and not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
+                        for c in clause.children)):
+        # ("NATO would need to remain strong" is a forecast, no call on NATO)
+        words.add("must" if clause.lemma_.lower() == "have" else "need")
+    return words
 
 
 def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
@@ -1147,7 +1163,8 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
     out: list[Mention] = []
     for verb in reports:
         for clause in _children(verb, {"ccomp"}):
-            if not _obliged_clause(clause):
+            obligation = _obligation(clause)
+            if not obligation:
                 continue
             inside = {t.i for t in clause.subtree}
             if any(m.obliged and m.trigger in inside for m in found):
@@ -1158,7 +1175,9 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
             mood = _modality(verb, lexicon)
             out.append(Mention(
                 trigger=verb.i, trigger_tokens=(verb.i,), entry=OBLIGED_DEMAND,
-                code=OBLIGED_DEMAND.code, sources=_expand_conjuncts(speaker),
+                # advice ("should", "needs to") is an appeal, not a demand
+                code=OBLIGED_DEMAND.code if "must" in obligation else OBLIGED_APPEAL,
+                sources=_expand_conjuncts(speaker),
                 targets=_expand_conjuncts(doer), negated=_negated(verb), modality=mood.modality,
                 reporter=mood.reporter, sentence=span,
                 asked=tuple(m.code for m in found if _within(verb.doc[m.trigger], clause))))
@@ -1472,7 +1491,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
                    sources=_expand_conjuncts(sources),
                    targets=_expand_conjuncts(targets),
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
-                   obliged=mood.obliged, sentence=span, commanded=mood.commanded)
+                   obliged=mood.obliged, sentence=span, commanded=mood.commanded,
+                   advised=mood.advised)
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
