@@ -1098,6 +1098,19 @@ def test_a_trip_is_to_the_place_not_to_the_deed_it_is_for(coder):
     assert visits == [("IRQ", "IRN")]
 
 
+@pytest.mark.parametrize("text,visit", [
+    ("The Indian foreign minister is heading to Moscow to meet Russian officials.", True),
+    ("The Indian foreign minister left for Moscow on Monday for a two-day visit.", True),
+    # a departure for no meeting is a trip, not a visit
+    ("The Indian prime minister heads to Moscow on Friday for the opening of a film festival.",
+     False),
+    ("Before leaving for Moscow on Thursday, the Indian prime minister gave a speech.", False),
+])
+def test_a_departure_is_a_visit_when_it_is_for_a_meeting(coder, text, visit):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo == "042" for e in events) == visit
+
+
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")
