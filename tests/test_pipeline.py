@@ -1111,6 +1111,19 @@ def test_a_departure_is_a_visit_when_it_is_for_a_meeting(coder, text, visit):
     assert any(e.cameo == "042" for e in events) == visit
 
 
+@pytest.mark.parametrize("text,code,target", [
+    # a call for sanctions against someone rallies opposition to them
+    ("The Swedish foreign minister called for tougher sanctions against Belarus.", "113", "BLR"),
+    # a call to ease sanctions is an appeal to ease them, to whom it is made
+    ("Hungary urged the European Union to lift the sanctions on Belarus.", "0254", "IGO"),
+    # a call on someone to impose sanctions is an appeal to them
+    ("Sweden called on the European Union to impose sanctions on Belarus.", "020", "IGO"),
+])
+def test_a_call_for_sanctions_is_no_call_to_ease_them(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.target.country) == (code, target)
+
+
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")

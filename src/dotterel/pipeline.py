@@ -386,6 +386,10 @@ class Coder:
             # "Putin ordered troops to attack": forces no one names are the commander's own
             sources, named = [reporter], True
         code = self._asked_code(m)
+        if _rallies_against(doc, m, code):
+            # "called for sanctions against Nigeria": a call for others to punish someone
+            # is no appeal to whom it names, but rallying opposition against them
+            code = RALLY_OPPOSITION
         if (code in ATTEMPTED and doc[m.trigger].dep_ == "xcomp"
                 and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS):
             # "attempted to assassinate the governor": the attempt, at its target
@@ -486,7 +490,8 @@ INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
-BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
+BARE_APPEAL, BARE_DEMAND = "020", "100"
+BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
 DEMAND_ROOT = "10"
@@ -528,6 +533,27 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
         return False
     verb = doc[m.reporter].head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
+
+
+RALLY_OPPOSITION = "113"
+SANCTION_ROOT = "16"
+ADDRESSEE_PREPS = {"on", "upon", "to"}
+
+
+def _rallies_against(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether a bare call or demand, addressed to no one, is for sanctions against its
+    target ("called for sanctions against Nigeria"), not for easing them ("called for the
+    lifting of sanctions") nor asked of someone ("called on the UN to impose sanctions")."""
+    if code not in (BARE_APPEAL, BARE_DEMAND) or not m.targets or m.entry is OBLIGED_DEMAND:
+        # ("said China must drop barriers or face penalties": a demand of China)
+        return False
+    roots = {a[:2] for a in m.asked}
+    if SANCTION_ROOT not in roots or YIELD_ROOT in roots:
+        return False
+    trigger = doc[m.trigger]
+    return not any(t.head.i == trigger.i or (t.head.lower_ in ADDRESSEE_PREPS
+                                             and t.head.head.i == trigger.i)
+                   for t in (doc[i] for i in m.targets))
 
 
 def _asks_of(speaker: Actor, doer: Actor) -> bool:
