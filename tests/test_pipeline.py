@@ -1124,6 +1124,19 @@ def test_a_call_for_sanctions_is_no_call_to_ease_them(coder, text, code, target)
     assert (ev.cameo, ev.target.country) == (code, target)
 
 
+@pytest.mark.parametrize("text,code,target", [
+    # urging others to back a third party rallies support on its behalf, at that party
+    ("The Arab League chief urged the European Union to support the Palestinians.", "053",
+     "PSE"),
+    # asking others to back one's own side, or one's own bid, is an appeal for support
+    ("The Ukrainian president urged the European Union to support Ukraine.", "022", "IGO"),
+    ("Ukraine asked Germany to support its bid to join NATO.", "022", "DEU"),
+])
+def test_an_appeal_to_back_a_third_party_rallies_support(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.target.country) == (code, target)
+
+
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")

@@ -348,6 +348,20 @@ class Coder:
                 return code
         return m.code
 
+    def _rallied_for(self, doc: Doc, m: Mention, code: str, sources: list[Actor],
+                     actors: DocActors, day: dt.date | None) -> tuple[int, ...]:
+        """The heads of the parties an appeal asks others to back ("urged the EU to support
+        the PLO"), when they are not the askers' own side: an appeal for backing of
+        oneself ("Kyiv urged the EU to support Ukraine") asks for support (022)."""
+        if code[:2] != APPEAL_ROOT or PRAISE not in m.asked or not sources:
+            return ()
+        own = {s.country for s in sources}
+        return tuple(i for act, heads in zip(m.asked, m.asked_targets) if act == PRAISE
+                     # (by the phrase's own head: "support its bid to join NATO" backs
+                     # no NATO)
+                     for i in heads if (found := actors.resolve(doc[i], day)) is not None
+                     and found.country not in own)
+
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
         impose sanctions" is a threat (13), "will give aid" an intention (03)."""
@@ -390,6 +404,11 @@ class Coder:
             # "called for sanctions against Nigeria": a call for others to punish someone
             # is no appeal to whom it names, but rallying opposition against them
             code = RALLY_OPPOSITION
+        rallied = self._rallied_for(doc, m, code, sources, actors, day)
+        if rallied:
+            # "urged the EU to support the PLO": an appeal to others to back a third party
+            # rallies support on its behalf
+            code, m = RALLY_SUPPORT, replace(m, targets=rallied)
         if (code in ATTEMPTED and doc[m.trigger].dep_ == "xcomp"
                 and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS):
             # "attempted to assassinate the governor": the attempt, at its target
@@ -536,6 +555,8 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
 
 
 RALLY_OPPOSITION = "113"
+RALLY_SUPPORT = "053"
+PRAISE = "051"  # backing someone: what an appeal to others to back a third party asks
 SANCTION_ROOT = "16"
 ADDRESSEE_PREPS = {"on", "upon", "to"}
 

@@ -67,6 +67,7 @@ class Mention:
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
     commanded: bool = False  # ordered by the reporter ("ordered Russia to suspend ...")
     asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
+    asked_targets: tuple[tuple[int, ...], ...] = ()  # and, act by act, the heads of their targets
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
@@ -1079,6 +1080,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     refusals = frozenset(m.trigger for m in found if m.code[:2] == REJECT_ROOT)
     kept: list[Mention] = []
+    asked_targets: dict[int, list[tuple[int, ...]]] = {}
     for m in found:
         appeal = _asked_for(sent.doc[m.trigger], appeals, refusals)
         if appeal is None:
@@ -1089,7 +1091,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
-    return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
+            asked_targets.setdefault(appeal, []).append(m.targets)
+    return [replace(m, asked=tuple(asked[m.trigger]),
+                    asked_targets=tuple(asked_targets.get(m.trigger, ())))
+            if m.trigger in asked else m for m in kept]
 
 
 THREAT_ROOT = "13"
