@@ -1137,6 +1137,16 @@ def test_an_appeal_to_back_a_third_party_rallies_support(coder, text, code, targ
     assert (ev.cameo, ev.target.country) == (code, target)
 
 
+@pytest.mark.parametrize("text", [
+    "Talks between Armenia and Azerbaijan were mediated by Russia.",
+    "The talks between Armenia and Azerbaijan, mediated by Russia, ended without a deal.",
+])
+def test_what_was_mediated_names_the_mediators_targets(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert {(e.source.country, e.target.country) for e in events if e.cameo == "045"} == {
+        ("RUS", "ARM"), ("RUS", "AZE")}
+
+
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")

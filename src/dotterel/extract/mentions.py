@@ -1461,6 +1461,22 @@ def _rioting(m: Mention, doc: Doc) -> Mention:
     return m
 
 
+MEDIATION = "045"
+
+
+def _mediated_parties(tok: Token) -> list[Token]:
+    """The parties of what a mediation verb says was mediated, when it names them ("talks
+    between Sudan and the rebels were mediated by Kenya", "a truce between Israel and Hamas,
+    brokered by Egypt"): the mediator acts on both."""
+    if tok.pos_ != "VERB":
+        return []
+    things = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else []
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+        things.append(tok.head)
+    things += [o for o in _children(tok, OBJECTS) if o.pos_ == "NOUN"]
+    return next((parties for t in things if len(parties := _between_parties(t)) > 1), [])
+
+
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
              lexicon: Lexicon, span: tuple[int, int]) -> Mention:
     negated = _negated(tok)
@@ -1483,6 +1499,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
         # the target on the list's last deed, but it is every one's
         targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
+    if not targets and code[:3] == MEDIATION:
+        targets = _mediated_parties(tok)
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
