@@ -1147,6 +1147,15 @@ def test_what_was_mediated_names_the_mediators_targets(coder, text):
         ("RUS", "ARM"), ("RUS", "AZE")}
 
 
+def test_an_appeal_only_supposed_is_not_made(coder):
+    events = coder.code("The French army might want the president to come back from Berlin.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.cameo[:2] == "02"]
+    ev = one(coder.code("France asked Germany to release the prisoners.",
+                        published="2015-06-02"), "02")
+    assert ev.modality == "asserted"
+
+
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")

@@ -436,6 +436,10 @@ class Coder:
                 # is asked of no one
                 targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
             code = self._modal_code(m, code)
+        if code[:2] == APPEAL_ROOT and m.modality == "hypothetical":
+            # "the army might want the president to come back": an appeal is made by
+            # saying it, and one only supposed was not made
+            return []
         if refusal and not targets:
             # a refusal answers someone, and "Taiwan would not back down" names no one
             return []
