@@ -1156,6 +1156,14 @@ def test_an_appeal_only_supposed_is_not_made(coder):
     assert ev.modality == "asserted"
 
 
+def test_an_appeal_to_both_sides_is_to_the_sides_of_the_latest_fighting(coder):
+    events = coder.code("Ethiopian troops shelled Eritrean army positions near the border on "
+                        "Monday. The African Union chairman called on both sides to stop the "
+                        "fighting.", published="2015-06-02")
+    ev = one(events, "02")
+    assert (ev.source.code[:3], ev.target.country) == ("IGO", "ETH")
+
+
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")

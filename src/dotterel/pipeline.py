@@ -191,6 +191,12 @@ class Coder:
                 targets = _unique(a for i in m.targets if is_definite(doc[i])
                                   for root in reversed(acts) if root in self._noun_roots(doc[i])
                                   for a in (acts[root],) if a.country not in exclude)[:1]
+            if not targets and m.code[:2] == APPEAL_ROOT and any(map(_warring_sides, (
+                    doc[i] for i in m.targets))):
+                # "called on both sides to stop the fighting" after "the army bombed RSF
+                # bases": the sides are those of the latest fighting the document told of
+                targets = [acts[root] for root in reversed(acts) if root in FIGHTING_ROOTS
+                           and acts[root].country not in exclude][:1]
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -556,6 +562,21 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
         return False
     verb = doc[m.reporter].head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
+
+
+# Words for the parties to a fight, and the words that make them that ("both sides", "the
+# warring parties"), and the roots of the acts whose doers they are.
+SIDE_WORDS = {"side", "party", "faction"}
+WARRING_WORDS = {"both", "two", "warring", "rival", "opposing", "belligerent"}
+FIGHTING_ROOTS = {"18", "19", "20"}
+
+
+def _warring_sides(head: Token) -> bool:
+    """Whether a phrase names the sides of a fight without naming them: "both sides", "the
+    two parties", "the warring factions"."""
+    return head.lemma_.lower() in SIDE_WORDS and any(
+        c.lower_ in WARRING_WORDS for c in head.children if c.dep_ in ("det", "amod", "nummod",
+                                                                       "predet", "preconj"))
 
 
 RALLY_OPPOSITION = "113"
