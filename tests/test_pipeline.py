@@ -1164,6 +1164,19 @@ def test_an_appeal_to_both_sides_is_to_the_sides_of_the_latest_fighting(coder):
     assert (ev.source.code[:3], ev.target.country) == ("IGO", "ETH")
 
 
+@pytest.mark.parametrize("text,code,target", [
+    # a decision the document told of is the latest deed's, whoever replied to it since
+    ("The International Criminal Court issued an arrest warrant for the Serbian defence minister. "
+     "Belgrade rejected the warrant. The Croatian president praised the decision.", "051",
+     "IGO"),
+    ("Russia expelled two British diplomats on Monday. Britain condemned the decision.",
+     "111", "RUS"),
+])
+def test_a_decision_referred_to_is_its_makers(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.target.country) == (code, target)
+
+
 def test_members_of_several_states_act_each_for_their_own(coder):
     events = coder.code("The foreign ministers of France and Germany met Russian President "
                         "Vladimir Putin.", published="2015-06-02")

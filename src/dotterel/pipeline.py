@@ -191,6 +191,16 @@ class Coder:
                 targets = _unique(a for i in m.targets if is_definite(doc[i])
                                   for root in reversed(acts) if root in self._noun_roots(doc[i])
                                   for a in (acts[root],) if a.country not in exclude)[:1]
+            decided = [doc[i] for i in m.targets if _a_decision(doc[i])]
+            if not targets and decided:
+                # "Zelensky praised the decision" after "the court issued a warrant": a
+                # decision the document told of is its latest deed's, not a reply to it
+                # nor an act of force
+                # (a ruling or verdict is a court's)
+                court = any(d.lemma_.lower() in RULING_WORDS for d in decided)
+                targets = [acts[root] for root in reversed(acts) if root not in UNDECIDED_ROOTS
+                           and acts[root].country not in exclude
+                           and (not court or COURT_SECTOR in acts[root].sector)][:1]
             if not targets and m.code[:2] == APPEAL_ROOT and any(map(_warring_sides, (
                     doc[i] for i in m.targets))):
                 # "called on both sides to stop the fighting" after "the army bombed RSF
@@ -562,6 +572,21 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
         return False
     verb = doc[m.reporter].head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
+
+
+# Nouns for a deed taken as a choice ("the decision", "the move"), and the roots of what a
+# decision is not: replies to deeds (statements, appeals, praise, rejections), protest and
+# fighting.
+RULING_WORDS = {"ruling", "verdict"}
+DECISION_WORDS = {"decision", "move", *RULING_WORDS}
+COURT_SECTOR = "JUD"
+UNDECIDED_ROOTS = {"01", "02", "05", "12", "14", "18", "19", "20"}
+
+
+def _a_decision(head: Token) -> bool:
+    """Whether a phrase refers back to a deed as a decision: "the decision", "this move"."""
+    return head.lemma_.lower() in DECISION_WORDS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 # Words for the parties to a fight, and the words that make them that ("both sides", "the
