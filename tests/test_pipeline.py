@@ -399,6 +399,28 @@ def test_a_statement_that_another_must_act_is_a_demand(coder, text, code, source
 
 
 @pytest.mark.parametrize("text,code,source,target", [
+    # "has to" insists as "must" does
+    ("The Japanese government said on Monday that Brazil has to scrap its import quotas.",
+     "100", "JPN", "BRA"),
+    # advice ("needs to", "should") is an appeal, with the sub-code of the act advised
+    ("The Egyptian president said Israel needs to release the Palestinian prisoners.",
+     "0253", "EGY", "ISR"),
+    ("The Japanese government said on Monday that Brazil should scrap its import quotas.",
+     "020", "JPN", "BRA"),
+])
+def test_how_strongly_a_speaker_says_another_must_act(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2009-01-10"), code[:2])
+    assert (ev.cameo, ev.source.code[:len(source)], ev.target.code[:len(target)]) == (
+        code, source, target)
+
+
+def test_what_another_would_need_to_do_is_no_appeal(coder):
+    events = coder.code("The German chancellor said NATO would need to remain strong.",
+                        published="2009-01-10")
+    assert not [e for e in events if e.cameo[:2] in ("02", "10")]
+
+
+@pytest.mark.parametrize("text,code,source,target", [
     # the act demanded or refused names whom it is asked of, even at home
     ("Sudanese rebels demanded a truce with government forces in Darfur.", "1056", "SDNREB",
      "SDNMIL"),
@@ -1152,6 +1174,85 @@ def test_a_trip_is_to_the_place_not_to_the_deed_it_is_for(coder):
                         "Turkish officials.", published="2015-06-02")
     visits = [(e.source.country, e.target.country) for e in events if e.cameo == "042"]
     assert visits == [("IRQ", "IRN")]
+
+
+@pytest.mark.parametrize("text,visit", [
+    ("The Indian foreign minister is heading to Moscow to meet Russian officials.", True),
+    ("The Indian foreign minister left for Moscow on Monday for a two-day visit.", True),
+    # a departure for no meeting is a trip, not a visit
+    ("The Indian prime minister heads to Moscow on Friday for the opening of a film festival.",
+     False),
+    ("Before leaving for Moscow on Thursday, the Indian prime minister gave a speech.", False),
+])
+def test_a_departure_is_a_visit_when_it_is_for_a_meeting(coder, text, visit):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo == "042" for e in events) == visit
+
+
+@pytest.mark.parametrize("text,code,target", [
+    # a call for sanctions against someone rallies opposition to them
+    ("The Swedish foreign minister called for tougher sanctions against Belarus.", "113", "BLR"),
+    # a call to ease sanctions is an appeal to ease them, to whom it is made
+    ("Hungary urged the European Union to lift the sanctions on Belarus.", "0254", "IGO"),
+    # a call on someone to impose sanctions is an appeal to them
+    ("Sweden called on the European Union to impose sanctions on Belarus.", "020", "IGO"),
+])
+def test_a_call_for_sanctions_is_no_call_to_ease_them(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.target.country) == (code, target)
+
+
+@pytest.mark.parametrize("text,code,target", [
+    # urging others to back a third party rallies support on its behalf, at that party
+    ("The Arab League chief urged the European Union to support the Palestinians.", "053",
+     "PSE"),
+    # asking others to back one's own side, or one's own bid, is an appeal for support
+    ("The Ukrainian president urged the European Union to support Ukraine.", "022", "IGO"),
+    ("Ukraine asked Germany to support its bid to join NATO.", "022", "DEU"),
+])
+def test_an_appeal_to_back_a_third_party_rallies_support(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.target.country) == (code, target)
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Armenia and Azerbaijan were mediated by Russia.",
+    "The talks between Armenia and Azerbaijan, mediated by Russia, ended without a deal.",
+])
+def test_what_was_mediated_names_the_mediators_targets(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert {(e.source.country, e.target.country) for e in events if e.cameo == "045"} == {
+        ("RUS", "ARM"), ("RUS", "AZE")}
+
+
+def test_an_appeal_only_supposed_is_not_made(coder):
+    events = coder.code("The French army might want the president to come back from Berlin.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.cameo[:2] == "02"]
+    ev = one(coder.code("France asked Germany to release the prisoners.",
+                        published="2015-06-02"), "02")
+    assert ev.modality == "asserted"
+
+
+def test_an_appeal_to_both_sides_is_to_the_sides_of_the_latest_fighting(coder):
+    events = coder.code("Ethiopian troops shelled Eritrean army positions near the border on "
+                        "Monday. The African Union chairman called on both sides to stop the "
+                        "fighting.", published="2015-06-02")
+    ev = one(events, "02")
+    assert (ev.source.code[:3], ev.target.country) == ("IGO", "ETH")
+
+
+@pytest.mark.parametrize("text,code,target", [
+    # a decision the document told of is the latest deed's, whoever replied to it since
+    ("The International Criminal Court issued an arrest warrant for the Serbian defence minister. "
+     "Belgrade rejected the warrant. The Croatian president praised the decision.", "051",
+     "IGO"),
+    ("Russia expelled two British diplomats on Monday. Britain condemned the decision.",
+     "111", "RUS"),
+])
+def test_a_decision_referred_to_is_its_makers(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.target.country) == (code, target)
 
 
 def test_members_of_several_states_act_each_for_their_own(coder):

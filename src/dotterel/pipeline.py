@@ -114,9 +114,7 @@ class Coder:
         quotes = _attributed_quotes(doc, actors, published)
         dateline = dateline_place(article.text, self.kb.gazetteer)
         places = DocPlaces(self.kb.gazetteer)
-        # CAMEO root -> who did the latest act of it told as done; and LATEST_DEED -> who
-        # did the latest act that is more than words
-        acts: dict[str, Actor] = {}
+        acts: dict[str, Actor] = {}  # CAMEO root -> who did the latest act of it told as done
         out: list[Event] = []
         for sent in doc.sents:
             mentions = [m for m in sentence_mentions(sent, self.kb.lexicon)
@@ -195,14 +193,22 @@ class Coder:
                 targets = _unique(a for i in m.targets if is_definite(doc[i])
                                   for root in reversed(acts) if root in self._noun_roots(doc[i])
                                   for a in (acts[root],) if a.country not in exclude)[:1]
-            if not targets and m.code[:2] in REACTION_ROOTS and LATEST_DEED in acts:
-                # "Iran expelled two diplomats. Germany criticized the decision": a noun
-                # that names an act only as an act ("the decision", "the move") is the
-                # latest deed the document told of (not a word said of it: "the Kremlin
-                # rejected the warrant"), aimed at whoever did it
-                targets = [acts[LATEST_DEED] for i in m.targets
-                           if doc[i].lemma_.lower() in ACT_NOUNS and is_definite(doc[i])
-                           and acts[LATEST_DEED].country not in exclude][:1]
+            decided = [doc[i] for i in m.targets if _a_decision(doc[i])]
+            if not targets and decided:
+                # "Zelensky praised the decision" after "the court issued a warrant": a
+                # decision the document told of is its latest deed's, not a reply to it
+                # nor an act of force
+                # (a ruling or verdict is a court's)
+                court = any(d.lemma_.lower() in RULING_WORDS for d in decided)
+                targets = [acts[root] for root in reversed(acts) if root not in UNDECIDED_ROOTS
+                           and acts[root].country not in exclude
+                           and (not court or COURT_SECTOR in acts[root].sector)][:1]
+            if not targets and m.code[:2] == APPEAL_ROOT and any(map(_warring_sides, (
+                    doc[i] for i in m.targets))):
+                # "called on both sides to stop the fighting" after "the army bombed RSF
+                # bases": the sides are those of the latest fighting the document told of
+                targets = [acts[root] for root in reversed(acts) if root in FIGHTING_ROOTS
+                           and acts[root].country not in exclude][:1]
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -360,6 +366,20 @@ class Coder:
                 return code
         return m.code
 
+    def _rallied_for(self, doc: Doc, m: Mention, code: str, sources: list[Actor],
+                     actors: DocActors, day: dt.date | None) -> tuple[int, ...]:
+        """The heads of the parties an appeal asks others to back ("urged the EU to support
+        the PLO"), when they are not the askers' own side: an appeal for backing of
+        oneself ("Kyiv urged the EU to support Ukraine") asks for support (022)."""
+        if code[:2] != APPEAL_ROOT or PRAISE not in m.asked or not sources:
+            return ()
+        own = {s.country for s in sources}
+        return tuple(i for act, heads in zip(m.asked, m.asked_targets) if act == PRAISE
+                     # (by the phrase's own head: "support its bid to join NATO" backs
+                     # no NATO)
+                     for i in heads if (found := actors.resolve(doc[i], day)) is not None
+                     and found.country not in own)
+
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will
         impose sanctions" is a threat (13), "will give aid" an intention (03)."""
@@ -398,6 +418,15 @@ class Coder:
             # "Putin ordered troops to attack": forces no one names are the commander's own
             sources, named = [reporter], True
         code = self._asked_code(m)
+        if _rallies_against(doc, m, code):
+            # "called for sanctions against Nigeria": a call for others to punish someone
+            # is no appeal to whom it names, but rallying opposition against them
+            code = RALLY_OPPOSITION
+        rallied = self._rallied_for(doc, m, code, sources, actors, day)
+        if rallied:
+            # "urged the EU to support the PLO": an appeal to others to back a third party
+            # rallies support on its behalf
+            code, m = RALLY_SUPPORT, replace(m, targets=rallied)
         if (code in ATTEMPTED and doc[m.trigger].dep_ == "xcomp"
                 and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS):
             # "attempted to assassinate the governor": the attempt, at its target
@@ -409,6 +438,10 @@ class Coder:
             # "Mubarak said the US must be ready to mediate": the speaker demands the act
             # of the one who "must" do it
             code, sources, targets = demand, [reporter], asked_of
+            if m.advised and self.kb.ontology.has(APPEAL_ROOT + demand[2:]):
+                # "said Japan needs to enact reforms": advice is an appeal, whose sub-codes
+                # follow the demands'
+                code = APPEAL_ROOT + demand[2:]
         elif m.obliged and not m.commanded:
             # "a reminder to Iraq that it must cooperate", "the forum concluded that rich
             # nations must allocate more": what someone must do is not done (what a state
@@ -421,6 +454,10 @@ class Coder:
                 # is asked of no one
                 targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
             code = self._modal_code(m, code)
+        if code[:2] == APPEAL_ROOT and m.modality == "hypothetical":
+            # "the army might want the president to come back": an appeal is made by
+            # saying it, and one only supposed was not made
+            return []
         if refusal and not targets:
             # a refusal answers someone, and "Taiwan would not back down" names no one
             return []
@@ -442,8 +479,6 @@ class Coder:
         if m.modality in ("asserted", "reported") and not m.negated:
             acts.pop(code[:2], None)  # the latest act of a kind comes last
             acts[code[:2]] = sources[0]
-            if "speech" not in m.entry.flags:
-                acts[LATEST_DEED] = sources[0]
         cameo = self.kb.ontology.cameo(code)
         plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]
@@ -482,11 +517,6 @@ class Coder:
 # violence ("held military drills", "protesters rallied"). A statement or a cooperative
 # act with no target found has lost it, and is not kept (measured).
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
-# Roots of reacting to another's act: approving, praising, disapproving, rejecting.
-REACTION_ROOTS = {"05", "11", "12"}
-# Nouns that name an act only as an act, not by what was done.
-ACT_NOUNS = {"decision", "move", "step", "action", "measure"}
-LATEST_DEED = "deed"  # the key under which the acts told keep the latest deed's doer
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 # Codes of other roots that coordinated parties do with each other: "Reagan and Mubarak
 # agreed that calm was badly needed" is each one's accord with the other.
@@ -501,10 +531,12 @@ INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
-BARE_APPEALS = {"020", "100", "120"}  # an appeal, demand or rejection the lexicon gives no topic
+BARE_APPEAL, BARE_DEMAND = "020", "100"
+BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
 THREAT_ROOT = "13"
 DEMAND_ROOT = "10"
+APPEAL_ROOT = "02"
 # Deeds whose attempt CAMEO codes apart, and the verbs that say a deed was attempted
 ATTEMPTED = {"186": "185"}
 ATTEMPT_VERBS = {"attempt", "try"}
@@ -542,6 +574,59 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
         return False
     verb = doc[m.reporter].head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
+
+
+# Nouns for a deed taken as a choice ("the decision", "the move"), and the roots of what a
+# decision is not: replies to deeds (statements, appeals, praise, rejections), protest and
+# fighting.
+RULING_WORDS = {"ruling", "verdict"}
+DECISION_WORDS = {"decision", "move", *RULING_WORDS}
+COURT_SECTOR = "JUD"
+UNDECIDED_ROOTS = {"01", "02", "05", "12", "14", "18", "19", "20"}
+
+
+def _a_decision(head: Token) -> bool:
+    """Whether a phrase refers back to a deed as a decision: "the decision", "this move"."""
+    return head.lemma_.lower() in DECISION_WORDS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+# Words for the parties to a fight, and the words that make them that ("both sides", "the
+# warring parties"), and the roots of the acts whose doers they are.
+SIDE_WORDS = {"side", "party", "faction"}
+WARRING_WORDS = {"both", "two", "warring", "rival", "opposing", "belligerent"}
+FIGHTING_ROOTS = {"18", "19", "20"}
+
+
+def _warring_sides(head: Token) -> bool:
+    """Whether a phrase names the sides of a fight without naming them: "both sides", "the
+    two parties", "the warring factions"."""
+    return head.lemma_.lower() in SIDE_WORDS and any(
+        c.lower_ in WARRING_WORDS for c in head.children if c.dep_ in ("det", "amod", "nummod",
+                                                                       "predet", "preconj"))
+
+
+RALLY_OPPOSITION = "113"
+RALLY_SUPPORT = "053"
+PRAISE = "051"  # backing someone: what an appeal to others to back a third party asks
+SANCTION_ROOT = "16"
+ADDRESSEE_PREPS = {"on", "upon", "to"}
+
+
+def _rallies_against(doc: Doc, m: Mention, code: str) -> bool:
+    """Whether a bare call or demand, addressed to no one, is for sanctions against its
+    target ("called for sanctions against Nigeria"), not for easing them ("called for the
+    lifting of sanctions") nor asked of someone ("called on the UN to impose sanctions")."""
+    if code not in (BARE_APPEAL, BARE_DEMAND) or not m.targets or m.entry is OBLIGED_DEMAND:
+        # ("said China must drop barriers or face penalties": a demand of China)
+        return False
+    roots = {a[:2] for a in m.asked}
+    if SANCTION_ROOT not in roots or YIELD_ROOT in roots:
+        return False
+    trigger = doc[m.trigger]
+    return not any(t.head.i == trigger.i or (t.head.lower_ in ADDRESSEE_PREPS
+                                             and t.head.head.i == trigger.i)
+                   for t in (doc[i] for i in m.targets))
 
 
 def _asks_of(speaker: Actor, doer: Actor) -> bool:

@@ -32,6 +32,10 @@ CONDITION_MARKS = {"if", "unless"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
 OBLIGATION_VERBS = {"have", "need"}
+# Words of obligation that advise rather than insist: "Japan needs to enact reforms", "the
+# rebels should disarm" is a speaker's appeal (02); "Libya must hand over the suspects",
+# "has to withdraw" a demand (10).
+ADVISORY_WORDS = {"should", "ought", "need"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
 # Nouns whose clause is an act meant, not done ("a plan to release", "its intention to
 # expel"), besides the lexicon's nouns of pledging ("pledge", "offer", "proposal").
@@ -61,9 +65,11 @@ class Mention:
     modality: Modality
     reporter: int | None = None  # head of who reported it (reported speech)
     obliged: bool = False  # the doer "must" act: a demand when someone says so
+    advised: bool = False  # only "should" or "needs to": an appeal, not a demand
     sentence: tuple[int, int] = (0, 0)  # token span of the sentence
     commanded: bool = False  # ordered by the reporter ("ordered Russia to suspend ...")
     asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
+    asked_targets: tuple[tuple[int, ...], ...] = ()  # and, act by act, the heads of their targets
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
@@ -830,6 +836,7 @@ class _Mood:
     reporter: int | None  # head of who reported it
     obliged: bool  # "must", "should", "has to": what a speaker demands of the doer
     commanded: bool = False  # what someone ordered the doer to do ("ordered Russia to")
+    advised: bool = False  # the obligation is only advice ("should", "needs to")
 
 
 def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
@@ -869,7 +876,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         if gov.pos_ not in ("VERB", "AUX"):
             continue
         if gov.lemma_.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
-            aux.add("must")  # "has to withdraw", "needs to talk"
+            # "has to withdraw" insists, "needs to talk" advises
+            aux.add("must" if gov.lemma_.lower() == "have" else gov.lemma_.lower())
             continue
         flags: set[str] = set()
         for entry in lexicon.candidates("VERB", gov.lemma_.lower()):
@@ -887,20 +895,21 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     while (cur.dep_ in ("xcomp", "acomp") or _purpose(cur)) and cur.head.i != cur.i:
         cur = cur.head
         aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
-    obliged = bool(aux & OBLIGATION_AUX)
+    obliged = bool(aux & (OBLIGATION_AUX | ADVISORY_WORDS))
+    advised = obliged and "must" not in aux
     if obliged and reporter is None:
         reporter = _notice_giver(cur)
     if threat:
-        return _Mood("threatened", reporter, obliged)
+        return _Mood("threatened", reporter, obliged, advised=advised)
     # "would" in reported speech is the future seen from the past: "said they would meet"
     if intent or aux & FUTURE_AUX or (reported and "would" in aux):
-        return _Mood("intended", reporter, obliged)
+        return _Mood("intended", reporter, obliged, advised=advised)
     if reported:
-        return _Mood("reported", reporter, obliged)
+        return _Mood("reported", reporter, obliged, advised=advised)
     if aux & HYPOTHETICAL_AUX or any(
             c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
-        return _Mood("hypothetical", reporter, obliged)
-    return _Mood("asserted", reporter, obliged)
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
+    return _Mood("asserted", reporter, obliged, advised=advised)
 
 
 # Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
@@ -1164,6 +1173,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     refusals = frozenset(m.trigger for m in found if m.code[:2] == REJECT_ROOT)
     kept: list[Mention] = []
+    asked_targets: dict[int, list[tuple[int, ...]]] = {}
     for m in found:
         appeal = _asked_for(sent.doc[m.trigger], appeals, refusals)
         if appeal is None:
@@ -1174,7 +1184,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
-    return [replace(m, asked=tuple(asked[m.trigger])) if m.trigger in asked else m for m in kept]
+            asked_targets.setdefault(appeal, []).append(m.targets)
+    return [replace(m, asked=tuple(asked[m.trigger]),
+                    asked_targets=tuple(asked_targets.get(m.trigger, ())))
+            if m.trigger in asked else m for m in kept]
 
 
 THREAT_ROOT = "13"
@@ -1222,13 +1235,21 @@ OBLIGED_DEMAND = TriggerEntry(code="100", pos="VERB", lemma="-", particle=None,
                               objects=frozenset(), context=(), target=("obj",),
                               flags=frozenset({"speech"}), neg_code=None,
                               origin="rule: a statement that someone must act")
+OBLIGED_APPEAL = "020"  # the code of one that says someone should act
 
 
-def _obliged_clause(clause: Token) -> bool:
-    """Whether a complement clause says its subject must act ("that China must drop",
-    "the rebels should disarm")."""
-    return clause.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children)
+def _obligation(clause: Token) -> set[str]:
+    """The words by which a complement clause says its subject must act ("that China
+    must drop", "the rebels should disarm", "Japan needs to open"); empty if it does not."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return set()
+    words = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
+    if (clause.lemma_.lower() in OBLIGATION_VERBS and _children(clause, {"xcomp"})
+            and not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
+                        for c in clause.children)):
+        # ("NATO would need to remain strong" is a forecast, no call on NATO)
+        words.add("must" if clause.lemma_.lower() == "have" else "need")
+    return words
 
 
 def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
@@ -1240,7 +1261,8 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
     out: list[Mention] = []
     for verb in reports:
         for clause in _children(verb, {"ccomp"}):
-            if not _obliged_clause(clause):
+            obligation = _obligation(clause)
+            if not obligation:
                 continue
             inside = {t.i for t in clause.subtree}
             if any(m.obliged and m.trigger in inside for m in found):
@@ -1251,7 +1273,9 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
             mood = _modality(verb, lexicon)
             out.append(Mention(
                 trigger=verb.i, trigger_tokens=(verb.i,), entry=OBLIGED_DEMAND,
-                code=OBLIGED_DEMAND.code, sources=_expand_conjuncts(speaker),
+                # advice ("should", "needs to") is an appeal, not a demand
+                code=OBLIGED_DEMAND.code if "must" in obligation else OBLIGED_APPEAL,
+                sources=_expand_conjuncts(speaker),
                 targets=_expand_conjuncts(doer), negated=_negated(verb), modality=mood.modality,
                 reporter=mood.reporter, sentence=span,
                 asked=tuple(m.code for m in found if _within(verb.doc[m.trigger], clause))))
@@ -1535,6 +1559,22 @@ def _rioting(m: Mention, doc: Doc) -> Mention:
     return m
 
 
+MEDIATION = "045"
+
+
+def _mediated_parties(tok: Token) -> list[Token]:
+    """The parties of what a mediation verb says was mediated, when it names them ("talks
+    between Sudan and the rebels were mediated by Kenya", "a truce between Israel and Hamas,
+    brokered by Egypt"): the mediator acts on both."""
+    if tok.pos_ != "VERB":
+        return []
+    things = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else []
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+        things.append(tok.head)
+    things += [o for o in _children(tok, OBJECTS) if o.pos_ == "NOUN"]
+    return next((parties for t in things if len(parties := _between_parties(t)) > 1), [])
+
+
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
              lexicon: Lexicon, span: tuple[int, int]) -> Mention:
     negated = _negated(tok)
@@ -1557,6 +1597,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
         # the target on the list's last deed, but it is every one's
         targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
+    if not targets and code[:3] == MEDIATION:
+        targets = _mediated_parties(tok)
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
@@ -1570,7 +1612,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
                    sources=_expand_conjuncts(sources),
                    targets=_expand_conjuncts(targets),
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
-                   obliged=mood.obliged, sentence=span, commanded=mood.commanded)
+                   obliged=mood.obliged, sentence=span, commanded=mood.commanded,
+                   advised=mood.advised)
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
