@@ -1948,3 +1948,15 @@ def test_a_demand_to_hand_over_the_accused_is_a_demand_for_judicial_cooperation(
 def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # sanctions left to lapse are eased; sanctions renewed are imposed again
+    ("The European Union failed on Monday to renew its sanctions against Belarus.", "085",
+     "IGOEUREEC", "BLRGOV"),
+    ("Canada did not renew its trade embargo on Cuba this year.", "085", "CANGOV", "CUBGOV"),
+    ("Canada renewed its trade embargo on Cuba on Monday.", "163", "CANGOV", "CUBGOV"),
+])
+def test_sanctions_not_renewed_are_eased(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2010-05-02"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
