@@ -1960,3 +1960,14 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
 def test_sanctions_not_renewed_are_eased(coder, text, code, source, target):
     ev = one(coder.code(text, published="2010-05-02"), code[:2])
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # a curfew or a state of emergency no place is named for falls on the state's own people
+    ("Thailand's government said it was ready to impose martial law.", "1324", "THA"),
+    ("Peru declared a state of emergency on Monday.", "1724", "PER"),
+    ("Thailand lifted the state of emergency on Tuesday.", "0814", "THA"),
+])
+def test_a_nationwide_measure_falls_on_the_states_own_people(coder, text, code, target):
+    events = coder.code(text, published="2010-05-02")
+    assert [(e.cameo, e.target.code) for e in events if not e.negated] == [(code, target)]
