@@ -1971,3 +1971,14 @@ def test_sanctions_not_renewed_are_eased(coder, text, code, source, target):
 def test_a_nationwide_measure_falls_on_the_states_own_people(coder, text, code, target):
     events = coder.code(text, published="2010-05-02")
     assert [(e.cameo, e.target.code) for e in events if not e.negated] == [(code, target)]
+
+
+@pytest.mark.parametrize("text, code", [
+    # demands refused: the refusal of what they ask for
+    ("Colombia's government said it would not meet the rebels' demands to free jailed "
+     "guerrillas.", "1243"),
+    ("Israel refused to meet demands to lift the blockade.", "1246"),
+])
+def test_demands_refused_are_a_refusal_of_what_they_ask(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]

@@ -346,6 +346,10 @@ class Coder:
         if m.code not in BARE_APPEALS:
             return m.code
         for act in m.asked:
+            if m.code[:2] == REJECT_ROOT == act[:2]:
+                # "would not meet the demands to release prisoners": the act asked for,
+                # under the same negation, already reads as its refusal (1243)
+                return act
             demand = self.kb.ontology.modal_code(act, "demand")
             if demand is None:
                 continue
