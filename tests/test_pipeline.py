@@ -1982,3 +1982,13 @@ def test_a_nationwide_measure_falls_on_the_states_own_people(coder, text, code, 
 def test_demands_refused_are_a_refusal_of_what_they_ask(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    # the goal an act goes on until is as much vowed, or done, as that act
+    ("Kurdish rebels have vowed to fight until they seize the town of Cizre in Turkey.", "1382"),
+    ("Kurdish rebels fought until they seized the town of Cizre in Turkey.", "192"),
+])
+def test_what_an_act_goes_on_until_shares_its_mood(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert [e.cameo for e in events if not e.negated] == [code]

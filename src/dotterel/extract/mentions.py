@@ -677,16 +677,25 @@ GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dob
 
 
 def _governors(tok: Token, limit: int = 3) -> list[Token]:
-    """The chain of words that govern a clause's trigger through complements, and
-    through infinitives of purpose ("is willing to send troops to help defend it")."""
+    """The chain of words that govern a clause's trigger through complements, through
+    infinitives of purpose ("is willing to send troops to help defend it") and through
+    the goal an act goes on until ("vowed to fight until they take the town")."""
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)):
+        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)
+                                   and not _until(cur)):
             break
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _until(clause: Token) -> bool:
+    """Whether a clause is the goal its governing act goes on until ("fight until they
+    gain control"): as much a deed, or an intention, as that act."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "until" for c in clause.children)
 
 
 def _notice_giver(clause: Token) -> int | None:
