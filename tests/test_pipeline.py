@@ -1992,3 +1992,10 @@ def test_demands_refused_are_a_refusal_of_what_they_ask(coder, text, code):
 def test_what_an_act_goes_on_until_shares_its_mood(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert [e.cameo for e in events if not e.negated] == [code]
+
+
+def test_a_point_conceded_is_conceded_to_whom_it_is_about(coder):
+    events = coder.code("The Greek prime minister conceded that Turkey had been right about "
+                        "the islands.", published="2010-05-02")
+    ev = one(events, "08")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("080", "GRCGOV", "TURGOV")

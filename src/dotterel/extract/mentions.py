@@ -406,6 +406,7 @@ def _named_before_date(date: Token) -> list[Token]:
 
 MOVEMENT_PREPS = {"from", "to", "into"}
 COERCE_ROOT = "17"
+YIELD_ROOT = "08"  # easing, acceding, releasing, allowing
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -527,6 +528,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
                 for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
                 for o in p.children if o.dep_ == "pobj"]
+    if entry.code[:2] == YIELD_ROOT and tok.pos_ == "VERB" and not passive:
+        # "allowed that Mordor is no pleasant place": a point conceded is about whom
+        # its "that" clause is about
+        for clause in _children(tok, {"ccomp"}):
+            subj = _children(clause, SUBJECTS)
+            if subj and _that_clause(clause) and subj[0].lower_ not in RELATIVE_PRONOUNS:
+                return subj
     if entry.code[:2] == COERCE_ROOT and tok.dep_ == "xcomp":
         # "ordered the newspaper to suspend publication", "forced the station to stop
         # broadcasting": a restriction someone is made to carry out falls on them
