@@ -1999,3 +1999,13 @@ def test_a_point_conceded_is_conceded_to_whom_it_is_about(coder):
                         "the islands.", published="2010-05-02")
     ev = one(events, "08")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("080", "GRCGOV", "TURGOV")
+
+
+@pytest.mark.parametrize("text, code", [
+    # permission given is yielding; permission withheld, a refusal to yield
+    ("Egypt granted Israel permission to fly over Sinai.", "080"),
+    ("Egypt said it would not give Israel permission to fly over Sinai.", "124"),
+])
+def test_permission_given_or_withheld(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events if not e.negated], [e.cameo for e in events]
