@@ -2009,3 +2009,14 @@ def test_a_point_conceded_is_conceded_to_whom_it_is_about(coder):
 def test_permission_given_or_withheld(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events if not e.negated], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # sanctions demanded against someone rally others against them; their end is a demand
+    # that they be eased
+    ("South Africa demanded tougher sanctions against Nigeria.", "113", "NGAGOV"),
+    ("Cuba demanded an end to the US embargo.", "1054", "USA"),
+])
+def test_sanctions_demanded_against_someone_or_their_end(coder, text, code, target):
+    ev = one(coder.code(text, published="2010-05-02"), code[:2])
+    assert (ev.cameo, ev.target.code) == (code, target)
