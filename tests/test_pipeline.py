@@ -2020,3 +2020,11 @@ def test_permission_given_or_withheld(coder, text, code):
 def test_sanctions_demanded_against_someone_or_their_end(coder, text, code, target):
     ev = one(coder.code(text, published="2010-05-02"), code[:2])
     assert (ev.cameo, ev.target.code) == (code, target)
+
+
+def test_the_occasion_of_a_demand_is_not_what_it_asks(coder):
+    # the talks the demand was made at are not demanded
+    events = coder.code("Tamil rebels demanded an apology from Sri Lanka at the second round "
+                        "of talks in Geneva.", published="2010-05-02")
+    assert "106" not in [e.cameo for e in events], [e.cameo for e in events]
+    assert any(e.cameo.startswith("10") for e in events), [e.cameo for e in events]

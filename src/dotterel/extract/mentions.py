@@ -141,7 +141,9 @@ class _TriggerWords:
         if content not in self._context:
             tok = self.tok
             scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-            doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS)
+            doers = {t.i for s in (*_children(tok, SUBJECTS | PASSIVE_SUBJECTS),
+                                   *(p for p in _children(tok, {"prep"})
+                                     if p.lower_ in OCCASION_PREPS))
                      for t in s.subtree} if content and tok.pos_ == "VERB" else set()
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
@@ -152,6 +154,9 @@ class _TriggerWords:
         return self._context[content]
 
 
+# Prepositions of the occasion a verb of saying or asking is uttered at ("demanded his
+# removal at the fourth round of talks"): never what is said or asked.
+OCCASION_PREPS = {"at", "during", "amid", "amidst", "despite", "after", "before"}
 # Flags of entries whose context phrases say what is said, asked or pledged.
 CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
@@ -1320,6 +1325,8 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
         # for may be a list, but an act coordinated with the appeal itself is not asked
         # "demanded a meeting of the Council to discuss the advance": an act for whose
         # sake something is asked is asked for with it
+        if cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+            return None  # "demanded his removal at the fourth round of talks"
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or _purpose(cur)
                                        or (cur.dep_ == "conj" and step == 0
                                            and cur.head.i not in appeals)
