@@ -2028,3 +2028,14 @@ def test_the_occasion_of_a_demand_is_not_what_it_asks(coder):
                         "of talks in Geneva.", published="2010-05-02")
     assert "106" not in [e.cameo for e in events], [e.cameo for e in events]
     assert any(e.cameo.startswith("10") for e in events), [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Angola's government gave in to the demands of UNITA on Monday.",
+    "Angola's president conceded on Monday to demands from UNITA to reform the army.",
+])
+def test_conceding_to_demands_is_acceding_to_them(coder, text):
+    # the demand conceded to is its background, no demand of the one who concedes
+    events = coder.code(text, published="2010-05-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == [
+        ("083", "AGOGOV", "AGOREBUNT")]

@@ -1026,7 +1026,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             if wanted is not None:
                 asked.setdefault(content[tok.i], []).append(wanted[0].code)
         if (tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok)
-                or _role_of(tok, found)):
+                or _role_of(tok, found) or _yielded_to(tok, found)):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -1241,6 +1241,14 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
     ("used civilians as human shields"): the verb's mention tells the act."""
     return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
             and any(m.trigger == tok.head.head.i for m in found))
+
+
+def _yielded_to(tok: Token, found: list[Mention]) -> bool:
+    """Whether a nominal act is what a coded concession yields to ("conceded to demands
+    from the rebels", "bowed to pressure"): the concession is the event, the demand
+    it answers is told as its background."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "to"
+            and any(m.trigger == tok.head.head.i and m.code[:2] == YIELD_ROOT for m in found))
 
 
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
