@@ -2039,3 +2039,9 @@ def test_conceding_to_demands_is_acceding_to_them(coder, text):
     events = coder.code(text, published="2010-05-02")
     assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == [
         ("083", "AGOGOV", "AGOREBUNT")]
+
+
+def test_a_demand_a_protest_voices_in_a_gerund_is_its_cause(coder):
+    events = coder.code("Turkish students rioted in Ankara on Monday, joining thousands of "
+                        "workers in demanding higher wages.", published="2010-05-02")
+    assert [e.cameo[:2] for e in events if not e.negated] == ["14"], [e.cameo for e in events]

@@ -1082,7 +1082,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
-            v.dep_ in ("advcl", "xcomp") and v.head.i in protests
+            _voiced_by(v, protests)
             for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
@@ -1241,6 +1241,17 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
     ("used civilians as human shields"): the verb's mention tells the act."""
     return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
             and any(m.trigger == tok.head.head.i for m in found))
+
+
+def _voiced_by(verb: Token, protests: set[int]) -> bool:
+    """Whether a clause says what a protest voices: its adverbial clause or complement
+    ("staged a strike to demand reforms"), or a gerund after a preposition there
+    ("rioted, joining demonstrators in demanding a referendum")."""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # the word the gerund's preposition hangs on
+        if verb.i in protests:
+            return True
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.i in protests
 
 
 def _yielded_to(tok: Token, found: list[Mention]) -> bool:
