@@ -2045,3 +2045,15 @@ def test_a_demand_a_protest_voices_in_a_gerund_is_its_cause(coder):
     events = coder.code("Turkish students rioted in Ankara on Monday, joining thousands of "
                         "workers in demanding higher wages.", published="2010-05-02")
     assert [e.cameo[:2] for e in events if not e.negated] == ["14"], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # criticism or threats someone faces are made by whom "from" names, of the one facing them
+    ("Israel faced sharp criticism from Egypt on Monday.", [("111", "EGYGOV", "ISRGOV")]),
+    ("Kenya received threats from Somali militants.", [("130", "SOMUAF", "KENGOV")]),
+    # and by no one the text names when it names none
+    ("Israel faced pressure to stop the war.", []),
+])
+def test_what_someone_faces_is_done_to_them(coder, text, expected):
+    events = coder.code(text, published="2010-05-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == expected

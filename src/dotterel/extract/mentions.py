@@ -1243,6 +1243,21 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
             and any(m.trigger == tok.head.head.i for m in found))
 
 
+# Verbs whose subject undergoes what their object names ("faced pressure", "received
+# threats"), and the roots of what is so undergone: appeals, demands, disapproval,
+# rejections and threats.
+UNDERGOING_VERBS = {"face", "receive"}
+UNDERGONE_ROOTS = {"02", "10", "11", "12", "13"}
+
+
+def _undergone(noun: Token) -> Token | None:
+    """The verb of undergoing whose object a noun is ("faces pressure"), if any."""
+    if (noun.pos_ == "NOUN" and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB"
+            and noun.head.lemma_.lower() in UNDERGOING_VERBS):
+        return noun.head
+    return None
+
+
 def _voiced_by(verb: Token, protests: set[int]) -> bool:
     """Whether a clause says what a protest voices: its adverbial clause or complement
     ("staged a strike to demand reforms"), or a gerund after a preposition there
@@ -1508,6 +1523,13 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if any(t.lower_ in REFLEXIVES for t in targets):
         # "Iraq had attacked themselves": a reflexive object is the doer itself
         targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
+    undergone = _undergone(tok)
+    if undergone is not None and entry.code[:2] in UNDERGONE_ROOTS:
+        # "faces pressure from Congress to help Iran", "received criticism from Amnesty":
+        # a call, criticism or threat someone faces is made by whom its "from" phrase
+        # names (no one, when it names none), of the one who faces it
+        sources = _prep_objects(tok, "from") or _prep_objects(undergone, "from")
+        targets = _subject(undergone)
     if "converse" in entry.flags:
         # "received weapons from the government": the giver is the one named by "from"
         sources, targets = targets, sources
