@@ -2057,3 +2057,11 @@ def test_a_demand_a_protest_voices_in_a_gerund_is_its_cause(coder):
 def test_what_someone_faces_is_done_to_them(coder, text, expected):
     events = coder.code(text, published="2010-05-02")
     assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == expected
+
+
+def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
+    # the release is demanded, not done
+    events = coder.code("Egypt put pressure on Israel to release the prisoners.",
+                        published="2010-05-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == [
+        ("1053", "EGYGOV", "ISRGOV")]

@@ -1340,9 +1340,13 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     reforms" (the parser hangs the infinitive on the verb, not on the thing asked)."""
     if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
         tok = tok.head  # "to protect them and prevent a war"
-    if tok.head.i in askers and _purpose(tok):
+    if not _purpose(tok):
+        return None
+    if tok.head.i in askers:
         return tok.head.i
-    return None
+    # "put pressure on Ankara to help", "made a call on Israel to stop the war": the
+    # parser hangs the infinitive on the light verb whose object is the appeal
+    return next((o.i for o in _children(tok.head, OBJECTS) if o.i in askers), None)
 
 
 def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozenset()
