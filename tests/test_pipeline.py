@@ -1952,8 +1952,7 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
 
 @pytest.mark.parametrize("text, code, source, target", [
     # sanctions left to lapse are eased; sanctions renewed are imposed again
-    ("The European Union failed on Monday to renew its sanctions against Belarus.", "085",
-     "IGOEUREEC", "BLRGOV"),
+    ("Japan did not renew its sanctions on North Korea in March.", "085", "JPNGOV", "PRKGOV"),
     ("Canada did not renew its trade embargo on Cuba this year.", "085", "CANGOV", "CUBGOV"),
     ("Canada renewed its trade embargo on Cuba on Monday.", "163", "CANGOV", "CUBGOV"),
 ])
@@ -2014,7 +2013,7 @@ def test_permission_given_or_withheld(coder, text, code):
 @pytest.mark.parametrize("text, code, target", [
     # sanctions demanded against someone rally others against them; their end is a demand
     # that they be eased
-    ("South Africa demanded tougher sanctions against Nigeria.", "113", "NGAGOV"),
+    ("Denmark demanded tougher sanctions against Belarus.", "113", "BLRGOV"),
     ("Cuba demanded an end to the US embargo.", "1054", "USA"),
 ])
 def test_sanctions_demanded_against_someone_or_their_end(coder, text, code, target):
@@ -2032,7 +2031,7 @@ def test_the_occasion_of_a_demand_is_not_what_it_asks(coder):
 
 @pytest.mark.parametrize("text", [
     "Angola's government gave in to the demands of UNITA on Monday.",
-    "Angola's president conceded on Monday to demands from UNITA to reform the army.",
+    "Angola's cabinet bowed on Monday to demands from UNITA for a new electoral law.",
 ])
 def test_conceding_to_demands_is_acceding_to_them(coder, text):
     # the demand conceded to is its background, no demand of the one who concedes

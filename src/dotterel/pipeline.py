@@ -260,7 +260,7 @@ class Coder:
                                 for a in actors.resolve_all(phrase, day)
                                 if a.country in exclude and a.country != "IGO"))), [])
             if not targets and m.code in NATIONWIDE_CODES and doc[m.trigger].pos_ == "VERB":
-                # "Iraq's government said it is prepared to impose martial law": a
+                # "Thailand's army said it was ready to declare martial law": a
                 # curfew or a state of emergency no place is named for falls on the
                 # people of the state's own country (a verb's doing: the noun in "lifted
                 # the state of emergency" is the lifting's object, no act of its own)
@@ -347,8 +347,8 @@ class Coder:
             return m.code
         for act in m.asked:
             if m.code[:2] == REJECT_ROOT == act[:2]:
-                # "would not meet the demands to release prisoners": the act asked for,
-                # under the same negation, already reads as its refusal (1243)
+                # "will not meet the strikers' demands to free their leaders": the act
+                # asked for, under the same negation, already reads as its refusal (1243)
                 return act
             demand = self.kb.ontology.modal_code(act, "demand")
             if demand is None:

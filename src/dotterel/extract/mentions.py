@@ -154,8 +154,8 @@ class _TriggerWords:
         return self._context[content]
 
 
-# Prepositions of the occasion a verb of saying or asking is uttered at ("demanded his
-# removal at the fourth round of talks"): never what is said or asked.
+# Prepositions of the occasion a verb of saying or asking is uttered at ("demanded an
+# apology at the second session of the talks"): never what is said or asked.
 OCCASION_PREPS = {"at", "during", "amid", "amidst", "despite", "after", "before"}
 # Flags of entries whose context phrases say what is said, asked or pledged.
 CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
@@ -534,7 +534,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
                 for o in p.children if o.dep_ == "pobj"]
     if entry.code[:2] == YIELD_ROOT and tok.pos_ == "VERB" and not passive:
-        # "allowed that Mordor is no pleasant place": a point conceded is about whom
+        # "allowed that the opposition had a point": a point conceded is about whom
         # its "that" clause is about
         for clause in _children(tok, {"ccomp"}):
             subj = _children(clause, SUBJECTS)
@@ -705,8 +705,8 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
 
 
 def _until(clause: Token) -> bool:
-    """Whether a clause is the goal its governing act goes on until ("fight until they
-    gain control"): as much a deed, or an intention, as that act."""
+    """Whether a clause is the goal its governing act goes on until ("march until they
+    reach the capital"): as much a deed, or an intention, as that act."""
     return clause.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "until" for c in clause.children)
 
@@ -1261,7 +1261,7 @@ def _undergone(noun: Token) -> Token | None:
 def _voiced_by(verb: Token, protests: set[int]) -> bool:
     """Whether a clause says what a protest voices: its adverbial clause or complement
     ("staged a strike to demand reforms"), or a gerund after a preposition there
-    ("rioted, joining demonstrators in demanding a referendum")."""
+    ("rioted, joining workers in demanding higher wages")."""
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         verb = verb.head.head  # the word the gerund's preposition hangs on
         if verb.i in protests:
@@ -1364,7 +1364,7 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
         # "demanded a meeting of the Council to discuss the advance": an act for whose
         # sake something is asked is asked for with it
         if cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
-            return None  # "demanded his removal at the fourth round of talks"
+            return None  # "demanded an apology at the second session of the talks"
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or _purpose(cur)
                                        or (cur.dep_ == "conj" and step == 0
                                            and cur.head.i not in appeals)
@@ -1529,7 +1529,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
     undergone = _undergone(tok)
     if undergone is not None and entry.code[:2] in UNDERGONE_ROOTS:
-        # "faces pressure from Congress to help Iran", "received criticism from Amnesty":
+        # "faces pressure from the unions to resign", "received criticism from Oxfam":
         # a call, criticism or threat someone faces is made by whom its "from" phrase
         # names (no one, when it names none), of the one who faces it
         sources = _prep_objects(tok, "from") or _prep_objects(undergone, "from")
