@@ -2127,3 +2127,119 @@ def test_a_demand_to_hand_over_the_accused_is_a_demand_for_judicial_cooperation(
 def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # sanctions left to lapse are eased; sanctions renewed are imposed again
+    ("Japan did not renew its sanctions on North Korea in March.", "085", "JPNGOV", "PRKGOV"),
+    ("Canada did not renew its trade embargo on Cuba this year.", "085", "CANGOV", "CUBGOV"),
+    ("Canada renewed its trade embargo on Cuba on Monday.", "163", "CANGOV", "CUBGOV"),
+])
+def test_sanctions_not_renewed_are_eased(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2010-05-02"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # a curfew or a state of emergency no place is named for falls on the state's own people
+    ("Thailand's government said it was ready to impose martial law.", "1324", "THA"),
+    ("Peru declared a state of emergency on Monday.", "1724", "PER"),
+    ("Thailand lifted the state of emergency on Tuesday.", "0814", "THA"),
+])
+def test_a_nationwide_measure_falls_on_the_states_own_people(coder, text, code, target):
+    events = coder.code(text, published="2010-05-02")
+    assert [(e.cameo, e.target.code) for e in events if not e.negated] == [(code, target)]
+
+
+@pytest.mark.parametrize("text, code", [
+    # demands refused: the refusal of what they ask for
+    ("Colombia's government said it would not meet the rebels' demands to free jailed "
+     "guerrillas.", "1243"),
+    ("Israel refused to meet demands to lift the blockade.", "1246"),
+])
+def test_demands_refused_are_a_refusal_of_what_they_ask(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    # the goal an act goes on until is as much vowed, or done, as that act
+    ("Kurdish rebels have vowed to fight until they seize the town of Cizre in Turkey.", "1382"),
+    ("Kurdish rebels fought until they seized the town of Cizre in Turkey.", "192"),
+])
+def test_what_an_act_goes_on_until_shares_its_mood(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert [e.cameo for e in events if not e.negated] == [code]
+
+
+def test_a_point_conceded_is_conceded_to_whom_it_is_about(coder):
+    events = coder.code("The Greek prime minister conceded that Turkey had been right about "
+                        "the islands.", published="2010-05-02")
+    ev = one(events, "08")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("080", "GRCGOV", "TURGOV")
+
+
+@pytest.mark.parametrize("text, code", [
+    # permission given is yielding; permission withheld, a refusal to yield
+    ("Egypt granted Israel permission to fly over Sinai.", "080"),
+    ("Egypt said it would not give Israel permission to fly over Sinai.", "124"),
+])
+def test_permission_given_or_withheld(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code in [e.cameo for e in events if not e.negated], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # sanctions demanded against someone rally others against them; their end is a demand
+    # that they be eased
+    ("Denmark demanded tougher sanctions against Belarus.", "113", "BLRGOV"),
+    ("Cuba demanded an end to the US embargo.", "1054", "USA"),
+])
+def test_sanctions_demanded_against_someone_or_their_end(coder, text, code, target):
+    ev = one(coder.code(text, published="2010-05-02"), code[:2])
+    assert (ev.cameo, ev.target.code) == (code, target)
+
+
+def test_the_occasion_of_a_demand_is_not_what_it_asks(coder):
+    # the talks the demand was made at are not demanded
+    events = coder.code("Tamil rebels demanded an apology from Sri Lanka at the second round "
+                        "of talks in Geneva.", published="2010-05-02")
+    assert "106" not in [e.cameo for e in events], [e.cameo for e in events]
+    assert any(e.cameo.startswith("10") for e in events), [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Angola's government gave in to the demands of UNITA on Monday.",
+    "Angola's cabinet bowed on Monday to demands from UNITA for a new electoral law.",
+])
+def test_conceding_to_demands_is_acceding_to_them(coder, text):
+    # the demand conceded to is its background, no demand of the one who concedes
+    events = coder.code(text, published="2010-05-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == [
+        ("083", "AGOGOV", "AGOREBUNT")]
+
+
+def test_a_demand_a_protest_voices_in_a_gerund_is_its_cause(coder):
+    events = coder.code("Turkish students rioted in Ankara on Monday, joining thousands of "
+                        "workers in demanding higher wages.", published="2010-05-02")
+    assert [e.cameo[:2] for e in events if not e.negated] == ["14"], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # criticism or threats someone faces are made by whom "from" names, of the one facing them
+    ("Israel faced sharp criticism from Egypt on Monday.", [("111", "EGYGOV", "ISRGOV")]),
+    ("Kenya received threats from Somali militants.", [("130", "SOMUAF", "KENGOV")]),
+    # and by no one the text names when it names none
+    ("Israel faced pressure to stop the war.", []),
+])
+def test_what_someone_faces_is_done_to_them(coder, text, expected):
+    events = coder.code(text, published="2010-05-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == expected
+
+
+def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
+    # the release is demanded, not done
+    events = coder.code("Egypt put pressure on Israel to release the prisoners.",
+                        published="2010-05-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == [
+        ("1053", "EGYGOV", "ISRGOV")]

@@ -277,6 +277,13 @@ class Coder:
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
                                 for a in actors.resolve_all(phrase, day)
                                 if a.country in exclude and a.country != "IGO"))), [])
+            if not targets and m.code in NATIONWIDE_CODES and doc[m.trigger].pos_ == "VERB":
+                # "Thailand's army said it was ready to declare martial law": a
+                # curfew or a state of emergency no place is named for falls on the
+                # people of the state's own country (a verb's doing: the noun in "lifted
+                # the state of emergency" is the lifting's object, no act of its own)
+                targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
+                                  for s in sources if s.country and s.country != "IGO")
         if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
             # "students staged mass demonstrations", "workers went on strike": a protest
             # (or its calling off: "the union called off the strike") by the people that
@@ -357,6 +364,10 @@ class Coder:
         if m.code not in BARE_APPEALS:
             return m.code
         for act in m.asked:
+            if m.code[:2] == REJECT_ROOT == act[:2]:
+                # "will not meet the strikers' demands to free their leaders": the act
+                # asked for, under the same negation, already reads as its refusal (1243)
+                return act
             demand = self.kb.ontology.modal_code(act, "demand")
             if demand is None:
                 continue
@@ -553,6 +564,9 @@ COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
 # Acts a state does to its own people or territory: easing or imposing restrictions,
 # threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
 DOMESTIC_ROOTS = {"08", "13", "17"}
+# Of those, the curfews and states of emergency (eased, threatened, imposed): measures a
+# state takes over its own people or territory even when no place is named.
+NATIONWIDE_CODES = {"0813", "0814", "1323", "1324", "1723", "1724"}
 # Mass violence a state does in a region of its own country falls on that region's people
 # too ("responsible for mass killings in the Darfur region").
 MASS_VIOLENCE_ROOT = "20"

@@ -182,7 +182,9 @@ class _TriggerWords:
         if content not in self._context:
             tok = self.tok
             scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-            doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS)
+            doers = {t.i for s in (*_children(tok, SUBJECTS | PASSIVE_SUBJECTS),
+                                   *(p for p in _children(tok, {"prep"})
+                                     if p.lower_ in OCCASION_PREPS))
                      for t in s.subtree} if content and tok.pos_ == "VERB" else set()
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
@@ -193,6 +195,9 @@ class _TriggerWords:
         return self._context[content]
 
 
+# Prepositions of the occasion a verb of saying or asking is uttered at ("demanded an
+# apology at the second session of the talks"): never what is said or asked.
+OCCASION_PREPS = {"at", "during", "amid", "amidst", "despite", "after", "before"}
 # Flags of entries whose context phrases say what is said, asked or pledged.
 CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
@@ -477,6 +482,7 @@ def _named_before_date(date: Token) -> list[Token]:
 
 MOVEMENT_PREPS = {"from", "to", "into"}
 COERCE_ROOT = "17"
+YIELD_ROOT = "08"  # easing, acceding, releasing, allowing
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -604,6 +610,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
                 for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
                 for o in p.children if o.dep_ == "pobj"]
+    if entry.code[:2] == YIELD_ROOT and tok.pos_ == "VERB" and not passive:
+        # "allowed that the opposition had a point": a point conceded is about whom
+        # its "that" clause is about
+        for clause in _children(tok, {"ccomp"}):
+            subj = _children(clause, SUBJECTS)
+            if subj and _that_clause(clause) and subj[0].lower_ not in RELATIVE_PRONOUNS:
+                return subj
     if entry.code[:2] == COERCE_ROOT and tok.dep_ == "xcomp":
         # "ordered the newspaper to suspend publication", "forced the station to stop
         # broadcasting": a restriction someone is made to carry out falls on them
@@ -764,8 +777,9 @@ GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dob
 
 
 def _governors(tok: Token, limit: int = 3) -> list[Token]:
-    """The chain of words that govern a clause's trigger through complements, and
-    through infinitives of purpose ("is willing to send troops to help defend it")."""
+    """The chain of words that govern a clause's trigger through complements, through
+    infinitives of purpose ("is willing to send troops to help defend it") and through
+    the goal an act goes on until ("vowed to fight until they take the town")."""
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
@@ -1106,7 +1120,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             if wanted is not None:
                 asked.setdefault(content[tok.i], []).append(wanted[0].code)
         if (tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok)
-                or _role_of(tok, found)):
+                or _role_of(tok, found) or _yielded_to(tok, found)):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -1162,7 +1176,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
-            v.dep_ in ("advcl", "xcomp") and v.head.i in protests
+            _voiced_by(v, protests)
             for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
@@ -1338,6 +1352,40 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
             and any(m.trigger == tok.head.head.i for m in found))
 
 
+# Verbs whose subject undergoes what their object names ("faced pressure", "received
+# threats"), and the roots of what is so undergone: appeals, demands, disapproval,
+# rejections and threats.
+UNDERGOING_VERBS = {"face", "receive"}
+UNDERGONE_ROOTS = {"02", "10", "11", "12", "13"}
+
+
+def _undergone(noun: Token) -> Token | None:
+    """The verb of undergoing whose object a noun is ("faces pressure"), if any."""
+    if (noun.pos_ == "NOUN" and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB"
+            and noun.head.lemma_.lower() in UNDERGOING_VERBS):
+        return noun.head
+    return None
+
+
+def _voiced_by(verb: Token, protests: set[int]) -> bool:
+    """Whether a clause says what a protest voices: its adverbial clause or complement
+    ("staged a strike to demand reforms"), or a gerund after a preposition there
+    ("rioted, joining workers in demanding higher wages")."""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # the word the gerund's preposition hangs on
+        if verb.i in protests:
+            return True
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.i in protests
+
+
+def _yielded_to(tok: Token, found: list[Mention]) -> bool:
+    """Whether a nominal act is what a coded concession yields to ("conceded to demands
+    from the rebels", "bowed to pressure"): the concession is the event, the demand
+    it answers is told as its background."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "to"
+            and any(m.trigger == tok.head.head.i and m.code[:2] == YIELD_ROOT for m in found))
+
+
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
 # backing militants", "blamed the rebels for the attack", "charged him with spying".
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
@@ -1406,9 +1454,13 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     reforms" (the parser hangs the infinitive on the verb, not on the thing asked)."""
     if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
         tok = tok.head  # "to protect them and prevent a war"
-    if tok.head.i in askers and _purpose(tok):
+    if not _purpose(tok):
+        return None
+    if tok.head.i in askers:
         return tok.head.i
-    return None
+    # "put pressure on Ankara to help", "made a call on Israel to stop the war": the
+    # parser hangs the infinitive on the light verb whose object is the appeal
+    return next((o.i for o in _children(tok.head, OBJECTS) if o.i in askers), None)
 
 
 def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozenset()
@@ -1425,6 +1477,8 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
         # for may be a list, but an act coordinated with the appeal itself is not asked
         # "demanded a meeting of the Council to discuss the advance": an act for whose
         # sake something is asked is asked for with it
+        if cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+            return None  # "demanded an apology at the second session of the talks"
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or _purpose(cur)
                                        or (cur.dep_ == "conj" and step == 0
                                            and cur.head.i not in appeals)
@@ -1605,6 +1659,13 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if any(t.lower_ in REFLEXIVES for t in targets):
         # "Iraq had attacked themselves": a reflexive object is the doer itself
         targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
+    undergone = _undergone(tok)
+    if undergone is not None and entry.code[:2] in UNDERGONE_ROOTS:
+        # "faces pressure from the unions to resign", "received criticism from Oxfam":
+        # a call, criticism or threat someone faces is made by whom its "from" phrase
+        # names (no one, when it names none), of the one who faces it
+        sources = _prep_objects(tok, "from") or _prep_objects(undergone, "from")
+        targets = _subject(undergone)
     if "converse" in entry.flags:
         # "received weapons from the government": the giver is the one named by "from"
         sources, targets = targets, sources
