@@ -1948,3 +1948,17 @@ def test_a_demand_to_hand_over_the_accused_is_a_demand_for_judicial_cooperation(
 def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # stop 16 actors3: a capital's name is another country's city when the sentence is
+    # about that country
+    ("Government troops shelled gunmen in Tripoli on Monday, the Lebanese army said.",
+     "19", "LBN", "LBN"),
+    ("Gunmen in Tripoli attacked a convoy of Libyan police on Monday.", "18", "LBY", "LBY"),
+])
+def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
+                                     target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.country, ev.target.country) == (source, target), (
+        ev.source.code, ev.target.code)

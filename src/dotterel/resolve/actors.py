@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
@@ -128,6 +128,9 @@ class DocActors:
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
         self._acts: dict[str, Actor] = {}  # lemma of an act's words -> who did it last
+        # first token of a capital's name -> the country of the place of that name its
+        # sentence is about, where that is not the capital's ("Tripoli" in Lebanon)
+        self._seat_home: dict[int, str] = {}
         # every token's text and lemma, read as arrays: no Token object per word
         strings = doc.vocab.strings
         self._words = [strings[h] for h in doc.to_array(ORTH).tolist()]
@@ -139,6 +142,7 @@ class DocActors:
     def _prepass(self) -> None:
         """Walk the document once: countries mentioned, people named, aliases declared."""
         matched: set[int] = set()  # tokens inside some knowledge match
+        seats: list[tuple[int, int, str]] = []  # capitals named: start, end, country
         doc_words, doc_lemmas = self._words, self._lemmas
         for sent in self.doc.sents:
             words = doc_words[sent.start:sent.end]
@@ -146,6 +150,8 @@ class DocActors:
             for m in self.knowledge.match(words, lemmas):
                 matched.update(range(sent.start + m.start, sent.start + m.end))
                 first = self.doc[sent.start + m.start]
+                if m.entry.seat:
+                    seats.append((sent.start + m.start, sent.start + m.end, m.entry.code[:3]))
                 if (m.entry.kind == "country" and not _stance(self.doc, first.i)
                         and not _based(self.doc, sent.start + m.end)
                         and not (first.head.lemma_.lower() in OTHER_PARTY_NOUNS
@@ -156,6 +162,7 @@ class DocActors:
                     if actor and actor.country and m.entry.kind == "person":
                         self._countries.append((sent.start + m.start, actor.country))
                         self._people.append((sent.start + m.end - 1, m.entry.name, actor))
+        self._relocate_seats(seats)
         for chunk in self.doc.noun_chunks:
             if matched.isdisjoint(range(chunk.start, chunk.end)):
                 continue  # only phrases that name an actor themselves
@@ -181,6 +188,34 @@ class DocActors:
             if actor is not None and tok.i not in known:
                 self._people.append((tok.i, actor.name or tok.text, actor))
         self._countries.sort()
+
+    def _relocate_seats(self, seats: list[tuple[int, int, str]]) -> None:
+        """A capital's name is another country's city when its sentence names that
+        other country and the gazetteer knows a place of that name there ("militias in
+        Tripoli, the north Lebanese port"): the place, not the capital, is meant."""
+        if self.gazetteer is None:
+            return
+        for start, end, iso in seats:
+            head = self.doc[start]
+            context = [c for c in self._place_context(head, skip=start) if c != iso]
+            if not context:
+                continue
+            place = self.gazetteer.lookup(self.doc[start:end].text, context)
+            if place is not None and place.country in context and place.country != iso:
+                self._seat_home[start] = place.country
+                self._countries = sorted((i, place.country if i == start else c)
+                                         for i, c in self._countries)
+
+    def _moved_seats(self, matches: Iterable[PhraseMatch], toks: list[Token]) -> list[PhraseMatch]:
+        """``matches`` with each capital found to be another country's city (see
+        :meth:`_relocate_seats`) standing for that country."""
+        out = []
+        for m in matches:
+            home = self._seat_home.get(toks[m.start].i) if m.entry.seat else None
+            out.append(replace(m, entry=replace(m.entry, code=home, seat=False,
+                                                name=self.knowledge.country_name(home)))
+                       if home else m)
+        return out
 
     def _read(self, toks: list[Token]) -> tuple[list[str], list[str]]:
         """The texts and lemmas of ``toks``."""
@@ -413,7 +448,8 @@ class DocActors:
         named = [m for m in matches if m.entry.kind in ("actor", "igo")
                  and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
         others = _other_party_words(head) - {head.i}
-        countries = [m for m in matches if m.entry.kind in ("country", "region")
+        countries = [m for m in self._moved_seats(matches, toks)
+                     if m.entry.kind in ("country", "region")
                      and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
@@ -634,7 +670,7 @@ class DocActors:
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
         toks = [t for t in _np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
-        for m in self._match(*self._read(toks)):
+        for m in self._moved_seats(self._match(*self._read(toks)), toks):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
         place = self._place_actor(tok, toks)
@@ -764,11 +800,22 @@ class DocActors:
             return None
         ent = _entity_tokens(head)
         name = self.doc[ent[0].i:ent[-1].i + 1].text
-        place = self.gazetteer.lookup(name, [iso for _, iso in self._countries[-3:]])
+        place = self.gazetteer.lookup(name, self._place_context(head))
         if place is None or not place.country:
             return None
         return Actor(code=place.country, country=place.country, sector="",
                      name=place.name, text=name)
+
+    def _place_context(self, head: Token, skip: int = -1) -> list[str]:
+        """The countries that decide between places of one name, most relevant first:
+        those the place's own sentence names, nearest first ("militias in Tripoli, the
+        north Lebanese port" is Lebanon's Tripoli), then the last ones named before it;
+        not the one named at token ``skip`` (the place's own name)."""
+        sent = head.sent
+        near = sorted((abs(i - head.i), iso) for i, iso in self._countries
+                      if sent.start <= i < sent.end and i != skip)
+        before = [iso for i, iso in reversed(self._countries) if i < sent.start][:3]
+        return list(dict.fromkeys([iso for _, iso in near] + before))
 
     def _pronoun(self, head: Token, day: dt.date | None,
                  exclude: set[str] = frozenset()) -> Actor | None:
