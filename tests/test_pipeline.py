@@ -1962,3 +1962,10 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert (ev.source.country, ev.target.country) == (source, target), (
         ev.source.code, ev.target.code)
+
+
+def test_a_facility_named_after_a_region_is_not_the_region(coder) -> None:
+    # stop 16 actors3
+    events = coder.code("Dutch farmers blocked the Europe Bridge on Tuesday, police said.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.target and e.target.country == "EUR"]

@@ -450,7 +450,8 @@ class DocActors:
         others = _other_party_words(head) - {head.i}
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
-                     and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others]
+                     and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others
+                     and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
@@ -747,6 +748,9 @@ class DocActors:
             return found, head
         # "the chief of Israel's ally" is not Israel's
         skip = _other_party_words(head)
+        if head.ent_type_ == "FAC" and head.pos_ == "PROPN":
+            # the words of a facility's own name were read with it ("the Europe Bridge")
+            skip.update(t.i for t in _entity_tokens(head))
         candidates: list[Token] = []
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
@@ -987,6 +991,16 @@ def _owner_of(tok: Token, head: Token) -> bool:
         return True
     prep = tok.head
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == head.i)
+
+
+def _names_a_facility(m: PhraseMatch, toks: list[Token], head: Token) -> bool:
+    """Whether a region's name ``m`` is only part of a facility's proper name headed by
+    ``head`` ("the Europe Bridge", "the Asia Hotel"): the building is not the region."""
+    if m.entry.kind != "region" or head.ent_type_ != "FAC" or head.pos_ != "PROPN":
+        return False
+    head_pos = toks.index(head)
+    return (head_pos >= m.end and toks[m.start].ent_type_ == "FAC"
+            and all(t.ent_iob_ == "I" for t in toks[m.start + 1:head_pos + 1]))
 
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
