@@ -1956,6 +1956,9 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     ("Government troops shelled gunmen in Tripoli on Monday, the Lebanese army said.",
      "19", "LBN", "LBN"),
     ("Gunmen in Tripoli attacked a convoy of Libyan police on Monday.", "18", "LBY", "LBY"),
+    # a people of one state is coded with it; the IRA by description fought in the UK
+    ("Igbo traders protested against the police in Lagos on Monday.", "14", "NGA", "NGA"),
+    ("Irish republican guerrillas shot dead a British soldier on Monday.", "19", "GBR", "GBR"),
 ])
 def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
                                      target: str) -> None:
