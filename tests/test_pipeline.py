@@ -1959,6 +1959,8 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     # a people of one state is coded with it; the IRA by description fought in the UK
     ("Igbo traders protested against the police in Lagos on Monday.", "14", "NGA", "NGA"),
     ("Irish republican guerrillas shot dead a British soldier on Monday.", "19", "GBR", "GBR"),
+    # a state's institution said alone is of the leader it deals with
+    ("Congress urged President Obama to veto the bill on Tuesday.", "02", "USA", "USA"),
 ])
 def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
                                      target: str) -> None:

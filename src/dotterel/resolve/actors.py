@@ -69,6 +69,9 @@ OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adver
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
 LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
+# Sectors of a state's own institutions ("the government", "Congress"): said alone, the
+# state the story is about.
+STATE_BODIES = frozenset({"GOV", "LEG"})
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
 
@@ -303,6 +306,20 @@ class DocActors:
             if head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj"):
                 return iso
         return None
+
+    def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
+        """The country of the first person of a known country named after ``head`` in
+        its sentence, when the story has named no actor before it: "Congress asked
+        Obama to act" is the Congress of Obama's state, as a state's institutions deal
+        with its own leaders."""
+        end = head.sent.end
+        if self.recent_country(head.i) is not None or self._last(head.i) is not None or any(
+                i < head.i and actor is not None and actor.country for i, _, actor in self._people):
+            return None
+        return next((actor.country for i, _, actor in sorted(self._people, key=lambda p: p[0])
+                     if head.i < i < end and actor is not None and actor.country
+                     and actor.country not in exclude and actor.country not in ("IGO", "NGO")),
+                    None)
 
     def recent_country(self, before: int, exclude: set[str] = frozenset()) -> str | None:
         """The country mentioned most recently before token ``before``, skipping ``exclude``."""
@@ -577,8 +594,10 @@ class DocActors:
             # document is talking about
             country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
-                       or (self._story_country(head.i, set(exclude)) if sector == "GOV"
+                       or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
+                       or (self._later_person_country(head, set(exclude))
+                           if sector in STATE_BODIES and not named_person else "")
                        or (self._later_country(head, set(exclude))
                            if sector and not named_person else "") or "")
             if (not country and faiths and sector and not named_person
