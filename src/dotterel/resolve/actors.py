@@ -72,6 +72,10 @@ LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
 # Sectors of a state's own institutions ("the government", "Congress"): said alone, the
 # state the story is about.
 STATE_BODIES = frozenset({"GOV", "LEG"})
+# Offices that act only within their own state's jurisdiction: a judge or a police
+# officer no phrase places is of the state whose people they act on ("Judge Ana Ruiz
+# charged three Peruvian officials").
+JURISDICTIONS = frozenset({"JUD", "COP"})
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
 
@@ -289,21 +293,24 @@ class DocActors:
                 return seen.actor.country
         return ""
 
-    def _later_country(self, head: Token, exclude: set[str]) -> str | None:
+    def _later_country(self, head: Token, exclude: set[str], modifier: bool = False) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
         opens with, before any country is named, is of the country the sentence goes on to
         name ("Refugees staged a hunger strike against the Russian government", "Thousands
         of people marched through Minsk"), as a CAMEO coder reading the whole
         sentence codes it. Once a country, or a person of one, has been named, the text has
         set its scene and a later one is more likely the other party's; and a country that
-        is a verb's object is what is acted on ("ordered troops to attack Ukraine")."""
+        is a verb's object is what is acted on ("ordered troops to attack Ukraine").
+        ``modifier``: only a country that qualifies a noun ("Peruvian officials"), not
+        one named as a party itself ("against Nigeria")."""
         start, end = head.sent.start, head.sent.end
         if self.recent_country(head.i) is not None or any(
                 start <= i < head.i and actor is not None and actor.country
                 for i, _, actor in self._people):
             return None
         for i, iso in self._countries:
-            if head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj"):
+            if (head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj")
+                    and (not modifier or self.doc[i].dep_ in ("amod", "compound"))):
                 return iso
         return None
 
@@ -598,8 +605,9 @@ class DocActors:
                            else self.recent_country(head.i, set(exclude)))
                        or (self._later_person_country(head, set(exclude))
                            if sector in STATE_BODIES and not named_person else "")
-                       or (self._later_country(head, set(exclude))
-                           if sector and not named_person else "") or "")
+                       or (self._later_country(head, set(exclude), modifier=named_person)
+                           if sector and (not named_person or sector in JURISDICTIONS)
+                           else "") or "")
             if (not country and faiths and sector and not named_person
                     and self.recent_country(head.i) is None):
                 # "Islamic militants", with no state in sight (not even one left out as the
