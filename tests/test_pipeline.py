@@ -1961,6 +1961,10 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     ("Irish republican guerrillas shot dead a British soldier on Monday.", "19", "GBR", "GBR"),
     # a state's institution said alone is of the leader it deals with
     ("Congress urged President Obama to veto the bill on Tuesday.", "02", "USA", "USA"),
+    # people named by their faith are of the state in sight, even the other party's
+    ("Christian groups protested against the Egyptian government on Monday.", "14",
+     "EGY", "EGY"),
+    ("Egyptian police clashed with Christian groups in Cairo.", "19", "EGY", "EGY"),
     # a judge no phrase places is of the state whose people they act on
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),

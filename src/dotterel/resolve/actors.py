@@ -561,6 +561,16 @@ class DocActors:
                 return Actor(code=country + "GOV", country=country, sector="GOV",
                              name=self.knowledge.country_name(country),
                              text=" ".join(words))
+        if (not country and not sector and head.pos_ == "NOUN" and head.tag_ == "NNS"
+                and head.dep_ not in MODIFIER_DEPS and faiths
+                and not any(m.start <= head_pos < m.end for m in faiths)):
+            # "Muslim groups", "Christian villagers": people named by their faith are of
+            # the state in sight, with the faith's code, else of the faith alone
+            faith = _faith_actor(faiths, words)
+            home = self.recent_country(head.i) or self._later_country(head, set()) or ""
+            return Actor(code=home + faith.code, country=home or faith.country,
+                         sector=faith.code if home else faith.sector,
+                         name=faith.name, text=faith.text)
         if not country and not sector:
             if (head.pos_ in ("NOUN", "PROPN") and head.dep_ not in MODIFIER_DEPS
                     and any(m.start <= head_pos < m.end for m in faiths)
