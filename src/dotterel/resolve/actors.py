@@ -565,7 +565,8 @@ class DocActors:
                 and head.dep_ not in MODIFIER_DEPS and faiths
                 and not any(m.start <= head_pos < m.end for m in faiths)):
             # "Muslim groups", "Christian villagers": people named by their faith are of
-            # the state in sight, with the faith's code, else of the faith alone
+            # the state in sight, with the faith's code, else of the faith alone; the
+            # other party's state is not ruled out ("police clashed with Christian groups")
             faith = _faith_actor(faiths, words)
             home = self.recent_country(head.i) or self._later_country(head, set()) or ""
             return Actor(code=home + faith.code, country=home or faith.country,
