@@ -1981,3 +1981,10 @@ def test_a_facility_named_after_a_region_is_not_the_region(coder) -> None:
     events = coder.code("Dutch farmers blocked the Europe Bridge on Tuesday, police said.",
                         published="2015-06-02")
     assert not [e for e in events if e.target and e.target.country == "EUR"]
+
+
+def test_he_is_never_the_state_a_clause_names(coder) -> None:
+    # stop 16 actors3: "he" in a clause hung on "Iran must ..." is not Iran
+    events = coder.code("A senior German official said that Iran must free the sailors as he "
+                        "left for a visit to Oman.", published="2015-06-02")
+    assert not [e for e in events if e.source and e.source.country == "IRN"]

@@ -34,6 +34,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
+# Entities that name a state or a place, never a person a "he" or "she" stands for.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 # Heads that describe a country without naming it ("the South American nation").
 COUNTRY_DESCRIPTORS = {"nation", "country", "state", "republic", "neighbour", "neighbor"}
 REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", "claim",
@@ -863,6 +865,8 @@ class DocActors:
                  exclude: set[str] = frozenset()) -> Actor | None:
         lower = head.lower_
         matrix = _matrix_subject(head)
+        if matrix is not None and lower in PERSON_PRONOUNS and matrix.ent_type_ in PLACE_ENTITIES:
+            matrix = None  # "he" is never a state: "said that Libya must act as he left"
         if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             # "Mexico announces that it is breaking relations": the complement's pronoun
             # subject is the announcing subject
