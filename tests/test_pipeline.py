@@ -1965,6 +1965,9 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     ("Christian groups protested against the Egyptian government on Monday.", "14",
      "EGY", "EGY"),
     ("Egyptian police clashed with Christian groups in Cairo.", "19", "EGY", "EGY"),
+    # a body of members from a region's states is an NGO, not the region
+    ("Members of the Union of European Farmers protested against the French government.",
+     "14", "NGO", "FRA"),
     # a judge no phrase places is of the state whose people they act on
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),

@@ -34,6 +34,10 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
+# Nouns that head a body of members ("the Association of African Jurists"): one named
+# by a region's word is non-governmental, not the region (named IGOs are in igos.tsv).
+ASSOCIATIONS = frozenset({"association", "federation", "society", "league", "network",
+                          "union", "council", "forum", "congress", "alliance", "coalition"})
 # Entities that name a state or a place, never a person a "he" or "she" stands for.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 # Heads that describe a country without naming it ("the South American nation").
@@ -524,6 +528,12 @@ class DocActors:
             # whom the phrase does not name
             return None
         country = _country_of(countries, toks, head)
+        if countries and all(m.entry.kind == "region" for m in countries) and any(
+                a.lemma_.lower() in ASSOCIATIONS and a.i in index
+                for m in countries for a in toks[m.start].ancestors):
+            # "the Association of African Jurists": a body of people from a region's
+            # states is a non-governmental one, not the region
+            country = "NGO"
         if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
