@@ -1968,6 +1968,9 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     # a body of members from a region's states is an NGO, not the region
     ("Members of the Union of European Farmers protested against the French government.",
      "14", "NGO", "FRA"),
+    # victims no phrase places are of the scene a "when" clause tells of
+    ("Two Pakistani militants killed nine people on Friday when they attacked a hotel in "
+     "Kabul.", "18", "PAK", "AFG"),
     # a judge no phrase places is of the state whose people they act on
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),

@@ -706,7 +706,11 @@ class DocActors:
         for above in head.ancestors:
             if above.pos_ not in ("VERB", "AUX"):
                 continue
-            for prep in above.children:
+            # and the "when" clause that tells the same deed ("killed 23 people when
+            # they blew themselves up in Tel Aviv")
+            when = [c for c in above.children if c.dep_ == "advcl"
+                    and any(m.lower_ == "when" and m.dep_ == "advmod" for m in c.children)]
+            for prep in [*above.children, *(p for c in when for p in c.children)]:
                 if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
