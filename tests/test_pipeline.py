@@ -1957,7 +1957,7 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
      "19", "LBN", "LBN"),
     ("Gunmen in Tripoli attacked a convoy of Libyan police on Monday.", "18", "LBY", "LBY"),
     # a people of one state is coded with it; the IRA by description fought in the UK
-    ("Igbo traders protested against the police in Lagos on Monday.", "14", "NGA", "NGA"),
+    ("Ghanaian police arrested ten Igbo traders on Monday.", "17", "GHA", "NGA"),
     ("Irish republican guerrillas shot dead a British soldier on Monday.", "19", "GBR", "GBR"),
     # a state's institution said alone is of the leader it deals with
     ("Congress urged President Obama to veto the bill on Tuesday.", "02", "USA", "USA"),
