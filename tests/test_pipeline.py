@@ -1971,6 +1971,9 @@ def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     # victims no phrase places are of the scene a "when" clause tells of
     ("Two Pakistani militants killed nine people on Friday when they attacked a hotel in "
      "Kabul.", "18", "PAK", "AFG"),
+    # "Arab" is the Arab world's word; a state's word before it says where they live
+    ("Arab foreign ministers condemned Israel on Monday.", "11", "ARB", "ISR"),
+    ("Israeli Arabs protested against the government on Monday.", "14", "ISR", "ISR"),
     # a judge no phrase places is of the state whose people they act on
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),

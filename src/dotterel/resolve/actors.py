@@ -1017,6 +1017,9 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
         return ""
     head_pos = next(k for k, t in enumerate(toks) if t.i == head.i)
     own = [m for m in countries if m.start <= head_pos < m.end]
+    if own and own[0].entry.kind == "region" and any(m.entry.kind == "country" for m in countries):
+        # "Israeli Arabs": a people of a region named with a state's word live in that state
+        own = []
     if own and not own[0].entry.demonym:
         return own[0].entry.code[:3]
     if own:
