@@ -2243,3 +2243,52 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
                         published="2010-05-02")
     assert [(e.cameo, e.source.code, e.target.code) for e in events if not e.negated] == [
         ("1053", "EGYGOV", "ISRGOV")]
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # stop 16 actors3: a capital's name is another country's city when the sentence is
+    # about that country
+    ("Government troops shelled gunmen in Tripoli on Monday, the Lebanese army said.",
+     "19", "LBN", "LBN"),
+    ("Gunmen in Tripoli attacked a convoy of Libyan police on Monday.", "18", "LBY", "LBY"),
+    # a people of one state is coded with it; the IRA by description fought in the UK
+    ("Ghanaian police arrested ten Igbo traders on Monday.", "17", "GHA", "NGA"),
+    ("Irish republican guerrillas shot dead a British soldier on Monday.", "19", "GBR", "GBR"),
+    # a state's institution said alone is of the leader it deals with
+    ("Congress urged President Obama to veto the bill on Tuesday.", "02", "USA", "USA"),
+    # people named by their faith are of the state in sight, even the other party's
+    ("Christian groups protested against the Egyptian government on Monday.", "14",
+     "EGY", "EGY"),
+    ("Egyptian police clashed with Christian groups in Cairo.", "19", "EGY", "EGY"),
+    # a body of members from a region's states is an NGO, not the region
+    ("Members of the Union of European Farmers protested against the French government.",
+     "14", "NGO", "FRA"),
+    # victims no phrase places are of the scene a "when" clause tells of
+    ("Two Pakistani militants killed nine people on Friday when they attacked a hotel in "
+     "Kabul.", "18", "PAK", "AFG"),
+    # "Arab" is the Arab world's word; a state's word before it says where they live
+    ("Arab foreign ministers condemned Israel on Monday.", "11", "ARB", "ISR"),
+    ("Israeli Arabs protested against the government on Monday.", "14", "ISR", "ISR"),
+    # a judge no phrase places is of the state whose people they act on
+    ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
+     "PER", "PER"),
+])
+def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
+                                     target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.country, ev.target.country) == (source, target), (
+        ev.source.code, ev.target.code)
+
+
+def test_a_facility_named_after_a_region_is_not_the_region(coder) -> None:
+    # stop 16 actors3
+    events = coder.code("Dutch farmers blocked the Europe Bridge on Tuesday, police said.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.target and e.target.country == "EUR"]
+
+
+def test_he_is_never_the_state_a_clause_names(coder) -> None:
+    # stop 16 actors3: "he" in a clause hung on "Iran must ..." is not Iran
+    events = coder.code("A senior German official said that Iran must free the sailors as he "
+                        "left for a visit to Oman.", published="2015-06-02")
+    assert not [e for e in events if e.source and e.source.country == "IRN"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
@@ -34,6 +34,12 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
+# Nouns that head a body of members ("the Association of African Jurists"): one named
+# by a region's word is non-governmental, not the region (named IGOs are in igos.tsv).
+ASSOCIATIONS = frozenset({"association", "federation", "society", "league", "network",
+                          "union", "council", "forum", "congress", "alliance", "coalition"})
+# Entities that name a state or a place, never a person a "he" or "she" stands for.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 # Heads that describe a country without naming it ("the South American nation").
 COUNTRY_DESCRIPTORS = {"nation", "country", "state", "republic", "neighbour", "neighbor"}
 REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", "claim",
@@ -69,6 +75,13 @@ OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adver
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
 LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
+# Sectors of a state's own institutions ("the government", "Congress"): said alone, the
+# state the story is about.
+STATE_BODIES = frozenset({"GOV", "LEG"})
+# Offices that act only within their own state's jurisdiction: a judge or a police
+# officer no phrase places is of the state whose people they act on ("Judge Ana Ruiz
+# charged three Peruvian officials").
+JURISDICTIONS = frozenset({"JUD", "COP"})
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
 
@@ -128,6 +141,9 @@ class DocActors:
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
         self._acts: dict[str, Actor] = {}  # lemma of an act's words -> who did it last
+        # first token of a capital's name -> the country of the place of that name its
+        # sentence is about, where that is not the capital's ("Tripoli" in Lebanon)
+        self._seat_home: dict[int, str] = {}
         # every token's text and lemma, read as arrays: no Token object per word
         strings = doc.vocab.strings
         self._words = [strings[h] for h in doc.to_array(ORTH).tolist()]
@@ -139,6 +155,7 @@ class DocActors:
     def _prepass(self) -> None:
         """Walk the document once: countries mentioned, people named, aliases declared."""
         matched: set[int] = set()  # tokens inside some knowledge match
+        seats: list[tuple[int, int, str]] = []  # capitals named: start, end, country
         doc_words, doc_lemmas = self._words, self._lemmas
         for sent in self.doc.sents:
             words = doc_words[sent.start:sent.end]
@@ -146,6 +163,8 @@ class DocActors:
             for m in self.knowledge.match(words, lemmas):
                 matched.update(range(sent.start + m.start, sent.start + m.end))
                 first = self.doc[sent.start + m.start]
+                if m.entry.seat:
+                    seats.append((sent.start + m.start, sent.start + m.end, m.entry.code[:3]))
                 if (m.entry.kind == "country" and not _stance(self.doc, first.i)
                         and not _based(self.doc, sent.start + m.end)
                         and not (first.head.lemma_.lower() in OTHER_PARTY_NOUNS
@@ -156,6 +175,7 @@ class DocActors:
                     if actor and actor.country and m.entry.kind == "person":
                         self._countries.append((sent.start + m.start, actor.country))
                         self._people.append((sent.start + m.end - 1, m.entry.name, actor))
+        self._relocate_seats(seats)
         for chunk in self.doc.noun_chunks:
             if matched.isdisjoint(range(chunk.start, chunk.end)):
                 continue  # only phrases that name an actor themselves
@@ -181,6 +201,34 @@ class DocActors:
             if actor is not None and tok.i not in known:
                 self._people.append((tok.i, actor.name or tok.text, actor))
         self._countries.sort()
+
+    def _relocate_seats(self, seats: list[tuple[int, int, str]]) -> None:
+        """A capital's name is another country's city when its sentence names that
+        other country and the gazetteer knows a place of that name there ("militias in
+        Tripoli, the north Lebanese port"): the place, not the capital, is meant."""
+        if self.gazetteer is None:
+            return
+        for start, end, iso in seats:
+            head = self.doc[start]
+            context = [c for c in self._place_context(head, skip=start) if c != iso]
+            if not context:
+                continue
+            place = self.gazetteer.lookup(self.doc[start:end].text, context)
+            if place is not None and place.country in context and place.country != iso:
+                self._seat_home[start] = place.country
+                self._countries = sorted((i, place.country if i == start else c)
+                                         for i, c in self._countries)
+
+    def _moved_seats(self, matches: Iterable[PhraseMatch], toks: list[Token]) -> list[PhraseMatch]:
+        """``matches`` with each capital found to be another country's city (see
+        :meth:`_relocate_seats`) standing for that country."""
+        out = []
+        for m in matches:
+            home = self._seat_home.get(toks[m.start].i) if m.entry.seat else None
+            out.append(replace(m, entry=replace(m.entry, code=home, seat=False,
+                                                name=self.knowledge.country_name(home)))
+                       if home else m)
+        return out
 
     def _read(self, toks: list[Token]) -> tuple[list[str], list[str]]:
         """The texts and lemmas of ``toks``."""
@@ -251,23 +299,40 @@ class DocActors:
                 return seen.actor.country
         return ""
 
-    def _later_country(self, head: Token, exclude: set[str]) -> str | None:
+    def _later_country(self, head: Token, exclude: set[str], modifier: bool = False) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
         opens with, before any country is named, is of the country the sentence goes on to
         name ("Refugees staged a hunger strike against the Russian government", "Thousands
         of people marched through Minsk"), as a CAMEO coder reading the whole
         sentence codes it. Once a country, or a person of one, has been named, the text has
         set its scene and a later one is more likely the other party's; and a country that
-        is a verb's object is what is acted on ("ordered troops to attack Ukraine")."""
+        is a verb's object is what is acted on ("ordered troops to attack Ukraine").
+        ``modifier``: only a country that qualifies a noun ("Peruvian officials"), not
+        one named as a party itself ("against Nigeria")."""
         start, end = head.sent.start, head.sent.end
         if self.recent_country(head.i) is not None or any(
                 start <= i < head.i and actor is not None and actor.country
                 for i, _, actor in self._people):
             return None
         for i, iso in self._countries:
-            if head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj"):
+            if (head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj")
+                    and (not modifier or self.doc[i].dep_ in ("amod", "compound"))):
                 return iso
         return None
+
+    def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
+        """The country of the first person of a known country named after ``head`` in
+        its sentence, when the story has named no actor before it: "Congress asked
+        Obama to act" is the Congress of Obama's state, as a state's institutions deal
+        with its own leaders."""
+        end = head.sent.end
+        if self.recent_country(head.i) is not None or self._last(head.i) is not None or any(
+                i < head.i and actor is not None and actor.country for i, _, actor in self._people):
+            return None
+        return next((actor.country for i, _, actor in sorted(self._people, key=lambda p: p[0])
+                     if head.i < i < end and actor is not None and actor.country
+                     and actor.country not in exclude and actor.country not in ("IGO", "NGO")),
+                    None)
 
     def recent_country(self, before: int, exclude: set[str] = frozenset()) -> str | None:
         """The country mentioned most recently before token ``before``, skipping ``exclude``."""
@@ -413,8 +478,10 @@ class DocActors:
         named = [m for m in matches if m.entry.kind in ("actor", "igo")
                  and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
         others = _other_party_words(head) - {head.i}
-        countries = [m for m in matches if m.entry.kind in ("country", "region")
-                     and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others]
+        countries = [m for m in self._moved_seats(matches, toks)
+                     if m.entry.kind in ("country", "region")
+                     and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others
+                     and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
@@ -461,6 +528,12 @@ class DocActors:
             # whom the phrase does not name
             return None
         country = _country_of(countries, toks, head)
+        if countries and all(m.entry.kind == "region" for m in countries) and any(
+                a.lemma_.lower() in ASSOCIATIONS and a.i in index
+                for m in countries for a in toks[m.start].ancestors):
+            # "the Association of African Jurists": a body of people from a region's
+            # states is a non-governmental one, not the region
+            country = "NGO"
         if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
         if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
@@ -500,6 +573,17 @@ class DocActors:
                 return Actor(code=country + "GOV", country=country, sector="GOV",
                              name=self.knowledge.country_name(country),
                              text=" ".join(words))
+        if (not country and not sector and head.pos_ == "NOUN" and head.tag_ == "NNS"
+                and head.dep_ not in MODIFIER_DEPS and faiths
+                and not any(m.start <= head_pos < m.end for m in faiths)):
+            # "Muslim groups", "Christian villagers": people named by their faith are of
+            # the state in sight, with the faith's code, else of the faith alone; the
+            # other party's state is not ruled out ("police clashed with Christian groups")
+            faith = _faith_actor(faiths, words)
+            home = self.recent_country(head.i) or self._later_country(head, set()) or ""
+            return Actor(code=home + faith.code, country=home or faith.country,
+                         sector=faith.code if home else faith.sector,
+                         name=faith.name, text=faith.text)
         if not country and not sector:
             if (head.pos_ in ("NOUN", "PROPN") and head.dep_ not in MODIFIER_DEPS
                     and any(m.start <= head_pos < m.end for m in faiths)
@@ -540,10 +624,13 @@ class DocActors:
             # document is talking about
             country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
-                       or (self._story_country(head.i, set(exclude)) if sector == "GOV"
+                       or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
-                       or (self._later_country(head, set(exclude))
-                           if sector and not named_person else "") or "")
+                       or (self._later_person_country(head, set(exclude))
+                           if sector in STATE_BODIES and not named_person else "")
+                       or (self._later_country(head, set(exclude), modifier=named_person)
+                           if sector and (not named_person or sector in JURISDICTIONS)
+                           else "") or "")
             if (not country and faiths and sector and not named_person
                     and self.recent_country(head.i) is None):
                 # "Islamic militants", with no state in sight (not even one left out as the
@@ -619,7 +706,11 @@ class DocActors:
         for above in head.ancestors:
             if above.pos_ not in ("VERB", "AUX"):
                 continue
-            for prep in above.children:
+            # and the "when" clause that tells the same deed ("killed 23 people when
+            # they blew themselves up in Tel Aviv")
+            when = [c for c in above.children if c.dep_ == "advcl"
+                    and any(m.lower_ == "when" and m.dep_ == "advmod" for m in c.children)]
+            for prep in [*above.children, *(p for c in when for p in c.children)]:
                 if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
@@ -634,7 +725,7 @@ class DocActors:
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
         toks = [t for t in _np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
-        for m in self._match(*self._read(toks)):
+        for m in self._moved_seats(self._match(*self._read(toks)), toks):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
         place = self._place_actor(tok, toks)
@@ -711,6 +802,9 @@ class DocActors:
             return found, head
         # "the chief of Israel's ally" is not Israel's
         skip = _other_party_words(head)
+        if head.ent_type_ == "FAC" and head.pos_ == "PROPN":
+            # the words of a facility's own name were read with it ("the Europe Bridge")
+            skip.update(t.i for t in _entity_tokens(head))
         candidates: list[Token] = []
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
@@ -764,16 +858,29 @@ class DocActors:
             return None
         ent = _entity_tokens(head)
         name = self.doc[ent[0].i:ent[-1].i + 1].text
-        place = self.gazetteer.lookup(name, [iso for _, iso in self._countries[-3:]])
+        place = self.gazetteer.lookup(name, self._place_context(head))
         if place is None or not place.country:
             return None
         return Actor(code=place.country, country=place.country, sector="",
                      name=place.name, text=name)
 
+    def _place_context(self, head: Token, skip: int = -1) -> list[str]:
+        """The countries that decide between places of one name, most relevant first:
+        those the place's own sentence names, nearest first ("militias in Tripoli, the
+        north Lebanese port" is Lebanon's Tripoli), then the last ones named before it;
+        not the one named at token ``skip`` (the place's own name)."""
+        sent = head.sent
+        near = sorted((abs(i - head.i), iso) for i, iso in self._countries
+                      if sent.start <= i < sent.end and i != skip)
+        before = [iso for i, iso in reversed(self._countries) if i < sent.start][:3]
+        return list(dict.fromkeys([iso for _, iso in near] + before))
+
     def _pronoun(self, head: Token, day: dt.date | None,
                  exclude: set[str] = frozenset()) -> Actor | None:
         lower = head.lower_
         matrix = _matrix_subject(head)
+        if matrix is not None and lower in PERSON_PRONOUNS and matrix.ent_type_ in PLACE_ENTITIES:
+            matrix = None  # "he" is never a state: "said that Libya must act as he left"
         if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             # "Mexico announces that it is breaking relations": the complement's pronoun
             # subject is the announcing subject
@@ -910,6 +1017,9 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
         return ""
     head_pos = next(k for k, t in enumerate(toks) if t.i == head.i)
     own = [m for m in countries if m.start <= head_pos < m.end]
+    if own and own[0].entry.kind == "region" and any(m.entry.kind == "country" for m in countries):
+        # "Israeli Arabs": a people of a region named with a state's word live in that state
+        own = []
     if own and not own[0].entry.demonym:
         return own[0].entry.code[:3]
     if own:
@@ -940,6 +1050,16 @@ def _owner_of(tok: Token, head: Token) -> bool:
         return True
     prep = tok.head
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == head.i)
+
+
+def _names_a_facility(m: PhraseMatch, toks: list[Token], head: Token) -> bool:
+    """Whether a region's name ``m`` is only part of a facility's proper name headed by
+    ``head`` ("the Europe Bridge", "the Asia Hotel"): the building is not the region."""
+    if m.entry.kind != "region" or head.ent_type_ != "FAC" or head.pos_ != "PROPN":
+        return False
+    head_pos = toks.index(head)
+    return (head_pos >= m.end and toks[m.start].ent_type_ == "FAC"
+            and all(t.ent_iob_ == "I" for t in toks[m.start + 1:head_pos + 1]))
 
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
