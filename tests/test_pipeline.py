@@ -1948,3 +1948,16 @@ def test_a_demand_to_hand_over_the_accused_is_a_demand_for_judicial_cooperation(
 def test_what_a_hearing_or_a_demand_is_about_sets_its_code(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Forty UN peacekeepers were withdrawn from the Congolese city of Kisangani on Tuesday.", "1661",
+     "IGOUNO", "COD"),
+    ("Sixty UN peacekeepers were shipped out of southern Lebanon on Monday.", "1661",
+     "IGOUNO", "LBN"),
+])
+def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, text, code,
+                                                                       source, target):
+    events = coder.code(text, published="2010-05-02")
+    assert (code, source, target) in [(e.cameo, e.source.code[:6], e.target.code[:3])
+                                      for e in events], [(e.cameo, e.source.code) for e in events]

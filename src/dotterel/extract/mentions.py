@@ -40,6 +40,11 @@ NEGATING_NOUNS = {"refusal", "failure", "rejection"}
 # "Israel is opposed to the mediation", "Vietnam is committed to opening up", "Serb forces
 # were engaged in ethnic cleansing".
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "engage"}
+# Verbs (with their particle) of moving one's own people whose agentless passive names
+# the doer by the moved ones' side: "UN peacekeepers were withdrawn from the enclave",
+# "were shipped out of the enclave" is the UN's act, coded by its peacekeepers; "the
+# ambassador was recalled" is by his state. Not "arms were shipped to Syria".
+SELF_MOVED_PARTICIPLES = {"withdraw", "recall", "redeploy", "ship out"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,15 @@ def _participle_of(tok: Token) -> bool:
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
     return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
+
+
+def _self_moved(tok: Token) -> bool:
+    """Whether a passive verb moves its subject's own side's people ("peacekeepers were
+    withdrawn", "were shipped out"), so that its subject names the doer."""
+    lemma = tok.lemma_.lower()
+    return lemma in SELF_MOVED_PARTICIPLES or any(
+        # (the parser may take the particle for a preposition: "shipped out of")
+        f"{lemma} {c.lower_}" in SELF_MOVED_PARTICIPLES for c in _children(tok, {"prt", "prep"}))
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -201,7 +215,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
-        if _is_stative(tok):
+        if _is_stative(tok) or _self_moved(tok):
             return _children(tok, PASSIVE_SUBJECTS)
         if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
             return []
