@@ -1961,3 +1961,13 @@ def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, te
     events = coder.code(text, published="2010-05-02")
     assert (code, source, target) in [(e.cameo, e.source.code[:6], e.target.code[:3])
                                       for e in events], [(e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, code, source", [
+    # patrols ordered by police are police power mobilized
+    ("The Kenyan government ordered patrols by police in the slums of Nairobi.", "153", "KEN"),
+])
+def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
+    events = coder.code(text, published="2010-05-02")
+    assert (code, source) in [(e.cameo, e.source.code[:len(source)]) for e in events], [
+        (e.cameo, e.source.code) for e in events]
