@@ -1971,3 +1971,13 @@ def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
     events = coder.code(text, published="2010-05-02")
     assert (code, source) in [(e.cameo, e.source.code[:len(source)]) for e in events], [
         (e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # the end a fight is to go on until is still to come
+    ("Ethiopian troops have vowed to fight until they seize the Somali town of Baidoa.", False),
+    ("Ethiopian troops fought for a week until they seized the Somali town of Baidoa.", True),
+])
+def test_a_goal_still_to_come_is_not_done(coder, text, coded):
+    events = coder.code(text, published="2010-05-02")
+    assert ("192" in [e.cameo for e in events]) is coded, [e.cameo for e in events]
