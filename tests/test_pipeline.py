@@ -1966,6 +1966,9 @@ def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, te
 @pytest.mark.parametrize("text, code, source", [
     # patrols ordered by police are police power mobilized
     ("The Kenyan government ordered patrols by police in the slums of Nairobi.", "153", "KEN"),
+    # terms forced or imposed on a party coerce it, not the forcers' own partners
+    ("The peace terms were forced on Serbia by NATO.", "170", "IGOWSTNAT"),
+    ("Russia imposed a humiliating deal on Georgia.", "170", "RUSGOV"),
 ])
 def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
     events = coder.code(text, published="2010-05-02")
