@@ -1969,6 +1969,8 @@ def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, te
     # terms forced or imposed on a party coerce it, not the forcers' own partners
     ("The peace terms were forced on Serbia by NATO.", "170", "IGOWSTNAT"),
     ("Russia imposed a humiliating deal on Georgia.", "170", "RUSGOV"),
+    # readying forces for an attack is a show of force at whom the attack would fall
+    ("Ethiopian troops prepared to resume shelling rebel positions in Somalia.", "150", "ETHMIL"),
 ])
 def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
     events = coder.code(text, published="2010-05-02")
@@ -1984,3 +1986,10 @@ def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
 def test_a_goal_still_to_come_is_not_done(coder, text, coded):
     events = coder.code(text, published="2010-05-02")
     assert ("192" in [e.cameo for e in events]) is coded, [e.cameo for e in events]
+
+
+def test_an_attack_only_readied_is_not_coded_as_done(coder):
+    events = coder.code("Israel is preparing to attack Hezbollah positions in Lebanon.",
+                        published="2010-05-02")
+    assert [(e.cameo, e.target.code[:3]) for e in events] == [("150", "LBN")], [
+        (e.cameo, e.target.code) for e in events]

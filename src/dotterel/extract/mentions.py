@@ -1069,6 +1069,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
                 for c in sent.doc[m.trigger].children))]
     found = _merge_threats(found, sent.doc)
+    found = _readied(found, sent.doc)
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
@@ -1102,6 +1103,28 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 
 THREAT_ROOT = "13"
 REJECT_ROOT = "12"
+POSTURE_ROOT = "15"
+READYING_VERBS = {"prepare", "gear"}  # "prepared to resume shelling", "geared up to attack"
+
+
+def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
+    """Readying forces for an attack is a show of force (15) at whom the attack would
+    fall; the attack readied ("the army prepared to resume shelling the rebel-held
+    villages") is not done, and is no event of its own."""
+    postures = {m.trigger: m for m in found if m.code[:2] == POSTURE_ROOT
+                and doc[m.trigger].lemma_.lower() in READYING_VERBS}
+    if not postures:
+        return found
+    absorbed: dict[int, tuple[int, ...]] = {}  # posture trigger -> the readied act's targets
+    kept: list[Mention] = []
+    for m in found:
+        readier = next((g.i for g in _governors(doc[m.trigger], 3) if g.i in postures), None)
+        if readier is not None and m.code[:2] in VIOLENT_ROOTS:
+            absorbed.setdefault(readier, m.targets)
+        else:
+            kept.append(m)
+    return [replace(m, targets=absorbed[m.trigger]) if m.trigger in absorbed and not m.targets
+            else m for m in kept]
 
 
 def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
