@@ -1993,3 +1993,12 @@ def test_an_attack_only_readied_is_not_coded_as_done(coder):
                         published="2010-05-02")
     assert [(e.cameo, e.target.code[:3]) for e in events] == [("150", "LBN")], [
         (e.cameo, e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A Greek court convicted two policemen on Monday for assaulting a migrant.", "182"),
+    ("A Turkish court sentenced two soldiers to prison for killing a Kurdish villager.", "190"),
+])
+def test_the_deed_a_court_judges_is_no_new_event(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code not in [e.cameo for e in events], [e.cameo for e in events]

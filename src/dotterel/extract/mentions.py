@@ -1265,8 +1265,10 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
 
 
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
-# backing militants", "blamed the rebels for the attack", "charged him with spying".
-ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
+# backing militants", "blamed the rebels for the attack", "charged him with spying"; or
+# found guilty of by a court ("convicted Turkey for destroying a home", "sentenced two
+# soldiers for killing a villager"): the deed judged is an earlier one, not news.
+ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict", "convict", "sentence"}
 ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim"}  # "... that it did so"
 
 
