@@ -1971,6 +1971,8 @@ def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, te
     ("Russia imposed a humiliating deal on Georgia.", "170", "RUSGOV"),
     # readying forces for an attack is a show of force at whom the attack would fall
     ("Ethiopian troops prepared to resume shelling rebel positions in Somalia.", "150", "ETHMIL"),
+    # a protest prevented is coerced; violent repression (175) needs force used on it
+    ("Egyptian police prevented a rally by opposition students in Cairo.", "170", "EGYCOP"),
 ])
 def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
     events = coder.code(text, published="2010-05-02")
