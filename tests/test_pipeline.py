@@ -1973,6 +1973,9 @@ def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, te
     ("Ethiopian troops prepared to resume shelling rebel positions in Somalia.", "150", "ETHMIL"),
     # a protest prevented is coerced; violent repression (175) needs force used on it
     ("Egyptian police prevented a rally by opposition students in Cairo.", "170", "EGYCOP"),
+    # police storming a building raid it; troops storming a town attack it
+    ("Kenyan police stormed the offices of an opposition newspaper in Nairobi.", "170", "KENCOP"),
+    ("Russian troops stormed the Ukrainian town of Bakhmut.", "190", "RUSMIL"),
 ])
 def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
     events = coder.code(text, published="2010-05-02")
