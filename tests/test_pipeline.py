@@ -2007,3 +2007,11 @@ def test_an_attack_only_readied_is_not_coded_as_done(coder):
 def test_the_deed_a_court_judges_is_no_new_event(coder, text, code):
     events = coder.code(text, published="2010-05-02")
     assert code not in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_the_doer_of_an_attack_on_someone_may_hang_on_its_victim(coder):
+    # the parser hangs "by the rebels" on the patrol the attack fell on
+    events = coder.code("Two soldiers died in an attack on a Malian army patrol by Tuareg "
+                        "rebels.", published="2010-05-02")
+    assert ("190", "MLIREB") in [(e.cameo, e.source.code[:6]) for e in events], [
+        (e.cameo, e.source.code) for e in events]

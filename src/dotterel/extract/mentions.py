@@ -279,6 +279,13 @@ def _noun_source(tok: Token) -> list[Token]:
     for prep in _children(tok, {"prep", "agent"}):
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
+    if not any(p.lower_ == "by" for p in _children(tok, {"prep", "agent"})):
+        # "an attack on a police patrol by Kosovo Albanians": the parser often hangs the
+        # doer's "by" phrase on the noun the act falls on
+        found += [a for prep in _children(tok, {"prep"}) if prep.lower_ in ("on", "against")
+                  for victim in _children(prep, {"pobj"})
+                  for by in _children(victim, {"prep"}) if by.lower_ == "by"
+                  for a in _children(by, {"pobj"})]
     # "launched a fierce attack": "fierce" is no one
     found = [t for t in found if not _descriptive(t) and t.ent_type_ not in TIME_ENTITIES]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
