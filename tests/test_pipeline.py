@@ -1976,6 +1976,8 @@ def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, te
     # police storming a building raid it; troops storming a town attack it
     ("Kenyan police stormed the offices of an opposition newspaper in Nairobi.", "170", "KENCOP"),
     ("Russian troops stormed the Ukrainian town of Bakhmut.", "190", "RUSMIL"),
+    # militiamen and mobs, like gunmen, use unconventional violence
+    ("A camp for Burundian refugees was attacked by Rwandan militiamen.", "180", "RWA"),
 ])
 def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
     events = coder.code(text, published="2010-05-02")
