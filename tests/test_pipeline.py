@@ -2017,3 +2017,13 @@ def test_the_doer_of_an_attack_on_someone_may_hang_on_its_victim(coder):
                         "rebels.", published="2010-05-02")
     assert ("190", "MLIREB") in [(e.cameo, e.source.code[:6]) for e in events], [
         (e.cameo, e.source.code) for e in events]
+
+
+def test_violence_used_to_a_forceful_end_is_one_deed(coder):
+    events = coder.code("Kenyan police opened fire to disperse opposition protesters in Nairobi.",
+                        published="2010-05-02")
+    assert [e.cameo[:2] for e in events] == ["19"], [(e.cameo, e.target.code) for e in events]
+    # force that is no violence keeps its end as the deed done
+    events = coder.code("Kenyan police fired tear gas to disperse opposition protesters in Nairobi.",
+                        published="2010-05-02")
+    assert "175" in [e.cameo for e in events], [e.cameo for e in events]

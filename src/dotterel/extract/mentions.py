@@ -1077,6 +1077,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 for c in sent.doc[m.trigger].children))]
     found = _merge_threats(found, sent.doc)
     found = _readied(found, sent.doc)
+    # "opened fire to disperse the demonstrators": violence used for a forceful end is one
+    # deed, the one done, aimed at whom its end names; what it was for is its aim
+    violent = {m.trigger for m in found if m.code[:2] in VIOLENT_ROOTS}
+    found = [m for m in found if not (
+        m.code[:2] in FORCE_ROOTS and _purpose(sent.doc[m.trigger])
+        and sent.doc[m.trigger].head.i in violent)]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
