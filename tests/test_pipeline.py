@@ -2027,3 +2027,13 @@ def test_violence_used_to_a_forceful_end_is_one_deed(coder):
     events = coder.code("Kenyan police fired tear gas to disperse opposition protesters in Nairobi.",
                         published="2010-05-02")
     assert "175" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("The Egyptian government imposed an internet blackout across the country.", True),
+    # an information blackout withholds what one knows: no curb on freedoms
+    ("The Egyptian army imposed an information blackout on its operations in Sinai.", False),
+])
+def test_only_a_media_or_communications_blackout_curbs_freedoms(coder, text, coded):
+    events = coder.code(text, published="2011-01-28")
+    assert ("1721" in [e.cameo for e in events]) is coded, [e.cameo for e in events]
