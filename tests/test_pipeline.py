@@ -2037,3 +2037,10 @@ def test_violence_used_to_a_forceful_end_is_one_deed(coder):
 def test_only_a_media_or_communications_blackout_curbs_freedoms(coder, text, coded):
     events = coder.code(text, published="2011-01-28")
     assert ("1721" in [e.cameo for e in events]) is coded, [e.cameo for e in events]
+
+
+def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
+    events = coder.code("Students rioted in Algiers on Monday, joining thousands of workers in "
+                        "demanding an end to French rule.", published="1960-05-02")
+    assert [e.target.code for e in events if e.cameo[:2] == "14"] == ["FRAGOV"], [
+        (e.cameo, e.target.code) for e in events]
