@@ -2044,3 +2044,5 @@ def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
                         "demanding an end to French rule.", published="1960-05-02")
     assert [e.target.code for e in events if e.cameo[:2] == "14"] == ["FRAGOV"], [
         (e.cameo, e.target.code) for e in events]
+    # what those joined demand is the protest's cause, no demand of its own
+    assert "10" not in [e.cameo[:2] for e in events], [e.cameo for e in events]

@@ -1088,10 +1088,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
                 for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
+    # ("rioted, joining demonstrators in demanding independence": so is what those joined
+    # in the protest demand)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
             v.dep_ in ("advcl", "xcomp") and v.head.i in protests
-            for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
+            for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]), *_joined_in(
+                sent.doc[m.trigger]))))]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
     found = [m for m in found if not _alleged(sent.doc[m.trigger])]
@@ -1312,6 +1315,13 @@ def _called_off(tok: Token) -> bool:
     return (tok.dep_ in ("acl", "xcomp") and plan.pos_ == "NOUN"
             and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
             and plan.head.lemma_.lower() in CANCELLING_VERBS)
+
+
+def _joined_in(tok: Token) -> list[Token]:
+    """The clause whose "in" phrase a verb is ("joining the crowds in demanding")."""
+    prep = tok.head
+    return [prep.head] if (tok.dep_ == "pcomp" and prep.lower_ == "in"
+                           and prep.head.pos_ == "VERB") else []
 
 
 def _light_verb(tok: Token) -> list[Token]:
