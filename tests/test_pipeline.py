@@ -2046,3 +2046,13 @@ def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
         (e.cameo, e.target.code) for e in events]
     # what those joined demand is the protest's cause, no demand of its own
     assert "10" not in [e.cameo[:2] for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A Kurdish activist died under torture in Turkish police custody.", "TURCOP"),
+    ("The journalist died of torture in the custody of the Syrian army.", "SYRMIL"),
+])
+def test_death_under_torture_in_custody_is_a_killing_by_the_custodians(coder, text, source):
+    events = coder.code(text, published="2010-05-02")
+    assert ("1823", source) in [(e.cameo, e.source.code) for e in events], [
+        (e.cameo, e.source.code) for e in events]

@@ -1035,6 +1035,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         sources = _noun_source(tok)
+        death = _death_by(tok) if entry.code[:2] in VIOLENT_ROOTS else None
+        if death is not None and not sources:
+            # "died under torture in police custody": whoever held the dead did it
+            sources = _custodians(death)
         if not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS:
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
@@ -1055,7 +1059,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             found.append(replace(m, sources=(parties[0].i,),
                                  targets=tuple(t.i for t in parties[1:])))
             continue
-        found.append(_mention(tok, entry, used, sources, lexicon, span))
+        m = _mention(tok, entry, used, sources, lexicon, span)
+        if death is not None:
+            # the violence someone died of was done to them, and killed them (1823)
+            m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
+                        targets=m.targets or tuple(t.i for t in _children(death, SUBJECTS)))
+        found.append(m)
     found += _bare_demands(reports, found, lexicon, span)
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
@@ -1322,6 +1331,33 @@ def _joined_in(tok: Token) -> list[Token]:
     prep = tok.head
     return [prep.head] if (tok.dep_ == "pcomp" and prep.lower_ == "in"
                            and prep.head.pos_ == "VERB") else []
+
+
+DYING_VERBS = {"die"}
+DEATH_PREPS = {"of", "from", "under", "after"}  # "died of/under torture", "as a result of"
+TORTURE, KILLING = "1822", "1823"  # torture someone died of is a killing
+
+
+def _death_by(deed: Token) -> Token | None:
+    """The verb of dying a violent deed noun is the cause of ("died under torture", "died
+    as a result of torture", "died from a beating"), if any."""
+    prep = deed.head
+    if deed.dep_ != "pobj" or prep.lower_ not in DEATH_PREPS:
+        return None
+    head = prep.head
+    if head.lemma_.lower() == "result" and head.dep_ == "pobj":
+        head = head.head.head  # "as a result of"
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in DYING_VERBS else None
+
+
+def _custodians(died: Token) -> list[Token]:
+    """Who held someone who died in their custody ("in Israeli police custody", "in the
+    custody of the army"): the custody's own actor words."""
+    return [a for prep in _children(died, {"prep"}) if prep.lower_ == "in"
+            for custody in _children(prep, {"pobj"}) if custody.lemma_.lower() == "custody"
+            for a in [*(c for c in custody.children if c.dep_ in ("compound", "poss")),
+                      *(o for p in _children(custody, {"prep"}) if p.lower_ == "of"
+                        for o in _children(p, {"pobj"}))]]
 
 
 def _light_verb(tok: Token) -> list[Token]:
