@@ -2292,3 +2292,111 @@ def test_he_is_never_the_state_a_clause_names(coder) -> None:
     events = coder.code("A senior German official said that Iran must free the sailors as he "
                         "left for a visit to Oman.", published="2015-06-02")
     assert not [e for e in events if e.source and e.source.country == "IRN"]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Forty UN peacekeepers were withdrawn from the Congolese city of Kisangani on Tuesday.", "1661",
+     "IGOUNO", "COD"),
+    ("Sixty UN peacekeepers were shipped out of southern Lebanon on Monday.", "1661",
+     "IGOUNO", "LBN"),
+])
+def test_a_force_withdrawn_in_the_passive_is_withdrawn_by_its_own_side(coder, text, code,
+                                                                       source, target):
+    events = coder.code(text, published="2010-05-02")
+    assert (code, source, target) in [(e.cameo, e.source.code[:6], e.target.code[:3])
+                                      for e in events], [(e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, code, source", [
+    # patrols ordered by police are police power mobilized
+    ("The Kenyan government ordered patrols by police in the slums of Nairobi.", "153", "KEN"),
+    # terms forced or imposed on a party coerce it, not the forcers' own partners
+    ("The peace terms were forced on Serbia by NATO.", "170", "IGOWSTNAT"),
+    ("Russia imposed a humiliating deal on Georgia.", "170", "RUSGOV"),
+    # readying forces for an attack is a show of force at whom the attack would fall
+    ("Ethiopian troops prepared to resume shelling rebel positions in Somalia.", "150", "ETHMIL"),
+    # a protest prevented is coerced; violent repression (175) needs force used on it
+    ("Egyptian police prevented a rally by opposition students in Cairo.", "170", "EGYCOP"),
+    # police storming a building raid it; troops storming a town attack it
+    ("Kenyan police stormed the offices of an opposition newspaper in Nairobi.", "170", "KENCOP"),
+    ("Russian troops stormed the Ukrainian town of Bakhmut.", "190", "RUSMIL"),
+    # militiamen and mobs, like gunmen, use unconventional violence
+    ("A camp for Burundian refugees was attacked by Rwandan militiamen.", "180", "RWA"),
+])
+def test_lexicon_of_force_postures_and_coercion(coder, text, code, source):
+    events = coder.code(text, published="2010-05-02")
+    assert (code, source) in [(e.cameo, e.source.code[:len(source)]) for e in events], [
+        (e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # the end a fight is to go on until is still to come
+    ("Ethiopian troops have vowed to fight until they seize the Somali town of Baidoa.", False),
+    ("Ethiopian troops fought for a week until they seized the Somali town of Baidoa.", True),
+])
+def test_a_goal_still_to_come_is_not_done(coder, text, coded):
+    events = coder.code(text, published="2010-05-02")
+    assert ("192" in [e.cameo for e in events]) is coded, [e.cameo for e in events]
+
+
+def test_an_attack_only_readied_is_not_coded_as_done(coder):
+    events = coder.code("Israel is preparing to attack Hezbollah positions in Lebanon.",
+                        published="2010-05-02")
+    assert [(e.cameo, e.target.code[:3]) for e in events] == [("150", "LBN")], [
+        (e.cameo, e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A Greek court convicted two policemen on Monday for assaulting a migrant.", "182"),
+    ("A Turkish court sentenced two soldiers to prison for killing a Kurdish villager.", "190"),
+])
+def test_the_deed_a_court_judges_is_no_new_event(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert code not in [e.cameo for e in events], [e.cameo for e in events]
+
+
+def test_the_doer_of_an_attack_on_someone_may_hang_on_its_victim(coder):
+    # the parser hangs "by the rebels" on the patrol the attack fell on
+    events = coder.code("Two soldiers died in an attack on a Malian army patrol by Tuareg "
+                        "rebels.", published="2010-05-02")
+    assert ("190", "MLIREB") in [(e.cameo, e.source.code[:6]) for e in events], [
+        (e.cameo, e.source.code) for e in events]
+
+
+def test_violence_used_to_a_forceful_end_is_one_deed(coder):
+    events = coder.code("Kenyan police opened fire to disperse opposition protesters in Nairobi.",
+                        published="2010-05-02")
+    assert [e.cameo[:2] for e in events] == ["19"], [(e.cameo, e.target.code) for e in events]
+    # force that is no violence keeps its end as the deed done
+    events = coder.code("Kenyan police fired tear gas to disperse opposition protesters in Nairobi.",
+                        published="2010-05-02")
+    assert "175" in [e.cameo for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("The Egyptian government imposed an internet blackout across the country.", True),
+    # an information blackout withholds what one knows: no curb on freedoms
+    ("The Egyptian army imposed an information blackout on its operations in Sinai.", False),
+])
+def test_only_a_media_or_communications_blackout_curbs_freedoms(coder, text, coded):
+    events = coder.code(text, published="2011-01-28")
+    assert ("1721" in [e.cameo for e in events]) is coded, [e.cameo for e in events]
+
+
+def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
+    events = coder.code("Students rioted in Algiers on Monday, joining thousands of workers in "
+                        "demanding an end to French rule.", published="1960-05-02")
+    assert [e.target.code for e in events if e.cameo[:2] == "14"] == ["FRAGOV"], [
+        (e.cameo, e.target.code) for e in events]
+    # what those joined demand is the protest's cause, no demand of its own
+    assert "10" not in [e.cameo[:2] for e in events], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A Kurdish activist died under torture in Turkish police custody.", "TURCOP"),
+    ("The journalist died of torture in the custody of the Syrian army.", "SYRMIL"),
+])
+def test_death_under_torture_in_custody_is_a_killing_by_the_custodians(coder, text, source):
+    events = coder.code(text, published="2010-05-02")
+    assert ("1823", source) in [(e.cameo, e.source.code) for e in events], [
+        (e.cameo, e.source.code) for e in events]

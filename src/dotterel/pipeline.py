@@ -876,13 +876,24 @@ def _opposed_phrases(trigger: Token) -> list[Token]:
                           for prep in noun.children if prep.dep_ == "prep"
                           and prep.lower_ in ("against", "of", "at", "to")
                           for o in prep.children if o.dep_ == "pobj"]
-            elif (child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB"
-                  and child.lemma_.lower() in PURPOSE_VERBS):
-                found += [o for o in child.children if o.dep_ in ("dobj", "obj")]
-                found += [o for prep in child.children if prep.dep_ == "prep"
-                          and prep.lower_ in ("for", "against", "of")
-                          for o in prep.children if o.dep_ == "pobj"]
+            elif child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
+                for purpose in _purpose_verbs(child):
+                    found += [o for o in purpose.children if o.dep_ in ("dobj", "obj")]
+                    found += [o for prep in purpose.children if prep.dep_ == "prep"
+                              and prep.lower_ in ("for", "against", "of")
+                              for o in prep.children if o.dep_ == "pobj"]
     return found
+
+
+def _purpose_verbs(clause: Token) -> list[Token]:
+    """A protest's clause that says what it is for: the clause itself ("to demand
+    reforms"), or the one its joining others is "in" ("rioted, joining demonstrators in
+    demanding independence from Indonesia")."""
+    if clause.lemma_.lower() in PURPOSE_VERBS:
+        return [clause]
+    return [v for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for v in prep.children if v.dep_ == "pcomp" and v.pos_ == "VERB"
+            and v.lemma_.lower() in PURPOSE_VERBS]
 
 
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}

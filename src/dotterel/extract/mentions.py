@@ -46,6 +46,11 @@ NEGATING_NOUNS = {"refusal", "failure", "rejection"}
 # "Israel is opposed to the mediation", "Vietnam is committed to opening up", "Serb forces
 # were engaged in ethnic cleansing".
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "engage"}
+# Verbs (with their particle) of moving one's own people whose agentless passive names
+# the doer by the moved ones' side: "UN peacekeepers were withdrawn from the enclave",
+# "were shipped out of the enclave" is the UN's act, coded by its peacekeepers; "the
+# ambassador was recalled" is by his state. Not "arms were shipped to Syria".
+SELF_MOVED_PARTICIPLES = {"withdraw", "recall", "redeploy", "ship out"}
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,15 @@ def _misread_subject(tok: Token) -> Token | None:
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
     return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
+
+
+def _self_moved(tok: Token) -> bool:
+    """Whether a passive verb moves its subject's own side's people ("peacekeepers were
+    withdrawn", "were shipped out"), so that its subject names the doer."""
+    lemma = tok.lemma_.lower()
+    return lemma in SELF_MOVED_PARTICIPLES or any(
+        # (the parser may take the particle for a preposition: "shipped out of")
+        f"{lemma} {c.lower_}" in SELF_MOVED_PARTICIPLES for c in _children(tok, {"prt", "prep"}))
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -250,7 +264,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
-        if _is_stative(tok):
+        if _is_stative(tok) or _self_moved(tok):
             return _children(tok, PASSIVE_SUBJECTS)
         if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
             return []
@@ -341,6 +355,13 @@ def _noun_source(tok: Token) -> list[Token]:
     for prep in _children(tok, {"prep", "agent"}):
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
+    if not any(p.lower_ == "by" for p in _children(tok, {"prep", "agent"})):
+        # "an attack on a police patrol by Kosovo Albanians": the parser often hangs the
+        # doer's "by" phrase on the noun the act falls on
+        found += [a for prep in _children(tok, {"prep"}) if prep.lower_ in ("on", "against")
+                  for victim in _children(prep, {"pobj"})
+                  for by in _children(victim, {"prep"}) if by.lower_ == "by"
+                  for a in _children(by, {"pobj"})]
     # "launched a fierce attack": "fierce" is no one
     found = [t for t in found if not _descriptive(t) and t.ent_type_ not in TIME_ENTITIES]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
@@ -970,6 +991,8 @@ def _shares_mood(tok: Token) -> bool:
 
 
 CONDITION_MARKS = {"if", "unless"}
+GOAL_MARKS = {"until", "till"}  # "until they capture the capital": an end still to come
+PRESENT_TAGS = {"VB", "VBP", "VBZ"}
 
 
 def _conditional(tok: Token) -> bool:
@@ -1128,6 +1151,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         sources = _noun_source(tok)
+        death = _death_by(tok) if entry.code[:2] in VIOLENT_ROOTS else None
+        if death is not None and not sources:
+            # "died under torture in police custody": whoever held the dead did it
+            sources = _custodians(death)
         if not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS:
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
@@ -1148,7 +1175,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             found.append(replace(m, sources=(parties[0].i,),
                                  targets=tuple(t.i for t in parties[1:])))
             continue
-        found.append(_mention(tok, entry, used, sources, lexicon, span))
+        m = _mention(tok, entry, used, sources, lexicon, span)
+        if death is not None:
+            # the violence someone died of was done to them, and killed them (1823)
+            m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
+                        targets=m.targets or tuple(t.i for t in _children(death, SUBJECTS)))
+        found.append(m)
     found += _bare_demands(reports, found, lexicon, span)
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
@@ -1169,6 +1201,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
                 for c in sent.doc[m.trigger].children))]
     found = _merge_threats(found, sent.doc)
+    found = _readied(found, sent.doc)
+    # "opened fire to disperse the demonstrators": violence used for a forceful end is one
+    # deed, the one done, aimed at whom its end names; what it was for is its aim
+    violent = {m.trigger for m in found if m.code[:2] in VIOLENT_ROOTS}
+    found = [m for m in found if not (
+        m.code[:2] in FORCE_ROOTS and _purpose(sent.doc[m.trigger])
+        and sent.doc[m.trigger].head.i in violent)]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT
@@ -1206,6 +1245,28 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 
 THREAT_ROOT = "13"
 REJECT_ROOT = "12"
+POSTURE_ROOT = "15"
+READYING_VERBS = {"prepare", "gear"}  # "prepared to resume shelling", "geared up to attack"
+
+
+def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
+    """Readying forces for an attack is a show of force (15) at whom the attack would
+    fall; the attack readied ("the army prepared to resume shelling the rebel-held
+    villages") is not done, and is no event of its own."""
+    postures = {m.trigger: m for m in found if m.code[:2] == POSTURE_ROOT
+                and doc[m.trigger].lemma_.lower() in READYING_VERBS}
+    if not postures:
+        return found
+    absorbed: dict[int, tuple[int, ...]] = {}  # posture trigger -> the readied act's targets
+    kept: list[Mention] = []
+    for m in found:
+        readier = next((g.i for g in _governors(doc[m.trigger], 3) if g.i in postures), None)
+        if readier is not None and m.code[:2] in VIOLENT_ROOTS:
+            absorbed.setdefault(readier, m.targets)
+        else:
+            kept.append(m)
+    return [replace(m, targets=absorbed[m.trigger]) if m.trigger in absorbed and not m.targets
+            else m for m in kept]
 
 
 def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -1233,11 +1294,15 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
 
 def _in_condition(tok: Token) -> bool:
     """Whether a word is in a clause of condition ("unless Israel rescinds the annexation",
-    "if the talks fail")."""
+    "if the talks fail"), or of a goal not yet reached ("vowed to fight until they
+    capture the capital"; not "fought until they captured it")."""
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                        for c in cur.children):
+            return True
+        if cur.dep_ == "advcl" and cur.tag_ in PRESENT_TAGS and any(
+                c.dep_ == "mark" and c.lower_ in GOAL_MARKS for c in cur.children):
             return True
         cur = cur.head
     return False
@@ -1424,6 +1489,33 @@ def _called_off(tok: Token) -> bool:
     return (tok.dep_ in ("acl", "xcomp") and plan.pos_ == "NOUN"
             and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
             and plan.head.lemma_.lower() in CANCELLING_VERBS)
+
+
+DYING_VERBS = {"die"}
+DEATH_PREPS = {"of", "from", "under", "after"}  # "died of/under torture", "as a result of"
+TORTURE, KILLING = "1822", "1823"  # torture someone died of is a killing
+
+
+def _death_by(deed: Token) -> Token | None:
+    """The verb of dying a violent deed noun is the cause of ("died under torture", "died
+    as a result of torture", "died from a beating"), if any."""
+    prep = deed.head
+    if deed.dep_ != "pobj" or prep.lower_ not in DEATH_PREPS:
+        return None
+    head = prep.head
+    if head.lemma_.lower() == "result" and head.dep_ == "pobj":
+        head = head.head.head  # "as a result of"
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in DYING_VERBS else None
+
+
+def _custodians(died: Token) -> list[Token]:
+    """Who held someone who died in their custody ("in Israeli police custody", "in the
+    custody of the army"): the custody's own actor words."""
+    return [a for prep in _children(died, {"prep"}) if prep.lower_ == "in"
+            for custody in _children(prep, {"pobj"}) if custody.lemma_.lower() == "custody"
+            for a in [*(c for c in custody.children if c.dep_ in ("compound", "poss")),
+                      *(o for p in _children(custody, {"prep"}) if p.lower_ == "of"
+                        for o in _children(p, {"pobj"}))]]
 
 
 def _light_verb(tok: Token) -> list[Token]:
