@@ -991,8 +991,6 @@ def _shares_mood(tok: Token) -> bool:
 
 
 CONDITION_MARKS = {"if", "unless"}
-GOAL_MARKS = {"until", "till"}  # "until they capture the capital": an end still to come
-PRESENT_TAGS = {"VB", "VBP", "VBZ"}
 
 
 def _conditional(tok: Token) -> bool:
@@ -1294,15 +1292,11 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
 
 def _in_condition(tok: Token) -> bool:
     """Whether a word is in a clause of condition ("unless Israel rescinds the annexation",
-    "if the talks fail"), or of a goal not yet reached ("vowed to fight until they
-    capture the capital"; not "fought until they captured it")."""
+    "if the talks fail")."""
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                        for c in cur.children):
-            return True
-        if cur.dep_ == "advcl" and cur.tag_ in PRESENT_TAGS and any(
-                c.dep_ == "mark" and c.lower_ in GOAL_MARKS for c in cur.children):
             return True
         cur = cur.head
     return False
