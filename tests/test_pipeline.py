@@ -2292,3 +2292,21 @@ def test_he_is_never_the_state_a_clause_names(coder) -> None:
     events = coder.code("A senior German official said that Iran must free the sailors as he "
                         "left for a visit to Oman.", published="2015-06-02")
     assert not [e for e in events if e.source and e.source.country == "IRN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stop 16 coop4: a decision taken is the act it decides; one to come is intended
+    ("The Kenyan cabinet decided to expel the Ugandan ambassador on Monday.",
+     [("161", "KENGOV", "UGAGOV")]),
+    ("The Kenyan cabinet will decide to expel the Ugandan ambassador.",
+     [("1313", "KENGOV", "UGAGOV")]),
+    # a permission is given to whom the permitted clause is about
+    ("The Zambian electoral court decided to allow opposition candidate Hichilema to run "
+     "in the election.", [("080", "ZMBJUD", "ZMBOPP")]),
+    # a permission named as a condition is not given
+    ("Rebels demanded a ceasefire with the Zambian army before allowing the convoy to "
+     "enter the town.", [("1056", "ZMBREB", "ZMBMIL")]),
+])
+def test_decisions_and_permissions(coder, text: str, expected: list) -> None:
+    events = coder.code(text, published="2015-06-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == expected
