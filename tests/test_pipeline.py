@@ -2303,6 +2303,11 @@ def test_he_is_never_the_state_a_clause_names(coder) -> None:
     # a permission is given to whom the permitted clause is about
     ("The Zambian electoral court decided to allow opposition candidate Hichilema to run "
      "in the election.", [("080", "ZMBJUD", "ZMBOPP")]),
+    # recognizing a rival's victory yields to them; refusing to, refuses to
+    ("The Zambian electoral commission recognized the opposition's victory in the "
+     "mayoral elections.", [("083", "ZMBJUD", "ZMBOPP")]),
+    ("The Zambian electoral commission refused to recognize the opposition's victory in "
+     "the mayoral elections.", [("1231", "ZMBJUD", "ZMBOPP")]),
     # a permission named as a condition is not given
     ("Rebels demanded a ceasefire with the Zambian army before allowing the convoy to "
      "enter the town.", [("1056", "ZMBREB", "ZMBMIL")]),
