@@ -2308,6 +2308,8 @@ def test_he_is_never_the_state_a_clause_names(coder) -> None:
      "mayoral elections.", [("083", "ZMBJUD", "ZMBOPP")]),
     ("The Zambian electoral commission refused to recognize the opposition's victory in "
      "the mayoral elections.", [("1231", "ZMBJUD", "ZMBOPP")]),
+    # pushing hard for something is pushing for it
+    ("Kenya is pushing hard for a ceasefire in Somalia.", [("1056", "KENGOV", "SOMGOV")]),
     # a permission named as a condition is not given
     ("Rebels demanded a ceasefire with the Zambian army before allowing the convoy to "
      "enter the town.", [("1056", "ZMBREB", "ZMBMIL")]),
