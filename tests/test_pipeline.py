@@ -2310,6 +2310,11 @@ def test_he_is_never_the_state_a_clause_names(coder) -> None:
      "the mayoral elections.", [("1231", "ZMBJUD", "ZMBOPP")]),
     # pushing hard for something is pushing for it
     ("Kenya is pushing hard for a ceasefire in Somalia.", [("1056", "KENGOV", "SOMGOV")]),
+    # what one is pushed "for" someone to do is asked of them, not done
+    ("Kenya pushed hard for Uganda to withdraw its troops from Somalia.",
+     [("1056", "KENGOV", "UGAGOV")]),
+    ("Kenya is pushing hard for Uganda support its peace plan for Somalia.",
+     [("102", "KENGOV", "UGAGOV")]),
     # a permission named as a condition is not given
     ("Rebels demanded a ceasefire with the Zambian army before allowing the convoy to "
      "enter the town.", [("1056", "ZMBREB", "ZMBMIL")]),
