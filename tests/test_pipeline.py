@@ -2400,3 +2400,33 @@ def test_death_under_torture_in_custody_is_a_killing_by_the_custodians(coder, te
     events = coder.code(text, published="2010-05-02")
     assert ("1823", source) in [(e.cameo, e.source.code) for e in events], [
         (e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stop 16 coop4: a decision taken is the act it decides; one to come is intended
+    ("The Kenyan cabinet decided to expel the Ugandan ambassador on Monday.",
+     [("161", "KENGOV", "UGAGOV")]),
+    ("The Kenyan cabinet will decide to expel the Ugandan ambassador.",
+     [("1313", "KENGOV", "UGAGOV")]),
+    # a permission is given to whom the permitted clause is about
+    ("The Zambian electoral court decided to allow opposition candidate Hichilema to run "
+     "in the election.", [("080", "ZMBJUD", "ZMBOPP")]),
+    # recognizing a rival's victory yields to them; refusing to, refuses to
+    ("The Zambian electoral commission recognized the opposition's victory in the "
+     "mayoral elections.", [("083", "ZMBJUD", "ZMBOPP")]),
+    ("The Zambian electoral commission refused to recognize the opposition's victory in "
+     "the mayoral elections.", [("1231", "ZMBJUD", "ZMBOPP")]),
+    # pushing hard for something is pushing for it
+    ("Kenya is pushing hard for a ceasefire in Somalia.", [("1056", "KENGOV", "SOMGOV")]),
+    # what one is pushed "for" someone to do is asked of them, not done
+    ("Kenya pushed hard for Uganda to withdraw its troops from Somalia.",
+     [("1056", "KENGOV", "UGAGOV")]),
+    ("Kenya is pushing hard for Uganda support its peace plan for Somalia.",
+     [("102", "KENGOV", "UGAGOV")]),
+    # a permission named as a condition is not given
+    ("Rebels demanded a ceasefire with the Zambian army before allowing the convoy to "
+     "enter the town.", [("1056", "ZMBREB", "ZMBMIL")]),
+])
+def test_decisions_and_permissions(coder, text: str, expected: list) -> None:
+    events = coder.code(text, published="2015-06-02")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == expected

@@ -40,6 +40,9 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set
 # Nouns whose clause is an act meant, not done ("a plan to release", "its intention to
 # expel"), besides the lexicon's nouns of pledging ("pledge", "offer", "proposal").
 INTENT_NOUNS = {"plan", "intention", "readiness", "willingness", "consensus"}
+# Verbs of deciding: a decision taken is the act it decides ("the court decided to allow
+# his candidacy" allows it), though one still to be taken ("will decide to") is not.
+DECISION_VERBS = {"decide"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
 NEGATING_NOUNS = {"refusal", "failure", "rejection"}
 # Participles that state a stance or activity of their subject, not something done to it:
@@ -633,10 +636,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 for o in p.children if o.dep_ == "pobj"]
     if entry.code[:2] == YIELD_ROOT and tok.pos_ == "VERB" and not passive:
         # "allowed that the opposition had a point": a point conceded is about whom
-        # its "that" clause is about
-        for clause in _children(tok, {"ccomp"}):
+        # its "that" clause is about; "allowed the opposition to hold a rally": the
+        # parser makes whom a permission is given the subject of the clause it permits
+        # (not so what another act is done to allow, "resigned to allow a vote", or a
+        # permission only named as a condition, "demanded a truce before allowing aid in")
+        for clause in _children(tok, {"ccomp", "xcomp"}):
             subj = _children(clause, SUBJECTS)
-            if subj and _that_clause(clause) and subj[0].lower_ not in RELATIVE_PRONOUNS:
+            if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
+                    and (_that_clause(clause) or not (_purpose(tok) or tok.dep_ == "pcomp"))):
                 return subj
     if entry.code[:2] == COERCE_ROOT and tok.dep_ == "xcomp":
         # "ordered the newspaper to suspend publication", "forced the station to stop
@@ -910,6 +917,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             continue
         if gov.pos_ not in ("VERB", "AUX"):
             continue
+        if _decision_taken(gov) and not aux & MODAL_AUX:
+            # ("decided that talks would resume" still tells what is to come)
+            continue
         if gov.lemma_.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
             # "has to withdraw" insists, "needs to talk" advises
             aux.add("must" if gov.lemma_.lower() == "have" else gov.lemma_.lower())
@@ -951,6 +961,14 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
 # a ceasefire", "agreed on a truce", "committed to talks").
 PLEDGE_PREPS = {"to", "on", "upon"}
 STATEMENT_ROOT = "01"
+
+
+def _decision_taken(verb: Token) -> bool:
+    """Whether a verb of deciding tells a decision taken ("decided to reopen the
+    border"), which is the act it decides, rather than one still to come ("will
+    decide")."""
+    return verb.lemma_.lower() in DECISION_VERBS and not any(
+        c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children)
 
 
 def _pledges_act(verb: Token) -> bool | None:
@@ -1190,11 +1208,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # mention says so), not an intention to cooperate, whatever topic its clause names
     # ("pledged to expel the exiles as a condition of the agreement")
     # (nor is hoping that officials will be indicted optimism about them)
+    # ("decided to reopen the border": a decision taken is the act it decides, told
+    # by that act's own mention)
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
+    acts = {m.trigger for m in found}
     found = [m for m in found if not (
         (m.code == OPTIMISM
          or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
+            c.i in acts and _decision_taken(sent.doc[m.trigger])) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
             m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
                 for c in sent.doc[m.trigger].children))]
@@ -1590,8 +1612,14 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
 
 def _infinitive_asked(tok: Token, appeals: set[int]) -> bool:
     """Whether a to-infinitive the parser hung on an appeal as an adverbial clause is what
-    the appeal asks for ("called on both sides on Saturday to stop the fighting")."""
-    return (tok.dep_ == "advcl" and tok.head.i in appeals and _asks_someone(tok.head)
+    the appeal asks for ("called on both sides on Saturday to stop the fighting"), or a
+    clause of one asked to act, introduced by "for" ("pressed hard for the rebels to
+    disarm")."""
+    if tok.dep_ != "advcl" or tok.head.i not in appeals:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return bool(_children(tok, SUBJECTS))
+    return (_asks_someone(tok.head)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
