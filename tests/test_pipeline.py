@@ -2272,6 +2272,14 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
     # a judge no phrase places is of the state whose people they act on
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),
+    # stop 16 actors4: an office "of" a place is held in that place's state
+    ("Taliban fighters killed the governor of Kandahar province on Sunday.", "19", "AFG",
+     "AFG"),
+    ("Russian rebels shot the deputy governor of the Tyumen region on Sunday.", "19", "RUS",
+     "RUS"),
+    # a known churchman is of his country, not of the one he speaks of
+    ("Archbishop Desmond Tutu called for sanctions against Zimbabwe on Sunday.", "11",
+     "ZAF", "ZWE"),
 ])
 def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
                                      target: str) -> None:

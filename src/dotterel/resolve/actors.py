@@ -612,6 +612,10 @@ class DocActors:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is
             country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
+            if not country and sector:
+                # "the deputy governor of the Tyumen region", "the mayor of Kandahar": an
+                # office of a place is held in that place's state
+                country = self._office_place_country(head)
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
@@ -697,6 +701,24 @@ class DocActors:
                     if country and country not in found:
                         found.append(country)
         return found
+
+    def _office_place_country(self, head: Token) -> str:
+        """The country of the place an office's "of" phrase names: the place itself ("of
+        Kandahar") or a place name compounded with a noun ("of the Tyumen region")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                places = [obj] if obj.ent_type_ in ("GPE", "LOC") else [
+                    c for c in obj.children
+                    if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+                for place in places:
+                    country = self._place_country(place)
+                    if country:
+                        return country
+        return ""
 
     def _scene_country(self, head: Token) -> str:
         """The country of the place the clauses above ``head`` say they happened in
