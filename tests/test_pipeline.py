@@ -2280,6 +2280,9 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
     # a known churchman is of his country, not of the one he speaks of
     ("Archbishop Desmond Tutu called for sanctions against Zimbabwe on Sunday.", "11",
      "ZAF", "ZWE"),
+    # a state's ally or proxy is of the place it is found in, not the state
+    ("Syrian troops attacked the commander of Iran's militia proxies in Iraq on Sunday.",
+     "19", "SYR", "IRQ"),
 ])
 def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
                                      target: str) -> None:

@@ -522,12 +522,17 @@ class DocActors:
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
                 return _with_text(_with_prefix(actor, prefix), span_text(best))
-        if head.lemma_.lower() in OTHER_PARTY_NOUNS and countries and all(
+        # "Israel's militia ally in Lebanon", "the chief of Iran's proxies in Iraq": the
+        # other party is of the place it is found in
+        home = next((c for t in toks if t.lemma_.lower() in OTHER_PARTY_NOUNS
+                     for c in self._located_in(t, day, GROUP_PLACE_PREPS)), "")
+        other_party = head.lemma_.lower() in OTHER_PARTY_NOUNS
+        if other_party and not home and countries and all(
                 _owner_of(toks[m.start], head) for m in countries):
             # "Israel's militia ally", "an ally of Russia": someone other than that state,
             # whom the phrase does not name
             return None
-        country = _country_of(countries, toks, head)
+        country = home if other_party and home else (_country_of(countries, toks, head) or home)
         if countries and all(m.entry.kind == "region" for m in countries) and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
                 for m in countries for a in toks[m.start].ancestors):
