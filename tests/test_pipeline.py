@@ -2283,6 +2283,11 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
     # a state's ally or proxy is of the place it is found in, not the state
     ("Syrian troops attacked the commander of Iran's militia proxies in Iraq on Sunday.",
      "19", "SYR", "IRQ"),
+    # a people's minority lives in the state in sight, not in its kin state
+    ("Macedonian police clashed with the Albanian minority in Tetovo on Monday.", "19",
+     "MKD", "MKD"),
+    ("Serbian troops shelled the Croat population of the district on Monday.", "19", "SRB",
+     "SRB"),
 ])
 def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
                                      target: str) -> None:

@@ -71,6 +71,8 @@ INTERNATIONAL_WORDS = {"international", "transnational"}
 # Heads that name someone by the body they belong to ("a member of parliament").
 MEMBER_HEADS = {"member"}
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
+# A people's part living among another ("the Albanian minority", "the Serb population").
+MINORITY_NOUNS = {"minority", "population", "community"}
 OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
@@ -541,8 +543,12 @@ class DocActors:
             country = "NGO"
         if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
-        if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
-            # "ethnic Albanians in south Serbia": an ethnic group lives in another state
+        minority = head.lemma_.lower() in MINORITY_NOUNS and countries and all(
+            m.entry.demonym and toks[m.end - 1].head.i == head.i for m in countries)
+        if minority or (_head_is_people(countries, head_pos)
+                        and any(t.lower_ == "ethnic" for t in toks)):
+            # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
+            # lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
         if not any(m.start <= head_pos < m.end for m in sectors):
             # "press conference": a modifier's sector is not the phrase's; but a title
