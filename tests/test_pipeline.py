@@ -2288,6 +2288,9 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
      "MKD", "MKD"),
     ("Serbian troops shelled the Croat population of the district on Monday.", "19", "SRB",
      "SRB"),
+    # a place near one state's border with another is on the first one's side
+    ("Turkish jets bombed villages near Iraq's border with Iran on Monday.", "19", "TUR",
+     "IRQ"),
 ])
 def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
                                      target: str) -> None:

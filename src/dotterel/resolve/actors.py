@@ -71,6 +71,7 @@ INTERNATIONAL_WORDS = {"international", "transnational"}
 # Heads that name someone by the body they belong to ("a member of parliament").
 MEMBER_HEADS = {"member"}
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
+BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
 MINORITY_NOUNS = {"minority", "population", "community"}
 OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
@@ -833,8 +834,13 @@ class DocActors:
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found, head
-        # "the chief of Israel's ally" is not Israel's
-        skip = _other_party_words(head)
+        # "the chief of Israel's ally" is not Israel's; "villages near Macedonia's border
+        # with Bulgaria" are on Macedonia's side of it
+        skip = _other_party_words(head) | {
+            t.i for tok in head.subtree if tok.lemma_.lower() in BORDER_NOUNS and tok.i != head.i
+            and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+            for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "with"
+            for t in prep.subtree}
         if head.ent_type_ == "FAC" and head.pos_ == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
             skip.update(t.i for t in _entity_tokens(head))
