@@ -2053,6 +2053,20 @@ def test_a_makers_name_before_a_model_number_is_a_product(tmp_path):
     assert "MNCFRA" not in targets, targets
 
 
+def test_an_office_holder_is_of_the_office_s_owner_not_of_a_name_s_entry(tmp_path):
+    # stop 16 actors4: a dictionary may list a name as standing for a state; "Arnor's
+    # minister <name>" still holds Arnor's office
+    from dotterel import Coder, Settings
+
+    actors = tmp_path / "fantasy.actors.txt"
+    actors.write_text("ARNOR_\t[ARN]\nGONDOR_\t[GON]\nDENETHOR_\t[GON]\n")
+    coder = Coder(Settings(actor_dicts=(actors,)))
+    events = coder.code("Arnor's defence minister Denethor criticized Gondor on Sunday.",
+                        published="2016-04-04")
+    assert [(e.source.code[:3], e.target.code[:3]) for e in events if e.source] == [
+        ("ARN", "GON")]
+
+
 @pytest.mark.parametrize("text, source, target", [
     # violence one side claims the other did is its accusation, not a deed told as done
     ("Russia claimed that Ukrainian troops shelled a village near Donetsk.", "RUS", "UKR"),

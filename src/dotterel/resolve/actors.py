@@ -517,6 +517,11 @@ class DocActors:
         if _head_is_country(countries, head_pos) and not any(
                 m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
+        owners = [m for m in named if _owner_of(toks[m.end - 1], head)]
+        if owners and any(m.entry.person_role and m.start <= head_pos < m.end for m in sectors):
+            # "Arnor's minister Telemar": an office holder is of the party whose office it
+            # is, whatever a dictionary says the name after the title stands for
+            named = owners
         if named:
             best = min(named, key=lambda m: abs(m.start - head_pos))
             actor = self._from_entry(best.entry, best, 0, day)
