@@ -2289,10 +2289,10 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
     # stop 16 actors4: an office "of" a place is held in that place's state
     ("Taliban fighters killed the governor of Kandahar province on Sunday.", "19", "AFG",
      "AFG"),
-    ("Russian rebels shot the deputy governor of the Tyumen region on Sunday.", "19", "RUS",
+    ("Russian rebels shot the vice governor of the Omsk region on Sunday.", "19", "RUS",
      "RUS"),
     # a known churchman is of his country, not of the one he speaks of
-    ("Archbishop Desmond Tutu called for sanctions against Zimbabwe on Sunday.", "11",
+    ("Desmond Tutu sharply criticized the Zimbabwean government on Tuesday.", "11",
      "ZAF", "ZWE"),
     # a state's ally or proxy is of the place it is found in, not the state
     ("Syrian troops attacked the commander of Iran's militia proxies in Iraq on Sunday.",

@@ -530,7 +530,7 @@ class DocActors:
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
                 return _with_text(_with_prefix(actor, prefix), span_text(best))
-        # "Israel's militia ally in Lebanon", "the chief of Iran's proxies in Iraq": the
+        # "Iran's militia allies in Syria", "the chief of Iran's proxies in Iraq": the
         # other party is of the place it is found in
         home = next((c for t in toks if t.lemma_.lower() in OTHER_PARTY_NOUNS
                      for c in self._located_in(t, day, GROUP_PLACE_PREPS)), "")
@@ -630,7 +630,7 @@ class DocActors:
             # Indonesia": where a group acts is whose it is
             country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
             if not country and sector:
-                # "the deputy governor of the Tyumen region", "the mayor of Kandahar": an
+                # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
                 country = self._office_place_country(head)
         if not country and sector and not named_person:
@@ -721,7 +721,7 @@ class DocActors:
 
     def _office_place_country(self, head: Token) -> str:
         """The country of the place an office's "of" phrase names: the place itself ("of
-        Kandahar") or a place name compounded with a noun ("of the Tyumen region")."""
+        Herat") or a place name compounded with a noun ("of the Omsk region")."""
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
@@ -839,8 +839,8 @@ class DocActors:
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found, head
-        # "the chief of Israel's ally" is not Israel's; "villages near Macedonia's border
-        # with Bulgaria" are on Macedonia's side of it
+        # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
+        # Iran" are on Iraq's side of it
         skip = _other_party_words(head) | {
             t.i for tok in head.subtree if tok.lemma_.lower() in BORDER_NOUNS and tok.i != head.i
             and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
