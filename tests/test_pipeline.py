@@ -2053,6 +2053,20 @@ def test_a_makers_name_before_a_model_number_is_a_product(tmp_path):
     assert "MNCFRA" not in targets, targets
 
 
+def test_an_office_holder_is_of_the_office_s_owner_not_of_a_name_s_entry(tmp_path):
+    # stop 16 actors4: a dictionary may list a name as standing for a state; "Arnor's
+    # minister <name>" still holds Arnor's office
+    from dotterel import Coder, Settings
+
+    actors = tmp_path / "fantasy.actors.txt"
+    actors.write_text("ARNOR_\t[ARN]\nGONDOR_\t[GON]\nDENETHOR_\t[GON]\n")
+    coder = Coder(Settings(actor_dicts=(actors,)))
+    events = coder.code("Arnor's defence minister Denethor criticized Gondor on Sunday.",
+                        published="2016-04-04")
+    assert [(e.source.code[:3], e.target.code[:3]) for e in events if e.source] == [
+        ("ARN", "GON")]
+
+
 @pytest.mark.parametrize("text, source, target", [
     # violence one side claims the other did is its accusation, not a deed told as done
     ("Russia claimed that Ukrainian troops shelled a village near Donetsk.", "RUS", "UKR"),
@@ -2272,6 +2286,25 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
     # a judge no phrase places is of the state whose people they act on
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),
+    # stop 16 actors4: an office "of" a place is held in that place's state
+    ("Taliban fighters killed the governor of Kandahar province on Sunday.", "19", "AFG",
+     "AFG"),
+    ("Russian rebels shot the vice governor of the Omsk region on Sunday.", "19", "RUS",
+     "RUS"),
+    # a known churchman is of his country, not of the one he speaks of
+    ("Desmond Tutu sharply criticized the Zimbabwean government on Tuesday.", "11",
+     "ZAF", "ZWE"),
+    # a state's ally or proxy is of the place it is found in, not the state
+    ("Syrian troops attacked the commander of Iran's militia proxies in Iraq on Sunday.",
+     "19", "SYR", "IRQ"),
+    # a people's minority lives in the state in sight, not in its kin state
+    ("Macedonian police clashed with the Albanian minority in Tetovo on Monday.", "19",
+     "MKD", "MKD"),
+    ("Serbian troops shelled the Croat population of the district on Monday.", "19", "SRB",
+     "SRB"),
+    # a place near one state's border with another is on the first one's side
+    ("Turkish jets bombed villages near Iraq's border with Iran on Monday.", "19", "TUR",
+     "IRQ"),
 ])
 def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
                                      target: str) -> None:

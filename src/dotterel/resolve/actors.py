@@ -71,6 +71,9 @@ INTERNATIONAL_WORDS = {"international", "transnational"}
 # Heads that name someone by the body they belong to ("a member of parliament").
 MEMBER_HEADS = {"member"}
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+# A people's part living among another ("the Albanian minority", "the Serb population").
+MINORITY_NOUNS = {"minority", "population", "community"}
 OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
@@ -514,6 +517,11 @@ class DocActors:
         if _head_is_country(countries, head_pos) and not any(
                 m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
+        owners = [m for m in named if _owner_of(toks[m.end - 1], head)]
+        if owners and any(m.entry.person_role and m.start <= head_pos < m.end for m in sectors):
+            # "Arnor's minister Telemar": an office holder is of the party whose office it
+            # is, whatever a dictionary says the name after the title stands for
+            named = owners
         if named:
             best = min(named, key=lambda m: abs(m.start - head_pos))
             actor = self._from_entry(best.entry, best, 0, day)
@@ -522,12 +530,17 @@ class DocActors:
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
                 return _with_text(_with_prefix(actor, prefix), span_text(best))
-        if head.lemma_.lower() in OTHER_PARTY_NOUNS and countries and all(
+        # "Iran's militia allies in Syria", "the chief of Iran's proxies in Iraq": the
+        # other party is of the place it is found in
+        home = next((c for t in toks if t.lemma_.lower() in OTHER_PARTY_NOUNS
+                     for c in self._located_in(t, day, GROUP_PLACE_PREPS)), "")
+        other_party = head.lemma_.lower() in OTHER_PARTY_NOUNS
+        if other_party and not home and countries and all(
                 _owner_of(toks[m.start], head) for m in countries):
             # "Israel's militia ally", "an ally of Russia": someone other than that state,
             # whom the phrase does not name
             return None
-        country = _country_of(countries, toks, head)
+        country = home if other_party and home else (_country_of(countries, toks, head) or home)
         if countries and all(m.entry.kind == "region" for m in countries) and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
                 for m in countries for a in toks[m.start].ancestors):
@@ -536,8 +549,12 @@ class DocActors:
             country = "NGO"
         if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
-        if _head_is_people(countries, head_pos) and any(t.lower_ == "ethnic" for t in toks):
-            # "ethnic Albanians in south Serbia": an ethnic group lives in another state
+        minority = head.lemma_.lower() in MINORITY_NOUNS and countries and all(
+            m.entry.demonym and toks[m.end - 1].head.i == head.i for m in countries)
+        if minority or (_head_is_people(countries, head_pos)
+                        and any(t.lower_ == "ethnic" for t in toks)):
+            # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
+            # lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
         if not any(m.start <= head_pos < m.end for m in sectors):
             # "press conference": a modifier's sector is not the phrase's; but a title
@@ -612,6 +629,10 @@ class DocActors:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is
             country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
+            if not country and sector:
+                # "the vice governor of the Omsk region", "the mayor of Herat": an
+                # office of a place is held in that place's state
+                country = self._office_place_country(head)
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
@@ -697,6 +718,24 @@ class DocActors:
                     if country and country not in found:
                         found.append(country)
         return found
+
+    def _office_place_country(self, head: Token) -> str:
+        """The country of the place an office's "of" phrase names: the place itself ("of
+        Herat") or a place name compounded with a noun ("of the Omsk region")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                places = [obj] if obj.ent_type_ in ("GPE", "LOC") else [
+                    c for c in obj.children
+                    if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+                for place in places:
+                    country = self._place_country(place)
+                    if country:
+                        return country
+        return ""
 
     def _scene_country(self, head: Token) -> str:
         """The country of the place the clauses above ``head`` say they happened in
@@ -800,8 +839,13 @@ class DocActors:
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found, head
-        # "the chief of Israel's ally" is not Israel's
-        skip = _other_party_words(head)
+        # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
+        # Iran" are on Iraq's side of it
+        skip = _other_party_words(head) | {
+            t.i for tok in head.subtree if tok.lemma_.lower() in BORDER_NOUNS and tok.i != head.i
+            and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+            for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "with"
+            for t in prep.subtree}
         if head.ent_type_ == "FAC" and head.pos_ == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
             skip.update(t.i for t in _entity_tokens(head))
