@@ -2292,3 +2292,15 @@ def test_he_is_never_the_state_a_clause_names(coder) -> None:
     events = coder.code("A senior German official said that Iran must free the sailors as he "
                         "left for a visit to Oman.", published="2015-06-02")
     assert not [e for e in events if e.source and e.source.country == "IRN"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 16 talk4: forgiving is done in the saying, so a declared readiness to forgive is
+    # forgiveness (056); a readiness to back someone is still an intention (032)
+    ("Kenyan opposition leaders said they are ready to forgive President Ruto for the "
+     "crackdown.", "056"),
+    ("Kenyan opposition leaders said they are ready to endorse President Ruto.", "032"),
+])
+def test_a_declared_readiness_to_forgive_is_forgiveness(coder, text: str, code: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, "KEN", "KEN")
