@@ -2304,3 +2304,17 @@ def test_he_is_never_the_state_a_clause_names(coder) -> None:
 def test_a_declared_readiness_to_forgive_is_forgiveness(coder, text: str, code: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, "KEN", "KEN")
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # stop 16 talk4: a petition handed in is an appeal to whom it is handed, of the kind
+    # its topic says, even when the noun sits deep in the verb's object
+    ("Bahraini activists submitted a petition for political reform to the Saudi king.", "024",
+     "SAU"),
+    ("Bahraini activists on Monday submitted the most recent of their reform petitions to the "
+     "Saudi king.", "024", "SAU"),
+    ("Egyptian activists handed a petition to President Sisi on Monday.", "020", "EGY"),
+])
+def test_a_petition_handed_in_is_an_appeal(coder, text: str, code: str, target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "02")
+    assert (ev.cameo, ev.target.country) == (code, target)
