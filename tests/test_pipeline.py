@@ -2318,3 +2318,16 @@ def test_a_declared_readiness_to_forgive_is_forgiveness(coder, text: str, code: 
 def test_a_petition_handed_in_is_an_appeal(coder, text: str, code: str, target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), "02")
     assert (ev.cameo, ev.target.country) == (code, target)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # stop 16 talk4: accepting a plan for ending a quarrel is an intent to settle it, aimed
+    # at the other party of the quarrel, however deep in the object that party is named
+    ("Peru accepted a plan to settle its border dispute with Ecuador.", "037", "ECU"),
+    ("Iran on Monday accepted a UN proposal for ending the war with Iraq.", "037", "IRQ"),
+    ("Ecuador agreed to a plan to end its border dispute with Peru.", "030", "PER"),
+])
+def test_an_intent_about_a_quarrel_is_aimed_at_the_other_party(coder, text: str, code: str,
+                                                                target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert (ev.cameo, ev.target.country) == (code, target)

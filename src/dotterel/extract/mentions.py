@@ -545,6 +545,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
+            if not found and entry.code[:2] == INTENT_ROOT and spec == "with":
+                # "accepted a formula for ending its border dispute with Peru": an intent
+                # about a quarrel is aimed at the other party of it
+                found = _dispute_parties(tok)
         if found and entry.code[:2] == INVESTIGATE_ROOT:
             # "looking into alleged abuses by border guards against
             # migrants": an inquiry into a wrong is aimed at its suspected doer
@@ -649,6 +653,16 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
 
 
 INVESTIGATE_ROOT = "09"
+# Nouns of a quarrel whose "with" phrase names the other party ("its dispute with Peru").
+DISPUTE_NOUNS = {"dispute", "conflict", "quarrel", "row", "feud", "standoff", "war", "rift"}
+
+
+def _dispute_parties(tok: Token) -> list[Token]:
+    """The other parties of the quarrels named in what a trigger governs, its subject
+    left out ("agreed to a plan to end its war with Iraq": Iraq)."""
+    doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS) for t in s.subtree}
+    return [o for t in tok.subtree if t.i not in doers and t.lemma_.lower() in DISPUTE_NOUNS
+            for o in _prep_objects(t, "with")]
 # Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
 WITHIN_PROTEST_PREPS = {"during", "at", "in"}
 
