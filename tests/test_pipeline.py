@@ -2331,3 +2331,15 @@ def test_an_intent_about_a_quarrel_is_aimed_at_the_other_party(coder, text: str,
                                                                 target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert (ev.cameo, ev.target.country) == (code, target)
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 16 talk4: pushing a body or a leader for something is an appeal to them, of the
+    # kind what is asked says; "pushed for" with no one named stays a demand
+    ("Kenyan activists pushed the government for political reforms.", "024"),
+    ("Kenyan bishops pushed the cabinet for a new constitution.", "0244"),
+    ("Kenyan activists pushed for a new constitution.", "100"),
+])
+def test_pushing_someone_for_something_is_an_appeal(coder, text: str, code: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country) == (code, "KEN")
