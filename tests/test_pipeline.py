@@ -2066,6 +2066,20 @@ def test_violence_claimed_against_another_is_an_accusation(coder, text, source, 
     assert not [e for e in events if e.cameo[:2] in ("18", "19", "20")], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # stop 16 talk4: violence one claims one's own side did is a claim of responsibility
+    ("Hamas claimed that its fighters had attacked an Israeli army post.", "PSE", "ISR"),
+    ("The Pakistani army claimed on Sunday that they had shelled Indian border posts.",
+     "PAK", "IND"),
+])
+def test_violence_claimed_as_one_s_own_is_a_claim_of_responsibility(coder, text, source,
+                                                                    target):
+    events = coder.code(text, published="2016-05-02")
+    ev = one(events, "015")
+    assert (ev.source.country, ev.target.country) == (source, target)
+    assert not [e for e in events if e.cameo[:2] == "11"], [e.cameo for e in events]
+
+
 @pytest.mark.parametrize("text, root, target", [
     # a warning about a party is aimed at that party; "about to" says nothing of anyone
     ("Germany warned its neighbours about the Russian army on Tuesday.", "13", "RUS"),
