@@ -2357,3 +2357,12 @@ def test_an_intent_about_a_quarrel_is_aimed_at_the_other_party(coder, text: str,
 def test_pushing_someone_for_something_is_an_appeal(coder, text: str, code: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country) == (code, "KEN")
+
+
+def test_who_hopes_for_an_act_does_not_do_it(coder) -> None:
+    # stop 16 talk4: an act named in the clause a comment is about has no doer in the
+    # one who comments on it
+    events = coder.code("The European Union said on Monday it hoped the lifting of martial law "
+                        "in Thailand would lead to fresh elections.", published="2015-06-02")
+    assert one(events, "013").source.code.startswith("IGO")
+    assert not [e for e in events if e.cameo[:2] == "08"], [e.cameo for e in events]

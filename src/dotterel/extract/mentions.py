@@ -1142,7 +1142,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         sources = _noun_source(tok)
-        if not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS:
+        if (not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS
+                and not _commented_on(tok, found)):
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
@@ -1220,6 +1221,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 
 THREAT_ROOT = "13"
 REJECT_ROOT = "12"
+
+
+def _commented_on(tok: Token, found: list[Mention]) -> bool:
+    """Whether a word lies in the clause a comment is about ("hoped the lifting of the
+    curfew would calm the city", "was pessimistic that the release of the hostages would
+    come soon"): the one who comments on an act does not do it."""
+    doc = tok.doc
+    return any(m.code[:2] == STATEMENT_ROOT and c.left_edge.i <= tok.i <= c.right_edge.i
+               for m in found for c in doc[m.trigger].children if c.dep_ in ("ccomp", "xcomp"))
 
 
 def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
