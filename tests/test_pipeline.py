@@ -2366,3 +2366,13 @@ def test_who_hopes_for_an_act_does_not_do_it(coder) -> None:
                         "in Thailand would lead to fresh elections.", published="2015-06-02")
     assert one(events, "013").source.code.startswith("IGO")
     assert not [e for e in events if e.cameo[:2] == "08"], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # stop 16 talk4: the act of a "for" clause with its own subject is wished for, not done
+    "Britain waited for the Afghan rebels to release the hostages.",
+    "Britain is pushing hard for the US support its plan to help Africa.",
+])
+def test_an_act_wished_for_is_not_done(coder, text: str) -> None:
+    events = coder.code(text, published="2015-06-02")
+    assert not [e for e in events if e.cameo[:2] in ("05", "08")], [e.cameo for e in events]

@@ -1209,7 +1209,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             appeal = _purpose_of(sent.doc[m.trigger], askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
-            if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)):
+            if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)
+                    or _wished(sent.doc[m.trigger])):
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
@@ -1221,6 +1222,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
 
 THREAT_ROOT = "13"
 REJECT_ROOT = "12"
+
+
+def _wished(tok: Token) -> bool:
+    """Whether a verb is the act of a "for" clause with a subject of its own ("is pushing
+    hard for Japan to back the plan", "waited for the rebels to disarm"): an act wished
+    for by whoever governs the clause, not one told as done."""
+    return (tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "acl")
+            and bool(_children(tok, SUBJECTS))
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))
 
 
 def _commented_on(tok: Token, found: list[Mention]) -> bool:
