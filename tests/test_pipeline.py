@@ -2376,3 +2376,16 @@ def test_who_hopes_for_an_act_does_not_do_it(coder) -> None:
 def test_an_act_wished_for_is_not_done(coder, text: str) -> None:
     events = coder.code(text, published="2015-06-02")
     assert not [e for e in events if e.cameo[:2] in ("05", "08")], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, target", [
+    # stop 16 talk4: peacekeeping pledged is aimed at the country the force serves in, also
+    # when a noun names the pledged act
+    ("NATO agreed on Monday to an extension of its peacekeeping mission in Bosnia.", "BIH"),
+    ("The UN Security Council agreed to extend the mandate of the peacekeeping force in "
+     "Haiti.", "HTI"),
+])
+def test_peacekeeping_pledged_is_aimed_where_the_force_serves(coder, text: str,
+                                                             target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("0334", "IGO", target)

@@ -607,6 +607,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         asked = ([c for c in clauses if c.dep_ == "xcomp"]
                  or [c for c in _children(tok, {"advcl"}) if _purpose(c)
                      and "threat" in entry.flags])[:1]
+        if not asked and entry.code == PEACEKEEPING_INTENT:
+            # "agreed to an extension of the mandate of the UN force in Haiti": peacekeeping
+            # pledged is aimed at the country the force serves in
+            asked = [o for t in tok.subtree if t.lemma_.lower() in PEACEKEEPING_NOUNS
+                     for o in _prep_objects(t, "in") + _prep_objects(t, "to")][:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
         # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
@@ -653,6 +658,9 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
 
 
 INVESTIGATE_ROOT = "09"
+PEACEKEEPING_INTENT = "0334"  # express intent to provide military protection or peacekeeping
+# Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves.
+PEACEKEEPING_NOUNS = {"force", "peacekeeper", "mission", "troop", "contingent", "operation"}
 # Nouns of a quarrel whose "with" phrase names the other party ("its dispute with Peru").
 DISPUTE_NOUNS = {"dispute", "conflict", "quarrel", "row", "feud", "standoff", "war", "rift"}
 
