@@ -2080,6 +2080,15 @@ def test_violence_claimed_as_one_s_own_is_a_claim_of_responsibility(coder, text,
     assert not [e for e in events if e.cameo[:2] == "11"], [e.cameo for e in events]
 
 
+def test_violence_claimed_of_a_rival_faction_stays_an_accusation(coder):
+    # stop 16 talk4: rebels of one's own country are another side
+    events = coder.code("The Syrian government claimed that Syrian rebels had attacked an army "
+                        "base.", published="2016-05-02")
+    ev = one(events, "11")
+    assert (ev.source.code, ev.target.code) == ("SYRGOV", "SYRREB")
+    assert not [e for e in events if e.cameo == "015"]
+
+
 @pytest.mark.parametrize("text, root, target", [
     # a warning about a party is aimed at that party; "about to" says nothing of anyone
     ("Germany warned its neighbours about the Russian army on Tuesday.", "13", "RUS"),

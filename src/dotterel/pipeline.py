@@ -351,6 +351,12 @@ class Coder:
                 continue  # "they": the claimer speaking of itself
             if doer is None or doer.country != claimer.country:
                 return False
+            # ("the Syrian government claimed that Syrian rebels had attacked": a rival
+            # faction of the same country is another side)
+            mine, theirs = claimer.sector[:3], doer.sector[:3]
+            if mine and theirs and mine != theirs and not (
+                    mine in STATE_SECTORS and theirs in STATE_SECTORS):
+                return False
         return True
 
     def _spoken_of(self, trigger: Token) -> bool:
