@@ -671,6 +671,8 @@ def _dispute_parties(tok: Token) -> list[Token]:
     doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS) for t in s.subtree}
     return [o for t in tok.subtree if t.i not in doers and t.lemma_.lower() in DISPUTE_NOUNS
             for o in _prep_objects(t, "with")]
+
+
 # Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
 WITHIN_PROTEST_PREPS = {"during", "at", "in"}
 
