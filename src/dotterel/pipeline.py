@@ -338,6 +338,27 @@ class Coder:
             return []
         return [Actor(code=country + "UAF", country=country, sector="UAF")] if country else []
 
+    def _own_doers(self, doc: Doc, m: Mention, actors: DocActors, day: dt.date | None) -> bool:
+        """Whether the doers of a deed its reporter claims are the reporter's own side: a
+        pronoun for them ("claimed that they had attacked Iraq") or an actor of the
+        reporter's country ("claimed that its fighters had attacked")."""
+        claimer = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
+        if claimer is None or not claimer.country:
+            return False
+        for i in m.sources:
+            doer = actors.resolve(doc[i], day)
+            if doer is None and doc[i].pos_ == "PRON":
+                continue  # "they": the claimer speaking of itself
+            if doer is None or doer.country != claimer.country:
+                return False
+            # ("the Syrian government claimed that Syrian rebels had attacked": a rival
+            # faction of the same country is another side)
+            mine, theirs = claimer.sector[:3], doer.sector[:3]
+            if mine and theirs and mine != theirs and not (
+                    mine in STATE_SECTORS and theirs in STATE_SECTORS):
+                return False
+        return True
+
     def _spoken_of(self, trigger: Token) -> bool:
         """Whether a nominal event is what a statement is about ("condemned an attack by
         Osgiliath soldiers in south Ithilen"): the place it names is where it happened, and
@@ -414,12 +435,20 @@ class Coder:
             # actor declares it will not do is its rejection, an event in its own right
             m = replace(m, code=refusal, negated=False,
                         modality="reported" if m.reporter is not None else "asserted")
-        if _claimed_violence(doc, m):
-            # "Moscow claimed that Ukrainian troops had shelled a village": violence someone claims another
-            # did is told on their word alone, and is their accusation of the doers
-            m = replace(m, code=CLAIMED_VIOLENCE, sources=(m.reporter,), targets=m.sources,
-                        modality="asserted", reporter=None)
         day = dated.date.value if dated.date else article.published
+        if _claimed_violence(doc, m):
+            if self._own_doers(doc, m, actors, day):
+                # "Hamas claimed that its fighters had attacked the post": violence one
+                # claims one's own side did is a claim of responsibility for it, aimed at
+                # whom it fell on
+                m = replace(m, code=CLAIMED_RESPONSIBILITY, sources=(m.reporter,),
+                            modality="asserted", reporter=None)
+            else:
+                # "Moscow claimed that Ukrainian troops had shelled a village": violence
+                # someone claims another did is told on their word alone, and is their
+                # accusation of the doers
+                m = replace(m, code=CLAIMED_VIOLENCE, sources=(m.reporter,), targets=m.sources,
+                            modality="asserted", reporter=None)
         sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
@@ -578,6 +607,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 # Verbs that report a deed as someone's contested claim ("claimed that").
 CLAIM_VERBS = {"claim"}
 CLAIMED_VIOLENCE = "112"  # violence claimed against another is an accusation of it
+CLAIMED_RESPONSIBILITY = "015"  # violence claimed as one's own side's is owning up to it
 
 
 def _claimed_violence(doc: Doc, m: Mention) -> bool:

@@ -569,6 +569,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
+            if not found and entry.code[:2] == INTENT_ROOT and spec == "with":
+                # "accepted a formula for ending its border dispute with Peru": an intent
+                # about a quarrel is aimed at the other party of it
+                found = _dispute_parties(tok)
         if found and entry.code[:2] == INVESTIGATE_ROOT:
             # "looking into alleged abuses by border guards against
             # migrants": an inquiry into a wrong is aimed at its suspected doer
@@ -627,6 +631,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         asked = ([c for c in clauses if c.dep_ == "xcomp"]
                  or [c for c in _children(tok, {"advcl"}) if _purpose(c)
                      and "threat" in entry.flags])[:1]
+        if not asked and entry.code == PEACEKEEPING_INTENT:
+            # "agreed to an extension of the mandate of the UN force in Haiti": peacekeeping
+            # pledged is aimed at the country the force serves in
+            asked = [o for t in tok.subtree if t.lemma_.lower() in PEACEKEEPING_NOUNS
+                     for o in _prep_objects(t, "in") + _prep_objects(t, "to")][:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
         # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
@@ -677,6 +686,21 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
 
 
 INVESTIGATE_ROOT = "09"
+PEACEKEEPING_INTENT = "0334"  # express intent to provide military protection or peacekeeping
+# Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves.
+PEACEKEEPING_NOUNS = {"force", "peacekeeper", "mission", "troop", "contingent", "operation"}
+# Nouns of a quarrel whose "with" phrase names the other party ("its dispute with Peru").
+DISPUTE_NOUNS = {"dispute", "conflict", "quarrel", "row", "feud", "standoff", "war", "rift"}
+
+
+def _dispute_parties(tok: Token) -> list[Token]:
+    """The other parties of the quarrels named in what a trigger governs, its subject
+    left out ("agreed to a plan to end its war with Iraq": Iraq)."""
+    doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS) for t in s.subtree}
+    return [o for t in tok.subtree if t.i not in doers and t.lemma_.lower() in DISPUTE_NOUNS
+            for o in _prep_objects(t, "with")]
+
+
 # Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
 WITHIN_PROTEST_PREPS = {"during", "at", "in"}
 
@@ -1171,7 +1195,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if death is not None and not sources:
             # "died under torture in police custody": whoever held the dead did it
             sources = _custodians(death)
-        if not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS:
+        if (not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS
+                and not _commented_on(tok, found)):
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
@@ -1253,7 +1278,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             appeal = _purpose_of(sent.doc[m.trigger], askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
-            if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)):
+            if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)
+                    or _wished(sent.doc[m.trigger])):
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
@@ -1287,6 +1313,24 @@ def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
             kept.append(m)
     return [replace(m, targets=absorbed[m.trigger]) if m.trigger in absorbed and not m.targets
             else m for m in kept]
+
+
+def _wished(tok: Token) -> bool:
+    """Whether a verb is the act of a "for" clause with a subject of its own ("is pushing
+    hard for Japan to back the plan", "waited for the rebels to disarm"): an act wished
+    for by whoever governs the clause, not one told as done."""
+    return (tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "acl")
+            and bool(_children(tok, SUBJECTS))
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))
+
+
+def _commented_on(tok: Token, found: list[Mention]) -> bool:
+    """Whether a word lies in the clause a comment is about ("hoped the lifting of the
+    curfew would calm the city", "was pessimistic that the release of the hostages would
+    come soon"): the one who comments on an act does not do it."""
+    doc = tok.doc
+    return any(m.code[:2] == STATEMENT_ROOT and c.left_edge.i <= tok.i <= c.right_edge.i
+               for m in found for c in doc[m.trigger].children if c.dep_ in ("ccomp", "xcomp"))
 
 
 def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
