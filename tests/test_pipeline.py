@@ -254,6 +254,9 @@ def test_what_a_vowed_act_goes_on_until_is_not_done(coder, text, code, modality)
 @pytest.mark.parametrize("text", [
     "Two Kenyan policemen wounded in attack near Somali border",
     "Three Afghan soldiers killed in a Taliban attack in Kandahar, officials said.",
+    # the parser makes "officers" the subject of "held" and "captive" its object
+    "Armed men on Sunday let go five Kenyan police officers held captive in a border "
+    "village since Tuesday, a police spokesman said.",
 ])
 def test_the_victims_a_participle_describes_are_not_its_doers(coder, text):
     events = coder.code(text, published="2015-03-10")
@@ -1488,6 +1491,10 @@ def test_what_pressure_on_someone_asks_for_is_not_done(coder):
     # ... by its by-agent, not by whoever the noun's own clause is about
     ("Russian police freed two Ukrainian journalists arrested on Monday.",
      {("0841", "RUSCOP", "UKRMED")}),
+    # the parser reads "jailed" as the main verb and "were freed" as its subjectless
+    # conjunct: the journalists are the ones jailed and freed
+    ("Two Ukrainian journalists jailed for criticizing Moscow were freed on Friday by "
+     "Putin himself.", {("0841", "RUSGOV", "UKRMED")}),
     # a deed that only describes its victims is background, not a deed by unknown hands
     # (the appeal is for a concession: paying compensation is yielding, 080, so 025)
     ("Israel wants Germany to pay compensation to the families of Israeli athletes killed "

@@ -91,6 +91,56 @@ def _participle_of(tok: Token) -> bool:
             and not _children(tok, OBJECTS | PASSIVE_SUBJECTS))
 
 
+def _misread_participle(tok: Token) -> Token | None:
+    """The noun a participle describes when the parser took the participle for its
+    noun's verb: in "Students detained for protesting were freed by the governor" it reads
+    "detained" as the main verb with "students" as subject, and "were freed" as a
+    conjunct with no subject of its own. A passive conjunct joined with no "and" and no
+    comma, lacking a subject, shows the misreading; the noun is the one acted on by both."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD") or _children(tok, {"aux", "auxpass"}):
+        return None
+    subjects = _children(tok, {"nsubj"})
+    if len(subjects) != 1 or subjects[0].i > tok.i:
+        return None
+    for conj in _children(tok, {"conj"}):
+        if (conj.pos_ == "VERB" and _children(conj, {"auxpass"})
+                and not _children(conj, SUBJECTS | PASSIVE_SUBJECTS)
+                and not any(t.dep_ in ("cc", "punct") and t.head.i == tok.i
+                            for t in tok.doc[tok.i + 1:conj.i])):
+            return subjects[0]
+    return None
+
+
+# Words that say, after a verb of holding, what its object is held as ("held hostage").
+CAPTIVITY_COMPLEMENTS = {"hostage", "captive", "prisoner"}
+
+
+def _held_captive(tok: Token) -> Token | None:
+    """The captive of "aid workers held hostage since May" when the parser reads it as a
+    clause: "workers" the subject of "held", "hostage" its object. A verb whose only
+    object says what someone is held as has no object of its own: its subject is the one
+    held, not the captor."""
+    objects = _children(tok, OBJECTS)
+    subjects = _children(tok, {"nsubj"})
+    if (tok.pos_ != "VERB" or not objects or len(subjects) != 1 or _children(tok, {"aux"})
+            or any(o.lemma_.lower() not in CAPTIVITY_COMPLEMENTS or any(o.children)
+                   for o in objects)):
+        # (a complement with words of its own is a misread object: "took three French
+        # tourists hostage", parsed with "tourists" a compound of "hostage")
+        return None
+    return subjects[0]
+
+
+def _passive_subjects(tok: Token) -> list[Token]:
+    """The subjects of a passive verb; for one the parser left without any, coordinated
+    with a misread participle ("students detained for protesting were freed"), the noun
+    that participle describes."""
+    found = _children(tok, PASSIVE_SUBJECTS)
+    if not found and tok.dep_ == "conj":
+        found = [n for n in (_misread_participle(tok.head),) if n is not None]
+    return found
+
+
 def _misread_subject(tok: Token) -> Token | None:
     """The subject of a clause's own past-tense verb that the parser hung as a participle
     on that subject: "Kurdish youths resorted to throwing stones, officials said", where
@@ -138,7 +188,7 @@ def _objects(tok: Token) -> list[Token]:
             if prep.lower_ == "of":
                 found += _children(prep, {"pobj"})
         return found
-    found = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else _children(tok, OBJECTS)
+    found = _passive_subjects(tok) if _is_passive(tok) else _children(tok, OBJECTS)
     if not found and not _is_passive(tok):
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
@@ -242,7 +292,8 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     misread = _misread_subject(tok)
     if misread is not None:
         return [misread]
-    if _participle_of(tok):
+    if (_participle_of(tok) or _misread_participle(tok) is not None
+            or _held_captive(tok) is not None):
         # "journalists arrested by Russian police": its by-agent, else no one named (not
         # whoever the noun's own clause is about: "police freed journalists arrested")
         return [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
@@ -500,8 +551,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # "soldiers killed in Ukraine", "the civilians imprisoned for protesting":
                 # a participle of force that describes a noun was done to what it names
                 found = [tok.head]
+            elif (described := _misread_participle(tok) or _held_captive(tok)) is not None:
+                found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
-                cands = _children(tok, PASSIVE_SUBJECTS) if passive else (
+                cands = _passive_subjects(tok) if passive else (
                     _children(tok, OBJECTS) or _up_to_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive:
