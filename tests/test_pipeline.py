@@ -254,6 +254,9 @@ def test_what_a_vowed_act_goes_on_until_is_not_done(coder, text, code, modality)
 @pytest.mark.parametrize("text", [
     "Two Kenyan policemen wounded in attack near Somali border",
     "Three Afghan soldiers killed in a Taliban attack in Kandahar, officials said.",
+    # the parser makes "soldiers" the subject of a "killed" it reads as a clause
+    "Four Pakistani soldiers killed in an ambush near the Afghan border on Sunday, "
+    "officials said.",
     # the parser makes "officers" the subject of "held" and "captive" its object
     "Armed men on Sunday let go five Kenyan police officers held captive in a border "
     "village since Tuesday, a police spokesman said.",

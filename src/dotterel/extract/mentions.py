@@ -81,7 +81,8 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+    return (any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+            or _reduced_passive(tok))
 
 
 def _participle_of(tok: Token) -> bool:
@@ -131,10 +132,29 @@ def _held_captive(tok: Token) -> Token | None:
     return subjects[0]
 
 
+def _reduced_passive(tok: Token) -> bool:
+    """Whether a verb is a past participle told with no "were" of its own ("Four soldiers
+    killed in an ambush near the border, officials said", a headline's "Two policemen
+    wounded in attack") that the parser gave a subject: that subject is the one acted on.
+    A participle with an auxiliary ("have killed"), an object, or one coordinated with a
+    verb that has them, is an active verb; so is the main verb of a sentence with a full
+    stop, which the tagger at times takes for a participle ("Leaders of the bloc called
+    on Wednesday for a ceasefire.")."""
+    if (tok.pos_ != "VERB" or tok.tag_ != "VBN" or not _children(tok, {"nsubj"})
+            or _children(tok, {"aux", "auxpass"} | OBJECTS | {"dative", "xcomp", "ccomp"})):
+        return False
+    if tok.dep_ == "ROOT":
+        end = tok.sent[-1]
+        return not (end.is_punct and end.text in SENTENCE_ENDS)
+    return tok.dep_ == "ccomp"
+
+
 def _passive_subjects(tok: Token) -> list[Token]:
     """The subjects of a passive verb; for one the parser left without any, coordinated
     with a misread participle ("students detained for protesting were freed"), the noun
     that participle describes."""
+    if _reduced_passive(tok):
+        return _children(tok, {"nsubj"})
     found = _children(tok, PASSIVE_SUBJECTS)
     if not found and tok.dep_ == "conj":
         found = [n for n in (_misread_participle(tok.head),) if n is not None]
@@ -293,7 +313,8 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if misread is not None:
         return [misread]
     if (_participle_of(tok) or _misread_participle(tok) is not None
-            or _held_captive(tok) is not None):
+            or _held_captive(tok) is not None
+            or (_reduced_passive(tok) and not _is_stative(tok))):
         # "journalists arrested by Russian police": its by-agent, else no one named (not
         # whoever the noun's own clause is about: "police freed journalists arrested")
         return [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
