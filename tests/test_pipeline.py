@@ -267,6 +267,13 @@ def test_the_victims_a_participle_describes_are_not_its_doers(coder, text):
         (e.cameo, e.source.code) for e in events]
 
 
+def test_an_adverb_after_the_verb_does_not_hide_its_context_phrase(coder):
+    # the entry's context phrase is "pushing for"; "hard" stands between its words
+    ev = one(coder.code("France is pushing hard for talks with Iran.", published="2015-03-10"),
+             "10")
+    assert (ev.source.country, ev.target.country) == ("FRA", "IRN")
+
+
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
     ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "

@@ -259,9 +259,15 @@ class _TriggerWords:
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
             words = [t for t in scope.subtree if t.i not in doers]
+            # and once more without the adverbs that follow a verb trigger, so that
+            # "pushing hard for" reads as "pushing for"
+            plain = [t for t in words if not (tok.pos_ == "VERB" and t.head.i == tok.i
+                                              and t.i > tok.i and t.dep_ == "advmod"
+                                              and t.tag_ in ("RB", "RBR", "RBS"))]
             self._context[content] = " ".join(t.text for t in words) + " | " + "".join(
                 t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
-                for k, t in enumerate(words))
+                for k, t in enumerate(words)) + (
+                " | " + " ".join(t.text for t in plain) if len(plain) < len(words) else "")
         return self._context[content]
 
 
