@@ -274,6 +274,13 @@ def test_an_adverb_after_the_verb_does_not_hide_its_context_phrase(coder):
     assert (ev.source.country, ev.target.country) == ("FRA", "IRN")
 
 
+def test_a_for_clause_an_appeal_brings_in_is_asked_for_not_done(coder):
+    events = coder.code("Britain pressed hard for Japan to lift the ban on beef imports.",
+                        published="2015-03-10")
+    assert [e.cameo[:2] for e in events] == ["10"]
+    assert (events[0].source.country, events[0].target.country) == ("GBR", "JPN")
+
+
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
     ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "

@@ -1584,8 +1584,14 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
 
 def _infinitive_asked(tok: Token, appeals: set[int]) -> bool:
     """Whether a to-infinitive the parser hung on an appeal as an adverbial clause is what
-    the appeal asks for ("called on both sides on Saturday to stop the fighting")."""
-    return (tok.dep_ == "advcl" and tok.head.i in appeals and _asks_someone(tok.head)
+    the appeal asks for ("called on both sides on Saturday to stop the fighting"); so is
+    a clause with a subject of its own that "for" brings in ("pressed hard for Japan to
+    lift the ban")."""
+    if tok.dep_ != "advcl" or tok.head.i not in appeals:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return bool(_children(tok, SUBJECTS))
+    return (_asks_someone(tok.head)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
