@@ -281,6 +281,12 @@ def test_a_for_clause_an_appeal_brings_in_is_asked_for_not_done(coder):
     assert (events[0].source.country, events[0].target.country) == ("GBR", "JPN")
 
 
+def test_a_passive_s_stranded_preposition_has_the_subject_for_object(coder):
+    ev = one(coder.code("The French foreign minister said on Monday that a French aid convoy "
+                        "had been fired upon in Mali.", published="2023-04-20"), "19")
+    assert (ev.source.country, ev.target.country) == ("MLI", "FRA")
+
+
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
     ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "

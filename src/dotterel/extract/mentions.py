@@ -531,6 +531,11 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
                     out += [c] if c.ent_type_ not in TIME_ENTITIES else _named_before_date(c)
             if not prep.n_rights:
                 out += _stranded_object(prep)
+                if (not out and prep.i == tok.i + 1 and tok.pos_ == "VERB"
+                        and _is_passive(tok)):
+                    # "a convoy had been fired upon": a passive's own stranded preposition
+                    # has the passive's subject for object
+                    out += _children(tok, PASSIVE_SUBJECTS)
     return out
 
 
