@@ -287,6 +287,14 @@ def test_a_passive_s_stranded_preposition_has_the_subject_for_object(coder):
     assert (ev.source.country, ev.target.country) == ("MLI", "FRA")
 
 
+def test_a_resolution_voted_for_calls_on_behalf_of_its_voters(coder):
+    events = coder.code("Kenya's parliament voted on Tuesday for a resolution calling on the "
+                        "government to expel Somali troops from the country.",
+                        published="2023-04-20")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo.startswith("02")] == [
+        ("KENLEG", "KENGOV")]
+
+
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
     ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "

@@ -23,6 +23,8 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Texts that say, ask or demand something on behalf of those who adopt them.
+DOCUMENT_NOUNS = {"resolution", "motion", "statement", "declaration", "communique", "petition"}
 APPEAL_ROOT = "02"
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -368,6 +370,11 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     # the verb that governs the noun
     if tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"} and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head, depth + 1)
+    # "voted for a resolution calling on the government to ...": what a text says is said
+    # by those who vote for it (not against it)
+    if (tok.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "pobj"
+            and head.head.lower_ != "against" and head.head.head.pos_ == "VERB"):
+        return _subject(head.head.head, depth + 1)
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
     return []
