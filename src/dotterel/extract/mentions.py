@@ -23,6 +23,8 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Texts that say, ask or demand something on behalf of those who adopt them.
+DOCUMENT_NOUNS = {"resolution", "motion", "statement", "declaration", "communique", "petition"}
 APPEAL_ROOT = "02"
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -89,7 +91,8 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+    return (any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+            or _reduced_passive(tok))
 
 
 def _participle_of(tok: Token) -> bool:
@@ -97,6 +100,75 @@ def _participle_of(tok: Token) -> bool:
     object of its own ("soldiers killed in Ukraine")."""
     return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
             and not _children(tok, OBJECTS | PASSIVE_SUBJECTS))
+
+
+def _misread_participle(tok: Token) -> Token | None:
+    """The noun a participle describes when the parser took the participle for its
+    noun's verb: in "Students detained for protesting were freed by the governor" it reads
+    "detained" as the main verb with "students" as subject, and "were freed" as a
+    conjunct with no subject of its own. A passive conjunct joined with no "and" and no
+    comma, lacking a subject, shows the misreading; the noun is the one acted on by both."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD") or _children(tok, {"aux", "auxpass"}):
+        return None
+    subjects = _children(tok, {"nsubj"})
+    if len(subjects) != 1 or subjects[0].i > tok.i:
+        return None
+    for conj in _children(tok, {"conj"}):
+        if (conj.pos_ == "VERB" and _children(conj, {"auxpass"})
+                and not _children(conj, SUBJECTS | PASSIVE_SUBJECTS)
+                and not any(t.dep_ in ("cc", "punct") and t.head.i == tok.i
+                            for t in tok.doc[tok.i + 1:conj.i])):
+            return subjects[0]
+    return None
+
+
+# Words that say, after a verb of holding, what its object is held as ("held hostage").
+CAPTIVITY_COMPLEMENTS = {"hostage", "captive", "prisoner"}
+
+
+def _held_captive(tok: Token) -> Token | None:
+    """The captive of "aid workers held hostage since May" when the parser reads it as a
+    clause: "workers" the subject of "held", "hostage" its object. A verb whose only
+    object says what someone is held as has no object of its own: its subject is the one
+    held, not the captor."""
+    objects = _children(tok, OBJECTS)
+    subjects = _children(tok, {"nsubj"})
+    if (tok.pos_ != "VERB" or not objects or len(subjects) != 1 or _children(tok, {"aux"})
+            or any(o.lemma_.lower() not in CAPTIVITY_COMPLEMENTS or any(o.children)
+                   for o in objects)):
+        # (a complement with words of its own is a misread object: "took three French
+        # tourists hostage", parsed with "tourists" a compound of "hostage")
+        return None
+    return subjects[0]
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """Whether a verb is a past participle told with no "were" of its own ("Four soldiers
+    killed in an ambush near the border, officials said", a headline's "Two policemen
+    wounded in attack") that the parser gave a subject: that subject is the one acted on.
+    A participle with an auxiliary ("have killed"), an object, or one coordinated with a
+    verb that has them, is an active verb; so is the main verb of a sentence with a full
+    stop, which the tagger at times takes for a participle ("Leaders of the bloc called
+    on Wednesday for a ceasefire.")."""
+    if (tok.pos_ != "VERB" or tok.tag_ != "VBN" or not _children(tok, {"nsubj"})
+            or _children(tok, {"aux", "auxpass"} | OBJECTS | {"dative", "xcomp", "ccomp"})):
+        return False
+    if tok.dep_ == "ROOT":
+        end = tok.sent[-1]
+        return not (end.is_punct and end.text in SENTENCE_ENDS)
+    return tok.dep_ == "ccomp"
+
+
+def _passive_subjects(tok: Token) -> list[Token]:
+    """The subjects of a passive verb; for one the parser left without any, coordinated
+    with a misread participle ("students detained for protesting were freed"), the noun
+    that participle describes."""
+    if _reduced_passive(tok):
+        return _children(tok, {"nsubj"})
+    found = _children(tok, PASSIVE_SUBJECTS)
+    if not found and tok.dep_ == "conj":
+        found = [n for n in (_misread_participle(tok.head),) if n is not None]
+    return found
 
 
 def _misread_subject(tok: Token) -> Token | None:
@@ -155,7 +227,7 @@ def _objects(tok: Token) -> list[Token]:
             if prep.lower_ == "of":
                 found += _children(prep, {"pobj"})
         return found
-    found = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else _children(tok, OBJECTS)
+    found = _passive_subjects(tok) if _is_passive(tok) else _children(tok, OBJECTS)
     if not found and not _is_passive(tok):
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
@@ -206,9 +278,15 @@ class _TriggerWords:
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
             words = [t for t in scope.subtree if t.i not in doers]
+            # and once more without the adverbs that follow a verb trigger, so that
+            # "pushing hard for" reads as "pushing for"
+            plain = [t for t in words if not (tok.pos_ == "VERB" and t.head.i == tok.i
+                                              and t.i > tok.i and t.dep_ == "advmod"
+                                              and t.tag_ in ("RB", "RBR", "RBS"))]
             self._context[content] = " ".join(t.text for t in words) + " | " + "".join(
                 t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
-                for k, t in enumerate(words))
+                for k, t in enumerate(words)) + (
+                " | " + " ".join(t.text for t in plain) if len(plain) < len(words) else "")
         return self._context[content]
 
 
@@ -259,7 +337,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     misread = _misread_subject(tok)
     if misread is not None:
         return [misread]
-    if _participle_of(tok):
+    if (_participle_of(tok) or _misread_participle(tok) is not None
+            or _held_captive(tok) is not None
+            or (_reduced_passive(tok) and not _is_stative(tok))):
         # "journalists arrested by Russian police": its by-agent, else no one named (not
         # whoever the noun's own clause is about: "police freed journalists arrested")
         return [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
@@ -307,6 +387,11 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     # the verb that governs the noun
     if tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"} and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head, depth + 1)
+    # "voted for a resolution calling on the government to ...": what a text says is said
+    # by those who vote for it (not against it)
+    if (tok.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "pobj"
+            and head.head.lower_ != "against" and head.head.head.pos_ == "VERB"):
+        return _subject(head.head.head, depth + 1)
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
     return []
@@ -477,6 +562,11 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
                     out += [c] if c.ent_type_ not in TIME_ENTITIES else _named_before_date(c)
             if not prep.n_rights:
                 out += _stranded_object(prep)
+                if (not out and prep.i == tok.i + 1 and tok.pos_ == "VERB"
+                        and _is_passive(tok)):
+                    # "a convoy had been fired upon": a passive's own stranded preposition
+                    # has the passive's subject for object
+                    out += _children(tok, PASSIVE_SUBJECTS)
     return out
 
 
@@ -524,8 +614,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # "soldiers killed in Ukraine", "the civilians imprisoned for protesting":
                 # a participle of force that describes a noun was done to what it names
                 found = [tok.head]
+            elif (described := _misread_participle(tok) or _held_captive(tok)) is not None:
+                found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
-                cands = _children(tok, PASSIVE_SUBJECTS) if passive else (
+                cands = _passive_subjects(tok) if passive else (
                     _children(tok, OBJECTS) or _up_to_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive:
