@@ -296,8 +296,8 @@ def test_a_resolution_voted_for_calls_on_behalf_of_its_voters(coder):
 
 
 def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
-    # the parser reads "the Ugandan government and the LRA" as conjuncts of "Memorandum"
-    ev = one(coder.code("With the signing of a Memorandum of Understanding on Border Security, "
+    # the parser reads "the Ugandan government" as a conjunct of "Security"
+    ev = one(coder.code("With the signing of the Charter of Principles on Border Security, "
                         "the Ugandan government and the LRA have agreed to allow aid convoys "
                         "into the north.", published="2015-03-10"), "03")
     assert ev.source.code == "UGAGOV"
@@ -2589,7 +2589,7 @@ def test_who_hopes_for_an_act_does_not_do_it(coder) -> None:
 @pytest.mark.parametrize("text", [
     # stop 16 talk4: the act of a "for" clause with its own subject is wished for, not done
     "Britain waited for the Afghan rebels to release the hostages.",
-    "Britain is pushing hard for the US support its plan to help Africa.",
+    "Spain is pushing hard for Japan to support its plan to aid Peru.",
 ])
 def test_an_act_wished_for_is_not_done(coder, text: str) -> None:
     events = coder.code(text, published="2015-06-02")

@@ -778,7 +778,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
 
 
 INVESTIGATE_ROOT = "09"
-PEACEKEEPING_INTENT = "0334"  # express intent to provide military protection or peacekeeping
+PEACEKEEPING_INTENT = "0334"  # a pledge to send a force to keep the peace
 # Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves.
 PEACEKEEPING_NOUNS = {"force", "peacekeeper", "mission", "troop", "contingent", "operation"}
 # Nouns of a quarrel whose "with" phrase names the other party ("its dispute with Peru").

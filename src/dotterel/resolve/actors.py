@@ -34,7 +34,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
-# Nouns that head a body of members ("the Association of African Jurists"): one named
+# Nouns that head a body of members ("the Federation of Asian Surgeons"): one named
 # by a region's word is non-governmental, not the region (named IGOs are in igos.tsv).
 ASSOCIATIONS = frozenset({"association", "federation", "society", "league", "network",
                           "union", "council", "forum", "congress", "alliance", "coalition"})
@@ -544,7 +544,7 @@ class DocActors:
         if countries and all(m.entry.kind == "region" for m in countries) and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
                 for m in countries for a in toks[m.start].ancestors):
-            # "the Association of African Jurists": a body of people from a region's
+            # "the Federation of Asian Surgeons": a body of people from a region's
             # states is a non-governmental one, not the region
             country = "NGO"
         if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
@@ -745,8 +745,8 @@ class DocActors:
         for above in head.ancestors:
             if above.pos_ not in ("VERB", "AUX"):
                 continue
-            # and the "when" clause that tells the same deed ("killed 23 people when
-            # they blew themselves up in Tel Aviv")
+            # and the "when" clause that tells the same deed ("killed nine people
+            # when they bombed a market in Haifa")
             when = [c for c in above.children if c.dep_ == "advcl"
                     and any(m.lower_ == "when" and m.dep_ == "advmod" for m in c.children)]
             for prep in [*above.children, *(p for c in when for p in c.children)]:
