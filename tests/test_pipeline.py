@@ -2607,3 +2607,17 @@ def test_peacekeeping_pledged_is_aimed_where_the_force_serves(coder, text: str,
                                                              target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0334", "IGO", target)
+
+
+@pytest.mark.parametrize("text, source, absent", [
+    # stop 16 plovB: an apposition the parser reads as a second subject is no second doer
+    ("Members of the Kenyan Law Society, a body linked to the European Union, visited "
+     "refugees in Somalia.", "KEN", "IGO"),
+    ("Officials of the Kenyan Red Cross, a charity funded by the European Union, delivered "
+     "food to refugees in Somalia.", "NGO", "IGO"),
+])
+def test_an_apposition_read_as_a_subject_is_not_a_doer(coder, text, source, absent):
+    events = coder.code(text, published="2010-05-02")
+    sources = [e.source.code[:3] for e in events if e.source]
+    assert source in sources and absent not in sources, [
+        (e.cameo, e.source.code if e.source else None) for e in events]
