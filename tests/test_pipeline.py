@@ -2621,3 +2621,15 @@ def test_an_apposition_read_as_a_subject_is_not_a_doer(coder, text, source, abse
     sources = [e.source.code[:3] for e in events if e.source]
     assert source in sources and absent not in sources, [
         (e.cameo, e.source.code if e.source else None) for e in events]
+
+
+@pytest.mark.parametrize("text, target", [
+    # stop 16 plovB: a region named like its state is a place an act is done in
+    ("Israeli troops remained on alert in the occupied West Bank on Monday.", "PSE"),
+    ("Egyptian troops remained on high alert in the Gaza Strip after the clashes.", "PSE"),
+])
+def test_a_posture_in_a_region_falls_on_the_region(coder, text, target):
+    events = coder.code(text, published="2010-05-02")
+    assert (("15", target) in [(e.cameo[:2], e.target.code if e.target else None)
+                               for e in events]), [
+        (e.cameo, e.target.code if e.target else None) for e in events]
