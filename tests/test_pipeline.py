@@ -2633,3 +2633,14 @@ def test_a_posture_in_a_region_falls_on_the_region(coder, text, target):
     assert (("15", target) in [(e.cameo[:2], e.target.code if e.target else None)
                                for e in events]), [
         (e.cameo, e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # stop 16 plovB: "the North" is no town that GeoNames lists it for (North Salt Lake)
+    "Japanese officials alleged that the North had fired a missile over the sea.",
+    "Seoul accused the North of sinking a navy ship near the border.",
+])
+def test_a_bare_compass_word_names_no_town(coder, text):
+    events = coder.code(text, published="2010-05-02")
+    assert all(not e.target or e.target.country != "USA" for e in events), [
+        (e.cameo, e.target.code if e.target else None) for e in events]
