@@ -2607,3 +2607,40 @@ def test_peacekeeping_pledged_is_aimed_where_the_force_serves(coder, text: str,
                                                              target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0334", "IGO", target)
+
+
+@pytest.mark.parametrize("text, source, absent", [
+    # stop 16 plovB: an apposition the parser reads as a second subject is no second doer
+    ("Members of the Kenyan Law Society, a body linked to the European Union, visited "
+     "refugees in Somalia.", "KEN", "IGO"),
+    ("Officials of the Kenyan Red Cross, a charity funded by the European Union, delivered "
+     "food to refugees in Somalia.", "NGO", "IGO"),
+])
+def test_an_apposition_read_as_a_subject_is_not_a_doer(coder, text, source, absent):
+    events = coder.code(text, published="2010-05-02")
+    sources = [e.source.code[:3] for e in events if e.source]
+    assert source in sources and absent not in sources, [
+        (e.cameo, e.source.code if e.source else None) for e in events]
+
+
+@pytest.mark.parametrize("text, target", [
+    # stop 16 plovB: a region named like its state is a place an act is done in
+    ("Israeli troops remained on alert in the occupied West Bank on Monday.", "PSE"),
+    ("Egyptian troops remained on high alert in the Gaza Strip after the clashes.", "PSE"),
+])
+def test_a_posture_in_a_region_falls_on_the_region(coder, text, target):
+    events = coder.code(text, published="2010-05-02")
+    assert (("15", target) in [(e.cameo[:2], e.target.code if e.target else None)
+                               for e in events]), [
+        (e.cameo, e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # stop 16 plovB: "the North" is no town that GeoNames lists it for (North Salt Lake)
+    "Japanese officials alleged that the North had fired a missile over the sea.",
+    "Seoul accused the North of sinking a navy ship near the border.",
+])
+def test_a_bare_compass_word_names_no_town(coder, text):
+    events = coder.code(text, published="2010-05-02")
+    assert all(not e.target or e.target.country != "USA" for e in events), [
+        (e.cameo, e.target.code if e.target else None) for e in events]

@@ -250,10 +250,14 @@ class Coder:
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
             # in Mexico", "filed a lawsuit in the ICJ") is where the act is addressed or
-            # heard, which the sentence does not make its target
+            # heard, which the sentence does not make its target (a territory named like its
+            # state is still a place: "on alert in the West Bank")
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
-                            if (found := [a for a in actors.resolve_all(phrase, day, exclude)
-                                          if a.country != "IGO" and not a.sector])), [])
+                            if (found := [a if not a.sector else Actor(
+                                code=a.country, country=a.country, name=a.name, text=a.text)
+                                          for a in actors.resolve_all(phrase, day, exclude)
+                                          if a.country != "IGO" and (
+                                              not a.sector or self._region_named(a))])), [])
         trigger = doc[m.trigger]
         if (not targets and m.code[:2] in VIOLENT_ROOTS and trigger.pos_ == "VERB"
                 and trigger.dep_ not in ("acl", "relcl", "amod")
@@ -411,6 +415,16 @@ class Coder:
                      # no NATO)
                      for i in heads if (found := actors.resolve(doc[i], day)) is not None
                      and found.country not in own)
+
+    def _region_named(self, actor: Actor) -> bool:
+        """Whether an actor was read from the name of a region within a state ("the West
+        Bank", "the occupied West Bank"), which names a place rather than the state's
+        government."""
+        words = actor.text.split()
+        while words and words[0].islower():  # "the", "occupied": the name is what follows
+            words = words[1:]
+        place = self.kb.gazetteer.lookup(" ".join(words)) if words else None
+        return place is not None and self.kb.gazetteer.kind(place) == "region"
 
     def _modal_code(self, m: Mention, code: str) -> str:
         """The code of an act that is threatened or intended rather than done: "will

@@ -329,6 +329,23 @@ def _clause_of(tok: Token) -> Token:
     return tok
 
 
+def _without_misread_appositions(subjects: list[Token]) -> list[Token]:
+    """Subjects less an apposition the parser read as a second subject: "Members of the
+    jurists' association, a body linked to the bar, investigated" is the members' act, not
+    the bar's (a phrase set off by commas right after the subject, opening with an article)."""
+    doc = subjects[0].doc if subjects else None
+    kept: list[Token] = []
+    for s in subjects:
+        start, end = s.left_edge.i, s.right_edge.i
+        if (doc is not None and kept and s.left_edge.lower_ in ("a", "an", "the")
+                and start > 1 and doc[start - 1].text == ","
+                and kept[-1].right_edge.i == start - 2
+                and "," in (doc[end].text, doc[min(end + 1, len(doc) - 1)].text)):
+            continue
+        kept.append(s)
+    return kept
+
+
 def _subject(tok: Token, depth: int = 0) -> list[Token]:
     """Who does the act: the subject, the by-agent of a passive, or the subject shared
     with a governing clause (control, coordination, relative clauses)."""
@@ -351,7 +368,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
             return _children(tok, PASSIVE_SUBJECTS)
         if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
             return []
-    subj = _children(tok, SUBJECTS)
+    subj = _without_misread_appositions(_children(tok, SUBJECTS))
     if subj:
         if subj[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]

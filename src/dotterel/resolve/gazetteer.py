@@ -74,6 +74,10 @@ _LINE_EDGE_SPACES = re.compile(r"(?m)^ | $")
 _LEADING_THE = re.compile(r"(?m)^the ")
 # GeoNames alternate names that are codes ("UIO", "IEV"), lower-case transliterations
 # ("ji duo") or in a script other than Latin: English news writes none of them.
+# GeoNames alternate names that are plain words news writes for no town: "the North"
+# (North Salt Lake), "Center" (a Hungarian town).
+_GENERIC_ALT_NAMES = frozenset({"north", "south", "east", "west", "center", "centre",
+                                "central", "city", "downtown"})
 _UNUSABLE_ALT_LINES = re.compile("(?m)^(?:[A-Z]{1,4}|[a-z].*|[^\\x00-\u024f\\n].*)$")
 
 
@@ -613,7 +617,8 @@ def _build(data_dir: Path) -> Gazetteer:
         if key:
             city_index.setdefault(key, []).append(i * 2)
     for i, key in zip(alt_owner, alt_keys):
-        if len(key) >= 3 and key.isascii() and key != primary_keys[i]:
+        if (len(key) >= 3 and key.isascii() and key != primary_keys[i]
+                and key not in _GENERIC_ALT_NAMES):
             city_index.setdefault(key, []).append(i * 2 + 1)
 
     # The capital of each country: a city of that country known by the capital's name,
