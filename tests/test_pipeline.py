@@ -2607,3 +2607,16 @@ def test_peacekeeping_pledged_is_aimed_where_the_force_serves(coder, text: str,
                                                              target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0334", "IGO", target)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # stop 16 plovA: seeking refuge or asylum is a plea for humanitarian aid (1033) to the
+    # country it is sought in or from
+    ("Thousands of Syrian Kurds sought refuge in Turkey last week.", "SYR", "TUR"),
+    ("A Russian opposition activist sought asylum in Lithuania on Monday.", "RUS", "LTU"),
+    ("The Belarusian athlete sought asylum from Poland.", "BLR", "POL"),
+])
+def test_seeking_refuge_asks_the_host_for_humanitarian_aid(coder, text: str, source: str,
+                                                          target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "10")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("1033", source, target)
