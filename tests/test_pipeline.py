@@ -2620,3 +2620,16 @@ def test_seeking_refuge_asks_the_host_for_humanitarian_aid(coder, text: str, sou
                                                           target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), "10")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("1033", source, target)
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 16 plovA: ordering someone to appear demands it of them; to appear for
+    # questioning is to be asked for information (101)
+    ("A Peruvian judge ordered former president Alberto Fujimori to appear for questioning.",
+     "101"),
+    ("A Peruvian court on Monday ordered former president Alberto Fujimori to appear before "
+     "it next week.", "100"),
+])
+def test_an_order_to_appear_is_a_demand(coder, text: str, code: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "10")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, "PERJUD", "PERELI")
