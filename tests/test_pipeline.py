@@ -2633,3 +2633,14 @@ def test_seeking_refuge_asks_the_host_for_humanitarian_aid(coder, text: str, sou
 def test_an_order_to_appear_is_a_demand(coder, text: str, code: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), "10")
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, "PERJUD", "PERELI")
+
+
+@pytest.mark.parametrize("text", [
+    # stop 16 plovA: a government widening political freedoms eases its curbs on its own
+    # people (0811), even when no place is named
+    "The Tunisian president has taken steps to expand political freedoms.",
+    "Tunisia's government on Monday broadened press freedoms in the country.",
+])
+def test_widening_freedoms_eases_curbs_on_one_s_own_people(coder, text: str) -> None:
+    ev = one(coder.code(text, published="2012-06-02"), "08")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0811", "TUNGOV", "TUN")
