@@ -2644,3 +2644,14 @@ def test_an_order_to_appear_is_a_demand(coder, text: str, code: str) -> None:
 def test_widening_freedoms_eases_curbs_on_one_s_own_people(coder, text: str) -> None:
     ev = one(coder.code(text, published="2012-06-02"), "08")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0811", "TUNGOV", "TUN")
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 16 plovA: military intelligence given to a state is military aid (072); other
+    # intelligence shared stays intelligence sharing (064)
+    ("Britain is supplying satellite images and other military intelligence to Ukraine.", "072"),
+    ("Britain is providing intelligence to Ukraine.", "064"),
+])
+def test_military_intelligence_given_is_military_aid(coder, text: str, code: str) -> None:
+    ev = one(coder.code(text, published="2022-06-02"), "0")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, "GBRGOV", "UKRGOV")
