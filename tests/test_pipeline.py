@@ -2644,3 +2644,51 @@ def test_a_bare_compass_word_names_no_town(coder, text):
     events = coder.code(text, published="2010-05-02")
     assert all(not e.target or e.target.country != "USA" for e in events), [
         (e.cameo, e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # stop 16 plovA: seeking refuge or asylum is a plea for humanitarian aid (1033) to the
+    # country it is sought in or from
+    ("Thousands of Syrian Kurds sought refuge in Turkey last week.", "SYR", "TUR"),
+    ("A Russian opposition activist sought asylum in Lithuania on Monday.", "RUS", "LTU"),
+    ("The Belarusian athlete sought asylum from Poland.", "BLR", "POL"),
+])
+def test_seeking_refuge_asks_the_host_for_humanitarian_aid(coder, text: str, source: str,
+                                                          target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "10")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("1033", source, target)
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 16 plovA: ordering someone to appear demands it of them; to appear for
+    # questioning is to be asked for information (101)
+    ("A Peruvian judge ordered former president Alberto Fujimori to appear for questioning.",
+     "101"),
+    ("A Peruvian court on Monday ordered former president Alberto Fujimori to appear before "
+     "it next week.", "100"),
+])
+def test_an_order_to_appear_is_a_demand(coder, text: str, code: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "10")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, "PERJUD", "PERELI")
+
+
+@pytest.mark.parametrize("text", [
+    # stop 16 plovA: a government widening political freedoms eases its curbs on its own
+    # people (0811), even when no place is named
+    "The Tunisian president has taken steps to expand political freedoms.",
+    "Tunisia's government on Monday broadened press freedoms in the country.",
+])
+def test_widening_freedoms_eases_curbs_on_one_s_own_people(coder, text: str) -> None:
+    ev = one(coder.code(text, published="2012-06-02"), "08")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0811", "TUNGOV", "TUN")
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 16 plovA: military intelligence given to a state is military aid (072); other
+    # intelligence shared stays intelligence sharing (064)
+    ("Britain is supplying satellite images and other military intelligence to Ukraine.", "072"),
+    ("Britain is providing intelligence to Ukraine.", "064"),
+])
+def test_military_intelligence_given_is_military_aid(coder, text: str, code: str) -> None:
+    ev = one(coder.code(text, published="2022-06-02"), "0")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, "GBRGOV", "UKRGOV")

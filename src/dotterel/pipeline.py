@@ -607,9 +607,10 @@ COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
 # Acts a state does to its own people or territory: easing or imposing restrictions,
 # threatening them ("lifted the curfew in Darfur", "will impose martial law in Baghdad").
 DOMESTIC_ROOTS = {"08", "13", "17"}
-# Of those, the curfews and states of emergency (eased, threatened, imposed): measures a
-# state takes over its own people or territory even when no place is named.
-NATIONWIDE_CODES = {"0813", "0814", "1323", "1324", "1723", "1724"}
+# Of those, the curfews and states of emergency (eased, threatened, imposed), and curbs on
+# political freedoms eased: measures a state takes over its own people or territory even
+# when no place is named.
+NATIONWIDE_CODES = {"0811", "0813", "0814", "1323", "1324", "1723", "1724"}
 # Mass violence a state does in a region of its own country falls on that region's people
 # too ("responsible for mass killings in the Darfur region").
 MASS_VIOLENCE_ROOT = "20"
