@@ -2692,3 +2692,28 @@ def test_widening_freedoms_eases_curbs_on_one_s_own_people(coder, text: str) -> 
 def test_military_intelligence_given_is_military_aid(coder, text: str, code: str) -> None:
     ev = one(coder.code(text, published="2022-06-02"), "0")
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, "GBRGOV", "UKRGOV")
+
+
+@pytest.mark.parametrize("text", [
+    # stop 16 plovD: "the two countries" are several; the one named last does not stand for
+    # them, so their leaders are not that country's government
+    "Brazil raised tariffs on Argentine steel on Monday as the leaders of the two countries "
+    "met to ease tensions in Brazilian-Argentine relations.",
+    "Brazil raised tariffs on Argentine steel, and the leaders of the two countries later "
+    "criticized Uruguay.",
+])
+def test_people_of_two_countries_are_not_the_country_named_last(coder, text: str) -> None:
+    events = coder.code(text, published="2019-05-06")
+    assert [e.source.code for e in events if e.source] == ["BRAGOV"]
+
+
+@pytest.mark.parametrize("text", [
+    # stop 16 plovD: a meeting named only as the setting of another act is no meeting with
+    # the place it was held in
+    "A British activist was detained for her part in protests during a G20 summit in Hamburg "
+    "last year.",
+    "Police arrested a Danish man for rioting during an EU summit in Gothenburg.",
+])
+def test_a_meeting_told_as_a_setting_is_not_aimed_at_its_place(coder, text: str) -> None:
+    events = coder.code(text, published="2019-05-06")
+    assert not [e for e in events if e.cameo.startswith("04")]

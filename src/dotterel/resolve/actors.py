@@ -577,6 +577,15 @@ class DocActors:
                            and toks[m.end - 1].dep_ == "compound"
                            and toks[m.end - 1].head.i == head.i]
         sector = _best_sector(sectors, head_pos) if sectors else ""
+        # "the leaders of the two countries", "officials of both nations": several
+        # countries, which the one named last does not stand for; the phrase is left
+        # unresolved. One with a region adjective ("the two West African neighbours")
+        # is left to the description below: the country named last is one of the pair
+        if not countries and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS and t.tag_ == "NNS"
+                                 and any(c.dep_ == "nummod" or c.lower_ == "both"
+                                         for c in t.children)
+                                 for t in toks):
+            return None
         # "the South American nation", "a former vice president of the South American
         # nation": a description, not a name; a region adjective does not name the country
         if (all(m.entry.kind == "region" for m in countries)
