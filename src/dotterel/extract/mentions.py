@@ -1363,8 +1363,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         m.code[:2] in FORCE_ROOTS and _purpose(sent.doc[m.trigger])
         and sent.doc[m.trigger].head.i in violent)]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
-    # a protest demands is the protest's own cause, not a second event
-    protests = {i for m in found if m.code[:2] == PROTEST_ROOT
+    # a protest demands is the protest's own cause, not a second event; so is what a
+    # blockade or an attack is done to demand ("will blockade the capital to demand")
+    protests = {i for m in found if m.code[:2] == PROTEST_ROOT or m.code[:2] in FORCE_ROOTS
                 for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
