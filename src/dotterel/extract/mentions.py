@@ -1372,6 +1372,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         m.code[:2] in CAUSE_ROOTS and any(
             _voiced_by(v, protests)
             for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
+    # "was arrested for rioting during a G8 summit": a meeting named as the time of
+    # another deed dates that deed; it is not told as news of its own
+    found = [m for m in found if not (
+        m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma == "summit"
+        and sent.doc[m.trigger].dep_ == "pobj" and sent.doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
     found = [m for m in found if not _alleged(sent.doc[m.trigger])]
@@ -1547,6 +1552,7 @@ def _within(tok: Token, clause: Token) -> bool:
 
 
 PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
 # Verbs that free someone of a charge: "cleared him of all charges" accuses no one.
 CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
 
