@@ -1375,7 +1375,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
-        m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma == "summit"
+        m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma in DATING_MEETINGS
         and sent.doc[m.trigger].dep_ == "pobj" and sent.doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
@@ -1553,6 +1553,9 @@ def _within(tok: Token, clause: Token) -> bool:
 
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
+# Meetings that other news is dated by ("rioting during a G8 summit"); talks and visits
+# named that way are still coded (their own news, often the only mention of them).
+DATING_MEETINGS = {"summit"}
 # Verbs that free someone of a charge: "cleared him of all charges" accuses no one.
 CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
 
