@@ -366,6 +366,31 @@ def test_a_deed_dated_years_before_the_story_is_background(coder, text):
     assert not [e for e in events if e.cameo[:2] == "17"], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "Chilean miners said on Tuesday they would blockade Santiago next week to demand higher "
+    "wages from the government.",
+    "Gunmen stormed the Peruvian embassy in Lima on Sunday to demand the release of jailed "
+    "comrades.",
+])
+def test_what_a_blockade_or_an_attack_is_done_to_demand_is_its_cause(coder, text):
+    events = coder.code(text, published="2003-05-13")
+    assert events
+    assert not [e for e in events if e.cameo[:2] == "10"], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a summit named as the time of another deed is no meeting of its own
+    ("Police arrested 40 Italian protesters during a G8 summit in Genoa on Sunday.", set()),
+    # a meeting held there is still told by its own verb
+    ("President Bush met Russian President Putin during a G8 summit in Genoa.",
+     {("USA", "RUS"), ("RUS", "USA")}),
+])
+def test_a_summit_that_dates_another_deed_is_not_an_event(coder, text, kept):
+    events = coder.code(text, published="2001-07-22")
+    assert {(e.source.country, e.target.country) for e in events
+            if e.cameo[:2] == "04"} == kept
+
+
 def test_an_earlier_deed_a_relative_clause_describes_someone_by_is_no_event(coder):
     events = coder.code("Colombian rebels said they would free two Venezuelan engineers, whom "
                         "they had kidnapped in March.", published="2023-02-24")

@@ -1363,14 +1363,20 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         m.code[:2] in FORCE_ROOTS and _purpose(sent.doc[m.trigger])
         and sent.doc[m.trigger].head.i in violent)]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
-    # a protest demands is the protest's own cause, not a second event
-    protests = {i for m in found if m.code[:2] == PROTEST_ROOT
+    # a protest demands is the protest's own cause, not a second event; so is what a
+    # blockade or an attack is done to demand ("will blockade the capital to demand")
+    protests = {i for m in found if m.code[:2] == PROTEST_ROOT or m.code[:2] in FORCE_ROOTS
                 for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
             _voiced_by(v, protests)
             for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
+    # "was arrested for rioting during a G8 summit": a meeting named as the time of
+    # another deed dates that deed; it is not told as news of its own
+    found = [m for m in found if not (
+        m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma in DATING_MEETINGS
+        and sent.doc[m.trigger].dep_ == "pobj" and sent.doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
     found = [m for m in found if not _alleged(sent.doc[m.trigger])]
@@ -1546,6 +1552,10 @@ def _within(tok: Token, clause: Token) -> bool:
 
 
 PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
+# Meetings that other news is dated by ("rioting during a G8 summit"); talks and visits
+# named that way are still coded (their own news, often the only mention of them).
+DATING_MEETINGS = {"summit"}
 # Verbs that free someone of a charge: "cleared him of all charges" accuses no one.
 CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
 
