@@ -245,8 +245,7 @@ class Coder:
             # is aimed at them, of the forces' own country too
             targets = _unique(a for phrase in _purpose_objects(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day) if a.code not in own)
-        if (not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger])
-                and not _meeting_as_setting(doc[m.trigger], m.code)):
+        if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
@@ -616,7 +615,6 @@ NATIONWIDE_CODES = {"0811", "0813", "0814", "1323", "1324", "1723", "1724"}
 # too ("responsible for mass killings in the Darfur region").
 MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
-MEETING_ROOT = "04"
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
@@ -625,13 +623,6 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 CLAIM_VERBS = {"claim"}
 CLAIMED_VIOLENCE = "112"  # violence claimed against another is an accusation of it
 CLAIMED_RESPONSIBILITY = "015"  # violence claimed as one's own side's is owning up to it
-
-
-def _meeting_as_setting(trigger: Token, code: str) -> bool:
-    """Whether ``trigger`` is a meeting named only as the setting of something else
-    ("rioters clashed with police during a summit in Osaka"): the place
-    it names is where it met, not a party to it."""
-    return (code[:2] == MEETING_ROOT and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj")
 
 
 def _claimed_violence(doc: Doc, m: Mention) -> bool:
