@@ -303,6 +303,14 @@ def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
     assert ev.source.code == "UGAGOV"
 
 
+def test_an_object_the_parser_takes_into_the_closing_attribution_is_the_verb_s(coder):
+    # stop 17 c: the parser reads "an Iraqi, public television" as the subject of "reported"
+    events = coder.code("Gunmen attacked an Iraqi checkpoint near Basra Sunday and killed an "
+                        "Iraqi, public television reported.", published="2015-03-10")
+    ev = one(events, "19")
+    assert (ev.evidence.trigger, ev.target.code) == ("killed", "IRQCVL")
+
+
 def test_a_reaction_to_the_decision_is_aimed_at_the_latest_deed_s_doer(coder):
     # the rejection in between is words about the deed, not the decision meant
     events = coder.code("Iran on Monday expelled two British diplomats. Britain rejected the "

@@ -635,7 +635,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
                 cands = _passive_subjects(tok) if passive else (
-                    _children(tok, OBJECTS) or _up_to_object(tok))
+                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive:
                     # "condemned as a grave abuse Arnor's treatment of ...": the parser
@@ -851,6 +851,28 @@ def _up_to_object(verb: Token) -> list[Token]:
             if prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
             and prep.doc[prep.i - 1].head.i == verb.i
             for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
+
+
+def _attributed_object(verb: Token) -> list[Token]:
+    """"killed an Iraqi, public television reported" is often parsed with the object
+    taken into the subject of the closing attribution ("an Iraqi, public television"):
+    the words between the verb and that subject's comma are the verb's object, headed by
+    their last word that names someone."""
+    doc = verb.doc
+    comma = next((t for t in doc[verb.i + 1:verb.sent.end] if t.text == ","), None)
+    if comma is None or comma.i == verb.i + 1:
+        return []
+    subj = comma.head
+    said = subj.head
+    if (subj.dep_ not in SUBJECTS or subj.i < comma.i or said.i < subj.i
+            or said.pos_ != "VERB" or said.dep_ not in ("conj", "ROOT")
+            or any(not t.is_punct for t in doc[said.i + 1:verb.sent.end])):
+        return []
+    words = doc[verb.i + 1:comma.i]
+    if any(t.head.i != subj.i and not words.start <= t.head.i < words.end for t in words):
+        return []  # the words are a phrase of that subject's, nothing else
+    names = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "NORP"]
+    return names[-1:]
 
 
 def _names_in(phrase: Token) -> bool:
