@@ -1187,6 +1187,17 @@ def test_a_killing_by_a_named_means_takes_the_means_code(coder):
     assert ev.cameo == "1831" and ev.target.country == "ISR"
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 c: killing a leader or office holder is an assassination...
+    ("Taliban fighters killed a provincial governor in Afghanistan on Tuesday.", "186"),
+    # ...but not when a deed does the killing: an assassin is someone, not an attack
+    ("US drone strikes have killed six Taliban leaders in Afghanistan since March.", "1952"),
+])
+def test_killing_a_leader_is_an_assassination_unless_a_deed_kills(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "1")
+    assert (ev.cameo, ev.target.country) == (code, "AFG")
+
+
 @pytest.mark.parametrize("text", [
     "France urged talks between Israel and Syria.",
     "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.",
@@ -2381,7 +2392,8 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),
     # stop 16 actors4: an office "of" a place is held in that place's state
-    ("Taliban fighters killed the governor of Kandahar province on Sunday.", "19", "AFG",
+    # (killing a governor is an assassination, 186)
+    ("Taliban fighters killed the governor of Kandahar province on Sunday.", "18", "AFG",
      "AFG"),
     ("Russian rebels shot the vice governor of the Omsk region on Sunday.", "19", "RUS",
      "RUS"),

@@ -1833,6 +1833,7 @@ GENERIC_VIOLENCE = {"180", "190", "200"}
 # "blew up", "bombed": a bombing whose means the sentence may name more exactly ("blown
 # up by a surface-to-air missile" is an aerial weapon's doing, "in a car bomb" a car bombing)
 BARE_BOMBING = "183"
+ASSASSINATION = "186"
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
 MEANS_PREPS = {"in", "by", "during", "with"}
 
@@ -1846,7 +1847,9 @@ def means_objects(verb: Token) -> list[Token]:
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     """"killed in a suicide car bombing", "a roadside bombing killed", "blown up by a
     missile": a bare act of violence done by a means the sentence names as an act of its
-    own takes that act's more specific code."""
+    own takes that act's more specific code. So does a killing of a leader that a deed
+    does ("drone attacks killed eight militant leaders"): an assassin is someone, not an
+    attack."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     out: list[Mention] = []
     for m in found:
@@ -1855,6 +1858,10 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
             means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
+            if code is not None:
+                m = replace(m, code=code)
+        elif m.code == ASSASSINATION and tok.pos_ == "VERB":
+            code = next((violent[t.i] for t in _children(tok, SUBJECTS) if t.i in violent), None)
             if code is not None:
                 m = replace(m, code=code)
         out.append(m)
