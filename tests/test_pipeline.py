@@ -1198,6 +1198,13 @@ def test_killing_a_leader_is_an_assassination_unless_a_deed_kills(coder, text, c
     assert (ev.cameo, ev.target.country) == (code, "AFG")
 
 
+def test_an_attempt_told_of_is_an_attempted_assassination(coder):
+    # stop 17 c: the attempt is its clause's subject: news, by doers no one names
+    ev = one(coder.code("A plot to kill the mayor of Lagos was foiled on Monday, police said.",
+                        published="2015-06-02"), "18")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("185", "NGAUAF", "NGAGOV")
+
+
 @pytest.mark.parametrize("text", [
     "France urged talks between Israel and Syria.",
     "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.",

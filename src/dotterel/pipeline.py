@@ -322,7 +322,8 @@ class Coder:
         reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
                     and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger)))
-                    and (trigger.dep_ != "acl" or _existential(trigger.head)))
+                    and (trigger.dep_ != "acl" or _existential(trigger.head)
+                         or _attempt_told(trigger)))
         if not reported or _doer_hinted(trigger, [doc[i] for i in m.sources]):
             # "killed in Israeli tank shelling", "Soviet aircraft killed": the text says
             # whose it was, in words we did not resolve
@@ -481,9 +482,11 @@ class Coder:
             # "urged the EU to support the PLO": an appeal to others to back a third party
             # rallies support on its behalf
             code, m = RALLY_SUPPORT, replace(m, targets=rallied)
-        if (code in ATTEMPTED and doc[m.trigger].dep_ == "xcomp"
-                and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS):
-            # "attempted to assassinate the governor": the attempt, at its target
+        if code in ATTEMPTED and ((doc[m.trigger].dep_ == "xcomp"
+                                   and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS)
+                                  or _attempt_told(doc[m.trigger])):
+            # "attempted to assassinate the governor", "a plot to kill the mayor was
+            # foiled": the attempt, at its target
             code = ATTEMPTED[code]
         demand = (self.kb.ontology.modal_code(code, "demand")
                   if m.obliged and reporter is not None and not m.negated else None)
@@ -594,6 +597,7 @@ APPEAL_ROOT = "02"
 # Deeds whose attempt CAMEO codes apart, and the verbs that say a deed was attempted
 ATTEMPTED = {"186": "185"}
 ATTEMPT_VERBS = {"attempt", "try"}
+ATTEMPT_NOUNS = {"attempt", "bid", "plot"}  # "an attempt to assassinate", "a plot to kill"
 SURRENDER = "0874"  # retreating or surrendering: done to no one in particular
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
@@ -777,6 +781,15 @@ def _existential(noun: Token) -> bool:
     """Whether a noun is what a "there is/are" sentence says exists ("there were ten
     soldiers killed")."""
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _attempt_told(deed: Token) -> bool:
+    """Whether a deed is what an attempt the sentence tells of was to do: "a plot to kill
+    the mayor was foiled", "an attempt to kill the judge failed" (the attempt
+    is its clause's subject; "condemned the attempt to kill him" only refers to it)."""
+    head = deed.head
+    return (deed.dep_ == "acl" and head.lemma_.lower() in ATTEMPT_NOUNS
+            and head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _clause_heads(tok: Token) -> list[Token]:
