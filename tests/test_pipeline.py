@@ -1198,6 +1198,13 @@ def test_killing_a_leader_is_an_assassination_unless_a_deed_kills(coder, text, c
     assert (ev.cameo, ev.target.country) == (code, "AFG")
 
 
+def test_what_something_aims_at_is_not_done(coder):
+    # stop 17 c: the blockade is the resolution's aim; France's backing is the event
+    events = coder.code("France said it will back a UN resolution that aims to impose a naval "
+                        "blockade on Libya.", published="2015-06-02")
+    assert [e.cameo for e in events] == ["032"]
+
+
 def test_an_attempt_told_of_is_an_attempted_assassination(coder):
     # stop 17 c: the attempt is its clause's subject: news, by doers no one names
     ev = one(coder.code("A plot to kill the mayor of Lagos was foiled on Monday, police said.",

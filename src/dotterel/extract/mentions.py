@@ -1403,6 +1403,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # not told as done (the accusation is the event)
     found = [m for m in found if not _alleged(sent.doc[m.trigger])]
     found = [m for m in found if not _called_off(sent.doc[m.trigger])]
+    # "a draft that aims to impose an arms embargo": what something aims at is
+    # neither done nor yet threatened
+    found = [m for m in found if not _aimed_at(sent.doc[m.trigger])]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -1681,6 +1684,16 @@ def _alleged(tok: Token) -> bool:
 
 # Verbs that call a plan off: what it planned is then no longer meant.
 CANCELLING_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "withdraw"}
+
+
+# Verbs whose complement is only an aim ("aims to impose an embargo").
+AIM_VERBS = {"aim"}
+
+
+def _aimed_at(tok: Token) -> bool:
+    """Whether an act is what someone or something aims at ("a draft that aims to ban
+    arms sales and impose an embargo", "an offensive aimed at retaking the town")."""
+    return any(g.pos_ == "VERB" and g.lemma_.lower() in AIM_VERBS for g in _governors(tok, 3))
 
 
 def _called_off(tok: Token) -> bool:
