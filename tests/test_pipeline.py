@@ -1205,6 +1205,19 @@ def test_what_something_aims_at_is_not_done(coder):
     assert [e.cameo for e in events] == ["032"]
 
 
+@pytest.mark.parametrize("text, codes", [
+    # stop 17 c: the protest a protest is held for is that protest, aimed at the decision's
+    # maker; one that was prevented is not held at all
+    ("Turkish students staged a demonstration in Ankara to protest the government's "
+     "decision.", [("1412", "TURGOV")]),
+    ("Turkish police prevented a rally organized by students in Ankara to protest the "
+     "government's decision.", [("170", "TUREDU")]),
+])
+def test_the_protest_a_protest_is_held_for_is_that_protest(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert [(e.cameo, e.target.code) for e in events] == codes
+
+
 def test_an_attempt_told_of_is_an_attempted_assassination(coder):
     # stop 17 c: the attempt is its clause's subject: news, by doers no one names
     ev = one(coder.code("A plot to kill the mayor of Lagos was foiled on Monday, police said.",

@@ -1394,6 +1394,16 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         m.code[:2] in CAUSE_ROOTS and any(
             _voiced_by(v, protests)
             for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
+    # "held a march to protest the new tax", "prevented a rally organized to protest the
+    # budget": the protest a protest is held for is that protest told again
+    rallies = [t for t in sent if t.pos_ == "NOUN" and any(
+        e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
+    staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
+    staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
+    staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
+    found = [m for m in found if not (
+        m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB"
+        and _voiced_by(sent.doc[m.trigger], staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
