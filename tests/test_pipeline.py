@@ -1218,6 +1218,17 @@ def test_the_protest_a_protest_is_held_for_is_that_protest(coder, text, codes):
     assert [(e.cameo, e.target.code) for e in events] == codes
 
 
+@pytest.mark.parametrize("text, codes", [
+    # stop 17 c: a participle that adds a deed's toll tells of that deed
+    ("A camp for Sudanese refugees was attacked by Chadian militiamen, killing at least 40 "
+     "people.", [("180", "SDNREF")]),
+    ("Gunmen opened fire on a bus in Kenya, killing six passengers.", [("193", "KENCVL")]),
+])
+def test_the_toll_of_a_deed_is_that_deed(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert [(e.cameo, e.target.code) for e in events] == codes
+
+
 def test_an_attempt_told_of_is_an_attempted_assassination(coder):
     # stop 17 c: the attempt is its clause's subject: news, by doers no one names
     ev = one(coder.code("A plot to kill the mayor of Lagos was foiled on Monday, police said.",

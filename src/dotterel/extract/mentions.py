@@ -1356,7 +1356,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found += _bare_demands(reports, found, lexicon, span)
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
-    found = [m for m in _means_codes(_kinds_of(found, sent.doc), sent.doc)
+    found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
              if not _accidental(m, sent.doc)]
     found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
@@ -1887,6 +1887,21 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
             code = next((violent[t.i] for t in _children(tok, SUBJECTS) if t.i in violent), None)
             if code is not None:
                 m = replace(m, code=code)
+        out.append(m)
+    return out
+
+
+def _tolls(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"shelled the market, killing 12 people": a participle that adds the toll of a
+    violent deed tells of that deed, and takes its code (one event when the victims are
+    of the same side)."""
+    violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
+    out: list[Mention] = []
+    for m in found:
+        tok = doc[m.trigger]
+        if (m.trigger in violent and tok.tag_ == "VBG" and tok.dep_ == "advcl"
+                and tok.head.i in violent):
+            m = replace(m, code=violent[tok.head.i])
         out.append(m)
     return out
 
