@@ -1229,6 +1229,16 @@ def test_the_toll_of_a_deed_is_that_deed(coder, text, codes):
     assert [(e.cameo, e.target.code) for e in events] == codes
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 c: "murdered" says nothing of how; the attack it was done in does
+    ("A Kenyan soldier was murdered in an attack on an army convoy by Somali militants.", "190"),
+    ("A Kenyan farmer was murdered on Monday.", "1823"),
+])
+def test_a_murder_done_in_a_deed_is_that_deed(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [e.cameo for e in events] == [code]
+
+
 def test_an_attempt_told_of_is_an_attempted_assassination(coder):
     # stop 17 c: the attempt is its clause's subject: news, by doers no one names
     ev = one(coder.code("A plot to kill the mayor of Lagos was foiled on Monday, police said.",

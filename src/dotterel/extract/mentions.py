@@ -1857,6 +1857,8 @@ GENERIC_VIOLENCE = {"180", "190", "200"}
 # up by a surface-to-air missile" is an aerial weapon's doing, "in a car bomb" a car bombing)
 BARE_BOMBING = "183"
 ASSASSINATION = "186"
+# Verbs of killing whose own word says nothing of how it was done ("murdered").
+MANNERLESS_KILLING = {"murder"}
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
 MEANS_PREPS = {"in", "by", "during", "with"}
 
@@ -1885,6 +1887,12 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
                 m = replace(m, code=code)
         elif m.code == ASSASSINATION and tok.pos_ == "VERB":
             code = next((violent[t.i] for t in _children(tok, SUBJECTS) if t.i in violent), None)
+            if code is not None:
+                m = replace(m, code=code)
+        elif m.entry.lemma in MANNERLESS_KILLING and m.entry.specificity == 0 and tok.pos_ == "VERB":
+            # "was murdered in an ambush on an army convoy": a killing that says nothing
+            # of how it was done is the deed it was done in
+            code = next((violent[t.i] for t in means_objects(tok) if t.i in violent), None)
             if code is not None:
                 m = replace(m, code=code)
         out.append(m)
