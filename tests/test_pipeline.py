@@ -1239,6 +1239,13 @@ def test_a_murder_done_in_a_deed_is_that_deed(coder, text, code):
     assert [e.cameo for e in events] == [code]
 
 
+def test_the_place_entry_is_denied_to_is_not_whom_the_restriction_falls_on(coder):
+    # stop 17 c: Russia keeps foreigners out of Russia; its own people are not the target
+    events = coder.code("Russia said it would deny entry to Russia to all foreigners who back "
+                        "the protests.", published="2015-06-02")
+    assert not [e for e in events if e.target and e.target.country == "RUS"]
+
+
 def test_an_attempt_told_of_is_an_attempted_assassination(coder):
     # stop 17 c: the attempt is its clause's subject: news, by doers no one names
     ev = one(coder.code("A plot to kill the mayor of Lagos was foiled on Monday, police said.",

@@ -275,7 +275,10 @@ class Coder:
             # its mass violence), falls on the people of the place it names in its own
             # country (where the entry's own target slot names it: "declared a state of
             # siege in Haiti")
-            places = [*_adjunct_phrases(doc[m.trigger]), *(doc[i] for i in m.targets)]
+            # (not where it keeps others out: "would deny entry to Russia to all foreigners
+            # who back the protests")
+            places = [p for p in (*_adjunct_phrases(doc[m.trigger]), *(doc[i] for i in m.targets))
+                      if not _entered(p)]
             targets = next((found for phrase in places
                             if (found := _unique(
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
@@ -790,6 +793,17 @@ def _attempt_told(deed: Token) -> bool:
     head = deed.head
     return (deed.dep_ == "acl" and head.lemma_.lower() in ATTEMPT_NOUNS
             and head.dep_ in ("nsubj", "nsubjpass"))
+
+
+# Nouns of going into a place ("entry to the country", "access to Gaza").
+ENTRY_NOUNS = {"entry", "access", "admission", "passage"}
+
+
+def _entered(phrase: Token) -> bool:
+    """Whether a noun phrase names the place an entry or access is to."""
+    prep = phrase.head
+    return (phrase.dep_ == "pobj" and prep.lower_ in ("to", "into")
+            and prep.head.lemma_.lower() in ENTRY_NOUNS)
 
 
 def _clause_heads(tok: Token) -> list[Token]:
