@@ -1199,9 +1199,9 @@ def test_killing_a_leader_is_an_assassination_unless_a_deed_kills(coder, text, c
 
 
 def test_what_something_aims_at_is_not_done(coder):
-    # stop 17 c: the blockade is the resolution's aim; France's backing is the event
-    events = coder.code("France said it will back a UN resolution that aims to impose a naval "
-                        "blockade on Libya.", published="2015-06-02")
+    # stop 17 c: the embargo is the draft's aim; France's backing is the event
+    events = coder.code("France said it will back a UN draft that aims to impose an arms "
+                        "embargo on Libya.", published="2015-06-02")
     assert [e.cameo for e in events] == ["032"]
 
 
