@@ -2730,3 +2730,13 @@ def test_military_intelligence_given_is_military_aid(coder, text: str, code: str
 def test_people_of_two_countries_are_not_the_country_named_last(coder, text: str) -> None:
     events = coder.code(text, published="2019-05-06")
     assert [e.source.code for e in events if e.source] == ["BRAGOV"]
+
+
+@pytest.mark.parametrize("text", [
+    # stop 17 a: "former" in the apposition that gives a named person's office
+    "Police arrested Jorge Glas, Ecuador's former vice president.",
+    "Police arrested Jorge Glas, Ecuador’s former vice president.",
+])
+def test_a_former_office_given_in_apposition_is_elite(coder, text: str) -> None:
+    ev = one(coder.code(text, published="2024-04-06"), "17")
+    assert ev.target.code == "ECUELI"
