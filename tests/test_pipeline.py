@@ -2740,3 +2740,14 @@ def test_people_of_two_countries_are_not_the_country_named_last(coder, text: str
 def test_a_former_office_given_in_apposition_is_elite(coder, text: str) -> None:
     ev = one(coder.code(text, published="2024-04-06"), "17")
     assert ev.target.code == "ECUELI"
+
+
+@pytest.mark.parametrize("text", [
+    # stop 17 a: the parser reads "the ambassador persona non grata" as a small clause of
+    # its own; its subject (or the compound before it) is whom the declaration expels
+    "Ecuador declared the Mexican ambassador persona non grata.",
+    "Ecuador had declared Mexico's ambassador persona non grata for perceived insults.",
+])
+def test_the_one_declared_persona_non_grata_is_the_target(coder, text: str) -> None:
+    ev = one(coder.code(text, published="2024-04-06"), "16")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("161", "ECUGOV", "MEXGOV")

@@ -637,6 +637,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 cands = _passive_subjects(tok) if passive else (
                     _children(tok, OBJECTS) or _up_to_object(tok))
                 found = [c for c in cands if c.i not in used]
+                if not found and not passive and entry.context:
+                    # "declared the Mexican ambassador persona non grata": the parser reads
+                    # the object and the predicate the entry asks for as a clause of their
+                    # own, the object its subject (or a compound of its first word)
+                    found = [s for c in _children(tok, {"ccomp"})
+                             if not _children(c, {"aux", "auxpass", "mark"})
+                             and entry.context_matches(" ".join(t.text for t in c.subtree))
+                             for s in _children(c, {"nsubj", "compound"}) if s.i < c.i]
                 if not found and not passive:
                     # "condemned as a grave abuse Arnor's treatment of ...": the parser
                     # takes an object put after its "as" phrase for an apposition to it
