@@ -2733,6 +2733,17 @@ def test_people_of_two_countries_are_not_the_country_named_last(coder, text: str
 
 
 @pytest.mark.parametrize("text", [
+    # stop 17 a: the parser reads "the ambassador persona non grata" as a small clause of
+    # its own; its subject (or the compound before it) is whom the declaration expels
+    "Ecuador declared the Mexican ambassador persona non grata.",
+    "Ecuador had declared Mexico's ambassador persona non grata for perceived insults.",
+])
+def test_the_one_declared_persona_non_grata_is_the_target(coder, text: str) -> None:
+    ev = one(coder.code(text, published="2024-04-06"), "16")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("161", "ECUGOV", "MEXGOV")
+
+
+@pytest.mark.parametrize("text", [
     # stop 17 a: "former" in the apposition that gives a named person's office
     "Police arrested Jorge Glas, Ecuador's former vice president.",
     "Police arrested Jorge Glas, Ecuador’s former vice president.",
@@ -2743,11 +2754,13 @@ def test_a_former_office_given_in_apposition_is_elite(coder, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # stop 17 a: the parser reads "the ambassador persona non grata" as a small clause of
-    # its own; its subject (or the compound before it) is whom the declaration expels
-    "Ecuador declared the Mexican ambassador persona non grata.",
-    "Ecuador had declared Mexico's ambassador persona non grata for perceived insults.",
+    # stop 17 a: a typographic apostrophe parses as the ASCII one ("the country’s upcoming
+    # elections" was misread as a clause, "elections" taken for what is allowed)
+    "The Zambian Supreme Court decided to allow candidate Hakainde Hichilema to run in the "
+    "country’s upcoming elections.",
+    "The Zambian Supreme Court decided to allow candidate Hakainde Hichilema to run in the "
+    "country's upcoming elections.",
 ])
-def test_the_one_declared_persona_non_grata_is_the_target(coder, text: str) -> None:
-    ev = one(coder.code(text, published="2024-04-06"), "16")
-    assert (ev.cameo, ev.source.code, ev.target.code) == ("161", "ECUGOV", "MEXGOV")
+def test_a_curly_apostrophe_parses_as_a_plain_one(coder, text: str) -> None:
+    ev = one(coder.code(text, published="2016-06-02"), "08")
+    assert (ev.source.code, ev.target.country) == ("ZMBJUD", "ZMB")
