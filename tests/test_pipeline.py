@@ -2764,3 +2764,13 @@ def test_a_former_office_given_in_apposition_is_elite(coder, text: str) -> None:
 def test_a_curly_apostrophe_parses_as_a_plain_one(coder, text: str) -> None:
     ev = one(coder.code(text, published="2016-06-02"), "08")
     assert (ev.source.code, ev.target.country) == ("ZMBJUD", "ZMB")
+
+
+@pytest.mark.parametrize("text", [
+    # stop 17 a: the parser hangs "soldiers held captive" as a clause on "free", not on
+    # "let"; its subject is whom the release frees
+    "Somali rebels on Monday let free two Kenyan soldiers held hostage in a village since March.",
+])
+def test_the_captives_let_free_are_the_target(coder, text: str) -> None:
+    ev = one(coder.code(text, published="2016-06-02"), "08")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0841", "SOMREB", "KENMIL")

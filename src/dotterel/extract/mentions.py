@@ -765,8 +765,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # its "that" clause is about; "allowed the opposition to hold a rally": the
         # parser makes whom a permission is given the subject of the clause it permits
         # (not so what another act is done to allow, "resigned to allow a vote", or a
-        # permission only named as a condition, "demanded a truce before allowing aid in")
-        for clause in _children(tok, {"ccomp", "xcomp"}):
+        # permission only named as a condition, "demanded a truce before allowing aid in");
+        # "let free six soldiers held captive": the parser may hang the clause on "free",
+        # a complement with no subject of its own
+        clauses = _children(tok, {"ccomp", "xcomp"}) + [
+            c for a in _children(tok, {"acomp", "oprd", "ccomp"}) if not _children(a, SUBJECTS)
+            for c in _children(a, {"ccomp"})]
+        for clause in clauses:
             subj = _children(clause, SUBJECTS)
             if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
                     and (_that_clause(clause) or not (_purpose(tok) or tok.dep_ == "pcomp"))):
