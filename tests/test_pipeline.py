@@ -2774,3 +2774,14 @@ def test_a_curly_apostrophe_parses_as_a_plain_one(coder, text: str) -> None:
 def test_the_captives_let_free_are_the_target(coder, text: str) -> None:
     ev = one(coder.code(text, published="2016-06-02"), "08")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0841", "SOMREB", "KENMIL")
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # stop 17 a: the participle that describes what is eased says whom it is on
+    ("The EU lifted the sanctions imposed on Iran in 2012.", "085", "IRNGOV"),
+    ("The Jordanian army lifted the curfew imposed in Irbid last week.", "0813", "JOR"),
+])
+def test_what_an_eased_measure_was_imposed_on_is_the_target(coder, text: str, code: str,
+                                                             target: str) -> None:
+    ev = one(coder.code(text, published="2016-06-02"), "08")
+    assert (ev.cameo, ev.target.code) == (code, target)

@@ -674,7 +674,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if tok.pos_ == "NOUN" and _phrase_head(tok).i != tok.i:
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
-                found += _prep_objects(word, spec)
+                found += _prep_objects(word, spec) or [
+                    # "lifted the sanctions imposed on Iran", "eased the curfew imposed in
+                    # Hebron": the participle that describes the thing says whom it is on
+                    o for p in _children(word, {"acl"}) if p.tag_ == "VBN"
+                    for o in _prep_objects(p, spec)]
             if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
                 # where the moved things go or come from
