@@ -2785,3 +2785,12 @@ def test_what_an_eased_measure_was_imposed_on_is_the_target(coder, text: str, co
                                                              target: str) -> None:
     ev = one(coder.code(text, published="2016-06-02"), "08")
     assert (ev.cameo, ev.target.code) == (code, target)
+
+
+def test_an_object_put_after_a_measure_phrase_is_the_object(coder) -> None:
+    # stop 17 a: the parser reads "the nightly curfew" after "by three hours" as the subject
+    # of "toppled"
+    ev = one(coder.code("King Abdullah II on Sunday shortened by three hours the nightly curfew "
+                        "imposed in Jordan after a March 3 uprising toppled the government.",
+                        published="2016-06-02"), "08")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0813", "JORGOV", "JOR")

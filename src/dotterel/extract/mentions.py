@@ -233,6 +233,14 @@ def _objects(tok: Token) -> list[Token]:
         # predicate the parser hangs the object, with that predicate, under "as"
         found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
                  for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
+    measures = [p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
+                and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
+    if not found and measures and not _is_passive(tok):
+        # "shortened by one hour the nightly curfew imposed after a coup toppled the
+        # government": the parser may take the object put after a measure phrase for the
+        # subject of another verb; it is the phrase that starts where the measure ends
+        after = measures[0].right_edge.i + 1
+        found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
     found += _children(tok, {"attr", "oprd"})
     return found
 
