@@ -2794,3 +2794,10 @@ def test_an_object_put_after_a_measure_phrase_is_the_object(coder) -> None:
                         "imposed in Jordan after a March 3 uprising toppled the government.",
                         published="2016-06-02"), "08")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0813", "JORGOV", "JOR")
+
+
+def test_the_deed_a_process_is_of_is_done_by_who_undertakes_it(coder) -> None:
+    # stop 17 a: "began the process of releasing": the one who began it releases
+    ev = one(coder.code("Israeli authorities began the process of releasing 26 Palestinian "
+                        "prisoners.", published="2013-08-10"), "08")
+    assert (ev.cameo, ev.source.code) == ("0841", "ISRGOV")

@@ -25,6 +25,9 @@ SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Texts that say, ask or demand something on behalf of those who adopt them.
 DOCUMENT_NOUNS = {"resolution", "motion", "statement", "declaration", "communique", "petition"}
+# Nouns of an undertaking whose "of" clause is the deed undertaken ("began the process of
+# returning the animals"): whoever undertakes it does the deed.
+UNDERTAKING_NOUNS = {"process", "task", "job", "work", "procedure"}
 APPEAL_ROOT = "02"
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -402,6 +405,11 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
     if tok.dep_ in ("xcomp", "acomp", "attr") and head.pos_ in ("ADJ", "VERB", "AUX"):
         return _subject(head, depth + 1)
+    undertaking = head.head if tok.dep_ == "pcomp" and head.lower_ == "of" else None
+    if (undertaking is not None and undertaking.lemma_.lower() in UNDERTAKING_NOUNS
+            and undertaking.dep_ in OBJECTS and undertaking.head.pos_ == "VERB"):
+        # "initiated the process of returning the gorillas": the undertaker's deed
+        return _subject(undertaking.head, depth + 1)
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject(head.head, depth + 1)
     # "Eriador's refusal to talk", "Iran's decision to enrich uranium": the one whose
