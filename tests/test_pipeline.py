@@ -2801,3 +2801,10 @@ def test_the_deed_a_process_is_of_is_done_by_who_undertakes_it(coder) -> None:
     ev = one(coder.code("Israeli authorities began the process of releasing 26 Palestinian "
                         "prisoners.", published="2013-08-10"), "08")
     assert (ev.cameo, ev.source.code) == ("0841", "ISRGOV")
+
+
+def test_animals_returned_to_their_country_are_property_returned(coder) -> None:
+    # stop 17 a: smuggled or seized animals handed back to the country they came from
+    ev = one(coder.code("Thai customs officials on Monday returned 14 smuggled orangutans to "
+                        "Indonesia.", published="2016-06-02"), "08")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0842", "THAGOV", "IDNGOV")
