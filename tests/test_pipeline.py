@@ -2808,3 +2808,12 @@ def test_animals_returned_to_their_country_are_property_returned(coder) -> None:
     ev = one(coder.code("Thai customs officials on Monday returned 14 smuggled orangutans to "
                         "Indonesia.", published="2016-06-02"), "08")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0842", "THAGOV", "IDNGOV")
+
+
+def test_exercises_held_by_several_states_forces_are_joint(coder) -> None:
+    # stop 17 a: drills the forces of two states hold together are their military
+    # cooperation with each other (062), not a show of force (150)
+    events = coder.code("Indian and Russian warships held naval drills in the Bay of Bengal on "
+                        "Monday.", published="2016-06-02")
+    assert {(e.cameo, e.source.code, e.target.code) for e in events} == {
+        ("062", "INDMIL", "RUSMIL"), ("062", "RUSMIL", "INDMIL")}
