@@ -2817,3 +2817,10 @@ def test_exercises_held_by_several_states_forces_are_joint(coder) -> None:
                         "Monday.", published="2016-06-02")
     assert {(e.cameo, e.source.code, e.target.code) for e in events} == {
         ("062", "INDMIL", "RUSMIL"), ("062", "RUSMIL", "INDMIL")}
+
+
+def test_a_span_of_time_is_read_by_what_fills_it(coder) -> None:
+    # stop 17 a: "began five days of naval drills": the drills are what was begun
+    events = coder.code("Indian and Russian warships on Monday began five days of naval drills "
+                        "in the Bay of Bengal.", published="2016-06-02")
+    assert ("062", "INDMIL", "RUSMIL") in {(e.cameo, e.source.code, e.target.code) for e in events}

@@ -929,7 +929,10 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   # "a package of sanctions", "a wave of arrests": what the group is of
                   "set", "series", "round", "package", "raft", "wave",
                   # "suspended part of its aid program", "captured part of a stronghold"
-                  "part", "parts", "portion", "half"}
+                  "part", "parts", "portion", "half",
+                  # "launched ten days of war games", "after two weeks of talks": a span of
+                  # time is read by what fills it
+                  "day", "days", "week", "weeks", "month", "months"}
 
 
 def _who(tok: Token) -> Token:
