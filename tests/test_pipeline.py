@@ -2824,3 +2824,10 @@ def test_a_span_of_time_is_read_by_what_fills_it(coder) -> None:
     events = coder.code("Indian and Russian warships on Monday began five days of naval drills "
                         "in the Bay of Bengal.", published="2016-06-02")
     assert ("062", "INDMIL", "RUSMIL") in {(e.cameo, e.source.code, e.target.code) for e in events}
+
+
+def test_a_minimum_wage_introduced_is_a_policy_change(coder) -> None:
+    # stop 17 a
+    ev = one(coder.code("The Malaysian government on Monday introduced a minimum wage for "
+                        "private-sector workers.", published="2012-06-02"), "08")
+    assert (ev.cameo, ev.source.code) == ("0832", "MYSGOV")
