@@ -2831,3 +2831,11 @@ def test_a_minimum_wage_introduced_is_a_policy_change(coder) -> None:
     ev = one(coder.code("The Malaysian government on Monday introduced a minimum wage for "
                         "private-sector workers.", published="2012-06-02"), "08")
     assert (ev.cameo, ev.source.code) == ("0832", "MYSGOV")
+
+
+def test_an_appeal_made_to_reach_someone_is_addressed_to_them(coder) -> None:
+    # stop 17 a: "met the emir ... to appeal for": the appeal is the purpose of the meeting
+    events = coder.code("Kuwaiti opposition lawmakers met the emir on Sunday to appeal for more "
+                        "press freedom.", published="2012-06-02")
+    ev = one(events, "02")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0243", "KWTOPP", "KWTGOV")

@@ -775,6 +775,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                      for o in _prep_objects(t, "in") + _prep_objects(t, "to")][:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
+        if _purpose(tok) and tok.head.pos_ == "VERB":
+            # "contacted legislators to propose a law on voting rights", "wrote to the
+            # council to urge ...": an appeal that is the purpose of reaching someone is
+            # addressed to them
+            reached = _children(tok.head, OBJECTS) or [
+                o for spec in ("to", "with") for o in _prep_objects(tok.head, spec)]
+            if reached:
+                return reached
         # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
         # the act asked for falls on
         return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
