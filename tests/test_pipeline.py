@@ -2839,3 +2839,10 @@ def test_an_appeal_made_to_reach_someone_is_addressed_to_them(coder) -> None:
                         "press freedom.", published="2012-06-02")
     ev = one(events, "02")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0243", "KWTOPP", "KWTGOV")
+
+
+def test_proposing_a_right_to_those_who_can_grant_it_is_an_appeal_for_it(coder) -> None:
+    # stop 17 a
+    ev = one(coder.code("Kuwaiti opposition lawmakers met the emir on Sunday to propose a law "
+                        "granting women the right to vote.", published="2004-06-02"), "02")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0243", "KWTOPP", "KWTGOV")
