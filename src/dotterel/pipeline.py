@@ -514,6 +514,11 @@ class Coder:
                 # is asked of no one
                 targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
             code = self._modal_code(m, code)
+            if (code == SHOW_OF_FORCE and len({s.country for s in sources}) > 1
+                    and (m.entry.objects | {doc[m.trigger].lemma_.lower()}) & EXERCISE_WORDS):
+                # "French and Egyptian warships launched war games": exercises the forces of
+                # several states hold together are their military cooperation
+                code, targets = JOINT_EXERCISE, sources
         if code[:2] == APPEAL_ROOT and m.modality == "hypothetical":
             # "the army might want the president to come back": an appeal is made by
             # saying it, and one only supposed was not made
@@ -608,6 +613,9 @@ DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someo
 REJECTED = {"101": "121", "103": "122", "104": "123", "105": "124", "106": "125",
             "107": "127", "108": "126"}
 POSTURE_ROOT = "15"
+SHOW_OF_FORCE = "150"  # a show of military force, as exercises held are coded
+JOINT_EXERCISE = "062"  # military cooperation, as exercises held together are coded
+EXERCISE_WORDS = {"exercise", "drill", "maneuver", "manoeuvre", "game"}
 YIELD_ROOT = "08"
 # Clauses that hang from another: a complement, a condition or purpose, a description.
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}

@@ -25,6 +25,9 @@ SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Texts that say, ask or demand something on behalf of those who adopt them.
 DOCUMENT_NOUNS = {"resolution", "motion", "statement", "declaration", "communique", "petition"}
+# Nouns of an undertaking whose "of" clause is the deed undertaken ("began the process of
+# returning the animals"): whoever undertakes it does the deed.
+UNDERTAKING_NOUNS = {"process", "task", "job", "work", "procedure"}
 APPEAL_ROOT = "02"
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -233,6 +236,14 @@ def _objects(tok: Token) -> list[Token]:
         # predicate the parser hangs the object, with that predicate, under "as"
         found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
                  for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
+    measures = [p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
+                and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
+    if not found and measures and not _is_passive(tok):
+        # "shortened by one hour the nightly curfew imposed after a coup toppled the
+        # government": the parser may take the object put after a measure phrase for the
+        # subject of another verb; it is the phrase that starts where the measure ends
+        after = measures[0].right_edge.i + 1
+        found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
     found += _children(tok, {"attr", "oprd"})
     return found
 
@@ -394,6 +405,11 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
     if tok.dep_ in ("xcomp", "acomp", "attr") and head.pos_ in ("ADJ", "VERB", "AUX"):
         return _subject(head, depth + 1)
+    undertaking = head.head if tok.dep_ == "pcomp" and head.lower_ == "of" else None
+    if (undertaking is not None and undertaking.lemma_.lower() in UNDERTAKING_NOUNS
+            and undertaking.dep_ in OBJECTS and undertaking.head.pos_ == "VERB"):
+        # "initiated the process of returning the gorillas": the undertaker's deed
+        return _subject(undertaking.head, depth + 1)
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject(head.head, depth + 1)
     # "Eriador's refusal to talk", "Iran's decision to enrich uranium": the one whose
@@ -637,6 +653,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 cands = _passive_subjects(tok) if passive else (
                     _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok))
                 found = [c for c in cands if c.i not in used]
+                if not found and not passive and entry.context:
+                    # "declared the Mexican ambassador persona non grata": the parser reads
+                    # the object and the predicate the entry asks for as a clause of their
+                    # own, the object its subject (or a compound of its first word)
+                    found = [s for c in _children(tok, {"ccomp"})
+                             if not _children(c, {"aux", "auxpass", "mark"})
+                             and entry.context_matches(" ".join(t.text for t in c.subtree))
+                             for s in _children(c, {"nsubj", "compound"}) if s.i < c.i]
                 if not found and not passive:
                     # "condemned as a grave abuse Arnor's treatment of ...": the parser
                     # takes an object put after its "as" phrase for an apposition to it
@@ -666,7 +690,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if tok.pos_ == "NOUN" and _phrase_head(tok).i != tok.i:
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
-                found += _prep_objects(word, spec)
+                found += _prep_objects(word, spec) or [
+                    # "lifted the sanctions imposed on Iran", "eased the curfew imposed in
+                    # Hebron": the participle that describes the thing says whom it is on
+                    o for p in _children(word, {"acl"}) if p.tag_ == "VBN"
+                    for o in _prep_objects(p, spec)]
             if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
                 # where the moved things go or come from
@@ -747,6 +775,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                      for o in _prep_objects(t, "in") + _prep_objects(t, "to")][:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
+        if _purpose(tok) and tok.head.pos_ == "VERB":
+            # "contacted legislators to propose a law on voting rights", "wrote to the
+            # council to urge ...": an appeal that is the purpose of reaching someone is
+            # addressed to them
+            reached = _children(tok.head, OBJECTS) or [
+                o for spec in ("to", "with") for o in _prep_objects(tok.head, spec)]
+            if reached:
+                return reached
         # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
         # the act asked for falls on
         return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
@@ -757,8 +793,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # its "that" clause is about; "allowed the opposition to hold a rally": the
         # parser makes whom a permission is given the subject of the clause it permits
         # (not so what another act is done to allow, "resigned to allow a vote", or a
-        # permission only named as a condition, "demanded a truce before allowing aid in")
-        for clause in _children(tok, {"ccomp", "xcomp"}):
+        # permission only named as a condition, "demanded a truce before allowing aid in");
+        # "let free six soldiers held captive": the parser may hang the clause on "free",
+        # a complement with no subject of its own
+        clauses = _children(tok, {"ccomp", "xcomp"}) + [
+            c for a in _children(tok, {"acomp", "oprd", "ccomp"}) if not _children(a, SUBJECTS)
+            for c in _children(a, {"ccomp"})]
+        for clause in clauses:
             subj = _children(clause, SUBJECTS)
             if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
                     and (_that_clause(clause) or not (_purpose(tok) or tok.dep_ == "pcomp"))):
@@ -918,7 +959,10 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   # "a package of sanctions", "a wave of arrests": what the group is of
                   "set", "series", "round", "package", "raft", "wave",
                   # "suspended part of its aid program", "captured part of a stronghold"
-                  "part", "parts", "portion", "half"}
+                  "part", "parts", "portion", "half",
+                  # "launched ten days of war games", "after two weeks of talks": a span of
+                  # time is read by what fills it
+                  "day", "days", "week", "weeks", "month", "months"}
 
 
 def _who(tok: Token) -> Token:

@@ -491,7 +491,10 @@ class DocActors:
         prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
         sectors = [m for m in sectors if not m.entry.code.endswith("~")]
         head_pos = index[head.i]
-        former = any(t.lower_ in FORMER_WORDS for t in toks if t.i <= head.i)
+        # "former President Correa", and "Jorge Glas, Ecuador's former vice president":
+        # the word before the name, or in the apposition that gives the office after it
+        described = {t.i for a in head.children if a.dep_ == "appos" for t in a.subtree}
+        former = any(t.lower_ in FORMER_WORDS for t in toks if t.i <= head.i or t.i in described)
 
         # a known person named in the phrase (the head or an apposition)
         for m in persons:
