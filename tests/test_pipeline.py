@@ -2502,6 +2502,18 @@ def test_only_a_media_or_communications_blackout_curbs_freedoms(coder, text, cod
     assert ("1721" in [e.cameo for e in events]) is coded, [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text, source", [
+    # stop 17 b: an information blackout imposed is a refusal to share information (1214)
+    ("The Egyptian army imposed an information blackout on its operations in Sinai.", "EGYMIL"),
+    ("NATO on Monday imposed an information blackout on the redeployment of its troops in "
+     "Kosovo.", "IGO"),
+])
+def test_an_information_blackout_refuses_to_share_information(coder, text, source):
+    events = coder.code(text, published="2011-01-28")
+    assert [(e.cameo, e.source.code[:len(source)]) for e in events if e.cameo[:2] == "12"] == [
+        ("1214", source)], [(e.cameo, e.source.code) for e in events]
+
+
 def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
     events = coder.code("Students rioted in Algiers on Monday, joining thousands of workers in "
                         "demanding an end to French rule.", published="1960-05-02")
