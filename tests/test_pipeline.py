@@ -2514,6 +2514,19 @@ def test_an_information_blackout_refuses_to_share_information(coder, text, sourc
         ("1214", source)], [(e.cameo, e.source.code) for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # stop 17 b: the charges an arrest rests on are the arresters' accusation of the arrested
+    ("Egyptian police arrested two Israeli tourists on charges of spying.",
+     ("1125", "EGYCOP", "ISRCVL")),
+    ("Kenyan police detained the mayor of Nairobi over allegations of fraud.",
+     ("1121", "KENCOP", "KENGOV")),
+])
+def test_charges_an_arrest_rests_on_are_the_arresters_accusation(coder, text, expected):
+    events = coder.code(text, published="2011-01-28")
+    assert expected in [(e.cameo, e.source.code, e.target.code) for e in events], [
+        (e.cameo, e.source.code, e.target and e.target.code) for e in events]
+
+
 def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
     events = coder.code("Students rioted in Algiers on Monday, joining thousands of workers in "
                         "demanding an end to French rule.", published="1960-05-02")

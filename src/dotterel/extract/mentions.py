@@ -1326,6 +1326,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                                  targets=tuple(t.i for t in parties[1:])))
             continue
         m = _mention(tok, entry, used, sources, lexicon, span)
+        held = _held_on(tok, found) if entry.code[:2] == ACCUSE_ROOT else None
+        if held is not None:
+            # "jailed 52 activists on allegations of treason", "arrested him on charges
+            # of spying": the charges one acts on against someone are one's accusation
+            # of them
+            m = replace(m, sources=held.sources, targets=held.targets)
         if death is not None:
             # the violence someone died of was done to them, and killed them (1823)
             m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
@@ -1673,6 +1679,22 @@ def _called_off(tok: Token) -> bool:
 DYING_VERBS = {"die"}
 DEATH_PREPS = {"of", "from", "under", "after"}  # "died of/under torture", "as a result of"
 TORTURE, KILLING = "1822", "1823"  # torture someone died of is a killing
+
+
+ACCUSE_ROOT = "11"
+# Prepositions by which an act of coercion names the charges it rests on ("arrested on
+# charges of spying", "detained over allegations of fraud").
+GROUNDS_PREPS = {"on", "over"}
+
+
+def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
+    """The act of coercion an accusation noun is given as the grounds of ("jailed the
+    activists on allegations of treason"), when one was found in the sentence."""
+    prep = charge.head
+    if charge.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in GROUNDS_PREPS:
+        return None
+    return next((m for m in found if m.trigger == prep.head.i and m.code[:2] == COERCE_ROOT),
+                None)
 
 
 def _death_by(deed: Token) -> Token | None:
