@@ -2527,6 +2527,23 @@ def test_charges_an_arrest_rests_on_are_the_arresters_accusation(coder, text, ex
         (e.cameo, e.source.code, e.target and e.target.code) for e in events]
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # stop 17 b: making weapons of mass destruction to use against someone threatens them
+    # with such weapons (1385); making them with no one named is no threat
+    ("A Chechen rebel group is producing chemical weapons to use against Russian troops.",
+     "RUS", "RUS"),
+    ("Iran is developing nuclear weapons to use against Israel, the exiles said.", "IRN", "ISR"),
+])
+def test_weapons_of_mass_destruction_made_to_use_against_someone_threaten_them(
+        coder, text, source, target):
+    events = coder.code(text, published="2011-01-28")
+    assert [(e.cameo, e.source.country, e.target.country) for e in events
+            if e.cameo[:2] == "13"] == [("1385", source, target)], [
+        (e.cameo, e.source.code, e.target and e.target.code) for e in events]
+    assert "13" not in [e.cameo[:2] for e in coder.code(
+        "Iran is developing nuclear weapons, the exiles said.", published="2011-01-28")]
+
+
 def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
     events = coder.code("Students rioted in Algiers on Monday, joining thousands of workers in "
                         "demanding an end to French rule.", published="1960-05-02")
