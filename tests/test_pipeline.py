@@ -2544,6 +2544,19 @@ def test_weapons_of_mass_destruction_made_to_use_against_someone_threaten_them(
         "Iran is developing nuclear weapons, the exiles said.", published="2011-01-28")]
 
 
+@pytest.mark.parametrize("text, target", [
+    # stop 17 b: a refusal made despite pressure or calls answers whoever made them
+    ("The Kenyan finance minister declined to step down despite calls from the opposition.",
+     "KENOPP"),
+    ("Vice-President Moody Awori refused to resign despite pressure by Kenyan opposition "
+     "leaders.", "KENOPP"),
+])
+def test_a_refusal_despite_pressure_answers_who_pressed(coder, text, target):
+    events = coder.code(text, published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target and e.target.code) for e in events] == [
+        ("1231", "KENGOV", target)]
+
+
 def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
     events = coder.code("Students rioted in Algiers on Monday, joining thousands of workers in "
                         "demanding an end to French rule.", published="1960-05-02")

@@ -240,6 +240,12 @@ class Coder:
             # purpose is against
             targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day, exclude))
+        if not targets and m.code[:2] == REJECT_ROOT:
+            # "declined to resign despite pressure by the anti-corruption commission": a
+            # refusal made in the face of pressure or calls answers whoever made them,
+            # even a party of the refuser's own country
+            targets = _unique(a for thing in _defied(doc[m.trigger]) for author in _authors(thing)
+                              for a in actors.resolve_all(author, day) if a.code not in own)
         if not targets and m.code[:2] in VIOLENT_ROOTS and m.entry.has_target:
             # "police opened fire to disperse demonstrators": force used to act on people
             # is aimed at them, of the forces' own country too
@@ -851,6 +857,14 @@ def _authors(thing: Token) -> list[Token]:
     return [c for c in thing.children if c.dep_ == "poss"] + [
         o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
         for o in prep.children if o.dep_ == "pobj"]
+
+
+def _defied(trigger: Token) -> list[Token]:
+    """What an act is done in the face of: the objects of "despite" on it or on the verb
+    whose complement it is ("refused to resign despite calls from the opposition")."""
+    return [o for verb in (trigger, *([trigger.head] if trigger.dep_ == "xcomp" else []))
+            for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "despite"
+            for o in prep.children if o.dep_ == "pobj"]
 
 
 def _adjunct_phrases(trigger: Token) -> list[Token]:
