@@ -2557,6 +2557,14 @@ def test_a_refusal_despite_pressure_answers_who_pressed(coder, text, target):
         ("1231", "KENGOV", target)]
 
 
+def test_the_world_water_forum_is_a_non_governmental_body(coder):
+    # stop 17 b: the forum's findings that a state must give money demand aid of it
+    events = coder.code("The World Water Forum concluded that Japan must allocate more money "
+                        "to clean water projects.", published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [
+        ("1031", "NGOENV", "JPNGOV")]
+
+
 def test_a_riot_joined_in_a_demand_is_against_whom_the_demand_names(coder):
     events = coder.code("Students rioted in Algiers on Monday, joining thousands of workers in "
                         "demanding an end to French rule.", published="1960-05-02")
