@@ -2557,6 +2557,18 @@ def test_a_refusal_despite_pressure_answers_who_pressed(coder, text, target):
         ("1231", "KENGOV", target)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # stop 17 b: an act its speaker says is out of the question is refused by the speaker
+    ("Lifting the sanctions on Iran is out of the question, the Dutch foreign minister said.",
+     ("1244", "NLDGOV", "IRNGOV")),
+    ("Russian officials said that withdrawing troops from Georgia is out of the question.",
+     ("1246", "RUSGOV", "GEOGOV")),
+])
+def test_an_act_ruled_out_is_refused(coder, text, expected):
+    events = coder.code(text, published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [expected]
+
+
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
     # stop 17 b: the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "

@@ -1938,6 +1938,13 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
         mood = replace(mood, modality="threatened")
+    if _ruled_out(tok):
+        # "said that lifting the sanctions is out of the question": an act its speaker
+        # rules out is one the speaker declares it will not do
+        negated = True
+        ruling = _modality(tok.head, lexicon)
+        mood = replace(mood, modality="intended", reporter=ruling.reporter)
+        sources = sources or ([tok.doc[ruling.reporter]] if ruling.reporter is not None else [])
     if negated and entry.neg_code:
         # "will not restore relations", "has no plans to restore relations" is a rejection,
         # coded as such: a stance taken now (asserted, or reported by whoever tells of it),
@@ -1974,6 +1981,16 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
                    obliged=mood.obliged, sentence=span, commanded=mood.commanded,
                    advised=mood.advised)
+
+
+def _ruled_out(tok: Token) -> bool:
+    """Whether an act is the subject of a clause that rules it out ("lifting the
+    sanctions is out of the question")."""
+    clause = tok.head
+    return (tok.dep_ == "csubj" and clause.lemma_.lower() == "be"
+            and any(p.lower_ == "out" and any(o.lower_ == "of" and any(
+                q.lemma_.lower() == "question" for q in o.children) for o in p.children)
+                for p in clause.children if p.dep_ == "prep"))
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
