@@ -2569,6 +2569,15 @@ def test_an_act_ruled_out_is_refused(coder, text, expected):
     assert [(e.cameo, e.source.code, e.target.code) for e in events] == [expected]
 
 
+def test_restrictions_on_one_s_own_market_are_aimed_at_whom_they_are_for(coder):
+    # stop 17 b: the doer's own thing is what the act is done to; whom the restrictions
+    # are "for" is whom they are aimed at
+    events = coder.code("Hungary will impose restrictions on its labour market for Romanian "
+                        "workers for two years.", published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target.country) for e in events] == [
+        ("132", "HUNGOV", "ROU")]
+
+
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
     # stop 17 b: the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "

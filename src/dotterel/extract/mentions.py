@@ -616,15 +616,23 @@ COERCE_ROOT = "17"
 YIELD_ROOT = "08"  # easing, acceding, releasing, allowing
 
 
+def _own_thing(tok: Token) -> bool:
+    """Whether a noun phrase is a thing its possessive pronoun gives to the clause's doer
+    ("its labour market", "their borders"), naming no one else."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+                                      for c in tok.children)
+
+
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
     passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
+    own: list[Token] = []  # the doer's own thing, if no slot names another
     for spec in entry.target:
         if spec == "-":
-            return []
+            return own
         found: list[Token] = []
         if spec == "obj":
             if _participle_of(tok) and entry.code[:2] in FORCE_ROOTS:
@@ -690,8 +698,15 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             # "insisted on its demands that the government grant more rights": a demand
             # that says what someone is to do is made of that someone
             found = [s for f in found for s in (_that_subject(f) or [f])]
+        if found and all(map(_own_thing, found)):
+            # "restrictions on its labour market for new EU members": a thing of the doer's
+            # own is what the act is done to, and a later slot may name whom it is aimed at
+            own = own or found
+            continue
         if found:
             return found
+    if own:
+        return own
     against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
                if o.pos_ in ("NOUN", "PROPN", "PRON")]
     if against and entry.code[:2] >= HOSTILE_ROOT:
