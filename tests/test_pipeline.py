@@ -2578,6 +2578,15 @@ def test_restrictions_on_one_s_own_market_are_aimed_at_whom_they_are_for(coder):
         ("132", "HUNGOV", "ROU")]
 
 
+def test_a_passive_s_by_agent_stranded_after_an_aside_is_its_doer(coder):
+    # stop 17 b: the parser hangs the "by" phrase after the aside on the aside's verb
+    events = coder.code("Former Kenyan minister John Kamau has been accused of misusing up to "
+                        "$10 million in public funds, much of it believed to have been stolen, "
+                        "by Kenyan government auditors.", published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target.country) for e in events] == [
+        ("112", "KENGOV", "KEN")]
+
+
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
     # stop 17 b: the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "

@@ -364,6 +364,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
+        stranded = _stranded_agent(tok)
+        if stranded:
+            return stranded
         if _is_stative(tok) or _self_moved(tok):
             return _children(tok, PASSIVE_SUBJECTS)
         if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
@@ -412,6 +415,19 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
     return []
+
+
+def _stranded_agent(tok: Token) -> list[Token]:
+    """The by-agent of a passive complement that the parser hung on the governing verb
+    after a long aside ("X has been accused of misusing funds, much of it believed to
+    have been embezzled, by government officials"): a "by" phrase naming someone, after
+    the passive clause, on a governor that is no passive of its own."""
+    gov = tok.head
+    if tok.dep_ != "ccomp" or gov.i < tok.i or _is_passive(gov):
+        return []
+    return [o for prep in _children(gov, {"prep", "agent"})
+            if prep.lower_ == "by" and prep.i > tok.right_edge.i
+            for o in _children(prep, {"pobj"}) if _names_in(o)]
 
 
 # Words that may stand between a subject and its verb ("have", "not", "also").
