@@ -1573,7 +1573,8 @@ def test_a_set_of_acts_is_read_by_the_acts(coder, text, root, target):
 def test_a_pledge_to_do_harm_is_no_intention_to_cooperate_whatever_its_topic(coder):
     events = coder.code("Qatar pledged to expel Egyptian opposition leaders as one of the "
                         "conditions of an agreement with Saudi Arabia.", published="2014-09-02")
-    assert [e.cameo for e in events] == ["137"]
+    # (stop 17: the expulsion pledged is coded as the act intended, not as a threat)
+    assert [e.cameo for e in events] == ["174"]
 
 
 def test_seeking_to_act_oneself_is_no_appeal(coder):
@@ -2585,6 +2586,19 @@ def test_a_passive_s_by_agent_stranded_after_an_aside_is_its_doer(coder):
                         "by Kenyan government auditors.", published="2006-03-01")
     assert [(e.cameo, e.source.code, e.target.country) for e in events] == [
         ("112", "KENGOV", "KEN")]
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 17 b: a hostile act one pledges or agrees to do is a commitment, coded as the
+    # act intended; one one says one will do, unasked, is still a threat
+    ("Kenya has pledged to expel the Somali militants' leaders as part of a deal with "
+     "Ethiopia.", "174"),
+    ("Kenya agreed to impose sanctions on Eritrea.", "163"),
+    ("Kenya will expel the Somali ambassador.", "1313"),
+])
+def test_a_hostile_act_pledged_is_no_threat(coder, text, code):
+    events = coder.code(text, published="2006-03-01")
+    assert [(e.cameo, e.source.code) for e in events] == [(code, "KENGOV")]
 
 
 def test_the_world_water_forum_is_a_non_governmental_body(coder):

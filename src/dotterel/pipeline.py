@@ -432,7 +432,7 @@ class Coder:
         place = self.kb.gazetteer.lookup(" ".join(words)) if words else None
         return place is not None and self.kb.gazetteer.kind(place) == "region"
 
-    def _modal_code(self, m: Mention, code: str) -> str:
+    def _modal_code(self, m: Mention, code: str, doc: Doc) -> str:
         """The code of an act that is threatened or intended rather than done: "will
         impose sanctions" is a threat (13), "will give aid" an intention (03)."""
         if m.negated:
@@ -440,8 +440,13 @@ class Coder:
         if m.modality == "threatened":
             return self.kb.ontology.modal_code(code, "threat") or code
         if m.modality == "intended":
-            return (self.kb.ontology.modal_code(code, "intent")
-                    or self.kb.ontology.modal_code(code, "threat") or code)
+            intent = self.kb.ontology.modal_code(code, "intent")
+            if intent is None and _pledged(doc[m.trigger]):
+                # "Qatar pledged to expel the exiled leaders": a hostile act one pledges
+                # or agrees to do is a commitment given, not a threat; the act is coded
+                # as intended
+                return code
+            return intent or self.kb.ontology.modal_code(code, "threat") or code
         return code
 
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
@@ -513,7 +518,7 @@ class Coder:
                 # "Putin said Russia must rearm": what one says one's own state must do
                 # is asked of no one
                 targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
-            code = self._modal_code(m, code)
+            code = self._modal_code(m, code, doc)
         if code[:2] == APPEAL_ROOT and m.modality == "hypothetical":
             # "the army might want the president to come back": an appeal is made by
             # saying it, and one only supposed was not made
@@ -623,6 +628,15 @@ MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
+
+
+# Verbs by which one commits oneself to an act ("pledged to", "agreed to").
+PLEDGE_VERBS = {"pledge", "promise", "agree", "commit", "undertake"}
+
+
+def _pledged(trigger: Token) -> bool:
+    """Whether an act is what its doer pledges or agrees to do ("pledged to expel")."""
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PLEDGE_VERBS
 
 
 # Verbs that report a deed as someone's contested claim ("claimed that").
