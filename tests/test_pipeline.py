@@ -2601,6 +2601,20 @@ def test_a_hostile_act_pledged_is_no_threat(coder, text, code):
     assert [(e.cameo, e.source.code) for e in events] == [(code, "KENGOV")]
 
 
+@pytest.mark.parametrize("text, target", [
+    # stop 17 b: not meeting someone's demands to free prisoners refuses to free them
+    # (1243), aimed at whose demands they are, even where the parser takes "demands" for
+    # a verb; kidnappers with only the other party's country named before them are of the
+    # place the sentence goes on to name
+    ("Colombia said it would not meet the kidnappers' demands to free jailed rebels.", "COL"),
+    ("The British government said it would not meet kidnappers demands to release prisoners "
+     "in Yemen.", "YEM"),
+])
+def test_not_meeting_demands_to_free_prisoners_refuses_to_free_them(coder, text, target):
+    events = coder.code(text, published="2006-03-01")
+    assert [(e.cameo, e.target.country) for e in events] == [("1243", target)]
+
+
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
     # stop 17 b: the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "

@@ -632,6 +632,10 @@ COERCE_ROOT = "17"
 YIELD_ROOT = "08"  # easing, acceding, releasing, allowing
 
 
+# What someone asks of another: whoever's they are is whom meeting them yields to.
+ASKED_THINGS = {"demand", "condition", "request"}
+
+
 def _own_thing(tok: Token) -> bool:
     """Whether a noun phrase is a thing its possessive pronoun gives to the clause's doer
     ("its labour market", "their borders"), naming no one else."""
@@ -691,6 +695,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec)
+            if spec == "of" and not found:
+                # "would not meet the kidnappers' demands", "accepted rebel conditions":
+                # whose demands they are, a possessive or a compound says as "of" would
+                found = [c for word in consumed if word.lemma_.lower() in ASKED_THINGS
+                         for c in word.children if c.dep_ in ("poss", "compound")
+                         and c.pos_ in ("NOUN", "PROPN")]
             if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
                 # where the moved things go or come from
@@ -1275,7 +1285,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             adjectives.append(tok)
     reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
-        if _modifier(tok):
+        if _modifier(tok) or tok.i in consumed:
+            # ("would not meet hostage-takers demands": a noun the parser took for a
+            # verb is the earlier trigger's object, no trigger of its own)
             continue
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
@@ -1795,7 +1807,8 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
     arms", "rejected an appeal for deploying troops")."""
     cur = tok
     for step in range(4):
-        if cur.pos_ == "NOUN" and cur.dep_ in OBJECTS and cur.head.i in refusals and step:
+        if (cur.pos_ in ("NOUN", "VERB") and cur.dep_ in OBJECTS and cur.head.i in refusals
+                and step):
             return cur.head.i
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
