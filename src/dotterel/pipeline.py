@@ -240,6 +240,12 @@ class Coder:
             # purpose is against
             targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day, exclude))
+        if not targets and m.code[:2] == REJECT_ROOT:
+            # "declined to resign despite pressure by the anti-corruption commission": a
+            # refusal made in the face of pressure or calls answers whoever made them,
+            # even a party of the refuser's own country
+            targets = _unique(a for thing in _defied(doc[m.trigger]) for author in _authors(thing)
+                              for a in actors.resolve_all(author, day) if a.code not in own)
         if not targets and m.code[:2] in VIOLENT_ROOTS and m.entry.has_target:
             # "police opened fire to disperse demonstrators": force used to act on people
             # is aimed at them, of the forces' own country too
@@ -430,7 +436,7 @@ class Coder:
         place = self.kb.gazetteer.lookup(" ".join(words)) if words else None
         return place is not None and self.kb.gazetteer.kind(place) == "region"
 
-    def _modal_code(self, m: Mention, code: str) -> str:
+    def _modal_code(self, m: Mention, code: str, doc: Doc) -> str:
         """The code of an act that is threatened or intended rather than done: "will
         impose sanctions" is a threat (13), "will give aid" an intention (03)."""
         if m.negated:
@@ -438,8 +444,13 @@ class Coder:
         if m.modality == "threatened":
             return self.kb.ontology.modal_code(code, "threat") or code
         if m.modality == "intended":
-            return (self.kb.ontology.modal_code(code, "intent")
-                    or self.kb.ontology.modal_code(code, "threat") or code)
+            intent = self.kb.ontology.modal_code(code, "intent")
+            if intent is None and _pledged(doc[m.trigger]):
+                # "Qatar pledged to expel the exiled leaders": a hostile act one pledges
+                # or agrees to do is a commitment given, not a threat; the act is coded
+                # as intended
+                return code
+            return intent or self.kb.ontology.modal_code(code, "threat") or code
         return code
 
     def _mention_events(self, doc: Doc, article: Article, dated: DatedMention, actors: DocActors,
@@ -513,7 +524,7 @@ class Coder:
                 # "Putin said Russia must rearm": what one says one's own state must do
                 # is asked of no one
                 targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
-            code = self._modal_code(m, code)
+            code = self._modal_code(m, code, doc)
             if (code == SHOW_OF_FORCE and len({s.country for s in sources}) > 1
                     and (m.entry.objects | {doc[m.trigger].lemma_.lower()}) & EXERCISE_WORDS):
                 # "French and Egyptian warships launched war games": exercises the forces of
@@ -632,6 +643,15 @@ MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
+
+
+# Verbs by which one commits oneself to an act ("pledged to", "agreed to").
+PLEDGE_VERBS = {"pledge", "promise", "agree", "commit", "undertake"}
+
+
+def _pledged(trigger: Token) -> bool:
+    """Whether an act is what its doer pledges or agrees to do ("pledged to expel")."""
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PLEDGE_VERBS
 
 
 # Verbs that report a deed as someone's contested claim ("claimed that").
@@ -886,6 +906,14 @@ def _authors(thing: Token) -> list[Token]:
     return [c for c in thing.children if c.dep_ == "poss"] + [
         o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
         for o in prep.children if o.dep_ == "pobj"]
+
+
+def _defied(trigger: Token) -> list[Token]:
+    """What an act is done in the face of: the objects of "despite" on it or on the verb
+    whose complement it is ("refused to resign despite calls from the opposition")."""
+    return [o for verb in (trigger, *([trigger.head] if trigger.dep_ == "xcomp" else []))
+            for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "despite"
+            for o in prep.children if o.dep_ == "pobj"]
 
 
 def _adjunct_phrases(trigger: Token) -> list[Token]:

@@ -375,6 +375,9 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
+        stranded = _stranded_agent(tok)
+        if stranded:
+            return stranded
         if _is_stative(tok) or _self_moved(tok):
             return _children(tok, PASSIVE_SUBJECTS)
         if tok.dep_ == "relcl":  # "..., which was denied by": handled by the agent above
@@ -428,6 +431,19 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
     return []
+
+
+def _stranded_agent(tok: Token) -> list[Token]:
+    """The by-agent of a passive complement that the parser hung on the governing verb
+    after a long aside ("X has been accused of misusing funds, much of it believed to
+    have been embezzled, by government officials"): a "by" phrase naming someone, after
+    the passive clause, on a governor that is no passive of its own."""
+    gov = tok.head
+    if tok.dep_ != "ccomp" or gov.i < tok.i or _is_passive(gov):
+        return []
+    return [o for prep in _children(gov, {"prep", "agent"})
+            if prep.lower_ == "by" and prep.i > tok.right_edge.i
+            for o in _children(prep, {"pobj"}) if _names_in(o)]
 
 
 # Words that may stand between a subject and its verb ("have", "not", "also").
@@ -632,15 +648,27 @@ COERCE_ROOT = "17"
 YIELD_ROOT = "08"  # easing, acceding, releasing, allowing
 
 
+# What someone asks of another: whoever's they are is whom meeting them yields to.
+ASKED_THINGS = {"demand", "condition", "request"}
+
+
+def _own_thing(tok: Token) -> bool:
+    """Whether a noun phrase is a thing its possessive pronoun gives to the clause's doer
+    ("its labour market", "their borders"), naming no one else."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+                                      for c in tok.children)
+
+
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
     passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
+    own: list[Token] = []  # the doer's own thing, if no slot names another
     for spec in entry.target:
         if spec == "-":
-            return []
+            return own
         found: list[Token] = []
         if spec == "obj":
             if _participle_of(tok) and entry.code[:2] in FORCE_ROOTS:
@@ -695,6 +723,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     # Hebron": the participle that describes the thing says whom it is on
                     o for p in _children(word, {"acl"}) if p.tag_ == "VBN"
                     for o in _prep_objects(p, spec)]
+            if spec == "of" and not found:
+                # "would not meet the kidnappers' demands", "accepted rebel conditions":
+                # whose demands they are, a possessive or a compound says as "of" would
+                found = [c for word in consumed if word.lemma_.lower() in ASKED_THINGS
+                         for c in word.children if c.dep_ in ("poss", "compound")
+                         and c.pos_ in ("NOUN", "PROPN")]
             if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
                 # where the moved things go or come from
@@ -718,8 +752,15 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             # "insisted on its demands that the government grant more rights": a demand
             # that says what someone is to do is made of that someone
             found = [s for f in found for s in (_that_subject(f) or [f])]
+        if found and all(map(_own_thing, found)):
+            # "restrictions on its labour market for new EU members": a thing of the doer's
+            # own is what the act is done to, and a later slot may name whom it is aimed at
+            own = own or found
+            continue
         if found:
             return found
+    if own:
+        return own
     against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
                if o.pos_ in ("NOUN", "PROPN", "PRON")]
     if against and entry.code[:2] >= HOSTILE_ROOT:
@@ -1310,7 +1351,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             adjectives.append(tok)
     reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
-        if _modifier(tok):
+        if _modifier(tok) or tok.i in consumed:
+            # ("would not meet hostage-takers demands": a noun the parser took for a
+            # verb is the earlier trigger's object, no trigger of its own)
             continue
         picked = _pick_entry(tok, lexicon, "VERB")
         if picked is None:
@@ -1392,6 +1435,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                                  targets=tuple(t.i for t in parties[1:])))
             continue
         m = _mention(tok, entry, used, sources, lexicon, span)
+        held = _held_on(tok, found) if entry.code[:2] == ACCUSE_ROOT else None
+        if held is not None:
+            # "jailed 52 activists on allegations of treason", "arrested him on charges
+            # of spying": the charges one acts on against someone are one's accusation
+            # of them
+            m = replace(m, sources=held.sources, targets=held.targets)
         if death is not None:
             # the violence someone died of was done to them, and killed them (1823)
             m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
@@ -1764,6 +1813,22 @@ DEATH_PREPS = {"of", "from", "under", "after"}  # "died of/under torture", "as a
 TORTURE, KILLING = "1822", "1823"  # torture someone died of is a killing
 
 
+ACCUSE_ROOT = "11"
+# Prepositions by which an act of coercion names the charges it rests on ("arrested on
+# charges of spying", "detained over allegations of fraud").
+GROUNDS_PREPS = {"on", "over"}
+
+
+def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
+    """The act of coercion an accusation noun is given as the grounds of ("jailed the
+    activists on allegations of treason"), when one was found in the sentence."""
+    prep = charge.head
+    if charge.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in GROUNDS_PREPS:
+        return None
+    return next((m for m in found if m.trigger == prep.head.i and m.code[:2] == COERCE_ROOT),
+                None)
+
+
 def _death_by(deed: Token) -> Token | None:
     """The verb of dying a violent deed noun is the cause of ("died under torture", "died
     as a result of torture", "died from a beating"), if any."""
@@ -1831,7 +1896,8 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
     arms", "rejected an appeal for deploying troops")."""
     cur = tok
     for step in range(4):
-        if cur.pos_ == "NOUN" and cur.dep_ in OBJECTS and cur.head.i in refusals and step:
+        if (cur.pos_ in ("NOUN", "VERB") and cur.dep_ in OBJECTS and cur.head.i in refusals
+                and step):
             return cur.head.i
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
@@ -2035,6 +2101,13 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
         mood = replace(mood, modality="threatened")
+    if _ruled_out(tok):
+        # "said that lifting the sanctions is out of the question": an act its speaker
+        # rules out is one the speaker declares it will not do
+        negated = True
+        ruling = _modality(tok.head, lexicon)
+        mood = replace(mood, modality="intended", reporter=ruling.reporter)
+        sources = sources or ([tok.doc[ruling.reporter]] if ruling.reporter is not None else [])
     if negated and entry.neg_code:
         # "will not restore relations", "has no plans to restore relations" is a rejection,
         # coded as such: a stance taken now (asserted, or reported by whoever tells of it),
@@ -2071,6 +2144,16 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
                    negated=negated, modality=mood.modality, reporter=mood.reporter,
                    obliged=mood.obliged, sentence=span, commanded=mood.commanded,
                    advised=mood.advised)
+
+
+def _ruled_out(tok: Token) -> bool:
+    """Whether an act is the subject of a clause that rules it out ("lifting the
+    sanctions is out of the question")."""
+    clause = tok.head
+    return (tok.dep_ == "csubj" and clause.lemma_.lower() == "be"
+            and any(p.lower_ == "out" and any(o.lower_ == "of" and any(
+                q.lemma_.lower() == "question" for q in o.children) for o in p.children)
+                for p in clause.children if p.dep_ == "prep"))
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:

@@ -313,13 +313,20 @@ class DocActors:
         ``modifier``: only a country that qualifies a noun ("Peruvian officials"), not
         one named as a party itself ("against Nigeria")."""
         start, end = head.sent.start, head.sent.end
-        if self.recent_country(head.i) is not None or any(
+        # ("the US would not meet hostage-takers' demands to free prisoners in Iraq": a
+        # scene set only by the other party's country leaves this one to a place the
+        # sentence goes on to name)
+        scene = self.recent_country(head.i)
+        others = scene is not None and self.recent_country(head.i, exclude) is None
+        if (scene is not None and not others) or any(
                 start <= i < head.i and actor is not None and actor.country
                 for i, _, actor in self._people):
             return None
         for i, iso in self._countries:
             if (head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj")
-                    and (not modifier or self.doc[i].dep_ in ("amod", "compound"))):
+                    and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
+                    and (not others or (self.doc[i].dep_ == "pobj"
+                                        and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
                 return iso
         return None
 
