@@ -38,7 +38,7 @@ def plain_apostrophes(doc: Doc) -> Doc:
         plain_text = token.text.translate(CURLY_APOSTROPHES)
         if plain_text != token.text:
             lex, plain = vocab[token.text], vocab[plain_text]
-            if lex.shape_ != plain.shape_ or lex.prefix_ != plain.prefix_ or lex.suffix_ != plain.suffix_:
+            if (lex.prefix_, lex.suffix_, lex.shape_) != (plain.prefix_, plain.suffix_, plain.shape_):
                 lex.prefix_, lex.suffix_, lex.shape_ = plain.prefix_, plain.suffix_, plain.shape_
     return doc
 
@@ -60,9 +60,10 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def load_model(name: str) -> Language:
-    """Load the spaCy pipeline ``name`` and add Dotterel's sentence component to it.
+    """Load the spaCy pipeline ``name`` and add Dotterel's components to it: one that gives
+    typographic apostrophes their ASCII spelling's features (:func:`plain_apostrophes`),
+    and the sentence one.
 
-    Typographic apostrophes are given their ASCII spelling's features (:func:`plain_apostrophes`).
     Its attribute ruler is swapped for :mod:`dotterel.nlp.attributes`' faster one, which
     sets the same attributes, when the ruler's patterns allow; its rule lemmatizer gets
     :mod:`dotterel.nlp.lemmas`' caching front, which sets the same lemmas; its layers
