@@ -140,6 +140,10 @@ class DocActors:
         self._countries: list[tuple[int, str]] = []  # (token index, ISO3) in text order
         # every person the text names, known or not: (token index, name, actor or None)
         self._people: list[tuple[int, str, Actor | None]] = []
+        # last token of each known person's name matched in the text -> (sentence start,
+        # match): a name the parser split ("José Eduardo dos Santos", "dos" read as a verb)
+        # is still that person at its last word
+        self._named: dict[int, tuple[int, PhraseMatch]] = {}
         # knowledge matches of the phrases resolved so far: one phrase is resolved many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
@@ -178,6 +182,7 @@ class DocActors:
                     if actor and actor.country and m.entry.kind == "person":
                         self._countries.append((sent.start + m.start, actor.country))
                         self._people.append((sent.start + m.end - 1, m.entry.name, actor))
+                        self._named[sent.start + m.end - 1] = (sent.start, m)
         self._relocate_seats(seats)
         for chunk in self.doc.noun_chunks:
             if matched.isdisjoint(range(chunk.start, chunk.end)):
@@ -517,6 +522,13 @@ class DocActors:
                         # office, whatever date the story carries
                         actor = _with_sector(actor, "ELI")
                     return _with_text(actor, span_text(m))
+        split = self._named.get(head.i)
+        if not persons and split is not None and split[0] + split[1].start < toks[0].i:
+            # the parser cut a known name apart ("dos" of "José Eduardo dos Santos" taken for
+            # a verb): its last word still names the person, not a place called "Santos"
+            actor = self._from_entry(split[1].entry, split[1], split[0], day)
+            if actor:
+                return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(head)
         if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
