@@ -859,14 +859,10 @@ class DocActors:
         return (other is not None and not other.role and other.country != found.country
                 and tok.i not in {p[0] for p in self._people})
 
-    def resolve_within(self, head: Token, day: dt.date | None = None,
-                       exclude: set[str] = frozenset()) -> Actor | None:
-        """The actor a phrase denotes, else the first one named anywhere inside it
-        ("charges by Ivory Coast", "acts of violence in Ecuador")."""
-        return self._within(head, day, exclude)[0]
-
     def _within(self, head: Token, day: dt.date | None,
                 exclude: set[str]) -> tuple[Actor | None, Token | None]:
+        """The actor a phrase denotes, else the first one named anywhere inside it
+        ("charges by Ivory Coast", "acts of violence in Ecuador"), and the word it is named at."""
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found, head
