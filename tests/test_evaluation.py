@@ -168,10 +168,10 @@ def test_date_tolerance_and_precisions() -> None:
 
 def test_seed_gold_shape_is_read() -> None:
     # The seed gold writes actors as bare strings with *_alt lists and evidence as text.
-    seed = {"doc_id": "d1", "required": True, "date": "2024-04-05", "date_tolerance_days": 0,
-            "source": "ECUCOP", "source_alt": [], "target": "MEXGOV", "target_alt": ["MEX"],
-            "cameo": "17", "cameo_alt": ["18", "171"], "evidence": "police raided"}
-    s = score([seed], [pred(cameo="171", source="ECUCOP", target="MEX", date="2024-04-05")])
+    seed = {"doc_id": "d1", "required": True, "date": "2023-09-12", "date_tolerance_days": 0,
+            "source": "PERCOP", "source_alt": [], "target": "BOLGOV", "target_alt": ["BOL"],
+            "cameo": "17", "cameo_alt": ["18", "171"], "evidence": "police searched"}
+    s = score([seed], [pred(cameo="171", source="PERCOP", target="BOL", date="2023-09-12")])
     assert s.recall == 1.0 and s.full_code_acc == 1.0 and s.source_sector_acc == 1.0
 
 

@@ -310,16 +310,16 @@ def resolved(coder, text: str, word: str, day: dt.date = dt.date(2024, 4, 10)) -
 
 def test_a_title_in_the_text_beats_the_date(coder) -> None:  # noqa: ANN001
     day = dt.date(2000, 1, 1)  # Jawara's presidency ended in 1994
-    assert resolved(coder, "Gambian President Dawda Jawara will visit Mauritania.", "Jawara",
+    assert resolved(coder, "Gambian President Dawda Jawara arrived in Senegal.", "Jawara",
                     day) == ["GMBGOV"]
-    assert resolved(coder, "King Hassan of Morocco was quoted today.", "Hassan", day) == ["MARGOV"]
-    assert resolved(coder, "Former President Dawda Jawara will visit Mauritania.", "Jawara",
+    assert resolved(coder, "King Hassan of Morocco received the envoy.", "Hassan", day) == ["MARGOV"]
+    assert resolved(coder, "Former President Dawda Jawara arrived in Senegal.", "Jawara",
                     day) == ["GMBELI"]
 
 
 def test_a_title_before_an_unknown_name(coder) -> None:  # noqa: ANN001
-    text = "Nigerian junior foreign minister Dubem Oniya summoned the ambassador."
-    assert resolved(coder, text, "Oniya") == ["NGAGOV"]
+    text = "Kenyan junior finance minister Wanjiru Kamau received the delegation."
+    assert resolved(coder, text, "Kamau") == ["KENGOV"]
 
 
 def test_a_known_name_the_parser_splits_is_still_the_person(coder) -> None:  # noqa: ANN001
@@ -340,8 +340,8 @@ def test_where_a_group_acts_is_whose_it_is(coder) -> None:  # noqa: ANN001
 
 
 def test_conjoined_heads_share_their_modifiers(coder) -> None:  # noqa: ANN001
-    text = "The Danish media and government warned Sweden."
-    assert resolved(coder, text, "government") == ["DNKGOV"]
+    text = "The Norwegian press and government criticised Finland."
+    assert resolved(coder, text, "government") == ["NORGOV"]
 
 
 def test_people_of_a_country_and_its_hardware(coder) -> None:  # noqa: ANN001
@@ -351,7 +351,7 @@ def test_people_of_a_country_and_its_hardware(coder) -> None:  # noqa: ANN001
 
 
 def test_inside_a_phrase_its_head_comes_before_its_modifiers(coder) -> None:  # noqa: ANN001
-    text = "Ukraine endorsed an association agreement with the European Union."
+    text = "Moldova signed a trade agreement with the European Union."
     codes = resolved(coder, text, "agreement")
     assert codes and codes[0].startswith("IGOEUR"), codes
 
@@ -387,12 +387,12 @@ def test_agent_codes_that_go_before_the_country(coder, tmp_path: Path) -> None: 
 
 
 def test_whose_a_phrase_is(coder) -> None:  # noqa: ANN001
-    text = "Pakistan, a key U.S. ally, refused to deploy troops."
-    assert resolved(coder, text, "Pakistan") == ["PAKGOV"]
-    text = "The Albanians of southern Serbia are demanding autonomy."
-    assert resolved(coder, text, "Albanians") == ["SRBCVL"]
-    text = "Ethnic Albanians in south Serbia are demanding autonomy."
-    assert resolved(coder, text, "Albanians") == ["SRBCVL"]
+    text = "Kenya, a close British partner, declined to send police."
+    assert resolved(coder, text, "Kenya") == ["KENGOV"]
+    text = "The Hungarians of northern Serbia are seeking self-rule."
+    assert resolved(coder, text, "Hungarians") == ["SRBCVL"]
+    text = "Ethnic Hungarians in north Serbia are seeking self-rule."
+    assert resolved(coder, text, "Hungarians") == ["SRBCVL"]
 
 
 def test_a_stance_towards_a_country_is_not_membership(coder) -> None:  # noqa: ANN001

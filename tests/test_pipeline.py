@@ -580,8 +580,8 @@ def test_going_back_somewhere_returns_nothing(coder):
 
 
 def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
-    events = coder.code("Armenian rebels will lay down their weapons and disband by the end of "
-                        "next year, their leader said.", published="2009-01-10")
+    events = coder.code("Colombian rebels will hand over their rifles and disband within six "
+                        "months, their commander said.", published="2009-01-10")
     assert not [e for e in events if e.cameo.startswith("08")]
     assert one(events, "03").cameo == "0356"
 
@@ -681,9 +681,9 @@ def test_threatened_and_future_conflict_acts_are_threats(coder):
 
 
 def test_a_comma_list_of_countries_gives_each_its_event(coder):
-    events = coder.code("The US, Russia, and Switzerland met yesterday.", published="2015-06-02")
+    events = coder.code("Canada, Japan, and Norway met yesterday.", published="2015-06-02")
     sources = {e.source.country for e in events if e.cameo.startswith("04")}
-    assert {"USA", "RUS", "CHE"} <= sources
+    assert {"CAN", "JPN", "NOR"} <= sources
 
 
 def test_an_act_done_to_no_one_is_kept(coder):
@@ -693,13 +693,13 @@ def test_an_act_done_to_no_one_is_kept(coder):
 
 
 def test_an_act_with_no_target_falls_on_the_place_it_is_done_in(coder):
-    ev = one(coder.code("Russia is conducting military exercises in Alaska.",
+    ev = one(coder.code("Belarus is conducting military exercises in Siberia.",
                         published="2015-06-02"), "15")
-    assert ev.source.country == "RUS" and ev.target.country == "USA"
+    assert ev.source.country == "BLR" and ev.target.country == "RUS"
 
 
 def test_an_international_body_is_a_venue_not_a_target(coder):
-    events = coder.code("Mexico filed a lawsuit in the International Court of Justice.",
+    events = coder.code("Guyana filed a case in the International Court of Justice.",
                         published="2024-04-11")
     assert all(e.target is None or e.target.country != "IGO" for e in events)
 
@@ -717,9 +717,9 @@ def test_their_meeting_is_the_subjects_meeting(coder):
 
 
 def test_a_verb_with_an_object_does_not_own_the_adjuncts_deed(coder):
-    events = coder.code("Palestinians blamed Israel for the bombing of the settlement.",
+    events = coder.code("Armenians blamed Azerbaijan for the bombing of the village.",
                         published="2015-06-02")
-    assert not any(e.cameo.startswith("18") and e.source.country == "PSE" for e in events)
+    assert not any(e.cameo.startswith("18") and e.source.country == "ARM" for e in events)
 
 
 def test_she_after_a_quote_is_not_someone_named_inside_it(coder):
@@ -733,9 +733,9 @@ def test_she_after_a_quote_is_not_someone_named_inside_it(coder):
 
 
 def test_words_of_a_name_are_no_events(coder):
-    events = coder.code("Amnesty International accused the United States of violating human rights.",
+    events = coder.code("Amnesty International accused Egypt of torturing detainees.",
                         published="2005-05-25")
-    assert one(events, "11").target.country == "USA"
+    assert one(events, "11").target.country == "EGY"
     assert not [e for e in events if e.cameo.startswith("08")]  # "Amnesty" is a name
 
 
@@ -746,21 +746,21 @@ def test_a_government_acts_on_its_own_rebels(coder):
 
 
 def test_a_stance_participle_keeps_its_subject(coder):
-    ev = one(coder.code("Israel is opposed to French mediation in the negotiations.",
+    ev = one(coder.code("Morocco is opposed to Spanish mediation in the dispute.",
                         published="2000-01-01"), "12")
-    assert (ev.source.country, ev.target.country) == ("ISR", "FRA")
+    assert (ev.source.country, ev.target.country) == ("MAR", "ESP")
 
 
 def test_must_be_ready_to_act_is_demanded_by_the_speaker(coder):
-    ev = one(coder.code("Egyptian President Hosni Mubarak said the US must be ready to mediate "
-                        "between Israelis and Palestinians.", published="1999-01-01"), "10")
-    assert (ev.source.country, ev.target.country) == ("EGY", "USA")
+    ev = one(coder.code("Ghana's foreign minister said Britain must be ready to arbitrate "
+                        "between Sudan and Chad.", published="1999-01-01"), "10")
+    assert (ev.source.country, ev.target.country) == ("GHA", "GBR")
 
 
 def test_an_appeal_to_no_one_named_keeps_no_target(coder):
-    ev = one(coder.code("Indian business leaders on Friday called for greater impetus towards free trade.",
+    ev = one(coder.code("Brazilian farm leaders on Monday called for faster progress towards lower tariffs.",
                         published="2002-01-04"), "02")
-    assert ev.source.country == "IND" and ev.target is None
+    assert ev.source.country == "BRA" and ev.target is None
 
 
 @pytest.mark.parametrize("text, root", [
@@ -815,9 +815,9 @@ def test_a_states_own_protest_gets_no_invented_target(coder):
 
 
 def test_the_subject_of_a_passive_does_the_complement(coder):
-    ev = one(coder.code("The French president is scheduled to attend a summit in "
-                        "Zurich.", published="2015-06-02"), "04")
-    assert ev.source.country == "FRA" and ev.target.country == "CHE"
+    ev = one(coder.code("The Italian prime minister is scheduled to attend the summit in "
+                        "Geneva.", published="2015-06-02"), "04")
+    assert ev.source.country == "ITA" and ev.target.country == "CHE"
 
 
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
@@ -827,9 +827,9 @@ def test_a_measured_amount_is_read_by_what_it_measures(coder):
 
 
 def test_a_name_parsed_onto_the_day_is_still_the_target(coder):
-    ev = one(coder.code("Iraq's national security advisor met with Syrian President Bashar "
-                        "Assad Tuesday.", published="2015-06-02"), "04")
-    assert ev.source.country == "IRQ" and ev.target.country == "SYR"
+    ev = one(coder.code("Lebanon's defence minister met with Iranian President Hassan "
+                        "Rouhani Thursday.", published="2015-06-02"), "04")
+    assert ev.source.country == "LBN" and ev.target.country == "IRN"
 
 
 def test_wanting_another_to_act_is_an_appeal_to_them(coder):
@@ -889,9 +889,9 @@ def test_a_violent_act_by_no_one_named_is_an_unidentified_armed_forces(coder):
 
 
 def test_the_people_an_entry_needs_as_object_are_the_target(coder):
-    ev = one(coder.code("Kenyan riot police used tear gas to disperse demonstrators in Nairobi.",
+    ev = one(coder.code("Ugandan police used tear gas to disperse protesters in Kampala.",
                         published="2024-01-01"), "175")
-    assert (ev.source.code, ev.target.country) == ("KENCOP", "KEN")
+    assert (ev.source.code, ev.target.country) == ("UGACOP", "UGA")
 
 
 def test_a_list_of_acts_asked_for_is_not_coded(coder):
@@ -930,16 +930,16 @@ def test_a_stance_adjective_is_a_comment(coder):
 
 @pytest.mark.parametrize("text,root,source,target,plover", [
     # the place's own government is never the target of its own curfew
-    ("Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey on "
-     "Monday.", "17", "TURGOV", "TUR", "COERCE"),
+    ("Indian authorities imposed a curfew in the city of Srinagar in northern India on "
+     "Sunday.", "17", "INDGOV", "IND", "COERCE"),
     ("Sudan's government on Sunday lifted the state of emergency in Kassala.",
      "08", "SDNGOV", "SDN", "CONCEDE"),
     # a protest in another state is addressed to it, one at home to the own government
     # (an ethnic group lives where it is: "ethnic Albanians in Serbia" are SRBCVL)
     ("Hundreds of Albanian students demonstrated on Tuesday in Serbia.",
      "14", "ALBEDU", "SRBGOV", "PROTEST"),
-    ("Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.",
-     "14", "SRBCVL", "SRBGOV", "PROTEST"),
+    ("Hundreds of ethnic Hungarians marched on Friday in Romania.",
+     "14", "ROUCVL", "ROUGOV", "PROTEST"),
     ("Thousands of Egyptian students demonstrated in Cairo on Sunday.",
      "14", "EGYEDU", "EGYGOV", "PROTEST"),
     # whom a protest defies outranks the place of the streets it blocks
@@ -1011,8 +1011,8 @@ def test_violence_by_no_one_named_is_by_unidentified_armed_forces(coder, text, s
 
 
 @pytest.mark.parametrize("text", [
-    "Four children were killed in Israeli tank shelling in Gaza on Friday.",
-    "Eight people were killed in an air strike by government forces in Aleppo.",
+    "Three children were killed in Turkish tank shelling in Afrin on Monday.",
+    "Six villagers were killed in a drone strike by army units near Marib.",
     "The province, where 28 people were killed last year, was quiet on Sunday.",
 ])
 def test_no_unidentified_attacker_when_the_text_hints_at_one_or_tells_background(coder, text):
@@ -1164,11 +1164,11 @@ def test_a_deed_the_parser_split_still_names_its_doer(coder):
     ("Serb forces were engaged in heavy fighting with Albanian rebels on Sunday.",
      "19", "SRB", "ALB"),
     # a complaint falls on whom it is about, not on whom it is made to
-    ("Lebanon complained to the United Nations on Tuesday over Israeli air raids.",
-     "11", "LBN", "ISR"),
+    ("Jordan complained to the Arab League on Monday over Syrian air raids.",
+     "11", "JOR", "SYR"),
     # a withdrawal of forces is from where they leave
-    ("The United States speeded up the withdrawal of its forces from Panama on Wednesday.",
-     "08", "USA", "PAN"),
+    ("France speeded up the withdrawal of its troops from Mali on Thursday.",
+     "08", "FRA", "MLI"),
     ("The European Community halted its mediation efforts between Serbia and Croatia.",
      "16", "IGO", "SRB"),
     ("Israel's high court opened a hearing into the abuse of Palestinian detainees.",
@@ -1255,7 +1255,7 @@ def test_an_attempt_told_of_is_an_attempted_assassination(coder):
 
 @pytest.mark.parametrize("text", [
     "France urged talks between Israel and Syria.",
-    "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.",
+    "Sudanese rebels demanded a truce with government troops in west Darfur.",
 ])
 def test_an_act_asked_for_is_not_done(coder, text):
     events = coder.code(text, published="2015-06-02")
@@ -1263,17 +1263,17 @@ def test_an_act_asked_for_is_not_done(coder, text):
 
 
 def test_a_nominal_act_is_as_future_as_its_verb(coder):
-    ev = one(coder.code("NATO said it would tighten the naval blockade of Serbia.",
+    ev = one(coder.code("The coalition said it will tighten its naval blockade of Yemen.",
                         published="2015-06-02"), "13")
-    assert ev.cameo == "1381" and ev.target.country == "SRB"
+    assert ev.cameo == "1381" and ev.target.country == "YEM"
     ev = one(coder.code("Iran and Iraq will hold talks in Geneva next week.",
                         published="2015-06-02"), "03")
     assert ev.plover == "AGREE"
 
 
 def test_a_resignation_needs_no_target_but_a_conditional_one_is_no_deed(coder):
-    ev = one(coder.code("Georgian President Eduard Shevardnadze resigned on Sunday as the "
-                        "opposition threatened to storm his residence in Tbilisi.",
+    ev = one(coder.code("Georgian President Eduard Shevardnadze resigned on Sunday as "
+                        "protesters threatened to occupy the parliament building.",
                         published="2003-11-24"), "08")
     assert ev.source.country == "GEO" and ev.target is None and ev.plover == "RETREAT"
     events = coder.code("The Georgian opposition will boycott the vote unless Shevardnadze "
@@ -1397,15 +1397,15 @@ def test_members_of_several_states_act_each_for_their_own(coder):
 
 
 def test_parties_agreeing_on_a_matter_agree_with_each_other(coder):
-    events = coder.code("Japan and France agree that territorial disputes in the South China "
-                        "Sea should be resolved through arbitration.", published="2015-06-02")
+    events = coder.code("Norway and Canada agree that fishing disputes in the Arctic "
+                        "should be settled through negotiation.", published="2015-06-02")
     pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("03")}
-    assert pairs == {("JPN", "FRA"), ("FRA", "JPN")}
+    assert pairs == {("NOR", "CAN"), ("CAN", "NOR")}
 
 
 def test_where_one_speaks_is_not_whom_one_speaks_of(coder):
-    events = coder.code("The United Nations chief made his remarks in Doha.", published="2015-06-02")
-    assert not [e for e in events if e.target and e.target.country == "QAT"]
+    events = coder.code("The World Bank president made her comments in Nairobi.", published="2015-06-02")
+    assert not [e for e in events if e.target and e.target.country == "KEN"]
 
 
 def test_a_condemned_attack_does_not_fall_on_the_place_it_happened_in(coder):
@@ -1425,9 +1425,9 @@ def test_a_decision_to_act_is_its_owners_and_a_refusal_negates_it(coder):
 
 
 def test_a_reflexive_target_is_the_doer_itself(coder):
-    events = coder.code("The US said that Iraq had attacked themselves.", published="2015-06-02")
+    events = coder.code("Russia said that Ukraine had attacked themselves.", published="2015-06-02")
     assert not [e for e in events if e.cameo.startswith("19") and e.target
-                and e.target.country == "USA"]
+                and e.target.country == "RUS"]
 
 
 def test_wanting_to_act_oneself_appeals_to_no_one(coder):
@@ -1441,7 +1441,7 @@ ARGUMENT_CASES = [
     # a target phrase the parser hung on the verb's object
     ("Norway will contribute a million kroner to Kenya.", "0", "NOR", "KEN"),
     # ... or on the light verb that governs a nominal trigger
-    ("A court in Guyana has issued arrest warrants for two Brazilian men.", "17", "GUYJUD", "BRA"),
+    ("A court in Peru has issued arrest warrants for three Chilean officers.", "17", "PERJUD", "CHL"),
     # what is received from someone is their act; hosts receive visitors from their body
     ("Syrian rebels received weapons from Turkey.", "07", "TUR", "SYR"),
     ("Georgian protesters received ministers from the Russian government.", "043", "GEO", "RUSGOV"),
@@ -1452,13 +1452,13 @@ ARGUMENT_CASES = [
     # attending a ceremony or games abroad is a visit
     ("The US president prepared to attend the Beijing Olympics.", "042", "USA", "CHN"),
     # a statement's target may be the subject of the clause its object noun carries
-    ("Egypt expressed hopes on Thursday that Sudan could be drawn into the peace process.",
-     "01", "EGY", "SDN"),
+    ("Qatar expressed hopes on Monday that Chad could be drawn into the peace talks.",
+     "01", "QAT", "TCD"),
     # adopting a resolution with another is a formal agreement with it
     ("France adopted a joint declaration with Germany.", "05", "FRA", "DEU"),
     # an ethnic group lives in the state its sentence names, not in its kin state
-    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "14", "SRBCVL", "SRB"),
-    ("Serb forces killed three ethnic Albanians in a gunbattle.", "19", "SRBMIL", "SRBCVL"),
+    ("Up to 300 ethnic Hungarians marched on Friday in Slovakia.", "14", "SVKCVL", "SVK"),
+    ("Serbian troops killed four ethnic Bosniaks in a gunbattle.", "19", "SRBMIL", "SRBCVL"),
     # "up to 12 fishermen", parsed as a particle and a "to" phrase, is still the object
     ("Somali pirates have kidnapped up to 12 Kenyan fishermen off the coast, officials said.",
      "18", "SOM", "KEN"),
@@ -1514,7 +1514,7 @@ def test_a_bare_body_is_the_one_of_its_kind_last_named(coder):
 
 @pytest.mark.parametrize("text,code,source,target", [
     # a court that jails a person, or sentences one to prison, detains them (CAMEO 173)
-    ("A Tunisian court has jailed a Nigerian student for two years.", "173", "TUNJUD", "NGA"),
+    ("A Moroccan court has jailed a Senegalese trader for five years.", "173", "MARJUD", "SEN"),
     ("An Egyptian court sentenced a Nigerian student to three years in prison.", "173",
      "EGYJUD", "NGA"),
     # seeking to do a thing states an aim: an intention, not the deed
@@ -1655,8 +1655,8 @@ def test_seeking_to_act_oneself_is_no_appeal(coder):
     events = coder.code("France is seeking to mend ties with China.", published="2008-08-06")
     assert not [e for e in events if e.cameo.startswith("02")]
     # a request to do a thing still asks someone for it
-    events = coder.code("South Korea has requested to lease a Russian military training "
-                        "ground.", published="2008-08-06")
+    events = coder.code("Japan has requested to rent an Australian naval "
+                        "base.", published="2008-08-06")
     assert [e for e in events if e.cameo.startswith("02")]
 
 
@@ -1707,9 +1707,9 @@ def test_an_old_name_of_a_country_gives_its_people(coder):
 
 
 def test_whom_an_act_is_for_a_war_against_is_its_target(coder):
-    ev = one(coder.code("Turkey mobilized army reservists for a possible war against Syria on "
-                        "Monday.", published="2015-06-02"), "15")
-    assert (ev.source.code, ev.target.country) == ("TURGOV", "SYR")
+    ev = one(coder.code("Armenia mobilized its reservists for a possible war against Azerbaijan "
+                        "on Friday.", published="2015-06-02"), "15")
+    assert (ev.source.code, ev.target.country) == ("ARMGOV", "AZE")
 
 
 def test_violating_a_ceasefire_agreement_is_violating_the_ceasefire(coder):
@@ -1734,10 +1734,10 @@ def test_a_people_of_a_state_named_with_their_ethnicity_are_of_that_state(coder,
 
 
 def test_a_role_in_an_apposition_after_a_name_is_the_persons_sector(coder):
-    ev = one(coder.code("Ahmed Benali, Algeria's leading human rights activist, staged a hunger "
-                        "strike on Sunday in protest against abuses by Algerian police.",
+    ev = one(coder.code("Leila Haddad, Tunisia's best-known human rights activist, began a hunger "
+                        "strike on Monday in protest against torture by Tunisian police.",
                         published="2015-06-02"), "14")
-    assert (ev.source.code, ev.target.code) == ("DZAHRI", "DZACOP")
+    assert (ev.source.code, ev.target.code) == ("TUNHRI", "TUNCOP")
 
 
 @pytest.mark.parametrize("text", [
@@ -1781,7 +1781,7 @@ def test_common_news_wordings_are_coded(coder, text, code, source, target):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("Angola has asked Portugal for military aid.", "0232"),
+    ("Mali has asked Russia for military aid.", "0232"),
     ("Iranian authorities have been pressuring workers to cancel the strike.", "1052"),
 ])
 def test_a_bare_appeal_takes_the_code_of_what_it_asks_for(coder, text, code):
@@ -1790,8 +1790,8 @@ def test_a_bare_appeal_takes_the_code_of_what_it_asks_for(coder, text, code):
 
 
 def test_a_titled_or_serving_surname_of_one_known_person_names_them(coder):
-    ev = one(coder.code("The West German government today welcomed President Reagan's latest "
-                        "policy statement.", published="1985-06-02"), "05")
+    ev = one(coder.code("The Japanese government on Monday welcomed President Reagan's new "
+                        "trade proposals.", published="1985-06-02"), "05")
     assert ev.target.code == "USAGOV"
     ev = one(coder.code("Putin offered to hold talks with Georgia.",
                         published="2000-01-01"), "03")
@@ -1803,10 +1803,10 @@ def test_a_titled_or_serving_surname_of_one_known_person_names_them(coder):
 
 @pytest.mark.parametrize("text, code, target", [
     # an appeal falls on whom the act it asks for names
-    ("West African leaders called on Wednesday for an immediate ceasefire in Liberia.",
-     "0256", "LBR"),
+    ("East African leaders called on Friday for an immediate ceasefire in Somalia.",
+     "0256", "SOM"),
     # riots against policies fall on their makers
-    ("Palestinian riots against Israeli military policies are continuing.", "1452", "ISR"),
+    ("Palestinian riots against Israeli settlement policies spread to Hebron.", "1452", "ISR"),
     # a hyphenated context phrase is read
     ("Iran rejected Iraq's proposal for a cease-fire.", "1246", "IRQ"),
     # a bare rejection takes the code of what it refuses
@@ -1848,11 +1848,11 @@ def test_forcing_people_or_a_body_out_is_expelling_them(coder):
     ("Polish police released the correspondent of an American news agency.", "0841"),
     ("The Israeli army lifted the blockade on Gaza.", "0872"),
     ("The United Nations will provide emergency food aid to refugees in Chad.", "0333"),
-    ("Serb forces killed three ethnic Albanians in a gunbattle in Kosovo.", "193"),
+    ("Serbian troops killed four ethnic Bosniaks in a gunbattle near Tuzla.", "193"),
     ("Russian aircraft including helicopter gunships killed 20 Afghan civilians.", "195"),
     ("Belgrade eased emergency measures in Kosovo on Wednesday.", "0814"),
     ("Iraq expelled inspectors of the IAEA from its nuclear sites.", "1662"),
-    ("Haiti's military government declared a state of siege in Haiti on Saturday.", "1724"),
+    ("Bolivia's government declared a state of siege in La Paz on Monday.", "1724"),
 ])
 def test_topical_lexicon_lines_give_specific_codes(coder, text, code):
     ev = one(coder.code(text, published="1998-06-02"), code[:2])
@@ -2648,19 +2648,19 @@ def test_an_act_ruled_out_is_refused(coder, text, expected):
 def test_restrictions_on_one_s_own_market_are_aimed_at_whom_they_are_for(coder):
     # stop 17 b: the doer's own thing is what the act is done to; whom the restrictions
     # are "for" is whom they are aimed at
-    events = coder.code("Hungary will impose restrictions on its labour market for Romanian "
-                        "workers for two years.", published="2006-03-01")
+    events = coder.code("Austria will impose restrictions on its job market for Bulgarian "
+                        "workers for three years.", published="2006-03-01")
     assert [(e.cameo, e.source.code, e.target.country) for e in events] == [
-        ("132", "HUNGOV", "ROU")]
+        ("132", "AUTGOV", "BGR")]
 
 
 def test_a_passive_s_by_agent_stranded_after_an_aside_is_its_doer(coder):
     # stop 17 b: the parser hangs the "by" phrase after the aside on the aside's verb
-    events = coder.code("Former Kenyan minister John Kamau has been accused of misusing up to "
-                        "$10 million in public funds, much of it believed to have been stolen, "
-                        "by Kenyan government auditors.", published="2006-03-01")
+    events = coder.code("Former Zambian minister Peter Banda has been accused of wasting some "
+                        "$4 million in state funds, most of it believed to have gone missing, "
+                        "by Zambian government auditors.", published="2006-03-01")
     assert [(e.cameo, e.source.code, e.target.country) for e in events] == [
-        ("112", "KENGOV", "KEN")]
+        ("112", "ZMBGOV", "ZMB")]
 
 
 @pytest.mark.parametrize("text, code", [
@@ -2801,8 +2801,8 @@ def test_pushing_someone_for_something_is_an_appeal(coder, text: str, code: str)
 def test_who_hopes_for_an_act_does_not_do_it(coder) -> None:
     # stop 16 talk4: an act named in the clause a comment is about has no doer in the
     # one who comments on it
-    events = coder.code("The European Union said on Monday it hoped the lifting of martial law "
-                        "in Thailand would lead to fresh elections.", published="2015-06-02")
+    events = coder.code("The European Union said on Friday it hoped the lifting of the state of "
+                        "emergency in Guinea would pave the way for free elections.", published="2015-06-02")
     assert one(events, "013").source.code.startswith("IGO")
     assert not [e for e in events if e.cameo[:2] == "08"], [e.cameo for e in events]
 
@@ -2918,8 +2918,8 @@ def test_military_intelligence_given_is_military_aid(coder, text: str, code: str
 @pytest.mark.parametrize("text", [
     # stop 16 plovD: "the two countries" are several; the one named last does not stand for
     # them, so their leaders are not that country's government
-    "Brazil raised tariffs on Argentine steel on Monday as the leaders of the two countries "
-    "met to ease tensions in Brazilian-Argentine relations.",
+    "Brazil raised tariffs on Argentine steel on Monday while the leaders of the two countries "
+    "met to calm the dispute over Brazilian-Argentine trade.",
     "Brazil raised tariffs on Argentine steel, and the leaders of the two countries later "
     "criticized Uruguay.",
 ])
@@ -2931,22 +2931,22 @@ def test_people_of_two_countries_are_not_the_country_named_last(coder, text: str
 @pytest.mark.parametrize("text", [
     # stop 17 a: the parser reads "the ambassador persona non grata" as a small clause of
     # its own; its subject (or the compound before it) is whom the declaration expels
-    "Ecuador declared the Mexican ambassador persona non grata.",
-    "Ecuador had declared Mexico's ambassador persona non grata for perceived insults.",
+    "Peru declared the Bolivian ambassador persona non grata.",
+    "Peru had declared Bolivia's ambassador persona non grata for alleged meddling.",
 ])
 def test_the_one_declared_persona_non_grata_is_the_target(coder, text: str) -> None:
     ev = one(coder.code(text, published="2024-04-06"), "16")
-    assert (ev.cameo, ev.source.code, ev.target.code) == ("161", "ECUGOV", "MEXGOV")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("161", "PERGOV", "BOLGOV")
 
 
 @pytest.mark.parametrize("text", [
     # stop 17 a: "former" in the apposition that gives a named person's office
-    "Police arrested Jorge Glas, Ecuador's former vice president.",
-    "Police arrested Jorge Glas, Ecuador’s former vice president.",
+    "Police detained Rafael Ortiz, Bolivia's former vice president.",
+    "Police detained Rafael Ortiz, Bolivia’s former vice president.",
 ])
 def test_a_former_office_given_in_apposition_is_elite(coder, text: str) -> None:
     ev = one(coder.code(text, published="2024-04-06"), "17")
-    assert ev.target.code == "ECUELI"
+    assert ev.target.code == "BOLELI"
 
 
 @pytest.mark.parametrize("text", [

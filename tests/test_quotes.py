@@ -85,17 +85,17 @@ def test_attribution_before_quote(nlp: Language) -> None:
 
 
 def test_quote_over_several_sentences(nlp: Language) -> None:
-    text = '"They hit me. I fell to the ground. They kept kicking me," said Canseco.'
+    text = '"They pushed me. I lost my glasses. They kept shouting at me," said Okafor.'
     doc, found = quotes(nlp, text)
-    q = only(found, "hit me")
-    assert q.text == "They hit me. I fell to the ground. They kept kicking me"
-    assert speaker(doc, q) == "Canseco" and verb(doc, q) == "said"
+    q = only(found, "pushed me")
+    assert q.text == "They pushed me. I lost my glasses. They kept shouting at me"
+    assert speaker(doc, q) == "Okafor" and verb(doc, q) == "said"
 
 
 def test_paragraph_then_told(nlp: Language) -> None:
-    doc, found = quotes(nlp, '"They hit me. I fell to the ground." Canseco told the media.')
-    q = only(found, "hit me")
-    assert speaker(doc, q) == "Canseco" and verb(doc, q) == "told"
+    doc, found = quotes(nlp, '"They pushed me. I lost my glasses." Okafor told the media.')
+    q = only(found, "pushed me")
+    assert speaker(doc, q) == "Okafor" and verb(doc, q) == "told"
 
 
 def test_interrupted_quote(nlp: Language) -> None:

@@ -52,7 +52,7 @@ ABSOLUTE: list[tuple[str, dt.date | None, str | None, list[Row]]] = [
      [("5 April 2024", "2024-04-05", "day", "absolute")]),
     ("Police raided the embassy on April 5th, 2024.", WED_2025, "past",
      [("April 5th, 2024", "2024-04-05", "day", "absolute")]),
-    ("On April 11, 2024, Mexico filed a lawsuit.", WED_2025, "past",
+    ("On April 11, 2024, Paraguay lodged a complaint.", WED_2025, "past",
      [("April 11, 2024", "2024-04-11", "day", "absolute")]),
     ("The decree was signed 2024-04-05 in Quito.", WED_2025, "past",
      [("2024-04-05", "2024-04-05", "day", "absolute")]),
@@ -66,7 +66,7 @@ ABSOLUTE: list[tuple[str, dt.date | None, str | None, list[Row]]] = [
      [("Jan. 3, 2024", "2024-01-03", "day", "absolute")]),
     ("The ceasefire began Sept. 14.", WED_2025, "past",
      [("Sept. 14", "2024-09-14", "day", "published")]),
-    ("In December 2023, López Obrador granted Glas permission.", WED_2025, "past",
+    ("In December 2023, the governor gave the mayor leave.", WED_2025, "past",
      [("December 2023", "2023-12", "month", "absolute")]),
     ("Protests spread in December of 2023.", WED_2025, "past",
      [("December of 2023", "2023-12", "month", "absolute")]),
@@ -241,13 +241,13 @@ DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
     ("The embassy closed a year ago.", WED_2025, "past",
      [("a year ago", "2024", "year", "published")]),
     # the weekend: its Sunday, never after publication
-    ("Noboa won re-election over the weekend.", WED_2025, "past",
+    ("Ortega kept his seat over the weekend.", WED_2025, "past",
      [("over the weekend", "2025-04-13", "day", "published")]),
-    ("Noboa won re-election over the weekend.", MON_2024, "past",
+    ("Ortega kept his seat over the weekend.", MON_2024, "past",
      [("over the weekend", "2024-04-07", "day", "published")]),
-    ("Noboa won re-election over the weekend.", SUN_2024, "past",
+    ("Ortega kept his seat over the weekend.", SUN_2024, "past",
      [("over the weekend", "2024-04-07", "day", "published")]),
-    ("Noboa won re-election last weekend.", SUN_2024, "past",
+    ("Ortega kept his seat last weekend.", SUN_2024, "past",
      [("last weekend", "2024-03-31", "day", "published")]),
     ("Voters will go to the polls this weekend.", WED_2025, "future",
      [("this weekend", "2025-04-20", "day", "published")]),
@@ -277,7 +277,7 @@ ANAPHORIC: list[tuple[str, TimeRef | None, list[Row]]] = [
      [("the following day", "2024-04-06", "day", "narrative")]),
     ("The next day, the ministry protested.", RAID, [("The next day", "2024-04-06", "day", "narrative")]),
     ("A day later, the ministry protested.", RAID, [("A day later", "2024-04-06", "day", "narrative")]),
-    ("The day before the raid, Ecuador had declared the ambassador persona non grata.", RAID,
+    ("The day before the raid, Peru had expelled the consul.", RAID,
      [("The day before", "2024-04-04", "day", "narrative")]),
     ("The day after the election, protests broke out.", RAID,
      [("The day after", "2024-04-06", "day", "narrative")]),
@@ -293,7 +293,7 @@ ANAPHORIC: list[tuple[str, TimeRef | None, list[Row]]] = [
     ("The next week, the ICJ held hearings.", LAWSUIT,
      [("The next week", "2024-04-18", "day", "narrative")]),
     ("A month later, the ICJ ruled.", LAWSUIT, [("A month later", "2024-05", "month", "narrative")]),
-    ("Three months earlier, however, Mexico had formally condemned acts of violence.", DECLARATION,
+    ("Three months earlier, though, Chile had openly denounced the blockade.", DECLARATION,
      [("Three months earlier", "2024-01", "month", "narrative")]),
     ("A year later, relations were still frozen.", LAWSUIT, [("A year later", "2025", "year", "narrative")]),
     ("The following month, the ICJ ruled.", LAWSUIT, [("The following month", "2024-05", "month", "narrative")]),
@@ -374,47 +374,47 @@ def test_not_times(text: str) -> None:
 
 
 def test_hedged_offset_next_to_a_date() -> None:
-    text = ("In December 2023 — a little over a month after Noboa first assumed power — "
-            "López Obrador granted Glas permission to stay at the embassy.")
+    text = ("In December 2023 — just under six weeks after the mayor first took office — "
+            "the governor let the envoy remain at the consulate.")
     assert times(text, WED_2025, RAID, "past") == [("December 2023", "2023-12", "month", "absolute")]
 
 
-# ---------------------------------------------------------- real sentences, in order
+# ------------------------------------------------------ an article's sentences, in order
 
-def test_sheinbaum_article_2025_04_16() -> None:
-    assert times("President Claudia Sheinbaum on Wednesday said Mexico has no plans to restore "
-                 "diplomatic relations with Ecuador after President Daniel Noboa won re-election "
+def test_election_article_2025_04_16() -> None:
+    assert times("Prime Minister Lena Varga on Wednesday said Hungary sees no reason to reopen its "
+                 "consulate in Grodno after President Pavel Sokol secured a second term "
                  "over the weekend.", WED_2025, None, "past") == [
         ("Wednesday", "2025-04-16", "day", "published"),
         ("over the weekend", "2025-04-13", "day", "published")]
-    assert times("Noboa of the center-right National Democratic Action Party defeated left-wing "
-                 "challenger Luisa González in a run-off on Sunday.", WED_2025, None, "past") == [
+    assert times("Sokol of the conservative Civic Union beat the centrist candidate Marta Brod "
+                 "in a second round on Sunday.", WED_2025, None, "past") == [
         ("Sunday", "2025-04-13", "day", "published")]
-    assert times("Relations broke down after Ecuadorian police raided the Mexican Embassy in Quito "
+    assert times("Ties soured after Belarusian troops searched the Hungarian consulate in Grodno "
                  "on April 5, 2024.", WED_2025, None, "past") == [
         ("April 5, 2024", "2024-04-05", "day", "absolute")]
-    assert times("Then-Foreign Minister Alicia Bárcena announced the cancellation of diplomatic "
-                 "relations the following day.", WED_2025, RAID, "past") == [
+    assert times("Then-Interior Minister Anna Kis announced the suspension of consular "
+                 "ties the following day.", WED_2025, RAID, "past") == [
         ("the following day", "2024-04-06", "day", "narrative")]
-    assert times("The day before the raid, Ecuador had declared Mexico's ambassador persona non "
-                 "grata", WED_2025, RAID, "past") == [
+    assert times("The day before the search, Belarus had expelled Hungary's consul "
+                 "general", WED_2025, RAID, "past") == [
         ("The day before", "2024-04-04", "day", "narrative")]
-    assert times("Three months earlier, however, Mexico had formally condemned acts of violence",
+    assert times("Three months earlier, though, Hungary had publicly criticised the border closures",
                  WED_2025, DECLARATION, "past") == [
         ("Three months earlier", "2024-01", "month", "narrative")]
-    assert times("On April 11, 2024, Mexico filed a lawsuit against Ecuador before the "
-                 "International Court of Justice.", WED_2025, RAID, "past") == [
+    assert times("On April 11, 2024, Hungary brought a case against Belarus before an "
+                 "arbitration panel in The Hague.", WED_2025, RAID, "past") == [
         ("April 11, 2024", "2024-04-11", "day", "absolute")]
-    assert times("A month later, the ICJ ruled that it would not order provisional measures.",
+    assert times("A month later, the panel ruled that it would not order interim measures.",
                  WED_2025, LAWSUIT, "past") == [("A month later", "2024-05", "month", "narrative")]
 
 
-def test_amlo_article_2024_04_06() -> None:
-    assert times("Tensions between Mexico and Ecuador reached their highest point this Friday when "
-                 "Ecuadorian police officials broke into the Mexican Embassy in Quito.",
+def test_consulate_article_2024_04_06() -> None:
+    assert times("Friction between Hungary and Belarus came to a head this Friday when "
+                 "Belarusian border guards forced their way into the Hungarian consulate in Grodno.",
                  SAT_2024, None, "past") == [("this Friday", "2024-04-05", "day", "published")]
-    assert times("The move followed accusations made by Mexican President Andrés Manuel López "
-                 "Obrador (AMLO) on Thursday.", SAT_2024, None, "past") == [
+    assert times("The search came after claims made by Hungarian Prime Minister Lena Varga "
+                 "on Thursday.", SAT_2024, None, "past") == [
         ("Thursday", "2024-04-04", "day", "published")]
 
 

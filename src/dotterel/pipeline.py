@@ -236,7 +236,7 @@ class Coder:
                               for a in actors.resolve_all(phrase, day) if a.code not in own
                               and not (posture and a.country in exclude))
         if not targets:
-            # "mobilized army reservists for a possible war against Iraq": whom the act's
+            # "mobilized its reservists for a possible war against Azerbaijan": whom the act's
             # purpose is against
             targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day, exclude))
@@ -276,8 +276,8 @@ class Coder:
             if place is not None and place.country and place.country not in exclude:
                 targets = [Actor(code=place.country, country=place.country, name=place.name)]
         if not targets and m.code[:2] in DOMESTIC_ROOTS | {MASS_VIOLENCE_ROOT}:
-            # "imposed a curfew in the town of Cizre in southeastern Turkey", "lifted the
-            # state of emergency in West Darfur": a state's restriction, or its easing (or
+            # "imposed a curfew in the city of Srinagar in northern India", "lifted the
+            # state of emergency in Kassala": a state's restriction, or its easing (or
             # its mass violence), falls on the people of the place it names in its own
             # country (where the entry's own target slot names it: "declared a state of
             # siege in Haiti")
@@ -460,7 +460,7 @@ class Coder:
         refusal = (self.kb.ontology.modal_code(m.code, "refusal")
                    if m.negated and m.modality == "intended" else None)
         if refusal:
-            # "Obama said he would not provide support to Israel": a cooperative act the
+            # "Merkel said she would not offer help to Greece": a cooperative act the
             # actor declares it will not do is its rejection, an event in its own right
             m = replace(m, code=refusal, negated=False,
                         modality="reported" if m.reporter is not None else "asserted")
@@ -506,7 +506,7 @@ class Coder:
                   if m.obliged and reporter is not None and not m.negated else None)
         asked_of = [s for s in sources if _asks_of(reporter, s)] if demand else []
         if asked_of:
-            # "Mubarak said the US must be ready to mediate": the speaker demands the act
+            # "Ghana said Britain must be ready to arbitrate": the speaker demands the act
             # of the one who "must" do it
             code, sources, targets = demand, [reporter], asked_of
             if m.advised and self.kb.ontology.has(APPEAL_ROOT + demand[2:]):
@@ -752,7 +752,7 @@ def _background_state(trigger: Token) -> bool:
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
     """Whether the words for a deed's doer or means name a nationality or a by-agent
-    ("Soviet aircraft", "in Israeli shelling", "in an air strike by government forces")."""
+    ("Soviet aircraft", "in Israeli shelling", "in a drone strike by army units")."""
     return any((c.dep_ in NAMING_DEPS and c.ent_type_ == "NORP")
                or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
                for head in (*doers, *means_objects(trigger)) for c in head.children)

@@ -239,8 +239,8 @@ def _objects(tok: Token) -> list[Token]:
     measures = [p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
                 and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
     if not found and measures and not _is_passive(tok):
-        # "shortened by one hour the nightly curfew imposed after a coup toppled the
-        # government": the parser may take the object put after a measure phrase for the
+        # "shortened by two hours the evening curfew declared after the army seized
+        # power": the parser may take the object put after a measure phrase for the
         # subject of another verb; it is the phrase that starts where the measure ends
         after = measures[0].right_edge.i + 1
         found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
@@ -493,7 +493,7 @@ def _noun_source(tok: Token) -> list[Token]:
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
     if not any(p.lower_ == "by" for p in _children(tok, {"prep", "agent"})):
-        # "an attack on a police patrol by Kosovo Albanians": the parser often hangs the
+        # "an attack on an army convoy by Tuareg rebels": the parser often hangs the
         # doer's "by" phrase on the noun the act falls on
         found += [a for prep in _children(tok, {"prep"}) if prep.lower_ in ("on", "against")
                   for victim in _children(prep, {"pobj"})
@@ -524,8 +524,8 @@ IMPLIED_AGENT_PREPS = {"in", "during"}
 def _implied_agent(tok: Token, noun_lemmas: frozenset[str],
                    verb_lemmas: frozenset[str] = frozenset()) -> list[Token]:
     """Who did an agentless passive, when an adjunct names the deed and its doer: "three
-    Palestinians were killed in an Israeli air strike" (Israel), "eight people were killed
-    in an air strike by government forces". Only a deed the lexicon knows: "killed in the
+    Palestinians were killed in an Israeli air strike" (Israel), "six villagers were killed
+    in a drone strike by army units". Only a deed the lexicon knows: "killed in the
     Israeli city of Sderot" names a place, not a doer."""
     if tok.pos_ != "VERB" or not _is_passive(tok) or _children(tok, {"agent"}):
         return []
@@ -636,7 +636,7 @@ TIME_WORDS = {"day", "week", "month", "year", "hour", "night", "morning", "eveni
 
 
 def _named_before_date(date: Token) -> list[Token]:
-    """"met with Syrian President Bashar Assad Tuesday" is often parsed with the name
+    """"met with Iranian President Hassan Rouhani Thursday" is often parsed with the name
     compounded onto the day: the name is then the phrase's head."""
     names = [c for c in date.children if c.dep_ == "compound" and c.pos_ == "PROPN"
              and c.ent_type_ not in TIME_ENTITIES]
@@ -753,7 +753,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             # that says what someone is to do is made of that someone
             found = [s for f in found for s in (_that_subject(f) or [f])]
         if found and all(map(_own_thing, found)):
-            # "restrictions on its labour market for new EU members": a thing of the doer's
+            # "restrictions on its job market for Bulgarian workers": a thing of the doer's
             # own is what the act is done to, and a later slot may name whom it is aimed at
             own = own or found
             continue

@@ -608,12 +608,12 @@ class DocActors:
                                          for c in t.children)
                                  for t in toks):
             return None
-        # "the South American nation", "a former vice president of the South American
+        # "the West African nation", "a former finance minister of the West African
         # nation": a description, not a name; a region adjective does not name the country
         if (all(m.entry.kind == "region" for m in countries)
                 and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS for t in toks)):
             # the other party is never the nation itself, but may be one of its citizens
-            # ("police detained the former vice president of that country")
+            # ("troops held the former finance minister of that country")
             is_nation = head.lemma_.lower() in COUNTRY_DESCRIPTORS
             country = (self.recent_country(head.i, set(exclude) if is_nation else set())
                        or ("" if not countries else country))
