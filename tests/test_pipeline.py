@@ -2615,6 +2615,21 @@ def test_not_meeting_demands_to_free_prisoners_refuses_to_free_them(coder, text,
     assert [(e.cameo, e.target.country) for e in events] == [("1243", target)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # stop 17 b: a duty the speaker says someone has is demanded of them, a need advised;
+    # the acts the duty names are not done by anyone
+    ("Kenya stressed the duty of Uganda to hand over the suspects.",
+     [("1013", "KENGOV", "UGAGOV")]),
+    ("The Egyptian foreign minister stressed the need for Israel to ease restrictions on "
+     "Gaza.", [("0251", "EGYGOV", "ISRGOV")]),
+    ("The Inter-Parliamentary Union stressed the obligation of Israel to lift the blockade "
+     "of Gaza.", [("1056", "IGOLEG", "ISRGOV")]),
+])
+def test_a_duty_stated_is_demanded(coder, text, expected):
+    events = coder.code(text, published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == expected
+
+
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
     # stop 17 b: the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "

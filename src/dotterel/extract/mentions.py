@@ -1381,6 +1381,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                         targets=m.targets or tuple(t.i for t in _children(death, SUBJECTS)))
         found.append(m)
     found += _bare_demands(reports, found, lexicon, span)
+    duties = _stated_duties(reports, found, lexicon, span)
+    owed = {i for _, inside in duties for i in inside}
+    found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
     found = [m for m in _means_codes(_kinds_of(found, sent.doc), sent.doc)
@@ -1583,6 +1586,47 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
                 reporter=mood.reporter, sentence=span,
                 asked=tuple(m.code for m in found if _within(verb.doc[m.trigger], clause))))
     return out
+
+
+def _stated_duties(reports: list[Token], found: list[Mention], lexicon: Lexicon,
+                   span: tuple[int, int]) -> list[tuple[Mention, set[int]]]:
+    """Demands made by stating a duty someone has ("stressed the obligation of the world
+    to lift the sanctions"): the speaker demands of them the acts the duty's clause names,
+    which are not done by anyone (the tokens of that clause come with each demand)."""
+    out: list[tuple[Mention, set[int]]] = []
+    for verb in reports:
+        for duty in _children(verb, OBJECTS):
+            word = DUTY_NOUNS.get(duty.lemma_.lower())
+            # (the parser may hang the duty's infinitive on the verb: "stressed the duty of
+            # Uganda to hand over the suspects")
+            clauses = [c for c in (*_children(duty, {"acl", "advcl"}), *_children(verb, {"xcomp"}))
+                       if c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            # whose duty it is: "of Iraq", "for Iraq", or "for Iraq to" as a clause subject
+            doer = [o for p in _children(duty, {"prep"}) if p.lower_ in ("of", "for")
+                    for o in _children(p, {"pobj"})] or [
+                s for c in clauses if any(m.dep_ == "mark" and m.lower_ == "for"
+                                          for m in c.children)
+                for s in _children(c, SUBJECTS)]
+            speaker = _subject(verb)
+            if word is None or not clauses or not doer or not speaker:
+                continue
+            inside = {t.i for c in clauses for t in c.subtree}
+            mood = _modality(verb, lexicon)
+            # ("the need for Iran to talk" is advice, an appeal)
+            out.append((Mention(
+                trigger=verb.i, trigger_tokens=(verb.i, duty.i), entry=OBLIGED_DEMAND,
+                code=OBLIGED_DEMAND.code if word == "must" else OBLIGED_APPEAL,
+                sources=_expand_conjuncts(speaker), targets=_expand_conjuncts(doer),
+                negated=_negated(verb), modality=mood.modality, reporter=mood.reporter,
+                sentence=span, asked=tuple(m.code for m in found if m.trigger in inside)),
+                inside))
+    return out
+
+
+# Nouns of a duty someone has ("the obligation of Iraq to disarm"), and whether saying it
+# insists ("must") or advises ("need").
+DUTY_NOUNS = {"obligation": "must", "duty": "must", "need": "need"}
 
 
 # Links by which an act belongs to what a clause says must be done, not to a side remark
