@@ -2630,6 +2630,13 @@ def test_a_duty_stated_is_demanded(coder, text, expected):
     assert [(e.cameo, e.source.code, e.target.code) for e in events] == expected
 
 
+def test_a_demand_that_control_be_taken_from_someone_demands_a_leadership_change(coder):
+    # stop 17 b: the demand is aimed at whom the control is to be taken from
+    events = coder.code("Kurdish parties demanded that control of the oil ministry be taken "
+                        "away from the Iraqi prime minister.", published="2006-03-01")
+    assert [(e.cameo, e.target.code) for e in events] == [("1041", "IRQGOV")]
+
+
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
     # stop 17 b: the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "

@@ -168,6 +168,11 @@ class Coder:
                      else [actors.resolve(doc[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
+            if not targets and m.code[:2] == DEMAND_ROOT:
+                # "demanded that control of the ministry be taken away from the religious
+                # parties": a thing demanded to be taken from someone is demanded of them
+                targets = _unique(a for i in m.targets for o in _taken_from(doc[i])
+                                  for a in actors.resolve_all(o, day) if a.code not in own)
             if not targets and m.code[:2] in DEMANDING_ROOTS:
                 # "demanded a truce with Moslem forces", "rejected talks with the rebels":
                 # the act demanded or refused names the party it is asked of, even one of
@@ -871,6 +876,16 @@ def _authors(thing: Token) -> list[Token]:
     return [c for c in thing.children if c.dep_ == "poss"] + [
         o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
         for o in prep.children if o.dep_ == "pobj"]
+
+
+def _taken_from(thing: Token) -> list[Token]:
+    """Whom a passive clause says its subject is to be taken from ("that control be taken
+    away from the parties"): the objects of its "from" phrase."""
+    clause = thing.head
+    if thing.dep_ != "nsubjpass" or clause.pos_ != "VERB":
+        return []
+    return [o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for o in prep.children if o.dep_ == "pobj"]
 
 
 def _defied(trigger: Token) -> list[Token]:
