@@ -55,7 +55,7 @@ STANCE_PREFIXES = {"pro-", "anti-"}
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
 MEMBER_PREPS = ("in", "of")
-GROUP_PLACE_PREPS = frozenset({"in", "throughout"})  # where a group is found
+GROUP_PLACE_PREPS = frozenset({"in", "throughout", "from"})  # where a group is found or comes from
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
