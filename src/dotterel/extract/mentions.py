@@ -1380,6 +1380,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
                         targets=m.targets or tuple(t.i for t in _children(death, SUBJECTS)))
         found.append(m)
+    found += _charged_with(found, sent.doc, lexicon)
     found += _bare_demands(reports, found, lexicon, span)
     duties = _stated_duties(reports, found, lexicon, span)
     owed = {i for _, inside in duties for i in inside}
@@ -1782,6 +1783,28 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
         return None
     return next((m for m in found if m.trigger == prep.head.i and m.code[:2] == COERCE_ROOT),
                 None)
+
+
+ARREST = "173"
+
+
+def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """The accusations arrests name as their grounds ("arrested for spying", "jailed for
+    collaborating with Israel"): the arresters accuse the arrested of what the lexicon's
+    allegations of it say (1125 for spying or treason, 1121 for corruption...)."""
+    out: list[Mention] = []
+    allegations = [e for e in lexicon.candidates("NOUN", "allegation") if e.context]
+    for m in found:
+        if m.code != ARREST:
+            continue
+        for prep in _children(doc[m.trigger], {"prep"}):
+            if prep.lower_ != "for":
+                continue
+            words = _TriggerWords(prep)
+            entry = next((e for e in allegations if _match_entry(words, e) is not None), None)
+            if entry is not None:
+                out.append(replace(m, code=entry.code, entry=entry))
+    return out
 
 
 def _death_by(deed: Token) -> Token | None:
