@@ -1785,7 +1785,7 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
                 None)
 
 
-ARREST = "173"
+ARREST = "173"  # arresting, detaining, jailing
 
 
 def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon) -> list[Mention]:
