@@ -637,8 +637,8 @@ ASKED_THINGS = {"demand", "condition", "request"}
 
 
 def _own_thing(tok: Token) -> bool:
-    """Whether a noun phrase is a thing its possessive pronoun gives to the clause's doer
-    ("its labour market", "their borders"), naming no one else."""
+    """Whether a noun phrase is one a possessive pronoun gives to someone named before
+    ("its labour market", "their borders")."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
                                       for c in tok.children)
 
@@ -724,11 +724,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             # "insisted on its demands that the government grant more rights": a demand
             # that says what someone is to do is made of that someone
             found = [s for f in found for s in (_that_subject(f) or [f])]
-        if found and all(map(_own_thing, found)):
+        if found and spec not in ("obj", "dative") and all(map(_own_thing, found)):
             # "restrictions on its labour market for new EU members": a thing of the doer's
             # own is what the act is done to, and a later slot may name whom it is aimed at
+            # (not a verb's object: "blamed its neighbour for the attack")
             own = own or found
             continue
+        if found and own and not any(map(_names_in, found)):
+            return own  # ("aid to its allies for reconstruction": the later phrase names no one)
         if found:
             return found
     if own:
