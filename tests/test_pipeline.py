@@ -2692,6 +2692,45 @@ def test_not_meeting_demands_to_free_prisoners_refuses_to_free_them(coder, text,
     assert [(e.cameo, e.target.country) for e in events] == [("1243", target)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # stop 17 b: a duty the speaker says someone has is demanded of them, a need advised;
+    # the acts the duty names are not done by anyone
+    ("Kenya stressed the duty of Uganda to hand over the suspects.",
+     [("1013", "KENGOV", "UGAGOV")]),
+    ("The Egyptian foreign minister stressed the need for Israel to ease restrictions on "
+     "Gaza.", [("0251", "EGYGOV", "ISRGOV")]),
+    ("The Inter-Parliamentary Union stressed the obligation of Israel to lift the blockade "
+     "of Gaza.", [("1056", "IGOLEG", "ISRGOV")]),
+])
+def test_a_duty_stated_is_demanded(coder, text, expected):
+    events = coder.code(text, published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == expected
+
+
+def test_a_demand_that_control_be_taken_from_someone_demands_a_leadership_change(coder):
+    # stop 17 b: the demand is aimed at whom the control is to be taken from
+    events = coder.code("Kurdish parties demanded that control of the oil ministry be taken "
+                        "away from the Iraqi prime minister.", published="2006-03-01")
+    assert [(e.cameo, e.target.code) for e in events] == [("1041", "IRQGOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stop 17 b: what an arrest is "for" is the arresters' accusation of the arrested, of
+    # the kind the lexicon's allegations of it are; an arrest no one is named for is by
+    # the state where it was made; people "from" a place are of its country
+    ("Hamas gunmen arrested three men in Gaza for collaborating with Israel.",
+     [("173", "PSEREBHMS", "PSE"), ("1125", "PSEREBHMS", "PSE")]),
+    ("Kenyan police arrested the mayor of Nairobi for corruption.",
+     [("173", "KENCOP", "KEN"), ("1121", "KENCOP", "KEN")]),
+    ("A journalist from Toronto was arrested in Cairo for espionage.",
+     [("173", "EGYGOV", "CAN"), ("1125", "EGYGOV", "CAN")]),
+    ("Kenyan police arrested 20 protesters for blocking a road.", [("173", "KENCOP", "KEN")]),
+])
+def test_what_an_arrest_is_for_is_an_accusation(coder, text, expected):
+    events = coder.code(text, published="2006-03-01")
+    assert [(e.cameo, e.source.code, e.target.country) for e in events] == expected
+
+
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
     # stop 17 b: the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "

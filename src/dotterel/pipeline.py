@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import (BLAME_ADJECTIVES, OBLIGED_DEMAND, VIOLENT_ROOTS, Mention,
+from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, VIOLENT_ROOTS, Mention,
                                means_objects, sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
@@ -168,6 +168,11 @@ class Coder:
                      else [actors.resolve(doc[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
+            if not targets and m.code[:2] == DEMAND_ROOT:
+                # "demanded that control of the ministry be taken away from the religious
+                # parties": a thing demanded to be taken from someone is demanded of them
+                targets = _unique(a for i in m.targets for o in _taken_from(doc[i])
+                                  for a in actors.resolve_all(o, day) if a.code not in own)
             if not targets and m.code[:2] in DEMANDING_ROOTS:
                 # "demanded a truce with Moslem forces", "rejected talks with the rebels":
                 # the act demanded or refused names the party it is asked of, even one of
@@ -352,6 +357,21 @@ class Coder:
             return []
         return [Actor(code=country + "UAF", country=country, sector="UAF")] if country else []
 
+    def _arresting_state(self, doc: Doc, m: Mention, places: DocPlaces) -> list[Actor]:
+        """Who made an arrest the text tells of without naming who did ("a missionary was
+        arrested in Beirut"), and so made the accusation it rests on: the government of
+        the country it was made in."""
+        trigger = doc[m.trigger]
+        if (trigger.pos_ != "VERB" or m.modality not in ("asserted", "reported")
+                or (m.code != ARREST and m.code[:2] != ACCUSE_ROOT)
+                or not any(e.code == ARREST for e in self.kb.lexicon.candidates(
+                    "VERB", trigger.lemma_.lower()))):
+            return []
+        place = places.event_place(trigger, [])
+        if place is None or not place.country:
+            return []
+        return [Actor(code=place.country + "GOV", country=place.country, sector="GOV")]
+
     def _own_doers(self, doc: Doc, m: Mention, actors: DocActors, day: dt.date | None) -> bool:
         """Whether the doers of a deed its reporter claims are the reporter's own side: a
         pronoun for them ("claimed that they had attacked Iraq") or an actor of the
@@ -482,6 +502,8 @@ class Coder:
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
+        if not sources and not m.negated:
+            sources = self._arresting_state(doc, m, places)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         if m.commanded and not sources and reporter is not None:
             # "Putin ordered troops to attack": forces no one names are the commander's own
@@ -645,6 +667,7 @@ STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not who
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
 
+ACCUSE_ROOT = "11"  # the accusation an arrest rests on is made by whoever arrests
 # Verbs by which one commits oneself to an act ("pledged to", "agreed to").
 PLEDGE_VERBS = {"pledge", "promise", "agree", "commit", "undertake"}
 
@@ -906,6 +929,16 @@ def _authors(thing: Token) -> list[Token]:
     return [c for c in thing.children if c.dep_ == "poss"] + [
         o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
         for o in prep.children if o.dep_ == "pobj"]
+
+
+def _taken_from(thing: Token) -> list[Token]:
+    """Whom a passive clause says its subject is to be taken from ("that control be taken
+    away from the parties"): the objects of its "from" phrase."""
+    clause = thing.head
+    if thing.dep_ != "nsubjpass" or clause.pos_ != "VERB":
+        return []
+    return [o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for o in prep.children if o.dep_ == "pobj"]
 
 
 def _defied(trigger: Token) -> list[Token]:

@@ -653,8 +653,8 @@ ASKED_THINGS = {"demand", "condition", "request"}
 
 
 def _own_thing(tok: Token) -> bool:
-    """Whether a noun phrase is a thing its possessive pronoun gives to the clause's doer
-    ("its labour market", "their borders"), naming no one else."""
+    """Whether a noun phrase is one a possessive pronoun gives to someone named before
+    ("its labour market", "their borders")."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
                                       for c in tok.children)
 
@@ -752,11 +752,14 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             # "insisted on its demands that the government grant more rights": a demand
             # that says what someone is to do is made of that someone
             found = [s for f in found for s in (_that_subject(f) or [f])]
-        if found and all(map(_own_thing, found)):
+        if found and spec not in ("obj", "dative") and all(map(_own_thing, found)):
             # "restrictions on its job market for Bulgarian workers": a thing of the doer's
             # own is what the act is done to, and a later slot may name whom it is aimed at
+            # (not a verb's object: "blamed its neighbour for the attack")
             own = own or found
             continue
+        if found and own and not any(map(_names_in, found)):
+            return own  # ("aid to its allies for reconstruction": the later phrase names no one)
         if found:
             return found
     if own:
@@ -1446,7 +1449,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
                         targets=m.targets or tuple(t.i for t in _children(death, SUBJECTS)))
         found.append(m)
+    found += _charged_with(found, sent.doc, lexicon)
     found += _bare_demands(reports, found, lexicon, span)
+    duties = _stated_duties(reports, found, lexicon, span)
+    owed = {i for _, inside in duties for i in inside}
+    found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
@@ -1664,6 +1671,47 @@ def _bare_demands(reports: list[Token], found: list[Mention], lexicon: Lexicon,
     return out
 
 
+def _stated_duties(reports: list[Token], found: list[Mention], lexicon: Lexicon,
+                   span: tuple[int, int]) -> list[tuple[Mention, set[int]]]:
+    """Demands made by stating a duty someone has ("stressed the obligation of the world
+    to lift the sanctions"): the speaker demands of them the acts the duty's clause names,
+    which are not done by anyone (the tokens of that clause come with each demand)."""
+    out: list[tuple[Mention, set[int]]] = []
+    for verb in reports:
+        for duty in _children(verb, OBJECTS):
+            word = DUTY_NOUNS.get(duty.lemma_.lower())
+            # (the parser may hang the duty's infinitive on the verb: "stressed the duty of
+            # Uganda to hand over the suspects")
+            clauses = [c for c in (*_children(duty, {"acl", "advcl"}), *_children(verb, {"xcomp"}))
+                       if c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            # whose duty it is: "of Iraq", "for Iraq", or "for Iraq to" as a clause subject
+            doer = [o for p in _children(duty, {"prep"}) if p.lower_ in ("of", "for")
+                    for o in _children(p, {"pobj"})] or [
+                s for c in clauses if any(m.dep_ == "mark" and m.lower_ == "for"
+                                          for m in c.children)
+                for s in _children(c, SUBJECTS)]
+            speaker = _subject(verb)
+            if word is None or not clauses or not doer or not speaker:
+                continue
+            inside = {t.i for c in clauses for t in c.subtree}
+            mood = _modality(verb, lexicon)
+            # ("the need for Iran to talk" is advice, an appeal)
+            out.append((Mention(
+                trigger=verb.i, trigger_tokens=(verb.i, duty.i), entry=OBLIGED_DEMAND,
+                code=OBLIGED_DEMAND.code if word == "must" else OBLIGED_APPEAL,
+                sources=_expand_conjuncts(speaker), targets=_expand_conjuncts(doer),
+                negated=_negated(verb), modality=mood.modality, reporter=mood.reporter,
+                sentence=span, asked=tuple(m.code for m in found if m.trigger in inside)),
+                inside))
+    return out
+
+
+# Nouns of a duty someone has ("the obligation of Iraq to disarm"), and whether saying it
+# insists ("must") or advises ("need").
+DUTY_NOUNS = {"obligation": "must", "duty": "must", "need": "need"}
+
+
 # Links by which an act belongs to what a clause says must be done, not to a side remark
 # on it ("must hand over the suspects as he embarked on a trip": the trip is no demand).
 ASKED_DEPS = {"xcomp", "conj", "dobj", "obj", "prep", "pobj", "compound"}
@@ -1827,6 +1875,28 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
         return None
     return next((m for m in found if m.trigger == prep.head.i and m.code[:2] == COERCE_ROOT),
                 None)
+
+
+ARREST = "173"  # arresting, detaining, jailing
+
+
+def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """The accusations arrests name as their grounds ("arrested for spying", "jailed for
+    collaborating with Israel"): the arresters accuse the arrested of what the lexicon's
+    allegations of it say (1125 for spying or treason, 1121 for corruption...)."""
+    out: list[Mention] = []
+    allegations = [e for e in lexicon.candidates("NOUN", "allegation") if e.context]
+    for m in found:
+        if m.code != ARREST:
+            continue
+        for prep in _children(doc[m.trigger], {"prep"}):
+            if prep.lower_ != "for":
+                continue
+            words = _TriggerWords(prep)
+            entry = next((e for e in allegations if _match_entry(words, e) is not None), None)
+            if entry is not None:
+                out.append(replace(m, code=entry.code, entry=entry))
+    return out
 
 
 def _death_by(deed: Token) -> Token | None:

@@ -56,6 +56,8 @@ STANCE_PREFIXES = {"pro-", "anti-"}
 # Arnor and Gondor", "the foreign ministers of France and Germany".
 MEMBER_PREPS = ("in", "of")
 GROUP_PLACE_PREPS = frozenset({"in", "throughout"})  # where a group is found
+# where a group is found or comes from ("a missionary from Calgary")
+GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
@@ -658,8 +660,9 @@ class DocActors:
                                       text=" ".join(words)), prefix)
         if not country and head.lemma_.lower() not in POSTED_ABROAD:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
-            # Indonesia": where a group acts is whose it is
-            country = next(iter(self._located_in(head, day, GROUP_PLACE_PREPS)), "")
+            # Indonesia": where a group acts is whose it is (and where one comes from: "a
+            # missionary from Calgary")
+            country = next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
             if not country and sector:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
