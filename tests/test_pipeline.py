@@ -699,8 +699,8 @@ def test_an_act_with_no_target_falls_on_the_place_it_is_done_in(coder):
 
 
 def test_an_international_body_is_a_venue_not_a_target(coder):
-    events = coder.code("Guyana filed a lawsuit in the International Court of Justice "
-                        "against Venezuela.", published="2024-04-11")
+    events = coder.code("Guyana lodged a lawsuit against Venezuela at the International "
+                        "Court of Justice.", published="2024-04-11")
     ev = one(events, "115")
     assert ev.source.country == "GUY" and ev.target.country == "VEN"
     assert all(e.target is None or e.target.country != "IGO" for e in events)
