@@ -61,9 +61,11 @@ def _local_date(raw: str) -> dt.date | None:
 def _entry_date(entry: Mapping[str, Any]) -> dt.date | None:
     """The entry's published date, else its updated date, or None."""
     for key in ("published", "updated"):
-        raw = entry.get(key)
+        # asked with "in" first: feedparser answers a missing "updated" with the
+        # "published" value and a DeprecationWarning, but its "in" says plainly
+        raw = entry.get(key) if key in entry else None
         day = _local_date(raw) if isinstance(raw, str) and raw.strip() else None
-        if day is None and entry.get(f"{key}_parsed"):
+        if day is None and f"{key}_parsed" in entry and entry[f"{key}_parsed"]:
             parsed = entry[f"{key}_parsed"]  # a UTC time.struct_time, from formats we lack
             day = dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
         if day is not None:
