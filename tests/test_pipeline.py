@@ -999,6 +999,17 @@ def test_the_forces_a_state_mobilizes_are_not_its_target(coder):
     assert ev.source.code == "GBRGOV" and ev.target is None
 
 
+@pytest.mark.parametrize("text,target", [
+    # stop 17 f: troops marching up to a frontier show force at the state beyond it,
+    # "close to" it as well; a protest march to a capital stays a protest
+    ("Turkish troops marched close to the border with Syria on Monday.", "SYR"),
+    ("Indian troops marched towards the Pakistani border on Monday.", "PAK"),
+])
+def test_marching_to_a_border_is_a_show_of_force(coder, text, target):
+    ev = one(coder.code(text, published="2015-06-02"), "15")
+    assert (ev.cameo, ev.target.country) == ("150", target)
+
+
 @pytest.mark.parametrize("text,source,target", [
     ("At least three Iraqi civilians were killed in a car bombing in central Baghdad on "
      "Sunday.", "IRQUAF", "IRQ"),
