@@ -1010,6 +1010,15 @@ def test_marching_to_a_border_is_a_show_of_force(coder, text, target):
     assert (ev.cameo, ev.target.country) == ("150", target)
 
 
+def test_ousting_villagers_is_expelling_them_but_ousting_a_leader_is_not(coder):
+    # stop 17 f
+    ev = one(coder.code("Sudanese troops ousted Chadian villagers from the border area on "
+                        "Monday.", published="2015-06-02"), "17")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("174", "SDNMIL", "TCDCVL")
+    events = coder.code("The army ousted President Ansah in July.", published="2015-06-02")
+    assert not [e for e in events if e.cameo == "174"]
+
+
 @pytest.mark.parametrize("text,source,target", [
     ("At least three Iraqi civilians were killed in a car bombing in central Baghdad on "
      "Sunday.", "IRQUAF", "IRQ"),
