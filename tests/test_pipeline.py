@@ -1001,6 +1001,26 @@ def test_the_forces_a_state_mobilizes_are_not_its_target(coder):
     assert ev.source.code == "GBRGOV" and ev.target is None
 
 
+@pytest.mark.parametrize("text,target", [
+    # stop 17 f: troops marching up to a frontier show force at the state beyond it,
+    # "close to" it as well; a protest march to a capital stays a protest
+    ("Turkish troops marched close to the border with Syria on Monday.", "SYR"),
+    ("Indian troops marched towards the Pakistani border on Monday.", "PAK"),
+])
+def test_marching_to_a_border_is_a_show_of_force(coder, text, target):
+    ev = one(coder.code(text, published="2015-06-02"), "15")
+    assert (ev.cameo, ev.target.country) == ("150", target)
+
+
+def test_ousting_villagers_is_expelling_them_but_ousting_a_leader_is_not(coder):
+    # stop 17 f
+    ev = one(coder.code("Sudanese troops ousted Chadian villagers from the border area on "
+                        "Monday.", published="2015-06-02"), "17")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("174", "SDNMIL", "TCDCVL")
+    events = coder.code("The army ousted President Ansah in July.", published="2015-06-02")
+    assert not [e for e in events if e.cameo == "174"]
+
+
 @pytest.mark.parametrize("text,source,target", [
     ("At least three Iraqi civilians were killed in a car bombing in central Baghdad on "
      "Sunday.", "IRQUAF", "IRQ"),

@@ -603,7 +603,11 @@ def _descriptive(tok: Token) -> bool:
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
     out: list[Token] = []
-    for prep in tok.children:
+    # "marched close to the border", "sailed right up to the coast": an adverb of nearness
+    # carries the verb's own phrase
+    near = [p for a in tok.children if a.dep_ == "advmod" and a.lower_ in NEARNESS_ADVERBS
+            for p in a.children]
+    for prep in (*tok.children, *near):
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == prep_word:
             # "called on Tuesday for ...": a date is when, never whom
             for c in prep.children:
@@ -631,6 +635,7 @@ def _stranded_object(prep: Token) -> list[Token]:
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
+NEARNESS_ADVERBS = {"close", "closer", "near", "nearer", "right", "up", "all"}
 # Nouns of time the parser does not always mark as dates.
 TIME_WORDS = {"day", "week", "month", "year", "hour", "night", "morning", "evening", "time"}
 
