@@ -636,6 +636,15 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "unit": ("day", "night", "week", "month", "year", "decade", "hour", "minute", "moment",
              "morning", "afternoon", "evening", "tomorrow"),
     "ago": ("ago",),
+    "old": ("old",),  # an age ("a 30 year old")
+    "week": ("week",),
+    "weekend": ("weekend",),
+    "month or year": ("month", "year"),
+    # a unit in the plural ("days later", "weeks after")
+    "units": ("days", "weeks", "months", "years", "decades"),
+    # a day named by its distance from today, or a part of it ("last night", "overnight")
+    "relative day": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon",
+                     "evening", "night"),
     "hour": ("hour", "minute", "moment"),
     # the units a duration is told in ("for a second", "over two weeks", "a fortnight")
     "duration unit": _UNIT_WORDS,
@@ -665,13 +674,14 @@ def _cues(text: str) -> set[str]:
 _MONTH_RULES = ("month day year", "day month year", "month day range year",
                 "day range month year", "month day range", "day range month", "month day",
                 "day month", "month year", "month after preposition", "qualified month")
-_UNIT_RULES = ("relative day", "weekend", "week", "month or year", "offset",
-               "the unit before/after", "the following unit", "that unit")
+_UNIT_RULES = ("offset", "the unit before/after", "the following unit", "that unit")
 # the cues each rule needs, every one of them
 _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "hyphenated duration": ("hyphen unit",), "named day": ("weekday",),
-    "nth weekday of": ("weekday",), "age": ("unit",), "duration": ("duration unit",),
-    "hedged offset": ("unit",), "vague offset": ("unit",),
+    "nth weekday of": ("weekday",), "age": ("month or year", "old"),
+    "duration": ("duration unit",), "hedged offset": ("unit",), "vague offset": ("units",),
+    "relative day": ("relative day",), "weekend": ("weekend",), "week": ("week",),
+    "month or year": ("month or year",),
     "iso date": ("digit",), "iso date slash": ("digit",), "year after preposition": ("digit",),
     "qualified year": ("digit",), "weekday": ("weekday",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
