@@ -157,6 +157,12 @@ class DocActors:
         strings = doc.vocab.strings
         self._words = [strings[h] for h in doc.to_array(ORTH).tolist()]
         self._lemmas = [strings[h] for h in doc.to_array(LEMMA).tolist()]
+        # the words of each noun phrase read so far, by head: one phrase is read many
+        # times over (as an argument, a coordinated one, a place, a speaker)
+        self._phrases: dict[int, list[Token]] = {}
+        # whether any word speaks of another party ("ally", "rival"): most documents
+        # have none, and then no phrase needs a walk to look for one
+        self._other_party_nouns = any(lemma.lower() in OTHER_PARTY_NOUNS for lemma in self._lemmas)
         self._prepass()
 
     # -- memory -------------------------------------------------------------------------
@@ -239,6 +245,18 @@ class DocActors:
                                                 name=self.knowledge.country_name(home)))
                        if home else m)
         return out
+
+    def _np_tokens(self, head: Token) -> list[Token]:
+        """:func:`_np_tokens` of ``head``, remembered (a new list each time)."""
+        found = self._phrases.get(head.i)
+        if found is None:
+            found = self._phrases[head.i] = _np_tokens(head)
+        return list(found)
+
+    def _other_party_words(self, head: Token) -> set[int]:
+        """:func:`_other_party_words` of ``head``; none without a word for one in the
+        document."""
+        return _other_party_words(head) if self._other_party_nouns else set()
 
     def _read(self, toks: list[Token]) -> tuple[list[str], list[str]]:
         """The texts and lemmas of ``toks``."""
@@ -481,7 +499,7 @@ class DocActors:
         if head.pos_ == "PRON" or (head.pos_ != "PROPN"
                                    and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS):
             return self._pronoun(head, day, exclude)
-        toks = _np_tokens(head)
+        toks = self._np_tokens(head)
         words, lemmas = self._read(toks)
         matches = self._match(words, lemmas)
         index = {t.i: k for k, t in enumerate(toks)}
@@ -494,7 +512,7 @@ class DocActors:
         # product, not the maker as a party
         named = [m for m in matches if m.entry.kind in ("actor", "igo")
                  and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
-        others = _other_party_words(head) - {head.i}
+        others = self._other_party_words(head) - {head.i}
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
                      and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others
@@ -797,7 +815,7 @@ class DocActors:
 
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
-        toks = [t for t in _np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
+        toks = [t for t in self._np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
         for m in self._moved_seats(self._match(*self._read(toks)), toks):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
@@ -807,7 +825,7 @@ class DocActors:
     def _own_country(self, head: Token, day: dt.date | None) -> str:
         """The country a phrase's own words give it (a modifier or an "in" phrase),
         without guessing from the rest of the document."""
-        toks = [t for t in _np_tokens(head) if t.dep_ != "conj"]
+        toks = [t for t in self._np_tokens(head) if t.dep_ != "conj"]
         countries = [m for m in self._match(*self._read(toks))
                      if m.entry.kind in ("country", "actor")]
         if countries:
@@ -871,7 +889,7 @@ class DocActors:
             return found, head
         # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
         # Iran" are on Iraq's side of it
-        skip = _other_party_words(head) | {
+        skip = self._other_party_words(head) | {
             t.i for tok in head.subtree if tok.lemma_.lower() in BORDER_NOUNS and tok.i != head.i
             and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
             for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "with"

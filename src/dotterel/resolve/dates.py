@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.mentions import Mention
@@ -277,15 +279,22 @@ class DocDates:
         self.published_basis = published_basis
         self.narrative: TimeRef | None = None
         self._event_dates: dict[str, TimeRef] = {}  # trigger lemma -> date of its first dated event
+        # read once for the whole document: a Span's text is joined anew from its tokens
+        # on every read, and a Token is built for every word a loop visits
+        self._text = doc.text
+        strings = doc.vocab.strings
+        # each noun's lower-cased lemma, by token index ("" for other words)
+        self._noun_lemmas = [strings[lemma].lower() if pos == NOUN else ""
+                             for pos, lemma in doc.to_array([POS, LEMMA]).tolist()]
 
     def _anchor(self, sent: Span) -> TimeRef | None:
         """The date of an earlier event this sentence refers back to ("the raid")."""
         if not self._event_dates:
             return None
-        for tok in sent:
-            if (tok.pos_ == "NOUN" and tok.lemma_.lower() in self._event_dates
-                    and is_definite(tok)):
-                return self._event_dates[tok.lemma_.lower()]
+        for i in range(sent.start, sent.end):
+            lemma = self._noun_lemmas[i]
+            if lemma and lemma in self._event_dates and is_definite(self.doc[i]):
+                return self._event_dates[lemma]
         return None
 
     def sentence(self, sent: Span, mentions: list[Mention]) -> list[DatedMention]:
@@ -294,7 +303,7 @@ class DocDates:
         narrative = anchor or self.narrative
         root = sent.root
         tense = _tense(root)
-        text = sent.text  # built anew from the tokens on every read
+        text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
         times = _anchor_within(find_times(text, self.published, narrative, tense),
                                text, self.published, tense)
         located: list[tuple[TimeMention, Token]] = []

@@ -318,6 +318,15 @@ class Knowledge:
         transparent = [fold(w) in _TRANSPARENT for w in words]
         out: list[PhraseMatch] = []
         may_start = self._may_start
+        # the longest phrase at each position, once: after a "the" that begins none, the
+        # next word's, looked up past the "the", is looked up again at that word
+        longest: dict[int, PhraseMatch | None] = {}
+
+        def longest_at(k: int) -> PhraseMatch | None:
+            if k not in longest:
+                longest[k] = self._longest_at(k, words, keys, lemma_keys, transparent)
+            return longest[k]
+
         i = 0
         while i < len(words):
             key = keys[i]
@@ -329,12 +338,12 @@ class Knowledge:
                     out.append(PhraseMatch(start=i, end=i + 1, entry=misspelt))
                 i += 1
                 continue
-            best = self._longest_at(i, words, keys, lemma_keys, transparent)
+            best = longest_at(i)
             if keys[i] == ("the",) and i + 1 < len(words):
                 # "the" belongs to a name only when the name is written with it ("the Kremlin");
                 # otherwise it must not hide a longer name that follows it
                 # ("the United States of America", known without "the")
-                after = self._longest_at(i + 1, words, keys, lemma_keys, transparent)
+                after = longest_at(i + 1)
                 if after is not None and (best is None or after.end > best.end):
                     best = after
             if best is None:

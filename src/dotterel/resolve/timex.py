@@ -617,30 +617,79 @@ _RULES: tuple[_Rule, ...] = (
 # --------------------------------------------------------------------------------------
 
 
-# What a rule that yields a time cannot match without: a digit, a month's or weekday's
-# name, or a unit or part of the day ("today", "overnight" and "weekend" hold one). A
-# sentence is searched once for each of these cues, and only the rules whose cue is there
-# are tried: most sentences name no time, and most times are of one kind. The cues are
+# What a rule cannot match without: a digit, a month's or weekday's name, or a unit or
+# part of the day ("today", "overnight" and "weekend" hold one), and for some rules a
+# word more ("ago", an hour). A sentence is searched once for each of these cues, and
+# only the rules whose cues are all there are tried: most sentences name no time, and
+# most times are of one kind. The suppressing rules (durations, ages) are cued too: they
+# cost as much as the rest, and one that cannot match blocks nothing. The cues are
 # substrings, so that they can only let through too much, never too little.
-_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
-    "digit": re.compile(r"\d"),
-    "month": re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
-    "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
-    "unit": re.compile(r"(?i:day|night|week|fortnight|month|year|decade|hour|minute|moment|"
-                       r"morning|afternoon|evening|tomorrow)"),
+_DIGIT = re.compile(r"\d")  # any digit a rule's \d matches, not only ASCII ones
+# cues written in the text's own case (the rules match month and weekday names so)
+_CASED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "month": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 })
+_UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")
+# cues looked for in the lower-cased text (the rules match these words in any case)
+_FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "unit": ("day", "night", "week", "month", "year", "decade", "hour", "minute", "moment",
+             "morning", "afternoon", "evening", "tomorrow"),
+    "ago": ("ago",),
+    "old": ("old",),  # an age ("a 30 year old")
+    "week": ("week",),
+    "weekend": ("weekend",),
+    "month or year": ("month", "year"),
+    # a unit in the plural ("days later", "weeks after")
+    "units": ("days", "weeks", "months", "years", "decades"),
+    # a day named by its distance from today, or a part of it ("last night", "overnight")
+    "relative day": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon",
+                     "evening", "night"),
+    "hour": ("hour", "minute", "moment"),
+    # the units a duration is told in ("for a second", "over two weeks", "a fortnight")
+    "duration unit": _UNIT_WORDS,
+    # a hyphenated one ("a two-day visit", "a 30-year-old")
+    "hyphen unit": tuple(f"-{unit}" for unit in (*_UNIT_WORDS, "century")),
+})
+# The only letters outside ASCII that a case-insensitive pattern takes for ASCII ones,
+# though lower-casing does not make them so ("İ" lower-cases to "i" and a combining dot).
+_ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_ODD_FOLD = str.maketrans(_ODD_CASES)
+_CUE_NAMES = ("digit", *_CASED_CUES, *_FOLDED_CUES)
+
+
+def _cues(text: str) -> set[str]:
+    """The names of the cues ``text`` holds (substring tests: far cheaper than a
+    case-insensitive pattern's search)."""
+    if any(odd in text for odd in _ODD_CASES):
+        text = text.translate(_ODD_FOLD)
+    folded = text.lower()
+    found = {name for name, words in _CASED_CUES.items() if any(w in text for w in words)}
+    found.update(name for name, words in _FOLDED_CUES.items() if any(w in folded for w in words))
+    if _DIGIT.search(text):
+        found.add("digit")
+    return found
+
+
 _MONTH_RULES = ("month day year", "day month year", "month day range year",
                 "day range month year", "month day range", "day range month", "month day",
                 "day month", "month year", "month after preposition", "qualified month")
-_UNIT_RULES = ("relative day", "weekend", "week", "month or year", "ago", "hours ago",
-               "offset", "hours offset", "the unit before/after", "the following unit",
-               "that unit")
-# the cue each rule that yields a time needs; suppressing rules run whenever any does
-_NEEDS: Mapping[str, str] = MappingProxyType({
-    "iso date": "digit", "iso date slash": "digit", "year after preposition": "digit",
-    "qualified year": "digit", "weekday": "weekday",
-    **{name: "month" for name in _MONTH_RULES}, **{name: "unit" for name in _UNIT_RULES},
+_UNIT_RULES = ("offset", "the unit before/after", "the following unit", "that unit")
+# the cues each rule needs, every one of them
+_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "hyphenated duration": ("hyphen unit",), "named day": ("weekday",),
+    "nth weekday of": ("weekday",), "age": ("month or year", "old"),
+    "duration": ("duration unit",), "hedged offset": ("unit",), "vague offset": ("units",),
+    "relative day": ("relative day",), "weekend": ("weekend",), "week": ("week",),
+    "month or year": ("month or year",),
+    "iso date": ("digit",), "iso date slash": ("digit",), "year after preposition": ("digit",),
+    "qualified year": ("digit",), "weekday": ("weekday",),
+    "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
+    **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
 })
+
+
+_RULE_NEEDS = tuple(frozenset(_NEEDS[rule.name]) for rule in _RULES)  # in _RULES' order
 
 
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
@@ -655,14 +704,15 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order.
     """
-    cues = {name for name, cue in _CUES.items() if cue.search(text)}
-    if not cues:
-        return []
+    cues = _cues(text)
+    tried = [needs <= cues for needs in _RULE_NEEDS]
+    if not any(t and not rule.suppress for t, rule in zip(tried, _RULES)):
+        return []  # nothing here could yield a time
     ctx = _Context(published, narrative, tense)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
     for order, rule in enumerate(_RULES):
-        if not rule.suppress and _NEEDS[rule.name] not in cues:
+        if not tried[order]:
             continue
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
