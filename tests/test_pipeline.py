@@ -3103,3 +3103,13 @@ def test_proposing_a_right_to_those_who_can_grant_it_is_an_appeal_for_it(coder) 
     ev = one(coder.code("Kuwaiti opposition lawmakers met the emir on Sunday to propose a law "
                         "granting women the right to vote.", published="2004-06-02"), "02")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0243", "KWTOPP", "KWTGOV")
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 17 i: defacing web sites is a cyberattack; a statue defaced is damaged property
+    ("Iranian hackers defaced dozens of Israeli Web sites on Monday.", "176"),
+    ("Iranian protesters defaced a statue of the Israeli prime minister on Monday.", "171"),
+])
+def test_defacing_web_sites_is_a_cyberattack(coder, text, code):
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo.startswith("17")]
+    assert [e.cameo for e in events] == [code]
