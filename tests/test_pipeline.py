@@ -3113,3 +3113,10 @@ def test_proposing_a_right_to_those_who_can_grant_it_is_an_appeal_for_it(coder) 
 def test_defacing_web_sites_is_a_cyberattack(coder, text, code):
     events = [e for e in coder.code(text, published="2015-06-02") if e.cameo.startswith("17")]
     assert [e.cameo for e in events] == [code]
+
+
+def test_an_intended_act_on_the_doer_s_own_thing_needs_no_target(coder):
+    # stop 17 i: "their weapons" are what the rebels will lay down, not whom it is aimed at
+    ev = one(coder.code("Chadian rebels will lay down their weapons next month.",
+                        published="2015-06-02"), "03")
+    assert (ev.cameo, ev.source.code, ev.target) == ("0356", "TCDREB", None)

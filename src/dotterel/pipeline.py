@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, VIOLENT_ROOTS, Mention,
-                               means_objects, sentence_mentions)
+from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
+                               VIOLENT_ROOTS, Mention, means_objects, sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -811,7 +811,11 @@ def _may_name(target: Token) -> bool:
     """Whether a target word could name someone: a noun or pronoun, or a clause with a
     name or pronoun in it; not a clause that names no one ("committed to opening up the
     economy", "committed to cutting its deficit": "its" is the doer's own). A pledge of
-    such an act is kept without a target."""
+    such an act is kept without a target. Nor does the doer's own thing ("will lay down
+    their weapons", "will withdraw its troops"): it is what the act is done with."""
+    if target.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+                                     for c in target.children):
+        return any(t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES for t in target.subtree)
     return target.pos_ not in ("VERB", "AUX") or any(
         (t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss"))
         and not _circumstantial(t, target) for t in target.subtree)
