@@ -3120,3 +3120,19 @@ def test_an_intended_act_on_the_doer_s_own_thing_needs_no_target(coder):
     ev = one(coder.code("Chadian rebels will lay down their weapons next month.",
                         published="2015-06-02"), "03")
     assert (ev.cameo, ev.source.code, ev.target) == ("0356", "TCDREB", None)
+
+
+@pytest.mark.parametrize("text, codes", [
+    # stop 17 i: CAMEO links sending peacekeepers (074) to the host's receiving them (0861)
+    ("A first battalion of Nepalese peacekeepers arrived in Mali on Monday.",
+     [("074", "NPL", "MLI"), ("0861", "MLI", "NPL")]),
+    ("Ghana sent peacekeepers to Liberia on Monday.",
+     [("074", "GHA", "LBR"), ("0861", "LBR", "GHA")]),
+    # monitors are no peacekeeping force; a deployment not made is received by no one
+    ("Ghana deployed monitors to Liberia on Monday.", [("074", "GHA", "LBR")]),
+    ("Ghana refused to send peacekeepers to Liberia.", [("1224", "GHA", "LBR")]),
+])
+def test_peacekeepers_sent_are_received_by_their_host(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert sorted((e.cameo, e.source.country, e.target.country) for e in events
+                  if not e.negated) == codes
