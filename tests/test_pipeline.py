@@ -3136,3 +3136,10 @@ def test_peacekeepers_sent_are_received_by_their_host(coder, text, codes):
     events = coder.code(text, published="2015-06-02")
     assert sorted((e.cameo, e.source.country, e.target.country) for e in events
                   if not e.negated) == codes
+
+
+def test_an_inquiry_into_crimes_against_prisoners_of_war_investigates_war_crimes(coder):
+    # stop 17 i: crimes against prisoners of war, and atrocities, are war crimes (094)
+    ev = one(coder.code("Ukrainian prosecutors opened an inquiry into the killing of prisoners "
+                        "of war by Russian soldiers.", published="2015-06-02"), "09")
+    assert (ev.cameo, ev.source.country, ev.target.code) == ("094", "UKR", "RUSMIL")
