@@ -3143,3 +3143,20 @@ def test_an_inquiry_into_crimes_against_prisoners_of_war_investigates_war_crimes
     ev = one(coder.code("Ukrainian prosecutors opened an inquiry into the killing of prisoners "
                         "of war by Russian soldiers.", published="2015-06-02"), "09")
     assert (ev.cameo, ev.source.country, ev.target.code) == ("094", "UKR", "RUSMIL")
+
+
+@pytest.mark.parametrize("text", [
+    # stop 17 i: deaths in a fire, or added by a participle to a crash or a collapse, are
+    # no one's violence
+    "A fire at a textile factory in Dhaka killed 14 Bangladeshi workers on Monday.",
+    "A bus overturned in northern Peru on Monday, killing nine Peruvian miners.",
+    "A footbridge collapsed in Ghana on Monday, killing six Ghanaian traders.",
+])
+def test_deaths_in_a_mishap_are_no_one_s_violence(coder, text):
+    assert not [e for e in coder.code(text, published="2015-06-02") if e.cameo[:2] in ("18", "19")]
+
+
+def test_killing_with_live_fire_is_still_violence(coder):
+    ev = one(coder.code("Kenyan troops killed five protesters with live fire in Nairobi.",
+                        published="2015-06-02"), "19")
+    assert ev.source.code == "KENMIL"
