@@ -3160,3 +3160,13 @@ def test_killing_with_live_fire_is_still_violence(coder):
     ev = one(coder.code("Kenyan troops killed five protesters with live fire in Nairobi.",
                         published="2015-06-02"), "19")
     assert ev.source.code == "KENMIL"
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 17 i: the removal of a president is a change of leadership; of troops, it is not
+    ("Malian rebels demanded the removal of President Keita on Monday.", "1041"),
+    ("Mali demanded the removal of French troops on Monday.", "100"),
+])
+def test_demanding_a_leader_s_removal_demands_a_change_in_leadership(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "10")
+    assert ev.cameo == code
