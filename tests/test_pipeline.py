@@ -3170,3 +3170,14 @@ def test_killing_with_live_fire_is_still_violence(coder):
 def test_demanding_a_leader_s_removal_demands_a_change_in_leadership(coder, text, code):
     ev = one(coder.code(text, published="2015-06-02"), "10")
     assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text", [
+    # stop 17 i: talks that broke down or collapsed were halted, by each side on the other
+    "Talks between Sudan and Chad broke down on Monday.",
+    "Sudan and Chad suspended talks on Monday.",
+])
+def test_talks_that_broke_down_were_halted_by_both_sides(coder, text):
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "164"]
+    assert sorted((e.source.country, e.target.country) for e in events) == [
+        ("SDN", "TCD"), ("TCD", "SDN")]
