@@ -3181,3 +3181,14 @@ def test_talks_that_broke_down_were_halted_by_both_sides(coder, text):
     events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "164"]
     assert sorted((e.source.country, e.target.country) for e in events) == [
         ("SDN", "TCD"), ("TCD", "SDN")]
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 17 i: weapons one agrees to lay down or withdraw are de-escalation, not aid
+    ("Chadian rebels agreed on Monday to lay down their weapons.", "0356"),
+    ("Russia agreed on Monday to withdraw heavy weapons from eastern Ukraine.", "0356"),
+    ("Russia agreed on Monday to supply weapons to Syria.", "0332"),
+])
+def test_weapons_laid_down_are_no_military_aid(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert ev.cameo == code
