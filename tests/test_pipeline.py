@@ -3103,3 +3103,92 @@ def test_proposing_a_right_to_those_who_can_grant_it_is_an_appeal_for_it(coder) 
     ev = one(coder.code("Kuwaiti opposition lawmakers met the emir on Sunday to propose a law "
                         "granting women the right to vote.", published="2004-06-02"), "02")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0243", "KWTOPP", "KWTGOV")
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 17 i: defacing web sites is a cyberattack; a statue defaced is damaged property
+    ("Iranian hackers defaced dozens of Israeli Web sites on Monday.", "176"),
+    ("Iranian protesters defaced a statue of the Israeli prime minister on Monday.", "171"),
+])
+def test_defacing_web_sites_is_a_cyberattack(coder, text, code):
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo.startswith("17")]
+    assert [e.cameo for e in events] == [code]
+
+
+def test_an_intended_act_on_the_doer_s_own_thing_needs_no_target(coder):
+    # stop 17 i: "their weapons" are what the rebels will lay down, not whom it is aimed at
+    ev = one(coder.code("Chadian rebels will lay down their weapons next month.",
+                        published="2015-06-02"), "03")
+    assert (ev.cameo, ev.source.code, ev.target) == ("0356", "TCDREB", None)
+
+
+@pytest.mark.parametrize("text, codes", [
+    # stop 17 i: CAMEO links sending peacekeepers (074) to the host's receiving them (0861)
+    ("A first battalion of Nepalese peacekeepers arrived in Mali on Monday.",
+     [("074", "NPL", "MLI"), ("0861", "MLI", "NPL")]),
+    ("Ghana sent peacekeepers to Liberia on Monday.",
+     [("074", "GHA", "LBR"), ("0861", "LBR", "GHA")]),
+    # monitors are no peacekeeping force; a deployment not made is received by no one
+    ("Ghana deployed monitors to Liberia on Monday.", [("074", "GHA", "LBR")]),
+    ("Ghana refused to send peacekeepers to Liberia.", [("1224", "GHA", "LBR")]),
+])
+def test_peacekeepers_sent_are_received_by_their_host(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert sorted((e.cameo, e.source.country, e.target.country) for e in events
+                  if not e.negated) == codes
+
+
+def test_an_inquiry_into_crimes_against_prisoners_of_war_investigates_war_crimes(coder):
+    # stop 17 i: crimes against prisoners of war, and atrocities, are war crimes (094)
+    ev = one(coder.code("Ukrainian prosecutors opened an inquiry into the killing of prisoners "
+                        "of war by Russian soldiers.", published="2015-06-02"), "09")
+    assert (ev.cameo, ev.source.country, ev.target.code) == ("094", "UKR", "RUSMIL")
+
+
+@pytest.mark.parametrize("text", [
+    # stop 17 i: deaths in a fire, or added by a participle to a crash or a collapse, are
+    # no one's violence
+    "A fire at a textile factory in Dhaka killed 14 Bangladeshi workers on Monday.",
+    "A bus overturned in northern Peru on Monday, killing nine Peruvian miners.",
+    "A footbridge collapsed in Ghana on Monday, killing six Ghanaian traders.",
+])
+def test_deaths_in_a_mishap_are_no_one_s_violence(coder, text):
+    assert not [e for e in coder.code(text, published="2015-06-02") if e.cameo[:2] in ("18", "19")]
+
+
+def test_killing_with_live_fire_is_still_violence(coder):
+    ev = one(coder.code("Kenyan troops killed five protesters with live fire in Nairobi.",
+                        published="2015-06-02"), "19")
+    assert ev.source.code == "KENMIL"
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 17 i: the removal of a president is a change of leadership; of troops, it is not
+    ("Malian rebels demanded the removal of President Keita on Monday.", "1041"),
+    ("Mali demanded the removal of French troops on Monday.", "100"),
+])
+def test_demanding_a_leader_s_removal_demands_a_change_in_leadership(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "10")
+    assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text", [
+    # stop 17 i: talks that broke down or collapsed were halted, by each side on the other
+    "Talks between Sudan and Chad broke down on Monday.",
+    "Sudan and Chad suspended talks on Monday.",
+])
+def test_talks_that_broke_down_were_halted_by_both_sides(coder, text):
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "164"]
+    assert sorted((e.source.country, e.target.country) for e in events) == [
+        ("SDN", "TCD"), ("TCD", "SDN")]
+
+
+@pytest.mark.parametrize("text, code", [
+    # stop 17 i: weapons one agrees to lay down or withdraw are de-escalation, not aid
+    ("Chadian rebels agreed on Monday to lay down their weapons.", "0356"),
+    ("Russia agreed on Monday to withdraw heavy weapons from eastern Ukraine.", "0356"),
+    ("Russia agreed on Monday to supply weapons to Syria.", "0332"),
+])
+def test_weapons_laid_down_are_no_military_aid(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert ev.cameo == code

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
-from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, VIOLENT_ROOTS, Mention,
-                               means_objects, sentence_mentions)
+from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
+                               VIOLENT_ROOTS, Mention, means_objects, sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -577,8 +577,6 @@ class Coder:
         if m.modality in ("asserted", "reported") and not m.negated:
             acts.pop(code[:2], None)  # the latest act of a kind comes last
             acts[code[:2]] = sources[0]
-        cameo = self.kb.ontology.cameo(code)
-        plover, mode = self.kb.ontology.plover(code)
         sent = doc[m.sentence[0]:m.sentence[1]]
         trig = doc[m.trigger]
         text = sent.text  # built anew from the tokens on every read
@@ -599,12 +597,20 @@ class Coder:
             # side's with the other, whoever the sentence makes its subject
             pairs += [(tgt, src) for src, tgt in pairs
                       if tgt is not None and (tgt, src) not in pairs]
-        for src, tgt in pairs:
+        coded = [(src, tgt, code) for src, tgt in pairs]
+        if ("hosted" in m.entry.flags and code == PEACEKEEPING and not m.negated
+                and m.modality in ("asserted", "reported")):
+            # "peacekeepers arrived in Mali": CAMEO links the sending (074) to the host
+            # state's receiving them (0861), coded with the actors reversed
+            coded += [(tgt, src, PEACEKEEPERS_RECEIVED) for src, tgt in pairs if tgt is not None]
+        for src, tgt, act in coded:
+            info = self.kb.ontology.cameo(act)
+            plover, mode = self.kb.ontology.plover(act)
             events.append(Event(
-                event_id=_event_id(article.id, evidence, code, src, tgt),
+                event_id=_event_id(article.id, evidence, act, src, tgt),
                 doc_id=article.id, date=dated.date, date_basis=dated.basis,
-                source=src, target=tgt, cameo=code, plover=plover, plover_mode=mode,
-                goldstein=cameo.goldstein, quad_class=cameo.quad_class, evidence=evidence,
+                source=src, target=tgt, cameo=act, plover=plover, plover_mode=mode,
+                goldstein=info.goldstein, quad_class=info.quad_class, evidence=evidence,
                 negated=m.negated, modality=m.modality, location=place, quote=quote,
                 confidence=_confidence(m, src, tgt), info_source=reporter,
                 extras={"explicit_date": dated.explicit}))
@@ -617,8 +623,10 @@ class Coder:
 UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 # Codes of other roots that coordinated parties do with each other: "Reagan and Mubarak
-# agreed that calm was badly needed" is each one's accord with the other.
-RECIPROCAL_CODES = {"019"}
+# agreed that calm was badly needed" is each one's accord with the other; "talks between
+# Sudan and Chad broke down" halts the negotiations they held with each other.
+RECIPROCAL_CODES = {"019", "164"}
+PEACEKEEPING, PEACEKEEPERS_RECEIVED = "074", "0861"  # sending them, and a host taking them in
 # Meeting and negotiating are done with each other, both ways: the codes, and the words
 # that say so (not "presented credentials" or "attended a summit", also coded 040)
 MUTUAL_CODES = {"040", "046"}
@@ -811,7 +819,11 @@ def _may_name(target: Token) -> bool:
     """Whether a target word could name someone: a noun or pronoun, or a clause with a
     name or pronoun in it; not a clause that names no one ("committed to opening up the
     economy", "committed to cutting its deficit": "its" is the doer's own). A pledge of
-    such an act is kept without a target."""
+    such an act is kept without a target. Nor does the doer's own thing ("will lay down
+    their weapons", "will withdraw its troops"): it is what the act is done with."""
+    if target.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+                                     for c in target.children):
+        return any(t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES for t in target.subtree)
     return target.pos_ not in ("VERB", "AUX") or any(
         (t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss"))
         and not _circumstantial(t, target) for t in target.subtree)

@@ -29,7 +29,7 @@ __all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon"]
 COLUMNS = ("code", "pos", "lemma", "particle", "objects", "context", "target", "flags")
 POS_TAGS = frozenset({"VERB", "NOUN", "ADJ"})
 # Flags without a value; "neg=CODE" is the one flag that carries one.
-SIMPLE_FLAGS = frozenset({"speech", "report", "intent", "threat", "converse"})
+SIMPLE_FLAGS = frozenset({"speech", "report", "intent", "threat", "converse", "hosted"})
 # Target slots that are not prepositions.
 TARGET_SLOTS = frozenset({"obj", "dative"})
 # Prepositions a target may hang from. A closed list, so that a typo ("agianst") is

@@ -2124,15 +2124,24 @@ ACCIDENT_WORDS = {"crash", "accident", "collision", "derailment", "earthquake", 
                   "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami", "landslide",
                   "mudslide", "avalanche", "blaze", "stampede", "disease", "illness", "epidemic",
                   "outbreak", "heatwave", "drought", "lightning", "shipwreck", "sinking"}
+# A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
+ACCIDENT_DOERS = ACCIDENT_WORDS | {"fire"}
+# Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
+# crashed in Nepal, killing all on board").
+ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
 
 
 def _accidental(m: Mention, doc: Doc) -> bool:
-    """Whether a violent verb's doer or means is an accident or a disaster."""
+    """Whether a violent verb's doer or means is an accident or a disaster, or the verb
+    adds the toll of a mishap the clause it hangs from tells of."""
     tok = doc[m.trigger]
     if m.code[:2] not in VIOLENT_ROOTS or tok.pos_ != "VERB":
         return False
-    return any(t.lemma_.lower() in ACCIDENT_WORDS
-               for t in (*(doc[i] for i in m.sources), *means_objects(tok)))
+    if (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG"
+            and tok.head.lemma_.lower() in ACCIDENT_VERBS):
+        return True
+    return (any(doc[i].lemma_.lower() in ACCIDENT_DOERS for i in m.sources)
+            or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
 
 
 # Property destruction, and the words for people protesting: what protesters destroy
