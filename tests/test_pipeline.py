@@ -3192,3 +3192,14 @@ def test_talks_that_broke_down_were_halted_by_both_sides(coder, text):
 def test_weapons_laid_down_are_no_military_aid(coder, text, code):
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text, targets", [
+    # a border closed "with" a neighbour is closed against that neighbour, even when the
+    # parser hangs the "with" phrase on the verb; the closer's own border is no target
+    ("Kazakhstan closed its eastern borders with China and Mongolia on Monday.", ["CHN", "MNG"]),
+    ("Peru closed its border with Bolivia on Monday.", ["BOL"]),
+])
+def test_a_border_closed_with_a_neighbour_is_closed_against_it(coder, text, targets):
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "191"]
+    assert sorted(e.target.country for e in events) == targets
