@@ -1331,6 +1331,17 @@ def test_a_trip_is_to_the_place_not_to_the_deed_it_is_for(coder):
     assert visits == [("IRQ", "IRN")]
 
 
+@pytest.mark.parametrize("text,source", [
+    # stop 17 h: the verb's object does not take the journey from the one who acts on it
+    ("The Kenyan president signed two trade deals during a visit to Uganda on Monday.", "KEN"),
+    ("The French foreign minister opened a new consulate on a trip to Nigeria.", "FRA"),
+])
+def test_who_acts_during_a_visit_is_the_visitor(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    visits = [(e.source.country, e.target.country) for e in events if e.cameo == "042"]
+    assert visits and visits[0][0] == source
+
+
 @pytest.mark.parametrize("text,visit", [
     ("The Indian foreign minister is heading to Moscow to meet Russian officials.", True),
     ("The Indian foreign minister left for Moscow on Monday for a two-day visit.", True),

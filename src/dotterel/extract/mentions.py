@@ -554,6 +554,10 @@ def _split_deed(word: Token, verb: Token, verb_lemmas: frozenset[str]) -> bool:
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
 # for talks", "during a visit"); not "after the attack", "over the shelling".
 ADJUNCT_PREPS = {"during", "for", "on"}
+# Journeys told in an adjunct ("signed deals during a visit to Uganda", "on a trip to
+# Paris"): whoever acts during one is the traveller, even when the verb has an object.
+JOURNEY_NOUNS = {"visit", "trip", "tour"}
+JOURNEY_PREPS = {"during", "on"}
 # Possessive pronouns that refer back to the clause's subject ("delayed their meeting").
 POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
 
@@ -578,9 +582,12 @@ def _governing_verb(phrase: Token) -> Token | None:
                  # "were engaged in heavy fighting": the activity the subject is engaged in
                  or (phrase.head.lower_ == "in" and _is_passive(phrase.head.head)
                      and _is_stative(phrase.head.head)))
-            and not _children(phrase.head.head, OBJECTS)):
+            and (not _children(phrase.head.head, OBJECTS)
+                 or (phrase.head.lower_ in JOURNEY_PREPS
+                     and phrase.lemma_.lower() in JOURNEY_NOUNS))):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
-        # the bombing", "claimed responsibility for attacks"
+        # the bombing", "claimed responsibility for attacks"; but a journey the deed was
+        # done on is the doer's own
         return phrase.head.head
     return None
 
