@@ -1032,6 +1032,16 @@ def test_violence_by_no_one_named_is_by_unidentified_armed_forces(coder, text, s
     assert ev.source.code == source and ev.target.country == target
 
 
+@pytest.mark.parametrize("text,source,target", [
+    # stop 17 h: no one named fired it; whoever did was where it was fired from
+    ("Kenya said a rocket was fired at it from Somalia on Friday.", "SOMUAF", "KEN"),
+    ("Two mortar shells were fired from Syria at the Golan Heights overnight.", "SYRUAF", None),
+])
+def test_an_unnamed_attacker_is_of_the_place_it_fired_from(coder, text, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert ev.source.code == source and (target is None or ev.target.country == target)
+
+
 @pytest.mark.parametrize("text", [
     "Three children were killed in Turkish tank shelling in Afrin on Monday.",
     "Six villagers were killed in a drone strike by army units near Marib.",

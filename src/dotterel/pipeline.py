@@ -344,8 +344,14 @@ class Coder:
             return []
         victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
                    if a.country and a.country != "IGO"]
+        origin = [a.country for phrase in _fired_from(trigger)
+                  for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
         place = places.event_place(trigger, [a.country for a in victims])
-        if victims:
+        if origin:
+            # "a mortar bomb was fired at it from the Gaza Strip": whoever fired it was
+            # where it came from, not where it fell
+            country = origin[0]
+        elif victims:
             # a place the gazetteer does not know may still be a state the actors name
             named = [a.country for phrase in _adjunct_phrases(trigger)
                      for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
@@ -947,6 +953,18 @@ def _defied(trigger: Token) -> list[Token]:
     return [o for verb in (trigger, *([trigger.head] if trigger.dep_ == "xcomp" else []))
             for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "despite"
             for o in prep.children if o.dep_ == "pobj"]
+
+
+def _fired_from(trigger: Token) -> list[Token]:
+    """The noun phrases of the "from" phrase that tells where a deed was launched from, on
+    the trigger or, for a weapon noun, on the verb it is fired by ("rockets were fired
+    from Lebanon")."""
+    heads = [trigger]
+    if trigger.dep_ in ("nsubjpass", "dobj", "obj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)
+    return [obj for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
 def _adjunct_phrases(trigger: Token) -> list[Token]:
