@@ -2305,6 +2305,20 @@ def test_the_threatened_act_sets_the_threats_code(coder, text, code):
     assert code in [e.cameo for e in events], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 h: a measure its doer announces is decided on; one foretold or made to hang
+    # on a condition is a threat
+    ("The European Union announced on Monday it would suspend all aid to the Malian "
+     "junta.", "162"),
+    ("The European Union will suspend all aid to the Malian junta.", "1311"),
+    ("The European Union announced that it would suspend aid to Mali unless the junta "
+     "held elections.", "1311"),
+])
+def test_an_announced_sanction_is_the_sanction(coder, text, code):
+    events = coder.code(text, published="2010-05-02")
+    assert [e.cameo for e in events if not e.negated] == [code]
+
+
 def test_refusing_to_take_in_refugees_rejects_humanitarian_aid(coder):
     events = coder.code("Hungary said it would not accept any more refugees from Syria.",
                         published="2015-09-02")

@@ -476,6 +476,10 @@ class Coder:
                 # or agrees to do is a commitment given, not a threat; the act is coded
                 # as intended
                 return code
+            if intent is None and code[:2] == SANCTION_ROOT and _announced(doc, m):
+                # "announced it would halt aid": a measure announced is one decided on,
+                # the sanction itself, not a threat of it
+                return code
             return intent or self.kb.ontology.modal_code(code, "threat") or code
         return code
 
@@ -681,6 +685,19 @@ PLEDGE_VERBS = {"pledge", "promise", "agree", "commit", "undertake"}
 def _pledged(trigger: Token) -> bool:
     """Whether an act is what its doer pledges or agrees to do ("pledged to expel")."""
     return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PLEDGE_VERBS
+
+
+# Verbs that tell a measure to come as decided on ("announced it would cut aid").
+ANNOUNCING_VERBS = {"announce"}
+
+
+def _announced(doc: Doc, m: Mention) -> bool:
+    """Whether the act is what its reporter announces it will do, not what a report
+    foretells of another."""
+    if m.reporter is None or doc[m.reporter].head.lemma_.lower() not in ANNOUNCING_VERBS:
+        return False
+    # ("announced it would", "announced a suspension": the announcer is the doer)
+    return all(i == m.reporter or doc[i].pos_ == "PRON" for i in m.sources)
 
 
 # Verbs that report a deed as someone's contested claim ("claimed that").
