@@ -822,6 +822,16 @@ def test_the_subject_of_a_passive_does_the_complement(coder):
     assert ev.source.country == "ITA" and ev.target.country == "CHE"
 
 
+@pytest.mark.parametrize("text, root", [
+    # stop 17 h: the verb joined to a passive is done by its subject, not by its agent
+    ("The Ghanaian finance minister was questioned by anti-graft police and resigned.", "08"),
+    ("The Ghanaian finance minister has been charged by a court and will resign.", "03"),
+])
+def test_an_active_verb_joined_to_a_passive_shares_its_subject(coder, text, root):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.source.code == "GHAGOV"
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")

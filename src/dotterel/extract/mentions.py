@@ -403,6 +403,11 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if _commanded(tok):
         # "ordered Russia to suspend its operations": the one ordered does the act
         return _children(head, OBJECTS)
+    if (tok.dep_ == "conj" and _is_passive(head) and not _is_passive(tok)
+            and _children(head, PASSIVE_SUBJECTS)):
+        # "the minister was charged by a court and will resign": an active verb joined
+        # to a passive shares its subject, the one the passive speaks of, not its agent
+        return _children(head, PASSIVE_SUBJECTS)
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
