@@ -832,6 +832,18 @@ def test_an_active_verb_joined_to_a_passive_shares_its_subject(coder, text, root
     assert ev.source.code == "GHAGOV"
 
 
+@pytest.mark.parametrize("text, code, target", [
+    # stop 17 h: protesting that something is so is a complaint in words
+    ("Opposition leaders protested that the Zambian government had rigged the vote.",
+     "111", "ZMBGOV"),
+    ("Thousands of Zambian students protested against the new tax law.", "1412", None),
+])
+def test_protesting_that_is_criticism_protesting_against_is_a_demonstration(
+        coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert ev.cameo == code and (target is None or ev.target.code == target)
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
