@@ -844,6 +844,16 @@ def test_protesting_that_is_criticism_protesting_against_is_a_demonstration(
     assert ev.cameo == code and (target is None or ev.target.code == target)
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # stop 17 h: inspectors or investigators sent to a country investigate there
+    ("The United Nations sent investigators to Myanmar on Tuesday.", "IGOUNO", "MMR"),
+    ("The IAEA has dispatched inspectors to Iran.", "IGOUNOIAE", "IRN"),
+])
+def test_sending_inspectors_is_investigating(coder, text, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), "09")
+    assert (ev.source.code, ev.target.country) == (source, target)
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
