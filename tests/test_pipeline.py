@@ -854,6 +854,13 @@ def test_sending_inspectors_is_investigating(coder, text, source, target):
     assert (ev.source.code, ev.target.country) == (source, target)
 
 
+def test_fighters_demobilized_are_demobilized_by_their_own_side(coder):
+    # stop 17 h
+    ev = one(coder.code("Hundreds of Colombian FARC rebels were demobilized last year.",
+                        published="2015-06-02"), "087")
+    assert ev.cameo == "0873" and ev.source.code.startswith("COLREB")
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")

@@ -57,8 +57,10 @@ STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "e
 # Verbs (with their particle) of moving one's own people whose agentless passive names
 # the doer by the moved ones' side: "UN peacekeepers were withdrawn from the enclave",
 # "were shipped out of the enclave" is the UN's act, coded by its peacekeepers; "the
-# ambassador was recalled" is by his state. Not "arms were shipped to Syria".
-SELF_MOVED_PARTICIPLES = {"withdraw", "recall", "redeploy", "ship out"}
+# ambassador was recalled" is by his state; "the guerrillas have been demobilized" by
+# their own side. Not "arms were shipped to Syria".
+SELF_MOVED_PARTICIPLES = {"withdraw", "recall", "redeploy", "ship out", "demobilize",
+                          "demobilise"}
 
 
 @dataclass(frozen=True)
