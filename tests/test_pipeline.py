@@ -861,6 +861,16 @@ def test_fighters_demobilized_are_demobilized_by_their_own_side(coder):
     assert ev.cameo == "0873" and ev.source.code.startswith("COLREB")
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 h: a website defaced is a cyber attack; a statue defaced is damaged property
+    ("Hackers defaced the websites of several Polish ministries on Friday.", "176"),
+    ("Rioters defaced a statue of the Polish king on Friday.", "171"),
+])
+def test_defacing_a_website_is_a_cyber_attack(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert ev.cameo == code and ev.target.country == "POL"
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
