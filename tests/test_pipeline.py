@@ -871,6 +871,16 @@ def test_defacing_a_website_is_a_cyber_attack(coder, text, code):
     assert ev.cameo == code and ev.target.country == "POL"
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 h: the removal of a leader demanded is a change of leadership demanded
+    ("Zambian rebels demanded the removal of President Juma Kabeta on Monday.", "1041"),
+    ("Zambian farmers demanded the removal of roadblocks on Monday.", "100"),
+])
+def test_demanding_a_leaders_removal_demands_a_leadership_change(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "10")
+    assert ev.cameo == code
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
