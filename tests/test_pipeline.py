@@ -881,6 +881,16 @@ def test_demanding_a_leaders_removal_demands_a_leadership_change(coder, text, co
     assert ev.cameo == code
 
 
+@pytest.mark.parametrize("text, target", [
+    # stop 17 h: trade stopped with a state is an embargo on it
+    ("Turkey suspended all trade with Israel on Thursday.", "ISR"),
+    ("Russia halted imports of wine from Georgia on Friday.", "GEO"),
+])
+def test_trade_suspended_with_a_state_is_an_embargo(coder, text, target):
+    ev = one(coder.code(text, published="2015-06-02"), "16")
+    assert ev.cameo == "163" and ev.target.country == target
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
