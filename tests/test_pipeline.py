@@ -891,6 +891,13 @@ def test_trade_suspended_with_a_state_is_an_embargo(coder, text, target):
     assert ev.cameo == "163" and ev.target.country == target
 
 
+def test_the_one_allowed_to_act_is_the_object_of_allowing(coder):
+    # stop 17 h: the parser reads "inspectors" as the infinitive's subject
+    ev = one(coder.code("Iran allowed IAEA inspectors to visit the site on Monday.",
+                        published="2015-06-02"), "08")
+    assert ev.cameo.startswith("086") and ev.target.code == "IGOUNOIAE"
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")

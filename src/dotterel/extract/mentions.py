@@ -246,6 +246,12 @@ def _objects(tok: Token) -> list[Token]:
         # subject of another verb; it is the phrase that starts where the measure ends
         after = measures[0].right_edge.i + 1
         found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
+    if not found and not _is_passive(tok):
+        # "allowed UN inspectors to resume work": the parser may read the one let or made
+        # to act as the subject of the infinitive clause; it is the verb's object
+        found = [s for c in _children(tok, {"ccomp"})
+                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 for s in _children(c, {"nsubj"}) if s.i > tok.i]
     found += _children(tok, {"attr", "oprd"})
     return found
 
