@@ -898,6 +898,13 @@ def test_the_one_allowed_to_act_is_the_object_of_allowing(coder):
     assert ev.cameo.startswith("086") and ev.target.code == "IGOUNOIAE"
 
 
+def test_a_unilateral_ceasefire_by_rebels_is_towards_their_government(coder):
+    # stop 17 h
+    ev = one(coder.code("Colombian rebels declared a unilateral ceasefire on Monday.",
+                        published="2015-06-02"), "087")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("0871", "COLREB", "COLGOV")
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")

@@ -302,6 +302,13 @@ class Coder:
                 # the state of emergency" is the lifting's object, no act of its own)
                 targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
                                   for s in sources if s.country and s.country != "IGO")
+        if (not targets and m.code == CEASEFIRE_DECLARED and trigger.pos_ == "VERB"
+                and all(s.sector[:3] in INSURGENT_SECTORS and s.country not in ("", "IGO")
+                        for s in sources)):
+            # "the rebels declared a unilateral ceasefire": insurgents hold their fire
+            # towards the state they fight, their own country's government
+            targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
+                              for s in sources)
         if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
             # "students staged mass demonstrations", "workers went on strike": a protest
             # (or its calling off: "the union called off the strike") by the people that
@@ -638,6 +645,8 @@ PROTEST_ROOT = "14"
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
+CEASEFIRE_DECLARED = "0871"
+INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 BARE_APPEAL, BARE_DEMAND = "020", "100"
 BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic
