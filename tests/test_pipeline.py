@@ -905,6 +905,13 @@ def test_a_unilateral_ceasefire_by_rebels_is_towards_their_government(coder):
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0871", "COLREB", "COLGOV")
 
 
+def test_a_noun_that_qualifies_a_coded_verbs_object_is_no_event_of_its_own(coder):
+    # stop 17 h: the ceasefire is what the violated agreement is about, not declared
+    events = coder.code("Both the Colombian army and the rebels are guilty of violating "
+                        "the ceasefire agreement.", published="2015-06-02")
+    assert {e.cameo for e in events} == {"196"}
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")

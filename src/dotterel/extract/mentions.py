@@ -1429,7 +1429,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             if wanted is not None:
                 asked.setdefault(content[tok.i], []).append(wanted[0].code)
         if (tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok)
-                or _role_of(tok, found) or _yielded_to(tok, found)):
+                or _role_of(tok, found) or _yielded_to(tok, found)
+                or _qualifies_object(tok, found)):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -1795,6 +1796,13 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
     ("used civilians as human shields"): the verb's mention tells the act."""
     return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
             and any(m.trigger == tok.head.head.i for m in found))
+
+
+def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
+    """Whether a nominal trigger only says what kind of thing a coded verb's object is
+    ("violating the ceasefire agreement"): the verb's mention tells the act."""
+    return (tok.dep_ == "compound" and tok.head.dep_ in OBJECTS
+            and any(tok.head.i in m.trigger_tokens and m.trigger != tok.head.i for m in found))
 
 
 # Verbs whose subject undergoes what their object names ("faced pressure", "received
