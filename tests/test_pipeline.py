@@ -912,6 +912,16 @@ def test_a_noun_that_qualifies_a_coded_verbs_object_is_no_event_of_its_own(coder
     assert {e.cameo for e in events} == {"196"}
 
 
+@pytest.mark.parametrize("text, target", [
+    # stop 17 h: a retreat from a town is from the state it lies in, if another's
+    ("Russian troops withdrew from Kherson on Friday.", "UKR"),
+    ("Syrian troops withdrew from Aleppo on Friday.", None),
+])
+def test_a_retreat_from_a_place_is_from_its_state(coder, text, target):
+    ev = one(coder.code(text, published="2022-11-12"), "087")
+    assert (ev.target.country if ev.target else None) == target
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")

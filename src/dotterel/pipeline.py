@@ -280,6 +280,14 @@ class Coder:
             place = places.event_place(trigger)
             if place is not None and place.country and place.country not in exclude:
                 targets = [Actor(code=place.country, country=place.country, name=place.name)]
+        if not targets and m.code == SURRENDER and trigger.pos_ == "VERB":
+            # "Russian troops withdrew from Kherson": a retreat from a place no actor is
+            # named with is from the country it lies in, when that is another state
+            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets]
+            targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
+                            for start, end, p in places.in_sentence(trigger.sent, list(exclude))
+                            if p.country and p.country not in exclude
+                            and any(lo <= start and end - 1 <= hi for lo, hi in phrases)), [])
         if not targets and m.code[:2] in DOMESTIC_ROOTS | {MASS_VIOLENCE_ROOT}:
             # "imposed a curfew in the city of Srinagar in northern India", "lifted the
             # state of emergency in Kassala": a state's restriction, or its easing (or
