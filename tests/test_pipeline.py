@@ -922,6 +922,16 @@ def test_a_retreat_from_a_place_is_from_its_state(coder, text, target):
     assert (ev.target.country if ev.target else None) == target
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 h: a sum is read by what it is given as
+    ("The EU provided 50 million euros in humanitarian aid to Chad on Monday.", "073"),
+    ("The United States sent $300 million in emergency aid to Chad on Monday.", "073"),
+])
+def test_a_sum_given_in_aid_is_read_by_the_aid(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "07")
+    assert ev.cameo == code and ev.target.country == "TCD"
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")

@@ -1019,6 +1019,8 @@ def is_list_item(appos: Token) -> bool:
 
 # Words that count, gather or measure: "dozens of journalists", "a group of Liberians",
 # "tons of food", "a shipment of arms".
+# Currencies a sum of aid is counted in ("$50 million in food aid").
+MONEY_WORDS = {"dollar", "euro", "pound", "yen", "yuan", "franc", "rupee", "$", "€", "£"}
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                   "millions", "score", "scores", "tens", "group", "crowd", "number", "handful",
                   "bunch", "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms",
@@ -1051,6 +1053,13 @@ def _who(tok: Token) -> Token:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
                 named = _children(prep, {"pobj"})
+                if named:
+                    return named[0]
+    if tok.lemma_.lower() in MONEY_WORDS or tok.ent_type_ == "MONEY":
+        # "provided 50 million euros in humanitarian aid": a sum is read by what it is given as
+        for prep in _children(tok, {"prep"}):
+            if prep.lower_ == "in":
+                named = [o for o in _children(prep, {"pobj"}) if o.pos_ == "NOUN"]
                 if named:
                     return named[0]
     return tok
