@@ -932,6 +932,16 @@ def test_a_sum_given_in_aid_is_read_by_the_aid(coder, text, code):
     assert ev.cameo == code and ev.target.country == "TCD"
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 h: forces accused of killing civilians are accused of rights abuses
+    ("Amnesty accused Ethiopian troops of killing civilians in the north.", "1122"),
+    ("Ethiopian police accused two Somali men of murder.", "1121"),
+])
+def test_forces_accused_of_killing_civilians_are_accused_of_rights_abuses(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert ev.cameo == code
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
