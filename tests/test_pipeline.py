@@ -942,6 +942,17 @@ def test_forces_accused_of_killing_civilians_are_accused_of_rights_abuses(coder,
     assert ev.cameo == code
 
 
+@pytest.mark.parametrize("text, code", [
+    # stop 17 h: a missile test shows force; missiles fired at a city strike it
+    ("North Korea test-fired two ballistic missiles.", "150"),
+    ("Hamas fired two missiles at Tel Aviv on Sunday.", "195"),
+])
+def test_a_missile_test_is_a_show_of_force(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert code in [e.cameo for e in events] and "195" not in [
+        e.cameo for e in events if e.cameo != code]
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
