@@ -953,6 +953,17 @@ def test_a_missile_test_is_a_show_of_force(coder, text, code):
         e.cameo for e in events if e.cameo != code]
 
 
+@pytest.mark.parametrize("text, code, target", [
+    # stop 17 h: drills held near a state show force at it; joint drills stay cooperation
+    ("China held large-scale military drills near Taiwan on Monday.", "150", "TWN"),
+    ("Russia held naval exercises off the coast of Japan on Monday.", "150", "JPN"),
+    ("France and Egypt held joint drills near Libya on Monday.", "062", "EGY"),
+])
+def test_drills_near_a_state_show_force_at_it(coder, text, code, target):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert ev.cameo == code and ev.target.country == target
+
+
 def test_a_measured_amount_is_read_by_what_it_measures(coder):
     ev = one(coder.code("The United Nations sent 25,000 tons of food to Liberia.",
                         published="2015-06-02"), "07")
