@@ -280,6 +280,14 @@ class Coder:
             place = places.event_place(trigger)
             if place is not None and place.country and place.country not in exclude:
                 targets = [Actor(code=place.country, country=place.country, name=place.name)]
+        if not targets and m.code == SURRENDER and trigger.pos_ == "VERB":
+            # "Russian troops withdrew from Kherson": a retreat from a place no actor is
+            # named with is from the country it lies in, when that is another state
+            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets]
+            targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
+                            for start, end, p in places.in_sentence(trigger.sent, list(exclude))
+                            if p.country and p.country not in exclude
+                            and any(lo <= start and end - 1 <= hi for lo, hi in phrases)), [])
         if not targets and m.code[:2] in DOMESTIC_ROOTS | {MASS_VIOLENCE_ROOT}:
             # "imposed a curfew in the city of Srinagar in northern India", "lifted the
             # state of emergency in Kassala": a state's restriction, or its easing (or
@@ -302,6 +310,13 @@ class Coder:
                 # the state of emergency" is the lifting's object, no act of its own)
                 targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
                                   for s in sources if s.country and s.country != "IGO")
+        if (not targets and m.code == CEASEFIRE_DECLARED and trigger.pos_ == "VERB"
+                and all(s.sector[:3] in INSURGENT_SECTORS and s.country not in ("", "IGO")
+                        for s in sources)):
+            # "the rebels declared a unilateral ceasefire": insurgents hold their fire
+            # towards the state they fight, their own country's government
+            targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
+                              for s in sources)
         if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
             # "students staged mass demonstrations", "workers went on strike": a protest
             # (or its calling off: "the union called off the strike") by the people that
@@ -344,8 +359,14 @@ class Coder:
             return []
         victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
                    if a.country and a.country != "IGO"]
+        origin = [a.country for phrase in _fired_from(trigger)
+                  for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
         place = places.event_place(trigger, [a.country for a in victims])
-        if victims:
+        if origin:
+            # "a mortar bomb was fired at it from the Gaza Strip": whoever fired it was
+            # where it came from, not where it fell
+            country = origin[0]
+        elif victims:
             # a place the gazetteer does not know may still be a state the actors name
             named = [a.country for phrase in _adjunct_phrases(trigger)
                      for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
@@ -469,6 +490,10 @@ class Coder:
                 # "Qatar pledged to expel the exiled leaders": a hostile act one pledges
                 # or agrees to do is a commitment given, not a threat; the act is coded
                 # as intended
+                return code
+            if intent is None and code[:2] == SANCTION_ROOT and _announced(doc, m):
+                # "announced it would halt aid": a measure announced is one decided on,
+                # the sanction itself, not a threat of it
                 return code
             return intent or self.kb.ontology.modal_code(code, "threat") or code
         return code
@@ -636,6 +661,8 @@ PROTEST_ROOT = "14"
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
+CEASEFIRE_DECLARED = "0871"
+INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 BARE_APPEAL, BARE_DEMAND = "020", "100"
 BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic
@@ -683,6 +710,19 @@ PLEDGE_VERBS = {"pledge", "promise", "agree", "commit", "undertake"}
 def _pledged(trigger: Token) -> bool:
     """Whether an act is what its doer pledges or agrees to do ("pledged to expel")."""
     return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PLEDGE_VERBS
+
+
+# Verbs that tell a measure to come as decided on ("announced it would cut aid").
+ANNOUNCING_VERBS = {"announce"}
+
+
+def _announced(doc: Doc, m: Mention) -> bool:
+    """Whether the act is what its reporter announces it will do, not what a report
+    foretells of another."""
+    if m.reporter is None or doc[m.reporter].head.lemma_.lower() not in ANNOUNCING_VERBS:
+        return False
+    # ("announced it would", "announced a suspension": the announcer is the doer)
+    return all(i == m.reporter or doc[i].pos_ == "PRON" for i in m.sources)
 
 
 # Verbs that report a deed as someone's contested claim ("claimed that").
@@ -959,6 +999,18 @@ def _defied(trigger: Token) -> list[Token]:
     return [o for verb in (trigger, *([trigger.head] if trigger.dep_ == "xcomp" else []))
             for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "despite"
             for o in prep.children if o.dep_ == "pobj"]
+
+
+def _fired_from(trigger: Token) -> list[Token]:
+    """The noun phrases of the "from" phrase that tells where a deed was launched from, on
+    the trigger or, for a weapon noun, on the verb it is fired by ("rockets were fired
+    from Lebanon")."""
+    heads = [trigger]
+    if trigger.dep_ in ("nsubjpass", "dobj", "obj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)
+    return [obj for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
 def _adjunct_phrases(trigger: Token) -> list[Token]:

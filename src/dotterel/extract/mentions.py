@@ -57,8 +57,10 @@ STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "e
 # Verbs (with their particle) of moving one's own people whose agentless passive names
 # the doer by the moved ones' side: "UN peacekeepers were withdrawn from the enclave",
 # "were shipped out of the enclave" is the UN's act, coded by its peacekeepers; "the
-# ambassador was recalled" is by his state. Not "arms were shipped to Syria".
-SELF_MOVED_PARTICIPLES = {"withdraw", "recall", "redeploy", "ship out"}
+# ambassador was recalled" is by his state; "the guerrillas have been demobilized" by
+# their own side. Not "arms were shipped to Syria".
+SELF_MOVED_PARTICIPLES = {"withdraw", "recall", "redeploy", "ship out", "demobilize",
+                          "demobilise"}
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,12 @@ def _objects(tok: Token) -> list[Token]:
         # subject of another verb; it is the phrase that starts where the measure ends
         after = measures[0].right_edge.i + 1
         found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
+    if not found and not _is_passive(tok):
+        # "allowed UN inspectors to resume work": the parser may read the one let or made
+        # to act as the subject of the infinitive clause; it is the verb's object
+        found = [s for c in _children(tok, {"ccomp"})
+                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 for s in _children(c, {"nsubj"}) if s.i > tok.i]
     found += _children(tok, {"attr", "oprd"})
     return found
 
@@ -403,6 +411,11 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     if _commanded(tok):
         # "ordered Russia to suspend its operations": the one ordered does the act
         return _children(head, OBJECTS)
+    if (tok.dep_ == "conj" and _is_passive(head) and not _is_passive(tok)
+            and _children(head, PASSIVE_SUBJECTS)):
+        # "the minister was charged by a court and will resign": an active verb joined
+        # to a passive shares its subject, the one the passive speaks of, not its agent
+        return _children(head, PASSIVE_SUBJECTS)
     if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
@@ -554,6 +567,10 @@ def _split_deed(word: Token, verb: Token, verb_lemmas: frozenset[str]) -> bool:
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
 # for talks", "during a visit"); not "after the attack", "over the shelling".
 ADJUNCT_PREPS = {"during", "for", "on"}
+# Journeys told in an adjunct ("signed deals during a visit to Uganda", "on a trip to
+# Paris"): whoever acts during one is the traveller, even when the verb has an object.
+JOURNEY_NOUNS = {"visit", "trip", "tour"}
+JOURNEY_PREPS = {"during", "on"}
 # Possessive pronouns that refer back to the clause's subject ("delayed their meeting").
 POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
 
@@ -578,9 +595,12 @@ def _governing_verb(phrase: Token) -> Token | None:
                  # "were engaged in heavy fighting": the activity the subject is engaged in
                  or (phrase.head.lower_ == "in" and _is_passive(phrase.head.head)
                      and _is_stative(phrase.head.head)))
-            and not _children(phrase.head.head, OBJECTS)):
+            and (not _children(phrase.head.head, OBJECTS)
+                 or (phrase.head.lower_ in JOURNEY_PREPS
+                     and phrase.lemma_.lower() in JOURNEY_NOUNS))):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
-        # the bombing", "claimed responsibility for attacks"
+        # the bombing", "claimed responsibility for attacks"; but a journey the deed was
+        # done on is the doer's own
         return phrase.head.head
     return None
 
@@ -999,6 +1019,8 @@ def is_list_item(appos: Token) -> bool:
 
 # Words that count, gather or measure: "dozens of journalists", "a group of Liberians",
 # "tons of food", "a shipment of arms".
+# Currencies a sum of aid is counted in ("$50 million in food aid").
+MONEY_WORDS = {"dollar", "euro", "pound", "yen", "yuan", "franc", "rupee", "$", "€", "£"}
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                   "millions", "score", "scores", "tens", "group", "crowd", "number", "handful",
                   "bunch", "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms",
@@ -1031,6 +1053,13 @@ def _who(tok: Token) -> Token:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
                 named = _children(prep, {"pobj"})
+                if named:
+                    return named[0]
+    if tok.lemma_.lower() in MONEY_WORDS or tok.ent_type_ == "MONEY":
+        # "provided 50 million euros in humanitarian aid": a sum is read by what it is given as
+        for prep in _children(tok, {"prep"}):
+            if prep.lower_ == "in":
+                named = [o for o in _children(prep, {"pobj"}) if o.pos_ == "NOUN"]
                 if named:
                     return named[0]
     return tok
@@ -1409,7 +1438,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             if wanted is not None:
                 asked.setdefault(content[tok.i], []).append(wanted[0].code)
         if (tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok)
-                or _role_of(tok, found) or _yielded_to(tok, found)):
+                or _role_of(tok, found) or _yielded_to(tok, found)
+                or _qualifies_object(tok, found)):
             continue
         picked = _pick_entry(tok, lexicon, "NOUN")
         if picked is None:
@@ -1775,6 +1805,13 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
     ("used civilians as human shields"): the verb's mention tells the act."""
     return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
             and any(m.trigger == tok.head.head.i for m in found))
+
+
+def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
+    """Whether a nominal trigger only says what kind of thing a coded verb's object is
+    ("violating the ceasefire agreement"): the verb's mention tells the act."""
+    return (tok.dep_ == "compound" and tok.head.dep_ in OBJECTS
+            and any(tok.head.i in m.trigger_tokens and m.trigger != tok.head.i for m in found))
 
 
 # Verbs whose subject undergoes what their object names ("faced pressure", "received
