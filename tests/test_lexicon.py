@@ -95,7 +95,7 @@ def test_condemn_is_speech_disapproval(lex: Lexicon) -> None:
     ("VERB", "renounce", "violence", "087"),
     ("VERB", "forsake", "programme", "080"),
     ("VERB", "return", "helicopter", "0842"),
-    # stop 16 coop4: recognizing a rival's victory yields to them
+    # recognizing a rival's victory yields to them
     ("VERB", "recognize", "victory", "083"),
 ])
 def test_verb_object_constructions(lex: Lexicon, pos: str, lemma: str, objects: str,

@@ -304,7 +304,7 @@ def test_a_subject_the_parser_takes_into_a_fronted_phrase_is_the_verb_s(coder):
 
 
 def test_an_object_the_parser_takes_into_the_closing_attribution_is_the_verb_s(coder):
-    # stop 17 c: the parser reads "an Iraqi, public television" as the subject of "reported"
+    # the parser reads "an Iraqi, public television" as the subject of "reported"
     events = coder.code("Gunmen attacked an Iraqi checkpoint near Basra Sunday and killed an "
                         "Iraqi, public television reported.", published="2015-03-10")
     ev = one(events, "19")
@@ -823,7 +823,7 @@ def test_the_subject_of_a_passive_does_the_complement(coder):
 
 
 @pytest.mark.parametrize("text, root", [
-    # stop 17 h: the verb joined to a passive is done by its subject, not by its agent
+    # the verb joined to a passive is done by its subject, not by its agent
     ("The Ghanaian finance minister was questioned by anti-graft police and resigned.", "08"),
     ("The Ghanaian finance minister has been charged by a court and will resign.", "03"),
 ])
@@ -833,7 +833,7 @@ def test_an_active_verb_joined_to_a_passive_shares_its_subject(coder, text, root
 
 
 @pytest.mark.parametrize("text, code, target", [
-    # stop 17 h: protesting that something is so is a complaint in words
+    # protesting that something is so is a complaint in words
     ("Opposition leaders protested that the Zambian government had rigged the vote.",
      "111", "ZMBGOV"),
     ("Thousands of Zambian students protested against the new tax law.", "1412", None),
@@ -845,7 +845,7 @@ def test_protesting_that_is_criticism_protesting_against_is_a_demonstration(
 
 
 @pytest.mark.parametrize("text, source, target", [
-    # stop 17 h: inspectors or investigators sent to a country investigate there
+    # inspectors or investigators sent to a country investigate there
     ("The United Nations sent investigators to Myanmar on Tuesday.", "IGOUNO", "MMR"),
     ("The IAEA has dispatched inspectors to Iran.", "IGOUNOIAE", "IRN"),
 ])
@@ -855,14 +855,13 @@ def test_sending_inspectors_is_investigating(coder, text, source, target):
 
 
 def test_fighters_demobilized_are_demobilized_by_their_own_side(coder):
-    # stop 17 h
     ev = one(coder.code("Hundreds of Colombian FARC rebels were demobilized last year.",
                         published="2015-06-02"), "087")
     assert ev.cameo == "0873" and ev.source.code.startswith("COLREB")
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 h: a website defaced is a cyber attack; a statue defaced is damaged property
+    # a website defaced is a cyber attack; a statue defaced is damaged property
     ("Hackers defaced the websites of several Polish ministries on Friday.", "176"),
     ("Rioters defaced a statue of the Polish king on Friday.", "171"),
 ])
@@ -872,7 +871,7 @@ def test_defacing_a_website_is_a_cyber_attack(coder, text, code):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 h: the removal of a leader demanded is a change of leadership demanded
+    # the removal of a leader demanded is a change of leadership demanded
     ("Zambian rebels demanded the removal of President Juma Kabeta on Monday.", "1041"),
     ("Zambian farmers demanded the removal of roadblocks on Monday.", "100"),
 ])
@@ -882,7 +881,7 @@ def test_demanding_a_leaders_removal_demands_a_leadership_change(coder, text, co
 
 
 @pytest.mark.parametrize("text, target", [
-    # stop 17 h: trade stopped with a state is an embargo on it
+    # trade stopped with a state is an embargo on it
     ("Turkey suspended all trade with Israel on Thursday.", "ISR"),
     ("Russia halted imports of wine from Georgia on Friday.", "GEO"),
 ])
@@ -892,28 +891,27 @@ def test_trade_suspended_with_a_state_is_an_embargo(coder, text, target):
 
 
 def test_the_one_allowed_to_act_is_the_object_of_allowing(coder):
-    # stop 17 h: the parser reads "inspectors" as the infinitive's subject
+    # the parser reads "inspectors" as the infinitive's subject
     ev = one(coder.code("Iran allowed IAEA inspectors to visit the site on Monday.",
                         published="2015-06-02"), "08")
     assert ev.cameo.startswith("086") and ev.target.code == "IGOUNOIAE"
 
 
 def test_a_unilateral_ceasefire_by_rebels_is_towards_their_government(coder):
-    # stop 17 h
     ev = one(coder.code("Colombian rebels declared a unilateral ceasefire on Monday.",
                         published="2015-06-02"), "087")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0871", "COLREB", "COLGOV")
 
 
 def test_a_noun_that_qualifies_a_coded_verbs_object_is_no_event_of_its_own(coder):
-    # stop 17 h: the ceasefire is what the violated agreement is about, not declared
+    # the ceasefire is what the violated agreement is about, not declared
     events = coder.code("Both the Colombian army and the rebels are guilty of violating "
                         "the ceasefire agreement.", published="2015-06-02")
     assert {e.cameo for e in events} == {"196"}
 
 
 @pytest.mark.parametrize("text, target", [
-    # stop 17 h: a retreat from a town is from the state it lies in, if another's
+    # a retreat from a town is from the state it lies in, if another's
     ("Russian troops withdrew from Kherson on Friday.", "UKR"),
     ("Syrian troops withdrew from Aleppo on Friday.", None),
 ])
@@ -923,7 +921,7 @@ def test_a_retreat_from_a_place_is_from_its_state(coder, text, target):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 h: a sum is read by what it is given as
+    # a sum is read by what it is given as
     ("The EU provided 50 million euros in humanitarian aid to Chad on Monday.", "073"),
     ("The United States sent $300 million in emergency aid to Chad on Monday.", "073"),
 ])
@@ -933,7 +931,7 @@ def test_a_sum_given_in_aid_is_read_by_the_aid(coder, text, code):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 h: forces accused of killing civilians are accused of rights abuses
+    # forces accused of killing civilians are accused of rights abuses
     ("Amnesty accused Ethiopian troops of killing civilians in the north.", "1122"),
     ("Ethiopian police accused two Somali men of murder.", "1121"),
 ])
@@ -943,7 +941,7 @@ def test_forces_accused_of_killing_civilians_are_accused_of_rights_abuses(coder,
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 h: a missile test shows force; missiles fired at a city strike it
+    # a missile test shows force; missiles fired at a city strike it
     ("North Korea test-fired two ballistic missiles.", "150"),
     ("Hamas fired two missiles at Tel Aviv on Sunday.", "195"),
 ])
@@ -954,7 +952,7 @@ def test_a_missile_test_is_a_show_of_force(coder, text, code):
 
 
 @pytest.mark.parametrize("text, code, target", [
-    # stop 17 h: drills held near a state show force at it; joint drills stay cooperation
+    # drills held near a state show force at it; joint drills stay cooperation
     ("China held large-scale military drills near Taiwan on Monday.", "150", "TWN"),
     ("Russia held naval exercises off the coast of Japan on Monday.", "150", "JPN"),
     ("France and Egypt held joint drills near Libya on Monday.", "062", "EGY"),
@@ -1144,7 +1142,7 @@ def test_the_forces_a_state_mobilizes_are_not_its_target(coder):
 
 
 @pytest.mark.parametrize("text,target", [
-    # stop 17 f: troops marching up to a frontier show force at the state beyond it,
+    # troops marching up to a frontier show force at the state beyond it,
     # "close to" it as well; a protest march to a capital stays a protest
     ("Turkish troops marched close to the border with Syria on Monday.", "SYR"),
     ("Indian troops marched towards the Pakistani border on Monday.", "PAK"),
@@ -1155,7 +1153,6 @@ def test_marching_to_a_border_is_a_show_of_force(coder, text, target):
 
 
 def test_ousting_villagers_is_expelling_them_but_ousting_a_leader_is_not(coder):
-    # stop 17 f
     ev = one(coder.code("Sudanese troops ousted Chadian villagers from the border area on "
                         "Monday.", published="2015-06-02"), "17")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("174", "SDNMIL", "TCDCVL")
@@ -1175,7 +1172,7 @@ def test_violence_by_no_one_named_is_by_unidentified_armed_forces(coder, text, s
 
 
 @pytest.mark.parametrize("text,source,target", [
-    # stop 17 h: no one named fired it; whoever did was where it was fired from
+    # no one named fired it; whoever did was where it was fired from
     ("Kenya said a rocket was fired at it from Somalia on Friday.", "SOMUAF", "KEN"),
     ("Two mortar shells were fired from Syria at the Golan Heights overnight.", "SYRUAF", None),
 ])
@@ -1362,7 +1359,7 @@ def test_a_killing_by_a_named_means_takes_the_means_code(coder):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 c: killing a leader or office holder is an assassination...
+    # killing a leader or office holder is an assassination...
     ("Taliban fighters killed a provincial governor in Afghanistan on Tuesday.", "186"),
     # ...but not when a deed does the killing: an assassin is someone, not an attack
     ("US drone strikes have killed six Taliban leaders in Afghanistan since March.", "1952"),
@@ -1373,14 +1370,14 @@ def test_killing_a_leader_is_an_assassination_unless_a_deed_kills(coder, text, c
 
 
 def test_what_something_aims_at_is_not_done(coder):
-    # stop 17 c: the embargo is the draft's aim; France's backing is the event
+    # the embargo is the draft's aim; France's backing is the event
     events = coder.code("France said it will back a UN draft that aims to impose an arms "
                         "embargo on Libya.", published="2015-06-02")
     assert [e.cameo for e in events] == ["032"]
 
 
 @pytest.mark.parametrize("text, codes", [
-    # stop 17 c: the protest a protest is held for is that protest, aimed at the decision's
+    # the protest a protest is held for is that protest, aimed at the decision's
     # maker; one that was prevented is not held at all
     ("Turkish students staged a demonstration in Ankara to protest the government's "
      "decision.", [("1412", "TURGOV")]),
@@ -1393,7 +1390,7 @@ def test_the_protest_a_protest_is_held_for_is_that_protest(coder, text, codes):
 
 
 @pytest.mark.parametrize("text, codes", [
-    # stop 17 c: a participle that adds a deed's toll tells of that deed
+    # a participle that adds a deed's toll tells of that deed
     ("A camp for Sudanese refugees was attacked by Chadian militiamen, killing at least 40 "
      "people.", [("180", "SDNREF")]),
     ("Gunmen opened fire on a bus in Kenya, killing six passengers.", [("193", "KENCVL")]),
@@ -1404,7 +1401,7 @@ def test_the_toll_of_a_deed_is_that_deed(coder, text, codes):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 c: "murdered" says nothing of how; the attack it was done in does
+    # "murdered" says nothing of how; the attack it was done in does
     ("A Kenyan soldier was murdered in an attack on an army convoy by Somali militants.", "190"),
     ("A Kenyan farmer was murdered on Monday.", "1823"),
 ])
@@ -1414,14 +1411,14 @@ def test_a_murder_done_in_a_deed_is_that_deed(coder, text, code):
 
 
 def test_the_place_entry_is_denied_to_is_not_whom_the_restriction_falls_on(coder):
-    # stop 17 c: Russia keeps foreigners out of Russia; its own people are not the target
+    # Russia keeps foreigners out of Russia; its own people are not the target
     events = coder.code("Russia said it would deny entry to Russia to all foreigners who back "
                         "the protests.", published="2015-06-02")
     assert not [e for e in events if e.target and e.target.country == "RUS"]
 
 
 def test_an_attempt_told_of_is_an_attempted_assassination(coder):
-    # stop 17 c: the attempt is its clause's subject: news, by doers no one names
+    # the attempt is its clause's subject: news, by doers no one names
     ev = one(coder.code("A plot to kill the mayor of Lagos was foiled on Monday, police said.",
                         published="2015-06-02"), "18")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("185", "NGAUAF", "NGAGOV")
@@ -1484,7 +1481,7 @@ def test_a_trip_is_to_the_place_not_to_the_deed_it_is_for(coder):
 
 
 @pytest.mark.parametrize("text,source", [
-    # stop 17 h: the verb's object does not take the journey from the one who acts on it
+    # the verb's object does not take the journey from the one who acts on it
     ("The Kenyan president signed two trade deals during a visit to Uganda on Monday.", "KEN"),
     ("The French foreign minister opened a new consulate on a trip to Nigeria.", "FRA"),
 ])
@@ -1832,7 +1829,7 @@ def test_a_set_of_acts_is_read_by_the_acts(coder, text, root, target):
 def test_a_pledge_to_do_harm_is_no_intention_to_cooperate_whatever_its_topic(coder):
     events = coder.code("Qatar pledged to expel Egyptian opposition leaders as one of the "
                         "conditions of an agreement with Saudi Arabia.", published="2014-09-02")
-    # (stop 17: the expulsion pledged is coded as the act intended, not as a threat)
+    # (the expulsion pledged is coded as the act intended, not as a threat)
     assert [e.cameo for e in events] == ["174"]
 
 
@@ -2377,7 +2374,7 @@ def test_a_makers_name_before_a_model_number_is_a_product(tmp_path):
 
 
 def test_an_office_holder_is_of_the_office_s_owner_not_of_a_name_s_entry(tmp_path):
-    # stop 16 actors4: a dictionary may list a name as standing for a state; "Arnor's
+    # a dictionary may list a name as standing for a state; "Arnor's
     # minister <name>" still holds Arnor's office
     from dotterel import Coder, Settings
 
@@ -2404,7 +2401,7 @@ def test_violence_claimed_against_another_is_an_accusation(coder, text, source, 
 
 
 @pytest.mark.parametrize("text, source, target", [
-    # stop 16 talk4: violence one claims one's own side did is a claim of responsibility
+    # violence one claims one's own side did is a claim of responsibility
     ("Hamas claimed that its fighters had attacked an Israeli army post.", "PSE", "ISR"),
     ("The Pakistani army claimed on Sunday that they had shelled Indian border posts.",
      "PAK", "IND"),
@@ -2418,7 +2415,7 @@ def test_violence_claimed_as_one_s_own_is_a_claim_of_responsibility(coder, text,
 
 
 def test_violence_claimed_of_a_rival_faction_stays_an_accusation(coder):
-    # stop 16 talk4: rebels of one's own country are another side
+    # rebels of one's own country are another side
     events = coder.code("The Syrian government claimed that Syrian rebels had attacked an army "
                         "base.", published="2016-05-02")
     ev = one(events, "11")
@@ -2448,7 +2445,7 @@ def test_the_threatened_act_sets_the_threats_code(coder, text, code):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 h: a measure its doer announces is decided on; one foretold or made to hang
+    # a measure its doer announces is decided on; one foretold or made to hang
     # on a condition is a threat
     ("The European Union announced on Monday it would suspend all aid to the Malian "
      "junta.", "162"),
@@ -2620,7 +2617,7 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
 
 
 @pytest.mark.parametrize("text, root, source, target", [
-    # stop 16 actors3: a capital's name is another country's city when the sentence is
+    # a capital's name is another country's city when the sentence is
     # about that country
     ("Government troops shelled gunmen in Tripoli on Monday, the Lebanese army said.",
      "19", "LBN", "LBN"),
@@ -2646,7 +2643,7 @@ def test_what_pressure_is_put_on_someone_to_do_is_asked(coder):
     # a judge no phrase places is of the state whose people they act on
     ("Judge Ana Ruiz opened an investigation into five Peruvian mayors on Monday.", "09",
      "PER", "PER"),
-    # stop 16 actors4: an office "of" a place is held in that place's state
+    # an office "of" a place is held in that place's state
     # (killing a governor is an assassination, 186)
     ("Taliban fighters killed the governor of Kandahar province on Sunday.", "18", "AFG",
      "AFG"),
@@ -2675,14 +2672,13 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
 
 
 def test_a_facility_named_after_a_region_is_not_the_region(coder) -> None:
-    # stop 16 actors3
     events = coder.code("Dutch farmers blocked the Europe Bridge on Tuesday, police said.",
                         published="2015-06-02")
     assert not [e for e in events if e.target and e.target.country == "EUR"]
 
 
 def test_he_is_never_the_state_a_clause_names(coder) -> None:
-    # stop 16 actors3: "he" in a clause hung on "Iran must ..." is not Iran
+    # "he" in a clause hung on "Iran must ..." is not Iran
     events = coder.code("A senior German official said that Iran must free the sailors as he "
                         "left for a visit to Oman.", published="2015-06-02")
     assert not [e for e in events if e.source and e.source.country == "IRN"]
@@ -2778,7 +2774,7 @@ def test_only_a_media_or_communications_blackout_curbs_freedoms(coder, text, cod
 
 
 @pytest.mark.parametrize("text, source", [
-    # stop 17 b: an information blackout imposed is a refusal to share information (1214)
+    # an information blackout imposed is a refusal to share information (1214)
     ("The Egyptian army imposed an information blackout on its operations in Sinai.", "EGYMIL"),
     ("NATO on Monday imposed an information blackout on the redeployment of its troops in "
      "Kosovo.", "IGO"),
@@ -2790,7 +2786,7 @@ def test_an_information_blackout_refuses_to_share_information(coder, text, sourc
 
 
 @pytest.mark.parametrize("text, expected", [
-    # stop 17 b: the charges an arrest rests on are the arresters' accusation of the arrested
+    # the charges an arrest rests on are the arresters' accusation of the arrested
     ("Egyptian police arrested two Israeli tourists on charges of spying.",
      ("1125", "EGYCOP", "ISRCVL")),
     ("Kenyan police detained the mayor of Nairobi over allegations of fraud.",
@@ -2803,7 +2799,7 @@ def test_charges_an_arrest_rests_on_are_the_arresters_accusation(coder, text, ex
 
 
 @pytest.mark.parametrize("text, source, target", [
-    # stop 17 b: making weapons of mass destruction to use against someone threatens them
+    # making weapons of mass destruction to use against someone threatens them
     # with such weapons (1385); making them with no one named is no threat
     ("A Chechen rebel group is producing chemical weapons to use against Russian troops.",
      "RUS", "RUS"),
@@ -2820,7 +2816,7 @@ def test_weapons_of_mass_destruction_made_to_use_against_someone_threaten_them(
 
 
 @pytest.mark.parametrize("text, target", [
-    # stop 17 b: a refusal made despite pressure or calls answers whoever made them
+    # a refusal made despite pressure or calls answers whoever made them
     ("The Kenyan finance minister declined to step down despite calls from the opposition.",
      "KENOPP"),
     ("Vice-President Moody Awori refused to resign despite pressure by Kenyan opposition "
@@ -2833,7 +2829,7 @@ def test_a_refusal_despite_pressure_answers_who_pressed(coder, text, target):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # stop 17 b: an act its speaker says is out of the question is refused by the speaker
+    # an act its speaker says is out of the question is refused by the speaker
     ("Lifting the sanctions on Iran is out of the question, the Dutch foreign minister said.",
      ("1244", "NLDGOV", "IRNGOV")),
     ("Russian officials said that withdrawing troops from Georgia is out of the question.",
@@ -2845,7 +2841,7 @@ def test_an_act_ruled_out_is_refused(coder, text, expected):
 
 
 def test_restrictions_on_one_s_own_market_are_aimed_at_whom_they_are_for(coder):
-    # stop 17 b: the doer's own thing is what the act is done to; whom the restrictions
+    # the doer's own thing is what the act is done to; whom the restrictions
     # are "for" is whom they are aimed at
     events = coder.code("Austria will impose restrictions on its job market for Bulgarian "
                         "workers for three years.", published="2006-03-01")
@@ -2854,7 +2850,7 @@ def test_restrictions_on_one_s_own_market_are_aimed_at_whom_they_are_for(coder):
 
 
 def test_a_passive_s_by_agent_stranded_after_an_aside_is_its_doer(coder):
-    # stop 17 b: the parser hangs the "by" phrase after the aside on the aside's verb
+    # the parser hangs the "by" phrase after the aside on the aside's verb
     events = coder.code("Former Zambian minister Peter Banda has been accused of wasting some "
                         "$4 million in state funds, most of it believed to have gone missing, "
                         "by Zambian government auditors.", published="2006-03-01")
@@ -2863,7 +2859,7 @@ def test_a_passive_s_by_agent_stranded_after_an_aside_is_its_doer(coder):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 b: a hostile act one pledges or agrees to do is a commitment, coded as the
+    # a hostile act one pledges or agrees to do is a commitment, coded as the
     # act intended; one one says one will do, unasked, is still a threat
     ("Kenya has pledged to expel the Somali militants' leaders as part of a deal with "
      "Ethiopia.", "174"),
@@ -2876,7 +2872,7 @@ def test_a_hostile_act_pledged_is_no_threat(coder, text, code):
 
 
 @pytest.mark.parametrize("text, target", [
-    # stop 17 b: not meeting someone's demands to free prisoners refuses to free them
+    # not meeting someone's demands to free prisoners refuses to free them
     # (1243), aimed at whose demands they are, even where the parser takes "demands" for
     # a verb; kidnappers with only the other party's country named before them are of the
     # place the sentence goes on to name
@@ -2890,7 +2886,7 @@ def test_not_meeting_demands_to_free_prisoners_refuses_to_free_them(coder, text,
 
 
 @pytest.mark.parametrize("text, expected", [
-    # stop 17 b: a duty the speaker says someone has is demanded of them, a need advised;
+    # a duty the speaker says someone has is demanded of them, a need advised;
     # the acts the duty names are not done by anyone
     ("Kenya stressed the duty of Uganda to hand over the suspects.",
      [("1013", "KENGOV", "UGAGOV")]),
@@ -2905,14 +2901,14 @@ def test_a_duty_stated_is_demanded(coder, text, expected):
 
 
 def test_a_demand_that_control_be_taken_from_someone_demands_a_leadership_change(coder):
-    # stop 17 b: the demand is aimed at whom the control is to be taken from
+    # the demand is aimed at whom the control is to be taken from
     events = coder.code("Kurdish parties demanded that control of the oil ministry be taken "
                         "away from the Iraqi prime minister.", published="2006-03-01")
     assert [(e.cameo, e.target.code) for e in events] == [("1041", "IRQGOV")]
 
 
 @pytest.mark.parametrize("text, expected", [
-    # stop 17 b: what an arrest is "for" is the arresters' accusation of the arrested, of
+    # what an arrest is "for" is the arresters' accusation of the arrested, of
     # the kind the lexicon's allegations of it are; an arrest no one is named for is by
     # the state where it was made; people "from" a place are of its country
     ("Hamas gunmen arrested three men in Gaza for collaborating with Israel.",
@@ -2929,7 +2925,7 @@ def test_what_an_arrest_is_for_is_an_accusation(coder, text, expected):
 
 
 def test_the_world_water_forum_is_a_non_governmental_body(coder):
-    # stop 17 b: the forum's findings that a state must give money demand aid of it
+    # the forum's findings that a state must give money demand aid of it
     events = coder.code("The World Water Forum concluded that Japan must allocate more money "
                         "to clean water projects.", published="2006-03-01")
     assert [(e.cameo, e.source.code, e.target.code) for e in events] == [
@@ -2956,7 +2952,7 @@ def test_death_under_torture_in_custody_is_a_killing_by_the_custodians(coder, te
 
 
 @pytest.mark.parametrize("text, expected", [
-    # stop 16 coop4: a decision taken is the act it decides; one to come is intended
+    # a decision taken is the act it decides; one to come is intended
     ("The Kenyan cabinet decided to expel the Ugandan ambassador on Monday.",
      [("161", "KENGOV", "UGAGOV")]),
     ("The Kenyan cabinet will decide to expel the Ugandan ambassador.",
@@ -2986,7 +2982,7 @@ def test_decisions_and_permissions(coder, text: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 16 talk4: forgiving is done in the saying, so a declared readiness to forgive is
+    # forgiving is done in the saying, so a declared readiness to forgive is
     # forgiveness (056); a readiness to back someone is still an intention (032)
     ("Kenyan opposition leaders said they are ready to forgive President Ruto for the "
      "crackdown.", "056"),
@@ -2998,7 +2994,7 @@ def test_a_declared_readiness_to_forgive_is_forgiveness(coder, text: str, code: 
 
 
 @pytest.mark.parametrize("text, code, target", [
-    # stop 16 talk4: a petition handed in is an appeal to whom it is handed, of the kind
+    # a petition handed in is an appeal to whom it is handed, of the kind
     # its topic says, even when the noun sits deep in the verb's object
     ("Bahraini activists submitted a petition for political reform to the Saudi king.", "024",
      "SAU"),
@@ -3012,7 +3008,7 @@ def test_a_petition_handed_in_is_an_appeal(coder, text: str, code: str, target: 
 
 
 @pytest.mark.parametrize("text, code, target", [
-    # stop 16 talk4: accepting a plan for ending a quarrel is an intent to settle it, aimed
+    # accepting a plan for ending a quarrel is an intent to settle it, aimed
     # at the other party of the quarrel, however deep in the object that party is named
     ("Peru accepted a plan to settle its border dispute with Ecuador.", "037", "ECU"),
     ("Iran on Monday accepted a UN proposal for ending the war with Iraq.", "037", "IRQ"),
@@ -3025,7 +3021,7 @@ def test_an_intent_about_a_quarrel_is_aimed_at_the_other_party(coder, text: str,
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 16 talk4: pushing a body or a leader for something is an appeal to them, of the
+    # pushing a body or a leader for something is an appeal to them, of the
     # kind what is asked says; "pushed for" with no one named stays a demand
     ("Kenyan activists pushed the government for political reforms.", "024"),
     ("Kenyan bishops pushed the cabinet for a new constitution.", "0244"),
@@ -3037,7 +3033,7 @@ def test_pushing_someone_for_something_is_an_appeal(coder, text: str, code: str)
 
 
 def test_who_hopes_for_an_act_does_not_do_it(coder) -> None:
-    # stop 16 talk4: an act named in the clause a comment is about has no doer in the
+    # an act named in the clause a comment is about has no doer in the
     # one who comments on it
     events = coder.code("The European Union said on Friday it hoped the lifting of the state of "
                         "emergency in Guinea would pave the way for free elections.", published="2015-06-02")
@@ -3046,7 +3042,7 @@ def test_who_hopes_for_an_act_does_not_do_it(coder) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # stop 16 talk4: the act of a "for" clause with its own subject is wished for, not done
+    # the act of a "for" clause with its own subject is wished for, not done
     "Britain waited for the Afghan rebels to release the hostages.",
     "Spain is pushing hard for Japan to support its plan to aid Peru.",
 ])
@@ -3056,7 +3052,7 @@ def test_an_act_wished_for_is_not_done(coder, text: str) -> None:
 
 
 @pytest.mark.parametrize("text, target", [
-    # stop 16 talk4: peacekeeping pledged is aimed at the country the force serves in, also
+    # peacekeeping pledged is aimed at the country the force serves in, also
     # when a noun names the pledged act
     ("NATO agreed on Monday to an extension of its peacekeeping mission in Bosnia.", "BIH"),
     ("The UN Security Council agreed to extend the mandate of the peacekeeping force in "
@@ -3069,7 +3065,7 @@ def test_peacekeeping_pledged_is_aimed_where_the_force_serves(coder, text: str,
 
 
 @pytest.mark.parametrize("text, source, absent", [
-    # stop 16 plovB: an apposition the parser reads as a second subject is no second doer
+    # an apposition the parser reads as a second subject is no second doer
     ("Members of the Kenyan Law Society, a body linked to the European Union, visited "
      "refugees in Somalia.", "KEN", "IGO"),
     ("Officials of the Kenyan Red Cross, a charity funded by the European Union, delivered "
@@ -3083,7 +3079,7 @@ def test_an_apposition_read_as_a_subject_is_not_a_doer(coder, text, source, abse
 
 
 @pytest.mark.parametrize("text, target", [
-    # stop 16 plovB: a region named like its state is a place an act is done in
+    # a region named like its state is a place an act is done in
     ("Israeli forces stayed on alert in the West Bank on Sunday.", "PSE"),
     ("Egyptian troops remained on high alert in the Gaza Strip after the clashes.", "PSE"),
 ])
@@ -3095,7 +3091,7 @@ def test_a_posture_in_a_region_falls_on_the_region(coder, text, target):
 
 
 @pytest.mark.parametrize("text", [
-    # stop 16 plovB: "the North" is no town that GeoNames lists it for (North Salt Lake)
+    # "the North" is no town that GeoNames lists it for (North Salt Lake)
     "Japanese officials alleged that the North had fired a missile over the sea.",
     "Seoul accused the North of sinking a navy ship near the border.",
 ])
@@ -3106,7 +3102,7 @@ def test_a_bare_compass_word_names_no_town(coder, text):
 
 
 @pytest.mark.parametrize("text, source, target", [
-    # stop 16 plovA: seeking refuge or asylum is a plea for humanitarian aid (1033) to the
+    # seeking refuge or asylum is a plea for humanitarian aid (1033) to the
     # country it is sought in or from
     ("Thousands of Syrian Kurds sought refuge in Turkey last week.", "SYR", "TUR"),
     ("A Russian opposition activist sought asylum in Lithuania on Monday.", "RUS", "LTU"),
@@ -3119,7 +3115,7 @@ def test_seeking_refuge_asks_the_host_for_humanitarian_aid(coder, text: str, sou
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 16 plovA: ordering someone to appear demands it of them; to appear for
+    # ordering someone to appear demands it of them; to appear for
     # questioning is to be asked for information (101)
     ("A Peruvian judge ordered former president Alberto Fujimori to appear for questioning.",
      "101"),
@@ -3132,7 +3128,7 @@ def test_an_order_to_appear_is_a_demand(coder, text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # stop 16 plovA: a government widening political freedoms eases its curbs on its own
+    # a government widening political freedoms eases its curbs on its own
     # people (0811), even when no place is named
     "The Tunisian president has taken steps to expand political freedoms.",
     "Tunisia's government on Monday broadened press freedoms in the country.",
@@ -3143,7 +3139,7 @@ def test_widening_freedoms_eases_curbs_on_one_s_own_people(coder, text: str) -> 
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 16 plovA: military intelligence given to a state is military aid (072); other
+    # military intelligence given to a state is military aid (072); other
     # intelligence shared stays intelligence sharing (064)
     ("Britain is supplying satellite images and other military intelligence to Ukraine.", "072"),
     ("Britain is providing intelligence to Ukraine.", "064"),
@@ -3154,7 +3150,7 @@ def test_military_intelligence_given_is_military_aid(coder, text: str, code: str
 
 
 @pytest.mark.parametrize("text", [
-    # stop 16 plovD: "the two countries" are several; the one named last does not stand for
+    # "the two countries" are several; the one named last does not stand for
     # them, so their leaders are not that country's government
     "Brazil raised tariffs on Argentine steel on Monday while the leaders of the two countries "
     "met to calm the dispute over Brazilian-Argentine trade.",
@@ -3167,7 +3163,7 @@ def test_people_of_two_countries_are_not_the_country_named_last(coder, text: str
 
 
 @pytest.mark.parametrize("text", [
-    # stop 17 a: the parser reads "the ambassador persona non grata" as a small clause of
+    # the parser reads "the ambassador persona non grata" as a small clause of
     # its own; its subject (or the compound before it) is whom the declaration expels
     "Peru declared the Bolivian ambassador persona non grata.",
     "Peru had declared Bolivia's ambassador persona non grata for alleged meddling.",
@@ -3178,7 +3174,7 @@ def test_the_one_declared_persona_non_grata_is_the_target(coder, text: str) -> N
 
 
 @pytest.mark.parametrize("text", [
-    # stop 17 a: "former" in the apposition that gives a named person's office
+    # "former" in the apposition that gives a named person's office
     "Police detained Rafael Ortiz, Bolivia's former vice president.",
     "Police detained Rafael Ortiz, Bolivia’s former vice president.",
 ])
@@ -3188,7 +3184,7 @@ def test_a_former_office_given_in_apposition_is_elite(coder, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # stop 17 a: a typographic apostrophe parses as the ASCII one ("the country’s upcoming
+    # a typographic apostrophe parses as the ASCII one ("the country’s upcoming
     # elections" was misread as a clause, "elections" taken for what is allowed)
     "The Zambian Supreme Court decided to allow candidate Hakainde Hichilema to run in the "
     "country’s upcoming elections.",
@@ -3201,7 +3197,7 @@ def test_a_curly_apostrophe_parses_as_a_plain_one(coder, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # stop 17 a: the parser hangs "soldiers held captive" as a clause on "free", not on
+    # the parser hangs "soldiers held captive" as a clause on "free", not on
     # "let"; its subject is whom the release frees
     "Somali rebels on Monday let free two Kenyan soldiers held hostage in a village since March.",
 ])
@@ -3211,7 +3207,7 @@ def test_the_captives_let_free_are_the_target(coder, text: str) -> None:
 
 
 @pytest.mark.parametrize("text, code, target", [
-    # stop 17 a: the participle that describes what is eased says whom it is on
+    # the participle that describes what is eased says whom it is on
     ("The EU lifted the sanctions imposed on Iran in 2012.", "085", "IRNGOV"),
     ("The Jordanian army lifted the curfew imposed in Irbid last week.", "0813", "JOR"),
 ])
@@ -3222,7 +3218,7 @@ def test_what_an_eased_measure_was_imposed_on_is_the_target(coder, text: str, co
 
 
 def test_an_object_put_after_a_measure_phrase_is_the_object(coder) -> None:
-    # stop 17 a: the parser reads "the nightly curfew" after "by three hours" as the subject
+    # the parser reads "the nightly curfew" after "by three hours" as the subject
     # of "toppled"
     ev = one(coder.code("King Abdullah II on Sunday shortened by three hours the nightly curfew "
                         "imposed in Jordan after a March 3 uprising toppled the government.",
@@ -3231,21 +3227,21 @@ def test_an_object_put_after_a_measure_phrase_is_the_object(coder) -> None:
 
 
 def test_the_deed_a_process_is_of_is_done_by_who_undertakes_it(coder) -> None:
-    # stop 17 a: "began the process of releasing": the one who began it releases
+    # "began the process of releasing": the one who began it releases
     ev = one(coder.code("Israeli authorities began the process of releasing 26 Palestinian "
                         "prisoners.", published="2013-08-10"), "08")
     assert (ev.cameo, ev.source.code) == ("0841", "ISRGOV")
 
 
 def test_animals_returned_to_their_country_are_property_returned(coder) -> None:
-    # stop 17 a: smuggled or seized animals handed back to the country they came from
+    # smuggled or seized animals handed back to the country they came from
     ev = one(coder.code("Thai customs officials on Monday returned 14 smuggled orangutans to "
                         "Indonesia.", published="2016-06-02"), "08")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0842", "THAGOV", "IDNGOV")
 
 
 def test_exercises_held_by_several_states_forces_are_joint(coder) -> None:
-    # stop 17 a: drills the forces of two states hold together are their military
+    # drills the forces of two states hold together are their military
     # cooperation with each other (062), not a show of force (150)
     events = coder.code("Indian and Russian warships held naval drills in the Bay of Bengal on "
                         "Monday.", published="2016-06-02")
@@ -3254,21 +3250,20 @@ def test_exercises_held_by_several_states_forces_are_joint(coder) -> None:
 
 
 def test_a_span_of_time_is_read_by_what_fills_it(coder) -> None:
-    # stop 17 a: "began five days of naval drills": the drills are what was begun
+    # "began five days of naval drills": the drills are what was begun
     events = coder.code("Indian and Russian warships on Monday began five days of naval drills "
                         "in the Bay of Bengal.", published="2016-06-02")
     assert ("062", "INDMIL", "RUSMIL") in {(e.cameo, e.source.code, e.target.code) for e in events}
 
 
 def test_a_minimum_wage_introduced_is_a_policy_change(coder) -> None:
-    # stop 17 a
     ev = one(coder.code("The Malaysian government on Monday introduced a minimum wage for "
                         "private-sector workers.", published="2012-06-02"), "08")
     assert (ev.cameo, ev.source.code) == ("0832", "MYSGOV")
 
 
 def test_an_appeal_made_to_reach_someone_is_addressed_to_them(coder) -> None:
-    # stop 17 a: "met the emir ... to appeal for": the appeal is the purpose of the meeting
+    # "met the emir ... to appeal for": the appeal is the purpose of the meeting
     events = coder.code("Kuwaiti opposition lawmakers met the emir on Sunday to appeal for more "
                         "press freedom.", published="2012-06-02")
     ev = one(events, "02")
@@ -3276,14 +3271,13 @@ def test_an_appeal_made_to_reach_someone_is_addressed_to_them(coder) -> None:
 
 
 def test_proposing_a_right_to_those_who_can_grant_it_is_an_appeal_for_it(coder) -> None:
-    # stop 17 a
     ev = one(coder.code("Kuwaiti opposition lawmakers met the emir on Sunday to propose a law "
                         "granting women the right to vote.", published="2004-06-02"), "02")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("0243", "KWTOPP", "KWTGOV")
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 i: defacing web sites is a cyberattack; a statue defaced is damaged property
+    # defacing web sites is a cyberattack; a statue defaced is damaged property
     ("Iranian hackers defaced dozens of Israeli Web sites on Monday.", "176"),
     ("Iranian protesters defaced a statue of the Israeli prime minister on Monday.", "171"),
 ])
@@ -3293,14 +3287,14 @@ def test_defacing_web_sites_is_a_cyberattack(coder, text, code):
 
 
 def test_an_intended_act_on_the_doer_s_own_thing_needs_no_target(coder):
-    # stop 17 i: "their weapons" are what the rebels will lay down, not whom it is aimed at
+    # "their weapons" are what the rebels will lay down, not whom it is aimed at
     ev = one(coder.code("Chadian rebels will lay down their weapons next month.",
                         published="2015-06-02"), "03")
     assert (ev.cameo, ev.source.code, ev.target) == ("0356", "TCDREB", None)
 
 
 @pytest.mark.parametrize("text, codes", [
-    # stop 17 i: CAMEO links sending peacekeepers (074) to the host's receiving them (0861)
+    # CAMEO links sending peacekeepers (074) to the host's receiving them (0861)
     ("A first battalion of Nepalese peacekeepers arrived in Mali on Monday.",
      [("074", "NPL", "MLI"), ("0861", "MLI", "NPL")]),
     ("Ghana sent peacekeepers to Liberia on Monday.",
@@ -3316,14 +3310,14 @@ def test_peacekeepers_sent_are_received_by_their_host(coder, text, codes):
 
 
 def test_an_inquiry_into_crimes_against_prisoners_of_war_investigates_war_crimes(coder):
-    # stop 17 i: crimes against prisoners of war, and atrocities, are war crimes (094)
+    # crimes against prisoners of war, and atrocities, are war crimes (094)
     ev = one(coder.code("Ukrainian prosecutors opened an inquiry into the killing of prisoners "
                         "of war by Russian soldiers.", published="2015-06-02"), "09")
     assert (ev.cameo, ev.source.country, ev.target.code) == ("094", "UKR", "RUSMIL")
 
 
 @pytest.mark.parametrize("text", [
-    # stop 17 i: deaths in a fire, or added by a participle to a crash or a collapse, are
+    # deaths in a fire, or added by a participle to a crash or a collapse, are
     # no one's violence
     "A fire at a textile factory in Dhaka killed 14 Bangladeshi workers on Monday.",
     "A bus overturned in northern Peru on Monday, killing nine Peruvian miners.",
@@ -3340,7 +3334,7 @@ def test_killing_with_live_fire_is_still_violence(coder):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 i: the removal of a president is a change of leadership; of troops, it is not
+    # the removal of a president is a change of leadership; of troops, it is not
     ("Malian rebels demanded the removal of President Keita on Monday.", "1041"),
     ("Mali demanded the removal of French troops on Monday.", "100"),
 ])
@@ -3350,7 +3344,7 @@ def test_demanding_a_leader_s_removal_demands_a_change_in_leadership(coder, text
 
 
 @pytest.mark.parametrize("text", [
-    # stop 17 i: talks that broke down or collapsed were halted, by each side on the other
+    # talks that broke down or collapsed were halted, by each side on the other
     "Talks between Sudan and Chad broke down on Monday.",
     "Sudan and Chad suspended talks on Monday.",
 ])
@@ -3361,7 +3355,7 @@ def test_talks_that_broke_down_were_halted_by_both_sides(coder, text):
 
 
 @pytest.mark.parametrize("text, code", [
-    # stop 17 i: weapons one agrees to lay down or withdraw are de-escalation, not aid
+    # weapons one agrees to lay down or withdraw are de-escalation, not aid
     ("Chadian rebels agreed on Monday to lay down their weapons.", "0356"),
     ("Russia agreed on Monday to withdraw heavy weapons from eastern Ukraine.", "0356"),
     ("Russia agreed on Monday to supply weapons to Syria.", "0332"),
