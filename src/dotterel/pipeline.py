@@ -363,7 +363,7 @@ class Coder:
                   for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
         place = places.event_place(trigger, [a.country for a in victims])
         if origin:
-            # "a mortar bomb was fired at it from the Gaza Strip": whoever fired it was
+            # "a shell was fired at the base from Lebanon": whoever fired it was
             # where it came from, not where it fell
             country = origin[0]
         elif victims:
