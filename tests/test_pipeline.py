@@ -2222,6 +2222,9 @@ def test_an_international_civil_society_body_is_an_ngo(coder, text, root, source
     # a group known only by its faith, with no state in sight, is coded by the faith
     ("Islamist militants attacked a United Nations convoy on Tuesday.", "1", "MOSUAF"),
     ("Hindus accused the Pakistani government of neglecting their temples.", "11", "HIN"),
+    # the country of what such a group acts on is not the group's own
+    ("Islamist hackers defaced hundreds of Swedish web sites last week.", "17", "MOSCRM"),
+    ("Muslim hackers attacked Norwegian newspapers on Monday.", "17", "MOSCRM"),
 ])
 def test_a_group_with_no_state_in_sight_is_coded_by_its_faith(coder, text, root, source):
     ev = one(coder.code(text, published="2004-06-01"), root)

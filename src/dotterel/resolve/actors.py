@@ -327,7 +327,8 @@ class DocActors:
                 return seen.actor.country
         return ""
 
-    def _later_country(self, head: Token, exclude: set[str], modifier: bool = False) -> str | None:
+    def _later_country(self, head: Token, exclude: set[str], modifier: bool = False,
+                       place_only: bool = False) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
         opens with, before any country is named, is of the country the sentence goes on to
         name ("Refugees staged a hunger strike against the Russian government", "Thousands
@@ -336,7 +337,10 @@ class DocActors:
         set its scene and a later one is more likely the other party's; and a country that
         is a verb's object is what is acted on ("ordered troops to attack Ukraine").
         ``modifier``: only a country that qualifies a noun ("Peruvian officials"), not
-        one named as a party itself ("against Nigeria")."""
+        one named as a party itself ("against Nigeria"). ``place_only``: only a country
+        the sentence places something in ("in Nigeria") or whose rulers it names ("the
+        Algerian president"), not one qualifying a thing acted on ("defaced Danish web
+        sites")."""
         start, end = head.sent.start, head.sent.end
         # ("the US would not meet hostage-takers' demands to free prisoners in Iraq": a
         # scene set only by the other party's country leaves this one to a place the
@@ -350,10 +354,22 @@ class DocActors:
         for i, iso in self._countries:
             if (head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj")
                     and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
+                    and (not place_only or self._names_rulers(self.doc[i])
+                         or (self.doc[i].dep_ == "pobj"
+                             and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
                     and (not others or (self.doc[i].dep_ == "pobj"
                                         and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
                 return iso
         return None
+
+    def _names_rulers(self, tok: Token) -> bool:
+        """Whether the country word ``tok`` qualifies a state body or an office holder of
+        its state ("the Algerian government", "Algerian President Ben Bella")."""
+        owner = tok.head
+        if owner.i == tok.i:
+            return False
+        return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES or m.entry.person_role)
+                   for m in self._match(*self._read(_np_tokens(owner))))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
         """The country of the first person of a known country named after ``head`` in
@@ -700,8 +716,11 @@ class DocActors:
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
                        or (self._later_person_country(head, set(exclude))
-                           if sector in STATE_BODIES and not named_person else "")
-                       or (self._later_country(head, set(exclude), modifier=named_person)
+                           if sector in STATE_BODIES and not named_person and not faiths else "")
+                       # "Muslim hackers defaced Danish web sites": a group named by its
+                       # faith is identified by it, not by the country of what it acts on
+                       or (self._later_country(head, set(exclude), modifier=named_person,
+                                               place_only=bool(faiths))
                            if sector and (not named_person or sector in JURISDICTIONS)
                            else "") or "")
             if (not country and faiths and sector and not named_person
