@@ -1715,7 +1715,7 @@ def test_what_jailing_and_seeking_to_act_are_coded_as(coder, text, code, source,
     ("A Nigerian journalist staged a 48-hour hunger strike on Friday in protest against "
      "abuses by Nigerian police.", "14", "NGA", "NGACOP"),
     ("Thousands of Kenyan students staged demonstrations on Monday to demand the withdrawal "
-     "of Ugandan troops.", "14", "KENEDU", "UGAGOV"),
+     "of Ugandan troops.", "14", "KENEDU", "UGAMIL"),
     # a thing threatened against someone is aimed at them
     ("Iran threatened tough action against Azerbaijan on Monday.", "13", "IRNGOV", "AZE"),
 ])
@@ -2677,6 +2677,21 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert (ev.source.country, ev.target.country) == (source, target), (
         ev.source.code, ev.target.code)
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # the removal or withdrawal of a state's troops names the troops, not the state
+    ("Students in Manila demanded the withdrawal of American soldiers from the islands.",
+     "10", "USAMIL"),
+    ("Villagers demanded the removal of Ethiopian troops from their district.", "10",
+     "ETHMIL"),
+    # a call for it is addressed to the troops' state
+    ("Ghana called for the pullout of Nigerian troops from the border region.", "02", "NGA"),
+])
+def test_a_force_whose_removal_is_demanded_is_the_target(coder, text: str, root: str,
+                                                          target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.target.code == target
 
 
 def test_a_facility_named_after_a_region_is_not_the_region(coder) -> None:

@@ -20,7 +20,7 @@ from .identity import coding_identity
 from .merge.canonical import same_act
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
-from .resolve.actors import DocActors
+from .resolve.actors import MOVEMENT_HEADS, DocActors
 from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
                              published_from_text)
 from .resolve.knowledge import Knowledge, load_knowledge
@@ -262,13 +262,18 @@ class Coder:
             # names. Only a place: a state or body named there as a party ("sought asylum
             # in Mexico", "filed a lawsuit in the ICJ") is where the act is addressed or
             # heard, which the sentence does not make its target (a territory named like its
-            # state is still a place: "on alert in the West Bank")
+            # state is still a place: "on alert in the West Bank"); but a force whose moving
+            # is called for is a party to the call, of its state ("called for the
+            # withdrawal of Syrian forces")
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
                             if (found := [a if not a.sector else Actor(
                                 code=a.country, country=a.country, name=a.name, text=a.text)
                                           for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and (
-                                              not a.sector or self._region_named(a))])), [])
+                                              not a.sector or self._region_named(a)
+                                              or (phrase.lemma_.lower() in MOVEMENT_HEADS
+                                                  and a.sector[:3] in ARMED_SECTORS))])),
+                           [])
         trigger = doc[m.trigger]
         if (not targets and m.code[:2] in VIOLENT_ROOTS and trigger.pos_ == "VERB"
                 and trigger.dep_ not in ("acl", "relcl", "amod")
@@ -663,6 +668,7 @@ DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
 CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
+ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 BARE_APPEAL, BARE_DEMAND = "020", "100"
 BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic

@@ -72,6 +72,10 @@ NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
 INTERNATIONAL_WORDS = {"international", "transnational"}
 # Heads that name someone by the body they belong to ("a member of parliament").
 MEMBER_HEADS = {"member"}
+# Nouns for a body's or person's movement or presence: "the removal of US troops" names
+# the troops as the party, and so takes their sector.
+MOVEMENT_HEADS = {"removal", "withdrawal", "pullout", "pull-out", "redeployment",
+                  "deployment", "presence", "departure", "expulsion", "return", "stationing"}
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
@@ -640,6 +644,10 @@ class DocActors:
                 # member belongs to the body the "of" phrase names
                 sectors = [m for m in sectors if not m.entry.person_role
                            and _owner_of(toks[m.end - 1], head)]
+            elif head.lemma_.lower() in MOVEMENT_HEADS:
+                # "demanded the removal of US troops", "the expulsion of the Iraqi
+                # ambassador": the moved body's or office holder's own sector
+                sectors = [m for m in sectors if _owner_of(toks[m.end - 1], head)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
                            and toks[m.end - 1].dep_ == "compound"
