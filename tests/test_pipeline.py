@@ -1434,9 +1434,9 @@ def test_an_act_asked_for_is_not_done(coder, text):
 
 
 def test_a_nominal_act_is_as_future_as_its_verb(coder):
-    ev = one(coder.code("The coalition said it will tighten its naval blockade of Yemen.",
-                        published="2015-06-02"), "13")
-    assert ev.cameo == "1381" and ev.target.country == "YEM"
+    ev = one(coder.code("The Saudi-led alliance said it will tighten its naval blockade of "
+                        "Qatar.", published="2015-06-02"), "13")
+    assert ev.cameo == "1381" and ev.target.country == "QAT"
     ev = one(coder.code("Iran and Iraq will hold talks in Geneva next week.",
                         published="2015-06-02"), "03")
     assert ev.plover == "AGREE"
@@ -2692,6 +2692,13 @@ def test_a_force_whose_removal_is_demanded_is_the_target(coder, text: str, root:
                                                           target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert ev.target.code == target
+
+
+def test_a_group_is_not_the_state_its_act_falls_on(coder) -> None:
+    # a group no phrase places is not of the state its blockade is "of"
+    events = coder.code("The coalition announced it would extend its blockade of Qatar.",
+                        published="2015-06-02")
+    assert not [e for e in events if e.source and e.source.country == "QAT"]
 
 
 def test_a_facility_named_after_a_region_is_not_the_region(coder) -> None:

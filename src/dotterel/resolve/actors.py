@@ -339,7 +339,8 @@ class DocActors:
         of people marched through Minsk"), as a CAMEO coder reading the whole
         sentence codes it. Once a country, or a person of one, has been named, the text has
         set its scene and a later one is more likely the other party's; and a country that
-        is a verb's object is what is acted on ("ordered troops to attack Ukraine").
+        is a verb's object is what is acted on ("ordered troops to attack Ukraine"), as is
+        one that the object is "of" ("will tighten its blockade of Yemen").
         ``modifier``: only a country that qualifies a noun ("Peruvian officials"), not
         one named as a party itself ("against Nigeria"). ``place_only``: only a country
         the sentence places something in ("in Nigeria") or whose rulers it names ("the
@@ -356,7 +357,7 @@ class DocActors:
                 for i, _, actor in self._people):
             return None
         for i, iso in self._countries:
-            if (head.i < i < end and iso not in exclude and self.doc[i].dep_ not in ("dobj", "obj")
+            if (head.i < i < end and iso not in exclude and not _acted_on(self.doc[i])
                     and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
                     and (not place_only or self._names_rulers(self.doc[i])
                          or (self.doc[i].dep_ == "pobj"
@@ -1174,6 +1175,16 @@ def _other_party_words(head: Token) -> set[int]:
     subtree of "ally" in "the chief of Israel's militia ally" (not Israel's chief)."""
     return {t.i for tok in head.subtree if tok.lemma_.lower() in OTHER_PARTY_NOUNS
             for t in tok.subtree}
+
+
+def _acted_on(tok: Token) -> bool:
+    """Whether the country word ``tok`` is what a verb acts on: its object ("attack
+    Ukraine") or the "of" object of its object ("tighten the blockade of Yemen")."""
+    if tok.dep_ in ("dobj", "obj"):
+        return True
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
+            and prep.head.head.pos_ == "VERB")
 
 
 def _owner_of(tok: Token, head: Token) -> bool:
