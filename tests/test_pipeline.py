@@ -2694,6 +2694,24 @@ def test_a_force_whose_removal_is_demanded_is_the_target(coder, text: str, root:
     assert ev.target.code == target
 
 
+@pytest.mark.parametrize("text, source", [
+    # a minister over the state's own people is of the state the sentence goes on to name
+    ("The Federal Minister for Interior Ahmed Kolo criticised the Kenyan opposition on "
+     "Friday.", "KENGOV"),
+    ("Justice Minister Ahmed Kolo criticised the Nigerian opposition on Friday.", "NGAGOV"),
+])
+def test_a_domestic_minister_is_of_the_state_the_sentence_names(coder, text: str,
+                                                                source: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert ev.source.code == source
+
+
+def test_a_foreign_minister_is_not_of_the_state_spoken_of(coder) -> None:
+    events = coder.code("Foreign Minister Ahmed Kolo criticised the Nigerian opposition on "
+                        "Friday.", published="2015-06-02")
+    assert not [e for e in events if e.source and e.source.country == "NGA"]
+
+
 def test_a_group_is_not_the_state_its_act_falls_on(coder) -> None:
     # a group no phrase places is not of the state its blockade is "of"
     events = coder.code("The coalition announced it would extend its blockade of Qatar.",

@@ -91,6 +91,9 @@ STATE_BODIES = frozenset({"GOV", "LEG"})
 # officer no phrase places is of the state whose people they act on ("Judge Ana Ruiz
 # charged three Peruvian officials").
 JURISDICTIONS = frozenset({"JUD", "COP"})
+# Portfolio words of ministers whose office, like those, is over their own state's
+# people ("Interior Minister X", "the Minister for Home Affairs").
+DOMESTIC_PORTFOLIOS = frozenset({"interior", "home", "justice", "police"})
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
 
@@ -376,6 +379,15 @@ class DocActors:
                 if owner is not None and self.knowledge.country(owner.country) is not None:
                     return owner.country
         return ""
+
+    @staticmethod
+    def _domestic_portfolio(head: Token, words: list[str]) -> bool:
+        """Whether an office holder's phrase, or its "for" phrase ("the Minister for
+        Interior"), names a portfolio over the state's own people."""
+        named = [w.lower() for w in words] + [
+            t.lower_ for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for t in prep.subtree]
+        return not DOMESTIC_PORTFOLIOS.isdisjoint(named)
 
     def _names_rulers(self, tok: Token) -> bool:
         """Whether the country word ``tok`` qualifies a state body or an office holder of
@@ -744,7 +756,8 @@ class DocActors:
                        # faith is identified by it, not by the country of what it acts on
                        or (self._later_country(head, set(exclude), modifier=named_person,
                                                place_only=bool(faiths))
-                           if sector and (not named_person or sector in JURISDICTIONS)
+                           if sector and (not named_person or sector in JURISDICTIONS
+                                          or self._domestic_portfolio(head, words))
                            else "") or "")
             if (not country and faiths and sector and not named_person
                     and self.recent_country(head.i) is None):
