@@ -396,7 +396,7 @@ class DocActors:
         if owner.i == tok.i:
             return False
         return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES or m.entry.person_role)
-                   for m in self._match(*self._read(_np_tokens(owner))))
+                   for m in self._match(*self._read(self._np_tokens(owner))))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
         """The country of the first person of a known country named after ``head`` in
