@@ -3374,3 +3374,16 @@ def test_weapons_laid_down_are_no_military_aid(coder, text, code):
 def test_a_border_closed_with_a_neighbour_is_closed_against_it(coder, text, targets):
     events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "191"]
     assert sorted(e.target.country for e in events) == targets
+
+
+@pytest.mark.parametrize("text, code", [
+    # peacekeepers a state agrees to let in are involvement it allows (0355); those it
+    # agrees or offers to send are peacekeeping it provides (0334)
+    ("Sudan agreed on Monday to allow UN peacekeepers to deploy in Darfur.", "0355"),
+    ("Khartoum promised on Monday to accept a UN peacekeeping force.", "0355"),
+    ("France agreed on Monday to send peacekeepers to Mali.", "0334"),
+    ("Germany offered peacekeepers to Lebanon on Monday.", "0334"),
+])
+def test_peacekeepers_let_in_are_involvement_allowed(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert ev.cameo == code
