@@ -3387,3 +3387,15 @@ def test_a_border_closed_with_a_neighbour_is_closed_against_it(coder, text, targ
 def test_peacekeepers_let_in_are_involvement_allowed(coder, text, code):
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text, code", [
+    # opposing the deployment or presence of peacekeepers or monitors refuses to allow
+    # international involvement (1245); opposing anything else is plain disapproval (110)
+    ("Sudan opposed the deployment of UN peacekeepers in Darfur on Monday.", "1245"),
+    ("Belarus opposes the presence of international monitors at its polls.", "1245"),
+    ("Germany opposed the sanctions on Iran on Monday.", "110"),
+])
+def test_opposing_peacekeepers_deployed_refuses_involvement(coder, text, code):
+    codes = {e.cameo for e in coder.code(text, published="2015-06-02") if e.cameo[:2] in ("11", "12")}
+    assert codes == {code}
