@@ -3399,3 +3399,13 @@ def test_peacekeepers_let_in_are_involvement_allowed(coder, text, code):
 def test_opposing_peacekeepers_deployed_refuses_involvement(coder, text, code):
     codes = {e.cameo for e in coder.code(text, published="2015-06-02") if e.cameo[:2] in ("11", "12")}
     assert codes == {code}
+
+
+def test_a_verb_joined_to_a_rejection_is_not_what_is_rejected(coder):
+    # the peacekeepers are in the clause joined to "rejected", not in what is rejected:
+    # the peace plan makes it a rejection of a settlement (127), not of peacekeeping
+    text = ("Sudanese rebels rejected a French peace plan on Monday and said they opposed "
+            "the deployment of UN peacekeepers.")
+    codes = [e.cameo for e in coder.code(text, published="2015-06-02")
+             if e.target is not None and e.target.country == "FRA"]
+    assert codes == ["127"]
