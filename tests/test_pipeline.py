@@ -3409,3 +3409,14 @@ def test_a_verb_joined_to_a_rejection_is_not_what_is_rejected(coder):
     codes = [e.cameo for e in coder.code(text, published="2015-06-02")
              if e.target is not None and e.target.country == "FRA"]
     assert codes == ["127"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a resignation intended or demanded keeps its kind of reform: a change of leadership
+    ("Peru's prime minister will resign next week.", "0341"),
+    ("Peru's prime minister announced on Monday that he will resign.", "0341"),
+    ("Peruvian opposition leaders said the prime minister must resign.", "1041"),
+])
+def test_a_resignation_intended_or_demanded_is_a_leadership_change(coder, text, code):
+    codes = [e.cameo for e in coder.code(text, published="2015-06-02") if not e.negated]
+    assert codes == [code]
