@@ -3383,9 +3383,13 @@ def test_a_border_closed_with_a_neighbour_is_closed_against_it(coder, text, targ
     ("Khartoum promised on Monday to accept a UN peacekeeping force.", "0355"),
     ("France agreed on Monday to send peacekeepers to Mali.", "0334"),
     ("Germany offered peacekeepers to Lebanon on Monday.", "0334"),
+    # and refused: letting them in is refused involvement (1245), sending them refused
+    # peacekeeping (1224)
+    ("Sudan refused on Monday to allow UN peacekeepers into Darfur.", "1245"),
+    ("Pakistan refused on Monday to deploy peacekeepers in Iraq.", "1224"),
 ])
 def test_peacekeepers_let_in_are_involvement_allowed(coder, text, code):
-    ev = one(coder.code(text, published="2015-06-02"), "03")
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert ev.cameo == code
 
 
