@@ -3424,3 +3424,14 @@ def test_a_verb_joined_to_a_rejection_is_not_what_is_rejected(coder):
 def test_a_resignation_intended_or_demanded_is_a_leadership_change(coder, text, code):
     codes = [e.cameo for e in coder.code(text, published="2015-06-02") if not e.negated]
     assert codes == [code]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a border opened to refugees takes them in (075); one opened for trade does not
+    ("Kenya opened its borders to Somali refugees on Monday.", "075"),
+    ("Turkey reopened its border on Monday to Syrians fleeing the fighting.", "075"),
+    ("Kenya opened its borders to trade with Somalia on Monday.", "061"),
+])
+def test_a_border_opened_to_refugees_grants_them_asylum(coder, text, code):
+    codes = [e.cameo for e in coder.code(text, published="2015-06-02") if e.cameo[:2] in ("06", "07")]
+    assert codes == [code]
