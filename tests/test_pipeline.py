@@ -3431,7 +3431,10 @@ def test_a_resignation_intended_or_demanded_is_a_leadership_change(coder, text, 
     ("Kenya opened its borders to Somali refugees on Monday.", "075"),
     ("Turkey reopened its border on Monday to Syrians fleeing the fighting.", "075"),
     ("Kenya opened its borders to trade with Somalia on Monday.", "061"),
+    # and refuge promised is humanitarian aid intended (0333), as refusing it is 1223
+    ("Germany pledged on Monday to take in 500 Syrian refugees.", "0333"),
 ])
-def test_a_border_opened_to_refugees_grants_them_asylum(coder, text, code):
-    codes = [e.cameo for e in coder.code(text, published="2015-06-02") if e.cameo[:2] in ("06", "07")]
+def test_refuge_given_or_pledged(coder, text, code):
+    codes = [e.cameo for e in coder.code(text, published="2015-06-02")
+             if e.cameo[:2] in ("03", "06", "07")]
     assert codes == [code]
