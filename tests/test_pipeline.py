@@ -3422,3 +3422,67 @@ def test_weapons_laid_down_are_no_military_aid(coder, text, code):
 def test_a_border_closed_with_a_neighbour_is_closed_against_it(coder, text, targets):
     events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == "191"]
     assert sorted(e.target.country for e in events) == targets
+
+
+@pytest.mark.parametrize("text, code", [
+    # peacekeepers a state agrees to let in are involvement it allows (0355); those it
+    # agrees or offers to send are peacekeeping it provides (0334)
+    ("Sudan agreed on Monday to allow UN peacekeepers to deploy in Darfur.", "0355"),
+    ("Khartoum promised on Monday to accept a UN peacekeeping force.", "0355"),
+    ("France agreed on Monday to send peacekeepers to Mali.", "0334"),
+    ("Germany offered peacekeepers to Lebanon on Monday.", "0334"),
+    # and refused: letting them in is refused involvement (1245), sending them refused
+    # peacekeeping (1224)
+    ("Sudan refused on Monday to allow UN peacekeepers into Darfur.", "1245"),
+    ("Pakistan refused on Monday to deploy peacekeepers in Iraq.", "1224"),
+])
+def test_peacekeepers_let_in_are_involvement_allowed(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text, code", [
+    # opposing the deployment or presence of peacekeepers or monitors refuses to allow
+    # international involvement (1245); opposing anything else is plain disapproval (110)
+    ("Sudan opposed the deployment of UN peacekeepers in Darfur on Monday.", "1245"),
+    ("Belarus opposes the presence of international monitors at its polls.", "1245"),
+    ("Germany opposed the sanctions on Iran on Monday.", "110"),
+])
+def test_opposing_peacekeepers_deployed_refuses_involvement(coder, text, code):
+    codes = {e.cameo for e in coder.code(text, published="2015-06-02") if e.cameo[:2] in ("11", "12")}
+    assert codes == {code}
+
+
+def test_a_verb_joined_to_a_rejection_is_not_what_is_rejected(coder):
+    # the peacekeepers are in the clause joined to "rejected", not in what is rejected:
+    # the peace plan makes it a rejection of a settlement (127), not of peacekeeping
+    text = ("Sudanese rebels rejected a French peace plan on Monday and said they opposed "
+            "the deployment of UN peacekeepers.")
+    codes = [e.cameo for e in coder.code(text, published="2015-06-02")
+             if e.target is not None and e.target.country == "FRA"]
+    assert codes == ["127"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a resignation intended or demanded keeps its kind of reform: a change of leadership
+    ("Peru's prime minister will resign next week.", "0341"),
+    ("Peru's prime minister announced on Monday that he will resign.", "0341"),
+    ("Peruvian opposition leaders said the prime minister must resign.", "1041"),
+])
+def test_a_resignation_intended_or_demanded_is_a_leadership_change(coder, text, code):
+    codes = [e.cameo for e in coder.code(text, published="2015-06-02") if not e.negated]
+    assert codes == [code]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a border opened to refugees takes them in (075); one opened for trade does not
+    ("Kenya opened its borders to Somali refugees on Monday.", "075"),
+    ("Turkey reopened its border on Monday to Syrians fleeing the fighting.", "075"),
+    ("Kenya opened its borders to trade with Somalia on Monday.", "061"),
+    # and refuge promised is humanitarian aid intended (0333), as refusing it is 1223
+    ("Germany pledged on Monday to take in 500 Syrian refugees.", "0333"),
+])
+def test_refuge_given_or_pledged(coder, text, code):
+    codes = [e.cameo for e in coder.code(text, published="2015-06-02")
+             if e.cameo[:2] in ("03", "06", "07")]
+    assert codes == [code]

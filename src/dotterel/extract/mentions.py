@@ -286,13 +286,15 @@ class _TriggerWords:
         grata" off the verb, not off "the declaration". The ``content`` of a verb of
         saying or intending leaves out its subject: what is asked, offered or pledged is
         never in who does it ("leaders of the Freedom coalition agreed to postpone the
-        rally" pledges no freedoms)."""
+        rally" pledges no freedoms), nor in a verb joined to it, which says a deed of its
+        own ("rejected a peace plan and opposed the peacekeepers" rejects no peacekeepers)."""
         if content not in self._context:
             tok = self.tok
             scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
             doers = {t.i for s in (*_children(tok, SUBJECTS | PASSIVE_SUBJECTS),
                                    *(p for p in _children(tok, {"prep"})
-                                     if p.lower_ in OCCASION_PREPS))
+                                     if p.lower_ in OCCASION_PREPS),
+                                   *(c for c in _children(tok, {"conj"}) if c.pos_ == "VERB"))
                      for t in s.subtree} if content and tok.pos_ == "VERB" else set()
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
