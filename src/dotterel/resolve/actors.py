@@ -370,16 +370,6 @@ class DocActors:
                 return iso
         return None
 
-    def _owning_state(self, head: Token, day: dt.date | None) -> str:
-        """The state a possessive pronoun before ``head`` stands for ("its troops",
-        "their police"), or ""."""
-        for poss in head.children:
-            if poss.dep_ == "poss" and poss.lower_ in ("its", "their"):
-                owner = self._pronoun(poss, day)
-                if owner is not None and self.knowledge.country(owner.country) is not None:
-                    return owner.country
-        return ""
-
     @staticmethod
     def _domestic_portfolio(head: Token, words: list[str]) -> bool:
         """Whether an office holder's phrase, or its "for" phrase ("the Minister for
@@ -723,10 +713,6 @@ class DocActors:
             # wherever it works
             return _with_prefix(Actor(code="NGO" + sector, country="NGO", sector=sector,
                                       text=" ".join(words)), prefix)
-        if not country and sector:
-            # "abuses committed by its troops in Somalia": a body a pronoun says is some
-            # state's own is that state's, wherever it is found, even the other party's
-            country = self._owning_state(head, day)
         if not country and head.lemma_.lower() not in POSTED_ABROAD:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
