@@ -3481,3 +3481,13 @@ def test_refuge_given_or_pledged(coder, text, code):
     codes = [e.cameo for e in coder.code(text, published="2015-06-02")
              if e.cameo[:2] in ("03", "06", "07")]
     assert codes == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru recalled its ambassador from Bolivia after Bolivian police stormed its embassy in La Paz.",
+    "Peru said Bolivian police had stormed its embassy in La Paz.",
+])
+def test_its_embassy_is_the_main_subjects_not_the_raiders(coder, text):
+    # "its" is the state the sentence is about, not the raiders' country named just before
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert (ev.source.country, ev.target.country) == ("BOL", "PER")
