@@ -1533,14 +1533,16 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
     # "held a march to protest the new tax", "prevented a rally organized to protest the
     # budget": the protest a protest is held for is that protest told again
-    rallies = [t for t in sent if t.pos_ == "NOUN" and any(
-        e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
-    staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
-    staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
-    staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
-    found = [m for m in found if not (
-        m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB"
-        and _voiced_by(sent.doc[m.trigger], staged - {m.trigger}))]
+    # (only a sentence with a protest verb needs its rally nouns)
+    if any(m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB" for m in found):
+        rallies = [t for t in sent if t.pos_ == "NOUN" and any(
+            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
+        staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
+        staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
+        staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
+        found = [m for m in found if not (
+            m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB"
+            and _voiced_by(sent.doc[m.trigger], staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
@@ -1929,10 +1931,11 @@ def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon) -> list[Ment
     collaborating with Israel"): the arresters accuse the arrested of what the lexicon's
     allegations of it say (1125 for spying or treason, 1121 for corruption...)."""
     out: list[Mention] = []
+    arrests = [m for m in found if m.code == ARREST]
+    if not arrests:
+        return out
     allegations = [e for e in lexicon.candidates("NOUN", "allegation") if e.context]
-    for m in found:
-        if m.code != ARREST:
-            continue
+    for m in arrests:
         for prep in _children(doc[m.trigger], {"prep"}):
             if prep.lower_ != "for":
                 continue

@@ -33,6 +33,8 @@ def plain_apostrophes(doc: Doc) -> Doc:
     spelling (on the shared vocabulary, once per word) parses them alike, while the text
     itself, and so every offset and quotation, stays as written.
     """
+    if "\u2019" not in doc.text and "\u2018" not in doc.text:
+        return doc  # most texts have none: no pass over their tokens
     vocab = doc.vocab
     for token in doc:
         plain_text = token.text.translate(CURLY_APOSTROPHES)
