@@ -18,10 +18,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
+from ..nlp.arrays import parse_arrays
 from ..types import Actor
 from .knowledge import Entry, Knowledge, PhraseMatch, fold, successions
 from .places import Gazetteer
@@ -161,9 +161,8 @@ class DocActors:
         # sentence is about, where that is not the capital's ("Tripoli" in Lebanon)
         self._seat_home: dict[int, str] = {}
         # every token's text and lemma, read as arrays: no Token object per word
-        strings = doc.vocab.strings
-        self._words = [strings[h] for h in doc.to_array(ORTH).tolist()]
-        self._lemmas = [strings[h] for h in doc.to_array(LEMMA).tolist()]
+        arrays = parse_arrays(doc)
+        self._words, self._lemmas = arrays.words, arrays.lemmas
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._phrases: dict[int, list[Token]] = {}

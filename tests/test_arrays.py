@@ -1,0 +1,27 @@
+"""The parse arrays the coding stage reads give what spaCy's Token attributes give."""
+
+from __future__ import annotations
+
+from dotterel.nlp.arrays import parse_arrays
+
+TEXT = ("Border guards of the two neighbours exchanged fire overnight, officials said. "
+        "The foreign minister, who flew to Geneva on Monday, urged both sides to hold talks "
+        "and said her government would not recall its ambassador.")
+
+
+def test_arrays_agree_with_tokens(coder) -> None:
+    doc = coder.nlp(TEXT)
+    arrays = parse_arrays(doc)
+    for tok in doc:
+        i = tok.i
+        assert (arrays.words[i], arrays.lowers[i], arrays.lemmas[i]) == (tok.text, tok.lower_, tok.lemma_)
+        assert (arrays.pos[i], arrays.tags[i], arrays.deps[i]) == (tok.pos_, tok.tag_, tok.dep_)
+        assert arrays.ent_types[i] == tok.ent_type_
+        assert arrays.heads[i] == tok.head.i
+        assert arrays.children[i] == [c.i for c in tok.children]
+
+
+def test_arrays_are_read_once_per_document(coder) -> None:
+    doc = coder.nlp(TEXT)
+    assert parse_arrays(doc) is parse_arrays(doc)
+    assert parse_arrays(coder.nlp("")).words == []
