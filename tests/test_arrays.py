@@ -19,6 +19,7 @@ def test_arrays_agree_with_tokens(coder) -> None:
         assert arrays.ent_types[i] == tok.ent_type_
         assert arrays.heads[i] == tok.head.i
         assert arrays.children[i] == [c.i for c in tok.children]
+        assert arrays.spaces[i] == tok.whitespace_
 
 
 def test_arrays_are_read_once_per_document(coder) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Modality
 from .lexicon import Lexicon, TriggerEntry
 
@@ -18,6 +19,8 @@ SUBJECTS = {"nsubj", "csubj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 SENTENCE_ENDS = {".", "!", "?"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
+ALL_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
 OBJECTS = {"dobj", "obj"}
 # Clauses whose missing subject is the governing verb's subject (control, coordination,
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
@@ -91,20 +94,34 @@ class Mention:
         return " ".join(doc[i].text for i in sorted(self.trigger_tokens))
 
 
-def _children(tok: Token, deps: set[str]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
+    """``tok``'s dependents with one of the labels ``deps``, in text order. Read from the
+    parse arrays: this runs many times for every trigger, and makes Token objects only
+    for the dependents it returns."""
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    labels = arrays.deps
+    return [doc[j] for j in arrays.children[tok.i] if labels[j] in deps]
+
+
+def _child_words(tok: Token, deps: set[str] | frozenset[str]) -> list[str]:
+    """The lower-case words of ``tok``'s dependents with one of the labels ``deps``, in
+    text order: what most tests of a trigger's auxiliaries, marks and particles need,
+    read from the parse arrays with no Token objects made."""
+    arrays = parse_arrays(tok.doc)
+    labels, lowers = arrays.deps, arrays.lowers
+    return [lowers[j] for j in arrays.children[tok.i] if labels[j] in deps]
 
 
 def _is_passive(tok: Token) -> bool:
-    return (any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
-            or _reduced_passive(tok))
+    return bool(_child_words(tok, PASSIVE_MARKS)) or _reduced_passive(tok)
 
 
 def _participle_of(tok: Token) -> bool:
     """Whether a trigger is a past participle describing the noun it hangs from, with no
     object of its own ("soldiers killed in Ukraine")."""
     return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
-            and not _children(tok, OBJECTS | PASSIVE_SUBJECTS))
+            and not _child_words(tok, OBJECTS | PASSIVE_SUBJECTS))
 
 
 def _misread_participle(tok: Token) -> Token | None:
@@ -113,7 +130,7 @@ def _misread_participle(tok: Token) -> Token | None:
     "detained" as the main verb with "students" as subject, and "were freed" as a
     conjunct with no subject of its own. A passive conjunct joined with no "and" and no
     comma, lacking a subject, shows the misreading; the noun is the one acted on by both."""
-    if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD") or _children(tok, {"aux", "auxpass"}):
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD") or _child_words(tok, {"aux", "auxpass"}):
         return None
     subjects = _children(tok, {"nsubj"})
     if len(subjects) != 1 or subjects[0].i > tok.i:
@@ -136,15 +153,22 @@ def _held_captive(tok: Token) -> Token | None:
     clause: "workers" the subject of "held", "hostage" its object. A verb whose only
     object says what someone is held as has no object of its own: its subject is the one
     held, not the captor."""
+    if tok.pos_ != "VERB":
+        return None
     objects = _children(tok, OBJECTS)
     subjects = _children(tok, {"nsubj"})
-    if (tok.pos_ != "VERB" or not objects or len(subjects) != 1 or _children(tok, {"aux"})
+    if (not objects or len(subjects) != 1 or _child_words(tok, {"aux"})
             or any(o.lemma_.lower() not in CAPTIVITY_COMPLEMENTS or any(o.children)
                    for o in objects)):
         # (a complement with words of its own is a misread object: "took three French
         # tourists hostage", parsed with "tourists" a compound of "hostage")
         return None
     return subjects[0]
+
+
+# Dependents that show a participle is no reduced passive: an auxiliary, an object, a
+# complement.
+NOT_REDUCED = {"aux", "auxpass", *OBJECTS, "dative", "xcomp", "ccomp"}
 
 
 def _reduced_passive(tok: Token) -> bool:
@@ -155,8 +179,8 @@ def _reduced_passive(tok: Token) -> bool:
     verb that has them, is an active verb; so is the main verb of a sentence with a full
     stop, which the tagger at times takes for a participle ("Leaders of the bloc called
     on Wednesday for a ceasefire.")."""
-    if (tok.pos_ != "VERB" or tok.tag_ != "VBN" or not _children(tok, {"nsubj"})
-            or _children(tok, {"aux", "auxpass"} | OBJECTS | {"dative", "xcomp", "ccomp"})):
+    if (tok.pos_ != "VERB" or tok.tag_ != "VBN" or not _child_words(tok, {"nsubj"})
+            or _child_words(tok, NOT_REDUCED)):
         return False
     if tok.dep_ == "ROOT":
         end = tok.sent[-1]
@@ -272,12 +296,19 @@ class _TriggerWords:
         ("sent 25,000 tons of food": a measured amount is read by what it measures) or of
         the title before a name ("summoned Ambassador Nicholas Burns")."""
         if self._objects is None:
-            # a bare number stands for the object it counts ("and Ukraine expelled 13")
-            self._objects = [
-                (w.i if o.pos_ == "NUM" else o.i, (o.lemma_, o.lower_, w.lemma_, w.lower_,
-                       *(f for c in o.children if c.dep_ == "compound" and o.pos_ == "PROPN"
-                         for f in (c.lemma_, c.lower_))))
-                for o in _objects(self.tok) for w in (_who(o),)]
+            arrays = parse_arrays(self.tok.doc)
+            lemmas, lowers, deps = arrays.lemmas, arrays.lowers, arrays.deps
+            found = []
+            for o in _objects(self.tok):
+                i, w = o.i, _who(o).i
+                forms = [lemmas[i], lowers[i], lemmas[w], lowers[w]]
+                if arrays.pos[i] == "PROPN":
+                    for c in arrays.children[i]:
+                        if deps[c] == "compound":
+                            forms += (lemmas[c], lowers[c])
+                # a bare number stands for the object it counts ("and Ukraine expelled 13")
+                found.append((w if arrays.pos[i] == "NUM" else i, tuple(forms)))
+            self._objects = found
         return self._objects
 
     def context(self, content: bool = False) -> str:
@@ -287,28 +318,51 @@ class _TriggerWords:
         saying or intending leaves out its subject: what is asked, offered or pledged is
         never in who does it ("leaders of the Freedom coalition agreed to postpone the
         rally" pledges no freedoms), nor in a verb joined to it, which says a deed of its
-        own ("rejected a peace plan and opposed the peacekeepers" rejects no peacekeepers)."""
+        own ("rejected a peace plan and opposed the peacekeepers" rejects no peacekeepers).
+        Read from the parse arrays: a clause has many words, and each trigger has one."""
         if content not in self._context:
             tok = self.tok
-            scope = _clause_of(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-            doers = {t.i for s in (*_children(tok, SUBJECTS | PASSIVE_SUBJECTS),
-                                   *(p for p in _children(tok, {"prep"})
-                                     if p.lower_ in OCCASION_PREPS),
-                                   *(c for c in _children(tok, {"conj"}) if c.pos_ == "VERB"))
-                     for t in s.subtree} if content and tok.pos_ == "VERB" else set()
+            arrays = parse_arrays(tok.doc)
+            i = tok.i
+            verb = arrays.pos[i] == "VERB"
+            scope = _clause_of(tok).i if arrays.pos[i] in ("NOUN", "PROPN") else i
+            deps, texts = arrays.deps, arrays.words
+            doers: set[int] = set()
+            if content and verb:
+                for c in arrays.children[i]:
+                    dep = deps[c]
+                    if (dep in SUBJECTS or dep in PASSIVE_SUBJECTS
+                            or (dep == "prep" and arrays.lowers[c] in OCCASION_PREPS)
+                            or (dep == "conj" and arrays.pos[c] == "VERB")):
+                        doers.update(_subtree(arrays, c))
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
-            words = [t for t in scope.subtree if t.i not in doers]
+            words = [j for j in _subtree(arrays, scope) if j not in doers]
             # and once more without the adverbs that follow a verb trigger, so that
             # "pushing hard for" reads as "pushing for"
-            plain = [t for t in words if not (tok.pos_ == "VERB" and t.head.i == tok.i
-                                              and t.i > tok.i and t.dep_ == "advmod"
-                                              and t.tag_ in ("RB", "RBR", "RBS"))]
-            self._context[content] = " ".join(t.text for t in words) + " | " + "".join(
-                t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
-                for k, t in enumerate(words)) + (
-                " | " + " ".join(t.text for t in plain) if len(plain) < len(words) else "")
+            plain = [j for j in words if not (verb and j > i and arrays.heads[j] == i
+                                              and deps[j] == "advmod"
+                                              and arrays.tags[j] in ("RB", "RBR", "RBS"))]
+            last = len(words) - 1
+            self._context[content] = " ".join(texts[j] for j in words) + " | " + "".join(
+                texts[j] + (arrays.spaces[j] if k < last and words[k + 1] == j + 1 else " ")
+                for k, j in enumerate(words)) + (
+                " | " + " ".join(texts[j] for j in plain) if len(plain) < len(words) else "")
         return self._context[content]
+
+
+def _subtree(arrays: ParseArrays, i: int) -> list[int]:
+    """The positions of token ``i``'s subtree in the order ``Token.subtree`` gives them
+    (its left dependents' subtrees, itself, its right ones'), read from the parse arrays."""
+    out: list[int] = []
+    for c in arrays.children[i]:
+        if c < i:
+            out += _subtree(arrays, c)
+    out.append(i)
+    for c in arrays.children[i]:
+        if c > i:
+            out += _subtree(arrays, c)
+    return out
 
 
 # Prepositions of the occasion a verb of saying or asking is uttered at ("demanded an
@@ -492,10 +546,11 @@ COMMANDING_VERBS = {"order", "instruct", "direct", "command"}
 def _commanded(tok: Token) -> bool:
     """Whether a verb is what someone orders another to do ("ordered Russia to suspend
     its military operations"): the to-infinitive of a verb of commanding with an object."""
+    if tok.dep_ != "xcomp" or tok.pos_ != "VERB":
+        return False
     head = tok.head
-    return (tok.dep_ == "xcomp" and tok.pos_ == "VERB" and head.pos_ == "VERB"
-            and head.lemma_.lower() in COMMANDING_VERBS and bool(_children(head, OBJECTS))
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    return (head.pos_ == "VERB" and head.lemma_.lower() in COMMANDING_VERBS
+            and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
 def _noun_source(tok: Token) -> list[Token]:
@@ -1105,8 +1160,7 @@ GOAL_MARKS = {"until", "till"}
 def _goal(tok: Token) -> bool:
     """Whether a clause is what an act goes on until ("vowed to fight until they gain
     control of the villages"): as undone as the act it ends, when that is only vowed."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in GOAL_MARKS
-                                       for c in tok.children)
+    return tok.dep_ == "advcl" and not GOAL_MARKS.isdisjoint(_child_words(tok, {"mark"}))
 
 
 def _notice_giver(clause: Token) -> int | None:
@@ -1135,16 +1189,16 @@ def _no_one(tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children) or _no_one(tok):
+    if _child_words(tok, {"neg"}) or _no_one(tok):
         return True
     for gov in _governors(tok):
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in NEGATING_GOVERNORS:
             return True
         if gov.pos_ == "NOUN" and gov.lemma_.lower() in NEGATING_NOUNS:
             return True  # "Eriador's refusal to talk"
-        if any(c.dep_ == "neg" for c in gov.children) and gov.pos_ in ("VERB", "AUX"):
+        if gov.pos_ in ("VERB", "AUX") and _child_words(gov, {"neg"}):
             return True
-        if gov.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "never") for c in gov.children):
+        if gov.pos_ == "NOUN" and not {"no", "never"}.isdisjoint(_child_words(gov, {"det"})):
             return True
         if gov.dep_ in ("ccomp",) or gov.pos_ == "VERB" and gov.dep_ == "ROOT":
             break
@@ -1167,16 +1221,16 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     A threat outranks an intention, and an intention outranks a report: "Portugal will
     support Turkey, the president said" is Portugal's intention, reported by the president.
     """
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    aux = set(_child_words(tok, {"aux", "auxpass"}))
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECTS:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
-        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
+        aux.update(_child_words(tok.head, {"aux"}))
     elif _shares_mood(tok):
         # "will hand over their arms and go home", "will fly to Accra to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
-        aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX}
+        aux.update(w for w in _child_words(tok.head, {"aux"}) if w in MODAL_AUX)
     if _commanded(tok):
         # what one orders another to do is demanded of them, by the one who orders it
         subj = _children(tok.head, SUBJECTS)
@@ -1218,7 +1272,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     # ("must ensure security to allow supplies in": so is that of the act it is for)
     while (cur.dep_ in ("xcomp", "acomp") or _purpose(cur)) and cur.head.i != cur.i:
         cur = cur.head
-        aux |= {c.lower_ for c in cur.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
+        aux.update(w for w in _child_words(cur, {"aux"}) if w in OBLIGATION_AUX)
     obliged = bool(aux & (OBLIGATION_AUX | ADVISORY_WORDS))
     advised = obliged and "must" not in aux
     if obliged and reporter is None:
@@ -1230,8 +1284,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         return _Mood("intended", reporter, obliged, advised=advised)
     if reported:
         return _Mood("reported", reporter, obliged, advised=advised)
-    if aux & HYPOTHETICAL_AUX or any(
-            c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
+    if aux & HYPOTHETICAL_AUX or not HYPOTHETICAL_MARKS.isdisjoint(_child_words(tok, {"mark"})):
         return _Mood("hypothetical", reporter, obliged, advised=advised)
     return _Mood("asserted", reporter, obliged, advised=advised)
 
@@ -1246,8 +1299,8 @@ def _decision_taken(verb: Token) -> bool:
     """Whether a verb of deciding tells a decision taken ("decided to reopen the
     border"), which is the act it decides, rather than one still to come ("will
     decide")."""
-    return verb.lemma_.lower() in DECISION_VERBS and not any(
-        c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children)
+    return verb.lemma_.lower() in DECISION_VERBS and MODAL_AUX.isdisjoint(
+        _child_words(verb, {"aux"}))
 
 
 def _pledges_act(verb: Token) -> bool | None:
@@ -1271,8 +1324,8 @@ def _purpose(tok: Token) -> bool:
     """Whether a verb is an infinitive of purpose with no subject of its own ("sent
     troops to help", "will visit Dakar to mediate")."""
     return (tok.dep_ == "advcl" and tok.pos_ == "VERB"
-            and not _children(tok, SUBJECTS | PASSIVE_SUBJECTS)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            and not _child_words(tok, ALL_SUBJECTS)
+            and "to" in _child_words(tok, {"aux"}))
 
 
 def _shares_mood(tok: Token) -> bool:
@@ -1281,8 +1334,7 @@ def _shares_mood(tok: Token) -> bool:
     ("will visit Dakar to mediate")."""
     if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return False
-    if _children(tok, SUBJECTS | PASSIVE_SUBJECTS) or any(
-            c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
+    if _child_words(tok, ALL_SUBJECTS) or not MODAL_AUX.isdisjoint(_child_words(tok, {"aux"})):
         return False
     return tok.dep_ == "conj" or _purpose(tok)
 
@@ -1293,7 +1345,7 @@ CONDITION_MARKS = {"if", "unless"}
 def _conditional(tok: Token) -> bool:
     """Whether a future or possible act hangs on a condition clause ("will boycott the
     vote unless ...", "may halt its mediation if ...")."""
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    aux = set(_child_words(tok, {"aux", "auxpass"}))
     return bool(aux & (FUTURE_AUX | HYPOTHETICAL_AUX)) and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                                   for m in c.children)
@@ -1378,16 +1430,21 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     verbs: list[Token] = []
     adjectives: list[Token] = []
     nouns: list[Token] = []
-    for tok in sent:
-        pos = tok.pos_
+    doc = sent.doc
+    arrays = parse_arrays(doc)
+    tags, lemmas = arrays.pos, arrays.lemmas
+    # read from the parse arrays: this looks at every word of every sentence, and only
+    # the few with a lexicon entry become Token objects
+    for i in range(sent.start, sent.end):
+        pos = tags[i]
         if pos in ("VERB", "AUX"):
-            if tok.lemma_.lower() in verb_lemmas:
-                verbs.append(tok)
+            if lemmas[i].lower() in verb_lemmas:
+                verbs.append(doc[i])
         elif pos in ("NOUN", "PROPN"):
-            if tok.lemma_.lower() in noun_lemmas:
-                nouns.append(tok)
-        elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in adj_lemmas:
-            adjectives.append(tok)
+            if lemmas[i].lower() in noun_lemmas:
+                nouns.append(doc[i])
+        elif pos == "ADJ" and arrays.deps[i] == "acomp" and lemmas[i].lower() in adj_lemmas:
+            adjectives.append(doc[i])
     reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
         if _modifier(tok) or tok.i in consumed:
@@ -1648,12 +1705,15 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
 def _in_condition(tok: Token) -> bool:
     """Whether a word is in a clause of condition ("unless Israel rescinds the annexation",
     "if the talks fail")."""
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
-                                       for c in cur.children):
+    # read from the parse arrays: this walks up from every mention of every sentence
+    arrays = parse_arrays(tok.doc)
+    i = tok.i
+    while arrays.heads[i] != i:
+        if arrays.deps[i] == "advcl" and any(arrays.deps[c] == "mark"
+                                             and arrays.lowers[c] in CONDITION_MARKS
+                                             for c in arrays.children[i]):
             return True
-        cur = cur.head
+        i = arrays.heads[i]
     return False
 
 
