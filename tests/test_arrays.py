@@ -16,7 +16,7 @@ def test_arrays_agree_with_tokens(coder) -> None:
         i = tok.i
         assert (arrays.words[i], arrays.lowers[i], arrays.lemmas[i]) == (tok.text, tok.lower_, tok.lemma_)
         assert (arrays.pos[i], arrays.tags[i], arrays.deps[i]) == (tok.pos_, tok.tag_, tok.dep_)
-        assert arrays.ent_types[i] == tok.ent_type_
+        assert (arrays.ent_types[i], arrays.ent_iobs[i]) == (tok.ent_type_, tok.ent_iob_)
         assert arrays.heads[i] == tok.head.i
         assert arrays.children[i] == [c.i for c in tok.children]
         assert arrays.spaces[i] == tok.whitespace_

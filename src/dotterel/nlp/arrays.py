@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
 # where a document keeps its arrays: ``Doc.user_data`` is the per-document store spaCy
 # gives components (the key is namespaced so that no other component's entry is touched)
 USER_DATA_KEY = ("dotterel", "parse_arrays")
-COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY]
+COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB]
+# ``Token.ent_iob_`` of each ``ENT_IOB`` value
+IOB_STRINGS = ("", "I", "O", "B")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class ParseArrays:
     ``heads[i]`` is the absolute position of token ``i``'s head (``i`` for a root), and
     ``children[i]`` the positions of its dependents in text order, as ``Token.children``.
     The string columns hold exactly what the ``Token`` attribute of the same name gives
-    (``lemmas`` is ``lemma_``, ``deps`` is ``dep_``...; ``spaces`` is ``whitespace_``).
+    (``lemmas`` is ``lemma_``, ``deps`` is ``dep_``, ``ent_iobs`` is ``ent_iob_``...;
+    ``spaces`` is ``whitespace_``).
     """
 
     words: list[str]
@@ -44,6 +47,7 @@ class ParseArrays:
     heads: list[int]
     children: list[list[int]]
     spaces: list[str]
+    ent_iobs: list[str]
 
     @classmethod
     def of(cls, doc: Doc) -> ParseArrays:
@@ -72,7 +76,8 @@ class ParseArrays:
         return cls(words=text(columns[0]), lowers=text(columns[1]), lemmas=text(columns[2]),
                    pos=text(columns[3]), tags=text(columns[4]), deps=text(columns[5]),
                    ent_types=text(columns[6]), heads=heads, children=children,
-                   spaces=[" " if f else "" for f in columns[8]])
+                   spaces=[" " if f else "" for f in columns[8]],
+                   ent_iobs=[IOB_STRINGS[v] for v in columns[9]])
 
 
 def parse_arrays(doc: Doc) -> ParseArrays:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
-from ..nlp.arrays import parse_arrays
+from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import Entry, Knowledge, PhraseMatch, fold, successions
 from .places import Gazetteer
@@ -34,6 +34,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS  # of people, groups and speakers
 # Nouns that head a body of members ("the Federation of Asian Surgeons"): one named
 # by a region's word is non-governmental, not the region (named IGOs are in igos.tsv).
 ASSOCIATIONS = frozenset({"association", "federation", "society", "league", "network",
@@ -80,7 +81,7 @@ MOVEMENT_HEADS = {"removal", "withdrawal", "pullout", "pull-out", "redeployment"
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
 MINORITY_NOUNS = {"minority", "population", "community"}
-OTHER_PARTY_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"}
+OTHER_PARTY_NOUNS = frozenset({"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"})
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
 LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
@@ -112,27 +113,31 @@ def _strip(text: str) -> str:
     return text.strip().strip(",.;:").strip()
 
 
-def _np_tokens(head: Token) -> list[Token]:
-    """The words of the noun phrase headed by ``head``, without clauses and locative
-    phrases, in text order."""
-    keep = {head.i: head}
+def _np_tokens(doc: Doc, head: int) -> list[Token]:
+    """The words of the noun phrase headed by token ``head``, without clauses and locative
+    phrases, in text order (the tree walked on the parse arrays: a Token for each word
+    kept, none for those looked at)."""
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    keep = {head}
     stack = [head]
     while stack:
         tok = stack.pop()
-        for child in tok.children:
-            if child.i in keep:
+        for child in children[tok]:
+            if child in keep:
                 continue
-            if child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ in NP_PREPS):
-                if child.dep_ == "conj" and tok.i == head.i:
+            dep = deps[child]
+            if dep in NP_DEPS or (dep == "prep" and lowers[child] in NP_PREPS):
+                if dep == "conj" and tok == head:
                     continue  # conjuncts are separate actors
-                if child.dep_ == "appos" and is_list_item(child):
+                if dep == "appos" and is_list_item(doc[child]):
                     continue  # "the US, Russia and Switzerland": a list, not a second name
-                keep[child.i] = child
+                keep.add(child)
                 stack.append(child)
-            elif child.dep_ == "pobj" and tok.dep_ == "prep":
-                keep[child.i] = child
+            elif dep == "pobj" and deps[tok] == "prep":
+                keep.add(child)
                 stack.append(child)
-    return [keep[i] for i in sorted(keep)]
+    return [doc[i] for i in sorted(keep)]
 
 
 class DocActors:
@@ -160,15 +165,17 @@ class DocActors:
         # first token of a capital's name -> the country of the place of that name its
         # sentence is about, where that is not the capital's ("Tripoli" in Lebanon)
         self._seat_home: dict[int, str] = {}
-        # every token's text and lemma, read as arrays: no Token object per word
-        arrays = parse_arrays(doc)
+        # every token's attributes, read as arrays: no Token object per word
+        arrays = self._arrays = parse_arrays(doc)
         self._words, self._lemmas = arrays.words, arrays.lemmas
+        # lemmas lowercased once: the word lists below are all of lowercased lemmas
+        self._lemma_lowers = [lemma.lower() for lemma in arrays.lemmas]
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._phrases: dict[int, list[Token]] = {}
         # whether any word speaks of another party ("ally", "rival"): most documents
         # have none, and then no phrase needs a walk to look for one
-        self._other_party_nouns = any(lemma.lower() in OTHER_PARTY_NOUNS for lemma in self._lemmas)
+        self._other_party_nouns = not OTHER_PARTY_NOUNS.isdisjoint(self._lemma_lowers)
         self._prepass()
 
     # -- memory -------------------------------------------------------------------------
@@ -177,20 +184,23 @@ class DocActors:
         """Walk the document once: countries mentioned, people named, aliases declared."""
         matched: set[int] = set()  # tokens inside some knowledge match
         seats: list[tuple[int, int, str]] = []  # capitals named: start, end, country
-        doc_words, doc_lemmas = self._words, self._lemmas
-        for sent in self.doc.sents:
+        # read from the parse arrays: this looks at every token of the document
+        doc, arrays = self.doc, self._arrays
+        doc_words, doc_lemmas, lowers = arrays.words, arrays.lemmas, arrays.lowers
+        for sent in doc.sents:
             words = doc_words[sent.start:sent.end]
             lemmas = doc_lemmas[sent.start:sent.end]
             for m in self.knowledge.match(words, lemmas):
-                matched.update(range(sent.start + m.start, sent.start + m.end))
-                first = self.doc[sent.start + m.start]
+                first = sent.start + m.start
+                matched.update(range(first, sent.start + m.end))
                 if m.entry.seat:
-                    seats.append((sent.start + m.start, sent.start + m.end, m.entry.code[:3]))
-                if (m.entry.kind == "country" and not _stance(self.doc, first.i)
-                        and not _based(self.doc, sent.start + m.end)
-                        and not (first.head.lemma_.lower() in OTHER_PARTY_NOUNS
-                                 and _owner_of(first, first.head))):
-                    self._countries.append((sent.start + m.start, m.entry.code[:3]))
+                    seats.append((first, sent.start + m.end, m.entry.code[:3]))
+                owner = arrays.heads[first]
+                if (m.entry.kind == "country" and not _stance(lowers, first)
+                        and not _based(lowers, sent.start + m.end)
+                        and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
+                                 and _owner_of(doc[first], doc[owner]))):
+                    self._countries.append((first, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
                     if actor and actor.country and m.entry.kind == "person":
@@ -198,30 +208,35 @@ class DocActors:
                         self._people.append((sent.start + m.end - 1, m.entry.name, actor))
                         self._named[sent.start + m.end - 1] = (sent.start, m)
         self._relocate_seats(seats)
-        for chunk in self.doc.noun_chunks:
+        # (no phrase names an actor in a document without a match: no chunks to read)
+        for chunk in doc.noun_chunks if matched else ():
             if matched.isdisjoint(range(chunk.start, chunk.end)):
                 continue  # only phrases that name an actor themselves
             root = chunk.root
-            if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ == "PERSON":
+            i = root.i
+            if arrays.pos[i] not in ("NOUN", "PROPN") or arrays.ent_types[i] == "PERSON":
                 continue
             actor = self.resolve(root, self.default_day)
             if actor is not None:
-                plural = root.tag_ in ("NNS", "NNPS") or root.lemma_.lower() in COLLECTIVES
-                self._seen.append(_Seen(root.i, actor, False, plural))
-        for ent in self.doc.ents:
+                plural = arrays.tags[i] in ("NNS", "NNPS") or self._lemma_lowers[i] in COLLECTIVES
+                self._seen.append(_Seen(i, actor, False, plural))
+        for ent in doc.ents:
             if ent.label_ == "PERSON":
-                actor = self.resolve(ent.root, self.default_day)
-                name = " ".join(t.text for t in ent if t.pos_ == "PROPN") or ent.text
-                self._people.append((ent.root.i, name, actor))
+                root = ent.root
+                actor = self.resolve(root, self.default_day)
+                name = " ".join(doc_words[i] for i in range(ent.start, ent.end)
+                                if arrays.pos[i] == "PROPN") or ent.text
+                self._people.append((root.i, name, actor))
                 if actor is not None:
-                    self._remember(ent.root.i, actor, True, False, ent.text)
+                    self._remember(root.i, actor, True, False, ent.text)
                     self._learn_alias(ent)
         # later mentions by surname ("Sheinbaum said"), whatever the NER made of them
         known = {i for i, _, _ in self._people}
-        for tok in self.doc:
-            actor = self._names.get(tok.lower_) if tok.pos_ == "PROPN" else None
-            if actor is not None and tok.i not in known:
-                self._people.append((tok.i, actor.name or tok.text, actor))
+        names = self._names
+        for i, (lower, pos) in enumerate(zip(lowers, arrays.pos)) if names else ():
+            actor = names.get(lower) if pos == "PROPN" else None
+            if actor is not None and i not in known:
+                self._people.append((i, actor.name or doc_words[i], actor))
         self._countries.sort()
 
     def _relocate_seats(self, seats: list[tuple[int, int, str]]) -> None:
@@ -256,7 +271,7 @@ class DocActors:
         """:func:`_np_tokens` of ``head``, remembered (a new list each time)."""
         found = self._phrases.get(head.i)
         if found is None:
-            found = self._phrases[head.i] = _np_tokens(head)
+            found = self._phrases[head.i] = _np_tokens(self.doc, head.i)
         return list(found)
 
     def _other_party_words(self, head: Token) -> set[int]:
@@ -469,15 +484,17 @@ class DocActors:
         """"President Reagan", "Foreign Minister Lavrov": a title right before a surname
         that only one known person bears names that person; so does the surname alone
         when that person holds an office on the day ("Putin offered to negotiate")."""
-        if head.pos_ != "PROPN":
+        arrays = self._arrays
+        if arrays.pos[head.i] != "PROPN":
             return None
-        name = _entity_tokens(head) if head.ent_type_ == "PERSON" else [head]
+        person = arrays.ent_types[head.i] == "PERSON"
+        name = _entity_range(arrays, head.i) if person else range(head.i, head.i + 1)
         # the title before the name: "President Reagan", "President Francois Mitterand"
-        starts = {head_pos, head_pos - (head.i - name[0].i)}
+        starts = {head_pos, head_pos - (head.i - name.start)}
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
-        alone = head.ent_type_ == "PERSON" and len(name) == 1
+        alone = person and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
-        if entry is not None and not _given_names_agree(name[:-1], entry):
+        if entry is not None and not _given_names_agree(arrays, name[:-1], entry):
             entry = None  # "Judge Maria Lopez" is not Vladimir Padrino López
         if entry is None and titled:
             shared = self._shared_office(head, head_pos, words, sectors, day)
@@ -526,10 +543,15 @@ class DocActors:
 
     def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
         """:meth:`resolve`, before the state succession is applied."""
-        lower = head.lower_
+        # the head's and its phrase's attributes are read from the parse arrays: a
+        # document's phrases are resolved many times over
+        arrays, lemma_lowers = self._arrays, self._lemma_lowers
+        lowers, tags = arrays.lowers, arrays.tags
+        h = head.i
+        head_tag, head_dep, head_ent = tags[h], arrays.deps[h], arrays.ent_types[h]
+        head_pos_tag, head_lemma = arrays.pos[h], lemma_lowers[h]
         # "US" is a country, "us" a pronoun
-        if head.pos_ == "PRON" or (head.pos_ != "PROPN"
-                                   and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS):
+        if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
             return self._pronoun(head, day, exclude)
         toks = self._np_tokens(head)
         words, lemmas = self._read(toks)
@@ -547,7 +569,7 @@ class DocActors:
         others = self._other_party_words(head) - {head.i}
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
-                     and not _stance(self.doc, toks[m.start].i) and toks[m.start].i not in others
+                     and not _stance(self._arrays.lowers, toks[m.start].i) and toks[m.start].i not in others
                      and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
@@ -557,8 +579,9 @@ class DocActors:
         head_pos = index[head.i]
         # "former President Correa", and "Jorge Glas, Ecuador's former vice president":
         # the word before the name, or in the apposition that gives the office after it
-        described = {t.i for a in head.children if a.dep_ == "appos" for t in a.subtree}
-        former = any(t.lower_ in FORMER_WORDS for t in toks if t.i <= head.i or t.i in described)
+        formers = [t.i for t in toks if lowers[t.i] in FORMER_WORDS]
+        former = any(i <= h for i in formers) or (
+            bool(formers) and not _apposition_words(head).isdisjoint(formers))
 
         # a known person named in the phrase (the head or an apposition)
         for m in persons:
@@ -569,7 +592,7 @@ class DocActors:
                         actor = self._titled(actor, m, words, sectors, day)
                     elif (actor.sector and actor.sector != "ELI"
                           and actor.country not in ("IGO", "NGO", "IMG", "MNC")
-                          and any(t.lower_ in OUT_OF_OFFICE for t in toks if t.i <= head.i)):
+                          and any(lowers[t.i] in OUT_OF_OFFICE for t in toks if t.i <= h)):
                         # "ousted President Akayev": the text says they no longer hold the
                         # office, whatever date the story carries
                         actor = _with_sector(actor, "ELI")
@@ -582,7 +605,7 @@ class DocActors:
             if actor:
                 return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
-        name_text = _name_of(head)
+        name_text = _name_of(arrays, h)
         if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
             return _with_text(self._names[name_text.lower()], name_text)
         titled = self._titled_surname(head, head_pos, words, sectors, day)
@@ -606,9 +629,10 @@ class DocActors:
                 return _with_text(_with_prefix(actor, prefix), span_text(best))
         # "Iran's militia allies in Syria", "the chief of Iran's proxies in Iraq": the
         # other party is of the place it is found in
-        home = next((c for t in toks if t.lemma_.lower() in OTHER_PARTY_NOUNS
-                     for c in self._located_in(t, day, GROUP_PLACE_PREPS)), "")
-        other_party = head.lemma_.lower() in OTHER_PARTY_NOUNS
+        home = next((c for t in toks if lemma_lowers[t.i] in OTHER_PARTY_NOUNS
+                     for c in self._located_in(t, day, GROUP_PLACE_PREPS)), ""
+                    ) if self._other_party_nouns else ""
+        other_party = head_lemma in OTHER_PARTY_NOUNS
         if other_party and not home and countries and all(
                 _owner_of(toks[m.start], head) for m in countries):
             # "Israel's militia ally", "an ally of Russia": someone other than that state,
@@ -621,12 +645,12 @@ class DocActors:
             # "the Federation of Asian Surgeons": a body of people from a region's
             # states is a non-governmental one, not the region
             country = "NGO"
-        if not country and head.lemma_.lower() in LEADER_GOVERNMENTS:
+        if not country and head_lemma in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
-        minority = head.lemma_.lower() in MINORITY_NOUNS and countries and all(
+        minority = head_lemma in MINORITY_NOUNS and countries and all(
             m.entry.demonym and toks[m.end - 1].head.i == head.i for m in countries)
         if minority or (_head_is_people(countries, head_pos)
-                        and any(t.lower_ == "ethnic" for t in toks)):
+                        and any(lowers[t.i] == "ethnic" for t in toks)):
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
             # lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
@@ -634,19 +658,18 @@ class DocActors:
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
             # a body's noun compounded with a national thing ("Israeli army bulldozers")
-            if head.pos_ == "PROPN" and not _head_is_country(countries, head_pos):
+            if head_pos_tag == "PROPN" and not _head_is_country(countries, head_pos):
                 # so is a role in an apposition after it ("Sidhoum, Algeria's leading
                 # human rights activist")
-                described = {t.i for c in head.children if c.dep_ == "appos"
-                             for t in c.subtree}
+                described = _apposition_words(head)
                 sectors = [m for m in sectors if m.entry.person_role
                            and (m.end <= head_pos or toks[m.start].i in described)]
-            elif head.lemma_.lower() in MEMBER_HEADS:
+            elif head_lemma in MEMBER_HEADS:
                 # "a member of the Syrian parliament", "members of the ruling party": a
                 # member belongs to the body the "of" phrase names
                 sectors = [m for m in sectors if not m.entry.person_role
                            and _owner_of(toks[m.end - 1], head)]
-            elif head.lemma_.lower() in MOVEMENT_HEADS:
+            elif head_lemma in MOVEMENT_HEADS:
                 # "demanded the removal of US troops", "the expulsion of the Iraqi
                 # ambassador": the moved body's or office holder's own sector
                 sectors = [m for m in sectors if _owner_of(toks[m.end - 1], head)]
@@ -659,26 +682,26 @@ class DocActors:
         # countries, which the one named last does not stand for; the phrase is left
         # unresolved. One with a region adjective ("the two West African neighbours")
         # is left to the description below: the country named last is one of the pair
-        if not countries and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS and t.tag_ == "NNS"
-                                 and any(c.dep_ == "nummod" or c.lower_ == "both"
-                                         for c in t.children)
+        if not countries and any(lemma_lowers[t.i] in COUNTRY_DESCRIPTORS and tags[t.i] == "NNS"
+                                 and any(arrays.deps[c] == "nummod" or lowers[c] == "both"
+                                         for c in arrays.children[t.i])
                                  for t in toks):
             return None
         # "the West African nation", "a former finance minister of the West African
         # nation": a description, not a name; a region adjective does not name the country
         if (all(m.entry.kind == "region" for m in countries)
-                and any(t.lemma_.lower() in COUNTRY_DESCRIPTORS for t in toks)):
+                and any(lemma_lowers[t.i] in COUNTRY_DESCRIPTORS for t in toks)):
             # the other party is never the nation itself, but may be one of its citizens
             # ("troops held the former finance minister of that country")
-            is_nation = head.lemma_.lower() in COUNTRY_DESCRIPTORS
+            is_nation = head_lemma in COUNTRY_DESCRIPTORS
             country = (self.recent_country(head.i, set(exclude) if is_nation else set())
                        or ("" if not countries else country))
-            if country and head.lemma_.lower() in COUNTRY_DESCRIPTORS:
+            if country and is_nation:
                 return Actor(code=country + "GOV", country=country, sector="GOV",
                              name=self.knowledge.country_name(country),
                              text=" ".join(words))
-        if (not country and not sector and head.pos_ == "NOUN" and head.tag_ == "NNS"
-                and head.dep_ not in MODIFIER_DEPS and faiths
+        if (not country and not sector and head_pos_tag == "NOUN" and head_tag == "NNS"
+                and head_dep not in MODIFIER_DEPS and faiths
                 and not any(m.start <= head_pos < m.end for m in faiths)):
             # "Muslim groups", "Christian villagers": people named by their faith are of
             # the state in sight, with the faith's code, else of the faith alone; the
@@ -689,7 +712,7 @@ class DocActors:
                          sector=faith.code if home else faith.sector,
                          name=faith.name, text=faith.text)
         if not country and not sector:
-            if (head.pos_ in ("NOUN", "PROPN") and head.dep_ not in MODIFIER_DEPS
+            if (head_pos_tag in ("NOUN", "PROPN") and head_dep not in MODIFIER_DEPS
                     and any(m.start <= head_pos < m.end for m in faiths)
                     and self.recent_country(head.i) is None):
                 # "Sunnis demanded...", with no state in sight: a people named by their
@@ -699,20 +722,21 @@ class DocActors:
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
             sector = "ELI"  # a former office holder keeps the country as elite
-        if not country and head.dep_ == "conj" and head.head.pos_ == "NOUN":
+        if not country and head_dep == "conj" and arrays.pos[arrays.heads[h]] == "NOUN":
             # "Danish media and government", "lawmakers and officials in Arnor": the
             # first conjunct's modifiers are shared
             country = self._own_country(head.head, day)
         # "Archbishop Tutu called for sanctions against Nigeria": a person is not of the
         # country they speak of
-        named_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and person_role)
+        named_person = head_ent == "PERSON" or (head_pos_tag == "PROPN" and person_role)
         if (not country and sector in NGO_SECTORS and not named_person
-                and any(t.lower_ in INTERNATIONAL_WORDS and t.dep_ in MODIFIER_DEPS for t in toks)):
+                and any(lowers[t.i] in INTERNATIONAL_WORDS and arrays.deps[t.i] in MODIFIER_DEPS
+                        for t in toks)):
             # "an international relief agency urged the Chadian government": an NGO,
             # wherever it works
             return _with_prefix(Actor(code="NGO" + sector, country="NGO", sector=sector,
                                       text=" ".join(words)), prefix)
-        if not country and head.lemma_.lower() not in POSTED_ABROAD:
+        if not country and head_lemma not in POSTED_ABROAD:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
@@ -753,21 +777,21 @@ class DocActors:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
             if _head_is_people(countries, head_pos) or (
-                    head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")):
+                    head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
                 # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
                 sector = "CVL"
-            elif head.pos_ == "PROPN":
+            elif head_pos_tag == "PROPN":
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
-        elif not sector and country and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+        elif not sector and country and head_ent == "NORP" and head_tag in ("NNPS", "NNS"):
             sector = "CVL"  # "Iraqi Kurds", "Lebanese Druze": a people of that state
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
-        if name_text and head.ent_type_ == "PERSON":
+        if name_text and head_ent == "PERSON":
             name = name_text
         actor = Actor(code=country + sector, country=country, sector=sector, name=name,
                       text=" ".join(words),
                       role=("former " + role) if former and role and not role.startswith("former") else role)
-        if head.ent_type_ == "PERSON" or (person_role and name_text):
+        if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
 
@@ -936,14 +960,14 @@ class DocActors:
             for t in prep.subtree}
         if head.ent_type_ == "FAC" and head.pos_ == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
-            skip.update(t.i for t in _entity_tokens(head))
+            skip.update(_entity_range(self._arrays, head.i))
         candidates: list[Token] = []
         for tok in head.subtree:
             if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
                 skip.update(t.i for t in tok.subtree)  # clauses speak of others
             if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if _stance(self.doc, tok.i):
+            if _stance(self._arrays.lowers, tok.i):
                 continue  # "an anti-Syria journalist" is not Syria's
             candidates.append(tok)
         # a phrase's head before its modifiers: "an agreement with the European Union" is
@@ -976,7 +1000,7 @@ class DocActors:
             partner = [t for t in (head.head, *head.children) if t.i != head.i
                        and t.ent_type_ == "PERSON" and (t.dep_ == "appos" or head.dep_ == "appos")]
             named = partner[0] if partner else head
-        written = _name_of(named)
+        written = _name_of(self._arrays, named.i)
         if written and not (actor is not None and actor.name and written.split()[-1] in actor.name):
             return written, actor  # a name as written beats a country guessed for it
         if actor is not None and (actor.name or actor.text):
@@ -988,8 +1012,8 @@ class DocActors:
         country, as CAMEO codes it."""
         if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
-        ent = _entity_tokens(head)
-        name = self.doc[ent[0].i:ent[-1].i + 1].text
+        ent = _entity_range(self._arrays, head.i)
+        name = self.doc[ent.start:ent.stop].text
         place = self.gazetteer.lookup(name, self._place_context(head))
         if place is None or not place.country:
             return None
@@ -1066,6 +1090,12 @@ class DocActors:
         if head.pos_ != "NOUN":
             return None
         return self._acts.get(self._lemmas[head.i].lower())
+
+
+def _apposition_words(head: Token) -> set[int]:
+    """The positions of the words of ``head``'s appositions ("Jorge Glas, Ecuador's former
+    vice president")."""
+    return {t.i for a in head.children if a.dep_ == "appos" for t in a.subtree}
 
 
 def _anaphor_exclude(head: Token, exclude: set[str]) -> set[str]:
@@ -1208,33 +1238,35 @@ def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end for m in countries)
 
 
-def _stance(doc: Doc, i: int) -> bool:
+def _stance(lowers: list[str], i: int) -> bool:
     """Whether the name at token ``i`` is what a group is for or against ("pro-Russia
-    rebels", "an anti-Gondor parade"): the group is not that country's."""
+    rebels", "an anti-Gondor parade"): the group is not that country's. ``lowers``: the
+    document's lowercased words (its parse arrays')."""
     if i == 0:
         return False
-    before = doc[i - 1].lower_  # token by token: a slice of the Doc costs far more
+    before = lowers[i - 1]
     return before in STANCE_PREFIXES or (
-        before in ("-", "–") and i >= 2 and doc[i - 2].lower_ in STANCE_WORDS)
+        before in ("-", "–") and i >= 2 and lowers[i - 2] in STANCE_WORDS)
 
 
-def _based(doc: Doc, end: int) -> bool:
+def _based(lowers: list[str], end: int) -> bool:
     """Whether the name ending before token ``end`` says where someone is based ("a
-    UK-based monitor"): an observer's seat, not the country the story is about."""
-    words = [doc[i].lower_ for i in range(end, min(end + 2, len(doc)))]
+    UK-based monitor"): an observer's seat, not the country the story is about.
+    ``lowers``: the document's lowercased words (its parse arrays')."""
+    words = lowers[end:end + 2]
     return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
 
 
-def _given_names_agree(given: list[Token], entry: Entry) -> bool:
-    """Whether the given names written before a surname may be those of the known person
-    ``entry``: each one, or at least its initial ("W.", "Bill" for "William" is not
-    caught), begins one of the words of the person's names."""
+def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
+    """Whether the given names written at the positions ``given``, before a surname, may
+    be those of the known person ``entry``: each one, or at least its initial ("W.",
+    "Bill" for "William" is not caught), begins one of the words of the person's names."""
     words = {fold(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split()}
     initials = {w[0] for w in words if w}
-    for tok in given:
-        if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+    for i in given:
+        if arrays.pos[i] != "PROPN" or arrays.ent_types[i] != "PERSON":
             continue  # a title or other word inside the phrase, not a given name
-        written = fold(tok.text).rstrip(".")
+        written = fold(arrays.words[i]).rstrip(".")
         if written and written not in words and written[0] not in initials:
             return False
     return True
@@ -1244,28 +1276,30 @@ def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end and m.entry.demonym for m in countries)
 
 
-def _entity_tokens(tok: Token) -> list[Token]:
-    """The tokens of the named entity ``tok`` is in, found from the IOB tags (a walk of
-    the entity, not a scan of every entity in the document)."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+def _entity_range(arrays: ParseArrays, i: int) -> range:
+    """The positions of the named entity token ``i`` is in, found from the IOB tags (a
+    walk of the entity, not a scan of every entity in the document)."""
+    iobs = arrays.ent_iobs
+    start = i
+    while start > 0 and iobs[start] == "I":
         start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    end = i + 1
+    while end < len(iobs) and iobs[end] == "I":
         end += 1
-    return list(doc[start:end])
+    return range(start, end)
 
 
-def _name_of(head: Token) -> str:
-    """The proper name a head token belongs to ("López Obrador" for "Obrador")."""
-    if head.pos_ != "PROPN":
+def _name_of(arrays: ParseArrays, head: int) -> str:
+    """The proper name the head token at ``head`` belongs to ("López Obrador" for
+    "Obrador")."""
+    words, pos = arrays.words, arrays.pos
+    if pos[head] != "PROPN":
         return ""
-    if head.ent_type_:
-        words = [t.text for t in _entity_tokens(head) if t.pos_ == "PROPN"]
-        return " ".join(words)
-    parts = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return " ".join([*parts, head.text])
+    if arrays.ent_types[head]:
+        return " ".join(words[i] for i in _entity_range(arrays, head) if pos[i] == "PROPN")
+    parts = [words[c] for c in arrays.children[head]
+             if c < head and arrays.deps[c] == "compound" and pos[c] == "PROPN"]
+    return " ".join([*parts, words[head]])
 
 
 def _matrix_subject(tok: Token) -> Token | None:
