@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 # where a document keeps its arrays: ``Doc.user_data`` is the per-document store spaCy
 # gives components (the key is namespaced so that no other component's entry is touched)
 USER_DATA_KEY = ("dotterel", "parse_arrays")
-COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD]
+COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,9 @@ class ParseArrays:
     ``heads[i]`` is the absolute position of token ``i``'s head (``i`` for a root), and
     ``children[i]`` the positions of its dependents in text order, as ``Token.children``.
     The string columns hold exactly what the ``Token`` attribute of the same name gives
-    (``lemmas`` is ``lemma_``, ``deps`` is ``dep_``...).
+    (``lemmas`` is ``lemma_``, ``deps`` is ``dep_``...). ``idx[i]`` is token ``i``'s
+    character offset in ``text``, the document's text (``Doc.text`` joins it anew from
+    the tokens on every read).
     """
 
     words: list[str]
@@ -43,6 +45,8 @@ class ParseArrays:
     ent_types: list[str]
     heads: list[int]
     children: list[list[int]]
+    idx: list[int]
+    text: str
 
     @classmethod
     def of(cls, doc: Doc) -> ParseArrays:
@@ -70,7 +74,15 @@ class ParseArrays:
                 children[h].append(i)
         return cls(words=text(columns[0]), lowers=text(columns[1]), lemmas=text(columns[2]),
                    pos=text(columns[3]), tags=text(columns[4]), deps=text(columns[5]),
-                   ent_types=text(columns[6]), heads=heads, children=children)
+                   ent_types=text(columns[6]), heads=heads, children=children,
+                   idx=list(columns[8]), text=doc.text)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end``, as ``doc[start:end].text`` gives it (which
+        joins it anew from the tokens on every read)."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
 
 
 def parse_arrays(doc: Doc) -> ParseArrays:

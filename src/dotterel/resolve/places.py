@@ -152,7 +152,8 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
         doc, lo, hi = span, 0, len(span)
     else:
         doc, lo, hi = span.doc, span.start, span.end
-    # read from the parse arrays: the words of every sentence are tested
+    # read from the parse arrays: the words of every sentence are tested, and a Span's
+    # text is joined anew from its tokens on every read
     arrays = parse_arrays(doc)
     found: dict[int, tuple[int, int, Place]] = {}  # start -> (start, end, place)
     resolved_tokens: set[int] = set()
@@ -166,8 +167,9 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
         for i in range(ent.start, ent.end - 1):
             if arrays.lowers[i] in _PLACE_PREPOSITIONS or arrays.lowers[i] == "of":
                 start = i + 2 if arrays.lowers[i + 1] == "the" else i + 1
-                place = _resolve_span_text(doc[start:ent.end].text, gazetteer, context_countries) \
-                    if start < ent.end and _proper_name(arrays, start, ent.end) else None
+                place = (_resolve_span_text(arrays.span_text(start, ent.end), gazetteer,
+                                            context_countries)
+                         if start < ent.end and _proper_name(arrays, start, ent.end) else None)
                 if place is not None:
                     add(start, ent.end, place)
                     return
@@ -179,7 +181,8 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
     # First the entities labelled as places, so that mislabelled neighbours can lean on them.
     for ent in ents:
         if ent.label_ in _PLACE_LABELS:
-            place = _resolve_span_text(ent.text, gazetteer, context_countries)
+            place = _resolve_span_text(arrays.span_text(ent.start, ent.end), gazetteer,
+                                       context_countries)
             if place is not None:
                 add(ent.start, ent.end, place)
             else:
@@ -189,7 +192,8 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
             continue
         place = None
         if _proper_name(arrays, ent.start, ent.end):
-            place = _resolve_span_text(ent.text, gazetteer, context_countries)
+            place = _resolve_span_text(arrays.span_text(ent.start, ent.end), gazetteer,
+                                       context_countries)
         if place is not None and _supported(doc, ent.start, ent.end, place, gazetteer,
                                             resolved_tokens):
             add(ent.start, ent.end, place)
@@ -207,7 +211,7 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
         for end in range(j, i, -1):  # longest name first
             if not _proper_name(arrays, i, end):
                 continue
-            place = _resolve_span_text(doc[i:end].text, gazetteer, context_countries)
+            place = _resolve_span_text(arrays.span_text(i, end), gazetteer, context_countries)
             if place is not None and _supported(doc, i, end, place, gazetteer,
                                                 resolved_tokens):
                 add(i, end, place)
