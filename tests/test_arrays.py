@@ -20,9 +20,20 @@ def test_arrays_agree_with_tokens(coder) -> None:
         assert arrays.heads[i] == tok.head.i
         assert arrays.children[i] == [c.i for c in tok.children]
         assert arrays.spaces[i] == tok.whitespace_
+        assert arrays.idx[i] == tok.idx
+
+
+def test_span_text_agrees_with_spans(coder) -> None:
+    doc = coder.nlp("QUITO (Reuters) -  Police raided the embassy.\n\n\"We will not,\" she said. ")
+    arrays = parse_arrays(doc)
+    assert arrays.text == doc.text
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert arrays.span_text(start, end) == doc[start:end].text
 
 
 def test_arrays_are_read_once_per_document(coder) -> None:
     doc = coder.nlp(TEXT)
     assert parse_arrays(doc) is parse_arrays(doc)
     assert parse_arrays(coder.nlp("")).words == []
+    assert parse_arrays(coder.nlp("")).text == ""

@@ -18,6 +18,7 @@ from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESS
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
+from .nlp.arrays import parse_arrays
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import MOVEMENT_HEADS, DocActors
@@ -607,12 +608,14 @@ class Coder:
         if m.modality in ("asserted", "reported") and not m.negated:
             acts.pop(code[:2], None)  # the latest act of a kind comes last
             acts[code[:2]] = sources[0]
-        sent = doc[m.sentence[0]:m.sentence[1]]
         trig = doc[m.trigger]
-        text = sent.text  # built anew from the tokens on every read
+        # from the document's text: a Span's is joined anew from its tokens on every read
+        arrays = parse_arrays(doc)
+        text = arrays.span_text(*m.sentence)
+        start_char = arrays.idx[m.sentence[0]]
         lead = len(text) - len(text.lstrip())  # the span must index the stripped text
-        evidence = Evidence(sentence=text.strip(), start=sent.start_char + lead,
-                            end=sent.start_char + len(text.rstrip()),
+        evidence = Evidence(sentence=text.strip(), start=start_char + lead,
+                            end=start_char + len(text.rstrip()),
                             trigger=m.trigger_text(doc), trigger_start=trig.idx,
                             trigger_end=trig.idx + len(trig.text))
         countries = [a.country for a in (*sources, *targets)]

@@ -30,6 +30,8 @@ from typing import Literal
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from ..nlp.arrays import parse_arrays
+
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 # Verbs that introduce speech, by lemma. "according to" is handled apart.
@@ -529,9 +531,15 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
     complement ("said (that) the army would withdraw") that quotes no one directly."""
     mark_toks = {i for pair in marks for i in pair}
     out: list[QuoteSpan] = []
-    for verb in doc:
-        if verb.i in inside or not _is_report(verb):
+    # read from the parse arrays: this visits every word of the document, and only the
+    # few reporting verbs need a Token
+    arrays = parse_arrays(doc)
+    lemmas, pos = arrays.lemmas, arrays.pos
+    for i in range(len(doc)):
+        if (i in inside or pos[i] not in ("VERB", "AUX")
+                or lemmas[i].lower() not in REPORT_LEMMAS):
             continue
+        verb = doc[i]
         for comp in verb.children:
             if comp.dep_ != "ccomp":
                 continue

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
 # where a document keeps its arrays: ``Doc.user_data`` is the per-document store spaCy
 # gives components (the key is namespaced so that no other component's entry is touched)
 USER_DATA_KEY = ("dotterel", "parse_arrays")
-COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB]
+COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB, IDX]
 # ``Token.ent_iob_`` of each ``ENT_IOB`` value
 IOB_STRINGS = ("", "I", "O", "B")
 
@@ -34,7 +34,8 @@ class ParseArrays:
     ``children[i]`` the positions of its dependents in text order, as ``Token.children``.
     The string columns hold exactly what the ``Token`` attribute of the same name gives
     (``lemmas`` is ``lemma_``, ``deps`` is ``dep_``, ``ent_iobs`` is ``ent_iob_``...;
-    ``spaces`` is ``whitespace_``).
+    ``spaces`` is ``whitespace_``). ``idx[i]`` is token ``i``'s character offset in
+    ``text``, the document's text (``Doc.text`` joins it anew from the tokens on every read).
     """
 
     words: list[str]
@@ -48,6 +49,8 @@ class ParseArrays:
     children: list[list[int]]
     spaces: list[str]
     ent_iobs: list[str]
+    idx: list[int]
+    text: str
 
     @classmethod
     def of(cls, doc: Doc) -> ParseArrays:
@@ -77,7 +80,15 @@ class ParseArrays:
                    pos=text(columns[3]), tags=text(columns[4]), deps=text(columns[5]),
                    ent_types=text(columns[6]), heads=heads, children=children,
                    spaces=[" " if f else "" for f in columns[8]],
-                   ent_iobs=[IOB_STRINGS[v] for v in columns[9]])
+                   ent_iobs=[IOB_STRINGS[v] for v in columns[9]],
+                   idx=list(columns[10]), text=doc.text)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end``, as ``doc[start:end].text`` gives it (which
+        joins it anew from the tokens on every read)."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
 
 
 def parse_arrays(doc: Doc) -> ParseArrays:

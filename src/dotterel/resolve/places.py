@@ -24,6 +24,8 @@ from dotterel.types import Place
 if TYPE_CHECKING:  # spaCy is only needed by callers that already hold parsed text
     from spacy.tokens import Doc, Span, Token
 
+    from dotterel.nlp.arrays import ParseArrays
+
 __all__ = ["Gazetteer", "dateline_place", "event_place", "find_places", "load_gazetteer"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -109,18 +111,22 @@ def _supported(doc: Doc, start: int, end: int, place: Place, gazetteer: Gazettee
     return end - start == 1 and gazetteer.kind(place) != "city"  # countries, capitals...
 
 
-def _name_word(tok: Token) -> bool:
-    """A proper noun, or a particle inside a name ("Santiago de Compostela")."""
-    return (tok.pos_ == "PROPN" and tok.is_title) or tok.lower_ in _NAME_PARTICLES
+def _name_word(arrays: ParseArrays, i: int) -> bool:
+    """Whether word ``i`` is a proper noun, or a particle inside a name ("Santiago de
+    Compostela"). (``str.istitle`` is what ``Token.is_title`` gives.)"""
+    return ((arrays.pos[i] == "PROPN" and arrays.words[i].istitle())
+            or arrays.lowers[i] in _NAME_PARTICLES)
 
 
-def _proper_name(tokens: Span) -> bool:
-    """All words proper nouns (a determiner, hyphen, possessive or name particle aside),
-    none a month or weekday: what a mislabelled place name looks like."""
-    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT", "PART")
-             and t.lower_ not in _NAME_PARTICLES]
-    return bool(words) and all(t.pos_ == "PROPN" and t.lower_ not in _CALENDAR_WORDS
-                               for t in words) and tokens[-1].lower_ not in _NAME_PARTICLES
+def _proper_name(arrays: ParseArrays, start: int, end: int) -> bool:
+    """All words ``start:end`` proper nouns (a determiner, hyphen, possessive or name
+    particle aside), none a month or weekday: what a mislabelled place name looks like.
+    Read from the parse arrays: every run of capitalised words is tested."""
+    pos, lowers = arrays.pos, arrays.lowers
+    words = [i for i in range(start, end) if pos[i] not in ("DET", "PUNCT", "PART")
+             and lowers[i] not in _NAME_PARTICLES]
+    return bool(words) and all(pos[i] == "PROPN" and lowers[i] not in _CALENDAR_WORDS
+                               for i in words) and lowers[end - 1] not in _NAME_PARTICLES
 
 
 def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
@@ -140,10 +146,15 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
     """
     from spacy.tokens import Doc as DocType  # spaCy is loaded already when a Doc exists
 
+    from dotterel.nlp.arrays import parse_arrays
+
     if isinstance(span, DocType):
         doc, lo, hi = span, 0, len(span)
     else:
         doc, lo, hi = span.doc, span.start, span.end
+    # read from the parse arrays: the words of every sentence are tested, and a Span's
+    # text is joined anew from its tokens on every read
+    arrays = parse_arrays(doc)
     found: dict[int, tuple[int, int, Place]] = {}  # start -> (start, end, place)
     resolved_tokens: set[int] = set()
 
@@ -153,15 +164,14 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
 
     def inner(ent: Span) -> None:
         """A place after a preposition inside an entity: "Democracy Monument in Bangkok"."""
-        for tok in ent[:-1]:
-            if tok.lower_ in _PLACE_PREPOSITIONS or tok.lower_ == "of":
-                rest = doc[tok.i + 1:ent.end]
-                if rest[0].lower_ == "the":
-                    rest = rest[1:]
-                place = _resolve_span_text(rest.text, gazetteer, context_countries) \
-                    if len(rest) and _proper_name(rest) else None
+        for i in range(ent.start, ent.end - 1):
+            if arrays.lowers[i] in _PLACE_PREPOSITIONS or arrays.lowers[i] == "of":
+                start = i + 2 if arrays.lowers[i + 1] == "the" else i + 1
+                place = (_resolve_span_text(arrays.span_text(start, ent.end), gazetteer,
+                                            context_countries)
+                         if start < ent.end and _proper_name(arrays, start, ent.end) else None)
                 if place is not None:
-                    add(rest.start, rest.end, place)
+                    add(start, ent.end, place)
                     return
 
     if doc_ents is None:
@@ -171,7 +181,8 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
     # First the entities labelled as places, so that mislabelled neighbours can lean on them.
     for ent in ents:
         if ent.label_ in _PLACE_LABELS:
-            place = _resolve_span_text(ent.text, gazetteer, context_countries)
+            place = _resolve_span_text(arrays.span_text(ent.start, ent.end), gazetteer,
+                                       context_countries)
             if place is not None:
                 add(ent.start, ent.end, place)
             else:
@@ -180,8 +191,9 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
         if ent.label_ in _PLACE_LABELS or ent.start in found:
             continue
         place = None
-        if _proper_name(ent):
-            place = _resolve_span_text(ent.text, gazetteer, context_countries)
+        if _proper_name(arrays, ent.start, ent.end):
+            place = _resolve_span_text(arrays.span_text(ent.start, ent.end), gazetteer,
+                                       context_countries)
         if place is not None and _supported(doc, ent.start, ent.end, place, gazetteer,
                                             resolved_tokens):
             add(ent.start, ent.end, place)
@@ -190,17 +202,16 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
     # Capitalised proper nouns the NER left unlabelled.
     i = lo
     while i < hi:
-        if i in covered or not (doc[i].pos_ == "PROPN" and doc[i].is_title):
+        if i in covered or not (arrays.pos[i] == "PROPN" and arrays.words[i].istitle()):
             i += 1
             continue
         j = i
-        while j < hi and j not in covered and _name_word(doc[j]):
+        while j < hi and j not in covered and _name_word(arrays, j):
             j += 1
         for end in range(j, i, -1):  # longest name first
-            words = doc[i:end]
-            if not _proper_name(words):
+            if not _proper_name(arrays, i, end):
                 continue
-            place = _resolve_span_text(words.text, gazetteer, context_countries)
+            place = _resolve_span_text(arrays.span_text(i, end), gazetteer, context_countries)
             if place is not None and _supported(doc, i, end, place, gazetteer,
                                                 resolved_tokens):
                 add(i, end, place)
