@@ -392,9 +392,12 @@ class Knowledge:
                 for alt in alternatives:
                     if not alt:
                         continue
-                    for phrase in self._stem_hits(node, alt):
-                        best = self._better(best, j + 1, phrase, words, i, transparent)
-                    walked = self._walk(node, alt)
+                    # (a one-word key, most of them, is looked up here: no calls)
+                    if len(alt) > 1 or node.stems:
+                        for phrase in self._stem_hits(node, alt):
+                            best = self._better(best, j + 1, phrase, words, i, transparent)
+                    walked = (node.children.get(alt[0]) if len(alt) == 1
+                              else self._walk(node, alt))
                     if walked is not None and walked not in next_nodes:
                         next_nodes.append(walked)
             for node in next_nodes:
