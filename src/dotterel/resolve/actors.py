@@ -278,7 +278,7 @@ class DocActors:
     def _other_party_words(self, head: Token) -> set[int]:
         """:func:`_other_party_words` of ``head``; none without a word for one in the
         document."""
-        return _other_party_words(head) if self._other_party_nouns else set()
+        return _other_party_words(self._arrays, head.i) if self._other_party_nouns else set()
 
     def _match(self, toks: list[Token]) -> tuple[PhraseMatch, ...]:
         """The knowledge's matches in the words ``toks`` (:meth:`Knowledge.match` of their
@@ -571,7 +571,7 @@ class DocActors:
         others = self._other_party_words(head) - {head.i}
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
-                     and not _stance(self._arrays.lowers, toks[m.start].i) and toks[m.start].i not in others
+                     and not _stance(lowers, toks[m.start].i) and toks[m.start].i not in others
                      and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
@@ -583,7 +583,7 @@ class DocActors:
         # the word before the name, or in the apposition that gives the office after it
         formers = [t.i for t in toks if lowers[t.i] in FORMER_WORDS]
         former = any(i <= h for i in formers) or (
-            bool(formers) and not _apposition_words(head).isdisjoint(formers))
+            bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
 
         # a known person named in the phrase (the head or an apposition)
         for m in persons:
@@ -663,7 +663,7 @@ class DocActors:
             if head_pos_tag == "PROPN" and not _head_is_country(countries, head_pos):
                 # so is a role in an apposition after it ("Sidhoum, Algeria's leading
                 # human rights activist")
-                described = _apposition_words(head)
+                described = _apposition_words(arrays, h)
                 sectors = [m for m in sectors if m.entry.person_role
                            and (m.end <= head_pos or toks[m.start].i in described)]
             elif head_lemma in MEMBER_HEADS:
@@ -758,7 +758,7 @@ class DocActors:
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
             country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
-                       or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
+                       or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
                        or (self._later_person_country(head, set(exclude))
@@ -825,13 +825,17 @@ class DocActors:
         """The countries of the places an "in" phrase (or one of ``preps``) attached to
         ``head`` names ("in Arnor and Gondor"), in text order."""
         found: list[str] = []
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
+        # the phrases looked for are read from the parse arrays: most heads have none
+        arrays = self._arrays
+        deps = arrays.deps
+        for prep in arrays.children[head.i]:
+            if deps[prep] != "prep" or arrays.lowers[prep] not in preps:
                 continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
+            for obj in arrays.children[prep]:
+                if deps[obj] != "pobj" or arrays.ent_types[obj] in ("DATE", "TIME"):
                     continue
-                for place in (obj, *obj.conjuncts):
+                obj_token = self.doc[obj]
+                for place in (obj_token, *obj_token.conjuncts):
                     country = self._place_country(place)
                     if country and country not in found:
                         found.append(country)
@@ -1082,13 +1086,15 @@ class DocActors:
 
         A noun the trigger qualifies names the act too: "an arrest warrant" (the
         warrant), "agreements to normalize relations" (the agreements)."""
+        arrays = self._arrays
         for tok in words:
-            named = [tok]
-            if tok.dep_ in ("compound", "acl") and tok.head.pos_ == "NOUN":
-                named.append(tok.head)
+            named = [tok.i]
+            owner = arrays.heads[tok.i]
+            if arrays.deps[tok.i] in ("compound", "acl") and arrays.pos[owner] == "NOUN":
+                named.append(owner)
             for word in named:
-                if word.pos_ in ("VERB", "NOUN"):
-                    self._acts[self._lemmas[word.i].lower()] = doer
+                if arrays.pos[word] in ("VERB", "NOUN"):
+                    self._acts[self._lemma_lowers[word]] = doer
 
     def doer_of(self, head: Token) -> Actor | None:
         """Who did the act a noun phrase names, when the document told of it earlier:
@@ -1099,21 +1105,23 @@ class DocActors:
         return self._acts.get(self._lemmas[head.i].lower())
 
 
-def _apposition_words(head: Token) -> set[int]:
-    """The positions of the words of ``head``'s appositions ("Jorge Glas, Ecuador's former
-    vice president")."""
-    return {t.i for a in head.children if a.dep_ == "appos" for t in a.subtree}
+def _apposition_words(arrays: ParseArrays, head: int) -> set[int]:
+    """The positions of the words of the appositions of the token at ``head`` ("Jorge
+    Glas, Ecuador's former vice president")."""
+    return {t for a in arrays.children[head] if arrays.deps[a] == "appos"
+            for t in _subtree(arrays, a)}
 
 
-def _anaphor_exclude(head: Token, exclude: set[str]) -> set[str]:
-    """The countries a body's noun cannot refer back to. "The army", "the police" said
-    alone are the same body as the last one of that kind named, even of the other
-    party's country ("Suu Kyi defended the army" after "the Myanmar army launched a
+def _anaphor_exclude(arrays: ParseArrays, head: int, exclude: set[str]) -> set[str]:
+    """The countries a body's noun (at ``head``) cannot refer back to. "The army", "the
+    police" said alone are the same body as the last one of that kind named, even of the
+    other party's country ("Suu Kyi defended the army" after "the Myanmar army launched a
     crackdown"); any other phrase keeps ``exclude`` ("military depots" struck by Russian
     forces are not theirs)."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    alone = not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
-    return set() if definite and alone and head.pos_ == "NOUN" else exclude
+    deps, children = arrays.deps, arrays.children[head]
+    definite = any(deps[c] == "det" and arrays.lowers[c] == "the" for c in children)
+    alone = not any(deps[c] in ("amod", "compound", "poss") for c in children)
+    return set() if definite and alone and arrays.pos[head] == "NOUN" else exclude
 
 
 def _split_code(code: str) -> tuple[str, str]:
@@ -1205,11 +1213,12 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
     return countries[0].entry.code[:3]
 
 
-def _other_party_words(head: Token) -> set[int]:
-    """The words of a phrase that speak of another party by its tie to a state: the
-    subtree of "ally" in "the chief of Israel's militia ally" (not Israel's chief)."""
-    return {t.i for tok in head.subtree if tok.lemma_.lower() in OTHER_PARTY_NOUNS
-            for t in tok.subtree}
+def _other_party_words(arrays: ParseArrays, head: int) -> set[int]:
+    """The positions of the words of the phrase headed at ``head`` that speak of another
+    party by its tie to a state: the subtree of "ally" in "the chief of Israel's militia
+    ally" (not Israel's chief)."""
+    return {t for tok in _subtree(arrays, head) if arrays.lemmas[tok].lower() in OTHER_PARTY_NOUNS
+            for t in _subtree(arrays, tok)}
 
 
 def _acted_on(tok: Token) -> bool:
