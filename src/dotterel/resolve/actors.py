@@ -169,7 +169,7 @@ class DocActors:
         # every token's attributes, read as arrays: no Token object per word
         arrays = self._arrays = parse_arrays(doc)
         self._words, self._lemmas = arrays.words, arrays.lemmas
-        # lemmas lowercased once: the word lists below are all of lowercased lemmas
+        # lemmas lowercased once: every word list they are looked up in is lowercase
         self._lemma_lowers = [lemma.lower() for lemma in arrays.lemmas]
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
