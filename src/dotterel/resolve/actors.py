@@ -161,6 +161,7 @@ class DocActors:
         # knowledge matches of the phrases resolved so far: one phrase is resolved many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
+        self._matches_at: dict[tuple[int, ...], tuple[PhraseMatch, ...]] = {}  # by positions
         self._acts: dict[str, Actor] = {}  # lemma of an act's words -> who did it last
         # first token of a capital's name -> the country of the place of that name its
         # sentence is about, where that is not the capital's ("Tripoli" in Lebanon)
@@ -168,7 +169,7 @@ class DocActors:
         # every token's attributes, read as arrays: no Token object per word
         arrays = self._arrays = parse_arrays(doc)
         self._words, self._lemmas = arrays.words, arrays.lemmas
-        # lemmas lowercased once: the word lists below are all of lowercased lemmas
+        # lemmas lowercased once: every word list they are looked up in is lowercase
         self._lemma_lowers = [lemma.lower() for lemma in arrays.lemmas]
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
@@ -277,19 +278,20 @@ class DocActors:
     def _other_party_words(self, head: Token) -> set[int]:
         """:func:`_other_party_words` of ``head``; none without a word for one in the
         document."""
-        return _other_party_words(head) if self._other_party_nouns else set()
+        return _other_party_words(self._arrays, head.i) if self._other_party_nouns else set()
 
-    def _read(self, toks: list[Token]) -> tuple[list[str], list[str]]:
-        """The texts and lemmas of ``toks``."""
-        index = [t.i for t in toks]
-        return [self._words[i] for i in index], [self._lemmas[i] for i in index]
-
-    def _match(self, words: list[str], lemmas: list[str]) -> tuple[PhraseMatch, ...]:
-        """The knowledge's matches in a phrase (:meth:`Knowledge.match`), remembered."""
-        key = (tuple(words), tuple(lemmas))
-        found = self._matches.get(key)
+    def _match(self, toks: list[Token]) -> tuple[PhraseMatch, ...]:
+        """The knowledge's matches in the words ``toks`` (:meth:`Knowledge.match` of their
+        texts and lemmas), remembered by the words' positions and by what they say."""
+        index = tuple(t.i for t in toks)
+        found = self._matches_at.get(index)
         if found is None:
-            found = self._matches[key] = tuple(self.knowledge.match(words, lemmas))
+            words = tuple(self._words[i] for i in index)
+            lemmas = tuple(self._lemmas[i] for i in index)
+            found = self._matches.get((words, lemmas))
+            if found is None:
+                found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
+            self._matches_at[index] = found
         return found
 
     def _learn_alias(self, ent) -> None:  # noqa: ANN001 - a spaCy Span
@@ -328,10 +330,10 @@ class DocActors:
     def _last_named_as(self, head: Token) -> Actor | None:
         """The actor of the last phrase before ``head`` headed by the same noun, when that
         phrase was a fuller name of it ("Hamas militants" for "the militants")."""
-        lemma = self._lemmas[head.i].lower()
+        lemma = self._lemma_lowers[head.i]
         for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
             if (seen.i < head.i and not seen.is_person and seen.actor.country
-                    and self._lemmas[seen.i].lower() == lemma):
+                    and self._lemma_lowers[seen.i] == lemma):
                 return seen.actor
         return None
 
@@ -400,7 +402,7 @@ class DocActors:
         if owner.i == tok.i:
             return False
         return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES or m.entry.person_role)
-                   for m in self._match(*self._read(self._np_tokens(owner))))
+                   for m in self._match(self._np_tokens(owner)))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
         """The country of the first person of a known country named after ``head`` in
@@ -554,8 +556,8 @@ class DocActors:
         if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
             return self._pronoun(head, day, exclude)
         toks = self._np_tokens(head)
-        words, lemmas = self._read(toks)
-        matches = self._match(words, lemmas)
+        words = [self._words[t.i] for t in toks]
+        matches = self._match(toks)
         index = {t.i: k for k, t in enumerate(toks)}
 
         def span_text(m: PhraseMatch) -> str:
@@ -569,7 +571,7 @@ class DocActors:
         others = self._other_party_words(head) - {head.i}
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
-                     and not _stance(self._arrays.lowers, toks[m.start].i) and toks[m.start].i not in others
+                     and not _stance(lowers, toks[m.start].i) and toks[m.start].i not in others
                      and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
@@ -581,7 +583,7 @@ class DocActors:
         # the word before the name, or in the apposition that gives the office after it
         formers = [t.i for t in toks if lowers[t.i] in FORMER_WORDS]
         former = any(i <= h for i in formers) or (
-            bool(formers) and not _apposition_words(head).isdisjoint(formers))
+            bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
 
         # a known person named in the phrase (the head or an apposition)
         for m in persons:
@@ -661,7 +663,7 @@ class DocActors:
             if head_pos_tag == "PROPN" and not _head_is_country(countries, head_pos):
                 # so is a role in an apposition after it ("Sidhoum, Algeria's leading
                 # human rights activist")
-                described = _apposition_words(head)
+                described = _apposition_words(arrays, h)
                 sectors = [m for m in sectors if m.entry.person_role
                            and (m.end <= head_pos or toks[m.start].i in described)]
             elif head_lemma in MEMBER_HEADS:
@@ -756,7 +758,7 @@ class DocActors:
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
             country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
-                       or self._last_body(sector, head.i, _anaphor_exclude(head, exclude))
+                       or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
                        or (self._later_person_country(head, set(exclude))
@@ -823,13 +825,17 @@ class DocActors:
         """The countries of the places an "in" phrase (or one of ``preps``) attached to
         ``head`` names ("in Arnor and Gondor"), in text order."""
         found: list[str] = []
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
+        # the phrases looked for are read from the parse arrays: most heads have none
+        arrays = self._arrays
+        deps = arrays.deps
+        for prep in arrays.children[head.i]:
+            if deps[prep] != "prep" or arrays.lowers[prep] not in preps:
                 continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
+            for obj in arrays.children[prep]:
+                if deps[obj] != "pobj" or arrays.ent_types[obj] in ("DATE", "TIME"):
                     continue
-                for place in (obj, *obj.conjuncts):
+                obj_token = self.doc[obj]
+                for place in (obj_token, *obj_token.conjuncts):
                     country = self._place_country(place)
                     if country and country not in found:
                         found.append(country)
@@ -880,7 +886,7 @@ class DocActors:
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
         toks = [t for t in self._np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
-        for m in self._moved_seats(self._match(*self._read(toks)), toks):
+        for m in self._moved_seats(self._match(toks), toks):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
         place = self._place_actor(tok, toks)
@@ -890,7 +896,7 @@ class DocActors:
         """The country a phrase's own words give it (a modifier or an "in" phrase),
         without guessing from the rest of the document."""
         toks = [t for t in self._np_tokens(head) if t.dep_ != "conj"]
-        countries = [m for m in self._match(*self._read(toks))
+        countries = [m for m in self._match(toks)
                      if m.entry.kind in ("country", "actor")]
         if countries:
             return _country_of(countries, toks, head)
@@ -951,31 +957,36 @@ class DocActors:
         found = self.resolve(head, day, exclude)
         if found is not None:
             return found, head
+        # the phrase's words are read from the parse arrays, and a Token made only for
+        # each candidate: most words of a phrase that names no actor are none
+        arrays, h = self._arrays, head.i
+        deps, pos, lowers, children = arrays.deps, arrays.pos, arrays.lowers, arrays.children
+        subtree = _subtree(arrays, h)
         # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
         # Iran" are on Iraq's side of it
         skip = self._other_party_words(head) | {
-            t.i for tok in head.subtree if tok.lemma_.lower() in BORDER_NOUNS and tok.i != head.i
-            and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
-            for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "with"
-            for t in prep.subtree}
-        if head.ent_type_ == "FAC" and head.pos_ == "PROPN":
+            t for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h
+            and any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
+            for prep in children[tok] if deps[prep] == "prep" and lowers[prep] == "with"
+            for t in _subtree(arrays, prep)}
+        if arrays.ent_types[h] == "FAC" and pos[h] == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
-            skip.update(_entity_range(self._arrays, head.i))
-        candidates: list[Token] = []
-        for tok in head.subtree:
-            if tok.dep_ in ("relcl", "ccomp", "advcl") and tok.i != head.i:
-                skip.update(t.i for t in tok.subtree)  # clauses speak of others
-            if tok.i == head.i or tok.i in skip or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            skip.update(_entity_range(arrays, h))
+        candidates: list[int] = []
+        for tok in subtree:
+            if deps[tok] in ("relcl", "ccomp", "advcl") and tok != h:
+                skip.update(_subtree(arrays, tok))  # clauses speak of others
+            if tok == h or tok in skip or pos[tok] not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if _stance(self._arrays.lowers, tok.i):
+            if _stance(lowers, tok):
                 continue  # "an anti-Syria journalist" is not Syria's
             candidates.append(tok)
         # a phrase's head before its modifiers: "an agreement with the European Union" is
         # with the Union, not with "European"
-        for tok in sorted(candidates, key=lambda t: t.dep_ in MODIFIER_DEPS):
-            found = self.resolve(tok, day, exclude)
+        for tok in sorted(candidates, key=lambda t: deps[t] in MODIFIER_DEPS):
+            found = self.resolve(self.doc[tok], day, exclude)
             if found is not None and found.country not in exclude:
-                return found, tok
+                return found, self.doc[tok]
         return None, None
 
     def _nearest_person(self, before: int, skip: tuple[int, int] = (0, 0)
@@ -1075,13 +1086,15 @@ class DocActors:
 
         A noun the trigger qualifies names the act too: "an arrest warrant" (the
         warrant), "agreements to normalize relations" (the agreements)."""
+        arrays = self._arrays
         for tok in words:
-            named = [tok]
-            if tok.dep_ in ("compound", "acl") and tok.head.pos_ == "NOUN":
-                named.append(tok.head)
+            named = [tok.i]
+            owner = arrays.heads[tok.i]
+            if arrays.deps[tok.i] in ("compound", "acl") and arrays.pos[owner] == "NOUN":
+                named.append(owner)
             for word in named:
-                if word.pos_ in ("VERB", "NOUN"):
-                    self._acts[self._lemmas[word.i].lower()] = doer
+                if arrays.pos[word] in ("VERB", "NOUN"):
+                    self._acts[self._lemma_lowers[word]] = doer
 
     def doer_of(self, head: Token) -> Actor | None:
         """Who did the act a noun phrase names, when the document told of it earlier:
@@ -1092,21 +1105,23 @@ class DocActors:
         return self._acts.get(self._lemmas[head.i].lower())
 
 
-def _apposition_words(head: Token) -> set[int]:
-    """The positions of the words of ``head``'s appositions ("Jorge Glas, Ecuador's former
-    vice president")."""
-    return {t.i for a in head.children if a.dep_ == "appos" for t in a.subtree}
+def _apposition_words(arrays: ParseArrays, head: int) -> set[int]:
+    """The positions of the words of the appositions of the token at ``head`` ("Jorge
+    Glas, Ecuador's former vice president")."""
+    return {t for a in arrays.children[head] if arrays.deps[a] == "appos"
+            for t in _subtree(arrays, a)}
 
 
-def _anaphor_exclude(head: Token, exclude: set[str]) -> set[str]:
-    """The countries a body's noun cannot refer back to. "The army", "the police" said
-    alone are the same body as the last one of that kind named, even of the other
-    party's country ("Suu Kyi defended the army" after "the Myanmar army launched a
+def _anaphor_exclude(arrays: ParseArrays, head: int, exclude: set[str]) -> set[str]:
+    """The countries a body's noun (at ``head``) cannot refer back to. "The army", "the
+    police" said alone are the same body as the last one of that kind named, even of the
+    other party's country ("Suu Kyi defended the army" after "the Myanmar army launched a
     crackdown"); any other phrase keeps ``exclude`` ("military depots" struck by Russian
     forces are not theirs)."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    alone = not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
-    return set() if definite and alone and head.pos_ == "NOUN" else exclude
+    deps, children = arrays.deps, arrays.children[head]
+    definite = any(deps[c] == "det" and arrays.lowers[c] == "the" for c in children)
+    alone = not any(deps[c] in ("amod", "compound", "poss") for c in children)
+    return set() if definite and alone and arrays.pos[head] == "NOUN" else exclude
 
 
 def _split_code(code: str) -> tuple[str, str]:
@@ -1198,11 +1213,12 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
     return countries[0].entry.code[:3]
 
 
-def _other_party_words(head: Token) -> set[int]:
-    """The words of a phrase that speak of another party by its tie to a state: the
-    subtree of "ally" in "the chief of Israel's militia ally" (not Israel's chief)."""
-    return {t.i for tok in head.subtree if tok.lemma_.lower() in OTHER_PARTY_NOUNS
-            for t in tok.subtree}
+def _other_party_words(arrays: ParseArrays, head: int) -> set[int]:
+    """The positions of the words of the phrase headed at ``head`` that speak of another
+    party by its tie to a state: the subtree of "ally" in "the chief of Israel's militia
+    ally" (not Israel's chief)."""
+    return {t for tok in _subtree(arrays, head) if arrays.lemmas[tok].lower() in OTHER_PARTY_NOUNS
+            for t in _subtree(arrays, tok)}
 
 
 def _acted_on(tok: Token) -> bool:
@@ -1274,6 +1290,25 @@ def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
 
 def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end and m.entry.demonym for m in countries)
+
+
+def _subtree(arrays: ParseArrays, i: int) -> list[int]:
+    """The positions of token ``i``'s ``Token.subtree``, in its order, read from the parse
+    arrays: the left children's subtrees, the token, then the right children's."""
+    out: list[int] = []
+
+    def walk(k: int) -> None:
+        kids = arrays.children[k]
+        for c in kids:
+            if c < k:
+                walk(c)
+        out.append(k)
+        for c in kids:
+            if c > k:
+                walk(c)
+
+    walk(i)
+    return out
 
 
 def _entity_range(arrays: ParseArrays, i: int) -> range:

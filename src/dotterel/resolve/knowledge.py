@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Literal, Sequence
+from typing import Iterable, Iterator, Literal, NamedTuple, Sequence
 
 from dotterel.errors import KnowledgeError
 
@@ -197,6 +197,17 @@ class _Node:
 
 
 _STEM_INDEX = 4  # a stem shorter than this matches only whole words (too many false hits)
+# how many token texts a Knowledge remembers its readings of (see Knowledge._word) before
+# it starts afresh: a news text repeats its words, a corpus its vocabulary
+WORD_MEMO_SIZE = 1 << 16
+
+
+class _Word(NamedTuple):
+    """What the matcher reads of one token text (see :meth:`Knowledge._word`)."""
+
+    key: tuple[str, ...]  # its phrase_key
+    starts: bool  # whether a phrase may begin with it (as a word or a stem)
+    transparent: bool  # a possessive or a hyphen, which does not break a name
 
 
 def _case_ok(phrase: Phrase, texts: Sequence[str]) -> bool:
@@ -221,6 +232,10 @@ class Knowledge:
         self._near: dict[str, list[tuple[str, Entry]]] = {}
         self._surnames: dict[str, list[Entry]] = {}  # a known person's last name -> them
         self._near_surnames: dict[str, set[str]] = {}  # as _near, for those last names
+        # token text -> its reading, and the country it misspells: every sentence and
+        # noun phrase is matched word by word, and a text repeats its words
+        self._words: dict[str, _Word] = {}
+        self._misspellings: dict[str, Entry | None] = {}
         for phrase in self._phrases:
             self._add(phrase)
 
@@ -313,25 +328,25 @@ class Knowledge:
         entries share the longest phrase, the most specific kind wins (person > any user
         entry > IGO > country > region > sector).
         """
-        keys = [phrase_key(w) for w in words]
-        lemma_keys = [phrase_key(lm) for lm in lemmas] if lemmas is not None else None
-        transparent = [fold(w) in _TRANSPARENT for w in words]
+        read = self._word
+        said = [read(w) for w in words]
+        said_lemmas = [read(lm) for lm in lemmas] if lemmas is not None else []
+        transparent = [w.transparent for w in said]
         out: list[PhraseMatch] = []
-        may_start = self._may_start
         # the longest phrase at each position, once: after a "the" that begins none, the
         # next word's, looked up past the "the", is looked up again at that word
         longest: dict[int, PhraseMatch | None] = {}
 
         def longest_at(k: int) -> PhraseMatch | None:
             if k not in longest:
-                longest[k] = self._longest_at(k, words, keys, lemma_keys, transparent)
+                longest[k] = self._longest_at(k, words, said, said_lemmas, transparent)
             return longest[k]
 
         i = 0
         while i < len(words):
-            key = keys[i]
-            if key != ("the",) and not (may_start(key) or (
-                    lemma_keys is not None and i < len(lemma_keys) and may_start(lemma_keys[i]))):
+            key = said[i].key
+            if key != ("the",) and not (said[i].starts or (
+                    i < len(said_lemmas) and said_lemmas[i].starts)):
                 # most words begin no phrase: said without a call of _longest_at
                 misspelt = self._misspelt(words[i])
                 if misspelt is not None:
@@ -339,7 +354,7 @@ class Knowledge:
                 i += 1
                 continue
             best = longest_at(i)
-            if keys[i] == ("the",) and i + 1 < len(words):
+            if key == ("the",) and i + 1 < len(words):
                 # "the" belongs to a name only when the name is written with it ("the Kremlin");
                 # otherwise it must not hide a longer name that follows it
                 # ("the United States of America", known without "the")
@@ -353,13 +368,14 @@ class Knowledge:
             i = best.end
         return out
 
-    def _longest_at(self, i: int, words: Sequence[str], keys: list[tuple[str, ...]],
-                    lemma_keys: list[tuple[str, ...]] | None,
-                    transparent: list[bool]) -> PhraseMatch | None:
-        if not keys[i] or transparent[i]:
+    def _longest_at(self, i: int, words: Sequence[str], said: list[_Word],
+                    said_lemmas: list[_Word], transparent: list[bool]) -> PhraseMatch | None:
+        """The longest phrase beginning at word ``i``; ``said`` and ``said_lemmas``:
+        the readings of the words and of their lemmas (none without lemmas), and
+        ``transparent`` whether each word is (see :class:`_Word`)."""
+        if not said[i].key or said[i].transparent:
             return None
-        if not (self._may_start(keys[i]) or (lemma_keys is not None and i < len(lemma_keys)
-                                             and self._may_start(lemma_keys[i]))):
+        if not (said[i].starts or (i < len(said_lemmas) and said_lemmas[i].starts)):
             return None  # most words begin no phrase: one lookup says so
         nodes: list[_Node] = [self._root]
         best: tuple[int, Phrase] | None = None
@@ -368,17 +384,20 @@ class Knowledge:
             if j > i and transparent[j]:
                 j += 1  # a possessive or hyphen inside a name does not break it
                 continue
-            alternatives = [keys[j]]
-            if lemma_keys is not None and j < len(lemma_keys) and lemma_keys[j] != keys[j]:
-                alternatives.append(lemma_keys[j])
+            alternatives = [said[j].key]
+            if j < len(said_lemmas) and said_lemmas[j].key != said[j].key:
+                alternatives.append(said_lemmas[j].key)
             next_nodes: list[_Node] = []
             for node in nodes:
                 for alt in alternatives:
                     if not alt:
                         continue
-                    for phrase in self._stem_hits(node, alt):
-                        best = self._better(best, j + 1, phrase, words, i, transparent)
-                    walked = self._walk(node, alt)
+                    # (a one-word key, most of them, is looked up here: no calls)
+                    if len(alt) > 1 or node.stems:
+                        for phrase in self._stem_hits(node, alt):
+                            best = self._better(best, j + 1, phrase, words, i, transparent)
+                    walked = (node.children.get(alt[0]) if len(alt) == 1
+                              else self._walk(node, alt))
                     if walked is not None and walked not in next_nodes:
                         next_nodes.append(walked)
             for node in next_nodes:
@@ -394,6 +413,17 @@ class Knowledge:
         return PhraseMatch(start=i, end=best[0], entry=entry,
                            alternatives=others if entry.spells else ())
 
+    def _word(self, text: str) -> _Word:
+        """The matcher's reading of a token text, worked out once per text."""
+        found = self._words.get(text)
+        if found is None:
+            if len(self._words) >= WORD_MEMO_SIZE:
+                self._words.clear()
+            key = phrase_key(text)
+            found = self._words[text] = _Word(key=key, starts=self._may_start(key),
+                                              transparent=fold(text) in _TRANSPARENT)
+        return found
+
     def _misspelt(self, word: str) -> Entry | None:
         """The country a capitalised word no phrase begins with misspells by one letter
         left out, added or two swapped inside it ("Isreal", "Ethopia", "Afganistan",
@@ -402,13 +432,19 @@ class Knowledge:
         "Colombia"."""
         if len(word) < MISSPELT_MIN or not word[:1].isupper() or not word[1:].islower():
             return None
+        if word in self._misspellings:  # a name is looked up each time the text names it
+            return self._misspellings[word]
+        if len(self._misspellings) >= WORD_MEMO_SIZE:
+            self._misspellings.clear()
         folded = fold(word)
-        if not folded.isalpha():
-            return None
-        found = {id(entry): entry for key in (folded, *_inner_deletions(folded))
-                 for name, entry in self._near.get(key, ()) if _one_slip(folded, name)}
-        codes = {entry.code for entry in found.values()}
-        return next(iter(found.values())) if len(codes) == 1 else None
+        misspelt = None
+        if folded.isalpha():
+            found = {id(entry): entry for key in (folded, *_inner_deletions(folded))
+                     for name, entry in self._near.get(key, ()) if _one_slip(folded, name)}
+            codes = {entry.code for entry in found.values()}
+            misspelt = next(iter(found.values())) if len(codes) == 1 else None
+        self._misspellings[word] = misspelt
+        return misspelt
 
     def _may_start(self, key: tuple[str, ...]) -> bool:
         """Whether a phrase may begin with a token keyed ``key`` (as a word or a stem)."""
