@@ -656,6 +656,8 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 _ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _ODD_FOLD = str.maketrans(_ODD_CASES)
 _CUE_NAMES = ("digit", *_CASED_CUES, *_FOLDED_CUES)
+_CASED_CUE_WORDS = tuple((word, name) for name, words in _CASED_CUES.items() for word in words)
+_FOLDED_CUE_WORDS = tuple((word, name) for name, words in _FOLDED_CUES.items() for word in words)
 
 
 def _cues(text: str) -> set[str]:
@@ -664,8 +666,14 @@ def _cues(text: str) -> set[str]:
     if any(odd in text for odd in _ODD_CASES):
         text = text.translate(_ODD_FOLD)
     folded = text.lower()
-    found = {name for name, words in _CASED_CUES.items() if any(w in text for w in words)}
-    found.update(name for name, words in _FOLDED_CUES.items() if any(w in folded for w in words))
+    # one flat loop over (word, cue) pairs: a generator per cue costs more than the tests
+    found: set[str] = set()
+    for word, name in _CASED_CUE_WORDS:
+        if name not in found and word in text:
+            found.add(name)
+    for word, name in _FOLDED_CUE_WORDS:
+        if name not in found and word in folded:
+            found.add(name)
     if _DIGIT.search(text):
         found.add("digit")
     return found
