@@ -14,6 +14,7 @@ Names are resolved with the offline GeoNames gazetteer of :mod:`dotterel.resolve
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -253,6 +254,10 @@ class DocPlaces:
         self.gazetteer = gazetteer
         self._found: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Place]]] = {}
         self._ents: tuple[Span, ...] | None = None  # the document's, read once
+        # the document's sentences and where each starts, read once: ``Token.sent`` walks
+        # the sentence's words on every call
+        self._sents: list[Span] = []
+        self._sent_starts: list[int] = []
 
     def in_sentence(self, sent: Span, context_countries: Sequence[str] = ()
                     ) -> list[tuple[int, int, Place]]:
@@ -268,8 +273,12 @@ class DocPlaces:
 
     def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:
         """:func:`event_place` with the sentence's places remembered."""
+        if not self._sents:
+            self._sents = list(trigger.doc.sents)
+            self._sent_starts = [sent.start for sent in self._sents]
+        sent = self._sents[bisect_right(self._sent_starts, trigger.i) - 1]
         return event_place(trigger, self.gazetteer, context_countries,
-                           self.in_sentence(trigger.sent, context_countries))
+                           self.in_sentence(sent, context_countries))
 
 
 def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
