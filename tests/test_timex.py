@@ -505,6 +505,8 @@ def test_cues_never_change_what_is_found(monkeypatch: pytest.MonkeyPatch) -> Non
     "It ended three \u017feconds later.",  # a long s
     "\u0662\u0660\u0662\u0664-\u0660\u0664-\u0660\u0665 was the day",  # digits a \d matches
     "A 30-year-old man was arrested overnight, a fortnight after the vote.",
+    # units after white space other than a plain space (the spaced cues' \s is the rules')
+    "It lasted for six\u2003months; two\u00a0days later, the following\tmorning, they met.",
 ])
 def test_cues_let_through_what_a_case_insensitive_rule_matches(
         monkeypatch: pytest.MonkeyPatch, text: str) -> None:

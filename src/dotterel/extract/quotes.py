@@ -103,7 +103,7 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
 
     Quotes whose speaker cannot be found are left out.
     """
-    text = doc.text
+    text = parse_arrays(doc).text  # Doc.text joins it anew from the tokens on every read
     marked = _quote_marks(text)
     inside = _inside_map(doc, marked)
     marks = _mark_tokens(doc, marked)

@@ -15,13 +15,13 @@ are anchored on the date of the event they name when an earlier sentence dated i
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, POS
-from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.mentions import Mention
+from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
 from .timex import TimeMention, find_times
 
@@ -71,10 +71,12 @@ def _tense(tok: Token) -> str | None:
     return None
 
 
-def _token_at(sent: Span, char: int) -> Token | None:
-    for tok in sent:
-        if tok.idx <= char < tok.idx + max(len(tok.text), 1):
-            return tok
+def _token_at(arrays: ParseArrays, sent: Span, char: int) -> int | None:
+    """The word of ``sent`` that covers character ``char``, if one does (by bisection on
+    the words' offsets: the tokens are in text order and do not overlap)."""
+    k = bisect_right(arrays.idx, char, sent.start, sent.end) - 1
+    if k >= sent.start and char < arrays.idx[k] + max(len(arrays.words[k]), 1):
+        return k
     return None
 
 
@@ -281,11 +283,11 @@ class DocDates:
         self._event_dates: dict[str, TimeRef] = {}  # trigger lemma -> date of its first dated event
         # read once for the whole document: a Span's text is joined anew from its tokens
         # on every read, and a Token is built for every word a loop visits
-        self._text = doc.text
-        strings = doc.vocab.strings
+        self._arrays = parse_arrays(doc)
+        self._text = self._arrays.text
         # each noun's lower-cased lemma, by token index ("" for other words)
-        self._noun_lemmas = [strings[lemma].lower() if pos == NOUN else ""
-                             for pos, lemma in doc.to_array([POS, LEMMA]).tolist()]
+        self._noun_lemmas = [lemma.lower() if pos == "NOUN" else ""
+                             for pos, lemma in zip(self._arrays.pos, self._arrays.lemmas)]
 
     def _anchor(self, sent: Span) -> TimeRef | None:
         """The date of an earlier event this sentence refers back to ("the raid")."""
@@ -308,9 +310,9 @@ class DocDates:
                                text, self.published, tense)
         located: list[tuple[TimeMention, Token]] = []
         for tm in times:
-            tok = _token_at(sent, sent.start_char + tm.start)
-            if tok is not None:
-                located.append((tm, tok))
+            at = _token_at(self._arrays, sent, sent.start_char + tm.start)
+            if at is not None:
+                located.append((tm, self.doc[at]))
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:

@@ -65,6 +65,8 @@ _DIRECTION_PREFIXES = ("northern ", "southern ", "eastern ", "western ", "centra
                        "northeastern ", "northwestern ", "southeastern ", "southwestern ")
 _ADMIN_SUFFIXES = (" region", " province", " oblast", " governorate", " district",
                    " prefecture", " municipality", " city")
+_ALL_KINDS = frozenset({"city", "country", "state", "region"})  # what a variant may mean
+_STATE_KINDS = frozenset({"state", "region"})  # "Washington state"
 
 
 # Marks left after NFKD decomposition ("é" -> "e" + U+0301).
@@ -469,19 +471,22 @@ class Gazetteer:
 
     def _variants(self, key: str) -> Iterable[tuple[str, frozenset[str]]]:
         """Fallback spellings of a folded name, with the kinds of place each may mean."""
-        everything = frozenset({"city", "country", "state", "region"})
-        for prefix in _DIRECTION_PREFIXES:  # "northern Gaza" -> Gaza
-            if key.startswith(prefix):
-                yield key[len(prefix):], everything
+        # (one test of all the prefixes, then of all the suffixes, first: most names
+        # looked up have none, and each is looked up for every sentence it is in)
+        if key.startswith(_DIRECTION_PREFIXES):
+            for prefix in _DIRECTION_PREFIXES:  # "northern Gaza" -> Gaza
+                if key.startswith(prefix):
+                    yield key[len(prefix):], _ALL_KINDS
         if key.endswith(" state"):  # "Washington state" means the US state
-            yield key[:-6], frozenset({"state", "region"})
-        for suffix in _ADMIN_SUFFIXES:  # "Donetsk region" -> Donetsk
-            if key.endswith(suffix) and len(key) > len(suffix):
-                yield key[: -len(suffix)], everything
+            yield key[:-6], _STATE_KINDS
+        if key.endswith(_ADMIN_SUFFIXES):
+            for suffix in _ADMIN_SUFFIXES:  # "Donetsk region" -> Donetsk
+                if key.endswith(suffix) and len(key) > len(suffix):
+                    yield key[: -len(suffix)], _ALL_KINDS
         if key.startswith("st "):
-            yield "saint " + key[3:], everything
+            yield "saint " + key[3:], _ALL_KINDS
         elif key.startswith("saint "):
-            yield "st " + key[6:], everything
+            yield "st " + key[6:], _ALL_KINDS
 
     def _lookup_qualified(self, head: str, qualifier: str,
                           context: Sequence[str]) -> Place | None:

@@ -14,6 +14,7 @@ Names are resolved with the offline GeoNames gazetteer of :mod:`dotterel.resolve
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -253,6 +254,10 @@ class DocPlaces:
         self.gazetteer = gazetteer
         self._found: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Place]]] = {}
         self._ents: tuple[Span, ...] | None = None  # the document's, read once
+        # the document's sentences and where each starts, read once: ``Token.sent`` walks
+        # the sentence's words on every call
+        self._sents: list[Span] = []
+        self._sent_starts: list[int] = []
 
     def in_sentence(self, sent: Span, context_countries: Sequence[str] = ()
                     ) -> list[tuple[int, int, Place]]:
@@ -268,8 +273,12 @@ class DocPlaces:
 
     def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:
         """:func:`event_place` with the sentence's places remembered."""
+        if not self._sents:
+            self._sents = list(trigger.doc.sents)
+            self._sent_starts = [sent.start for sent in self._sents]
+        sent = self._sents[bisect_right(self._sent_starts, trigger.i) - 1]
         return event_place(trigger, self.gazetteer, context_countries,
-                           self.in_sentence(trigger.sent, context_countries))
+                           self.in_sentence(sent, context_countries))
 
 
 def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
@@ -292,38 +301,48 @@ def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequenc
             place_at[i] = place
     if not place_at:
         return None
-    node, came_from = trigger, None
+    from dotterel.nlp.arrays import parse_arrays  # spaCy is loaded already
+
+    # read from the parse arrays: the search visits the words of the whole clause
+    arrays = parse_arrays(trigger.doc)
+    deps, heads = arrays.deps, arrays.heads
+    node = trigger.i
     for _ in range(4):  # the trigger, then up to three heads
-        found = _search_from(node, came_from, place_at, gazetteer)
+        # (the search from a head enters again the phrase it came up from: a place
+        # found there first was passed over for being in no locative use below it)
+        found = _search_from(arrays, node, place_at, gazetteer)
         if found is not None:
             return found
-        if node.dep_ in _CLAUSE_DEPS or node.dep_ == "ROOT" or node.head.i == node.i:
+        if deps[node] in _CLAUSE_DEPS or deps[node] == "ROOT" or heads[node] == node:
             break
-        node, came_from = node.head, node
+        node = heads[node]
     return None
 
 
-def _search_from(root: Token, skip: Token | None, place_at: dict[int, Place],
+def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
                  gazetteer: Gazetteer) -> Place | None:
-    """Breadth-first search below ``root`` (not into ``skip``) for a place in locative use."""
-    # Queue items: (token, state) with state "" (not yet locative), "strong" or "weak".
-    queue: deque[tuple[Token, str]] = deque()
-    for child in root.children:
-        if child is not skip and child.dep_ not in _CLAUSE_DEPS:
+    """Breadth-first search below word ``root`` for a place in locative use."""
+    deps, pos, lowers, heads, children = (arrays.deps, arrays.pos, arrays.lowers,
+                                          arrays.heads, arrays.children)
+    # Queue items: (word, state) with state "" (not yet locative), "strong" or "weak".
+    queue: deque[tuple[int, str]] = deque()
+    for child in children[root]:
+        if deps[child] not in _CLAUSE_DEPS:
             queue.append((child, ""))
     while queue:
-        tok, state = queue.popleft()
-        place = place_at.get(tok.i)
+        i, state = queue.popleft()
+        dep = deps[i]
+        place = place_at.get(i)
         if place is not None:
             if state == "strong":
                 return place
             # A direct object counts only when it is the searched word's own ("shelled
             # Kharkiv"), not any object below it; "from Gaza" or "with Russia" never.
-            direct_object = state == "" and tok.dep_ == "dobj" and tok.head.i == root.i
+            direct_object = state == "" and dep == "dobj" and heads[i] == root
             if (state == "weak" or direct_object) and not _is_country(place, gazetteer):
                 return place
-        if tok.dep_ == "prep" or tok.pos_ == "ADP":
-            word = tok.lower_
+        if dep == "prep" or pos[i] == "ADP":
+            word = lowers[i]
             if word in _STRONG_LOCATIVES:
                 next_state = "strong"
             elif word in _WEAK_LOCATIVES:
@@ -332,12 +351,12 @@ def _search_from(root: Token, skip: Token | None, place_at: dict[int, Place],
                 next_state = state  # "in the city of Quito"
             else:
                 next_state = ""
-        elif state and tok.dep_ not in _NOMINAL_DEPS and tok.dep_ != "prep":
+        elif state and dep not in _NOMINAL_DEPS and dep != "prep":
             next_state = ""
         else:
             next_state = state
-        for child in tok.children:
-            if child.dep_ not in _CLAUSE_DEPS:
+        for child in children[i]:
+            if deps[child] not in _CLAUSE_DEPS:
                 queue.append((child, next_state))
     return None
 

@@ -656,16 +656,38 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 _ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _ODD_FOLD = str.maketrans(_ODD_CASES)
 _CUE_NAMES = ("digit", *_CASED_CUES, *_FOLDED_CUES)
+# Cues whose rules take the unit only after white space ("two days later", "for six
+# months", "the following morning"): a substring found is confirmed by a search with the
+# rules' own case-insensitive letters and white space, so that "Monday", "today" or
+# "yearly" lets none of those rules through (each lists every unit its rules name).
+_SPACED_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
+    "unit": re.compile(r"\s(?i:day|night|week|fortnight|month|year|decade|hour|morning|"
+                       r"afternoon|evening)"),
+    "duration unit": re.compile(r"\s(?i:second|minute|hour|day|night|week|fortnight|month|"
+                                r"year|decade)"),
+})
+_CASED_CUE_WORDS = tuple((word, name) for name, words in _CASED_CUES.items() for word in words)
+_FOLDED_CUE_WORDS = tuple((word, name) for name, words in _FOLDED_CUES.items() for word in words)
 
 
 def _cues(text: str) -> set[str]:
     """The names of the cues ``text`` holds (substring tests: far cheaper than a
     case-insensitive pattern's search)."""
+    written = text
     if any(odd in text for odd in _ODD_CASES):
         text = text.translate(_ODD_FOLD)
     folded = text.lower()
-    found = {name for name, words in _CASED_CUES.items() if any(w in text for w in words)}
-    found.update(name for name, words in _FOLDED_CUES.items() if any(w in folded for w in words))
+    # one flat loop over (word, cue) pairs: a generator per cue costs more than the tests
+    found: set[str] = set()
+    for word, name in _CASED_CUE_WORDS:
+        if name not in found and word in text:
+            found.add(name)
+    for word, name in _FOLDED_CUE_WORDS:
+        if name not in found and word in folded:
+            found.add(name)
+    for name, spaced in _SPACED_CUES.items():
+        if name in found and not spaced.search(written):
+            found.discard(name)
     if _DIGIT.search(text):
         found.add("digit")
     return found
