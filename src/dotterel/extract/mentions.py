@@ -288,13 +288,14 @@ class _TriggerWords:
 
     def __init__(self, tok: Token) -> None:
         self.tok = tok
-        self._objects: list[tuple[int, tuple[str, ...]]] | None = None
+        self._objects: list[tuple[int, frozenset[str]]] | None = None
         self._context: dict[bool, str] = {}
 
-    def objects(self) -> list[tuple[int, tuple[str, ...]]]:
+    def objects(self) -> list[tuple[int, frozenset[str]]]:
         """Each object's token index and its lemma and form, and those of who it counts
         ("sent 25,000 tons of food": a measured amount is read by what it measures) or of
-        the title before a name ("summoned Ambassador Nicholas Burns")."""
+        the title before a name ("summoned Ambassador Nicholas Burns"), in lower case as
+        entries list their objects."""
         if self._objects is None:
             arrays = parse_arrays(self.tok.doc)
             lemmas, lowers, deps = arrays.lemmas, arrays.lowers, arrays.deps
@@ -307,7 +308,8 @@ class _TriggerWords:
                         if deps[c] == "compound":
                             forms += (lemmas[c], lowers[c])
                 # a bare number stands for the object it counts ("and Ukraine expelled 13")
-                found.append((w if arrays.pos[i] == "NUM" else i, tuple(forms)))
+                found.append((w if arrays.pos[i] == "NUM" else i,
+                              frozenset(f.lower() for f in forms)))
             self._objects = found
         return self._objects
 
@@ -377,20 +379,22 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
     tok = words.tok
     used = [tok.i]
     if entry.particle:
-        parts = [c for c in tok.children
-                 if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == entry.particle]
-        if not parts:
+        arrays = parse_arrays(tok.doc)
+        part = next((c for c in arrays.children[tok.i] if arrays.lowers[c] == entry.particle
+                     and arrays.deps[c] in ("prt", "advmod", "prep")), None)
+        if part is None:
             return None
-        used.append(parts[0].i)
+        used.append(part)
     if entry.objects:
         first = next((i for i, forms in words.objects()
-                      if any(entry.object_matches(form) for form in forms)), None)
+                      if not entry.objects.isdisjoint(forms)), None)
         if first is None:
             return None
         used.append(first)
-    content = bool(entry.flags & CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
-    if entry.context and not entry.context_matches(words.context(content)):
-        return None
+    if entry.context:
+        content = not entry.flags.isdisjoint(CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
+        if not entry.context_matches(words.context(content)):
+            return None
     return tuple(used)
 
 
@@ -679,18 +683,25 @@ def _descriptive(tok: Token) -> bool:
 
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
+    """The objects of ``tok``'s prepositions ``prep_word``. Read from the parse arrays:
+    every target slot of every trigger asks for one, and most find no such preposition."""
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
     out: list[Token] = []
     # "marched close to the border", "sailed right up to the coast": an adverb of nearness
     # carries the verb's own phrase
-    near = [p for a in tok.children if a.dep_ == "advmod" and a.lower_ in NEARNESS_ADVERBS
-            for p in a.children]
-    for prep in (*tok.children, *near):
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == prep_word:
+    near = [p for a in children[tok.i] if deps[a] == "advmod" and lowers[a] in NEARNESS_ADVERBS
+            for p in children[a]]
+    for p in (*children[tok.i], *near):
+        if deps[p] in ("prep", "agent", "dative") and lowers[p] == prep_word:
             # "called on Tuesday for ...": a date is when, never whom
-            for c in prep.children:
-                if c.dep_ in ("pobj", "pcomp"):
-                    out += [c] if c.ent_type_ not in TIME_ENTITIES else _named_before_date(c)
-            if not prep.n_rights:
+            for c in children[p]:
+                if deps[c] in ("pobj", "pcomp"):
+                    out += ([doc[c]] if arrays.ent_types[c] not in TIME_ENTITIES
+                            else _named_before_date(doc[c]))
+            if all(c < p for c in children[p]):  # no right dependents
+                prep = doc[p]
                 out += _stranded_object(prep)
                 if (not out and prep.i == tok.i + 1 and tok.pos_ == "VERB"
                         and _is_passive(tok)):
@@ -1142,13 +1153,17 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     """The chain of words that govern a clause's trigger through complements, through
     infinitives of purpose ("is willing to send troops to help defend it") and through
     the goal an act goes on until ("vowed to fight until they take the town")."""
+    # heads and labels read from the parse arrays: this runs several times per mention
+    doc = tok.doc
+    arrays = parse_arrays(doc)
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)
-                                   and not _goal(cur)):
+        head = arrays.heads[cur.i]
+        if head == cur.i or (arrays.deps[cur.i] not in GOVERNED_DEPS and not _purpose(cur)
+                             and not _goal(cur)):
             break
-        cur = cur.head
+        cur = doc[head]
         chain.append(cur)
     return chain
 
@@ -1182,10 +1197,14 @@ NO_ONE = {"nobody", "none", "nothing", "noone"}
 
 def _no_one(tok: Token) -> bool:
     """Whether a verb's subject or object is no one ("No Americans were killed")."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            c.lower_ in NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
-        for c in tok.children)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    arrays = parse_arrays(tok.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    return any(deps[c] in ("nsubj", "nsubjpass", "dobj") and (
+        lowers[c] in NO_ONE or any(deps[d] == "det" and lowers[d] == "no"
+                                   for d in arrays.children[c]))
+        for c in arrays.children[tok.i])
 
 
 def _negated(tok: Token) -> bool:
