@@ -172,10 +172,19 @@ class Lexicon:
         self._lemmas: dict[str, frozenset[str]] = {
             pos: frozenset(lemma for (p, lemma) in self._index if p == pos) for pos in POS_TAGS
         }
+        self._flags: dict[tuple[str, str], frozenset[str]] = {
+            key: frozenset(flag for entry in group for flag in entry.flags)
+            for key, group in self._index.items()
+        }
 
     def candidates(self, pos: str, lemma: str) -> list[TriggerEntry]:
         """Entries for this head word, most constraints first, then in file order."""
         return list(self._index.get((pos.upper(), lemma.lower()), ()))
+
+    def flags(self, pos: str, lemma: str) -> frozenset[str]:
+        """Every flag some entry for this head word has (asked for each governing word of
+        every mention: "is this a word of intending?")."""
+        return self._flags.get((pos.upper(), lemma.lower()), frozenset())
 
     def lemmas(self, pos: str) -> frozenset[str]:
         """Every lemma with at least one entry for ``pos`` (VERB, NOUN or ADJ)."""

@@ -207,8 +207,10 @@ def _misread_subject(tok: Token) -> Token | None:
     "officials"; "Doctors from two aid groups donated medicine", parsed as a sentence with
     no verb, headed by "Doctors". A participle describing its noun ("youths arrested in the
     raid were freed") leaves that noun the only subject of a verb of its own."""
+    if tok.dep_ != "acl":  # (the common case, told before the head is looked at)
+        return None
     noun = tok.head
-    if (tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
+    if (tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
             or noun.i > tok.i or _children(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
             or any(t.is_punct for t in noun.doc[noun.i + 1:tok.i])):
         return None
@@ -1108,7 +1110,7 @@ def _who(tok: Token) -> Token:
     """The word naming who a counted or gathered group is ("journalists" in "dozens of
     journalists at Sudan's newspaper", "diplomats" in "expelled four diplomats, and Ukraine
     expelled 13"); the word itself otherwise."""
-    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:
+    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:  # (rare: read from the Token)
         # a bare number counts what the same verb's object counts in the clause it is
         # coordinated with
         verb = tok.head
@@ -1117,13 +1119,16 @@ def _who(tok: Token) -> Token:
                 named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
                 if named:
                     return named[0]
-    if tok.lower_ in QUANTITY_NOUNS:
+    # (the word's own form, lemma and entity read from the parse arrays: every object and
+    # argument of every mention is looked at here)
+    arrays = parse_arrays(tok.doc)
+    if arrays.lowers[tok.i] in QUANTITY_NOUNS:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
                 named = _children(prep, {"pobj"})
                 if named:
                     return named[0]
-    if tok.lemma_.lower() in MONEY_WORDS or tok.ent_type_ == "MONEY":
+    if arrays.lemmas[tok.i].lower() in MONEY_WORDS or arrays.ent_types[tok.i] == "MONEY":
         # "provided 50 million euros in humanitarian aid": a sum is read by what it is given as
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "in":
@@ -1133,15 +1138,33 @@ def _who(tok: Token) -> Token:
     return tok
 
 
+def _conjunct_indices(arrays: ParseArrays, i: int) -> list[int]:
+    """The positions of token ``i``'s conjuncts, in the order ``Token.conjuncts`` gives
+    them, read from the parse arrays."""
+    heads, deps, children = arrays.heads, arrays.deps, arrays.children
+    start = i
+    while heads[start] != start and deps[start] == "conj":
+        start = heads[start]
+    found = [start]
+    for word in found:  # (breadth first: the list grows as it is read)
+        found.extend(c for c in children[word] if c > word and deps[c] == "conj")
+    return [w for w in found if w != i]
+
+
 def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
+    """The positions of the argument heads ``tokens`` and of the words listed with them.
+    Read from the parse arrays: every mention's doers and targets pass through here."""
     out: list[int] = []
     for t in map(_who, tokens):
+        arrays = parse_arrays(t.doc)
+        i = t.i
         # "the US, Russia, and Switzerland" parses as an apposition heading a list
-        listed = [a for a in t.children if a.dep_ == "appos" and is_list_item(a)]
-        for u in (t, *t.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
+        listed = [a.i for a in _children(t, {"appos"}) if is_list_item(a)]
+        for u in (i, *_conjunct_indices(arrays, i), *listed,
+                  *(c for a in listed for c in _conjunct_indices(arrays, a))):
             # a clause stands in for an argument the resolver finds inside it
-            if u.i not in out and (u.pos_ in ("NOUN", "PROPN", "PRON") or u.i == t.i):
-                out.append(u.i)
+            if u not in out and (arrays.pos[u] in ("NOUN", "PROPN", "PRON") or u == i):
+                out.append(u)
     return tuple(out)
 
 
@@ -1261,8 +1284,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         if gov.pos_ == "ADJ" and gov.lemma_.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
             continue
-        if gov.pos_ == "NOUN" and (gov.lemma_.lower() in INTENT_NOUNS or any(
-                "intent" in e.flags for e in lexicon.candidates("NOUN", gov.lemma_.lower()))):
+        if gov.pos_ == "NOUN" and (gov.lemma_.lower() in INTENT_NOUNS
+                                   or "intent" in lexicon.flags("NOUN", gov.lemma_)):
             # "a pledge to provide aid", "announced a plan to release prisoners": what
             # is pledged or planned is not done yet
             intent = True
@@ -1276,9 +1299,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             # "has to withdraw" insists, "needs to talk" advises
             aux.add("must" if gov.lemma_.lower() == "have" else gov.lemma_.lower())
             continue
-        flags: set[str] = set()
-        for entry in lexicon.candidates("VERB", gov.lemma_.lower()):
-            flags |= entry.flags
+        flags = lexicon.flags("VERB", gov.lemma_)
         threat = threat or "threat" in flags
         intent = intent or "intent" in flags
         if "report" in flags and not reported:
@@ -1373,8 +1394,9 @@ def _conditional(tok: Token) -> bool:
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     words = _TriggerWords(tok)
-    candidates = lexicon.candidates(pos, tok.lemma_.lower())
-    if pos == "VERB" and any("intent" in e.flags for e in candidates):
+    lemma = tok.lemma_.lower()
+    candidates = lexicon.candidates(pos, lemma)
+    if pos == "VERB" and "intent" in lexicon.flags(pos, lemma):
         # a word of agreeing or pledging pledges an act ("agreed to reopen the border",
         # "agreed to a truce", "agreed that talks would resume"), else states a view
         # ("agreed that calm was badly needed")
@@ -2066,7 +2088,7 @@ CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
 def _intends(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a trigger is a word of intending ("plan", "pledge", "vow"), whichever of
     its entries was picked."""
-    return any("intent" in e.flags for e in lexicon.candidates(tok.pos_, tok.lemma_.lower()))
+    return "intent" in lexicon.flags(tok.pos_, tok.lemma_)
 
 
 def _purpose_of(tok: Token, askers: set[int]) -> int | None:
