@@ -258,21 +258,22 @@ def _objects(tok: Token) -> list[Token]:
             if prep.lower_ == "of":
                 found += _children(prep, {"pobj"})
         return found
-    found = _passive_subjects(tok) if _is_passive(tok) else _children(tok, OBJECTS)
-    if not found and not _is_passive(tok):
+    passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
+    found = _passive_subjects(tok) if passive else _children(tok, OBJECTS)
+    if not found and not passive:
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
         found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
                  for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
     measures = [p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
                 and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
-    if not found and measures and not _is_passive(tok):
+    if not found and measures and not passive:
         # "shortened by two hours the evening curfew declared after the army seized
         # power": the parser may take the object put after a measure phrase for the
         # subject of another verb; it is the phrase that starts where the measure ends
         after = measures[0].right_edge.i + 1
         found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
-    if not found and not _is_passive(tok):
+    if not found and not passive:
         # "allowed UN inspectors to resume work": the parser may read the one let or made
         # to act as the subject of the infinitive clause; it is the verb's object
         found = [s for c in _children(tok, {"ccomp"})
@@ -441,7 +442,8 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         # "journalists arrested by Russian police": its by-agent, else no one named (not
         # whoever the noun's own clause is about: "police freed journalists arrested")
         return [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
-    if _is_passive(tok):
+    passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
+    if passive:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
@@ -457,7 +459,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         if subj[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
         return subj
-    if _is_passive(tok):
+    if passive:
         return []
     stranded = _stranded_subject(tok)
     if stranded:
@@ -1523,8 +1525,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # only considered ("is considering sanctions", "is considering giving money": the
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
-    found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
-        g.i in considering for g in _governors(sent.doc[m.trigger], 2))]
+    if considering:  # (most sentences consider nothing: no governors to look up)
+        found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
+            g.i in considering for g in _governors(sent.doc[m.trigger], 2))]
     content = {o.i: m.trigger for m in found
                if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
                for o in _content_objects(sent.doc[m.trigger])}
