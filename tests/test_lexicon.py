@@ -128,6 +128,13 @@ def test_context_matches_whole_words_and_all_of() -> None:
     assert not entry.context_matches("a strike at the airport")
     assert entry.context_matches("a hunger strike to demand he resign")
     assert not entry.context_matches("a hunger strike over wages")
+    # a phrase's first word is found whole, after a hyphen or bracket too, never inside
+    # another word
+    cease = TriggerEntry("074", "VERB", "agree", None, frozenset(), ("fire", "u.s. envoy"),
+                         (), frozenset(), None, "x:2")
+    assert cease.context_matches("agreed to a (fire") and cease.context_matches("the U.S. envoy")
+    assert not cease.context_matches("agreed to a cease-fire")
+    assert not cease.context_matches("agreed to a ceasefire") and not cease.context_matches("us envoy")
 
 
 def test_candidates_most_specific_first(lex: Lexicon) -> None:
@@ -143,6 +150,11 @@ def test_negation_and_intent_flags(lex: Lexicon) -> None:
     assert restore[0].neg_code.startswith("12")
     assert any("intent" in e.flags for e in lex.candidates("VERB", "promise"))
     assert any("threat" in e.flags for e in lex.candidates("VERB", "threaten"))
+    # a head word's flags are those of all its entries together
+    for pos in ("VERB", "NOUN", "ADJ"):
+        for lemma in lex.lemmas(pos):
+            assert lex.flags(pos, lemma) == {f for e in lex.candidates(pos, lemma) for f in e.flags}
+    assert lex.flags("VERB", "Promise") == lex.flags("verb", "promise") and not lex.flags("VERB", "xyz")
 
 
 def test_extra_file_adds_entries(tmp_path: Path) -> None:

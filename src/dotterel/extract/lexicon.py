@@ -85,9 +85,12 @@ class TriggerEntry:
         """
         if not self.context:
             return True
-        low = " ".join(text.lower().split())
-        single, combined = _context_patterns(self.context)
-        if single is not None and single.search(low) is not None:
+        low, words = _searchable(text)
+        single, firsts, combined = _context_patterns(self.context)
+        # a phrase can only occur where its first word does: most entries tried on a
+        # trigger are ruled out by that set test, without a search of the whole text
+        if (single is not None and (firsts is None or not firsts.isdisjoint(words))
+                and single.search(low) is not None):
             return True
         return any(all(_has_phrase(low, part) for part in parts) for parts in combined)
 
@@ -114,17 +117,36 @@ def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
     return phrase, re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
 
 
+# A text's words as a whole-word match sees them: runs of word characters and hyphens.
+_RUN_RE = re.compile(r"[\w-]+")
+
+
 @lru_cache(maxsize=None)
 def _context_patterns(context: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
+                                                         frozenset[str] | None,
                                                          tuple[tuple[str, ...], ...]]:
     """An entry's context as one whole-word pattern for its single phrases (one search
-    instead of one per phrase) and the ``a+b`` alternatives, split into their parts."""
+    instead of one per phrase), the first words of those phrases (None when one does not
+    start with a word), and the ``a+b`` alternatives, split into their parts."""
     singles = sorted({" ".join(alt.split()) for alt in context if "+" not in alt},
                      key=len, reverse=True)
     pattern = None
     if singles:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, singles)) + r")(?![\w-])")
-    return pattern, tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
+    # a whole-word match of a phrase starts with the phrase's first run of word characters,
+    # which is then a whole run of the text as well
+    firsts = [_RUN_RE.match(phrase) for phrase in singles]
+    first_words = (frozenset(m.group() for m in firsts if m is not None)
+                   if all(m is not None for m in firsts) else None)
+    return pattern, first_words, tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
+
+
+@lru_cache(maxsize=16)
+def _searchable(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` lower-cased and whitespace-normalised, and the set of its words (as
+    ``_RUN_RE`` finds them). Cached: every entry tried on a trigger reads the same text."""
+    low = " ".join(text.lower().split())
+    return low, frozenset(_RUN_RE.findall(low))
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -150,10 +172,19 @@ class Lexicon:
         self._lemmas: dict[str, frozenset[str]] = {
             pos: frozenset(lemma for (p, lemma) in self._index if p == pos) for pos in POS_TAGS
         }
+        self._flags: dict[tuple[str, str], frozenset[str]] = {
+            key: frozenset(flag for entry in group for flag in entry.flags)
+            for key, group in self._index.items()
+        }
 
     def candidates(self, pos: str, lemma: str) -> list[TriggerEntry]:
         """Entries for this head word, most constraints first, then in file order."""
         return list(self._index.get((pos.upper(), lemma.lower()), ()))
+
+    def flags(self, pos: str, lemma: str) -> frozenset[str]:
+        """Every flag some entry for this head word has (asked for each governing word of
+        every mention: "is this a word of intending?")."""
+        return self._flags.get((pos.upper(), lemma.lower()), frozenset())
 
     def lemmas(self, pos: str) -> frozenset[str]:
         """Every lemma with at least one entry for ``pos`` (VERB, NOUN or ADJ)."""

@@ -207,8 +207,10 @@ def _misread_subject(tok: Token) -> Token | None:
     "officials"; "Doctors from two aid groups donated medicine", parsed as a sentence with
     no verb, headed by "Doctors". A participle describing its noun ("youths arrested in the
     raid were freed") leaves that noun the only subject of a verb of its own."""
+    if tok.dep_ != "acl":  # (the common case, told before the head is looked at)
+        return None
     noun = tok.head
-    if (tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
+    if (tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
             or noun.i > tok.i or _children(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
             or any(t.is_punct for t in noun.doc[noun.i + 1:tok.i])):
         return None
@@ -256,21 +258,22 @@ def _objects(tok: Token) -> list[Token]:
             if prep.lower_ == "of":
                 found += _children(prep, {"pobj"})
         return found
-    found = _passive_subjects(tok) if _is_passive(tok) else _children(tok, OBJECTS)
-    if not found and not _is_passive(tok):
+    passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
+    found = _passive_subjects(tok) if passive else _children(tok, OBJECTS)
+    if not found and not passive:
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
         found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
                  for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
     measures = [p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
                 and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
-    if not found and measures and not _is_passive(tok):
+    if not found and measures and not passive:
         # "shortened by two hours the evening curfew declared after the army seized
         # power": the parser may take the object put after a measure phrase for the
         # subject of another verb; it is the phrase that starts where the measure ends
         after = measures[0].right_edge.i + 1
         found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
-    if not found and not _is_passive(tok):
+    if not found and not passive:
         # "allowed UN inspectors to resume work": the parser may read the one let or made
         # to act as the subject of the infinitive clause; it is the verb's object
         found = [s for c in _children(tok, {"ccomp"})
@@ -288,13 +291,14 @@ class _TriggerWords:
 
     def __init__(self, tok: Token) -> None:
         self.tok = tok
-        self._objects: list[tuple[int, tuple[str, ...]]] | None = None
+        self._objects: list[tuple[int, frozenset[str]]] | None = None
         self._context: dict[bool, str] = {}
 
-    def objects(self) -> list[tuple[int, tuple[str, ...]]]:
+    def objects(self) -> list[tuple[int, frozenset[str]]]:
         """Each object's token index and its lemma and form, and those of who it counts
         ("sent 25,000 tons of food": a measured amount is read by what it measures) or of
-        the title before a name ("summoned Ambassador Nicholas Burns")."""
+        the title before a name ("summoned Ambassador Nicholas Burns"), in lower case as
+        entries list their objects."""
         if self._objects is None:
             arrays = parse_arrays(self.tok.doc)
             lemmas, lowers, deps = arrays.lemmas, arrays.lowers, arrays.deps
@@ -307,7 +311,8 @@ class _TriggerWords:
                         if deps[c] == "compound":
                             forms += (lemmas[c], lowers[c])
                 # a bare number stands for the object it counts ("and Ukraine expelled 13")
-                found.append((w if arrays.pos[i] == "NUM" else i, tuple(forms)))
+                found.append((w if arrays.pos[i] == "NUM" else i,
+                              frozenset(f.lower() for f in forms)))
             self._objects = found
         return self._objects
 
@@ -377,20 +382,22 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
     tok = words.tok
     used = [tok.i]
     if entry.particle:
-        parts = [c for c in tok.children
-                 if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == entry.particle]
-        if not parts:
+        arrays = parse_arrays(tok.doc)
+        part = next((c for c in arrays.children[tok.i] if arrays.lowers[c] == entry.particle
+                     and arrays.deps[c] in ("prt", "advmod", "prep")), None)
+        if part is None:
             return None
-        used.append(parts[0].i)
+        used.append(part)
     if entry.objects:
         first = next((i for i, forms in words.objects()
-                      if any(entry.object_matches(form) for form in forms)), None)
+                      if not entry.objects.isdisjoint(forms)), None)
         if first is None:
             return None
         used.append(first)
-    content = bool(entry.flags & CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
-    if entry.context and not entry.context_matches(words.context(content)):
-        return None
+    if entry.context:
+        content = not entry.flags.isdisjoint(CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
+        if not entry.context_matches(words.context(content)):
+            return None
     return tuple(used)
 
 
@@ -435,7 +442,8 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         # "journalists arrested by Russian police": its by-agent, else no one named (not
         # whoever the noun's own clause is about: "police freed journalists arrested")
         return [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
-    if _is_passive(tok):
+    passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
+    if passive:
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
         if agents:
             return agents
@@ -451,7 +459,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         if subj[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
         return subj
-    if _is_passive(tok):
+    if passive:
         return []
     stranded = _stranded_subject(tok)
     if stranded:
@@ -679,18 +687,25 @@ def _descriptive(tok: Token) -> bool:
 
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
+    """The objects of ``tok``'s prepositions ``prep_word``. Read from the parse arrays:
+    every target slot of every trigger asks for one, and most find no such preposition."""
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
     out: list[Token] = []
     # "marched close to the border", "sailed right up to the coast": an adverb of nearness
     # carries the verb's own phrase
-    near = [p for a in tok.children if a.dep_ == "advmod" and a.lower_ in NEARNESS_ADVERBS
-            for p in a.children]
-    for prep in (*tok.children, *near):
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == prep_word:
+    near = [p for a in children[tok.i] if deps[a] == "advmod" and lowers[a] in NEARNESS_ADVERBS
+            for p in children[a]]
+    for p in (*children[tok.i], *near):
+        if deps[p] in ("prep", "agent", "dative") and lowers[p] == prep_word:
             # "called on Tuesday for ...": a date is when, never whom
-            for c in prep.children:
-                if c.dep_ in ("pobj", "pcomp"):
-                    out += [c] if c.ent_type_ not in TIME_ENTITIES else _named_before_date(c)
-            if not prep.n_rights:
+            for c in children[p]:
+                if deps[c] in ("pobj", "pcomp"):
+                    out += ([doc[c]] if arrays.ent_types[c] not in TIME_ENTITIES
+                            else _named_before_date(doc[c]))
+            if all(c < p for c in children[p]):  # no right dependents
+                prep = doc[p]
                 out += _stranded_object(prep)
                 if (not out and prep.i == tok.i + 1 and tok.pos_ == "VERB"
                         and _is_passive(tok)):
@@ -1097,7 +1112,7 @@ def _who(tok: Token) -> Token:
     """The word naming who a counted or gathered group is ("journalists" in "dozens of
     journalists at Sudan's newspaper", "diplomats" in "expelled four diplomats, and Ukraine
     expelled 13"); the word itself otherwise."""
-    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:
+    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:  # (rare: read from the Token)
         # a bare number counts what the same verb's object counts in the clause it is
         # coordinated with
         verb = tok.head
@@ -1106,13 +1121,16 @@ def _who(tok: Token) -> Token:
                 named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
                 if named:
                     return named[0]
-    if tok.lower_ in QUANTITY_NOUNS:
+    # (the word's own form, lemma and entity read from the parse arrays: every object and
+    # argument of every mention is looked at here)
+    arrays = parse_arrays(tok.doc)
+    if arrays.lowers[tok.i] in QUANTITY_NOUNS:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
                 named = _children(prep, {"pobj"})
                 if named:
                     return named[0]
-    if tok.lemma_.lower() in MONEY_WORDS or tok.ent_type_ == "MONEY":
+    if arrays.lemmas[tok.i].lower() in MONEY_WORDS or arrays.ent_types[tok.i] == "MONEY":
         # "provided 50 million euros in humanitarian aid": a sum is read by what it is given as
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "in":
@@ -1122,15 +1140,33 @@ def _who(tok: Token) -> Token:
     return tok
 
 
+def _conjunct_indices(arrays: ParseArrays, i: int) -> list[int]:
+    """The positions of token ``i``'s conjuncts, in the order ``Token.conjuncts`` gives
+    them, read from the parse arrays."""
+    heads, deps, children = arrays.heads, arrays.deps, arrays.children
+    start = i
+    while heads[start] != start and deps[start] == "conj":
+        start = heads[start]
+    found = [start]
+    for word in found:  # (breadth first: the list grows as it is read)
+        found.extend(c for c in children[word] if c > word and deps[c] == "conj")
+    return [w for w in found if w != i]
+
+
 def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
+    """The positions of the argument heads ``tokens`` and of the words listed with them.
+    Read from the parse arrays: every mention's doers and targets pass through here."""
     out: list[int] = []
     for t in map(_who, tokens):
+        arrays = parse_arrays(t.doc)
+        i = t.i
         # "the US, Russia, and Switzerland" parses as an apposition heading a list
-        listed = [a for a in t.children if a.dep_ == "appos" and is_list_item(a)]
-        for u in (t, *t.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
+        listed = [a.i for a in _children(t, {"appos"}) if is_list_item(a)]
+        for u in (i, *_conjunct_indices(arrays, i), *listed,
+                  *(c for a in listed for c in _conjunct_indices(arrays, a))):
             # a clause stands in for an argument the resolver finds inside it
-            if u.i not in out and (u.pos_ in ("NOUN", "PROPN", "PRON") or u.i == t.i):
-                out.append(u.i)
+            if u not in out and (arrays.pos[u] in ("NOUN", "PROPN", "PRON") or u == i):
+                out.append(u)
     return tuple(out)
 
 
@@ -1142,13 +1178,17 @@ def _governors(tok: Token, limit: int = 3) -> list[Token]:
     """The chain of words that govern a clause's trigger through complements, through
     infinitives of purpose ("is willing to send troops to help defend it") and through
     the goal an act goes on until ("vowed to fight until they take the town")."""
+    # heads and labels read from the parse arrays: this runs several times per mention
+    doc = tok.doc
+    arrays = parse_arrays(doc)
     chain: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.head.i == cur.i or (cur.dep_ not in GOVERNED_DEPS and not _purpose(cur)
-                                   and not _goal(cur)):
+        head = arrays.heads[cur.i]
+        if head == cur.i or (arrays.deps[cur.i] not in GOVERNED_DEPS and not _purpose(cur)
+                             and not _goal(cur)):
             break
-        cur = cur.head
+        cur = doc[head]
         chain.append(cur)
     return chain
 
@@ -1182,10 +1222,14 @@ NO_ONE = {"nobody", "none", "nothing", "noone"}
 
 def _no_one(tok: Token) -> bool:
     """Whether a verb's subject or object is no one ("No Americans were killed")."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            c.lower_ in NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
-        for c in tok.children)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    arrays = parse_arrays(tok.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    return any(deps[c] in ("nsubj", "nsubjpass", "dobj") and (
+        lowers[c] in NO_ONE or any(deps[d] == "det" and lowers[d] == "no"
+                                   for d in arrays.children[c]))
+        for c in arrays.children[tok.i])
 
 
 def _negated(tok: Token) -> bool:
@@ -1242,8 +1286,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         if gov.pos_ == "ADJ" and gov.lemma_.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
             continue
-        if gov.pos_ == "NOUN" and (gov.lemma_.lower() in INTENT_NOUNS or any(
-                "intent" in e.flags for e in lexicon.candidates("NOUN", gov.lemma_.lower()))):
+        if gov.pos_ == "NOUN" and (gov.lemma_.lower() in INTENT_NOUNS
+                                   or "intent" in lexicon.flags("NOUN", gov.lemma_)):
             # "a pledge to provide aid", "announced a plan to release prisoners": what
             # is pledged or planned is not done yet
             intent = True
@@ -1257,9 +1301,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             # "has to withdraw" insists, "needs to talk" advises
             aux.add("must" if gov.lemma_.lower() == "have" else gov.lemma_.lower())
             continue
-        flags: set[str] = set()
-        for entry in lexicon.candidates("VERB", gov.lemma_.lower()):
-            flags |= entry.flags
+        flags = lexicon.flags("VERB", gov.lemma_)
         threat = threat or "threat" in flags
         intent = intent or "intent" in flags
         if "report" in flags and not reported:
@@ -1354,8 +1396,9 @@ def _conditional(tok: Token) -> bool:
 
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     words = _TriggerWords(tok)
-    candidates = lexicon.candidates(pos, tok.lemma_.lower())
-    if pos == "VERB" and any("intent" in e.flags for e in candidates):
+    lemma = tok.lemma_.lower()
+    candidates = lexicon.candidates(pos, lemma)
+    if pos == "VERB" and "intent" in lexicon.flags(pos, lemma):
         # a word of agreeing or pledging pledges an act ("agreed to reopen the border",
         # "agreed to a truce", "agreed that talks would resume"), else states a view
         # ("agreed that calm was badly needed")
@@ -1482,8 +1525,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # only considered ("is considering sanctions", "is considering giving money": the
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
-    found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
-        g.i in considering for g in _governors(sent.doc[m.trigger], 2))]
+    if considering:  # (most sentences consider nothing: no governors to look up)
+        found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
+            g.i in considering for g in _governors(sent.doc[m.trigger], 2))]
     content = {o.i: m.trigger for m in found
                if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
                for o in _content_objects(sent.doc[m.trigger])}
@@ -2047,7 +2091,7 @@ CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
 def _intends(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a trigger is a word of intending ("plan", "pledge", "vow"), whichever of
     its entries was picked."""
-    return any("intent" in e.flags for e in lexicon.candidates(tok.pos_, tok.lemma_.lower()))
+    return "intent" in lexicon.flags(tok.pos_, tok.lemma_)
 
 
 def _purpose_of(tok: Token, askers: set[int]) -> int | None:
