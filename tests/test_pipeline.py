@@ -2678,8 +2678,8 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
     # the removal or withdrawal of a state's troops names the troops, not the state
     ("Students in Manila demanded the withdrawal of American soldiers from the islands.",
      "10", "USAMIL"),
-    ("Villagers demanded the removal of Ethiopian troops from their district.", "10",
-     "ETHMIL"),
+    ("Villagers in Somalia demanded the removal of Ethiopian troops from their district.",
+     "10", "ETHMIL"),
     # a call for it is addressed to the troops' state
     ("Ghana called for the pullout of Nigerian troops from the border region.", "02", "NGA"),
 ])
@@ -2687,6 +2687,20 @@ def test_a_force_whose_removal_is_demanded_is_the_target(coder, text: str, root:
                                                           target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert ev.target.code == target
+
+
+@pytest.mark.parametrize("text, sources", [
+    # the state whose troops or envoy are to leave is not the demanders' own
+    ("Protesters demanded the removal of US troops on Friday.", []),
+    ("Hundreds of students called for the expulsion of the Israeli ambassador.", []),
+    ("Protesters in Basra demanded the withdrawal of British forces on Friday.", ["IRQ"]),
+    # but the leader whose removal they demand is theirs
+    ("Protesters demanded the removal of the Egyptian president on Friday.", ["EGY"]),
+])
+def test_a_force_whose_removal_is_demanded_is_not_the_demanders(coder, text: str,
+                                                                sources: list[str]) -> None:
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo[:2] == "10"]
+    assert [e.source.country for e in events] == sources
 
 
 @pytest.mark.parametrize("text, source", [

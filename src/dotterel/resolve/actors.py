@@ -76,6 +76,14 @@ MEMBER_HEADS = {"member"}
 # the troops as the party, and so takes their sector.
 MOVEMENT_HEADS = {"removal", "withdrawal", "pullout", "pull-out", "redeployment",
                   "deployment", "presence", "departure", "expulsion", "return", "stationing"}
+# Nouns for a party's leaving a place, and the bodies a state keeps abroad: "the
+# withdrawal of US troops", "the expulsion of the Iraqi ambassador" name a state's
+# presence elsewhere, so its country is not that of whoever demands it.
+LEAVING_HEADS = frozenset({"removal", "withdrawal", "pullout", "pull-out", "departure",
+                           "expulsion", "exit"})
+PRESENCE_ABROAD = frozenset({"troop", "troops", "force", "soldier", "base", "peacekeeper",
+                             "ambassador", "diplomat", "envoy", "embassy", "contingent",
+                             "personnel"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
@@ -1177,10 +1185,16 @@ def _other_party_words(head: Token) -> set[int]:
 
 def _acted_on(tok: Token) -> bool:
     """Whether the country word ``tok`` is what a verb acts on: its object ("attack
-    Ukraine") or the "of" object of its object ("tighten the blockade of Yemen")."""
+    Ukraine") or the "of" object of its object ("tighten the blockade of Yemen"); or
+    whose forces or envoys a phrase says are to leave ("demanded the removal of US
+    troops"): those are abroad, not the people of the sentence's scene."""
     if tok.dep_ in ("dobj", "obj"):
         return True
     prep = tok.head
+    if (tok.dep_ in ("compound", "amod", "poss", "nmod") and prep.lemma_.lower() in PRESENCE_ABROAD
+            and prep.dep_ == "pobj" and prep.head.lower_ == "of"
+            and prep.head.head.lemma_.lower() in LEAVING_HEADS):
+        return True
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
             and prep.head.head.pos_ == "VERB")
 
