@@ -2674,6 +2674,38 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
         ev.source.code, ev.target.code)
 
 
+@pytest.mark.parametrize("text, root, source, target", [
+    # a force of several states that no phrase gives a state is an international one,
+    # not the country it is found in
+    ("A regional peacekeeping force shelled rebel bases in Somalia on Monday.", "19",
+     "IGOMIL", "SOM"),
+    ("Rebels ambushed an international peacekeeping force in Darfur on Monday.", "19",
+     "SDNUAF", "IGO"),
+    ("A West African peacekeeping force bombed rebel bases near Freetown on Monday.", "18",
+     "IGOMIL", "SLE"),
+    # a state's own troops keep their state, even a region's word before them
+    ("Kenyan peacekeeping troops shelled rebel bases in Somalia on Monday.", "19",
+     "KENMIL", "SOM"),
+])
+def test_a_force_of_several_states_is_international(coder, text: str, root: str,
+                                                    source: str, target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.country) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # troops the text calls foreign are not of the place they are in
+    ("Serbia sharply criticized foreign troops in Kosovo on Monday.", "11", []),
+    # but of the state the same noun named them with before
+    ("NATO troops arrived in Kosovo on Monday. Serbia sharply criticized the foreign troops "
+     "on Tuesday.", "11", [("SRBGOV", "IGOWSTNAT")]),
+])
+def test_foreign_troops_are_not_the_place_s(coder, text: str, root: str,
+                                            expected: list[tuple[str, str]]) -> None:
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo[:2] == root]
+    assert [(e.source.code, e.target.code) for e in events] == expected
+
+
 @pytest.mark.parametrize("text, root, target", [
     # the removal or withdrawal of a state's troops names the troops, not the state
     ("Students in Manila demanded the withdrawal of American soldiers from the islands.",

@@ -84,6 +84,16 @@ LEAVING_HEADS = frozenset({"removal", "withdrawal", "pullout", "pull-out", "depa
 PRESENCE_ABROAD = frozenset({"troop", "troops", "force", "soldier", "base", "peacekeeper",
                              "ambassador", "diplomat", "envoy", "embassy", "contingent",
                              "personnel"})
+# Forces of several states: "a regional force", "international troops" whom no phrase
+# gives a state are an international (IGO) force.
+FORCE_HEADS = frozenset({"force", "troop", "troops", "contingent"})
+MULTINATIONAL_WORDS = frozenset({"multinational", "multi-national", "international"})
+PEACEKEEPING = frozenset({"peacekeeping", "peace-keeping"})
+# Verbs by which a state puts its troops somewhere ("sent troops to an international force").
+SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit", "pledge",
+                           "offer", "provide"})
+# armed bodies, which the text may call foreign to the place they are in
+ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
@@ -663,6 +673,31 @@ class DocActors:
                            and toks[m.end - 1].dep_ == "compound"
                            and toks[m.end - 1].head.i == head.i]
         sector = _best_sector(sectors, head_pos) if sectors else ""
+        # a region's word does not give a force one state ("a West African peacekeeping force")
+        regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
+        if (not country or regional) and head.pos_ == "NOUN":
+            mods = {t.lower_ for t in toks if t.dep_ in MODIFIER_DEPS and t.head.i == head.i}
+            if ((head.lemma_.lower() in FORCE_HEADS or sector == "MIL")
+                    and (mods & MULTINATIONAL_WORDS or ("regional" in mods and head.tag_ == "NN")
+                         or (regional and bool(mods & PEACEKEEPING)))
+                    and not any(t.dep_ == "poss" for t in toks)
+                    and not _sent(head)):
+                # "a regional peacekeeping force", "international troops": a force of
+                # several states that no phrase gives a state is an international one,
+                # not the country it is deployed in (one troops are sent to is left to
+                # the place: "will send troops to an international force in Liberia")
+                return Actor(code="IGOMIL", country="IGO", sector="MIL", text=" ".join(words))
+            if not country and sector[:3] in ARMED_SECTORS and "foreign" in mods:
+                # "foreign troops in Kosovo", "foreign fighters in Syria": armed men the text
+                # calls foreign are not of the place they are in, but of the place they
+                # come from, or of the state that the same noun named them with before
+                origin = self._located_in(head, day, frozenset({"from"}))
+                if not origin:
+                    here = set(self._located_in(head, day, GROUP_PLACE_PREPS))
+                    same = self._last_named_as(head)
+                    return (_with_text(same, " ".join(words))
+                            if same is not None and same.country not in here else None)
+                country = origin[0]
         # "the leaders of the two countries", "officials of both nations": several
         # countries, which the one named last does not stand for; the phrase is left
         # unresolved. One with a region adjective ("the two West African neighbours")
@@ -1197,6 +1232,13 @@ def _acted_on(tok: Token) -> bool:
         return True
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
             and prep.head.head.pos_ == "VERB")
+
+
+def _sent(tok: Token) -> bool:
+    """Whether the nearest verb above ``tok`` is one of sending troops ("deploy troops
+    in Iraq", "contribute troops to a force in Liberia")."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in SENDING_VERBS
 
 
 def _owner_of(tok: Token, head: Token) -> bool:
