@@ -3529,6 +3529,21 @@ def test_refuge_given_or_pledged(coder, text, code):
     assert codes == [code]
 
 
+@pytest.mark.parametrize("text, root, source, target", [
+    # "it" is one actor, not the plural group named last
+    ("Egypt hosted Sudanese rebel leaders on Monday. It urged them to sign the peace deal.",
+     "02", "EGYGOV", "SDNREB"),
+    ("Somali rebels condemned Kenya on Monday after it shelled their positions.", "19",
+     "KENGOV", "SOMREB"),
+    # "they" is the plural group, not the single state that is the clause's subject
+    ("Kenya condemned Somali rebels on Monday after they ambushed a Kenyan army patrol.", "19",
+     "SOMREB", "KENMIL"),
+])
+def test_a_pronoun_takes_an_antecedent_of_its_number(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
 @pytest.mark.parametrize("text", [
     "Peru recalled its ambassador from Bolivia after Bolivian police stormed its embassy in La Paz.",
     "Peru said Bolivian police had stormed its embassy in La Paz.",

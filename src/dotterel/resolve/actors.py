@@ -1056,6 +1056,14 @@ class DocActors:
         matrix = _matrix_subject(head)
         if matrix is not None and lower in PERSON_PRONOUNS and matrix.ent_type_ in PLACE_ENTITIES:
             matrix = None  # "he" is never a state: "said that Libya must act as he left"
+        if matrix is not None and lower in THING_PRONOUNS and _plural(matrix):
+            matrix = None  # "it" is never a plural group: "the rebels condemned Kenya after it..."
+        if (matrix is not None and lower in GROUP_PRONOUNS and not _plural(matrix)
+                and matrix.lemma_.lower() not in COLLECTIVES
+                and self._last(head.i, person=False, plural=True, exclude=exclude) is not None):
+            # "Kenya condemned the rebels after they attacked a convoy": "they" is the
+            # plural group named, not a single state
+            matrix = None
         if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             # "Mexico announces that it is breaking relations": the complement's pronoun
             # subject is the announcing subject
@@ -1078,8 +1086,13 @@ class DocActors:
                     or self._last(head.i, person=False, exclude=exclude)
                     or self._last(head.i, exclude=exclude))
         if lower in THING_PRONOUNS:
-            # an actor does not act on itself: "it" is someone other than the source
-            return self._last(head.i, person=False, exclude=exclude)
+            # an actor does not act on itself: "it" is someone other than the source, and
+            # one, not a plural group ("met Syrian rebels ... It later accused them")
+            # (a possessive "its" is left to the last actor named: measured, preferring
+            # a singular one there cost more than it gained)
+            return ((self._last(head.i, person=False, plural=False, exclude=exclude)
+                     if lower == "it" else None)
+                    or self._last(head.i, person=False, exclude=exclude))
         return None
 
     def note(self, head: Token, actor: Actor) -> None:
@@ -1322,6 +1335,15 @@ def _name_of(head: Token) -> str:
         return " ".join(words)
     parts = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join([*parts, head.text])
+
+
+def _plural(tok: Token) -> bool:
+    """Whether a noun phrase's head names several: a plural noun, one with others
+    coordinated ("Mexico and Canada"), or a group "of" several ("a group of leaders")."""
+    return tok.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of"
+                             and any(o.tag_ in ("NNS", "NNPS") for o in c.children))
+        for c in tok.children)
 
 
 def _matrix_subject(tok: Token) -> Token | None:
