@@ -3530,6 +3530,18 @@ def test_refuge_given_or_pledged(coder, text, code):
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # a surname the text gave a titled person names them again at a sentence's start
+    ("Peruvian Defence Minister Ana Ruiz met Chile's foreign minister on Monday. Ruiz "
+     "later accused Chile of spying.", "11", "PER", "CHL"),
+    ("Bolivia held elections on Sunday. Opposition leader Marta Quispe lost. Quispe later "
+     "accused Peru of meddling.", "11", "BOL", "PER"),
+])
+def test_a_titled_person_s_surname_names_them_again(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.country, ev.target.country) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # "it" is one actor, not the plural group named last
     ("Egypt hosted Sudanese rebel leaders on Monday. It urged them to sign the peace deal.",
      "02", "EGYGOV", "SDNREB"),

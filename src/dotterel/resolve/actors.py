@@ -601,6 +601,11 @@ class DocActors:
                 return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(head)
+        if (not name_text and head.i == head.sent.start and head.tag_ == "NN"
+                and head.text.istitle() and head.lower_ in self._names):
+            # "Ruiz later accused ...": a surname the text has given someone, which the
+            # tagger took for a common noun at the start of a sentence
+            name_text = head.text
         if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
             return _with_text(self._names[name_text.lower()], name_text)
         titled = self._titled_surname(head, head_pos, words, sectors, day)
