@@ -2696,6 +2696,7 @@ def test_a_force_of_several_states_is_international(coder, text: str, root: str,
 @pytest.mark.parametrize("text, root, expected", [
     # troops the text calls foreign are not of the place they are in
     ("Serbia sharply criticized foreign troops in Kosovo on Monday.", "11", []),
+    ("Foreign troops in Kosovo arrested two smugglers on Monday.", "17", []),
     # but of the state the same noun named them with before
     ("NATO troops arrived in Kosovo on Monday. Serbia sharply criticized the foreign troops "
      "on Tuesday.", "11", [("SRBGOV", "IGOWSTNAT")]),

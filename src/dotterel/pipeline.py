@@ -532,7 +532,9 @@ class Coder:
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
-        if not sources and not m.negated:
+        if not sources and not m.negated and all(doc[i].pos_ == "PRON" for i in m.sources):
+            # (an arrest by someone named whom we cannot place, "foreign troops in
+            # Kosovo", is not the place's state's)
             sources = self._arresting_state(doc, m, places)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         if m.commanded and not sources and reporter is not None:

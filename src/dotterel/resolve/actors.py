@@ -175,6 +175,7 @@ class DocActors:
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
         self._acts: dict[str, Actor] = {}  # lemma of an act's words -> who did it last
+        self._foreign: set[int] = set()  # heads of armed men called foreign, of no state found
         # first token of a capital's name -> the country of the place of that name its
         # sentence is about, where that is not the capital's ("Tripoli" in Lebanon)
         self._seat_home: dict[int, str] = {}
@@ -700,8 +701,10 @@ class DocActors:
                 if not origin:
                     here = set(self._located_in(head, day, GROUP_PLACE_PREPS))
                     same = self._last_named_as(head)
-                    return (_with_text(same, " ".join(words))
-                            if same is not None and same.country not in here else None)
+                    if same is not None and same.country not in here:
+                        return _with_text(same, " ".join(words))
+                    self._foreign.add(head.i)
+                    return None
                 country = origin[0]
         # "the leaders of the two countries", "officials of both nations": several
         # countries, which the one named last does not stand for; the phrase is left
@@ -973,8 +976,9 @@ class DocActors:
         """The actor a phrase denotes, else the first one named anywhere inside it
         ("charges by Ivory Coast", "acts of violence in Ecuador"), and the word it is named at."""
         found = self.resolve(head, day, exclude)
-        if found is not None:
-            return found, head
+        if found is not None or head.i in self._foreign:
+            # (armed men called foreign are not of the place named inside their phrase)
+            return found, head if found is not None else None
         # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
         # Iran" are on Iraq's side of it
         skip = self._other_party_words(head) | {
