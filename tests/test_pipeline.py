@@ -2729,6 +2729,11 @@ def test_a_force_whose_removal_is_demanded_is_the_target(coder, text: str, root:
     ("Protesters in Basra demanded the withdrawal of British forces on Friday.", ["IRQ"]),
     # but the leader whose removal they demand is theirs
     ("Protesters demanded the removal of the Egyptian president on Friday.", ["EGY"]),
+    # a crowd is not of the state that qualifies what it acts on or asks about
+    ("Students demanded the closure of the US military base on Friday.", []),
+    ("Thousands of demonstrators demanded an end to Turkish air strikes on Friday.", []),
+    # but of the place it is in, even one named in two words
+    ("Thousands of students demanded new elections in Hong Kong on Friday.", ["HKG"]),
 ])
 def test_a_force_whose_removal_is_demanded_is_not_the_demanders(coder, text: str,
                                                                 sources: list[str]) -> None:

@@ -92,6 +92,12 @@ PEACEKEEPING = frozenset({"peacekeeping", "peace-keeping"})
 # Verbs by which a state puts its troops somewhere ("sent troops to an international force").
 SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit", "pledge",
                            "offer", "provide"})
+# People in the street (civilians, students, workers): a country named later in their
+# sentence is theirs only where it places them or names its rulers ("protested against
+# the Russian government"), not where it qualifies what they act on ("burned American
+# flags", "demanded the closure of the US base").
+CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
 # armed bodies, which the text may call foreign to the place they are in
 ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
@@ -381,8 +387,7 @@ class DocActors:
             if (head.i < i < end and iso not in exclude and not _acted_on(self.doc[i])
                     and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
                     and (not place_only or self._names_rulers(self.doc[i])
-                         or (self.doc[i].dep_ == "pobj"
-                             and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
+                         or _names_a_place(self.doc[i]))
                     and (not others or (self.doc[i].dep_ == "pobj"
                                         and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
                 return iso
@@ -399,11 +404,13 @@ class DocActors:
 
     def _names_rulers(self, tok: Token) -> bool:
         """Whether the country word ``tok`` qualifies a state body or an office holder of
-        its state ("the Algerian government", "Algerian President Ben Bella")."""
+        its state ("the Algerian government", "Algerian President Ben Bella"), or a body
+        that acts only at home ("Turkish police")."""
         owner = tok.head
         if owner.i == tok.i:
             return False
-        return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES or m.entry.person_role)
+        return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES | JURISDICTIONS
+                                                 or m.entry.person_role)
                    for m in self._match(*self._read(self._np_tokens(owner))))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
@@ -791,7 +798,7 @@ class DocActors:
                        # "Muslim hackers defaced Danish web sites": a group named by its
                        # faith is identified by it, not by the country of what it acts on
                        or (self._later_country(head, set(exclude), modifier=named_person,
-                                               place_only=bool(faiths))
+                                               place_only=bool(faiths) or sector in CROWD_SECTORS)
                            if sector and (not named_person or sector in JURISDICTIONS
                                           or self._domestic_portfolio(head, words))
                            else "") or "")
@@ -1254,6 +1261,14 @@ def _acted_on(tok: Token) -> bool:
         return True
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
             and prep.head.head.pos_ == "VERB")
+
+
+def _names_a_place(tok: Token) -> bool:
+    """Whether the (first word of a) country name ``tok`` is the object of a preposition
+    that places something there ("in Hong Kong", "marched through Minsk")."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head  # "Hong" of "Hong Kong"
+    return tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
 
 
 def _sent(tok: Token) -> bool:
