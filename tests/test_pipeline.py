@@ -233,6 +233,23 @@ def test_an_act_of_protest_within_a_protest_is_aimed_where_the_protest_is(coder,
     assert (ev.source.text, ev.target.code) == (source, target)
 
 
+@pytest.mark.parametrize("text, code, source, target", [
+    # people who rally somewhere, or against their rulers, protest (141); only rallying
+    # others against someone is rallying opposition (113), and behind someone support (053)
+    ("Hundreds of teachers rallied outside the parliament in Lima on Monday.", "141",
+     "PEREDU", "PERLEG"),
+    ("Thousands of farmers rallied against the government in Accra.", "141", "GHAAGR", "GHAGOV"),
+    ("Egypt rallied Arab states against Israel.", "113", "EGYGOV", "ISRGOV"),
+    # a state recognized by its name, "as a state"
+    ("Sweden recognized Palestine as a state on Thursday.", "054", "SWEGOV", "PSEGOV"),
+    # ground retaken is taken from whom it is taken from
+    ("Ethiopian troops recaptured the town from Somali militants.", "192", "ETHMIL", "SOMUAF"),
+])
+def test_rallies_recognition_and_recaptured_ground(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2015-03-10"), code)
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "
