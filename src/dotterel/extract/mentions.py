@@ -129,6 +129,8 @@ def _misread_participle(tok: Token) -> Token | None:
 
 # Words that say, after a verb of holding, what its object is held as ("held hostage").
 CAPTIVITY_COMPLEMENTS = {"hostage", "captive", "prisoner"}
+# The verbs of holding: other verbs' captives are their true objects ("released prisoners")
+HOLDING_VERBS = {"hold", "keep"}
 
 
 def _held_captive(tok: Token) -> Token | None:
@@ -138,7 +140,8 @@ def _held_captive(tok: Token) -> Token | None:
     held, not the captor."""
     objects = _children(tok, OBJECTS)
     subjects = _children(tok, {"nsubj"})
-    if (tok.pos_ != "VERB" or not objects or len(subjects) != 1 or _children(tok, {"aux"})
+    if (tok.pos_ != "VERB" or tok.lemma_.lower() not in HOLDING_VERBS or not objects
+            or len(subjects) != 1 or _children(tok, {"aux"})
             or any(o.lemma_.lower() not in CAPTIVITY_COMPLEMENTS or any(o.children)
                    for o in objects)):
         # (a complement with words of its own is a misread object: "took three French
