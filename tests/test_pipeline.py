@@ -250,6 +250,21 @@ def test_rallies_recognition_and_recaptured_ground(coder, text, code, source, ta
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
 
 
+@pytest.mark.parametrize("text, code, pair", [
+    # prisoners a verb other than "hold" takes are its object, its subject their captor
+    ("Israel released prisoners on Monday.", "0841", ("ISR", "ISR")),
+    # sides that swap or trade something do it with each other
+    ("Russia and Ukraine swapped prisoners on Tuesday.", "0841", ("RUS", "UKR")),
+    ("Cambodia and Thailand exchanged fire near the disputed temple.", "193", ("KHM", "THA")),
+    ("India and Pakistan traded fire across the border on Sunday.", "193", ("IND", "PAK")),
+])
+def test_prisoners_released_and_things_exchanged(coder, text, code, pair):
+    events = [e for e in coder.code(text, published="2015-03-10") if e.cameo == code]
+    assert (events[0].source.country, events[0].target.country) == pair
+    if pair[0] != pair[1]:
+        assert {(e.source.country, e.target.country) for e in events} == {pair, pair[::-1]}
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "

@@ -670,6 +670,8 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
+# Verbs of a swap: what coordinated sides exchange (fire, prisoners, views), each gives the other
+EXCHANGE_WORDS = {"exchange", "swap", "trade"}
 BARE_APPEAL, BARE_DEMAND = "020", "100"
 BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
@@ -957,6 +959,10 @@ def _reciprocal(trigger: Token, code: str) -> bool:
             c.dep_ in ("dobj", "obj") for c in trigger.children):
         # "Vietnamese and Cambodian forces were battling near the border": sides that
         # fight, clash or skirmish with no foe named fight each other
+        return True
+    if trigger.lemma_.lower() in EXCHANGE_WORDS:
+        # "Cambodia and Thailand exchanged fire": sides that swap something do it with
+        # each other, whatever the thing
         return True
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(
