@@ -265,6 +265,16 @@ def test_prisoners_released_and_things_exchanged(coder, text, code, pair):
         assert {(e.source.country, e.target.country) for e in events} == {pair, pair[::-1]}
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Ethiopia and Eritrea signed a peace agreement in Algiers on Sunday.", ("ETH", "ERI")),
+    ("Nepal's government and the Maoist rebels signed a peace deal in Kathmandu.", ("NPL", "NPL")),
+])
+def test_where_coordinated_parties_sign_an_agreement_is_no_party_to_it(coder, text, pair):
+    events = [e for e in coder.code(text, published="2015-03-10") if e.cameo == "057"]
+    assert {(e.source.country, e.target.country) for e in events} == {pair, pair[::-1]}
+    assert len(events) == 2
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "

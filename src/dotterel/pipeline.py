@@ -145,10 +145,12 @@ class Coder:
             return []
         exclude = {s.country for s in sources}
         if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(doc[m.trigger], m.code)
-                and all(_a_matter(doc[i], doc[m.trigger]) for i in m.targets)):
+                and all(_a_matter(doc[i], doc[m.trigger]) or i in m.trigger_tokens
+                        for i in m.targets)):
             # "the Philippines and France agree that disputes in the South China Sea
             # should be resolved": coordinated parties agree with each other, not with
-            # whoever the matter they agree on concerns
+            # whoever the matter they agree on concerns; nor is the thing the entry needs
+            # a party ("signed a peace agreement in Algiers" is not with Algeria)
             return sources
         own = {s.code for s in sources}
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
