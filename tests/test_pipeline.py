@@ -275,6 +275,15 @@ def test_where_coordinated_parties_sign_an_agreement_is_no_party_to_it(coder, te
     assert len(events) == 2
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Iran denied on Monday that it was enriching uranium to weapons grade.", "IRNGOV"),
+    ("Belarus denied charges that it had rigged the election.", "BLRGOV"),
+])
+def test_a_denial_of_what_one_did_is_aimed_at_no_one(coder, text, source):
+    ev = one(coder.code(text, published="2015-03-10"), "016")
+    assert (ev.source.code, ev.target) == (source, None)
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "
