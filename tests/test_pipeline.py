@@ -284,6 +284,16 @@ def test_a_denial_of_what_one_did_is_aimed_at_no_one(coder, text, source):
     assert (ev.source.code, ev.target) == (source, None)
 
 
+@pytest.mark.parametrize("text, code", [
+    # a headline's "X to do": what is to come, as "X will do"
+    ("Canada to send fighter jets to Poland", "0332"),
+    ("Egypt to release jailed Australian journalist", "0353"),
+])
+def test_a_headline_infinitive_is_an_intention(coder, text, code):
+    ev = one(coder.code(text, published="2015-03-10"), code[:2])
+    assert (ev.cameo, ev.modality) == (code, "intended")
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "

@@ -1180,6 +1180,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
         aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX}
+    if tok.dep_ == "ROOT" and "to" in aux and _children(tok, SUBJECTS):
+        # a headline's "Germany to send tanks to Ukraine": a main verb in the infinitive
+        # tells what is to come
+        aux.add("will")
     if _commanded(tok):
         # what one orders another to do is demanded of them, by the one who orders it
         subj = _children(tok.head, SUBJECTS)
