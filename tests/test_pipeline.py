@@ -294,6 +294,17 @@ def test_a_headline_infinitive_is_an_intention(coder, text, code):
     assert (ev.cameo, ev.modality) == (code, "intended")
 
 
+@pytest.mark.parametrize("text, source", [
+    # forces sent to a sea, a town or their own region: a show of force at no one
+    ("India deployed more troops in Kashmir on Friday.", "INDGOV"),
+    ("Peru sent 500 soldiers to Ayacucho on Monday.", "PERGOV"),
+    ("Algeria massed troops near the border on Tuesday.", "DZAGOV"),
+])
+def test_forces_sent_to_a_place_are_a_show_of_force(coder, text, source):
+    ev = one(coder.code(text, published="2015-03-10"), "15")
+    assert (ev.source.code, ev.target) == (source, None)
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "

@@ -598,7 +598,11 @@ class Coder:
             # a refusal answers someone, and "Taiwan would not back down" names no one
             return []
         if not sources or (not targets and not (named and _demands_a_thing(doc, m, code))
-                           and ((m.entry.has_target and not code.startswith(SURRENDER))
+                           and ((m.entry.has_target and not code.startswith(SURRENDER)
+                                 # "deployed warships to the South China Sea", "massed
+                                 # troops near the border": forces a named state sends
+                                 # somewhere are a show of force at no one in particular
+                                 and not (named and code[:2] == POSTURE_ROOT))
                                 or not _undirected(doc, m, code) or not named)
                            and (any(code[:2] != INTENT_ROOT or _may_name(doc[i]) for i in m.targets)
                                 or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
