@@ -305,6 +305,12 @@ def test_forces_sent_to_a_place_are_a_show_of_force(coder, text, source):
     assert (ev.source.code, ev.target) == (source, None)
 
 
+def test_supplies_cut_off_fall_on_whom_they_went_to(coder):
+    ev = one(coder.code("Turkmenistan cut off gas supplies to Iran on Monday.",
+                        published="2015-03-10"), "191")
+    assert (ev.source.code, ev.target.code) == ("TKMGOV", "IRNGOV")
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "
