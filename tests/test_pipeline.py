@@ -311,6 +311,12 @@ def test_supplies_cut_off_fall_on_whom_they_went_to(coder):
     assert (ev.source.code, ev.target.code) == ("TKMGOV", "IRNGOV")
 
 
+def test_a_verb_parsed_as_the_adjective_of_its_object_keeps_that_object(coder):
+    # the parser reads "tortured migrants" as a noun phrase with "militias" its subject
+    ev = one(coder.code("Libyan militias tortured migrants.", published="2015-03-10"), "18")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("1822", "LBYUAF", "LBYREF")
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "

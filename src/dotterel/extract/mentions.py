@@ -709,7 +709,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
                 cands = _passive_subjects(tok) if passive else (
-                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok))
+                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok)
+                    or _modified_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive and entry.context:
                     # "declared the Mexican ambassador persona non grata": the parser reads
@@ -966,6 +967,15 @@ def _up_to_object(verb: Token) -> list[Token]:
             if prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
             and prep.doc[prep.i - 1].head.i == verb.i
             for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
+
+
+def _modified_object(verb: Token) -> list[Token]:
+    """"Libyan militias tortured migrants" is at times parsed as a noun phrase "tortured
+    migrants" whose adjective "tortured" has a subject of its own: a verb read as the
+    modifier of the noun after it, yet given a subject, has that noun for its object."""
+    if verb.dep_ == "amod" and verb.head.i > verb.i and _children(verb, SUBJECTS):
+        return [verb.head]
+    return []
 
 
 def _attributed_object(verb: Token) -> list[Token]:
