@@ -197,9 +197,13 @@ def _misread_subject(tok: Token) -> Token | None:
         return None
     if phrase.dep_ == "ROOT":
         # a full sentence has a verb: one read as a bare noun phrase is misparsed (a
-        # headline, with no full stop, is not: "Two soldiers wounded in attack")
+        # headline, with no full stop, is not: "Two soldiers wounded in attack"), unless
+        # its verb was read as the noun's adjective ("militias tortured migrants held in
+        # camps": "held" describes the migrants)
         end = phrase.sent[-1]
-        return phrase if end.is_punct and end.text in SENTENCE_ENDS else None
+        verb_read_as_adjective = any(_modified_object(c) for c in phrase.children)
+        return (phrase if end.is_punct and end.text in SENTENCE_ENDS
+                and not verb_read_as_adjective else None)
     # otherwise only a verb read as finite: past-tense, or coordinated with one ("donated
     # and delivered"), or one that turns to a deed ("resorted to throwing"); "soldiers
     # killed in an attack, officials said" is the participle it looks like
