@@ -233,6 +233,96 @@ def test_an_act_of_protest_within_a_protest_is_aimed_where_the_protest_is(coder,
     assert (ev.source.text, ev.target.code) == (source, target)
 
 
+@pytest.mark.parametrize("text, code, source, target", [
+    # people who rally somewhere, or against their rulers, protest (141); only rallying
+    # others against someone is rallying opposition (113), and behind someone support (053)
+    ("Hundreds of teachers rallied outside the parliament in Lima on Monday.", "141",
+     "PEREDU", "PERLEG"),
+    ("Thousands of farmers rallied against the government in Accra.", "141", "GHAAGR", "GHAGOV"),
+    ("Egypt rallied Arab states against Israel.", "113", "EGYGOV", "ISRGOV"),
+    # a state recognized by its name, "as a state"
+    ("Sweden recognized Palestine as a state on Thursday.", "054", "SWEGOV", "PSEGOV"),
+    # ground retaken is taken from whom it is taken from
+    ("Ethiopian troops recaptured the town from Somali militants.", "192", "ETHMIL", "SOMUAF"),
+])
+def test_rallies_recognition_and_recaptured_ground(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2015-03-10"), code)
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # prisoners a verb other than "hold" takes are its object, its subject their captor
+    ("Israel released prisoners on Monday.", "0841", ("ISR", "ISR")),
+    # sides that swap or trade something do it with each other
+    ("Russia and Ukraine swapped prisoners on Tuesday.", "0841", ("RUS", "UKR")),
+    ("Cambodia and Thailand exchanged fire near the disputed temple.", "193", ("KHM", "THA")),
+    ("India and Pakistan traded fire across the border on Sunday.", "193", ("IND", "PAK")),
+])
+def test_prisoners_released_and_things_exchanged(coder, text, code, pair):
+    events = [e for e in coder.code(text, published="2015-03-10") if e.cameo == code]
+    assert (events[0].source.country, events[0].target.country) == pair
+    if pair[0] != pair[1]:
+        assert {(e.source.country, e.target.country) for e in events} == {pair, pair[::-1]}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ethiopia and Eritrea signed a peace agreement in Algiers on Sunday.", ("ETH", "ERI")),
+    ("Nepal's government and the Maoist rebels signed a peace deal in Kathmandu.", ("NPL", "NPL")),
+])
+def test_where_coordinated_parties_sign_an_agreement_is_no_party_to_it(coder, text, pair):
+    events = [e for e in coder.code(text, published="2015-03-10") if e.cameo == "057"]
+    assert {(e.source.country, e.target.country) for e in events} == {pair, pair[::-1]}
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Iran denied on Monday that it was enriching uranium to weapons grade.", "IRNGOV"),
+    ("Belarus denied charges that it had rigged the election.", "BLRGOV"),
+])
+def test_a_denial_of_what_one_did_is_aimed_at_no_one(coder, text, source):
+    ev = one(coder.code(text, published="2015-03-10"), "016")
+    assert (ev.source.code, ev.target) == (source, None)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a headline's "X to do": what is to come, as "X will do"
+    ("Canada to send fighter jets to Poland", "0332"),
+    ("Egypt to release jailed Australian journalist", "0353"),
+])
+def test_a_headline_infinitive_is_an_intention(coder, text, code):
+    ev = one(coder.code(text, published="2015-03-10"), code[:2])
+    assert (ev.cameo, ev.modality) == (code, "intended")
+
+
+@pytest.mark.parametrize("text, source", [
+    # forces sent to a sea, a town or their own region: a show of force at no one
+    ("India deployed more troops in Kashmir on Friday.", "INDGOV"),
+    ("Peru sent 500 soldiers to Ayacucho on Monday.", "PERGOV"),
+    ("Algeria massed troops near the border on Tuesday.", "DZAGOV"),
+])
+def test_forces_sent_to_a_place_are_a_show_of_force(coder, text, source):
+    ev = one(coder.code(text, published="2015-03-10"), "15")
+    assert (ev.source.code, ev.target) == (source, None)
+
+
+def test_supplies_cut_off_fall_on_whom_they_went_to(coder):
+    ev = one(coder.code("Turkmenistan cut off gas supplies to Iran on Monday.",
+                        published="2015-03-10"), "191")
+    assert (ev.source.code, ev.target.code) == ("TKMGOV", "IRNGOV")
+
+
+@pytest.mark.parametrize("text", [
+    "Libyan militias tortured migrants.",
+    # and a participle after that noun still describes it: the migrants hold no one
+    "Libyan militias tortured migrants held in detention camps.",
+])
+def test_a_verb_parsed_as_the_adjective_of_its_object_keeps_that_object(coder, text):
+    # the parser reads "tortured migrants" as a noun phrase with "militias" its subject
+    events = coder.code(text, published="2015-03-10")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [
+        ("1822", "LBYUAF", "LBYREF")]
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "

@@ -129,6 +129,8 @@ def _misread_participle(tok: Token) -> Token | None:
 
 # Words that say, after a verb of holding, what its object is held as ("held hostage").
 CAPTIVITY_COMPLEMENTS = {"hostage", "captive", "prisoner"}
+# The verbs of holding: other verbs' captives are their true objects ("released prisoners")
+HOLDING_VERBS = {"hold", "keep"}
 
 
 def _held_captive(tok: Token) -> Token | None:
@@ -138,7 +140,8 @@ def _held_captive(tok: Token) -> Token | None:
     held, not the captor."""
     objects = _children(tok, OBJECTS)
     subjects = _children(tok, {"nsubj"})
-    if (tok.pos_ != "VERB" or not objects or len(subjects) != 1 or _children(tok, {"aux"})
+    if (tok.pos_ != "VERB" or tok.lemma_.lower() not in HOLDING_VERBS or not objects
+            or len(subjects) != 1 or _children(tok, {"aux"})
             or any(o.lemma_.lower() not in CAPTIVITY_COMPLEMENTS or any(o.children)
                    for o in objects)):
         # (a complement with words of its own is a misread object: "took three French
@@ -194,9 +197,13 @@ def _misread_subject(tok: Token) -> Token | None:
         return None
     if phrase.dep_ == "ROOT":
         # a full sentence has a verb: one read as a bare noun phrase is misparsed (a
-        # headline, with no full stop, is not: "Two soldiers wounded in attack")
+        # headline, with no full stop, is not: "Two soldiers wounded in attack"), unless
+        # its verb was read as the noun's adjective ("militias tortured migrants held in
+        # camps": "held" describes the migrants)
         end = phrase.sent[-1]
-        return phrase if end.is_punct and end.text in SENTENCE_ENDS else None
+        verb_read_as_adjective = any(_modified_object(c) for c in phrase.children)
+        return (phrase if end.is_punct and end.text in SENTENCE_ENDS
+                and not verb_read_as_adjective else None)
     # otherwise only a verb read as finite: past-tense, or coordinated with one ("donated
     # and delivered"), or one that turns to a deed ("resorted to throwing"); "soldiers
     # killed in an attack, officials said" is the participle it looks like
@@ -706,7 +713,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
                 cands = _passive_subjects(tok) if passive else (
-                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok))
+                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok)
+                    or _modified_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive and entry.context:
                     # "declared the Mexican ambassador persona non grata": the parser reads
@@ -965,6 +973,15 @@ def _up_to_object(verb: Token) -> list[Token]:
             for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
 
 
+def _modified_object(verb: Token) -> list[Token]:
+    """"Libyan militias tortured migrants" is at times parsed as a noun phrase "tortured
+    migrants" whose adjective "tortured" has a subject of its own: a verb read as the
+    modifier of the noun after it, yet given a subject, has that noun for its object."""
+    if verb.dep_ == "amod" and verb.head.i > verb.i and _children(verb, SUBJECTS):
+        return [verb.head]
+    return []
+
+
 def _attributed_object(verb: Token) -> list[Token]:
     """"killed an Iraqi, public television reported" is often parsed with the object
     taken into the subject of the closing attribution ("an Iraqi, public television"):
@@ -1177,6 +1194,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
         aux |= {c.lower_ for c in tok.head.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX}
+    if tok.dep_ == "ROOT" and "to" in aux and _children(tok, SUBJECTS):
+        # a headline's "Germany to send tanks to Ukraine": a main verb in the infinitive
+        # tells what is to come
+        aux.add("will")
     if _commanded(tok):
         # what one orders another to do is demanded of them, by the one who orders it
         subj = _children(tok.head, SUBJECTS)
