@@ -233,6 +233,96 @@ def test_an_act_of_protest_within_a_protest_is_aimed_where_the_protest_is(coder,
     assert (ev.source.text, ev.target.code) == (source, target)
 
 
+@pytest.mark.parametrize("text, code, source, target", [
+    # people who rally somewhere, or against their rulers, protest (141); only rallying
+    # others against someone is rallying opposition (113), and behind someone support (053)
+    ("Hundreds of teachers rallied outside the parliament in Lima on Monday.", "141",
+     "PEREDU", "PERLEG"),
+    ("Thousands of farmers rallied against the government in Accra.", "141", "GHAAGR", "GHAGOV"),
+    ("Egypt rallied Arab states against Israel.", "113", "EGYGOV", "ISRGOV"),
+    # a state recognized by its name, "as a state"
+    ("Sweden recognized Palestine as a state on Thursday.", "054", "SWEGOV", "PSEGOV"),
+    # ground retaken is taken from whom it is taken from
+    ("Ethiopian troops recaptured the town from Somali militants.", "192", "ETHMIL", "SOMUAF"),
+])
+def test_rallies_recognition_and_recaptured_ground(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2015-03-10"), code)
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # prisoners a verb other than "hold" takes are its object, its subject their captor
+    ("Israel released prisoners on Monday.", "0841", ("ISR", "ISR")),
+    # sides that swap or trade something do it with each other
+    ("Russia and Ukraine swapped prisoners on Tuesday.", "0841", ("RUS", "UKR")),
+    ("Cambodia and Thailand exchanged fire near the disputed temple.", "193", ("KHM", "THA")),
+    ("India and Pakistan traded fire across the border on Sunday.", "193", ("IND", "PAK")),
+])
+def test_prisoners_released_and_things_exchanged(coder, text, code, pair):
+    events = [e for e in coder.code(text, published="2015-03-10") if e.cameo == code]
+    assert (events[0].source.country, events[0].target.country) == pair
+    if pair[0] != pair[1]:
+        assert {(e.source.country, e.target.country) for e in events} == {pair, pair[::-1]}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ethiopia and Eritrea signed a peace agreement in Algiers on Sunday.", ("ETH", "ERI")),
+    ("Nepal's government and the Maoist rebels signed a peace deal in Kathmandu.", ("NPL", "NPL")),
+])
+def test_where_coordinated_parties_sign_an_agreement_is_no_party_to_it(coder, text, pair):
+    events = [e for e in coder.code(text, published="2015-03-10") if e.cameo == "057"]
+    assert {(e.source.country, e.target.country) for e in events} == {pair, pair[::-1]}
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Iran denied on Monday that it was enriching uranium to weapons grade.", "IRNGOV"),
+    ("Belarus denied charges that it had rigged the election.", "BLRGOV"),
+])
+def test_a_denial_of_what_one_did_is_aimed_at_no_one(coder, text, source):
+    ev = one(coder.code(text, published="2015-03-10"), "016")
+    assert (ev.source.code, ev.target) == (source, None)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a headline's "X to do": what is to come, as "X will do"
+    ("Canada to send fighter jets to Poland", "0332"),
+    ("Egypt to release jailed Australian journalist", "0353"),
+])
+def test_a_headline_infinitive_is_an_intention(coder, text, code):
+    ev = one(coder.code(text, published="2015-03-10"), code[:2])
+    assert (ev.cameo, ev.modality) == (code, "intended")
+
+
+@pytest.mark.parametrize("text, source", [
+    # forces sent to a sea, a town or their own region: a show of force at no one
+    ("India deployed more troops in Kashmir on Friday.", "INDGOV"),
+    ("Peru sent 500 soldiers to Ayacucho on Monday.", "PERGOV"),
+    ("Algeria massed troops near the border on Tuesday.", "DZAGOV"),
+])
+def test_forces_sent_to_a_place_are_a_show_of_force(coder, text, source):
+    ev = one(coder.code(text, published="2015-03-10"), "15")
+    assert (ev.source.code, ev.target) == (source, None)
+
+
+def test_supplies_cut_off_fall_on_whom_they_went_to(coder):
+    ev = one(coder.code("Turkmenistan cut off gas supplies to Iran on Monday.",
+                        published="2015-03-10"), "191")
+    assert (ev.source.code, ev.target.code) == ("TKMGOV", "IRNGOV")
+
+
+@pytest.mark.parametrize("text", [
+    "Libyan militias tortured migrants.",
+    # and a participle after that noun still describes it: the migrants hold no one
+    "Libyan militias tortured migrants held in detention camps.",
+])
+def test_a_verb_parsed_as_the_adjective_of_its_object_keeps_that_object(coder, text):
+    # the parser reads "tortured migrants" as a noun phrase with "militias" its subject
+    events = coder.code(text, published="2015-03-10")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [
+        ("1822", "LBYUAF", "LBYREF")]
+
+
 def test_a_verb_parsed_as_a_participle_of_its_subject_s_phrase_has_that_subject(coder):
     # the parser hangs "donated" on "charities" and leaves "Doctors" the subject of "said"
     ev = one(coder.code("Doctors from two Swiss charities donated and delivered medicine to a "
@@ -2674,12 +2764,45 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
         ev.source.code, ev.target.code)
 
 
+@pytest.mark.parametrize("text, root, source, target", [
+    # a force of several states that no phrase gives a state is an international one,
+    # not the country it is found in
+    ("A regional peacekeeping force shelled rebel bases in Somalia on Monday.", "19",
+     "IGOMIL", "SOM"),
+    ("Rebels ambushed an international peacekeeping force in Darfur on Monday.", "19",
+     "SDNUAF", "IGO"),
+    ("A West African peacekeeping force bombed rebel bases near Freetown on Monday.", "18",
+     "IGOMIL", "SLE"),
+    # a state's own troops keep their state, even a region's word before them
+    ("Kenyan peacekeeping troops shelled rebel bases in Somalia on Monday.", "19",
+     "KENMIL", "SOM"),
+])
+def test_a_force_of_several_states_is_international(coder, text: str, root: str,
+                                                    source: str, target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.country) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # troops the text calls foreign are not of the place they are in
+    ("Serbia sharply criticized foreign troops in Kosovo on Monday.", "11", []),
+    ("Foreign troops in Kosovo arrested two smugglers on Monday.", "17", []),
+    # but of the state the same noun named them with before
+    ("NATO troops arrived in Kosovo on Monday. Serbia sharply criticized the foreign troops "
+     "on Tuesday.", "11", [("SRBGOV", "IGOWSTNAT")]),
+])
+def test_foreign_troops_are_not_the_place_s(coder, text: str, root: str,
+                                            expected: list[tuple[str, str]]) -> None:
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo[:2] == root]
+    assert [(e.source.code, e.target.code) for e in events] == expected
+
+
 @pytest.mark.parametrize("text, root, target", [
     # the removal or withdrawal of a state's troops names the troops, not the state
     ("Students in Manila demanded the withdrawal of American soldiers from the islands.",
      "10", "USAMIL"),
-    ("Villagers demanded the removal of Ethiopian troops from their district.", "10",
-     "ETHMIL"),
+    ("Villagers in Somalia demanded the removal of Ethiopian troops from their district.",
+     "10", "ETHMIL"),
     # a call for it is addressed to the troops' state
     ("Ghana called for the pullout of Nigerian troops from the border region.", "02", "NGA"),
 ])
@@ -2687,6 +2810,25 @@ def test_a_force_whose_removal_is_demanded_is_the_target(coder, text: str, root:
                                                           target: str) -> None:
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert ev.target.code == target
+
+
+@pytest.mark.parametrize("text, sources", [
+    # the state whose troops or envoy are to leave is not the demanders' own
+    ("Protesters demanded the removal of US troops on Friday.", []),
+    ("Hundreds of students called for the expulsion of the Israeli ambassador.", []),
+    ("Protesters in Basra demanded the withdrawal of British forces on Friday.", ["IRQ"]),
+    # but the leader whose removal they demand is theirs
+    ("Protesters demanded the removal of the Egyptian president on Friday.", ["EGY"]),
+    # a crowd is not of the state that qualifies what it acts on or asks about
+    ("Students demanded the closure of the US military base on Friday.", []),
+    ("Thousands of demonstrators demanded an end to Turkish air strikes on Friday.", []),
+    # but of the place it is in, even one named in two words
+    ("Thousands of students demanded new elections in Hong Kong on Friday.", ["HKG"]),
+])
+def test_a_force_whose_removal_is_demanded_is_not_the_demanders(coder, text: str,
+                                                                sources: list[str]) -> None:
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo[:2] == "10"]
+    assert [e.source.country for e in events] == sources
 
 
 @pytest.mark.parametrize("text, source", [
@@ -3481,6 +3623,33 @@ def test_refuge_given_or_pledged(coder, text, code):
     codes = [e.cameo for e in coder.code(text, published="2015-06-02")
              if e.cameo[:2] in ("03", "06", "07")]
     assert codes == [code]
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # a surname the text gave a titled person names them again at a sentence's start
+    ("Peruvian Defence Minister Ana Ruiz met Chile's foreign minister on Monday. Ruiz "
+     "later accused Chile of spying.", "11", "PER", "CHL"),
+    ("Bolivia held elections on Sunday. Opposition leader Marta Quispe lost. Quispe later "
+     "accused Peru of meddling.", "11", "BOL", "PER"),
+])
+def test_a_titled_person_s_surname_names_them_again(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.country, ev.target.country) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # "it" is one actor, not the plural group named last
+    ("Egypt hosted Sudanese rebel leaders on Monday. It urged them to sign the peace deal.",
+     "02", "EGYGOV", "SDNREB"),
+    ("Somali rebels condemned Kenya on Monday after it shelled their positions.", "19",
+     "KENGOV", "SOMREB"),
+    # "they" is the plural group, not the single state that is the clause's subject
+    ("Kenya condemned Somali rebels on Monday after they ambushed a Kenyan army patrol.", "19",
+     "SOMREB", "KENMIL"),
+])
+def test_a_pronoun_takes_an_antecedent_of_its_number(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)
 
 
 @pytest.mark.parametrize("text", [

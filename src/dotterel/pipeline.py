@@ -146,10 +146,12 @@ class Coder:
             return []
         exclude = {s.country for s in sources}
         if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(doc[m.trigger], m.code)
-                and all(_a_matter(doc[i], doc[m.trigger]) for i in m.targets)):
+                and all(_a_matter(doc[i], doc[m.trigger]) or i in m.trigger_tokens
+                        for i in m.targets)):
             # "the Philippines and France agree that disputes in the South China Sea
             # should be resolved": coordinated parties agree with each other, not with
-            # whoever the matter they agree on concerns
+            # whoever the matter they agree on concerns; nor is the thing the entry needs
+            # a party ("signed a peace agreement in Algiers" is not with Algeria)
             return sources
         own = {s.code for s in sources}
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
@@ -533,7 +535,9 @@ class Coder:
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
-        if not sources and not m.negated:
+        if not sources and not m.negated and all(doc[i].pos_ == "PRON" for i in m.sources):
+            # (an arrest by someone named whom we cannot place, "foreign troops in
+            # Kosovo", is not the place's state's)
             sources = self._arresting_state(doc, m, places)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
         if m.commanded and not sources and reporter is not None:
@@ -573,6 +577,12 @@ class Coder:
             return []
         else:
             targets = self._targets(doc, m, sources, actors, day, places, acts)
+            if not targets and m.targets and "speech" in m.entry.flags and all(
+                    doc[i].pos_ == "PRON" and {a.code for a in actors.resolve_all(doc[i], day)}
+                    <= {s.code for s in sources} for i in m.targets):
+                # "Iran denied that it was building a bomb": what speakers say of
+                # themselves is aimed at no one, and is no target lost
+                m = replace(m, targets=())
             if m.entry is OBLIGED_DEMAND:
                 # "Putin said Russia must rearm": what one says one's own state must do
                 # is asked of no one
@@ -591,7 +601,11 @@ class Coder:
             # a refusal answers someone, and "Taiwan would not back down" names no one
             return []
         if not sources or (not targets and not (named and _demands_a_thing(doc, m, code))
-                           and ((m.entry.has_target and not code.startswith(SURRENDER))
+                           and ((m.entry.has_target and not code.startswith(SURRENDER)
+                                 # "deployed warships to the South China Sea", "massed
+                                 # troops near the border": forces a named state sends
+                                 # somewhere are a show of force at no one in particular
+                                 and not (named and code[:2] == POSTURE_ROOT))
                                 or not _undirected(doc, m, code) or not named)
                            and (any(code[:2] != INTENT_ROOT or _may_name(doc[i]) for i in m.targets)
                                 or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
@@ -673,6 +687,8 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
+# Verbs of a swap: what coordinated sides exchange (fire, prisoners, views), each gives the other
+EXCHANGE_WORDS = {"exchange", "swap", "trade"}
 BARE_APPEAL, BARE_DEMAND = "020", "100"
 BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
@@ -960,6 +976,10 @@ def _reciprocal(trigger: Token, code: str) -> bool:
             c.dep_ in ("dobj", "obj") for c in trigger.children):
         # "Vietnamese and Cambodian forces were battling near the border": sides that
         # fight, clash or skirmish with no foe named fight each other
+        return True
+    if trigger.lemma_.lower() in EXCHANGE_WORDS:
+        # "Cambodia and Thailand exchanged fire": sides that swap something do it with
+        # each other, whatever the thing
         return True
     words = " ".join(t.lower_ for t in trigger.subtree)
     return "each other" in words or "one another" in words or any(

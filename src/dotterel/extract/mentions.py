@@ -146,6 +146,8 @@ def _misread_participle(tok: Token) -> Token | None:
 
 # Words that say, after a verb of holding, what its object is held as ("held hostage").
 CAPTIVITY_COMPLEMENTS = {"hostage", "captive", "prisoner"}
+# The verbs of holding: other verbs' captives are their true objects ("released prisoners")
+HOLDING_VERBS = {"hold", "keep"}
 
 
 def _held_captive(tok: Token) -> Token | None:
@@ -153,7 +155,7 @@ def _held_captive(tok: Token) -> Token | None:
     clause: "workers" the subject of "held", "hostage" its object. A verb whose only
     object says what someone is held as has no object of its own: its subject is the one
     held, not the captor."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in HOLDING_VERBS:
         return None
     objects = _children(tok, OBJECTS)
     subjects = _children(tok, {"nsubj"})
@@ -220,9 +222,13 @@ def _misread_subject(tok: Token) -> Token | None:
         return None
     if phrase.dep_ == "ROOT":
         # a full sentence has a verb: one read as a bare noun phrase is misparsed (a
-        # headline, with no full stop, is not: "Two soldiers wounded in attack")
+        # headline, with no full stop, is not: "Two soldiers wounded in attack"), unless
+        # its verb was read as the noun's adjective ("militias tortured migrants held in
+        # camps": "held" describes the migrants)
         end = phrase.sent[-1]
-        return phrase if end.is_punct and end.text in SENTENCE_ENDS else None
+        verb_read_as_adjective = any(_modified_object(c) for c in phrase.children)
+        return (phrase if end.is_punct and end.text in SENTENCE_ENDS
+                and not verb_read_as_adjective else None)
     # otherwise only a verb read as finite: past-tense, or coordinated with one ("donated
     # and delivered"), or one that turns to a deed ("resorted to throwing"); "soldiers
     # killed in an attack, officials said" is the participle it looks like
@@ -776,7 +782,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
                 cands = _passive_subjects(tok) if passive else (
-                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok))
+                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok)
+                    or _modified_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive and entry.context:
                     # "declared the Mexican ambassador persona non grata": the parser reads
@@ -1035,6 +1042,15 @@ def _up_to_object(verb: Token) -> list[Token]:
             for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
 
 
+def _modified_object(verb: Token) -> list[Token]:
+    """"Libyan militias tortured migrants" is at times parsed as a noun phrase "tortured
+    migrants" whose adjective "tortured" has a subject of its own: a verb read as the
+    modifier of the noun after it, yet given a subject, has that noun for its object."""
+    if verb.dep_ == "amod" and verb.head.i > verb.i and _children(verb, SUBJECTS):
+        return [verb.head]
+    return []
+
+
 def _attributed_object(verb: Token) -> list[Token]:
     """"killed an Iraqi, public television reported" is often parsed with the object
     taken into the subject of the closing attribution ("an Iraqi, public television"):
@@ -1275,6 +1291,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
         aux.update(w for w in _child_words(tok.head, {"aux"}) if w in MODAL_AUX)
+    if tok.dep_ == "ROOT" and "to" in aux and _children(tok, SUBJECTS):
+        # a headline's "Germany to send tanks to Ukraine": a main verb in the infinitive
+        # tells what is to come
+        aux.add("will")
     if _commanded(tok):
         # what one orders another to do is demanded of them, by the one who orders it
         subj = _children(tok.head, SUBJECTS)

@@ -77,6 +77,30 @@ MEMBER_HEADS = {"member"}
 # the troops as the party, and so takes their sector.
 MOVEMENT_HEADS = {"removal", "withdrawal", "pullout", "pull-out", "redeployment",
                   "deployment", "presence", "departure", "expulsion", "return", "stationing"}
+# Nouns for a party's leaving a place, and the bodies a state keeps abroad: "the
+# withdrawal of US troops", "the expulsion of the Iraqi ambassador" name a state's
+# presence elsewhere, so its country is not that of whoever demands it.
+LEAVING_HEADS = frozenset({"removal", "withdrawal", "pullout", "pull-out", "departure",
+                           "expulsion", "exit"})
+PRESENCE_ABROAD = frozenset({"troop", "troops", "force", "soldier", "base", "peacekeeper",
+                             "ambassador", "diplomat", "envoy", "embassy", "contingent",
+                             "personnel"})
+# Forces of several states: "a regional force", "international troops" whom no phrase
+# gives a state are an international (IGO) force.
+FORCE_HEADS = frozenset({"force", "troop", "troops", "contingent"})
+MULTINATIONAL_WORDS = frozenset({"multinational", "multi-national", "international"})
+PEACEKEEPING = frozenset({"peacekeeping", "peace-keeping"})
+# Verbs by which a state puts its troops somewhere ("sent troops to an international force").
+SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit", "pledge",
+                           "offer", "provide"})
+# People in the street (civilians, students, workers): a country named later in their
+# sentence is theirs only where it places them or names its rulers ("protested against
+# the Russian government"), not where it qualifies what they act on ("burned American
+# flags", "demanded the closure of the US base").
+CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
+# armed bodies, which the text may call foreign to the place they are in
+ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
@@ -163,6 +187,7 @@ class DocActors:
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
         self._matches_at: dict[tuple[int, ...], tuple[PhraseMatch, ...]] = {}  # by positions
         self._acts: dict[str, Actor] = {}  # lemma of an act's words -> who did it last
+        self._foreign: set[int] = set()  # heads of armed men called foreign, of no state found
         # first token of a capital's name -> the country of the place of that name its
         # sentence is about, where that is not the capital's ("Tripoli" in Lebanon)
         self._seat_home: dict[int, str] = {}
@@ -379,8 +404,7 @@ class DocActors:
             if (head.i < i < end and iso not in exclude and not _acted_on(self.doc[i])
                     and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
                     and (not place_only or self._names_rulers(self.doc[i])
-                         or (self.doc[i].dep_ == "pobj"
-                             and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
+                         or _names_a_place(self.doc[i]))
                     and (not others or (self.doc[i].dep_ == "pobj"
                                         and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
                 return iso
@@ -397,11 +421,13 @@ class DocActors:
 
     def _names_rulers(self, tok: Token) -> bool:
         """Whether the country word ``tok`` qualifies a state body or an office holder of
-        its state ("the Algerian government", "Algerian President Ben Bella")."""
+        its state ("the Algerian government", "Algerian President Ben Bella"), or a body
+        that acts only at home ("Turkish police")."""
         owner = tok.head
         if owner.i == tok.i:
             return False
-        return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES or m.entry.person_role)
+        return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES | JURISDICTIONS
+                                                 or m.entry.person_role)
                    for m in self._match(self._np_tokens(owner)))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
@@ -608,6 +634,11 @@ class DocActors:
                 return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         name_text = _name_of(arrays, h)
+        if (not name_text and head.i == head.sent.start and head.tag_ == "NN"
+                and head.text.istitle() and head.lower_ in self._names):
+            # "Ruiz later accused ...": a surname the text has given someone, which the
+            # tagger took for a common noun at the start of a sentence
+            name_text = head.text
         if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
             return _with_text(self._names[name_text.lower()], name_text)
         titled = self._titled_surname(head, head_pos, words, sectors, day)
@@ -680,6 +711,33 @@ class DocActors:
                            and toks[m.end - 1].dep_ == "compound"
                            and toks[m.end - 1].head.i == head.i]
         sector = _best_sector(sectors, head_pos) if sectors else ""
+        # a region's word does not give a force one state ("a West African peacekeeping force")
+        regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
+        if (not country or regional) and head.pos_ == "NOUN":
+            mods = {t.lower_ for t in toks if t.dep_ in MODIFIER_DEPS and t.head.i == head.i}
+            if ((head.lemma_.lower() in FORCE_HEADS or sector == "MIL")
+                    and (mods & MULTINATIONAL_WORDS or ("regional" in mods and head.tag_ == "NN")
+                         or (regional and bool(mods & PEACEKEEPING)))
+                    and not any(t.dep_ == "poss" for t in toks)
+                    and not _sent(head)):
+                # "a regional peacekeeping force", "international troops": a force of
+                # several states that no phrase gives a state is an international one,
+                # not the country it is deployed in (one troops are sent to is left to
+                # the place: "will send troops to an international force in Liberia")
+                return Actor(code="IGOMIL", country="IGO", sector="MIL", text=" ".join(words))
+            if not country and sector[:3] in ARMED_SECTORS and "foreign" in mods:
+                # "foreign troops in Kosovo", "foreign fighters in Syria": armed men the text
+                # calls foreign are not of the place they are in, but of the place they
+                # come from, or of the state that the same noun named them with before
+                origin = self._located_in(head, day, frozenset({"from"}))
+                if not origin:
+                    here = set(self._located_in(head, day, GROUP_PLACE_PREPS))
+                    same = self._last_named_as(head)
+                    if same is not None and same.country not in here:
+                        return _with_text(same, " ".join(words))
+                    self._foreign.add(head.i)
+                    return None
+                country = origin[0]
         # "the leaders of the two countries", "officials of both nations": several
         # countries, which the one named last does not stand for; the phrase is left
         # unresolved. One with a region adjective ("the two West African neighbours")
@@ -766,7 +824,7 @@ class DocActors:
                        # "Muslim hackers defaced Danish web sites": a group named by its
                        # faith is identified by it, not by the country of what it acts on
                        or (self._later_country(head, set(exclude), modifier=named_person,
-                                               place_only=bool(faiths))
+                                               place_only=bool(faiths) or sector in CROWD_SECTORS)
                            if sector and (not named_person or sector in JURISDICTIONS
                                           or self._domestic_portfolio(head, words))
                            else "") or "")
@@ -955,8 +1013,9 @@ class DocActors:
         """The actor a phrase denotes, else the first one named anywhere inside it
         ("charges by Ivory Coast", "acts of violence in Ecuador"), and the word it is named at."""
         found = self.resolve(head, day, exclude)
-        if found is not None:
-            return found, head
+        if found is not None or head.i in self._foreign:
+            # (armed men called foreign are not of the place named inside their phrase)
+            return found, head if found is not None else None
         # the phrase's words are read from the parse arrays, and a Token made only for
         # each candidate: most words of a phrase that names no actor are none
         arrays, h = self._arrays, head.i
@@ -1048,6 +1107,14 @@ class DocActors:
         matrix = _matrix_subject(head)
         if matrix is not None and lower in PERSON_PRONOUNS and matrix.ent_type_ in PLACE_ENTITIES:
             matrix = None  # "he" is never a state: "said that Libya must act as he left"
+        if matrix is not None and lower in THING_PRONOUNS and _plural(matrix):
+            matrix = None  # "it" is never a plural group: "the rebels condemned Kenya after it..."
+        if (matrix is not None and lower in GROUP_PRONOUNS and not _plural(matrix)
+                and matrix.lemma_.lower() not in COLLECTIVES
+                and self._last(head.i, person=False, plural=True, exclude=exclude) is not None):
+            # "Kenya condemned the rebels after they attacked a convoy": "they" is the
+            # plural group named, not a single state
+            matrix = None
         if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             # "Mexico announces that it is breaking relations": the complement's pronoun
             # subject is the announcing subject
@@ -1070,8 +1137,13 @@ class DocActors:
                     or self._last(head.i, person=False, exclude=exclude)
                     or self._last(head.i, exclude=exclude))
         if lower in THING_PRONOUNS:
-            # an actor does not act on itself: "it" is someone other than the source
-            return self._last(head.i, person=False, exclude=exclude)
+            # an actor does not act on itself: "it" is someone other than the source, and
+            # one, not a plural group ("met Syrian rebels ... It later accused them")
+            # (a possessive "its" is left to the last actor named: measured, preferring
+            # a singular one there cost more than it gained)
+            return ((self._last(head.i, person=False, plural=False, exclude=exclude)
+                     if lower == "it" else None)
+                    or self._last(head.i, person=False, exclude=exclude))
         return None
 
     def note(self, head: Token, actor: Actor) -> None:
@@ -1223,12 +1295,33 @@ def _other_party_words(arrays: ParseArrays, head: int) -> set[int]:
 
 def _acted_on(tok: Token) -> bool:
     """Whether the country word ``tok`` is what a verb acts on: its object ("attack
-    Ukraine") or the "of" object of its object ("tighten the blockade of Yemen")."""
+    Ukraine") or the "of" object of its object ("tighten the blockade of Yemen"); or
+    whose forces or envoys a phrase says are to leave ("demanded the removal of US
+    troops"): those are abroad, not the people of the sentence's scene."""
     if tok.dep_ in ("dobj", "obj"):
         return True
     prep = tok.head
+    if (tok.dep_ in ("compound", "amod", "poss", "nmod") and prep.lemma_.lower() in PRESENCE_ABROAD
+            and prep.dep_ == "pobj" and prep.head.lower_ == "of"
+            and prep.head.head.lemma_.lower() in LEAVING_HEADS):
+        return True
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
             and prep.head.head.pos_ == "VERB")
+
+
+def _names_a_place(tok: Token) -> bool:
+    """Whether the (first word of a) country name ``tok`` is the object of a preposition
+    that places something there ("in Hong Kong", "marched through Minsk")."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head  # "Hong" of "Hong Kong"
+    return tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
+
+
+def _sent(tok: Token) -> bool:
+    """Whether the nearest verb above ``tok`` is one of sending troops ("deploy troops
+    in Iraq", "contribute troops to a force in Liberia")."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in SENDING_VERBS
 
 
 def _owner_of(tok: Token, head: Token) -> bool:
@@ -1335,6 +1428,15 @@ def _name_of(arrays: ParseArrays, head: int) -> str:
     parts = [words[c] for c in arrays.children[head]
              if c < head and arrays.deps[c] == "compound" and pos[c] == "PROPN"]
     return " ".join([*parts, words[head]])
+
+
+def _plural(tok: Token) -> bool:
+    """Whether a noun phrase's head names several: a plural noun, one with others
+    coordinated ("Mexico and Canada"), or a group "of" several ("a group of leaders")."""
+    return tok.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of"
+                             and any(o.tag_ in ("NNS", "NNPS") for o in c.children))
+        for c in tok.children)
 
 
 def _matrix_subject(tok: Token) -> Token | None:
