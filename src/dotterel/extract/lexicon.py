@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from dotterel.errors import KnowledgeError
 from dotterel.ontology import Ontology, data_path, load_ontology
@@ -86,13 +87,29 @@ class TriggerEntry:
         if not self.context:
             return True
         low, words = _searchable(text)
-        single, firsts, combined = _context_patterns(self.context)
+        single, firsts, combined, _ = self._patterns
         # a phrase can only occur where its first word does: most entries tried on a
         # trigger are ruled out by that set test, without a search of the whole text
         if (single is not None and (firsts is None or not firsts.isdisjoint(words))
                 and single.search(low) is not None):
             return True
         return any(all(_has_phrase(low, part) for part in parts) for parts in combined)
+
+    def context_possible(self, text: str) -> bool:
+        """False when the lower-case ``text`` has the first word of none of the entry's
+        context phrases anywhere in it, not even inside another word: then no text made
+        of its words, however spaced (as :meth:`context_matches` is given), has any of
+        the phrases. A cheap test on a whole sentence that rules out most entries before
+        their trigger's clause is read."""
+        leads = self._patterns.leads
+        return not self.context or leads is None or leads.search(text) is not None
+
+    @cached_property
+    def _patterns(self) -> _ContextPatterns:
+        """The entry's context patterns, kept on the entry: they are read for every
+        trigger it is tried on (a frozen dataclass with no slots still has the instance
+        dictionary ``cached_property`` writes to)."""
+        return _context_patterns(self.context)
 
     @property
     def has_target(self) -> bool:
@@ -121,13 +138,22 @@ def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
 _RUN_RE = re.compile(r"[\w-]+")
 
 
+class _ContextPatterns(NamedTuple):
+    """An entry's context phrases compiled for searching (see :func:`_context_patterns`)."""
+
+    single: re.Pattern[str] | None  # every single phrase, in one whole-word pattern
+    firsts: frozenset[str] | None  # their first words (None when one starts with none)
+    combined: tuple[tuple[str, ...], ...]  # the ``a+b`` alternatives, split into parts
+    leads: re.Pattern[str] | None  # the first word of every alternative, found anywhere
+
+
 @lru_cache(maxsize=None)
-def _context_patterns(context: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
-                                                         frozenset[str] | None,
-                                                         tuple[tuple[str, ...], ...]]:
+def _context_patterns(context: tuple[str, ...]) -> _ContextPatterns:
     """An entry's context as one whole-word pattern for its single phrases (one search
     instead of one per phrase), the first words of those phrases (None when one does not
-    start with a word), and the ``a+b`` alternatives, split into their parts."""
+    start with a word), the ``a+b`` alternatives, split into their parts, and a plain
+    pattern of the first words of all the alternatives (of the first part of an ``a+b``
+    one; None when one does not start with a word)."""
     singles = sorted({" ".join(alt.split()) for alt in context if "+" not in alt},
                      key=len, reverse=True)
     pattern = None
@@ -138,7 +164,11 @@ def _context_patterns(context: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
     firsts = [_RUN_RE.match(phrase) for phrase in singles]
     first_words = (frozenset(m.group() for m in firsts if m is not None)
                    if all(m is not None for m in firsts) else None)
-    return pattern, first_words, tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
+    combined = tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
+    leading = firsts + [_RUN_RE.match(" ".join(parts[0].split())) for parts in combined]
+    leads = (re.compile("|".join(sorted({re.escape(m.group()) for m in leading if m is not None})))
+             if leading and all(m is not None for m in leading) else None)
+    return _ContextPatterns(pattern, first_words, combined, leads)
 
 
 @lru_cache(maxsize=16)

@@ -291,12 +291,15 @@ def _objects(tok: Token) -> list[Token]:
 
 class _TriggerWords:
     """What the entries tried on one trigger test, read from the parse once for all of
-    them: its objects, each with the words it is read by, and the text of its clause."""
+    them: its objects, each with the words it is read by, and the text of its clause;
+    and the text of its sentence in lower case, ``sentence``, where an entry's context
+    words must be for its clause to have them."""
 
-    __slots__ = ("tok", "_objects", "_context")
+    __slots__ = ("tok", "sentence", "_objects", "_context")
 
-    def __init__(self, tok: Token) -> None:
+    def __init__(self, tok: Token, sentence: str) -> None:
         self.tok = tok
+        self.sentence = sentence
         self._objects: list[tuple[int, frozenset[str]]] | None = None
         self._context: dict[bool, str] = {}
 
@@ -401,6 +404,10 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
             return None
         used.append(first)
     if entry.context:
+        # most entries' context words are nowhere in the sentence: one search of its
+        # text rules them out before the text of the trigger's clause is made
+        if not entry.context_possible(words.sentence):
+            return None
         content = not entry.flags.isdisjoint(CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
         if not entry.context_matches(words.context(content)):
             return None
@@ -1414,8 +1421,11 @@ def _conditional(tok: Token) -> bool:
         for c in tok.children)
 
 
-def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, tuple[int, ...]] | None:
-    words = _TriggerWords(tok)
+def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: str
+                ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
+    """The first of the lexicon's entries for a word that matches it, and the token
+    indices it consumes; ``sentence`` is the text of the word's sentence in lower case."""
+    words = _TriggerWords(tok, sentence)
     lemma = tok.lemma_.lower()
     candidates = lexicon.candidates(pos, lemma)
     if pos == "VERB" and "intent" in lexicon.flags(pos, lemma):
@@ -1438,14 +1448,15 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str) -> tuple[TriggerEntry, t
 NAME_ENTITIES = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
 
 
-def _object_code(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
+def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: str) -> str | None:
     """"staged demonstrations to demand political reforms": a light verb's act takes
-    the more specific code its object noun has as a trigger of the same root (1412)."""
+    the more specific code its object noun has as a trigger of the same root (1412).
+    ``sentence`` is the text of the mention's sentence in lower case."""
     if m.code != m.entry.code:
         return None
     for i in m.trigger_tokens:
         if i != m.trigger and doc[i].pos_ == "NOUN":
-            picked = _pick_entry(doc[i], lexicon, "NOUN")
+            picked = _pick_entry(doc[i], lexicon, "NOUN", sentence)
             if (picked is not None and picked[0].code[:2] == m.code[:2]
                     and picked[0].code.startswith(m.code) and picked[0].code != m.code):
                 return picked[0].code
@@ -1496,6 +1507,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     doc = sent.doc
     arrays = parse_arrays(doc)
     tags, lemmas = arrays.pos, arrays.lemmas
+    # (where the entries tried on its words look for their context words first)
+    sentence = arrays.span_text(sent.start, sent.end).lower()
     # read from the parse arrays: this looks at every word of every sentence, and only
     # the few with a lexicon entry become Token objects
     for i in range(sent.start, sent.end):
@@ -1514,7 +1527,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # ("would not meet hostage-takers demands": a noun the parser took for a
             # verb is the earlier trigger's object, no trigger of its own)
             continue
-        picked = _pick_entry(tok, lexicon, "VERB")
+        picked = _pick_entry(tok, lexicon, "VERB", sentence)
         if picked is None:
             continue
         entry, used = picked
@@ -1533,11 +1546,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # made to carry out on themselves is the one who orders it
             sources = _children(tok.head, SUBJECTS) or sources
         m = _mention(tok, entry, used, sources, lexicon, span)
-        topical = _object_code(sent.doc, m, lexicon)
+        topical = _object_code(sent.doc, m, lexicon, sentence)
         found.append(replace(m, code=topical) if topical else m)
     for tok in adjectives:
         # "said he was pessimistic about the talks": a predicate adjective of stance
-        picked = _pick_entry(tok, lexicon, "ADJ")
+        picked = _pick_entry(tok, lexicon, "ADJ", sentence)
         if picked is not None:
             found.append(_mention(tok, *picked, _subject(tok), lexicon, span))
     # "called for sanctions", "urged talks", "demanded a truce", "rejected talks": the
@@ -1557,14 +1570,14 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
-            wanted = _pick_entry(tok, lexicon, "NOUN")
+            wanted = _pick_entry(tok, lexicon, "NOUN", sentence)
             if wanted is not None:
                 asked.setdefault(content[tok.i], []).append(wanted[0].code)
         if (tok.i in consumed or tok.i in content or _in_name(tok) or _cleared_of(tok)
                 or _role_of(tok, found) or _yielded_to(tok, found)
                 or _qualifies_object(tok, found)):
             continue
-        picked = _pick_entry(tok, lexicon, "NOUN")
+        picked = _pick_entry(tok, lexicon, "NOUN", sentence)
         if picked is None:
             continue
         entry, used = picked
@@ -1607,7 +1620,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
                         targets=m.targets or tuple(t.i for t in _children(death, SUBJECTS)))
         found.append(m)
-    found += _charged_with(found, sent.doc, lexicon)
+    found += _charged_with(found, sent.doc, lexicon, sentence)
     found += _bare_demands(reports, found, lexicon, span)
     duties = _stated_duties(reports, found, lexicon, span)
     owed = {i for _, inside in duties for i in inside}
@@ -2050,10 +2063,12 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
 ARREST = "173"  # arresting, detaining, jailing
 
 
-def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon) -> list[Mention]:
+def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: str
+                  ) -> list[Mention]:
     """The accusations arrests name as their grounds ("arrested for spying", "jailed for
     collaborating with Israel"): the arresters accuse the arrested of what the lexicon's
-    allegations of it say (1125 for spying or treason, 1121 for corruption...)."""
+    allegations of it say (1125 for spying or treason, 1121 for corruption...).
+    ``sentence`` is the text of their sentence in lower case."""
     out: list[Mention] = []
     arrests = [m for m in found if m.code == ARREST]
     if not arrests:
@@ -2063,7 +2078,7 @@ def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon) -> list[Ment
         for prep in _children(doc[m.trigger], {"prep"}):
             if prep.lower_ != "for":
                 continue
-            words = _TriggerWords(prep)
+            words = _TriggerWords(prep, sentence)
             entry = next((e for e in allegations if _match_entry(words, e) is not None), None)
             if entry is not None:
                 out.append(replace(m, code=entry.code, entry=entry))
