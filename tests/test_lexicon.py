@@ -135,6 +135,11 @@ def test_context_matches_whole_words_and_all_of() -> None:
     assert cease.context_matches("agreed to a (fire") and cease.context_matches("the U.S. envoy")
     assert not cease.context_matches("agreed to a cease-fire")
     assert not cease.context_matches("agreed to a ceasefire") and not cease.context_matches("us envoy")
+    # the sentence test only rules out a text with none of the phrases' first words
+    # anywhere in it (of an "a+b" one, of its first part)
+    assert entry.context_possible("the hunger was over") and entry.context_possible("fair")
+    assert not entry.context_possible("a strike over wages, then resign")
+    assert cease.context_possible("the u.s. said") and not cease.context_possible("a deal")
 
 
 def test_candidates_most_specific_first(lex: Lexicon) -> None:

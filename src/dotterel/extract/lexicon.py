@@ -102,7 +102,8 @@ class TriggerEntry:
         the phrases. A cheap test on a whole sentence that rules out most entries before
         their trigger's clause is read."""
         leads = self._patterns.leads
-        return not self.context or leads is None or leads.search(text) is not None
+        # (plain substring tests, run in C by ``map``: faster than one alternation pattern)
+        return not self.context or leads is None or any(map(text.__contains__, leads))
 
     @cached_property
     def _patterns(self) -> _ContextPatterns:
@@ -144,16 +145,16 @@ class _ContextPatterns(NamedTuple):
     single: re.Pattern[str] | None  # every single phrase, in one whole-word pattern
     firsts: frozenset[str] | None  # their first words (None when one starts with none)
     combined: tuple[tuple[str, ...], ...]  # the ``a+b`` alternatives, split into parts
-    leads: re.Pattern[str] | None  # the first word of every alternative, found anywhere
+    leads: tuple[str, ...] | None  # the first word of every alternative
 
 
 @lru_cache(maxsize=None)
 def _context_patterns(context: tuple[str, ...]) -> _ContextPatterns:
     """An entry's context as one whole-word pattern for its single phrases (one search
     instead of one per phrase), the first words of those phrases (None when one does not
-    start with a word), the ``a+b`` alternatives, split into their parts, and a plain
-    pattern of the first words of all the alternatives (of the first part of an ``a+b``
-    one; None when one does not start with a word)."""
+    start with a word), the ``a+b`` alternatives, split into their parts, and the first
+    words of all the alternatives (of the first part of an ``a+b`` one; None when one
+    does not start with a word)."""
     singles = sorted({" ".join(alt.split()) for alt in context if "+" not in alt},
                      key=len, reverse=True)
     pattern = None
@@ -166,8 +167,8 @@ def _context_patterns(context: tuple[str, ...]) -> _ContextPatterns:
                    if all(m is not None for m in firsts) else None)
     combined = tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
     leading = firsts + [_RUN_RE.match(" ".join(parts[0].split())) for parts in combined]
-    leads = (re.compile("|".join(sorted({re.escape(m.group()) for m in leading if m is not None})))
-             if leading and all(m is not None for m in leading) else None)
+    leads = (tuple(sorted({m.group() for m in leading if m is not None}))
+             if all(m is not None for m in leading) else None)
     return _ContextPatterns(pattern, first_words, combined, leads)
 
 

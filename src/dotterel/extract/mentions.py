@@ -397,6 +397,9 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
         if part is None:
             return None
         used.append(part)
+    # (the sentence test before the objects: it is cheaper, and rules out most entries)
+    if entry.context and not entry.context_possible(words.sentence):
+        return None
     if entry.objects:
         first = next((i for i, forms in words.objects()
                       if not entry.objects.isdisjoint(forms)), None)
@@ -404,10 +407,6 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
             return None
         used.append(first)
     if entry.context:
-        # most entries' context words are nowhere in the sentence: one search of its
-        # text rules them out before the text of the trigger's clause is made
-        if not entry.context_possible(words.sentence):
-            return None
         content = not entry.flags.isdisjoint(CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
         if not entry.context_matches(words.context(content)):
             return None
