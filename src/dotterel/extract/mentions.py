@@ -2388,7 +2388,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         targets = _mediated_parties(tok)
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
-    targets = [t for t in targets if t.lemma_.lower() not in lexicon.lemmas("NOUN")] or targets
+    deeds = lexicon.lemmas("NOUN")  # (looked up once, not once per target)
+    targets = [t for t in targets if t.lemma_.lower() not in deeds] or targets
     if any(t.lower_ in REFLEXIVES for t in targets):
         # "Iraq had attacked themselves": a reflexive object is the doer itself
         targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
