@@ -133,6 +133,26 @@ class _Seen:
     plural: bool
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What a noun phrase's own words say, whatever the document's memory holds: its
+    words (``toks``, and their texts), the knowledge's matches in them by kind, the
+    user agents' prefix, where its head stands among them and whether it says "former".
+    Shared by every resolution of the phrase: nothing may change its lists."""
+
+    toks: list[Token]
+    words: list[str]
+    index: dict[int, int]  # token position -> its place in ``toks``
+    persons: list[PhraseMatch]
+    named: list[PhraseMatch]  # actors and IGOs
+    countries: list[PhraseMatch]  # countries and regions, but for stances and facilities
+    sectors: list[PhraseMatch]  # without the user agents written before a country
+    faiths: list[PhraseMatch]
+    prefix: str
+    head_pos: int
+    former: bool
+
+
 def _strip(text: str) -> str:
     return text.strip().strip(",.;:").strip()
 
@@ -199,6 +219,7 @@ class DocActors:
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._phrases: dict[int, list[Token]] = {}
+        self._readings: dict[int, _Reading] = {}  # by head (see _reading)
         # whether any word speaks of another party ("ally", "rival"): most documents
         # have none, and then no phrase needs a walk to look for one
         self._other_party_nouns = not OTHER_PARTY_NOUNS.isdisjoint(self._lemma_lowers)
@@ -559,35 +580,18 @@ class DocActors:
         return Actor(code=code, country=country, sector=sector, name=head.text,
                      text=head.text, role=held[0][1].role)
 
-    def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
-        """The actor a noun phrase headed by ``head`` denotes, or None.
-
-        ``exclude``: countries the phrase cannot denote (the other argument's), used when
-        a description ("the South American nation") must be resolved from memory. A state
-        not yet founded on the day stands for the one it was part of (``successions.tsv``).
-        """
-        day = day or self.default_day
-        return _as_of(self._resolve(head, day, exclude), day)
-
-    def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
-        """:meth:`resolve`, before the state succession is applied."""
-        # the head's and its phrase's attributes are read from the parse arrays: a
-        # document's phrases are resolved many times over
-        arrays, lemma_lowers = self._arrays, self._lemma_lowers
-        lowers, tags = arrays.lowers, arrays.tags
-        h = head.i
-        head_tag, head_dep, head_ent = tags[h], arrays.deps[h], arrays.ent_types[h]
-        head_pos_tag, head_lemma = arrays.pos[h], lemma_lowers[h]
-        # "US" is a country, "us" a pronoun
-        if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
-            return self._pronoun(head, day, exclude)
+    def _reading(self, head: Token) -> _Reading:
+        """What the words of the phrase headed by ``head`` say by themselves (see
+        :class:`_Reading`), read once per head: a document's phrases are resolved many
+        times over, as the memory grows."""
+        found = self._readings.get(head.i)
+        if found is not None:
+            return found
+        arrays, lowers, h = self._arrays, self._arrays.lowers, head.i
         toks = self._np_tokens(head)
         words = [self._words[t.i] for t in toks]
         matches = self._match(toks)
         index = {t.i: k for k, t in enumerate(toks)}
-
-        def span_text(m: PhraseMatch) -> str:
-            return " ".join(words[m.start:m.end])
 
         persons = [m for m in matches if m.entry.kind == "person"]
         # "a Boeing 777", "an Airbus A320": a maker's name before a model number names a
@@ -610,6 +614,42 @@ class DocActors:
         formers = [t.i for t in toks if lowers[t.i] in FORMER_WORDS]
         former = any(i <= h for i in formers) or (
             bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
+        found = self._readings[h] = _Reading(
+            toks=toks, words=words, index=index, persons=persons, named=named,
+            countries=countries, sectors=sectors, faiths=faiths, prefix=prefix,
+            head_pos=head_pos, former=former)
+        return found
+
+    def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
+        """The actor a noun phrase headed by ``head`` denotes, or None.
+
+        ``exclude``: countries the phrase cannot denote (the other argument's), used when
+        a description ("the South American nation") must be resolved from memory. A state
+        not yet founded on the day stands for the one it was part of (``successions.tsv``).
+        """
+        day = day or self.default_day
+        return _as_of(self._resolve(head, day, exclude), day)
+
+    def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
+        """:meth:`resolve`, before the state succession is applied."""
+        # the head's and its phrase's attributes are read from the parse arrays: a
+        # document's phrases are resolved many times over
+        arrays, lemma_lowers = self._arrays, self._lemma_lowers
+        lowers, tags = arrays.lowers, arrays.tags
+        h = head.i
+        head_tag, head_dep, head_ent = tags[h], arrays.deps[h], arrays.ent_types[h]
+        head_pos_tag, head_lemma = arrays.pos[h], lemma_lowers[h]
+        # "US" is a country, "us" a pronoun
+        if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
+            return self._pronoun(head, day, exclude)
+        reading = self._reading(head)
+        toks, words, index = reading.toks, reading.words, reading.index
+        persons, named, countries = reading.persons, reading.named, reading.countries
+        sectors, faiths, prefix = reading.sectors, reading.faiths, reading.prefix
+        head_pos, former = reading.head_pos, reading.former
+
+        def span_text(m: PhraseMatch) -> str:
+            return " ".join(words[m.start:m.end])
 
         # a known person named in the phrase (the head or an apposition)
         for m in persons:
