@@ -137,7 +137,8 @@ class _Seen:
 class _Reading:
     """What a noun phrase's own words say, whatever the document's memory holds: its
     words (``toks``, and their texts), the knowledge's matches in them by kind, the
-    user agents' prefix, where its head stands among them and whether it says "former".
+    user agents' prefix, where its head stands among them, whether it says "former",
+    the head's proper name and the country the phrase's words give it.
     Shared by every resolution of the phrase: nothing may change its lists."""
 
     toks: list[Token]
@@ -151,6 +152,8 @@ class _Reading:
     prefix: str
     head_pos: int
     former: bool
+    name: str  # the proper name the head belongs to (see _name_of)
+    country: str  # the country its own words give it (see _country_of)
 
 
 def _strip(text: str) -> str:
@@ -246,7 +249,7 @@ class DocActors:
                 if (m.entry.kind == "country" and not _stance(lowers, first)
                         and not _based(lowers, sent.start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
-                                 and _owner_of(doc[first], doc[owner]))):
+                                 and _owner_of(arrays, first, owner))):
                     self._countries.append((first, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
@@ -491,7 +494,7 @@ class DocActors:
                     day: dt.date | None) -> Actor | None:
         text = ""
         if match is not None:
-            text = self.doc[offset + match.start: offset + match.end].text
+            text = self._arrays.span_text(offset + match.start, offset + match.end)
             if match.entry is entry:
                 entry = match.entry_on(day)  # of two entries written alike, the one in office
         spell = entry.code_on(day) if entry.spells else None
@@ -617,7 +620,8 @@ class DocActors:
         found = self._readings[h] = _Reading(
             toks=toks, words=words, index=index, persons=persons, named=named,
             countries=countries, sectors=sectors, faiths=faiths, prefix=prefix,
-            head_pos=head_pos, former=former)
+            head_pos=head_pos, former=former, name=_name_of(arrays, h),
+            country=_country_of(countries, toks, head))
         return found
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
@@ -646,7 +650,7 @@ class DocActors:
         toks, words, index = reading.toks, reading.words, reading.index
         persons, named, countries = reading.persons, reading.named, reading.countries
         sectors, faiths, prefix = reading.sectors, reading.faiths, reading.prefix
-        head_pos, former = reading.head_pos, reading.former
+        head_pos, former, name_text = reading.head_pos, reading.former, reading.name
 
         def span_text(m: PhraseMatch) -> str:
             return " ".join(words[m.start:m.end])
@@ -673,9 +677,8 @@ class DocActors:
             if actor:
                 return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
-        name_text = _name_of(arrays, h)
-        if (not name_text and head.i == head.sent.start and head.tag_ == "NN"
-                and head.text.istitle() and head.lower_ in self._names):
+        if (not name_text and head_tag == "NN" and lowers[h] in self._names
+                and self._words[h].istitle() and h == head.sent.start):
             # "Ruiz later accused ...": a surname the text has given someone, which the
             # tagger took for a common noun at the start of a sentence
             name_text = head.text
@@ -687,7 +690,7 @@ class DocActors:
         if _head_is_country(countries, head_pos) and not any(
                 m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
-        owners = [m for m in named if _owner_of(toks[m.end - 1], head)]
+        owners = [m for m in named if _owner_of(arrays, toks[m.end - 1].i, h)]
         if owners and any(m.entry.person_role and m.start <= head_pos < m.end for m in sectors):
             # "Arnor's minister Telemar": an office holder is of the party whose office it
             # is, whatever a dictionary says the name after the title stands for
@@ -707,11 +710,11 @@ class DocActors:
                     ) if self._other_party_nouns else ""
         other_party = head_lemma in OTHER_PARTY_NOUNS
         if other_party and not home and countries and all(
-                _owner_of(toks[m.start], head) for m in countries):
+                _owner_of(arrays, toks[m.start].i, h) for m in countries):
             # "Israel's militia ally", "an ally of Russia": someone other than that state,
             # whom the phrase does not name
             return None
-        country = home if other_party and home else (_country_of(countries, toks, head) or home)
+        country = home if other_party and home else (reading.country or home)
         if countries and all(m.entry.kind == "region" for m in countries) and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
                 for m in countries for a in toks[m.start].ancestors):
@@ -721,7 +724,7 @@ class DocActors:
         if not country and head_lemma in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
-            m.entry.demonym and toks[m.end - 1].head.i == head.i for m in countries)
+            m.entry.demonym and arrays.heads[toks[m.end - 1].i] == h for m in countries)
         if minority or (_head_is_people(countries, head_pos)
                         and any(lowers[t.i] == "ethnic" for t in toks)):
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
@@ -741,24 +744,25 @@ class DocActors:
                 # "a member of the Syrian parliament", "members of the ruling party": a
                 # member belongs to the body the "of" phrase names
                 sectors = [m for m in sectors if not m.entry.person_role
-                           and _owner_of(toks[m.end - 1], head)]
+                           and _owner_of(arrays, toks[m.end - 1].i, h)]
             elif head_lemma in MOVEMENT_HEADS:
                 # "demanded the removal of US troops", "the expulsion of the Iraqi
                 # ambassador": the moved body's or office holder's own sector
-                sectors = [m for m in sectors if _owner_of(toks[m.end - 1], head)]
+                sectors = [m for m in sectors if _owner_of(arrays, toks[m.end - 1].i, h)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
-                           and toks[m.end - 1].dep_ == "compound"
-                           and toks[m.end - 1].head.i == head.i]
+                           and arrays.deps[toks[m.end - 1].i] == "compound"
+                           and arrays.heads[toks[m.end - 1].i] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         # a region's word does not give a force one state ("a West African peacekeeping force")
         regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
-        if (not country or regional) and head.pos_ == "NOUN":
-            mods = {t.lower_ for t in toks if t.dep_ in MODIFIER_DEPS and t.head.i == head.i}
-            if ((head.lemma_.lower() in FORCE_HEADS or sector == "MIL")
-                    and (mods & MULTINATIONAL_WORDS or ("regional" in mods and head.tag_ == "NN")
+        if (not country or regional) and head_pos_tag == "NOUN":
+            mods = {lowers[t.i] for t in toks
+                    if arrays.deps[t.i] in MODIFIER_DEPS and arrays.heads[t.i] == h}
+            if ((head_lemma in FORCE_HEADS or sector == "MIL")
+                    and (mods & MULTINATIONAL_WORDS or ("regional" in mods and head_tag == "NN")
                          or (regional and bool(mods & PEACEKEEPING)))
-                    and not any(t.dep_ == "poss" for t in toks)
+                    and not any(arrays.deps[t.i] == "poss" for t in toks)
                     and not _sent(head)):
                 # "a regional peacekeeping force", "international troops": a force of
                 # several states that no phrase gives a state is an international one,
@@ -1364,13 +1368,15 @@ def _sent(tok: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in SENDING_VERBS
 
 
-def _owner_of(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` names whom ``head`` belongs or relates to: its possessor ("Israel's
-    ally") or the object of its "of" ("an ally of Israel")."""
-    if tok.dep_ == "poss" and tok.head.i == head.i:
+def _owner_of(arrays: ParseArrays, tok: int, head: int) -> bool:
+    """Whether the token at ``tok`` names whom the one at ``head`` belongs or relates to:
+    its possessor ("Israel's ally") or the object of its "of" ("an ally of Israel")
+    (read from the parse arrays: asked of every match in a phrase being resolved)."""
+    dep, heads = arrays.deps[tok], arrays.heads
+    if dep == "poss" and heads[tok] == head:
         return True
-    prep = tok.head
-    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == head.i)
+    prep = heads[tok]
+    return dep == "pobj" and arrays.lowers[prep] == "of" and heads[prep] == head
 
 
 def _names_a_facility(m: PhraseMatch, toks: list[Token], head: Token) -> bool:
