@@ -1013,11 +1013,16 @@ class DocActors:
         if found is None or at is None:
             return []
         out = [found]
+        # the head's dependents are read from the parse arrays, and a Token made only for
+        # those that can add an actor: every argument of every event is resolved so
+        arrays, h, doc = self._arrays, head.i, self.doc
+        deps, children = arrays.deps, arrays.children
         # "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and
         # Gondor": one actor for each place
-        owner = head.head if head.dep_ == "conj" and head.head.pos_ == "NOUN" else head
         places: list[str] = []
-        if at.i == head.i and found.sector:
+        if at.i == h and found.sector:
+            owner = (doc[arrays.heads[h]] if deps[h] == "conj"
+                     and arrays.pos[arrays.heads[h]] == "NOUN" else head)
             # "the parliament of Gondor in Eriador" is one body: only a list of states counts
             places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
                                        for prep in MEMBER_PREPS) if len(p) > 1), [])
@@ -1025,16 +1030,25 @@ class DocActors:
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
                     for c in places[1:]]
-        listed = list(at.conjuncts) if at.i != head.i else []
-        # a list the parser read as an apposition: "Mordor, the Shire, Arnor and Bree",
-        # "Arnor and the evil awful Gondor"; one state is never another's other name
-        listed += [t for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-                   and a.ent_type_ != "PERSON" and self._another_state(a, found, day)
-                   for t in (a, *a.conjuncts)]
-        # coordinated modifiers of the head share its sector: "Eriadori and Calenardhon
-        # leaders" are both governments
-        modifiers = [c for mod in head.children if mod.dep_ in ("amod", "compound", "nmod")
-                     for c in (mod, *mod.conjuncts) if mod.conjuncts]
+        listed = list(at.conjuncts) if at.i != h else []
+        modifiers: list[Token] = []
+        for child in children[h]:
+            dep = deps[child]
+            if (dep == "appos" and arrays.pos[child] == "PROPN"
+                    and arrays.ent_types[child] != "PERSON"):
+                # a list the parser read as an apposition: "Mordor, the Shire, Arnor and
+                # Bree", "Arnor and the evil awful Gondor"; one state is never another's
+                # other name
+                appos = doc[child]
+                if self._another_state(appos, found, day):
+                    listed += (appos, *appos.conjuncts)
+            elif dep in ("amod", "compound", "nmod") and any(
+                    deps[c] == "conj" and c > child for c in children[child]):
+                # coordinated modifiers of the head share its sector: "Eriadori and
+                # Calenardhon leaders" are both governments (a modifier has conjuncts
+                # when a "conj" word follows it among its dependents: Token.conjuncts)
+                mod = doc[child]
+                modifiers += (mod, *mod.conjuncts)
         for tok, shares_sector in [*((t, False) for t in listed), *((t, True) for t in modifiers)]:
             actor = self.resolve(tok, day, exclude)
             if actor is None:
