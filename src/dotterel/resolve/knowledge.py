@@ -382,14 +382,14 @@ class Knowledge:
             return None  # most words begin no phrase: one lookup says so
         nodes: list[_Node] = [self._root]
         best: tuple[int, Phrase] | None = None
-        j = i
-        while j < len(words) and nodes:
+        j, n, n_lemmas = i, len(words), len(said_lemmas)
+        while j < n and nodes:
             if j > i and transparent[j]:
                 j += 1  # a possessive or hyphen inside a name does not break it
                 continue
-            alternatives = [said[j].key]
-            if j < len(said_lemmas) and said_lemmas[j].key != said[j].key:
-                alternatives.append(said_lemmas[j].key)
+            key = said[j].key
+            lemma_key = said_lemmas[j].key if j < n_lemmas else key
+            alternatives = (key,) if lemma_key == key else (key, lemma_key)
             next_nodes: list[_Node] = []
             for node in nodes:
                 for alt in alternatives:
