@@ -133,6 +133,29 @@ class _Seen:
     plural: bool
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What a noun phrase's own words say, whatever the document's memory holds: its
+    words (``toks``, and their texts), the knowledge's matches in them by kind, the
+    user agents' prefix, where its head stands among them, whether it says "former",
+    the head's proper name and the country the phrase's words give it.
+    Shared by every resolution of the phrase: nothing may change its lists."""
+
+    toks: list[Token]
+    words: list[str]
+    index: dict[int, int]  # token position -> its place in ``toks``
+    persons: list[PhraseMatch]
+    named: list[PhraseMatch]  # actors and IGOs
+    countries: list[PhraseMatch]  # countries and regions, but for stances and facilities
+    sectors: list[PhraseMatch]  # without the user agents written before a country
+    faiths: list[PhraseMatch]
+    prefix: str
+    head_pos: int
+    former: bool
+    name: str  # the proper name the head belongs to (see _name_of)
+    country: str  # the country its own words give it (see _country_of)
+
+
 def _strip(text: str) -> str:
     return text.strip().strip(",.;:").strip()
 
@@ -199,6 +222,7 @@ class DocActors:
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._phrases: dict[int, list[Token]] = {}
+        self._readings: dict[int, _Reading] = {}  # by head (see _reading)
         # whether any word speaks of another party ("ally", "rival"): most documents
         # have none, and then no phrase needs a walk to look for one
         self._other_party_nouns = not OTHER_PARTY_NOUNS.isdisjoint(self._lemma_lowers)
@@ -225,7 +249,7 @@ class DocActors:
                 if (m.entry.kind == "country" and not _stance(lowers, first)
                         and not _based(lowers, sent.start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
-                                 and _owner_of(doc[first], doc[owner]))):
+                                 and _owner_of(arrays, first, owner))):
                     self._countries.append((first, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
                     actor = self._from_entry(m.entry, m, sent.start, self.default_day)
@@ -470,7 +494,7 @@ class DocActors:
                     day: dt.date | None) -> Actor | None:
         text = ""
         if match is not None:
-            text = self.doc[offset + match.start: offset + match.end].text
+            text = self._arrays.span_text(offset + match.start, offset + match.end)
             if match.entry is entry:
                 entry = match.entry_on(day)  # of two entries written alike, the one in office
         spell = entry.code_on(day) if entry.spells else None
@@ -559,35 +583,18 @@ class DocActors:
         return Actor(code=code, country=country, sector=sector, name=head.text,
                      text=head.text, role=held[0][1].role)
 
-    def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
-        """The actor a noun phrase headed by ``head`` denotes, or None.
-
-        ``exclude``: countries the phrase cannot denote (the other argument's), used when
-        a description ("the South American nation") must be resolved from memory. A state
-        not yet founded on the day stands for the one it was part of (``successions.tsv``).
-        """
-        day = day or self.default_day
-        return _as_of(self._resolve(head, day, exclude), day)
-
-    def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
-        """:meth:`resolve`, before the state succession is applied."""
-        # the head's and its phrase's attributes are read from the parse arrays: a
-        # document's phrases are resolved many times over
-        arrays, lemma_lowers = self._arrays, self._lemma_lowers
-        lowers, tags = arrays.lowers, arrays.tags
-        h = head.i
-        head_tag, head_dep, head_ent = tags[h], arrays.deps[h], arrays.ent_types[h]
-        head_pos_tag, head_lemma = arrays.pos[h], lemma_lowers[h]
-        # "US" is a country, "us" a pronoun
-        if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
-            return self._pronoun(head, day, exclude)
+    def _reading(self, head: Token) -> _Reading:
+        """What the words of the phrase headed by ``head`` say by themselves (see
+        :class:`_Reading`), read once per head: a document's phrases are resolved many
+        times over, as the memory grows."""
+        found = self._readings.get(head.i)
+        if found is not None:
+            return found
+        arrays, lowers, h = self._arrays, self._arrays.lowers, head.i
         toks = self._np_tokens(head)
         words = [self._words[t.i] for t in toks]
         matches = self._match(toks)
         index = {t.i: k for k, t in enumerate(toks)}
-
-        def span_text(m: PhraseMatch) -> str:
-            return " ".join(words[m.start:m.end])
 
         persons = [m for m in matches if m.entry.kind == "person"]
         # "a Boeing 777", "an Airbus A320": a maker's name before a model number names a
@@ -610,6 +617,43 @@ class DocActors:
         formers = [t.i for t in toks if lowers[t.i] in FORMER_WORDS]
         former = any(i <= h for i in formers) or (
             bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
+        found = self._readings[h] = _Reading(
+            toks=toks, words=words, index=index, persons=persons, named=named,
+            countries=countries, sectors=sectors, faiths=faiths, prefix=prefix,
+            head_pos=head_pos, former=former, name=_name_of(arrays, h),
+            country=_country_of(countries, toks, head))
+        return found
+
+    def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
+        """The actor a noun phrase headed by ``head`` denotes, or None.
+
+        ``exclude``: countries the phrase cannot denote (the other argument's), used when
+        a description ("the South American nation") must be resolved from memory. A state
+        not yet founded on the day stands for the one it was part of (``successions.tsv``).
+        """
+        day = day or self.default_day
+        return _as_of(self._resolve(head, day, exclude), day)
+
+    def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
+        """:meth:`resolve`, before the state succession is applied."""
+        # the head's and its phrase's attributes are read from the parse arrays: a
+        # document's phrases are resolved many times over
+        arrays, lemma_lowers = self._arrays, self._lemma_lowers
+        lowers, tags = arrays.lowers, arrays.tags
+        h = head.i
+        head_tag, head_dep, head_ent = tags[h], arrays.deps[h], arrays.ent_types[h]
+        head_pos_tag, head_lemma = arrays.pos[h], lemma_lowers[h]
+        # "US" is a country, "us" a pronoun
+        if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
+            return self._pronoun(head, day, exclude)
+        reading = self._reading(head)
+        toks, words, index = reading.toks, reading.words, reading.index
+        persons, named, countries = reading.persons, reading.named, reading.countries
+        sectors, faiths, prefix = reading.sectors, reading.faiths, reading.prefix
+        head_pos, former, name_text = reading.head_pos, reading.former, reading.name
+
+        def span_text(m: PhraseMatch) -> str:
+            return " ".join(words[m.start:m.end])
 
         # a known person named in the phrase (the head or an apposition)
         for m in persons:
@@ -633,9 +677,8 @@ class DocActors:
             if actor:
                 return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
-        name_text = _name_of(arrays, h)
-        if (not name_text and head.i == head.sent.start and head.tag_ == "NN"
-                and head.text.istitle() and head.lower_ in self._names):
+        if (not name_text and head_tag == "NN" and lowers[h] in self._names
+                and self._words[h].istitle() and h == head.sent.start):
             # "Ruiz later accused ...": a surname the text has given someone, which the
             # tagger took for a common noun at the start of a sentence
             name_text = head.text
@@ -647,7 +690,7 @@ class DocActors:
         if _head_is_country(countries, head_pos) and not any(
                 m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
-        owners = [m for m in named if _owner_of(toks[m.end - 1], head)]
+        owners = [m for m in named if _owner_of(arrays, toks[m.end - 1].i, h)]
         if owners and any(m.entry.person_role and m.start <= head_pos < m.end for m in sectors):
             # "Arnor's minister Telemar": an office holder is of the party whose office it
             # is, whatever a dictionary says the name after the title stands for
@@ -667,11 +710,11 @@ class DocActors:
                     ) if self._other_party_nouns else ""
         other_party = head_lemma in OTHER_PARTY_NOUNS
         if other_party and not home and countries and all(
-                _owner_of(toks[m.start], head) for m in countries):
+                _owner_of(arrays, toks[m.start].i, h) for m in countries):
             # "Israel's militia ally", "an ally of Russia": someone other than that state,
             # whom the phrase does not name
             return None
-        country = home if other_party and home else (_country_of(countries, toks, head) or home)
+        country = home if other_party and home else (reading.country or home)
         if countries and all(m.entry.kind == "region" for m in countries) and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
                 for m in countries for a in toks[m.start].ancestors):
@@ -681,7 +724,7 @@ class DocActors:
         if not country and head_lemma in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
-            m.entry.demonym and toks[m.end - 1].head.i == head.i for m in countries)
+            m.entry.demonym and arrays.heads[toks[m.end - 1].i] == h for m in countries)
         if minority or (_head_is_people(countries, head_pos)
                         and any(lowers[t.i] == "ethnic" for t in toks)):
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
@@ -701,24 +744,25 @@ class DocActors:
                 # "a member of the Syrian parliament", "members of the ruling party": a
                 # member belongs to the body the "of" phrase names
                 sectors = [m for m in sectors if not m.entry.person_role
-                           and _owner_of(toks[m.end - 1], head)]
+                           and _owner_of(arrays, toks[m.end - 1].i, h)]
             elif head_lemma in MOVEMENT_HEADS:
                 # "demanded the removal of US troops", "the expulsion of the Iraqi
                 # ambassador": the moved body's or office holder's own sector
-                sectors = [m for m in sectors if _owner_of(toks[m.end - 1], head)]
+                sectors = [m for m in sectors if _owner_of(arrays, toks[m.end - 1].i, h)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
-                           and toks[m.end - 1].dep_ == "compound"
-                           and toks[m.end - 1].head.i == head.i]
+                           and arrays.deps[toks[m.end - 1].i] == "compound"
+                           and arrays.heads[toks[m.end - 1].i] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         # a region's word does not give a force one state ("a West African peacekeeping force")
         regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
-        if (not country or regional) and head.pos_ == "NOUN":
-            mods = {t.lower_ for t in toks if t.dep_ in MODIFIER_DEPS and t.head.i == head.i}
-            if ((head.lemma_.lower() in FORCE_HEADS or sector == "MIL")
-                    and (mods & MULTINATIONAL_WORDS or ("regional" in mods and head.tag_ == "NN")
+        if (not country or regional) and head_pos_tag == "NOUN":
+            mods = {lowers[t.i] for t in toks
+                    if arrays.deps[t.i] in MODIFIER_DEPS and arrays.heads[t.i] == h}
+            if ((head_lemma in FORCE_HEADS or sector == "MIL")
+                    and (mods & MULTINATIONAL_WORDS or ("regional" in mods and head_tag == "NN")
                          or (regional and bool(mods & PEACEKEEPING)))
-                    and not any(t.dep_ == "poss" for t in toks)
+                    and not any(arrays.deps[t.i] == "poss" for t in toks)
                     and not _sent(head)):
                 # "a regional peacekeeping force", "international troops": a force of
                 # several states that no phrase gives a state is an international one,
@@ -969,11 +1013,16 @@ class DocActors:
         if found is None or at is None:
             return []
         out = [found]
+        # the head's dependents are read from the parse arrays, and a Token made only for
+        # those that can add an actor: every argument of every event is resolved so
+        arrays, h, doc = self._arrays, head.i, self.doc
+        deps, children = arrays.deps, arrays.children
         # "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and
         # Gondor": one actor for each place
-        owner = head.head if head.dep_ == "conj" and head.head.pos_ == "NOUN" else head
         places: list[str] = []
-        if at.i == head.i and found.sector:
+        if at.i == h and found.sector:
+            owner = (doc[arrays.heads[h]] if deps[h] == "conj"
+                     and arrays.pos[arrays.heads[h]] == "NOUN" else head)
             # "the parliament of Gondor in Eriador" is one body: only a list of states counts
             places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
                                        for prep in MEMBER_PREPS) if len(p) > 1), [])
@@ -981,16 +1030,25 @@ class DocActors:
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
                     for c in places[1:]]
-        listed = list(at.conjuncts) if at.i != head.i else []
-        # a list the parser read as an apposition: "Mordor, the Shire, Arnor and Bree",
-        # "Arnor and the evil awful Gondor"; one state is never another's other name
-        listed += [t for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-                   and a.ent_type_ != "PERSON" and self._another_state(a, found, day)
-                   for t in (a, *a.conjuncts)]
-        # coordinated modifiers of the head share its sector: "Eriadori and Calenardhon
-        # leaders" are both governments
-        modifiers = [c for mod in head.children if mod.dep_ in ("amod", "compound", "nmod")
-                     for c in (mod, *mod.conjuncts) if mod.conjuncts]
+        listed = list(at.conjuncts) if at.i != h else []
+        modifiers: list[Token] = []
+        for child in children[h]:
+            dep = deps[child]
+            if (dep == "appos" and arrays.pos[child] == "PROPN"
+                    and arrays.ent_types[child] != "PERSON"):
+                # a list the parser read as an apposition: "Mordor, the Shire, Arnor and
+                # Bree", "Arnor and the evil awful Gondor"; one state is never another's
+                # other name
+                appos = doc[child]
+                if self._another_state(appos, found, day):
+                    listed += (appos, *appos.conjuncts)
+            elif dep in ("amod", "compound", "nmod") and any(
+                    deps[c] == "conj" and c > child for c in children[child]):
+                # coordinated modifiers of the head share its sector: "Eriadori and
+                # Calenardhon leaders" are both governments (a modifier has conjuncts
+                # when a "conj" word follows it among its dependents: Token.conjuncts)
+                mod = doc[child]
+                modifiers += (mod, *mod.conjuncts)
         for tok, shares_sector in [*((t, False) for t in listed), *((t, True) for t in modifiers)]:
             actor = self.resolve(tok, day, exclude)
             if actor is None:
@@ -1324,13 +1382,15 @@ def _sent(tok: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in SENDING_VERBS
 
 
-def _owner_of(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` names whom ``head`` belongs or relates to: its possessor ("Israel's
-    ally") or the object of its "of" ("an ally of Israel")."""
-    if tok.dep_ == "poss" and tok.head.i == head.i:
+def _owner_of(arrays: ParseArrays, tok: int, head: int) -> bool:
+    """Whether the token at ``tok`` names whom the one at ``head`` belongs or relates to:
+    its possessor ("Israel's ally") or the object of its "of" ("an ally of Israel")
+    (read from the parse arrays: asked of every match in a phrase being resolved)."""
+    dep, heads = arrays.deps[tok], arrays.heads
+    if dep == "poss" and heads[tok] == head:
         return True
-    prep = tok.head
-    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == head.i)
+    prep = heads[tok]
+    return dep == "pobj" and arrays.lowers[prep] == "of" and heads[prep] == head
 
 
 def _names_a_facility(m: PhraseMatch, toks: list[Token], head: Token) -> bool:

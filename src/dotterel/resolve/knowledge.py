@@ -208,6 +208,7 @@ class _Word(NamedTuple):
     key: tuple[str, ...]  # its phrase_key
     starts: bool  # whether a phrase may begin with it (as a word or a stem)
     transparent: bool  # a possessive or a hyphen, which does not break a name
+    misspells: Entry | None  # the country it misspells (see Knowledge._misspelt)
 
 
 def _case_ok(phrase: Phrase, texts: Sequence[str]) -> bool:
@@ -232,10 +233,9 @@ class Knowledge:
         self._near: dict[str, list[tuple[str, Entry]]] = {}
         self._surnames: dict[str, list[Entry]] = {}  # a known person's last name -> them
         self._near_surnames: dict[str, set[str]] = {}  # as _near, for those last names
-        # token text -> its reading, and the country it misspells: every sentence and
-        # noun phrase is matched word by word, and a text repeats its words
+        # token text -> its reading: every sentence and noun phrase is matched word by
+        # word, and a text repeats its words
         self._words: dict[str, _Word] = {}
-        self._misspellings: dict[str, Entry | None] = {}
         for phrase in self._phrases:
             self._add(phrase)
 
@@ -328,10 +328,13 @@ class Knowledge:
         entries share the longest phrase, the most specific kind wins (person > any user
         entry > IGO > country > region > sector).
         """
-        read = self._word
-        said = [read(w) for w in words]
-        said_lemmas = [read(lm) for lm in lemmas] if lemmas is not None else []
+        # (the memo is read here, and _word called only for a text not in it: this
+        # runs for every word of every sentence and phrase)
+        read, memo = self._word, self._words
+        said = [memo.get(w) or read(w) for w in words]
+        said_lemmas = [memo.get(lm) or read(lm) for lm in lemmas] if lemmas is not None else []
         transparent = [w.transparent for w in said]
+        n_lemmas = len(said_lemmas)
         out: list[PhraseMatch] = []
         # the longest phrase at each position, once: after a "the" that begins none, the
         # next word's, looked up past the "the", is looked up again at that word
@@ -344,13 +347,13 @@ class Knowledge:
 
         i = 0
         while i < len(words):
-            key = said[i].key
-            if key != ("the",) and not (said[i].starts or (
-                    i < len(said_lemmas) and said_lemmas[i].starts)):
+            word = said[i]
+            key = word.key
+            if key != ("the",) and not (word.starts or (
+                    i < n_lemmas and said_lemmas[i].starts)):
                 # most words begin no phrase: said without a call of _longest_at
-                misspelt = self._misspelt(words[i])
-                if misspelt is not None:
-                    out.append(PhraseMatch(start=i, end=i + 1, entry=misspelt))
+                if word.misspells is not None:
+                    out.append(PhraseMatch(start=i, end=i + 1, entry=word.misspells))
                 i += 1
                 continue
             best = longest_at(i)
@@ -379,14 +382,14 @@ class Knowledge:
             return None  # most words begin no phrase: one lookup says so
         nodes: list[_Node] = [self._root]
         best: tuple[int, Phrase] | None = None
-        j = i
-        while j < len(words) and nodes:
+        j, n, n_lemmas = i, len(words), len(said_lemmas)
+        while j < n and nodes:
             if j > i and transparent[j]:
                 j += 1  # a possessive or hyphen inside a name does not break it
                 continue
-            alternatives = [said[j].key]
-            if j < len(said_lemmas) and said_lemmas[j].key != said[j].key:
-                alternatives.append(said_lemmas[j].key)
+            key = said[j].key
+            lemma_key = said_lemmas[j].key if j < n_lemmas else key
+            alternatives = (key,) if lemma_key == key else (key, lemma_key)
             next_nodes: list[_Node] = []
             for node in nodes:
                 for alt in alternatives:
@@ -421,21 +424,18 @@ class Knowledge:
                 self._words.clear()
             key = phrase_key(text)
             found = self._words[text] = _Word(key=key, starts=self._may_start(key),
-                                              transparent=fold(text) in _TRANSPARENT)
+                                              transparent=fold(text) in _TRANSPARENT,
+                                              misspells=self._misspelt(text))
         return found
 
     def _misspelt(self, word: str) -> Entry | None:
-        """The country a capitalised word no phrase begins with misspells by one letter
-        left out, added or two swapped inside it ("Isreal", "Ethopia", "Afganistan",
-        "Phillippines"), when it misspells only one. The first and last letters must
-        stand, and no letter may be replaced: "Indiana" is no "Indian", "Columbia" no
-        "Colombia"."""
+        """The country a capitalised word misspells by one letter left out, added or two
+        swapped inside it ("Isreal", "Ethopia", "Afganistan", "Phillippines"), when it
+        misspells only one (read once per text with its :class:`_Word`; it counts only
+        for a word no phrase begins with). The first and last letters must stand, and no
+        letter may be replaced: "Indiana" is no "Indian", "Columbia" no "Colombia"."""
         if len(word) < MISSPELT_MIN or not word[:1].isupper() or not word[1:].islower():
             return None
-        if word in self._misspellings:  # a name is looked up each time the text names it
-            return self._misspellings[word]
-        if len(self._misspellings) >= WORD_MEMO_SIZE:
-            self._misspellings.clear()
         folded = fold(word)
         misspelt = None
         if folded.isalpha():
@@ -443,7 +443,6 @@ class Knowledge:
                      for name, entry in self._near.get(key, ()) if _one_slip(folded, name)}
             codes = {entry.code for entry in found.values()}
             misspelt = next(iter(found.values())) if len(codes) == 1 else None
-        self._misspellings[word] = misspelt
         return misspelt
 
     def _may_start(self, key: tuple[str, ...]) -> bool:
