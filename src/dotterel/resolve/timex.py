@@ -43,6 +43,7 @@ Resolution choices (where English is ambiguous):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -771,6 +772,15 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 _RULE_NEEDS = tuple(frozenset(_NEEDS[rule.name]) for rule in _RULES)  # in _RULES' order
 
 
+@functools.lru_cache(maxsize=1024)
+def _rules_for(cues: frozenset[str]) -> tuple[int, ...]:
+    """The positions in ``_RULES`` of the rules whose cues are all in ``cues``; none when
+    only suppressing rules are (nothing could yield a time). Remembered: few sets of
+    cues come up, and every sentence asks."""
+    tried = tuple(order for order, needs in enumerate(_RULE_NEEDS) if needs <= cues)
+    return tried if any(not _RULES[order].suppress for order in tried) else ()
+
+
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
                tense: Tense | None = None) -> list[TimeMention]:
     """Every temporal expression in ``text`` that names when something happened, resolved.
@@ -783,16 +793,14 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order.
     """
-    cues = _cues(text)
-    tried = [needs <= cues for needs in _RULE_NEEDS]
-    if not any(t and not rule.suppress for t, rule in zip(tried, _RULES)):
+    tried = _rules_for(frozenset(_cues(text)))
+    if not tried:
         return []  # nothing here could yield a time
     ctx = _Context(published, narrative, tense)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
-    for order, rule in enumerate(_RULES):
-        if not tried[order]:
-            continue
+    for order in tried:
+        rule = _RULES[order]
         for m in _matches(rule, text):
             if m.end() == m.start():
                 continue
