@@ -31,6 +31,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import parse_arrays
+from .mentions import _subtree
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 
@@ -534,28 +535,31 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
     # read from the parse arrays: this visits every word of the document, and only the
     # few reporting verbs need a Token
     arrays = parse_arrays(doc)
-    lemmas, pos = arrays.lemmas, arrays.pos
+    lemmas, pos, deps, heads, texts = (arrays.lemmas, arrays.pos, arrays.deps, arrays.heads,
+                                       arrays.words)
     for i in range(len(doc)):
         if (i in inside or pos[i] not in ("VERB", "AUX")
                 or lemmas[i].lower() not in REPORT_LEMMAS):
             continue
         verb = doc[i]
-        for comp in verb.children:
-            if comp.dep_ != "ccomp":
+        for comp in arrays.children[i]:
+            if deps[comp] != "ccomp":
                 continue
-            toks = [t for t in comp.subtree
-                    if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i)]
-            toks = [t for t in toks if not t.is_space]
+            # the complement's words, its own opening "that" and white space aside (by
+            # position, from the parse arrays: a clause reported is often long)
+            toks = [t for t in _subtree(arrays, comp)
+                    if not (deps[t] == "mark" and heads[t] == comp and t < comp)
+                    and not texts[t].isspace()]  # (what ``Token.is_space`` tests)
             if not toks:
                 continue
             # a complement that is mostly inside quote marks is the quoted speech itself
-            if _mostly_quoted(toks, inside) or toks[0].i in mark_toks:
+            if _mostly_quoted(toks, inside) or toks[0] in mark_toks:
                 continue
             speaker = _speaker_of(verb, inside)
-            if speaker is None or toks[0].i <= speaker <= toks[-1].i:
+            if speaker is None or toks[0] <= speaker <= toks[-1]:
                 continue
-            start = toks[0].idx
-            end = toks[-1].idx + len(toks[-1].text)
+            start = arrays.idx[toks[0]]
+            end = arrays.idx[toks[-1]] + len(texts[toks[-1]])
             words = text[start:end].rstrip(TRAILING + ".")
             if len(words.split()) < 2:
                 continue
@@ -580,7 +584,8 @@ def _according_clauses(doc: Doc, text: str, inside: dict[int, int]) -> list[Quot
             continue
         phrase = {t.i for t in tok.subtree}
         toks = [t for t in clause.subtree if t.i not in phrase and not t.is_space]
-        if not toks or _mostly_quoted(toks, inside) or any(t.i in inside for t in toks):
+        if (not toks or _mostly_quoted([t.i for t in toks], inside)
+                or any(t.i in inside for t in toks)):
             continue  # a quote with its own marks is reported as such
         # the longest run of the clause's words not interrupted by the phrase
         runs: list[list[Token]] = [[]]
@@ -599,8 +604,9 @@ def _according_clauses(doc: Doc, text: str, inside: dict[int, int]) -> list[Quot
     return out
 
 
-def _mostly_quoted(toks: Sequence[Token], inside: dict[int, int]) -> bool:
-    return sum(t.i in inside for t in toks) * 2 > len(toks)
+def _mostly_quoted(positions: Sequence[int], inside: dict[int, int]) -> bool:
+    """Whether most of the words at ``positions`` are inside quote marks."""
+    return sum(i in inside for i in positions) * 2 > len(positions)
 
 
 __all__ = ["QuoteKind", "QuoteSpan", "find_quotes"]

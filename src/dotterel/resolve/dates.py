@@ -15,7 +15,7 @@ are anchored on the date of the event they name when an earlier sentence dated i
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -168,6 +168,8 @@ def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
        that sets its scene ("Speaking on Wednesday, Trump said ... would impose");
     4. the time of a subordinate clause no event heads (never of a relative clause);
     5. a time that no event in the sentence claims."""
+    if not located:
+        return None  # (most sentences name no time: nothing below need walk the tree)
     ranked = [(rank, tm.ref) for tm, tok in located
               if (rank := _time_rank(tok, trig, triggers)) is not None]
     close = [x for x in ranked if x[0][0] < 2]
@@ -288,14 +290,18 @@ class DocDates:
         # each noun's lower-cased lemma, by token index ("" for other words)
         self._noun_lemmas = [lemma.lower() if pos == "NOUN" else ""
                              for pos, lemma in zip(self._arrays.pos, self._arrays.lemmas)]
+        # the positions of those nouns, in text order: a sentence's are looked through
+        # for a word that names an earlier event
+        self._nouns = [i for i, lemma in enumerate(self._noun_lemmas) if lemma]
 
     def _anchor(self, sent: Span) -> TimeRef | None:
         """The date of an earlier event this sentence refers back to ("the raid")."""
         if not self._event_dates:
             return None
-        for i in range(sent.start, sent.end):
+        first = bisect_left(self._nouns, sent.start)
+        for i in self._nouns[first:bisect_left(self._nouns, sent.end, first)]:
             lemma = self._noun_lemmas[i]
-            if lemma and lemma in self._event_dates and is_definite(self.doc[i]):
+            if lemma in self._event_dates and is_definite(self.doc[i]):
                 return self._event_dates[lemma]
         return None
 

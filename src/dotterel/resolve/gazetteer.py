@@ -110,11 +110,15 @@ def _fold_many(text: str, count: int) -> list[str]:
     return keys
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def normalize_name(name: str) -> str:
     """Fold a place name for matching: case, accents, punctuation, spacing, leading "the".
 
     Returns "" when the name is not written in Latin script (such alternate names are
     not indexed: news in English writes place names in Latin letters).
+
+    (Remembered: every capitalised name of every sentence is folded, some twice, and
+    news names the same places over and over.)
     """
     key = _fold_lines(" ".join(name.split()))
     return key if key.isascii() else ""

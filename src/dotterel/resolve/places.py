@@ -14,7 +14,7 @@ Names are resolved with the offline GeoNames gazetteer of :mod:`dotterel.resolve
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -130,6 +130,10 @@ def _proper_name(arrays: ParseArrays, start: int, end: int) -> bool:
                                for i in words) and lowers[end - 1] not in _NAME_PARTICLES
 
 
+# An entity as find_places reads it: (start, end, label), token offsets in the document.
+_Entity = tuple[int, int, str]
+
+
 def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
                 doc_ents: Sequence[Span] | None = None) -> list[tuple[int, int, Place]]:
     """Place names in ``span`` resolved to places: ``(start, end, place)`` sorted by start.
@@ -147,59 +151,74 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
     """
     from spacy.tokens import Doc as DocType  # spaCy is loaded already when a Doc exists
 
-    from dotterel.nlp.arrays import parse_arrays
-
     if isinstance(span, DocType):
         doc, lo, hi = span, 0, len(span)
     else:
         doc, lo, hi = span.doc, span.start, span.end
+    if doc_ents is None:
+        doc_ents = doc.ents
+    ents = [(e.start, e.end, e.label_) for e in doc_ents if e.start >= lo and e.end <= hi]
+    return _find_places(doc, lo, hi, ents, gazetteer, context_countries, {})
+
+
+def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], gazetteer: Gazetteer,
+                 context_countries: Sequence[str],
+                 names: dict[tuple[str, tuple[str, ...]], Place | None]
+                 ) -> list[tuple[int, int, Place]]:
+    """:func:`find_places` of the words ``lo:hi`` of ``doc``, whose entities are ``ents``.
+    ``names`` keeps the places of the names resolved so far, by name and context: a
+    document names the same places in sentence after sentence."""
+    from dotterel.nlp.arrays import parse_arrays
+
     # read from the parse arrays: the words of every sentence are tested, and a Span's
     # text is joined anew from its tokens on every read
     arrays = parse_arrays(doc)
+    context = tuple(context_countries)
     found: dict[int, tuple[int, int, Place]] = {}  # start -> (start, end, place)
     resolved_tokens: set[int] = set()
+
+    def resolve(start: int, end: int) -> Place | None:
+        """The place the words ``start:end`` name, if any."""
+        key = (arrays.span_text(start, end), context)
+        if key in names:
+            return names[key]
+        place = names[key] = _resolve_span_text(key[0], gazetteer, context_countries)
+        return place
 
     def add(start: int, end: int, place: Place) -> None:
         found[start] = (start, end, place)
         resolved_tokens.update(range(start, end))
 
-    def inner(ent: Span) -> None:
+    def inner(ent_start: int, ent_end: int) -> None:
         """A place after a preposition inside an entity: "Democracy Monument in Bangkok"."""
-        for i in range(ent.start, ent.end - 1):
+        for i in range(ent_start, ent_end - 1):
             if arrays.lowers[i] in _PLACE_PREPOSITIONS or arrays.lowers[i] == "of":
                 start = i + 2 if arrays.lowers[i + 1] == "the" else i + 1
-                place = (_resolve_span_text(arrays.span_text(start, ent.end), gazetteer,
-                                            context_countries)
-                         if start < ent.end and _proper_name(arrays, start, ent.end) else None)
+                place = (resolve(start, ent_end)
+                         if start < ent_end and _proper_name(arrays, start, ent_end) else None)
                 if place is not None:
-                    add(start, ent.end, place)
+                    add(start, ent_end, place)
                     return
 
-    if doc_ents is None:
-        doc_ents = doc.ents
-    ents = [e for e in doc_ents if e.start >= lo and e.end <= hi]
-    covered = {i for e in ents for i in range(e.start, e.end)}
+    covered = {i for start, end, _ in ents for i in range(start, end)}
     # First the entities labelled as places, so that mislabelled neighbours can lean on them.
-    for ent in ents:
-        if ent.label_ in _PLACE_LABELS:
-            place = _resolve_span_text(arrays.span_text(ent.start, ent.end), gazetteer,
-                                       context_countries)
+    for start, end, label in ents:
+        if label in _PLACE_LABELS:
+            place = resolve(start, end)
             if place is not None:
-                add(ent.start, ent.end, place)
+                add(start, end, place)
             else:
-                inner(ent)
-    for ent in ents:
-        if ent.label_ in _PLACE_LABELS or ent.start in found:
+                inner(start, end)
+    for start, end, label in ents:
+        if label in _PLACE_LABELS or start in found:
             continue
         place = None
-        if _proper_name(arrays, ent.start, ent.end):
-            place = _resolve_span_text(arrays.span_text(ent.start, ent.end), gazetteer,
-                                       context_countries)
-        if place is not None and _supported(doc, ent.start, ent.end, place, gazetteer,
-                                            resolved_tokens):
-            add(ent.start, ent.end, place)
-        elif len(ent) > 2:
-            inner(ent)
+        if _proper_name(arrays, start, end):
+            place = resolve(start, end)
+        if place is not None and _supported(doc, start, end, place, gazetteer, resolved_tokens):
+            add(start, end, place)
+        elif end - start > 2:
+            inner(start, end)
     # Capitalised proper nouns the NER left unlabelled.
     i = lo
     while i < hi:
@@ -212,7 +231,7 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
         for end in range(j, i, -1):  # longest name first
             if not _proper_name(arrays, i, end):
                 continue
-            place = _resolve_span_text(arrays.span_text(i, end), gazetteer, context_countries)
+            place = resolve(i, end)
             if place is not None and _supported(doc, i, end, place, gazetteer,
                                                 resolved_tokens):
                 add(i, end, place)
@@ -253,7 +272,11 @@ class DocPlaces:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._found: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Place]]] = {}
-        self._ents: tuple[Span, ...] | None = None  # the document's, read once
+        # the document's entities, read once, and where each starts (in text order)
+        self._ents: list[_Entity] | None = None
+        self._ent_starts: list[int] = []
+        # the places of the names resolved so far, by name and context
+        self._names: dict[tuple[str, tuple[str, ...]], Place | None] = {}
         # the document's sentences and where each starts, read once: ``Token.sent`` walks
         # the sentence's words on every call
         self._sents: list[Span] = []
@@ -266,9 +289,15 @@ class DocPlaces:
         found = self._found.get(key)
         if found is None:
             if self._ents is None:
-                self._ents = tuple(sent.doc.ents)
-            found = self._found[key] = find_places(sent, self.gazetteer, context_countries,
-                                                   self._ents)
+                self._ents = [(e.start, e.end, e.label_) for e in sent.doc.ents]
+                self._ent_starts = [start for start, _, _ in self._ents]
+            # the sentence's entities: those that start in it and end in it
+            first = bisect_left(self._ent_starts, sent.start)
+            last = bisect_left(self._ent_starts, sent.end, first)
+            ents = [e for e in self._ents[first:last] if e[1] <= sent.end]
+            found = self._found[key] = _find_places(sent.doc, sent.start, sent.end, ents,
+                                                    self.gazetteer, context_countries,
+                                                    self._names)
         return found
 
     def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:

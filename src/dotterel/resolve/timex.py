@@ -43,10 +43,11 @@ Resolution choices (where English is ambiguous):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Literal, Mapping
+from typing import Callable, Iterator, Literal, Mapping
 
 from ..types import Precision, TimeRef
 
@@ -498,12 +499,50 @@ class _Rule:
     When the pattern has a group named ``t``, that group is the reported span (so that a
     leading "in" or "since" is not part of the expression); the whole match still decides
     overlaps.
+
+    ``lead``, when given, is a pattern every match holds and the most words (runs of
+    non-space characters) a match can begin before it: the search then starts there, not
+    at the start of the text (a pattern that may begin at any word is slow to search).
     """
 
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
     suppress: bool = False
+    lead: tuple[re.Pattern[str], int] | None = None
+
+
+def _words_before(text: str, i: int, words: int) -> int:
+    """Where the word ``words`` words before position ``i`` of ``text`` begins."""
+    for _ in range(words):
+        while i > 0 and text[i - 1].isspace():  # what ``\s`` matches
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
+    """What ``rule.pattern.finditer(text)`` gives, searched only near its ``lead``.
+
+    Each search starts ``words`` words before the next match of the anchor (no match can
+    begin earlier: a match holds the anchor, and one holding a later match of it begins
+    no earlier), and the search stops when the anchor has no match left. A match is never
+    empty (it holds the anchor), so each search goes on from where the last match ended.
+    """
+    if rule.lead is None:
+        yield from rule.pattern.finditer(text)
+        return
+    anchor, words = rule.lead
+    pos = 0
+    while (found := anchor.search(text, pos)) is not None:
+        # (from ``pos`` on, not a slice: the pattern's look-behinds and look-aheads and
+        # its ``\b`` see the whole text)
+        m = rule.pattern.search(text, max(pos, _words_before(text, found.start(), words)))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 _I = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
@@ -578,7 +617,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"past|the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+)?"
         rf"(?P<wd>{_WD_NAME})\b(?:\s+{_I}{_PART}))?"
         r"(?!\s+(?:Times|Telegraph|Mail|Express|Post|Herald|Mirror|Agreement|Accord|Club|Group))"),
-        _r_weekday),
+        # (at most four words before the weekday: "early on this past Friday")
+        _r_weekday, lead=(re.compile(_WD_NAME), 4)),
     _Rule("weekend", _c(
         rf"\b{_I}(?:(?:over|during|at|on)\s+the|(?P<rel>this\s+past|past|last|this|next))\s+weekend)\b"),
         _r_weekend),
@@ -629,6 +669,8 @@ _DIGIT = re.compile(r"\d")  # any digit a rule's \d matches, not only ASCII ones
 _CASED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "month": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    # the words of a named day ("Good Friday"), which only suppresses a weekday
+    "day name": ("Black", "Good", "Cyber", "Ash", "Holy", "Bloody", "Maundy", "Easter", "Palm"),
 })
 _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")
 # cues looked for in the lower-cased text (the rules match these words in any case)
@@ -655,7 +697,7 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 # though lower-casing does not make them so ("İ" lower-cases to "i" and a combining dot).
 _ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _ODD_FOLD = str.maketrans(_ODD_CASES)
-_CUE_NAMES = ("digit", *_CASED_CUES, *_FOLDED_CUES)
+_CUE_NAMES = ("digit", "year", "iso", "offset", *_CASED_CUES, *_FOLDED_CUES)
 # Cues whose rules take the unit only after white space ("two days later", "for six
 # months", "the following morning"): a substring found is confirmed by a search with the
 # rules' own case-insensitive letters and white space, so that "Monday", "today" or
@@ -666,6 +708,16 @@ _SPACED_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "duration unit": re.compile(r"\s(?i:second|minute|hour|day|night|week|fortnight|month|"
                                 r"year|decade)"),
 })
+# Cues a pattern confirms, each looked for only once the cue named first is found: what
+# a rule cannot match without, where a digit or a unit alone lets through many sentences
+# the rule's own (slower) pattern searches in vain.
+_PATTERN_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("year", "digit", re.compile(r"1[89]\d\d|20\d\d|2100")),  # _YEAR, in every full date
+    ("iso", "digit", re.compile(r"\d{4}[-/]\d")),  # "2024-04-05", "2024/04/05"
+    # a unit counted before or after ("three days later", "two weeks on")
+    ("offset", "unit", re.compile(r"(?i:(?:day|week|fortnight|month|year|decade)s?\s+"
+                                  r"(?:later|earlier|after|before|prior|on))\b")),
+)
 _CASED_CUE_WORDS = tuple((word, name) for name, words in _CASED_CUES.items() for word in words)
 _FOLDED_CUE_WORDS = tuple((word, name) for name, words in _FOLDED_CUES.items() for word in words)
 
@@ -690,6 +742,9 @@ def _cues(text: str) -> set[str]:
             found.discard(name)
     if _DIGIT.search(text):
         found.add("digit")
+    for name, after, pattern in _PATTERN_CUES:
+        if after in found and pattern.search(written):
+            found.add(name)
     return found
 
 
@@ -699,19 +754,31 @@ _MONTH_RULES = ("month day year", "day month year", "month day range year",
 _UNIT_RULES = ("offset", "the unit before/after", "the following unit", "that unit")
 # the cues each rule needs, every one of them
 _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "hyphenated duration": ("hyphen unit",), "named day": ("weekday",),
+    "hyphenated duration": ("hyphen unit",), "named day": ("weekday", "day name"),
     "nth weekday of": ("weekday",), "age": ("month or year", "old"),
     "duration": ("duration unit",), "hedged offset": ("unit",), "vague offset": ("units",),
     "relative day": ("relative day",), "weekend": ("weekend",), "week": ("week",),
     "month or year": ("month or year",),
-    "iso date": ("digit",), "iso date slash": ("digit",), "year after preposition": ("digit",),
-    "qualified year": ("digit",), "weekday": ("weekday",),
+    "iso date": ("iso",), "iso date slash": ("iso",), "year after preposition": ("year",),
+    "qualified year": ("year",), "weekday": ("weekday",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
+    # the rules of a full date or a month's year, and of a counted offset
+    **{name: ("month", "year") for name in _MONTH_RULES if "year" in name},
+    "offset": ("unit", "offset"),
 })
 
 
 _RULE_NEEDS = tuple(frozenset(_NEEDS[rule.name]) for rule in _RULES)  # in _RULES' order
+
+
+@functools.lru_cache(maxsize=1024)
+def _rules_for(cues: frozenset[str]) -> tuple[int, ...]:
+    """The positions in ``_RULES`` of the rules whose cues are all in ``cues``; none when
+    only suppressing rules are (nothing could yield a time). Remembered: few sets of
+    cues come up, and every sentence asks."""
+    tried = tuple(order for order, needs in enumerate(_RULE_NEEDS) if needs <= cues)
+    return tried if any(not _RULES[order].suppress for order in tried) else ()
 
 
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
@@ -726,17 +793,15 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order.
     """
-    cues = _cues(text)
-    tried = [needs <= cues for needs in _RULE_NEEDS]
-    if not any(t and not rule.suppress for t, rule in zip(tried, _RULES)):
+    tried = _rules_for(frozenset(_cues(text)))
+    if not tried:
         return []  # nothing here could yield a time
     ctx = _Context(published, narrative, tense)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
-    for order, rule in enumerate(_RULES):
-        if not tried[order]:
-            continue
-        for m in rule.pattern.finditer(text):
+    for order in tried:
+        rule = _RULES[order]
+        for m in _matches(rule, text):
             if m.end() == m.start():
                 continue
             if rule.suppress:
