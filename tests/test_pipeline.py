@@ -2765,6 +2765,19 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # armed men of no state are of the place they strike in, not of the foreigners they
+    # seize there
+    ("Masked gunmen abducted a Swiss engineer in Niger on Tuesday.", "18", "NERUAF", "CHE"),
+    ("Insurgents kidnapped two Korean nurses in Kunduz on Sunday.", "18", "AFGUAF", "KOR"),
+])
+def test_irregulars_are_not_of_their_victims_country(coder, text: str, root: str,
+                                                     source: str, target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.country) == (source, target), (
+        ev.source.code, ev.target.code)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # a force of several states that no phrase gives a state is an international one,
     # not the country it is found in
     ("A regional peacekeeping force shelled rebel bases in Somalia on Monday.", "19",

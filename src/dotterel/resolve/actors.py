@@ -98,6 +98,11 @@ SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit",
 # the Russian government"), not where it qualifies what they act on ("burned American
 # flags", "demanded the closure of the US base").
 CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+# Armed men of no state (gunmen, rebels, insurgents): a country word that qualifies the
+# people they attack or seize ("abducted a French aid worker in Mali", "took three
+# British tourists hostage") is their victims', not theirs (the state whose forces they
+# fight, or that they threaten, is theirs).
+IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS"})
 SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
 # armed bodies, which the text may call foreign to the place they are in
 ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
@@ -116,6 +121,9 @@ STATE_BODIES = frozenset({"GOV", "LEG"})
 # officer no phrase places is of the state whose people they act on ("Judge Ana Ruiz
 # charged three Peruvian officials").
 JURISDICTIONS = frozenset({"JUD", "COP"})
+# Sectors of a state's office holders ("President", "General", "spy chief", "former
+# minister"): a country word that qualifies one of them names the state's rulers.
+STATE_OFFICES = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
 # Portfolio words of ministers whose office, like those, is over their own state's
 # people ("Interior Minister X", "the Minister for Home Affairs").
 DOMESTIC_PORTFOLIOS = frozenset({"interior", "home", "justice", "police"})
@@ -376,7 +384,7 @@ class DocActors:
         return ""
 
     def _later_country(self, head: Token, exclude: set[str], modifier: bool = False,
-                       place_only: bool = False) -> str | None:
+                       place_only: bool = False, rulers_only: bool = False) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
         opens with, before any country is named, is of the country the sentence goes on to
         name ("Refugees staged a hunger strike against the Russian government", "Thousands
@@ -389,7 +397,9 @@ class DocActors:
         one named as a party itself ("against Nigeria"). ``place_only``: only a country
         the sentence places something in ("in Nigeria") or whose rulers it names ("the
         Algerian president"), not one qualifying a thing acted on ("defaced Danish web
-        sites")."""
+        sites"). ``rulers_only``: no country word that qualifies people other than the
+        state's own bodies or office holders ("abducted a French aid worker", not
+        "attacked Malian soldiers")."""
         start, end = head.sent.start, head.sent.end
         # ("the US would not meet hostage-takers' demands to free prisoners in Iraq": a
         # scene set only by the other party's country leaves this one to a place the
@@ -405,6 +415,8 @@ class DocActors:
                     and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
                     and (not place_only or self._names_rulers(self.doc[i])
                          or _names_a_place(self.doc[i]))
+                    and (not rulers_only or _whole_name(self.doc[i]).dep_ not in MODIFIER_DEPS
+                         or self._names_rulers(_whole_name(self.doc[i]), bodies=True))
                     and (not others or (self.doc[i].dep_ == "pobj"
                                         and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
                 return iso
@@ -419,15 +431,19 @@ class DocActors:
             for t in prep.subtree]
         return not DOMESTIC_PORTFOLIOS.isdisjoint(named)
 
-    def _names_rulers(self, tok: Token) -> bool:
+    def _names_rulers(self, tok: Token, bodies: bool = False) -> bool:
         """Whether the country word ``tok`` qualifies a state body or an office holder of
         its state ("the Algerian government", "Algerian President Ben Bella"), or a body
-        that acts only at home ("Turkish police")."""
+        that acts only at home ("Turkish police"); with ``bodies``, any of the state's
+        bodies ("Malian troops")."""
         owner = tok.head
         if owner.i == tok.i:
             return False
-        return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES | JURISDICTIONS
-                                                 or m.entry.person_role)
+        # an office holder of the state, not any one person's role: "a French aid
+        # worker", "British tourists" are people acted on, not its rulers
+        return any(m.entry.kind == "sector" and (
+            m.entry.code in STATE_BODIES | JURISDICTIONS
+            or ((m.entry.person_role or bodies) and m.entry.code[:3] in STATE_OFFICES))
                    for m in self._match(self._np_tokens(owner)))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
@@ -824,7 +840,8 @@ class DocActors:
                        # "Muslim hackers defaced Danish web sites": a group named by its
                        # faith is identified by it, not by the country of what it acts on
                        or (self._later_country(head, set(exclude), modifier=named_person,
-                                               place_only=bool(faiths) or sector in CROWD_SECTORS)
+                                               place_only=bool(faiths) or sector in CROWD_SECTORS,
+                                               rulers_only=sector[:3] in IRREGULAR_SECTORS)
                            if sector and (not named_person or sector in JURISDICTIONS
                                           or self._domestic_portfolio(head, words))
                            else "") or "")
@@ -1315,6 +1332,14 @@ def _names_a_place(tok: Token) -> bool:
     while tok.dep_ == "compound" and tok.head.i != tok.i:
         tok = tok.head  # "Hong" of "Hong Kong"
     return tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
+
+
+def _whole_name(tok: Token) -> Token:
+    """The last word of the proper name that ``tok`` begins ("Lanka" of "Sri Lanka"), which
+    carries the name's own role in the sentence."""
+    while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 def _sent(tok: Token) -> bool:
