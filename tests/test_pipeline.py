@@ -2777,6 +2777,18 @@ def test_irregulars_are_not_of_their_victims_country(coder, text: str, root: str
         ev.source.code, ev.target.code)
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # insurgents fight their own state: its forces and posts are what they strike
+    ("Rebels ambushed an army convoy in eastern Chad on Friday.", "TCDREB", "TCD"),
+    ("Rebels attacked a police post in southern Niger.", "NERREB", "NER"),
+])
+def test_insurgent_violence_falls_on_their_own_state(coder, text: str, source: str,
+                                                     target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert (ev.source.code, ev.target.country) == (source, target), (
+        ev.source.code, ev.target.code)
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # a force of several states that no phrase gives a state is an international one,
     # not the country it is found in

@@ -145,6 +145,10 @@ class Coder:
         if not sources:
             return []
         exclude = {s.country for s in sources}
+        if m.code[:2] in VIOLENT_ROOTS and all(s.sector[:3] in INSURGENT_SECTORS for s in sources):
+            # "rebels attacked an army base in northern Mali": insurgents fight their own
+            # state, whose forces and places are what their violence falls on
+            exclude = set()
         if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(doc[m.trigger], m.code)
                 and all(_a_matter(doc[i], doc[m.trigger]) or i in m.trigger_tokens
                         for i in m.targets)):
