@@ -2790,6 +2790,21 @@ def test_insurgent_violence_falls_on_their_own_state(coder, text: str, source: s
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # a people with no state of its own is of the state its sentence places it in or
+    # sets it against
+    ("Hundreds of Uyghurs rallied against the Chinese government on Friday.", "14",
+     "CHNCVL", "CHNGOV"),
+    ("Kurds demonstrated in Ankara against the ruling party.", "14", "TURCVL", "TUR"),
+    ("Turkish police detained 30 Kurds in Istanbul.", "17", "TURCOP", "TURCVL"),
+])
+def test_stateless_peoples_are_of_the_state_they_live_in(coder, text: str, root: str,
+                                                         source: str, target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.code[:len(target)]) == (source, target), (
+        ev.source.code, ev.target.code)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # a force of several states that no phrase gives a state is an international one,
     # not the country it is found in
     ("A regional peacekeeping force shelled rebel bases in Somalia on Monday.", "19",
