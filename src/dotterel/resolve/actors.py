@@ -62,8 +62,9 @@ GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
-# militants, rebels (not an army, which may fight abroad)
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB"})
+# militants, rebels (not an army, which may fight abroad), and students, workers and
+# farmers ("dock workers went on strike in Antwerp")
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "EDU", "LAB", "AGR"})
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -104,6 +105,8 @@ CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
 # fight, or that they threaten, is theirs).
 IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS"})
 SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
+# Prepositions of going or coming: where they lead is not the scene of a deed.
+AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
 # armed bodies, which the text may call foreign to the place they are in
 ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
@@ -946,7 +949,14 @@ class DocActors:
             # when they bombed a market in Haifa")
             when = [c for c in above.children if c.dep_ == "advcl"
                     and any(m.lower_ == "when" and m.dep_ == "advmod" for m in c.children)]
-            for prep in [*above.children, *(p for c in when for p in c.children)]:
+            # and where the deed's own object is ("went on strike in Antwerp", "staged a
+            # sit-in in Lyon"), not where someone goes or comes from ("fled to camps in
+            # Chad")
+            deeds = [o for c in above.children
+                     for o in ([c] if c.dep_ in ("dobj", "obj") else
+                               [g for g in c.children if g.dep_ == "pobj"]
+                               if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
+            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
                 if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
