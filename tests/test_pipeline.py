@@ -2815,6 +2815,19 @@ def test_crowds_are_of_the_scene_of_their_deed(coder, text: str, source: str) ->
     assert ev.source.code == source, ev.source.code
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # the party of a truce agreed to is named with the truce, where the parser hangs it
+    ("The insurgents agreed to a truce with the government of Chad on Sunday.", "TCDINS",
+     "TCDGOV"),
+    ("Militia leaders agreed to a ceasefire with the army of Burundi.", "BDIUAF", "BDIMIL"),
+])
+def test_a_truce_agreed_to_is_with_whom_it_names(coder, text: str, source: str,
+                                                 target: str) -> None:
+    ev = one(coder.code(text, published="2015-06-02"), "0356")
+    assert (ev.source.code, ev.target.code) == (source, target), (
+        ev.source.code, ev.target.code)
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # a force of several states that no phrase gives a state is an international one,
     # not the country it is found in
