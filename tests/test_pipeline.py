@@ -2769,6 +2769,7 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
     # seize there
     ("Masked gunmen abducted a Swiss engineer in Niger on Tuesday.", "18", "NERUAF", "CHE"),
     ("Insurgents kidnapped two Korean nurses in Kunduz on Sunday.", "18", "AFGUAF", "KOR"),
+    ("Pirates hijacked a Danish cargo ship off Somalia on Monday.", "18", "SOMCRM", "DNK"),
 ])
 def test_irregulars_are_not_of_their_victims_country(coder, text: str, root: str,
                                                      source: str, target: str) -> None:

@@ -99,11 +99,11 @@ SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit",
 # the Russian government"), not where it qualifies what they act on ("burned American
 # flags", "demanded the closure of the US base").
 CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
-# Armed men of no state (gunmen, rebels, insurgents): a country word that qualifies the
-# people they attack or seize ("abducted a French aid worker in Mali", "took three
-# British tourists hostage") is their victims', not theirs (the state whose forces they
-# fight, or that they threaten, is theirs).
-IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS"})
+# Armed men of no state (gunmen, rebels, insurgents, pirates and other criminals): a
+# country word that qualifies the people or things they attack or seize ("abducted a
+# French aid worker in Mali", "seized a Greek tanker off Somalia") is their victims', not
+# theirs (the state whose forces they fight, or that they threaten, is theirs).
+IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS", "CRM"})
 SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
 # Prepositions of going or coming: where they lead is not the scene of a deed.
 AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
