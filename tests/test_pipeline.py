@@ -2829,6 +2829,18 @@ def test_a_truce_agreed_to_is_with_whom_it_names(coder, text: str, source: str,
         ev.source.code, ev.target.code)
 
 
+@pytest.mark.parametrize("text, code, source, target", [
+    # people from a country are its migrants or civilians, not its government
+    ("Malaysian police detained 60 migrants from Bangladesh on Friday.", "173", "MYSCOP",
+     "BGDREF"),
+    ("Italy deported 12 refugees from Eritrea.", "174", "ITAGOV", "ERIREF"),
+])
+def test_people_from_a_country_are_not_its_government(coder, text: str, code: str,
+                                                      source: str, target: str) -> None:
+    events = [e for e in coder.code(text, published="2015-06-02") if e.cameo == code]
+    assert [(e.source.code, e.target.code) for e in events] == [(source, target)]
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # a force of several states that no phrase gives a state is an international one,
     # not the country it is found in

@@ -99,6 +99,9 @@ SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit",
 # the Russian government"), not where it qualifies what they act on ("burned American
 # flags", "demanded the closure of the US base").
 CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+# People who move across borders or are moved (refugees, migrants, civilians, workers,
+# students): a "from" phrase names where they come from.
+PEOPLE_SECTORS = CROWD_SECTORS | {"REF"}
 # Armed men of no state (gunmen, rebels, insurgents, pirates and other criminals): a
 # country word that qualifies the people or things they attack or seize ("abducted a
 # French aid worker in Mali", "seized a Greek tanker off Somalia") is their victims', not
@@ -820,6 +823,10 @@ class DocActors:
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
             country = next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+            if not country and sector in PEOPLE_SECTORS and head_dep in ("dobj", "obj"):
+                # "detained 40 migrants from Myanmar": the parser hangs where people come
+                # from on the verb that acts on them
+                country = next(iter(self._located_in(head.head, day, frozenset({"from"}))), "")
             if not country and sector:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
