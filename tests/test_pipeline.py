@@ -3660,3 +3660,29 @@ def test_its_embassy_is_the_main_subjects_not_the_raiders(coder, text):
     # "its" is the state the sentence is about, not the raiders' country named just before
     ev = one(coder.code(text, published="2015-06-02"), "17")
     assert (ev.source.country, ev.target.country) == ("BOL", "PER")
+
+
+@pytest.mark.parametrize("text, root, source, target, not_there", [
+    # a country or region named inside a sea's name is neither an actor nor the place
+    ("Somali pirates hijacked a Greek ship in the Gulf of Aden.", "18", "SOMCRM", "GRC", "YEM"),
+    ("Russia detained South Korean fishermen in the Sea of Japan.", "17", "RUSGOV", "KORAGR",
+     "JPN"),
+    ("Iran seized a British tanker in the Gulf of Oman on Friday.", "17", "IRNGOV", "GBR", "OMN"),
+    # the Niger Delta is Nigeria's, not Niger's
+    ("Militants attacked an oil platform in the Niger Delta.", "18", "NGAUAF", "NGA", "NER"),
+])
+def test_a_name_inside_a_sea_s_name_is_no_actor_or_place(coder, text, root, source, target,
+                                                          not_there):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)
+    assert ev.location is None or ev.location.country != not_there
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Somali pirates hijacked a ship in the Gulf of Aden.", "PGS"),  # not "the Gulf"
+    ("Vietnam protested against drilling in the South China Sea.", "CHN"),
+    ("Oil firms drilling in the Gulf of Mexico were fined by US regulators.", "MEX"),
+])
+def test_a_sea_named_after_a_country_or_region_is_not_it(coder, text, wrong):
+    events = coder.code(text, published="2015-06-02")
+    assert all(a is None or a.country != wrong for e in events for a in (e.source, e.target))

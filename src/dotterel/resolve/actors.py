@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 from ..extract.mentions import is_list_item
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
-from .knowledge import Entry, Knowledge, PhraseMatch, fold, successions
+from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
+                         inside_place_name, successions)
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -217,6 +218,8 @@ class DocActors:
             words = doc_words[sent.start:sent.end]
             lemmas = doc_lemmas[sent.start:sent.end]
             for m in self.knowledge.match(words, lemmas):
+                if inside_place_name(words, m.start, m.end, m.entry.kind):
+                    continue  # "the South China Sea" names no actor
                 first = sent.start + m.start
                 matched.update(range(first, sent.start + m.end))
                 if m.entry.seat:
@@ -316,6 +319,10 @@ class DocActors:
             found = self._matches.get((words, lemmas))
             if found is None:
                 found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
+            # a name inside a sea's or a lake's, even where the phrase stops short of the
+            # rest of it ("Japan" of "the Sea of Japan"), names no actor
+            found = tuple(m for m in found if not inside_place_name(
+                self._words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
             self._matches_at[index] = found
         return found
 
@@ -1083,6 +1090,8 @@ class DocActors:
         if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
         ent = _entity_range(self._arrays, head.i)
+        if in_feature_name(self._words, ent.start, ent.stop):
+            return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
         place = self.gazetteer.lookup(name, self._place_context(head))
         if place is None or not place.country:
