@@ -3686,3 +3686,14 @@ def test_a_name_inside_a_sea_s_name_is_no_actor_or_place(coder, text, root, sour
 def test_a_sea_named_after_a_country_or_region_is_not_it(coder, text, wrong):
     events = coder.code(text, published="2015-06-02")
     assert all(a is None or a.country != wrong for e in events for a in (e.source, e.target))
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a counterpart holds the same office as whom it is one to, in another state
+    ("The Indian foreign minister met his Australian counterpart in Canberra.",
+     ("INDGOV", "AUSGOV")),
+    ("Egypt's army chief met his Israeli counterpart on Monday.", ("EGYMIL", "ISRMIL")),
+])
+def test_a_counterpart_holds_the_same_office(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "04")
+    assert (ev.source.code, ev.target.code) == pair

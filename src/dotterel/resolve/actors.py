@@ -106,6 +106,8 @@ ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
 MINORITY_NOUNS = {"minority", "population", "community"}
+# Nouns for someone who holds the same office as another in another state.
+COUNTERPART_NOUNS = frozenset({"counterpart"})
 OTHER_PARTY_NOUNS = frozenset({"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"})
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
@@ -851,6 +853,8 @@ class DocActors:
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         elif not sector and country and head_ent == "NORP" and head_tag in ("NNPS", "NNS"):
             sector = "CVL"  # "Iraqi Kurds", "Lebanese Druze": a people of that state
+        if not sector and head_lemma in COUNTERPART_NOUNS:
+            sector = self._counterpart_sector(head, day, country)
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head_ent == "PERSON":
@@ -861,6 +865,26 @@ class DocActors:
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _counterpart_sector(self, head: Token, day: dt.date | None, country: str) -> str:
+        """The sector of whom a counterpart is one to ("the Indian foreign minister met
+        his Australian counterpart"): a counterpart holds the same office in another
+        state. Empty when the phrase names no such party, or one of the same state."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return ""
+        other = self.resolve(owner, day)
+        if other is None and owner.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            # "his" of an unnamed office holder, whom no memory keeps: the subject of the
+            # clause the counterpart is an object in ("the minister met his counterpart")
+            verb = head.head
+            while verb.dep_ in ("prep", "pobj", "dobj", "dative") and verb.head is not verb:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            other = self.resolve(subject, day) if subject is not None else None
+        if other is not None and other.sector and other.country != country:
+            return other.sector
+        return ""
 
     def _leader_country(self, head: Token) -> str:
         """The state a government named after its leader belongs to ("the Bush
