@@ -3697,3 +3697,17 @@ def test_a_sea_named_after_a_country_or_region_is_not_it(coder, text, wrong):
 def test_a_counterpart_holds_the_same_office(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "04")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # a state that backs a group is not the group's own
+    ("The US-backed government in Kabul accused Pakistan of harboring militants.", "11",
+     "AFGGOV", "PAKGOV"),
+    ("Russian-backed separatists shelled Ukrainian positions.", "19", "UKRREB", "UKR"),
+    # one that leads a coalition is its own
+    ("Saudi-led coalition forces struck Houthi positions in Yemen.", "19", "SAUMIL",
+     "YEMREBHTH"),
+])
+def test_a_backer_named_before_a_group_is_not_its_state(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)

@@ -53,6 +53,8 @@ GENERIC_SECTORS = {"GOV"}
 # "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
 STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
+# Participles after a state's name that make it a group's backer ("US-backed forces").
+BACKING_WORDS = {"backed", "sponsored", "funded", "supported", "armed", "trained", "financed"}
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
@@ -229,6 +231,7 @@ class DocActors:
                 owner = arrays.heads[first]
                 if (m.entry.kind == "country" and not _stance(lowers, first)
                         and not _based(lowers, sent.start + m.end)
+                        and not _backer(lowers, sent.start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
                                  and _owner_of(doc[first], doc[owner]))):
                     self._countries.append((first, m.entry.code[:3]))
@@ -607,6 +610,7 @@ class DocActors:
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
                      and not _stance(lowers, toks[m.start].i) and toks[m.start].i not in others
+                     and not _backer(lowers, toks[m.end - 1].i + 1)
                      and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
@@ -1397,6 +1401,16 @@ def _based(lowers: list[str], end: int) -> bool:
     ``lowers``: the document's lowercased words (its parse arrays')."""
     words = lowers[end:end + 2]
     return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
+
+
+def _backer(lowers: list[str], end: int) -> bool:
+    """Whether the name ending before token ``end`` says who backs a group ("US-backed
+    forces", "Iranian-backed militias", "Russian-funded separatists"): the backer, not
+    the group's own state. ``lowers``: the document's lowercased words."""
+    words = lowers[end:end + 2]
+    if words[:1] == ["-"]:
+        words = words[1:]
+    return bool(words) and words[0].lstrip("-") in BACKING_WORDS
 
 
 def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
