@@ -3711,3 +3711,13 @@ def test_a_counterpart_holds_the_same_office(coder, text, pair):
 def test_a_backer_named_before_a_group_is_not_its_state(coder, text, root, source, target):
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert (ev.source.code, ev.target.code) == (source, target)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # the head of "chargé d'affaires" is its last word, as the parser reads it
+    ("Morocco expelled the Algerian charge d'affaires on Friday.", "161", ("MARGOV", "DZAGOV")),
+    ("Israel summoned the Spanish chargé d'affaires on Monday.", "110", ("ISRGOV", "ESPGOV")),
+])
+def test_a_charge_d_affaires_is_a_diplomat(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code)
+    assert (ev.cameo, (ev.source.code, ev.target.code)) == (code, pair)
