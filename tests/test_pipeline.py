@@ -3721,3 +3721,13 @@ def test_a_backer_named_before_a_group_is_not_its_state(coder, text, root, sourc
 def test_a_charge_d_affaires_is_a_diplomat(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code)
     assert (ev.cameo, (ev.source.code, ev.target.code)) == (code, pair)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a firm called a giant of its trade is a business
+    ("The Danish shipping giant Maersk suspended operations in the Red Sea.", "DNKBUS"),
+    ("The Chinese tech giant Huawei sued the US government.", "CHNBUS"),
+])
+def test_a_giant_of_a_trade_is_a_business(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and events[0].source.code == source
