@@ -3731,3 +3731,13 @@ def test_a_charge_d_affaires_is_a_diplomat(coder, text, code, pair):
 def test_a_giant_of_a_trade_is_a_business(coder, text, source):
     events = coder.code(text, published="2015-06-02")
     assert events and events[0].source.code == source
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # places named after a country are not it: a Nigerian state, the West Bank's valley
+    ("Gunmen attacked a village in Niger State on Sunday.", "18", "NGAUAF", "NGA"),
+    ("Israeli troops raided a village in the Jordan Valley.", "19", "ISRMIL", "PSE"),
+])
+def test_a_place_named_after_a_country_is_not_it(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)

@@ -57,7 +57,7 @@ _TRANSPARENT: frozenset[str] = frozenset({"'s", "'", "-", "–", "—", "s'"})
 # Gulf of Aden" (not the Persian Gulf). Written capitalised, they make one place name.
 GEO_FEATURES: frozenset[str] = frozenset({
     "sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "river", "delta", "basin",
-    "lake", "bight",
+    "lake", "bight", "valley",
 })
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -549,10 +549,13 @@ def in_feature_name(words: Sequence[str], start: int, end: int) -> bool:
 def inside_place_name(words: Sequence[str], start: int, end: int, kind: str) -> bool:
     """Whether a country or region name ``words[start:end]`` (``kind``: its entry's kind)
     is only part of a longer geographic name and so names no actor: inside a sea's, a
-    lake's or a river's name (:func:`in_feature_name`), or a region's name followed by "of"
-    and a capitalised name ("the Gulf of Aden" is not the Persian Gulf)."""
+    lake's or a river's name (:func:`in_feature_name`), after "New" ("New Mexico", "New
+    England", "New Caledonia": other places, named after it), or a region's name followed
+    by "of" and a capitalised name ("the Gulf of Aden" is not the Persian Gulf)."""
     if kind not in ("country", "region"):
         return False
+    if start >= 1 and words[start - 1] == "New":
+        return True
     return in_feature_name(words, start, end) or (
         kind == "region" and end + 1 < len(words) and words[end] == "of"
         and words[end + 1][:1].isupper())
