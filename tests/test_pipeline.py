@@ -3741,3 +3741,13 @@ def test_a_giant_of_a_trade_is_a_business(coder, text, source):
 def test_a_place_named_after_a_country_is_not_it(coder, text, root, source, target):
     ev = one(coder.code(text, published="2015-06-02"), root)
     assert (ev.source.code, ev.target.code) == (source, target)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a body named after the place it serves is that place's state
+    ("Texas police arrested a Mexican man on Friday.", "USACOP"),
+    ("New Mexico police arrested two Mexican smugglers.", "USACOP"),
+])
+def test_a_body_named_after_its_place_is_that_place_s(coder, text, source):
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert ev.source.code == source

@@ -813,7 +813,8 @@ class DocActors:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
-            country = next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+            country = (next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+                       or self._compound_place_country(head))
             if not country and sector:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
@@ -869,6 +870,16 @@ class DocActors:
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _compound_place_country(self, head: Token) -> str:
+        """The country of a place named before a body's noun ("Texas police", "New Mexico
+        officials"): the body is that place's, as "lawmakers in Texas" are."""
+        for child in head.children:
+            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
+                place = self._place_actor(child, [])
+                if place is not None:
+                    return place.country
+        return ""
 
     def _counterpart_sector(self, head: Token, day: dt.date | None, country: str) -> str:
         """The sector of whom a counterpart is one to ("the Indian foreign minister met
