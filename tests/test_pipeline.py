@@ -3751,3 +3751,12 @@ def test_a_place_named_after_a_country_is_not_it(coder, text, root, source, targ
 def test_a_body_named_after_its_place_is_that_place_s(coder, text, source):
     ev = one(coder.code(text, published="2015-06-02"), "17")
     assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a state's mediators are its officials
+    ("Omani mediators met Houthi negotiators in Muscat.", ("OMNGOV", "YEMREBHTH")),
+])
+def test_a_state_s_mediators_are_its_officials(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "04")
+    assert (ev.source.code, ev.target.code) == pair
