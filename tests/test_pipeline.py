@@ -3727,8 +3727,10 @@ def test_a_charge_d_affaires_is_a_diplomat(coder, text, code, pair):
     # a firm called a giant of its trade is a business
     ("The Danish shipping giant Maersk suspended operations in the Red Sea.", "DNKBUS"),
     ("The Chinese tech giant Huawei sued the US government.", "CHNBUS"),
+    # and so is an airline named "Airways"
+    ("Kenya Airways suspended flights to China.", "KENBUS"),
 ])
-def test_a_giant_of_a_trade_is_a_business(coder, text, source):
+def test_a_firm_named_by_its_trade_is_a_business(coder, text, source):
     events = coder.code(text, published="2015-06-02")
     assert events and events[0].source.code == source
 
