@@ -3762,3 +3762,13 @@ def test_a_body_named_after_its_place_is_that_place_s(coder, text, source):
 def test_a_state_s_mediators_are_its_officials(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "04")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # "deputy" before a title qualifies it: a deputy minister is no lawmaker
+    ("The Russian deputy foreign minister met the Syrian ambassador in Moscow.",
+     ("RUSGOV", "SYRGOV")),
+])
+def test_a_title_word_before_a_title_qualifies_it(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "04")
+    assert (ev.source.code, ev.target.code) == pair

@@ -1296,6 +1296,10 @@ def _with_prefix(actor: Actor, prefix: str) -> Actor:
 def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     """The sector nearest the head, a specific one ("police") over a generic one
     ("officials")."""
+    # a title word just before another title qualifies it ("deputy" of "deputy foreign
+    # minister" is no lawmaker)
+    sectors = [m for m in sectors if not (m.entry.person_role and any(
+        o.entry.person_role and o.start == m.end for o in sectors))] or sectors
     specific = [m for m in sectors if m.entry.code not in GENERIC_SECTORS]
     if any(m.entry.person_role and m.entry.code == "GOV" for m in sectors):
         # "Qatar's emir, Sheikh Hamad": an office outranks an honorific that may be
