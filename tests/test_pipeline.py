@@ -3772,3 +3772,12 @@ def test_a_state_s_mediators_are_its_officials(coder, text, pair):
 def test_a_title_word_before_a_title_qualifies_it(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "04")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # generals are officers
+    ("Iraqi officials met US generals in Baghdad on Monday.", ("IRQGOV", "USAMIL")),
+])
+def test_generals_are_officers(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "04")
+    assert (ev.source.code, ev.target.code) == pair
