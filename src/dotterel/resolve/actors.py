@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 from ..extract.mentions import is_list_item
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
-from .knowledge import Entry, Knowledge, PhraseMatch, fold, successions
+from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
+                         inside_place_name, successions)
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -52,6 +53,8 @@ GENERIC_SECTORS = {"GOV"}
 # "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
 STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
+# Participles after a state's name that make it a group's backer ("US-backed forces").
+BACKING_WORDS = {"backed", "sponsored", "funded", "supported", "armed", "trained", "financed"}
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
@@ -116,6 +119,8 @@ ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
 MINORITY_NOUNS = {"minority", "population", "community"}
+# Nouns for someone who holds the same office as another in another state.
+COUNTERPART_NOUNS = frozenset({"counterpart"})
 OTHER_PARTY_NOUNS = frozenset({"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"})
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
@@ -231,6 +236,8 @@ class DocActors:
             words = doc_words[sent.start:sent.end]
             lemmas = doc_lemmas[sent.start:sent.end]
             for m in self.knowledge.match(words, lemmas):
+                if inside_place_name(words, m.start, m.end, m.entry.kind):
+                    continue  # "the South China Sea" names no actor
                 first = sent.start + m.start
                 matched.update(range(first, sent.start + m.end))
                 if m.entry.seat:
@@ -238,6 +245,7 @@ class DocActors:
                 owner = arrays.heads[first]
                 if (m.entry.kind == "country" and not _stance(lowers, first)
                         and not _based(lowers, sent.start + m.end)
+                        and not _backer(lowers, sent.start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
                                  and _owner_of(doc[first], doc[owner]))):
                     self._countries.append((first, m.entry.code[:3]))
@@ -330,6 +338,10 @@ class DocActors:
             found = self._matches.get((words, lemmas))
             if found is None:
                 found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
+            # a name inside a sea's or a lake's, even where the phrase stops short of the
+            # rest of it ("Japan" of "the Sea of Japan"), names no actor
+            found = tuple(m for m in found if not inside_place_name(
+                self._words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
             self._matches_at[index] = found
         return found
 
@@ -620,6 +632,7 @@ class DocActors:
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
                      and not _stance(lowers, toks[m.start].i) and toks[m.start].i not in others
+                     and not _backer(lowers, toks[m.end - 1].i + 1)
                      and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
@@ -822,7 +835,8 @@ class DocActors:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
-            country = next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+            country = (next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+                       or self._compound_place_country(head))
             if not country and sector in PEOPLE_SECTORS and head_dep in ("dobj", "obj"):
                 # "detained 40 migrants from Myanmar": the parser hangs where people come
                 # from on the verb that acts on them
@@ -871,6 +885,8 @@ class DocActors:
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         elif not sector and country and head_ent == "NORP" and head_tag in ("NNPS", "NNS"):
             sector = "CVL"  # "Iraqi Kurds", "Lebanese Druze": a people of that state
+        if not sector and head_lemma in COUNTERPART_NOUNS:
+            sector = self._counterpart_sector(head, day, country)
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head_ent == "PERSON":
@@ -881,6 +897,36 @@ class DocActors:
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _compound_place_country(self, head: Token) -> str:
+        """The country of a place named before a body's noun ("Texas police", "New Mexico
+        officials"): the body is that place's, as "lawmakers in Texas" are."""
+        for child in head.children:
+            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
+                place = self._place_actor(child, [])
+                if place is not None:
+                    return place.country
+        return ""
+
+    def _counterpart_sector(self, head: Token, day: dt.date | None, country: str) -> str:
+        """The sector of whom a counterpart is one to ("the Indian foreign minister met
+        his Australian counterpart"): a counterpart holds the same office in another
+        state. Empty when the phrase names no such party, or one of the same state."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return ""
+        other = self.resolve(owner, day)
+        if other is None and owner.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            # "his" of an unnamed office holder, whom no memory keeps: the subject of the
+            # clause the counterpart is an object in ("the minister met his counterpart")
+            verb = head.head
+            while verb.dep_ in ("prep", "pobj", "dobj", "dative") and verb.head is not verb:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            other = self.resolve(subject, day) if subject is not None else None
+        if other is not None and other.sector and other.country != country:
+            return other.sector
+        return ""
 
     def _leader_country(self, head: Token) -> str:
         """The state a government named after its leader belongs to ("the Bush
@@ -1117,6 +1163,8 @@ class DocActors:
         if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
         ent = _entity_range(self._arrays, head.i)
+        if in_feature_name(self._words, ent.start, ent.stop):
+            return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
         place = self.gazetteer.lookup(name, self._place_context(head))
         if place is None or not place.country:
@@ -1282,6 +1330,10 @@ def _with_prefix(actor: Actor, prefix: str) -> Actor:
 def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     """The sector nearest the head, a specific one ("police") over a generic one
     ("officials")."""
+    # a title word just before another title qualifies it ("deputy" of "deputy foreign
+    # minister" is no lawmaker)
+    sectors = [m for m in sectors if not (m.entry.person_role and any(
+        o.entry.person_role and o.start == m.end for o in sectors))] or sectors
     specific = [m for m in sectors if m.entry.code not in GENERIC_SECTORS]
     if any(m.entry.person_role and m.entry.code == "GOV" for m in sectors):
         # "Qatar's emir, Sheikh Hamad": an office outranks an honorific that may be
@@ -1406,6 +1458,16 @@ def _based(lowers: list[str], end: int) -> bool:
     ``lowers``: the document's lowercased words (its parse arrays')."""
     words = lowers[end:end + 2]
     return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
+
+
+def _backer(lowers: list[str], end: int) -> bool:
+    """Whether the name ending before token ``end`` says who backs a group ("US-backed
+    forces", "Iranian-backed militias", "Russian-funded separatists"): the backer, not
+    the group's own state. ``lowers``: the document's lowercased words."""
+    words = lowers[end:end + 2]
+    if words[:1] == ["-"]:
+        words = words[1:]
+    return bool(words) and words[0].lstrip("-") in BACKING_WORDS
 
 
 def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:

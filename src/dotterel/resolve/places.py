@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dotterel.resolve.gazetteer import Gazetteer, load_gazetteer, normalize_name
+from dotterel.resolve.knowledge import in_feature_name
 from dotterel.types import Place
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that already hold parsed text
@@ -160,6 +161,8 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
     resolved_tokens: set[int] = set()
 
     def add(start: int, end: int, place: Place) -> None:
+        if in_feature_name(arrays.words, start, end):
+            return  # "Aden" of "the Gulf of Aden": part of a sea's name, not that place
         found[start] = (start, end, place)
         resolved_tokens.update(range(start, end))
 
