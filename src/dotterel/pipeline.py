@@ -145,6 +145,10 @@ class Coder:
         if not sources:
             return []
         exclude = {s.country for s in sources}
+        if m.code[:2] in VIOLENT_ROOTS and all(s.sector[:3] in INSURGENT_SECTORS for s in sources):
+            # "rebels attacked an army base in northern Mali": insurgents fight their own
+            # state, whose forces and places are what their violence falls on
+            exclude = set()
         if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(doc[m.trigger], m.code)
                 and all(_a_matter(doc[i], doc[m.trigger]) or i in m.trigger_tokens
                         for i in m.targets)):
@@ -155,6 +159,16 @@ class Coder:
             return sources
         own = {s.code for s in sources}
         targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
+        origins = [i for i in m.targets if doc[i].dep_ == "pobj" and doc[i].head.lower_ == "from"
+                   and doc[i].head.head.i == m.trigger]
+        if origins and len(targets) > 1:
+            # "detained 40 migrants from Myanmar": the state the people acted on come
+            # from is no party of its own
+            people = {a.country for i in m.targets if i not in origins
+                      for a in actors.resolve_all(doc[i], day, exclude) if a.sector}
+            came_from = {a.code for i in origins for a in actors.resolve_all(doc[i], day, exclude)
+                         if a.country in people}
+            targets = [a for a in targets if a.code not in came_from]
         if len(own) == 1 and all(a.code in own for a in targets):
             # a lone source is never its own target: "imposed a curfew in southeastern
             # Turkey" by Turkey's government is read below as an act on the place, not on

@@ -825,6 +825,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [o for c in _children(tok, {"conj"}) if c.pos_ == "VERB"
                          for carrier in (c, *_children(c, OBJECTS))
                          for o in _prep_objects(carrier, spec)]
+            if not found and spec == "with" and tok.pos_ == "VERB":
+                # "agreed to a ceasefire with the government": the party is named with
+                # the thing agreed to, where the parser hangs the phrase
+                found = [o for thing in _prep_objects(tok, "to") for o in _prep_objects(thing, spec)]
             if tok.pos_ == "NOUN" and _phrase_head(tok).i != tok.i:
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"

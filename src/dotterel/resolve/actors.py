@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 from ..extract.mentions import is_list_item
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
-from .knowledge import Entry, Knowledge, PhraseMatch, fold, successions
+from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
+                         inside_place_name, successions)
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -52,6 +53,8 @@ GENERIC_SECTORS = {"GOV"}
 # "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
 STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
+# Participles after a state's name that make it a group's backer ("US-backed forces").
+BACKING_WORDS = {"backed", "sponsored", "funded", "supported", "armed", "trained", "financed"}
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
@@ -62,8 +65,9 @@ GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
-# militants, rebels (not an army, which may fight abroad)
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB"})
+# militants, rebels (not an army, which may fight abroad), and students, workers and
+# farmers ("dock workers went on strike in Antwerp")
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "EDU", "LAB", "AGR"})
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -98,13 +102,25 @@ SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit",
 # the Russian government"), not where it qualifies what they act on ("burned American
 # flags", "demanded the closure of the US base").
 CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+# People who move across borders or are moved (refugees, migrants, civilians, workers,
+# students): a "from" phrase names where they come from.
+PEOPLE_SECTORS = CROWD_SECTORS | {"REF"}
+# Armed men of no state (gunmen, rebels, insurgents, pirates and other criminals): a
+# country word that qualifies the people or things they attack or seize ("abducted a
+# French aid worker in Mali", "seized a Greek tanker off Somalia") is their victims', not
+# theirs (the state whose forces they fight, or that they threaten, is theirs).
+IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS", "CRM"})
 SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
+# Prepositions of going or coming: where they lead is not the scene of a deed.
+AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
 # armed bodies, which the text may call foreign to the place they are in
 ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
 MINORITY_NOUNS = {"minority", "population", "community"}
+# Nouns for someone who holds the same office as another in another state.
+COUNTERPART_NOUNS = frozenset({"counterpart"})
 OTHER_PARTY_NOUNS = frozenset({"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"})
 # Singular nouns that "they" refers back to ("the police ... they arrested").
 # Heads that name a government by its leader: "the Bush administration", "the Assad regime".
@@ -116,6 +132,9 @@ STATE_BODIES = frozenset({"GOV", "LEG"})
 # officer no phrase places is of the state whose people they act on ("Judge Ana Ruiz
 # charged three Peruvian officials").
 JURISDICTIONS = frozenset({"JUD", "COP"})
+# Sectors of a state's office holders ("President", "General", "spy chief", "former
+# minister"): a country word that qualifies one of them names the state's rulers.
+STATE_OFFICES = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
 # Portfolio words of ministers whose office, like those, is over their own state's
 # people ("Interior Minister X", "the Minister for Home Affairs").
 DOMESTIC_PORTFOLIOS = frozenset({"interior", "home", "justice", "police"})
@@ -241,6 +260,8 @@ class DocActors:
             words = doc_words[sent.start:sent.end]
             lemmas = doc_lemmas[sent.start:sent.end]
             for m in self.knowledge.match(words, lemmas):
+                if inside_place_name(words, m.start, m.end, m.entry.kind):
+                    continue  # "the South China Sea" names no actor
                 first = sent.start + m.start
                 matched.update(range(first, sent.start + m.end))
                 if m.entry.seat:
@@ -248,6 +269,7 @@ class DocActors:
                 owner = arrays.heads[first]
                 if (m.entry.kind == "country" and not _stance(lowers, first)
                         and not _based(lowers, sent.start + m.end)
+                        and not _backer(lowers, sent.start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
                                  and _owner_of(arrays, first, owner))):
                     self._countries.append((first, m.entry.code[:3]))
@@ -340,6 +362,10 @@ class DocActors:
             found = self._matches.get((words, lemmas))
             if found is None:
                 found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
+            # a name inside a sea's or a lake's, even where the phrase stops short of the
+            # rest of it ("Japan" of "the Sea of Japan"), names no actor
+            found = tuple(m for m in found if not inside_place_name(
+                self._words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
             self._matches_at[index] = found
         return found
 
@@ -400,7 +426,7 @@ class DocActors:
         return ""
 
     def _later_country(self, head: Token, exclude: set[str], modifier: bool = False,
-                       place_only: bool = False) -> str | None:
+                       place_only: bool = False, rulers_only: bool = False) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
         opens with, before any country is named, is of the country the sentence goes on to
         name ("Refugees staged a hunger strike against the Russian government", "Thousands
@@ -413,7 +439,9 @@ class DocActors:
         one named as a party itself ("against Nigeria"). ``place_only``: only a country
         the sentence places something in ("in Nigeria") or whose rulers it names ("the
         Algerian president"), not one qualifying a thing acted on ("defaced Danish web
-        sites")."""
+        sites"). ``rulers_only``: no country word that qualifies people other than the
+        state's own bodies or office holders ("abducted a French aid worker", not
+        "attacked Malian soldiers")."""
         start, end = head.sent.start, head.sent.end
         # ("the US would not meet hostage-takers' demands to free prisoners in Iraq": a
         # scene set only by the other party's country leaves this one to a place the
@@ -429,6 +457,8 @@ class DocActors:
                     and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
                     and (not place_only or self._names_rulers(self.doc[i])
                          or _names_a_place(self.doc[i]))
+                    and (not rulers_only or _whole_name(self.doc[i]).dep_ not in MODIFIER_DEPS
+                         or self._names_rulers(_whole_name(self.doc[i]), bodies=True))
                     and (not others or (self.doc[i].dep_ == "pobj"
                                         and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
                 return iso
@@ -443,15 +473,19 @@ class DocActors:
             for t in prep.subtree]
         return not DOMESTIC_PORTFOLIOS.isdisjoint(named)
 
-    def _names_rulers(self, tok: Token) -> bool:
+    def _names_rulers(self, tok: Token, bodies: bool = False) -> bool:
         """Whether the country word ``tok`` qualifies a state body or an office holder of
         its state ("the Algerian government", "Algerian President Ben Bella"), or a body
-        that acts only at home ("Turkish police")."""
+        that acts only at home ("Turkish police"); with ``bodies``, any of the state's
+        bodies ("Malian troops")."""
         owner = tok.head
         if owner.i == tok.i:
             return False
-        return any(m.entry.kind == "sector" and (m.entry.code in STATE_BODIES | JURISDICTIONS
-                                                 or m.entry.person_role)
+        # an office holder of the state, not any one person's role: "a French aid
+        # worker", "British tourists" are people acted on, not its rulers
+        return any(m.entry.kind == "sector" and (
+            m.entry.code in STATE_BODIES | JURISDICTIONS
+            or ((m.entry.person_role or bodies) and m.entry.code[:3] in STATE_OFFICES))
                    for m in self._match(self._np_tokens(owner)))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
@@ -605,6 +639,7 @@ class DocActors:
         countries = [m for m in self._moved_seats(matches, toks)
                      if m.entry.kind in ("country", "region")
                      and not _stance(lowers, toks[m.start].i) and toks[m.start].i not in others
+                     and not _backer(lowers, toks[m.end - 1].i + 1)
                      and not _names_a_facility(m, toks, head)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
@@ -844,7 +879,12 @@ class DocActors:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
-            country = next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+            country = (next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+                       or self._compound_place_country(head))
+            if not country and sector in PEOPLE_SECTORS and head_dep in ("dobj", "obj"):
+                # "detained 40 migrants from Myanmar": the parser hangs where people come
+                # from on the verb that acts on them
+                country = next(iter(self._located_in(head.head, day, frozenset({"from"}))), "")
             if not country and sector:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
@@ -868,7 +908,8 @@ class DocActors:
                        # "Muslim hackers defaced Danish web sites": a group named by its
                        # faith is identified by it, not by the country of what it acts on
                        or (self._later_country(head, set(exclude), modifier=named_person,
-                                               place_only=bool(faiths) or sector in CROWD_SECTORS)
+                                               place_only=bool(faiths) or sector in CROWD_SECTORS,
+                                               rulers_only=sector[:3] in IRREGULAR_SECTORS)
                            if sector and (not named_person or sector in JURISDICTIONS
                                           or self._domestic_portfolio(head, words))
                            else "") or "")
@@ -888,6 +929,8 @@ class DocActors:
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         elif not sector and country and head_ent == "NORP" and head_tag in ("NNPS", "NNS"):
             sector = "CVL"  # "Iraqi Kurds", "Lebanese Druze": a people of that state
+        if not sector and head_lemma in COUNTERPART_NOUNS:
+            sector = self._counterpart_sector(head, day, country)
         role = " ".join(" ".join(words[m.start:m.end]) for m in sectors)
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head_ent == "PERSON":
@@ -898,6 +941,36 @@ class DocActors:
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _compound_place_country(self, head: Token) -> str:
+        """The country of a place named before a body's noun ("Texas police", "New Mexico
+        officials"): the body is that place's, as "lawmakers in Texas" are."""
+        for child in head.children:
+            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
+                place = self._place_actor(child, [])
+                if place is not None:
+                    return place.country
+        return ""
+
+    def _counterpart_sector(self, head: Token, day: dt.date | None, country: str) -> str:
+        """The sector of whom a counterpart is one to ("the Indian foreign minister met
+        his Australian counterpart"): a counterpart holds the same office in another
+        state. Empty when the phrase names no such party, or one of the same state."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return ""
+        other = self.resolve(owner, day)
+        if other is None and owner.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            # "his" of an unnamed office holder, whom no memory keeps: the subject of the
+            # clause the counterpart is an object in ("the minister met his counterpart")
+            verb = head.head
+            while verb.dep_ in ("prep", "pobj", "dobj", "dative") and verb.head is not verb:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            other = self.resolve(subject, day) if subject is not None else None
+        if other is not None and other.sector and other.country != country:
+            return other.sector
+        return ""
 
     def _leader_country(self, head: Token) -> str:
         """The state a government named after its leader belongs to ("the Bush
@@ -973,7 +1046,14 @@ class DocActors:
             # when they bombed a market in Haifa")
             when = [c for c in above.children if c.dep_ == "advcl"
                     and any(m.lower_ == "when" and m.dep_ == "advmod" for m in c.children)]
-            for prep in [*above.children, *(p for c in when for p in c.children)]:
+            # and where the deed's own object is ("went on strike in Antwerp", "staged a
+            # sit-in in Lyon"), not where someone goes or comes from ("fled to camps in
+            # Chad")
+            deeds = [o for c in above.children
+                     for o in ([c] if c.dep_ in ("dobj", "obj") else
+                               [g for g in c.children if g.dep_ == "pobj"]
+                               if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
+            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
                 if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
@@ -1141,6 +1221,8 @@ class DocActors:
         if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
         ent = _entity_range(self._arrays, head.i)
+        if in_feature_name(self._words, ent.start, ent.stop):
+            return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
         place = self.gazetteer.lookup(name, self._place_context(head))
         if place is None or not place.country:
@@ -1306,6 +1388,10 @@ def _with_prefix(actor: Actor, prefix: str) -> Actor:
 def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     """The sector nearest the head, a specific one ("police") over a generic one
     ("officials")."""
+    # a title word just before another title qualifies it ("deputy" of "deputy foreign
+    # minister" is no lawmaker)
+    sectors = [m for m in sectors if not (m.entry.person_role and any(
+        o.entry.person_role and o.start == m.end for o in sectors))] or sectors
     specific = [m for m in sectors if m.entry.code not in GENERIC_SECTORS]
     if any(m.entry.person_role and m.entry.code == "GOV" for m in sectors):
         # "Qatar's emir, Sheikh Hamad": an office outranks an honorific that may be
@@ -1375,6 +1461,14 @@ def _names_a_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
 
 
+def _whole_name(tok: Token) -> Token:
+    """The last word of the proper name that ``tok`` begins ("Lanka" of "Sri Lanka"), which
+    carries the name's own role in the sentence."""
+    while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
 def _sent(tok: Token) -> bool:
     """Whether the nearest verb above ``tok`` is one of sending troops ("deploy troops
     in Iraq", "contribute troops to a force in Liberia")."""
@@ -1424,6 +1518,16 @@ def _based(lowers: list[str], end: int) -> bool:
     ``lowers``: the document's lowercased words (its parse arrays')."""
     words = lowers[end:end + 2]
     return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
+
+
+def _backer(lowers: list[str], end: int) -> bool:
+    """Whether the name ending before token ``end`` says who backs a group ("US-backed
+    forces", "Iranian-backed militias", "Russian-funded separatists"): the backer, not
+    the group's own state. ``lowers``: the document's lowercased words."""
+    words = lowers[end:end + 2]
+    if words[:1] == ["-"]:
+        words = words[1:]
+    return bool(words) and words[0].lstrip("-") in BACKING_WORDS
 
 
 def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:

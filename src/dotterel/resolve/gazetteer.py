@@ -236,6 +236,11 @@ _REGIONS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("Cabo Delgado",), "MOZ", -12.3, 39.3),
     (("Borno", "Borno State"), "NGA", 11.8, 13.15),
     (("Zamfara", "Zamfara State"), "NGA", 12.1, 6.2),
+    # the delta of the Niger river is Nigeria's oil region, not the state of Niger
+    (("Niger Delta",), "NGA", 5.0, 6.3),
+    (("Niger State",), "NGA", 9.9, 5.6),
+    # the valley of the Jordan river west of it: the West Bank's
+    (("Jordan Valley",), "PSE", 32.0, 35.5),
     (("Catalonia", "Catalunya"), "ESP", 41.8, 1.5),
     (("Basque Country",), "ESP", 43.0, -2.6),
     (("Andalusia",), "ESP", 37.4, -4.6),

@@ -52,6 +52,14 @@ swede swedes kiwi kiwis male nice reading split amnesty
 # or a hyphen spaCy split off ("Guinea - Bissau").
 _TRANSPARENT: frozenset[str] = frozenset({"'s", "'", "-", "–", "—", "s'"})
 
+# Nouns of geographic features that a country or region name may sit inside without standing
+# for it: "the South China Sea", "the Indian Ocean", "the Sea of Japan", "Lake Chad", "the
+# Gulf of Aden" (not the Persian Gulf). Written capitalised, they make one place name.
+GEO_FEATURES: frozenset[str] = frozenset({
+    "sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "river", "delta", "basin",
+    "lake", "bight", "valley",
+})
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _POSSESSIVE = re.compile(r"'s\b")
 _SEPARATORS = re.compile(r"[-–—./'_]")
@@ -522,6 +530,36 @@ class Knowledge:
 MISSPELT_MIN = 6  # shorter names are too near other words to read a slip in them
 
 
+def _feature_word(text: str) -> bool:
+    """Whether a token is a capitalised geographic feature noun ("Sea", "Gulf", "Lake")."""
+    return text[:1].isupper() and text.lower() in GEO_FEATURES
+
+
+def in_feature_name(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the name ``words[start:end]`` is only part of a sea's, a lake's or a river's
+    name: a feature noun follows it ("the South China Sea", "the Indian Ocean", "the Jordan
+    River") or comes before it with "of" ("the Gulf of Mexico", "the Sea of Japan") or
+    alone ("Lake Chad")."""
+    return ((end < len(words) and _feature_word(words[end]))
+            or (start >= 1 and words[start - 1] == "Lake")
+            or (start >= 2 and words[start - 1] == "of" and _feature_word(words[start - 2])))
+
+
+def inside_place_name(words: Sequence[str], start: int, end: int, kind: str) -> bool:
+    """Whether a country or region name ``words[start:end]`` (``kind``: its entry's kind)
+    is only part of a longer geographic name and so names no actor: inside a sea's, a
+    lake's or a river's name (:func:`in_feature_name`), after "New" ("New Mexico", "New
+    England", "New Caledonia": other places, named after it), or a region's name followed
+    by "of" and a capitalised name ("the Gulf of Aden" is not the Persian Gulf)."""
+    if kind not in ("country", "region"):
+        return False
+    if start >= 1 and words[start - 1] == "New":
+        return True
+    return in_feature_name(words, start, end) or (
+        kind == "region" and end + 1 < len(words) and words[end] == "of"
+        and words[end + 1][:1].isupper())
+
+
 def _inner_deletions(word: str) -> list[str]:
     """``word`` with one of its inner letters (not the first or the last) left out."""
     return [word[:k] + word[k + 1:] for k in range(1, len(word) - 1)]
@@ -793,5 +831,5 @@ def load_knowledge(actor_files: tuple[Path, ...] = (),
 
 __all__ = [
     "Entry", "EntryKind", "Knowledge", "Phrase", "PhraseMatch", "RoleSpell", "builtin_knowledge",
-    "fold", "load_knowledge", "phrase_key", "successions",
+    "fold", "in_feature_name", "inside_place_name", "load_knowledge", "phrase_key", "successions",
 ]

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dotterel.resolve.gazetteer import Gazetteer, load_gazetteer, normalize_name
+from dotterel.resolve.knowledge import in_feature_name
 from dotterel.types import Place
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that already hold parsed text
@@ -186,6 +187,8 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], gazetteer:
         return place
 
     def add(start: int, end: int, place: Place) -> None:
+        if in_feature_name(arrays.words, start, end):
+            return  # "Aden" of "the Gulf of Aden": part of a sea's name, not that place
         found[start] = (start, end, place)
         resolved_tokens.update(range(start, end))
 
