@@ -3858,3 +3858,12 @@ def test_a_title_word_before_a_title_qualifies_it(coder, text, pair):
 def test_generals_are_officers(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "04")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Dock workers went on strike in Liverpool on Tuesday.",
+    "Teachers in Nairobi went on strike over unpaid wages.",
+])
+def test_the_noun_of_going_on_strike_is_no_attack(coder, text):
+    codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
+    assert codes and all(code.startswith("14") for code in codes), codes

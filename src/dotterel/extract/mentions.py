@@ -413,6 +413,18 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
     return tuple(used)
 
 
+def _phrase_nouns(verb: Token, entry: TriggerEntry) -> list[int]:
+    """The nouns of ``verb``'s prepositional phrases that, with their preposition, are a
+    phrase of the entry's context ("on strike" of "went on strike")."""
+    if not entry.context:
+        return []
+    phrases = {" ".join(part.split()) for alt in entry.context for part in alt.split("+")}
+    arrays = parse_arrays(verb.doc)
+    lowers, deps, children = arrays.lowers, arrays.deps, arrays.children
+    return [o for p in children[verb.i] if deps[p] == "prep" for o in children[p]
+            if deps[o] == "pobj" and f"{lowers[p]} {lowers[o]}" in phrases]
+
+
 def _clause_of(tok: Token) -> Token:
     """The verb heading the clause a word sits in (the word itself when none)."""
     cur = tok
@@ -1535,6 +1547,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             continue
         entry, used = picked
         consumed.update(used)
+        # "went on strike", "went on a rampage": the noun that spells out the verb's
+        # phrase is that act, no act of its own (no air strike)
+        consumed.update(_phrase_nouns(tok, entry))
         if entry.code[:2] == REDUCE_ROOT:
             # "ended mediation efforts", "froze aid programmes": what is cut off or halted
             # is named by its object's compound too, no act of its own
