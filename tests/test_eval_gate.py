@@ -20,8 +20,8 @@ from dotterel.types import Article
 
 # Raise these as the coder improves: they are the worst the bundled samples may score.
 # Measured 0.765 and 0.780 when set (stop 17, all of its branches merged).
-PRECISION_FLOOR = 0.76
-RECALL_FLOOR = 0.78
+PRECISION_FLOOR = 0.77
+RECALL_FLOOR = 0.79
 # Of the matched events, the share dated within the gold tolerance. Measured 0.960 when set
 # (0.957 at stop 15).
 DATE_FLOOR = 0.95
