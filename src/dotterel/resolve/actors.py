@@ -899,7 +899,10 @@ class DocActors:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
             # document is talking about
-            country = ((self._scene_country(head) if sector in SCENE_SECTORS else "")
+            # (not people a possessive gives an owner: "three of its staff were killed in
+            # Darfur" are the agency's, wherever they were)
+            country = ((self._scene_country(head) if sector in SCENE_SECTORS
+                        and not any(c.dep_ == "poss" for c in head.children) else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
