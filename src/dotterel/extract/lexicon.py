@@ -86,12 +86,9 @@ class TriggerEntry:
         """
         if not self.context:
             return True
-        low, words = _searchable(text)
-        single, firsts, combined, _ = self._patterns
-        # a phrase can only occur where its first word does: most entries tried on a
-        # trigger are ruled out by that set test, without a search of the whole text
-        if (single is not None and (firsts is None or not firsts.isdisjoint(words))
-                and single.search(low) is not None):
+        low = _searchable(text)
+        single, combined, _ = self._patterns
+        if single is not None and single.search(low) is not None:
             return True
         return any(all(_has_phrase(low, part) for part in parts) for parts in combined)
 
@@ -143,7 +140,6 @@ class _ContextPatterns(NamedTuple):
     """An entry's context phrases compiled for searching (see :func:`_context_patterns`)."""
 
     single: re.Pattern[str] | None  # every single phrase, in one whole-word pattern
-    firsts: frozenset[str] | None  # their first words (None when one starts with none)
     combined: tuple[tuple[str, ...], ...]  # the ``a+b`` alternatives, split into parts
     leads: tuple[str, ...] | None  # the first word of every alternative
 
@@ -151,33 +147,28 @@ class _ContextPatterns(NamedTuple):
 @lru_cache(maxsize=None)
 def _context_patterns(context: tuple[str, ...]) -> _ContextPatterns:
     """An entry's context as one whole-word pattern for its single phrases (one search
-    instead of one per phrase), the first words of those phrases (None when one does not
-    start with a word), the ``a+b`` alternatives, split into their parts, and the first
-    words of all the alternatives (of the first part of an ``a+b`` one; None when one
-    does not start with a word)."""
+    instead of one per phrase), the ``a+b`` alternatives, split into their parts, and the
+    first words of all the alternatives (of the first part of an ``a+b`` one; None when
+    one does not start with a word)."""
     singles = sorted({" ".join(alt.split()) for alt in context if "+" not in alt},
                      key=len, reverse=True)
     pattern = None
     if singles:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, singles)) + r")(?![\w-])")
-    # a whole-word match of a phrase starts with the phrase's first run of word characters,
-    # which is then a whole run of the text as well
-    firsts = [_RUN_RE.match(phrase) for phrase in singles]
-    first_words = (frozenset(m.group() for m in firsts if m is not None)
-                   if all(m is not None for m in firsts) else None)
     combined = tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
-    leading = firsts + [_RUN_RE.match(" ".join(parts[0].split())) for parts in combined]
+    # a whole-word match of a phrase starts with the phrase's first run of word characters
+    leading = ([_RUN_RE.match(phrase) for phrase in singles]
+               + [_RUN_RE.match(" ".join(parts[0].split())) for parts in combined])
     leads = (tuple(sorted({m.group() for m in leading if m is not None}))
              if all(m is not None for m in leading) else None)
-    return _ContextPatterns(pattern, first_words, combined, leads)
+    return _ContextPatterns(pattern, combined, leads)
 
 
 @lru_cache(maxsize=16)
-def _searchable(text: str) -> tuple[str, frozenset[str]]:
-    """``text`` lower-cased and whitespace-normalised, and the set of its words (as
-    ``_RUN_RE`` finds them). Cached: every entry tried on a trigger reads the same text."""
-    low = " ".join(text.lower().split())
-    return low, frozenset(_RUN_RE.findall(low))
+def _searchable(text: str) -> str:
+    """``text`` lower-cased and whitespace-normalised. Cached: every entry tried on a
+    trigger reads the same text."""
+    return " ".join(text.lower().split())
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
