@@ -23,6 +23,28 @@ def codes(kb: Knowledge, words: list[str], lemmas: list[str] | None = None
     return [(m.start, m.end, m.entry.kind, m.entry.code) for m in kb.match(words, lemmas)]
 
 
+@pytest.mark.parametrize("text", [
+    "the United States of America and the Kremlin said the Israeli army 's chief and "
+    "Isreal 's Foreign Minister met the Gulf of Aden patrol",
+    "Mexican police and the Sea of Japan fleet , the the Sudan People 's Liberation Army ,",
+])
+def test_a_run_that_the_scan_stops_at_has_the_matches_inside_it(kb: Knowledge, text: str) -> None:
+    """The positions ``match`` reports its scan stopped at say which runs of the words
+    have the matches found inside them (what DocActors reads a phrase's matches from)."""
+    words = text.split()
+    stops: list[int] = []
+    found = kb.match(words, None, stops)
+    assert kb.match(words) == found
+    inner = {k for m in found for k in range(m.start + 1, m.end)}
+    for start in stops:
+        for end in range(start + 1, len(words) + 1):
+            if end in inner or phrase_key(words[end - 1]) == ("the",):
+                continue
+            inside = [(m.start - start, m.end - start, m.entry) for m in found
+                      if start <= m.start and m.end <= end]
+            assert [(m.start, m.end, m.entry) for m in kb.match(words[start:end])] == inside
+
+
 def test_fold_and_phrase_key() -> None:
     assert fold("Élysée") == "elysee"
     assert phrase_key("the U.S.") == ("the", "u", "s")

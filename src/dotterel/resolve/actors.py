@@ -15,6 +15,7 @@ nation").
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -24,7 +25,7 @@ from ..extract.mentions import is_list_item
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
-                         inside_place_name, successions)
+                         inside_place_name, phrase_key, successions)
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -153,6 +154,21 @@ class _Seen:
 
 
 @dataclass(frozen=True)
+class _SentenceMatches:
+    """The knowledge's matches in the words of the sentence at token positions
+    ``start:end`` (:meth:`Knowledge.match`, positions within the sentence), the positions
+    its scan stopped at (``stops``) and those strictly inside a match (``inner``): a run
+    of the sentence's words that begins at a stop and ends at no inner position has the
+    matches inside it (see :meth:`DocActors._sentence_matches`)."""
+
+    start: int
+    end: int
+    matches: list[PhraseMatch]
+    stops: set[int]
+    inner: set[int]
+
+
+@dataclass(frozen=True)
 class _Reading:
     """What a noun phrase's own words say, whatever the document's memory holds: its
     words (``toks``, and their texts), the knowledge's matches in them by kind, the
@@ -228,6 +244,9 @@ class DocActors:
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._matches: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[PhraseMatch, ...]] = {}
         self._matches_at: dict[tuple[int, ...], tuple[PhraseMatch, ...]] = {}  # by positions
+        # each sentence's matches, as the prepass finds them, and where the sentences start
+        self._sentences: list[_SentenceMatches] = []
+        self._sentence_starts: list[int] = []
         self._acts: dict[str, Actor] = {}  # lemma of an act's words -> who did it last
         self._foreign: set[int] = set()  # heads of armed men called foreign, of no state found
         # first token of a capital's name -> the country of the place of that name its
@@ -259,7 +278,13 @@ class DocActors:
         for sent in doc.sents:
             words = doc_words[sent.start:sent.end]
             lemmas = doc_lemmas[sent.start:sent.end]
-            for m in self.knowledge.match(words, lemmas):
+            stops: list[int] = []
+            found = self.knowledge.match(words, lemmas, stops)
+            self._sentences.append(_SentenceMatches(
+                sent.start, sent.end, found, set(stops),
+                {k for m in found if m.end - m.start > 1 for k in range(m.start + 1, m.end)}))
+            self._sentence_starts.append(sent.start)
+            for m in found:
                 if inside_place_name(words, m.start, m.end, m.entry.kind):
                     continue  # "the South China Sea" names no actor
                 first = sent.start + m.start
@@ -352,21 +377,47 @@ class DocActors:
 
     def _match(self, toks: list[Token]) -> tuple[PhraseMatch, ...]:
         """The knowledge's matches in the words ``toks`` (:meth:`Knowledge.match` of their
-        texts and lemmas), remembered by the words' positions and by what they say."""
+        texts and lemmas), remembered by the words' positions and by what they say, and
+        read off their sentence's where those are the same (see :meth:`_sentence_matches`)."""
         index = tuple(t.i for t in toks)
         found = self._matches_at.get(index)
+        if found is not None:
+            return found
+        found = self._sentence_matches(index)
         if found is None:
             words = tuple(self._words[i] for i in index)
             lemmas = tuple(self._lemmas[i] for i in index)
             found = self._matches.get((words, lemmas))
             if found is None:
                 found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
-            # a name inside a sea's or a lake's, even where the phrase stops short of the
-            # rest of it ("Japan" of "the Sea of Japan"), names no actor
-            found = tuple(m for m in found if not inside_place_name(
-                self._words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
-            self._matches_at[index] = found
+        # a name inside a sea's or a lake's, even where the phrase stops short of the
+        # rest of it ("Japan" of "the Sea of Japan"), names no actor
+        found = tuple(m for m in found if not inside_place_name(
+            self._words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
+        self._matches_at[index] = found
         return found
+
+    def _sentence_matches(self, index: tuple[int, ...]) -> tuple[PhraseMatch, ...] | None:
+        """The knowledge's matches in the words at the positions ``index``, read off
+        those the prepass found in their sentence, or None where that cannot be done: the
+        words must be a run of the sentence's that begins where the sentence's scan
+        looked for a phrase, that ends neither inside a match nor in a "the" (which looks
+        past itself), so that a scan of the run alone meets the same phrases (see
+        :meth:`Knowledge.match`). Most phrases are such runs: their words are not
+        matched again."""
+        if not index:
+            return None
+        start, end = index[0], index[-1] + 1
+        if end - start != len(index):
+            return None  # a phrase with a gap
+        sent = self._sentences[bisect_right(self._sentence_starts, start) - 1]
+        first, last = start - sent.start, end - sent.start
+        if (end > sent.end or first not in sent.stops or last in sent.inner
+                or phrase_key(self._words[end - 1]) == ("the",)):
+            return None
+        return tuple(m if not first else PhraseMatch(m.start - first, m.end - first, m.entry,
+                                                     m.alternatives)
+                     for m in sent.matches if first <= m.start and m.end <= last)
 
     def _learn_alias(self, ent) -> None:  # noqa: ANN001 - a spaCy Span
         """"Andrés Manuel López Obrador (AMLO)": the parenthesised acronym is an alias."""

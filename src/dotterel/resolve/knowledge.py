@@ -328,13 +328,20 @@ class Knowledge:
         """Every known person whose name ends in ``word`` ("Bush": both presidents)."""
         return list(self._surnames.get(fold(word), ()))
 
-    def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None) -> list[PhraseMatch]:
+    def match(self, words: Sequence[str], lemmas: Sequence[str] | None = None,
+              stops: list[int] | None = None) -> list[PhraseMatch]:
         """Longest known phrases in a token sequence, left to right, without overlaps.
 
         ``words`` are token texts (spaCy ``token.text``); ``lemmas``, when given, are tried as
         well so that plurals match their singular ("ministers" -> "minister"). When several
         entries share the longest phrase, the most specific kind wins (person > any user
         entry > IGO > country > region > sector).
+
+        ``stops``, when given, receives every position the scan looks for a phrase at:
+        all but those inside a match, or skipped by a "the" looking past itself. A run of
+        the words that begins at one of them, that no match crosses the end of and that
+        does not end in "the" has the matches found inside it here, moved to its start
+        (the scan from that position meets the same phrases, none cut short).
         """
         # (the memo is read here, and _word called only for a text not in it: this
         # runs for every word of every sentence and phrase)
@@ -355,6 +362,8 @@ class Knowledge:
 
         i = 0
         while i < len(words):
+            if stops is not None:
+                stops.append(i)
             word = said[i]
             key = word.key
             if key != ("the",) and not (word.starts or (
