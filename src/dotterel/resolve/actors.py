@@ -15,7 +15,7 @@ nation").
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -191,6 +191,11 @@ class _Reading:
     country: str  # the country its own words give it (see _country_of)
 
 
+def _latest_first(seen: _Seen) -> int:
+    """The order of :attr:`DocActors._seen`: the latest position first."""
+    return -seen.i
+
+
 def _strip(text: str) -> str:
     return text.strip().strip(",.;:").strip()
 
@@ -232,6 +237,8 @@ class DocActors:
         self.gazetteer = gazetteer
         self.default_day = default_day
         self._names: dict[str, Actor] = {}  # lowercased surname / alias / full name -> actor
+        # the actors established so far, the latest position first (equal ones in the
+        # order established): kept so, not sorted for every look back
         self._seen: list[_Seen] = []
         self._countries: list[tuple[int, str]] = []  # (token index, ISO3) in text order
         # every person the text names, known or not: (token index, name, actor or None)
@@ -315,7 +322,7 @@ class DocActors:
             actor = self.resolve(doc[i], self.default_day)
             if actor is not None:
                 plural = arrays.tags[i] in ("NNS", "NNPS") or self._lemma_lowers[i] in COLLECTIVES
-                self._seen.append(_Seen(i, actor, False, plural))
+                insort(self._seen, _Seen(i, actor, False, plural), key=_latest_first)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 root = ent.root
@@ -429,7 +436,7 @@ class DocActors:
                 self._names[alias.lower()] = known
 
     def _remember(self, i: int, actor: Actor, is_person: bool, plural: bool, name: str = "") -> None:
-        self._seen.append(_Seen(i, actor, is_person, plural))
+        insort(self._seen, _Seen(i, actor, is_person, plural), key=_latest_first)
         if is_person:
             full = _strip(name or actor.name or actor.text)
             if full:
@@ -442,7 +449,7 @@ class DocActors:
 
     def _last(self, before: int, *, person: bool | None = None, plural: bool | None = None,
               exclude: set[str] = frozenset()) -> Actor | None:
-        for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
+        for seen in self._seen:
             if seen.i >= before or seen.actor.country in exclude:
                 continue
             if person is not None and seen.is_person != person:
@@ -456,7 +463,7 @@ class DocActors:
         """The actor of the last phrase before ``head`` headed by the same noun, when that
         phrase was a fuller name of it ("Hamas militants" for "the militants")."""
         lemma = self._lemma_lowers[head.i]
-        for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
+        for seen in self._seen:
             if (seen.i < head.i and not seen.is_person and seen.actor.country
                     and self._lemma_lowers[seen.i] == lemma):
                 return seen.actor
@@ -469,7 +476,7 @@ class DocActors:
         the text named, even the other party's)."""
         if not sector or sector == "GOV":
             return ""
-        for seen in sorted(self._seen, key=lambda s: s.i, reverse=True):
+        for seen in self._seen:
             if (seen.i < before and seen.actor.sector[:3] == sector[:3] and seen.actor.country
                     and seen.actor.country not in exclude):
                 return seen.actor.country
