@@ -14,7 +14,9 @@ the document as parsed, so nothing may change its annotation afterwards.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
+import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
@@ -22,8 +24,14 @@ from spacy.tokens import Doc
 # gives components (the key is namespaced so that no other component's entry is touched)
 USER_DATA_KEY = ("dotterel", "parse_arrays")
 COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB, IDX]
-# ``Token.ent_iob_`` of each ``ENT_IOB`` value
+# the first columns hold string hashes; the others' positions in COLUMNS
+_STRING_COLUMNS = 7
+_HEAD, _SPACY, _ENT_IOB, _IDX = 7, 8, 9, 10
+# ``Token.ent_iob_`` of each ``ENT_IOB`` value, and ``Token.whitespace_`` of each ``SPACY``
+# one (as arrays of objects, indexed by a whole column at once)
 IOB_STRINGS = ("", "I", "O", "B")
+_IOB_STRINGS = np.array(IOB_STRINGS, dtype=object)
+_SPACES = np.array(["", " "], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -54,34 +62,37 @@ class ParseArrays:
 
     @classmethod
     def of(cls, doc: Doc) -> ParseArrays:
-        """Read ``doc``'s arrays (use :func:`parse_arrays`, which keeps them)."""
+        """Read ``doc``'s arrays (use :func:`parse_arrays`, which keeps them).
+
+        Done with whole-array operations: this runs once for every document coded, and a
+        Python loop per token and column cost more than the rest of the reading."""
+        n = len(doc)
+        if not n:
+            return cls(words=[], lowers=[], lemmas=[], pos=[], tags=[], deps=[], ent_types=[],
+                       heads=[], children=[], spaces=[], ent_iobs=[], idx=[], text=doc.text)
+        table = doc.to_array(COLUMNS)
+        # the string columns: each distinct value looked up once (a document repeats its
+        # words and tags many times), then every cell given its string by indexing
+        hashes = table[:, :_STRING_COLUMNS]
+        distinct, where = np.unique(hashes, return_inverse=True)
         strings = doc.vocab.strings
-        rows = doc.to_array(COLUMNS).tolist() if len(doc) else []
-        columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
-        # one lookup per distinct value: a document repeats its words and tags many times
-        seen: dict[int, str] = {}
-
-        def text(column: tuple[int, ...]) -> list[str]:
-            out = []
-            for h in column:
-                s = seen.get(h)
-                if s is None:
-                    s = seen[h] = strings[h]
-                out.append(s)
-            return out
-
-        # HEAD is an offset, stored unsigned: convert it back to a signed absolute index
-        heads = [i + (h - (1 << 64) if h >= (1 << 63) else h) for i, h in enumerate(columns[7])]
+        names = np.array([strings[h] for h in distinct.tolist()], dtype=object)
+        words, lowers, lemmas, pos, tags, deps, ent_types = (
+            names[where.reshape(hashes.shape)].T.tolist())
+        # HEAD is a signed offset stored in an unsigned column: read its bits as signed
+        heads = (table[:, _HEAD].view(np.int64) + np.arange(n)).tolist()
         children: list[list[int]] = [[] for _ in heads]
         for i, h in enumerate(heads):
             if h != i:
                 children[h].append(i)
-        return cls(words=text(columns[0]), lowers=text(columns[1]), lemmas=text(columns[2]),
-                   pos=text(columns[3]), tags=text(columns[4]), deps=text(columns[5]),
-                   ent_types=text(columns[6]), heads=heads, children=children,
-                   spaces=[" " if f else "" for f in columns[8]],
-                   ent_iobs=[IOB_STRINGS[v] for v in columns[9]],
-                   idx=list(columns[10]), text=doc.text)
+        spaces = _SPACES[table[:, _SPACY]].tolist()
+        return cls(words=words, lowers=lowers, lemmas=lemmas, pos=pos, tags=tags, deps=deps,
+                   ent_types=ent_types, heads=heads, children=children, spaces=spaces,
+                   ent_iobs=_IOB_STRINGS[table[:, _ENT_IOB]].tolist(),
+                   idx=table[:, _IDX].tolist(),
+                   # what ``doc.text`` joins, each word with its trailing space, without
+                   # making a Token for each
+                   text="".join(chain.from_iterable(zip(words, spaces))))
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens ``start:end``, as ``doc[start:end].text`` gives it (which

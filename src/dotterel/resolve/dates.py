@@ -50,23 +50,27 @@ def _basis_of_published(basis: PublishedBasis | None) -> DateBasis:
     return "published"
 
 
-def _is_pluperfect(root: Token) -> bool:
-    aux = [c.lower_ for c in root.children if c.dep_ == "aux"]
-    return "had" in aux and root.tag_ == "VBN"
+def _auxiliaries(arrays: ParseArrays, verb: int) -> set[str]:
+    """The auxiliaries of word ``verb`` ("had", "will"...), lower-cased."""
+    return {arrays.lowers[c] for c in arrays.children[verb] if arrays.deps[c] == "aux"}
 
 
-def _is_perfect(root: Token) -> bool:
+def _is_pluperfect(arrays: ParseArrays, root: int) -> bool:
+    """Whether a clause is in the past perfect ("had condemned"): a flashback."""
+    return "had" in _auxiliaries(arrays, root) and arrays.tags[root] == "VBN"
+
+
+def _is_perfect(arrays: ParseArrays, root: int) -> bool:
     """Whether a clause is in the present perfect ("has been in office since 2023"): it
     tells of a state that holds now, not of a moment the story moves to."""
-    aux = {c.lower_ for c in root.children if c.dep_ == "aux"}
-    return bool(aux & {"has", "have", "'s", "'ve"}) and root.tag_ == "VBN"
+    return (bool(_auxiliaries(arrays, root) & {"has", "have", "'s", "'ve"})
+            and arrays.tags[root] == "VBN")
 
 
-def _tense(tok: Token) -> str | None:
-    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if aux & FUTURE_AUX:
+def _tense(arrays: ParseArrays, verb: int) -> str | None:
+    if _auxiliaries(arrays, verb) & FUTURE_AUX:
         return "future"
-    if tok.tag_ in ("VBD", "VBN"):
+    if arrays.tags[verb] in ("VBD", "VBN"):
         return "past"
     return None
 
@@ -80,86 +84,96 @@ def _token_at(arrays: ParseArrays, sent: Span, char: int) -> int | None:
     return None
 
 
-def _distance(tok: Token, trigger: Token) -> int | None:
-    """How many steps up the tree from ``tok`` to ``trigger``; None when not above it."""
+# The walks below go up the tree by word positions in the parse arrays: they run for
+# every time of a sentence against every event and the sentence's root, and a Token is
+# built for every step of a walk over Token.head.
+
+def _distance(heads: list[int], tok: int, trigger: int) -> int | None:
+    """How many steps up the tree from word ``tok`` to word ``trigger``; None when not
+    above it."""
     cur, steps = tok, 0
     while True:
-        if cur.i == trigger.i:
+        if cur == trigger:
             return steps
-        if cur.head.i == cur.i:
+        if heads[cur] == cur:
             return None
-        cur, steps = cur.head, steps + 1
+        cur, steps = heads[cur], steps + 1
 
 
-def _owned_elsewhere(tok: Token, trigger: Token, steps: int, triggers: set[int]) -> bool:
+def _owned_elsewhere(heads: list[int], tok: int, trigger: int, steps: int,
+                     triggers: set[int]) -> bool:
     """True when, on the way up from a time to ``trigger``, another trigger comes first:
     the time then belongs to that event."""
     cur = tok
     for _ in range(steps):
-        if cur.i in triggers and cur.i != trigger.i:
+        if cur in triggers and cur != trigger:
             return True
-        cur = cur.head
+        cur = heads[cur]
     return False
 
 
-def _in_other_clause(tok: Token, top: Token, steps: int, triggers: set[int]) -> bool:
+def _in_other_clause(arrays: ParseArrays, tok: int, top: int, steps: int,
+                     triggers: set[int]) -> bool:
     """True when, on the way up from a time to ``top``, a verb that is no event's trigger
     heads a clause of its own ("..., the first states to make such a deal since Jordan in
     1994"): the time is that clause's, and bounds ``top`` less than an event's time does."""
     cur = tok
     for _ in range(steps):
-        if cur.i != top.i and cur.i not in triggers and cur.pos_ in ("VERB", "AUX") \
-                and cur.dep_ not in ("aux", "auxpass"):
+        if cur != top and cur not in triggers and arrays.pos[cur] in ("VERB", "AUX") \
+                and arrays.deps[cur] not in ("aux", "auxpass"):
             return True
-        cur = cur.head
+        cur = arrays.heads[cur]
     return False
 
 
-def _in_relative_clause(tok: Token, top: Token, steps: int) -> bool:
-    """True when a time lies in a relative clause below ``top`` ("detained Glas, who had
-    been living in the embassy since December"): it tells of the person or thing
-    described, not of the event."""
+def _in_relative_clause(arrays: ParseArrays, tok: int, steps: int) -> bool:
+    """True when a time lies in a relative clause below the word ``steps`` steps above it
+    ("detained Glas, who had been living in the embassy since December"): it tells of the
+    person or thing described, not of the event."""
     cur = tok
     for _ in range(steps):
-        if cur.dep_ == "relcl":
+        if arrays.deps[cur] == "relcl":
             return True
-        cur = cur.head
+        cur = arrays.heads[cur]
     return False
 
 
-def _clause_head(tok: Token) -> Token | None:
+def _clause_head(arrays: ParseArrays, tok: int) -> int | None:
     """The verb whose clause a time expression modifies."""
+    heads, pos = arrays.heads, arrays.pos
     cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+    while heads[cur] != cur:
+        cur = heads[cur]
+        if pos[cur] in ("VERB", "AUX"):
             return cur
-    return cur if cur.pos_ in ("VERB", "AUX") else None
+    return cur if pos[cur] in ("VERB", "AUX") else None
 
 
-def _time_rank(tok: Token, top: Token, triggers: set[int]) -> tuple[int, int] | None:
+def _time_rank(arrays: ParseArrays, tok: int, top: int, triggers: set[int]
+               ) -> tuple[int, int] | None:
     """How closely a time below ``top`` dates it, lower is closer: (0, steps) in its own
     clause, (1, steps) through another event's clause (which bounds it), (2, steps)
     through a clause no event heads; None when the time is not below ``top`` or lies in a
     relative clause."""
-    d = _distance(tok, top)
-    if d is None or _in_relative_clause(tok, top, d):
+    d = _distance(arrays.heads, tok, top)
+    if d is None or _in_relative_clause(arrays, tok, d):
         return None
-    if _owned_elsewhere(tok, top, d, triggers):
+    if _owned_elsewhere(arrays.heads, tok, top, d, triggers):
         return 1, d
-    return (2 if _in_other_clause(tok, top, d, triggers) else 0), d
+    return (2 if _in_other_clause(arrays, tok, top, d, triggers) else 0), d
 
 
-def _framing(head: Token, governor: Token) -> bool:
-    """Whether ``head`` is a participle put before ``governor``'s clause to set its scene
-    ("Speaking at the White House on Wednesday, Trump said ...")."""
-    return (head.dep_ == "advcl" and head.head.i == governor.i
-            and head.tag_ in ("VBG", "VBN") and head.i < governor.i)
+def _framing(arrays: ParseArrays, head: int, governor: int) -> bool:
+    """Whether word ``head`` is a participle put before ``governor``'s clause to set its
+    scene ("Speaking at the White House on Wednesday, Trump said ...")."""
+    return (arrays.deps[head] == "advcl" and arrays.heads[head] == governor
+            and arrays.tags[head] in ("VBG", "VBN") and head < governor)
 
 
-def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
+def _governing_time(arrays: ParseArrays, trig: int, located: list[tuple[TimeMention, int]],
                     triggers: set[int]) -> TimeRef | None:
-    """The time of an event from the times of its sentence, in order of preference:
+    """The time of an event from the times of its sentence (each with the word it
+    starts at), in order of preference:
     1. a time in the trigger's own clause ("raided ... on April 5, 2024");
     2. the time of a subordinate event ("broke off relations after police raided the
        embassy on April 5"): it bounds the main one;
@@ -171,16 +185,16 @@ def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
     if not located:
         return None  # (most sentences name no time: nothing below need walk the tree)
     ranked = [(rank, tm.ref) for tm, tok in located
-              if (rank := _time_rank(tok, trig, triggers)) is not None]
+              if (rank := _time_rank(arrays, tok, trig, triggers)) is not None]
     close = [x for x in ranked if x[0][0] < 2]
     if close:
         return min(close, key=lambda x: x[0])[1]
-    heads = {tm: _clause_head(tok) for tm, tok in located}
+    heads = {tm: _clause_head(arrays, tok) for tm, tok in located}
     cur, steps = trig, 0
-    while cur.head.i != cur.i and steps < 6:
-        cur, steps = cur.head, steps + 1
+    while arrays.heads[cur] != cur and steps < 6:
+        cur, steps = arrays.heads[cur], steps + 1
         for tm, head in heads.items():
-            if head is not None and (head.i == cur.i or _framing(head, cur)):
+            if head is not None and (head == cur or _framing(arrays, head, cur)):
                 return tm.ref
     if ranked:
         # "..., and Ukraine expelled 13, as more than 20 governments joined the response
@@ -188,7 +202,7 @@ def _governing_time(trig: Token, located: list[tuple[TimeMention, Token]],
         # the time of the clause the trigger is coordinated with
         return min(ranked, key=lambda x: x[0])[1]
     free = [tm for tm, tok in located
-            if not any(_distance(tok, trig.doc[t]) is not None for t in triggers)]
+            if not any(_distance(arrays.heads, tok, t) is not None for t in triggers)]
     return free[0].ref if free else None
 
 
@@ -309,20 +323,20 @@ class DocDates:
         """Date the mentions of one sentence and move the narrative time on."""
         anchor = self._anchor(sent)
         narrative = anchor or self.narrative
-        root = sent.root
-        tense = _tense(root)
+        root = sent.root.i
+        tense = _tense(self._arrays, root)
         text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
         times = _anchor_within(find_times(text, self.published, narrative, tense),
                                text, self.published, tense)
-        located: list[tuple[TimeMention, Token]] = []
+        located: list[tuple[TimeMention, int]] = []  # each time with the word it starts at
         for tm in times:
             at = _token_at(self._arrays, sent, sent.start_char + tm.start)
             if at is not None:
-                located.append((tm, self.doc[at]))
+                located.append((tm, at))
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:
-            best = _governing_time(self.doc[m.trigger], located, triggers)
+            best = _governing_time(self._arrays, m.trigger, located, triggers)
             if best is not None:
                 out.append(DatedMention(m, best, "text", explicit=True))
             elif narrative is not None:
@@ -335,13 +349,15 @@ class DocDates:
                 out.append(DatedMention(m, None, "published"))
         for dm in out:
             if dm.date is not None and dm.basis == "text":
-                self._event_dates.setdefault(self.doc[dm.mention.trigger].lemma_.lower(), dm.date)
+                self._event_dates.setdefault(self._arrays.lemmas[dm.mention.trigger].lower(),
+                                             dm.date)
         # a time after "since" starts a state ("in office since November 2023"); it does
         # not move the story
+        arrays = self._arrays
         moving = [(rank, tm) for tm, tok in located
                   if not text[:tm.start].rstrip().lower().endswith("since")
-                  and (rank := _time_rank(tok, root, triggers - {root.i})) is not None]
-        if moving and not _is_pluperfect(root) and not _is_perfect(root):
+                  and (rank := _time_rank(arrays, tok, root, triggers - {root})) is not None]
+        if moving and not _is_pluperfect(arrays, root) and not _is_perfect(arrays, root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday
             self.narrative = min(moving, key=lambda x: x[0])[1].ref
