@@ -295,13 +295,28 @@ class _TriggerWords:
     and the text of its sentence in lower case, ``sentence``, where an entry's context
     words must be for its clause to have them."""
 
-    __slots__ = ("tok", "sentence", "_objects", "_context")
+    __slots__ = ("tok", "sentence", "_objects", "_context", "_particles")
 
     def __init__(self, tok: Token, sentence: str) -> None:
         self.tok = tok
         self.sentence = sentence
         self._objects: list[tuple[int, frozenset[str]]] | None = None
         self._context: dict[bool, str] = {}
+        self._particles: dict[str, int] | None = None
+
+    def particles(self) -> dict[str, int]:
+        """Each lower-case word that may be the trigger's particle ("called off", "called
+        on", "called for"), with the position of its first dependent of that word. Read
+        once for all the entries tried: a word like "call" has dozens, most with one."""
+        if self._particles is None:
+            arrays = parse_arrays(self.tok.doc)
+            lowers, deps = arrays.lowers, arrays.deps
+            found: dict[str, int] = {}
+            for c in arrays.children[self.tok.i]:
+                if deps[c] in PARTICLE_DEPS:
+                    found.setdefault(lowers[c], c)
+            self._particles = found
+        return self._particles
 
     def objects(self) -> list[tuple[int, frozenset[str]]]:
         """Each object's token index and its lemma and form, and those of who it counts
@@ -382,18 +397,18 @@ def _subtree(arrays: ParseArrays, i: int) -> list[int]:
 # Prepositions of the occasion a verb of saying or asking is uttered at ("demanded an
 # apology at the second session of the talks"): never what is said or asked.
 OCCASION_PREPS = {"at", "during", "amid", "amidst", "despite", "after", "before"}
+# Labels a trigger's particle may have: the parser often takes it for an adverb or a
+# preposition ("called off the talks", "called on Russia").
+PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 # Flags of entries whose context phrases say what is said, asked or pledged.
 CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
 
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
     """Token indices the entry consumes when it matches the trigger, else None."""
-    tok = words.tok
-    used = [tok.i]
+    used = [words.tok.i]
     if entry.particle:
-        arrays = parse_arrays(tok.doc)
-        part = next((c for c in arrays.children[tok.i] if arrays.lowers[c] == entry.particle
-                     and arrays.deps[c] in ("prt", "advmod", "prep")), None)
+        part = words.particles().get(entry.particle)
         if part is None:
             return None
         used.append(part)
