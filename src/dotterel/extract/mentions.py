@@ -101,7 +101,13 @@ def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
     doc = tok.doc
     arrays = parse_arrays(doc)
     labels = arrays.deps
-    return [doc[j] for j in arrays.children[tok.i] if labels[j] in deps]
+    # (a plain loop, not a comprehension: most words have two or three dependents, and
+    # a comprehension's own call costs more than reading them)
+    found: list[Token] = []
+    for j in arrays.children[tok.i]:
+        if labels[j] in deps:
+            found.append(doc[j])
+    return found
 
 
 def _child_words(tok: Token, deps: set[str] | frozenset[str]) -> list[str]:
@@ -110,7 +116,11 @@ def _child_words(tok: Token, deps: set[str] | frozenset[str]) -> list[str]:
     read from the parse arrays with no Token objects made."""
     arrays = parse_arrays(tok.doc)
     labels, lowers = arrays.deps, arrays.lowers
-    return [lowers[j] for j in arrays.children[tok.i] if labels[j] in deps]
+    found: list[str] = []  # (a plain loop, as in _children)
+    for j in arrays.children[tok.i]:
+        if labels[j] in deps:
+            found.append(lowers[j])
+    return found
 
 
 def _is_passive(tok: Token) -> bool:
@@ -407,14 +417,22 @@ class _TriggerWords:
 def _subtree(arrays: ParseArrays, i: int) -> list[int]:
     """The positions of token ``i``'s subtree in the order ``Token.subtree`` gives them
     (its left dependents' subtrees, itself, its right ones'), read from the parse arrays."""
+    children = arrays.children
     out: list[int] = []
-    for c in arrays.children[i]:
+    # (a leaf is its own subtree: most words are leaves, and need no call of their own)
+    for c in children[i]:
         if c < i:
-            out += _subtree(arrays, c)
+            if children[c]:
+                out += _subtree(arrays, c)
+            else:
+                out.append(c)
     out.append(i)
-    for c in arrays.children[i]:
+    for c in children[i]:
         if c > i:
-            out += _subtree(arrays, c)
+            if children[c]:
+                out += _subtree(arrays, c)
+            else:
+                out.append(c)
     return out
 
 
@@ -758,9 +776,13 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
     out: list[Token] = []
     # "marched close to the border", "sailed right up to the coast": an adverb of nearness
     # carries the verb's own phrase
-    near = [p for a in children[tok.i] if deps[a] == "advmod" and lowers[a] in NEARNESS_ADVERBS
-            for p in children[a]]
-    for p in (*children[tok.i], *near):
+    # (plain loops: this is asked for every slot, and most words have few dependents)
+    kids = children[tok.i]
+    near: list[int] = []
+    for a in kids:
+        if deps[a] == "advmod" and lowers[a] in NEARNESS_ADVERBS:
+            near += children[a]
+    for p in kids + near if near else kids:
         if deps[p] in ("prep", "agent", "dative") and lowers[p] == prep_word:
             # "called on Tuesday for ...": a date is when, never whom
             for c in children[p]:
