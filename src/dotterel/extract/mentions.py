@@ -1140,19 +1140,23 @@ def _attributed_object(verb: Token) -> list[Token]:
     the words between the verb and that subject's comma are the verb's object, headed by
     their last word that names someone."""
     doc = verb.doc
-    comma = next((t for t in doc[verb.i + 1:verb.sent.end] if t.text == ","), None)
-    if comma is None or comma.i == verb.i + 1:
+    end = verb.sent.end
+    # (the comma looked for in the parse arrays' words, with no Token made for each word)
+    words = parse_arrays(doc).words
+    at = next((j for j in range(verb.i + 1, end) if words[j] == ","), None)
+    if at is None or at == verb.i + 1:
         return []
+    comma = doc[at]
     subj = comma.head
     said = subj.head
     if (subj.dep_ not in SUBJECTS or subj.i < comma.i or said.i < subj.i
             or said.pos_ != "VERB" or said.dep_ not in ("conj", "ROOT")
-            or any(not t.is_punct for t in doc[said.i + 1:verb.sent.end])):
+            or any(not t.is_punct for t in doc[said.i + 1:end])):
         return []
-    words = doc[verb.i + 1:comma.i]
-    if any(t.head.i != subj.i and not words.start <= t.head.i < words.end for t in words):
+    phrase = doc[verb.i + 1:comma.i]
+    if any(t.head.i != subj.i and not phrase.start <= t.head.i < phrase.end for t in phrase):
         return []  # the words are a phrase of that subject's, nothing else
-    names = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "NORP"]
+    names = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "NORP"]
     return names[-1:]
 
 
