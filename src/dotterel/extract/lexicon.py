@@ -201,16 +201,27 @@ class Lexicon:
 
     def candidates(self, pos: str, lemma: str) -> list[TriggerEntry]:
         """Entries for this head word, most constraints first, then in file order."""
-        return list(self._index.get((pos.upper(), lemma.lower()), ()))
+        # (the key as given first: callers mostly pass it normalised already, and this is
+        # asked for every candidate trigger word)
+        found = self._index.get((pos, lemma))
+        if found is None:
+            found = self._index.get((pos.upper(), lemma.lower()), ())
+        return list(found)
 
     def flags(self, pos: str, lemma: str) -> frozenset[str]:
         """Every flag some entry for this head word has (asked for each governing word of
         every mention: "is this a word of intending?")."""
-        return self._flags.get((pos.upper(), lemma.lower()), frozenset())
+        found = self._flags.get((pos, lemma))  # (the key as given first, as in candidates)
+        if found is None:
+            found = self._flags.get((pos.upper(), lemma.lower()), frozenset())
+        return found
 
     def lemmas(self, pos: str) -> frozenset[str]:
         """Every lemma with at least one entry for ``pos`` (VERB, NOUN or ADJ)."""
-        return self._lemmas.get(pos.upper(), frozenset())
+        found = self._lemmas.get(pos)  # (the key as given first, as in candidates)
+        if found is None:
+            found = self._lemmas.get(pos.upper(), frozenset())
+        return found
 
     def codes(self) -> frozenset[str]:
         """Every CAMEO code some entry signals."""

@@ -101,7 +101,13 @@ def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
     doc = tok.doc
     arrays = parse_arrays(doc)
     labels = arrays.deps
-    return [doc[j] for j in arrays.children[tok.i] if labels[j] in deps]
+    # (a plain loop, not a comprehension: most words have two or three dependents, and
+    # a comprehension's own call costs more than reading them)
+    found: list[Token] = []
+    for j in arrays.children[tok.i]:
+        if labels[j] in deps:
+            found.append(doc[j])
+    return found
 
 
 def _child_words(tok: Token, deps: set[str] | frozenset[str]) -> list[str]:
@@ -110,11 +116,23 @@ def _child_words(tok: Token, deps: set[str] | frozenset[str]) -> list[str]:
     read from the parse arrays with no Token objects made."""
     arrays = parse_arrays(tok.doc)
     labels, lowers = arrays.deps, arrays.lowers
-    return [lowers[j] for j in arrays.children[tok.i] if labels[j] in deps]
+    found: list[str] = []  # (a plain loop, as in _children)
+    for j in arrays.children[tok.i]:
+        if labels[j] in deps:
+            found.append(lowers[j])
+    return found
 
 
 def _is_passive(tok: Token) -> bool:
-    return bool(_child_words(tok, PASSIVE_MARKS)) or _reduced_passive(tok)
+    """Whether a verb is passive: with a passive subject or auxiliary, or a reduced
+    passive. Read from the parse arrays: it is asked several times of every trigger (for
+    its objects, its doer and its target)."""
+    arrays = parse_arrays(tok.doc)
+    deps = arrays.deps
+    for c in arrays.children[tok.i]:
+        if deps[c] in PASSIVE_MARKS:
+            return True
+    return _reduced_passive(tok)
 
 
 def _participle_of(tok: Token) -> bool:
@@ -130,17 +148,26 @@ def _misread_participle(tok: Token) -> Token | None:
     "detained" as the main verb with "students" as subject, and "were freed" as a
     conjunct with no subject of its own. A passive conjunct joined with no "and" and no
     comma, lacking a subject, shows the misreading; the noun is the one acted on by both."""
-    if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD") or _child_words(tok, {"aux", "auxpass"}):
+    # (read from the parse arrays: asked of every trigger's doer and target, it rules
+    # out most by their tags and labels alone)
+    arrays = parse_arrays(tok.doc)
+    i = tok.i
+    pos, deps, heads, children = arrays.pos, arrays.deps, arrays.heads, arrays.children
+    if pos[i] != "VERB" or arrays.tags[i] not in ("VBN", "VBD"):
         return None
-    subjects = _children(tok, {"nsubj"})
-    if len(subjects) != 1 or subjects[0].i > tok.i:
+    labels = [deps[c] for c in children[i]]
+    if "aux" in labels or "auxpass" in labels:
         return None
-    for conj in _children(tok, {"conj"}):
-        if (conj.pos_ == "VERB" and _children(conj, {"auxpass"})
-                and not _children(conj, SUBJECTS | PASSIVE_SUBJECTS)
-                and not any(t.dep_ in ("cc", "punct") and t.head.i == tok.i
-                            for t in tok.doc[tok.i + 1:conj.i])):
-            return subjects[0]
+    subjects = [c for c in children[i] if deps[c] == "nsubj"]
+    if len(subjects) != 1 or subjects[0] > i:
+        return None
+    for conj in children[i]:
+        if (deps[conj] == "conj" and pos[conj] == "VERB"
+                and any(deps[c] == "auxpass" for c in children[conj])
+                and not any(deps[c] in ALL_SUBJECTS for c in children[conj])
+                and not any(deps[t] in ("cc", "punct") and heads[t] == i
+                            for t in range(i + 1, conj))):
+            return tok.doc[subjects[0]]
     return None
 
 
@@ -181,8 +208,15 @@ def _reduced_passive(tok: Token) -> bool:
     verb that has them, is an active verb; so is the main verb of a sentence with a full
     stop, which the tagger at times takes for a participle ("Leaders of the bloc called
     on Wednesday for a ceasefire.")."""
-    if (tok.pos_ != "VERB" or tok.tag_ != "VBN" or not _child_words(tok, {"nsubj"})
-            or _child_words(tok, NOT_REDUCED)):
+    # (the tags and the dependents' labels read from the parse arrays: every passivity
+    # test of every trigger asks this, and most verbs are ruled out by their tag)
+    arrays = parse_arrays(tok.doc)
+    i = tok.i
+    if arrays.pos[i] != "VERB" or arrays.tags[i] != "VBN":
+        return False
+    deps = arrays.deps
+    labels = {deps[c] for c in arrays.children[i]}
+    if "nsubj" not in labels or not labels.isdisjoint(NOT_REDUCED):
         return False
     if tok.dep_ == "ROOT":
         end = tok.sent[-1]
@@ -295,13 +329,28 @@ class _TriggerWords:
     and the text of its sentence in lower case, ``sentence``, where an entry's context
     words must be for its clause to have them."""
 
-    __slots__ = ("tok", "sentence", "_objects", "_context")
+    __slots__ = ("tok", "sentence", "_objects", "_context", "_particles")
 
     def __init__(self, tok: Token, sentence: str) -> None:
         self.tok = tok
         self.sentence = sentence
         self._objects: list[tuple[int, frozenset[str]]] | None = None
         self._context: dict[bool, str] = {}
+        self._particles: dict[str, int] | None = None
+
+    def particles(self) -> dict[str, int]:
+        """Each lower-case word that may be the trigger's particle ("called off", "called
+        on", "called for"), with the position of its first dependent of that word. Read
+        once for all the entries tried: a word like "call" has dozens, most with one."""
+        if self._particles is None:
+            arrays = parse_arrays(self.tok.doc)
+            lowers, deps = arrays.lowers, arrays.deps
+            found: dict[str, int] = {}
+            for c in arrays.children[self.tok.i]:
+                if deps[c] in PARTICLE_DEPS:
+                    found.setdefault(lowers[c], c)
+            self._particles = found
+        return self._particles
 
     def objects(self) -> list[tuple[int, frozenset[str]]]:
         """Each object's token index and its lemma and form, and those of who it counts
@@ -368,32 +417,40 @@ class _TriggerWords:
 def _subtree(arrays: ParseArrays, i: int) -> list[int]:
     """The positions of token ``i``'s subtree in the order ``Token.subtree`` gives them
     (its left dependents' subtrees, itself, its right ones'), read from the parse arrays."""
+    children = arrays.children
     out: list[int] = []
-    for c in arrays.children[i]:
+    # (a leaf is its own subtree: most words are leaves, and need no call of their own)
+    for c in children[i]:
         if c < i:
-            out += _subtree(arrays, c)
+            if children[c]:
+                out += _subtree(arrays, c)
+            else:
+                out.append(c)
     out.append(i)
-    for c in arrays.children[i]:
+    for c in children[i]:
         if c > i:
-            out += _subtree(arrays, c)
+            if children[c]:
+                out += _subtree(arrays, c)
+            else:
+                out.append(c)
     return out
 
 
 # Prepositions of the occasion a verb of saying or asking is uttered at ("demanded an
 # apology at the second session of the talks"): never what is said or asked.
 OCCASION_PREPS = {"at", "during", "amid", "amidst", "despite", "after", "before"}
+# Labels a trigger's particle may have: the parser often takes it for an adverb or a
+# preposition ("called off the talks", "called on Russia").
+PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 # Flags of entries whose context phrases say what is said, asked or pledged.
 CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
 
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
     """Token indices the entry consumes when it matches the trigger, else None."""
-    tok = words.tok
-    used = [tok.i]
+    used = [words.tok.i]
     if entry.particle:
-        arrays = parse_arrays(tok.doc)
-        part = next((c for c in arrays.children[tok.i] if arrays.lowers[c] == entry.particle
-                     and arrays.deps[c] in ("prt", "advmod", "prep")), None)
+        part = words.particles().get(entry.particle)
         if part is None:
             return None
         used.append(part)
@@ -719,9 +776,13 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
     out: list[Token] = []
     # "marched close to the border", "sailed right up to the coast": an adverb of nearness
     # carries the verb's own phrase
-    near = [p for a in children[tok.i] if deps[a] == "advmod" and lowers[a] in NEARNESS_ADVERBS
-            for p in children[a]]
-    for p in (*children[tok.i], *near):
+    # (plain loops: this is asked for every slot, and most words have few dependents)
+    kids = children[tok.i]
+    near: list[int] = []
+    for a in kids:
+        if deps[a] == "advmod" and lowers[a] in NEARNESS_ADVERBS:
+            near += children[a]
+    for p in kids + near if near else kids:
         if deps[p] in ("prep", "agent", "dative") and lowers[p] == prep_word:
             # "called on Tuesday for ...": a date is when, never whom
             for c in children[p]:
@@ -1079,19 +1140,23 @@ def _attributed_object(verb: Token) -> list[Token]:
     the words between the verb and that subject's comma are the verb's object, headed by
     their last word that names someone."""
     doc = verb.doc
-    comma = next((t for t in doc[verb.i + 1:verb.sent.end] if t.text == ","), None)
-    if comma is None or comma.i == verb.i + 1:
+    end = verb.sent.end
+    # (the comma looked for in the parse arrays' words, with no Token made for each word)
+    words = parse_arrays(doc).words
+    at = next((j for j in range(verb.i + 1, end) if words[j] == ","), None)
+    if at is None or at == verb.i + 1:
         return []
+    comma = doc[at]
     subj = comma.head
     said = subj.head
     if (subj.dep_ not in SUBJECTS or subj.i < comma.i or said.i < subj.i
             or said.pos_ != "VERB" or said.dep_ not in ("conj", "ROOT")
-            or any(not t.is_punct for t in doc[said.i + 1:verb.sent.end])):
+            or any(not t.is_punct for t in doc[said.i + 1:end])):
         return []
-    words = doc[verb.i + 1:comma.i]
-    if any(t.head.i != subj.i and not words.start <= t.head.i < words.end for t in words):
+    phrase = doc[verb.i + 1:comma.i]
+    if any(t.head.i != subj.i and not phrase.start <= t.head.i < phrase.end for t in phrase):
         return []  # the words are a phrase of that subject's, nothing else
-    names = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "NORP"]
+    names = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "NORP"]
     return names[-1:]
 
 
@@ -1195,11 +1260,15 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     """The positions of the argument heads ``tokens`` and of the words listed with them.
     Read from the parse arrays: every mention's doers and targets pass through here."""
     out: list[int] = []
+    if not tokens:
+        return ()
+    doc = tokens[0].doc
+    arrays = parse_arrays(doc)
+    deps = arrays.deps
     for t in map(_who, tokens):
-        arrays = parse_arrays(t.doc)
         i = t.i
         # "the US, Russia, and Switzerland" parses as an apposition heading a list
-        listed = [a.i for a in _children(t, {"appos"}) if is_list_item(a)]
+        listed = [a for a in arrays.children[i] if deps[a] == "appos" and is_list_item(doc[a])]
         for u in (i, *_conjunct_indices(arrays, i), *listed,
                   *(c for a in listed for c in _conjunct_indices(arrays, a))):
             # a clause stands in for an argument the resolver finds inside it
@@ -1212,21 +1281,24 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
 GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep"}
 
 
-def _governors(tok: Token, limit: int = 3) -> list[Token]:
-    """The chain of words that govern a clause's trigger through complements, through
-    infinitives of purpose ("is willing to send troops to help defend it") and through
-    the goal an act goes on until ("vowed to fight until they take the town")."""
-    # heads and labels read from the parse arrays: this runs several times per mention
+def _governors(tok: Token, limit: int = 3) -> list[int]:
+    """The positions of the chain of words that govern a clause's trigger through
+    complements, through infinitives of purpose ("is willing to send troops to help
+    defend it") and through the goal an act goes on until ("vowed to fight until they take
+    the town")."""
+    # positions, heads and labels from the parse arrays: this runs several times per
+    # mention, and its callers mostly read only the governors' tags and lemmas
     doc = tok.doc
     arrays = parse_arrays(doc)
-    chain: list[Token] = []
-    cur = tok
+    heads, deps = arrays.heads, arrays.deps
+    chain: list[int] = []
+    cur = tok.i
     for _ in range(limit):
-        head = arrays.heads[cur.i]
-        if head == cur.i or (arrays.deps[cur.i] not in GOVERNED_DEPS and not _purpose(cur)
-                             and not _goal(cur)):
+        head = heads[cur]
+        if head == cur or (deps[cur] not in GOVERNED_DEPS and not _purpose(doc[cur])
+                           and not _goal(doc[cur])):
             break
-        cur = doc[head]
+        cur = head
         chain.append(cur)
     return chain
 
@@ -1273,16 +1345,23 @@ def _no_one(tok: Token) -> bool:
 def _negated(tok: Token) -> bool:
     if _child_words(tok, {"neg"}) or _no_one(tok):
         return True
+    # (the governors' tags, lemmas and dependents read from the parse arrays: every
+    # mention asks this)
+    arrays = parse_arrays(tok.doc)
+    pos, lemmas, deps, lowers, children = (arrays.pos, arrays.lemmas, arrays.deps,
+                                           arrays.lowers, arrays.children)
     for gov in _governors(tok):
-        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in NEGATING_GOVERNORS:
+        tag = pos[gov]
+        if tag in ("VERB", "AUX") and lemmas[gov] in NEGATING_GOVERNORS:
             return True
-        if gov.pos_ == "NOUN" and gov.lemma_.lower() in NEGATING_NOUNS:
+        if tag == "NOUN" and lemmas[gov].lower() in NEGATING_NOUNS:
             return True  # "Eriador's refusal to talk"
-        if gov.pos_ in ("VERB", "AUX") and _child_words(gov, {"neg"}):
+        if tag in ("VERB", "AUX") and any(deps[c] == "neg" for c in children[gov]):
             return True
-        if gov.pos_ == "NOUN" and not {"no", "never"}.isdisjoint(_child_words(gov, {"det"})):
+        if tag == "NOUN" and any(deps[c] == "det" and lowers[c] in ("no", "never")
+                                 for c in children[gov]):
             return True
-        if gov.dep_ in ("ccomp",) or gov.pos_ == "VERB" and gov.dep_ == "ROOT":
+        if deps[gov] == "ccomp" or tag == "VERB" and deps[gov] == "ROOT":
             break
     return False
 
@@ -1324,26 +1403,31 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     threat = intent = False
     reporter: int | None = None
     reported = False
-    for gov in _governors(tok, 4):
-        if gov.pos_ == "ADJ" and gov.lemma_.lower() in INTENT_ADJECTIVES:
+    arrays = parse_arrays(tok.doc)
+    for g in _governors(tok, 4):
+        # (the tag and lemma read from the parse arrays: most governors are ruled out by
+        # them, with no Token made)
+        tag, lemma = arrays.pos[g], arrays.lemmas[g]
+        if tag == "ADJ" and lemma.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
             continue
-        if gov.pos_ == "NOUN" and (gov.lemma_.lower() in INTENT_NOUNS
-                                   or "intent" in lexicon.flags("NOUN", gov.lemma_)):
+        if tag == "NOUN" and (lemma.lower() in INTENT_NOUNS
+                              or "intent" in lexicon.flags("NOUN", lemma)):
             # "a pledge to provide aid", "announced a plan to release prisoners": what
             # is pledged or planned is not done yet
             intent = True
             continue
-        if gov.pos_ not in ("VERB", "AUX"):
+        if tag not in ("VERB", "AUX"):
             continue
+        gov = tok.doc[g]
         if _decision_taken(gov) and not aux & MODAL_AUX:
             # ("decided that talks would resume" still tells what is to come)
             continue
-        if gov.lemma_.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
+        if lemma.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
             # "has to withdraw" insists, "needs to talk" advises
-            aux.add("must" if gov.lemma_.lower() == "have" else gov.lemma_.lower())
+            aux.add("must" if lemma.lower() == "have" else lemma.lower())
             continue
-        flags = lexicon.flags("VERB", gov.lemma_)
+        flags = lexicon.flags("VERB", lemma)
         threat = threat or "threat" in flags
         intent = intent or "intent" in flags
         if "report" in flags and not reported:
@@ -1578,7 +1662,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
     if considering:  # (most sentences consider nothing: no governors to look up)
         found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
-            g.i in considering for g in _governors(sent.doc[m.trigger], 2))]
+            g in considering for g in _governors(sent.doc[m.trigger], 2))]
     content = {o.i: m.trigger for m in found
                if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
                for o in _content_objects(sent.doc[m.trigger])}
@@ -1638,6 +1722,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             m = replace(m, code=KILLING if m.code.startswith(TORTURE) else m.code,
                         targets=m.targets or tuple(t.i for t in _children(death, SUBJECTS)))
         found.append(m)
+    if not found and not reports:
+        # (most sentences tell of no act: each step below would only pass on nothing)
+        return []
     found += _charged_with(found, sent.doc, lexicon, sentence)
     found += _bare_demands(reports, found, lexicon, span)
     duties = _stated_duties(reports, found, lexicon, span)
@@ -1747,7 +1834,7 @@ def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
     absorbed: dict[int, tuple[int, ...]] = {}  # posture trigger -> the readied act's targets
     kept: list[Mention] = []
     for m in found:
-        readier = next((g.i for g in _governors(doc[m.trigger], 3) if g.i in postures), None)
+        readier = next((g for g in _governors(doc[m.trigger], 3) if g in postures), None)
         if readier is not None and m.code[:2] in VIOLENT_ROOTS:
             absorbed.setdefault(readier, m.targets)
         else:
@@ -2045,7 +2132,9 @@ AIM_VERBS = {"aim"}
 def _aimed_at(tok: Token) -> bool:
     """Whether an act is what someone or something aims at ("a draft that aims to ban
     arms sales and impose an embargo", "an offensive aimed at retaking the town")."""
-    return any(g.pos_ == "VERB" and g.lemma_.lower() in AIM_VERBS for g in _governors(tok, 3))
+    arrays = parse_arrays(tok.doc)
+    return any(arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in AIM_VERBS
+               for g in _governors(tok, 3))
 
 
 def _called_off(tok: Token) -> bool:
