@@ -21,8 +21,10 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, P
 from spacy.tokens import Doc
 
 # where a document keeps its arrays: ``Doc.user_data`` is the per-document store spaCy
-# gives components (the key is namespaced so that no other component's entry is touched)
-USER_DATA_KEY = ("dotterel", "parse_arrays")
+# gives components (the key is namespaced so that no other component's entry is touched;
+# a string, whose hash Python keeps, since the arrays are looked up tens of thousands of
+# times a batch)
+USER_DATA_KEY = "dotterel.parse_arrays"
 COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB, IDX]
 # the first columns hold string hashes; the others' positions in COLUMNS
 _STRING_COLUMNS = 7
