@@ -1261,6 +1261,18 @@ def test_violence_by_no_one_named_is_by_unidentified_armed_forces(coder, text, s
     assert ev.source.code == source and ev.target.country == target
 
 
+@pytest.mark.parametrize("text,source", [
+    # armed men of no state are of the place they act in, or close by, not of the state
+    # whose forces they fight there
+    ("Insurgents attacked American troops in Iraq on Tuesday.", "IRQINS"),
+    ("Separatists shelled Ukrainian army positions near Donetsk overnight.", "UKRREB"),
+    ("Rebels ambushed a French convoy in northern Mali on Friday.", "MLIREB"),
+])
+def test_irregular_fighters_are_of_the_scene_of_their_deed(coder, text, source):
+    ev = one(coder.code(text, published="2015-06-02"), "1")
+    assert ev.source.code == source
+
+
 @pytest.mark.parametrize("text,source,target", [
     # no one named fired it; whoever did was where it was fired from
     ("Kenya said a rocket was fired at it from Somalia on Friday.", "SOMUAF", "KEN"),
@@ -2768,7 +2780,7 @@ def test_actor_resolution_by_context(coder, text: str, root: str, source: str,
     # armed men of no state are of the place they strike in, not of the foreigners they
     # seize there
     ("Masked gunmen abducted a Swiss engineer in Niger on Tuesday.", "18", "NERUAF", "CHE"),
-    ("Insurgents kidnapped two Korean nurses in Kunduz on Sunday.", "18", "AFGUAF", "KOR"),
+    ("Insurgents kidnapped two Korean nurses in Kunduz on Sunday.", "18", "AFGINS", "KOR"),
     ("Pirates hijacked a Danish cargo ship off Somalia on Monday.", "18", "SOMCRM", "DNK"),
 ])
 def test_irregulars_are_not_of_their_victims_country(coder, text: str, root: str,

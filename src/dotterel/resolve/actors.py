@@ -65,9 +65,11 @@ GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
-# militants, rebels (not an army, which may fight abroad), and students, workers and
-# farmers ("dock workers went on strike in Antwerp")
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "EDU", "LAB", "AGR"})
+# militants, rebels, insurgents (not an army, which may fight abroad), and students,
+# workers and farmers ("dock workers went on strike in Antwerp")
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR"})
+# where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
+SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -1057,12 +1059,14 @@ class DocActors:
                                [g for g in c.children if g.dep_ == "pobj"]
                                if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
             for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
-                if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
+                if prep.dep_ != "prep" or prep.lower_ not in SCENE_PLACE_PREPS:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
-                # defiance of Chinese authorities")
+                # defiance of Chinese authorities"); a name the tagger missed as a
+                # place ("in northern Mali" taken for a person's) is still looked up
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
+                                               or obj.pos_ == "PROPN"):
                         country = self._place_country(obj)
                         if country:
                             return country
