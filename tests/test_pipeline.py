@@ -1273,6 +1273,17 @@ def test_irregular_fighters_are_of_the_scene_of_their_deed(coder, text, source):
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text,root,source", [
+    # a region's demonym gives its state, not a country the sentence names later
+    ("Bavarian police arrested two Syrian men on Friday.", "17", "DEUCOP"),
+    ("Chechen rebels attacked a police post on Monday.", "19", "RUSREB"),
+    ("Catalan police raided the offices of a French newspaper.", "17", "ESPCOP"),
+])
+def test_a_regions_people_and_bodies_are_its_states(coder, text, root, source):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.source.code == source
+
+
 @pytest.mark.parametrize("text,source,target", [
     # no one named fired it; whoever did was where it was fired from
     ("Kenya said a rocket was fired at it from Somalia on Friday.", "SOMUAF", "KEN"),
