@@ -1284,6 +1284,24 @@ def test_a_regions_people_and_bodies_are_its_states(coder, text, root, source):
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text", [
+    # a state's troops may be fought abroad: with no place named, the doers are not
+    # theirs (a patrol is a unit of the forces)
+    "Insurgents ambushed a US patrol on Tuesday.",
+    "Gunmen killed two American soldiers on Sunday.",
+    "A roadside bomb killed two British soldiers on Sunday.",
+])
+def test_attackers_of_a_states_troops_are_not_of_that_state(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not any(e.source.country in ("USA", "GBR") for e in events)
+
+
+def test_attackers_of_police_are_of_the_police_state(coder):
+    ev = one(coder.code("Gunmen fired on a Pakistani police patrol on Monday.",
+                        published="2015-06-02"), "19")
+    assert (ev.source.code, ev.target.code) == ("PAKUAF", "PAKCOP")
+
+
 @pytest.mark.parametrize("text,source,target", [
     # no one named fired it; whoever did was where it was fired from
     ("Kenya said a rocket was fired at it from Somalia on Friday.", "SOMUAF", "KEN"),
