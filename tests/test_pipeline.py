@@ -1273,6 +1273,17 @@ def test_irregular_fighters_are_of_the_scene_of_their_deed(coder, text, source):
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text,source", [
+    # a company named after its state is a business of it, not its government
+    ("Air France suspended flights to Mali on Monday.", "FRABUS"),
+    ("Gazprom signed a gas deal with China on Tuesday.", "RUSBUS"),
+    ("Saudi Aramco signed an agreement with India.", "SAUBUS"),
+])
+def test_a_company_named_after_a_state_is_its_business(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code.startswith(source) for e in events)
+
+
 @pytest.mark.parametrize("text,root,source", [
     # a region's demonym gives its state, not a country the sentence names later
     ("Bavarian police arrested two Syrian men on Friday.", "17", "DEUCOP"),
