@@ -1289,6 +1289,8 @@ def test_a_company_named_after_a_state_is_its_business(coder, text, source):
     ("Bavarian police arrested two Syrian men on Friday.", "17", "DEUCOP"),
     ("Chechen rebels attacked a police post on Monday.", "19", "RUSREB"),
     ("Catalan police raided the offices of a French newspaper.", "17", "ESPCOP"),
+    ("Dagestani police killed three gunmen on Saturday.", "18", "RUSCOP"),
+    ("Welsh officials criticised the Irish government.", "11", "GBRGOV"),
 ])
 def test_a_regions_people_and_bodies_are_its_states(coder, text, root, source):
     ev = one(coder.code(text, published="2015-06-02"), root)
