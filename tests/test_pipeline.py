@@ -1284,6 +1284,12 @@ def test_a_company_named_after_a_state_is_its_business(coder, text, source):
     assert events and all(e.source.code.startswith(source) for e in events)
 
 
+def test_a_regional_government_acts_within_its_state(coder):
+    ev = one(coder.code("The Kurdish regional government criticised Baghdad on Monday.",
+                        published="2015-06-02"), "11")
+    assert (ev.source.code[:6], ev.target.code) == ("IRQGOV", "IRQGOV")
+
+
 @pytest.mark.parametrize("text,root,source", [
     # a region's demonym gives its state, not a country the sentence names later
     ("Bavarian police arrested two Syrian men on Friday.", "17", "DEUCOP"),
