@@ -1284,6 +1284,16 @@ def test_a_company_named_after_a_state_is_its_business(coder, text, source):
     assert events and all(e.source.code.startswith(source) for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    # a state's broadcaster speaks for its government, as "state media" do
+    "Syrian state television accused Turkey of arming terrorists on Sunday.",
+    "Iranian state TV accused Britain of spying on Monday.",
+])
+def test_state_broadcasters_speak_for_the_government(coder, text):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert ev.source.sector == "GOV"
+
+
 def test_a_regional_government_acts_within_its_state(coder):
     ev = one(coder.code("The Kurdish regional government criticised Baghdad on Monday.",
                         published="2015-06-02"), "11")
