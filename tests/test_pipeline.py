@@ -1294,6 +1294,17 @@ def test_state_broadcasters_speak_for_the_government(coder, text):
     assert ev.source.sector == "GOV"
 
 
+@pytest.mark.parametrize("text,root,source", [
+    # police and judges act at home: the place of their deed is their state, not the
+    # country of the people they act on
+    ("Police arrested two Syrian men in Berlin on Friday.", "17", "DEUCOP"),
+    ("Police detained a Nigerian businessman in Madrid on Monday.", "17", "ESPCOP"),
+])
+def test_police_are_of_the_place_they_act_in(coder, text, root, source):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.source.code == source
+
+
 def test_a_regional_government_acts_within_its_state(coder):
     ev = one(coder.code("The Kurdish regional government criticised Baghdad on Monday.",
                         published="2015-06-02"), "11")
