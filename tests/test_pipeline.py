@@ -1305,6 +1305,16 @@ def test_police_are_of_the_place_they_act_in(coder, text, root, source):
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text,source", [
+    # a name with a preposition in it is read whole, not as its first common noun
+    ("Doctors Without Borders accused Sudanese forces of attacking a clinic.", "NGOHLH"),
+    ("Reporters Without Borders accused Egypt of jailing journalists.", "NGOHRI"),
+])
+def test_a_name_with_a_preposition_is_one_name(coder, text, source):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert ev.source.code.startswith(source)
+
+
 def test_a_regional_government_acts_within_its_state(coder):
     ev = one(coder.code("The Kurdish regional government criticised Baghdad on Monday.",
                         published="2015-06-02"), "11")

@@ -31,6 +31,8 @@ from .places import Gazetteer
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
            "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
 NP_PREPS = {"of", "from"}
+# prepositions inside a name only when capitalised ("Doctors Without Borders")
+NAME_PREPS = {"Without", "Sans"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
@@ -197,7 +199,8 @@ def _np_tokens(doc: Doc, head: int) -> list[Token]:
             if child in keep:
                 continue
             dep = deps[child]
-            if dep in NP_DEPS or (dep == "prep" and lowers[child] in NP_PREPS):
+            if dep in NP_DEPS or (dep == "prep" and (lowers[child] in NP_PREPS
+                                                     or arrays.words[child] in NAME_PREPS)):
                 if dep == "conj" and tok == head:
                     continue  # conjuncts are separate actors
                 if dep == "appos" and is_list_item(doc[child]):
