@@ -1315,6 +1315,16 @@ def test_a_name_with_a_preposition_is_one_name(coder, text, source):
     assert ev.source.code.startswith(source)
 
 
+@pytest.mark.parametrize("text,source", [
+    # religious leaders of known standing: the pope is the Holy See's, Sistani Iraq's
+    ("Pope Francis criticised the Nicaraguan government on Sunday.", "VATREL"),
+    ("Grand Ayatollah Ali al-Sistani criticised the Iraqi government on Friday.", "IRQREL"),
+])
+def test_known_religious_leaders_are_coded(coder, text, source):
+    ev = one(coder.code(text, published="2019-06-02"), "11")
+    assert ev.source.code == source
+
+
 def test_a_regional_government_acts_within_its_state(coder):
     ev = one(coder.code("The Kurdish regional government criticised Baghdad on Monday.",
                         published="2015-06-02"), "11")
