@@ -392,13 +392,21 @@ class Coder:
             # a place the gazetteer does not know may still be a state the actors name
             named = [a.country for phrase in _adjunct_phrases(trigger)
                      for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
-            country = place.country if place is not None else (named or [victims[0].country])[0]
+            # with no place, whoever attacks people at home is of their state ("gunmen
+            # shot two Pakistani policemen"), but not whoever attacks a state's troops,
+            # which serve abroad ("insurgents ambushed a US patrol")
+            home = [a.country for a in victims if a.sector[:3] != "MIL"]
+            country = place.country if place is not None else (named or home or [""])[0]
         elif m.sources and not _names_doer(doc, m):
             country = place.country if place is not None else next(
                 (a.country for a in victims), "")
         else:
             return []
-        return [Actor(code=country + "UAF", country=country, sector="UAF")] if country else []
+        # "separatists shelled positions near Donetsk": doers the text names only by what
+        # they are (rebels, insurgents) keep it
+        sector = next((e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
+                       if e.kind == "sector" and e.code in IRREGULAR_DOERS), "UAF")
+        return [Actor(code=country + sector, country=country, sector=sector)] if country else []
 
     def _arresting_state(self, doc: Doc, m: Mention, places: DocPlaces) -> list[Actor]:
         """Who made an arrest the text tells of without naming who did ("a missionary was
@@ -700,6 +708,7 @@ CEASEFIRE_VIOLATION = "196"
 CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
+IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 # Verbs of a swap: what coordinated sides exchange (fire, prisoners, views), each gives the other
 EXCHANGE_WORDS = {"exchange", "swap", "trade"}

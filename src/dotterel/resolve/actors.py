@@ -32,6 +32,8 @@ from .places import Gazetteer
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
            "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
 NP_PREPS = {"of", "from"}
+# prepositions inside a name only when capitalised ("Doctors Without Borders")
+NAME_PREPS = {"Without", "Sans"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
@@ -66,9 +68,12 @@ GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
-# militants, rebels (not an army, which may fight abroad), and students, workers and
-# farmers ("dock workers went on strike in Antwerp")
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "EDU", "LAB", "AGR"})
+# militants, rebels, insurgents (not an army, which may fight abroad), students, workers
+# and farmers ("dock workers went on strike in Antwerp"), and police and judges, who act
+# only at home ("police arrested two Syrian men in Berlin")
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD"})
+# where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
+SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -112,6 +117,7 @@ PEOPLE_SECTORS = CROWD_SECTORS | {"REF"}
 # theirs (the state whose forces they fight, or that they threaten, is theirs).
 IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS", "CRM"})
 SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
+OBJECT_DEPS = frozenset({"dobj", "obj"})  # what a verb acts on
 # Prepositions of going or coming: where they lead is not the scene of a deed.
 AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
 # armed bodies, which the text may call foreign to the place they are in
@@ -214,7 +220,8 @@ def _np_tokens(doc: Doc, head: int) -> list[Token]:
             if child in keep:
                 continue
             dep = deps[child]
-            if dep in NP_DEPS or (dep == "prep" and lowers[child] in NP_PREPS):
+            if dep in NP_DEPS or (dep == "prep" and (lowers[child] in NP_PREPS
+                                                     or arrays.words[child] in NAME_PREPS)):
                 if dep == "conj" and tok == head:
                     continue  # conjuncts are separate actors
                 if dep == "appos" and is_list_item(doc[child]):
@@ -483,7 +490,8 @@ class DocActors:
         return ""
 
     def _later_country(self, head: Token, exclude: set[str], modifier: bool = False,
-                       place_only: bool = False, rulers_only: bool = False) -> str | None:
+                       place_only: bool = False, rulers_only: bool = False,
+                       rebels: bool = False) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
         opens with, before any country is named, is of the country the sentence goes on to
         name ("Refugees staged a hunger strike against the Russian government", "Thousands
@@ -497,8 +505,11 @@ class DocActors:
         the sentence places something in ("in Nigeria") or whose rulers it names ("the
         Algerian president"), not one qualifying a thing acted on ("defaced Danish web
         sites"). ``rulers_only``: no country word that qualifies people other than the
-        state's own bodies or office holders ("abducted a French aid worker", not
-        "attacked Malian soldiers")."""
+        state's own bodies or office holders ("abducted a French aid worker", not "a
+        ceasefire with the Malian army"), nor its armed forces acted on, who may be
+        fought abroad ("ambushed a US patrol", "killed two American soldiers"), unless
+        ``rebels``: those rise against their own state ("separatists shelled Ukrainian
+        troops")."""
         start, end = head.sent.start, head.sent.end
         # ("the US would not meet hostage-takers' demands to free prisoners in Iraq": a
         # scene set only by the other party's country leaves this one to a place the
@@ -515,7 +526,9 @@ class DocActors:
                     and (not place_only or self._names_rulers(self.doc[i])
                          or _names_a_place(self.doc[i]))
                     and (not rulers_only or _whole_name(self.doc[i]).dep_ not in MODIFIER_DEPS
-                         or self._names_rulers(_whole_name(self.doc[i]), bodies=True))
+                         or self._names_rulers(
+                             _whole_name(self.doc[i]), bodies=True,
+                             forces=rebels or _whole_name(self.doc[i]).head.dep_ not in OBJECT_DEPS))
                     and (not others or (self.doc[i].dep_ == "pobj"
                                         and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
                 return iso
@@ -530,11 +543,12 @@ class DocActors:
             for t in prep.subtree]
         return not DOMESTIC_PORTFOLIOS.isdisjoint(named)
 
-    def _names_rulers(self, tok: Token, bodies: bool = False) -> bool:
+    def _names_rulers(self, tok: Token, bodies: bool = False, forces: bool = True) -> bool:
         """Whether the country word ``tok`` qualifies a state body or an office holder of
         its state ("the Algerian government", "Algerian President Ben Bella"), or a body
         that acts only at home ("Turkish police"); with ``bodies``, any of the state's
-        bodies ("Malian troops")."""
+        bodies ("Malian troops"); without ``forces``, not its armed forces ("a US
+        patrol", "American soldiers")."""
         owner = tok.head
         if owner.i == tok.i:
             return False
@@ -542,7 +556,8 @@ class DocActors:
         # worker", "British tourists" are people acted on, not its rulers
         return any(m.entry.kind == "sector" and (
             m.entry.code in STATE_BODIES | JURISDICTIONS
-            or ((m.entry.person_role or bodies) and m.entry.code[:3] in STATE_OFFICES))
+            or ((m.entry.person_role or bodies) and m.entry.code[:3] in STATE_OFFICES
+                and (forces or m.entry.code[:3] != "MIL")))
                    for m in self._match(self._np_tokens(owner)))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
@@ -969,7 +984,8 @@ class DocActors:
                        # faith is identified by it, not by the country of what it acts on
                        or (self._later_country(head, set(exclude), modifier=named_person,
                                                place_only=bool(faiths) or sector in CROWD_SECTORS,
-                                               rulers_only=sector[:3] in IRREGULAR_SECTORS)
+                                               rulers_only=sector[:3] in IRREGULAR_SECTORS,
+                                               rebels=sector[:3] == "REB")
                            if sector and (not named_person or sector in JURISDICTIONS
                                           or self._domestic_portfolio(head, words))
                            else "") or "")
@@ -1114,12 +1130,14 @@ class DocActors:
                                [g for g in c.children if g.dep_ == "pobj"]
                                if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
             for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
-                if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPS:
+                if prep.dep_ != "prep" or prep.lower_ not in SCENE_PLACE_PREPS:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
-                # defiance of Chinese authorities")
+                # defiance of Chinese authorities"); a name the tagger missed as a
+                # place ("in northern Mali" taken for a person's) is still looked up
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
+                                               or obj.pos_ == "PROPN"):
                         country = self._place_country(obj)
                         if country:
                             return country
