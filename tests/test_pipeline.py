@@ -1344,16 +1344,17 @@ def test_a_regions_people_and_bodies_are_its_states(coder, text, root, source):
     assert ev.source.code == source
 
 
-@pytest.mark.parametrize("text", [
-    # a state's troops may be fought abroad: with no place named, the doers are not
-    # theirs (a patrol is a unit of the forces)
-    "Insurgents ambushed a US patrol on Tuesday.",
-    "Gunmen killed two American soldiers on Sunday.",
-    "A roadside bomb killed two British soldiers on Sunday.",
+@pytest.mark.parametrize("text,root,source", [
+    # with no place named, attackers of a state's troops are taken to be of that state
+    # (most are its own insurgents): the event is kept, the doers known by what they are
+    ("Insurgents ambushed a US patrol on Tuesday.", "19", "USAINS"),
+    ("Gunmen killed two Pakistani soldiers on Sunday.", "18", "PAKUAF"),
+    # with one, they are of the place's
+    ("Insurgents ambushed a US patrol near Kandahar on Tuesday.", "19", "AFGINS"),
 ])
-def test_attackers_of_a_states_troops_are_not_of_that_state(coder, text):
-    events = coder.code(text, published="2015-06-02")
-    assert not any(e.source.country in ("USA", "GBR") for e in events)
+def test_attackers_of_a_states_troops(coder, text, root, source):
+    ev = one(coder.code(text, published="2015-06-02"), root)
+    assert ev.source.code == source
 
 
 def test_attackers_of_police_are_of_the_police_state(coder):

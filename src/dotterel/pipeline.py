@@ -392,11 +392,13 @@ class Coder:
             # a place the gazetteer does not know may still be a state the actors name
             named = [a.country for phrase in _adjunct_phrases(trigger)
                      for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
-            # with no place, whoever attacks people at home is of their state ("gunmen
-            # shot two Pakistani policemen"), but not whoever attacks a state's troops,
-            # which serve abroad ("insurgents ambushed a US patrol")
+            # with no place, whoever attacks people is of their state ("gunmen shot two
+            # Pakistani policemen"), people before troops, who may serve abroad; troops
+            # alone still give theirs: most attacks on a state's forces are by its own
+            # insurgents, and the event is kept rather than dropped
             home = [a.country for a in victims if a.sector[:3] != "MIL"]
-            country = place.country if place is not None else (named or home or [""])[0]
+            country = place.country if place is not None else (
+                named or home or [victims[0].country])[0]
         elif m.sources and not _names_doer(doc, m):
             country = place.country if place is not None else next(
                 (a.country for a in victims), "")
