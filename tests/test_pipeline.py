@@ -1302,6 +1302,12 @@ def test_a_nominal_deed_is_not_done_by_whoever_is_named_before_it(coder):
     ("Rescuers recovered the bodies of Indonesian passengers killed in the ferry sinking off "
      "Bali.", False),
     ("Turkish forces killed three Kurdish rebels in a clash near the Iraqi border.", True),
+    # weather and disease are no one's violence, named storms included
+    ("Typhoon Lan battered Japan's Pacific coast, cutting power to thousands of homes.", False),
+    ("Gale-force winds battered Ireland on Friday.", False),
+    ("Tornadoes killed 12 people in Alabama overnight.", False),
+    ("Malaria killed 400 children in Uganda last year.", False),
+    ("Congolese militiamen killed 30 villagers in heavy rain near Beni.", True),
 ])
 def test_deaths_in_an_accident_are_no_violence(coder, text, violent):
     events = coder.code(text, published="2015-06-02")

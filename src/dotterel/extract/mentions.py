@@ -2323,8 +2323,15 @@ ACCIDENT_WORDS = {"crash", "accident", "collision", "derailment", "earthquake", 
                   "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami", "landslide",
                   "mudslide", "avalanche", "blaze", "stampede", "disease", "illness", "epidemic",
                   "outbreak", "heatwave", "drought", "lightning", "shipwreck", "sinking"}
+# Weather and other natural forces, as doers only ("strong winds battered Britain",
+# "tornadoes killed 20 people", "cholera killed 300 people"): people are killed by
+# others "in the snow" or "in heavy rain".
+NATURAL_FORCES = {"rain", "rainfall", "downpour", "monsoon", "wind", "gale", "snow", "snowstorm",
+                  "blizzard", "tornado", "twister", "wildfire", "bushfire",
+                  "eruption", "volcano", "tremor", "aftershock", "frost",
+                  "virus", "cholera", "malaria", "pandemic", "famine"}
 # A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
-ACCIDENT_DOERS = ACCIDENT_WORDS | {"fire"}
+ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | {"fire"}
 # Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
 # crashed in Nepal, killing all on board").
 ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
@@ -2339,7 +2346,11 @@ def _accidental(m: Mention, doc: Doc) -> bool:
     if (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG"
             and tok.head.lemma_.lower() in ACCIDENT_VERBS):
         return True
-    return (any(doc[i].lemma_.lower() in ACCIDENT_DOERS for i in m.sources)
+    # a named storm's kind is its compound ("Hurricane Maria", "Storm Ciaran")
+    return (any(doc[i].lemma_.lower() in ACCIDENT_DOERS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in ACCIDENT_WORDS | NATURAL_FORCES
+        for c in doc[i].children)
+        for i in m.sources)
             or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
 
 
