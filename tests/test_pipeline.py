@@ -1329,6 +1329,21 @@ def test_a_protest_to_topple_a_ruler_is_for_leadership_change(coder, text, code)
     assert one(coder.code(text, published="2015-06-02"), "14").cameo == code
 
 
+@pytest.mark.parametrize("text,code", [
+    ("Nigerian students staged a sit-in outside the education ministry on Monday.", "141"),
+    ("Tunisian teachers held a sit-in at the governor's office in Sfax.", "141"),
+    ("Hundreds of Portuguese dockers walked off the job on Thursday.", "143"),
+])
+def test_sit_ins_and_walking_off_the_job_are_protests(coder, text, code):
+    assert one(coder.code(text, published="2015-06-02"), "14").cameo == code
+
+
+def test_a_player_walking_off_the_pitch_is_no_strike(coder):
+    events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
+                        published="2015-06-02")
+    assert not any(e.cameo[:2] == "14" for e in events)
+
+
 @pytest.mark.parametrize("text,code,target", [
     ("Germany on Tuesday suspended half of its military aid programme for Mali after the coup.",
      "1622", "MLI"),
