@@ -1338,6 +1338,16 @@ def test_sit_ins_and_walking_off_the_job_are_protests(coder, text, code):
     assert one(coder.code(text, published="2015-06-02"), "14").cameo == code
 
 
+@pytest.mark.parametrize("text,destroyed", [
+    ("Ethiopian troops destroyed a bridge on the road to Mekelle.", True),
+    ("Sri Lanka's spinners destroyed India's batting order on the final day.", False),
+    ("The Venezuelan opposition said the president had wrecked the economy.", False),
+])
+def test_destroying_is_of_property(coder, text, destroyed):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo == "1712" for e in events) == destroyed
+
+
 def test_a_player_walking_off_the_pitch_is_no_strike(coder):
     events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
                         published="2015-06-02")
