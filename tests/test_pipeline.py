@@ -1348,6 +1348,15 @@ def test_destroying_is_of_property(coder, text, destroyed):
     assert any(e.cameo == "1712" for e in events) == destroyed
 
 
+@pytest.mark.parametrize("text,rejected", [
+    ("Ghana dismissed the Togolese proposal for joint border patrols.", True),
+    ("The Indonesian airline dismissed 300 pilots after the merger.", False),
+])
+def test_dismissing_is_a_rejection_of_what_is_said_or_offered(coder, text, rejected):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo[:2] == "12" for e in events) == rejected
+
+
 def test_a_player_walking_off_the_pitch_is_no_strike(coder):
     events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
                         published="2015-06-02")
