@@ -1308,6 +1308,8 @@ def test_a_nominal_deed_is_not_done_by_whoever_is_named_before_it(coder):
     ("Tornadoes killed 12 people in Alabama overnight.", False),
     ("Malaria killed 400 children in Uganda last year.", False),
     ("Congolese militiamen killed 30 villagers in heavy rain near Beni.", True),
+    # a war's toll is no deed of its own
+    ("The civil war in Yemen has killed more than 150,000 people since 2014.", False),
 ])
 def test_deaths_in_an_accident_are_no_violence(coder, text, violent):
     events = coder.code(text, published="2015-06-02")

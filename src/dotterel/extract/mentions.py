@@ -2330,8 +2330,11 @@ NATURAL_FORCES = {"rain", "rainfall", "downpour", "monsoon", "wind", "gale", "sn
                   "blizzard", "tornado", "twister", "wildfire", "bushfire",
                   "eruption", "volcano", "tremor", "aftershock", "frost",
                   "virus", "cholera", "malaria", "pandemic", "famine"}
+# A war's toll told as its doing ("the war killed more than 200,000 people") sums up
+# many deeds and names no one who did them: it is no event of its own.
+TOLL_DOERS = {"war", "conflict"}
 # A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
-ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | {"fire"}
+ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
 # Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
 # crashed in Nepal, killing all on board").
 ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
