@@ -1359,6 +1359,16 @@ def test_dismissing_is_a_rejection_of_what_is_said_or_offered(coder, text, rejec
     assert any(e.cameo[:2] == "12" for e in events) == rejected
 
 
+@pytest.mark.parametrize("text,code", [
+    ("The Mexican president attacked the media at his morning news conference.", "111"),
+    ("Italy's interior minister attacked the European Union over its refugee policy.", "111"),
+    ("Nigerian troops attacked a Boko Haram camp near Lake Chad.", "190"),
+])
+def test_attacking_the_press_or_over_a_policy_is_verbal(coder, text, code):
+    codes = {e.cameo for e in coder.code(text, published="2015-06-02")}
+    assert code in codes and not codes & ({"111", "190"} - {code})
+
+
 def test_a_player_walking_off_the_pitch_is_no_strike(coder):
     events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
                         published="2015-06-02")
