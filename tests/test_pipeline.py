@@ -1369,6 +1369,16 @@ def test_attacking_the_press_or_over_a_policy_is_verbal(coder, text, code):
     assert code in codes and not codes & ({"111", "190"} - {code})
 
 
+@pytest.mark.parametrize("text,violent", [
+    ("The Swedish pop group stormed the American charts with its debut album.", False),
+    ("Photographers from a Spanish magazine invaded the Danish princess's privacy.", False),
+    ("Ethiopian troops stormed a market in the Eritrean town of Tesseney.", True),
+])
+def test_figures_of_speech_are_no_violence(coder, text, violent):
+    events = coder.code(text, published="2015-06-02")
+    assert any(e.cameo[:2] in ("18", "19", "20") for e in events) == violent
+
+
 def test_a_player_walking_off_the_pitch_is_no_strike(coder):
     events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
                         published="2015-06-02")

@@ -1646,7 +1646,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
-             if not _accidental(m, sent.doc)]
+             if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)]
     found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -2355,6 +2355,21 @@ def _accidental(m: Mention, doc: Doc) -> bool:
         for c in doc[i].children)
         for i in m.sources)
             or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
+
+
+# What culture and gossip news "invades", "storms" or "hits": the charts, the headlines,
+# someone's privacy. No force is used on them (a market or a store may be attacked
+# with arms, so they are not here).
+FIGURATIVE_OBJECTS = {"chart", "headline", "airwave", "inbox", "privacy"}
+
+
+def _figurative(m: Mention, doc: Doc) -> bool:
+    """Whether a violent verb's direct object is a thing only figures of speech attack
+    ("the band stormed the charts", "photographers invaded her privacy")."""
+    tok = doc[m.trigger]
+    return (m.code[:2] in VIOLENT_ROOTS and tok.pos_ == "VERB"
+            and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
+                    for o in _children(tok, {"dobj", "obj", "nsubjpass"})))
 
 
 # Property destruction, and the words for people protesting: what protesters destroy
