@@ -1379,6 +1379,16 @@ def test_figures_of_speech_are_no_violence(coder, text, violent):
     assert any(e.cameo[:2] in ("18", "19", "20") for e in events) == violent
 
 
+@pytest.mark.parametrize("text,coded", [
+    ("Pakistan's cricket team toured New Zealand in January.", False),
+    ("The Senegalese national team thanked Egypt for its hospitality.", False),
+    ("The Czech philharmonic orchestra toured Japan last autumn.", False),
+    ("A North Korean negotiating team arrived in Seoul on Monday.", True),
+])
+def test_sportsmen_and_performers_do_no_political_deed(coder, text, coded):
+    assert bool(coder.code(text, published="2015-06-02")) == coded
+
+
 def test_a_player_walking_off_the_pitch_is_no_strike(coder):
     events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
                         published="2015-06-02")

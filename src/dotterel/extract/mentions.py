@@ -1646,7 +1646,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
-             if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)]
+             if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)
+             and not _sporting(m, sent.doc)]
     found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -2370,6 +2371,36 @@ def _figurative(m: Mention, doc: Doc) -> bool:
     return (m.code[:2] in VIOLENT_ROOTS and tok.pos_ == "VERB"
             and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
                     for o in _children(tok, {"dobj", "obj", "nsubjpass"})))
+
+
+# Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
+# no political deed ("India's cricket team toured Australia", "the German orchestra
+# toured China"). A team is a sports team by its sport, or as a "national team".
+PERFORMER_WORDS = {"striker", "midfielder", "goalkeeper", "footballer", "cricketer",
+                   "batsman", "sprinter", "orchestra", "choir", "troupe"}
+TEAM_WORDS = {"team", "squad", "side", "club"}
+SPORT_WORDS = {"football", "soccer", "cricket", "rugby", "hockey", "basketball", "baseball",
+               "volleyball", "tennis", "handball", "olympic", "national"}
+# What they are told to do in sports and arts news: travel and meet, thank, criticise and
+# accuse, reject, and win and lose in words of force.
+PERFORMER_CODES = ("04", "051", "11", "12", "17", "18", "19")
+
+
+def _sporting(m: Mention, doc: Doc) -> bool:
+    """Whether a mention's doers are sportsmen, sports teams or performers, doing what
+    sports and arts news tells of."""
+    def performer(head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        if lemma in PERFORMER_WORDS:
+            return True
+        # (its nation's name aside: "the Brazilian football team")
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod")
+                and c.pos_ != "PROPN" and c.ent_type_ not in ("NORP", "GPE")]
+        # ("the national team", not "the national security team")
+        return (lemma in TEAM_WORDS and bool(mods)
+                and all(c.lemma_.lower() in SPORT_WORDS for c in mods))
+    return (m.code.startswith(PERFORMER_CODES) and bool(m.sources)
+            and all(performer(doc[i]) for i in m.sources))
 
 
 # Property destruction, and the words for people protesting: what protesters destroy
