@@ -1389,6 +1389,19 @@ def test_sportsmen_and_performers_do_no_political_deed(coder, text, coded):
     assert bool(coder.code(text, published="2015-06-02")) == coded
 
 
+def test_an_accusation_no_one_is_named_as_making_is_the_teller_s(coder):
+    ev = one(coder.code("Venezuela has been accused of harbouring Colombian guerrillas, Colombian "
+                        "officials said on Friday.", published="2015-06-02"), "11")
+    assert (ev.source.country, ev.target.country) == ("COL", "VEN")
+
+
+def test_an_agentless_accusation_told_by_no_one_has_no_source(coder):
+    # who accuses is not said: there is no one to code as the source, and nothing is coded
+    events = coder.code("The Eritrean government has been accused of torturing detainees.",
+                        published="2015-06-02")
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
 def test_a_player_walking_off_the_pitch_is_no_strike(coder):
     events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
                         published="2015-06-02")
