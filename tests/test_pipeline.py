@@ -1402,6 +1402,12 @@ def test_an_agentless_accusation_told_by_no_one_has_no_source(coder):
     assert not any(e.cameo[:2] == "11" for e in events)
 
 
+def test_a_headline_s_name_before_its_verb_is_its_subject(coder):
+    # the parser reads "Turkey" as a compound of the present-tense verb
+    ev = one(coder.code("Turkey expels Dutch diplomats.", published="2015-06-02"), "16")
+    assert (ev.source.country, ev.target.country) == ("TUR", "NLD")
+
+
 def test_a_player_walking_off_the_pitch_is_no_strike(coder):
     events = coder.code("The Argentine winger walked off the pitch after a second yellow card.",
                         published="2015-06-02")

@@ -488,6 +488,13 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     stranded = _stranded_subject(tok)
     if stranded:
         return stranded
+    if tok.pos_ == "VERB" and tok.tag_ == "VBZ":
+        # a headline's verb ("Turkey expels Dutch diplomats"): the parser may read the
+        # name before it as the verb's compound, which no verb has
+        named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                 and c.pos_ == "PROPN"]
+        if named:
+            return named
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]
     head = tok.head
