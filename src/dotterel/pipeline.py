@@ -564,6 +564,12 @@ class Coder:
             # Kosovo", is not the place's state's)
             sources = self._arresting_state(doc, m, places)
         reporter = actors.resolve(doc[m.reporter], day) if m.reporter is not None else None
+        if (not m.sources and reporter is not None and m.code.startswith(SAID_AGAINST)
+                and m.modality == "reported" and _agentless_passive(doc[m.trigger])):
+            # "Iran has been accused of supplying drones to Russia, Ukrainian officials
+            # said": a criticism or accusation no one is named as making is made by whoever
+            # tells it (not an indictment someone hopes for: that is a court's)
+            sources, named = [reporter], True
         if m.commanded and not sources and reporter is not None:
             # "Putin ordered troops to attack": forces no one names are the commander's own
             sources, named = [reporter], True
@@ -704,6 +710,7 @@ MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
 SCHEDULED_AUX = {"will", "shall", "'ll"}  # "will meet": set to happen, not only meant
 PROTEST_ROOT = "14"
+SAID_AGAINST = ("111", "112")  # criticising or condemning, and accusing
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
@@ -891,6 +898,12 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     return code[:2] in UNDIRECTED_ROOTS or (
         code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
         and (trigger.dep_ not in COMPLEMENT_DEPS or told))
+
+
+def _agentless_passive(trigger: Token) -> bool:
+    """Whether a verb is a passive that names no doer ("has been accused of torture")."""
+    return (trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children)
+            and not any(c.dep_ == "agent" for c in trigger.children))
 
 
 def _demands_a_thing(doc: Doc, m: Mention, code: str) -> bool:

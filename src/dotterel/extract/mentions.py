@@ -545,6 +545,13 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     stranded = _stranded_subject(tok)
     if stranded:
         return stranded
+    if tok.pos_ == "VERB" and tok.tag_ == "VBZ":
+        # a headline's verb ("Turkey expels Dutch diplomats"): the parser may read the
+        # name before it as the verb's compound, which no verb has
+        named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                 and c.pos_ == "PROPN"]
+        if named:
+            return named
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]
     head = tok.head
@@ -1733,7 +1740,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
-             if not _accidental(m, sent.doc)]
+             if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)
+             and not _sporting(m, sent.doc)]
     found = [_rioting(m, sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -2412,8 +2420,18 @@ ACCIDENT_WORDS = {"crash", "accident", "collision", "derailment", "earthquake", 
                   "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami", "landslide",
                   "mudslide", "avalanche", "blaze", "stampede", "disease", "illness", "epidemic",
                   "outbreak", "heatwave", "drought", "lightning", "shipwreck", "sinking"}
+# Weather and other natural forces, as doers only ("strong winds battered Britain",
+# "tornadoes killed 20 people", "cholera killed 300 people"): people are killed by
+# others "in the snow" or "in heavy rain".
+NATURAL_FORCES = {"rain", "rainfall", "downpour", "monsoon", "wind", "gale", "snow", "snowstorm",
+                  "blizzard", "tornado", "twister", "wildfire", "bushfire",
+                  "eruption", "volcano", "tremor", "aftershock", "frost",
+                  "virus", "cholera", "malaria", "pandemic", "famine"}
+# A war's toll told as its doing ("the war killed more than 200,000 people") sums up
+# many deeds and names no one who did them: it is no event of its own.
+TOLL_DOERS = {"war", "conflict"}
 # A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
-ACCIDENT_DOERS = ACCIDENT_WORDS | {"fire"}
+ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
 # Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
 # crashed in Nepal, killing all on board").
 ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
@@ -2428,8 +2446,57 @@ def _accidental(m: Mention, doc: Doc) -> bool:
     if (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG"
             and tok.head.lemma_.lower() in ACCIDENT_VERBS):
         return True
-    return (any(doc[i].lemma_.lower() in ACCIDENT_DOERS for i in m.sources)
+    # a named storm's kind is its compound ("Hurricane Maria", "Storm Ciaran")
+    return (any(doc[i].lemma_.lower() in ACCIDENT_DOERS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in ACCIDENT_WORDS | NATURAL_FORCES
+        for c in doc[i].children)
+        for i in m.sources)
             or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
+
+
+# What culture and gossip news "invades", "storms" or "hits": the charts, the headlines,
+# someone's privacy. No force is used on them (a market or a store may be attacked
+# with arms, so they are not here).
+FIGURATIVE_OBJECTS = {"chart", "headline", "airwave", "inbox", "privacy"}
+
+
+def _figurative(m: Mention, doc: Doc) -> bool:
+    """Whether a violent verb's direct object is a thing only figures of speech attack
+    ("the band stormed the charts", "photographers invaded her privacy")."""
+    tok = doc[m.trigger]
+    return (m.code[:2] in VIOLENT_ROOTS and tok.pos_ == "VERB"
+            and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
+                    for o in _children(tok, {"dobj", "obj", "nsubjpass"})))
+
+
+# Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
+# no political deed ("India's cricket team toured Australia", "the German orchestra
+# toured China"). A team is a sports team by its sport, or as a "national team".
+PERFORMER_WORDS = {"striker", "midfielder", "goalkeeper", "footballer", "cricketer",
+                   "batsman", "sprinter", "orchestra", "choir", "troupe"}
+TEAM_WORDS = {"team", "squad", "side", "club"}
+SPORT_WORDS = {"football", "soccer", "cricket", "rugby", "hockey", "basketball", "baseball",
+               "volleyball", "tennis", "handball", "olympic", "national"}
+# What they are told to do in sports and arts news: travel and meet, thank, criticise and
+# accuse, reject, and win and lose in words of force.
+PERFORMER_CODES = ("04", "051", "11", "12", "17", "18", "19")
+
+
+def _sporting(m: Mention, doc: Doc) -> bool:
+    """Whether a mention's doers are sportsmen, sports teams or performers, doing what
+    sports and arts news tells of."""
+    def performer(head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        if lemma in PERFORMER_WORDS:
+            return True
+        # (its nation's name aside: "the Brazilian football team")
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod")
+                and c.pos_ != "PROPN" and c.ent_type_ not in ("NORP", "GPE")]
+        # ("the national team", not "the national security team")
+        return (lemma in TEAM_WORDS and bool(mods)
+                and all(c.lemma_.lower() in SPORT_WORDS for c in mods))
+    return (m.code.startswith(PERFORMER_CODES) and bool(m.sources)
+            and all(performer(doc[i]) for i in m.sources))
 
 
 # Property destruction, and the words for people protesting: what protesters destroy
