@@ -160,6 +160,13 @@ def test_a_range_of_days_is_dated_by_its_first_day() -> None:
         ("3–5 April 2024", "2024-04-03", "day", "absolute")]
     assert times("Clashes broke out on 14-15 April.", WED_2025, None, "past") == [
         ("14-15 April", "2025-04-14", "day", "published")]
+    # a range told in words is dated by its first day too, not its last
+    assert times("Peace talks were held from 7 to 9 April.", WED_2025, None, "past") == [
+        ("7 to 9 April", "2025-04-07", "day", "published")]
+    assert times("Strikes hit the port between 2 and 4 March 2024.", WED_2025) == [
+        ("2 and 4 March 2024", "2024-03-02", "day", "absolute")]
+    assert times("Delegates met from May 20 through 22, 2024.", WED_2025) == [
+        ("May 20 through 22, 2024", "2024-05-20", "day", "absolute")]
 
 
 def test_named_days_and_newspapers_are_not_weekdays() -> None:

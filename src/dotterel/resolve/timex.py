@@ -121,6 +121,9 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _QUAL = (r"(?:early|late|mid|mid-|the\s+(?:end|beginning|start|middle|turn)\s+of|"
          r"(?:end|beginning|start|middle)\s+of|"
          r"the\s+(?:first|second|third|fourth|last|final)\s+(?:week|weeks|half|days|quarter)\s+of)")
+# what joins the first and last days of a range: "3-5 April", "from 3 to 5 April",
+# "between April 3 and 5"
+_RANGE = r"(?:\s*[-–]\s*|\s+(?i:to|and|until|till|through)\s+)"
 _SEASON = r"(?:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)"
 # words that introduce a month or year on its own ("in April", "since 2019")
 _PREP = r"(?:in|since|during|until|through|from|by|of)"
@@ -581,15 +584,15 @@ _RULES: tuple[_Rule, ...] = (
         _r_full_date),
     # a range of days is dated by its first day: "April 3-5, 2024", "14-15 April"
     _Rule("month day range year", _c(
-        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\d-])"),
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\d-])"),
         _r_full_date),
     _Rule("day range month year", _c(
-        rf"(?<![\d.,])\b{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?![\d-])"),
+        rf"(?<![\d.,])\b{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?![\d-])"),
         _r_full_date),
     _Rule("month day range", _c(
-        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"), _r_month_day),
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"), _r_month_day),
     _Rule("day range month", _c(
-        rf"(?<![\d.,])\b{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}"), _r_month_day),
+        rf"(?<![\d.,])\b{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}"), _r_month_day),
     _Rule("month day", _c(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:])"), _r_month_day),
     _Rule("day month", _c(
         rf"(?<![\d.,])\b{_WD_PREFIX}(?:{_I}the)\s+)?{_DAY}\s+(?:{_I}of)\s+)?{_MONTH}"),
