@@ -169,6 +169,17 @@ def test_a_range_of_days_is_dated_by_its_first_day() -> None:
         ("May 20 through 22, 2024", "2024-05-20", "day", "absolute")]
 
 
+def test_holidays_on_a_fixed_day_are_dates_without_a_year() -> None:
+    assert times("Gunmen attacked a church on Christmas Eve.", JAN_2025, None, "past") == [
+        ("Christmas Eve", "2024-12-24", "day", "published")]
+    assert times("The rebels promised a truce over Christmas.", DEC_2024, None, "past") == [
+        ("Christmas", "2024-12-25", "day", "published")]
+    assert times("Protesters will march on New Year’s Day.", DEC_2024, None, "future") == [
+        ("New Year’s Day", "2025-01-01", "day", "published")]
+    # without "on" the holiday names no day: a truce, a market, a message
+    assert times("The army announced a Christmas truce.", DEC_2024, None, "past") == []
+
+
 def test_named_days_and_newspapers_are_not_weekdays() -> None:
     assert times("The Sunday Times reported on Black Friday sales.", WED_2025) == []
     assert times("The Good Friday Agreement still holds.", WED_2025) == []

@@ -104,6 +104,15 @@ _NUMBERS: Mapping[str, int] = MappingProxyType({
     "fifty": 50, "sixty": 60,
 })
 
+# Holidays kept on the same day every year, by how they are written after "on" ("on
+# Christmas Eve"): a date without a year, like "on December 24".
+_HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType({
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "valentine's day": (2, 14), "halloween": (10, 31), "bastille day": (7, 14),
+    "international women's day": (3, 8),
+})
+
 # Month and weekday names must be capitalised: "may" the verb and "march" the noun are
 # common words. Abbreviations need a full stop or a day number after them, so that
 # "Mar del Plata" is not March.
@@ -304,6 +313,15 @@ def _r_month_day(m: re.Match[str], ctx: _Context) -> Resolved:
     if base is None or not 1 <= day <= 31:
         return None
     value = _infer_year(_month_of(m), day, base[0], ctx.tense)
+    return (TimeRef(value), base[1]) if value else None
+
+
+def _r_holiday(m: re.Match[str], ctx: _Context) -> Resolved:
+    base = _year_base(ctx)
+    if base is None:
+        return None
+    name = _SPACES.sub(" ", m.group("t")).replace("’", "'").lower()
+    value = _infer_year(*_HOLIDAYS[name], base[0], ctx.tense)
     return (TimeRef(value), base[1]) if value else None
 
 
@@ -610,6 +628,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?![\w-]|[.,]\d)"), _r_year),
     _Rule("qualified year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
+    # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
+    _Rule("holiday", _c(
+        rf"\b{_I}on|at|over)\s+(?:{_I}the)\s+)?(?P<t>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|"
+        r"New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Bastille\s+Day|"
+        r"International\s+Women['’]s\s+Day)\b"), _r_holiday),
     # ---- deictic: on the publication date ---------------------------------------------
     _Rule("relative day", _c(
         rf"\b{_I}(?:(?:early|late)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
@@ -674,6 +697,8 @@ _CASED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     # the words of a named day ("Good Friday"), which only suppresses a weekday
     "day name": ("Black", "Good", "Cyber", "Ash", "Holy", "Bloody", "Maundy", "Easter", "Palm"),
+    "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Bastille",
+                "Women"),
 })
 _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")
 # cues looked for in the lower-cased text (the rules match these words in any case)
@@ -763,7 +788,7 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "relative day": ("relative day",), "weekend": ("weekend",), "week": ("week",),
     "month or year": ("month or year",),
     "iso date": ("iso",), "iso date slash": ("iso",), "year after preposition": ("year",),
-    "qualified year": ("year",), "weekday": ("weekday",),
+    "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
     # the rules of a full date or a month's year, and of a counted offset
