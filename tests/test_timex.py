@@ -359,6 +359,33 @@ def test_month_offset_on_a_year_anchor_gives_a_year() -> None:
         ("A year later", "2024", "year", "narrative")]
 
 
+def test_offset_to_an_event_from_publication_looks_back() -> None:
+    # with no story yet, the later deed is the news of the publication day
+    assert times("Rebels stormed the town two days after the army withdrew.", SAT_2024,
+                 None, "past") == [("two days after", "2024-04-04", "day", "published")]
+    assert times("Rebels stormed the town a week before the vote.", SAT_2024, None, "past") == [
+        ("a week before", "2024-03-30", "day", "published")]
+    # the story's time or a future tense counts the plain way
+    assert times("Rebels stormed the town two days after the army withdrew.", SAT_2024,
+                 RAID, "past") == [("two days after", "2024-04-07", "day", "narrative")]
+    assert times("Rebels will vote two days after the army withdraws.", SAT_2024,
+                 None, "future") == [("two days after", "2024-04-08", "day", "published")]
+
+
+def test_apposed_offset_mirrors_about_the_time_beside_it() -> None:
+    from dotterel.resolve.timex import apposed_offset
+
+    text = "Troops shelled the port on April 5, 2024, two days after rebels stormed the town."
+    anchor, offset = find_times(text, SAT_2024, RAID, "past")
+    assert offset.ref.iso() == "2024-04-07"  # as counted from the anchor
+    mirrored = apposed_offset(text, anchor, offset)
+    assert mirrored is not None and (mirrored.text, mirrored.ref.iso()) == (
+        "two days after", "2024-04-03")
+    later = "Troops shelled the port on April 5, 2024, and two days later rebels left."
+    anchor, offset = find_times(later, SAT_2024, RAID, "past")
+    assert apposed_offset(later, anchor, offset) is None
+
+
 def test_following_weekday_needs_a_day_anchor() -> None:
     april = TimeRef(dt.date(2024, 4, 1), "month")
     assert times("The following Monday, talks collapsed.", WED_2025, april) == []

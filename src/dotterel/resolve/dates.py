@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.mentions import Mention
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
-from .timex import TimeMention, find_times
+from .timex import TimeMention, apposed_offset, find_times
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -266,6 +266,7 @@ def _anchor_within(times: list[TimeMention], text: str, published: dt.date | Non
         if (tm.start, tm.end) in anaphoric and before:
             again = find_times(text, published, before[-1].ref, tense)  # type: ignore[arg-type]
             tm = next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+            tm = apposed_offset(text, before[-1], tm) or tm  # "on Friday, a day after ..."
         out.append(tm)
     return out
 

@@ -54,7 +54,7 @@ from ..types import Precision, TimeRef
 Anchor = Literal["absolute", "published", "narrative"]
 Tense = Literal["past", "present", "future"]
 
-__all__ = ["TimeMention", "find_times", "find_dateline"]
+__all__ = ["TimeMention", "apposed_offset", "find_times", "find_dateline"]
 
 
 @dataclass(frozen=True)
@@ -460,12 +460,57 @@ def _r_hours_ago(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(ctx.published), "published"
 
 
-def _r_offset(m: re.Match[str], ctx: _Context) -> Resolved:
+# "after" or "before" with what it is after or before: an event ("two days after the
+# vote", "a day before rebels stormed the town"), not the end of the phrase
+_COMPLEMENT = re.compile(r"[ \t]+[\w“\"]")
+
+
+def _relational(m: re.Match[str]) -> bool:
+    """Whether an offset ends in "after" or "before" followed by the event it counts from."""
+    return m.group("dir").lower() in ("after", "before") and bool(_COMPLEMENT.match(m.string, m.end()))
+
+
+def _offset_from(m: re.Match[str], ctx: _Context, amount: int, unit: Precision) -> Resolved:
+    """An anaphoric offset of ``amount`` units in the match's direction, from the story's
+    time, or from publication when there is no story yet.
+
+    Counted from publication, an offset to an event ("two days after rebels stormed the
+    town", "a day before the vote") looks back in a past or present tense sentence: the
+    later of the two events is the news, told by the publication date, and the earlier is
+    the offset before it (never an offset after publication)."""
     anchor = _narrative_anchor(ctx)
     if anchor is None:
         return None
+    direction = _direction(m.group("dir"))
+    if anchor[1] == "published" and ctx.tense != "future" and _relational(m):
+        direction = -1
+    return _shift(anchor[0], direction * amount, unit), anchor[1]
+
+
+_APPOSED = re.compile(r"[\s,;—–-]*")
+
+
+def apposed_offset(text: str, anchor: TimeMention, offset: TimeMention) -> TimeMention | None:
+    """The time of the other event of an offset set beside the time of a sentence's own
+    event: in "bombed the port on Friday, two days after rebels stormed the town" Friday
+    is the bombing's and the storming was two days before it, not after.
+
+    ``offset`` is the offset as resolved from ``anchor``, which ``text`` names just before
+    it; the result is the same span, mirrored about ``anchor``. None when ``offset`` is no
+    such offset ("on Friday, two days later" or "two days after." count from the anchor).
+    """
+    if (not _APPOSED.fullmatch(text, anchor.end, offset.start)
+            or not offset.text.lower().endswith(("after", "before"))
+            or not _COMPLEMENT.match(text, offset.end)):
+        return None
+    base = anchor.ref.value
+    mirrored = _truncate(base - (offset.ref.value - base), offset.ref.precision)
+    return TimeMention(offset.start, offset.end, offset.text, mirrored, offset.anchor)
+
+
+def _r_offset(m: re.Match[str], ctx: _Context) -> Resolved:
     amount, unit = _unit_offset(m.group("unit"), _number(m.group("n")))
-    return _shift(anchor[0], _direction(m.group("dir")) * amount, unit), anchor[1]
+    return _offset_from(m, ctx, amount, unit)
 
 
 def _r_hours_offset(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -479,14 +524,11 @@ def _r_hours_offset(m: re.Match[str], ctx: _Context) -> Resolved:
 
 def _r_the_unit_rel(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "the following day", "the day before", "the next morning", "the previous year"."""
-    anchor = _narrative_anchor(ctx)
-    if anchor is None:
-        return None
     unit = m.group("unit").lower()
     if unit in ("morning", "afternoon", "evening", "night"):
         unit = "day"
     amount, precision = _unit_offset(unit, 1)
-    return _shift(anchor[0], _direction(m.group("dir")) * amount, precision), anchor[1]
+    return _offset_from(m, ctx, amount, precision)
 
 
 def _r_that_unit(m: re.Match[str], ctx: _Context) -> Resolved:
