@@ -159,6 +159,9 @@ def test_story_time_follows_the_text(coder):
     # counted from publication, "a day after" the other deed looks back, never forward
     ("Hezbollah fired rockets at Haifa, a day after Israel bombed Beirut.",
      "2025-03-13", "ISR", "18", "2025-03-12"),
+    # a dateline's date is the report's: the shelling is Saturday's
+    ("KYIV, March 3 (Reuters) - Russian forces shelled Kharkiv on Saturday, officials said.",
+     "2025-03-03", "RUS", "19", "2025-03-01"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

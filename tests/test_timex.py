@@ -519,6 +519,17 @@ def test_dateline(text: str, hint: int | None, expected: tuple[str, str] | None)
     assert ref.precision == "day"
 
 
+def test_a_dateline_in_a_sentence_dates_no_event() -> None:
+    # the report's own date is not when what it reports happened
+    assert times("LIMA, April 8 (Reuters) - Police raided the party's offices on Saturday.",
+                 MON_2024, None, "past") == [("Saturday", "2024-04-06", "day", "published")]
+    assert times("April 8 (AP) — Police raided the party's offices.", MON_2024, None,
+                 "past") == []
+    # a date that opens a sentence alone is a timeline's entry, dated as usual
+    assert times("April 6 - Police raided the party's offices.", MON_2024, None, "past") == [
+        ("April 6", "2024-04-06", "day", "published")]
+
+
 def test_every_rule_names_its_cues() -> None:
     from dotterel.resolve.timex import _CUE_NAMES, _NEEDS, _RULES
 

@@ -608,6 +608,24 @@ def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+# A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
+# Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
+_DL_PLACE = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
+             r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
+_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+            rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
+            r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
+_DATELINE = re.compile(
+    rf"^[ \t]*{_DL_PLACE}?{_DL_DATE}(?![\w])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?"
+    r"(?:[-—–]+|:|\||$)", re.M)
+# the same with its place or its agency, in a sentence: a date that opens a sentence
+# alone ("March 3: rebels shelled the port") is the date of a timeline's entry
+_DL_AGENCY = r"\([^()\n]{1,40}\)"
+_DATELINE_LEAD = re.compile(
+    rf"^[ \t]*(?P<place>{_DL_PLACE})?{_DL_DATE}(?![\w])[ \t]*"
+    rf"(?(place)(?:{_DL_AGENCY}[ \t]*)?|{_DL_AGENCY}[ \t]*)(?:[-—–]+|:|\|)", re.M)
+
+
 _I = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
 
 _RULES: tuple[_Rule, ...] = (
@@ -634,6 +652,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("vague offset", _c(
         rf"\b{_I}(?:(?:a\s+few|several|many|some|few)\s+)?(?:day|week|month|year|decade)s\s+"
         rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True),
+    # a dateline's date ("KYIV, March 3 (Reuters) -") is when the report was filed, not
+    # when what it reports happened ("shelled the city on Saturday")
+    _Rule("dateline", _DATELINE_LEAD, _r_suppress, True),
     # ---- absolute ----------------------------------------------------------------------
     _Rule("iso date", _c(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"), _r_iso),
     _Rule("iso date slash", _c(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _r_iso),
@@ -831,6 +852,7 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "month or year": ("month or year",),
     "iso date": ("iso",), "iso date slash": ("iso",), "year after preposition": ("year",),
     "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
+    "dateline": ("digit",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
     # the rules of a full date or a month's year, and of a counted offset
@@ -932,16 +954,6 @@ def _share_years(text: str, mentions: list[TimeMention], yearless: set[TimeMenti
     return out
 
 
-# A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
-# Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
-_DL_PLACE = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
-             r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
-_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-            rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
-            r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
-_DATELINE = re.compile(
-    rf"^[ \t]*{_DL_PLACE}?{_DL_DATE}(?![\w])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?"
-    r"(?:[-—–]+|:|\||$)", re.M)
 _DATELINE_WINDOW = 300  # a dateline opens the article: look only at its first lines
 
 
