@@ -213,6 +213,11 @@ DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
     # a bare weekday: the latest on or before publication, so a Wednesday means that day
     ("Sheinbaum spoke on Wednesday.", WED_2025, "past", [("Wednesday", "2025-04-16", "day", "published")]),
     ("Sheinbaum spoke on Monday.", WED_2025, "past", [("Monday", "2025-04-14", "day", "published")]),
+    # "Monday last week" is last week's Monday, "Friday next week" next week's Friday
+    ("Sheinbaum spoke on Monday last week.", WED_2025, "past",
+     [("Monday last week", "2025-04-07", "day", "published")]),
+    ("Sheinbaum will speak on Friday next week.", WED_2025, "future",
+     [("Friday next week", "2025-04-25", "day", "published")]),
     ("Sheinbaum spoke on Thursday.", WED_2025, None, [("Thursday", "2025-04-10", "day", "published")]),
     ("Sheinbaum will speak on Thursday.", WED_2025, "future",
      [("Thursday", "2025-04-17", "day", "published")]),
@@ -301,6 +306,10 @@ ANAPHORIC: list[tuple[str, TimeRef | None, list[Row]]] = [
      [("The day after", "2024-04-06", "day", "narrative")]),
     ("The previous day, talks had collapsed.", RAID, [("The previous day", "2024-04-04", "day", "narrative")]),
     ("Two days later, the ambassador left.", RAID, [("Two days later", "2024-04-07", "day", "narrative")]),
+    ("Earlier in the day, the ambassador left.", RAID,
+     [("Earlier in the day", "2024-04-05", "day", "narrative")]),
+    ("Later in the month, the ambassador left.", RAID,
+     [("Later in the month", "2024-04", "month", "narrative")]),
     ("Three days earlier, the ambassador had left.", RAID,
      [("Three days earlier", "2024-04-02", "day", "narrative")]),
     ("Two days after the raid, the ambassador left.", RAID,

@@ -370,7 +370,8 @@ def _r_relative_day(m: re.Match[str], ctx: _Context) -> Resolved:
 
 def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     weekday = _WEEKDAYS[m.group("wd").lower()]
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    # "Tuesday last week" is "last Tuesday"
+    rel = re.sub(r"\s+", " ", (m.group("rel") or m.group("week") or "").lower())
     if rel in ("the following", "the next", "the previous", "the preceding"):
         anchor = _narrative_anchor(ctx)
         if anchor is None or anchor[0].precision != "day":
@@ -532,7 +533,8 @@ def _r_the_unit_rel(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _r_that_unit(m: re.Match[str], ctx: _Context) -> Resolved:
-    """ "that day", "later that week", "the same month", "that year": the anchor itself."""
+    """ "that day", "later that week", "the same month", "that year", "earlier in the day":
+    the anchor itself."""
     anchor = _narrative_anchor(ctx)
     if anchor is None:
         return None
@@ -704,7 +706,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("weekday", _c(
         rf"\b(?:{_I}(?:early|late)\s+(?:on\s+)?))?(?:{_I}(?<!the\s)(?P<rel>this\s+past|last|this|next|"
         rf"past|the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+)?"
-        rf"(?P<wd>{_WD_NAME})\b(?:\s+{_I}{_PART}))?"
+        rf"(?P<wd>{_WD_NAME})\b(?:\s+{_I}{_PART}))?(?:\s+{_I}(?P<week>last|this|next)\s+week)\b(?!['’]))?"
         r"(?!\s+(?:Times|Telegraph|Mail|Express|Post|Herald|Mirror|Agreement|Accord|Club|Group))"),
         # (at most four words before the weekday: "early on this past Friday")
         _r_weekday, lead=(re.compile(_WD_NAME), 4)),
@@ -735,7 +737,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b{_I}the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_the_unit_rel),
     _Rule("that unit", _c(
-        rf"\b{_I}(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
+        rf"\b{_I}(?:(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
+        rf"|(?:later|earlier)\s+in\s+the\s+)"
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_that_unit),
 )
 
