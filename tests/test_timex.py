@@ -135,6 +135,9 @@ YEARLESS: list[tuple[str, dt.date, str | None, list[Row]]] = [
     ("Elections were held in July.", WED_2025, "past", [("July", "2024-07", "month", "published")]),
     ("Elections will be held in February.", DEC_2024, "future",
      [("February", "2025-02", "month", "published")]),
+    # a future month alone before publication's is next year's, however near
+    ("Elections will be held in February.", dt.date(2025, 3, 13), "future",
+     [("February", "2026-02", "month", "published")]),
 ]
 
 

@@ -71,6 +71,20 @@ def _tense(tok: Token) -> str | None:
     return None
 
 
+def _in_own_tense(tm: TimeMention, tok: Token, tense: str | None, text: str,
+                  published: dt.date | None, narrative: TimeRef | None) -> TimeMention:
+    """A time told from publication ("in January", "on Friday") resolved in the tense of
+    its own clause when that differs from the sentence's: in "Iran said it will hold talks
+    in January" the talks are next January's, and in "The law, passed in March, will take
+    effect" the passing is the latest March's."""
+    head = _clause_head(tok)
+    own = _tense(head) if head is not None else None
+    if tm.anchor != "published" or own is None or own == tense:
+        return tm
+    again = find_times(text, published, narrative, own)  # type: ignore[arg-type]
+    return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+
+
 def _token_at(arrays: ParseArrays, sent: Span, char: int) -> int | None:
     """The word of ``sent`` that covers character ``char``, if one does (by bisection on
     the words' offsets: the tokens are in text order and do not overlap)."""
@@ -319,7 +333,8 @@ class DocDates:
         for tm in times:
             at = _token_at(self._arrays, sent, sent.start_char + tm.start)
             if at is not None:
-                located.append((tm, self.doc[at]))
+                tok = self.doc[at]
+                located.append((_in_own_tense(tm, tok, tense, text, self.published, narrative), tok))
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:

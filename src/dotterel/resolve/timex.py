@@ -33,7 +33,8 @@ Resolution choices (where English is ambiguous):
   is the day before;
 * a month or day without a year takes the publication year, moved back a year when that
   would put it more than 60 days after publication in a past-tense sentence, forward a year
-  when more than 60 days before it in a future-tense one, and otherwise (present tense or
+  when more than 60 days before it in a future-tense one (a month alone: when before
+  publication's month), and otherwise (present tense or
   tense unknown) to whichever of the neighbouring years is nearest publication;
 * an anaphoric offset keeps the anchor's precision when its unit is finer than it
   (a day offset on a month-precision anchor moves it only by whole months of 30 days);
@@ -225,7 +226,9 @@ def _infer_year(month: int, day: int | None, published: dt.date, tense: Tense | 
             return make(year - 1)
         return here
     if tense == "future":
-        if here is None or here < published - _MARGIN:
+        # a month alone before publication's is next year's ("will vote in January", told
+        # in March)
+        if here is None or here < published - _MARGIN or (day is None and month < published.month):
             return make(year + 1)
         return here
     # tense unknown or present: the nearest year; on a tie the earlier one (news looks back)
