@@ -216,6 +216,13 @@ DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
     # a bare weekday: the latest on or before publication, so a Wednesday means that day
     ("Sheinbaum spoke on Wednesday.", WED_2025, "past", [("Wednesday", "2025-04-16", "day", "published")]),
     ("Sheinbaum spoke on Monday.", WED_2025, "past", [("Monday", "2025-04-14", "day", "published")]),
+    # a season named from publication gives its year: the latest over, or the next to come
+    ("Rebels seized the town last summer.", WED_2025, "past",
+     [("last summer", "2024", "year", "published")]),
+    ("Rebels seized the town last spring.", dt.date(2025, 10, 2), "past",
+     [("last spring", "2025", "year", "published")]),
+    ("Elections will be held next spring.", WED_2025, "future",
+     [("next spring", "2026", "year", "published")]),
     # "Monday last week" is last week's Monday, "Friday next week" next week's Friday
     ("Sheinbaum spoke on Monday last week.", WED_2025, "past",
      [("Monday last week", "2025-04-07", "day", "published")]),
@@ -407,6 +414,7 @@ def test_following_weekday_needs_a_day_anchor() -> None:
 
 NOT_TIMES = [
     "Noboa was elected to a four-year term.",
+    "This fall in oil prices hurt the budget.",
     "The state of emergency will last for six months.",
     "The suspect held hostages for 24 hours.",
     "A 30-year-old man was arrested.",

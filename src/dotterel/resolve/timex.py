@@ -451,6 +451,28 @@ def _r_month_year_deictic(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(dt.date(pub.year + step, 1, 1), "year"), "published"
 
 
+# the months a season spans in the northern hemisphere, where most news is written
+_SEASONS: Mapping[str, tuple[int, int]] = MappingProxyType({
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+})
+
+
+def _r_season(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "last summer", "this spring", "next autumn": the year of that season."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    first, last = _SEASONS[m.group("season").lower()]
+    rel = m.group("rel").lower()
+    if rel == "next":
+        year = pub.year if pub.month < first else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:  # the latest such season over by publication
+        year = pub.year if pub.month > last else pub.year - 1
+    return TimeRef(dt.date(year, 1, 1), "year"), "published"
+
+
 def _r_ago(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
         return None
@@ -722,6 +744,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("month or year", _c(
         rf"\b{_I}(?:(?:earlier|later|{_QUAL})[\s-]*)?(?<!the\s)(?P<rel>last|this|next)\s+"
         rf"(?P<unit>month|year))\b"), _r_month_year_deictic),
+    _Rule("season", _c(
+        rf"\b{_I}(?P<rel>last|this|next|(?:this\s+)?past)\s+(?P<season>spring|summer|autumn|fall))\b"
+        rf"(?!\s+{_I}in|of)\b)"), _r_season),
     _Rule("ago", _c(rf"\b{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago)\b"), _r_ago),
     _Rule("hours ago", _c(
         rf"\b{_I}(?:(?:{_NUM}|a\s+few|several|some)\s+)?(?:hour|minute|moment)s?\s+ago)\b"),
@@ -778,6 +803,7 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "old": ("old",),  # an age ("a 30 year old")
     "week": ("week",),
     "weekend": ("weekend",),
+    "season": ("spring", "summer", "autumn", "fall"),
     "month or year": ("month", "year"),
     # a unit in the plural ("days later", "weeks after")
     "units": ("days", "weeks", "months", "years", "decades"),
@@ -858,7 +884,7 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "month or year": ("month or year",),
     "iso date": ("iso",), "iso date slash": ("iso",), "year after preposition": ("year",),
     "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
-    "dateline": ("digit",),
+    "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
     # the rules of a full date or a month's year, and of a counted offset
