@@ -135,6 +135,9 @@ YEARLESS: list[tuple[str, dt.date, str | None, list[Row]]] = [
     ("Elections were held in July.", WED_2025, "past", [("July", "2024-07", "month", "published")]),
     ("Elections will be held in February.", DEC_2024, "future",
      [("February", "2025-02", "month", "published")]),
+    # a future month alone before publication's is next year's, however near
+    ("Elections will be held in February.", dt.date(2025, 3, 13), "future",
+     [("February", "2026-02", "month", "published")]),
 ]
 
 
@@ -160,6 +163,24 @@ def test_a_range_of_days_is_dated_by_its_first_day() -> None:
         ("3–5 April 2024", "2024-04-03", "day", "absolute")]
     assert times("Clashes broke out on 14-15 April.", WED_2025, None, "past") == [
         ("14-15 April", "2025-04-14", "day", "published")]
+    # a range told in words is dated by its first day too, not its last
+    assert times("Peace talks were held from 7 to 9 April.", WED_2025, None, "past") == [
+        ("7 to 9 April", "2025-04-07", "day", "published")]
+    assert times("Strikes hit the port between 2 and 4 March 2024.", WED_2025) == [
+        ("2 and 4 March 2024", "2024-03-02", "day", "absolute")]
+    assert times("Delegates met from May 20 through 22, 2024.", WED_2025) == [
+        ("May 20 through 22, 2024", "2024-05-20", "day", "absolute")]
+
+
+def test_holidays_on_a_fixed_day_are_dates_without_a_year() -> None:
+    assert times("Gunmen attacked a church on Christmas Eve.", JAN_2025, None, "past") == [
+        ("Christmas Eve", "2024-12-24", "day", "published")]
+    assert times("The rebels promised a truce over Christmas.", DEC_2024, None, "past") == [
+        ("Christmas", "2024-12-25", "day", "published")]
+    assert times("Protesters will march on New Year’s Day.", DEC_2024, None, "future") == [
+        ("New Year’s Day", "2025-01-01", "day", "published")]
+    # without "on" the holiday names no day: a truce, a market, a message
+    assert times("The army announced a Christmas truce.", DEC_2024, None, "past") == []
 
 
 def test_named_days_and_newspapers_are_not_weekdays() -> None:
@@ -195,6 +216,18 @@ DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
     # a bare weekday: the latest on or before publication, so a Wednesday means that day
     ("Sheinbaum spoke on Wednesday.", WED_2025, "past", [("Wednesday", "2025-04-16", "day", "published")]),
     ("Sheinbaum spoke on Monday.", WED_2025, "past", [("Monday", "2025-04-14", "day", "published")]),
+    # a season named from publication gives its year: the latest over, or the next to come
+    ("Rebels seized the town last summer.", WED_2025, "past",
+     [("last summer", "2024", "year", "published")]),
+    ("Rebels seized the town last spring.", dt.date(2025, 10, 2), "past",
+     [("last spring", "2025", "year", "published")]),
+    ("Elections will be held next spring.", WED_2025, "future",
+     [("next spring", "2026", "year", "published")]),
+    # "Monday last week" is last week's Monday, "Friday next week" next week's Friday
+    ("Sheinbaum spoke on Monday last week.", WED_2025, "past",
+     [("Monday last week", "2025-04-07", "day", "published")]),
+    ("Sheinbaum will speak on Friday next week.", WED_2025, "future",
+     [("Friday next week", "2025-04-25", "day", "published")]),
     ("Sheinbaum spoke on Thursday.", WED_2025, None, [("Thursday", "2025-04-10", "day", "published")]),
     ("Sheinbaum will speak on Thursday.", WED_2025, "future",
      [("Thursday", "2025-04-17", "day", "published")]),
@@ -283,6 +316,10 @@ ANAPHORIC: list[tuple[str, TimeRef | None, list[Row]]] = [
      [("The day after", "2024-04-06", "day", "narrative")]),
     ("The previous day, talks had collapsed.", RAID, [("The previous day", "2024-04-04", "day", "narrative")]),
     ("Two days later, the ambassador left.", RAID, [("Two days later", "2024-04-07", "day", "narrative")]),
+    ("Earlier in the day, the ambassador left.", RAID,
+     [("Earlier in the day", "2024-04-05", "day", "narrative")]),
+    ("Later in the month, the ambassador left.", RAID,
+     [("Later in the month", "2024-04", "month", "narrative")]),
     ("Three days earlier, the ambassador had left.", RAID,
      [("Three days earlier", "2024-04-02", "day", "narrative")]),
     ("Two days after the raid, the ambassador left.", RAID,
@@ -341,6 +378,33 @@ def test_month_offset_on_a_year_anchor_gives_a_year() -> None:
         ("A year later", "2024", "year", "narrative")]
 
 
+def test_offset_to_an_event_from_publication_looks_back() -> None:
+    # with no story yet, the later deed is the news of the publication day
+    assert times("Rebels stormed the town two days after the army withdrew.", SAT_2024,
+                 None, "past") == [("two days after", "2024-04-04", "day", "published")]
+    assert times("Rebels stormed the town a week before the vote.", SAT_2024, None, "past") == [
+        ("a week before", "2024-03-30", "day", "published")]
+    # the story's time or a future tense counts the plain way
+    assert times("Rebels stormed the town two days after the army withdrew.", SAT_2024,
+                 RAID, "past") == [("two days after", "2024-04-07", "day", "narrative")]
+    assert times("Rebels will vote two days after the army withdraws.", SAT_2024,
+                 None, "future") == [("two days after", "2024-04-08", "day", "published")]
+
+
+def test_apposed_offset_mirrors_about_the_time_beside_it() -> None:
+    from dotterel.resolve.timex import apposed_offset
+
+    text = "Troops shelled the port on April 5, 2024, two days after rebels stormed the town."
+    anchor, offset = find_times(text, SAT_2024, RAID, "past")
+    assert offset.ref.iso() == "2024-04-07"  # as counted from the anchor
+    mirrored = apposed_offset(text, anchor, offset)
+    assert mirrored is not None and (mirrored.text, mirrored.ref.iso()) == (
+        "two days after", "2024-04-03")
+    later = "Troops shelled the port on April 5, 2024, and two days later rebels left."
+    anchor, offset = find_times(later, SAT_2024, RAID, "past")
+    assert apposed_offset(later, anchor, offset) is None
+
+
 def test_following_weekday_needs_a_day_anchor() -> None:
     april = TimeRef(dt.date(2024, 4, 1), "month")
     assert times("The following Monday, talks collapsed.", WED_2025, april) == []
@@ -350,6 +414,7 @@ def test_following_weekday_needs_a_day_anchor() -> None:
 
 NOT_TIMES = [
     "Noboa was elected to a four-year term.",
+    "This fall in oil prices hurt the budget.",
     "The state of emergency will last for six months.",
     "The suspect held hostages for 24 hours.",
     "A 30-year-old man was arrested.",
@@ -472,6 +537,17 @@ def test_dateline(text: str, hint: int | None, expected: tuple[str, str] | None)
     ref, start, end = got
     assert (ref.iso(), text[start:end]) == expected
     assert ref.precision == "day"
+
+
+def test_a_dateline_in_a_sentence_dates_no_event() -> None:
+    # the report's own date is not when what it reports happened
+    assert times("LIMA, April 8 (Reuters) - Police raided the party's offices on Saturday.",
+                 MON_2024, None, "past") == [("Saturday", "2024-04-06", "day", "published")]
+    assert times("April 8 (AP) — Police raided the party's offices.", MON_2024, None,
+                 "past") == []
+    # a date that opens a sentence alone is a timeline's entry, dated as usual
+    assert times("April 6 - Police raided the party's offices.", MON_2024, None, "past") == [
+        ("April 6", "2024-04-06", "day", "published")]
 
 
 def test_every_rule_names_its_cues() -> None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.mentions import Mention
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
-from .timex import TimeMention, find_times
+from .timex import TimeMention, apposed_offset, find_times
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -73,6 +73,21 @@ def _tense(arrays: ParseArrays, verb: int) -> str | None:
     if arrays.tags[verb] in ("VBD", "VBN"):
         return "past"
     return None
+
+
+def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | None,
+                  text: str, published: dt.date | None, narrative: TimeRef | None
+                  ) -> TimeMention:
+    """A time told from publication ("in January", "on Friday"), at word ``tok``, resolved
+    in the tense of its own clause when that differs from the sentence's: in "Iran said it
+    will hold talks in January" the talks are next January's, and in "The law, passed in
+    March, will take effect" the passing is the latest March's."""
+    head = _clause_head(arrays, tok)
+    own = _tense(arrays, head) if head is not None else None
+    if tm.anchor != "published" or own is None or own == tense:
+        return tm
+    again = find_times(text, published, narrative, own)  # type: ignore[arg-type]
+    return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
 def _token_at(arrays: ParseArrays, sent: Span, char: int) -> int | None:
@@ -280,6 +295,7 @@ def _anchor_within(times: list[TimeMention], text: str, published: dt.date | Non
         if (tm.start, tm.end) in anaphoric and before:
             again = find_times(text, published, before[-1].ref, tense)  # type: ignore[arg-type]
             tm = next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+            tm = apposed_offset(text, before[-1], tm) or tm  # "on Friday, a day after ..."
         out.append(tm)
     return out
 
@@ -332,7 +348,8 @@ class DocDates:
         for tm in times:
             at = _token_at(self._arrays, sent, sent.start_char + tm.start)
             if at is not None:
-                located.append((tm, at))
+                located.append((_in_own_tense(self._arrays, tm, at, tense, text,
+                                              self.published, narrative), at))
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:

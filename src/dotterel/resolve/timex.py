@@ -33,7 +33,8 @@ Resolution choices (where English is ambiguous):
   is the day before;
 * a month or day without a year takes the publication year, moved back a year when that
   would put it more than 60 days after publication in a past-tense sentence, forward a year
-  when more than 60 days before it in a future-tense one, and otherwise (present tense or
+  when more than 60 days before it in a future-tense one (a month alone: when before
+  publication's month), and otherwise (present tense or
   tense unknown) to whichever of the neighbouring years is nearest publication;
 * an anaphoric offset keeps the anchor's precision when its unit is finer than it
   (a day offset on a month-precision anchor moves it only by whole months of 30 days);
@@ -54,7 +55,7 @@ from ..types import Precision, TimeRef
 Anchor = Literal["absolute", "published", "narrative"]
 Tense = Literal["past", "present", "future"]
 
-__all__ = ["TimeMention", "find_times", "find_dateline"]
+__all__ = ["TimeMention", "apposed_offset", "find_times", "find_dateline"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,15 @@ _NUMBERS: Mapping[str, int] = MappingProxyType({
     "fifty": 50, "sixty": 60,
 })
 
+# Holidays kept on the same day every year, by how they are written after "on" ("on
+# Christmas Eve"): a date without a year, like "on December 24".
+_HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType({
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "valentine's day": (2, 14), "halloween": (10, 31), "bastille day": (7, 14),
+    "international women's day": (3, 8),
+})
+
 # Month and weekday names must be capitalised: "may" the verb and "march" the noun are
 # common words. Abbreviations need a full stop or a day number after them, so that
 # "Mar del Plata" is not March.
@@ -121,6 +131,9 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _QUAL = (r"(?:early|late|mid|mid-|the\s+(?:end|beginning|start|middle|turn)\s+of|"
          r"(?:end|beginning|start|middle)\s+of|"
          r"the\s+(?:first|second|third|fourth|last|final)\s+(?:week|weeks|half|days|quarter)\s+of)")
+# what joins the first and last days of a range: "3-5 April", "from 3 to 5 April",
+# "between April 3 and 5"
+_RANGE = r"(?:\s*[-–]\s*|\s+(?i:to|and|until|till|through)\s+)"
 _SEASON = r"(?:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)"
 # words that introduce a month or year on its own ("in April", "since 2019")
 _PREP = r"(?:in|since|during|until|through|from|by|of)"
@@ -213,7 +226,9 @@ def _infer_year(month: int, day: int | None, published: dt.date, tense: Tense | 
             return make(year - 1)
         return here
     if tense == "future":
-        if here is None or here < published - _MARGIN:
+        # a month alone before publication's is next year's ("will vote in January", told
+        # in March)
+        if here is None or here < published - _MARGIN or (day is None and month < published.month):
             return make(year + 1)
         return here
     # tense unknown or present: the nearest year; on a tie the earlier one (news looks back)
@@ -304,6 +319,15 @@ def _r_month_day(m: re.Match[str], ctx: _Context) -> Resolved:
     return (TimeRef(value), base[1]) if value else None
 
 
+def _r_holiday(m: re.Match[str], ctx: _Context) -> Resolved:
+    base = _year_base(ctx)
+    if base is None:
+        return None
+    name = _SPACES.sub(" ", m.group("t")).replace("’", "'").lower()
+    value = _infer_year(*_HOLIDAYS[name], base[0], ctx.tense)
+    return (TimeRef(value), base[1]) if value else None
+
+
 def _r_month_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(dt.date(int(m.group("year")), _month_of(m), 1), "month"), "absolute"
 
@@ -349,7 +373,8 @@ def _r_relative_day(m: re.Match[str], ctx: _Context) -> Resolved:
 
 def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     weekday = _WEEKDAYS[m.group("wd").lower()]
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    # "Tuesday last week" is "last Tuesday"
+    rel = re.sub(r"\s+", " ", (m.group("rel") or m.group("week") or "").lower())
     if rel in ("the following", "the next", "the previous", "the preceding"):
         anchor = _narrative_anchor(ctx)
         if anchor is None or anchor[0].precision != "day":
@@ -426,6 +451,28 @@ def _r_month_year_deictic(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(dt.date(pub.year + step, 1, 1), "year"), "published"
 
 
+# the months a season spans in the northern hemisphere, where most news is written
+_SEASONS: Mapping[str, tuple[int, int]] = MappingProxyType({
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+})
+
+
+def _r_season(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "last summer", "this spring", "next autumn": the year of that season."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    first, last = _SEASONS[m.group("season").lower()]
+    rel = m.group("rel").lower()
+    if rel == "next":
+        year = pub.year if pub.month < first else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:  # the latest such season over by publication
+        year = pub.year if pub.month > last else pub.year - 1
+    return TimeRef(dt.date(year, 1, 1), "year"), "published"
+
+
 def _r_ago(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
         return None
@@ -439,12 +486,57 @@ def _r_hours_ago(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(ctx.published), "published"
 
 
-def _r_offset(m: re.Match[str], ctx: _Context) -> Resolved:
+# "after" or "before" with what it is after or before: an event ("two days after the
+# vote", "a day before rebels stormed the town"), not the end of the phrase
+_COMPLEMENT = re.compile(r"[ \t]+[\w“\"]")
+
+
+def _relational(m: re.Match[str]) -> bool:
+    """Whether an offset ends in "after" or "before" followed by the event it counts from."""
+    return m.group("dir").lower() in ("after", "before") and bool(_COMPLEMENT.match(m.string, m.end()))
+
+
+def _offset_from(m: re.Match[str], ctx: _Context, amount: int, unit: Precision) -> Resolved:
+    """An anaphoric offset of ``amount`` units in the match's direction, from the story's
+    time, or from publication when there is no story yet.
+
+    Counted from publication, an offset to an event ("two days after rebels stormed the
+    town", "a day before the vote") looks back in a past or present tense sentence: the
+    later of the two events is the news, told by the publication date, and the earlier is
+    the offset before it (never an offset after publication)."""
     anchor = _narrative_anchor(ctx)
     if anchor is None:
         return None
+    direction = _direction(m.group("dir"))
+    if anchor[1] == "published" and ctx.tense != "future" and _relational(m):
+        direction = -1
+    return _shift(anchor[0], direction * amount, unit), anchor[1]
+
+
+_APPOSED = re.compile(r"[\s,;—–-]*")
+
+
+def apposed_offset(text: str, anchor: TimeMention, offset: TimeMention) -> TimeMention | None:
+    """The time of the other event of an offset set beside the time of a sentence's own
+    event: in "bombed the port on Friday, two days after rebels stormed the town" Friday
+    is the bombing's and the storming was two days before it, not after.
+
+    ``offset`` is the offset as resolved from ``anchor``, which ``text`` names just before
+    it; the result is the same span, mirrored about ``anchor``. None when ``offset`` is no
+    such offset ("on Friday, two days later" or "two days after." count from the anchor).
+    """
+    if (not _APPOSED.fullmatch(text, anchor.end, offset.start)
+            or not offset.text.lower().endswith(("after", "before"))
+            or not _COMPLEMENT.match(text, offset.end)):
+        return None
+    base = anchor.ref.value
+    mirrored = _truncate(base - (offset.ref.value - base), offset.ref.precision)
+    return TimeMention(offset.start, offset.end, offset.text, mirrored, offset.anchor)
+
+
+def _r_offset(m: re.Match[str], ctx: _Context) -> Resolved:
     amount, unit = _unit_offset(m.group("unit"), _number(m.group("n")))
-    return _shift(anchor[0], _direction(m.group("dir")) * amount, unit), anchor[1]
+    return _offset_from(m, ctx, amount, unit)
 
 
 def _r_hours_offset(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -458,18 +550,16 @@ def _r_hours_offset(m: re.Match[str], ctx: _Context) -> Resolved:
 
 def _r_the_unit_rel(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "the following day", "the day before", "the next morning", "the previous year"."""
-    anchor = _narrative_anchor(ctx)
-    if anchor is None:
-        return None
     unit = m.group("unit").lower()
     if unit in ("morning", "afternoon", "evening", "night"):
         unit = "day"
     amount, precision = _unit_offset(unit, 1)
-    return _shift(anchor[0], _direction(m.group("dir")) * amount, precision), anchor[1]
+    return _offset_from(m, ctx, amount, precision)
 
 
 def _r_that_unit(m: re.Match[str], ctx: _Context) -> Resolved:
-    """ "that day", "later that week", "the same month", "that year": the anchor itself."""
+    """ "that day", "later that week", "the same month", "that year", "earlier in the day":
+    the anchor itself."""
     anchor = _narrative_anchor(ctx)
     if anchor is None:
         return None
@@ -545,6 +635,24 @@ def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+# A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
+# Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
+_DL_PLACE = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
+             r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
+_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+            rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
+            r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
+_DATELINE = re.compile(
+    rf"^[ \t]*{_DL_PLACE}?{_DL_DATE}(?![\w])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?"
+    r"(?:[-—–]+|:|\||$)", re.M)
+# the same with its place or its agency, in a sentence: a date that opens a sentence
+# alone ("March 3: rebels shelled the port") is the date of a timeline's entry
+_DL_AGENCY = r"\([^()\n]{1,40}\)"
+_DATELINE_LEAD = re.compile(
+    rf"^[ \t]*(?P<place>{_DL_PLACE})?{_DL_DATE}(?![\w])[ \t]*"
+    rf"(?(place)(?:{_DL_AGENCY}[ \t]*)?|{_DL_AGENCY}[ \t]*)(?:[-—–]+|:|\|)", re.M)
+
+
 _I = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
 
 _RULES: tuple[_Rule, ...] = (
@@ -571,6 +679,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("vague offset", _c(
         rf"\b{_I}(?:(?:a\s+few|several|many|some|few)\s+)?(?:day|week|month|year|decade)s\s+"
         rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True),
+    # a dateline's date ("KYIV, March 3 (Reuters) -") is when the report was filed, not
+    # when what it reports happened ("shelled the city on Saturday")
+    _Rule("dateline", _DATELINE_LEAD, _r_suppress, True),
     # ---- absolute ----------------------------------------------------------------------
     _Rule("iso date", _c(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"), _r_iso),
     _Rule("iso date slash", _c(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _r_iso),
@@ -581,15 +692,15 @@ _RULES: tuple[_Rule, ...] = (
         _r_full_date),
     # a range of days is dated by its first day: "April 3-5, 2024", "14-15 April"
     _Rule("month day range year", _c(
-        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\d-])"),
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\d-])"),
         _r_full_date),
     _Rule("day range month year", _c(
-        rf"(?<![\d.,])\b{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?![\d-])"),
+        rf"(?<![\d.,])\b{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?![\d-])"),
         _r_full_date),
     _Rule("month day range", _c(
-        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"), _r_month_day),
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"), _r_month_day),
     _Rule("day range month", _c(
-        rf"(?<![\d.,])\b{_DAY}\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}"), _r_month_day),
+        rf"(?<![\d.,])\b{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}"), _r_month_day),
     _Rule("month day", _c(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:])"), _r_month_day),
     _Rule("day month", _c(
         rf"(?<![\d.,])\b{_WD_PREFIX}(?:{_I}the)\s+)?{_DAY}\s+(?:{_I}of)\s+)?{_MONTH}"),
@@ -607,6 +718,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?![\w-]|[.,]\d)"), _r_year),
     _Rule("qualified year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
+    # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
+    _Rule("holiday", _c(
+        rf"\b{_I}on|at|over)\s+(?:{_I}the)\s+)?(?P<t>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|"
+        r"New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Bastille\s+Day|"
+        r"International\s+Women['’]s\s+Day)\b"), _r_holiday),
     # ---- deictic: on the publication date ---------------------------------------------
     _Rule("relative day", _c(
         rf"\b{_I}(?:(?:early|late)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
@@ -615,7 +731,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("weekday", _c(
         rf"\b(?:{_I}(?:early|late)\s+(?:on\s+)?))?(?:{_I}(?<!the\s)(?P<rel>this\s+past|last|this|next|"
         rf"past|the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+)?"
-        rf"(?P<wd>{_WD_NAME})\b(?:\s+{_I}{_PART}))?"
+        rf"(?P<wd>{_WD_NAME})\b(?:\s+{_I}{_PART}))?(?:\s+{_I}(?P<week>last|this|next)\s+week)\b(?!['’]))?"
         r"(?!\s+(?:Times|Telegraph|Mail|Express|Post|Herald|Mirror|Agreement|Accord|Club|Group))"),
         # (at most four words before the weekday: "early on this past Friday")
         _r_weekday, lead=(re.compile(_WD_NAME), 4)),
@@ -628,6 +744,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("month or year", _c(
         rf"\b{_I}(?:(?:earlier|later|{_QUAL})[\s-]*)?(?<!the\s)(?P<rel>last|this|next)\s+"
         rf"(?P<unit>month|year))\b"), _r_month_year_deictic),
+    _Rule("season", _c(
+        rf"\b{_I}(?P<rel>last|this|next|(?:this\s+)?past)\s+(?P<season>spring|summer|autumn|fall))\b"
+        rf"(?!\s+{_I}in|of)\b)"), _r_season),
     _Rule("ago", _c(rf"\b{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago)\b"), _r_ago),
     _Rule("hours ago", _c(
         rf"\b{_I}(?:(?:{_NUM}|a\s+few|several|some)\s+)?(?:hour|minute|moment)s?\s+ago)\b"),
@@ -646,7 +765,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b{_I}the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_the_unit_rel),
     _Rule("that unit", _c(
-        rf"\b{_I}(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
+        rf"\b{_I}(?:(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
+        rf"|(?:later|earlier)\s+in\s+the\s+)"
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_that_unit),
 )
 
@@ -671,6 +791,8 @@ _CASED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     # the words of a named day ("Good Friday"), which only suppresses a weekday
     "day name": ("Black", "Good", "Cyber", "Ash", "Holy", "Bloody", "Maundy", "Easter", "Palm"),
+    "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Bastille",
+                "Women"),
 })
 _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")
 # cues looked for in the lower-cased text (the rules match these words in any case)
@@ -681,6 +803,7 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "old": ("old",),  # an age ("a 30 year old")
     "week": ("week",),
     "weekend": ("weekend",),
+    "season": ("spring", "summer", "autumn", "fall"),
     "month or year": ("month", "year"),
     # a unit in the plural ("days later", "weeks after")
     "units": ("days", "weeks", "months", "years", "decades"),
@@ -760,7 +883,8 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "relative day": ("relative day",), "weekend": ("weekend",), "week": ("week",),
     "month or year": ("month or year",),
     "iso date": ("iso",), "iso date slash": ("iso",), "year after preposition": ("year",),
-    "qualified year": ("year",), "weekday": ("weekday",),
+    "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
+    "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
     # the rules of a full date or a month's year, and of a counted offset
@@ -862,16 +986,6 @@ def _share_years(text: str, mentions: list[TimeMention], yearless: set[TimeMenti
     return out
 
 
-# A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
-# Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
-_DL_PLACE = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
-             r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
-_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-            rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
-            r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
-_DATELINE = re.compile(
-    rf"^[ \t]*{_DL_PLACE}?{_DL_DATE}(?![\w])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?"
-    r"(?:[-—–]+|:|\||$)", re.M)
 _DATELINE_WINDOW = 300  # a dateline opens the article: look only at its first lines
 
 
