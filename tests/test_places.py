@@ -114,6 +114,17 @@ def test_lookup_disambiguation(gaz: Gazetteer, name: str, context: tuple[str, ..
     assert place is not None and place.country == country, (name, context, place)
 
 
+@pytest.mark.parametrize("name, country", [
+    ("Hodeidah", "YEM"),  # GeoNames lists only "El-Hodeidah" and "Al Hudaydah"
+    ("Fallujah", "IRQ"),
+    ("Qamishli", "SYR"),
+])
+def test_lookup_arab_towns_without_their_article(gaz: Gazetteer, name: str,
+                                                 country: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and place.country == country, (name, place)
+
+
 def test_qualified_lookup_restricts_to_the_state(gaz: Gazetteer) -> None:
     paris_tx = gaz.lookup("Paris, Texas")
     assert paris_tx is not None and paris_tx.country == "USA"

@@ -81,6 +81,15 @@ _LEADING_THE = re.compile(r"(?m)^the ")
 _GENERIC_ALT_NAMES = frozenset({"north", "south", "east", "west", "center", "centre",
                                 "central", "city", "downtown"})
 _UNUSABLE_ALT_LINES = re.compile("(?m)^(?:[A-Z]{1,4}|[a-z].*|[^\\x00-\u024f\\n].*)$")
+# The Arabic article as transliterated ("al-", "el-", and assimilated "ash-", "ad-"...):
+# news writes the same town with it or without it ("Hodeidah", "El-Hodeidah", "al-Raqqa"),
+# and GeoNames often lists only one of the two forms.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az) (?=\S{3})")
+# Countries whose place names are Arabic: only there is a leading "al", "as", "ad"... the
+# article (elsewhere "El Paso" or "As" are names of their own).
+_ARABIC_NAME_COUNTRIES = frozenset({
+    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR",
+    "OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "TCD"})
 
 
 def _fold_lines(text: str) -> str:
@@ -634,6 +643,13 @@ def _build(data_dir: Path) -> Gazetteer:
         if (len(key) >= 3 and key.isascii() and key != primary_keys[i]
                 and key not in _GENERIC_ALT_NAMES):
             city_index.setdefault(key, []).append(i * 2 + 1)
+    # the names of Arab towns without their article, as alternate names
+    for i, key in itertools.chain(enumerate(primary_keys), zip(alt_owner, alt_keys)):
+        if city_iso3[i] in _ARABIC_NAME_COUNTRIES and _ARABIC_ARTICLE.match(key):
+            bare = _ARABIC_ARTICLE.sub("", key)
+            packed = city_index.setdefault(bare, [])
+            if i * 2 not in packed and i * 2 + 1 not in packed:
+                packed.append(i * 2 + 1)
 
     # The capital of each country: a city of that country known by the capital's name,
     # by its GeoNames name rather than an alternate one ("New Delhi" is New Delhi, not
