@@ -120,14 +120,18 @@ def _name_word(arrays: ParseArrays, i: int) -> bool:
             or arrays.lowers[i] in _NAME_PARTICLES)
 
 
-def _proper_name(arrays: ParseArrays, start: int, end: int) -> bool:
+def _proper_name(arrays: ParseArrays, start: int, end: int, entity: bool = False) -> bool:
     """All words ``start:end`` proper nouns (a determiner, hyphen, possessive or name
     particle aside), none a month or weekday: what a mislabelled place name looks like.
-    Read from the parse arrays: every run of capitalised words is tested."""
-    pos, lowers = arrays.pos, arrays.lowers
+    Read from the parse arrays: every run of capitalised words is tested. ``entity``: the
+    words are an entity the NER found, so a capitalised word counts as a proper noun
+    whatever its tag (the small model tags unknown town names ADV or NOUN: "around
+    Bakhmut" gives an ORG entity of an adverb)."""
+    pos, lowers, words_ = arrays.pos, arrays.lowers, arrays.words
     words = [i for i in range(start, end) if pos[i] not in ("DET", "PUNCT", "PART")
              and lowers[i] not in _NAME_PARTICLES]
-    return bool(words) and all(pos[i] == "PROPN" and lowers[i] not in _CALENDAR_WORDS
+    return bool(words) and all((pos[i] == "PROPN" or entity and words_[i].istitle())
+                               and lowers[i] not in _CALENDAR_WORDS
                                for i in words) and lowers[end - 1] not in _NAME_PARTICLES
 
 
@@ -216,7 +220,7 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], gazetteer:
         if label in _PLACE_LABELS or start in found:
             continue
         place = None
-        if _proper_name(arrays, start, end):
+        if _proper_name(arrays, start, end, entity=True):
             place = resolve(start, end)
         if place is not None and _supported(doc, start, end, place, gazetteer, resolved_tokens):
             add(start, end, place)
