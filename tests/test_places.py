@@ -107,6 +107,9 @@ def test_country_name_gives_the_country(gaz: Gazetteer) -> None:
     ("Atlanta, Georgia", (), "USA"),
     ("Springfield, Ill.", (), "USA"),
     ("Hyderabad", ("GBR", "PAK"), "PAK"),  # later context countries count too
+    # a town's own name beats an alternate name of a somewhat bigger town
+    ("Pokrovsk", (), "UKR"),  # Engels in Russia was once called Pokrovsk
+    ("Cancun", (), "MEX"),
 ])
 def test_lookup_disambiguation(gaz: Gazetteer, name: str, context: tuple[str, ...],
                                country: str) -> None:

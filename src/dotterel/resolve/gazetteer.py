@@ -16,7 +16,7 @@ Resolution of a name:
   that US state or country;
 * every candidate (country, US state, region, city) gets a score: log10(population) for
   cities and countries, fixed values for states and regions, +2 for a country and for a
-  national capital, -0.5 for a match on a GeoNames alternate name only, and a bonus
+  national capital, -0.75 for a match on a GeoNames alternate name only, and a bonus
   when its country is among the countries the document is about (+3 for the first,
   less for later ones). The best score wins, so context decides between "Tripoli" in
   Libya and in Lebanon, and population decides when context says nothing.
@@ -45,7 +45,9 @@ __all__ = ["Gazetteer", "build_gazetteer", "haversine_km", "load_gazetteer", "no
 # --- scoring weights (see the module docstring) -------------------------------------
 _COUNTRY_BONUS = 2.0
 _CAPITAL_BONUS = 2.0
-_ALT_NAME_PENALTY = 0.5
+# a town's own name outweighs a former or foreign name of a town up to 5.6 times bigger
+# ("Pokrovsk" is the Ukrainian town, not Engels, once called so; "Cancun" is not Changchun)
+_ALT_NAME_PENALTY = 0.75
 _STATE_BASE = 6.0  # about a city of a million: loses to NYC for "New York", wins in US context
 _REGION_BASE = 6.0
 _CONTEXT_BONUS = (3.0, 2.5, 2.0, 1.5)  # by rank of the country among the context countries
