@@ -110,6 +110,11 @@ def test_country_name_gives_the_country(gaz: Gazetteer) -> None:
     # a town's own name beats an alternate name of a somewhat bigger town
     ("Pokrovsk", (), "UKR"),  # Engels in Russia was once called Pokrovsk
     ("Cancun", (), "MEX"),
+    # a small town of the context country does not outweigh a far bigger namesake
+    ("Geneva", ("USA",), "CHE"),
+    ("Naples", ("USA",), "ITA"),
+    ("Geneva, Ill.", ("USA",), "USA"),
+    ("Bethlehem", ("PSE",), "PSE"),  # Belem, far bigger, bears the name only as a translation
 ])
 def test_lookup_disambiguation(gaz: Gazetteer, name: str, context: tuple[str, ...],
                                country: str) -> None:

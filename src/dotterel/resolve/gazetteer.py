@@ -52,6 +52,13 @@ _STATE_BASE = 6.0  # about a city of a million: loses to NYC for "New York", win
 _REGION_BASE = 6.0
 _CONTEXT_BONUS = (3.0, 2.5, 2.0, 1.5)  # by rank of the country among the context countries
 _MIN_POP_LOG = 3.0
+# A town under 50,000 people gets no context bonus over a namesake five times bigger
+# known by that name:
+# "Geneva" in a story about the United States is still the Swiss city, not Geneva,
+# Illinois ("Naples", "Moscow", "Florence" likewise); news names such a small town with
+# its state ("Geneva, Ill."), which the qualified lookup reads.
+_SMALL_TOWN_LOG = math.log10(50_000)
+_MUCH_BIGGER_LOG = math.log10(5)
 
 # Letters that NFKD does not split into a base letter and a mark, and modifier letters
 # used for ayn and hamza ("Sanʿāʾ").
@@ -365,6 +372,7 @@ class _Candidate:
     base: float
     admin1: str = ""  # GeoNames admin1 code (the postal code for US cities)
     kind: str = "city"  # city, country, state, region
+    alternate: bool = False  # matched on a GeoNames alternate name only
 
 
 def _context_bonus(country: str, context: Sequence[str]) -> float:
@@ -549,15 +557,22 @@ class Gazetteer:
             place = Place(name=self._city_name[i], country=self._city_iso3[i],
                           lat=self._city_lat[i], lon=self._city_lon[i],
                           geonameid=self._city_gid[i])
-            out.append(_Candidate(place, score, admin1=self._city_admin1[i]))
+            out.append(_Candidate(place, score, admin1=self._city_admin1[i],
+                                  alternate=bool(packed & 1)))
         return out
 
     @staticmethod
     def _best(candidates: Sequence[_Candidate], context: Sequence[str]) -> Place | None:
         best: Place | None = None
         best_score = -math.inf
+        # (the namesake must bear the name as its own: "Bethlehem" is an alternate name
+        # of Belem, which does not make the West Bank town lose its context)
+        top = max((cand.base for cand in candidates if not cand.alternate), default=0.0)
         for cand in candidates:
-            score = cand.base + _context_bonus(cand.place.country, context)
+            score = cand.base
+            if not (cand.kind == "city" and cand.base < _SMALL_TOWN_LOG
+                    and cand.base < top - _MUCH_BIGGER_LOG):
+                score += _context_bonus(cand.place.country, context)
             if score > best_score:
                 best, best_score = cand.place, score
         return best
