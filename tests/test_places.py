@@ -243,6 +243,9 @@ def _token(doc: Any, word: str) -> Any:
      "gathered", "GEO"),
     ("Officials in Washington said the talks in Doha would resume.", "resume", "QAT"),
     ("Officials in Washington said the talks in Doha would resume.", "said", "USA"),
+    ("Russian drones attacked Kyiv before dawn.", "attacked", "UKR"),
+    # a country naming a post it keeps abroad is its owner: the place is the city
+    ("Crowds rallied outside the French embassy in Niamey.", "rallied", "NER"),
 ])
 def test_event_place(gaz: Gazetteer, nlp: Any, text: str, trigger: str, expected: str) -> None:
     doc = nlp(text)
@@ -257,6 +260,11 @@ def test_event_place_none(gaz: Gazetteer, nlp: Any) -> None:
     assert event_place(_token(doc, "resigned"), gaz) is None
     doc = nlp("Protesters from Gaza marched peacefully.")
     assert event_place(_token(doc, "marched"), gaz) is None  # where they came from
+    # a capital as the object of a verb that is no deed on a place is its government
+    doc = nlp("Warsaw accused Minsk of staging the crisis.")
+    assert event_place(_token(doc, "accused"), gaz) is None
+    doc = nlp("Drones struck near a US base overnight.")
+    assert event_place(_token(doc, "struck"), gaz) is None  # not in the United States
 
 
 def test_doc_places_remembers_what_event_place_finds(gaz: Gazetteer, nlp: Any) -> None:

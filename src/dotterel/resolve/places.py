@@ -59,6 +59,14 @@ _PLACE_VERBS = frozenset({
     "enter", "besiege", "shell", "bomb", "capture", "seize", "recapture", "retake",
     "liberate", "encircle", "occupy", "invade", "flee", "evacuate", "reach", "tour", "visit",
     "leave", "hit", "strike", "storm", "raid", "flood", "surround", "overrun", "bombard"})
+# Verbs of assault whose object, even a capital, is where the deed was done ("attacked
+# Kyiv"); the object of other verbs that are no place verbs, when a capital, stands for its
+# government ("accused Moscow", "urged Washington").
+_ASSAULT_VERBS = frozenset({"attack", "target", "pound", "hammer", "rock", "blast"})
+# Posts and craft a state keeps abroad: a country naming one is its owner, not its place.
+_STATE_POSTS = frozenset({"base", "embassy", "consulate", "mission", "warship", "ship",
+                          "vessel", "tanker", "aircraft", "plane", "jet", "drone", "convoy",
+                          "outpost", "garrison", "position", "destroyer", "carrier"})
 # Lower-case words inside place names.
 _NAME_PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "les", "el",
                              "al", "es", "au", "aux", "sur", "upon", "di", "du", "y"})
@@ -355,6 +363,14 @@ def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequenc
     return None
 
 
+def _owner_of_post(arrays: ParseArrays, i: int, place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether word ``i``, naming the country ``place``, modifies a post or craft a state
+    keeps abroad: "at a US base" is in Iraq, "near the Iranian embassy" where it stands."""
+    return (arrays.deps[i] in ("compound", "poss", "nmod", "amod")
+            and arrays.lemmas[arrays.heads[i]].lower() in _STATE_POSTS
+            and _is_country(place, gazetteer))
+
+
 def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
                  gazetteer: Gazetteer) -> Place | None:
     """Breadth-first search below word ``root`` for a place in locative use."""
@@ -370,11 +386,14 @@ def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
         dep = deps[i]
         place = place_at.get(i)
         if place is not None:
-            if state == "strong":
+            if state == "strong" and not _owner_of_post(arrays, i, place, gazetteer):
                 return place
             # A direct object counts only when it is the searched word's own ("shelled
             # Kharkiv"), not any object below it; "from Gaza" or "with Russia" never.
             direct_object = state == "" and dep == "dobj" and heads[i] == root
+            if direct_object and gazetteer.kind(place) == "capital":
+                verb = arrays.lemmas[root].lower()
+                direct_object = verb in _PLACE_VERBS or verb in _ASSAULT_VERBS
             if (state == "weak" or direct_object) and not _is_country(place, gazetteer):
                 return place
         if dep == "prep" or pos[i] == "ADP":
