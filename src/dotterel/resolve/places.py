@@ -63,6 +63,12 @@ _PLACE_VERBS = frozenset({
 # Kyiv"); the object of other verbs that are no place verbs, when a capital, stands for its
 # government ("accused Moscow", "urged Washington").
 _ASSAULT_VERBS = frozenset({"attack", "target", "pound", "hammer", "rock", "blast"})
+# Nouns that, as the object of a place verb, are the place its name qualifies ("hit the
+# Indian state of Kerala").
+_PLACE_OBJECT_NOUNS = frozenset({
+    "city", "town", "village", "port", "capital", "province", "region", "district", "state",
+    "island", "coast", "area", "municipality", "county", "outskirts", "suburbs", "oblast",
+    "governorate", "enclave", "territory"})
 # Posts and craft a state keeps abroad: a country naming one is its owner, not its place.
 _STATE_POSTS = frozenset({"base", "embassy", "consulate", "mission", "warship", "ship",
                           "vessel", "tanker", "aircraft", "plane", "jet", "drone", "convoy",
@@ -363,6 +369,12 @@ def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequenc
     return None
 
 
+def _deed_on_place(lemma: str) -> bool:
+    """Whether the verb ``lemma`` is done to a place named as its object ("shelled")."""
+    verb = lemma.lower()
+    return verb in _PLACE_VERBS or verb in _ASSAULT_VERBS
+
+
 def _owner_of_post(arrays: ParseArrays, i: int, place: Place, gazetteer: Gazetteer) -> bool:
     """Whether word ``i``, naming the country ``place``, modifies a post or craft a state
     keeps abroad: "at a US base" is in Iraq, "near the Iranian embassy" where it stands."""
@@ -381,19 +393,23 @@ def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
     for child in children[root]:
         if deps[child] not in _CLAUSE_DEPS:
             queue.append((child, ""))
+    # a country named as the owner of the place word ("in Nigeria's Kaduna state"): the
+    # answer only when no smaller place is named below it
+    owner: Place | None = None
     while queue:
         i, state = queue.popleft()
         dep = deps[i]
         place = place_at.get(i)
         if place is not None:
             if state == "strong" and not _owner_of_post(arrays, i, place, gazetteer):
-                return place
+                if dep != "poss" or not _is_country(place, gazetteer):
+                    return place
+                owner = owner or place
             # A direct object counts only when it is the searched word's own ("shelled
             # Kharkiv"), not any object below it; "from Gaza" or "with Russia" never.
             direct_object = state == "" and dep == "dobj" and heads[i] == root
             if direct_object and gazetteer.kind(place) == "capital":
-                verb = arrays.lemmas[root].lower()
-                direct_object = verb in _PLACE_VERBS or verb in _ASSAULT_VERBS
+                direct_object = _deed_on_place(arrays.lemmas[root])
             if (state == "weak" or direct_object) and not _is_country(place, gazetteer):
                 return place
         if dep == "prep" or pos[i] == "ADP":
@@ -410,10 +426,14 @@ def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
             next_state = ""
         else:
             next_state = state
+        if (state == "" and dep == "dobj" and heads[i] == root
+                and lowers[i] in _PLACE_OBJECT_NOUNS
+                and _deed_on_place(arrays.lemmas[root])):
+            next_state = "weak"  # "shelled the town of Toretsk", "hit Syria's Idlib province"
         for child in children[i]:
             if deps[child] not in _CLAUSE_DEPS:
                 queue.append((child, next_state))
-    return None
+    return owner
 
 
 # A dateline: an upper-case place name, maybe ", Region" and ", Month Day", maybe
