@@ -107,6 +107,7 @@ def test_country_name_gives_the_country(gaz: Gazetteer) -> None:
     ("Atlanta, Georgia", (), "USA"),
     ("Springfield, Ill.", (), "USA"),
     ("Hyderabad", ("GBR", "PAK"), "PAK"),  # later context countries count too
+    ("Victoria", ("AUS",), "AUS"),  # the Australian state
     # a town's own name beats an alternate name of a somewhat bigger town
     ("Pokrovsk", (), "UKR"),  # Engels in Russia was once called Pokrovsk
     ("Cancun", (), "MEX"),
@@ -292,6 +293,12 @@ def test_doc_places_remembers_what_event_place_finds(gaz: Gazetteer, nlp: Any) -
     ("PARIS, Texas — A tornado...", "USA", "PARIS, Texas"),
     ("BEIJING, March 3 (Xinhua) -- China said...", "CHN", "BEIJING"),
     ("NEW DELHI: India said...", "IND", "NEW DELHI"),
+    # a region as qualifier picks among the towns of its country
+    ("VICTORIA, British Columbia (CP) — The province said...", "CAN",
+     "VICTORIA, British Columbia"),
+    ("BETHLEHEM, West Bank (AP) — Pilgrims gathered...", "PSE", "BETHLEHEM, West Bank"),
+    # a town written with the Arabic article that GeoNames lists without it
+    ("AL-MUKALLA, Yemen (Reuters) - Fighters seized...", "YEM", "AL-MUKALLA, Yemen"),
 ])
 def test_dateline_place(gaz: Gazetteer, text: str, country: str, written: str) -> None:
     found = dateline_place(text, gaz)

@@ -297,6 +297,10 @@ _REGIONS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("Tasmania",), "AUS", -42.0, 146.6),
     (("Queensland",), "AUS", -22.5, 144.5),
     (("New South Wales",), "AUS", -32.2, 147.0),
+    (("Victoria",), "AUS", -37.0, 144.5),
+    (("Western Australia",), "AUS", -25.0, 122.0),
+    (("South Australia",), "AUS", -30.0, 135.0),
+    (("Northern Territory",), "AUS", -19.5, 133.0),
     (("Patagonia",), "ARG", -41.8, -68.9),
     (("Greenland",), "GRL", 71.7, -42.6),
     # Islands that news names and that fall below the gazetteer's city size.
@@ -518,15 +522,24 @@ class Gazetteer:
 
     def _lookup_qualified(self, head: str, qualifier: str,
                           context: Sequence[str]) -> Place | None:
-        """"Paris, Texas": the city named ``head`` inside the state or country ``qualifier``."""
+        """"Paris, Texas": the city named ``head`` inside the state or country ``qualifier``;
+        "Victoria, British Columbia": inside the country of the region ``qualifier``."""
         head_key = normalize_name(head)
         if not head_key or not qualifier:
             return None
         state_code = self._state_code(qualifier)
         iso3 = self.country_code(qualifier)
+        region = None
         if state_code is None and iso3 is None:
-            return None
+            region = self._regions.get(normalize_name(qualifier))
+            if region is None:
+                return None
+            iso3 = region.country
         candidates = self._candidates(head_key)
+        if not candidates and _ARABIC_ARTICLE.match(head_key):
+            # "Al-Hodeidah, Yemen": the town may be listed without its article; the
+            # qualifier keeps "al-Sadr" from matching Sadr City anywhere else
+            candidates = self._candidates(_ARABIC_ARTICLE.sub("", head_key))
         # "Tbilisi, Georgia" is the country, "Atlanta, Georgia" the state.
         if state_code is not None and (iso3 is None or not any(
                 c.place.country == iso3 and c.kind != "country" for c in candidates)):
@@ -535,7 +548,7 @@ class Gazetteer:
             return self._best(inside, context) or self._states.get(state_code)
         assert iso3 is not None
         inside = [c for c in candidates if c.place.country == iso3 and c.kind != "country"]
-        return self._best(inside, context) or self._countries.get(iso3)
+        return self._best(inside, context) or region or self._countries.get(iso3)
 
     def _candidates(self, key: str) -> list[_Candidate]:
         out: list[_Candidate] = []
