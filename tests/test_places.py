@@ -108,6 +108,10 @@ def test_country_name_gives_the_country(gaz: Gazetteer) -> None:
     ("Springfield, Ill.", (), "USA"),
     ("Hyderabad", ("GBR", "PAK"), "PAK"),  # later context countries count too
     ("Victoria", ("AUS",), "AUS"),  # the Australian state
+    # a capital's bonus goes with its own name, not with an old or foreign one
+    ("Philadelphia", (), "USA"),  # an ancient name of Amman
+    ("Salvador", (), "BRA"),
+    ("Kiev", (), "UKR"),
     # a town's own name beats an alternate name of a somewhat bigger town
     ("Pokrovsk", (), "UKR"),  # Engels in Russia was once called Pokrovsk
     ("Cancun", (), "MEX"),

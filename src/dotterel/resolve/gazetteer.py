@@ -16,10 +16,11 @@ Resolution of a name:
   that US state or country;
 * every candidate (country, US state, region, city) gets a score: log10(population) for
   cities and countries, fixed values for states and regions, +2 for a country and for a
-  national capital, -0.75 for a match on a GeoNames alternate name only, and a bonus
-  when its country is among the countries the document is about (+3 for the first,
-  less for later ones). The best score wins, so context decides between "Tripoli" in
-  Libya and in Lebanon, and population decides when context says nothing.
+  national capital (named by its own name), -0.75 for a match on a GeoNames alternate
+  name only, and a bonus when its country is among the countries the document is about
+  (+3 for the first, less for later ones). The best score wins, so context decides
+  between "Tripoli" in Libya and in Lebanon, and population decides when context says
+  nothing.
 """
 
 from __future__ import annotations
@@ -566,10 +567,16 @@ class Gazetteer:
             out.append(_Candidate(region, _REGION_BASE, kind="region"))
         for packed in self._city_index.get(key, ()):
             i = packed >> 1
-            score = self._city_score[i] - (_ALT_NAME_PENALTY if packed & 1 else 0.0)
+            score = self._city_score[i]
             place = Place(name=self._city_name[i], country=self._city_iso3[i],
                           lat=self._city_lat[i], lon=self._city_lon[i],
                           geonameid=self._city_gid[i])
+            if packed & 1:
+                score -= _ALT_NAME_PENALTY
+                # a capital's standing goes with its own name: "Philadelphia" (Amman's
+                # ancient name) is the US city, "Victoria" not Hong Kong
+                if place.geonameid in self._capital_gids:
+                    score -= _CAPITAL_BONUS
             out.append(_Candidate(place, score, admin1=self._city_admin1[i],
                                   alternate=bool(packed & 1)))
         return out
