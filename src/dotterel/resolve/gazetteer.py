@@ -16,10 +16,11 @@ Resolution of a name:
   that US state or country;
 * every candidate (country, US state, region, city) gets a score: log10(population) for
   cities and countries, fixed values for states and regions, +2 for a country and for a
-  national capital, -0.5 for a match on a GeoNames alternate name only, and a bonus
-  when its country is among the countries the document is about (+3 for the first,
-  less for later ones). The best score wins, so context decides between "Tripoli" in
-  Libya and in Lebanon, and population decides when context says nothing.
+  national capital (named by its own name), -0.75 for a match on a GeoNames alternate
+  name only, and a bonus when its country is among the countries the document is about
+  (+3 for the first, less for later ones). The best score wins, so context decides
+  between "Tripoli" in Libya and in Lebanon, and population decides when context says
+  nothing.
 """
 
 from __future__ import annotations
@@ -45,11 +46,20 @@ __all__ = ["Gazetteer", "build_gazetteer", "haversine_km", "load_gazetteer", "no
 # --- scoring weights (see the module docstring) -------------------------------------
 _COUNTRY_BONUS = 2.0
 _CAPITAL_BONUS = 2.0
-_ALT_NAME_PENALTY = 0.5
+# a town's own name outweighs a former or foreign name of a town up to 5.6 times bigger
+# ("Pokrovsk" is the Ukrainian town, not Engels, once called so; "Cancun" is not Changchun)
+_ALT_NAME_PENALTY = 0.75
 _STATE_BASE = 6.0  # about a city of a million: loses to NYC for "New York", wins in US context
 _REGION_BASE = 6.0
 _CONTEXT_BONUS = (3.0, 2.5, 2.0, 1.5)  # by rank of the country among the context countries
 _MIN_POP_LOG = 3.0
+# A town under 50,000 people gets no context bonus over a namesake five times bigger
+# known by that name:
+# "Geneva" in a story about the United States is still the Swiss city, not Geneva,
+# Illinois ("Naples", "Moscow", "Florence" likewise); news names such a small town with
+# its state ("Geneva, Ill."), which the qualified lookup reads.
+_SMALL_TOWN_LOG = math.log10(50_000)
+_MUCH_BIGGER_LOG = math.log10(5)
 
 # Letters that NFKD does not split into a base letter and a mark, and modifier letters
 # used for ayn and hamza ("Sanʿāʾ").
@@ -81,6 +91,15 @@ _LEADING_THE = re.compile(r"(?m)^the ")
 _GENERIC_ALT_NAMES = frozenset({"north", "south", "east", "west", "center", "centre",
                                 "central", "city", "downtown"})
 _UNUSABLE_ALT_LINES = re.compile("(?m)^(?:[A-Z]{1,4}|[a-z].*|[^\\x00-\u024f\\n].*)$")
+# The Arabic article as transliterated ("al-", "el-", and assimilated "ash-", "ad-"...):
+# news writes the same town with it or without it ("Hodeidah", "El-Hodeidah", "al-Raqqa"),
+# and GeoNames often lists only one of the two forms.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az) (?=\S{3})")
+# Countries whose place names are Arabic: only there is a leading "al", "as", "ad"... the
+# article (elsewhere "El Paso" or "As" are names of their own).
+_ARABIC_NAME_COUNTRIES = frozenset({
+    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR",
+    "OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "TCD"})
 
 
 def _fold_lines(text: str) -> str:
@@ -279,6 +298,10 @@ _REGIONS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("Tasmania",), "AUS", -42.0, 146.6),
     (("Queensland",), "AUS", -22.5, 144.5),
     (("New South Wales",), "AUS", -32.2, 147.0),
+    (("Victoria",), "AUS", -37.0, 144.5),
+    (("Western Australia",), "AUS", -25.0, 122.0),
+    (("South Australia",), "AUS", -30.0, 135.0),
+    (("Northern Territory",), "AUS", -19.5, 133.0),
     (("Patagonia",), "ARG", -41.8, -68.9),
     (("Greenland",), "GRL", 71.7, -42.6),
     # Islands that news names and that fall below the gazetteer's city size.
@@ -354,6 +377,7 @@ class _Candidate:
     base: float
     admin1: str = ""  # GeoNames admin1 code (the postal code for US cities)
     kind: str = "city"  # city, country, state, region
+    alternate: bool = False  # matched on a GeoNames alternate name only
 
 
 def _context_bonus(country: str, context: Sequence[str]) -> float:
@@ -499,15 +523,24 @@ class Gazetteer:
 
     def _lookup_qualified(self, head: str, qualifier: str,
                           context: Sequence[str]) -> Place | None:
-        """"Paris, Texas": the city named ``head`` inside the state or country ``qualifier``."""
+        """"Paris, Texas": the city named ``head`` inside the state or country ``qualifier``;
+        "Victoria, British Columbia": inside the country of the region ``qualifier``."""
         head_key = normalize_name(head)
         if not head_key or not qualifier:
             return None
         state_code = self._state_code(qualifier)
         iso3 = self.country_code(qualifier)
+        region = None
         if state_code is None and iso3 is None:
-            return None
+            region = self._regions.get(normalize_name(qualifier))
+            if region is None:
+                return None
+            iso3 = region.country
         candidates = self._candidates(head_key)
+        if not candidates and _ARABIC_ARTICLE.match(head_key):
+            # "Al-Hodeidah, Yemen": the town may be listed without its article; the
+            # qualifier keeps "al-Sadr" from matching Sadr City anywhere else
+            candidates = self._candidates(_ARABIC_ARTICLE.sub("", head_key))
         # "Tbilisi, Georgia" is the country, "Atlanta, Georgia" the state.
         if state_code is not None and (iso3 is None or not any(
                 c.place.country == iso3 and c.kind != "country" for c in candidates)):
@@ -516,7 +549,7 @@ class Gazetteer:
             return self._best(inside, context) or self._states.get(state_code)
         assert iso3 is not None
         inside = [c for c in candidates if c.place.country == iso3 and c.kind != "country"]
-        return self._best(inside, context) or self._countries.get(iso3)
+        return self._best(inside, context) or region or self._countries.get(iso3)
 
     def _candidates(self, key: str) -> list[_Candidate]:
         out: list[_Candidate] = []
@@ -534,19 +567,32 @@ class Gazetteer:
             out.append(_Candidate(region, _REGION_BASE, kind="region"))
         for packed in self._city_index.get(key, ()):
             i = packed >> 1
-            score = self._city_score[i] - (_ALT_NAME_PENALTY if packed & 1 else 0.0)
+            score = self._city_score[i]
             place = Place(name=self._city_name[i], country=self._city_iso3[i],
                           lat=self._city_lat[i], lon=self._city_lon[i],
                           geonameid=self._city_gid[i])
-            out.append(_Candidate(place, score, admin1=self._city_admin1[i]))
+            if packed & 1:
+                score -= _ALT_NAME_PENALTY
+                # a capital's standing goes with its own name: "Philadelphia" (Amman's
+                # ancient name) is the US city, "Victoria" not Hong Kong
+                if place.geonameid in self._capital_gids:
+                    score -= _CAPITAL_BONUS
+            out.append(_Candidate(place, score, admin1=self._city_admin1[i],
+                                  alternate=bool(packed & 1)))
         return out
 
     @staticmethod
     def _best(candidates: Sequence[_Candidate], context: Sequence[str]) -> Place | None:
         best: Place | None = None
         best_score = -math.inf
+        # (the namesake must bear the name as its own: "Bethlehem" is an alternate name
+        # of Belem, which does not make the West Bank town lose its context)
+        top = max((cand.base for cand in candidates if not cand.alternate), default=0.0)
         for cand in candidates:
-            score = cand.base + _context_bonus(cand.place.country, context)
+            score = cand.base
+            if not (cand.kind == "city" and cand.base < _SMALL_TOWN_LOG
+                    and cand.base < top - _MUCH_BIGGER_LOG):
+                score += _context_bonus(cand.place.country, context)
             if score > best_score:
                 best, best_score = cand.place, score
         return best
@@ -634,6 +680,13 @@ def _build(data_dir: Path) -> Gazetteer:
         if (len(key) >= 3 and key.isascii() and key != primary_keys[i]
                 and key not in _GENERIC_ALT_NAMES):
             city_index.setdefault(key, []).append(i * 2 + 1)
+    # the names of Arab towns without their article, as alternate names
+    for i, key in itertools.chain(enumerate(primary_keys), zip(alt_owner, alt_keys)):
+        if city_iso3[i] in _ARABIC_NAME_COUNTRIES and _ARABIC_ARTICLE.match(key):
+            bare = _ARABIC_ARTICLE.sub("", key)
+            packed = city_index.setdefault(bare, [])
+            if i * 2 not in packed and i * 2 + 1 not in packed:
+                packed.append(i * 2 + 1)
 
     # The capital of each country: a city of that country known by the capital's name,
     # by its GeoNames name rather than an alternate one ("New Delhi" is New Delhi, not

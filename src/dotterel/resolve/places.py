@@ -59,6 +59,20 @@ _PLACE_VERBS = frozenset({
     "enter", "besiege", "shell", "bomb", "capture", "seize", "recapture", "retake",
     "liberate", "encircle", "occupy", "invade", "flee", "evacuate", "reach", "tour", "visit",
     "leave", "hit", "strike", "storm", "raid", "flood", "surround", "overrun", "bombard"})
+# Verbs of assault whose object, even a capital, is where the deed was done ("attacked
+# Kyiv"); the object of other verbs that are no place verbs, when a capital, stands for its
+# government ("accused Moscow", "urged Washington").
+_ASSAULT_VERBS = frozenset({"attack", "target", "pound", "hammer", "rock", "blast"})
+# Nouns that, as the object of a place verb, are the place its name qualifies ("hit the
+# Indian state of Kerala").
+_PLACE_OBJECT_NOUNS = frozenset({
+    "city", "town", "village", "port", "capital", "province", "region", "district", "state",
+    "island", "coast", "area", "municipality", "county", "outskirts", "suburbs", "oblast",
+    "governorate", "enclave", "territory"})
+# Posts and craft a state keeps abroad: a country naming one is its owner, not its place.
+_STATE_POSTS = frozenset({"base", "embassy", "consulate", "mission", "warship", "ship",
+                          "vessel", "tanker", "aircraft", "plane", "jet", "drone", "convoy",
+                          "outpost", "garrison", "position", "destroyer", "carrier"})
 # Lower-case words inside place names.
 _NAME_PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "les", "el",
                              "al", "es", "au", "aux", "sur", "upon", "di", "du", "y"})
@@ -120,14 +134,18 @@ def _name_word(arrays: ParseArrays, i: int) -> bool:
             or arrays.lowers[i] in _NAME_PARTICLES)
 
 
-def _proper_name(arrays: ParseArrays, start: int, end: int) -> bool:
+def _proper_name(arrays: ParseArrays, start: int, end: int, entity: bool = False) -> bool:
     """All words ``start:end`` proper nouns (a determiner, hyphen, possessive or name
     particle aside), none a month or weekday: what a mislabelled place name looks like.
-    Read from the parse arrays: every run of capitalised words is tested."""
-    pos, lowers = arrays.pos, arrays.lowers
+    Read from the parse arrays: every run of capitalised words is tested. ``entity``: the
+    words are an entity the NER found, so a capitalised word counts as a proper noun
+    whatever its tag (the small model tags unknown town names ADV or NOUN: "around
+    Bakhmut" gives an ORG entity of an adverb)."""
+    pos, lowers, words_ = arrays.pos, arrays.lowers, arrays.words
     words = [i for i in range(start, end) if pos[i] not in ("DET", "PUNCT", "PART")
              and lowers[i] not in _NAME_PARTICLES]
-    return bool(words) and all(pos[i] == "PROPN" and lowers[i] not in _CALENDAR_WORDS
+    return bool(words) and all((pos[i] == "PROPN" or entity and words_[i].istitle())
+                               and lowers[i] not in _CALENDAR_WORDS
                                for i in words) and lowers[end - 1] not in _NAME_PARTICLES
 
 
@@ -216,7 +234,7 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], gazetteer:
         if label in _PLACE_LABELS or start in found:
             continue
         place = None
-        if _proper_name(arrays, start, end):
+        if _proper_name(arrays, start, end, entity=True):
             place = resolve(start, end)
         if place is not None and _supported(doc, start, end, place, gazetteer, resolved_tokens):
             add(start, end, place)
@@ -351,6 +369,20 @@ def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequenc
     return None
 
 
+def _deed_on_place(lemma: str) -> bool:
+    """Whether the verb ``lemma`` is done to a place named as its object ("shelled")."""
+    verb = lemma.lower()
+    return verb in _PLACE_VERBS or verb in _ASSAULT_VERBS
+
+
+def _owner_of_post(arrays: ParseArrays, i: int, place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether word ``i``, naming the country ``place``, modifies a post or craft a state
+    keeps abroad: "at a US base" is in Iraq, "near the Iranian embassy" where it stands."""
+    return (arrays.deps[i] in ("compound", "poss", "nmod", "amod")
+            and arrays.lemmas[arrays.heads[i]].lower() in _STATE_POSTS
+            and _is_country(place, gazetteer))
+
+
 def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
                  gazetteer: Gazetteer) -> Place | None:
     """Breadth-first search below word ``root`` for a place in locative use."""
@@ -361,16 +393,23 @@ def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
     for child in children[root]:
         if deps[child] not in _CLAUSE_DEPS:
             queue.append((child, ""))
+    # a country named as the owner of the place word ("in Nigeria's Kaduna state"): the
+    # answer only when no smaller place is named below it
+    owner: Place | None = None
     while queue:
         i, state = queue.popleft()
         dep = deps[i]
         place = place_at.get(i)
         if place is not None:
-            if state == "strong":
-                return place
+            if state == "strong" and not _owner_of_post(arrays, i, place, gazetteer):
+                if dep != "poss" or not _is_country(place, gazetteer):
+                    return place
+                owner = owner or place
             # A direct object counts only when it is the searched word's own ("shelled
             # Kharkiv"), not any object below it; "from Gaza" or "with Russia" never.
             direct_object = state == "" and dep == "dobj" and heads[i] == root
+            if direct_object and gazetteer.kind(place) == "capital":
+                direct_object = _deed_on_place(arrays.lemmas[root])
             if (state == "weak" or direct_object) and not _is_country(place, gazetteer):
                 return place
         if dep == "prep" or pos[i] == "ADP":
@@ -387,10 +426,14 @@ def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
             next_state = ""
         else:
             next_state = state
+        if (state == "" and dep == "dobj" and heads[i] == root
+                and lowers[i] in _PLACE_OBJECT_NOUNS
+                and _deed_on_place(arrays.lemmas[root])):
+            next_state = "weak"  # "shelled the town of Toretsk", "hit Syria's Idlib province"
         for child in children[i]:
             if deps[child] not in _CLAUSE_DEPS:
                 queue.append((child, next_state))
-    return None
+    return owner
 
 
 # A dateline: an upper-case place name, maybe ", Region" and ", Month Day", maybe
