@@ -1284,6 +1284,19 @@ def test_a_company_named_after_a_state_is_its_business(coder, text, source):
     assert events and all(e.source.code.startswith(source) for e in events)
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # a state's body known by its own name is that state's, in its own sector
+    ("The CIA accused Russia of hacking an election.", "USASPY", "RUS"),
+    ("The Pentagon deployed two thousand troops to Poland.", "USAMIL", "POL"),
+    ("The Duma condemned NATO's expansion on Friday.", "RUSLEG", "IGO"),
+    ("Shin Bet arrested three Palestinians in Hebron.", "ISRSPY", "PSE"),
+])
+def test_a_state_body_known_by_its_name_is_that_state_s(coder, text, source, target):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source and e.target.code.startswith(target)
+                          for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",
