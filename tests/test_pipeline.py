@@ -1297,6 +1297,17 @@ def test_a_state_body_known_by_its_name_is_that_state_s(coder, text, source, tar
                           for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a state's raid, air strike or shelling is its forces' deed; a police raid its police's
+    ("An Israeli raid killed four gunmen near Jenin on Tuesday.", "ISRMIL"),
+    ("Russian air strikes killed twelve villagers in Idlib province.", "RUSMIL"),
+    ("Turkish police raids detained 30 suspects in Ankara.", "TURCOP"),
+])
+def test_a_state_s_raid_is_its_forces(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

@@ -122,6 +122,12 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})  # what a verb acts on
 AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
 # armed bodies, which the text may call foreign to the place they are in
 ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
+# Deeds of war a state's word qualifies ("an Israeli raid", "Russian shelling"): a state's
+# raid or bombardment is its forces' act, not its people's. A strike is one only by air or
+# missile ("a French strike" is a walkout).
+STATE_FORCE_DEEDS = frozenset({"raid", "airstrike", "shelling", "bombardment", "incursion",
+                               "offensive"})
+STRIKE_MODIFIERS = frozenset({"air", "missile", "rocket", "artillery"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
@@ -861,6 +867,13 @@ class DocActors:
                            and arrays.deps[toks[m.end - 1].i] == "compound"
                            and arrays.heads[toks[m.end - 1].i] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
+        if (not sector and country and not named and head_pos_tag == "NOUN"
+                and (head_lemma in STATE_FORCE_DEEDS or (head_lemma == "strike" and any(
+                    lemma_lowers[c] in STRIKE_MODIFIERS for c in arrays.children[h]
+                    if arrays.deps[c] in MODIFIER_DEPS)))):
+            # "an Israeli raid killed three militants": the raider is the state's forces
+            # (a police raid keeps its police: that phrase names a sector)
+            sector = "MIL"
         # a region's word does not give a force one state ("a West African peacekeeping force")
         regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
         if (not country or regional) and head_pos_tag == "NOUN":
