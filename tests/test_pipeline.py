@@ -1308,6 +1308,17 @@ def test_a_state_s_raid_is_its_forces(coder, text, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a firm a state's name owns, or one called a firm or a maker, is a business of it
+    ("Italy's Eni signed a gas deal with Algeria on Monday.", "ITABUS"),
+    ("Swedish carmaker Volvo agreed to supply trucks to Ghana.", "SWEBUS"),
+    ("Enel, the Italian company, signed an energy deal with Chile.", "ITABUS"),
+])
+def test_a_firm_of_a_state_is_its_business(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

@@ -851,7 +851,10 @@ class DocActors:
                 # so is a role in an apposition after it ("Sidhoum, Algeria's leading
                 # human rights activist")
                 described = _apposition_words(arrays, h)
-                sectors = [m for m in sectors if m.entry.person_role
+                # a name of no person or place keeps a body's noun too ("German firm Siemens",
+                # "Siemens, the German company"): it says what the organisation is
+                organisation = head_ent in ("ORG", "")
+                sectors = [m for m in sectors if (m.entry.person_role or organisation)
                            and (m.end <= head_pos or toks[m.start].i in described)]
             elif head_lemma in MEMBER_HEADS:
                 # "a member of the Syrian parliament", "members of the ruling party": a
@@ -874,6 +877,13 @@ class DocActors:
             # "an Israeli raid killed three militants": the raider is the state's forces
             # (a police raid keeps its police: that phrase names a sector)
             sector = "MIL"
+        if (not sector and head_ent == "ORG" and head_pos_tag == "PROPN"
+                and not self._words[h].isupper()
+                and any(_owner_of(arrays, toks[m.end - 1].i, h) for m in countries)):
+            # "Germany's Siemens", "China's Huawei": an organisation a state's name owns,
+            # named by no other word, is a business of it (a name in capitals may be a
+            # party's or a broadcaster's: "Turkey's AKP", "Britain's BBC")
+            sector = "BUS"
         # a region's word does not give a force one state ("a West African peacekeeping force")
         regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
         if (not country or regional) and head_pos_tag == "NOUN":
