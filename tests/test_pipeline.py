@@ -1319,6 +1319,28 @@ def test_a_firm_of_a_state_is_its_business(coder, text, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a captain is an officer only of a force: alone, as often a team's or a ship's
+    ("The Indian captain accused Pakistan of cheating.", "IND"),
+    ("The Indian army captain accused Pakistan of shelling.", "INDMIL"),
+    ("A navy captain from Chile accused Peru of spying.", "CHLMIL"),
+])
+def test_a_captain_is_an_officer_only_of_a_force(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a club named after a capital is its people's, not the state's government
+    ("Spartak Moscow accused the Russian league of bias.", "RUSCVL"),
+    ("Real Madrid accused the Spanish government of ignoring clubs.", "ESPCVL"),
+    ("Moscow accused Kyiv of shelling the plant.", "RUSGOV"),
+])
+def test_a_club_named_after_a_capital_is_no_government(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

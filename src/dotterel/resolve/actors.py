@@ -128,6 +128,9 @@ ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 STATE_FORCE_DEEDS = frozenset({"raid", "airstrike", "shelling", "bombardment", "incursion",
                                "offensive"})
 STRIKE_MODIFIERS = frozenset({"air", "missile", "rocket", "artillery"})
+# Words that make a city's name another part of it, not a club's ("East Jerusalem").
+PLACE_QUALIFIERS = frozenset({"east", "west", "north", "south", "central", "greater", "new",
+                              "old", "downtown", "metro", "inner", "outer", "upper", "lower"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
@@ -1024,6 +1027,10 @@ class DocActors:
                     head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
                 # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
                 sector = "CVL"
+            elif head_pos_tag == "PROPN" and self._club_name(reading):
+                # "Real Madrid", "Spartak Moscow": a club named after a capital is its
+                # people's (its players, as athletes), not the state's government
+                sector = "CVL"
             elif head_pos_tag == "PROPN":
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
         elif not sector and country and head_ent == "NORP" and head_tag in ("NNPS", "NNS"):
@@ -1040,6 +1047,21 @@ class DocActors:
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _club_name(self, reading: _Reading) -> bool:
+        """Whether the phrase read as ``reading`` names a capital after a name word that
+        neither the knowledge nor a place word explains ("Real Madrid", "Dynamo Kyiv"):
+        a club's or a firm's name, not the seat of a government."""
+        arrays, toks, head_pos = self._arrays, reading.toks, reading.head_pos
+        own = [m for m in reading.countries if m.start <= head_pos < m.end and m.entry.seat]
+        if not own:
+            return False
+        first = toks[own[0].start].i
+        matched = {toks[k].i for m in self._match(toks) for k in range(m.start, m.end)}
+        return any(arrays.deps[c] == "compound" and arrays.pos[c] == "PROPN" and c < first
+                   and c not in matched and arrays.lowers[c] not in PLACE_QUALIFIERS
+                   and arrays.ent_types[c] not in PLACE_ENTITIES
+                   for c in arrays.children[toks[head_pos].i])
 
     def _compound_place_country(self, head: Token) -> str:
         """The country of a place named before a body's noun ("Texas police", "New Mexico
