@@ -1284,6 +1284,16 @@ def test_a_company_named_after_a_state_is_its_business(coder, text, source):
     assert events and all(e.source.code.startswith(source) for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a coalition a state leads is an alliance of forces, not of parties
+    ("The US-led coalition bombed rebel positions near Mosul on Friday.", "USAMIL"),
+    ("A Saudi-led coalition struck targets in Sanaa.", "SAUMIL"),
+])
+def test_a_coalition_a_state_leads_is_its_forces(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text, source, target", [
     # a state's body known by its own name is that state's, in its own sector
     ("The CIA accused Russia of hacking an election.", "USASPY", "RUS"),
