@@ -1351,6 +1351,18 @@ def test_a_club_named_after_a_capital_is_no_government(coder, text, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a crowd is where it marches through or rallies across
+    ("Protesters marched through Istanbul, chanting slogans against the government.",
+     "TURCVL"),
+    ("Thousands of students marched through Mombasa, denouncing the fee increases.",
+     "KENEDU"),
+])
+def test_a_crowd_is_where_it_marches(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

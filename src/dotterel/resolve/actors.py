@@ -74,6 +74,9 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
 SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
+# Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
+# it is; things sent through a place ("arms shipped through Syria") are not that place's.
+CROWD_PLACE_PREPS = SCENE_PLACE_PREPS | {"through", "across"}
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -999,7 +1002,8 @@ class DocActors:
             # document is talking about
             # (not people a possessive gives an owner: "three of its staff were killed in
             # Darfur" are the agency's, wherever they were)
-            country = ((self._scene_country(head) if sector in SCENE_SECTORS
+            country = ((self._scene_country(head, sector in CROWD_SECTORS)
+                        if sector in SCENE_SECTORS
                         and not any(c.dep_ == "poss" for c in head.children) else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
@@ -1155,11 +1159,13 @@ class DocActors:
                         return country
         return ""
 
-    def _scene_country(self, head: Token) -> str:
+    def _scene_country(self, head: Token, crowd: bool = False) -> str:
         """The country of the place the clauses above ``head`` say they happened in
         ("In Aleppo, warplanes bombed a market where civilians were shopping"):
         people no phrase places are those of the scene, not of a country the text named
-        last in passing."""
+        last in passing. ``crowd``: a crowd is also where it goes about ("Protesters
+        marched through Istanbul")."""
+        preps = CROWD_PLACE_PREPS if crowd else SCENE_PLACE_PREPS
         for above in head.ancestors:
             if above.pos_ not in ("VERB", "AUX"):
                 continue
@@ -1175,7 +1181,7 @@ class DocActors:
                                [g for g in c.children if g.dep_ == "pobj"]
                                if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
             for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
-                if prep.dep_ != "prep" or prep.lower_ not in SCENE_PLACE_PREPS:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
                 # defiance of Chinese authorities"); a name the tagger missed as a
