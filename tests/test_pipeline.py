@@ -1363,6 +1363,17 @@ def test_a_crowd_is_where_it_marches(coder, text, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a state's body a group leads is that state's body; the group's forces stay the group
+    ("The Hamas-led government rejected the Egyptian proposal on Sunday.", "PSEGOV"),
+    ("The Taliban-led government accused Pakistan of violating its airspace.", "AFGGOV"),
+    ("Houthi-led forces attacked Saudi border posts.", "YEMREBHTH"),
+])
+def test_a_state_body_a_group_leads_is_the_state_s(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

@@ -817,6 +817,15 @@ class DocActors:
         if named:
             best = min(named, key=lambda m: abs(m.start - head_pos))
             actor = self._from_entry(best.entry, best, 0, day)
+            body = [m.entry.code for m in sectors if m.start <= head_pos < m.end
+                    and m.entry.code in STATE_BODIES]
+            if (actor and body and actor.country not in ("IGO", "NGO", "IMG")
+                    and _leader(lowers, toks[best.end - 1].i + 1)):
+                # "the Taliban-led government", "a Hamas-led cabinet": a state's body a
+                # group leads is that state's body, not the group
+                return Actor(code=actor.country + body[0], country=actor.country,
+                             sector=body[0], name=self.knowledge.country_name(actor.country),
+                             text=" ".join(words))
             if actor:
                 if sectors and not actor.sector and best.entry.kind == "actor":
                     # a user-dictionary agent noun qualifies a country-only actor
@@ -1657,6 +1666,15 @@ def _backer(lowers: list[str], end: int) -> bool:
     if words[:1] == ["-"]:
         words = words[1:]
     return bool(words) and words[0].lstrip("-") in BACKING_WORDS
+
+
+def _leader(lowers: list[str], end: int) -> bool:
+    """Whether the name ending before token ``end`` says who leads a body ("the
+    Taliban-led government"). ``lowers``: the document's lowercased words."""
+    words = lowers[end:end + 2]
+    if words[:1] == ["-"]:
+        words = words[1:]
+    return bool(words) and words[0].lstrip("-") == "led"
 
 
 def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
