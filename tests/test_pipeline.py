@@ -1374,6 +1374,16 @@ def test_a_state_body_a_group_leads_is_the_state_s(coder, text, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a people of one state named by their own name is that state's
+    ("Uyghur activists accused China of forced labour.", "CHN"),
+    ("Rohingya refugees accused Myanmar's army of burning villages.", "MMRREF"),
+])
+def test_a_people_of_one_state_is_that_state_s(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code.startswith(source) for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",
