@@ -1384,6 +1384,16 @@ def test_a_people_of_one_state_is_that_state_s(coder, text, source):
     assert events and all(e.source.code.startswith(source) for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # the head of a body is of that body's sector
+    ("The head of Ukraine's military intelligence accused Moscow of plotting a coup.", "UKRSPY"),
+    ("The chief of the Pakistani army accused India of shelling villages.", "PAKMIL"),
+])
+def test_the_head_of_a_body_is_of_its_sector(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

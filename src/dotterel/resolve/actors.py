@@ -84,8 +84,9 @@ POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", 
 # groups" as NGOs, not as the country they work in.
 NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
 INTERNATIONAL_WORDS = {"international", "transnational"}
-# Heads that name someone by the body they belong to ("a member of parliament").
-MEMBER_HEADS = {"member"}
+# Heads that name someone by the body they belong to or lead ("a member of parliament",
+# "the head of the army", "the director of military intelligence").
+MEMBER_HEADS = {"member", "head", "chief", "director"}
 # Nouns for a body's or person's movement or presence: "the removal of US troops" names
 # the troops as the party, and so takes their sector.
 MOVEMENT_HEADS = {"removal", "withdrawal", "pullout", "pull-out", "redeployment",
@@ -872,8 +873,8 @@ class DocActors:
                 sectors = [m for m in sectors if (m.entry.person_role or organisation)
                            and (m.end <= head_pos or toks[m.start].i in described)]
             elif head_lemma in MEMBER_HEADS:
-                # "a member of the Syrian parliament", "members of the ruling party": a
-                # member belongs to the body the "of" phrase names
+                # "a member of the Syrian parliament", "the head of Iran's judiciary": a
+                # member or a head is of the body the "of" phrase names
                 sectors = [m for m in sectors if not m.entry.person_role
                            and _owner_of(arrays, toks[m.end - 1].i, h)]
             elif head_lemma in MOVEMENT_HEADS:
