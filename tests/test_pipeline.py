@@ -1394,6 +1394,15 @@ def test_the_head_of_a_body_is_of_its_sector(coder, text, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, published, source", [
+    # of several bearers of a surname, the one in office on the day is meant
+    ("Assad accused Turkey of arming the rebels in Idlib.", "2015-06-02", "SYRGOV"),
+])
+def test_a_shared_surname_is_the_one_in_office(coder, text, published, source):
+    events = coder.code(text, published=published)
+    assert events and all(e.source.code == source for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

@@ -665,6 +665,12 @@ class DocActors:
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
         alone = person and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is None and alone and day is not None:
+            # "Assad said": of several bearers of a surname, the one alone in office on
+            # the day is meant (Bashar, not his late father, in 2015)
+            serving = [e for e in self.knowledge.bearers(head.text)
+                       if any(s.covers(day) for s in e.spells)]
+            entry = serving[0] if len(serving) == 1 else None
         if entry is not None and not _given_names_agree(arrays, name[:-1], entry):
             entry = None  # "Judge Maria Lopez" is not Vladimir Padrino López
         if entry is None and titled:
