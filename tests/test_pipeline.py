@@ -1403,6 +1403,16 @@ def test_a_shared_surname_is_the_one_in_office(coder, text, published, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a body or people a known person's possessive names are of that person's country
+    ("Erdogan's party accused Greece of provocations in the Aegean.", "TUR"),
+    ("Putin's critics accused the Kremlin of rigging the vote.", "RUS"),
+])
+def test_a_known_person_s_body_is_of_their_country(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code.startswith(source) for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

@@ -858,6 +858,10 @@ class DocActors:
             country = "NGO"
         if not country and head_lemma in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
+        if (not country and head_lemma not in OTHER_PARTY_NOUNS
+                and any(m.start <= head_pos < m.end for m in sectors)):
+            # (a body or people only: "Reagan's proposals" are no actor)
+            country = self._owner_person_country(head, day)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
             m.entry.demonym and arrays.heads[toks[m.end - 1].i] == h for m in countries)
         if minority or (_head_is_people(countries, head_pos)
@@ -1111,6 +1115,18 @@ class DocActors:
             other = self.resolve(subject, day) if subject is not None else None
         if other is not None and other.sector and other.country != country:
             return other.sector
+        return ""
+
+    def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
+        """The country of the known person whose possessive names a body or its people
+        ("Erdogan's party", "Assad's forces", "Putin's critics"): theirs, as the
+        person is (not a rival's or an ally's: the caller leaves those out)."""
+        for child in head.children:
+            if child.dep_ != "poss" or child.pos_ != "PROPN":
+                continue
+            owner = self.resolve(child, day)
+            if owner is not None and owner.country not in ("", "IGO", "NGO", "IMG", "MNC"):
+                return owner.country
         return ""
 
     def _leader_country(self, head: Token) -> str:
