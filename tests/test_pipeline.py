@@ -1318,6 +1318,14 @@ def test_a_state_s_raid_is_its_forces(coder, text, source):
     assert events and all(e.source.code == source for e in events)
 
 
+def test_the_state_word_of_a_raid_named_as_a_deed_is_its_forces(coder):
+    # the raider of "the Israeli raid" is Israel's forces, not its people
+    events = coder.code("Egypt condemned the Israeli raid on Rafah on Thursday.",
+                        published="2015-06-02")
+    assert not any(e.source and e.source.code == "ISRCVL" for e in events)
+    assert any(e.source.code == "EGYGOV" and e.target.code == "ISRMIL" for e in events)
+
+
 @pytest.mark.parametrize("text, source", [
     # a firm a state's name owns, or one called a firm or a maker, is a business of it
     ("Italy's Eni signed a gas deal with Algeria on Monday.", "ITABUS"),

@@ -897,9 +897,7 @@ class DocActors:
                            and arrays.heads[toks[m.end - 1].i] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         if (not sector and country and not named and head_pos_tag == "NOUN"
-                and (head_lemma in STATE_FORCE_DEEDS or (head_lemma == "strike" and any(
-                    lemma_lowers[c] in STRIKE_MODIFIERS for c in arrays.children[h]
-                    if arrays.deps[c] in MODIFIER_DEPS)))):
+                and self._force_deed(h)):
             # "an Israeli raid killed three militants": the raider is the state's forces
             # (a police raid keeps its police: that phrase names a sector)
             sector = "MIL"
@@ -1047,7 +1045,11 @@ class DocActors:
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
-            if _head_is_people(countries, head_pos) or (
+            if head_dep in MODIFIER_DEPS and self._force_deed(arrays.heads[h]):
+                # "Israeli" of "the Israeli raid on Jenin", read as the raid's doer: the
+                # state's forces (see STATE_FORCE_DEEDS), not its people
+                sector = "MIL"
+            elif _head_is_people(countries, head_pos) or (
                     head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
                 # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
                 sector = "CVL"
@@ -1116,6 +1118,15 @@ class DocActors:
         if other is not None and other.sector and other.country != country:
             return other.sector
         return ""
+
+    def _force_deed(self, i: int) -> bool:
+        """Whether the token at ``i`` is a noun for a deed of armed forces ("raid",
+        "shelling", "air strike"; see STATE_FORCE_DEEDS)."""
+        arrays, lemma = self._arrays, self._lemma_lowers[i]
+        return arrays.pos[i] == "NOUN" and (lemma in STATE_FORCE_DEEDS or (
+            lemma == "strike" and any(self._lemma_lowers[c] in STRIKE_MODIFIERS
+                                      for c in arrays.children[i]
+                                      if arrays.deps[c] in MODIFIER_DEPS)))
 
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
