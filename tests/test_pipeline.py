@@ -1301,6 +1301,143 @@ def test_a_company_named_after_a_state_is_its_business(coder, text, source):
     assert events and all(e.source.code.startswith(source) for e in events)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a coalition a state leads is an alliance of forces, not of parties
+    ("The US-led coalition bombed rebel positions near Mosul on Friday.", "USAMIL"),
+    ("A Saudi-led coalition struck targets in Sanaa.", "SAUMIL"),
+])
+def test_a_coalition_a_state_leads_is_its_forces(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a state's body known by its own name is that state's, in its own sector
+    ("The CIA accused Russia of hacking an election.", "USASPY", "RUS"),
+    ("The Pentagon deployed two thousand troops to Poland.", "USAMIL", "POL"),
+    ("The Duma condemned NATO's expansion on Friday.", "RUSLEG", "IGO"),
+    ("Shin Bet arrested three Palestinians in Hebron.", "ISRSPY", "PSE"),
+])
+def test_a_state_body_known_by_its_name_is_that_state_s(coder, text, source, target):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source and e.target.code.startswith(target)
+                          for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a state's raid, air strike or shelling is its forces' deed; a police raid its police's
+    ("An Israeli raid killed four gunmen near Jenin on Tuesday.", "ISRMIL"),
+    ("Russian air strikes killed twelve villagers in Idlib province.", "RUSMIL"),
+    ("Turkish police raids detained 30 suspects in Ankara.", "TURCOP"),
+])
+def test_a_state_s_raid_is_its_forces(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+def test_the_state_word_of_a_raid_named_as_a_deed_is_its_forces(coder):
+    # the raider of "the Israeli raid" is Israel's forces, not its people
+    events = coder.code("Egypt condemned the Israeli raid on Rafah on Thursday.",
+                        published="2015-06-02")
+    assert not any(e.source and e.source.code == "ISRCVL" for e in events)
+    assert any(e.source.code == "EGYGOV" and e.target.code == "ISRMIL" for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a firm a state's name owns, or one called a firm or a maker, is a business of it
+    ("Italy's Eni signed a gas deal with Algeria on Monday.", "ITABUS"),
+    ("Swedish carmaker Volvo agreed to supply trucks to Ghana.", "SWEBUS"),
+    ("Enel, the Italian company, signed an energy deal with Chile.", "ITABUS"),
+])
+def test_a_firm_of_a_state_is_its_business(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a captain is an officer only of a force: alone, as often a team's or a ship's
+    ("The Indian captain accused Pakistan of cheating.", "IND"),
+    ("The Indian army captain accused Pakistan of shelling.", "INDMIL"),
+    ("A navy captain from Chile accused Peru of spying.", "CHLMIL"),
+])
+def test_a_captain_is_an_officer_only_of_a_force(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a club named after a capital is its people's, not the state's government
+    ("Spartak Moscow accused the Russian league of bias.", "RUSCVL"),
+    ("Real Madrid accused the Spanish government of ignoring clubs.", "ESPCVL"),
+    ("Moscow accused Kyiv of shelling the plant.", "RUSGOV"),
+])
+def test_a_club_named_after_a_capital_is_no_government(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a crowd is where it marches through or rallies across
+    ("Protesters marched through Istanbul, chanting slogans against the government.",
+     "TURCVL"),
+    ("Thousands of students marched through Mombasa, denouncing the fee increases.",
+     "KENEDU"),
+])
+def test_a_crowd_is_where_it_marches(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a state's body a group leads is that state's body; the group's forces stay the group
+    ("The Hamas-led government rejected the Egyptian proposal on Sunday.", "PSEGOV"),
+    ("The Taliban-led government accused Pakistan of violating its airspace.", "AFGGOV"),
+    ("Houthi-led forces attacked Saudi border posts.", "YEMREBHTH"),
+])
+def test_a_state_body_a_group_leads_is_the_state_s(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a people of one state named by their own name is that state's
+    ("Uyghur activists accused China of forced labour.", "CHN"),
+    ("Rohingya refugees accused Myanmar's army of burning villages.", "MMRREF"),
+])
+def test_a_people_of_one_state_is_that_state_s(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code.startswith(source) for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # the head of a body is of that body's sector
+    ("The head of Ukraine's military intelligence accused Moscow of plotting a coup.", "UKRSPY"),
+    ("The chief of the Pakistani army accused India of shelling villages.", "PAKMIL"),
+])
+def test_the_head_of_a_body_is_of_its_sector(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, published, source", [
+    # of several bearers of a surname, the one in office on the day is meant
+    ("Assad accused Turkey of arming the rebels in Idlib.", "2015-06-02", "SYRGOV"),
+])
+def test_a_shared_surname_is_the_one_in_office(coder, text, published, source):
+    events = coder.code(text, published=published)
+    assert events and all(e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a body or people a known person's possessive names are of that person's country
+    ("Erdogan's party accused Greece of provocations in the Aegean.", "TUR"),
+    ("Putin's critics accused the Kremlin of rigging the vote.", "RUS"),
+])
+def test_a_known_person_s_body_is_of_their_country(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert events and all(e.source.code.startswith(source) for e in events)
+
+
 @pytest.mark.parametrize("text", [
     # a state's broadcaster speaks for its government, as "state media" do
     "Syrian state television accused Turkey of arming terrorists on Sunday.",

@@ -74,6 +74,9 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
 SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
+# Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
+# it is; things sent through a place ("arms shipped through Syria") are not that place's.
+CROWD_PLACE_PREPS = SCENE_PLACE_PREPS | {"through", "across"}
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -81,8 +84,9 @@ POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", 
 # groups" as NGOs, not as the country they work in.
 NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
 INTERNATIONAL_WORDS = {"international", "transnational"}
-# Heads that name someone by the body they belong to ("a member of parliament").
-MEMBER_HEADS = {"member"}
+# Heads that name someone by the body they belong to or lead ("a member of parliament",
+# "the head of the army", "the director of military intelligence").
+MEMBER_HEADS = {"member", "head", "chief", "director"}
 # Nouns for a body's or person's movement or presence: "the removal of US troops" names
 # the troops as the party, and so takes their sector.
 MOVEMENT_HEADS = {"removal", "withdrawal", "pullout", "pull-out", "redeployment",
@@ -122,6 +126,15 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})  # what a verb acts on
 AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
 # armed bodies, which the text may call foreign to the place they are in
 ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
+# Deeds of war a state's word qualifies ("an Israeli raid", "Russian shelling"): a state's
+# raid or bombardment is its forces' act, not its people's. A strike is one only by air or
+# missile ("a French strike" is a walkout).
+STATE_FORCE_DEEDS = frozenset({"raid", "airstrike", "shelling", "bombardment", "incursion",
+                               "offensive"})
+STRIKE_MODIFIERS = frozenset({"air", "missile", "rocket", "artillery"})
+# Words that make a city's name another part of it, not a club's ("East Jerusalem").
+PLACE_QUALIFIERS = frozenset({"east", "west", "north", "south", "central", "greater", "new",
+                              "old", "downtown", "metro", "inner", "outer", "upper", "lower"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # A people's part living among another ("the Albanian minority", "the Serb population").
@@ -652,6 +665,12 @@ class DocActors:
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
         alone = person and len(name) == 1
         entry = self.knowledge.surname(head.text) if titled or alone else None
+        if entry is None and alone and day is not None:
+            # "Assad said": of several bearers of a surname, the one alone in office on
+            # the day is meant (Bashar, not his late father, in 2015)
+            serving = [e for e in self.knowledge.bearers(head.text)
+                       if any(s.covers(day) for s in e.spells)]
+            entry = serving[0] if len(serving) == 1 else None
         if entry is not None and not _given_names_agree(arrays, name[:-1], entry):
             entry = None  # "Judge Maria Lopez" is not Vladimir Padrino López
         if entry is None and titled:
@@ -805,6 +824,15 @@ class DocActors:
         if named:
             best = min(named, key=lambda m: abs(m.start - head_pos))
             actor = self._from_entry(best.entry, best, 0, day)
+            body = [m.entry.code for m in sectors if m.start <= head_pos < m.end
+                    and m.entry.code in STATE_BODIES]
+            if (actor and body and actor.country not in ("IGO", "NGO", "IMG")
+                    and _leader(lowers, toks[best.end - 1].i + 1)):
+                # "the Taliban-led government", "a Hamas-led cabinet": a state's body a
+                # group leads is that state's body, not the group
+                return Actor(code=actor.country + body[0], country=actor.country,
+                             sector=body[0], name=self.knowledge.country_name(actor.country),
+                             text=" ".join(words))
             if actor:
                 if sectors and not actor.sector and best.entry.kind == "actor":
                     # a user-dictionary agent noun qualifies a country-only actor
@@ -830,6 +858,10 @@ class DocActors:
             country = "NGO"
         if not country and head_lemma in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
+        if (not country and head_lemma not in OTHER_PARTY_NOUNS
+                and any(m.start <= head_pos < m.end for m in sectors)):
+            # (a body or people only: "Reagan's proposals" are no actor)
+            country = self._owner_person_country(head, day)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
             m.entry.demonym and arrays.heads[toks[m.end - 1].i] == h for m in countries)
         if minority or (_head_is_people(countries, head_pos)
@@ -845,11 +877,14 @@ class DocActors:
                 # so is a role in an apposition after it ("Sidhoum, Algeria's leading
                 # human rights activist")
                 described = _apposition_words(arrays, h)
-                sectors = [m for m in sectors if m.entry.person_role
+                # a name of no person or place keeps a body's noun too ("German firm Siemens",
+                # "Siemens, the German company"): it says what the organisation is
+                organisation = head_ent in ("ORG", "")
+                sectors = [m for m in sectors if (m.entry.person_role or organisation)
                            and (m.end <= head_pos or toks[m.start].i in described)]
             elif head_lemma in MEMBER_HEADS:
-                # "a member of the Syrian parliament", "members of the ruling party": a
-                # member belongs to the body the "of" phrase names
+                # "a member of the Syrian parliament", "the head of Iran's judiciary": a
+                # member or a head is of the body the "of" phrase names
                 sectors = [m for m in sectors if not m.entry.person_role
                            and _owner_of(arrays, toks[m.end - 1].i, h)]
             elif head_lemma in MOVEMENT_HEADS:
@@ -861,6 +896,18 @@ class DocActors:
                            and arrays.deps[toks[m.end - 1].i] == "compound"
                            and arrays.heads[toks[m.end - 1].i] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
+        if (not sector and country and not named and head_pos_tag == "NOUN"
+                and self._force_deed(h)):
+            # "an Israeli raid killed three militants": the raider is the state's forces
+            # (a police raid keeps its police: that phrase names a sector)
+            sector = "MIL"
+        if (not sector and head_ent == "ORG" and head_pos_tag == "PROPN"
+                and not self._words[h].isupper()
+                and any(_owner_of(arrays, toks[m.end - 1].i, h) for m in countries)):
+            # "Germany's Siemens", "China's Huawei": an organisation a state's name owns,
+            # named by no other word, is a business of it (a name in capitals may be a
+            # party's or a broadcaster's: "Turkey's AKP", "Britain's BBC")
+            sector = "BUS"
         # a region's word does not give a force one state ("a West African peacekeeping force")
         regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
         if (not country or regional) and head_pos_tag == "NOUN":
@@ -973,7 +1020,8 @@ class DocActors:
             # document is talking about
             # (not people a possessive gives an owner: "three of its staff were killed in
             # Darfur" are the agency's, wherever they were)
-            country = ((self._scene_country(head) if sector in SCENE_SECTORS
+            country = ((self._scene_country(head, sector in CROWD_SECTORS)
+                        if sector in SCENE_SECTORS
                         and not any(c.dep_ == "poss" for c in head.children) else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
@@ -997,9 +1045,17 @@ class DocActors:
             if not country:
                 return None
         if not sector and country and _head_is_country(countries, head_pos):
-            if _head_is_people(countries, head_pos) or (
+            if head_dep in MODIFIER_DEPS and self._force_deed(arrays.heads[h]):
+                # "Israeli" of "the Israeli raid on Jenin", read as the raid's doer: the
+                # state's forces (see STATE_FORCE_DEEDS), not its people
+                sector = "MIL"
+            elif _head_is_people(countries, head_pos) or (
                     head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
                 # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
+                sector = "CVL"
+            elif head_pos_tag == "PROPN" and self._club_name(reading):
+                # "Real Madrid", "Spartak Moscow": a club named after a capital is its
+                # people's (its players, as athletes), not the state's government
                 sector = "CVL"
             elif head_pos_tag == "PROPN":
                 sector = "GOV"  # a state acting ("Mexico filed a lawsuit") is its government
@@ -1017,6 +1073,21 @@ class DocActors:
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _club_name(self, reading: _Reading) -> bool:
+        """Whether the phrase read as ``reading`` names a capital after a name word that
+        neither the knowledge nor a place word explains ("Real Madrid", "Dynamo Kyiv"):
+        a club's or a firm's name, not the seat of a government."""
+        arrays, toks, head_pos = self._arrays, reading.toks, reading.head_pos
+        own = [m for m in reading.countries if m.start <= head_pos < m.end and m.entry.seat]
+        if not own:
+            return False
+        first = toks[own[0].start].i
+        matched = {toks[k].i for m in self._match(toks) for k in range(m.start, m.end)}
+        return any(arrays.deps[c] == "compound" and arrays.pos[c] == "PROPN" and c < first
+                   and c not in matched and arrays.lowers[c] not in PLACE_QUALIFIERS
+                   and arrays.ent_types[c] not in PLACE_ENTITIES
+                   for c in arrays.children[toks[head_pos].i])
 
     def _compound_place_country(self, head: Token) -> str:
         """The country of a place named before a body's noun ("Texas police", "New Mexico
@@ -1046,6 +1117,27 @@ class DocActors:
             other = self.resolve(subject, day) if subject is not None else None
         if other is not None and other.sector and other.country != country:
             return other.sector
+        return ""
+
+    def _force_deed(self, i: int) -> bool:
+        """Whether the token at ``i`` is a noun for a deed of armed forces ("raid",
+        "shelling", "air strike"; see STATE_FORCE_DEEDS)."""
+        arrays, lemma = self._arrays, self._lemma_lowers[i]
+        return arrays.pos[i] == "NOUN" and (lemma in STATE_FORCE_DEEDS or (
+            lemma == "strike" and any(self._lemma_lowers[c] in STRIKE_MODIFIERS
+                                      for c in arrays.children[i]
+                                      if arrays.deps[c] in MODIFIER_DEPS)))
+
+    def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
+        """The country of the known person whose possessive names a body or its people
+        ("Erdogan's party", "Assad's forces", "Putin's critics"): theirs, as the
+        person is (not a rival's or an ally's: the caller leaves those out)."""
+        for child in head.children:
+            if child.dep_ != "poss" or child.pos_ != "PROPN":
+                continue
+            owner = self.resolve(child, day)
+            if owner is not None and owner.country not in ("", "IGO", "NGO", "IMG", "MNC"):
+                return owner.country
         return ""
 
     def _leader_country(self, head: Token) -> str:
@@ -1110,11 +1202,13 @@ class DocActors:
                         return country
         return ""
 
-    def _scene_country(self, head: Token) -> str:
+    def _scene_country(self, head: Token, crowd: bool = False) -> str:
         """The country of the place the clauses above ``head`` say they happened in
         ("In Aleppo, warplanes bombed a market where civilians were shopping"):
         people no phrase places are those of the scene, not of a country the text named
-        last in passing."""
+        last in passing. ``crowd``: a crowd is also where it goes about ("Protesters
+        marched through Istanbul")."""
+        preps = CROWD_PLACE_PREPS if crowd else SCENE_PLACE_PREPS
         for above in head.ancestors:
             if above.pos_ not in ("VERB", "AUX"):
                 continue
@@ -1130,7 +1224,7 @@ class DocActors:
                                [g for g in c.children if g.dep_ == "pobj"]
                                if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
             for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
-                if prep.dep_ != "prep" or prep.lower_ not in SCENE_PLACE_PREPS:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
                 # defiance of Chinese authorities"); a name the tagger missed as a
@@ -1606,6 +1700,15 @@ def _backer(lowers: list[str], end: int) -> bool:
     if words[:1] == ["-"]:
         words = words[1:]
     return bool(words) and words[0].lstrip("-") in BACKING_WORDS
+
+
+def _leader(lowers: list[str], end: int) -> bool:
+    """Whether the name ending before token ``end`` says who leads a body ("the
+    Taliban-led government"). ``lowers``: the document's lowercased words."""
+    words = lowers[end:end + 2]
+    if words[:1] == ["-"]:
+        words = words[1:]
+    return bool(words) and words[0].lstrip("-") == "led"
 
 
 def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
