@@ -4060,3 +4060,15 @@ def test_generals_are_officers(coder, text, pair):
 def test_the_noun_of_going_on_strike_is_no_attack(coder, text):
     codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
     assert codes and all(code.startswith("14") for code in codes), codes
+
+
+@pytest.mark.parametrize("text, judge, root", [
+    # who condemns or welcomes an act did not do it
+    ("Canada condemned the detention of a Chinese activist on Monday.", "CAN", "17"),
+    ("Jordan welcomed the release of two Israeli hostages.", "JOR", "08"),
+])
+def test_an_act_judged_is_not_the_judge_s_deed(coder, text, judge, root):
+    events = coder.code(text, published="2015-06-02")
+    assert any(ev.cameo[:2] in ("05", "11") for ev in events), events
+    assert not [ev for ev in events if ev.cameo[:2] == root and ev.source is not None
+                and ev.source.code.startswith(judge)], events

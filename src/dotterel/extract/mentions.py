@@ -649,10 +649,11 @@ def _commanded(tok: Token) -> bool:
             and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
-def _noun_source(tok: Token) -> list[Token]:
+def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token]:
     """Who does a nominal event: its possessor, an actor noun compounded with it
     ("police raid"), a by-phrase, or the subject of the light verb that governs it
-    ("launched an airstrike", "filed a lawsuit")."""
+    ("launched an airstrike", "filed a lawsuit"). ``judges`` are the verbs that pass
+    judgement on their object ("condemned", "welcomed"): a deed they judge is another's."""
     found = _children(tok, {"poss"})
     found += [c for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     for prep in _children(tok, {"prep", "agent"}):
@@ -674,7 +675,8 @@ def _noun_source(tok: Token) -> list[Token]:
         # light verb's object as its first one is
         phrase = phrase.head
     governor = _governing_verb(phrase)
-    if governor is not None and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found):
+    if (governor is not None and governor.i not in judges
+            and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
         # "delayed their meeting", "clashed ... during a private visit to X", "continued
         # their hunger strike": the doer of an event named in the verb's object or
         # adjunct is the verb's subject
@@ -1578,6 +1580,8 @@ def _in_name(tok: Token) -> bool:
 # Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
 # appeals, intentions, demands, rejections, threats.
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
+# Praise (05) and disapproval (11): spoken judgements of a deed, which its judge did not do.
+JUDGING_ROOTS = {"05", "11"}
 REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
 
 
@@ -1677,6 +1681,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # for military aid", "rejected an offer of mediation"
     asked: dict[int, list[str]] = {}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
+    judges = frozenset(m.trigger for m in found if m.code[:2] in JUDGING_ROOTS
+                       and "speech" in m.entry.flags)
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
             wanted = _pick_entry(tok, lexicon, "NOUN", sentence)
@@ -1691,13 +1697,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             continue
         entry, used = picked
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
-        sources = _noun_source(tok)
+        # "condemned the arrest of a journalist", "welcomed the release of the hostages":
+        # who judges an act did not do it
+        sources = _noun_source(tok, judges)
         death = _death_by(tok) if entry.code[:2] in VIOLENT_ROOTS else None
         if death is not None and not sources:
             # "died under torture in police custody": whoever held the dead did it
             sources = _custodians(death)
         if (not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS
-                and not _commented_on(tok, found)):
+                and not _commented_on(tok, found) and not _judged(tok, judges)):
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
@@ -1858,6 +1866,13 @@ def _wished(tok: Token) -> bool:
     return (tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "acl")
             and bool(_children(tok, SUBJECTS))
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))
+
+
+def _judged(tok: Token, judges: frozenset[int]) -> bool:
+    """Whether a nominal event is the object of a verb of judgement ("welcomed the release
+    of the hostages"): the judge is not its doer."""
+    governor = _governing_verb(_phrase_head(tok))
+    return governor is not None and governor.i in judges
 
 
 def _commented_on(tok: Token, found: list[Mention]) -> bool:
