@@ -4072,3 +4072,9 @@ def test_an_act_judged_is_not_the_judge_s_deed(coder, text, judge, root):
     assert any(ev.cameo[:2] in ("05", "11") for ev in events), events
     assert not [ev for ev in events if ev.cameo[:2] == root and ev.source is not None
                 and ev.source.code.startswith(judge)], events
+
+
+def test_sanctions_blocked_are_vetoed_not_imposed(coder):
+    events = coder.code("Slovakia blocked new EU sanctions on Belarus on Friday.",
+                        published="2015-06-02")
+    assert [(ev.cameo, ev.source.code[:3]) for ev in events] == [("129", "SVK")], events
