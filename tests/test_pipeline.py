@@ -4078,3 +4078,18 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     events = coder.code("Slovakia blocked new EU sanctions on Belarus on Friday.",
                         published="2015-06-02")
     assert [(ev.cameo, ev.source.code[:3]) for ev in events] == [("129", "SVK")], events
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a headline's "-s" verb the parser takes for a plural noun is still the name's deed
+    ("Kenya summons Ugandan envoy", "110", ("KENGOV", "UGAGOV")),
+    ("Poland expels Belarusian diplomats over spying", "161", ("POLGOV", "BLRGOV")),
+])
+def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
+
+
+def test_a_people_s_adjective_before_a_plural_deed_is_no_headline_subject(coder):
+    events = coder.code("Saudi strikes on Yemeni ports", published="2015-06-02")
+    assert [ev.cameo[:2] for ev in events] == ["19"], events

@@ -1705,7 +1705,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # "died under torture in police custody": whoever held the dead did it
             sources = _custodians(death)
         if (not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS
-                and not _commented_on(tok, found) and not _judged(tok, judges)):
+                and not _commented_on(tok, found) and not _governed_by(tok, judges)):
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
@@ -1868,11 +1868,11 @@ def _wished(tok: Token) -> bool:
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))
 
 
-def _judged(tok: Token, judges: frozenset[int]) -> bool:
-    """Whether a nominal event is the object of a verb of judgement ("welcomed the release
-    of the hostages"): the judge is not its doer."""
+def _governed_by(tok: Token, verbs: frozenset[int]) -> bool:
+    """Whether a nominal event is the object of one of ``verbs`` (a verb of judgement:
+    "welcomed the release of the hostages")."""
     governor = _governing_verb(_phrase_head(tok))
-    return governor is not None and governor.i in judges
+    return governor is not None and governor.i in verbs
 
 
 def _commented_on(tok: Token, found: list[Mention]) -> bool:
@@ -2609,6 +2609,75 @@ def _ruled_out(tok: Token) -> bool:
             and any(p.lower_ == "out" and any(o.lower_ == "of" and any(
                 q.lemma_.lower() == "question" for q in o.children) for o in p.children)
                 for p in clause.children if p.dep_ == "prep"))
+
+
+# What may open the object of a headline's verb ("summons Indian envoy").
+OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
+# Named doers a headline opens with; not a people's adjective ("Israeli strikes on Gaza"
+# is a noun phrase).
+HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
+MODIFIER_DEPS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+
+
+def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
+    """The lexicon verb a present-tense "-s" form spells ("summons" -> summon, "launches"
+    -> launch, "denies" -> deny), else None."""
+    forms = [word[:-1]]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    return next((f for f in forms if f in verb_lemmas), None)
+
+
+def repair_headline_verbs(doc: Doc, verb_lemmas: frozenset[str]) -> None:
+    """Give back its verb to a headline the parser read with none ("Pakistan summons
+    Indian envoy", "Turkey expels Dutch diplomats": the verb taken for a plural noun):
+    in a line with no verb and no closing stop, an "-s" word the lexicon knows as a verb,
+    after a name and before a noun phrase, is that name's deed on the phrase. The parse is
+    mended in place, before anything reads it."""
+    for sent in list(doc.sents):
+        words = [t for t in sent if not t.is_space]
+        if (len(words) < 3 or words[-1].is_punct
+                or any(t.pos_ in ("VERB", "AUX") for t in words)):
+            continue
+        for k, tok in enumerate(words[1:-1], start=1):
+            name, after = words[k - 1], words[k + 1]
+            if (tok.tag_ != "NNS" or name.ent_type_ not in HEADLINE_DOERS
+                    or name.pos_ not in ("PROPN", "ADJ") or after.pos_ not in OBJECT_PHRASE_POS):
+                continue
+            lemma = _headline_verb_form(tok.lower_, verb_lemmas)
+            if lemma is None:
+                continue
+            phrase = []
+            for w in words[k + 1:]:
+                if w.pos_ not in OBJECT_PHRASE_POS:
+                    break
+                phrase.append(w)
+            heads = [w for w in phrase if w.pos_ in ("NOUN", "PROPN")]
+            if not heads:
+                break
+            obj = heads[-1]
+            # the verb first becomes a root of its own, so no step below makes a cycle
+            tok.head, tok.dep_ = tok, "ROOT"
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", lemma
+            obj.head, obj.dep_ = tok, "dobj"
+            for w in phrase:
+                if w is not obj:
+                    w.head, w.dep_ = obj, MODIFIER_DEPS.get(w.pos_, "compound")
+            name.head, name.dep_ = tok, "nsubj"
+            if name.pos_ == "ADJ":  # ("Pakistan summons": a name taken for an adjective)
+                name.pos_, name.tag_ = "PROPN", "NNP"
+            for w in words[:k - 1]:  # "North Korea": the rest of the name is the name's
+                if w.head.i >= tok.i or w.head.i == w.i:
+                    w.head, w.dep_ = name, "compound"
+            end = phrase[-1].i
+            for w in words[k + 1 + len(phrase):]:  # "over the border killing": the verb's
+                if w.head.i <= end:
+                    w.head = tok
+                    if w.pos_ == "ADP":
+                        w.dep_ = "prep"
+            break
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
