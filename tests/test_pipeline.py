@@ -4093,3 +4093,14 @@ def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
 def test_a_people_s_adjective_before_a_plural_deed_is_no_headline_subject(coder):
     events = coder.code("Saudi strikes on Yemeni ports", published="2015-06-02")
     assert [ev.cameo[:2] for ev in events] == ["19"], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # talks a third state mediates or hosts are the parties' own
+    ("Oman mediated talks between Iran and Saudi Arabia on Tuesday.", ("IRN", "SAU")),
+    ("Kenya hosted talks between Ethiopia and Eritrea on Monday.", ("ETH", "ERI")),
+])
+def test_talks_brokered_between_parties_are_theirs(coder, text, pair):
+    talks = {(ev.source.code[:3], ev.target.code[:3]) for ev in coder.code(text, published="2015-06-02")
+             if ev.cameo == "040"}
+    assert pair in talks and not any(src in ("OMN", "KEN") for src, _ in talks), talks

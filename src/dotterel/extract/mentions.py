@@ -1582,6 +1582,8 @@ def _in_name(tok: Token) -> bool:
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
 # Praise (05) and disapproval (11): spoken judgements of a deed, which its judge did not do.
 JUDGING_ROOTS = {"05", "11"}
+# Hosting (043) and mediating (045): a third party's part in a deed between others.
+BROKERING_CODES = {"043", "045"}
 REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
 
 
@@ -1683,6 +1685,10 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     judges = frozenset(m.trigger for m in found if m.code[:2] in JUDGING_ROOTS
                        and "speech" in m.entry.flags)
+    # (only a brokering done: "ready to host a meeting between" offers what its parties
+    # have not agreed to)
+    brokers = frozenset(m.trigger for m in found if m.code in BROKERING_CODES
+                        and m.modality in ("asserted", "reported"))
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
             wanted = _pick_entry(tok, lexicon, "NOUN", sentence)
@@ -1714,8 +1720,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
-        parties = _between_parties(tok) if not sources and "between" in entry.target else []
-        if parties and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "mediated talks between Israel and Hamas", "hosted talks between the government
+        # and the rebels": a deed brokered between parties is theirs, not the broker's
+        brokered = _governed_by(tok, brokers) and len(_between_parties(tok)) > 1
+        parties = (_between_parties(tok) if brokered or (not sources and "between" in entry.target)
+                   else [])
+        if parties and (brokered or tok.dep_ in ("nsubj", "nsubjpass")):
             # "clashes between the army and the rebels erupted", "a ceasefire between the
             # government and the guerrillas took effect": an event the clause is about,
             # with no doer of its own, is done by the first party named to the others (not
@@ -1870,7 +1880,7 @@ def _wished(tok: Token) -> bool:
 
 def _governed_by(tok: Token, verbs: frozenset[int]) -> bool:
     """Whether a nominal event is the object of one of ``verbs`` (a verb of judgement:
-    "welcomed the release of the hostages")."""
+    "welcomed the release of the hostages"; a broker's: "mediated talks between")."""
     governor = _governing_verb(_phrase_head(tok))
     return governor is not None and governor.i in verbs
 
