@@ -4104,3 +4104,12 @@ def test_talks_brokered_between_parties_are_theirs(coder, text, pair):
     talks = {(ev.source.code[:3], ev.target.code[:3]) for ev in coder.code(text, published="2015-06-02")
              if ev.cameo == "040"}
     assert pair in talks and not any(src in ("OMN", "KEN") for src, _ in talks), talks
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil called the US decision unjustified.",
+    "Seoul called the Japanese move a provocation on Thursday.",
+])
+def test_calling_a_deed_unjustified_disapproves_of_it(coder, text):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert ev.cameo == "111"
