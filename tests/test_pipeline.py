@@ -4113,3 +4113,13 @@ def test_talks_brokered_between_parties_are_theirs(coder, text, pair):
 def test_calling_a_deed_unjustified_disapproves_of_it(coder, text):
     ev = one(coder.code(text, published="2015-06-02"), "11")
     assert ev.cameo == "111"
+
+
+@pytest.mark.parametrize("text, code", [
+    # property an act of war wrecks is that act's doing; troops wrecking it destroy property
+    ("A Syrian airstrike destroyed a hospital in Idlib on Sunday.", "195"),
+    ("Israeli troops demolished a house in Hebron on Sunday.", "1712"),
+])
+def test_property_destroyed_by_an_act_of_war_is_that_act(coder, text, code):
+    codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
+    assert code in codes and len(codes) == 1, codes

@@ -2377,15 +2377,18 @@ def means_objects(verb: Token) -> list[Token]:
 
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     """"killed in a suicide car bombing", "a roadside bombing killed", "blown up by a
-    missile": a bare act of violence done by a means the sentence names as an act of its
-    own takes that act's more specific code. So does a killing of a leader that a deed
+    missile": a bare act of violence, or a destruction of property, done by a means the
+    sentence names as an act of its own takes that act's more specific code. So does a killing of a leader that a deed
     does ("drone attacks killed eight militant leaders"): an assassin is someone, not an
     attack."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     out: list[Mention] = []
     for m in found:
         tok = doc[m.trigger]
-        if (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING) and tok.pos_ == "VERB":
+        if ((m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING
+             # ("an airstrike destroyed a theatre": property wrecked by an act of war is
+             # that act's doing, not a seizure or demolition)
+             or m.code in DESTRUCTION_CODES) and tok.pos_ == "VERB"):
             means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
