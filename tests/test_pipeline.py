@@ -4123,3 +4123,12 @@ def test_calling_a_deed_unjustified_disapproves_of_it(coder, text):
 def test_property_destroyed_by_an_act_of_war_is_that_act(coder, text, code):
     codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
     assert code in codes and len(codes) == 1, codes
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a thing pledged "to" someone is pledged to them, wherever the parser hangs the phrase
+    ("Sweden pledged more aid to Moldova on Tuesday.", ("SWEGOV", "MDAGOV")),
+])
+def test_a_thing_pledged_to_someone_is_pledged_to_them(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert (ev.source.code, ev.target.code) == pair

@@ -932,7 +932,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     if prep.lower_ == "of":
                         found += [t for o in _children(prep, {"pobj"})
                                   for t in _prep_objects(o, spec)]
-            if not found and not (verbal and tok.pos_ == "VERB"):
+            if not found and (not (verbal and tok.pos_ == "VERB") or (
+                    # but a thing pledged or offered "to" someone goes to them ("pledged
+                    # more aid to Ukraine")
+                    entry.code[:2] == INTENT_ROOT and spec == "to")):
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
