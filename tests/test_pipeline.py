@@ -4132,3 +4132,13 @@ def test_property_destroyed_by_an_act_of_war_is_that_act(coder, text, code):
 def test_a_thing_pledged_to_someone_is_pledged_to_them(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, code", [
+    # a state protests by complaining officially; people protest by demonstrating
+    ("Vietnam protested the Chinese survey ship's intrusion on Friday.", "114"),
+    ("Thousands of workers protested in Hanoi against China.", "141"),
+])
+def test_a_state_s_protest_is_an_official_complaint(coder, text, code):
+    codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
+    assert codes == [code], codes

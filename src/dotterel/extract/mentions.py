@@ -1763,7 +1763,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
              if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)
              and not _sporting(m, sent.doc)]
-    found = [_rioting(m, sent.doc) for m in found]
+    found = [_official_protest(_rioting(m, sent.doc), sent.doc) for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
     # mention says so), not an intention to cooperate, whatever topic its clause names
@@ -2542,6 +2542,23 @@ def _rioting(m: Mention, doc: Doc) -> Mention:
     if m.code in DESTRUCTION_CODES and m.sources and all(
             doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources):
         return replace(m, code=RIOT_CODE)
+    return m
+
+
+# A state's protest, and the organs of state that make one for it.
+OFFICIAL_COMPLAINT = "114"
+STATE_ORGANS = {"government", "ministry", "embassy", "minister", "president"}
+
+
+def _official_protest(m: Mention, doc: Doc) -> Mention:
+    """A state that protests ("Japan protested the incursion", "the foreign ministry
+    protests Chinese ships near the islands") complains officially (114); crowds
+    demonstrate (14)."""
+    tok = doc[m.trigger]
+    if (m.code[:2] == PROTEST_ROOT and tok.pos_ == "VERB" and tok.lemma_.lower() == "protest"
+            and m.sources and all(doc[i].ent_type_ == "GPE"
+                                  or doc[i].lemma_.lower() in STATE_ORGANS for i in m.sources)):
+        return replace(m, code=OFFICIAL_COMPLAINT)
     return m
 
 
