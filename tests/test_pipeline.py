@@ -3041,7 +3041,7 @@ def test_people_from_a_country_are_not_its_government(coder, text: str, code: st
      "IGOMIL", "SOM"),
     ("Rebels ambushed an international peacekeeping force in Darfur on Monday.", "19",
      "SDNREB", "IGO"),
-    ("A West African peacekeeping force bombed rebel bases near Freetown on Monday.", "18",
+    ("A West African peacekeeping force bombed rebel bases near Freetown on Monday.", "19",
      "IGOMIL", "SLE"),
     # a state's own troops keep their state, even a region's word before them
     ("Kenyan peacekeeping troops shelled rebel bases in Somalia on Monday.", "19",
@@ -4142,3 +4142,13 @@ def test_a_thing_pledged_to_someone_is_pledged_to_them(coder, text, pair):
 def test_a_state_s_protest_is_an_official_complaint(coder, text, code):
     codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
     assert codes == [code], codes
+
+
+@pytest.mark.parametrize("text, code", [
+    # a state or its army bombs from the air; insurgents plant bombs
+    ("Turkey bombed Kurdish militant positions in northern Iraq on Monday.", "195"),
+    ("Militants bombed a Pakistani police station on Monday.", "183"),
+])
+def test_a_state_s_bombing_is_from_the_air(coder, text, code):
+    codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
+    assert code in codes, codes

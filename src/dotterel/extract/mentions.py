@@ -1763,7 +1763,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
              if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)
              and not _sporting(m, sent.doc)]
-    found = [_official_protest(_rioting(m, sent.doc), sent.doc) for m in found]
+    found = [_state_bombing(_official_protest(_rioting(m, sent.doc), sent.doc), sent.doc)
+             for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
     # mention says so), not an intention to cooperate, whatever topic its clause names
@@ -2559,6 +2560,22 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
             and m.sources and all(doc[i].ent_type_ == "GPE"
                                   or doc[i].lemma_.lower() in STATE_ORGANS for i in m.sources)):
         return replace(m, code=OFFICIAL_COMPLAINT)
+    return m
+
+
+AERIAL_WEAPONS = "195"
+# A state's armed forces, as the doers of a bombing.
+ARMED_FORCE_WORDS = {"army", "military", "force", "troop", "navy", "coalition"}
+
+
+def _state_bombing(m: Mention, doc: Doc) -> Mention:
+    """A state or its forces that bomb ("Russia bombed power plants", "the army bombed
+    rebel positions") do it from the air (195); a bare bombing (183) is a planted bomb's."""
+    tok = doc[m.trigger]
+    if (m.code == BARE_BOMBING and tok.pos_ == "VERB" and m.sources
+            and all(doc[i].ent_type_ == "GPE" or doc[i].lemma_.lower() in ARMED_FORCE_WORDS
+                    for i in m.sources)):
+        return replace(m, code=AERIAL_WEAPONS)
     return m
 
 
