@@ -4084,6 +4084,8 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     # a headline's "-s" verb the parser takes for a plural noun is still the name's deed
     ("Kenya summons Ugandan envoy", "110", ("KENGOV", "UGAGOV")),
     ("Poland expels Belarusian diplomats over spying", "161", ("POLGOV", "BLRGOV")),
+    # and the object after it for the verb
+    ("Iran fires missile at Iraqi Kurdish base", "195", ("IRNGOV", "IRQ")),
 ])
 def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])

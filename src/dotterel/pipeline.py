@@ -111,7 +111,7 @@ class Coder:
                 published, basis = found[0].value, "dateline"
             elif (from_text := published_from_text(article.text, crawled)) is not None:
                 published, basis = from_text, "text"
-        repair_headline_verbs(doc, self.kb.lexicon.lemmas("VERB"))
+        repair_headline_verbs(doc, self.kb.lexicon)
         dates = DocDates(doc, published, basis)
         actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
         quotes = _attributed_quotes(doc, actors, published)

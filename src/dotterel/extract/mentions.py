@@ -2680,25 +2680,40 @@ def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
     return next((f for f in forms if f in verb_lemmas), None)
 
 
-def repair_headline_verbs(doc: Doc, verb_lemmas: frozenset[str]) -> None:
-    """Give back its verb to a headline the parser read with none ("Pakistan summons
-    Indian envoy", "Turkey expels Dutch diplomats": the verb taken for a plural noun):
-    in a line with no verb and no closing stop, an "-s" word the lexicon knows as a verb,
-    after a name and before a noun phrase, is that name's deed on the phrase. The parse is
-    mended in place, before anything reads it."""
+def _misread_object(tok: Token, lexicon: Lexicon) -> bool:
+    """Whether a word the parser took for a headline's verb is a noun of the lexicon's and
+    no verb of it ("North Korea fires missile": "missile" read as the verb)."""
+    lemma = tok.lower_
+    return (tok.tag_ in ("VB", "VBP") and lemma in lexicon.lemmas("NOUN")
+            and lemma not in lexicon.lemmas("VERB"))
+
+
+def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
+    """Give back its verb to a headline the parser misread ("Pakistan summons Indian
+    envoy", "Turkey expels Dutch diplomats": the verb taken for a plural noun; "North
+    Korea fires missile": and the object for the verb): in a line with no other verb and
+    no closing stop, an "-s" word the lexicon knows as a verb, after a name and before a
+    noun phrase, is that name's deed on the phrase. The parse is mended in place, before
+    anything reads it."""
+    verb_lemmas = lexicon.lemmas("VERB")
     for sent in list(doc.sents):
         words = [t for t in sent if not t.is_space]
-        if (len(words) < 3 or words[-1].is_punct
-                or any(t.pos_ in ("VERB", "AUX") for t in words)):
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+        if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
             continue
         for k, tok in enumerate(words[1:-1], start=1):
             name, after = words[k - 1], words[k + 1]
+            if verbs and not (verbs[0] is after and _misread_object(after, lexicon)):
+                continue
             if (tok.tag_ != "NNS" or name.ent_type_ not in HEADLINE_DOERS
-                    or name.pos_ not in ("PROPN", "ADJ") or after.pos_ not in OBJECT_PHRASE_POS):
+                    or name.pos_ not in ("PROPN", "ADJ")
+                    or (after.pos_ not in OBJECT_PHRASE_POS and not verbs)):
                 continue
             lemma = _headline_verb_form(tok.lower_, verb_lemmas)
             if lemma is None:
                 continue
+            if verbs:
+                after.pos_, after.tag_ = "NOUN", "NN"
             phrase = []
             for w in words[k + 1:]:
                 if w.pos_ not in OBJECT_PHRASE_POS:
