@@ -4086,6 +4086,8 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     ("Poland expels Belarusian diplomats over spying", "161", ("POLGOV", "BLRGOV")),
     # and the object after it for the verb
     ("Iran fires missile at Iraqi Kurdish base", "195", ("IRNGOV", "IRQ")),
+    # a name may qualify the doer's noun, and the verb may take its target by a preposition
+    ("Ethiopia army clashes with TPLF fighters", "190", ("ETHMIL", "ETHREB")),
 ])
 def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
@@ -4095,6 +4097,11 @@ def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
 def test_a_people_s_adjective_before_a_plural_deed_is_no_headline_subject(coder):
     events = coder.code("Saudi strikes on Yemeni ports", published="2015-06-02")
     assert [ev.cameo[:2] for ev in events] == ["19"], events
+
+
+def test_a_headline_deed_named_by_a_preposition_its_verb_does_not_take_stays_a_noun(coder):
+    events = coder.code("Nigeria police raids on opposition offices", published="2015-06-02")
+    assert events and all(ev.cameo == "170" for ev in events), events
 
 
 @pytest.mark.parametrize("text, pair", [

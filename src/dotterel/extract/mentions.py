@@ -2680,6 +2680,12 @@ def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
     return next((f for f in forms if f in verb_lemmas), None)
 
 
+def _headline_name(tok: Token) -> bool:
+    """Whether a word is a name a headline's doer may be (a state, a body, a person; not
+    a people's adjective: "Israeli strikes on Gaza" is a noun phrase)."""
+    return tok.ent_type_ in HEADLINE_DOERS and tok.pos_ in ("PROPN", "ADJ")
+
+
 def _misread_object(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a word the parser took for a headline's verb is a noun of the lexicon's and
     no verb of it ("North Korea fires missile": "missile" read as the verb)."""
@@ -2705,12 +2711,17 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
             name, after = words[k - 1], words[k + 1]
             if verbs and not (verbs[0] is after and _misread_object(after, lexicon)):
                 continue
-            if (tok.tag_ != "NNS" or name.ent_type_ not in HEADLINE_DOERS
-                    or name.pos_ not in ("PROPN", "ADJ")
-                    or (after.pos_ not in OBJECT_PHRASE_POS and not verbs)):
+            # ("Sudan army clashes with RSF": the name may qualify a noun that is the doer)
+            qualified = (name.pos_ == "NOUN" and k >= 2 and _headline_name(words[k - 2]))
+            if (tok.tag_ != "NNS" or not (_headline_name(name) or qualified)
+                    or (after.pos_ not in OBJECT_PHRASE_POS and after.pos_ != "ADP"
+                        and not verbs)):
                 continue
             lemma = _headline_verb_form(tok.lower_, verb_lemmas)
-            if lemma is None:
+            if lemma is None or (after.pos_ == "ADP" and not verbs and not any(
+                    after.lower_ in e.target for e in lexicon.candidates("VERB", lemma))):
+                # ("clashes with RSF": only a preposition the verb names its target by;
+                # "police raids on offices" stays a noun phrase)
                 continue
             if verbs:
                 after.pos_, after.tag_ = "NOUN", "NN"
@@ -2720,23 +2731,24 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                     break
                 phrase.append(w)
             heads = [w for w in phrase if w.pos_ in ("NOUN", "PROPN")]
-            if not heads:
+            if phrase and not heads:
                 break
-            obj = heads[-1]
             # the verb first becomes a root of its own, so no step below makes a cycle
             tok.head, tok.dep_ = tok, "ROOT"
             tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", lemma
-            obj.head, obj.dep_ = tok, "dobj"
-            for w in phrase:
-                if w is not obj:
-                    w.head, w.dep_ = obj, MODIFIER_DEPS.get(w.pos_, "compound")
+            if heads:  # ("clashes with RSF": a verb with no object)
+                obj = heads[-1]
+                obj.head, obj.dep_ = tok, "dobj"
+                for w in phrase:
+                    if w is not obj:
+                        w.head, w.dep_ = obj, MODIFIER_DEPS.get(w.pos_, "compound")
             name.head, name.dep_ = tok, "nsubj"
             if name.pos_ == "ADJ":  # ("Pakistan summons": a name taken for an adjective)
                 name.pos_, name.tag_ = "PROPN", "NNP"
             for w in words[:k - 1]:  # "North Korea": the rest of the name is the name's
                 if w.head.i >= tok.i or w.head.i == w.i:
                     w.head, w.dep_ = name, "compound"
-            end = phrase[-1].i
+            end = phrase[-1].i if phrase else tok.i
             for w in words[k + 1 + len(phrase):]:  # "over the border killing": the verb's
                 if w.head.i <= end:
                     w.head = tok
