@@ -97,6 +97,8 @@ def test_condemn_is_speech_disapproval(lex: Lexicon) -> None:
     ("VERB", "return", "helicopter", "0842"),
     # recognizing a rival's victory yields to them
     ("VERB", "recognize", "victory", "083"),
+    # sanctions blocked are vetoed, not imposed
+    ("VERB", "block", "sanction", "129"),
 ])
 def test_verb_object_constructions(lex: Lexicon, pos: str, lemma: str, objects: str,
                                    code: str) -> None:

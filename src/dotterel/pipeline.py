@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, means_objects, sentence_mentions)
+                               VIOLENT_ROOTS, Mention, means_objects, repair_headline_verbs,
+                               sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -110,6 +111,7 @@ class Coder:
                 published, basis = found[0].value, "dateline"
             elif (from_text := published_from_text(article.text, crawled)) is not None:
                 published, basis = from_text, "text"
+        repair_headline_verbs(doc, self.kb.lexicon)
         dates = DocDates(doc, published, basis)
         actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
         quotes = _attributed_quotes(doc, actors, published)

@@ -649,10 +649,11 @@ def _commanded(tok: Token) -> bool:
             and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
-def _noun_source(tok: Token) -> list[Token]:
+def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token]:
     """Who does a nominal event: its possessor, an actor noun compounded with it
     ("police raid"), a by-phrase, or the subject of the light verb that governs it
-    ("launched an airstrike", "filed a lawsuit")."""
+    ("launched an airstrike", "filed a lawsuit"). ``judges`` are the verbs that pass
+    judgement on their object ("condemned", "welcomed"): a deed they judge is another's."""
     found = _children(tok, {"poss"})
     found += [c for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     for prep in _children(tok, {"prep", "agent"}):
@@ -674,7 +675,8 @@ def _noun_source(tok: Token) -> list[Token]:
         # light verb's object as its first one is
         phrase = phrase.head
     governor = _governing_verb(phrase)
-    if governor is not None and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found):
+    if (governor is not None and governor.i not in judges
+            and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
         # "delayed their meeting", "clashed ... during a private visit to X", "continued
         # their hunger strike": the doer of an event named in the verb's object or
         # adjunct is the verb's subject
@@ -930,7 +932,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     if prep.lower_ == "of":
                         found += [t for o in _children(prep, {"pobj"})
                                   for t in _prep_objects(o, spec)]
-            if not found and not (verbal and tok.pos_ == "VERB"):
+            if not found and (not (verbal and tok.pos_ == "VERB") or (
+                    # but a thing pledged or offered "to" someone goes to them ("pledged
+                    # more aid to Ukraine")
+                    entry.code[:2] == INTENT_ROOT and spec == "to")):
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
@@ -1578,6 +1583,10 @@ def _in_name(tok: Token) -> bool:
 # Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
 # appeals, intentions, demands, rejections, threats.
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
+# Praise (05) and disapproval (11): spoken judgements of a deed, which its judge did not do.
+JUDGING_ROOTS = {"05", "11"}
+# Hosting (043) and mediating (045): a third party's part in a deed between others.
+BROKERING_CODES = {"043", "045"}
 REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
 
 
@@ -1677,6 +1686,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # for military aid", "rejected an offer of mediation"
     asked: dict[int, list[str]] = {}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
+    judges = frozenset(m.trigger for m in found if m.code[:2] in JUDGING_ROOTS
+                       and "speech" in m.entry.flags)
+    # (only a brokering done: "ready to host a meeting between" offers what its parties
+    # have not agreed to)
+    brokers = frozenset(m.trigger for m in found if m.code in BROKERING_CODES
+                        and m.modality in ("asserted", "reported"))
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
             wanted = _pick_entry(tok, lexicon, "NOUN", sentence)
@@ -1691,13 +1706,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             continue
         entry, used = picked
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
-        sources = _noun_source(tok)
+        # "condemned the arrest of a journalist", "welcomed the release of the hostages":
+        # who judges an act did not do it
+        sources = _noun_source(tok, judges)
         death = _death_by(tok) if entry.code[:2] in VIOLENT_ROOTS else None
         if death is not None and not sources:
             # "died under torture in police custody": whoever held the dead did it
             sources = _custodians(death)
         if (not sources and entry.specificity > 0 and entry.code[:2] not in VIOLENT_ROOTS
-                and not _commented_on(tok, found)):
+                and not _commented_on(tok, found) and not _governed_by(tok, judges)):
             # a specific nominal pattern ("the declaration of the ambassador persona non
             # grata") with no doer of its own: the actor named before it in the sentence
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
@@ -1706,8 +1723,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
                        and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
-        parties = _between_parties(tok) if not sources and "between" in entry.target else []
-        if parties and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "mediated talks between Israel and Hamas", "hosted talks between the government
+        # and the rebels": a deed brokered between parties is theirs, not the broker's
+        brokered = _governed_by(tok, brokers) and len(_between_parties(tok)) > 1
+        parties = (_between_parties(tok) if brokered or (not sources and "between" in entry.target)
+                   else [])
+        if parties and (brokered or tok.dep_ in ("nsubj", "nsubjpass")):
             # "clashes between the army and the rebels erupted", "a ceasefire between the
             # government and the guerrillas took effect": an event the clause is about,
             # with no doer of its own, is done by the first party named to the others (not
@@ -1742,7 +1763,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
              if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)
              and not _sporting(m, sent.doc)]
-    found = [_rioting(m, sent.doc) for m in found]
+    found = [_state_bombing(_official_protest(_rioting(m, sent.doc), sent.doc), sent.doc)
+             for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
     # mention says so), not an intention to cooperate, whatever topic its clause names
@@ -1858,6 +1880,13 @@ def _wished(tok: Token) -> bool:
     return (tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "acl")
             and bool(_children(tok, SUBJECTS))
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))
+
+
+def _governed_by(tok: Token, verbs: frozenset[int]) -> bool:
+    """Whether a nominal event is the object of one of ``verbs`` (a verb of judgement:
+    "welcomed the release of the hostages"; a broker's: "mediated talks between")."""
+    governor = _governing_verb(_phrase_head(tok))
+    return governor is not None and governor.i in verbs
 
 
 def _commented_on(tok: Token, found: list[Mention]) -> bool:
@@ -2352,15 +2381,18 @@ def means_objects(verb: Token) -> list[Token]:
 
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     """"killed in a suicide car bombing", "a roadside bombing killed", "blown up by a
-    missile": a bare act of violence done by a means the sentence names as an act of its
-    own takes that act's more specific code. So does a killing of a leader that a deed
+    missile": a bare act of violence, or a destruction of property, done by a means the
+    sentence names as an act of its own takes that act's more specific code. So does a killing of a leader that a deed
     does ("drone attacks killed eight militant leaders"): an assassin is someone, not an
     attack."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     out: list[Mention] = []
     for m in found:
         tok = doc[m.trigger]
-        if (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING) and tok.pos_ == "VERB":
+        if ((m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING
+             # ("an airstrike destroyed a theatre": property wrecked by an act of war is
+             # that act's doing, not a seizure or demolition)
+             or m.code in DESTRUCTION_CODES) and tok.pos_ == "VERB"):
             means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
@@ -2514,6 +2546,39 @@ def _rioting(m: Mention, doc: Doc) -> Mention:
     return m
 
 
+# A state's protest, and the organs of state that make one for it.
+OFFICIAL_COMPLAINT = "114"
+STATE_ORGANS = {"government", "ministry", "embassy", "minister", "president"}
+
+
+def _official_protest(m: Mention, doc: Doc) -> Mention:
+    """A state that protests ("Japan protested the incursion", "the foreign ministry
+    protests Chinese ships near the islands") complains officially (114); crowds
+    demonstrate (14)."""
+    tok = doc[m.trigger]
+    if (m.code[:2] == PROTEST_ROOT and tok.pos_ == "VERB" and tok.lemma_.lower() == "protest"
+            and m.sources and all(doc[i].ent_type_ == "GPE"
+                                  or doc[i].lemma_.lower() in STATE_ORGANS for i in m.sources)):
+        return replace(m, code=OFFICIAL_COMPLAINT)
+    return m
+
+
+AERIAL_WEAPONS = "195"
+# A state's armed forces, as the doers of a bombing.
+ARMED_FORCE_WORDS = {"army", "military", "force", "troop", "navy", "coalition"}
+
+
+def _state_bombing(m: Mention, doc: Doc) -> Mention:
+    """A state or its forces that bomb ("Russia bombed power plants", "the army bombed
+    rebel positions") do it from the air (195); a bare bombing (183) is a planted bomb's."""
+    tok = doc[m.trigger]
+    if (m.code == BARE_BOMBING and tok.pos_ == "VERB" and m.sources
+            and all(doc[i].ent_type_ == "GPE" or doc[i].lemma_.lower() in ARMED_FORCE_WORDS
+                    for i in m.sources)):
+        return replace(m, code=AERIAL_WEAPONS)
+    return m
+
+
 MEDIATION = "045"
 
 
@@ -2594,6 +2659,102 @@ def _ruled_out(tok: Token) -> bool:
             and any(p.lower_ == "out" and any(o.lower_ == "of" and any(
                 q.lemma_.lower() == "question" for q in o.children) for o in p.children)
                 for p in clause.children if p.dep_ == "prep"))
+
+
+# What may open the object of a headline's verb ("summons Indian envoy").
+OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
+# Named doers a headline opens with; not a people's adjective ("Israeli strikes on Gaza"
+# is a noun phrase).
+HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
+MODIFIER_DEPS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+
+
+def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
+    """The lexicon verb a present-tense "-s" form spells ("summons" -> summon, "launches"
+    -> launch, "denies" -> deny), else None."""
+    forms = [word[:-1]]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    return next((f for f in forms if f in verb_lemmas), None)
+
+
+def _headline_name(tok: Token) -> bool:
+    """Whether a word is a name a headline's doer may be (a state, a body, a person; not
+    a people's adjective: "Israeli strikes on Gaza" is a noun phrase)."""
+    return tok.ent_type_ in HEADLINE_DOERS and tok.pos_ in ("PROPN", "ADJ")
+
+
+def _misread_object(tok: Token, lexicon: Lexicon) -> bool:
+    """Whether a word the parser took for a headline's verb is a noun of the lexicon's and
+    no verb of it ("North Korea fires missile": "missile" read as the verb)."""
+    lemma = tok.lower_
+    return (tok.tag_ in ("VB", "VBP") and lemma in lexicon.lemmas("NOUN")
+            and lemma not in lexicon.lemmas("VERB"))
+
+
+def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
+    """Give back its verb to a headline the parser misread ("Pakistan summons Indian
+    envoy", "Turkey expels Dutch diplomats": the verb taken for a plural noun; "North
+    Korea fires missile": and the object for the verb): in a line with no other verb and
+    no closing stop, an "-s" word the lexicon knows as a verb, after a name and before a
+    noun phrase, is that name's deed on the phrase. The parse is mended in place, before
+    anything reads it."""
+    verb_lemmas = lexicon.lemmas("VERB")
+    for sent in list(doc.sents):
+        words = [t for t in sent if not t.is_space]
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+        if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
+            continue
+        for k, tok in enumerate(words[1:-1], start=1):
+            name, after = words[k - 1], words[k + 1]
+            if verbs and not (verbs[0] is after and _misread_object(after, lexicon)):
+                continue
+            # ("Sudan army clashes with RSF": the name may qualify a noun that is the doer)
+            qualified = (name.pos_ == "NOUN" and k >= 2 and _headline_name(words[k - 2]))
+            if (tok.tag_ != "NNS" or not (_headline_name(name) or qualified)
+                    or (after.pos_ not in OBJECT_PHRASE_POS and after.pos_ != "ADP"
+                        and not verbs)):
+                continue
+            lemma = _headline_verb_form(tok.lower_, verb_lemmas)
+            if lemma is None or (after.pos_ == "ADP" and not verbs and not any(
+                    after.lower_ in e.target for e in lexicon.candidates("VERB", lemma))):
+                # ("clashes with RSF": only a preposition the verb names its target by;
+                # "police raids on offices" stays a noun phrase)
+                continue
+            if verbs:
+                after.pos_, after.tag_ = "NOUN", "NN"
+            phrase = []
+            for w in words[k + 1:]:
+                if w.pos_ not in OBJECT_PHRASE_POS:
+                    break
+                phrase.append(w)
+            heads = [w for w in phrase if w.pos_ in ("NOUN", "PROPN")]
+            if phrase and not heads:
+                break
+            # the verb first becomes a root of its own, so no step below makes a cycle
+            tok.head, tok.dep_ = tok, "ROOT"
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", lemma
+            if heads:  # ("clashes with RSF": a verb with no object)
+                obj = heads[-1]
+                obj.head, obj.dep_ = tok, "dobj"
+                for w in phrase:
+                    if w is not obj:
+                        w.head, w.dep_ = obj, MODIFIER_DEPS.get(w.pos_, "compound")
+            name.head, name.dep_ = tok, "nsubj"
+            if name.pos_ == "ADJ":  # ("Pakistan summons": a name taken for an adjective)
+                name.pos_, name.tag_ = "PROPN", "NNP"
+            for w in words[:k - 1]:  # "North Korea": the rest of the name is the name's
+                if w.head.i >= tok.i or w.head.i == w.i:
+                    w.head, w.dep_ = name, "compound"
+            end = phrase[-1].i if phrase else tok.i
+            for w in words[k + 1 + len(phrase):]:  # "over the border killing": the verb's
+                if w.head.i <= end:
+                    w.head = tok
+                    if w.pos_ == "ADP":
+                        w.dep_ = "prep"
+            break
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
