@@ -4315,3 +4315,16 @@ def test_a_state_s_protest_is_an_official_complaint(coder, text, code):
 def test_a_state_s_bombing_is_from_the_air(coder, text, code):
     codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
     assert code in codes, codes
+
+
+def test_a_mended_headline_is_read_anew_from_the_parse(coder):
+    """The parse arrays a document keeps are dropped when its headline is mended, so no
+    step reads the parser's misreading from them."""
+    from dotterel.extract.mentions import repair_headline_verbs
+    from dotterel.nlp.arrays import parse_arrays
+
+    doc = coder.nlp("Pakistan summons Indian envoy")
+    assert parse_arrays(doc).pos[1] != "VERB"  # the parser's reading, kept
+    repair_headline_verbs(doc, coder.kb.lexicon)
+    assert parse_arrays(doc).pos[1] == "VERB"
+    assert parse_arrays(doc).deps[0] == "nsubj"

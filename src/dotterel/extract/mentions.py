@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.arrays import ParseArrays, parse_arrays
+from ..nlp.arrays import USER_DATA_KEY, ParseArrays, parse_arrays
 from ..types import Modality
 from .lexicon import Lexicon, TriggerEntry
 
@@ -2700,9 +2700,15 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
     Korea fires missile": and the object for the verb): in a line with no other verb and
     no closing stop, an "-s" word the lexicon knows as a verb, after a name and before a
     noun phrase, is that name's deed on the phrase. The parse is mended in place, before
-    anything reads it."""
+    anything reads it (the parse arrays of a document mended are dropped, to be read anew)."""
     verb_lemmas = lexicon.lemmas("VERB")
+    mended = False
     for sent in list(doc.sents):
+        last = sent.end - 1
+        while last > sent.start and doc[last].is_space:
+            last -= 1
+        if doc[last].is_punct:
+            continue  # most lines end in a stop: one Token rules them out, not one a word
         words = [t for t in sent if not t.is_space]
         verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
         if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
@@ -2754,7 +2760,10 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                     w.head = tok
                     if w.pos_ == "ADP":
                         w.dep_ = "prep"
+            mended = True
             break
+    if mended:
+        doc.user_data.pop(USER_DATA_KEY, None)
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
