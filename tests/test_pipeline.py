@@ -153,17 +153,17 @@ def test_story_time_follows_the_text(coder):
     # "on Friday, two days after ..." dates the main deed on Friday and the other two days
     # before it, not after
     ("Israel bombed Beirut on Friday, two days after Hezbollah fired rockets at Haifa.",
-     "2025-03-13", "ISR", "18", "2025-03-07"),
+     "2025-03-13", "ISR", "19", "2025-03-07"),
     ("Israel bombed Beirut on Friday, two days after Hezbollah fired rockets at Haifa.",
      "2025-03-13", "LBN", "19", "2025-03-05"),
     # counted from publication, "a day after" the other deed looks back, never forward
     ("Hezbollah fired rockets at Haifa, a day after Israel bombed Beirut.",
-     "2025-03-13", "ISR", "18", "2025-03-12"),
+     "2025-03-13", "ISR", "19", "2025-03-12"),
     # a time is resolved in its own clause's tense: the talks are next January's, the
     # condemnation in a past clause of a present-tense sentence the latest May's
     ("Iran said it will hold talks with France in January.", "2025-03-13", "IRN", "03",
      "2026-01"),
-    ("Iran says Israel bombed Tehran in May.", "2025-03-13", "ISR", "18", "2024-05"),
+    ("Iran says Israel bombed Tehran in May.", "2025-03-13", "ISR", "19", "2024-05"),
     # a dateline's date is the report's: the shelling is Saturday's
     ("KYIV, March 3 (Reuters) - Russian forces shelled Kharkiv on Saturday, officials said.",
      "2025-03-03", "RUS", "19", "2025-03-01"),
