@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.arrays import USER_DATA_KEY, ParseArrays, parse_arrays
 from ..types import Modality
 from .lexicon import Lexicon, TriggerEntry
+from .word_classes import word_class
 
 # Dependency labels spaCy's English models use for the roles we need.
 SUBJECTS = {"nsubj", "csubj"}
@@ -2448,20 +2449,14 @@ def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
 
 # Accidents and disasters: deaths in them are no one's violence ("killed in a plane
 # crash", "an earthquake killed 300 people").
-ACCIDENT_WORDS = {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood",
-                  "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami", "landslide",
-                  "mudslide", "avalanche", "blaze", "stampede", "disease", "illness", "epidemic",
-                  "outbreak", "heatwave", "drought", "lightning", "shipwreck", "sinking"}
+ACCIDENT_WORDS = word_class("accident")
 # Weather and other natural forces, as doers only ("strong winds battered Britain",
 # "tornadoes killed 20 people", "cholera killed 300 people"): people are killed by
 # others "in the snow" or "in heavy rain".
-NATURAL_FORCES = {"rain", "rainfall", "downpour", "monsoon", "wind", "gale", "snow", "snowstorm",
-                  "blizzard", "tornado", "twister", "wildfire", "bushfire",
-                  "eruption", "volcano", "tremor", "aftershock", "frost",
-                  "virus", "cholera", "malaria", "pandemic", "famine"}
+NATURAL_FORCES = word_class("natural_force")
 # A war's toll told as its doing ("the war killed more than 200,000 people") sums up
 # many deeds and names no one who did them: it is no event of its own.
-TOLL_DOERS = {"war", "conflict"}
+TOLL_DOERS = word_class("toll_doer")
 # A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
 ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
 # Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
@@ -2489,7 +2484,7 @@ def _accidental(m: Mention, doc: Doc) -> bool:
 # What culture and gossip news "invades", "storms" or "hits": the charts, the headlines,
 # someone's privacy. No force is used on them (a market or a store may be attacked
 # with arms, so they are not here).
-FIGURATIVE_OBJECTS = {"chart", "headline", "airwave", "inbox", "privacy"}
+FIGURATIVE_OBJECTS = word_class("figurative_object")
 
 
 def _figurative(m: Mention, doc: Doc) -> bool:
@@ -2504,11 +2499,9 @@ def _figurative(m: Mention, doc: Doc) -> bool:
 # Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
 # no political deed ("India's cricket team toured Australia", "the German orchestra
 # toured China"). A team is a sports team by its sport, or as a "national team".
-PERFORMER_WORDS = {"striker", "midfielder", "goalkeeper", "footballer", "cricketer",
-                   "batsman", "sprinter", "orchestra", "choir", "troupe"}
-TEAM_WORDS = {"team", "squad", "side", "club"}
-SPORT_WORDS = {"football", "soccer", "cricket", "rugby", "hockey", "basketball", "baseball",
-               "volleyball", "tennis", "handball", "olympic", "national"}
+PERFORMER_WORDS = word_class("performer")
+TEAM_WORDS = word_class("team")
+SPORT_WORDS = word_class("sport")
 # What they are told to do in sports and arts news: travel and meet, thank, criticise and
 # accuse, reject, and win and lose in words of force.
 PERFORMER_CODES = ("04", "051", "11", "12", "17", "18", "19")

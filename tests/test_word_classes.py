@@ -1,0 +1,27 @@
+"""The word-class file: read once from the package, and a malformed line named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dotterel.errors import KnowledgeError
+from dotterel.extract.word_classes import read_word_classes, word_class
+
+
+def test_package_classes_hold_their_words() -> None:
+    assert "earthquake" in word_class("accident")
+    assert "cholera" in word_class("natural_force")
+    assert {"team", "club"} <= word_class("team")
+    with pytest.raises(KeyError, match="no word class 'weather'"):
+        word_class("weather")
+
+
+def test_a_malformed_line_names_its_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "classes.tsv"
+    path.write_text("# a comment\nclass\tlemma\nsport\tPolo\nsport polo\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"classes\.tsv:4: expected two"):
+        read_word_classes(path)
+    path.write_text("sport\tPolo\n", encoding="utf-8")
+    assert read_word_classes(path) == {"sport": frozenset({"polo"})}
