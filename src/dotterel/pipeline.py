@@ -99,7 +99,12 @@ class Coder:
         return self.analyse(doc, article).events
 
     def analyse(self, doc: Doc, article: Article) -> Coded:
-        """The events and quotes of one parsed article."""
+        """The events and quotes of one parsed article.
+
+        A headline line whose verb the tagger read as a noun ("Pakistan summons Indian
+        envoy") has its parse mended in ``doc`` itself first
+        (:func:`~dotterel.extract.mentions.repair_headline_verbs`), so that every later
+        step reads the same parse."""
         published, basis = article.published, article.published_basis
         if published is None or basis == "crawl":
             # a crawl date is only an upper bound: the article's own dateline or text
