@@ -114,6 +114,17 @@ _HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType({
     "international women's day": (3, 8),
 })
 
+
+def _holiday_name(name: str) -> str:
+    """A pattern of a holiday's name as news writes it: each word capitalised, any
+    whitespace between them, either apostrophe ("New Year's Day")."""
+    words = [re.escape(w[0].upper() + w[1:]).replace("'", "['’]") for w in name.split()]
+    return r"\s+".join(words)
+
+
+# the holidays' names, longest first so that "Christmas Eve" is not read as "Christmas"
+_HOLIDAY_NAMES = "|".join(_holiday_name(n) for n in sorted(_HOLIDAYS, key=len, reverse=True))
+
 # Month and weekday names must be capitalised: "may" the verb and "march" the noun are
 # common words. Abbreviations need a full stop or a day number after them, so that
 # "Mar del Plata" is not March.
@@ -720,9 +731,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
     # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
     _Rule("holiday", _c(
-        rf"\b{_I}on|at|over)\s+(?:{_I}the)\s+)?(?P<t>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|"
-        r"New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Bastille\s+Day|"
-        r"International\s+Women['’]s\s+Day)\b"), _r_holiday),
+        rf"\b{_I}on|at|over)\s+(?:{_I}the)\s+)?(?P<t>{_HOLIDAY_NAMES})\b"), _r_holiday),
     # ---- deictic: on the publication date ---------------------------------------------
     _Rule("relative day", _c(
         rf"\b{_I}(?:(?:early|late)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
@@ -791,8 +800,8 @@ _CASED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     # the words of a named day ("Good Friday"), which only suppresses a weekday
     "day name": ("Black", "Good", "Cyber", "Ash", "Holy", "Bloody", "Maundy", "Easter", "Palm"),
-    "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Bastille",
-                "Women"),
+    # (a holiday's first word: "Christmas", "New", "Valentine's"...)
+    "holiday": tuple(sorted({name.split()[0].split("'")[0].capitalize() for name in _HOLIDAYS})),
 })
 _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")
 # cues looked for in the lower-cased text (the rules match these words in any case)
