@@ -2659,7 +2659,8 @@ OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
 # Named doers a headline opens with; not a people's adjective ("Israeli strikes on Gaza"
 # is a noun phrase).
 HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
-MODIFIER_DEPS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+# the label a modifier of each part of speech takes in a mended headline's object
+MODIFIER_LABELS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
 
 
 def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
@@ -2740,7 +2741,7 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 obj.head, obj.dep_ = tok, "dobj"
                 for w in phrase:
                     if w is not obj:
-                        w.head, w.dep_ = obj, MODIFIER_DEPS.get(w.pos_, "compound")
+                        w.head, w.dep_ = obj, MODIFIER_LABELS.get(w.pos_, "compound")
             name.head, name.dep_ = tok, "nsubj"
             if name.pos_ == "ADJ":  # ("Pakistan summons": a name taken for an adjective)
                 name.pos_, name.tag_ = "PROPN", "NNP"
