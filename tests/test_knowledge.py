@@ -458,30 +458,3 @@ def test_kampuchean_is_cambodian(kb: Knowledge) -> None:
 def test_a_surname_names_its_one_bearer_even_misspelt(kb: Knowledge, word: str, name: str | None) -> None:
     found = kb.surname(word)
     assert (found.name if found else None) == name
-
-
-def test_noun_chunks_read_from_the_arrays_are_spacys(coder) -> None:  # noqa: ANN001
-    """The prepass reads noun chunks from the parse arrays: the same chunks, roots and left
-    edges as spaCy's, a non-projective tree's included."""
-    from spacy.tokens import Doc
-
-    from dotterel.nlp.arrays import parse_arrays
-    from dotterel.resolve.actors import _left_edges, _noun_chunks, _span_root
-
-    doc = coder.nlp("The Norwegian press and government criticised Finland, whose navy, "
-                    "the police said, had seized a Russian trawler and its crew off Svalbard.")
-    arrays = parse_arrays(doc)
-    assert [(a, b, _span_root(arrays, a, b)) for a, b in _noun_chunks(arrays)] == [
-        (c.start, c.end, c.root.i) for c in doc.noun_chunks]
-    # "a hearing is scheduled on the case today which ...": the relative clause hangs
-    # from "hearing" across "scheduled"
-    words = ["A", "hearing", "is", "scheduled", "on", "the", "issue", "today", "which", "matters"]
-    heads = [1, 3, 3, 3, 3, 6, 4, 3, 9, 1]
-    deps = ["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "npadvmod", "nsubj",
-            "relcl"]
-    pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "NOUN", "PRON", "VERB"]
-    made = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    made_arrays = parse_arrays(made)
-    assert _left_edges(made_arrays.heads) == [t.left_edge.i for t in made]
-    assert [(a, b, _span_root(made_arrays, a, b)) for a, b in _noun_chunks(made_arrays)] == [
-        (c.start, c.end, c.root.i) for c in made.noun_chunks]

@@ -333,13 +333,14 @@ class DocActors:
                         self._named[sent.start + m.end - 1] = (sent.start, m)
         self._relocate_seats(seats)
         # (no phrase names an actor in a document without a match: no chunks to read)
-        for start, end in _noun_chunks(arrays) if matched else ():
-            if matched.isdisjoint(range(start, end)):
+        for chunk in doc.noun_chunks if matched else ():
+            if matched.isdisjoint(range(chunk.start, chunk.end)):
                 continue  # only phrases that name an actor themselves
-            i = _span_root(arrays, start, end)
+            root = chunk.root
+            i = root.i
             if arrays.pos[i] not in ("NOUN", "PROPN") or arrays.ent_types[i] == "PERSON":
                 continue
-            actor = self.resolve(doc[i], self.default_day)
+            actor = self.resolve(root, self.default_day)
             if actor is not None:
                 plural = arrays.tags[i] in ("NNS", "NNPS") or self._lemma_lowers[i] in COLLECTIVES
                 insort(self._seen, _Seen(i, actor, False, plural), key=_latest_first)
@@ -1747,87 +1748,6 @@ def _subtree(arrays: ParseArrays, i: int) -> list[int]:
 
     walk(i)
     return out
-
-
-# Dependencies of a noun that heads a noun chunk (spaCy's English ``noun_chunks``).
-_CHUNK_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative",
-                         "appos", "attr", "ROOT"})
-
-
-def _noun_chunks(arrays: ParseArrays) -> list[tuple[int, int]]:
-    """The start and end positions of ``Doc.noun_chunks``, read from the parse arrays as
-    spaCy's English syntax iterator reads them from Tokens (which makes a Token, its
-    left edge and its head for every word of the document)."""
-    pos, deps, heads = arrays.pos, arrays.deps, arrays.heads
-    left_edges = _left_edges(heads)
-    chunks: list[tuple[int, int]] = []
-    prev_end = -1
-    for i, tag in enumerate(pos):
-        if tag not in ("NOUN", "PROPN", "PRON") or left_edges[i] <= prev_end:
-            continue  # (nested chunks are not made)
-        dep = deps[i]
-        if dep not in _CHUNK_DEPS:
-            if dep != "conj":
-                continue
-            head = heads[i]
-            while deps[head] == "conj" and heads[head] < head:
-                head = heads[head]
-            # coordinated to a noun phrase: a noun phrase too
-            if deps[head] not in _CHUNK_DEPS:
-                continue
-        prev_end = i
-        chunks.append((left_edges[i], i + 1))
-    return chunks
-
-
-def _left_edges(heads: list[int]) -> list[int]:
-    """Each token's ``Token.left_edge`` position, worked out as spaCy works it out from the
-    heads (``set_children_from_heads``): passes over the tokens, forwards then backwards,
-    that lower each head's edge to its child's, repeated (up to 12 times) until every
-    sentence the edges mark holds its tokens' heads, as a non-projective tree may need."""
-    n = len(heads)
-    edges = list(range(n))
-    for _ in range(12):
-        for order in (range(n), range(n - 1, -1, -1)):
-            for i in order:
-                h = heads[i]
-                if edges[i] < edges[h]:
-                    edges[h] = edges[i]
-        if _heads_within_sents(heads, edges):
-            break
-    return edges
-
-
-def _heads_within_sents(heads: list[int], edges: list[int]) -> bool:
-    """Whether each sentence that the left edges of the roots begin holds the heads of its
-    tokens (spaCy's test in ``_set_lr_kids_and_edges``, whose off-by-one bounds it keeps)."""
-    starts = {edges[i] for i, h in enumerate(heads) if h == i}
-    n, start = len(heads), 0
-    for i in range(n):
-        if (i > 0 and i in starts) or i == n - 1:
-            if any(not start <= heads[j] <= i for j in range(start, i)):
-                return False
-            start = i
-    return True
-
-
-def _span_root(arrays: ParseArrays, start: int, end: int) -> int:
-    """The position of ``Span.root`` of tokens ``start:end``: a sentence root inside it,
-    else the first of the tokens nearest the root whose head is outside it."""
-    heads = arrays.heads
-    for i in range(start, end):
-        if heads[i] == i:
-            return i
-    best, root = len(heads), -1
-    for i in range(start, end):
-        if start <= heads[i] < end:
-            continue
-        k, depth = i, 0
-        while heads[k] != k:
-            k, depth = heads[k], depth + 1
-        if depth < best:
-            best, root = depth, i
-    return start if root == -1 else root
 
 
 def _entity_range(arrays: ParseArrays, i: int) -> range:
