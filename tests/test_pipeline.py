@@ -4317,14 +4317,26 @@ def test_a_state_s_bombing_is_from_the_air(coder, text, code):
     assert code in codes, codes
 
 
+def test_the_coder_s_pipeline_mends_headline_verbs_last(coder):
+    """The mend is a pipeline component after the parser and NER, so a Doc of the
+    Coder's pipeline has it whoever reads it."""
+    from dotterel.extract.headlines import HEADLINE_VERBS
+
+    assert coder.nlp.pipe_names[-1] == HEADLINE_VERBS
+    doc = coder.nlp("Pakistan summons Indian envoy")
+    assert (doc[1].pos_, doc[1].lemma_, doc[0].dep_, doc[3].dep_) == ("VERB", "summon", "nsubj", "dobj")
+    assert doc[3].head.i == 1
+
+
 def test_a_mended_headline_is_read_anew_from_the_parse(coder):
-    """The parse arrays a document keeps are dropped when its headline is mended, so no
-    step reads the parser's misreading from them."""
-    from dotterel.extract.mentions import repair_headline_verbs
+    """Parse arrays already read from a document are dropped when its headline is
+    mended, so no step reads the parser's misreading from them."""
+    from dotterel.extract.headlines import HEADLINE_VERBS
     from dotterel.nlp.arrays import parse_arrays
 
-    doc = coder.nlp("Pakistan summons Indian envoy")
+    with coder.nlp.select_pipes(disable=[HEADLINE_VERBS]):
+        doc = coder.nlp("Pakistan summons Indian envoy")
     assert parse_arrays(doc).pos[1] != "VERB"  # the parser's reading, kept
-    repair_headline_verbs(doc, coder.kb.lexicon)
+    coder.nlp.get_pipe(HEADLINE_VERBS)(doc)
     assert parse_arrays(doc).pos[1] == "VERB"
     assert parse_arrays(doc).deps[0] == "nsubj"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from .extract.headlines import HEADLINE_VERBS
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, means_objects, repair_headline_verbs,
-                               sentence_mentions)
+                               VIOLENT_ROOTS, Mention, means_objects, sentence_mentions)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -66,6 +66,9 @@ class Coder:
         # what a store records with each article this Coder codes (dotterel.identity)
         self.coded_by = coding_identity(self.settings)
         self.nlp = load_model(self.settings.model)
+        # headlines whose verb the tagger read as a noun are mended in the parse itself,
+        # so every stage, and any user of ``coder.nlp``, reads the mended one
+        self.nlp.add_pipe(HEADLINE_VERBS, last=True)
         self.kb = Knowledgebase(
             ontology=load_ontology(),
             lexicon=load_lexicon(),
@@ -99,12 +102,9 @@ class Coder:
         return self.analyse(doc, article).events
 
     def analyse(self, doc: Doc, article: Article) -> Coded:
-        """The events and quotes of one parsed article.
-
-        A headline line whose verb the tagger read as a noun ("Pakistan summons Indian
-        envoy") has its parse mended in ``doc`` itself first
-        (:func:`~dotterel.extract.mentions.repair_headline_verbs`), so that every later
-        step reads the same parse."""
+        """The events and quotes of one article parsed by this Coder's ``nlp`` (whose
+        last component mends headline verbs the tagger misread:
+        :mod:`dotterel.extract.headlines`)."""
         published, basis = article.published, article.published_basis
         if published is None or basis == "crawl":
             # a crawl date is only an upper bound: the article's own dateline or text
@@ -116,7 +116,6 @@ class Coder:
                 published, basis = found[0].value, "dateline"
             elif (from_text := published_from_text(article.text, crawled)) is not None:
                 published, basis = from_text, "text"
-        repair_headline_verbs(doc, self.kb.lexicon)
         dates = DocDates(doc, published, basis)
         actors = DocActors(doc, self.kb.knowledge, published, self.kb.gazetteer)
         quotes = _attributed_quotes(doc, actors, published)

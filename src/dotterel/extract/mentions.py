@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.arrays import USER_DATA_KEY, ParseArrays, parse_arrays
+from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Modality
 from .lexicon import Lexicon, TriggerEntry
 from .word_classes import word_class
@@ -2652,112 +2652,6 @@ def _ruled_out(tok: Token) -> bool:
             and any(p.lower_ == "out" and any(o.lower_ == "of" and any(
                 q.lemma_.lower() == "question" for q in o.children) for o in p.children)
                 for p in clause.children if p.dep_ == "prep"))
-
-
-# What may open the object of a headline's verb ("summons Indian envoy").
-OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
-# Named doers a headline opens with; not a people's adjective ("Israeli strikes on Gaza"
-# is a noun phrase).
-HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
-# the label a modifier of each part of speech takes in a mended headline's object
-MODIFIER_LABELS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
-
-
-def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
-    """The lexicon verb a present-tense "-s" form spells ("summons" -> summon, "launches"
-    -> launch, "denies" -> deny), else None."""
-    forms = [word[:-1]]
-    if word.endswith("es"):
-        forms.append(word[:-2])
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    return next((f for f in forms if f in verb_lemmas), None)
-
-
-def _headline_name(tok: Token) -> bool:
-    """Whether a word is a name a headline's doer may be (a state, a body, a person; not
-    a people's adjective: "Israeli strikes on Gaza" is a noun phrase)."""
-    return tok.ent_type_ in HEADLINE_DOERS and tok.pos_ in ("PROPN", "ADJ")
-
-
-def _misread_object(tok: Token, lexicon: Lexicon) -> bool:
-    """Whether a word the parser took for a headline's verb is a noun of the lexicon's and
-    no verb of it ("North Korea fires missile": "missile" read as the verb)."""
-    lemma = tok.lower_
-    return (tok.tag_ in ("VB", "VBP") and lemma in lexicon.lemmas("NOUN")
-            and lemma not in lexicon.lemmas("VERB"))
-
-
-def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
-    """Give back its verb to a headline the parser misread ("Pakistan summons Indian
-    envoy", "Turkey expels Dutch diplomats": the verb taken for a plural noun; "North
-    Korea fires missile": and the object for the verb): in a line with no other verb and
-    no closing stop, an "-s" word the lexicon knows as a verb, after a name and before a
-    noun phrase, is that name's deed on the phrase. The parse is mended in place, before
-    anything reads it (the parse arrays of a document mended are dropped, to be read anew)."""
-    verb_lemmas = lexicon.lemmas("VERB")
-    mended = False
-    for sent in list(doc.sents):
-        last = sent.end - 1
-        while last > sent.start and doc[last].is_space:
-            last -= 1
-        if doc[last].is_punct:
-            continue  # most lines end in a stop: one Token rules them out, not one a word
-        words = [t for t in sent if not t.is_space]
-        verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
-        if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
-            continue
-        for k, tok in enumerate(words[1:-1], start=1):
-            name, after = words[k - 1], words[k + 1]
-            if verbs and not (verbs[0] is after and _misread_object(after, lexicon)):
-                continue
-            # ("Sudan army clashes with RSF": the name may qualify a noun that is the doer)
-            qualified = (name.pos_ == "NOUN" and k >= 2 and _headline_name(words[k - 2]))
-            if (tok.tag_ != "NNS" or not (_headline_name(name) or qualified)
-                    or (after.pos_ not in OBJECT_PHRASE_POS and after.pos_ != "ADP"
-                        and not verbs)):
-                continue
-            lemma = _headline_verb_form(tok.lower_, verb_lemmas)
-            if lemma is None or (after.pos_ == "ADP" and not verbs and not any(
-                    after.lower_ in e.target for e in lexicon.candidates("VERB", lemma))):
-                # ("clashes with RSF": only a preposition the verb names its target by;
-                # "police raids on offices" stays a noun phrase)
-                continue
-            if verbs:
-                after.pos_, after.tag_ = "NOUN", "NN"
-            phrase = []
-            for w in words[k + 1:]:
-                if w.pos_ not in OBJECT_PHRASE_POS:
-                    break
-                phrase.append(w)
-            heads = [w for w in phrase if w.pos_ in ("NOUN", "PROPN")]
-            if phrase and not heads:
-                break
-            # the verb first becomes a root of its own, so no step below makes a cycle
-            tok.head, tok.dep_ = tok, "ROOT"
-            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", lemma
-            if heads:  # ("clashes with RSF": a verb with no object)
-                obj = heads[-1]
-                obj.head, obj.dep_ = tok, "dobj"
-                for w in phrase:
-                    if w is not obj:
-                        w.head, w.dep_ = obj, MODIFIER_LABELS.get(w.pos_, "compound")
-            name.head, name.dep_ = tok, "nsubj"
-            if name.pos_ == "ADJ":  # ("Pakistan summons": a name taken for an adjective)
-                name.pos_, name.tag_ = "PROPN", "NNP"
-            for w in words[:k - 1]:  # "North Korea": the rest of the name is the name's
-                if w.head.i >= tok.i or w.head.i == w.i:
-                    w.head, w.dep_ = name, "compound"
-            end = phrase[-1].i if phrase else tok.i
-            for w in words[k + 1 + len(phrase):]:  # "over the border killing": the verb's
-                if w.head.i <= end:
-                    w.head = tok
-                    if w.pos_ == "ADP":
-                        w.dep_ = "prep"
-            mended = True
-            break
-    if mended:
-        doc.user_data.pop(USER_DATA_KEY, None)
 
 
 def doc_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
