@@ -4340,3 +4340,30 @@ def test_a_mended_headline_is_read_anew_from_the_parse(coder):
     coder.nlp.get_pipe(HEADLINE_VERBS)(doc)
     assert parse_arrays(doc).pos[1] == "VERB"
     assert parse_arrays(doc).deps[0] == "nsubj"
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a complaint or demand is aimed at whoever did the wrong it is made over: named in
+    # its phrase, or told of earlier
+    ("Chile filed a complaint at the WTO over tariffs imposed by Argentina.", "114",
+     ("CHL", "ARG")),
+    ("Norway sued at the European court over the seizure of its trawler by Russia.", "115",
+     ("NOR", "RUS")),
+    ("Kenyan police raided the offices of a Somali charity. Somalia filed a lawsuit at "
+     "the International Court of Justice over the raid.", "115", ("SOM", "KEN")),
+])
+def test_a_grievance_is_aimed_at_who_did_the_wrong(coder, text, code, pair):
+    found = [(ev.source.country, ev.target.country) for ev in coder.code(text, published="2019-03-02")
+             if ev.cameo == code and ev.target is not None]
+    assert pair in found, found
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # insulting, mocking or defaming someone is disapproval in words
+    ("The Brazilian president insulted his French counterpart on Tuesday.", "111", ("BRA", "FRA")),
+    ("Russian state television mocked the Finnish prime minister.", "111", ("RUS", "FIN")),
+])
+def test_an_insult_is_disapproval(coder, text, code, pair):
+    found = [(ev.cameo, ev.source.country, ev.target.country if ev.target else None)
+             for ev in coder.code(text, published="2019-03-02")]
+    assert (code, *pair) in found, found

@@ -251,6 +251,16 @@ class Coder:
             targets = next((found for phrase in _opposed_phrases(doc[m.trigger])
                             if (found := [t for a in actors.resolve_all(phrase, day)
                                           if (t := _as_state(a)).code not in own])), [])
+        if not targets and m.code[:2] in GRIEVANCE_ROOTS:
+            # "filed a lawsuit in the ICJ for violations committed by Ecuador", "demanded
+            # compensation over the raid": a complaint or demand is aimed at whoever did
+            # the wrong it is made over, named there or told of earlier
+            targets = next((found for wrong in _grievances(doc[m.trigger])
+                            if (found := _unique(a for doer in _wrongdoers(wrong)
+                                                 for a in actors.resolve_all(doer, day)
+                                                 if a.code not in own)
+                                or [a for a in (actors.doer_of(wrong),)
+                                    if a is not None and a.country not in exclude])), [])
         if not targets:
             # "dispersed demonstrators", "expelled inspectors of the IAEA": the object the
             # entry needs is who the act falls on when its own head word names people
@@ -766,6 +776,8 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
 
 ACCUSE_ROOT = "11"  # the accusation an arrest rests on is made by whoever arrests
+# complaints and demands: aimed at whoever did the wrong they are made over
+GRIEVANCE_ROOTS = {DEMAND_ROOT, ACCUSE_ROOT}
 # Verbs by which one commits oneself to an act ("pledged to", "agreed to").
 PLEDGE_VERBS = {"pledge", "promise", "agree", "commit", "undertake"}
 
@@ -1054,6 +1066,36 @@ def _authors(thing: Token) -> list[Token]:
     return [c for c in thing.children if c.dep_ == "poss"] + [
         o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
         for o in prep.children if o.dep_ == "pobj"]
+
+
+# Prepositions that give the wrong a complaint or demand is made over ("sued for
+# violations", "protested over the raid").
+GRIEVANCE_PREPS = {"for", "over"}
+
+
+def _grievances(trigger: Token) -> list[Token]:
+    """The wrongs a complaint or demand is made over: the objects of a "for"/"over"
+    phrase on the trigger, on the verb a nominal trigger is the object of, or on a
+    verb's object ("filed a lawsuit for the violations", "demanded compensation over
+    the raid")."""
+    heads = [trigger]
+    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)
+    if trigger.pos_ == "VERB":
+        heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    return [o for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in GRIEVANCE_PREPS
+            for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+
+
+def _wrongdoers(wrong: Token) -> list[Token]:
+    """Who did a wrong, as its phrase names them: its owner, its "by"/"from" phrase or
+    the agent of a participle on it ("Ecuador's raid", "the killing of civilians by its
+    troops", "violations committed by the Republic of Ecuador")."""
+    return _authors(wrong) + [o for clause in wrong.children
+                              if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                              for agent in clause.children if agent.dep_ == "agent"
+                              for o in agent.children if o.dep_ == "pobj"]
 
 
 def _taken_from(thing: Token) -> list[Token]:
