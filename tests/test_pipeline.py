@@ -4367,3 +4367,28 @@ def test_an_insult_is_disapproval(coder, text, code, pair):
     found = [(ev.cameo, ev.source.country, ev.target.country if ev.target else None)
              for ev in coder.code(text, published="2019-03-02")]
     assert (code, *pair) in found, found
+
+
+@pytest.mark.parametrize("text, code, source", [
+    # what a doer is likened to or cast as is no one a pronoun means
+    ("Kenyan police stormed the Somali consulate. Like criminals, they raided the consul's "
+     "office.", "170", "KENCOP"),
+    # nor is the press a speaker tells things to
+    ("Kenyan police stormed the Somali consulate. The consul told reporters it was an "
+     "outrage. \"They raided the consulate at night,\" he said.", "170", "KENCOP"),
+])
+def test_a_pronoun_means_an_actor_not_a_likeness_or_an_audience(coder, text, code, source):
+    found = [ev.source.code for ev in coder.code(text, published="2019-03-02") if ev.cameo == code]
+    assert found and all(s == source for s in found), found
+
+
+def test_a_plural_that_names_one_thing_is_no_group(coder):
+    """"Headquarters" is one building: a later "they" means a group, not its owner, even
+    after the building was the target of a deed."""
+    from dotterel.resolve.actors import DocActors
+
+    doc = coder.nlp("Ecuadorian police stormed the Mexican diplomatic headquarters.")
+    actors = DocActors(doc, coder.kb.knowledge, None, coder.kb.gazetteer)
+    building = next(t for t in doc if t.lower_ == "headquarters")
+    actors.note(building, actors.resolve(building))
+    assert actors._last(len(doc), plural=True).code == "ECUCOP"

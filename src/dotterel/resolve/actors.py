@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
+from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
@@ -35,6 +36,10 @@ NP_PREPS = {"of", "from"}
 # prepositions inside a name only when capitalised ("Doctors Without Borders")
 NAME_PREPS = {"Without", "Sans"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+# the press a speaker tells things to: no antecedent of a pronoun (word_classes.tsv)
+PRESS_WORDS = word_class("press")
+# nouns plural in form that name one thing ("headquarters"): no group "they" means them
+ONE_THING_NOUNS = word_class("one_thing")
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
@@ -338,12 +343,12 @@ class DocActors:
                 continue  # only phrases that name an actor themselves
             root = chunk.root
             i = root.i
-            if arrays.pos[i] not in ("NOUN", "PROPN") or arrays.ent_types[i] == "PERSON":
+            if (arrays.pos[i] not in ("NOUN", "PROPN") or arrays.ent_types[i] == "PERSON"
+                    or _likened(arrays, i) or _told_press(arrays, self._lemma_lowers, i)):
                 continue
             actor = self.resolve(root, self.default_day)
             if actor is not None:
-                plural = arrays.tags[i] in ("NNS", "NNPS") or self._lemma_lowers[i] in COLLECTIVES
-                insort(self._seen, _Seen(i, actor, False, plural), key=_latest_first)
+                insort(self._seen, _Seen(i, actor, False, self._group_word(i)), key=_latest_first)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 root = ent.root
@@ -1462,7 +1467,14 @@ class DocActors:
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
         is_person = head.ent_type_ == "PERSON"
-        self._remember(head.i, actor, is_person, head.tag_ in ("NNS", "NNPS"), "")
+        self._remember(head.i, actor, is_person, self._group_word(head.i), "")
+
+    def _group_word(self, i: int) -> bool:
+        """Whether the noun at ``i`` names a group a plural pronoun can mean: a plural
+        ("protesters", not "headquarters") or a collective ("the police")."""
+        arrays = self._arrays
+        return ((arrays.tags[i] in ("NNS", "NNPS") and arrays.lowers[i] not in ONE_THING_NOUNS)
+                or self._lemma_lowers[i] in COLLECTIVES)
 
     def note_act(self, words: Iterable[Token], doer: Actor) -> None:
         """Record that ``doer`` did the act the trigger ``words`` name ("raided",
@@ -1672,6 +1684,25 @@ def _names_a_facility(m: PhraseMatch, toks: list[Token], head: Token) -> bool:
 
 def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
     return any(m.start <= head_pos < m.end for m in countries)
+
+
+def _likened(arrays: ParseArrays, i: int) -> bool:
+    """Whether the noun at ``i`` is what a clause's doer is likened to or cast as ("Like
+    criminals, they raided the embassy", "As criminals, they..."): a description of the
+    doer, not an actor a later pronoun can mean."""
+    prep = arrays.heads[i]
+    return (arrays.deps[i] == "pobj" and arrays.lowers[prep] in ("as", "like")
+            and arrays.pos[arrays.heads[prep]] in ("VERB", "AUX"))
+
+
+def _told_press(arrays: ParseArrays, lemma_lowers: list[str], i: int) -> bool:
+    """Whether the noun at ``i`` is the press a speaker tells or briefs ("told
+    reporters", "Canseco told the media"): an audience, not an actor a pronoun in what is
+    said can mean."""
+    # (the word as written too: the lemmatizer makes "media" "medium")
+    return (arrays.deps[i] in ("dobj", "dative")
+            and (lemma_lowers[i] in PRESS_WORDS or arrays.lowers[i] in PRESS_WORDS)
+            and lemma_lowers[arrays.heads[i]] in ("tell", "brief"))
 
 
 def _stance(lowers: list[str], i: int) -> bool:
