@@ -1,5 +1,6 @@
 """Word classes that tell accidents, the weather, sport and the arts apart from political
-deeds, read from the package's ``word_classes.tsv`` (see its header)."""
+deeds, and words no pronoun means (the press, one-thing plurals), read from the package's
+``word_classes.tsv`` (see its header)."""
 
 from __future__ import annotations
 
