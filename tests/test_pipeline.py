@@ -147,6 +147,9 @@ def test_story_time_follows_the_text(coder):
     # "two days later" runs from the date told before it in its own sentence
     ("Peru recalled its ambassador from Chile on March 3, and Chile expelled Peru's envoy "
      "two days later.", "2021-03-10", "CHL", "16", "2021-03-05"),
+    # an all-number date is read in the order the article's other such dates show
+    ("Peru recalled its ambassador from Chile on 15/08/2021. Chile expelled Peru's envoy on "
+     "03/09/2021.", "2021-10-01", "CHL", "16", "2021-09-03"),
     # a state that holds now (present perfect) does not move the story
     ("Chile expelled Peru's ambassador on March 3. Relations have worsened sharply since "
      "the election in 2019. Peru condemned Chile.", "2021-03-10", "PER", "11", "2021-03-03"),

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.mentions import Mention
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
-from .timex import TimeMention, apposed_offset, find_times
+from .timex import TimeMention, apposed_offset, day_first_order, find_times
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -273,7 +273,7 @@ def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | N
     time zones.
     """
     bound = latest + dt.timedelta(days=1) if latest is not None else dt.date.max
-    days = [tm.ref.value for tm in find_times(text, None)
+    days = [tm.ref.value for tm in find_times(text, None, day_first=day_first_order(text))
             if tm.anchor == "absolute" and tm.ref.precision == "day" and tm.ref.value <= bound]
     return max(days) if days else None
 
@@ -317,6 +317,7 @@ class DocDates:
         # on every read, and a Token is built for every word a loop visits
         self._arrays = parse_arrays(doc)
         self._text = self._arrays.text
+        self._day_first = day_first_order(self._text)  # how it writes "05/04/2024"
         # each noun's lower-cased lemma, by token index ("" for other words)
         self._noun_lemmas = [lemma.lower() if pos == "NOUN" else ""
                              for pos, lemma in zip(self._arrays.pos, self._arrays.lemmas)]
@@ -342,7 +343,8 @@ class DocDates:
         root = sent.root.i
         tense = _tense(self._arrays, root)
         text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
-        times = _anchor_within(find_times(text, self.published, narrative, tense),
+        times = _anchor_within(find_times(text, self.published, narrative, tense,
+                                          self._day_first),
                                text, self.published, tense)
         located: list[tuple[TimeMention, int]] = []  # each time with the word it starts at
         for tm in times:
