@@ -147,6 +147,16 @@ def test_story_time_follows_the_text(coder):
     # "two days later" runs from the date told before it in its own sentence
     ("Peru recalled its ambassador from Chile on March 3, and Chile expelled Peru's envoy "
      "two days later.", "2021-03-10", "CHL", "16", "2021-03-05"),
+    # a time between a verb of saying and the clause it reports is the saying's, however
+    # the parser hangs it; "would" looks forward from the telling, as "will" does
+    ("Ecuador said on Monday it would expel the Mexican ambassador.", "2024-04-10", "ECU",
+     "13", "2024-04-08"),
+    ("Ecuador said on Monday it will expel the Mexican ambassador on Friday.", "2024-04-10",
+     "ECU", "13", "2024-04-12"),
+    ("Ecuador said it would expel the Mexican ambassador on Friday.", "2024-04-10", "ECU",
+     "13", "2024-04-12"),
+    ("Ecuador said that on Friday it expelled the Mexican ambassador.", "2024-04-10", "ECU",
+     "16", "2024-04-05"),
     # an all-number date is read in the order the article's other such dates show
     ("Peru recalled its ambassador from Chile on 15/08/2021. Chile expelled Peru's envoy on "
      "03/09/2021.", "2021-10-01", "CHL", "16", "2021-09-03"),

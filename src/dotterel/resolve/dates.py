@@ -68,7 +68,10 @@ def _is_perfect(arrays: ParseArrays, root: int) -> bool:
 
 
 def _tense(arrays: ParseArrays, verb: int) -> str | None:
-    if _auxiliaries(arrays, verb) & FUTURE_AUX:
+    auxiliaries = _auxiliaries(arrays, verb)
+    # "would" is the future told from the past ("said it would expel the envoy on
+    # Friday": the coming Friday), but not with "have" ("would have voted on Sunday")
+    if auxiliaries & FUTURE_AUX or ("would" in auxiliaries and "have" not in auxiliaries):
         return "future"
     if arrays.tags[verb] in ("VBD", "VBN"):
         return "past"
@@ -88,6 +91,29 @@ def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | N
         return tm
     again = find_times(text, published, narrative, own)  # type: ignore[arg-type]
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+
+
+def _hung_on(arrays: ParseArrays, tok: int) -> int:
+    """The word a time starting at word ``tok`` tells the time of: ``tok`` itself, or the
+    verb a reported clause hangs from when the time comes between the two, before the
+    clause's "that" and subject. In "Ecuador said on Monday it would expel the envoy"
+    Monday is when Ecuador said so, though parsers hang "on Monday" on "expel"; in
+    "said that on Monday it would expel" it is the expulsion's."""
+    heads, pos, deps = arrays.heads, arrays.pos, arrays.deps
+    verb = tok
+    for _ in range(3):  # "Monday", "on Monday", "last week"
+        if pos[verb] in ("VERB", "AUX") or heads[verb] == verb:
+            break
+        verb = heads[verb]
+    if deps[verb] != "ccomp" or not heads[verb] < tok < verb:
+        return tok
+    opening = [c for c in arrays.children[verb] if deps[c] in SUBJECT_DEPS or deps[c] == "mark"]
+    if opening and all(tok < c for c in opening):
+        return heads[verb]
+    return tok
 
 
 def _token_at(arrays: ParseArrays, sent: Span, char: int) -> int | None:
@@ -346,10 +372,12 @@ class DocDates:
         times = _anchor_within(find_times(text, self.published, narrative, tense,
                                           self._day_first),
                                text, self.published, tense)
-        located: list[tuple[TimeMention, int]] = []  # each time with the word it starts at
+        # each time with the word it starts at, or the verb it tells the time of
+        located: list[tuple[TimeMention, int]] = []
         for tm in times:
             at = _token_at(self._arrays, sent, sent.start_char + tm.start)
             if at is not None:
+                at = _hung_on(self._arrays, at)
                 located.append((_in_own_tense(self._arrays, tm, at, tense, text,
                                               self.published, narrative), at))
         triggers = {m.trigger for m in mentions}
