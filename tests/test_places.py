@@ -115,6 +115,15 @@ def test_country_name_gives_the_country(gaz: Gazetteer) -> None:
     # a town's own name beats an alternate name of a somewhat bigger town
     ("Pokrovsk", (), "UKR"),  # Engels in Russia was once called Pokrovsk
     ("Cancun", (), "MEX"),
+    # ... and a former name of a town up to ten times bigger: San Diego and Austin were
+    # once San Miguel and Waterloo, Nazret in Ethiopia was Nazareth
+    ("San Miguel", (), "SLV"),
+    ("Waterloo", (), "CAN"),
+    ("Nazareth", (), "ISR"),
+    # a part of a bigger town's own name keeps more weight than a former name
+    ("Halle", (), "DEU"),  # Halle (Saale), not Halle in Belgium
+    ("San Sebastian", (), "ESP"),  # Donostia / San Sebastian
+    ("Matamoros", (), "MEX"),
     # a small town of the context country does not outweigh a far bigger namesake
     ("Geneva", ("USA",), "CHE"),
     ("Naples", ("USA",), "ITA"),
