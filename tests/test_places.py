@@ -226,6 +226,11 @@ def test_find_places_keeps_city_and_country_apart(gaz: Gazetteer, nlp: Any) -> N
 @pytest.mark.parametrize("text, name, country", [
     # the small model tags unknown towns as adverbs or nouns inside an ORG entity
     ("Clashes flared around Bakhmut as troops pushed forward.", "Bakhmut", "UKR"),
+    # a town mistagged as a person: named before a site ("the X plant"), or joined by
+    # "and" to a place the tagger did label
+    ("Drones struck near the Zaporizhzhia nuclear plant overnight.", "Zaporizhzhia", "UKR"),
+    ("Missiles hit the Kherson region again.", "Kherson", "UKR"),
+    ("Drones attacked Kramatorsk and Pokrovsk overnight.", "Kramatorsk", "UKR"),
 ])
 def test_find_places_reads_mistagged_entities(gaz: Gazetteer, nlp: Any, text: str, name: str,
                                               country: str) -> None:
