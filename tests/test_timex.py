@@ -238,6 +238,17 @@ def test_abbreviation_needs_a_dot_or_a_day() -> None:
 # ------------------------------------------------------------- deictic on publication
 
 DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
+    # a month or a day of one in a year told from publication
+    ("The port was shelled in March last year.", WED_2025, "past",
+     [("March last year", "2024-03", "month", "published")]),
+    ("The port was shelled on March 5 last year.", WED_2025, "past",
+     [("March 5 last year", "2024-03-05", "day", "published")]),
+    ("The port was shelled on 5 March last year.", WED_2025, "past",
+     [("5 March last year", "2024-03-05", "day", "published")]),
+    ("Elections will be held in June next year.", WED_2025, "future",
+     [("June next year", "2026-06", "month", "published")]),
+    ("Theresa May last year called an election.", WED_2025, "past",
+     [("last year", "2024", "year", "published")]),
     ("The minister resigned today.", WED_2025, "past", [("today", "2025-04-16", "day", "published")]),
     ("The minister resigned yesterday.", WED_2025, "past",
      [("yesterday", "2025-04-15", "day", "published")]),

@@ -373,6 +373,20 @@ def _r_month_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(dt.date(int(m.group("year")), _month_of(m), 1), "month"), "absolute"
 
 
+def _r_month_deictic_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "in March last year", "on March 5 last year", "5 June next year": the month, or
+    the day, in the year named from publication."""
+    if ctx.published is None:
+        return None
+    year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    if m.groupdict().get("day") is None:
+        return TimeRef(dt.date(year, _month_of(m), 1), "month"), "published"
+    try:
+        return TimeRef(dt.date(year, _month_of(m), int(m.group("day")))), "published"
+    except ValueError:  # April 31, or February 29 outside a leap year
+        return None
+
+
 def _r_month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
     base = _year_base(ctx)
     if base is None:
@@ -773,6 +787,17 @@ _RULES: tuple[_Rule, ...] = (
         _r_month_day),
     _Rule("month year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*)?{_MONTH},?\s+(?:{_I}of)\s+)?{_YEAR}(?![\d-])"), _r_month_year),
+    # a month or a day of one in a year told from publication: "in March last year"
+    _Rule("month day deictic year", _c(
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_I}(?P<rel>last|this|next)\s+year)\b"),
+        _r_month_deictic_year),
+    # (a month alone after a preposition: "Theresa May last year said" is no date)
+    _Rule("month deictic year", _c(
+        rf"\b{_I}{_PREP})\s+(?P<t>{_MONTH},?\s+{_I}(?P<rel>last|this|next)\s+year))\b"),
+        _r_month_deictic_year),
+    _Rule("day month deictic year", _c(
+        rf"(?<![\d.,])\b{_WD_PREFIX}{_DAY}\s+{_MONTH},?\s+{_I}(?P<rel>last|this|next)\s+year)\b"),
+        _r_month_deictic_year),
     _Rule("month after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*)?(?:{_I}(?P<rel>last|this|next))\s+)?"
         rf"{_MONTH})(?![ \t]*\d)"), _r_month_alone),
@@ -955,6 +980,9 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
     # the rules of a full date or a month's year, and of a counted offset
     **{name: ("month", "year") for name in _MONTH_RULES if "year" in name},
+    "month deictic year": ("month", "month or year"),
+    "month day deictic year": ("month", "month or year"),
+    "day month deictic year": ("month", "month or year"),
     "offset": ("unit", "offset"),
 })
 
