@@ -157,6 +157,14 @@ def test_story_time_follows_the_text(coder):
      "13", "2024-04-12"),
     ("Ecuador said that on Friday it expelled the Mexican ambassador.", "2024-04-10", "ECU",
      "16", "2024-04-05"),
+    # "Sunday's attack" as the object dates the attack, not its condemnation, which came
+    # after; as the subject it dates what the attack did
+    ("Ukraine condemned Sunday's attack on Kharkiv by Russian troops.", "2024-04-10", "UKR",
+     "11", "2024-04-10"),
+    ("Ukraine on Tuesday condemned Sunday's attack on Kharkiv by Russian troops.",
+     "2024-04-10", "UKR", "11", "2024-04-09"),
+    ("Sunday's Russian attack on Kharkiv killed 12 civilians.", "2024-04-10", "RUS", "19",
+     "2024-04-07"),
     # an all-number date is read in the order the article's other such dates show
     ("Peru recalled its ambassador from Chile on 15/08/2021. Chile expelled Peru's envoy on "
      "03/09/2021.", "2021-10-01", "CHL", "16", "2021-09-03"),

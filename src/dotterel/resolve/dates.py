@@ -190,14 +190,27 @@ def _clause_head(arrays: ParseArrays, tok: int) -> int | None:
     return cur if pos[cur] in ("VERB", "AUX") else None
 
 
+def _of_object(arrays: ParseArrays, tok: int, top: int) -> bool:
+    """Whether a time starting at word ``tok`` is the possessor of a direct object that
+    is not the event ``top`` ("condemned Sunday's attack", "welcomed last week's deal"):
+    it dates that thing, not the deed done about it (which comes after)."""
+    cur = tok
+    if arrays.deps[cur] == "amod":  # "last" of "last week's"
+        cur = arrays.heads[cur]
+    if arrays.deps[cur] != "poss":
+        return False
+    thing = arrays.heads[cur]
+    return thing != top and arrays.deps[thing] == "dobj"
+
+
 def _time_rank(arrays: ParseArrays, tok: int, top: int, triggers: set[int]
                ) -> tuple[int, int] | None:
     """How closely a time below ``top`` dates it, lower is closer: (0, steps) in its own
     clause, (1, steps) through another event's clause (which bounds it), (2, steps)
     through a clause no event heads; None when the time is not below ``top`` or lies in a
-    relative clause."""
+    relative clause or is the possessor of an object that is not ``top``."""
     d = _distance(arrays.heads, tok, top)
-    if d is None or _in_relative_clause(arrays, tok, d):
+    if d is None or _in_relative_clause(arrays, tok, d) or _of_object(arrays, tok, top):
         return None
     if _owned_elsewhere(arrays.heads, tok, top, d, triggers):
         return 1, d
