@@ -245,6 +245,9 @@ DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
      [("March 5 last year", "2024-03-05", "day", "published")]),
     ("The port was shelled on 5 March last year.", WED_2025, "past",
      [("5 March last year", "2024-03-05", "day", "published")]),
+    # a day before publication in a future-tense sentence is next year's
+    ("Elections will be held on March 3.", WED_2025, "future",
+     [("March 3", "2026-03-03", "day", "published")]),
     ("Elections will be held in June next year.", WED_2025, "future",
      [("June next year", "2026-06", "month", "published")]),
     ("Theresa May last year called an election.", WED_2025, "past",

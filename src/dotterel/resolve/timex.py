@@ -35,8 +35,8 @@ Resolution choices (where English is ambiguous):
   is the day before;
 * a month or day without a year takes the publication year, moved back a year when that
   would put it more than 60 days after publication in a past-tense sentence, forward a year
-  when more than 60 days before it in a future-tense one (a month alone: when before
-  publication's month), and otherwise (present tense or
+  when before it in a future-tense one (a month alone: when before publication's month),
+  and otherwise (present tense or
   tense unknown) to whichever of the neighbouring years is nearest publication;
 * an anaphoric offset keeps the anchor's precision when its unit is finer than it
   (a day offset on a month-precision anchor moves it only by whole months of 30 days);
@@ -241,8 +241,10 @@ def _infer_year(month: int, day: int | None, published: dt.date, tense: Tense | 
         return here
     if tense == "future":
         # a month alone before publication's is next year's ("will vote in January", told
-        # in March)
-        if here is None or here < published - _MARGIN or (day is None and month < published.month):
+        # in March), and so is a day before publication ("will vote on March 3", told on
+        # April 10; a day's grace for time zones)
+        if here is None or (day is None and month < published.month) or (
+                day is not None and here < published - dt.timedelta(days=1)):
             return make(year + 1)
         return here
     # tense unknown or present: the nearest year; on a tie the earlier one (news looks back)
