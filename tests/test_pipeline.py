@@ -147,6 +147,27 @@ def test_story_time_follows_the_text(coder):
     # "two days later" runs from the date told before it in its own sentence
     ("Peru recalled its ambassador from Chile on March 3, and Chile expelled Peru's envoy "
      "two days later.", "2021-03-10", "CHL", "16", "2021-03-05"),
+    # a time between a verb of saying and the clause it reports is the saying's, however
+    # the parser hangs it; "would" looks forward from the telling, as "will" does
+    ("Ecuador said on Monday it would expel the Mexican ambassador.", "2024-04-10", "ECU",
+     "13", "2024-04-08"),
+    ("Ecuador said on Monday it will expel the Mexican ambassador on Friday.", "2024-04-10",
+     "ECU", "13", "2024-04-12"),
+    ("Ecuador said it would expel the Mexican ambassador on Friday.", "2024-04-10", "ECU",
+     "13", "2024-04-12"),
+    ("Ecuador said that on Friday it expelled the Mexican ambassador.", "2024-04-10", "ECU",
+     "16", "2024-04-05"),
+    # "Sunday's attack" as the object dates the attack, not its condemnation, which came
+    # after; as the subject it dates what the attack did
+    ("Ukraine condemned Sunday's attack on Kharkiv by Russian troops.", "2024-04-10", "UKR",
+     "11", "2024-04-10"),
+    ("Ukraine on Tuesday condemned Sunday's attack on Kharkiv by Russian troops.",
+     "2024-04-10", "UKR", "11", "2024-04-09"),
+    ("Sunday's Russian attack on Kharkiv killed 12 civilians.", "2024-04-10", "RUS", "19",
+     "2024-04-07"),
+    # an all-number date is read in the order the article's other such dates show
+    ("Peru recalled its ambassador from Chile on 15/08/2021. Chile expelled Peru's envoy on "
+     "03/09/2021.", "2021-10-01", "CHL", "16", "2021-09-03"),
     # a state that holds now (present perfect) does not move the story
     ("Chile expelled Peru's ambassador on March 3. Relations have worsened sharply since "
      "the election in 2019. Peru condemned Chile.", "2021-03-10", "PER", "11", "2021-03-03"),

@@ -115,6 +115,15 @@ def test_country_name_gives_the_country(gaz: Gazetteer) -> None:
     # a town's own name beats an alternate name of a somewhat bigger town
     ("Pokrovsk", (), "UKR"),  # Engels in Russia was once called Pokrovsk
     ("Cancun", (), "MEX"),
+    # ... and a former name of a town up to ten times bigger: San Diego and Austin were
+    # once San Miguel and Waterloo, Nazret in Ethiopia was Nazareth
+    ("San Miguel", (), "SLV"),
+    ("Waterloo", (), "CAN"),
+    ("Nazareth", (), "ISR"),
+    # a part of a bigger town's own name keeps more weight than a former name
+    ("Halle", (), "DEU"),  # Halle (Saale), not Halle in Belgium
+    ("San Sebastian", (), "ESP"),  # Donostia / San Sebastian
+    ("Matamoros", (), "MEX"),
     # a small town of the context country does not outweigh a far bigger namesake
     ("Geneva", ("USA",), "CHE"),
     ("Naples", ("USA",), "ITA"),
@@ -217,6 +226,11 @@ def test_find_places_keeps_city_and_country_apart(gaz: Gazetteer, nlp: Any) -> N
 @pytest.mark.parametrize("text, name, country", [
     # the small model tags unknown towns as adverbs or nouns inside an ORG entity
     ("Clashes flared around Bakhmut as troops pushed forward.", "Bakhmut", "UKR"),
+    # a town mistagged as a person: named before a site ("the X plant"), or joined by
+    # "and" to a place the tagger did label
+    ("Drones struck near the Zaporizhzhia nuclear plant overnight.", "Zaporizhzhia", "UKR"),
+    ("Missiles hit the Kherson region again.", "Kherson", "UKR"),
+    ("Drones attacked Kramatorsk and Pokrovsk overnight.", "Kramatorsk", "UKR"),
 ])
 def test_find_places_reads_mistagged_entities(gaz: Gazetteer, nlp: Any, text: str, name: str,
                                               country: str) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dotterel.resolve.timex import TimeMention, find_dateline, find_times
+from dotterel.resolve.timex import TimeMention, day_first_order, find_dateline, find_times
 from dotterel.types import TimeRef
 
 # publication dates used below, with their weekdays checked in test_weekdays_of_fixtures
@@ -94,6 +94,44 @@ def test_absolute(text: str, published: dt.date | None, tense: str | None,
 def test_absolute_needs_no_publication_date() -> None:
     assert times("Mexico filed a lawsuit on April 11, 2024.", None) == [
         ("April 11, 2024", "2024-04-11", "day", "absolute")]
+
+
+ALL_NUMBER: list[tuple[str, str | None, bool | None, str | None]] = [
+    # text, tense, the document's order (day first?), the date expected (None: undated)
+    ("Troops entered the town on 23/03/2024.", "past", None, "2024-03-23"),
+    ("Troops entered the town on 03/23/2024.", "past", None, "2024-03-23"),
+    ("Troops entered the town on 7.3.2024.", "past", None, "2024-03-07"),
+    ("Troops entered the town on 04-04-2024.", "past", None, "2024-04-04"),
+    # read month first it would be after publication (April 16, 2025): only day first fits
+    ("Troops entered the town on 02/05/2025.", "past", None, "2025-02-05"),
+    ("Troops will leave the town on 02/05/2025.", "future", None, "2025-05-02"),
+    # both readings before publication: the document's other dates decide, or none is given
+    ("Troops entered the town on 03/02/2024.", "past", None, None),
+    ("Troops entered the town on 03/02/2024.", "past", True, "2024-02-03"),
+    ("Troops entered the town on 03/02/2024.", "past", False, "2024-03-02"),
+    ("Troops entered the town on 03/02/2024.", None, None, None),
+    # not dates: a 13th month either way, a score, a version, a phone number
+    ("Troops entered the town on 13/13/2024.", "past", None, None),
+    ("The team won 3-2 in 2024-25 season play.", "past", None, None),
+    ("Call 020-555-2024 for details.", "past", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "day_first", "expected"), ALL_NUMBER,
+                         ids=[f"{c[0][-16:]}-{c[1]}-{c[2]}" for c in ALL_NUMBER])
+def test_all_number_dates(text: str, tense: str | None, day_first: bool | None,
+                          expected: str | None) -> None:
+    found = find_times(text, WED_2025, None, tense, day_first)  # type: ignore[arg-type]
+    assert [(t.ref.iso(), t.anchor) for t in found] == (
+        [(expected, "absolute")] if expected else [])
+
+
+def test_day_first_order_of_a_document() -> None:
+    assert day_first_order("Filed 23/03/2024; amended 03/04/2024.") is True
+    assert day_first_order("Filed 03/23/2024; amended 03/04/2024.") is False
+    assert day_first_order("Signed 3.4.2024 in Bonn.") is True
+    assert day_first_order("Amended 03/04/2024.") is None
+    assert day_first_order("Filed 23/03/2024 and 03/23/2024.") is None
 
 
 def test_impossible_date_is_dropped() -> None:
@@ -200,6 +238,20 @@ def test_abbreviation_needs_a_dot_or_a_day() -> None:
 # ------------------------------------------------------------- deictic on publication
 
 DEICTIC: list[tuple[str, dt.date, str | None, list[Row]]] = [
+    # a month or a day of one in a year told from publication
+    ("The port was shelled in March last year.", WED_2025, "past",
+     [("March last year", "2024-03", "month", "published")]),
+    ("The port was shelled on March 5 last year.", WED_2025, "past",
+     [("March 5 last year", "2024-03-05", "day", "published")]),
+    ("The port was shelled on 5 March last year.", WED_2025, "past",
+     [("5 March last year", "2024-03-05", "day", "published")]),
+    # a day before publication in a future-tense sentence is next year's
+    ("Elections will be held on March 3.", WED_2025, "future",
+     [("March 3", "2026-03-03", "day", "published")]),
+    ("Elections will be held in June next year.", WED_2025, "future",
+     [("June next year", "2026-06", "month", "published")]),
+    ("Theresa May last year called an election.", WED_2025, "past",
+     [("last year", "2024", "year", "published")]),
     ("The minister resigned today.", WED_2025, "past", [("today", "2025-04-16", "day", "published")]),
     ("The minister resigned yesterday.", WED_2025, "past",
      [("yesterday", "2025-04-15", "day", "published")]),

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.mentions import Mention
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
-from .timex import TimeMention, apposed_offset, find_times
+from .timex import TimeMention, apposed_offset, day_first_order, find_times
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -68,7 +68,10 @@ def _is_perfect(arrays: ParseArrays, root: int) -> bool:
 
 
 def _tense(arrays: ParseArrays, verb: int) -> str | None:
-    if _auxiliaries(arrays, verb) & FUTURE_AUX:
+    auxiliaries = _auxiliaries(arrays, verb)
+    # "would" is the future told from the past ("said it would expel the envoy on
+    # Friday": the coming Friday), but not with "have" ("would have voted on Sunday")
+    if auxiliaries & FUTURE_AUX or ("would" in auxiliaries and "have" not in auxiliaries):
         return "future"
     if arrays.tags[verb] in ("VBD", "VBN"):
         return "past"
@@ -88,6 +91,29 @@ def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | N
         return tm
     again = find_times(text, published, narrative, own)  # type: ignore[arg-type]
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+
+
+def _hung_on(arrays: ParseArrays, tok: int) -> int:
+    """The word a time starting at word ``tok`` tells the time of: ``tok`` itself, or the
+    verb a reported clause hangs from when the time comes between the two, before the
+    clause's "that" and subject. In "Ecuador said on Monday it would expel the envoy"
+    Monday is when Ecuador said so, though parsers hang "on Monday" on "expel"; in
+    "said that on Monday it would expel" it is the expulsion's."""
+    heads, pos, deps = arrays.heads, arrays.pos, arrays.deps
+    verb = tok
+    for _ in range(3):  # "Monday", "on Monday", "last week"
+        if pos[verb] in ("VERB", "AUX") or heads[verb] == verb:
+            break
+        verb = heads[verb]
+    if deps[verb] != "ccomp" or not heads[verb] < tok < verb:
+        return tok
+    opening = [c for c in arrays.children[verb] if deps[c] in SUBJECT_DEPS or deps[c] == "mark"]
+    if opening and all(tok < c for c in opening):
+        return heads[verb]
+    return tok
 
 
 def _token_at(arrays: ParseArrays, sent: Span, char: int) -> int | None:
@@ -164,14 +190,27 @@ def _clause_head(arrays: ParseArrays, tok: int) -> int | None:
     return cur if pos[cur] in ("VERB", "AUX") else None
 
 
+def _of_object(arrays: ParseArrays, tok: int, top: int) -> bool:
+    """Whether a time starting at word ``tok`` is the possessor of a direct object that
+    is not the event ``top`` ("condemned Sunday's attack", "welcomed last week's deal"):
+    it dates that thing, not the deed done about it (which comes after)."""
+    cur = tok
+    if arrays.deps[cur] == "amod":  # "last" of "last week's"
+        cur = arrays.heads[cur]
+    if arrays.deps[cur] != "poss":
+        return False
+    thing = arrays.heads[cur]
+    return thing != top and arrays.deps[thing] == "dobj"
+
+
 def _time_rank(arrays: ParseArrays, tok: int, top: int, triggers: set[int]
                ) -> tuple[int, int] | None:
     """How closely a time below ``top`` dates it, lower is closer: (0, steps) in its own
     clause, (1, steps) through another event's clause (which bounds it), (2, steps)
     through a clause no event heads; None when the time is not below ``top`` or lies in a
-    relative clause."""
+    relative clause or is the possessor of an object that is not ``top``."""
     d = _distance(arrays.heads, tok, top)
-    if d is None or _in_relative_clause(arrays, tok, d):
+    if d is None or _in_relative_clause(arrays, tok, d) or _of_object(arrays, tok, top):
         return None
     if _owned_elsewhere(arrays.heads, tok, top, d, triggers):
         return 1, d
@@ -273,7 +312,7 @@ def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | N
     time zones.
     """
     bound = latest + dt.timedelta(days=1) if latest is not None else dt.date.max
-    days = [tm.ref.value for tm in find_times(text, None)
+    days = [tm.ref.value for tm in find_times(text, None, day_first=day_first_order(text))
             if tm.anchor == "absolute" and tm.ref.precision == "day" and tm.ref.value <= bound]
     return max(days) if days else None
 
@@ -317,6 +356,7 @@ class DocDates:
         # on every read, and a Token is built for every word a loop visits
         self._arrays = parse_arrays(doc)
         self._text = self._arrays.text
+        self._day_first = day_first_order(self._text)  # how it writes "05/04/2024"
         # each noun's lower-cased lemma, by token index ("" for other words)
         self._noun_lemmas = [lemma.lower() if pos == "NOUN" else ""
                              for pos, lemma in zip(self._arrays.pos, self._arrays.lemmas)]
@@ -342,12 +382,15 @@ class DocDates:
         root = sent.root.i
         tense = _tense(self._arrays, root)
         text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
-        times = _anchor_within(find_times(text, self.published, narrative, tense),
+        times = _anchor_within(find_times(text, self.published, narrative, tense,
+                                          self._day_first),
                                text, self.published, tense)
-        located: list[tuple[TimeMention, int]] = []  # each time with the word it starts at
+        # each time with the word it starts at, or the verb it tells the time of
+        located: list[tuple[TimeMention, int]] = []
         for tm in times:
             at = _token_at(self._arrays, sent, sent.start_char + tm.start)
             if at is not None:
+                at = _hung_on(self._arrays, at)
                 located.append((_in_own_tense(self._arrays, tm, at, tense, text,
                                               self.published, narrative), at))
         triggers = {m.trigger for m in mentions}

@@ -46,9 +46,12 @@ __all__ = ["Gazetteer", "build_gazetteer", "haversine_km", "load_gazetteer", "no
 # --- scoring weights (see the module docstring) -------------------------------------
 _COUNTRY_BONUS = 2.0
 _CAPITAL_BONUS = 2.0
-# a town's own name outweighs a former or foreign name of a town up to 5.6 times bigger
-# ("Pokrovsk" is the Ukrainian town, not Engels, once called so; "Cancun" is not Changchun)
-_ALT_NAME_PENALTY = 0.75
+# a town's own name outweighs a part of the name of a town up to 5.6 times bigger
+# ("Halle" is Halle (Saale), not Halle in Belgium) and a former or foreign name of a town
+# up to 10 times bigger ("Pokrovsk" is the Ukrainian town, not Engels, once called so;
+# "Cancun" is not Changchun; "San Miguel" not San Diego, "Waterloo" not Austin)
+_PART_NAME_PENALTY = 0.75
+_ALT_NAME_PENALTY = 1.0
 _STATE_BASE = 6.0  # about a city of a million: loses to NYC for "New York", wins in US context
 _REGION_BASE = 6.0
 _CONTEXT_BONUS = (3.0, 2.5, 2.0, 1.5)  # by rank of the country among the context countries
@@ -572,7 +575,8 @@ class Gazetteer:
                           lat=self._city_lat[i], lon=self._city_lon[i],
                           geonameid=self._city_gid[i])
             if packed & 1:
-                score -= _ALT_NAME_PENALTY
+                part = f" {key} " in f" {normalize_name(place.name)} "
+                score -= _PART_NAME_PENALTY if part else _ALT_NAME_PENALTY
                 # a capital's standing goes with its own name: "Philadelphia" (Amman's
                 # ancient name) is the US city, "Victoria" not Hong Kong
                 if place.geonameid in self._capital_gids:

@@ -69,6 +69,12 @@ _PLACE_OBJECT_NOUNS = frozenset({
     "city", "town", "village", "port", "capital", "province", "region", "district", "state",
     "island", "coast", "area", "municipality", "county", "outskirts", "suburbs", "oblast",
     "governorate", "enclave", "territory"})
+# Nouns of sites and areas that a town's name before them puts in that town ("the
+# Zaporizhzhia nuclear plant", "the Kherson region", "the Mariupol steelworks").
+_SITE_NOUNS = frozenset({
+    "plant", "airport", "port", "region", "province", "district", "oblast", "governorate",
+    "area", "outskirts", "suburbs", "steelworks", "refinery", "dam", "harbour", "harbor",
+    "station", "prison", "hospital", "camp", "front"})
 # Posts and craft a state keeps abroad: a country naming one is its owner, not its place.
 _STATE_POSTS = frozenset({"base", "embassy", "consulate", "mission", "warship", "ship",
                           "vessel", "tanker", "aircraft", "plane", "jet", "drone", "convoy",
@@ -120,6 +126,10 @@ def _supported(doc: Doc, start: int, end: int, place: Place, gazetteer: Gazettee
     root = doc[start:end].root
     if root.dep_ in ("conj", "appos") and root.head.i in resolved_tokens:
         return True  # "Khartoum and Omdurman"
+    if any(c.dep_ == "conj" and c.i in resolved_tokens for c in root.children):
+        return True  # "Kramatorsk and Pokrovsk", when only the second is labelled a place
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _SITE_NOUNS:
+        return True  # "the Zaporizhzhia nuclear plant"
     if any(c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS_BEFORE_OF for c in root.children):
         return True  # "Goma, the largest city in eastern Congo"
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS:

@@ -4,6 +4,8 @@
 happened, resolved to a :class:`~dotterel.types.TimeRef`:
 
 * absolute expressions stand alone ("April 5, 2024", "December 2023", "in 2023");
+  an all-number date ("05/04/2024") is read day or month first as the document's other
+  such dates show, and is left out when it could be either;
   a date without a year ("April 5", "in early April") takes its year from publication;
 * deictic expressions anchor on the publication date ("yesterday", "on Wednesday",
   "this Friday", "last week", "over the weekend", "earlier this month");
@@ -33,8 +35,8 @@ Resolution choices (where English is ambiguous):
   is the day before;
 * a month or day without a year takes the publication year, moved back a year when that
   would put it more than 60 days after publication in a past-tense sentence, forward a year
-  when more than 60 days before it in a future-tense one (a month alone: when before
-  publication's month), and otherwise (present tense or
+  when before it in a future-tense one (a month alone: when before publication's month),
+  and otherwise (present tense or
   tense unknown) to whichever of the neighbouring years is nearest publication;
 * an anaphoric offset keeps the anchor's precision when its unit is finer than it
   (a day offset on a month-precision anchor moves it only by whole months of 30 days);
@@ -55,7 +57,7 @@ from ..types import Precision, TimeRef
 Anchor = Literal["absolute", "published", "narrative"]
 Tense = Literal["past", "present", "future"]
 
-__all__ = ["TimeMention", "apposed_offset", "find_times", "find_dateline"]
+__all__ = ["TimeMention", "apposed_offset", "day_first_order", "find_times", "find_dateline"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class _Context:
     published: dt.date | None
     narrative: TimeRef | None
     tense: Tense | None
+    day_first: bool | None = None  # how the document writes all-number dates, when known
 
 
 # --------------------------------------------------------------------------------------
@@ -238,8 +241,10 @@ def _infer_year(month: int, day: int | None, published: dt.date, tense: Tense | 
         return here
     if tense == "future":
         # a month alone before publication's is next year's ("will vote in January", told
-        # in March)
-        if here is None or here < published - _MARGIN or (day is None and month < published.month):
+        # in March), and so is a day before publication ("will vote on March 3", told on
+        # April 10; a day's grace for time zones)
+        if here is None or (day is None and month < published.month) or (
+                day is not None and here < published - dt.timedelta(days=1)):
             return make(year + 1)
         return here
     # tense unknown or present: the nearest year; on a tie the earlier one (news looks back)
@@ -304,6 +309,33 @@ def _r_iso(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(value), "absolute"
 
 
+def _r_numeric(m: re.Match[str], ctx: _Context) -> Resolved:
+    """An all-number date ("05/04/2024", "5.4.2024"), which may be day or month first.
+
+    A reading that names no real date (a 13th month) is out; a dotted date is day first
+    (the European way of writing one); otherwise the way the document writes its other
+    such dates decides, and without that, publication: an event told in the past cannot
+    be after it, nor one told in the future before it. A date still both ways is left
+    out rather than guessed."""
+    first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    readings: dict[bool, dt.date] = {}  # day first? -> the date so read
+    for day_first, (day, month) in ((True, (first, second)), (False, (second, first))):
+        try:
+            readings[day_first] = dt.date(year, month, day)
+        except ValueError:
+            pass
+    dates = set(readings.values())
+    if len(dates) > 1:
+        day_first_known = True if m.group("sep") == "." else ctx.day_first
+        if day_first_known is not None:
+            dates = {readings[day_first_known]}
+        elif ctx.published is not None and ctx.tense in ("past", "future"):
+            grace = dt.timedelta(days=1)  # time zones
+            dates = {d for d in dates if (d <= ctx.published + grace if ctx.tense == "past"
+                                          else d >= ctx.published - grace)}
+    return (TimeRef(dates.pop()), "absolute") if len(dates) == 1 else None
+
+
 def _r_full_date(m: re.Match[str], ctx: _Context) -> Resolved:
     try:
         value = dt.date(int(m.group("year")), _month_of(m), int(m.group("day")))
@@ -341,6 +373,20 @@ def _r_holiday(m: re.Match[str], ctx: _Context) -> Resolved:
 
 def _r_month_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(dt.date(int(m.group("year")), _month_of(m), 1), "month"), "absolute"
+
+
+def _r_month_deictic_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "in March last year", "on March 5 last year", "5 June next year": the month, or
+    the day, in the year named from publication."""
+    if ctx.published is None:
+        return None
+    year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    if m.groupdict().get("day") is None:
+        return TimeRef(dt.date(year, _month_of(m), 1), "month"), "published"
+    try:
+        return TimeRef(dt.date(year, _month_of(m), int(m.group("day")))), "published"
+    except ValueError:  # April 31, or February 29 outside a leap year
+        return None
 
 
 def _r_month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -664,6 +710,27 @@ _DATELINE_LEAD = re.compile(
     rf"(?(place)(?:{_DL_AGENCY}[ \t]*)?|{_DL_AGENCY}[ \t]*)(?:[-—–]+|:|\|)", re.M)
 
 
+# A day and a month in either order, then a year, all in figures, with one separator
+# throughout: "05/04/2024", "5-4-2024", "5.4.2024" (never part of a longer run of figures)
+_NUMERIC_DATE = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+                           r"(?P<y>1[89]\d\d|20\d\d|2100)(?!\d|[./-]\d)")
+
+
+def day_first_order(text: str) -> bool | None:
+    """Whether ``text`` writes its all-number dates day first (True) or month first
+    (False), as its dates that can be read only one way show ("13/04/2024" is day
+    first, "04/13/2024" month first, and a dotted date is day first); None when none
+    shows it, or they disagree."""
+    orders = set()
+    for m in _NUMERIC_DATE.finditer(text):
+        first, second = int(m.group("a")), int(m.group("b"))
+        if m.group("sep") == "." or first > 12 >= second:
+            orders.add(True)
+        elif second > 12 >= first:
+            orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
+
+
 _I = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
 
 _RULES: tuple[_Rule, ...] = (
@@ -696,6 +763,10 @@ _RULES: tuple[_Rule, ...] = (
     # ---- absolute ----------------------------------------------------------------------
     _Rule("iso date", _c(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"), _r_iso),
     _Rule("iso date slash", _c(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _r_iso),
+    # an all-number date; when the order of its day and month cannot be told, the rule
+    # after it covers it, so that none of its numbers is read as a time of another kind
+    _Rule("all-number date", _NUMERIC_DATE, _r_numeric),
+    _Rule("all-number date left undated", _NUMERIC_DATE, _r_suppress, True),
     _Rule("month day year", _c(
         rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d-])"), _r_full_date),
     _Rule("day month year", _c(
@@ -718,6 +789,17 @@ _RULES: tuple[_Rule, ...] = (
         _r_month_day),
     _Rule("month year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*)?{_MONTH},?\s+(?:{_I}of)\s+)?{_YEAR}(?![\d-])"), _r_month_year),
+    # a month or a day of one in a year told from publication: "in March last year"
+    _Rule("month day deictic year", _c(
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_I}(?P<rel>last|this|next)\s+year)\b"),
+        _r_month_deictic_year),
+    # (a month alone after a preposition: "Theresa May last year said" is no date)
+    _Rule("month deictic year", _c(
+        rf"\b{_I}{_PREP})\s+(?P<t>{_MONTH},?\s+{_I}(?P<rel>last|this|next)\s+year))\b"),
+        _r_month_deictic_year),
+    _Rule("day month deictic year", _c(
+        rf"(?<![\d.,])\b{_WD_PREFIX}{_DAY}\s+{_MONTH},?\s+{_I}(?P<rel>last|this|next)\s+year)\b"),
+        _r_month_deictic_year),
     _Rule("month after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*)?(?:{_I}(?P<rel>last|this|next))\s+)?"
         rf"{_MONTH})(?![ \t]*\d)"), _r_month_alone),
@@ -829,7 +911,7 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 # though lower-casing does not make them so ("İ" lower-cases to "i" and a combining dot).
 _ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _ODD_FOLD = str.maketrans(_ODD_CASES)
-_CUE_NAMES = ("digit", "year", "iso", "offset", *_CASED_CUES, *_FOLDED_CUES)
+_CUE_NAMES = ("digit", "year", "iso", "all-number", "offset", *_CASED_CUES, *_FOLDED_CUES)
 # Cues whose rules take the unit only after white space ("two days later", "for six
 # months", "the following morning"): a substring found is confirmed by a search with the
 # rules' own case-insensitive letters and white space, so that "Monday", "today" or
@@ -846,6 +928,7 @@ _SPACED_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
 _PATTERN_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("year", "digit", re.compile(r"1[89]\d\d|20\d\d|2100")),  # _YEAR, in every full date
     ("iso", "digit", re.compile(r"\d{4}[-/]\d")),  # "2024-04-05", "2024/04/05"
+    ("all-number", "digit", re.compile(r"\d[./-]\d{1,2}[./-]\d{4}")),  # "05/04/2024"
     # a unit counted before or after ("three days later", "two weeks on")
     ("offset", "unit", re.compile(r"(?i:(?:day|week|fortnight|month|year|decade)s?\s+"
                                   r"(?:later|earlier|after|before|prior|on))\b")),
@@ -891,13 +974,17 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "duration": ("duration unit",), "hedged offset": ("unit",), "vague offset": ("units",),
     "relative day": ("relative day",), "weekend": ("weekend",), "week": ("week",),
     "month or year": ("month or year",),
-    "iso date": ("iso",), "iso date slash": ("iso",), "year after preposition": ("year",),
+    "iso date": ("iso",), "iso date slash": ("iso",), "all-number date": ("all-number",),
+    "all-number date left undated": ("all-number",), "year after preposition": ("year",),
     "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
     "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
     # the rules of a full date or a month's year, and of a counted offset
     **{name: ("month", "year") for name in _MONTH_RULES if "year" in name},
+    "month deictic year": ("month", "month or year"),
+    "month day deictic year": ("month", "month or year"),
+    "day month deictic year": ("month", "month or year"),
     "offset": ("unit", "offset"),
 })
 
@@ -915,21 +1002,22 @@ def _rules_for(cues: frozenset[str]) -> tuple[int, ...]:
 
 
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
-               tense: Tense | None = None) -> list[TimeMention]:
+               tense: Tense | None = None, day_first: bool | None = None) -> list[TimeMention]:
     """Every temporal expression in ``text`` that names when something happened, resolved.
 
     Absolute expressions stand alone; deictic ones ("on Wednesday", "last week") anchor on
     ``published``; anaphoric ones ("the following day", "a month later") anchor on
     ``narrative``, or on ``published`` when ``narrative`` is None. ``tense`` is the tense of
     the sentence's main verb, when known: it decides whether a bare weekday or a year-less
-    date looks back or forward. Expressions that cannot be placed (no anchor, an impossible
+    date looks back or forward. ``day_first`` is how the whole document writes all-number
+    dates (see :func:`day_first_order`), when known. Expressions that cannot be placed (no anchor, an impossible
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order.
     """
     tried = _rules_for(frozenset(_cues(text)))
     if not tried:
         return []  # nothing here could yield a time
-    ctx = _Context(published, narrative, tense)
+    ctx = _Context(published, narrative, tense, day_first)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
     for order in tried:
