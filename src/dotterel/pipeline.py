@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from .extract.headlines import HEADLINE_VERBS
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, means_objects, sentence_mentions)
+                               VIOLENT_ROOTS, Mention, means_objects, sentence_mentions,
+                               wrongdoers)
 from .extract.quotes import find_quotes
 from .identity import coding_identity
 from .merge.canonical import same_act
@@ -255,12 +256,16 @@ class Coder:
             # "filed a lawsuit in the ICJ for violations committed by Ecuador", "demanded
             # compensation over the raid": a complaint or demand is aimed at whoever did
             # the wrong it is made over, named there or told of earlier
-            targets = next((found for wrong in _grievances(doc[m.trigger])
-                            if (found := _unique(a for doer in _wrongdoers(wrong)
-                                                 for a in actors.resolve_all(doer, day)
-                                                 if a.code not in own)
-                                or [a for a in (actors.doer_of(wrong),)
-                                    if a is not None and a.country not in exclude])), [])
+            for wrong in _grievances(doc[m.trigger]):
+                # (its owner too: "over Ecuador's raid")
+                doers = wrongdoers(wrong) + [c for c in wrong.children if c.dep_ == "poss"]
+                targets = _unique(a for doer in doers for a in actors.resolve_all(doer, day)
+                                  if a.code not in own)
+                if not targets and (told := actors.doer_of(wrong)) is not None \
+                        and told.country not in exclude:
+                    targets = [told]
+                if targets:
+                    break
         if not targets:
             # "dispersed demonstrators", "expelled inspectors of the IAEA": the object the
             # entry needs is who the act falls on when its own head word names people
@@ -1086,16 +1091,6 @@ def _grievances(trigger: Token) -> list[Token]:
     return [o for head in heads for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in GRIEVANCE_PREPS
             for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-
-
-def _wrongdoers(wrong: Token) -> list[Token]:
-    """Who did a wrong, as its phrase names them: its owner, its "by"/"from" phrase or
-    the agent of a participle on it ("Ecuador's raid", "the killing of civilians by its
-    troops", "violations committed by the Republic of Ecuador")."""
-    return _authors(wrong) + [o for clause in wrong.children
-                              if clause.dep_ == "acl" and clause.tag_ == "VBN"
-                              for agent in clause.children if agent.dep_ == "agent"
-                              for o in agent.children if o.dep_ == "pobj"]
 
 
 def _taken_from(thing: Token) -> list[Token]:

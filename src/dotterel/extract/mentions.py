@@ -947,7 +947,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         if found and entry.code[:2] == INVESTIGATE_ROOT:
             # "looking into alleged abuses by border guards against
             # migrants": an inquiry into a wrong is aimed at its suspected doer
-            found = [d for f in found for d in (_wrongdoers(f) or [f])]
+            found = [d for f in found for d in (wrongdoers(f) or [f])]
         if found and entry.code[:2] in APPEAL_ROOTS:
             # "insisted on its demands that the government grant more rights": a demand
             # that says what someone is to do is made of that someone
@@ -1068,7 +1068,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         against = [o for p in _children(tok, {"prep"}) if p.lower_ in WITHIN_PROTEST_PREPS
                    for n in _children(p, {"pobj"}) for o in _prep_objects(n, "against")]
         if against:
-            return [d for a in against for d in (_wrongdoers(a) or [a])]
+            return [d for a in against for d in (wrongdoers(a) or [a])]
     if entry.code.startswith("11"):
         # "filed a lawsuit for violations committed by Ecuador": who is blamed is the
         # doer of the wrong the clause names
@@ -1099,7 +1099,7 @@ def _dispute_parties(tok: Token) -> list[Token]:
 WITHIN_PROTEST_PREPS = {"during", "at", "in"}
 
 
-def _wrongdoers(deed: Token) -> list[Token]:
+def wrongdoers(deed: Token) -> list[Token]:
     """Who a deed is said to be by: its "by" phrase, or the by-agent of the participle
     that describes it ("crimes by the militia", "abuses committed by the police")."""
     if deed.pos_ != "NOUN":
