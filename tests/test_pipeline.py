@@ -4328,3 +4328,22 @@ def test_a_mended_headline_is_read_anew_from_the_parse(coder):
     repair_headline_verbs(doc, coder.kb.lexicon)
     assert parse_arrays(doc).pos[1] == "VERB"
     assert parse_arrays(doc).deps[0] == "nsubj"
+
+
+@pytest.mark.parametrize("text, venue", [
+    # where talks are held is their venue, not a party to them
+    ("Iran held talks in Vienna on Tuesday.", "AUT"),
+    ("Smith and Lavrov held talks in Geneva on Monday.", "CHE"),
+    ("Iran held talks with Britain in Vienna.", "AUT"),
+    ("Iranian and Iraqi officials met in Geneva.", "CHE"),
+])
+def test_a_meeting_s_venue_is_no_party(coder, text, venue):
+    events = coder.code(text, published="2015-06-02")
+    found = {a.country for ev in events for a in (ev.source, ev.target) if a is not None}
+    assert venue not in found, found
+
+
+def test_a_meeting_abroad_still_has_its_named_partner(coder):
+    events = coder.code("Iran held talks with Britain in Vienna.", published="2015-06-02")
+    assert ("IRNGOV", "GBRGOV") in {(ev.source.code, ev.target.code) for ev in events
+                                    if ev.target is not None}

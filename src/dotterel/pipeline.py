@@ -262,6 +262,7 @@ class Coder:
             targets = _unique(a for i in m.trigger_tokens if i != m.trigger
                               and doc[i].pos_ in ("NOUN", "PROPN")
                               for phrase in _object_phrases(doc[i], actors, day)
+                              if not _venue(phrase, doc, m)
                               for a in actors.resolve_all(phrase, day) if a.code not in own
                               and not (posture and a.country in exclude))
         if not targets:
@@ -290,6 +291,7 @@ class Coder:
             # is called for is a party to the call, of its state ("called for the
             # withdrawal of Syrian forces")
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                            if not _venue(phrase, doc, m)
                             if (found := [a if not a.sector else Actor(
                                 code=a.country, country=a.country, name=a.name, text=a.text)
                                           for a in actors.resolve_all(phrase, day, exclude)
@@ -762,6 +764,11 @@ NATIONWIDE_CODES = {"0811", "0813", "0814", "1323", "1324", "1723", "1724"}
 # too ("responsible for mass killings in the Darfur region").
 MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
+# Meeting, talking and mediating: where it is held is the venue, not a party ("held
+# talks in Geneva"); a visit (042, 043) is to the place visited.
+VENUE_CODES = {"040", "041", "044", "045", "046"}
+VENUE_PREPS = {"in", "at"}
+ATTENDING_VERBS = {"attend"}
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
@@ -1043,6 +1050,15 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
                for o in agent.children if o.dep_ == "pobj"]
     return held_by + [o for prep in obj.children if prep.dep_ == "prep"
                       for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
+
+
+def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
+    """Whether a phrase is only where a meeting is held ("held talks in Geneva", "met at
+    the UN"): a place phrase of the meeting's own words, not of a thing it is about
+    ("bargained for asylum in Gondor"). One who attends a meeting abroad travels there."""
+    return (m.code in VENUE_CODES and doc[m.trigger].lemma_.lower() not in ATTENDING_VERBS
+            and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
+            and phrase.head.head.i in (m.trigger, *m.trigger_tokens))
 
 
 # Prepositions whose phrase can name where, or on whom, an act falls.
