@@ -4347,3 +4347,16 @@ def test_a_meeting_abroad_still_has_its_named_partner(coder):
     events = coder.code("Iran held talks with Britain in Vienna.", published="2015-06-02")
     assert ("IRNGOV", "GBRGOV") in {(ev.source.code, ev.target.code) for ev in events
                                     if ev.target is not None}
+
+
+@pytest.mark.parametrize("text, codes", [
+    # asking someone to stop an act is not asking for it; violence stopped is de-escalation
+    ("Belarus called on Poland to stop sending tanks to Lithuania.", ["020"]),
+    ("Serbia urged the EU to stop funding the opposition.", ["020"]),
+    ("Mali urged Niger and Chad to stop fighting near the border.", ["0256"]),
+    ("Armenia stopped shelling Azerbaijani villages on Sunday.", ["087"]),
+    ("Norway stopped sending rifles to Estonia last year.", []),
+])
+def test_an_act_stopped_is_not_done_nor_asked_for(coder, text, codes):
+    found = sorted({ev.cameo for ev in coder.code(text, published="2015-06-02")})
+    assert found == codes, found
