@@ -4360,3 +4360,13 @@ def test_a_meeting_abroad_still_has_its_named_partner(coder):
 def test_an_act_stopped_is_not_done_nor_asked_for(coder, text, codes):
     found = sorted({ev.cameo for ev in coder.code(text, published="2015-06-02")})
     assert found == codes, found
+
+
+@pytest.mark.parametrize("text, code", [
+    # settlements built or expanded are places; a settlement reached ends a dispute
+    ("Norway urged Israel to halt settlement construction in the West Bank.", "020"),
+    ("Jordan urged Syria to seek a negotiated settlement of the border dispute.", "027"),
+])
+def test_a_settlement_built_is_no_dispute_settled(coder, text, code):
+    codes = [ev.cameo for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "02"]
+    assert code in codes and len(set(codes)) == 1, codes
