@@ -4370,3 +4370,13 @@ def test_an_act_stopped_is_not_done_nor_asked_for(coder, text, codes):
 def test_a_settlement_built_is_no_dispute_settled(coder, text, code):
     codes = [ev.cameo for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "02"]
     assert code in codes and len(set(codes)) == 1, codes
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the act threatened names whom the threat is against, of the threatener's country too
+    ("British Airways threatened to sue the pilots' union on Monday.", ("GBRBUS", "GBRLAB")),
+    ("The Kenyan government threatened to arrest the union leaders.", ("KENGOV", "KENLAB")),
+])
+def test_a_threat_is_against_whom_the_act_threatened_names(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "13")
+    assert (ev.source.code, ev.target.code) == pair

@@ -197,10 +197,11 @@ class Coder:
                 # parties": a thing demanded to be taken from someone is demanded of them
                 targets = _unique(a for i in m.targets for o in _taken_from(doc[i])
                                   for a in actors.resolve_all(o, day) if a.code not in own)
-            if not targets and m.code[:2] in DEMANDING_ROOTS:
+            if not targets and m.code[:2] in DEMANDING_ROOTS | {THREAT_ROOT}:
                 # "demanded a truce with Moslem forces", "rejected talks with the rebels":
                 # the act demanded or refused names the party it is asked of, even one of
-                # the sources' own country
+                # the sources' own country; so does the act threatened ("the airline
+                # threatened to sue the union")
                 targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day)
                                   if a.code not in own)
             if not targets:
