@@ -4380,3 +4380,13 @@ def test_a_settlement_built_is_no_dispute_settled(coder, text, code):
 def test_a_threat_is_against_whom_the_act_threatened_names(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "13")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a place held by rebels is theirs: violence done to it is done to them
+    ("Yemeni troops shelled rebel positions near Taiz on Friday.", ("YEMMIL", "YEMREB")),
+    ("Malian troops attacked a rebel base near Kidal.", ("MLIMIL", "MLIREB")),
+])
+def test_violence_on_a_rebel_place_is_on_the_rebels(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert (ev.source.code, ev.target.code) == pair

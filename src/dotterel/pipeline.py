@@ -192,6 +192,13 @@ class Coder:
                      else [actors.resolve(doc[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
+            if not targets and m.code[:2] in VIOLENT_ROOTS:
+                # "shelled rebel positions near Aleppo", "raided a militant hideout": a
+                # place held by armed men of no state is theirs, and violence done to it
+                # is done to them, even by their own country's forces
+                targets = _unique(a for i in m.targets for c in doc[i].children
+                                  if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
+                                  and a.sector[:3] in IRREGULAR_DOERS and a.code not in own)
             if not targets and m.code[:2] == DEMAND_ROOT:
                 # "demanded that control of the ministry be taken away from the religious
                 # parties": a thing demanded to be taken from someone is demanded of them
@@ -728,6 +735,7 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
+HOLDER_DEPS = {"compound", "amod", "poss", "nmod"}  # "rebel positions", "the rebels' base"
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 # Verbs of a swap: what coordinated sides exchange (fire, prisoners, views), each gives the other
 EXCHANGE_WORDS = {"exchange", "swap", "trade"}
