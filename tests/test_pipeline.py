@@ -4390,3 +4390,15 @@ def test_a_threat_is_against_whom_the_act_threatened_names(coder, text, pair):
 def test_violence_on_a_rebel_place_is_on_the_rebels(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "19")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a truce binds two sides: the side telling of a breach is the one wronged; rebels
+    # break it towards their state; with no other side named the breach still stands
+    ("Armenia violated the ceasefire overnight, Azerbaijan said.", ("ARMGOV", "AZEGOV")),
+    ("Yemeni rebels violated the truce on Sunday.", ("YEMREB", "YEMGOV")),
+    ("Armenia violated the ceasefire on Sunday.", ("ARMGOV", None)),
+])
+def test_a_ceasefire_violation_with_no_target_named(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert (ev.source.code, ev.target.code if ev.target else None) == pair

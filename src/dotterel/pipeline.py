@@ -289,6 +289,13 @@ class Coder:
             # is aimed at them, of the forces' own country too
             targets = _unique(a for phrase in _purpose_objects(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day) if a.code not in own)
+        if not targets and m.code == CEASEFIRE_VIOLATION and m.reporter is not None:
+            # "Russia violated the ceasefire, Ukraine said": a truce binds two sides, and
+            # the side that tells of the other's breach names no target because it is the
+            # one wronged (not a monitor, an aid group or the press)
+            targets = [a for a in actors.resolve_all(doc[m.reporter], day, exclude)
+                       if a.country not in ("", "IGO") and a.code not in own
+                       and (not a.sector or a.sector[:3] in STATE_SECTORS | INSURGENT_SECTORS)]
         if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
@@ -349,11 +356,13 @@ class Coder:
                 # the state of emergency" is the lifting's object, no act of its own)
                 targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
                                   for s in sources if s.country and s.country != "IGO")
-        if (not targets and m.code == CEASEFIRE_DECLARED and trigger.pos_ == "VERB"
+        if (not targets and m.code in (CEASEFIRE_DECLARED, CEASEFIRE_VIOLATION)
+                and trigger.pos_ == "VERB"
                 and all(s.sector[:3] in INSURGENT_SECTORS and s.country not in ("", "IGO")
                         for s in sources)):
             # "the rebels declared a unilateral ceasefire": insurgents hold their fire
-            # towards the state they fight, their own country's government
+            # (or break a truce: "Syrian rebels violated the truce") towards the state
+            # they fight, their own country's government
             targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
                               for s in sources)
         if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
@@ -649,6 +658,9 @@ class Coder:
             return []
         if not sources or (not targets and not (named and _demands_a_thing(doc, m, code))
                            and ((m.entry.has_target and not code.startswith(SURRENDER)
+                                 # "the rebels broke the truce": a truce broken is news
+                                 # with its other side unnamed
+                                 and code != CEASEFIRE_VIOLATION
                                  # "deployed warships to the South China Sea", "massed
                                  # troops near the border": forces a named state sends
                                  # somewhere are a show of force at no one in particular
