@@ -4402,3 +4402,17 @@ def test_violence_on_a_rebel_place_is_on_the_rebels(coder, text, pair):
 def test_a_ceasefire_violation_with_no_target_named(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "19")
     assert (ev.source.code, ev.target.code if ev.target else None) == pair
+
+
+@pytest.mark.parametrize("text, codes", [
+    # accusations or insults traded are made at each other, not commerce
+    ("Armenia and Azerbaijan traded accusations on Monday.", {"112"}),
+    ("Serbia and Croatia exchanged insults at the summit.", {"111"}),
+    # missiles fired into the sea are a show of force, not an air strike
+    ("North Korea fired two missiles into the sea on Sunday.", {"150"}),
+    # power handed to others is yielded, with or without "over"
+    ("The Burkinabe army handed power to a civilian government on Monday.", {"0831"}),
+])
+def test_traded_words_and_missiles_into_the_sea(coder, text, codes):
+    found = {ev.cameo for ev in coder.code(text, published="2015-06-02")}
+    assert found == codes, found
