@@ -4416,3 +4416,9 @@ def test_a_ceasefire_violation_with_no_target_named(coder, text, pair):
 def test_traded_words_and_missiles_into_the_sea(coder, text, codes):
     found = {ev.cameo for ev in coder.code(text, published="2015-06-02")}
     assert found == codes, found
+
+
+def test_a_headline_verb_hung_on_its_object_as_a_modifier_is_the_verb(coder):
+    # the parser tags "fires" as a verb but hangs it on "cannon" as a compound
+    ev = one(coder.code("China fires water cannon at Vietnamese boats", published="2015-06-02"), "17")
+    assert (ev.source.country, ev.target.country) == ("CHN", "VNM")

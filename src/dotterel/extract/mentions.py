@@ -2710,6 +2710,12 @@ def _headline_name(tok: Token) -> bool:
     return tok.ent_type_ in HEADLINE_DOERS and tok.pos_ in ("PROPN", "ADJ")
 
 
+def _stranded_verb(tok: Token) -> bool:
+    """Whether the parser tagged a word as a verb ("-s") but hung it on a noun as a
+    modifier ("China fires water cannon at boats": "fires" a compound of "cannon")."""
+    return tok.tag_ == "VBZ" and tok.dep_ == "compound"
+
+
 def _misread_object(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a word the parser took for a headline's verb is a noun of the lexicon's and
     no verb of it ("North Korea fires missile": "missile" read as the verb)."""
@@ -2734,7 +2740,7 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
         if doc[last].is_punct:
             continue  # most lines end in a stop: one Token rules them out, not one a word
         words = [t for t in sent if not t.is_space]
-        verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)]
         if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
             continue
         for k, tok in enumerate(words[1:-1], start=1):
@@ -2743,7 +2749,8 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 continue
             # ("Sudan army clashes with RSF": the name may qualify a noun that is the doer)
             qualified = (name.pos_ == "NOUN" and k >= 2 and _headline_name(words[k - 2]))
-            if (tok.tag_ != "NNS" or not (_headline_name(name) or qualified)
+            if ((tok.tag_ != "NNS" and not _stranded_verb(tok))
+                    or not (_headline_name(name) or qualified)
                     or (after.pos_ not in OBJECT_PHRASE_POS and after.pos_ != "ADP"
                         and not verbs)):
                 continue
