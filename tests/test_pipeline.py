@@ -4422,3 +4422,15 @@ def test_a_headline_verb_hung_on_its_object_as_a_modifier_is_the_verb(coder):
     # the parser tags "fires" as a verb but hangs it on "cannon" as a compound
     ev = one(coder.code("China fires water cannon at Vietnamese boats", published="2015-06-02"), "17")
     assert (ev.source.country, ev.target.country) == ("CHN", "VNM")
+
+
+@pytest.mark.parametrize("text, source", [
+    # forces the text calls the government's are the army of the state they fight in
+    ("Government forces attacked rebels in Darfur on Monday.", "SDNMIL"),
+    ("Regime troops shelled rebel positions near Homs.", "SYRMIL"),
+    # forces whose side the text leaves open stay unidentified
+    ("Gunmen attacked rebels in Darfur on Monday.", "SDNUAF"),
+])
+def test_government_forces_are_their_state_s_army(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.source.code for ev in events if ev.cameo[:2] in ("18", "19")] == [source]

@@ -431,9 +431,14 @@ class Coder:
         else:
             return []
         # "separatists shelled positions near Donetsk": doers the text names only by what
-        # they are (rebels, insurgents) keep it
-        sector = next((e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
-                       if e.kind == "sector" and e.code in IRREGULAR_DOERS), "UAF")
+        # they are (rebels, insurgents) keep it; so do forces it calls the government's
+        # ("government forces attacked rebels in Darfur": the army of the state it is in)
+        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
+                   if e.kind == "sector"]
+        state = any(c.lower_ in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
+                    if c.dep_ in ("compound", "amod", "nmod"))
+        sector = next((c for c in sectors if c in IRREGULAR_DOERS
+                       or (state and c in STATE_SECTORS)), "UAF")
         return [Actor(code=country + sector, country=country, sector=sector)] if country else []
 
     def _arresting_state(self, doc: Doc, m: Mention, places: DocPlaces) -> list[Actor]:
@@ -747,6 +752,7 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
+GOVERNMENT_WORDS = {"government", "regime", "state", "pro-government"}  # "government forces"
 HOLDER_DEPS = {"compound", "amod", "poss", "nmod"}  # "rebel positions", "the rebels' base"
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 # Verbs of a swap: what coordinated sides exchange (fire, prisoners, views), each gives the other
