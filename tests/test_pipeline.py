@@ -4434,3 +4434,13 @@ def test_a_headline_verb_hung_on_its_object_as_a_modifier_is_the_verb(coder):
 def test_government_forces_are_their_state_s_army(coder, text, source):
     events = coder.code(text, published="2015-06-02")
     assert [ev.source.code for ev in events if ev.cameo[:2] in ("18", "19")] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    # tear gas used to disperse people is used on them
+    "Kenyan police used tear gas to disperse students in Nairobi on Monday.",
+    "Police in Nairobi fired tear gas to disperse students on Monday.",
+])
+def test_force_used_to_disperse_people_is_used_on_them(coder, text):
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert (ev.source.code, ev.target.country) == ("KENCOP", "KEN")

@@ -284,9 +284,11 @@ class Coder:
             # even a party of the refuser's own country
             targets = _unique(a for thing in _defied(doc[m.trigger]) for author in _authors(thing)
                               for a in actors.resolve_all(author, day) if a.code not in own)
-        if not targets and m.code[:2] in VIOLENT_ROOTS and m.entry.has_target:
-            # "police opened fire to disperse demonstrators": force used to act on people
-            # is aimed at them, of the forces' own country too
+        if (not targets and (m.code[:2] in VIOLENT_ROOTS or m.code == REPRESSION)
+                and m.entry.has_target):
+            # "police opened fire to disperse demonstrators", "used tear gas to disperse
+            # opposition supporters": force used to act on people is aimed at them, of the
+            # forces' own country too
             targets = _unique(a for phrase in _purpose_objects(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day) if a.code not in own)
         if not targets and m.code == CEASEFIRE_VIOLATION and m.reporter is not None:
@@ -748,6 +750,7 @@ SAID_AGAINST = ("111", "112")  # criticising or condemning, and accusing
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
+REPRESSION = "175"  # tear gas, water cannon, beatings: force used on crowds
 CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
@@ -1166,8 +1169,10 @@ def _purpose_against(trigger: Token) -> list[Token]:
 
 def _purpose_objects(trigger: Token) -> list[Token]:
     """The objects of a verb's infinitive of purpose ("opened fire to disperse the
-    demonstrators")."""
-    return [o for clause in trigger.children if clause.dep_ == "advcl" and clause.pos_ == "VERB"
+    demonstrators"; "used tear gas to disperse them", which the parser reads as a
+    complement)."""
+    return [o for clause in trigger.children
+            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
             for o in clause.children if o.dep_ in ("dobj", "obj")]
 
