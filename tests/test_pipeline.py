@@ -4356,6 +4356,7 @@ def test_a_meeting_abroad_still_has_its_named_partner(coder):
     ("Mali urged Niger and Chad to stop fighting near the border.", ["0256"]),
     ("Armenia stopped shelling Azerbaijani villages on Sunday.", ["087"]),
     ("Norway stopped sending rifles to Estonia last year.", []),
+    ("Japan and Australia suspended joint naval exercises on Friday.", []),
 ])
 def test_an_act_stopped_is_not_done_nor_asked_for(coder, text, codes):
     found = sorted({ev.cameo for ev in coder.code(text, published="2015-06-02")})

@@ -2307,11 +2307,14 @@ def _stopped(found: list[Mention], doc: Doc) -> list[Mention]:
     """Mentions with each act that a stopping verb ends read as its ending: violence
     stopped is de-escalation ("stopped shelling the city", and asked for: "urged both
     sides to stop fighting"); any other act stopped is not done, nor asked for ("called on
-    NATO to stop sending weapons" is no appeal for military aid)."""
+    NATO to stop sending weapons" is no appeal for military aid; "suspended joint
+    exercises" holds none). (An act the lexicon codes with its stopping, "halted aid",
+    is that entry's, no mention of its own.)"""
     out = []
     for m in found:
         tok = doc[m.trigger]
-        if not (tok.pos_ == "VERB" and tok.dep_ in STOPPED_DEPS
+        if not (tok.pos_ in ("VERB", "NOUN") and tok.dep_ in STOPPED_DEPS
+                and (tok.pos_ == "VERB" or tok.dep_ in OBJECTS)
                 and tok.head.lemma_.lower() in STOPPING_VERBS):
             out.append(m)
         elif m.code[:2] in VIOLENT_ROOTS and not m.negated:
