@@ -4387,6 +4387,9 @@ def test_a_threat_is_against_whom_the_act_threatened_names(coder, text, pair):
     # a place held by rebels is theirs: violence done to it is done to them
     ("Yemeni troops shelled rebel positions near Taiz on Friday.", ("YEMMIL", "YEMREB")),
     ("Malian troops attacked a rebel base near Kidal.", ("MLIMIL", "MLIREB")),
+    # and so is one held by police or lived in by civilians
+    ("Taliban fighters attacked a police headquarters in Kandahar.", ("AFGREBTAL", "AFGCOP")),
+    ("Syrian troops shelled civilian homes near Homs.", ("SYRMIL", "SYRCVL")),
 ])
 def test_violence_on_a_rebel_place_is_on_the_rebels(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "19")

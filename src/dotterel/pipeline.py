@@ -193,12 +193,13 @@ class Coder:
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
             if not targets and m.code[:2] in VIOLENT_ROOTS:
-                # "shelled rebel positions near Aleppo", "raided a militant hideout": a
-                # place held by armed men of no state is theirs, and violence done to it
-                # is done to them, even by their own country's forces
+                # "shelled rebel positions near Aleppo", "attacked an army checkpoint",
+                # "shelled civilian homes": a place held or used by a kind of people is
+                # theirs, and violence done to it is done to them, even by their own
+                # country's forces
                 targets = _unique(a for i in m.targets for c in doc[i].children
                                   if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
-                                  and a.sector[:3] in IRREGULAR_DOERS and a.code not in own)
+                                  and a.sector and a.code not in own)
             if not targets and m.code[:2] == DEMAND_ROOT:
                 # "demanded that control of the ministry be taken away from the religious
                 # parties": a thing demanded to be taken from someone is demanded of them
