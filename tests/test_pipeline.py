@@ -4448,3 +4448,20 @@ def test_government_forces_are_their_state_s_army(coder, text, source):
 def test_force_used_to_disperse_people_is_used_on_them(coder, text):
     ev = one(coder.code(text, published="2015-06-02"), "17")
     assert (ev.source.code, ev.target.country) == ("KENCOP", "KEN")
+
+
+@pytest.mark.parametrize("text, target", [
+    # a student leader or a protest leader is no state's leader
+    ("Kenyan police arrested a student leader in Nairobi on Tuesday.", "KENEDU"),
+    ("Thai police arrested three protest leaders in Bangkok.", "THACVL"),
+])
+def test_leaders_of_students_and_protesters_are_theirs(coder, text, target):
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert ev.target.code == target
+
+
+def test_a_military_council_is_a_junta(coder):
+    events = coder.code("Sudan's military council signed a deal with protest leaders.",
+                        published="2019-07-02")
+    assert ("SDNGOV", "SDNCVL") in {(ev.source.code, ev.target.code) for ev in events
+                                    if ev.target is not None}
