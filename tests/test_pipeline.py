@@ -4465,3 +4465,13 @@ def test_a_military_council_is_a_junta(coder):
                         published="2019-07-02")
     assert ("SDNGOV", "SDNCVL") in {(ev.source.code, ev.target.code) for ev in events
                                     if ev.target is not None}
+
+
+@pytest.mark.parametrize("text", [
+    # riot police and protest leaders are a force and people, not a riot or a protest
+    "Georgian riot police detained dozens of students in Tbilisi on Monday.",
+    "Georgian police detained two protest leaders in Tbilisi on Monday.",
+])
+def test_a_protest_word_naming_a_kind_is_no_protest(coder, text):
+    codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
+    assert codes and not any(c[:2] == "14" for c in codes), codes

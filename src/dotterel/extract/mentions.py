@@ -1712,6 +1712,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is None:
             continue
         entry, used = picked
+        if entry.code[:2] == PROTEST_ROOT and _names_a_kind(tok):
+            continue  # "riot police detained protesters": no riot
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         # "condemned the arrest of a journalist", "welcomed the release of the hostages":
         # who judges an act did not do it
@@ -2096,6 +2098,17 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
     ("used civilians as human shields"): the verb's mention tells the act."""
     return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
             and any(m.trigger == tok.head.head.i for m in found))
+
+
+# Nouns a protest word may name the kind of: "riot police", "protest leaders".
+PROTEST_KINDS = {"police", "policeman", "officer", "squad", "unit", "gear", "shield",
+                 "control", "van", "leader", "organizer", "organiser"}
+
+
+def _names_a_kind(tok: Token) -> bool:
+    """Whether a protest noun only says what kind of force, gear or person its head is
+    ("riot police", "riot gear", "protest leaders"): no protest is told."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in PROTEST_KINDS
 
 
 def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
