@@ -4475,3 +4475,13 @@ def test_a_military_council_is_a_junta(coder):
 def test_a_protest_word_naming_a_kind_is_no_protest(coder, text):
     codes = [ev.cameo for ev in coder.code(text, published="2015-06-02")]
     assert codes and not any(c[:2] == "14" for c in codes), codes
+
+
+@pytest.mark.parametrize("text", [
+    # two names a comma joins before a headline's verb are its subjects together
+    "Armenia, Azerbaijan agree on ceasefire in Karabakh",
+    "North Korea, Japan agree to resume talks",
+])
+def test_a_headline_s_paired_names_act_together(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert len({(ev.source.code, ev.target.code) for ev in events if ev.target is not None}) == 2

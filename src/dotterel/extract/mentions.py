@@ -2726,6 +2726,34 @@ def _headline_name(tok: Token) -> bool:
     return tok.ent_type_ in HEADLINE_DOERS and tok.pos_ in ("PROPN", "ADJ")
 
 
+def _mend_paired_names(sent: Span) -> bool:
+    """In a headline, two names a comma joins before the verb ("Turkey, Russia agree on
+    ceasefire") are its subjects together: the parser hangs the first on the verb or
+    the second as a modifier. Mends the parse in place; whether it did."""
+    doc = sent.doc
+    for subj in sent:
+        if subj.dep_ != "nsubj" or subj.head.pos_ != "VERB":
+            continue
+        start = subj.i  # the subject's name ("US", "South Korea"), not its modifiers
+        while (start > sent.start and doc[start - 1].head.i == subj.i
+               and doc[start - 1].dep_ == "compound"):
+            start -= 1
+        if start - sent.start < 2:
+            continue
+        comma, verb = doc[start - 1], subj.head
+        first = doc[comma.i - 1]
+        while first.head.i != verb.i and first.head.i < comma.i and first.head.i != first.i:
+            first = first.head  # ("North Korea, US agree": the name's own head word)
+        if (comma.text == "," and first.head.i in (verb.i, subj.i) and first.pos_ == "PROPN"
+                and first.dep_ in ("npadvmod", "dep", "appos", "nmod")
+                and subj.pos_ == "PROPN" and first.left_edge.i == sent.start):
+            first.head, first.dep_ = verb, "nsubj"
+            subj.head, subj.dep_ = first, "conj"
+            comma.head = first
+            return True
+    return False
+
+
 def _stranded_verb(tok: Token) -> bool:
     """Whether the parser tagged a word as a verb ("-s") but hung it on a noun as a
     modifier ("China fires water cannon at boats": "fires" a compound of "cannon")."""
@@ -2755,6 +2783,7 @@ def repair_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
             last -= 1
         if doc[last].is_punct:
             continue  # most lines end in a stop: one Token rules them out, not one a word
+        mended = _mend_paired_names(sent) or mended
         words = [t for t in sent if not t.is_space]
         verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)]
         if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
