@@ -1086,7 +1086,7 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
 def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     """Whether a phrase is only where a meeting is held ("held talks in Geneva", "met at
     the UN"): a place phrase of the meeting's own words, not of a thing it is about
-    ("bargained for asylum in Gondor"). One who attends a meeting abroad travels there."""
+    ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
     return (m.code in VENUE_CODES and doc[m.trigger].lemma_.lower() not in ATTENDING_VERBS
             and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
             and phrase.head.head.i in (m.trigger, *m.trigger_tokens))
