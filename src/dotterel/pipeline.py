@@ -192,15 +192,24 @@ class Coder:
                      else [actors.resolve(doc[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
+            if not targets and m.code[:2] in VIOLENT_ROOTS:
+                # "shelled rebel positions near Aleppo", "attacked an army checkpoint",
+                # "shelled civilian homes": a place held or used by a kind of people is
+                # theirs, and violence done to it is done to them, even by their own
+                # country's forces
+                targets = _unique(a for i in m.targets for c in doc[i].children
+                                  if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
+                                  and a.sector and a.code not in own)
             if not targets and m.code[:2] == DEMAND_ROOT:
                 # "demanded that control of the ministry be taken away from the religious
                 # parties": a thing demanded to be taken from someone is demanded of them
                 targets = _unique(a for i in m.targets for o in _taken_from(doc[i])
                                   for a in actors.resolve_all(o, day) if a.code not in own)
-            if not targets and m.code[:2] in DEMANDING_ROOTS:
+            if not targets and m.code[:2] in DEMANDING_ROOTS | {THREAT_ROOT}:
                 # "demanded a truce with Moslem forces", "rejected talks with the rebels":
                 # the act demanded or refused names the party it is asked of, even one of
-                # the sources' own country
+                # the sources' own country; so does the act threatened ("the airline
+                # threatened to sue the union")
                 targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day)
                                   if a.code not in own)
             if not targets:
@@ -276,6 +285,7 @@ class Coder:
             targets = _unique(a for i in m.trigger_tokens if i != m.trigger
                               and doc[i].pos_ in ("NOUN", "PROPN")
                               for phrase in _object_phrases(doc[i], actors, day)
+                              if not _venue(phrase, doc, m)
                               for a in actors.resolve_all(phrase, day) if a.code not in own
                               and not (posture and a.country in exclude))
         if not targets:
@@ -289,11 +299,20 @@ class Coder:
             # even a party of the refuser's own country
             targets = _unique(a for thing in _defied(doc[m.trigger]) for author in _authors(thing)
                               for a in actors.resolve_all(author, day) if a.code not in own)
-        if not targets and m.code[:2] in VIOLENT_ROOTS and m.entry.has_target:
-            # "police opened fire to disperse demonstrators": force used to act on people
-            # is aimed at them, of the forces' own country too
+        if (not targets and (m.code[:2] in VIOLENT_ROOTS or m.code == REPRESSION)
+                and m.entry.has_target):
+            # "police opened fire to disperse demonstrators", "used tear gas to disperse
+            # opposition supporters": force used to act on people is aimed at them, of the
+            # forces' own country too
             targets = _unique(a for phrase in _purpose_objects(doc[m.trigger])
                               for a in actors.resolve_all(phrase, day) if a.code not in own)
+        if not targets and m.code == CEASEFIRE_VIOLATION and m.reporter is not None:
+            # "Russia violated the ceasefire, Ukraine said": a truce binds two sides, and
+            # the side that tells of the other's breach names no target because it is the
+            # one wronged (not a monitor, an aid group or the press)
+            targets = [a for a in actors.resolve_all(doc[m.reporter], day, exclude)
+                       if a.country not in ("", "IGO") and a.code not in own
+                       and (not a.sector or a.sector[:3] in STATE_SECTORS | INSURGENT_SECTORS)]
         if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
@@ -304,6 +323,7 @@ class Coder:
             # is called for is a party to the call, of its state ("called for the
             # withdrawal of Syrian forces")
             targets = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+                            if not _venue(phrase, doc, m)
                             if (found := [a if not a.sector else Actor(
                                 code=a.country, country=a.country, name=a.name, text=a.text)
                                           for a in actors.resolve_all(phrase, day, exclude)
@@ -353,11 +373,13 @@ class Coder:
                 # the state of emergency" is the lifting's object, no act of its own)
                 targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
                                   for s in sources if s.country and s.country != "IGO")
-        if (not targets and m.code == CEASEFIRE_DECLARED and trigger.pos_ == "VERB"
+        if (not targets and m.code in (CEASEFIRE_DECLARED, CEASEFIRE_VIOLATION)
+                and trigger.pos_ == "VERB"
                 and all(s.sector[:3] in INSURGENT_SECTORS and s.country not in ("", "IGO")
                         for s in sources)):
             # "the rebels declared a unilateral ceasefire": insurgents hold their fire
-            # towards the state they fight, their own country's government
+            # (or break a truce: "Syrian rebels violated the truce") towards the state
+            # they fight, their own country's government
             targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
                               for s in sources)
         if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
@@ -426,9 +448,14 @@ class Coder:
         else:
             return []
         # "separatists shelled positions near Donetsk": doers the text names only by what
-        # they are (rebels, insurgents) keep it
-        sector = next((e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
-                       if e.kind == "sector" and e.code in IRREGULAR_DOERS), "UAF")
+        # they are (rebels, insurgents) keep it; so do forces it calls the government's
+        # ("government forces attacked rebels in Darfur": the army of the state it is in)
+        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
+                   if e.kind == "sector"]
+        state = any(c.lower_ in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
+                    if c.dep_ in ("compound", "amod", "nmod"))
+        sector = next((c for c in sectors if c in IRREGULAR_DOERS
+                       or (state and c in STATE_SECTORS)), "UAF")
         return [Actor(code=country + sector, country=country, sector=sector)] if country else []
 
     def _arresting_state(self, doc: Doc, m: Mention, places: DocPlaces) -> list[Actor]:
@@ -653,6 +680,9 @@ class Coder:
             return []
         if not sources or (not targets and not (named and _demands_a_thing(doc, m, code))
                            and ((m.entry.has_target and not code.startswith(SURRENDER)
+                                 # "the rebels broke the truce": a truce broken is news
+                                 # with its other side unnamed
+                                 and code != CEASEFIRE_VIOLATION
                                  # "deployed warships to the South China Sea", "massed
                                  # troops near the border": forces a named state sends
                                  # somewhere are a show of force at no one in particular
@@ -735,10 +765,13 @@ SAID_AGAINST = ("111", "112")  # criticising or condemning, and accusing
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
 CEASEFIRE_VIOLATION = "196"
+REPRESSION = "175"  # tear gas, water cannon, beatings: force used on crowds
 CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
+GOVERNMENT_WORDS = {"government", "regime", "state", "pro-government"}  # "government forces"
+HOLDER_DEPS = {"compound", "amod", "poss", "nmod"}  # "rebel positions", "the rebels' base"
 FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
 # Verbs of a swap: what coordinated sides exchange (fire, prisoners, views), each gives the other
 EXCHANGE_WORDS = {"exchange", "swap", "trade"}
@@ -776,6 +809,11 @@ NATIONWIDE_CODES = {"0811", "0813", "0814", "1323", "1324", "1723", "1724"}
 # too ("responsible for mass killings in the Darfur region").
 MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
+# Meeting, talking and mediating: where it is held is the venue, not a party ("held
+# talks in Geneva"); a visit (042, 043) is to the place visited.
+VENUE_CODES = {"040", "041", "044", "045", "046"}
+VENUE_PREPS = {"in", "at"}
+ATTENDING_VERBS = {"attend"}
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
@@ -1061,6 +1099,15 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
                       for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
 
 
+def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
+    """Whether a phrase is only where a meeting is held ("held talks in Geneva", "met at
+    the UN"): a place phrase of the meeting's own words, not of a thing it is about
+    ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
+    return (m.code in VENUE_CODES and doc[m.trigger].lemma_.lower() not in ATTENDING_VERBS
+            and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
+            and phrase.head.head.i in (m.trigger, *m.trigger_tokens))
+
+
 # Prepositions whose phrase can name where, or on whom, an act falls.
 PLACE_PREPS = {"in", "into", "at", "to", "inside", "for", "near", "around", "off", "outside"}
 
@@ -1159,8 +1206,10 @@ def _purpose_against(trigger: Token) -> list[Token]:
 
 def _purpose_objects(trigger: Token) -> list[Token]:
     """The objects of a verb's infinitive of purpose ("opened fire to disperse the
-    demonstrators")."""
-    return [o for clause in trigger.children if clause.dep_ == "advcl" and clause.pos_ == "VERB"
+    demonstrators"; "used tear gas to disperse them", which the parser reads as a
+    complement)."""
+    return [o for clause in trigger.children
+            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
             for o in clause.children if o.dep_ in ("dobj", "obj")]
 

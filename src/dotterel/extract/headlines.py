@@ -2,8 +2,9 @@
 
 Headlines drop their articles and stops ("Pakistan summons Indian envoy", "North Korea
 fires missile"), and the small English model, trained on running text, reads their
-present-tense "-s" verb as a plural noun. :class:`HeadlineVerbs` mends such a line's parse
-right after the parser and NER, so that every later stage (and any user of the ``Doc``)
+present-tense "-s" verb as a plural noun, and two names a comma joins before the verb
+("Turkey, Russia agree on ceasefire") as a name and its modifier. :class:`HeadlineVerbs`
+mends such a line's parse right after the parser and NER, so that every later stage (and any user of the ``Doc``)
 reads the same, mended parse. It knows a verb from the trigger lexicon
 (:func:`~dotterel.extract.lexicon.load_lexicon`), so it only gives back verbs that can name
 an event.
@@ -17,7 +18,7 @@ The ``Coder`` adds it last to its pipeline; to add it to a pipeline of your own:
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.arrays import USER_DATA_KEY
 from .lexicon import Lexicon, load_lexicon
@@ -50,6 +51,40 @@ def _headline_name(tok: Token) -> bool:
     return tok.ent_type_ in HEADLINE_DOERS and tok.pos_ in ("PROPN", "ADJ")
 
 
+def _mend_paired_names(sent: Span) -> bool:
+    """In a headline, two names a comma joins before the verb ("Turkey, Russia agree on
+    ceasefire") are its subjects together: the parser hangs the first on the verb or
+    the second as a modifier. Mends the parse in place; whether it did."""
+    doc = sent.doc
+    for subj in sent:
+        if subj.dep_ != "nsubj" or subj.head.pos_ != "VERB":
+            continue
+        start = subj.i  # the subject's name ("US", "South Korea"), not its modifiers
+        while (start > sent.start and doc[start - 1].head.i == subj.i
+               and doc[start - 1].dep_ == "compound"):
+            start -= 1
+        if start - sent.start < 2:
+            continue
+        comma, verb = doc[start - 1], subj.head
+        first = doc[comma.i - 1]
+        while first.head.i != verb.i and first.head.i < comma.i and first.head.i != first.i:
+            first = first.head  # ("North Korea, US agree": the name's own head word)
+        if (comma.text == "," and first.head.i in (verb.i, subj.i) and first.pos_ == "PROPN"
+                and first.dep_ in ("npadvmod", "dep", "appos", "nmod")
+                and subj.pos_ == "PROPN" and first.left_edge.i == sent.start):
+            first.head, first.dep_ = verb, "nsubj"
+            subj.head, subj.dep_ = first, "conj"
+            comma.head = first
+            return True
+    return False
+
+
+def _stranded_verb(tok: Token) -> bool:
+    """Whether the parser tagged a word as a verb ("-s") but hung it on a noun as a
+    modifier ("China fires water cannon at boats": "fires" a compound of "cannon")."""
+    return tok.tag_ == "VBZ" and tok.dep_ == "compound"
+
+
 def _misread_object(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a word the parser took for a headline's verb is a noun of the lexicon's and
     no verb of it ("North Korea fires missile": "missile" read as the verb)."""
@@ -73,8 +108,9 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
             last -= 1
         if doc[last].is_punct:
             continue  # most lines end in a stop: one Token rules them out, not one a word
+        mended = _mend_paired_names(sent) or mended
         words = [t for t in sent if not t.is_space]
-        verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)]
         if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
             continue
         for k, tok in enumerate(words[1:-1], start=1):
@@ -83,7 +119,8 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 continue
             # ("Sudan army clashes with RSF": the name may qualify a noun that is the doer)
             qualified = (name.pos_ == "NOUN" and k >= 2 and _headline_name(words[k - 2]))
-            if (tok.tag_ != "NNS" or not (_headline_name(name) or qualified)
+            if ((tok.tag_ != "NNS" and not _stranded_verb(tok))
+                    or not (_headline_name(name) or qualified)
                     or (after.pos_ not in OBJECT_PHRASE_POS and after.pos_ != "ADP"
                         and not verbs)):
                 continue

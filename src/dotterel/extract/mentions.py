@@ -399,6 +399,12 @@ class _TriggerWords:
                             or (dep == "prep" and arrays.lowers[c] in OCCASION_PREPS)
                             or (dep == "conj" and arrays.pos[c] == "VERB")):
                         doers.update(_subtree(arrays, c))
+                    elif dep in ("xcomp", "ccomp") and arrays.lemmas[c].lower() in STOPPING_VERBS:
+                        # "called on NATO to stop sending weapons": an act asked to be
+                        # stopped is not what is asked for (see _stopped)
+                        doers.update(j for g in arrays.children[c]
+                                     if deps[g] in STOPPED_DEPS and arrays.pos[g] == "VERB"
+                                     for j in _subtree(arrays, g))
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
             words = [j for j in _subtree(arrays, scope) if j not in doers]
@@ -1706,6 +1712,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is None:
             continue
         entry, used = picked
+        if entry.code[:2] == PROTEST_ROOT and _names_a_kind(tok):
+            continue  # "riot police detained protesters": no riot
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         # "condemned the arrest of a journalist", "welcomed the release of the hostages":
         # who judges an act did not do it
@@ -1825,6 +1833,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "a draft that aims to impose an arms embargo": what something aims at is
     # neither done nor yet threatened
     found = [m for m in found if not _aimed_at(sent.doc[m.trigger])]
+    found = _stopped(found, sent.doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -2091,6 +2100,17 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
             and any(m.trigger == tok.head.head.i for m in found))
 
 
+# Nouns a protest word may name the kind of: "riot police", "protest leaders".
+PROTEST_KINDS = {"police", "policeman", "officer", "squad", "unit", "gear", "shield",
+                 "control", "van", "leader", "organizer", "organiser"}
+
+
+def _names_a_kind(tok: Token) -> bool:
+    """Whether a protest noun only says what kind of force, gear or person its head is
+    ("riot police", "riot gear", "protest leaders"): no protest is told."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in PROTEST_KINDS
+
+
 def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
     """Whether a nominal trigger only says what kind of thing a coded verb's object is
     ("violating the ceasefire agreement"): the verb's mention tells the act."""
@@ -2287,6 +2307,32 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     # "put pressure on Ankara to help", "made a call on Israel to stop the war": the
     # parser hangs the infinitive on the light verb whose object is the appeal
     return next((o.i for o in _children(tok.head, OBJECTS) if o.i in askers), None)
+
+
+# Verbs whose verb complement is an act brought to an end ("stopped sending weapons",
+# "urged Israel to halt building"), and the code of violence so ended: de-escalation.
+STOPPING_VERBS = {"stop", "halt", "cease", "end", "quit", "suspend", "discontinue"}
+STOPPED_DEPS = {"xcomp", "ccomp", "dobj", "obj"}  # how the act stopped hangs from the verb
+DEESCALATION = "087"
+
+
+def _stopped(found: list[Mention], doc: Doc) -> list[Mention]:
+    """Mentions with each act that a stopping verb ends read as its ending: violence
+    stopped is de-escalation ("stopped shelling the city", and asked for: "urged both
+    sides to stop fighting"); any other act stopped is not done, nor asked for ("called on
+    NATO to stop sending weapons" is no appeal for military aid; "suspended joint
+    exercises" holds none). (An act the lexicon codes with its stopping, "halted aid",
+    is that entry's, no mention of its own.)"""
+    out = []
+    for m in found:
+        tok = doc[m.trigger]
+        if not (tok.pos_ in ("VERB", "NOUN") and tok.dep_ in STOPPED_DEPS
+                and (tok.pos_ == "VERB" or tok.dep_ in OBJECTS)
+                and tok.head.lemma_.lower() in STOPPING_VERBS):
+            out.append(m)
+        elif m.code[:2] in VIOLENT_ROOTS and not m.negated:
+            out.append(replace(m, code=DEESCALATION))
+    return out
 
 
 def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozenset()
