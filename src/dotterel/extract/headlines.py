@@ -4,10 +4,10 @@ Headlines drop their articles and stops ("Pakistan summons Indian envoy", "North
 fires missile"), and the small English model, trained on running text, reads their
 present-tense "-s" verb as a plural noun, and two names a comma joins before the verb
 ("Turkey, Russia agree on ceasefire") as a name and its modifier. :class:`HeadlineVerbs`
-mends such a line's parse right after the parser and NER, so that every later stage (and any user of the ``Doc``)
-reads the same, mended parse. It knows a verb from the trigger lexicon
-(:func:`~dotterel.extract.lexicon.load_lexicon`), so it only gives back verbs that can name
-an event.
+mends such a line's parse right after the parser and NER, so that every later stage
+(and any user of the ``Doc``) reads the same, mended parse. It knows a verb from the
+trigger lexicon (:func:`~dotterel.extract.lexicon.load_lexicon`), so it only gives back
+verbs that can name an event.
 
 The ``Coder`` adds it last to its pipeline; to add it to a pipeline of your own::
 
