@@ -162,7 +162,12 @@ COLLECTIVES = {"police", "military", "army", "government", "authorities", "troop
                "administration", "rebels", "militants", "opposition"}
 
 
-@dataclass(frozen=True)
+# The records below are made hundreds of times a document: plain slotted dataclasses,
+# whose __init__ costs a third of a frozen one's (which sets each field through
+# object.__setattr__). Nothing changes them once made.
+
+
+@dataclass(slots=True)
 class _Seen:
     """An actor established at a token position, for later reference."""
 
@@ -172,7 +177,7 @@ class _Seen:
     plural: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _SentenceMatches:
     """The knowledge's matches in the words of the sentence at token positions
     ``start:end`` (:meth:`Knowledge.match`, positions within the sentence), the positions
@@ -187,7 +192,7 @@ class _SentenceMatches:
     inner: set[int]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Reading:
     """What a noun phrase's own words say, whatever the document's memory holds: its
     words (``toks``, and their texts), the knowledge's matches in them by kind, the
