@@ -291,7 +291,7 @@ class DocActors:
         self._lemma_lowers = [lemma.lower() for lemma in arrays.lemmas]
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
-        self._phrases: dict[int, list[Token]] = {}
+        self._phrases: dict[int, list[int]] = {}
         self._readings: dict[int, _Reading] = {}  # by head (see _reading)
         # whether any word speaks of another party ("ally", "rival"): most documents
         # have none, and then no phrase needs a walk to look for one
