@@ -197,7 +197,8 @@ class _Reading:
     """What a noun phrase's own words say, whatever the document's memory holds: its
     words' positions and texts, the knowledge's matches in them by kind, the
     user agents' prefix, where its head stands among them, whether it says "former",
-    the head's proper name and the country the phrase's words give it.
+    the head's proper name, the country the phrase's words give it and whether the head
+    is itself in the name of a country or region (a people's: "Albanians") among them.
     Shared by every resolution of the phrase: nothing may change its lists."""
 
     positions: list[int]
@@ -213,6 +214,8 @@ class _Reading:
     former: bool
     name: str  # the proper name the head belongs to (see _name_of)
     country: str  # the country its own words give it (see _country_of)
+    head_country: bool  # whether the head is in one of ``countries``
+    head_people: bool  # whether that one is a people's name (a demonym)
 
 
 def _latest_first(seen: _Seen) -> int:
@@ -753,11 +756,13 @@ class DocActors:
         formers = [t for t in positions if lowers[t] in FORMER_WORDS]
         former = any(i <= h for i in formers) or (
             bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
+        own = [m for m in countries if m.start <= head_pos < m.end]
         found = self._readings[h] = _Reading(
             positions=positions, words=words, index=index, persons=persons, named=named,
             countries=countries, sectors=sectors, faiths=faiths, prefix=prefix,
             head_pos=head_pos, former=former, name=_name_of(arrays, h),
-            country=_country_of(arrays, countries, positions, h))
+            country=_country_of(arrays, countries, positions, h), head_country=bool(own),
+            head_people=any(m.entry.demonym for m in own))
         return found
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
@@ -787,6 +792,7 @@ class DocActors:
         persons, named, countries = reading.persons, reading.named, reading.countries
         sectors, faiths, prefix = reading.sectors, reading.faiths, reading.prefix
         head_pos, former, name_text = reading.head_pos, reading.former, reading.name
+        head_country, head_people = reading.head_country, reading.head_people
 
         def span_text(m: PhraseMatch) -> str:
             return " ".join(words[m.start:m.end])
@@ -818,13 +824,12 @@ class DocActors:
             # "Ruiz later accused ...": a surname the text has given someone, which the
             # tagger took for a common noun at the start of a sentence
             name_text = head.text
-        if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
+        if name_text and name_text.lower() in self._names and not head_country:
             return _with_text(self._names[name_text.lower()], name_text)
         titled = self._titled_surname(head, head_pos, words, sectors, day)
         if titled is not None:
             return titled
-        if _head_is_country(countries, head_pos) and not any(
-                m.start <= head_pos < m.end for m in named):
+        if head_country and not any(m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
         owners = [m for m in named if _owner_of(arrays, positions[m.end - 1], h)]
         if owners and any(m.entry.person_role and m.start <= head_pos < m.end for m in sectors):
@@ -874,8 +879,7 @@ class DocActors:
             country = self._owner_person_country(head, day)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
             m.entry.demonym and arrays.heads[positions[m.end - 1]] == h for m in countries)
-        if minority or (_head_is_people(countries, head_pos)
-                        and any(lowers[t] == "ethnic" for t in positions)):
+        if minority or (head_people and any(lowers[t] == "ethnic" for t in positions)):
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
             # lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
@@ -883,7 +887,7 @@ class DocActors:
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
             # a body's noun compounded with a national thing ("Israeli army bulldozers")
-            if head_pos_tag == "PROPN" and not _head_is_country(countries, head_pos):
+            if head_pos_tag == "PROPN" and not head_country:
                 # so is a role in an apposition after it ("Sidhoum, Algeria's leading
                 # human rights activist")
                 described = _apposition_words(arrays, h)
@@ -1054,13 +1058,12 @@ class DocActors:
                 return _with_sector(_faith_actor(faiths, words), sector)
             if not country:
                 return None
-        if not sector and country and _head_is_country(countries, head_pos):
+        if not sector and country and head_country:
             if head_dep in MODIFIER_DEPS and self._force_deed(arrays.heads[h]):
                 # "Israeli" of "the Israeli raid on Jenin", read as the raid's doer: the
                 # state's forces (see STATE_FORCE_DEEDS), not its people
                 sector = "MIL"
-            elif _head_is_people(countries, head_pos) or (
-                    head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
+            elif head_people or (head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
                 # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
                 sector = "CVL"
             elif head_pos_tag == "PROPN" and self._club_name(reading):
@@ -1685,10 +1688,6 @@ def _names_a_facility(arrays: ParseArrays, m: PhraseMatch, positions: list[int],
             and all(arrays.ent_iobs[t] == "I" for t in positions[m.start + 1:head_pos + 1]))
 
 
-def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
-    return any(m.start <= head_pos < m.end for m in countries)
-
-
 def _stance(lowers: list[str], i: int) -> bool:
     """Whether the name at token ``i`` is what a group is for or against ("pro-Russia
     rebels", "an anti-Gondor parade"): the group is not that country's. ``lowers``: the
@@ -1740,10 +1739,6 @@ def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
         if written and written not in words and written[0] not in initials:
             return False
     return True
-
-
-def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
-    return any(m.start <= head_pos < m.end and m.entry.demonym for m in countries)
 
 
 def _subtree(arrays: ParseArrays, i: int) -> list[int]:
