@@ -862,7 +862,11 @@ _CASED_WORD_CUES: Mapping[str, frozenset[str]] = MappingProxyType({
     for words in _CASED_CUES.values() for word in words})
 _CASED_CUE_WORDS = re.compile("|".join(
     re.escape(word) for word in sorted(_CASED_WORD_CUES, key=len, reverse=True)))
-_FOLDED_CUE_WORDS = tuple((word, name) for name, words in _FOLDED_CUES.items() for word in words)
+# each folded cue word once, with the cues it is a word of ("day" is a unit's and a
+# duration's): one test for each word, not for each cue of it
+_FOLDED_CUE_WORDS = tuple(
+    (word, frozenset(name for name, words in _FOLDED_CUES.items() if word in words))
+    for word in dict.fromkeys(word for words in _FOLDED_CUES.values() for word in words))
 
 
 def _cues(text: str) -> set[str]:
@@ -875,10 +879,9 @@ def _cues(text: str) -> set[str]:
     found: set[str] = set()
     for word in _CASED_CUE_WORDS.findall(text):
         found |= _CASED_WORD_CUES[word]
-    # one flat loop over (word, cue) pairs: a generator per cue costs more than the tests
-    for word, name in _FOLDED_CUE_WORDS:
-        if name not in found and word in folded:
-            found.add(name)
+    for word, names in _FOLDED_CUE_WORDS:
+        if word in folded:
+            found |= names
     for name, spaced in _SPACED_CUES.items():
         if name in found and not spaced.search(folded):
             found.discard(name)
