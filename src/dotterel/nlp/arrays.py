@@ -40,7 +40,7 @@ _SPACES = np.array(["", " "], dtype=object)
 # every document may share it; forgotten all at once past a bound, as a long run meets
 # ever more words.
 _STRINGS: dict[int, str] = {}
-_STRINGS_KEPT = 1 << 18
+_STRINGS_KEPT = 1 << 16  # (some ten megabytes at most)
 
 
 @dataclass(frozen=True)
