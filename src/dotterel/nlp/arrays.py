@@ -34,13 +34,6 @@ _HEAD, _SPACY, _ENT_IOB, _IDX = 7, 8, 9, 10
 IOB_STRINGS = ("", "I", "O", "B")
 _IOB_STRINGS = np.array(IOB_STRINGS, dtype=object)
 _SPACES = np.array(["", " "], dtype=object)
-# The string of every hash (or symbol) read so far, kept across documents, which repeat
-# the same words and tags: the StringStore decodes a string anew on every lookup. A pure
-# function of the hash (a hash is its string's own, a symbol's string is spaCy's), so
-# every document may share it; forgotten all at once past a bound, as a long run meets
-# ever more words.
-_STRINGS: dict[int, str] = {}
-_STRINGS_KEPT = 1 << 16  # (some ten megabytes at most)
 
 
 @dataclass(frozen=True)
@@ -84,16 +77,8 @@ class ParseArrays:
         # words and tags many times), then every cell given its string by indexing
         hashes = table[:, :_STRING_COLUMNS]
         distinct, where = np.unique(hashes, return_inverse=True)
-        strings, known = doc.vocab.strings, _STRINGS
-        if len(known) > _STRINGS_KEPT:
-            known.clear()
-        found: list[str] = []
-        for h in distinct.tolist():
-            name = known.get(h)
-            if name is None:
-                name = known[h] = strings[h]
-            found.append(name)
-        names = np.array(found, dtype=object)
+        strings = doc.vocab.strings
+        names = np.array([strings[h] for h in distinct.tolist()], dtype=object)
         words, lowers, lemmas, pos, tags, deps, ent_types = (
             names[where.reshape(hashes.shape)].T.tolist())
         # HEAD is a signed offset stored in an unsigned column: read its bits as signed
