@@ -1308,8 +1308,10 @@ def _governors(tok: Token, limit: int = 3) -> list[int]:
     cur = tok.i
     for _ in range(limit):
         head = heads[cur]
-        if head == cur or (deps[cur] not in GOVERNED_DEPS and not _purpose(doc[cur])
-                           and not _goal(doc[cur])):
+        # (an infinitive of purpose and a clause of a goal are adverbial clauses: the label
+        # rules out most words before a Token is made to ask)
+        if head == cur or (deps[cur] not in GOVERNED_DEPS and (
+                deps[cur] != "advcl" or not (_purpose(doc[cur]) or _goal(doc[cur])))):
             break
         cur = head
         chain.append(cur)
@@ -1654,8 +1656,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if entry.code[:2] == REDUCE_ROOT:
             # "ended mediation efforts", "froze aid programmes": what is cut off or halted
             # is named by its object's compound too, no act of its own
-            consumed.update(c.i for i in used if sent.doc[i].pos_ == "NOUN"
-                            for c in sent.doc[i].children if c.dep_ == "compound")
+            consumed.update(c.i for i in used if doc[i].pos_ == "NOUN"
+                            for c in doc[i].children if c.dep_ == "compound")
         if "report" in entry.flags:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
@@ -1665,7 +1667,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # made to carry out on themselves is the one who orders it
             sources = _children(tok.head, SUBJECTS) or sources
         m = _mention(tok, entry, used, sources, lexicon, span)
-        topical = _object_code(sent.doc, m, lexicon, sentence)
+        topical = _object_code(doc, m, lexicon, sentence)
         found.append(replace(m, code=topical) if topical else m)
     for tok in adjectives:
         # "said he was pessimistic about the talks": a predicate adjective of stance
@@ -1678,11 +1680,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
     if considering:  # (most sentences consider nothing: no governors to look up)
-        found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
-            g in considering for g in _governors(sent.doc[m.trigger], 2))]
+        found = [m for m in found if doc[m.trigger].pos_ != "VERB" or not any(
+            g in considering for g in _governors(doc[m.trigger], 2))]
     content = {o.i: m.trigger for m in found
                if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
-               for o in _content_objects(sent.doc[m.trigger])}
+               for o in _content_objects(doc[m.trigger])}
     # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
     # for military aid", "rejected an offer of mediation"
     asked: dict[int, list[str]] = {}
@@ -1754,17 +1756,17 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     if not found and not reports:
         # (most sentences tell of no act: each step below would only pass on nothing)
         return []
-    found += _charged_with(found, sent.doc, lexicon, sentence)
+    found += _charged_with(found, doc, lexicon, sentence)
     found += _bare_demands(reports, found, lexicon, span)
     duties = _stated_duties(reports, found, lexicon, span)
     owed = {i for _, inside in duties for i in inside}
     found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
-    found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
-    found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
-             if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)
-             and not _sporting(m, sent.doc)]
-    found = [_state_bombing(_official_protest(_rioting(m, sent.doc), sent.doc), sent.doc)
+    found = [m for m in found if not _in_condition(doc[m.trigger])]
+    found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
+             if not _accidental(m, doc) and not _figurative(m, doc)
+             and not _sporting(m, doc)]
+    found = [_state_bombing(_official_protest(_rioting(m, doc), doc), doc)
              for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -1777,54 +1779,53 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     acts = {m.trigger for m in found}
     found = [m for m in found if not (
         (m.code == OPTIMISM
-         or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
+         or (m.code[:2] == INTENT_ROOT and _intends(doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
-            c.i in acts and _decision_taken(sent.doc[m.trigger])) or (
+            c.i in acts and _decision_taken(doc[m.trigger])) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
             m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
-                for c in sent.doc[m.trigger].children))]
-    found = _merge_threats(found, sent.doc)
-    found = _readied(found, sent.doc)
+                for c in doc[m.trigger].children))]
+    found = _merge_threats(found, doc)
+    found = _readied(found, doc)
     # "opened fire to disperse the demonstrators": violence used for a forceful end is one
     # deed, the one done, aimed at whom its end names; what it was for is its aim
     violent = {m.trigger for m in found if m.code[:2] in VIOLENT_ROOTS}
     found = [m for m in found if not (
-        m.code[:2] in FORCE_ROOTS and _purpose(sent.doc[m.trigger])
-        and sent.doc[m.trigger].head.i in violent)]
+        m.code[:2] in FORCE_ROOTS and _purpose(doc[m.trigger])
+        and doc[m.trigger].head.i in violent)]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event; so is what a
     # blockade or an attack is done to demand ("will blockade the capital to demand")
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT or m.code[:2] in FORCE_ROOTS
-                for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
+                for i in (m.trigger, *(t.i for t in _light_verb(doc[m.trigger])))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
             _voiced_by(v, protests)
-            for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
+            for v in (doc[m.trigger], *_light_verb(doc[m.trigger]))))]
     # "held a march to protest the new tax", "prevented a rally organized to protest the
     # budget": the protest a protest is held for is that protest told again
     # (only a sentence with a protest verb needs its rally nouns)
-    if any(m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB" for m in found):
+    if any(m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB" for m in found):
         rallies = [t for t in sent if t.pos_ == "NOUN" and any(
             e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
         staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
         staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
         found = [m for m in found if not (
-            m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB"
-            and _voiced_by(sent.doc[m.trigger], staged - {m.trigger}))]
+            m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB"
+            and _voiced_by(doc[m.trigger], staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
         m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma in DATING_MEETINGS
-        and sent.doc[m.trigger].dep_ == "pobj" and sent.doc[m.trigger].head.lower_ == "during")]
+        and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
-    found = [m for m in found if not _alleged(sent.doc[m.trigger])]
-    found = [m for m in found if not _called_off(sent.doc[m.trigger])]
-    # "a draft that aims to impose an arms embargo": what something aims at is
-    # neither done nor yet threatened
-    found = [m for m in found if not _aimed_at(sent.doc[m.trigger])]
+    # (and what is called off, and, "a draft that aims to impose an arms embargo", what
+    # something aims at, neither done nor yet threatened: one pass, one Token a mention)
+    found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
+                                      or _aimed_at(head))]
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -1832,13 +1833,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     kept: list[Mention] = []
     asked_targets: dict[int, list[tuple[int, ...]]] = {}
     for m in found:
-        appeal = _asked_for(sent.doc[m.trigger], appeals, refusals)
+        appeal = _asked_for(doc[m.trigger], appeals, refusals)
         if appeal is None:
-            appeal = _purpose_of(sent.doc[m.trigger], askers)
+            appeal = _purpose_of(doc[m.trigger], askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
-            if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)
-                    or _wished(sent.doc[m.trigger])):
+            if not (m.code[:2] == APPEAL_ROOT and _means_to(doc[m.trigger], lexicon)
+                    or _wished(doc[m.trigger])):
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
@@ -2387,6 +2388,8 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     does ("drone attacks killed eight militant leaders"): an assassin is someone, not an
     attack."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
+    if not violent:
+        return found  # (most sentences: no violence for a code to be taken from)
     out: list[Mention] = []
     for m in found:
         tok = doc[m.trigger]
@@ -2418,12 +2421,14 @@ def _tolls(found: list[Mention], doc: Doc) -> list[Mention]:
     violent deed tells of that deed, and takes its code (one event when the victims are
     of the same side)."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
+    if not violent:
+        return found  # (most sentences: no violence, no toll)
     out: list[Mention] = []
     for m in found:
-        tok = doc[m.trigger]
-        if (m.trigger in violent and tok.tag_ == "VBG" and tok.dep_ == "advcl"
-                and tok.head.i in violent):
-            m = replace(m, code=violent[tok.head.i])
+        if m.trigger in violent:
+            tok = doc[m.trigger]
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.i in violent:
+                m = replace(m, code=violent[tok.head.i])
         out.append(m)
     return out
 
@@ -2433,6 +2438,8 @@ def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
     compounded with another only says what kind of deed that is. It is no deed of its own,
     and a bare deed takes its more specific code."""
     violent = {m.trigger: m for m in found if m.code[:2] in VIOLENT_ROOTS}
+    if not violent:
+        return found  # (most sentences: no violence to be of a kind)
     kinds = {doc[i].head.i: m.code for i, m in violent.items()
              if doc[i].dep_ == "compound" and doc[i].head.i in violent}
     out: list[Mention] = []
@@ -2467,8 +2474,10 @@ ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
 def _accidental(m: Mention, doc: Doc) -> bool:
     """Whether a violent verb's doer or means is an accident or a disaster, or the verb
     adds the toll of a mishap the clause it hangs from tells of."""
+    if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
+        return False
     tok = doc[m.trigger]
-    if m.code[:2] not in VIOLENT_ROOTS or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB":
         return False
     if (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG"
             and tok.head.lemma_.lower() in ACCIDENT_VERBS):
@@ -2490,10 +2499,11 @@ FIGURATIVE_OBJECTS = word_class("figurative_object")
 def _figurative(m: Mention, doc: Doc) -> bool:
     """Whether a violent verb's direct object is a thing only figures of speech attack
     ("the band stormed the charts", "photographers invaded her privacy")."""
+    if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
+        return False
     tok = doc[m.trigger]
-    return (m.code[:2] in VIOLENT_ROOTS and tok.pos_ == "VERB"
-            and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
-                    for o in _children(tok, {"dobj", "obj", "nsubjpass"})))
+    return tok.pos_ == "VERB" and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
+                                      for o in _children(tok, {"dobj", "obj", "nsubjpass"}))
 
 
 # Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
@@ -2548,9 +2558,10 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
     """A state that protests ("Japan protested the incursion", "the foreign ministry
     protests Chinese ships near the islands") complains officially (114); crowds
     demonstrate (14)."""
+    if m.code[:2] != PROTEST_ROOT:  # (the code first: most mentions are no protest)
+        return m
     tok = doc[m.trigger]
-    if (m.code[:2] == PROTEST_ROOT and tok.pos_ == "VERB" and tok.lemma_.lower() == "protest"
-            and m.sources and all(doc[i].ent_type_ == "GPE"
+    if (tok.pos_ == "VERB" and tok.lemma_.lower() == "protest" and m.sources and all(doc[i].ent_type_ == "GPE"
                                   or doc[i].lemma_.lower() in STATE_ORGANS for i in m.sources)):
         return replace(m, code=OFFICIAL_COMPLAINT)
     return m
@@ -2564,8 +2575,10 @@ ARMED_FORCE_WORDS = {"army", "military", "force", "troop", "navy", "coalition"}
 def _state_bombing(m: Mention, doc: Doc) -> Mention:
     """A state or its forces that bomb ("Russia bombed power plants", "the army bombed
     rebel positions") do it from the air (195); a bare bombing (183) is a planted bomb's."""
+    if m.code != BARE_BOMBING:  # (the code first: most mentions are no bombing)
+        return m
     tok = doc[m.trigger]
-    if (m.code == BARE_BOMBING and tok.pos_ == "VERB" and m.sources
+    if (tok.pos_ == "VERB" and m.sources
             and all(doc[i].ent_type_ == "GPE" or doc[i].lemma_.lower() in ARMED_FORCE_WORDS
                     for i in m.sources)):
         return replace(m, code=AERIAL_WEAPONS)
