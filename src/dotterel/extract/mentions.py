@@ -294,7 +294,7 @@ def _objects(tok: Token) -> list[Token]:
     """The nouns the trigger acts on directly: object, or subject of a passive, or
     for a noun trigger the complement of "of" and noun compounds ("embassy raid")."""
     if tok.pos_ == "NOUN" or tok.pos_ == "PROPN":
-        found = [c for c in tok.children if c.dep_ == "compound"]
+        found = _children(tok, {"compound"})
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
                 found += _children(prep, {"pobj"})
@@ -853,7 +853,7 @@ def _own_thing(tok: Token) -> bool:
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
-    passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
+    passive = tok.pos_ == "VERB" and _is_passive(tok) and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
@@ -1072,10 +1072,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
     if entry.code.startswith("11"):
         # "filed a lawsuit for violations committed by Ecuador": who is blamed is the
         # doer of the wrong the clause names
-        subjects = {t.i for s in _children(tok, SUBJECTS) for t in s.subtree}
-        for t in tok.subtree:
-            if t.dep_ == "agent" and t.i not in subjects:
-                return _children(t, {"pobj"})
+        # (the subtrees read from the parse arrays: a clause has many words)
+        arrays = parse_arrays(tok.doc)
+        subjects = {t for s in _children(tok, SUBJECTS) for t in _subtree(arrays, s.i)}
+        for t in _subtree(arrays, tok.i):
+            if arrays.deps[t] == "agent" and t not in subjects:
+                return _children(tok.doc[t], {"pobj"})
     return []
 
 
@@ -1175,8 +1177,12 @@ def _attributed_object(verb: Token) -> list[Token]:
 
 def _names_in(phrase: Token) -> bool:
     """Whether a phrase has a name, a pronoun or a nationality word in it."""
-    return any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-               for t in phrase.subtree)
+    # (its words' tags and entity types read from the parse arrays: a phrase has many
+    # words, and every object of every trigger is asked about)
+    arrays = parse_arrays(phrase.doc)
+    pos, ent_types = arrays.pos, arrays.ent_types
+    return any(pos[t] in ("PROPN", "PRON") or ent_types[t] in ("NORP", "GPE", "ORG", "PERSON")
+               for t in _subtree(arrays, phrase.i))
 
 
 # Prepositions by which an asked-for act names whom it falls on ("a ceasefire in Liberia").
@@ -1228,7 +1234,10 @@ def _who(tok: Token) -> Token:
     """The word naming who a counted or gathered group is ("journalists" in "dozens of
     journalists at Sudan's newspaper", "diplomats" in "expelled four diplomats, and Ukraine
     expelled 13"); the word itself otherwise."""
-    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:  # (rare: read from the Token)
+    # (the word's own tag, label, form, lemma and entity read from the parse arrays: every
+    # object and argument of every mention is looked at here)
+    arrays = parse_arrays(tok.doc)
+    if arrays.pos[tok.i] == "NUM" and arrays.deps[tok.i] in OBJECTS:
         # a bare number counts what the same verb's object counts in the clause it is
         # coordinated with
         verb = tok.head
@@ -1237,9 +1246,6 @@ def _who(tok: Token) -> Token:
                 named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
                 if named:
                     return named[0]
-    # (the word's own form, lemma and entity read from the parse arrays: every object and
-    # argument of every mention is looked at here)
-    arrays = parse_arrays(tok.doc)
     if arrays.lowers[tok.i] in QUANTITY_NOUNS:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
@@ -1568,11 +1574,18 @@ def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: str) -> str |
     ``sentence`` is the text of the mention's sentence in lower case."""
     if m.code != m.entry.code:
         return None
+
+    def more_specific(code: str) -> bool:
+        return code[:2] == m.code[:2] and code.startswith(m.code) and code != m.code
+
     for i in m.trigger_tokens:
         if i != m.trigger and doc[i].pos_ == "NOUN":
+            # (most nouns have no entry of a more specific code: then none is picked)
+            if not any(more_specific(e.code)
+                       for e in lexicon.candidates("NOUN", doc[i].lemma_.lower())):
+                continue
             picked = _pick_entry(doc[i], lexicon, "NOUN", sentence)
-            if (picked is not None and picked[0].code[:2] == m.code[:2]
-                    and picked[0].code.startswith(m.code) and picked[0].code != m.code):
+            if picked is not None and more_specific(picked[0].code):
                 return picked[0].code
     return None
 
@@ -1723,9 +1736,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
             # said a rocket was launched at it" names its victim first, and a deed with
             # no doer named is left to the unidentified-attacker reading
-            sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
-                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
-                       and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
+            # (the words before it read from the parse arrays, from the nearest back)
+            before = next((j for j in range(tok.i - 1, sent.start - 1, -1)
+                           if tags[j] in ("PROPN", "NOUN")
+                           and arrays.deps[j] in ("pobj", "nsubj", "nsubjpass", "dobj")
+                           and arrays.ent_types[j] not in TIME_ENTITIES
+                           and lemmas[j] not in TIME_WORDS), None)
+            sources = [doc[before]] if before is not None else []
         # "mediated talks between Israel and Hamas", "hosted talks between the government
         # and the rebels": a deed brokered between parties is theirs, not the broker's
         brokered = _governed_by(tok, brokers) and len(_between_parties(tok)) > 1
@@ -1832,14 +1849,17 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     refusals = frozenset(m.trigger for m in found if m.code[:2] == REJECT_ROOT)
     kept: list[Mention] = []
     asked_targets: dict[int, list[tuple[int, ...]]] = {}
+    asking = bool(appeals or refusals or askers)  # (most sentences ask for nothing)
     for m in found:
-        appeal = _asked_for(doc[m.trigger], appeals, refusals)
-        if appeal is None:
-            appeal = _purpose_of(doc[m.trigger], askers)
+        word = doc[m.trigger]
+        appeal = None
+        if asking:  # (with nothing asked or refused, nothing is asked for)
+            appeal = _asked_for(word, appeals, refusals)
+            if appeal is None:
+                appeal = _purpose_of(word, askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
-            if not (m.code[:2] == APPEAL_ROOT and _means_to(doc[m.trigger], lexicon)
-                    or _wished(doc[m.trigger])):
+            if not (m.code[:2] == APPEAL_ROOT and _means_to(word, lexicon) or _wished(word)):
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
@@ -1904,6 +1924,8 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
     """"threatened to hold a general strike", "threatened to storm his residence": a
     threat and the act it threatens are one event: the threat, with its own doer and
     target, takes the act as what it threatens (its code)."""
+    if not any(m.code[:2] == THREAT_ROOT for m in found):
+        return found  # (most sentences threaten nothing)
     by_trigger = {m.trigger: m for m in found}
     contents: dict[int, Mention] = {}
     for m in found:
@@ -1952,7 +1974,7 @@ def _obligation(clause: Token) -> set[str]:
     must drop", "the rebels should disarm", "Japan needs to open"); empty if it does not."""
     if clause.pos_ not in ("VERB", "AUX"):
         return set()
-    words = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
+    words = {w for w in _child_words(clause, {"aux"}) if w in OBLIGATION_AUX}
     if (clause.lemma_.lower() in OBLIGATION_VERBS and _children(clause, {"xcomp"})
             and not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
                         for c in clause.children)):
@@ -2524,12 +2546,13 @@ def _sporting(m: Mention, doc: Doc) -> bool:
         lemma = head.lemma_.lower()
         if lemma in PERFORMER_WORDS:
             return True
+        if lemma not in TEAM_WORDS:  # (most doers: no modifiers to read)
+            return False
         # (its nation's name aside: "the Brazilian football team")
         mods = [c for c in head.children if c.dep_ in ("compound", "amod")
                 and c.pos_ != "PROPN" and c.ent_type_ not in ("NORP", "GPE")]
         # ("the national team", not "the national security team")
-        return (lemma in TEAM_WORDS and bool(mods)
-                and all(c.lemma_.lower() in SPORT_WORDS for c in mods))
+        return bool(mods) and all(c.lemma_.lower() in SPORT_WORDS for c in mods)
     return (m.code.startswith(PERFORMER_CODES) and bool(m.sources)
             and all(performer(doc[i]) for i in m.sources))
 
