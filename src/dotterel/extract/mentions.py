@@ -306,8 +306,10 @@ def _objects(tok: Token) -> list[Token]:
         # predicate the parser hangs the object, with that predicate, under "as"
         found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
                  for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
-    measures = [p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
-                and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
+    # (the measure phrases only looked for when they are needed: most verbs have objects)
+    measures = [] if found or passive else [
+        p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
+        and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
     if not found and measures and not passive:
         # "shortened by two hours the evening curfew declared after the army seized
         # power": the parser may take the object put after a measure phrase for the
@@ -401,17 +403,29 @@ class _TriggerWords:
                         doers.update(_subtree(arrays, c))
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
-            words = [j for j in _subtree(arrays, scope) if j not in doers]
-            # and once more without the adverbs that follow a verb trigger, so that
-            # "pushing hard for" reads as "pushing for"
-            plain = [j for j in words if not (verb and j > i and arrays.heads[j] == i
-                                              and deps[j] == "advmod"
-                                              and arrays.tags[j] in ("RB", "RBR", "RBS"))]
-            last = len(words) - 1
-            self._context[content] = " ".join(texts[j] for j in words) + " | " + "".join(
-                texts[j] + (arrays.spaces[j] if k < last and words[k + 1] == j + 1 else " ")
-                for k, j in enumerate(words)) + (
-                " | " + " ".join(texts[j] for j in plain) if len(plain) < len(words) else "")
+            words = _subtree(arrays, scope)
+            if doers:
+                words = [j for j in words if j not in doers]
+            text = " ".join(map(texts.__getitem__, words)) + " | "
+            start, end = words[0], words[-1] + 1
+            if words == list(range(start, end)):
+                # (most clauses skip no word: their text as written, cut from the
+                # document's, with no word-by-word join)
+                text += arrays.span_text(start, end) + " "
+            else:
+                last = len(words) - 1
+                text += "".join(
+                    texts[j] + (arrays.spaces[j] if k < last and words[k + 1] == j + 1 else " ")
+                    for k, j in enumerate(words))
+            if verb:
+                # and once more without the adverbs that follow a verb trigger, so that
+                # "pushing hard for" reads as "pushing for"
+                plain = [j for j in words if not (j > i and arrays.heads[j] == i
+                                                  and deps[j] == "advmod"
+                                                  and arrays.tags[j] in ("RB", "RBR", "RBS"))]
+                if len(plain) < len(words):
+                    text += " | " + " ".join(map(texts.__getitem__, plain))
+            self._context[content] = text
         return self._context[content]
 
 
@@ -449,26 +463,33 @@ CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
     """Token indices the entry consumes when it matches the trigger, else None."""
-    used = [words.tok.i]
+    # (plain loops and no list built until the entry matches: every entry of a word is
+    # tried here, a few dozen for some words, and most fail)
+    part = first = None
     if entry.particle:
         part = words.particles().get(entry.particle)
         if part is None:
             return None
-        used.append(part)
+    context = entry.context
     # (the sentence test before the objects: it is cheaper, and rules out most entries)
-    if entry.context and not entry.context_possible(words.sentence):
+    if context and not entry.context_possible(words.sentence):
         return None
-    if entry.objects:
-        first = next((i for i, forms in words.objects()
-                      if not entry.objects.isdisjoint(forms)), None)
-        if first is None:
+    wanted = entry.objects
+    if wanted:
+        for i, forms in words.objects():
+            if not wanted.isdisjoint(forms):
+                first = i
+                break
+        else:
             return None
-        used.append(first)
-    if entry.context:
+    if context:
         content = not entry.flags.isdisjoint(CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
         if not entry.context_matches(words.context(content)):
             return None
-    return tuple(used)
+    i = words.tok.i
+    if part is None:
+        return (i,) if first is None else (i, first)
+    return (i, part) if first is None else (i, part, first)
 
 
 def _phrase_nouns(verb: Token, entry: TriggerEntry) -> list[int]:
