@@ -497,11 +497,14 @@ def _phrase_nouns(verb: Token, entry: TriggerEntry) -> list[int]:
     phrase of the entry's context ("on strike" of "went on strike")."""
     if not entry.context:
         return []
-    phrases = {" ".join(part.split()) for alt in entry.context for part in alt.split("+")}
     arrays = parse_arrays(verb.doc)
     lowers, deps, children = arrays.lowers, arrays.deps, arrays.children
-    return [o for p in children[verb.i] if deps[p] == "prep" for o in children[p]
-            if deps[o] == "pobj" and f"{lowers[p]} {lowers[o]}" in phrases]
+    said = [(o, f"{lowers[p]} {lowers[o]}") for p in children[verb.i] if deps[p] == "prep"
+            for o in children[p] if deps[o] == "pobj"]
+    if not said:
+        return []  # (most verbs: no phrase, and the entry's phrases need not be read)
+    phrases = {" ".join(part.split()) for alt in entry.context for part in alt.split("+")}
+    return [o for o, phrase in said if phrase in phrases]
 
 
 def _clause_of(tok: Token) -> Token:
@@ -521,8 +524,11 @@ def _without_misread_appositions(subjects: list[Token]) -> list[Token]:
     doc = subjects[0].doc if subjects else None
     kept: list[Token] = []
     for s in subjects:
+        if not kept:  # (the first subject is kept: most verbs have one, and no edges read)
+            kept.append(s)
+            continue
         start, end = s.left_edge.i, s.right_edge.i
-        if (doc is not None and kept and s.left_edge.lower_ in ("a", "an", "the")
+        if (doc is not None and s.left_edge.lower_ in ("a", "an", "the")
                 and start > 1 and doc[start - 1].text == ","
                 and kept[-1].right_edge.i == start - 2
                 and "," in (doc[end].text, doc[min(end + 1, len(doc) - 1)].text)):
@@ -1292,7 +1298,9 @@ def _conjunct_indices(arrays: ParseArrays, i: int) -> list[int]:
         start = heads[start]
     found = [start]
     for word in found:  # (breadth first: the list grows as it is read)
-        found.extend(c for c in children[word] if c > word and deps[c] == "conj")
+        for c in children[word]:  # (a plain loop: most words have no conjunct)
+            if c > word and deps[c] == "conj":
+                found.append(c)
     return [w for w in found if w != i]
 
 
