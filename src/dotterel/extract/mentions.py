@@ -434,20 +434,19 @@ def _subtree(arrays: ParseArrays, i: int) -> list[int]:
     (its left dependents' subtrees, itself, its right ones'), read from the parse arrays."""
     children = arrays.children
     out: list[int] = []
-    # (a leaf is its own subtree: most words are leaves, and need no call of their own)
+    placed = False  # whether ``i`` itself is in yet, after its left dependents
+    # (one pass over the dependents, which are in text order; a leaf is its own subtree:
+    # most words are leaves, and need no call of their own)
     for c in children[i]:
-        if c < i:
-            if children[c]:
-                out += _subtree(arrays, c)
-            else:
-                out.append(c)
-    out.append(i)
-    for c in children[i]:
-        if c > i:
-            if children[c]:
-                out += _subtree(arrays, c)
-            else:
-                out.append(c)
+        if not placed and c > i:
+            out.append(i)
+            placed = True
+        if children[c]:
+            out += _subtree(arrays, c)
+        else:
+            out.append(c)
+    if not placed:
+        out.append(i)
     return out
 
 
@@ -2517,6 +2516,8 @@ NATURAL_FORCES = word_class("natural_force")
 TOLL_DOERS = word_class("toll_doer")
 # A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
 ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
+# The kinds a named disaster's name may give it ("Hurricane Maria", "Storm Ciaran").
+DISASTER_KINDS = ACCIDENT_WORDS | NATURAL_FORCES
 # Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
 # crashed in Nepal, killing all on board").
 ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
@@ -2534,9 +2535,13 @@ def _accidental(m: Mention, doc: Doc) -> bool:
             and tok.head.lemma_.lower() in ACCIDENT_VERBS):
         return True
     # a named storm's kind is its compound ("Hurricane Maria", "Storm Ciaran")
-    return (any(doc[i].lemma_.lower() in ACCIDENT_DOERS or any(
-        c.dep_ == "compound" and c.lemma_.lower() in ACCIDENT_WORDS | NATURAL_FORCES
-        for c in doc[i].children)
+    # (the doers' lemmas and compounds read from the parse arrays: most news of violence
+    # has doers, and no Token is made for them or their dependents)
+    arrays = parse_arrays(doc)
+    lemmas, deps = arrays.lemmas, arrays.deps
+    return (any(lemmas[i].lower() in ACCIDENT_DOERS or any(
+        deps[c] == "compound" and lemmas[c].lower() in DISASTER_KINDS
+        for c in arrays.children[i])
         for i in m.sources)
             or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
 
