@@ -4570,3 +4570,19 @@ def test_a_protest_word_naming_a_kind_is_no_protest(coder, text):
 def test_a_headline_s_paired_names_act_together(coder, text):
     events = coder.code(text, published="2015-06-02")
     assert len({(ev.source.code, ev.target.code) for ev in events if ev.target is not None}) == 2
+
+
+def test_act_records_tell_the_same_acts_as_whole_records(coder):
+    # (the date alignment compares events by the part of their records same_act reads)
+    from itertools import product
+
+    from dotterel.merge.canonical import same_act
+    from dotterel.pipeline import _act_record
+
+    events = coder.code("Police raided the Mexican embassy in Quito on Friday. Mexico condemned "
+                        "the raid and broke off relations with Ecuador. Ecuadorian police stormed "
+                        "the embassy. Rebels attacked an army base in northern Mali.",
+                        published="2024-04-08")
+    assert len(events) >= 3
+    for a, b in product(events, repeat=2):
+        assert same_act(_act_record(a), _act_record(b)) == same_act(a.to_dict(), b.to_dict())

@@ -610,6 +610,14 @@ def test_every_rule_names_its_cues() -> None:
     assert all(_NEEDS.values())
 
 
+def test_cased_cue_words_are_capitalised() -> None:
+    # (what lets one search find them all: a match can hide no other)
+    from dotterel.resolve.timex import _CASED_WORD_CUES
+
+    assert all(word[:1].isupper() and (word[1:].islower() or not word[1:])
+               for word in _CASED_WORD_CUES)
+
+
 def test_cues_never_change_what_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     import json
     import re

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -1315,7 +1316,7 @@ def _align_dates(events: list[Event]) -> list[Event]:
     explicit = [e for e in events if e.extras.get("explicit_date") and e.date]
     if not explicit:
         return events
-    records = {id(e): e.to_dict() for e in events}
+    records = {id(e): _act_record(e) for e in events}
     out: list[Event] = []
     for ev in events:
         if not ev.extras.get("explicit_date"):
@@ -1325,6 +1326,16 @@ def _align_dates(events: list[Event]) -> list[Event]:
                 ev = replace(ev, date=match.date, date_basis="text")
         out.append(ev)
     return out
+
+
+def _act_record(ev: Event) -> dict[str, Any]:
+    """The part of an event's contract record that :func:`same_act` reads: its dyad's
+    countries, its code and its target's (building the whole record, with its evidence,
+    place and quote, cost more than all the comparisons)."""
+    return {"cameo": ev.cameo,
+            "source": {"country": ev.source.country} if ev.source else None,
+            "target": ({"code": ev.target.code, "country": ev.target.country}
+                       if ev.target else None)}
 
 
 def _unique(actors: Iterable[Actor]) -> list[Actor]:

@@ -294,7 +294,7 @@ def _objects(tok: Token) -> list[Token]:
     """The nouns the trigger acts on directly: object, or subject of a passive, or
     for a noun trigger the complement of "of" and noun compounds ("embassy raid")."""
     if tok.pos_ == "NOUN" or tok.pos_ == "PROPN":
-        found = [c for c in tok.children if c.dep_ == "compound"]
+        found = _children(tok, {"compound"})
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
                 found += _children(prep, {"pobj"})
@@ -306,8 +306,10 @@ def _objects(tok: Token) -> list[Token]:
         # predicate the parser hangs the object, with that predicate, under "as"
         found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
                  for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
-    measures = [p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
-                and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
+    # (the measure phrases only looked for when they are needed: most verbs have objects)
+    measures = [] if found or passive else [
+        p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
+        and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
     if not found and measures and not passive:
         # "shortened by two hours the evening curfew declared after the army seized
         # power": the parser may take the object put after a measure phrase for the
@@ -407,17 +409,29 @@ class _TriggerWords:
                                      for j in _subtree(arrays, g))
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
-            words = [j for j in _subtree(arrays, scope) if j not in doers]
-            # and once more without the adverbs that follow a verb trigger, so that
-            # "pushing hard for" reads as "pushing for"
-            plain = [j for j in words if not (verb and j > i and arrays.heads[j] == i
-                                              and deps[j] == "advmod"
-                                              and arrays.tags[j] in ("RB", "RBR", "RBS"))]
-            last = len(words) - 1
-            self._context[content] = " ".join(texts[j] for j in words) + " | " + "".join(
-                texts[j] + (arrays.spaces[j] if k < last and words[k + 1] == j + 1 else " ")
-                for k, j in enumerate(words)) + (
-                " | " + " ".join(texts[j] for j in plain) if len(plain) < len(words) else "")
+            words = _subtree(arrays, scope)
+            if doers:
+                words = [j for j in words if j not in doers]
+            text = " ".join(map(texts.__getitem__, words)) + " | "
+            start, end = words[0], words[-1] + 1
+            if words == list(range(start, end)):
+                # (most clauses skip no word: their text as written, cut from the
+                # document's, with no word-by-word join)
+                text += arrays.span_text(start, end) + " "
+            else:
+                last = len(words) - 1
+                text += "".join(
+                    texts[j] + (arrays.spaces[j] if k < last and words[k + 1] == j + 1 else " ")
+                    for k, j in enumerate(words))
+            if verb:
+                # and once more without the adverbs that follow a verb trigger, so that
+                # "pushing hard for" reads as "pushing for"
+                plain = [j for j in words if not (j > i and arrays.heads[j] == i
+                                                  and deps[j] == "advmod"
+                                                  and arrays.tags[j] in ("RB", "RBR", "RBS"))]
+                if len(plain) < len(words):
+                    text += " | " + " ".join(map(texts.__getitem__, plain))
+            self._context[content] = text
         return self._context[content]
 
 
@@ -426,20 +440,19 @@ def _subtree(arrays: ParseArrays, i: int) -> list[int]:
     (its left dependents' subtrees, itself, its right ones'), read from the parse arrays."""
     children = arrays.children
     out: list[int] = []
-    # (a leaf is its own subtree: most words are leaves, and need no call of their own)
+    placed = False  # whether ``i`` itself is in yet, after its left dependents
+    # (one pass over the dependents, which are in text order; a leaf is its own subtree:
+    # most words are leaves, and need no call of their own)
     for c in children[i]:
-        if c < i:
-            if children[c]:
-                out += _subtree(arrays, c)
-            else:
-                out.append(c)
-    out.append(i)
-    for c in children[i]:
-        if c > i:
-            if children[c]:
-                out += _subtree(arrays, c)
-            else:
-                out.append(c)
+        if not placed and c > i:
+            out.append(i)
+            placed = True
+        if children[c]:
+            out += _subtree(arrays, c)
+        else:
+            out.append(c)
+    if not placed:
+        out.append(i)
     return out
 
 
@@ -455,26 +468,33 @@ CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
     """Token indices the entry consumes when it matches the trigger, else None."""
-    used = [words.tok.i]
+    # (plain loops and no list built until the entry matches: every entry of a word is
+    # tried here, a few dozen for some words, and most fail)
+    part = first = None
     if entry.particle:
         part = words.particles().get(entry.particle)
         if part is None:
             return None
-        used.append(part)
+    context = entry.context
     # (the sentence test before the objects: it is cheaper, and rules out most entries)
-    if entry.context and not entry.context_possible(words.sentence):
+    if context and not entry.context_possible(words.sentence):
         return None
-    if entry.objects:
-        first = next((i for i, forms in words.objects()
-                      if not entry.objects.isdisjoint(forms)), None)
-        if first is None:
+    wanted = entry.objects
+    if wanted:
+        for i, forms in words.objects():
+            if not wanted.isdisjoint(forms):
+                first = i
+                break
+        else:
             return None
-        used.append(first)
-    if entry.context:
+    if context:
         content = not entry.flags.isdisjoint(CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
         if not entry.context_matches(words.context(content)):
             return None
-    return tuple(used)
+    i = words.tok.i
+    if part is None:
+        return (i,) if first is None else (i, first)
+    return (i, part) if first is None else (i, part, first)
 
 
 def _phrase_nouns(verb: Token, entry: TriggerEntry) -> list[int]:
@@ -482,11 +502,14 @@ def _phrase_nouns(verb: Token, entry: TriggerEntry) -> list[int]:
     phrase of the entry's context ("on strike" of "went on strike")."""
     if not entry.context:
         return []
-    phrases = {" ".join(part.split()) for alt in entry.context for part in alt.split("+")}
     arrays = parse_arrays(verb.doc)
     lowers, deps, children = arrays.lowers, arrays.deps, arrays.children
-    return [o for p in children[verb.i] if deps[p] == "prep" for o in children[p]
-            if deps[o] == "pobj" and f"{lowers[p]} {lowers[o]}" in phrases]
+    said = [(o, f"{lowers[p]} {lowers[o]}") for p in children[verb.i] if deps[p] == "prep"
+            for o in children[p] if deps[o] == "pobj"]
+    if not said:
+        return []  # (most verbs: no phrase, and the entry's phrases need not be read)
+    phrases = {" ".join(part.split()) for alt in entry.context for part in alt.split("+")}
+    return [o for o, phrase in said if phrase in phrases]
 
 
 def _clause_of(tok: Token) -> Token:
@@ -506,8 +529,11 @@ def _without_misread_appositions(subjects: list[Token]) -> list[Token]:
     doc = subjects[0].doc if subjects else None
     kept: list[Token] = []
     for s in subjects:
+        if not kept:  # (the first subject is kept: most verbs have one, and no edges read)
+            kept.append(s)
+            continue
         start, end = s.left_edge.i, s.right_edge.i
-        if (doc is not None and kept and s.left_edge.lower_ in ("a", "an", "the")
+        if (doc is not None and s.left_edge.lower_ in ("a", "an", "the")
                 and start > 1 and doc[start - 1].text == ","
                 and kept[-1].right_edge.i == start - 2
                 and "," in (doc[end].text, doc[min(end + 1, len(doc) - 1)].text)):
@@ -859,7 +885,7 @@ def _own_thing(tok: Token) -> bool:
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
-    passive = _is_passive(tok) and tok.pos_ == "VERB" and not _is_stative(tok)
+    passive = tok.pos_ == "VERB" and _is_passive(tok) and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
@@ -1078,10 +1104,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
     if entry.code.startswith("11"):
         # "filed a lawsuit for violations committed by Ecuador": who is blamed is the
         # doer of the wrong the clause names
-        subjects = {t.i for s in _children(tok, SUBJECTS) for t in s.subtree}
-        for t in tok.subtree:
-            if t.dep_ == "agent" and t.i not in subjects:
-                return _children(t, {"pobj"})
+        # (the subtrees read from the parse arrays: a clause has many words)
+        arrays = parse_arrays(tok.doc)
+        subjects = {t for s in _children(tok, SUBJECTS) for t in _subtree(arrays, s.i)}
+        for t in _subtree(arrays, tok.i):
+            if arrays.deps[t] == "agent" and t not in subjects:
+                return _children(tok.doc[t], {"pobj"})
     return []
 
 
@@ -1181,8 +1209,12 @@ def _attributed_object(verb: Token) -> list[Token]:
 
 def _names_in(phrase: Token) -> bool:
     """Whether a phrase has a name, a pronoun or a nationality word in it."""
-    return any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-               for t in phrase.subtree)
+    # (its words' tags and entity types read from the parse arrays: a phrase has many
+    # words, and every object of every trigger is asked about)
+    arrays = parse_arrays(phrase.doc)
+    pos, ent_types = arrays.pos, arrays.ent_types
+    return any(pos[t] in ("PROPN", "PRON") or ent_types[t] in ("NORP", "GPE", "ORG", "PERSON")
+               for t in _subtree(arrays, phrase.i))
 
 
 # Prepositions by which an asked-for act names whom it falls on ("a ceasefire in Liberia").
@@ -1234,7 +1266,10 @@ def _who(tok: Token) -> Token:
     """The word naming who a counted or gathered group is ("journalists" in "dozens of
     journalists at Sudan's newspaper", "diplomats" in "expelled four diplomats, and Ukraine
     expelled 13"); the word itself otherwise."""
-    if tok.pos_ == "NUM" and tok.dep_ in OBJECTS:  # (rare: read from the Token)
+    # (the word's own tag, label, form, lemma and entity read from the parse arrays: every
+    # object and argument of every mention is looked at here)
+    arrays = parse_arrays(tok.doc)
+    if arrays.pos[tok.i] == "NUM" and arrays.deps[tok.i] in OBJECTS:
         # a bare number counts what the same verb's object counts in the clause it is
         # coordinated with
         verb = tok.head
@@ -1243,9 +1278,6 @@ def _who(tok: Token) -> Token:
                 named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
                 if named:
                     return named[0]
-    # (the word's own form, lemma and entity read from the parse arrays: every object and
-    # argument of every mention is looked at here)
-    arrays = parse_arrays(tok.doc)
     if arrays.lowers[tok.i] in QUANTITY_NOUNS:
         for prep in _children(tok, {"prep"}):
             if prep.lower_ == "of":
@@ -1271,7 +1303,9 @@ def _conjunct_indices(arrays: ParseArrays, i: int) -> list[int]:
         start = heads[start]
     found = [start]
     for word in found:  # (breadth first: the list grows as it is read)
-        found.extend(c for c in children[word] if c > word and deps[c] == "conj")
+        for c in children[word]:  # (a plain loop: most words have no conjunct)
+            if c > word and deps[c] == "conj":
+                found.append(c)
     return [w for w in found if w != i]
 
 
@@ -1314,8 +1348,10 @@ def _governors(tok: Token, limit: int = 3) -> list[int]:
     cur = tok.i
     for _ in range(limit):
         head = heads[cur]
-        if head == cur or (deps[cur] not in GOVERNED_DEPS and not _purpose(doc[cur])
-                           and not _goal(doc[cur])):
+        # (an infinitive of purpose and a clause of a goal are adverbial clauses: the label
+        # rules out most words before a Token is made to ask)
+        if head == cur or (deps[cur] not in GOVERNED_DEPS and (
+                deps[cur] != "advcl" or not (_purpose(doc[cur]) or _goal(doc[cur])))):
             break
         cur = head
         chain.append(cur)
@@ -1572,11 +1608,18 @@ def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: str) -> str |
     ``sentence`` is the text of the mention's sentence in lower case."""
     if m.code != m.entry.code:
         return None
+
+    def more_specific(code: str) -> bool:
+        return code[:2] == m.code[:2] and code.startswith(m.code) and code != m.code
+
     for i in m.trigger_tokens:
         if i != m.trigger and doc[i].pos_ == "NOUN":
+            # (most nouns have no entry of a more specific code: then none is picked)
+            if not any(more_specific(e.code)
+                       for e in lexicon.candidates("NOUN", doc[i].lemma_.lower())):
+                continue
             picked = _pick_entry(doc[i], lexicon, "NOUN", sentence)
-            if (picked is not None and picked[0].code[:2] == m.code[:2]
-                    and picked[0].code.startswith(m.code) and picked[0].code != m.code):
+            if picked is not None and more_specific(picked[0].code):
                 return picked[0].code
     return None
 
@@ -1660,8 +1703,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if entry.code[:2] == REDUCE_ROOT:
             # "ended mediation efforts", "froze aid programmes": what is cut off or halted
             # is named by its object's compound too, no act of its own
-            consumed.update(c.i for i in used if sent.doc[i].pos_ == "NOUN"
-                            for c in sent.doc[i].children if c.dep_ == "compound")
+            consumed.update(c.i for i in used if doc[i].pos_ == "NOUN"
+                            for c in doc[i].children if c.dep_ == "compound")
         if "report" in entry.flags:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
@@ -1671,7 +1714,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # made to carry out on themselves is the one who orders it
             sources = _children(tok.head, SUBJECTS) or sources
         m = _mention(tok, entry, used, sources, lexicon, span)
-        topical = _object_code(sent.doc, m, lexicon, sentence)
+        topical = _object_code(doc, m, lexicon, sentence)
         found.append(replace(m, code=topical) if topical else m)
     for tok in adjectives:
         # "said he was pessimistic about the talks": a predicate adjective of stance
@@ -1684,11 +1727,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
     if considering:  # (most sentences consider nothing: no governors to look up)
-        found = [m for m in found if sent.doc[m.trigger].pos_ != "VERB" or not any(
-            g in considering for g in _governors(sent.doc[m.trigger], 2))]
+        found = [m for m in found if doc[m.trigger].pos_ != "VERB" or not any(
+            g in considering for g in _governors(doc[m.trigger], 2))]
     content = {o.i: m.trigger for m in found
                if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
-               for o in _content_objects(sent.doc[m.trigger])}
+               for o in _content_objects(doc[m.trigger])}
     # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
     # for military aid", "rejected an offer of mediation"
     asked: dict[int, list[str]] = {}
@@ -1729,9 +1772,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # (never a date: "on the first day of the strike"). Not for violence: "Israel
             # said a rocket was launched at it" names its victim first, and a deed with
             # no doer named is left to the unidentified-attacker reading
-            sources = [t for t in sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
-                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
-                       and t.ent_type_ not in TIME_ENTITIES and t.lemma_ not in TIME_WORDS][-1:]
+            # (the words before it read from the parse arrays, from the nearest back)
+            before = next((j for j in range(tok.i - 1, sent.start - 1, -1)
+                           if tags[j] in ("PROPN", "NOUN")
+                           and arrays.deps[j] in ("pobj", "nsubj", "nsubjpass", "dobj")
+                           and arrays.ent_types[j] not in TIME_ENTITIES
+                           and lemmas[j] not in TIME_WORDS), None)
+            sources = [doc[before]] if before is not None else []
         # "mediated talks between Israel and Hamas", "hosted talks between the government
         # and the rebels": a deed brokered between parties is theirs, not the broker's
         brokered = _governed_by(tok, brokers) and len(_between_parties(tok)) > 1
@@ -1762,17 +1809,17 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     if not found and not reports:
         # (most sentences tell of no act: each step below would only pass on nothing)
         return []
-    found += _charged_with(found, sent.doc, lexicon, sentence)
+    found += _charged_with(found, doc, lexicon, sentence)
     found += _bare_demands(reports, found, lexicon, span)
     duties = _stated_duties(reports, found, lexicon, span)
     owed = {i for _, inside in duties for i in inside}
     found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
-    found = [m for m in found if not _in_condition(sent.doc[m.trigger])]
-    found = [m for m in _tolls(_means_codes(_kinds_of(found, sent.doc), sent.doc), sent.doc)
-             if not _accidental(m, sent.doc) and not _figurative(m, sent.doc)
-             and not _sporting(m, sent.doc)]
-    found = [_state_bombing(_official_protest(_rioting(m, sent.doc), sent.doc), sent.doc)
+    found = [m for m in found if not _in_condition(doc[m.trigger])]
+    found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
+             if not _accidental(m, doc) and not _figurative(m, doc)
+             and not _sporting(m, doc)]
+    found = [_state_bombing(_official_protest(_rioting(m, doc), doc), doc)
              for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -1785,69 +1832,71 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     acts = {m.trigger for m in found}
     found = [m for m in found if not (
         (m.code == OPTIMISM
-         or (m.code[:2] == INTENT_ROOT and _intends(sent.doc[m.trigger], lexicon)))
+         or (m.code[:2] == INTENT_ROOT and _intends(doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
-            c.i in acts and _decision_taken(sent.doc[m.trigger])) or (
+            c.i in acts and _decision_taken(doc[m.trigger])) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
             m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
-                for c in sent.doc[m.trigger].children))]
-    found = _merge_threats(found, sent.doc)
-    found = _readied(found, sent.doc)
+                for c in doc[m.trigger].children))]
+    found = _merge_threats(found, doc)
+    found = _readied(found, doc)
     # "opened fire to disperse the demonstrators": violence used for a forceful end is one
     # deed, the one done, aimed at whom its end names; what it was for is its aim
     violent = {m.trigger for m in found if m.code[:2] in VIOLENT_ROOTS}
     found = [m for m in found if not (
-        m.code[:2] in FORCE_ROOTS and _purpose(sent.doc[m.trigger])
-        and sent.doc[m.trigger].head.i in violent)]
+        m.code[:2] in FORCE_ROOTS and _purpose(doc[m.trigger])
+        and doc[m.trigger].head.i in violent)]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event; so is what a
     # blockade or an attack is done to demand ("will blockade the capital to demand")
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT or m.code[:2] in FORCE_ROOTS
-                for i in (m.trigger, *(t.i for t in _light_verb(sent.doc[m.trigger])))}
+                for i in (m.trigger, *(t.i for t in _light_verb(doc[m.trigger])))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
             _voiced_by(v, protests)
-            for v in (sent.doc[m.trigger], *_light_verb(sent.doc[m.trigger]))))]
+            for v in (doc[m.trigger], *_light_verb(doc[m.trigger]))))]
     # "held a march to protest the new tax", "prevented a rally organized to protest the
     # budget": the protest a protest is held for is that protest told again
     # (only a sentence with a protest verb needs its rally nouns)
-    if any(m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB" for m in found):
+    if any(m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB" for m in found):
         rallies = [t for t in sent if t.pos_ == "NOUN" and any(
             e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
         staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
         staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
         found = [m for m in found if not (
-            m.code[:2] == PROTEST_ROOT and sent.doc[m.trigger].pos_ == "VERB"
-            and _voiced_by(sent.doc[m.trigger], staged - {m.trigger}))]
+            m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB"
+            and _voiced_by(doc[m.trigger], staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
         m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma in DATING_MEETINGS
-        and sent.doc[m.trigger].dep_ == "pobj" and sent.doc[m.trigger].head.lower_ == "during")]
+        and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
-    found = [m for m in found if not _alleged(sent.doc[m.trigger])]
-    found = [m for m in found if not _called_off(sent.doc[m.trigger])]
-    # "a draft that aims to impose an arms embargo": what something aims at is
-    # neither done nor yet threatened
-    found = [m for m in found if not _aimed_at(sent.doc[m.trigger])]
-    found = _stopped(found, sent.doc)
+    # (and what is called off, and, "a draft that aims to impose an arms embargo", what
+    # something aims at, neither done nor yet threatened: one pass, one Token a mention)
+    found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
+                                      or _aimed_at(head))]
+    found = _stopped(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
     refusals = frozenset(m.trigger for m in found if m.code[:2] == REJECT_ROOT)
     kept: list[Mention] = []
     asked_targets: dict[int, list[tuple[int, ...]]] = {}
+    asking = bool(appeals or refusals or askers)  # (most sentences ask for nothing)
     for m in found:
-        appeal = _asked_for(sent.doc[m.trigger], appeals, refusals)
-        if appeal is None:
-            appeal = _purpose_of(sent.doc[m.trigger], askers)
+        word = doc[m.trigger]
+        appeal = None
+        if asking:  # (with nothing asked or refused, nothing is asked for)
+            appeal = _asked_for(word, appeals, refusals)
+            if appeal is None:
+                appeal = _purpose_of(word, askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
-            if not (m.code[:2] == APPEAL_ROOT and _means_to(sent.doc[m.trigger], lexicon)
-                    or _wished(sent.doc[m.trigger])):
+            if not (m.code[:2] == APPEAL_ROOT and _means_to(word, lexicon) or _wished(word)):
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
@@ -1912,6 +1961,8 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
     """"threatened to hold a general strike", "threatened to storm his residence": a
     threat and the act it threatens are one event: the threat, with its own doer and
     target, takes the act as what it threatens (its code)."""
+    if not any(m.code[:2] == THREAT_ROOT for m in found):
+        return found  # (most sentences threaten nothing)
     by_trigger = {m.trigger: m for m in found}
     contents: dict[int, Mention] = {}
     for m in found:
@@ -1960,7 +2011,7 @@ def _obligation(clause: Token) -> set[str]:
     must drop", "the rebels should disarm", "Japan needs to open"); empty if it does not."""
     if clause.pos_ not in ("VERB", "AUX"):
         return set()
-    words = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX}
+    words = {w for w in _child_words(clause, {"aux"}) if w in OBLIGATION_AUX}
     if (clause.lemma_.lower() in OBLIGATION_VERBS and _children(clause, {"xcomp"})
             and not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
                         for c in clause.children)):
@@ -2433,6 +2484,8 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     does ("drone attacks killed eight militant leaders"): an assassin is someone, not an
     attack."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
+    if not violent:
+        return found  # (most sentences: no violence for a code to be taken from)
     out: list[Mention] = []
     for m in found:
         tok = doc[m.trigger]
@@ -2464,12 +2517,14 @@ def _tolls(found: list[Mention], doc: Doc) -> list[Mention]:
     violent deed tells of that deed, and takes its code (one event when the victims are
     of the same side)."""
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
+    if not violent:
+        return found  # (most sentences: no violence, no toll)
     out: list[Mention] = []
     for m in found:
-        tok = doc[m.trigger]
-        if (m.trigger in violent and tok.tag_ == "VBG" and tok.dep_ == "advcl"
-                and tok.head.i in violent):
-            m = replace(m, code=violent[tok.head.i])
+        if m.trigger in violent:
+            tok = doc[m.trigger]
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.i in violent:
+                m = replace(m, code=violent[tok.head.i])
         out.append(m)
     return out
 
@@ -2479,6 +2534,8 @@ def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
     compounded with another only says what kind of deed that is. It is no deed of its own,
     and a bare deed takes its more specific code."""
     violent = {m.trigger: m for m in found if m.code[:2] in VIOLENT_ROOTS}
+    if not violent:
+        return found  # (most sentences: no violence to be of a kind)
     kinds = {doc[i].head.i: m.code for i, m in violent.items()
              if doc[i].dep_ == "compound" and doc[i].head.i in violent}
     out: list[Mention] = []
@@ -2505,6 +2562,8 @@ NATURAL_FORCES = word_class("natural_force")
 TOLL_DOERS = word_class("toll_doer")
 # A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
 ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
+# The kinds a named disaster's name may give it ("Hurricane Maria", "Storm Ciaran").
+DISASTER_KINDS = ACCIDENT_WORDS | NATURAL_FORCES
 # Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
 # crashed in Nepal, killing all on board").
 ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
@@ -2513,16 +2572,22 @@ ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
 def _accidental(m: Mention, doc: Doc) -> bool:
     """Whether a violent verb's doer or means is an accident or a disaster, or the verb
     adds the toll of a mishap the clause it hangs from tells of."""
+    if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
+        return False
     tok = doc[m.trigger]
-    if m.code[:2] not in VIOLENT_ROOTS or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB":
         return False
     if (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG"
             and tok.head.lemma_.lower() in ACCIDENT_VERBS):
         return True
     # a named storm's kind is its compound ("Hurricane Maria", "Storm Ciaran")
-    return (any(doc[i].lemma_.lower() in ACCIDENT_DOERS or any(
-        c.dep_ == "compound" and c.lemma_.lower() in ACCIDENT_WORDS | NATURAL_FORCES
-        for c in doc[i].children)
+    # (the doers' lemmas and compounds read from the parse arrays: most news of violence
+    # has doers, and no Token is made for them or their dependents)
+    arrays = parse_arrays(doc)
+    lemmas, deps = arrays.lemmas, arrays.deps
+    return (any(lemmas[i].lower() in ACCIDENT_DOERS or any(
+        deps[c] == "compound" and lemmas[c].lower() in DISASTER_KINDS
+        for c in arrays.children[i])
         for i in m.sources)
             or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
 
@@ -2536,10 +2601,11 @@ FIGURATIVE_OBJECTS = word_class("figurative_object")
 def _figurative(m: Mention, doc: Doc) -> bool:
     """Whether a violent verb's direct object is a thing only figures of speech attack
     ("the band stormed the charts", "photographers invaded her privacy")."""
+    if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
+        return False
     tok = doc[m.trigger]
-    return (m.code[:2] in VIOLENT_ROOTS and tok.pos_ == "VERB"
-            and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
-                    for o in _children(tok, {"dobj", "obj", "nsubjpass"})))
+    return tok.pos_ == "VERB" and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
+                                      for o in _children(tok, {"dobj", "obj", "nsubjpass"}))
 
 
 # Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
@@ -2560,12 +2626,13 @@ def _sporting(m: Mention, doc: Doc) -> bool:
         lemma = head.lemma_.lower()
         if lemma in PERFORMER_WORDS:
             return True
+        if lemma not in TEAM_WORDS:  # (most doers: no modifiers to read)
+            return False
         # (its nation's name aside: "the Brazilian football team")
         mods = [c for c in head.children if c.dep_ in ("compound", "amod")
                 and c.pos_ != "PROPN" and c.ent_type_ not in ("NORP", "GPE")]
         # ("the national team", not "the national security team")
-        return (lemma in TEAM_WORDS and bool(mods)
-                and all(c.lemma_.lower() in SPORT_WORDS for c in mods))
+        return bool(mods) and all(c.lemma_.lower() in SPORT_WORDS for c in mods)
     return (m.code.startswith(PERFORMER_CODES) and bool(m.sources)
             and all(performer(doc[i]) for i in m.sources))
 
@@ -2594,9 +2661,10 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
     """A state that protests ("Japan protested the incursion", "the foreign ministry
     protests Chinese ships near the islands") complains officially (114); crowds
     demonstrate (14)."""
+    if m.code[:2] != PROTEST_ROOT:  # (the code first: most mentions are no protest)
+        return m
     tok = doc[m.trigger]
-    if (m.code[:2] == PROTEST_ROOT and tok.pos_ == "VERB" and tok.lemma_.lower() == "protest"
-            and m.sources and all(doc[i].ent_type_ == "GPE"
+    if (tok.pos_ == "VERB" and tok.lemma_.lower() == "protest" and m.sources and all(doc[i].ent_type_ == "GPE"
                                   or doc[i].lemma_.lower() in STATE_ORGANS for i in m.sources)):
         return replace(m, code=OFFICIAL_COMPLAINT)
     return m
@@ -2610,8 +2678,10 @@ ARMED_FORCE_WORDS = {"army", "military", "force", "troop", "navy", "coalition"}
 def _state_bombing(m: Mention, doc: Doc) -> Mention:
     """A state or its forces that bomb ("Russia bombed power plants", "the army bombed
     rebel positions") do it from the air (195); a bare bombing (183) is a planted bomb's."""
+    if m.code != BARE_BOMBING:  # (the code first: most mentions are no bombing)
+        return m
     tok = doc[m.trigger]
-    if (m.code == BARE_BOMBING and tok.pos_ == "VERB" and m.sources
+    if (tok.pos_ == "VERB" and m.sources
             and all(doc[i].ent_type_ == "GPE" or doc[i].lemma_.lower() in ARMED_FORCE_WORDS
                     for i in m.sources)):
         return replace(m, code=AERIAL_WEAPONS)

@@ -167,7 +167,12 @@ COLLECTIVES = {"police", "military", "army", "government", "authorities", "troop
                "administration", "rebels", "militants", "opposition"}
 
 
-@dataclass(frozen=True)
+# The records below are made hundreds of times a document: plain slotted dataclasses,
+# whose __init__ costs a third of a frozen one's (which sets each field through
+# object.__setattr__). Nothing changes them once made.
+
+
+@dataclass(slots=True)
 class _Seen:
     """An actor established at a token position, for later reference."""
 
@@ -177,7 +182,7 @@ class _Seen:
     plural: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _SentenceMatches:
     """The knowledge's matches in the words of the sentence at token positions
     ``start:end`` (:meth:`Knowledge.match`, positions within the sentence), the positions
@@ -192,17 +197,18 @@ class _SentenceMatches:
     inner: set[int]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Reading:
     """What a noun phrase's own words say, whatever the document's memory holds: its
-    words (``toks``, and their texts), the knowledge's matches in them by kind, the
+    words' positions and texts, the knowledge's matches in them by kind, the
     user agents' prefix, where its head stands among them, whether it says "former",
-    the head's proper name and the country the phrase's words give it.
+    the head's proper name, the country the phrase's words give it and whether the head
+    is itself in the name of a country or region (a people's: "Albanians") among them.
     Shared by every resolution of the phrase: nothing may change its lists."""
 
-    toks: list[Token]
+    positions: list[int]
     words: list[str]
-    index: dict[int, int]  # token position -> its place in ``toks``
+    index: dict[int, int]  # token position -> its place in ``positions``
     persons: list[PhraseMatch]
     named: list[PhraseMatch]  # actors and IGOs
     countries: list[PhraseMatch]  # countries and regions, but for stances and facilities
@@ -213,6 +219,8 @@ class _Reading:
     former: bool
     name: str  # the proper name the head belongs to (see _name_of)
     country: str  # the country its own words give it (see _country_of)
+    head_country: bool  # whether the head is in one of ``countries``
+    head_people: bool  # whether that one is a people's name (a demonym)
 
 
 def _latest_first(seen: _Seen) -> int:
@@ -224,10 +232,10 @@ def _strip(text: str) -> str:
     return text.strip().strip(",.;:").strip()
 
 
-def _np_tokens(doc: Doc, head: int) -> list[Token]:
-    """The words of the noun phrase headed by token ``head``, without clauses and locative
-    phrases, in text order (the tree walked on the parse arrays: a Token for each word
-    kept, none for those looked at)."""
+def _np_positions(doc: Doc, head: int) -> list[int]:
+    """The positions of the words of the noun phrase headed by token ``head``, without
+    clauses and locative phrases, in text order (the tree walked on the parse arrays: no
+    Token made but for an apposition)."""
     arrays = parse_arrays(doc)
     deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
     keep = {head}
@@ -249,7 +257,7 @@ def _np_tokens(doc: Doc, head: int) -> list[Token]:
             elif dep == "pobj" and deps[tok] == "prep":
                 keep.add(child)
                 stack.append(child)
-    return [doc[i] for i in sorted(keep)]
+    return sorted(keep)
 
 
 class DocActors:
@@ -291,7 +299,7 @@ class DocActors:
         self._lemma_lowers = [lemma.lower() for lemma in arrays.lemmas]
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
-        self._phrases: dict[int, list[Token]] = {}
+        self._phrases: dict[int, list[int]] = {}
         self._readings: dict[int, _Reading] = {}  # by head (see _reading)
         # whether any word speaks of another party ("ally", "rival"): most documents
         # have none, and then no phrase needs a walk to look for one
@@ -385,34 +393,37 @@ class DocActors:
                 self._countries = sorted((i, place.country if i == start else c)
                                          for i, c in self._countries)
 
-    def _moved_seats(self, matches: Iterable[PhraseMatch], toks: list[Token]) -> list[PhraseMatch]:
+    def _moved_seats(self, matches: Iterable[PhraseMatch],
+                     positions: list[int]) -> list[PhraseMatch]:
         """``matches`` with each capital found to be another country's city (see
         :meth:`_relocate_seats`) standing for that country."""
         out = []
         for m in matches:
-            home = self._seat_home.get(toks[m.start].i) if m.entry.seat else None
+            home = self._seat_home.get(positions[m.start]) if m.entry.seat else None
             out.append(replace(m, entry=replace(m.entry, code=home, seat=False,
                                                 name=self.knowledge.country_name(home)))
                        if home else m)
         return out
 
-    def _np_tokens(self, head: Token) -> list[Token]:
-        """:func:`_np_tokens` of ``head``, remembered (a new list each time)."""
-        found = self._phrases.get(head.i)
+    def _np_positions(self, head: int) -> list[int]:
+        """:func:`_np_positions` of the token at ``head``, remembered (shared: nothing may
+        change the list)."""
+        found = self._phrases.get(head)
         if found is None:
-            found = self._phrases[head.i] = _np_tokens(self.doc, head.i)
-        return list(found)
+            found = self._phrases[head] = _np_positions(self.doc, head)
+        return found
 
     def _other_party_words(self, head: Token) -> set[int]:
         """:func:`_other_party_words` of ``head``; none without a word for one in the
         document."""
         return _other_party_words(self._arrays, head.i) if self._other_party_nouns else set()
 
-    def _match(self, toks: list[Token]) -> tuple[PhraseMatch, ...]:
-        """The knowledge's matches in the words ``toks`` (:meth:`Knowledge.match` of their
-        texts and lemmas), remembered by the words' positions and by what they say, and
-        read off their sentence's where those are the same (see :meth:`_sentence_matches`)."""
-        index = tuple(t.i for t in toks)
+    def _match(self, positions: list[int]) -> tuple[PhraseMatch, ...]:
+        """The knowledge's matches in the words at ``positions`` (:meth:`Knowledge.match`
+        of their texts and lemmas), remembered by the words' positions and by what they
+        say, and read off their sentence's where those are the same (see
+        :meth:`_sentence_matches`)."""
+        index = tuple(positions)
         found = self._matches_at.get(index)
         if found is not None:
             return found
@@ -577,7 +588,7 @@ class DocActors:
             m.entry.code in STATE_BODIES | JURISDICTIONS
             or ((m.entry.person_role or bodies) and m.entry.code[:3] in STATE_OFFICES
                 and (forces or m.entry.code[:3] != "MIL")))
-                   for m in self._match(self._np_tokens(owner)))
+                   for m in self._match(self._np_positions(owner.i)))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
         """The country of the first person of a known country named after ``head`` in
@@ -722,10 +733,10 @@ class DocActors:
         if found is not None:
             return found
         arrays, lowers, h = self._arrays, self._arrays.lowers, head.i
-        toks = self._np_tokens(head)
-        words = [self._words[t.i] for t in toks]
-        matches = self._match(toks)
-        index = {t.i: k for k, t in enumerate(toks)}
+        positions = self._np_positions(h)
+        words = [self._words[t] for t in positions]
+        matches = self._match(positions)
+        index = {t: k for k, t in enumerate(positions)}
 
         persons = [m for m in matches if m.entry.kind == "person"]
         # "a Boeing 777", "an Airbus A320": a maker's name before a model number names a
@@ -733,11 +744,12 @@ class DocActors:
         named = [m for m in matches if m.entry.kind in ("actor", "igo")
                  and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
         others = self._other_party_words(head) - {head.i}
-        countries = [m for m in self._moved_seats(matches, toks)
+        countries = [m for m in self._moved_seats(matches, positions)
                      if m.entry.kind in ("country", "region")
-                     and not _stance(lowers, toks[m.start].i) and toks[m.start].i not in others
-                     and not _backer(lowers, toks[m.end - 1].i + 1)
-                     and not _names_a_facility(m, toks, head)]
+                     and not _stance(lowers, positions[m.start])
+                     and positions[m.start] not in others
+                     and not _backer(lowers, positions[m.end - 1] + 1)
+                     and not _names_a_facility(arrays, m, positions, h)]
         sectors = [m for m in matches if m.entry.kind == "sector"]
         faiths = [m for m in matches if m.entry.kind == "religion"]
         # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
@@ -746,14 +758,16 @@ class DocActors:
         head_pos = index[head.i]
         # "former President Correa", and "Jorge Glas, Ecuador's former vice president":
         # the word before the name, or in the apposition that gives the office after it
-        formers = [t.i for t in toks if lowers[t.i] in FORMER_WORDS]
+        formers = [t for t in positions if lowers[t] in FORMER_WORDS]
         former = any(i <= h for i in formers) or (
             bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
+        own = [m for m in countries if m.start <= head_pos < m.end]
         found = self._readings[h] = _Reading(
-            toks=toks, words=words, index=index, persons=persons, named=named,
+            positions=positions, words=words, index=index, persons=persons, named=named,
             countries=countries, sectors=sectors, faiths=faiths, prefix=prefix,
             head_pos=head_pos, former=former, name=_name_of(arrays, h),
-            country=_country_of(countries, toks, head))
+            country=_country_of(arrays, countries, positions, h), head_country=bool(own),
+            head_people=any(m.entry.demonym for m in own))
         return found
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
@@ -779,10 +793,11 @@ class DocActors:
         if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
             return self._pronoun(head, day, exclude)
         reading = self._reading(head)
-        toks, words, index = reading.toks, reading.words, reading.index
+        positions, words, index = reading.positions, reading.words, reading.index
         persons, named, countries = reading.persons, reading.named, reading.countries
         sectors, faiths, prefix = reading.sectors, reading.faiths, reading.prefix
         head_pos, former, name_text = reading.head_pos, reading.former, reading.name
+        head_country, head_people = reading.head_country, reading.head_people
 
         def span_text(m: PhraseMatch) -> str:
             return " ".join(words[m.start:m.end])
@@ -796,13 +811,13 @@ class DocActors:
                         actor = self._titled(actor, m, words, sectors, day)
                     elif (actor.sector and actor.sector != "ELI"
                           and actor.country not in ("IGO", "NGO", "IMG", "MNC")
-                          and any(lowers[t.i] in OUT_OF_OFFICE for t in toks if t.i <= h)):
+                          and any(lowers[t] in OUT_OF_OFFICE for t in positions if t <= h)):
                         # "ousted President Akayev": the text says they no longer hold the
                         # office, whatever date the story carries
                         actor = _with_sector(actor, "ELI")
                     return _with_text(actor, span_text(m))
         split = self._named.get(head.i)
-        if not persons and split is not None and split[0] + split[1].start < toks[0].i:
+        if not persons and split is not None and split[0] + split[1].start < positions[0]:
             # the parser cut a known name apart ("dos" of "José Eduardo dos Santos" taken for
             # a verb): its last word still names the person, not a place called "Santos"
             actor = self._from_entry(split[1].entry, split[1], split[0], day)
@@ -814,15 +829,14 @@ class DocActors:
             # "Ruiz later accused ...": a surname the text has given someone, which the
             # tagger took for a common noun at the start of a sentence
             name_text = head.text
-        if name_text and name_text.lower() in self._names and not _head_is_country(countries, head_pos):
+        if name_text and name_text.lower() in self._names and not head_country:
             return _with_text(self._names[name_text.lower()], name_text)
         titled = self._titled_surname(head, head_pos, words, sectors, day)
         if titled is not None:
             return titled
-        if _head_is_country(countries, head_pos) and not any(
-                m.start <= head_pos < m.end for m in named):
+        if head_country and not any(m.start <= head_pos < m.end for m in named):
             named = []  # "The US, Russia and ...": the head's own name wins over a neighbour's
-        owners = [m for m in named if _owner_of(arrays, toks[m.end - 1].i, h)]
+        owners = [m for m in named if _owner_of(arrays, positions[m.end - 1], h)]
         if owners and any(m.entry.person_role and m.start <= head_pos < m.end for m in sectors):
             # "Arnor's minister Telemar": an office holder is of the party whose office it
             # is, whatever a dictionary says the name after the title stands for
@@ -833,7 +847,7 @@ class DocActors:
             body = [m.entry.code for m in sectors if m.start <= head_pos < m.end
                     and m.entry.code in STATE_BODIES]
             if (actor and body and actor.country not in ("IGO", "NGO", "IMG")
-                    and _leader(lowers, toks[best.end - 1].i + 1)):
+                    and _leader(lowers, positions[best.end - 1] + 1)):
                 # "the Taliban-led government", "a Hamas-led cabinet": a state's body a
                 # group leads is that state's body, not the group
                 return Actor(code=actor.country + body[0], country=actor.country,
@@ -846,19 +860,19 @@ class DocActors:
                 return _with_text(_with_prefix(actor, prefix), span_text(best))
         # "Iran's militia allies in Syria", "the chief of Iran's proxies in Iraq": the
         # other party is of the place it is found in
-        home = next((c for t in toks if lemma_lowers[t.i] in OTHER_PARTY_NOUNS
-                     for c in self._located_in(t, day, GROUP_PLACE_PREPS)), ""
+        home = next((c for t in positions if lemma_lowers[t] in OTHER_PARTY_NOUNS
+                     for c in self._located_in(self.doc[t], day, GROUP_PLACE_PREPS)), ""
                     ) if self._other_party_nouns else ""
         other_party = head_lemma in OTHER_PARTY_NOUNS
         if other_party and not home and countries and all(
-                _owner_of(arrays, toks[m.start].i, h) for m in countries):
+                _owner_of(arrays, positions[m.start], h) for m in countries):
             # "Israel's militia ally", "an ally of Russia": someone other than that state,
             # whom the phrase does not name
             return None
         country = home if other_party and home else (reading.country or home)
         if countries and all(m.entry.kind == "region" for m in countries) and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
-                for m in countries for a in toks[m.start].ancestors):
+                for m in countries for a in self.doc[positions[m.start]].ancestors):
             # "the Federation of Asian Surgeons": a body of people from a region's
             # states is a non-governmental one, not the region
             country = "NGO"
@@ -869,9 +883,8 @@ class DocActors:
             # (a body or people only: "Reagan's proposals" are no actor)
             country = self._owner_person_country(head, day)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
-            m.entry.demonym and arrays.heads[toks[m.end - 1].i] == h for m in countries)
-        if minority or (_head_is_people(countries, head_pos)
-                        and any(lowers[t.i] == "ethnic" for t in toks)):
+            m.entry.demonym and arrays.heads[positions[m.end - 1]] == h for m in countries)
+        if minority or (head_people and any(lowers[t] == "ethnic" for t in positions)):
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
             # lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
@@ -879,7 +892,7 @@ class DocActors:
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
             # a body's noun compounded with a national thing ("Israeli army bulldozers")
-            if head_pos_tag == "PROPN" and not _head_is_country(countries, head_pos):
+            if head_pos_tag == "PROPN" and not head_country:
                 # so is a role in an apposition after it ("Sidhoum, Algeria's leading
                 # human rights activist")
                 described = _apposition_words(arrays, h)
@@ -887,20 +900,20 @@ class DocActors:
                 # "Siemens, the German company"): it says what the organisation is
                 organisation = head_ent in ("ORG", "")
                 sectors = [m for m in sectors if (m.entry.person_role or organisation)
-                           and (m.end <= head_pos or toks[m.start].i in described)]
+                           and (m.end <= head_pos or positions[m.start] in described)]
             elif head_lemma in MEMBER_HEADS:
                 # "a member of the Syrian parliament", "the head of Iran's judiciary": a
                 # member or a head is of the body the "of" phrase names
                 sectors = [m for m in sectors if not m.entry.person_role
-                           and _owner_of(arrays, toks[m.end - 1].i, h)]
+                           and _owner_of(arrays, positions[m.end - 1], h)]
             elif head_lemma in MOVEMENT_HEADS:
                 # "demanded the removal of US troops", "the expulsion of the Iraqi
                 # ambassador": the moved body's or office holder's own sector
-                sectors = [m for m in sectors if _owner_of(arrays, toks[m.end - 1].i, h)]
+                sectors = [m for m in sectors if _owner_of(arrays, positions[m.end - 1], h)]
             else:
                 sectors = [m for m in sectors if countries and not m.entry.person_role
-                           and arrays.deps[toks[m.end - 1].i] == "compound"
-                           and arrays.heads[toks[m.end - 1].i] == h]
+                           and arrays.deps[positions[m.end - 1]] == "compound"
+                           and arrays.heads[positions[m.end - 1]] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         if (not sector and country and not named and head_pos_tag == "NOUN"
                 and self._force_deed(h)):
@@ -909,7 +922,7 @@ class DocActors:
             sector = "MIL"
         if (not sector and head_ent == "ORG" and head_pos_tag == "PROPN"
                 and not self._words[h].isupper()
-                and any(_owner_of(arrays, toks[m.end - 1].i, h) for m in countries)):
+                and any(_owner_of(arrays, positions[m.end - 1], h) for m in countries)):
             # "Germany's Siemens", "China's Huawei": an organisation a state's name owns,
             # named by no other word, is a business of it (a name in capitals may be a
             # party's or a broadcaster's: "Turkey's AKP", "Britain's BBC")
@@ -917,12 +930,12 @@ class DocActors:
         # a region's word does not give a force one state ("a West African peacekeeping force")
         regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
         if (not country or regional) and head_pos_tag == "NOUN":
-            mods = {lowers[t.i] for t in toks
-                    if arrays.deps[t.i] in MODIFIER_DEPS and arrays.heads[t.i] == h}
+            mods = {lowers[t] for t in positions
+                    if arrays.deps[t] in MODIFIER_DEPS and arrays.heads[t] == h}
             if ((head_lemma in FORCE_HEADS or sector == "MIL")
                     and (mods & MULTINATIONAL_WORDS or ("regional" in mods and head_tag == "NN")
                          or (regional and bool(mods & PEACEKEEPING)))
-                    and not any(arrays.deps[t.i] == "poss" for t in toks)
+                    and not any(arrays.deps[t] == "poss" for t in positions)
                     and not _sent(head)):
                 # "a regional peacekeeping force", "international troops": a force of
                 # several states that no phrase gives a state is an international one,
@@ -946,15 +959,15 @@ class DocActors:
         # countries, which the one named last does not stand for; the phrase is left
         # unresolved. One with a region adjective ("the two West African neighbours")
         # is left to the description below: the country named last is one of the pair
-        if not countries and any(lemma_lowers[t.i] in COUNTRY_DESCRIPTORS and tags[t.i] == "NNS"
+        if not countries and any(lemma_lowers[t] in COUNTRY_DESCRIPTORS and tags[t] == "NNS"
                                  and any(arrays.deps[c] == "nummod" or lowers[c] == "both"
-                                         for c in arrays.children[t.i])
-                                 for t in toks):
+                                         for c in arrays.children[t])
+                                 for t in positions):
             return None
         # "the West African nation", "a former finance minister of the West African
         # nation": a description, not a name; a region adjective does not name the country
         if (all(m.entry.kind == "region" for m in countries)
-                and any(lemma_lowers[t.i] in COUNTRY_DESCRIPTORS for t in toks)):
+                and any(lemma_lowers[t] in COUNTRY_DESCRIPTORS for t in positions)):
             # the other party is never the nation itself, but may be one of its citizens
             # ("troops held the former finance minister of that country")
             is_nation = head_lemma in COUNTRY_DESCRIPTORS
@@ -982,7 +995,7 @@ class DocActors:
                 # "Sunnis demanded...", with no state in sight: a people named by their
                 # faith alone is coded by it
                 return _faith_actor(faiths, words)
-            return self._place_actor(head, toks)
+            return self._place_actor(head)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
             sector = "ELI"  # a former office holder keeps the country as elite
@@ -994,8 +1007,8 @@ class DocActors:
         # country they speak of
         named_person = head_ent == "PERSON" or (head_pos_tag == "PROPN" and person_role)
         if (not country and sector in NGO_SECTORS and not named_person
-                and any(lowers[t.i] in INTERNATIONAL_WORDS and arrays.deps[t.i] in MODIFIER_DEPS
-                        for t in toks)):
+                and any(lowers[t] in INTERNATIONAL_WORDS and arrays.deps[t] in MODIFIER_DEPS
+                        for t in positions)):
             # "an international relief agency urged the Chadian government": an NGO,
             # wherever it works
             return _with_prefix(Actor(code="NGO" + sector, country="NGO", sector=sector,
@@ -1050,13 +1063,12 @@ class DocActors:
                 return _with_sector(_faith_actor(faiths, words), sector)
             if not country:
                 return None
-        if not sector and country and _head_is_country(countries, head_pos):
+        if not sector and country and head_country:
             if head_dep in MODIFIER_DEPS and self._force_deed(arrays.heads[h]):
                 # "Israeli" of "the Israeli raid on Jenin", read as the raid's doer: the
                 # state's forces (see STATE_FORCE_DEEDS), not its people
                 sector = "MIL"
-            elif _head_is_people(countries, head_pos) or (
-                    head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
+            elif head_people or (head_ent == "NORP" and head_tag in ("NNPS", "NNS")):
                 # "Young Algerians", "an Eriadorian", "West Africans": people, not the state
                 sector = "CVL"
             elif head_pos_tag == "PROPN" and self._club_name(reading):
@@ -1084,23 +1096,23 @@ class DocActors:
         """Whether the phrase read as ``reading`` names a capital after a name word that
         neither the knowledge nor a place word explains ("Real Madrid", "Dynamo Kyiv"):
         a club's or a firm's name, not the seat of a government."""
-        arrays, toks, head_pos = self._arrays, reading.toks, reading.head_pos
+        arrays, positions, head_pos = self._arrays, reading.positions, reading.head_pos
         own = [m for m in reading.countries if m.start <= head_pos < m.end and m.entry.seat]
         if not own:
             return False
-        first = toks[own[0].start].i
-        matched = {toks[k].i for m in self._match(toks) for k in range(m.start, m.end)}
+        first = positions[own[0].start]
+        matched = {positions[k] for m in self._match(positions) for k in range(m.start, m.end)}
         return any(arrays.deps[c] == "compound" and arrays.pos[c] == "PROPN" and c < first
                    and c not in matched and arrays.lowers[c] not in PLACE_QUALIFIERS
                    and arrays.ent_types[c] not in PLACE_ENTITIES
-                   for c in arrays.children[toks[head_pos].i])
+                   for c in arrays.children[positions[head_pos]])
 
     def _compound_place_country(self, head: Token) -> str:
         """The country of a place named before a body's noun ("Texas police", "New Mexico
         officials"): the body is that place's, as "lawmakers in Texas" are."""
         for child in head.children:
             if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
-                place = self._place_actor(child, [])
+                place = self._place_actor(child)
                 if place is not None:
                     return place.country
         return ""
@@ -1245,21 +1257,23 @@ class DocActors:
 
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
-        toks = [t for t in self._np_tokens(tok) if t.dep_ != "conj" or t.i == tok.i]
-        for m in self._moved_seats(self._match(toks), toks):
+        deps = self._arrays.deps
+        positions = [t for t in self._np_positions(tok.i) if deps[t] != "conj" or t == tok.i]
+        for m in self._moved_seats(self._match(positions), positions):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
-        place = self._place_actor(tok, toks)
+        place = self._place_actor(tok)
         return place.country if place is not None else ""
 
     def _own_country(self, head: Token, day: dt.date | None) -> str:
         """The country a phrase's own words give it (a modifier or an "in" phrase),
         without guessing from the rest of the document."""
-        toks = [t for t in self._np_tokens(head) if t.dep_ != "conj"]
-        countries = [m for m in self._match(toks)
+        deps = self._arrays.deps
+        positions = [t for t in self._np_positions(head.i) if deps[t] != "conj"]
+        countries = [m for m in self._match(positions)
                      if m.entry.kind in ("country", "actor")]
         if countries:
-            return _country_of(countries, toks, head)
+            return _country_of(self._arrays, countries, positions, head.i)
         return next(iter(self._located_in(head, day)), "")
 
     def resolve_all(self, head: Token, day: dt.date | None = None,
@@ -1393,7 +1407,7 @@ class DocActors:
             return actor.name or actor.text, actor
         return written or " ".join(t.text for t in head.subtree if t.pos_ == "PROPN"), actor
 
-    def _place_actor(self, head: Token, toks: list[Token]) -> Actor | None:
+    def _place_actor(self, head: Token) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") stands for its
         country, as CAMEO codes it."""
         if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
@@ -1586,14 +1600,16 @@ def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
     return min(pool, key=lambda m: abs(m.end - 1 - head_pos)).entry.code
 
 
-def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) -> str:
-    """The owner country of the phrase: the head's own name ("Pakistan, a key U.S. ally"),
+def _country_of(arrays: ParseArrays, countries: list[PhraseMatch], positions: list[int],
+                head: int) -> str:
+    """The owner country of the phrase of the words at ``positions`` headed at ``head``
+    (read from the parse arrays): the head's own name ("Pakistan, a key U.S. ally"),
     a possessor ("Mexico's"), then a modifier ("Mexican"), then an "of" complement ("the
     government of Ecuador"). A people named by where they live ("the Albanians of southern
     Serbia") belong to that place."""
     if not countries:
         return ""
-    head_pos = next(k for k, t in enumerate(toks) if t.i == head.i)
+    head_pos = next(k for k, t in enumerate(positions) if t == head)
     own = [m for m in countries if m.start <= head_pos < m.end]
     if own and own[0].entry.kind == "region" and any(m.entry.kind == "country" for m in countries):
         # "Israeli Arabs": a people of a region named with a state's word live in that state
@@ -1605,11 +1621,10 @@ def _country_of(countries: list[PhraseMatch], toks: list[Token], head: Token) ->
         if places:
             return places[0].entry.code[:3]
 
-    def dep_of(m: PhraseMatch) -> str:
-        return toks[m.start].dep_
+    deps = arrays.deps
     for wanted in (("poss",), ("amod", "compound", "nmod"), ):
         for m in countries:
-            if dep_of(m) in wanted or toks[m.end - 1].dep_ in wanted:
+            if deps[positions[m.start]] in wanted or deps[positions[m.end - 1]] in wanted:
                 return m.entry.code[:3]
     return countries[0].entry.code[:3]
 
@@ -1672,18 +1687,17 @@ def _owner_of(arrays: ParseArrays, tok: int, head: int) -> bool:
     return dep == "pobj" and arrays.lowers[prep] == "of" and heads[prep] == head
 
 
-def _names_a_facility(m: PhraseMatch, toks: list[Token], head: Token) -> bool:
-    """Whether a region's name ``m`` is only part of a facility's proper name headed by
-    ``head`` ("the Europe Bridge", "the Asia Hotel"): the building is not the region."""
-    if m.entry.kind != "region" or head.ent_type_ != "FAC" or head.pos_ != "PROPN":
+def _names_a_facility(arrays: ParseArrays, m: PhraseMatch, positions: list[int],
+                      head: int) -> bool:
+    """Whether a region's name ``m``, in the words at ``positions``, is only part of a
+    facility's proper name headed at ``head`` ("the Europe Bridge", "the Asia Hotel"): the
+    building is not the region."""
+    ent_types = arrays.ent_types
+    if m.entry.kind != "region" or ent_types[head] != "FAC" or arrays.pos[head] != "PROPN":
         return False
-    head_pos = toks.index(head)
-    return (head_pos >= m.end and toks[m.start].ent_type_ == "FAC"
-            and all(t.ent_iob_ == "I" for t in toks[m.start + 1:head_pos + 1]))
-
-
-def _head_is_country(countries: list[PhraseMatch], head_pos: int) -> bool:
-    return any(m.start <= head_pos < m.end for m in countries)
+    head_pos = positions.index(head)
+    return (head_pos >= m.end and ent_types[positions[m.start]] == "FAC"
+            and all(arrays.ent_iobs[t] == "I" for t in positions[m.start + 1:head_pos + 1]))
 
 
 def _likened(arrays: ParseArrays, i: int) -> bool:
@@ -1756,10 +1770,6 @@ def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
         if written and written not in words and written[0] not in initials:
             return False
     return True
-
-
-def _head_is_people(countries: list[PhraseMatch], head_pos: int) -> bool:
-    return any(m.start <= head_pos < m.end and m.entry.demonym for m in countries)
 
 
 def _subtree(arrays: ParseArrays, i: int) -> list[int]:

@@ -423,6 +423,11 @@ class Gazetteer:
         self._capital_gids = capital_gids
         self._landmarks = landmarks
         self._state_gids = frozenset(p.geonameid for p in states.values())
+        # what each folded name may mean, remembered: the candidates are the same
+        # whatever the context (only their ranking is not), and a document names the
+        # same places sentence after sentence, each looked up again for every event's
+        # countries
+        self._meanings = functools.lru_cache(maxsize=1 << 14)(self._first_meanings)
 
     # -- public API --------------------------------------------------------------------
 
@@ -436,10 +441,10 @@ class Gazetteer:
         """
         if not name or not name.strip():
             return None
-        context = tuple(c.upper() for c in context_countries)
         if "," in name:
             head, _, qualifier = name.rpartition(",")
-            qualified = self._lookup_qualified(head, qualifier.strip(), context)
+            qualified = self._lookup_qualified(head, qualifier.strip(),
+                                               tuple(c.upper() for c in context_countries))
             if qualified is not None:
                 return qualified
         key = normalize_name(name)
@@ -447,14 +452,10 @@ class Gazetteer:
             return None
         if key in self._landmarks:
             return self._landmarks[key]
-        best = self._best(self._candidates(key), context)
-        if best is not None:
-            return best
-        for variant, kinds in self._variants(key):
-            best = self._best([c for c in self._candidates(variant) if c.kind in kinds], context)
-            if best is not None:
-                return best
-        return None
+        candidates = self._meanings(key)
+        if len(candidates) < 2:  # (most names mean one place or none: no context to weigh)
+            return candidates[0].place if candidates else None
+        return self._best(candidates, tuple(c.upper() for c in context_countries))
 
     def country_place(self, iso3: str) -> Place | None:
         """The country with this ISO3 code as a ``Place`` (its centroid), or None."""
@@ -504,6 +505,20 @@ class Gazetteer:
         if code is None and stripped in self._states:  # postal code, upper case only
             code = stripped
         return code
+
+    def _first_meanings(self, key: str) -> tuple[_Candidate, ...]:
+        """The candidates of the folded name ``key``, else of its first fallback spelling
+        that has any (of the kinds that spelling may mean); none when no spelling has.
+        (The best of any candidates is a place: the spellings after the first with
+        candidates are never tried.)"""
+        candidates = self._candidates(key)
+        if candidates:
+            return tuple(candidates)
+        for variant, kinds in self._variants(key):
+            candidates = [c for c in self._candidates(variant) if c.kind in kinds]
+            if candidates:
+                return tuple(candidates)
+        return ()
 
     def _variants(self, key: str) -> Iterable[tuple[str, frozenset[str]]]:
         """Fallback spellings of a folded name, with the kinds of place each may mean."""

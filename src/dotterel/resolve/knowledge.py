@@ -422,16 +422,23 @@ class Knowledge:
                         next_nodes.append(walked)
             for node in next_nodes:
                 for phrase in node.phrases:
-                    best = self._better(best, j + 1, phrase, words, i, transparent)
+                    if not phrase.case and (best is None or best[0] <= j):
+                        # (what _better gives a phrase longer than the best so far that
+                        # asks for no capitals, said without a call: most phrases)
+                        best = (j + 1, phrase)
+                    else:
+                        best = self._better(best, j + 1, phrase, words, i, transparent)
             nodes = next_nodes
             j += 1
         if best is None:
             return None
-        entry = best[1].entry
-        others = tuple(e for e in self._exact.get(best[1].words, ()) if e.kind == entry.kind
+        end, phrase = best
+        entry = phrase.entry
+        if not entry.spells:
+            return PhraseMatch(start=i, end=end, entry=entry)  # (most: no alternatives)
+        others = tuple(e for e in self._exact.get(phrase.words, ()) if e.kind == entry.kind
                        and e is not entry and e.spells)
-        return PhraseMatch(start=i, end=best[0], entry=entry,
-                           alternatives=others if entry.spells else ())
+        return PhraseMatch(start=i, end=end, entry=entry, alternatives=others)
 
     def _word(self, text: str) -> _Word:
         """The matcher's reading of a token text, worked out once per text."""
