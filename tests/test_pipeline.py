@@ -4579,8 +4579,8 @@ def test_act_records_tell_the_same_acts_as_whole_records(coder):
     from dotterel.merge.canonical import same_act
     from dotterel.pipeline import _act_record
 
-    events = coder.code("Police raided the Mexican embassy in Quito on Friday. Mexico condemned "
-                        "the raid and broke off relations with Ecuador. Ecuadorian police stormed "
+    events = coder.code("Police raided the Kenyan embassy in Mogadishu on Friday. Kenya condemned "
+                        "the raid and broke off relations with Somalia. Somali police stormed "
                         "the embassy. Rebels attacked an army base in northern Mali.",
                         published="2024-04-08")
     assert len(events) >= 3
