@@ -242,6 +242,16 @@ def test_what_an_accusation_says_was_done_is_not_an_event(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root)], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text, root", [
+    ("The tribunal ordered Sudan to prevent genocide in Darfur.", "20"),
+    ("Mali urged Burkina Faso to avoid an attack on the border town.", "19"),
+    ("Nigerian troops prevented the militants from attacking the village.", "19"),
+])
+def test_what_is_prevented_is_not_done(coder, text, root):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith(root)], [e.cameo for e in events]
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")

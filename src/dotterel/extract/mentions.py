@@ -1875,10 +1875,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
-    # (and what is called off, and, "a draft that aims to impose an arms embargo", what
-    # something aims at, neither done nor yet threatened: one pass, one Token a mention)
+    # (and what is called off or prevented, and, "a draft that aims to impose an arms
+    # embargo", what something aims at, neither done nor yet threatened: one pass, one
+    # Token a mention)
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
-                                      or _aimed_at(head))]
+                                      or _aimed_at(head) or _prevented(head))]
     found = _stopped(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
@@ -2244,6 +2245,29 @@ def _aimed_at(tok: Token) -> bool:
     arrays = parse_arrays(tok.doc)
     return any(arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in AIM_VERBS
                for g in _governors(tok, 3))
+
+
+# Verbs of keeping something from happening: what they take as their object ("ordered
+# Myanmar to prevent genocide", "averted a war") is not done; nor is the act someone is
+# kept from ("prevented the army from shelling the town", "stopped them from attacking").
+PREVENTING_VERBS = {"prevent", "avert", "avoid", "forestall", "preclude"}
+KEEPING_FROM_VERBS = {*PREVENTING_VERBS, "stop", "keep", "bar", "deter", "restrain"}
+
+
+def _prevented(tok: Token) -> bool:
+    """Whether an act is what a verb of preventing keeps from happening ("to prevent
+    genocide and war crimes", "genocide must be prevented", "prevented Israel from
+    attacking")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "prevent genocide and war crimes"
+    verb = tok.head
+    if tok.dep_ in (*OBJECTS, "nsubjpass"):
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in PREVENTING_VERBS
+    if tok.dep_ != "pcomp" or verb.lower_ != "from":
+        return False
+    # the parser hangs "from" on the verb or on the one kept from acting
+    keeper = verb.head.head if verb.head.dep_ in OBJECTS else verb.head
+    return keeper.pos_ == "VERB" and keeper.lemma_.lower() in KEEPING_FROM_VERBS
 
 
 def _called_off(tok: Token) -> bool:
