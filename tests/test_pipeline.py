@@ -252,6 +252,17 @@ def test_what_is_prevented_is_not_done(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root)], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text, code, pair", [
+    # arms of any kind sold to a state are military aid; reopening a closed border eases it
+    ("France sold combat helicopters to Qatar.", "072", ("FRA", "QAT")),
+    ("Germany sold two submarines to Turkey last year.", "072", ("DEU", "TUR")),
+    ("Jordan reopened its border crossing with Syria on Monday.", "0872", ("JOR", "SYR")),
+])
+def test_arms_sold_and_borders_reopened(coder, text, code, pair):
+    ev = one(coder.code(text, published="2021-03-10"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")
