@@ -257,6 +257,9 @@ def test_what_is_prevented_is_not_done(coder, text, root):
     ("France sold combat helicopters to Qatar.", "072", ("FRA", "QAT")),
     ("Germany sold two submarines to Turkey last year.", "072", ("DEU", "TUR")),
     ("Jordan reopened its border crossing with Syria on Monday.", "0872", ("JOR", "SYR")),
+    # a border opened to peacekeepers lets them in; agreeing to it is intent to (0355)
+    ("Chad reopened its border to African Union peacekeepers.", "0861", ("TCD", "IGO")),
+    ("Chad agreed to reopen its border to African Union peacekeepers.", "0355", ("TCD", "IGO")),
 ])
 def test_arms_sold_and_borders_reopened(coder, text, code, pair):
     ev = one(coder.code(text, published="2021-03-10"), code)
