@@ -260,6 +260,8 @@ def test_what_is_prevented_is_not_done(coder, text, root):
     # a border opened to peacekeepers lets them in; agreeing to it is intent to (0355)
     ("Chad reopened its border to African Union peacekeepers.", "0861", ("TCD", "IGO")),
     ("Chad agreed to reopen its border to African Union peacekeepers.", "0355", ("TCD", "IGO")),
+    # people of any calling set free are persons released (0841)
+    ("Belarus freed a jailed Lithuanian blogger on Friday.", "0841", ("BLR", "LTU")),
 ])
 def test_arms_sold_and_borders_reopened(coder, text, code, pair):
     ev = one(coder.code(text, published="2021-03-10"), code)
