@@ -252,6 +252,15 @@ def test_what_is_prevented_is_not_done(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root)], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "The Kenyan army released a report on the border clash with Somalia.",
+    "Peru's defence ministry released video footage of the raid on Tuesday.",
+])
+def test_what_is_published_is_not_set_free(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith("08")], [e.cameo for e in events]
+
+
 @pytest.mark.parametrize("text, code, pair", [
     # arms of any kind sold to a state are military aid; reopening a closed border eases it
     ("France sold combat helicopters to Qatar.", "072", ("FRA", "QAT")),
