@@ -265,6 +265,10 @@ def test_what_is_published_is_not_set_free(coder, text):
     # arms of any kind sold to a state are military aid; reopening a closed border eases it
     ("France sold combat helicopters to Qatar.", "072", ("FRA", "QAT")),
     ("Germany sold two submarines to Turkey last year.", "072", ("DEU", "TUR")),
+    ("Russia delivered air defence systems to Serbia.", "072", ("RUS", "SRB")),
+    ("Greece received missile systems from France.", "072", ("FRA", "GRC")),
+    ("Iran supplied the Syrian army with rockets.", "072", ("IRN", "SYR")),
+    ("Algeria supplied Tunisia with gas and electricity.", "061", ("DZA", "TUN")),
     ("Jordan reopened its border crossing with Syria on Monday.", "0872", ("JOR", "SYR")),
     # a border opened to peacekeepers lets them in; agreeing to it is intent to (0355)
     ("Chad reopened its border to African Union peacekeepers.", "0861", ("TCD", "IGO")),
