@@ -271,6 +271,9 @@ def test_what_is_published_is_not_set_free(coder, text):
     ("Algeria supplied Tunisia with gas and electricity.", "061", ("DZA", "TUN")),
     # hackers who target a network attack it by cyber means
     ("Iranian hackers targeted Israeli water systems.", "176", ("IRN", "ISR")),
+    # a leader who called another to discuss something spoke with him by telephone
+    ("Emmanuel Macron called Vladimir Putin on Sunday to discuss the crisis.", "041",
+     ("FRA", "RUS")),
     ("Jordan reopened its border crossing with Syria on Monday.", "0872", ("JOR", "SYR")),
     # a border opened to peacekeepers lets them in; agreeing to it is intent to (0355)
     ("Chad reopened its border to African Union peacekeepers.", "0861", ("TCD", "IGO")),
