@@ -261,6 +261,16 @@ def test_what_is_published_is_not_set_free(coder, text):
     assert not [e for e in events if e.cameo.startswith("08")], [e.cameo for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "Zambia's government cut off internet access across the country before the vote.",
+    "Egyptian authorities blocked access to news websites and social media.",
+])
+def test_internet_access_blocked_is_censorship_not_a_protest(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith("14")], [e.cameo for e in events]
+    assert all(e.cameo == "1721" for e in events), [e.cameo for e in events]
+
+
 @pytest.mark.parametrize("text, code, pair", [
     # arms of any kind sold to a state are military aid; reopening a closed border eases it
     ("France sold combat helicopters to Qatar.", "072", ("FRA", "QAT")),
