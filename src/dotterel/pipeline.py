@@ -19,6 +19,7 @@ from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESS
                                VIOLENT_ROOTS, Mention, means_objects, sentence_mentions,
                                wrongdoers)
 from .extract.quotes import find_quotes
+from .extract.word_classes import word_class
 from .identity import coding_identity
 from .merge.canonical import same_act
 from .nlp.arrays import parse_arrays
@@ -822,8 +823,8 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 ACCUSE_ROOT = "11"  # the accusation an arrest rests on is made by whoever arrests
 # complaints and demands: aimed at whoever did the wrong they are made over
 GRIEVANCE_ROOTS = {DEMAND_ROOT, ACCUSE_ROOT}
-# Verbs by which one commits oneself to an act ("pledged to", "agreed to").
-PLEDGE_VERBS = {"pledge", "promise", "agree", "commit", "undertake"}
+# Verbs by which one commits oneself to an act ("pledged to", "agreed to"): word_classes.tsv
+PLEDGE_VERBS = word_class("commitment")
 
 
 def _pledged(trigger: Token) -> bool:

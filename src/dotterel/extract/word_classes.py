@@ -1,6 +1,6 @@
 """Word classes that tell accidents, the weather, sport and the arts apart from political
-deeds, and words no pronoun means (the press, one-thing plurals), read from the package's
-``word_classes.tsv`` (see its header)."""
+deeds, words no pronoun means (the press, one-thing plurals) and verbs of commitment, read
+from the package's ``word_classes.tsv`` (see its header)."""
 
 from __future__ import annotations
 
