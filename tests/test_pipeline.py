@@ -4586,3 +4586,16 @@ def test_act_records_tell_the_same_acts_as_whole_records(coder):
     assert len(events) >= 3
     for a, b in product(events, repeat=2):
         assert same_act(_act_record(a), _act_record(b)) == same_act(a.to_dict(), b.to_dict())
+
+
+
+@pytest.mark.parametrize("text, venue, target", [
+    # where a treaty is signed is no party to it, though the parser hangs the place on
+    # the thing signed
+    ("Armenia signed a border treaty in Tbilisi on Friday.", "GEO", None),
+    ("Chile signed a trade pact with Peru in Quito.", "ECU", "PER"),
+])
+def test_where_a_treaty_is_signed_is_no_party(coder, text, venue, target):
+    events = coder.code(text, published="2019-05-03")
+    assert not any(e.target and e.target.country == venue for e in events)
+    assert target is None or one(events, "057").target.country == target

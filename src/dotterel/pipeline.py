@@ -166,7 +166,12 @@ class Coder:
             # a party ("signed a peace agreement in Algiers" is not with Algeria)
             return sources
         own = {s.code for s in sources}
-        targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
+        # "signed a peace agreement in Minsk": where a meeting or a signing is held is no
+        # party to it, though the parser hangs the place on the thing signed
+        held_at = {a.country for i in m.targets for prep in doc[i].children if prep.dep_ == "prep"
+                   for o in prep.children if _venue(o, doc, m) for a in actors.resolve_all(o, day)}
+        targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude)
+                          if a.country not in held_at or actors.resolve(doc[i], day) is not None)
         origins = [i for i in m.targets if doc[i].dep_ == "pobj" and doc[i].head.lower_ == "from"
                    and doc[i].head.head.i == m.trigger]
         if origins and len(targets) > 1:
@@ -812,7 +817,7 @@ MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Meeting, talking and mediating: where it is held is the venue, not a party ("held
 # talks in Geneva"); a visit (042, 043) is to the place visited.
-VENUE_CODES = {"040", "041", "044", "045", "046"}
+VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signings
 VENUE_PREPS = {"in", "at"}
 ATTENDING_VERBS = {"attend"}
 # Sectors of the state and its armed men: their protest is not one against themselves.
@@ -1101,8 +1106,8 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
 
 
 def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
-    """Whether a phrase is only where a meeting is held ("held talks in Geneva", "met at
-    the UN"): a place phrase of the meeting's own words, not of a thing it is about
+    """Whether a phrase is only where a meeting or a signing is held ("held talks in
+    Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
     return (m.code in VENUE_CODES and doc[m.trigger].lemma_.lower() not in ATTENDING_VERBS
             and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
