@@ -4599,3 +4599,12 @@ def test_where_a_treaty_is_signed_is_no_party(coder, text, venue, target):
     events = coder.code(text, published="2019-05-03")
     assert not any(e.target and e.target.country == venue for e in events)
     assert target is None or one(events, "057").target.country == target
+
+
+@pytest.mark.parametrize("text, target", [
+    # the holders a place's compound names are of the state the place lies in
+    ("Militants ambushed an army convoy in Sinai on Monday.", "EGYMIL"),
+    ("Insurgents stormed an army outpost in Sinai.", "EGYMIL"),
+])
+def test_holders_of_a_place_are_of_its_state(coder, text, target):
+    assert one(coder.code(text, published="2019-05-03"), "1").target.code == target

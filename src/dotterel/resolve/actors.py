@@ -1027,6 +1027,14 @@ class DocActors:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
                 country = self._office_place_country(head)
+            if (not country and sector and head_dep == "compound"
+                    and arrays.pos[arrays.heads[h]] == "NOUN"):
+                # "an army checkpoint in Sinai", "a government building in Bamenda": the
+                # holders of a place are of the state it lies in (where the deed done to
+                # it is: "ambushed an army convoy in Sinai")
+                held = head.head
+                country = next(iter(self._located_in(held, day) or (
+                    self._located_in(held.head, day) if held.dep_ in OBJECT_DEPS else [])), "")
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
