@@ -4605,6 +4605,9 @@ def test_where_a_treaty_is_signed_is_no_party(coder, text, venue, target):
     # the holders a place's compound names are of the state the place lies in
     ("Militants ambushed an army convoy in Sinai on Monday.", "EGYMIL"),
     ("Insurgents stormed an army outpost in Sinai.", "EGYMIL"),
+    # whose place it is, not the state its place phrase names
+    ("Separatist rebels shelled an army post in eastern Chad.", "TCDMIL"),
+    ("Rebels overran a police station in northern Niger.", "NERCOP"),
 ])
 def test_holders_of_a_place_are_of_its_state(coder, text, target):
     assert one(coder.code(text, published="2019-05-03"), "1").target.code == target

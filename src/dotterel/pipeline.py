@@ -170,8 +170,14 @@ class Coder:
         # party to it, though the parser hangs the place on the thing signed
         held_at = {a.country for i in m.targets for prep in doc[i].children if prep.dep_ == "prep"
                    for o in prep.children if _venue(o, doc, m) for a in actors.resolve_all(o, day)}
-        targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude)
-                          if a.country not in held_at or actors.resolve(doc[i], day) is not None)
+        # "rebels attacked an army base in northern Mali": violence done to a place falls on
+        # its holders (see below), not on the state the place's phrase names
+        violent = m.code[:2] in VIOLENT_ROOTS
+        targets = _unique(a for i in m.targets for a in (
+            (violent and actors.resolve(doc[i], day) is None
+             and [h for h in _holders(doc[i], actors, day, own) if h.country not in exclude])
+            or actors.resolve_all(doc[i], day, exclude))
+            if a.country not in held_at or actors.resolve(doc[i], day) is not None)
         origins = [i for i in m.targets if doc[i].dep_ == "pobj" and doc[i].head.lower_ == "from"
                    and doc[i].head.head.i == m.trigger]
         if origins and len(targets) > 1:
@@ -203,9 +209,7 @@ class Coder:
                 # "shelled civilian homes": a place held or used by a kind of people is
                 # theirs, and violence done to it is done to them, even by their own
                 # country's forces
-                targets = _unique(a for i in m.targets for c in doc[i].children
-                                  if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
-                                  and a.sector and a.code not in own)
+                targets = _unique(a for i in m.targets for a in _holders(doc[i], actors, day, own))
             if not targets and m.code[:2] == DEMAND_ROOT:
                 # "demanded that control of the ministry be taken away from the religious
                 # parties": a thing demanded to be taken from someone is demanded of them
@@ -1103,6 +1107,13 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
                for o in agent.children if o.dep_ == "pobj"]
     return held_by + [o for prep in obj.children if prep.dep_ == "prep"
                       for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
+
+
+def _holders(place: Token, actors: DocActors, day: dt.date | None, own: set[str]) -> list[Actor]:
+    """The kinds of people a place's modifiers say hold or use it ("rebel positions", "the
+    rebels' base", "an army checkpoint"), other than the sources ``own``."""
+    return [a for c in place.children if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
+            and a.sector and a.code not in own]
 
 
 def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
