@@ -4611,3 +4611,13 @@ def test_where_a_treaty_is_signed_is_no_party(coder, text, venue, target):
 ])
 def test_holders_of_a_place_are_of_its_state(coder, text, target):
     assert one(coder.code(text, published="2019-05-03"), "1").target.code == target
+
+
+@pytest.mark.parametrize("text, source", [
+    # an attack a state's adjective qualifies is by its forces, not by its people
+    ("Monday's Iranian attack on a Kuwaiti tanker injured three sailors.", "IRNMIL"),
+    ("The Syrian attack on rebel positions killed nine fighters.", "SYRMIL"),
+])
+def test_a_states_attack_is_by_its_forces(coder, text, source):
+    events = coder.code(text, published="2019-05-03")
+    assert source in {e.source.code for e in events if e.cameo[:2] in ("18", "19")}

@@ -137,6 +137,10 @@ ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 STATE_FORCE_DEEDS = frozenset({"raid", "airstrike", "shelling", "bombardment", "incursion",
                                "offensive"})
 STRIKE_MODIFIERS = frozenset({"air", "missile", "rocket", "artillery"})
+# Attacks told by kinds that are no state's forces' deeds.
+IRREGULAR_ATTACKS = frozenset({"cyber", "cyberattack", "hacker", "terrorist", "terror", "suicide",
+                               "militant", "rebel", "insurgent", "guerrilla", "mob", "heart",
+                               "panic", "verbal", "personal"})
 # Words that make a city's name another part of it, not a club's ("East Jerusalem").
 PLACE_QUALIFIERS = frozenset({"east", "west", "north", "south", "central", "greater", "new",
                               "old", "downtown", "metro", "inner", "outer", "upper", "lower"})
@@ -1149,10 +1153,12 @@ class DocActors:
         """Whether the token at ``i`` is a noun for a deed of armed forces ("raid",
         "shelling", "air strike"; see STATE_FORCE_DEEDS)."""
         arrays, lemma = self._arrays, self._lemma_lowers[i]
-        return arrays.pos[i] == "NOUN" and (lemma in STATE_FORCE_DEEDS or (
-            lemma == "strike" and any(self._lemma_lowers[c] in STRIKE_MODIFIERS
-                                      for c in arrays.children[i]
-                                      if arrays.deps[c] in MODIFIER_DEPS)))
+        mods = {self._lemma_lowers[c] for c in arrays.children[i] if arrays.deps[c] in MODIFIER_DEPS}
+        return arrays.pos[i] == "NOUN" and (
+            lemma in STATE_FORCE_DEEDS or (lemma == "strike" and bool(mods & STRIKE_MODIFIERS))
+            # "the Russian attack on Kharkiv" is by the state's forces; "a Palestinian
+            # suicide attack", "a Chinese cyber attack" are by others
+            or (lemma == "attack" and not mods & IRREGULAR_ATTACKS))
 
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
