@@ -4621,3 +4621,13 @@ def test_holders_of_a_place_are_of_its_state(coder, text, target):
 def test_a_states_attack_is_by_its_forces(coder, text, source):
     events = coder.code(text, published="2019-05-03")
     assert source in {e.source.code for e in events if e.cameo[:2] in ("18", "19")}
+
+
+@pytest.mark.parametrize("text", [
+    # people a state's deed of force kills are of the place it was aimed at, not the state's
+    "A Turkish airstrike on Afrin killed eight civilians.",
+    "A Turkish raid on Afrin killed eight civilians.",
+])
+def test_victims_are_of_where_a_deed_of_force_was_aimed(coder, text):
+    events = coder.code(text, published="2019-05-03")
+    assert events and all(e.target.country == "SYR" for e in events)

@@ -82,6 +82,9 @@ SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
 # it is; things sent through a place ("arms shipped through Syria") are not that place's.
 CROWD_PLACE_PREPS = SCENE_PLACE_PREPS | {"through", "across"}
+# The prepositions of where a deed of force is aimed ("the attack on Kharkiv", "the
+# shelling of Kherson").
+AIMED_PREPS = frozenset({"on", "of", "against"})
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -1255,8 +1258,13 @@ class DocActors:
                      for o in ([c] if c.dep_ in ("dobj", "obj") else
                                [g for g in c.children if g.dep_ == "pobj"]
                                if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
-            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
-                if prep.dep_ != "prep" or prep.lower_ not in preps:
+            # and where the deed that does it was aimed ("the Russian attack on Kharkiv
+            # killed 12 civilians")
+            aimed = [p for c in above.children if c.dep_ == "nsubj" and self._force_deed(c.i)
+                     for p in c.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS]
+            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children),
+                         *aimed]:
+                if prep.dep_ != "prep" or (prep.lower_ not in preps and prep not in aimed):
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
                 # defiance of Chinese authorities"); a name the tagger missed as a
