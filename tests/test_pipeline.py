@@ -4631,3 +4631,13 @@ def test_a_states_attack_is_by_its_forces(coder, text, source):
 def test_victims_are_of_where_a_deed_of_force_was_aimed(coder, text):
     events = coder.code(text, published="2019-05-03")
     assert events and all(e.target.country == "SYR" for e in events)
+
+
+@pytest.mark.parametrize("text, target", [
+    # a region the tagger takes for a person's or a body's name is still a place of its
+    # state where the sentence sends something to it
+    ("Japan sent medical aid to Tigray on Friday.", "ETH"),
+    ("Canada sent food aid to Sinai.", "EGY"),
+])
+def test_aid_to_a_region_is_to_its_state(coder, text, target):
+    assert one(coder.code(text, published="2021-05-03"), "07").target.country == target

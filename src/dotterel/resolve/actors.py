@@ -82,6 +82,8 @@ SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
 # it is; things sent through a place ("arms shipped through Syria") are not that place's.
 CROWD_PLACE_PREPS = SCENE_PLACE_PREPS | {"through", "across"}
+# The prepositions that put a region's name as a place ("in Tigray", "aid to Darfur").
+REGION_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
 # The prepositions of where a deed of force is aimed ("the attack on Kharkiv", "the
 # shelling of Kherson").
 AIMED_PREPS = frozenset({"on", "of", "against"})
@@ -1432,14 +1434,21 @@ class DocActors:
     def _place_actor(self, head: Token) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") stands for its
         country, as CAMEO codes it."""
-        if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if self.gazetteer is None:
+            return None
+        # a region the tagger took for a person's or a body's name ("sent aid to Tigray")
+        # is still one where the sentence puts it in or sends something to it
+        mistyped = (head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN"
+                    and head.dep_ == "pobj" and head.head.lower_ in REGION_PREPS)
+        if head.ent_type_ not in ("GPE", "LOC", "FAC") and not mistyped:
             return None
         ent = _entity_range(self._arrays, head.i)
         if in_feature_name(self._words, ent.start, ent.stop):
             return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
         place = self.gazetteer.lookup(name, self._place_context(head))
-        if place is None or not place.country:
+        if place is None or not place.country or (
+                mistyped and self.gazetteer.kind(place) != "region"):
             return None
         return Actor(code=place.country, country=place.country, sector="",
                      name=place.name, text=name)
