@@ -27,6 +27,7 @@ from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
                          inside_place_name, phrase_key, successions)
+from .gazetteer import normalize_name
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -1274,10 +1275,24 @@ class DocActors:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
                                                or obj.pos_ == "PROPN"):
-                        country = self._place_country(obj)
+                        country = self._place_country(obj) or (
+                            self._city_named(obj) if prep in aimed else "")
                         if country:
                             return country
         return ""
+
+    def _city_named(self, tok: Token) -> str:
+        """The country of a place whose name the tagger took for a person's or a body's
+        ("the attack on Kharkiv"), when the name is the place's own, not one the gazetteer
+        only comes near, and names no actor."""
+        if self.gazetteer is None or tok.pos_ != "PROPN" or self.resolve(tok) is not None:
+            return ""
+        ent = _entity_range(self._arrays, tok.i) if tok.ent_type_ else range(tok.i, tok.i + 1)
+        name = self.doc[ent.start:ent.stop].text
+        place = self.gazetteer.lookup(name, self._place_context(tok))
+        if place is None or normalize_name(place.name) != normalize_name(name):
+            return ""
+        return place.country
 
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
