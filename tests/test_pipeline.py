@@ -4643,3 +4643,11 @@ def test_victims_are_of_where_a_deed_of_force_was_aimed(coder, text, country):
 ])
 def test_aid_to_a_region_is_to_its_state(coder, text, target):
     assert one(coder.code(text, published="2021-05-03"), "07").target.country == target
+
+
+@pytest.mark.parametrize("text, source", [
+    # an office of a city the tagger takes for a name is still held in the city's state
+    ("The mayor of Odesa accused Russia of targeting civilians.", "UKR"),
+])
+def test_an_office_of_a_mistagged_city_is_its_states(coder, text, source):
+    assert one(coder.code(text, published="2023-05-03"), "11").source.country == source

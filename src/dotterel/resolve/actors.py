@@ -1238,6 +1238,10 @@ class DocActors:
                     country = self._place_country(place)
                     if country:
                         return country
+                # "the mayor of Kharkiv": a city the tagger took for a name
+                country = self._city_named(obj) if not places else ""
+                if country:
+                    return country
         return ""
 
     def _scene_country(self, head: Token, crowd: bool = False) -> str:
