@@ -4651,3 +4651,13 @@ def test_aid_to_a_region_is_to_its_state(coder, text, target):
 ])
 def test_an_office_of_a_mistagged_city_is_its_states(coder, text, source):
     assert one(coder.code(text, published="2023-05-03"), "11").source.country == source
+
+
+@pytest.mark.parametrize("text, target", [
+    # people a body acts on are of the place the body is in when no word says otherwise;
+    # not of the place of whoever tells of it
+    ("Police in Lagos arrested 20 protesters.", "NGACVL"),
+    ("Troops in Goma detained 12 students.", "CODEDU"),
+])
+def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
+    assert one(coder.code(text, published="2019-05-03"), "17").target.code == target

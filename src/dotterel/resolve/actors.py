@@ -1269,8 +1269,13 @@ class DocActors:
             # killed 12 civilians")
             aimed = [p for c in above.children if c.dep_ == "nsubj" and self._force_deed(c.i)
                      for p in c.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS]
+            # and where the doer of a deed done to them is ("police in Lagos arrested 20
+            # protesters"; not a teller's: "officials in Nairobi said")
+            present = [p for c in above.children if c.dep_ == "nsubj"
+                       and head.head.i == above.i and head.dep_ in OBJECT_DEPS
+                       for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
             for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children),
-                         *aimed]:
+                         *aimed, *present]:
                 if prep.dep_ != "prep" or (prep.lower_ not in preps and prep not in aimed):
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
