@@ -4661,3 +4661,12 @@ def test_an_office_of_a_mistagged_city_is_its_states(coder, text, source):
 ])
 def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
     assert one(coder.code(text, published="2019-05-03"), "17").target.code == target
+
+
+@pytest.mark.parametrize("text, source", [
+    # a state's arms that strike by themselves are its forces, not its people
+    ("Iranian drones struck a tanker in the Gulf of Oman.", "IRNMIL"),
+    ("Syrian warplanes bombed a market in Idlib.", "SYRMIL"),
+])
+def test_a_states_striking_arms_are_its_forces(coder, text, source):
+    assert one(coder.code(text, published="2019-05-03"), "19").source.code == source

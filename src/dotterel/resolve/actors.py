@@ -143,6 +143,8 @@ ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 STATE_FORCE_DEEDS = frozenset({"raid", "airstrike", "shelling", "bombardment", "incursion",
                                "offensive"})
 STRIKE_MODIFIERS = frozenset({"air", "missile", "rocket", "artillery"})
+# Arms that strike by themselves, whose state's adjective names its forces.
+STATE_WEAPONS = frozenset({"drone", "missile", "warplane", "warship"})
 # Attacks told by kinds that are no state's forces' deeds.
 IRREGULAR_ATTACKS = frozenset({"cyber", "cyberattack", "hacker", "terrorist", "terror", "suicide",
                                "militant", "rebel", "insurgent", "guerrilla", "mob", "heart",
@@ -1164,7 +1166,9 @@ class DocActors:
             lemma in STATE_FORCE_DEEDS or (lemma == "strike" and bool(mods & STRIKE_MODIFIERS))
             # "the Russian attack on Kharkiv" is by the state's forces; "a Palestinian
             # suicide attack", "a Chinese cyber attack" are by others
-            or (lemma == "attack" and not mods & IRREGULAR_ATTACKS))
+            or (lemma == "attack" and not mods & IRREGULAR_ATTACKS)
+            # "Ukrainian drones hit an oil depot": a state's arms that strike are its forces
+            or lemma in STATE_WEAPONS)
 
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
