@@ -4608,6 +4608,8 @@ def test_where_a_treaty_is_signed_is_no_party(coder, text, venue, target):
     # whose place it is, not the state its place phrase names
     ("Separatist rebels shelled an army post in eastern Chad.", "TCDMIL"),
     ("Rebels overran a police station in northern Niger.", "NERCOP"),
+    # (a city the tagger takes for a name too)
+    ("Separatist fighters attacked a government office in Bamenda on Monday.", "CMRGOV"),
 ])
 def test_holders_of_a_place_are_of_its_state(coder, text, target):
     assert one(coder.code(text, published="2019-05-03"), "1").target.code == target

@@ -1047,6 +1047,12 @@ class DocActors:
                 held = head.head
                 country = next(iter(self._located_in(held, day) or (
                     self._located_in(held.head, day) if held.dep_ in OBJECT_DEPS else [])), "")
+                # (a city the tagger took for a name: "a government building in Bamenda")
+                places = [*held.children, *(held.head.children if held.dep_ in OBJECT_DEPS
+                                            else ())]
+                country = country or next((c for p in places if p.dep_ == "prep"
+                                           and p.lower_ == "in" for o in p.children
+                                           if o.dep_ == "pobj" and (c := self._city_named(o))), "")
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
