@@ -4640,3 +4640,89 @@ def test_act_records_tell_the_same_acts_as_whole_records(coder):
     assert len(events) >= 3
     for a, b in product(events, repeat=2):
         assert same_act(_act_record(a), _act_record(b)) == same_act(a.to_dict(), b.to_dict())
+
+
+
+@pytest.mark.parametrize("text, venue, target", [
+    # where a treaty is signed is no party to it, though the parser hangs the place on
+    # the thing signed
+    ("Armenia signed a border treaty in Tbilisi on Friday.", "GEO", None),
+    ("Chile signed a trade pact with Peru in Quito.", "ECU", "PER"),
+])
+def test_where_a_treaty_is_signed_is_no_party(coder, text, venue, target):
+    events = coder.code(text, published="2019-05-03")
+    assert not any(e.target and e.target.country == venue for e in events)
+    assert target is None or one(events, "057").target.country == target
+
+
+@pytest.mark.parametrize("text, target", [
+    # the holders a place's compound names are of the state the place lies in
+    ("Militants ambushed an army convoy in Sinai on Monday.", "EGYMIL"),
+    ("Insurgents stormed an army outpost in Sinai.", "EGYMIL"),
+    # whose place it is, not the state its place phrase names
+    ("Separatist rebels shelled an army post in eastern Chad.", "TCDMIL"),
+    ("Rebels overran a police station in northern Niger.", "NERCOP"),
+    # (a city the tagger takes for a name too)
+    ("Separatist fighters attacked a government office in Bamenda on Monday.", "CMRGOV"),
+])
+def test_holders_of_a_place_are_of_its_state(coder, text, target):
+    assert one(coder.code(text, published="2019-05-03"), "1").target.code == target
+
+
+@pytest.mark.parametrize("text, source", [
+    # an attack a state's adjective qualifies is by its forces, not by its people
+    ("Monday's Iranian attack on a Kuwaiti tanker injured three sailors.", "IRNMIL"),
+    ("The Syrian attack on rebel positions killed nine fighters.", "SYRMIL"),
+])
+def test_a_states_attack_is_by_its_forces(coder, text, source):
+    events = coder.code(text, published="2019-05-03")
+    assert source in {e.source.code for e in events if e.cameo[:2] in ("18", "19")}
+
+
+@pytest.mark.parametrize("text, country", [
+    # people a state's deed of force kills are of the place it was aimed at, not the state's
+    ("A Turkish airstrike on Afrin killed eight civilians.", "SYR"),
+    ("A Turkish raid on Afrin killed eight civilians.", "SYR"),
+    # (a city the tagger takes for a person's or a body's name too)
+    ("A Russian drone attack on Kharkiv wounded nine civilians.", "UKR"),
+])
+def test_victims_are_of_where_a_deed_of_force_was_aimed(coder, text, country):
+    events = coder.code(text, published="2019-05-03")
+    assert events and all(e.target.country == country for e in events)
+
+
+@pytest.mark.parametrize("text, target", [
+    # a region the tagger takes for a person's or a body's name is still a place of its
+    # state where the sentence sends something to it
+    ("Japan sent medical aid to Tigray on Friday.", "ETH"),
+    ("Canada sent food aid to Sinai.", "EGY"),
+])
+def test_aid_to_a_region_is_to_its_state(coder, text, target):
+    assert one(coder.code(text, published="2021-05-03"), "07").target.country == target
+
+
+@pytest.mark.parametrize("text, source", [
+    # an office of a city the tagger takes for a name is still held in the city's state
+    ("The mayor of Odesa accused Russia of targeting civilians.", "UKR"),
+])
+def test_an_office_of_a_mistagged_city_is_its_states(coder, text, source):
+    assert one(coder.code(text, published="2023-05-03"), "11").source.country == source
+
+
+@pytest.mark.parametrize("text, target", [
+    # people a body acts on are of the place the body is in when no word says otherwise;
+    # not of the place of whoever tells of it
+    ("Police in Lagos arrested 20 protesters.", "NGACVL"),
+    ("Troops in Goma detained 12 students.", "CODEDU"),
+])
+def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
+    assert one(coder.code(text, published="2019-05-03"), "17").target.code == target
+
+
+@pytest.mark.parametrize("text, source", [
+    # a state's arms that strike by themselves are its forces, not its people
+    ("Iranian drones struck a tanker in the Gulf of Oman.", "IRNMIL"),
+    ("Syrian warplanes bombed a market in Idlib.", "SYRMIL"),
+])
+def test_a_states_striking_arms_are_its_forces(coder, text, source):
+    assert one(coder.code(text, published="2019-05-03"), "19").source.code == source

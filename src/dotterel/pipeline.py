@@ -167,7 +167,18 @@ class Coder:
             # a party ("signed a peace agreement in Algiers" is not with Algeria)
             return sources
         own = {s.code for s in sources}
-        targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day, exclude))
+        # "signed a peace agreement in Minsk": where a meeting or a signing is held is no
+        # party to it, though the parser hangs the place on the thing signed
+        held_at = {a.country for i in m.targets for prep in doc[i].children if prep.dep_ == "prep"
+                   for o in prep.children if _venue(o, doc, m) for a in actors.resolve_all(o, day)}
+        # "rebels attacked an army base in northern Mali": violence done to a place falls on
+        # its holders (see below), not on the state the place's phrase names
+        violent = m.code[:2] in VIOLENT_ROOTS
+        targets = _unique(a for i in m.targets for a in (
+            (violent and actors.resolve(doc[i], day) is None
+             and [h for h in _holders(doc[i], actors, day, own) if h.country not in exclude])
+            or actors.resolve_all(doc[i], day, exclude))
+            if a.country not in held_at or actors.resolve(doc[i], day) is not None)
         origins = [i for i in m.targets if doc[i].dep_ == "pobj" and doc[i].head.lower_ == "from"
                    and doc[i].head.head.i == m.trigger]
         if origins and len(targets) > 1:
@@ -199,9 +210,7 @@ class Coder:
                 # "shelled civilian homes": a place held or used by a kind of people is
                 # theirs, and violence done to it is done to them, even by their own
                 # country's forces
-                targets = _unique(a for i in m.targets for c in doc[i].children
-                                  if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
-                                  and a.sector and a.code not in own)
+                targets = _unique(a for i in m.targets for a in _holders(doc[i], actors, day, own))
             if not targets and m.code[:2] == DEMAND_ROOT:
                 # "demanded that control of the ministry be taken away from the religious
                 # parties": a thing demanded to be taken from someone is demanded of them
@@ -813,7 +822,7 @@ MASS_VIOLENCE_ROOT = "20"
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Meeting, talking and mediating: where it is held is the venue, not a party ("held
 # talks in Geneva"); a visit (042, 043) is to the place visited.
-VENUE_CODES = {"040", "041", "044", "045", "046"}
+VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signings
 VENUE_PREPS = {"in", "at"}
 ATTENDING_VERBS = {"attend"}
 # Sectors of the state and its armed men: their protest is not one against themselves.
@@ -1101,9 +1110,16 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
                       for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
 
 
+def _holders(place: Token, actors: DocActors, day: dt.date | None, own: set[str]) -> list[Actor]:
+    """The kinds of people a place's modifiers say hold or use it ("rebel positions", "the
+    rebels' base", "an army checkpoint"), other than the sources ``own``."""
+    return [a for c in place.children if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
+            and a.sector and a.code not in own]
+
+
 def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
-    """Whether a phrase is only where a meeting is held ("held talks in Geneva", "met at
-    the UN"): a place phrase of the meeting's own words, not of a thing it is about
+    """Whether a phrase is only where a meeting or a signing is held ("held talks in
+    Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
     return (m.code in VENUE_CODES and doc[m.trigger].lemma_.lower() not in ATTENDING_VERBS
             and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS

@@ -27,6 +27,7 @@ from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
                          inside_place_name, phrase_key, successions)
+from .gazetteer import normalize_name
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
@@ -82,6 +83,11 @@ SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
 # it is; things sent through a place ("arms shipped through Syria") are not that place's.
 CROWD_PLACE_PREPS = SCENE_PLACE_PREPS | {"through", "across"}
+# The prepositions that put a region's name as a place ("in Tigray", "aid to Darfur").
+REGION_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
+# The prepositions of where a deed of force is aimed ("the attack on Kharkiv", "the
+# shelling of Kherson").
+AIMED_PREPS = frozenset({"on", "of", "against"})
 POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
                  "diplomat", "consul", "attache", "attaché", "correspondent"}
 # Sectors of civil society whose bodies, when the text calls them international, belong to
@@ -137,6 +143,12 @@ ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
 STATE_FORCE_DEEDS = frozenset({"raid", "airstrike", "shelling", "bombardment", "incursion",
                                "offensive"})
 STRIKE_MODIFIERS = frozenset({"air", "missile", "rocket", "artillery"})
+# Arms that strike by themselves, whose state's adjective names its forces.
+STATE_WEAPONS = frozenset({"drone", "missile", "warplane", "warship"})
+# Attacks told by kinds that are no state's forces' deeds.
+IRREGULAR_ATTACKS = frozenset({"cyber", "cyberattack", "hacker", "terrorist", "terror", "suicide",
+                               "militant", "rebel", "insurgent", "guerrilla", "mob", "heart",
+                               "panic", "verbal", "personal"})
 # Words that make a city's name another part of it, not a club's ("East Jerusalem").
 PLACE_QUALIFIERS = frozenset({"east", "west", "north", "south", "central", "greater", "new",
                               "old", "downtown", "metro", "inner", "outer", "upper", "lower"})
@@ -1027,6 +1039,20 @@ class DocActors:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
                 country = self._office_place_country(head)
+            if (not country and sector and head_dep == "compound"
+                    and arrays.pos[arrays.heads[h]] == "NOUN"):
+                # "an army checkpoint in Sinai", "a government building in Bamenda": the
+                # holders of a place are of the state it lies in (where the deed done to
+                # it is: "ambushed an army convoy in Sinai")
+                held = head.head
+                country = next(iter(self._located_in(held, day) or (
+                    self._located_in(held.head, day) if held.dep_ in OBJECT_DEPS else [])), "")
+                # (a city the tagger took for a name: "a government building in Bamenda")
+                places = [*held.children, *(held.head.children if held.dep_ in OBJECT_DEPS
+                                            else ())]
+                country = country or next((c for p in places if p.dep_ == "prep"
+                                           and p.lower_ == "in" for o in p.children
+                                           if o.dep_ == "pobj" and (c := self._city_named(o))), "")
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
@@ -1141,10 +1167,14 @@ class DocActors:
         """Whether the token at ``i`` is a noun for a deed of armed forces ("raid",
         "shelling", "air strike"; see STATE_FORCE_DEEDS)."""
         arrays, lemma = self._arrays, self._lemma_lowers[i]
-        return arrays.pos[i] == "NOUN" and (lemma in STATE_FORCE_DEEDS or (
-            lemma == "strike" and any(self._lemma_lowers[c] in STRIKE_MODIFIERS
-                                      for c in arrays.children[i]
-                                      if arrays.deps[c] in MODIFIER_DEPS)))
+        mods = {self._lemma_lowers[c] for c in arrays.children[i] if arrays.deps[c] in MODIFIER_DEPS}
+        return arrays.pos[i] == "NOUN" and (
+            lemma in STATE_FORCE_DEEDS or (lemma == "strike" and bool(mods & STRIKE_MODIFIERS))
+            # "the Russian attack on Kharkiv" is by the state's forces; "a Palestinian
+            # suicide attack", "a Chinese cyber attack" are by others
+            or (lemma == "attack" and not mods & IRREGULAR_ATTACKS)
+            # "Ukrainian drones hit an oil depot": a state's arms that strike are its forces
+            or lemma in STATE_WEAPONS)
 
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
@@ -1218,6 +1248,10 @@ class DocActors:
                     country = self._place_country(place)
                     if country:
                         return country
+                # "the mayor of Kharkiv": a city the tagger took for a name
+                country = self._city_named(obj) if not places else ""
+                if country:
+                    return country
         return ""
 
     def _scene_country(self, head: Token, crowd: bool = False) -> str:
@@ -1241,8 +1275,18 @@ class DocActors:
                      for o in ([c] if c.dep_ in ("dobj", "obj") else
                                [g for g in c.children if g.dep_ == "pobj"]
                                if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
-            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children)]:
-                if prep.dep_ != "prep" or prep.lower_ not in preps:
+            # and where the deed that does it was aimed ("the Russian attack on Kharkiv
+            # killed 12 civilians")
+            aimed = [p for c in above.children if c.dep_ == "nsubj" and self._force_deed(c.i)
+                     for p in c.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS]
+            # and where the doer of a deed done to them is ("police in Lagos arrested 20
+            # protesters"; not a teller's: "officials in Nairobi said")
+            present = [p for c in above.children if c.dep_ == "nsubj"
+                       and head.head.i == above.i and head.dep_ in OBJECT_DEPS
+                       for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
+            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children),
+                         *aimed, *present]:
+                if prep.dep_ != "prep" or (prep.lower_ not in preps and prep not in aimed):
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
                 # defiance of Chinese authorities"); a name the tagger missed as a
@@ -1250,10 +1294,24 @@ class DocActors:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
                                                or obj.pos_ == "PROPN"):
-                        country = self._place_country(obj)
+                        country = self._place_country(obj) or (
+                            self._city_named(obj) if prep in aimed else "")
                         if country:
                             return country
         return ""
+
+    def _city_named(self, tok: Token) -> str:
+        """The country of a place whose name the tagger took for a person's or a body's
+        ("the attack on Kharkiv"), when the name is the place's own, not one the gazetteer
+        only comes near, and names no actor."""
+        if self.gazetteer is None or tok.pos_ != "PROPN" or self.resolve(tok) is not None:
+            return ""
+        ent = _entity_range(self._arrays, tok.i) if tok.ent_type_ else range(tok.i, tok.i + 1)
+        name = self.doc[ent.start:ent.stop].text
+        place = self.gazetteer.lookup(name, self._place_context(tok))
+        if place is None or normalize_name(place.name) != normalize_name(name):
+            return ""
+        return place.country
 
     def _place_country(self, tok: Token) -> str:
         """The country a place phrase names, by name or through the gazetteer."""
@@ -1410,14 +1468,21 @@ class DocActors:
     def _place_actor(self, head: Token) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") stands for its
         country, as CAMEO codes it."""
-        if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if self.gazetteer is None:
+            return None
+        # a region the tagger took for a person's or a body's name ("sent aid to Tigray")
+        # is still one where the sentence puts it in or sends something to it
+        mistyped = (head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN"
+                    and head.dep_ == "pobj" and head.head.lower_ in REGION_PREPS)
+        if head.ent_type_ not in ("GPE", "LOC", "FAC") and not mistyped:
             return None
         ent = _entity_range(self._arrays, head.i)
         if in_feature_name(self._words, ent.start, ent.stop):
             return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
         place = self.gazetteer.lookup(name, self._place_context(head))
-        if place is None or not place.country:
+        if place is None or not place.country or (
+                mistyped and self.gazetteer.kind(place) != "region"):
             return None
         return Actor(code=place.country, country=place.country, sector="",
                      name=place.name, text=name)
