@@ -306,7 +306,6 @@ class DocActors:
         self._seat_home: dict[int, str] = {}
         # every token's attributes, read as arrays: no Token object per word
         arrays = self._arrays = parse_arrays(doc)
-        self._words, self._lemmas = arrays.words, arrays.lemmas
         # lemmas lowercased once: every word list they are looked up in is lowercase
         self._lemma_lowers = [lemma.lower() for lemma in arrays.lemmas]
         # the words of each noun phrase read so far, by head: one phrase is read many
@@ -441,15 +440,15 @@ class DocActors:
             return found
         found = self._sentence_matches(index)
         if found is None:
-            words = tuple(self._words[i] for i in index)
-            lemmas = tuple(self._lemmas[i] for i in index)
+            words = tuple(self._arrays.words[i] for i in index)
+            lemmas = tuple(self._arrays.lemmas[i] for i in index)
             found = self._matches.get((words, lemmas))
             if found is None:
                 found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
         # a name inside a sea's or a lake's, even where the phrase stops short of the
         # rest of it ("Japan" of "the Sea of Japan"), names no actor
         found = tuple(m for m in found if not inside_place_name(
-            self._words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
+            self._arrays.words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
         self._matches_at[index] = found
         return found
 
@@ -469,7 +468,7 @@ class DocActors:
         sent = self._sentences[bisect_right(self._sentence_starts, start) - 1]
         first, last = start - sent.start, end - sent.start
         if (end > sent.end or first not in sent.stops or last in sent.inner
-                or phrase_key(self._words[end - 1]) == ("the",)):
+                or phrase_key(self._arrays.words[end - 1]) == ("the",)):
             return None
         return tuple(m if not first else PhraseMatch(m.start - first, m.end - first, m.entry,
                                                      m.alternatives)
@@ -746,7 +745,7 @@ class DocActors:
             return found
         arrays, lowers, h = self._arrays, self._arrays.lowers, head.i
         positions = self._np_positions(h)
-        words = [self._words[t] for t in positions]
+        words = [self._arrays.words[t] for t in positions]
         matches = self._match(positions)
         index = {t: k for k, t in enumerate(positions)}
 
@@ -837,7 +836,7 @@ class DocActors:
                 return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         if (not name_text and head_tag == "NN" and lowers[h] in self._names
-                and self._words[h].istitle() and h == head.sent.start):
+                and self._arrays.words[h].istitle() and h == head.sent.start):
             # "Ruiz later accused ...": a surname the text has given someone, which the
             # tagger took for a common noun at the start of a sentence
             name_text = head.text
@@ -933,7 +932,7 @@ class DocActors:
             # (a police raid keeps its police: that phrase names a sector)
             sector = "MIL"
         if (not sector and head_ent == "ORG" and head_pos_tag == "PROPN"
-                and not self._words[h].isupper()
+                and not self._arrays.words[h].isupper()
                 and any(_owner_of(arrays, positions[m.end - 1], h) for m in countries)):
             # "Germany's Siemens", "China's Huawei": an organisation a state's name owns,
             # named by no other word, is a business of it (a name in capitals may be a
@@ -1477,7 +1476,7 @@ class DocActors:
         if head.ent_type_ not in ("GPE", "LOC", "FAC") and not mistyped:
             return None
         ent = _entity_range(self._arrays, head.i)
-        if in_feature_name(self._words, ent.start, ent.stop):
+        if in_feature_name(self._arrays.words, ent.start, ent.stop):
             return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
         place = self.gazetteer.lookup(name, self._place_context(head))
@@ -1578,7 +1577,7 @@ class DocActors:
         issued them."""
         if head.pos_ != "NOUN":
             return None
-        return self._acts.get(self._lemmas[head.i].lower())
+        return self._acts.get(self._arrays.lemmas[head.i].lower())
 
 
 def _apposition_words(arrays: ParseArrays, head: int) -> set[int]:
