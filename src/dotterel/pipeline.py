@@ -1144,16 +1144,10 @@ GRIEVANCE_PREPS = {"for", "over"}
 
 
 def _grievances(trigger: Token) -> list[Token]:
-    """The wrongs a complaint or demand is made over: the objects of a "for"/"over"
-    phrase on the trigger, on the verb a nominal trigger is the object of, or on a
-    verb's object ("filed a lawsuit for the violations", "demanded compensation over
-    the raid")."""
-    heads = [trigger]
-    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
-        heads.append(trigger.head)
-    if trigger.pos_ == "VERB":
-        heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-    return [o for head in heads for prep in head.children
+    """The wrongs a complaint or demand is made over: the noun objects of a "for"/"over"
+    phrase of the act's words (:func:`_act_heads`: "filed a lawsuit for the violations",
+    "demanded compensation over the raid")."""
+    return [o for head in _act_heads(trigger) for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in GRIEVANCE_PREPS
             for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
 
@@ -1188,19 +1182,25 @@ def _fired_from(trigger: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
-def _adjunct_phrases(trigger: Token) -> list[Token]:
-    """The noun phrases of a trigger's (and, for a nominal trigger, its governing
-    verb's) place-like prepositional phrases; never a date ("in March")."""
+def _act_heads(trigger: Token) -> list[Token]:
+    """The words an act's prepositional phrases hang from: the trigger; for a nominal
+    trigger, its governing verb ("conducting exercises in Alaska", "remained on alert in
+    the West Bank"); for a verb, its objects ("will extend the curfew in Abidjan")."""
     heads = [trigger]
     if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
-        heads.append(trigger.head)  # "conducting exercises in Alaska"
+        heads.append(trigger.head)
     elif (trigger.dep_ == "pobj" and trigger.head.lower_ == "on"
           and trigger.head.head.pos_ in ("VERB", "AUX")):
-        heads.append(trigger.head.head)  # "remained on alert in the West Bank"
+        heads.append(trigger.head.head)
     if trigger.pos_ == "VERB":
-        # "will extend the curfew in Abidjan", "will evacuate settlements in Gaza"
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-    return [obj for head in heads for prep in head.children
+    return heads
+
+
+def _adjunct_phrases(trigger: Token) -> list[Token]:
+    """The noun phrases of the place-like prepositional phrases of an act's words
+    (:func:`_act_heads`); never a date ("in March")."""
+    return [obj for head in _act_heads(trigger) for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
