@@ -7,6 +7,7 @@ the resolution stages turn those tokens into actors, dates and places.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -129,11 +130,14 @@ def _is_passive(tok: Token) -> bool:
     passive. Read from the parse arrays: it is asked several times of every trigger (for
     its objects, its doer and its target)."""
     arrays = parse_arrays(tok.doc)
+    i = tok.i
     deps = arrays.deps
-    for c in arrays.children[tok.i]:
+    for c in arrays.children[i]:
         if deps[c] in PASSIVE_MARKS:
             return True
-    return _reduced_passive(tok)
+    # (only a verb's past participle can be a reduced passive: most triggers are ruled
+    # out by their tags here, with no further call)
+    return arrays.tags[i] == "VBN" and arrays.pos[i] == "VERB" and _reduced_passive(tok)
 
 
 def _participle_of(tok: Token) -> bool:
@@ -332,11 +336,12 @@ class _TriggerWords:
     and the text of its sentence in lower case, ``sentence``, where an entry's context
     words must be for its clause to have them."""
 
-    __slots__ = ("tok", "sentence", "_objects", "_context", "_particles")
+    __slots__ = ("tok", "sentence", "arrays", "_objects", "_context", "_particles")
 
-    def __init__(self, tok: Token, sentence: str) -> None:
+    def __init__(self, tok: Token, sentence: str, arrays: ParseArrays) -> None:
         self.tok = tok
         self.sentence = sentence
+        self.arrays = arrays  # (its document's, looked up once for every entry tried)
         self._objects: list[tuple[int, frozenset[str]]] | None = None
         self._context: dict[bool, str] = {}
         self._particles: dict[str, int] | None = None
@@ -346,7 +351,7 @@ class _TriggerWords:
         on", "called for"), with the position of its first dependent of that word. Read
         once for all the entries tried: a word like "call" has dozens, most with one."""
         if self._particles is None:
-            arrays = parse_arrays(self.tok.doc)
+            arrays = self.arrays
             lowers, deps = arrays.lowers, arrays.deps
             found: dict[str, int] = {}
             for c in arrays.children[self.tok.i]:
@@ -361,7 +366,7 @@ class _TriggerWords:
         the title before a name ("summoned Ambassador Nicholas Burns"), in lower case as
         entries list their objects."""
         if self._objects is None:
-            arrays = parse_arrays(self.tok.doc)
+            arrays = self.arrays
             lemmas, lowers, deps = arrays.lemmas, arrays.lowers, arrays.deps
             found = []
             for o in _objects(self.tok):
@@ -388,7 +393,7 @@ class _TriggerWords:
         Read from the parse arrays: a clause has many words, and each trigger has one."""
         if content not in self._context:
             tok = self.tok
-            arrays = parse_arrays(tok.doc)
+            arrays = self.arrays
             i = tok.i
             verb = arrays.pos[i] == "VERB"
             scope = _clause_of(tok).i if arrays.pos[i] in ("NOUN", "PROPN") else i
@@ -467,7 +472,10 @@ CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 
 
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
-    """Token indices the entry consumes when it matches the trigger, else None."""
+    """Token indices the entry consumes when it matches the trigger, else None. The
+    caller has ruled out the entries with context words none of which is in the
+    sentence (``TriggerEntry.context_possible``: a cheap test that rules out most
+    entries, made before this call)."""
     # (plain loops and no list built until the entry matches: every entry of a word is
     # tried here, a few dozen for some words, and most fail)
     part = first = None
@@ -476,9 +484,6 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
         if part is None:
             return None
     context = entry.context
-    # (the sentence test before the objects: it is cheaper, and rules out most entries)
-    if context and not entry.context_possible(words.sentence):
-        return None
     wanted = entry.objects
     if wanted:
         for i, forms in words.objects():
@@ -1390,11 +1395,17 @@ def _no_one(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     arrays = parse_arrays(tok.doc)
-    deps, lowers = arrays.deps, arrays.lowers
-    return any(deps[c] in ("nsubj", "nsubjpass", "dobj") and (
-        lowers[c] in NO_ONE or any(deps[d] == "det" and lowers[d] == "no"
-                                   for d in arrays.children[c]))
-        for c in arrays.children[tok.i])
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    # (plain loops, the label tested first: every mention asks this, and most of a
+    # verb's dependents are no subject or object)
+    for c in children[tok.i]:
+        if deps[c] in ("nsubj", "nsubjpass", "dobj"):
+            if lowers[c] in NO_ONE:
+                return True
+            for d in children[c]:
+                if deps[d] == "det" and lowers[d] == "no":
+                    return True
+    return False
 
 
 def _negated(tok: Token) -> bool:
@@ -1421,8 +1432,10 @@ def _negated(tok: Token) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class _Mood:
+class _Mood(NamedTuple):
+    """How a mention is told (a named tuple, not a frozen dataclass: one is made for
+    every mention, and a tuple is several times cheaper to make)."""
+
     modality: Modality
     reporter: int | None  # head of who reported it
     obliged: bool  # "must", "should", "has to": what a speaker demands of the doer
@@ -1579,9 +1592,11 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: str
                 ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     """The first of the lexicon's entries for a word that matches it, and the token
     indices it consumes; ``sentence`` is the text of the word's sentence in lower case."""
-    words = _TriggerWords(tok, sentence)
-    lemma = tok.lemma_.lower()
+    arrays = parse_arrays(tok.doc)
+    words = _TriggerWords(tok, sentence, arrays)
+    lemma = arrays.lemmas[tok.i].lower()
     candidates = lexicon.candidates(pos, lemma)
+    unfit = None
     if pos == "VERB" and "intent" in lexicon.flags(pos, lemma):
         # a word of agreeing or pledging pledges an act ("agreed to reopen the border",
         # "agreed to a truce", "agreed that talks would resume"), else states a view
@@ -1589,8 +1604,12 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: str
         acting = _pledges_act(tok)
         if acting is not None:
             unfit = STATEMENT_ROOT if acting else INTENT_ROOT
-            candidates = [e for e in candidates if e.code[:2] != unfit]
     for entry in candidates:
+        # (the sentence test here, before the entry's match is called: it rules out most
+        # entries with context words, and is the cheapest)
+        if ((entry.context and not entry.context_possible(sentence))
+                or (unfit is not None and entry.code[:2] == unfit)):
+            continue
         used = _match_entry(words, entry)
         if used is not None:
             return entry, used
@@ -2318,8 +2337,9 @@ def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: st
         for prep in _children(doc[m.trigger], {"prep"}):
             if prep.lower_ != "for":
                 continue
-            words = _TriggerWords(prep, sentence)
-            entry = next((e for e in allegations if _match_entry(words, e) is not None), None)
+            words = _TriggerWords(prep, sentence, parse_arrays(doc))
+            entry = next((e for e in allegations if e.context_possible(sentence)
+                          and _match_entry(words, e) is not None), None)
             if entry is not None:
                 out.append(replace(m, code=entry.code, entry=entry))
     return out
@@ -2737,13 +2757,13 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # "may halt its mediation if cooperation founders", "will boycott the elections
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
-        mood = replace(mood, modality="threatened")
+        mood = mood._replace(modality="threatened")
     if _ruled_out(tok):
         # "said that lifting the sanctions is out of the question": an act its speaker
         # rules out is one the speaker declares it will not do
         negated = True
         ruling = _modality(tok.head, lexicon)
-        mood = replace(mood, modality="intended", reporter=ruling.reporter)
+        mood = mood._replace(modality="intended", reporter=ruling.reporter)
         sources = sources or ([tok.doc[ruling.reporter]] if ruling.reporter is not None else [])
     if negated and entry.neg_code:
         # "will not restore relations", "has no plans to restore relations" is a rejection,
@@ -2751,7 +2771,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # not an act meant for later
         code, negated = entry.neg_code, False
         if mood.modality == "intended":
-            mood = replace(mood, modality="reported" if mood.reporter is not None else "asserted")
+            mood = mood._replace(modality="reported" if mood.reporter is not None else "asserted")
     targets = _target(tok, entry, used)
     if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
