@@ -366,11 +366,12 @@ class _TriggerWords:
         the title before a name ("summoned Ambassador Nicholas Burns"), in lower case as
         entries list their objects."""
         if self._objects is None:
-            arrays = self.arrays
+            arrays, doc = self.arrays, self.tok.doc
             lemmas, lowers, deps = arrays.lemmas, arrays.lowers, arrays.deps
             found = []
             for o in _objects(self.tok):
-                i, w = o.i, _who(o).i
+                i = o.i
+                w = _who(doc, arrays, i)
                 forms = [lemmas[i], lowers[i], lemmas[w], lowers[w]]
                 if arrays.pos[i] == "PROPN":
                     for c in arrays.children[i]:
@@ -1267,14 +1268,15 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "day", "days", "week", "weeks", "month", "months"}
 
 
-def _who(tok: Token) -> Token:
-    """The word naming who a counted or gathered group is ("journalists" in "dozens of
-    journalists at Sudan's newspaper", "diplomats" in "expelled four diplomats, and Ukraine
-    expelled 13"); the word itself otherwise."""
-    # (the word's own tag, label, form, lemma and entity read from the parse arrays: every
-    # object and argument of every mention is looked at here)
-    arrays = parse_arrays(tok.doc)
-    if arrays.pos[tok.i] == "NUM" and arrays.deps[tok.i] in OBJECTS:
+def _who(doc: Doc, arrays: ParseArrays, i: int) -> int:
+    """The position of the word naming who the counted or gathered group at ``i`` is
+    ("journalists" in "dozens of journalists at Sudan's newspaper", "diplomats" in
+    "expelled four diplomats, and Ukraine expelled 13"); ``i`` itself otherwise."""
+    # (the word's own tag, label, form, lemma and entity read from ``doc``'s parse arrays,
+    # passed in: every object and argument of every mention is looked at here, and only
+    # a counted or gathered one becomes a Token)
+    if arrays.pos[i] == "NUM" and arrays.deps[i] in OBJECTS:
+        tok = doc[i]
         # a bare number counts what the same verb's object counts in the clause it is
         # coordinated with
         verb = tok.head
@@ -1282,21 +1284,21 @@ def _who(tok: Token) -> Token:
             if other.i != verb.i and other.lemma_ == verb.lemma_:
                 named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
                 if named:
-                    return named[0]
-    if arrays.lowers[tok.i] in QUANTITY_NOUNS:
-        for prep in _children(tok, {"prep"}):
+                    return named[0].i
+    if arrays.lowers[i] in QUANTITY_NOUNS:
+        for prep in _children(doc[i], {"prep"}):
             if prep.lower_ == "of":
                 named = _children(prep, {"pobj"})
                 if named:
-                    return named[0]
-    if arrays.lemmas[tok.i].lower() in MONEY_WORDS or arrays.ent_types[tok.i] == "MONEY":
+                    return named[0].i
+    if arrays.lemmas[i].lower() in MONEY_WORDS or arrays.ent_types[i] == "MONEY":
         # "provided 50 million euros in humanitarian aid": a sum is read by what it is given as
-        for prep in _children(tok, {"prep"}):
+        for prep in _children(doc[i], {"prep"}):
             if prep.lower_ == "in":
                 named = [o for o in _children(prep, {"pobj"}) if o.pos_ == "NOUN"]
                 if named:
-                    return named[0]
-    return tok
+                    return named[0].i
+    return i
 
 
 def _conjunct_indices(arrays: ParseArrays, i: int) -> list[int]:
@@ -1323,8 +1325,8 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
     doc = tokens[0].doc
     arrays = parse_arrays(doc)
     deps = arrays.deps
-    for t in map(_who, tokens):
-        i = t.i
+    for t in tokens:
+        i = _who(doc, arrays, t.i)
         # "the US, Russia, and Switzerland" parses as an apposition heading a list
         listed = [a for a in arrays.children[i] if deps[a] == "appos" and is_list_item(doc[a])]
         for u in (i, *_conjunct_indices(arrays, i), *listed,
@@ -1409,13 +1411,13 @@ def _no_one(tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    if _child_words(tok, {"neg"}) or _no_one(tok):
-        return True
-    # (the governors' tags, lemmas and dependents read from the parse arrays: every
-    # mention asks this)
+    # (the word's own dependents, and its governors' tags, lemmas and dependents, read
+    # from the parse arrays: every mention asks this)
     arrays = parse_arrays(tok.doc)
     pos, lemmas, deps, lowers, children = (arrays.pos, arrays.lemmas, arrays.deps,
                                            arrays.lowers, arrays.children)
+    if "neg" in map(deps.__getitem__, children[tok.i]) or _no_one(tok):
+        return True
     for gov in _governors(tok):
         tag = pos[gov]
         if tag in ("VERB", "AUX") and lemmas[gov] in NEGATING_GOVERNORS:
@@ -1450,28 +1452,34 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     A threat outranks an intention, and an intention outranks a report: "Portugal will
     support Turkey, the president said" is Portugal's intention, reported by the president.
     """
-    aux = set(_child_words(tok, {"aux", "auxpass"}))
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECTS:
+    # (the word's and its head's labels and auxiliaries read from the parse arrays, once:
+    # every mention asks this)
+    arrays = parse_arrays(tok.doc)
+    i = tok.i
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    dep, head = deps[i], arrays.heads[i]
+    aux = {lowers[c] for c in children[i] if deps[c] in ("aux", "auxpass")}
+    if arrays.pos[i] in ("NOUN", "PROPN") and dep in OBJECTS:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
-        aux.update(_child_words(tok.head, {"aux"}))
+        aux.update(lowers[c] for c in children[head] if deps[c] == "aux")
     elif _shares_mood(tok):
         # "will hand over their arms and go home", "will fly to Accra to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
-        aux.update(w for w in _child_words(tok.head, {"aux"}) if w in MODAL_AUX)
-    if tok.dep_ == "ROOT" and "to" in aux and _children(tok, SUBJECTS):
+        aux.update(lowers[c] for c in children[head]
+                   if deps[c] == "aux" and lowers[c] in MODAL_AUX)
+    if dep == "ROOT" and "to" in aux and any(deps[c] in SUBJECTS for c in children[i]):
         # a headline's "Germany to send tanks to Ukraine": a main verb in the infinitive
         # tells what is to come
         aux.add("will")
     if _commanded(tok):
         # what one orders another to do is demanded of them, by the one who orders it
-        subj = _children(tok.head, SUBJECTS)
-        return _Mood("asserted", subj[0].i if subj else None, True, True)
+        subj = [c for c in children[head] if deps[c] in SUBJECTS]
+        return _Mood("asserted", subj[0] if subj else None, True, True)
     threat = intent = False
     reporter: int | None = None
     reported = False
-    arrays = parse_arrays(tok.doc)
     for g in _governors(tok, 4):
         # (the tag and lemma read from the parse arrays: most governors are ruled out by
         # them, with no Token made)
@@ -1748,19 +1756,28 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     if considering:  # (most sentences consider nothing: no governors to look up)
         found = [m for m in found if doc[m.trigger].pos_ != "VERB" or not any(
             g in considering for g in _governors(doc[m.trigger], 2))]
-    content = {o.i: m.trigger for m in found
-               if m.code[:2] in CONTENT_ROOTS or m.code.startswith(CONSIDER)
-               for o in _content_objects(doc[m.trigger])}
     # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
     # for military aid", "rejected an offer of mediation"
     asked: dict[int, list[str]] = {}
-    askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
-    judges = frozenset(m.trigger for m in found if m.code[:2] in JUDGING_ROOTS
-                       and "speech" in m.entry.flags)
-    # (only a brokering done: "ready to host a meeting between" offers what its parties
-    # have not agreed to)
-    brokers = frozenset(m.trigger for m in found if m.code in BROKERING_CODES
-                        and m.modality in ("asserted", "reported"))
+    content: dict[int, int] = {}  # the nouns asked for, offered or refused -> by whom
+    askers: set[int] = set()
+    judging: set[int] = set()
+    brokering: set[int] = set()
+    # (the acts found so far sorted in one pass: most sentences have none, or one)
+    for m in found:
+        root = m.code[:2]
+        if root in CONTENT_ROOTS or m.code.startswith(CONSIDER):
+            for o in _content_objects(doc[m.trigger]):
+                content[o.i] = m.trigger
+        if root in ASKING_ROOTS:
+            askers.add(m.trigger)
+        if root in JUDGING_ROOTS and "speech" in m.entry.flags:
+            judging.add(m.trigger)
+        # (only a brokering done: "ready to host a meeting between" offers what its
+        # parties have not agreed to)
+        if m.code in BROKERING_CODES and m.modality in ("asserted", "reported"):
+            brokering.add(m.trigger)
+    judges, brokers = frozenset(judging), frozenset(brokering)
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
             wanted = _pick_entry(tok, lexicon, "NOUN", sentence)
@@ -1901,9 +1918,18 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                                       or _aimed_at(head) or _prevented(head))]
     found = _stopped(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
-    appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
-    askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
-    refusals = frozenset(m.trigger for m in found if m.code[:2] == REJECT_ROOT)
+    appeals: set[int] = set()
+    askers = set()
+    refusing: set[int] = set()
+    for m in found:  # (one pass: most sentences have one act or two)
+        root = m.code[:2]
+        if root in APPEAL_ROOTS or m.entry.pos == "ADJ":
+            appeals.add(m.trigger)
+        if root in ASKING_ROOTS:
+            askers.add(m.trigger)
+        if root == REJECT_ROOT:
+            refusing.add(m.trigger)
+    refusals = frozenset(refusing)
     kept: list[Mention] = []
     asked_targets: dict[int, list[tuple[int, ...]]] = {}
     asking = bool(appeals or refusals or askers)  # (most sentences ask for nothing)
