@@ -2812,8 +2812,9 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if any(t.lower_ in REFLEXIVES for t in targets):
         # "Iraq had attacked themselves": a reflexive object is the doer itself
         targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
-    undergone = _undergone(tok)
-    if undergone is not None and entry.code[:2] in UNDERGONE_ROOTS:
+    # (the code first: few acts are ones someone undergoes)
+    undergone = _undergone(tok) if entry.code[:2] in UNDERGONE_ROOTS else None
+    if undergone is not None:
         # "faces pressure from the unions to resign", "received criticism from Oxfam":
         # a call, criticism or threat someone faces is made by whom its "from" phrase
         # names (no one, when it names none), of the one who faces it
