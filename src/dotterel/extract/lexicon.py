@@ -87,8 +87,12 @@ class TriggerEntry:
         if not self.context:
             return True
         low = _searchable(text)
-        single, combined, _ = self._patterns
-        if single is not None and single.search(low) is not None:
+        single, phrases, combined, _ = self._patterns
+        # (a whole-word match is a substring first: plain substring tests, run in C by
+        # ``map``, rule out most texts before the pattern, which tries every phrase at
+        # every position of the text, is searched)
+        if (single is not None and any(map(low.__contains__, phrases))
+                and single.search(low) is not None):
             return True
         return any(all(_has_phrase(low, part) for part in parts) for parts in combined)
 
@@ -140,6 +144,7 @@ class _ContextPatterns(NamedTuple):
     """An entry's context phrases compiled for searching (see :func:`_context_patterns`)."""
 
     single: re.Pattern[str] | None  # every single phrase, in one whole-word pattern
+    phrases: tuple[str, ...]  # those phrases, whitespace-normalised
     combined: tuple[tuple[str, ...], ...]  # the ``a+b`` alternatives, split into parts
     leads: tuple[str, ...] | None  # the first word of every alternative
 
@@ -147,7 +152,8 @@ class _ContextPatterns(NamedTuple):
 @lru_cache(maxsize=None)
 def _context_patterns(context: tuple[str, ...]) -> _ContextPatterns:
     """An entry's context as one whole-word pattern for its single phrases (one search
-    instead of one per phrase), the ``a+b`` alternatives, split into their parts, and the
+    instead of one per phrase) and those phrases themselves (longest first), the ``a+b``
+    alternatives, split into their parts, and the
     first words of all the alternatives (of the first part of an ``a+b`` one; None when
     one does not start with a word)."""
     singles = sorted({" ".join(alt.split()) for alt in context if "+" not in alt},
@@ -161,7 +167,7 @@ def _context_patterns(context: tuple[str, ...]) -> _ContextPatterns:
                + [_RUN_RE.match(" ".join(parts[0].split())) for parts in combined])
     leads = (tuple(sorted({m.group() for m in leading if m is not None}))
              if all(m is not None for m in leading) else None)
-    return _ContextPatterns(pattern, combined, leads)
+    return _ContextPatterns(pattern, tuple(singles), combined, leads)
 
 
 @lru_cache(maxsize=16)
