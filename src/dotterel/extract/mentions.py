@@ -1576,11 +1576,17 @@ def _shares_mood(tok: Token) -> bool:
     """Whether a verb is a second verb of its governor's clause, with no subject or modal
     of its own: a coordinated verb ("will meet and sign") or an infinitive of purpose
     ("will visit Dakar to mediate")."""
-    if tok.pos_ != "VERB" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+    # (the word's and its head's tags and the word's dependents read from the parse
+    # arrays: every mention asks this, and most are ruled out by them)
+    arrays = parse_arrays(tok.doc)
+    i = tok.i
+    head, deps, lowers = arrays.heads[i], arrays.deps, arrays.lowers
+    if arrays.pos[i] != "VERB" or head == i or arrays.pos[head] not in ("VERB", "AUX"):
         return False
-    if _child_words(tok, ALL_SUBJECTS) or not MODAL_AUX.isdisjoint(_child_words(tok, {"aux"})):
-        return False
-    return tok.dep_ == "conj" or _purpose(tok)
+    for c in arrays.children[i]:
+        if deps[c] in ALL_SUBJECTS or (deps[c] == "aux" and lowers[c] in MODAL_AUX):
+            return False
+    return deps[i] == "conj" or _purpose(tok)
 
 
 CONDITION_MARKS = {"if", "unless"}
@@ -2267,8 +2273,10 @@ def _alleged(tok: Token) -> bool:
     if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
             and clause.head.lemma_.lower() in ALLEGING_NOUNS):
         return True
+    if tok.dep_ not in ("pcomp", "pobj"):  # (the label first: no head made for most)
+        return False
     prep = tok.head
-    if tok.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
+    if prep.lower_ not in ("of", "for", "with"):
         return False
     # the parser hangs the preposition on the verb or on its object ("accused Qatar of")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
@@ -2305,10 +2313,14 @@ def _prevented(tok: Token) -> bool:
     attacking")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "prevent genocide and war crimes"
-    verb = tok.head
-    if tok.dep_ in (*OBJECTS, "nsubjpass"):
+    dep = tok.dep_  # (the label first: no head made for most acts)
+    if dep in (*OBJECTS, "nsubjpass"):
+        verb = tok.head
         return verb.pos_ == "VERB" and verb.lemma_.lower() in PREVENTING_VERBS
-    if tok.dep_ != "pcomp" or verb.lower_ != "from":
+    if dep != "pcomp":
+        return False
+    verb = tok.head
+    if verb.lower_ != "from":
         return False
     # the parser hangs "from" on the verb or on the one kept from acting
     keeper = verb.head.head if verb.head.dep_ in OBJECTS else verb.head
@@ -2318,8 +2330,10 @@ def _prevented(tok: Token) -> bool:
 def _called_off(tok: Token) -> bool:
     """Whether an act is what a plan that is called off, or asked to be, was for
     ("demanded that France cancel plans to sell jets to Arnor")."""
+    if tok.dep_ not in ("acl", "xcomp"):  # (the label first: no head made for most)
+        return False
     plan = tok.head
-    return (tok.dep_ in ("acl", "xcomp") and plan.pos_ == "NOUN"
+    return (plan.pos_ == "NOUN"
             and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
             and plan.head.lemma_.lower() in CANCELLING_VERBS)
 
