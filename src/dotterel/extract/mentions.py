@@ -1639,17 +1639,18 @@ def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: str) -> str |
     """"staged demonstrations to demand political reforms": a light verb's act takes
     the more specific code its object noun has as a trigger of the same root (1412).
     ``sentence`` is the text of the mention's sentence in lower case."""
-    if m.code != m.entry.code:
-        return None
+    if m.code != m.entry.code or len(m.trigger_tokens) < 2:
+        return None  # (most triggers are one word: no object noun to read)
 
     def more_specific(code: str) -> bool:
         return code[:2] == m.code[:2] and code.startswith(m.code) and code != m.code
 
+    arrays = parse_arrays(doc)
     for i in m.trigger_tokens:
-        if i != m.trigger and doc[i].pos_ == "NOUN":
+        if i != m.trigger and arrays.pos[i] == "NOUN":
             # (most nouns have no entry of a more specific code: then none is picked)
             if not any(more_specific(e.code)
-                       for e in lexicon.candidates("NOUN", doc[i].lemma_.lower())):
+                       for e in lexicon.candidates("NOUN", arrays.lemmas[i].lower())):
                 continue
             picked = _pick_entry(doc[i], lexicon, "NOUN", sentence)
             if picked is not None and more_specific(picked[0].code):
@@ -2848,8 +2849,10 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
 def _ruled_out(tok: Token) -> bool:
     """Whether an act is the subject of a clause that rules it out ("lifting the
     sanctions is out of the question")."""
+    if tok.dep_ != "csubj":  # (the label first: no head made for most acts)
+        return False
     clause = tok.head
-    return (tok.dep_ == "csubj" and clause.lemma_.lower() == "be"
+    return (clause.lemma_.lower() == "be"
             and any(p.lower_ == "out" and any(o.lower_ == "of" and any(
                 q.lemma_.lower() == "question" for q in o.children) for o in p.children)
                 for p in clause.children if p.dep_ == "prep"))
