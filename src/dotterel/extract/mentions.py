@@ -432,11 +432,13 @@ class _TriggerWords:
             if verb:
                 # and once more without the adverbs that follow a verb trigger, so that
                 # "pushing hard for" reads as "pushing for"
-                plain = [j for j in words if not (j > i and arrays.heads[j] == i
-                                                  and deps[j] == "advmod"
-                                                  and arrays.tags[j] in ("RB", "RBR", "RBS"))]
-                if len(plain) < len(words):
-                    text += " | " + " ".join(map(texts.__getitem__, plain))
+                # (looked for among the verb's own dependents, not the clause's words)
+                adverbs = {j for j in arrays.children[i] if j > i and deps[j] == "advmod"
+                           and arrays.tags[j] in ("RB", "RBR", "RBS")}
+                if adverbs:
+                    plain = [j for j in words if j not in adverbs]
+                    if len(plain) < len(words):
+                        text += " | " + " ".join(map(texts.__getitem__, plain))
             self._context[content] = text
         return self._context[content]
 
