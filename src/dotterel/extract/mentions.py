@@ -695,12 +695,19 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token
     ("police raid"), a by-phrase, or the subject of the light verb that governs it
     ("launched an airstrike", "filed a lawsuit"). ``judges`` are the verbs that pass
     judgement on their object ("condemned", "welcomed"): a deed they judge is another's."""
-    found = _children(tok, {"poss"})
-    found += [c for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
-    for prep in _children(tok, {"prep", "agent"}):
-        if prep.lower_ == "by":
-            found += _children(prep, {"pobj"})
-    if not any(p.lower_ == "by" for p in _children(tok, {"prep", "agent"})):
+    # (the noun's own dependents read from the parse arrays, once: a Token made only for
+    # each one found)
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    deps, pos = arrays.deps, arrays.pos
+    kids = arrays.children[tok.i]
+    found = [doc[c] for c in kids if deps[c] == "poss"]
+    found += [doc[c] for c in kids if deps[c] in ("compound", "amod")
+              and pos[c] in ("PROPN", "ADJ", "NOUN")]
+    by = [p for p in kids if deps[p] in ("prep", "agent") and arrays.lowers[p] == "by"]
+    for prep in by:
+        found += _children(doc[prep], {"pobj"})
+    if not by:
         # "an attack on an army convoy by Tuareg rebels": the parser often hangs the
         # doer's "by" phrase on the noun the act falls on
         found += [a for prep in _children(tok, {"prep"}) if prep.lower_ in ("on", "against")
