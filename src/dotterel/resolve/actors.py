@@ -34,6 +34,11 @@ from .places import Gazetteer
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
            "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
 NP_PREPS = {"of", "from"}
+# What heads a base noun phrase (spaCy's English noun chunks): a noun or pronoun in one
+# of these dependencies, or a conjunct of one.
+CHUNK_POS = frozenset({"NOUN", "PROPN", "PRON"})
+CHUNK_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative",
+                        "appos", "attr", "ROOT"})
 # prepositions inside a name only when capitalised ("Doctors Without Borders")
 NAME_PREPS = {"Without", "Sans"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -357,15 +362,13 @@ class DocActors:
                         self._named[sent.start + m.end - 1] = (sent.start, m)
         self._relocate_seats(seats)
         # (no phrase names an actor in a document without a match: no chunks to read)
-        for chunk in doc.noun_chunks if matched else ():
-            if matched.isdisjoint(range(chunk.start, chunk.end)):
+        for start, end, i in _noun_chunks(doc, arrays) if matched else ():
+            if matched.isdisjoint(range(start, end)):
                 continue  # only phrases that name an actor themselves
-            root = chunk.root
-            i = root.i
             if (arrays.pos[i] not in ("NOUN", "PROPN") or arrays.ent_types[i] == "PERSON"
                     or _likened(arrays, i) or _told_press(arrays, self._lemma_lowers, i)):
                 continue
-            actor = self.resolve(root, self.default_day)
+            actor = self.resolve(doc[i], self.default_day)
             if actor is not None:
                 insort(self._seen, _Seen(i, actor, False, self._group_word(i)), key=_latest_first)
         for ent in doc.ents:
@@ -1834,6 +1837,58 @@ def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
         if written and written not in words and written[0] not in initials:
             return False
     return True
+
+
+def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
+    """``doc.noun_chunks`` as (start, end, root position) of each base noun phrase, read
+    from the parse arrays by the rules of spaCy's English iterator
+    (``spacy.lang.en.syntax_iterators``): that makes a Token of every word, and a Span of
+    every chunk, of every document coded."""
+    heads, deps = arrays.heads, arrays.deps
+    left = _left_edges(heads)
+    out: list[tuple[int, int, int]] = []
+    prev_end = -1
+    for i, pos in enumerate(arrays.pos):
+        if pos not in CHUNK_POS or left[i] <= prev_end:
+            continue  # (no chunk nested in another)
+        if deps[i] not in CHUNK_DEPS:
+            if deps[i] != "conj":
+                continue
+            # a conjunct is a chunk where the first of its conjuncts is one
+            head = heads[i]
+            while deps[head] == "conj" and heads[head] < head:
+                head = heads[head]
+            if deps[head] not in CHUNK_DEPS:
+                continue
+        prev_end = i
+        out.append((left[i], i + 1, _chunk_root(doc, heads, left[i], i + 1)))
+    return out
+
+
+def _left_edges(heads: list[int]) -> list[int]:
+    """Each token's ``Token.left_edge`` position: the first of its subtree's. Each token
+    lowers the edges of its ancestors, walked up only until one already walked from an
+    earlier token (whose edge, and its ancestors', is already that token's or less)."""
+    left = list(range(len(heads)))
+    walked = [False] * len(heads)
+    for i in range(len(heads)):
+        k = i
+        while not walked[k]:
+            walked[k] = True
+            if left[k] > i:
+                left[k] = i
+            if heads[k] == k:
+                break
+            k = heads[k]
+    return left
+
+
+def _chunk_root(doc: Doc, heads: list[int], start: int, end: int) -> int:
+    """``Span.root`` of tokens ``start:end``: where one token alone is a root or has its
+    head outside them (a chunk's last word, as most chunks are), that one; otherwise
+    spaCy's own answer (it ranks several by their depth in the tree)."""
+    outside = [t for t in range(start, end) if heads[t] == t or not start <= heads[t] < end]
+    return outside[0] if len(outside) == 1 else doc[start:end].root.i
 
 
 def _subtree(arrays: ParseArrays, i: int) -> list[int]:
