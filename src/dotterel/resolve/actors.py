@@ -15,7 +15,7 @@ nation").
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -209,7 +209,8 @@ class _SentenceMatches:
 
     start: int
     end: int
-    matches: list[PhraseMatch]
+    matches: list[PhraseMatch]  # in text order, none overlapping
+    starts: list[int]  # where each of them starts (for a bisection)
     stops: set[int]
     inner: set[int]
 
@@ -337,7 +338,7 @@ class DocActors:
             stops: list[int] = []
             found = self.knowledge.match(words, lemmas, stops)
             self._sentences.append(_SentenceMatches(
-                sent.start, sent.end, found, set(stops),
+                sent.start, sent.end, found, [m.start for m in found], set(stops),
                 {k for m in found if m.end - m.start > 1 for k in range(m.start + 1, m.end)}))
             self._sentence_starts.append(sent.start)
             for m in found:
@@ -371,16 +372,21 @@ class DocActors:
             actor = self.resolve(doc[i], self.default_day)
             if actor is not None:
                 insort(self._seen, _Seen(i, actor, False, self._group_word(i)), key=_latest_first)
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                root = ent.root
-                actor = self.resolve(root, self.default_day)
-                name = " ".join(doc_words[i] for i in range(ent.start, ent.end)
-                                if arrays.pos[i] == "PROPN") or ent.text
-                self._people.append((root.i, name, actor))
-                if actor is not None:
-                    self._remember(root.i, actor, True, False, ent.text)
-                    self._learn_alias(ent)
+        # the people the NER names, read from the parse arrays (``doc.ents`` makes a Span of
+        # every entity of every document)
+        iobs = arrays.ent_iobs
+        for start in [i for i, label in enumerate(arrays.ent_types)
+                      if label == "PERSON" and iobs[i] == "B"]:
+            end = _entity_range(arrays, start).stop
+            root = _span_root(doc, arrays.heads, start, end)
+            actor = self.resolve(doc[root], self.default_day)
+            text = arrays.span_text(start, end)
+            name = " ".join(doc_words[i] for i in range(start, end)
+                            if arrays.pos[i] == "PROPN") or text
+            self._people.append((root, name, actor))
+            if actor is not None:
+                self._remember(root, actor, True, False, text)
+                self._learn_alias(end, text)
         # later mentions by surname ("Sheinbaum said"), whatever the NER made of them
         known = {i for i, _, _ in self._people}
         names = self._names
@@ -473,16 +479,21 @@ class DocActors:
         if (end > sent.end or first not in sent.stops or last in sent.inner
                 or phrase_key(self._arrays.words[end - 1]) == ("the",)):
             return None
-        return tuple(m if not first else PhraseMatch(m.start - first, m.end - first, m.entry,
-                                                     m.alternatives)
-                     for m in sent.matches if first <= m.start and m.end <= last)
+        # the matches inside the run: those that start in it (none that does ends past
+        # it, as it ends inside none), found by bisection: a sentence has many
+        inside = sent.matches[bisect_left(sent.starts, first):bisect_left(sent.starts, last)]
+        if not first:
+            return tuple(inside)
+        return tuple(PhraseMatch(m.start - first, m.end - first, m.entry, m.alternatives)
+                     for m in inside)
 
-    def _learn_alias(self, ent) -> None:  # noqa: ANN001 - a spaCy Span
-        """"Andrés Manuel López Obrador (AMLO)": the parenthesised acronym is an alias."""
-        doc = self.doc
-        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-            alias = doc[ent.end + 1].text
-            known = self._names.get(ent.text.lower())
+    def _learn_alias(self, end: int, name: str) -> None:
+        """"Andrés Manuel López Obrador (AMLO)": the parenthesised acronym after a person's
+        ``name``, which ends before token ``end``, is an alias."""
+        words = self._arrays.words
+        if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
+            alias = words[end + 1]
+            known = self._names.get(name.lower())
             if known and alias.isupper():
                 self._names[alias.lower()] = known
 
@@ -1861,7 +1872,7 @@ def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
             if deps[head] not in CHUNK_DEPS:
                 continue
         prev_end = i
-        out.append((left[i], i + 1, _chunk_root(doc, heads, left[i], i + 1)))
+        out.append((left[i], i + 1, _span_root(doc, heads, left[i], i + 1)))
     return out
 
 
@@ -1883,9 +1894,9 @@ def _left_edges(heads: list[int]) -> list[int]:
     return left
 
 
-def _chunk_root(doc: Doc, heads: list[int], start: int, end: int) -> int:
+def _span_root(doc: Doc, heads: list[int], start: int, end: int) -> int:
     """``Span.root`` of tokens ``start:end``: where one token alone is a root or has its
-    head outside them (a chunk's last word, as most chunks are), that one; otherwise
+    head outside them (a chunk's or a name's last word, as most are), that one; otherwise
     spaCy's own answer (it ranks several by their depth in the tree)."""
     outside = [t for t in range(start, end) if heads[t] == t or not start <= heads[t] < end]
     return outside[0] if len(outside) == 1 else doc[start:end].root.i
