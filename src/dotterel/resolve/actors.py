@@ -417,6 +417,8 @@ class DocActors:
                      positions: list[int]) -> list[PhraseMatch]:
         """``matches`` with each capital found to be another country's city (see
         :meth:`_relocate_seats`) standing for that country."""
+        if not self._seat_home:
+            return list(matches)  # (most documents: no capital is another country's city)
         out = []
         for m in matches:
             home = self._seat_home.get(positions[m.start]) if m.entry.seat else None
