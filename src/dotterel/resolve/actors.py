@@ -18,6 +18,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -403,11 +404,10 @@ class DocActors:
         if self.gazetteer is None:
             return
         for start, end, iso in seats:
-            head = self.doc[start]
-            context = [c for c in self._place_context(head, skip=start) if c != iso]
+            context = [c for c in self._place_context(start, skip=start) if c != iso]
             if not context:
                 continue
-            place = self.gazetteer.lookup(self.doc[start:end].text, context)
+            place = self.gazetteer.lookup(self._arrays.span_text(start, end), context)
             if place is not None and place.country in context and place.country != iso:
                 self._seat_home[start] = place.country
                 self._countries = sorted((i, place.country if i == start else c)
@@ -463,6 +463,10 @@ class DocActors:
         self._matches_at[index] = found
         return found
 
+    def _sentence(self, i: int) -> _SentenceMatches:
+        """The sentence token ``i`` is in, as the prepass read it."""
+        return self._sentences[bisect_right(self._sentence_starts, i) - 1]
+
     def _sentence_matches(self, index: tuple[int, ...]) -> tuple[PhraseMatch, ...] | None:
         """The knowledge's matches in the words at the positions ``index``, read off
         those the prepass found in their sentence, or None where that cannot be done: the
@@ -476,7 +480,7 @@ class DocActors:
         start, end = index[0], index[-1] + 1
         if end - start != len(index):
             return None  # a phrase with a gap
-        sent = self._sentences[bisect_right(self._sentence_starts, start) - 1]
+        sent = self._sentence(start)
         first, last = start - sent.start, end - sent.start
         if (end > sent.end or first not in sent.stops or last in sent.inner
                 or phrase_key(self._arrays.words[end - 1]) == ("the",)):
@@ -1323,7 +1327,7 @@ class DocActors:
             return ""
         ent = _entity_range(self._arrays, tok.i) if tok.ent_type_ else range(tok.i, tok.i + 1)
         name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(tok))
+        place = self.gazetteer.lookup(name, self._place_context(tok.i))
         if place is None or normalize_name(place.name) != normalize_name(name):
             return ""
         return place.country
@@ -1495,22 +1499,23 @@ class DocActors:
         if in_feature_name(self._arrays.words, ent.start, ent.stop):
             return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(head))
+        place = self.gazetteer.lookup(name, self._place_context(head.i))
         if place is None or not place.country or (
                 mistyped and self.gazetteer.kind(place) != "region"):
             return None
         return Actor(code=place.country, country=place.country, sector="",
                      name=place.name, text=name)
 
-    def _place_context(self, head: Token, skip: int = -1) -> list[str]:
+    def _place_context(self, at: int, skip: int = -1) -> list[str]:
         """The countries that decide between places of one name, most relevant first:
-        those the place's own sentence names, nearest first ("militias in Tripoli, the
-        north Lebanese port" is Lebanon's Tripoli), then the last ones named before it;
-        not the one named at token ``skip`` (the place's own name)."""
-        sent = head.sent
-        near = sorted((abs(i - head.i), iso) for i, iso in self._countries
+        those the sentence of the place named at token ``at`` names, nearest first
+        ("militias in Tripoli, the north Lebanese port" is Lebanon's Tripoli), then the
+        last ones named before it; not the one named at token ``skip`` (the place's own
+        name)."""
+        sent = self._sentence(at)  # (the prepass's: no Span made for the sentence)
+        near = sorted((abs(i - at), iso) for i, iso in self._countries
                       if sent.start <= i < sent.end and i != skip)
-        before = [iso for i, iso in reversed(self._countries) if i < sent.start][:3]
+        before = list(islice((iso for i, iso in reversed(self._countries) if i < sent.start), 3))
         return list(dict.fromkeys([iso for _, iso in near] + before))
 
     def _pronoun(self, head: Token, day: dt.date | None,
