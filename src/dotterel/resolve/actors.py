@@ -15,9 +15,10 @@ nation").
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +35,11 @@ from .places import Gazetteer
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
            "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
 NP_PREPS = {"of", "from"}
+# What heads a base noun phrase (spaCy's English noun chunks): a noun or pronoun in one
+# of these dependencies, or a conjunct of one.
+CHUNK_POS = frozenset({"NOUN", "PROPN", "PRON"})
+CHUNK_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative",
+                        "appos", "attr", "ROOT"})
 # prepositions inside a name only when capitalised ("Doctors Without Borders")
 NAME_PREPS = {"Without", "Sans"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -204,7 +210,8 @@ class _SentenceMatches:
 
     start: int
     end: int
-    matches: list[PhraseMatch]
+    matches: list[PhraseMatch]  # in text order, none overlapping
+    starts: list[int]  # where each of them starts (for a bisection)
     stops: set[int]
     inner: set[int]
 
@@ -332,7 +339,7 @@ class DocActors:
             stops: list[int] = []
             found = self.knowledge.match(words, lemmas, stops)
             self._sentences.append(_SentenceMatches(
-                sent.start, sent.end, found, set(stops),
+                sent.start, sent.end, found, [m.start for m in found], set(stops),
                 {k for m in found if m.end - m.start > 1 for k in range(m.start + 1, m.end)}))
             self._sentence_starts.append(sent.start)
             for m in found:
@@ -357,27 +364,30 @@ class DocActors:
                         self._named[sent.start + m.end - 1] = (sent.start, m)
         self._relocate_seats(seats)
         # (no phrase names an actor in a document without a match: no chunks to read)
-        for chunk in doc.noun_chunks if matched else ():
-            if matched.isdisjoint(range(chunk.start, chunk.end)):
+        for start, end, i in _noun_chunks(doc, arrays) if matched else ():
+            if matched.isdisjoint(range(start, end)):
                 continue  # only phrases that name an actor themselves
-            root = chunk.root
-            i = root.i
             if (arrays.pos[i] not in ("NOUN", "PROPN") or arrays.ent_types[i] == "PERSON"
                     or _likened(arrays, i) or _told_press(arrays, self._lemma_lowers, i)):
                 continue
-            actor = self.resolve(root, self.default_day)
+            actor = self.resolve(doc[i], self.default_day)
             if actor is not None:
                 insort(self._seen, _Seen(i, actor, False, self._group_word(i)), key=_latest_first)
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                root = ent.root
-                actor = self.resolve(root, self.default_day)
-                name = " ".join(doc_words[i] for i in range(ent.start, ent.end)
-                                if arrays.pos[i] == "PROPN") or ent.text
-                self._people.append((root.i, name, actor))
-                if actor is not None:
-                    self._remember(root.i, actor, True, False, ent.text)
-                    self._learn_alias(ent)
+        # the people the NER names, read from the parse arrays (``doc.ents`` makes a Span of
+        # every entity of every document)
+        iobs = arrays.ent_iobs
+        for start in [i for i, label in enumerate(arrays.ent_types)
+                      if label == "PERSON" and iobs[i] == "B"]:
+            end = _entity_range(arrays, start).stop
+            root = _span_root(doc, arrays.heads, start, end)
+            actor = self.resolve(doc[root], self.default_day)
+            text = arrays.span_text(start, end)
+            name = " ".join(doc_words[i] for i in range(start, end)
+                            if arrays.pos[i] == "PROPN") or text
+            self._people.append((root, name, actor))
+            if actor is not None:
+                self._remember(root, actor, True, False, text)
+                self._learn_alias(end, text)
         # later mentions by surname ("Sheinbaum said"), whatever the NER made of them
         known = {i for i, _, _ in self._people}
         names = self._names
@@ -394,11 +404,10 @@ class DocActors:
         if self.gazetteer is None:
             return
         for start, end, iso in seats:
-            head = self.doc[start]
-            context = [c for c in self._place_context(head, skip=start) if c != iso]
+            context = [c for c in self._place_context(start, skip=start) if c != iso]
             if not context:
                 continue
-            place = self.gazetteer.lookup(self.doc[start:end].text, context)
+            place = self.gazetteer.lookup(self._arrays.span_text(start, end), context)
             if place is not None and place.country in context and place.country != iso:
                 self._seat_home[start] = place.country
                 self._countries = sorted((i, place.country if i == start else c)
@@ -408,6 +417,8 @@ class DocActors:
                      positions: list[int]) -> list[PhraseMatch]:
         """``matches`` with each capital found to be another country's city (see
         :meth:`_relocate_seats`) standing for that country."""
+        if not self._seat_home:
+            return list(matches)  # (most documents: no capital is another country's city)
         out = []
         for m in matches:
             home = self._seat_home.get(positions[m.start]) if m.entry.seat else None
@@ -452,6 +463,10 @@ class DocActors:
         self._matches_at[index] = found
         return found
 
+    def _sentence(self, i: int) -> _SentenceMatches:
+        """The sentence token ``i`` is in, as the prepass read it."""
+        return self._sentences[bisect_right(self._sentence_starts, i) - 1]
+
     def _sentence_matches(self, index: tuple[int, ...]) -> tuple[PhraseMatch, ...] | None:
         """The knowledge's matches in the words at the positions ``index``, read off
         those the prepass found in their sentence, or None where that cannot be done: the
@@ -465,21 +480,26 @@ class DocActors:
         start, end = index[0], index[-1] + 1
         if end - start != len(index):
             return None  # a phrase with a gap
-        sent = self._sentences[bisect_right(self._sentence_starts, start) - 1]
+        sent = self._sentence(start)
         first, last = start - sent.start, end - sent.start
         if (end > sent.end or first not in sent.stops or last in sent.inner
                 or phrase_key(self._arrays.words[end - 1]) == ("the",)):
             return None
-        return tuple(m if not first else PhraseMatch(m.start - first, m.end - first, m.entry,
-                                                     m.alternatives)
-                     for m in sent.matches if first <= m.start and m.end <= last)
+        # the matches inside the run: those that start in it (none that does ends past
+        # it, as it ends inside none), found by bisection: a sentence has many
+        inside = sent.matches[bisect_left(sent.starts, first):bisect_left(sent.starts, last)]
+        if not first:
+            return tuple(inside)
+        return tuple(PhraseMatch(m.start - first, m.end - first, m.entry, m.alternatives)
+                     for m in inside)
 
-    def _learn_alias(self, ent) -> None:  # noqa: ANN001 - a spaCy Span
-        """"Andrés Manuel López Obrador (AMLO)": the parenthesised acronym is an alias."""
-        doc = self.doc
-        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-            alias = doc[ent.end + 1].text
-            known = self._names.get(ent.text.lower())
+    def _learn_alias(self, end: int, name: str) -> None:
+        """"Andrés Manuel López Obrador (AMLO)": the parenthesised acronym after a person's
+        ``name``, which ends before token ``end``, is an alias."""
+        words = self._arrays.words
+        if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
+            alias = words[end + 1]
+            known = self._names.get(name.lower())
             if known and alias.isupper():
                 self._names[alias.lower()] = known
 
@@ -1307,7 +1327,7 @@ class DocActors:
             return ""
         ent = _entity_range(self._arrays, tok.i) if tok.ent_type_ else range(tok.i, tok.i + 1)
         name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(tok))
+        place = self.gazetteer.lookup(name, self._place_context(tok.i))
         if place is None or normalize_name(place.name) != normalize_name(name):
             return ""
         return place.country
@@ -1479,22 +1499,23 @@ class DocActors:
         if in_feature_name(self._arrays.words, ent.start, ent.stop):
             return None  # "Aden" of "the Gulf of Aden" is no participant
         name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(head))
+        place = self.gazetteer.lookup(name, self._place_context(head.i))
         if place is None or not place.country or (
                 mistyped and self.gazetteer.kind(place) != "region"):
             return None
         return Actor(code=place.country, country=place.country, sector="",
                      name=place.name, text=name)
 
-    def _place_context(self, head: Token, skip: int = -1) -> list[str]:
+    def _place_context(self, at: int, skip: int = -1) -> list[str]:
         """The countries that decide between places of one name, most relevant first:
-        those the place's own sentence names, nearest first ("militias in Tripoli, the
-        north Lebanese port" is Lebanon's Tripoli), then the last ones named before it;
-        not the one named at token ``skip`` (the place's own name)."""
-        sent = head.sent
-        near = sorted((abs(i - head.i), iso) for i, iso in self._countries
+        those the sentence of the place named at token ``at`` names, nearest first
+        ("militias in Tripoli, the north Lebanese port" is Lebanon's Tripoli), then the
+        last ones named before it; not the one named at token ``skip`` (the place's own
+        name)."""
+        sent = self._sentence(at)  # (the prepass's: no Span made for the sentence)
+        near = sorted((abs(i - at), iso) for i, iso in self._countries
                       if sent.start <= i < sent.end and i != skip)
-        before = [iso for i, iso in reversed(self._countries) if i < sent.start][:3]
+        before = list(islice((iso for i, iso in reversed(self._countries) if i < sent.start), 3))
         return list(dict.fromkeys([iso for _, iso in near] + before))
 
     def _pronoun(self, head: Token, day: dt.date | None,
@@ -1834,6 +1855,58 @@ def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
         if written and written not in words and written[0] not in initials:
             return False
     return True
+
+
+def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
+    """``doc.noun_chunks`` as (start, end, root position) of each base noun phrase, read
+    from the parse arrays by the rules of spaCy's English iterator
+    (``spacy.lang.en.syntax_iterators``): that makes a Token of every word, and a Span of
+    every chunk, of every document coded."""
+    heads, deps = arrays.heads, arrays.deps
+    left = _left_edges(heads)
+    out: list[tuple[int, int, int]] = []
+    prev_end = -1
+    for i, pos in enumerate(arrays.pos):
+        if pos not in CHUNK_POS or left[i] <= prev_end:
+            continue  # (no chunk nested in another)
+        if deps[i] not in CHUNK_DEPS:
+            if deps[i] != "conj":
+                continue
+            # a conjunct is a chunk where the first of its conjuncts is one
+            head = heads[i]
+            while deps[head] == "conj" and heads[head] < head:
+                head = heads[head]
+            if deps[head] not in CHUNK_DEPS:
+                continue
+        prev_end = i
+        out.append((left[i], i + 1, _span_root(doc, heads, left[i], i + 1)))
+    return out
+
+
+def _left_edges(heads: list[int]) -> list[int]:
+    """Each token's ``Token.left_edge`` position: the first of its subtree's. Each token
+    lowers the edges of its ancestors, walked up only until one already walked from an
+    earlier token (whose edge, and its ancestors', is already that token's or less)."""
+    left = list(range(len(heads)))
+    walked = [False] * len(heads)
+    for i in range(len(heads)):
+        k = i
+        while not walked[k]:
+            walked[k] = True
+            if left[k] > i:
+                left[k] = i
+            if heads[k] == k:
+                break
+            k = heads[k]
+    return left
+
+
+def _span_root(doc: Doc, heads: list[int], start: int, end: int) -> int:
+    """``Span.root`` of tokens ``start:end``: where one token alone is a root or has its
+    head outside them (a chunk's or a name's last word, as most are), that one; otherwise
+    spaCy's own answer (it ranks several by their depth in the tree)."""
+    outside = [t for t in range(start, end) if heads[t] == t or not start <= heads[t] < end]
+    return outside[0] if len(outside) == 1 else doc[start:end].root.i
 
 
 def _subtree(arrays: ParseArrays, i: int) -> list[int]:

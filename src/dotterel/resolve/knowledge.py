@@ -152,12 +152,15 @@ class Entry:
         return RoleSpell(code=last.code[:3] + "ELI", role=role, start=start, end=None)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PhraseMatch:
     """A known phrase found at token indices ``[start, end)``.
 
     ``alternatives``: other entries of the same kind written the same way (a user dictionary
     may list "PRESIDENT_BUSH" under two people, each with the dates of their office).
+
+    A plain slotted dataclass, whose __init__ costs a third of a frozen one's: every
+    sentence's and phrase's matches are made anew. Nothing changes one once made.
     """
 
     start: int
@@ -244,6 +247,9 @@ class Knowledge:
         # token text -> its reading: every sentence and noun phrase is matched word by
         # word, and a text repeats its words
         self._words: dict[str, _Word] = {}
+        # (token text, its lemma's key) -> the first step of a walk from it (see _longest_at)
+        self._first_steps: dict[tuple[str, tuple[str, ...] | None],
+                                tuple[Phrase | None, list[_Node]]] = {}
         for phrase in self._phrases:
             self._add(phrase)
 
@@ -397,38 +403,24 @@ class Knowledge:
             return None
         if not (said[i].starts or (i < len(said_lemmas) and said_lemmas[i].starts)):
             return None  # most words begin no phrase: one lookup says so
-        nodes: list[_Node] = [self._root]
-        best: tuple[int, Phrase] | None = None
-        j, n, n_lemmas = i, len(words), len(said_lemmas)
-        while j < n and nodes:
-            if j > i and transparent[j]:
-                j += 1  # a possessive or hyphen inside a name does not break it
-                continue
-            key = said[j].key
-            lemma_key = said_lemmas[j].key if j < n_lemmas else key
-            alternatives = (key,) if lemma_key == key else (key, lemma_key)
-            next_nodes: list[_Node] = []
-            for node in nodes:
-                for alt in alternatives:
-                    if not alt:
-                        continue
-                    # (a one-word key, most of them, is looked up here: no calls)
-                    if len(alt) > 1 or node.stems:
-                        for phrase in self._stem_hits(node, alt):
-                            best = self._better(best, j + 1, phrase, words, i, transparent)
-                    walked = (node.children.get(alt[0]) if len(alt) == 1
-                              else self._walk(node, alt))
-                    if walked is not None and walked not in next_nodes:
-                        next_nodes.append(walked)
-            for node in next_nodes:
-                for phrase in node.phrases:
-                    if not phrase.case and (best is None or best[0] <= j):
-                        # (what _better gives a phrase longer than the best so far that
-                        # asks for no capitals, said without a call: most phrases)
-                        best = (j + 1, phrase)
-                    else:
-                        best = self._better(best, j + 1, phrase, words, i, transparent)
-            nodes = next_nodes
+        # the first word's step of the walk, taken once per text and lemma: it depends on
+        # them alone (a phrase it ends is one word long), and it is the dearest step (the
+        # trie's root has the most stems)
+        first = (words[i], said_lemmas[i].key if i < len(said_lemmas) else None)
+        step = self._first_steps.get(first)
+        if step is None:
+            if len(self._first_steps) >= WORD_MEMO_SIZE:
+                self._first_steps.clear()
+            after, nodes = self._step([self._root], i, None, i, words, said, said_lemmas,
+                                      transparent)
+            step = self._first_steps[first] = (after[1] if after else None, nodes)
+        best = (i + 1, step[0]) if step[0] is not None else None
+        nodes = step[1]
+        j = i + 1
+        while j < len(words) and nodes:
+            if not transparent[j]:  # a possessive or hyphen inside a name does not break it
+                best, nodes = self._step(nodes, j, best, i, words, said, said_lemmas,
+                                         transparent)
             j += 1
         if best is None:
             return None
@@ -439,6 +431,38 @@ class Knowledge:
         others = tuple(e for e in self._exact.get(phrase.words, ()) if e.kind == entry.kind
                        and e is not entry and e.spells)
         return PhraseMatch(start=i, end=end, entry=entry, alternatives=others)
+
+    def _step(self, nodes: list[_Node], j: int, best: tuple[int, Phrase] | None, i: int,
+              words: Sequence[str], said: list[_Word], said_lemmas: list[_Word],
+              transparent: list[bool]) -> tuple[tuple[int, Phrase] | None, list[_Node]]:
+        """One step of :meth:`_longest_at`'s walk of the trie from word ``i``: the best
+        phrase (its end and itself) ending at word ``j`` or before, given ``best``, the best
+        before it, and the trie's nodes reached from ``nodes`` by word ``j``."""
+        key = said[j].key
+        lemma_key = said_lemmas[j].key if j < len(said_lemmas) else key
+        alternatives = (key,) if lemma_key == key else (key, lemma_key)
+        next_nodes: list[_Node] = []
+        for node in nodes:
+            for alt in alternatives:
+                if not alt:
+                    continue
+                # (a one-word key, most of them, is looked up here: no calls)
+                if len(alt) > 1 or node.stems:
+                    for phrase in self._stem_hits(node, alt):
+                        best = self._better(best, j + 1, phrase, words, i, transparent)
+                walked = (node.children.get(alt[0]) if len(alt) == 1
+                          else self._walk(node, alt))
+                if walked is not None and walked not in next_nodes:
+                    next_nodes.append(walked)
+        for node in next_nodes:
+            for phrase in node.phrases:
+                if not phrase.case and (best is None or best[0] <= j):
+                    # (what _better gives a phrase longer than the best so far that
+                    # asks for no capitals, said without a call: most phrases)
+                    best = (j + 1, phrase)
+                else:
+                    best = self._better(best, j + 1, phrase, words, i, transparent)
+        return best, next_nodes
 
     def _word(self, text: str) -> _Word:
         """The matcher's reading of a token text, worked out once per text."""
