@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.mentions import Mention
+from ..extract.mentions import Mention, _subtree
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
 from .timex import TimeMention, apposed_offset, day_first_order, find_times
@@ -280,25 +280,29 @@ WITHIN_PREPS = {"in", "during"}
 BACKGROUND_YEARS = 2
 
 
-def long_before(trigger: Token, published: dt.date | None) -> bool:
-    """Whether a deed told in a subordinate clause is dated years before the story: "for
-    assets they lost when the dictator expelled them 18 years ago", "the return of land
-    seized by the army in the 1970s". Such a deed is background, not news; a deed the
-    sentence itself is about (its main verb) is kept: the story may be about it."""
-    if trigger.dep_ == "ROOT" or trigger.head.i == trigger.i:
+def long_before(arrays: ParseArrays, trigger: int, published: dt.date | None) -> bool:
+    """Whether a deed told in a subordinate clause (its trigger at word ``trigger``) is
+    dated years before the story: "for assets they lost when the dictator expelled them
+    18 years ago", "the return of land seized by the army in the 1970s". Such a deed is
+    background, not news; a deed the sentence itself is about (its main verb) is kept:
+    the story may be about it. (Read from the parse arrays: every mention is tested.)"""
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    if deps[trigger] == "ROOT" or arrays.heads[trigger] == trigger:
         return False
-    for child in trigger.children:
-        if child.lower_ == "ago" and any(
-                t.lemma_.lower() in LONG_UNITS and t.tag_ == "NNS" for t in child.subtree):
+    for child in children[trigger]:
+        if lowers[child] == "ago" and any(
+                arrays.lemmas[t].lower() in LONG_UNITS and arrays.tags[t] == "NNS"
+                for t in _subtree(arrays, child)):
             return True
-        if child.dep_ == "prep" and child.lower_ in WITHIN_PREPS:
-            for obj in child.children:
-                if obj.dep_ != "pobj" or not obj.text[:4].isdigit():
+        if deps[child] == "prep" and lowers[child] in WITHIN_PREPS:
+            for obj in children[child]:
+                text = arrays.words[obj]
+                if deps[obj] != "pobj" or not text[:4].isdigit():
                     continue
-                if obj.text[4:] == "s" and obj.text[3] == "0":  # a decade: "the 1970s"
+                if text[4:] == "s" and text[3] == "0":  # a decade: "the 1970s"
                     return True
-                if (published is not None and len(obj.text) == 4
-                        and int(obj.text) <= published.year - BACKGROUND_YEARS):
+                if (published is not None and len(text) == 4
+                        and int(text) <= published.year - BACKGROUND_YEARS):
                     return True
     return False
 
