@@ -441,7 +441,8 @@ class Coder:
                    if a.country and a.country != "IGO"]
         origin = [a.country for phrase in _fired_from(trigger)
                   for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
-        place = places.event_place(trigger, [a.country for a in victims])
+        # (the place is found only where it is read: most such deeds come from a named
+        # place or give no country at all)
         if origin:
             # "a shell was fired at the base from Lebanon": whoever fired it was
             # where it came from, not where it fell
@@ -455,11 +456,13 @@ class Coder:
             # alone still give theirs: most attacks on a state's forces are by its own
             # insurgents, and the event is kept rather than dropped
             home = [a.country for a in victims if a.sector[:3] != "MIL"]
+            place = places.event_place(trigger, [a.country for a in victims])
             country = place.country if place is not None else (
                 named or home or [victims[0].country])[0]
         elif m.sources and not _names_doer(doc, m):
-            country = place.country if place is not None else next(
-                (a.country for a in victims), "")
+            # (no victims: no countries to weigh in the place)
+            place = places.event_place(trigger, [])
+            country = place.country if place is not None else ""
         else:
             return []
         # "separatists shelled positions near Donetsk": doers the text names only by what
