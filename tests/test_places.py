@@ -298,7 +298,10 @@ def test_doc_places_remembers_what_event_place_finds(gaz: Gazetteer, nlp: Any) -
     for tok in doc:
         for countries in ((), ("USA",)):
             assert places.event_place(tok, countries) == event_place(tok, gaz, countries)
-    assert len(places._found) == 4  # two sentences, two contexts each
+    # the first sentence names a place of many namesakes (Washington): found for each
+    # context; the second's names mean one place each, found once for any context
+    assert set(places._found) == {(0, ()), (0, ("USA",))}
+    assert set(places._plain) == {doc[12].sent.start}
 
 
 # --- datelines ----------------------------------------------------------------------------

@@ -16,13 +16,13 @@ from spacy.tokens import Doc, Token
 from .extract.headlines import HEADLINE_VERBS
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, means_objects, sentence_mentions,
-                               wrongdoers)
+                               VIOLENT_ROOTS, Mention, _subtree, means_objects,
+                               sentence_mentions, wrongdoers)
 from .extract.quotes import find_quotes
 from .extract.word_classes import word_class
 from .identity import coding_identity
 from .merge.canonical import same_act
-from .nlp.arrays import parse_arrays
+from .nlp.arrays import ParseArrays, parse_arrays
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
 from .resolve.actors import MOVEMENT_HEADS, DocActors
@@ -126,10 +126,11 @@ class Coder:
         places = DocPlaces(self.kb.gazetteer)
         acts: dict[str, Actor] = {}  # CAMEO root -> who did the latest act of it told as done
         out: list[Event] = []
+        arrays = parse_arrays(doc)
         for sent in doc.sents:
             mentions = [m for m in sentence_mentions(sent, self.kb.lexicon)
-                        if not _background_state(doc[m.trigger])
-                        and not long_before(doc[m.trigger], published)]
+                        if not _background_state(arrays, m.trigger)
+                        and not long_before(arrays, m.trigger, published)]
             if not mentions:
                 dates.sentence(sent, [])
                 continue
@@ -168,9 +169,12 @@ class Coder:
             return sources
         own = {s.code for s in sources}
         # "signed a peace agreement in Minsk": where a meeting or a signing is held is no
-        # party to it, though the parser hangs the place on the thing signed
+        # party to it, though the parser hangs the place on the thing signed (only a
+        # meeting's or a signing's words have a venue: the targets' phrases are not
+        # walked for the other acts)
         held_at = {a.country for i in m.targets for prep in doc[i].children if prep.dep_ == "prep"
-                   for o in prep.children if _venue(o, doc, m) for a in actors.resolve_all(o, day)}
+                   for o in prep.children if _venue(o, doc, m)
+                   for a in actors.resolve_all(o, day)} if m.code in VENUE_CODES else set()
         # "rebels attacked an army base in northern Mali": violence done to a place falls on
         # its holders (see below), not on the state the place's phrase names
         violent = m.code[:2] in VIOLENT_ROOTS
@@ -437,7 +441,8 @@ class Coder:
                    if a.country and a.country != "IGO"]
         origin = [a.country for phrase in _fired_from(trigger)
                   for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
-        place = places.event_place(trigger, [a.country for a in victims])
+        # (the place is found only where it is read: most such deeds come from a named
+        # place or give no country at all)
         if origin:
             # "a shell was fired at the base from Lebanon": whoever fired it was
             # where it came from, not where it fell
@@ -451,11 +456,13 @@ class Coder:
             # alone still give theirs: most attacks on a state's forces are by its own
             # insurgents, and the event is kept rather than dropped
             home = [a.country for a in victims if a.sector[:3] != "MIL"]
+            place = places.event_place(trigger, [a.country for a in victims])
             country = place.country if place is not None else (
                 named or home or [victims[0].country])[0]
         elif m.sources and not _names_doer(doc, m):
-            country = place.country if place is not None else next(
-                (a.country for a in victims), "")
+            # (no victims: no countries to weigh in the place)
+            place = places.event_place(trigger, [])
+            country = place.country if place is not None else ""
         else:
             return []
         # "separatists shelled positions near Donetsk": doers the text names only by what
@@ -938,16 +945,19 @@ def _asks_of(speaker: Actor, doer: Actor) -> bool:
 PROGRESSIVE_AUX = {"was", "were", "is", "are", "been"}
 
 
-def _background_state(trigger: Token) -> bool:
-    """Whether an act is a state a relative clause describes someone by, told in the
-    progressive ("freed Bout, who was serving a 25-year sentence") or the past perfect
-    ("will release the ministers, whom they had taken hostage"): background, not news."""
-    clause = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
-    if clause.dep_ != "relcl":
+def _background_state(arrays: ParseArrays, trigger: int) -> bool:
+    """Whether an act (its trigger at word ``trigger``) is a state a relative clause
+    describes someone by, told in the progressive ("freed Bout, who was serving a 25-year
+    sentence") or the past perfect ("will release the ministers, whom they had taken
+    hostage"): background, not news. (Read from the parse arrays: every mention is
+    tested.)"""
+    deps = arrays.deps
+    clause = arrays.heads[trigger] if deps[trigger] in ("dobj", "obj") else trigger
+    if deps[clause] != "relcl":
         return False
-    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    return ((clause.tag_ == "VBG" and bool(aux & PROGRESSIVE_AUX))
-            or (clause.tag_ == "VBN" and "had" in aux))
+    aux = {arrays.lowers[c] for c in arrays.children[clause] if deps[c] == "aux"}
+    tag = arrays.tags[clause]
+    return (tag == "VBG" and bool(aux & PROGRESSIVE_AUX)) or (tag == "VBN" and "had" in aux)
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
@@ -1091,7 +1101,9 @@ def _reciprocal(trigger: Token, code: str) -> bool:
         # "Cambodia and Thailand exchanged fire": sides that swap something do it with
         # each other, whatever the thing
         return True
-    words = " ".join(t.lower_ for t in trigger.subtree)
+    # (the clause's words from the parse arrays: a Token for each word cost more)
+    arrays = parse_arrays(trigger.doc)
+    words = " ".join(arrays.lowers[t] for t in _subtree(arrays, trigger.i))
     return "each other" in words or "one another" in words or any(
         c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
 
@@ -1292,14 +1304,17 @@ TIME_TYPES = {"DATE", "TIME"}  # "on Friday" names no one
 def _names_others(doc: Doc, m: Mention) -> bool:
     """Whether the sentence names anyone besides the mention's sources and reporter: if
     not, an act with no target found has none in the text ("Indian business leaders
-    called for free trade")."""
+    called for free trade"). (The words are read from the parse arrays, and a Token made
+    only for a name, whose clause is then walked.)"""
+    arrays = parse_arrays(doc)
     own: set[int] = set()
     for i in (*m.sources, *([m.reporter] if m.reporter is not None else [])):
-        own.update(range(doc[i].left_edge.i, doc[i].right_edge.i + 1))
-    return any(t.i not in own and (t.ent_type_ in NAME_TYPES or (
-        t.pos_ == "PROPN" and t.ent_type_ not in TIME_TYPES))
-        and not _circumstantial(t, doc[m.trigger])
-        for t in doc[m.sentence[0]:m.sentence[1]])
+        phrase = _subtree(arrays, i)
+        own.update(range(min(phrase), max(phrase) + 1))  # Token.left_edge to right_edge
+    pos, ent_types = arrays.pos, arrays.ent_types
+    return any(i not in own and (ent_types[i] in NAME_TYPES or (
+        pos[i] == "PROPN" and ent_types[i] not in TIME_TYPES))
+        and not _circumstantial(doc[i], doc[m.trigger]) for i in range(*m.sentence))
 
 
 # Modifiers that belong to a noun phrase's own naming of who it is.

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.mentions import Mention
+from ..extract.mentions import Mention, _subtree
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
-from .timex import TimeMention, apposed_offset, day_first_order, find_times
+from .timex import (RuleMatch, TimeMention, apposed_offset, day_first_order, find_times,
+                    time_matches)
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -79,8 +80,8 @@ def _tense(arrays: ParseArrays, verb: int) -> str | None:
 
 
 def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | None,
-                  text: str, published: dt.date | None, narrative: TimeRef | None
-                  ) -> TimeMention:
+                  text: str, published: dt.date | None, narrative: TimeRef | None,
+                  matches: list[RuleMatch]) -> TimeMention:
     """A time told from publication ("in January", "on Friday"), at word ``tok``, resolved
     in the tense of its own clause when that differs from the sentence's: in "Iran said it
     will hold talks in January" the talks are next January's, and in "The law, passed in
@@ -89,7 +90,8 @@ def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | N
     own = _tense(arrays, head) if head is not None else None
     if tm.anchor != "published" or own is None or own == tense:
         return tm
-    again = find_times(text, published, narrative, own)  # type: ignore[arg-type]
+    again = find_times(text, published, narrative, own,  # type: ignore[arg-type]
+                       matches=matches)
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
@@ -280,25 +282,29 @@ WITHIN_PREPS = {"in", "during"}
 BACKGROUND_YEARS = 2
 
 
-def long_before(trigger: Token, published: dt.date | None) -> bool:
-    """Whether a deed told in a subordinate clause is dated years before the story: "for
-    assets they lost when the dictator expelled them 18 years ago", "the return of land
-    seized by the army in the 1970s". Such a deed is background, not news; a deed the
-    sentence itself is about (its main verb) is kept: the story may be about it."""
-    if trigger.dep_ == "ROOT" or trigger.head.i == trigger.i:
+def long_before(arrays: ParseArrays, trigger: int, published: dt.date | None) -> bool:
+    """Whether a deed told in a subordinate clause (its trigger at word ``trigger``) is
+    dated years before the story: "for assets they lost when the dictator expelled them
+    18 years ago", "the return of land seized by the army in the 1970s". Such a deed is
+    background, not news; a deed the sentence itself is about (its main verb) is kept:
+    the story may be about it. (Read from the parse arrays: every mention is tested.)"""
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    if deps[trigger] == "ROOT" or arrays.heads[trigger] == trigger:
         return False
-    for child in trigger.children:
-        if child.lower_ == "ago" and any(
-                t.lemma_.lower() in LONG_UNITS and t.tag_ == "NNS" for t in child.subtree):
+    for child in children[trigger]:
+        if lowers[child] == "ago" and any(
+                arrays.lemmas[t].lower() in LONG_UNITS and arrays.tags[t] == "NNS"
+                for t in _subtree(arrays, child)):
             return True
-        if child.dep_ == "prep" and child.lower_ in WITHIN_PREPS:
-            for obj in child.children:
-                if obj.dep_ != "pobj" or not obj.text[:4].isdigit():
+        if deps[child] == "prep" and lowers[child] in WITHIN_PREPS:
+            for obj in children[child]:
+                text = arrays.words[obj]
+                if deps[obj] != "pobj" or not text[:4].isdigit():
                     continue
-                if obj.text[4:] == "s" and obj.text[3] == "0":  # a decade: "the 1970s"
+                if text[4:] == "s" and text[3] == "0":  # a decade: "the 1970s"
                     return True
-                if (published is not None and len(obj.text) == 4
-                        and int(obj.text) <= published.year - BACKGROUND_YEARS):
+                if (published is not None and len(text) == 4
+                        and int(text) <= published.year - BACKGROUND_YEARS):
                     return True
     return False
 
@@ -318,7 +324,7 @@ def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | N
 
 
 def _anchor_within(times: list[TimeMention], text: str, published: dt.date | None,
-                   tense: str | None) -> list[TimeMention]:
+                   tense: str | None, matches: list[RuleMatch]) -> list[TimeMention]:
     """Anaphoric times anchored on a time told before them in their own sentence: in
     "recalled its envoy on March 3, and the other side expelled its ambassador two days
     later" the two days run from March 3, not from the story's time."""
@@ -326,13 +332,15 @@ def _anchor_within(times: list[TimeMention], text: str, published: dt.date | Non
         return times
     # which times are anaphoric: those a story time resolves against (without one, they
     # fall back to the publication date and say so)
-    probe = find_times(text, published, _NO_STORY, tense)  # type: ignore[arg-type]
+    probe = find_times(text, published, _NO_STORY, tense,  # type: ignore[arg-type]
+                       matches=matches)
     anaphoric = {(t.start, t.end) for t in probe if t.anchor == "narrative"}
     out: list[TimeMention] = []
     for tm in times:
         before = [t for t in out if (t.start, t.end) not in anaphoric]
         if (tm.start, tm.end) in anaphoric and before:
-            again = find_times(text, published, before[-1].ref, tense)  # type: ignore[arg-type]
+            again = find_times(text, published, before[-1].ref, tense,  # type: ignore[arg-type]
+                               matches=matches)
             tm = next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
             tm = apposed_offset(text, before[-1], tm) or tm  # "on Friday, a day after ..."
         out.append(tm)
@@ -382,9 +390,12 @@ class DocDates:
         root = sent.root.i
         tense = _tense(self._arrays, root)
         text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
+        # the rules' matches, searched for once: the sentence's times are resolved again
+        # against each other and in their own clauses' tenses
+        matches = time_matches(text)
         times = _anchor_within(find_times(text, self.published, narrative, tense,
-                                          self._day_first),
-                               text, self.published, tense)
+                                          self._day_first, matches),
+                               text, self.published, tense, matches)
         # each time with the word it starts at, or the verb it tells the time of
         located: list[tuple[TimeMention, int]] = []
         for tm in times:
@@ -392,7 +403,7 @@ class DocDates:
             if at is not None:
                 at = _hung_on(self._arrays, at)
                 located.append((_in_own_tense(self._arrays, tm, at, tense, text,
-                                              self.published, narrative), at))
+                                              self.published, narrative, matches), at))
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:

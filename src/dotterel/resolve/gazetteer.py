@@ -457,6 +457,16 @@ class Gazetteer:
             return candidates[0].place if candidates else None
         return self._best(candidates, tuple(c.upper() for c in context_countries))
 
+    def weighs_context(self, name: str) -> bool:
+        """Whether :meth:`lookup` of ``name`` may give another place for other context
+        countries: a qualified name ("Paris, Texas") or one that means several places.
+        (Most names mean one place or none: their place, once found, holds for any
+        context.)"""
+        if "," in name:
+            return True
+        key = normalize_name(name)
+        return bool(key) and key not in self._landmarks and len(self._meanings(key)) > 1
+
     def country_place(self, iso3: str) -> Place | None:
         """The country with this ISO3 code as a ``Place`` (its centroid), or None."""
         return self._countries.get(iso3.upper())

@@ -96,12 +96,45 @@ def _is_country(place: Place, gazetteer: Gazetteer) -> bool:
 
 
 
-def _resolve_span_text(text: str, gazetteer: Gazetteer,
-                       context_countries: Sequence[str]) -> Place | None:
+def _place_name(text: str) -> str:
+    """The place name the words ``text`` give the gazetteer: trimmed, without a
+    possessive "'s"."""
     text = text.strip()
     if text.endswith("'s") or text.endswith("\u2019s"):
         text = text[:-2]
-    return gazetteer.lookup(text, context_countries) if normalize_name(text) else None
+    return text
+
+
+class _Names:
+    """The places of the names a document's sentences hold, each looked up once: a
+    document names the same places in sentence after sentence, and a sentence is read
+    for each event's countries. A name that means one place or none is kept by its text
+    alone (its place holds for any context); one that may mean several, by its text and
+    the context."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._plain: dict[str, Place | None] = {}
+        self._weighed: dict[tuple[str, tuple[str, ...]], Place | None] = {}
+
+    def place(self, text: str, context: tuple[str, ...]) -> tuple[Place | None, bool]:
+        """The place the words ``text`` name in ``context``, and whether another
+        context may give another place."""
+        if text in self._plain:
+            return self._plain[text], False
+        key = (text, context)
+        if key in self._weighed:
+            return self._weighed[key], True
+        name = _place_name(text)
+        if not normalize_name(name):
+            self._plain[text] = None
+            return None, False
+        place = self.gazetteer.lookup(name, context)
+        if self.gazetteer.weighs_context(name):
+            self._weighed[key] = place
+            return place, True
+        self._plain[text] = place
+        return place, False
 
 
 def _previous_word(doc: Doc, i: int) -> int:
@@ -187,31 +220,29 @@ def find_places(span: Span | Doc, gazetteer: Gazetteer, context_countries: Seque
     if doc_ents is None:
         doc_ents = doc.ents
     ents = [(e.start, e.end, e.label_) for e in doc_ents if e.start >= lo and e.end <= hi]
-    return _find_places(doc, lo, hi, ents, gazetteer, context_countries, {})
+    return _find_places(doc, lo, hi, ents, _Names(gazetteer), tuple(context_countries))[0]
 
 
-def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], gazetteer: Gazetteer,
-                 context_countries: Sequence[str],
-                 names: dict[tuple[str, tuple[str, ...]], Place | None]
-                 ) -> list[tuple[int, int, Place]]:
-    """:func:`find_places` of the words ``lo:hi`` of ``doc``, whose entities are ``ents``.
-    ``names`` keeps the places of the names resolved so far, by name and context: a
-    document names the same places in sentence after sentence."""
+def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], names: _Names,
+                 context: tuple[str, ...]) -> tuple[list[tuple[int, int, Place]], bool]:
+    """:func:`find_places` of the words ``lo:hi`` of ``doc``, whose entities are ``ents``
+    (``names``: the places of the names resolved so far), and whether the context
+    weighed in any name's place: when it did not, the places found hold for any context."""
     from dotterel.nlp.arrays import parse_arrays
 
     # read from the parse arrays: the words of every sentence are tested, and a Span's
     # text is joined anew from its tokens on every read
     arrays = parse_arrays(doc)
-    context = tuple(context_countries)
+    gazetteer = names.gazetteer
     found: dict[int, tuple[int, int, Place]] = {}  # start -> (start, end, place)
     resolved_tokens: set[int] = set()
+    weighed = False  # whether some name's place depends on the context
 
     def resolve(start: int, end: int) -> Place | None:
         """The place the words ``start:end`` name, if any."""
-        key = (arrays.span_text(start, end), context)
-        if key in names:
-            return names[key]
-        place = names[key] = _resolve_span_text(key[0], gazetteer, context_countries)
+        nonlocal weighed
+        place, depends = names.place(arrays.span_text(start, end), context)
+        weighed = weighed or depends
         return place
 
     def add(start: int, end: int, place: Place) -> None:
@@ -268,14 +299,18 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], gazetteer:
                 add(i, end, place)
                 break
         i = j
-    return _merge_qualified(doc, sorted(found.values(), key=lambda t: t[0]), gazetteer,
-                            context_countries)
+    merged, joined = _merge_qualified(doc, sorted(found.values(), key=lambda t: t[0]),
+                                      gazetteer, context)
+    return merged, weighed or joined
 
 
 def _merge_qualified(doc: Doc, places: list[tuple[int, int, Place]], gazetteer: Gazetteer,
-                     context_countries: Sequence[str]) -> list[tuple[int, int, Place]]:
-    """Join "Paris" "," "Texas" into one place, Paris in Texas, when such a city exists."""
+                     context_countries: Sequence[str]
+                     ) -> tuple[list[tuple[int, int, Place]], bool]:
+    """Join "Paris" "," "Texas" into one place, Paris in Texas, when such a city exists;
+    and whether any such pair was looked up (the context weighs in a qualified name)."""
     out: list[tuple[int, int, Place]] = []
+    looked_up = False
     k = 0
     while k < len(places):
         start, end, place = places[k]
@@ -283,6 +318,7 @@ def _merge_qualified(doc: Doc, places: list[tuple[int, int, Place]], gazetteer: 
             nstart, nend, nplace = places[k + 1]
             qualifier_kind = gazetteer.kind(nplace) in ("country", "state")
             if nstart == end + 1 and doc[end].text == "," and qualifier_kind:
+                looked_up = True
                 joined = gazetteer.lookup(f"{doc[start:end].text}, {doc[nstart:nend].text}",
                                           context_countries)
                 # Only when the qualifier holds a city of that name: "in Gaza, Israel
@@ -293,21 +329,24 @@ def _merge_qualified(doc: Doc, places: list[tuple[int, int, Place]], gazetteer: 
                     continue
         out.append((start, end, place))
         k += 1
-    return out
+    return out, looked_up
 
 
 class DocPlaces:
-    """The places of one document's sentences, found once per sentence and context:
-    a sentence often reports several events, and finding places reads all its entities."""
+    """The places of one document's sentences, found once per sentence (and context,
+    where the context weighs in a name's place): a sentence often reports several
+    events, each with its own countries, and finding places reads all its entities."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # by sentence start: the places that hold for any context
+        self._plain: dict[int, list[tuple[int, int, Place]]] = {}
+        # by sentence start and context: those of a sentence whose places depend on it
         self._found: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Place]]] = {}
         # the document's entities, read once, and where each starts (in text order)
         self._ents: list[_Entity] | None = None
         self._ent_starts: list[int] = []
-        # the places of the names resolved so far, by name and context
-        self._names: dict[tuple[str, tuple[str, ...]], Place | None] = {}
+        self._names = _Names(gazetteer)  # the places of the names resolved so far
         # the document's sentences and where each starts, read once: ``Token.sent`` walks
         # the sentence's words on every call
         self._sents: list[Span] = []
@@ -316,7 +355,11 @@ class DocPlaces:
     def in_sentence(self, sent: Span, context_countries: Sequence[str] = ()
                     ) -> list[tuple[int, int, Place]]:
         """``find_places`` of ``sent``, remembered."""
-        key = (sent.start, tuple(context_countries))
+        found = self._plain.get(sent.start)
+        if found is not None:
+            return found
+        context = tuple(context_countries)
+        key = (sent.start, context)
         found = self._found.get(key)
         if found is None:
             if self._ents is None:
@@ -326,9 +369,12 @@ class DocPlaces:
             first = bisect_left(self._ent_starts, sent.start)
             last = bisect_left(self._ent_starts, sent.end, first)
             ents = [e for e in self._ents[first:last] if e[1] <= sent.end]
-            found = self._found[key] = _find_places(sent.doc, sent.start, sent.end, ents,
-                                                    self.gazetteer, context_countries,
-                                                    self._names)
+            found, weighed = _find_places(sent.doc, sent.start, sent.end, ents, self._names,
+                                          context)
+            if weighed:
+                self._found[key] = found
+            else:
+                self._plain[sent.start] = found
         return found
 
     def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:

@@ -50,14 +50,15 @@ import functools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Iterator, Literal, Mapping
+from typing import Callable, Iterator, Literal, Mapping, Sequence
 
 from ..types import Precision, TimeRef
 
 Anchor = Literal["absolute", "published", "narrative"]
 Tense = Literal["past", "present", "future"]
 
-__all__ = ["TimeMention", "apposed_offset", "day_first_order", "find_times", "find_dateline"]
+__all__ = ["RuleMatch", "TimeMention", "apposed_offset", "day_first_order", "find_dateline",
+           "find_times", "time_matches"]
 
 
 @dataclass(frozen=True)
@@ -1014,8 +1015,21 @@ def _rules_for(cues: frozenset[str]) -> tuple[int, ...]:
     return tried if any(not _RULES[order].suppress for order in tried) else ()
 
 
+# A match of one of the rules, with the rule's position in ``_RULES``.
+RuleMatch = tuple[int, re.Match[str]]
+
+
+def time_matches(text: str) -> list[RuleMatch]:
+    """The matches in ``text`` of the rules its cues let through, in the order the rules
+    are listed: what :func:`find_times` resolves. They do not depend on the story's
+    time or tense, so a sentence read again with others need not be searched again."""
+    return [(order, m) for order in _rules_for(frozenset(_cues(text)))
+            for m in _matches(_RULES[order], text) if m.end() != m.start()]
+
+
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
-               tense: Tense | None = None, day_first: bool | None = None) -> list[TimeMention]:
+               tense: Tense | None = None, day_first: bool | None = None,
+               matches: Sequence[RuleMatch] | None = None) -> list[TimeMention]:
     """Every temporal expression in ``text`` that names when something happened, resolved.
 
     Absolute expressions stand alone; deictic ones ("on Wednesday", "last week") anchor on
@@ -1025,25 +1039,24 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     date looks back or forward. ``day_first`` is how the whole document writes all-number
     dates (see :func:`day_first_order`), when known. Expressions that cannot be placed (no anchor, an impossible
     date) are left out, as are durations and ages. Mentions never overlap: the longest
-    expression wins. They come back in text order.
+    expression wins. They come back in text order. ``matches``: the rules' matches in
+    ``text`` (:func:`time_matches`), when already found.
     """
-    tried = _rules_for(frozenset(_cues(text)))
-    if not tried:
+    if matches is None:
+        matches = time_matches(text)
+    if not matches:
         return []  # nothing here could yield a time
     ctx = _Context(published, narrative, tense, day_first)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
-    for order in tried:
+    for order, m in matches:
         rule = _RULES[order]
-        for m in _matches(rule, text):
-            if m.end() == m.start():
-                continue
-            if rule.suppress:
-                found.append((m.start(), m.end(), order, m, None))
-                continue
-            resolved = rule.resolve(m, ctx)
-            if resolved is not None:
-                found.append((m.start(), m.end(), order, m, resolved))
+        if rule.suppress:
+            found.append((m.start(), m.end(), order, m, None))
+            continue
+        resolved = rule.resolve(m, ctx)
+        if resolved is not None:
+            found.append((m.start(), m.end(), order, m, resolved))
     # longest first, then leftmost, then the rule listed first; suppressors hold their
     # place in this contest but produce nothing
     found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
