@@ -454,6 +454,8 @@ def test_kampuchean_is_cambodian(kb: Knowledge) -> None:
 @pytest.mark.parametrize("word, name", [
     ("Reagan", "Ronald Reagan"), ("Bouteflicka", "Abdelaziz Bouteflika"),
     ("Mitterand", "François Mitterrand"), ("Bush", None),
+    # family name first: "Xi Jinping" is "Xi"; but "William Lai" is written the Western way
+    ("Xi", "Xi Jinping"), ("Tsai", "Tsai Ing-wen"), ("William", None),
 ])
 def test_a_surname_names_its_one_bearer_even_misspelt(kb: Knowledge, word: str, name: str | None) -> None:
     found = kb.surname(word)
