@@ -1503,6 +1503,21 @@ def test_a_shared_surname_is_the_one_in_office(coder, text, published, source):
     assert events and all(e.source.code == source for e in events)
 
 
+@pytest.mark.parametrize("text, pair", [
+    # a serving office holder's surname alone names them, even where the tagger read it
+    # as a place, a common noun or nothing at all
+    ("Modi praised Japan for its investment in railways.", ("INDGOV", "JPNGOV")),
+    ("Scholz criticized Hungary over its veto.", ("DEUGOV", "HUNGOV")),
+    ("Netanyahu met Blinken in Jerusalem on Monday.", ("ISRGOV", "USAGOV")),
+    # names written family name first: "Xi" of "Xi Jinping", "Yoon" of "Yoon Suk Yeol"
+    ("Xi urged Vietnam to settle the maritime dispute.", ("CHNGOV", "VNMGOV")),
+    ("Yoon accused North Korea of firing missiles.", ("KORGOV", "PRKGOV")),
+])
+def test_a_serving_office_holder_s_surname_alone_names_them(coder, text, pair):
+    events = coder.code(text, published="2023-05-10")
+    assert events and (events[0].source.code, events[0].target.code) == pair
+
+
 @pytest.mark.parametrize("text, source", [
     # a body or people a known person's possessive names are of that person's country
     ("Erdogan's party accused Greece of provocations in the Aegean.", "TUR"),

@@ -684,14 +684,15 @@ class DocActors:
         that only one known person bears names that person; so does the surname alone
         when that person holds an office on the day ("Putin offered to negotiate")."""
         arrays = self._arrays
-        if arrays.pos[head.i] != "PROPN":
-            return None
         person = arrays.ent_types[head.i] == "PERSON"
+        # (a name the tagger took for a common noun is still one: "Macron condemned")
+        if arrays.pos[head.i] != "PROPN" and not (person and arrays.words[head.i].istitle()):
+            return None
         name = _entity_range(arrays, head.i) if person else range(head.i, head.i + 1)
         # the title before the name: "President Reagan", "President Francois Mitterand"
         starts = {head_pos, head_pos - (head.i - name.start)}
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
-        alone = person and len(name) == 1
+        alone = len(name) == 1 and (person or self._lone_name(head))
         entry = self.knowledge.surname(head.text) if titled or alone else None
         if entry is None and alone and day is not None:
             # "Assad said": of several bearers of a surname, the one alone in office on
@@ -713,6 +714,21 @@ class DocActors:
         if actor is None:
             return None
         return _with_text(self._titled(actor, match, words, sectors, day), head.text)
+
+    def _lone_name(self, head: Token) -> bool:
+        """Whether a one-word proper name the tagger did not take for a person's may
+        still be a surname ("Modi praised", "met Blinken", read as a place or nothing):
+        it is no part of a longer name, no date, and names no place the gazetteer
+        knows by that name."""
+        arrays = self._arrays
+        i = head.i
+        if arrays.ent_types[i] not in ("", "GPE", "ORG"):
+            return False
+        if any(arrays.deps[c] in ("compound", "flat") for c in arrays.children[i]) or (
+                arrays.deps[i] in ("compound", "flat") and arrays.pos[arrays.heads[i]] == "PROPN"):
+            return False
+        place = self.gazetteer.lookup(head.text) if self.gazetteer is not None else None
+        return place is None
 
     def _shared_office(self, head: Token, head_pos: int, words: list[str],
                        sectors: list[PhraseMatch], day: dt.date | None) -> Actor | None:
