@@ -188,6 +188,13 @@ def test_story_time_follows_the_text(coder):
     # a dateline's date is the report's: the shelling is Saturday's
     ("KYIV, March 3 (Reuters) - Russian forces shelled Kharkiv on Saturday, officials said.",
      "2025-03-03", "RUS", "19", "2025-03-01"),
+    # what one said would happen is counted from the day of the saying, not of the story
+    ("Chile said last Tuesday that it would release the jailed fishermen on Friday.",
+     "2025-03-13", "CHL", "03", "2025-03-07"),
+    ("On March 4, Chile said it would release the jailed fishermen on Friday.",
+     "2025-03-13", "CHL", "03", "2025-03-07"),
+    ("Chile said it would release the jailed fishermen on Friday.",
+     "2025-03-13", "CHL", "03", "2025-03-14"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]
