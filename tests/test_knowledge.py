@@ -305,7 +305,8 @@ def test_named_groups(kb: Knowledge) -> None:
                        ("Boko Haram", "NGAREBBKH"), ("al-Shabaab", "SOMREBSHB"),
                        ("Rapid Support Forces", "SDNREBRSF"), ("M23", "CODREBM23"),
                        ("Wagner Group", "RUSUAFWAG"), ("Tamil Tigers", "LKAREBLTT"),
-                       ("IRA", "GBRREBIRA"), ("ETA", "ESPREBETA"), ("Sinn Féin", "GBRPTYSNF")):
+                       ("IRA", "GBRREBIRA"), ("ETA", "ESPREBETA"), ("Sinn Féin", "GBRPTYSNF"),
+                       ("MASSOB", "NGAREBMAS")):
         found = kb.lookup(name)
         assert found and (found[0].kind, found[0].code) == ("actor", code), name
     # an acronym in capitals only; the longer name wins over the shorter one inside it
