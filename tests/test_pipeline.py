@@ -2184,6 +2184,8 @@ ARGUMENT_CASES = [
     # an act on an event falls on whoever held it
     ("Riot police in Nairobi prevented a rally organised by opposition supporters on Saturday.",
      "17", "KENCOP", "KEN"),
+    # where a body acts is whose it is, even in a city the tagger did not take for a place
+    ("Police in Enugu arrested 30 members of MASSOB.", "17", "NGACOP", "NGAREB"),
 ]
 
 

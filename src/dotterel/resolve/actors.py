@@ -1242,7 +1242,8 @@ class DocActors:
                     continue
                 obj_token = self.doc[obj]
                 for place in (obj_token, *obj_token.conjuncts):
-                    country = self._place_country(place)
+                    # (a city the tagger took for a name or missed: "police in Enugu")
+                    country = self._place_country(place) or self._city_named(place)
                     if country and country not in found:
                         found.append(country)
         return found
