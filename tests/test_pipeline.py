@@ -2186,6 +2186,9 @@ ARGUMENT_CASES = [
      "17", "KENCOP", "KEN"),
     # where a body acts is whose it is, even in a city the tagger did not take for a place
     ("Police in Enugu arrested 30 members of MASSOB.", "17", "NGACOP", "NGAREB"),
+    # a place "its" owns is the state "its" names, not the one acting on the place
+    ("Armenia said Azerbaijan shelled its border villages.", "19", "AZE", "ARM"),
+    ("Israel said Hezbollah fired rockets at its northern towns.", "19", "LBN", "ISR"),
 ]
 
 

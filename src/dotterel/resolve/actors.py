@@ -154,6 +154,11 @@ PLACE_QUALIFIERS = frozenset({"east", "west", "north", "south", "central", "grea
                               "old", "downtown", "metro", "inner", "outer", "upper", "lower"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+# Places a state holds, which its possessive pronoun makes that state's ("shelled its border
+# region", "entered its waters"): the owner stands for them, as a place named would.
+OWNED_PLACES = frozenset({"territory", "water", "waters", "airspace", "soil", "coast",
+                          "coastline", "region", "border", "frontier", "province", "town",
+                          "village", "city", "island", "port", "district"})
 # A people's part living among another ("the Albanian minority", "the Serb population").
 MINORITY_NOUNS = {"minority", "population", "community"}
 # Nouns for someone who holds the same office as another in another state.
@@ -1022,6 +1027,8 @@ class DocActors:
                 # "Sunnis demanded...", with no state in sight: a people named by their
                 # faith alone is coded by it
                 return _faith_actor(faiths, words)
+            if head_lemma in OWNED_PLACES:
+                return self._owned_place(head, day, exclude) or self._place_actor(head)
             return self._place_actor(head)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
@@ -1132,6 +1139,28 @@ class DocActors:
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
+
+    def _owned_place(self, head: Token, day: dt.date | None,
+                     exclude: set[str]) -> Actor | None:
+        """The state a place noun's "its" names ("Russia said Ukraine shelled its border
+        region": not the shelling state, which does not shell its own), standing for the
+        place as its name would."""
+        arrays = self._arrays
+        owner = next((c for c in arrays.children[head.i] if arrays.deps[c] == "poss"
+                      and arrays.lowers[c] == "its"), None)
+        if owner is None:
+            return None
+        # nor the doer of the deed done to the place ("Hezbollah fired rockets at its
+        # northern towns"), even where the doer's own state may be the target
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        doers = [d for c in (verb.children if verb is not None else ())
+                 if c.dep_ == "nsubj" and (d := self.resolve(c, day)) is not None]
+        found = self._pronoun(self.doc[owner], day, set(exclude) | {d.country for d in doers})
+        if found is None or not found.country or found.country in ("IGO", "NGO", "IMG"):
+            return None
+        return Actor(code=found.country, country=found.country, sector="",
+                     name=self.knowledge.country_name(found.country),
+                     text=" ".join(self._reading(head).words))
 
     def _club_name(self, reading: _Reading) -> bool:
         """Whether the phrase read as ``reading`` names a capital after a name word that
