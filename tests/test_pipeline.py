@@ -2189,6 +2189,9 @@ ARGUMENT_CASES = [
     # a place "its" owns is the state "its" names, not the one acting on the place
     ("Armenia said Azerbaijan shelled its border villages.", "19", "AZE", "ARM"),
     ("Israel said Hezbollah fired rockets at its northern towns.", "19", "LBN", "ISR"),
+    # hospitals, journalists and clergy no phrase places are of the scene of the deed
+    ("A Russian missile strike hit a maternity hospital in Zaporizhzhia.", "19", "RUS", "UKR"),
+    ("An Israeli airstrike killed four journalists in Rafah.", "19", "ISR", "PSE"),
 ]
 
 

@@ -76,8 +76,11 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # people and armed men no phrase places are those of the scene of their clause: civilians,
 # militants, rebels, insurgents (not an army, which may fight abroad), students, workers
 # and farmers ("dock workers went on strike in Antwerp"), and police and judges, who act
-# only at home ("police arrested two Syrian men in Berlin")
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD"})
+# only at home ("police arrested two Syrian men in Berlin"); and so are hospitals and
+# health workers, journalists and clergy and their places ("an airstrike hit a hospital in
+# Dnipro", "killed five journalists in Gaza")
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD",
+                           "HLH", "MED", "REL"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
 SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
