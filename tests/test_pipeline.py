@@ -1510,6 +1510,12 @@ def test_a_shared_surname_is_the_one_in_office(coder, text, published, source):
     assert events and all(e.source.code == source for e in events)
 
 
+def test_a_coordinated_party_s_text_is_its_own_name(coder):
+    events = coder.code("Peru and Ecuador signed a border treaty in Brasilia.",
+                        published="2015-06-02")
+    assert events and {e.source.text for e in events} == {"Peru", "Ecuador"}
+
+
 @pytest.mark.parametrize("text, pair", [
     # a serving office holder's surname alone names them, even where the tagger read it
     # as a place, a common noun or nothing at all

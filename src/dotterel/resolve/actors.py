@@ -268,8 +268,8 @@ def _np_positions(doc: Doc, head: int) -> list[int]:
             dep = deps[child]
             if dep in NP_DEPS or (dep == "prep" and (lowers[child] in NP_PREPS
                                                      or arrays.words[child] in NAME_PREPS)):
-                if dep == "conj" and tok == head:
-                    continue  # conjuncts are separate actors
+                if dep in ("conj", "cc") and tok == head:
+                    continue  # conjuncts are separate actors (and "and" is no one's word)
                 if dep == "appos" and is_list_item(doc[child]):
                     continue  # "the US, Russia and Switzerland": a list, not a second name
                 keep.add(child)
