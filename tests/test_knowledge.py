@@ -305,7 +305,8 @@ def test_named_groups(kb: Knowledge) -> None:
                        ("Boko Haram", "NGAREBBKH"), ("al-Shabaab", "SOMREBSHB"),
                        ("Rapid Support Forces", "SDNREBRSF"), ("M23", "CODREBM23"),
                        ("Wagner Group", "RUSUAFWAG"), ("Tamil Tigers", "LKAREBLTT"),
-                       ("IRA", "GBRREBIRA"), ("ETA", "ESPREBETA"), ("Sinn Féin", "GBRPTYSNF")):
+                       ("IRA", "GBRREBIRA"), ("ETA", "ESPREBETA"), ("Sinn Féin", "GBRPTYSNF"),
+                       ("MASSOB", "NGAREBMAS")):
         found = kb.lookup(name)
         assert found and (found[0].kind, found[0].code) == ("actor", code), name
     # an acronym in capitals only; the longer name wins over the shorter one inside it
@@ -454,6 +455,8 @@ def test_kampuchean_is_cambodian(kb: Knowledge) -> None:
 @pytest.mark.parametrize("word, name", [
     ("Reagan", "Ronald Reagan"), ("Bouteflicka", "Abdelaziz Bouteflika"),
     ("Mitterand", "François Mitterrand"), ("Bush", None),
+    # family name first: "Xi Jinping" is "Xi"; but "William Lai" is written the Western way
+    ("Xi", "Xi Jinping"), ("Tsai", "Tsai Ing-wen"), ("William", None),
 ])
 def test_a_surname_names_its_one_bearer_even_misspelt(kb: Knowledge, word: str, name: str | None) -> None:
     found = kb.surname(word)

@@ -188,6 +188,13 @@ def test_story_time_follows_the_text(coder):
     # a dateline's date is the report's: the shelling is Saturday's
     ("KYIV, March 3 (Reuters) - Russian forces shelled Kharkiv on Saturday, officials said.",
      "2025-03-03", "RUS", "19", "2025-03-01"),
+    # what one said would happen is counted from the day of the saying, not of the story
+    ("Chile said last Tuesday that it would release the jailed fishermen on Friday.",
+     "2025-03-13", "CHL", "03", "2025-03-07"),
+    ("On March 4, Chile said it would release the jailed fishermen on Friday.",
+     "2025-03-13", "CHL", "03", "2025-03-07"),
+    ("Chile said it would release the jailed fishermen on Friday.",
+     "2025-03-13", "CHL", "03", "2025-03-14"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]
@@ -1503,6 +1510,27 @@ def test_a_shared_surname_is_the_one_in_office(coder, text, published, source):
     assert events and all(e.source.code == source for e in events)
 
 
+def test_a_coordinated_party_s_text_is_its_own_name(coder):
+    events = coder.code("Peru and Ecuador signed a border treaty in Brasilia.",
+                        published="2015-06-02")
+    assert events and {e.source.text for e in events} == {"Peru", "Ecuador"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a serving office holder's surname alone names them, even where the tagger read it
+    # as a place, a common noun or nothing at all
+    ("Modi praised Japan for its investment in railways.", ("INDGOV", "JPNGOV")),
+    ("Scholz criticized Hungary over its veto.", ("DEUGOV", "HUNGOV")),
+    ("Netanyahu met Blinken in Jerusalem on Monday.", ("ISRGOV", "USAGOV")),
+    # names written family name first: "Xi" of "Xi Jinping", "Yoon" of "Yoon Suk Yeol"
+    ("Xi urged Vietnam to settle the maritime dispute.", ("CHNGOV", "VNMGOV")),
+    ("Yoon accused North Korea of firing missiles.", ("KORGOV", "PRKGOV")),
+])
+def test_a_serving_office_holder_s_surname_alone_names_them(coder, text, pair):
+    events = coder.code(text, published="2023-05-10")
+    assert events and (events[0].source.code, events[0].target.code) == pair
+
+
 @pytest.mark.parametrize("text, source", [
     # a body or people a known person's possessive names are of that person's country
     ("Erdogan's party accused Greece of provocations in the Aegean.", "TUR"),
@@ -2162,6 +2190,14 @@ ARGUMENT_CASES = [
     # an act on an event falls on whoever held it
     ("Riot police in Nairobi prevented a rally organised by opposition supporters on Saturday.",
      "17", "KENCOP", "KEN"),
+    # where a body acts is whose it is, even in a city the tagger did not take for a place
+    ("Police in Enugu arrested 30 members of MASSOB.", "17", "NGACOP", "NGAREB"),
+    # a place "its" owns is the state "its" names, not the one acting on the place
+    ("Armenia said Azerbaijan shelled its border villages.", "19", "AZE", "ARM"),
+    ("Israel said Hezbollah fired rockets at its northern towns.", "19", "LBN", "ISR"),
+    # hospitals, journalists and clergy no phrase places are of the scene of the deed
+    ("A Russian missile strike hit a maternity hospital in Zaporizhzhia.", "19", "RUS", "UKR"),
+    ("An Israeli airstrike killed four journalists in Rafah.", "19", "ISR", "PSE"),
 ]
 
 

@@ -147,6 +147,18 @@ def test_lookup_arab_towns_without_their_article(gaz: Gazetteer, name: str,
     assert place is not None and place.country == country, (name, place)
 
 
+@pytest.mark.parametrize("name, country", [
+    # other spellings news writes: Russian forms, other transliterations
+    ("Vinnitsa", "UKR"), ("Nikolayev", "UKR"), ("Khan Yunes", "PSE"), ("Deir al-Balah", "PSE"),
+    ("Deir Ezzor", "SYR"),
+    # towns news names as places of fighting, below the gazetteer's city size
+    ("Chasiv Yar", "UKR"), ("Vuhledar", "UKR"), ("Bagram", "AFG"), ("Menaka", "MLI"),
+])
+def test_lookup_other_spellings_and_small_towns(gaz: Gazetteer, name: str, country: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and place.country == country, place
+
+
 def test_qualified_lookup_restricts_to_the_state(gaz: Gazetteer) -> None:
     paris_tx = gaz.lookup("Paris, Texas")
     assert paris_tx is not None and paris_tx.country == "USA"

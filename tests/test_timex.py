@@ -81,6 +81,18 @@ ABSOLUTE: list[tuple[str, dt.date | None, str | None, list[Row]]] = [
      [("the spring of 2022", "2022", "year", "absolute")]),
     ("The treaty was signed at the end of 2021.", WED_2025, "past",
      [("the end of 2021", "2021", "year", "absolute")]),
+    # a year by its last two digits: the latest so ending, up to ten years ahead
+    ("Rebels first seized the town in '98.", WED_2025, "past",
+     [("'98", "1998", "year", "absolute")]),
+    ("The port was shelled in March '22.", WED_2025, "past",
+     [("March '22", "2022-03", "month", "absolute")]),
+    ("The strike began on May 5, '24.", WED_2025, "past",
+     [("May 5, '24", "2024-05-05", "day", "absolute")]),
+    ("The games open in '28.", WED_2025, "future", [("'28", "2028", "year", "absolute")]),
+    # a span of years is dated by its first
+    ("Prices doubled in the 2019-20 season.", WED_2025, "past",
+     [("the 2019-20", "2019", "year", "absolute")]),
+    ("Exports fell in 1999-00.", WED_2025, "past", [("1999-00", "1999", "year", "absolute")]),
 ]
 
 
@@ -482,6 +494,8 @@ NOT_TIMES = [
     "The march on the last Friday of the month drew thousands.",
     "The curfew ran from 10 p.m. to 5 a.m.",
     "The government may impose an overnight curfew.",
+    "Music of the '90s filled the hall.",
+    "Sales in 2019-2018 are a misprint.",
 ]
 
 

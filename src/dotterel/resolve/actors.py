@@ -82,8 +82,11 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # people and armed men no phrase places are those of the scene of their clause: civilians,
 # militants, rebels, insurgents (not an army, which may fight abroad), students, workers
 # and farmers ("dock workers went on strike in Antwerp"), and police and judges, who act
-# only at home ("police arrested two Syrian men in Berlin")
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD"})
+# only at home ("police arrested two Syrian men in Berlin"); and so are hospitals and
+# health workers, journalists and clergy and their places ("an airstrike hit a hospital in
+# Dnipro", "killed five journalists in Gaza")
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD",
+                           "HLH", "MED", "REL"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
 SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
@@ -160,6 +163,11 @@ PLACE_QUALIFIERS = frozenset({"east", "west", "north", "south", "central", "grea
                               "old", "downtown", "metro", "inner", "outer", "upper", "lower"})
 # Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+# Places a state holds, which its possessive pronoun makes that state's ("shelled its border
+# region", "entered its waters"): the owner stands for them, as a place named would.
+OWNED_PLACES = frozenset({"territory", "water", "waters", "airspace", "soil", "coast",
+                          "coastline", "region", "border", "frontier", "province", "town",
+                          "village", "city", "island", "port", "district"})
 # A people's part living among another ("the Albanian minority", "the Serb population").
 MINORITY_NOUNS = {"minority", "population", "community"}
 # Nouns for someone who holds the same office as another in another state.
@@ -267,8 +275,8 @@ def _np_positions(doc: Doc, head: int) -> list[int]:
             dep = deps[child]
             if dep in NP_DEPS or (dep == "prep" and (lowers[child] in NP_PREPS
                                                      or arrays.words[child] in NAME_PREPS)):
-                if dep == "conj" and tok == head:
-                    continue  # conjuncts are separate actors
+                if dep in ("conj", "cc") and tok == head:
+                    continue  # conjuncts are separate actors (and "and" is no one's word)
                 if dep == "appos" and is_list_item(doc[child]):
                     continue  # "the US, Russia and Switzerland": a list, not a second name
                 keep.add(child)
@@ -704,14 +712,15 @@ class DocActors:
         that only one known person bears names that person; so does the surname alone
         when that person holds an office on the day ("Putin offered to negotiate")."""
         arrays = self._arrays
-        if arrays.pos[head.i] != "PROPN":
-            return None
         person = arrays.ent_types[head.i] == "PERSON"
+        # (a name the tagger took for a common noun is still one: "Macron condemned")
+        if arrays.pos[head.i] != "PROPN" and not (person and arrays.words[head.i].istitle()):
+            return None
         name = _entity_range(arrays, head.i) if person else range(head.i, head.i + 1)
         # the title before the name: "President Reagan", "President Francois Mitterand"
         starts = {head_pos, head_pos - (head.i - name.start)}
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
-        alone = person and len(name) == 1
+        alone = len(name) == 1 and (person or self._lone_name(head))
         entry = self.knowledge.surname(head.text) if titled or alone else None
         if entry is None and alone and day is not None:
             # "Assad said": of several bearers of a surname, the one alone in office on
@@ -733,6 +742,21 @@ class DocActors:
         if actor is None:
             return None
         return _with_text(self._titled(actor, match, words, sectors, day), head.text)
+
+    def _lone_name(self, head: Token) -> bool:
+        """Whether a one-word proper name the tagger did not take for a person's may
+        still be a surname ("Modi praised", "met Blinken", read as a place or nothing):
+        it is no part of a longer name, no date, and names no place the gazetteer
+        knows by that name."""
+        arrays = self._arrays
+        i = head.i
+        if arrays.ent_types[i] not in ("", "GPE", "ORG"):
+            return False
+        if any(arrays.deps[c] in ("compound", "flat") for c in arrays.children[i]) or (
+                arrays.deps[i] in ("compound", "flat") and arrays.pos[arrays.heads[i]] == "PROPN"):
+            return False
+        place = self.gazetteer.lookup(head.text) if self.gazetteer is not None else None
+        return place is None
 
     def _shared_office(self, head: Token, head_pos: int, words: list[str],
                        sectors: list[PhraseMatch], day: dt.date | None) -> Actor | None:
@@ -1026,6 +1050,8 @@ class DocActors:
                 # "Sunnis demanded...", with no state in sight: a people named by their
                 # faith alone is coded by it
                 return _faith_actor(faiths, words)
+            if head_lemma in OWNED_PLACES:
+                return self._owned_place(head, day, exclude) or self._place_actor(head)
             return self._place_actor(head)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
@@ -1137,6 +1163,28 @@ class DocActors:
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
 
+    def _owned_place(self, head: Token, day: dt.date | None,
+                     exclude: set[str]) -> Actor | None:
+        """The state a place noun's "its" names ("Russia said Ukraine shelled its border
+        region": not the shelling state, which does not shell its own), standing for the
+        place as its name would."""
+        arrays = self._arrays
+        owner = next((c for c in arrays.children[head.i] if arrays.deps[c] == "poss"
+                      and arrays.lowers[c] == "its"), None)
+        if owner is None:
+            return None
+        # nor the doer of the deed done to the place ("Hezbollah fired rockets at its
+        # northern towns"), even where the doer's own state may be the target
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        doers = [d for c in (verb.children if verb is not None else ())
+                 if c.dep_ == "nsubj" and (d := self.resolve(c, day)) is not None]
+        found = self._pronoun(self.doc[owner], day, set(exclude) | {d.country for d in doers})
+        if found is None or not found.country or found.country in ("IGO", "NGO", "IMG"):
+            return None
+        return Actor(code=found.country, country=found.country, sector="",
+                     name=self.knowledge.country_name(found.country),
+                     text=" ".join(self._reading(head).words))
+
     def _club_name(self, reading: _Reading) -> bool:
         """Whether the phrase read as ``reading`` names a capital after a name word that
         neither the knowledge nor a place word explains ("Real Madrid", "Dynamo Kyiv"):
@@ -1246,7 +1294,8 @@ class DocActors:
                     continue
                 obj_token = self.doc[obj]
                 for place in (obj_token, *obj_token.conjuncts):
-                    country = self._place_country(place)
+                    # (a city the tagger took for a name or missed: "police in Enugu")
+                    country = self._place_country(place) or self._city_named(place)
                     if country and country not in found:
                         found.append(country)
         return found

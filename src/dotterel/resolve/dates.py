@@ -95,6 +95,28 @@ def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | N
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
+def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
+                 located: list[tuple[TimeMention, int]], text: str,
+                 published: dt.date | None, narrative: TimeRef | None,
+                 matches: list[RuleMatch]) -> TimeMention:
+    """A time told from publication in a "would" clause, counted from the day of the
+    saying that clause reports when that day is known and earlier: in "Iran said last
+    Thursday it would free them on Saturday" the Saturday is the one after that Thursday,
+    not the one after publication."""
+    head = _clause_head(arrays, tok)
+    if (tm.anchor != "published" or head is None or arrays.deps[head] != "ccomp"
+            or "would" not in _auxiliaries(arrays, head) or "have" in _auxiliaries(arrays, head)):
+        return tm
+    saying = arrays.heads[head]
+    said = [t.ref for t, at in located
+            if at != tok and (at == saying or _clause_head(arrays, at) == saying)]
+    day = said[0] if said else narrative
+    if day is None or day.precision != "day" or published is None or day.value >= published:
+        return tm
+    again = find_times(text, day.value, narrative, "future", matches=matches)
+    return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 
 
@@ -404,6 +426,8 @@ class DocDates:
                 at = _hung_on(self._arrays, at)
                 located.append((_in_own_tense(self._arrays, tm, at, tense, text,
                                               self.published, narrative, matches), at))
+        located = [(_from_saying(self._arrays, tm, at, located, text, self.published,
+                                 narrative, matches), at) for tm, at in located]
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:

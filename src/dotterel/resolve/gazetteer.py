@@ -319,6 +319,18 @@ _REGIONS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("Hainan",), "CHN", 19.2, 109.7),
     (("Kharg Island",), "IRN", 29.25, 50.32),
     (("Snake Island",), "UKR", 45.26, 30.2),
+    # stop 21 ga9: towns that news names as places of fighting and that fall below the
+    # gazetteer's city size
+    (("Chasiv Yar",), "UKR", 48.59, 37.84),
+    (("Vuhledar", "Ugledar"), "UKR", 47.78, 37.25),
+    (("Marinka", "Maryinka"), "UKR", 47.94, 37.50),
+    (("Robotyne",), "UKR", 47.44, 35.84),
+    (("Orikhiv",), "UKR", 47.57, 35.79),
+    (("Huliaipole", "Gulyaipole"), "UKR", 47.66, 36.26),
+    (("Velyka Novosilka",), "UKR", 47.84, 36.82),
+    (("Bagram",), "AFG", 34.96, 69.27),
+    (("Miranshah", "Miran Shah"), "PAK", 33.00, 70.07),
+    (("Menaka", "Ménaka"), "MLI", 15.92, 2.40),
 )
 
 # City aliases the GeoNames alternate names lack or that the index skips as codes.
@@ -334,6 +346,13 @@ _CITY_ALIASES: dict[str, tuple[str, str]] = {
     "Astana": ("Nur-Sultan", "KAZ"),
     "Kharkov": ("Kharkiv", "UKR"),
     "Odessa": ("Odesa", "UKR"),
+    # stop 21 ga9: other spellings news writes (Russian forms, other transliterations)
+    "Vinnitsa": ("Vinnytsia", "UKR"),
+    "Nikolayev": ("Mykolaiv", "UKR"),
+    "Khmelnitsky": ("Khmelnytskyi", "UKR"),
+    "Khan Yunes": ("Khan Yunis", "PSE"),
+    "Deir al-Balah": ("Deir el-Balah", "PSE"),
+    "Deir Ezzor": ("Deir ez-Zor", "SYR"),
 }
 
 

@@ -231,6 +231,23 @@ def _case_ok(phrase: Phrase, texts: Sequence[str]) -> bool:
     return letters[:1].isupper()
 
 
+# States whose people's names are written family name first, in news as at home ("Xi
+# Jinping" is "Xi", "Moon Jae-in" is "Moon"): their office holders' canonical names give the
+# first word as the surname too.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK"})
+
+
+def _surnames_of(phrase: Phrase) -> tuple[str, ...]:
+    """The words of a person's phrase that name them alone: the last one, and the first
+    of a canonical name written family name first (aliases such as "William Lai" are
+    written the Western way)."""
+    words, entry = phrase.words, phrase.entry
+    if (words == phrase_key(entry.name) and entry.spells
+            and entry.spells[0].code[:3] in FAMILY_NAME_FIRST):
+        return (words[-1], words[0])
+    return (words[-1],)
+
+
 class Knowledge:
     """Actor knowledge with a phrase matcher. Build it with :func:`load_knowledge`."""
 
@@ -268,13 +285,13 @@ class Knowledge:
         if entry not in known:
             known.append(entry)
         if entry.kind == "person" and len(phrase.words) > 1:
-            surname = phrase.words[-1]
-            bearers = self._surnames.setdefault(surname, [])
-            if entry not in bearers:
-                bearers.append(entry)
-            if len(surname) >= MISSPELT_MIN and surname.isalpha():
-                for key in (surname, *_inner_deletions(surname)):
-                    self._near_surnames.setdefault(key, set()).add(surname)
+            for surname in _surnames_of(phrase):
+                bearers = self._surnames.setdefault(surname, [])
+                if entry not in bearers:
+                    bearers.append(entry)
+                if len(surname) >= MISSPELT_MIN and surname.isalpha():
+                    for key in (surname, *_inner_deletions(surname)):
+                        self._near_surnames.setdefault(key, set()).add(surname)
         last = phrase.words[-1]
         if phrase.stem and len(last) >= _STEM_INDEX:
             node = self._node_for(phrase.words[:-1])

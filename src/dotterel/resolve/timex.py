@@ -138,7 +138,9 @@ _MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?![\w-])"
 _WD_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_PREFIX = rf"(?:{_WD_NAME},?\s+)?"  # "Friday, April 5": the weekday is part of the date
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_FULL_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+# a year in full, or by its last two digits after an apostrophe ("in '98", "March '22")
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100|['’]\d\d)"
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?:day|week|fortnight|month|year|decade)"
 _PART = r"(?:morning|afternoon|evening|night)"
@@ -337,9 +339,27 @@ def _r_numeric(m: re.Match[str], ctx: _Context) -> Resolved:
     return (TimeRef(dates.pop()), "absolute") if len(dates) == 1 else None
 
 
+def _year_of(m: re.Match[str], ctx: _Context) -> int | None:
+    """The year a match names: written in full, or by its last two digits ("'98"), the
+    year so ending nearest before the anchor (up to ten years after it: "the '28
+    Olympics" told in 2023); None when a short year has nothing to anchor on."""
+    written = m.group("year")
+    if written[0].isdigit():
+        return int(written)
+    base = _year_base(ctx)
+    if base is None:
+        return None
+    anchor = base[0].year
+    year = anchor - (anchor - int(written[1:])) % 100
+    return year + 100 if year <= anchor - 90 else year
+
+
 def _r_full_date(m: re.Match[str], ctx: _Context) -> Resolved:
+    year = _year_of(m, ctx)
+    if year is None:
+        return None
     try:
-        value = dt.date(int(m.group("year")), _month_of(m), int(m.group("day")))
+        value = dt.date(year, _month_of(m), int(m.group("day")))
     except ValueError:
         return None
     return TimeRef(value), "absolute"
@@ -373,7 +393,8 @@ def _r_holiday(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _r_month_year(m: re.Match[str], ctx: _Context) -> Resolved:
-    return TimeRef(dt.date(int(m.group("year")), _month_of(m), 1), "month"), "absolute"
+    year = _year_of(m, ctx)
+    return (TimeRef(dt.date(year, _month_of(m), 1), "month"), "absolute") if year else None
 
 
 def _r_month_deictic_year(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -412,7 +433,25 @@ def _r_month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _r_year(m: re.Match[str], ctx: _Context) -> Resolved:
-    return TimeRef(dt.date(int(m.group("year")), 1, 1), "year"), "absolute"
+    year = _year_of(m, ctx)
+    return (TimeRef(dt.date(year, 1, 1), "year"), "absolute") if year else None
+
+
+def _r_year_range(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "2019-20", "1991-1995": the first year, when the second is a later one; none
+    when the span holds the publication date ("won in 2024-25 season play" told in
+    2025: the story's own time dates it better than the span's first year)."""
+    first, end = int(m.group("year")), m.group("end")
+    if len(end) == 4:
+        span = int(end) - first
+    else:  # "1999-00": the next century's; a short one spans a few years at most
+        span = (int(end) - first) % 100
+        if span > 10:
+            return None
+    if span <= 0 or (ctx.published is not None
+                     and first <= ctx.published.year <= first + span):
+        return None
+    return TimeRef(dt.date(first, 1, 1), "year"), "absolute"
 
 
 _RELATIVE_DAYS: Mapping[str, int] = MappingProxyType({
@@ -697,7 +736,7 @@ def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
 # Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
 _DL_PLACE = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
              r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
-_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_FULL_YEAR})?"
             rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
             r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
 _DATELINE = re.compile(
@@ -810,6 +849,10 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("year after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON}))?{_YEAR})"
         rf"(?![\w-]|[.,]\d)"), _r_year),
+    # a span of years ("in 2019-20", "during the 2019-2020 season") is dated by its first
+    _Rule("year range after preposition", _c(
+        rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}the)\s+)?{_FULL_YEAR}[-–/](?P<end>\d\d|\d{{4}}))"
+        rf"(?![\w-]|[.,]\d)"), _r_year_range),
     _Rule("qualified year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
     # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
@@ -929,7 +972,7 @@ _SPACED_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
 # a rule cannot match without, where a digit or a unit alone lets through many sentences
 # the rule's own (slower) pattern searches in vain.
 _PATTERN_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("year", "digit", re.compile(r"1[89]\d\d|20\d\d|2100")),  # _YEAR, in every full date
+    ("year", "digit", re.compile(r"1[89]\d\d|20\d\d|2100|['’]\d\d")),  # _YEAR, in every full date
     ("iso", "digit", re.compile(r"\d{4}[-/]\d")),  # "2024-04-05", "2024/04/05"
     ("all-number", "digit", re.compile(r"\d[./-]\d{1,2}[./-]\d{4}")),  # "05/04/2024"
     # a unit counted before or after ("three days later", "two weeks on")
@@ -990,6 +1033,7 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "month or year": ("month or year",),
     "iso date": ("iso",), "iso date slash": ("iso",), "all-number date": ("all-number",),
     "all-number date left undated": ("all-number",), "year after preposition": ("year",),
+    "year range after preposition": ("year",),
     "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
     "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
