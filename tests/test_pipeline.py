@@ -4726,3 +4726,24 @@ def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
 ])
 def test_a_states_striking_arms_are_its_forces(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "19").source.code == source
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # a word or an offer made to someone is made by whom its "from" phrase names, and
+    # one received, drawn or accepted is aimed at its receiver
+    ("Chile received a formal apology from Peru on Monday.", "055", "PERGOV", "CHLGOV"),
+    ("Hungary accepted the apology from Austria.", "055", "AUTGOV", "HUNGOV"),
+    ("Norway drew sharp condemnation from Sweden on Sunday.", "111", "SWEGOV", "NORGOV"),
+    ("Ghana won praise from the United Nations for its election.", "051", "IGOUNO", "GHAGOV"),
+    # (and one faced as someone's own is still theirs, not the receiver's)
+    ("Cuba faced Mexico's criticism over the arrests.", "111", "MEXGOV", "CUBGOV"),
+])
+def test_an_act_made_to_someone_is_by_whom_it_comes_from(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2015-03-10"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+def test_criticism_from_someone_is_theirs(coder):
+    ev = one(coder.code("Criticism from Brazil of the new tariffs grew on Tuesday.",
+                        published="2015-03-10"), "11")
+    assert ev.source.code == "BRAGOV"

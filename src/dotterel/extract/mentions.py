@@ -682,16 +682,26 @@ def _commanded(tok: Token) -> bool:
             and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
-def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token]:
+def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
+                 sent: bool = False) -> list[Token]:
     """Who does a nominal event: its possessor, an actor noun compounded with it
     ("police raid"), a by-phrase, or the subject of the light verb that governs it
     ("launched an airstrike", "filed a lawsuit"). ``judges`` are the verbs that pass
-    judgement on their object ("condemned", "welcomed"): a deed they judge is another's."""
+    judgement on their object ("condemned", "welcomed"): a deed they judge is another's.
+    ``sent``: the act is one made to someone (a word, an offer, aid), whose "from"
+    phrase names its maker ("insults from the president", "an offer of talks from the
+    rebels")."""
     found = _children(tok, {"poss"})
     found += [c for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     for prep in _children(tok, {"prep", "agent"}):
         if prep.lower_ == "by":
             found += _children(prep, {"pobj"})
+    if sent and not found:
+        # (the parser hangs the phrase on the act's "of" phrase too: "an offer of talks
+        # from the rebels", "the threat of sanctions from Washington")
+        found = _prep_objects(tok, "from") or [
+            o for prep in _children(tok, {"prep"}) if prep.lower_ == "of"
+            for thing in _children(prep, {"pobj"}) for o in _prep_objects(thing, "from")]
     if not any(p.lower_ == "by" for p in _children(tok, {"prep", "agent"})):
         # "an attack on an army convoy by Tuareg rebels": the parser often hangs the
         # doer's "by" phrase on the noun the act falls on
@@ -715,6 +725,13 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token
         # adjunct is the verb's subject
         found = _subject(governor) or found
     return found
+
+
+# Roots of acts made to someone, whose "from" phrase names who made them: appeals,
+# offers and pledges, praise and apologies, aid, demands, criticism, rejections and
+# threats (not an act whose entry reads "from" as its target: "the evacuation of
+# civilians from Mariupol").
+SENT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
 
 
 # Prepositions by which an agentless passive names the deed it came about in ("were
@@ -1760,7 +1777,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         # "condemned the arrest of a journalist", "welcomed the release of the hostages":
         # who judges an act did not do it
-        sources = _noun_source(tok, judges)
+        sources = _noun_source(tok, judges, sent=entry.code[:2] in SENT_ROOTS
+                               and "from" not in entry.target)
         death = _death_by(tok) if entry.code[:2] in VIOLENT_ROOTS else None
         if death is not None and not sources:
             # "died under torture in police custody": whoever held the dead did it
@@ -2171,10 +2189,11 @@ def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
 
 
 # Verbs whose subject undergoes what their object names ("faced pressure", "received
-# threats"), and the roots of what is so undergone: appeals, demands, disapproval,
-# rejections and threats.
-UNDERGOING_VERBS = {"face", "receive"}
-UNDERGONE_ROOTS = {"02", "10", "11", "12", "13"}
+# threats", "drew criticism", "won praise", "accepted the apology"), and the roots of what is so undergone:
+# appeals, offers and pledges, praise and apologies, demands, disapproval, rejections
+# and threats.
+UNDERGOING_VERBS = {"face", "receive", "draw", "attract", "earn", "win", "get", "accept"}
+UNDERGONE_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
 
 
 def _undergone(noun: Token) -> Token | None:
@@ -2770,9 +2789,11 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if undergone is not None and entry.code[:2] in UNDERGONE_ROOTS:
         # "faces pressure from the unions to resign", "received criticism from Oxfam":
         # a call, criticism or threat someone faces is made by whom its "from" phrase
-        # names (no one, when it names none), of the one who faces it
-        sources = _prep_objects(tok, "from") or _prep_objects(undergone, "from")
+        # names, else by its own doer ("faced Washington's criticism"; no one, when it
+        # names none: not the one who faces it), of the one who faces it
         targets = _subject(undergone)
+        sources = (_prep_objects(tok, "from") or _prep_objects(undergone, "from")
+                   or [s for s in sources if s not in targets])
     if "converse" in entry.flags:
         # "received weapons from the government": the giver is the one named by "from"
         sources, targets = targets, sources
