@@ -4747,3 +4747,14 @@ def test_criticism_from_someone_is_theirs(coder):
     ev = one(coder.code("Criticism from Brazil of the new tariffs grew on Tuesday.",
                         published="2015-03-10"), "11")
     assert ev.source.code == "BRAGOV"
+
+
+@pytest.mark.parametrize("text, code, modality", [
+    # weapons systems and howitzers sent or provided are arms, as delivered ones are
+    ("Norway sent two air defence systems to Lithuania last month.", "072", "asserted"),
+    ("Spain provided howitzers to Estonia on Tuesday.", "072", "asserted"),
+    ("Canada to send more air defence systems to Latvia", "0332", "intended"),
+])
+def test_weapons_systems_sent_are_arms(coder, text, code, modality):
+    ev = one(coder.code(text, published="2023-03-10"), "0")
+    assert (ev.cameo, ev.modality) == (code, modality)
