@@ -210,6 +210,10 @@ def test_one_act_told_twice_in_a_sentence_is_one_event(coder, text, published, r
 @pytest.mark.parametrize("text", [
     "No Pakistani soldiers were killed, the army said.",
     "No Nigerian soldiers were wounded, the military said.",
+    # an act neither of its doers did is not done by either
+    "Neither Peru nor Bolivia has agreed to the new border proposal.",
+    "Neither Sudan nor Chad attended the talks in Addis Ababa.",
+    "Neither side has withdrawn its troops from the disputed valley, Nepali officials said.",
 ])
 def test_an_act_on_no_one_is_negated(coder, text):
     events = coder.code(text, published="2021-03-10")

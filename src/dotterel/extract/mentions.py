@@ -1403,13 +1403,15 @@ NO_ONE = {"nobody", "none", "nothing", "noone"}
 
 
 def _no_one(tok: Token) -> bool:
-    """Whether a verb's subject or object is no one ("No Americans were killed")."""
+    """Whether a verb's subject or object is no one ("No Americans were killed", "Neither
+    Israel nor Hamas has agreed", "neither side has withdrawn")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     arrays = parse_arrays(tok.doc)
     deps, lowers = arrays.deps, arrays.lowers
     return any(deps[c] in ("nsubj", "nsubjpass", "dobj") and (
-        lowers[c] in NO_ONE or any(deps[d] == "det" and lowers[d] == "no"
+        lowers[c] in NO_ONE or any((deps[d] == "det" and lowers[d] == "no")
+                                   or (deps[d] in ("det", "preconj") and lowers[d] == "neither")
                                    for d in arrays.children[c]))
         for c in arrays.children[tok.i])
 
