@@ -4762,3 +4762,15 @@ def test_criticism_from_someone_is_theirs(coder):
 def test_weapons_systems_sent_are_arms(coder, text, code, modality):
     ev = one(coder.code(text, published="2023-03-10"), "0")
     assert (ev.cameo, ev.modality) == (code, modality)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a deed of another named as the object of an act not done is still done: one who
+    # refuses to condemn an invasion does not undo it
+    ("India refused to condemn Russia's invasion of Ukraine.", "19", ("RUSGOV", "UKRGOV")),
+    ("Laos did not criticise Cambodia's expulsion of Thai diplomats.", "16",
+     ("KHMGOV", "THAGOV")),
+])
+def test_a_deed_judged_under_a_negation_is_still_done(coder, text, code, pair):
+    ev = one(coder.code(text, published="2022-03-10"), code)
+    assert (ev.source.code, ev.target.code) == pair

@@ -1402,6 +1402,15 @@ def _notice_giver(clause: Token) -> int | None:
 NO_ONE = {"nobody", "none", "nothing", "noone"}
 
 
+def _own_doer(noun: Token) -> bool:
+    """Whether a nominal act names a doer of its own: a possessor that is no pronoun and no
+    date ("Russia's invasion", not "its invasion" or "Tuesday's meeting"), or a "by"
+    phrase ("the withdrawal by Israel")."""
+    return any((c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS
+                and c.ent_type_ not in TIME_ENTITIES and c.lemma_.lower() not in TIME_WORDS)
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
 def _no_one(tok: Token) -> bool:
     """Whether a verb's subject or object is no one ("No Americans were killed", "Neither
     Israel nor Hamas has agreed", "neither side has withdrawn")."""
@@ -1419,6 +1428,10 @@ def _no_one(tok: Token) -> bool:
 def _negated(tok: Token) -> bool:
     if _child_words(tok, {"neg"}) or _no_one(tok):
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ in OBJECTS and _own_doer(tok):
+        # "refused to condemn Russia's invasion", "did not welcome the withdrawal by
+        # Israel": a deed of another that is not judged is still done
+        return False
     # (the governors' tags, lemmas and dependents read from the parse arrays: every
     # mention asks this)
     arrays = parse_arrays(tok.doc)
