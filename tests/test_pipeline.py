@@ -4774,3 +4774,17 @@ def test_weapons_systems_sent_are_arms(coder, text, code, modality):
 def test_a_deed_judged_under_a_negation_is_still_done(coder, text, code, pair):
     ev = one(coder.code(text, published="2022-03-10"), code)
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a denial of one's own deed is aimed at whom the deed would have been done to
+    ("Serbia denied that its police had raided Albanian villages.", ("SRBGOV", "ALB")),
+    ("Armenia denied that it had shelled Azerbaijani towns.", ("ARMGOV", "AZE")),
+    ("The Yemeni army denied using cluster bombs against Saudi border posts.",
+     ("YEMMIL", "SAU")),
+    # (and one of another's deed at that other)
+    ("Turkey denied that Greece had violated its airspace.", ("TURGOV", "GRCGOV")),
+])
+def test_a_denial_is_aimed_at_whom_the_deed_denied_falls_on(coder, text, pair):
+    ev = one(coder.code(text, published="2022-03-10"), "016")
+    assert (ev.source.code, ev.target.code) == pair

@@ -1914,6 +1914,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
                                       or _aimed_at(head) or _prevented(head))]
     found = _stopped(found, doc)
+    found = _denied(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals = {m.trigger for m in found if m.code[:2] in APPEAL_ROOTS or m.entry.pos == "ADJ"}
     askers = {m.trigger for m in found if m.code[:2] in ASKING_ROOTS}
@@ -1938,6 +1939,38 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     return [replace(m, asked=tuple(asked[m.trigger]),
                     asked_targets=tuple(asked_targets.get(m.trigger, ())))
             if m.trigger in asked else m for m in kept]
+
+
+DENIAL = "016"
+
+
+def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
+    """A denial of one's own deed ("Kosovo denied that its police had raided Serb villages",
+    "the army denied using chemical weapons against civilians") is aimed at whom the
+    deed denied would have been done to, not at the denier itself: its target is then that
+    deed's mention's target. (A clause about another, "denied that Iran had sent troops",
+    keeps that other.)"""
+    if not any(m.code == DENIAL for m in found):
+        return found  # (most sentences deny nothing)
+    deeds = {m.trigger: m for m in found}
+    out: list[Mention] = []
+    for m in found:
+        word = doc[m.trigger]
+        if m.code == DENIAL and word.pos_ == "VERB" and len(m.targets) == 1:
+            aimed = doc[m.targets[0]]
+            # the clause denied: the target itself ("denied using"), or the clause whose
+            # subject is a pronoun that refers back ("denied that it had sent"), or the
+            # denier's own ("denied that its police had raided")
+            own = aimed.pos_ == "PRON" or any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+                                             for c in aimed.children)
+            clause = aimed if aimed.i in deeds else (
+                aimed.head if aimed.dep_ == "nsubj" and own else None)
+            deed = deeds.get(clause.i) if clause is not None and clause.i != m.trigger else None
+            if (deed is not None and deed.targets and clause.head.i == m.trigger
+                    and clause.dep_ in ("ccomp", "xcomp")):
+                m = replace(m, targets=deed.targets)
+        out.append(m)
+    return out
 
 
 THREAT_ROOT = "13"
