@@ -4788,3 +4788,13 @@ def test_a_deed_judged_under_a_negation_is_still_done(coder, text, code, pair):
 def test_a_denial_is_aimed_at_whom_the_deed_denied_falls_on(coder, text, pair):
     ev = one(coder.code(text, published="2022-03-10"), "016")
     assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, target", [
+    # troops sent or dispatched into a country are sent there, as those sent to it are
+    ("Uganda sent troops into South Sudan on Friday.", "SSDGOV"),
+    ("Chad dispatched soldiers into northern Cameroon.", "CMRGOV"),
+])
+def test_troops_sent_into_a_country_are_sent_to_it(coder, text, target):
+    ev = one(coder.code(text, published="2022-03-10"), "154")
+    assert ev.target.code == target
