@@ -4798,3 +4798,15 @@ def test_a_denial_is_aimed_at_whom_the_deed_denied_falls_on(coder, text, pair):
 def test_troops_sent_into_a_country_are_sent_to_it(coder, text, target):
     ev = one(coder.code(text, published="2022-03-10"), "154")
     assert ev.target.code == target
+
+
+@pytest.mark.parametrize("text, root", [
+    # what a deal or an agreement is reached for is agreed, not done
+    ("Armenia reached an agreement with Azerbaijan to release 30 prisoners of war.", "08"),
+    ("Bahrain signed a deal with Qatar to withdraw its forces from the islands.", "08"),
+])
+def test_what_a_deal_is_for_is_not_done(coder, text, root):
+    events = coder.code(text, published="2022-03-10")
+    assert not [e for e in events if e.cameo.startswith(root) and not e.negated
+                and e.modality == "asserted"], [(e.cameo, e.modality) for e in events]
+    assert any(e.cameo.startswith("057") for e in events)

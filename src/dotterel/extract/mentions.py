@@ -2795,6 +2795,23 @@ def _mediated_parties(tok: Token) -> list[Token]:
     return next((parties for t in things if len(parties := _between_parties(t)) > 1), [])
 
 
+# Nouns of a deal made, whose infinitive says what it is for ("a deal to release").
+AGREEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "understanding",
+                   "arrangement"}
+DIPLOMATIC_ROOT = "05"
+
+
+def _agreed_for(tok: Token) -> bool:
+    """Whether a verb says what a deal is for: "an agreement to release prisoners", or,
+    the parser hanging the infinitive on the verb, "signed a deal with Egypt to withdraw"."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in AGREEMENT_NOUNS:
+        return "to" in _child_words(tok, {"aux"})
+    return _purpose(tok) and any(o.lemma_.lower() in AGREEMENT_NOUNS
+                                 for o in _children(tok.head, OBJECTS))
+
+
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
              lexicon: Lexicon, span: tuple[int, int]) -> Mention:
     negated = _negated(tok)
@@ -2805,6 +2822,12 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
         mood = replace(mood, modality="threatened")
+    if (mood.modality in ("asserted", "reported") and code[:2] != DIPLOMATIC_ROOT
+            and _agreed_for(tok)):
+        # "reached an agreement with Hamas to release prisoners": what a deal is for is
+        # agreed, not done yet (but a deal to normalize relations or restore ties is the
+        # diplomatic act itself, done by making it)
+        mood = replace(mood, modality="intended")
     if _ruled_out(tok):
         # "said that lifting the sanctions is out of the question": an act its speaker
         # rules out is one the speaker declares it will not do
