@@ -4747,6 +4747,13 @@ def test_an_act_made_to_someone_is_by_whom_it_comes_from(coder, text, code, sour
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
 
 
+def test_an_act_answered_is_by_whom_the_answers_from_phrase_names(coder):
+    # the parser hangs the "from" phrase on the verb that dismisses the act
+    ev = one(coder.code("Chile dismissed the insults against Santiago from the Bolivian "
+                        "president.", published="2015-03-10"), "11")
+    assert (ev.source.code, ev.target.code) == ("BOLGOV", "CHLGOV")
+
+
 def test_criticism_from_someone_is_theirs(coder):
     ev = one(coder.code("Criticism from Brazil of the new tariffs grew on Tuesday.",
                         published="2015-03-10"), "11")

@@ -702,6 +702,10 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
         found = _prep_objects(tok, "from") or [
             o for prep in _children(tok, {"prep"}) if prep.lower_ == "of"
             for thing in _children(prep, {"pobj"}) for o in _prep_objects(thing, "from")]
+        if not found and tok.dep_ in OBJECTS and tok.head.lemma_.lower() in REACTING_VERBS:
+            # "dismissed the insults from the president", "ignored warnings from the UN":
+            # the parser hangs the phrase on the verb that answers the act
+            found = _prep_objects(tok.head, "from")
     if not any(p.lower_ == "by" for p in _children(tok, {"prep", "agent"})):
         # "an attack on an army convoy by Tuareg rebels": the parser often hangs the
         # doer's "by" phrase on the noun the act falls on
@@ -732,6 +736,10 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
 # threats (not an act whose entry reads "from" as its target: "the evacuation of
 # civilians from Mariupol").
 SENT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
+# Verbs that answer such an act someone else made ("dismissed the insults from the
+# president", "heeded calls from the UN"): their "from" phrase names its maker.
+REACTING_VERBS = {"dismiss", "ignore", "welcome", "reject", "rebuff", "heed", "answer",
+                  "acknowledge", "resent", "deplore"}
 
 
 # Prepositions by which an agentless passive names the deed it came about in ("were
