@@ -217,6 +217,10 @@ def test_one_act_told_twice_in_a_sentence_is_one_event(coder, text, published, r
 @pytest.mark.parametrize("text", [
     "No Pakistani soldiers were killed, the army said.",
     "No Nigerian soldiers were wounded, the military said.",
+    # an act neither of its doers did is not done by either
+    "Neither Peru nor Bolivia has agreed to the new border proposal.",
+    "Neither Sudan nor Chad attended the talks in Addis Ababa.",
+    "Neither side has withdrawn its troops from the disputed valley, Nepali officials said.",
 ])
 def test_an_act_on_no_one_is_negated(coder, text):
     events = coder.code(text, published="2021-03-10")
@@ -4762,3 +4766,90 @@ def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
 ])
 def test_a_states_striking_arms_are_its_forces(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "19").source.code == source
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # a word or an offer made to someone is made by whom its "from" phrase names, and
+    # one received, drawn or accepted is aimed at its receiver
+    ("Chile received a formal apology from Peru on Monday.", "055", "PERGOV", "CHLGOV"),
+    ("Hungary accepted the apology from Austria.", "055", "AUTGOV", "HUNGOV"),
+    ("Norway drew sharp condemnation from Sweden on Sunday.", "111", "SWEGOV", "NORGOV"),
+    ("Ghana won praise from the United Nations for its election.", "051", "IGOUNO", "GHAGOV"),
+    # (and one faced as someone's own is still theirs, not the receiver's)
+    ("Cuba faced Mexico's criticism over the arrests.", "111", "MEXGOV", "CUBGOV"),
+])
+def test_an_act_made_to_someone_is_by_whom_it_comes_from(coder, text, code, source, target):
+    ev = one(coder.code(text, published="2015-03-10"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, source, target)
+
+
+def test_an_act_answered_is_by_whom_the_answers_from_phrase_names(coder):
+    # the parser hangs the "from" phrase on the verb that dismisses the act
+    ev = one(coder.code("Chile dismissed the insults against Santiago from the Bolivian "
+                        "president.", published="2015-03-10"), "11")
+    assert (ev.source.code, ev.target.code) == ("BOLGOV", "CHLGOV")
+
+
+def test_criticism_from_someone_is_theirs(coder):
+    ev = one(coder.code("Criticism from Brazil of the new tariffs grew on Tuesday.",
+                        published="2015-03-10"), "11")
+    assert ev.source.code == "BRAGOV"
+
+
+@pytest.mark.parametrize("text, code, modality", [
+    # weapons systems and howitzers sent or provided are arms, as delivered ones are
+    ("Norway sent two air defence systems to Lithuania last month.", "072", "asserted"),
+    ("Spain provided howitzers to Estonia on Tuesday.", "072", "asserted"),
+    ("Canada to send more air defence systems to Latvia", "0332", "intended"),
+])
+def test_weapons_systems_sent_are_arms(coder, text, code, modality):
+    ev = one(coder.code(text, published="2023-03-10"), "0")
+    assert (ev.cameo, ev.modality) == (code, modality)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a deed of another named as the object of an act not done is still done: one who
+    # refuses to condemn an invasion does not undo it
+    ("India refused to condemn Russia's invasion of Ukraine.", "19", ("RUSGOV", "UKRGOV")),
+    ("Laos did not criticise Cambodia's expulsion of Thai diplomats.", "16",
+     ("KHMGOV", "THAGOV")),
+])
+def test_a_deed_judged_under_a_negation_is_still_done(coder, text, code, pair):
+    ev = one(coder.code(text, published="2022-03-10"), code)
+    assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a denial of one's own deed is aimed at whom the deed would have been done to
+    ("Serbia denied that its police had raided Albanian villages.", ("SRBGOV", "ALB")),
+    ("Armenia denied that it had shelled Azerbaijani towns.", ("ARMGOV", "AZE")),
+    ("The Yemeni army denied using cluster bombs against Saudi border posts.",
+     ("YEMMIL", "SAU")),
+    # (and one of another's deed at that other)
+    ("Turkey denied that Greece had violated its airspace.", ("TURGOV", "GRCGOV")),
+])
+def test_a_denial_is_aimed_at_whom_the_deed_denied_falls_on(coder, text, pair):
+    ev = one(coder.code(text, published="2022-03-10"), "016")
+    assert (ev.source.code, ev.target.code) == pair
+
+
+@pytest.mark.parametrize("text, target", [
+    # troops sent or dispatched into a country are sent there, as those sent to it are
+    ("Uganda sent troops into South Sudan on Friday.", "SSDGOV"),
+    ("Chad dispatched soldiers into northern Cameroon.", "CMRGOV"),
+])
+def test_troops_sent_into_a_country_are_sent_to_it(coder, text, target):
+    ev = one(coder.code(text, published="2022-03-10"), "154")
+    assert ev.target.code == target
+
+
+@pytest.mark.parametrize("text, root", [
+    # what a deal or an agreement is reached for is agreed, not done
+    ("Armenia reached an agreement with Azerbaijan to release 30 prisoners of war.", "08"),
+    ("Bahrain signed a deal with Qatar to withdraw its forces from the islands.", "08"),
+])
+def test_what_a_deal_is_for_is_not_done(coder, text, root):
+    events = coder.code(text, published="2022-03-10")
+    assert not [e for e in events if e.cameo.startswith(root) and not e.negated
+                and e.modality == "asserted"], [(e.cameo, e.modality) for e in events]
+    assert any(e.cameo.startswith("057") for e in events)

@@ -690,11 +690,15 @@ def _commanded(tok: Token) -> bool:
             and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
-def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token]:
+def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
+                 sent: bool = False) -> list[Token]:
     """Who does a nominal event: its possessor, an actor noun compounded with it
     ("police raid"), a by-phrase, or the subject of the light verb that governs it
     ("launched an airstrike", "filed a lawsuit"). ``judges`` are the verbs that pass
-    judgement on their object ("condemned", "welcomed"): a deed they judge is another's."""
+    judgement on their object ("condemned", "welcomed"): a deed they judge is another's.
+    ``sent``: the act is one made to someone (a word, an offer, aid), whose "from"
+    phrase names its maker ("insults from the president", "an offer of talks from the
+    rebels")."""
     # (the noun's own dependents read from the parse arrays, once: a Token made only for
     # each one found)
     doc = tok.doc
@@ -707,6 +711,16 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token
     by = [p for p in kids if deps[p] in ("prep", "agent") and arrays.lowers[p] == "by"]
     for prep in by:
         found += _children(doc[prep], {"pobj"})
+    if sent and not found:
+        # (the parser hangs the phrase on the act's "of" phrase too: "an offer of talks
+        # from the rebels", "the threat of sanctions from Washington")
+        found = _prep_objects(tok, "from") or [
+            o for prep in _children(tok, {"prep"}) if prep.lower_ == "of"
+            for thing in _children(prep, {"pobj"}) for o in _prep_objects(thing, "from")]
+        if not found and tok.dep_ in OBJECTS and tok.head.lemma_.lower() in REACTING_VERBS:
+            # "dismissed the insults from the president", "ignored warnings from the UN":
+            # the parser hangs the phrase on the verb that answers the act
+            found = _prep_objects(tok.head, "from")
     if not by:
         # "an attack on an army convoy by Tuareg rebels": the parser often hangs the
         # doer's "by" phrase on the noun the act falls on
@@ -730,6 +744,17 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset()) -> list[Token
         # adjunct is the verb's subject
         found = _subject(governor) or found
     return found
+
+
+# Roots of acts made to someone, whose "from" phrase names who made them: appeals,
+# offers and pledges, praise and apologies, aid, demands, criticism, rejections and
+# threats (not an act whose entry reads "from" as its target: "the evacuation of
+# civilians from Mariupol").
+SENT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
+# Verbs that answer such an act someone else made ("dismissed the insults from the
+# president", "heeded calls from the UN"): their "from" phrase names its maker.
+REACTING_VERBS = {"dismiss", "ignore", "welcome", "reject", "rebuff", "heed", "answer",
+                  "acknowledge", "resent", "deplore"}
 
 
 # Prepositions by which an agentless passive names the deed it came about in ("were
@@ -1401,8 +1426,18 @@ def _notice_giver(clause: Token) -> int | None:
 NO_ONE = {"nobody", "none", "nothing", "noone"}
 
 
+def _own_doer(noun: Token) -> bool:
+    """Whether a nominal act names a doer of its own: a possessor that is no pronoun and no
+    date ("Russia's invasion", not "its invasion" or "Tuesday's meeting"), or a "by"
+    phrase ("the withdrawal by Israel")."""
+    return any((c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS
+                and c.ent_type_ not in TIME_ENTITIES and c.lemma_.lower() not in TIME_WORDS)
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
 def _no_one(tok: Token) -> bool:
-    """Whether a verb's subject or object is no one ("No Americans were killed")."""
+    """Whether a verb's subject or object is no one ("No Americans were killed", "Neither
+    Israel nor Hamas has agreed", "neither side has withdrawn")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     arrays = parse_arrays(tok.doc)
@@ -1414,19 +1449,22 @@ def _no_one(tok: Token) -> bool:
             if lowers[c] in NO_ONE:
                 return True
             for d in children[c]:
-                if deps[d] == "det" and lowers[d] == "no":
+                if ((deps[d] == "det" and lowers[d] == "no")
+                        or (deps[d] in ("det", "preconj") and lowers[d] == "neither")):
                     return True
     return False
 
 
 def _negated(tok: Token) -> bool:
-    # (the word's own dependents, and its governors' tags, lemmas and dependents, read
-    # from the parse arrays: every mention asks this)
     arrays = parse_arrays(tok.doc)
     pos, lemmas, deps, lowers, children = (arrays.pos, arrays.lemmas, arrays.deps,
                                            arrays.lowers, arrays.children)
     if "neg" in map(deps.__getitem__, children[tok.i]) or _no_one(tok):
         return True
+    if pos[tok.i] == "NOUN" and deps[tok.i] in OBJECTS and _own_doer(tok):
+        # "refused to condemn Russia's invasion", "did not welcome the withdrawal by
+        # Israel": a deed of another that is not judged is still done
+        return False
     for gov in _governors(tok):
         tag = pos[gov]
         if tag in ("VERB", "AUX") and lemmas[gov] in NEGATING_GOVERNORS:
@@ -1812,7 +1850,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         # "condemned the arrest of a journalist", "welcomed the release of the hostages":
         # who judges an act did not do it
-        sources = _noun_source(tok, judges)
+        sources = _noun_source(tok, judges, sent=entry.code[:2] in SENT_ROOTS
+                               and "from" not in entry.target)
         death = _death_by(tok) if entry.code[:2] in VIOLENT_ROOTS else None
         if death is not None and not sources:
             # "died under torture in police custody": whoever held the dead did it
@@ -1933,6 +1972,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
                                       or _aimed_at(head) or _prevented(head))]
     found = _stopped(found, doc)
+    found = _denied(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals: set[int] = set()
     askers = set()
@@ -1966,6 +2006,38 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     return [replace(m, asked=tuple(asked[m.trigger]),
                     asked_targets=tuple(asked_targets.get(m.trigger, ())))
             if m.trigger in asked else m for m in kept]
+
+
+DENIAL = "016"
+
+
+def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
+    """A denial of one's own deed ("Kosovo denied that its police had raided Serb villages",
+    "the army denied using chemical weapons against civilians") is aimed at whom the
+    deed denied would have been done to, not at the denier itself: its target is then that
+    deed's mention's target. (A clause about another, "denied that Iran had sent troops",
+    keeps that other.)"""
+    if not any(m.code == DENIAL for m in found):
+        return found  # (most sentences deny nothing)
+    deeds = {m.trigger: m for m in found}
+    out: list[Mention] = []
+    for m in found:
+        word = doc[m.trigger]
+        if m.code == DENIAL and word.pos_ == "VERB" and len(m.targets) == 1:
+            aimed = doc[m.targets[0]]
+            # the clause denied: the target itself ("denied using"), or the clause whose
+            # subject is a pronoun that refers back ("denied that it had sent"), or the
+            # denier's own ("denied that its police had raided")
+            own = aimed.pos_ == "PRON" or any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+                                             for c in aimed.children)
+            clause = aimed if aimed.i in deeds else (
+                aimed.head if aimed.dep_ == "nsubj" and own else None)
+            deed = deeds.get(clause.i) if clause is not None and clause.i != m.trigger else None
+            if (deed is not None and deed.targets and clause.head.i == m.trigger
+                    and clause.dep_ in ("ccomp", "xcomp")):
+                m = replace(m, targets=deed.targets)
+        out.append(m)
+    return out
 
 
 THREAT_ROOT = "13"
@@ -2232,10 +2304,11 @@ def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
 
 
 # Verbs whose subject undergoes what their object names ("faced pressure", "received
-# threats"), and the roots of what is so undergone: appeals, demands, disapproval,
-# rejections and threats.
-UNDERGOING_VERBS = {"face", "receive"}
-UNDERGONE_ROOTS = {"02", "10", "11", "12", "13"}
+# threats", "drew criticism", "won praise", "accepted the apology"), and the roots of what is so undergone:
+# appeals, offers and pledges, praise and apologies, demands, disapproval, rejections
+# and threats.
+UNDERGOING_VERBS = {"face", "receive", "draw", "attract", "earn", "win", "get", "accept"}
+UNDERGONE_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
 
 
 def _undergone(noun: Token) -> Token | None:
@@ -2798,6 +2871,23 @@ def _mediated_parties(tok: Token) -> list[Token]:
     return next((parties for t in things if len(parties := _between_parties(t)) > 1), [])
 
 
+# Nouns of a deal made, whose infinitive says what it is for ("a deal to release").
+AGREEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "understanding",
+                   "arrangement"}
+DIPLOMATIC_ROOT = "05"
+
+
+def _agreed_for(tok: Token) -> bool:
+    """Whether a verb says what a deal is for: "an agreement to release prisoners", or,
+    the parser hanging the infinitive on the verb, "signed a deal with Egypt to withdraw"."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in AGREEMENT_NOUNS:
+        return "to" in _child_words(tok, {"aux"})
+    return _purpose(tok) and any(o.lemma_.lower() in AGREEMENT_NOUNS
+                                 for o in _children(tok.head, OBJECTS))
+
+
 def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: list[Token],
              lexicon: Lexicon, span: tuple[int, int]) -> Mention:
     negated = _negated(tok)
@@ -2808,6 +2898,12 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
         mood = mood._replace(modality="threatened")
+    if (mood.modality in ("asserted", "reported") and code[:2] != DIPLOMATIC_ROOT
+            and _agreed_for(tok)):
+        # "reached an agreement with Hamas to release prisoners": what a deal is for is
+        # agreed, not done yet (but a deal to normalize relations or restore ties is the
+        # diplomatic act itself, done by making it)
+        mood = mood._replace(modality="intended")
     if _ruled_out(tok):
         # "said that lifting the sanctions is out of the question": an act its speaker
         # rules out is one the speaker declares it will not do
@@ -2841,9 +2937,11 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if undergone is not None:
         # "faces pressure from the unions to resign", "received criticism from Oxfam":
         # a call, criticism or threat someone faces is made by whom its "from" phrase
-        # names (no one, when it names none), of the one who faces it
-        sources = _prep_objects(tok, "from") or _prep_objects(undergone, "from")
+        # names, else by its own doer ("faced Washington's criticism"; no one, when it
+        # names none: not the one who faces it), of the one who faces it
         targets = _subject(undergone)
+        sources = (_prep_objects(tok, "from") or _prep_objects(undergone, "from")
+                   or [s for s in sources if s not in targets])
     if "converse" in entry.flags:
         # "received weapons from the government": the giver is the one named by "from"
         sources, targets = targets, sources
