@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 import spacy
 
-from dotterel.resolve.gazetteer import build_gazetteer, haversine_km, normalize_name
+from dotterel.errors import KnowledgeError
+from dotterel.resolve.gazetteer import (build_gazetteer, haversine_km, normalize_name,
+                                         read_place_names)
 from dotterel.resolve.places import (DocPlaces, Gazetteer, dateline_place, event_place,
                                      find_places, load_gazetteer)
 from dotterel.types import Place
@@ -385,3 +387,43 @@ def test_heldout_find_places_accuracy(gaz: Gazetteer, nlp: Any, path: Path) -> N
             near += haversine_km(place.lat, place.lon, row["lat"], row["lon"]) <= 161
     assert right_country / len(rows) >= 0.90
     assert near / len(rows) >= 0.90
+
+
+# -- the place names the gazetteer adds (data/place_names.tsv) ---------------------------------
+
+def test_place_names_file_reads_every_kind(tmp_path: Path) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text(
+        "# kind\tname\tcountry\tsee\tlat\tlon\n"
+        "country\tArnor Republic\tARN\t\t\t\n"
+        "city\tOld Fornost\tARN\tFornost\t\t\n"
+        "landmark\tWhite Tower\tGDR\tMinas Tirith\t\t\n"
+        "region\tNorth Downs\tARN\t\t51.5\t-2.25\n"
+        "region\tThe Downs\tARN\tNorth Downs\t\t\n"
+        "us_state\tVT\tUSA\t\t44.1\t-72.7\n"
+        "us_state_abbr\tVt.\tUSA\tVT\t\t\n"
+        "arabic_article\t\tYEM\t\t\t\n", encoding="utf-8")
+    names = read_place_names(path)
+    assert names.country_aliases == {"ARN": ("Arnor Republic",)}
+    assert names.city_aliases == {"Old Fornost": ("Fornost", "ARN")}
+    assert names.landmarks == {"White Tower": ("Minas Tirith", "GDR")}
+    assert names.regions == ((("North Downs", "The Downs"), "ARN", 51.5, -2.25),)
+    assert names.us_state_centres == {"VT": (44.1, -72.7)}
+    assert names.us_state_abbreviations == {"Vt.": "VT"}
+    assert names.arabic_name_countries == frozenset({"YEM"})
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("city\tOld Fornost\tARN\t\t\n", "expected 6 tab-separated fields"),
+    ("town\tBree\tARN\t\t\t\n", "unknown kind 'town'"),
+    ("landmark\tWhite Tower\tGDR\t\t\t\n", "needs a 'see' name"),
+    ("region\tNorth Downs\tARN\t\tnorth\t-2.25\n", "bad coordinate"),
+    ("region\tThe Downs\tARN\tNorth Downs\t\t\n", "must come before its other names"),
+    ("us_state\tVT\tUSA\t\t\t\n", "needs lat and lon"),
+])
+def test_place_names_file_names_the_bad_line(tmp_path: Path, row: str, reason: str) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text("# a comment\n" + row, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=reason) as info:
+        read_place_names(path)
+    assert info.value.line == 2 and info.value.path == str(path)

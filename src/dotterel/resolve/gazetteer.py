@@ -98,11 +98,6 @@ _UNUSABLE_ALT_LINES = re.compile("(?m)^(?:[A-Z]{1,4}|[a-z].*|[^\\x00-\u024f\\n].
 # news writes the same town with it or without it ("Hodeidah", "El-Hodeidah", "al-Raqqa"),
 # and GeoNames often lists only one of the two forms.
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az) (?=\S{3})")
-# Countries whose place names are Arabic: only there is a leading "al", "as", "ad"... the
-# article (elsewhere "El Paso" or "As" are names of their own).
-_ARABIC_NAME_COUNTRIES = frozenset({
-    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR",
-    "OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "TCD"})
 
 
 def _fold_lines(text: str) -> str:
@@ -148,245 +143,93 @@ def normalize_name(name: str) -> str:
 
 # --- knowledge written for Dotterel ---------------------------------------------------
 
-# Other names news uses for countries (ISO3 -> names). GeoNames' own English name is
-# indexed as well.
-_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "USA": ("United States of America", "U.S.", "US", "USA", "U.S.A.", "America"),
-    "GBR": ("Britain", "Great Britain", "UK", "U.K."),
-    "RUS": ("Russian Federation",),
-    "KOR": ("Republic of Korea", "Korea"),
-    "PRK": ("DPRK", "Democratic People's Republic of Korea"),
-    "COD": ("DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
-            "Congo", "Zaire"),
-    "COG": ("Congo-Brazzaville", "Republic of Congo", "Congo Republic"),
-    "CIV": ("Cote d'Ivoire", "Côte d'Ivoire"),
-    "CZE": ("Czech Republic",),
-    "MMR": ("Burma",),
-    "NLD": ("Netherlands", "Holland"),
-    "PSE": ("Palestine", "Palestinian territories", "Palestinian Territories",
-            "State of Palestine", "occupied Palestinian territories"),
-    "SWZ": ("Swaziland",),
-    "MKD": ("Macedonia",),
-    "TLS": ("East Timor", "Timor-Leste"),
-    "CPV": ("Cape Verde",),
-    "VAT": ("Vatican City", "Holy See"),
-    "VNM": ("Viet Nam",),
-    "SYR": ("Syrian Arab Republic",),
-    "TUR": ("Türkiye", "Turkiye"),
-    "BHS": ("The Bahamas",),
-    "GMB": ("The Gambia",),
-    "ARE": ("UAE", "U.A.E.", "Emirates"),
-    "SAU": ("KSA",),
-    "BIH": ("Bosnia", "Bosnia-Herzegovina"),
-    "TTO": ("Trinidad",),
-    "MAC": ("Macau",),
-    "KAZ": ("Kazakstan",),
-    "KGZ": ("Kirghizia",),
-    "FSM": ("Federated States of Micronesia",),
-    "TWN": ("Republic of China",),
-    "CHN": ("People's Republic of China", "PRC", "Mainland China"),
-    "IRN": ("Islamic Republic of Iran",),
-    "BOL": ("Plurinational State of Bolivia",),
-    "VEN": ("Bolivarian Republic of Venezuela",),
-    "LAO": ("Lao PDR",),
-    "MDA": ("Republic of Moldova",),
-    "TZA": ("United Republic of Tanzania",),
-}
-
-# US state centres (postal code -> lat, lon), approximate.
-_US_STATE_CENTRES: dict[str, tuple[float, float]] = {
-    "AL": (32.8, -86.8), "AK": (64.0, -150.0), "AZ": (34.3, -111.7), "AR": (34.9, -92.4),
-    "CA": (37.2, -119.5), "CO": (39.0, -105.5), "CT": (41.6, -72.7), "DE": (39.0, -75.5),
-    "DC": (38.9, -77.03), "FL": (28.6, -82.4), "GA": (32.7, -83.4), "HI": (20.8, -156.3),
-    "ID": (44.4, -114.6), "IL": (40.0, -89.2), "IN": (39.9, -86.3), "IA": (42.1, -93.5),
-    "KS": (38.5, -98.4), "KY": (37.5, -85.3), "LA": (31.1, -92.0), "ME": (45.4, -69.2),
-    "MD": (39.0, -76.8), "MA": (42.3, -71.8), "MI": (44.3, -85.4), "MN": (46.3, -94.3),
-    "MS": (32.7, -89.7), "MO": (38.4, -92.5), "MT": (47.0, -109.6), "NE": (41.5, -99.8),
-    "NV": (39.3, -116.6), "NH": (43.7, -71.6), "NJ": (40.2, -74.7), "NM": (34.4, -106.1),
-    "NY": (42.9, -75.5), "NC": (35.6, -79.4), "ND": (47.5, -100.5), "OH": (40.3, -82.8),
-    "OK": (35.6, -97.5), "OR": (43.9, -120.6), "PA": (40.9, -77.8), "RI": (41.7, -71.5),
-    "SC": (33.9, -80.9), "SD": (44.4, -100.2), "TN": (35.9, -86.4), "TX": (31.5, -99.3),
-    "UT": (39.3, -111.7), "VT": (44.1, -72.7), "VA": (37.5, -78.8), "WA": (47.4, -120.5),
-    "WV": (38.6, -80.6), "WI": (44.6, -89.9), "WY": (43.0, -107.5),
-}
-
-# AP-style state abbreviations, used only after a comma ("Springfield, Ill.").
-_US_STATE_ABBREVIATIONS: dict[str, str] = {
-    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
-    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
-    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
-    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
-    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
-    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
-    "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
-    "Wyo.": "WY", "D.C.": "DC",
-}
-
-# Sub-national regions that news names often and that sit in one country: names,
-# ISO3, approximate centre. Regions whose country is contested or that span several
-# countries (Kashmir, Kurdistan, the Sahel, Punjab) are left out on purpose.
-_REGIONS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
-    (("Gaza Strip",), "PSE", 31.42, 34.37),
-    (("West Bank",), "PSE", 31.95, 35.25),
-    (("Donbas", "Donbass"), "UKR", 48.2, 38.3),
-    (("Crimea", "Crimean Peninsula"), "UKR", 45.3, 34.4),
-    (("Sinai", "Sinai Peninsula", "North Sinai"), "EGY", 29.5, 33.8),
-    (("Darfur",), "SDN", 13.5, 24.0),
-    (("Tigray",), "ETH", 14.0, 39.0),
-    (("Amhara",), "ETH", 11.5, 38.0),
-    (("Oromia",), "ETH", 7.5, 39.5),
-    (("Xinjiang",), "CHN", 41.0, 85.0),
-    (("Tibet",), "CHN", 31.0, 88.0),
-    (("Chechnya",), "RUS", 43.4, 45.7),
-    (("Dagestan",), "RUS", 42.9, 47.1),
-    (("Siberia",), "RUS", 60.0, 100.0),
-    (("Nagorno-Karabakh", "Karabakh"), "AZE", 39.8, 46.75),
-    (("Transnistria",), "MDA", 47.2, 29.4),
-    (("Abkhazia",), "GEO", 43.0, 41.0),
-    (("South Ossetia",), "GEO", 42.35, 44.0),
-    (("Balochistan", "Baluchistan"), "PAK", 28.5, 65.0),
-    (("Khyber Pakhtunkhwa",), "PAK", 34.5, 72.0),
-    (("Sindh",), "PAK", 26.0, 68.8),
-    (("Rakhine", "Rakhine State"), "MMR", 19.8, 93.9),
-    (("Kachin", "Kachin State"), "MMR", 26.0, 97.5),
-    (("Shan State",), "MMR", 21.5, 98.0),
-    (("Mindanao",), "PHL", 7.5, 125.0),
-    (("Aceh",), "IDN", 4.5, 96.5),
-    (("North Kivu",), "COD", -0.8, 29.0),
-    (("South Kivu",), "COD", -3.0, 28.3),
-    (("Ituri",), "COD", 1.8, 29.5),
-    (("Cabo Delgado",), "MOZ", -12.3, 39.3),
-    (("Borno", "Borno State"), "NGA", 11.8, 13.15),
-    (("Zamfara", "Zamfara State"), "NGA", 12.1, 6.2),
-    # the delta of the Niger river is Nigeria's oil region, not the state of Niger
-    (("Niger Delta",), "NGA", 5.0, 6.3),
-    (("Niger State",), "NGA", 9.9, 5.6),
-    # the valley of the Jordan river west of it: the West Bank's
-    (("Jordan Valley",), "PSE", 32.0, 35.5),
-    (("Catalonia", "Catalunya"), "ESP", 41.8, 1.5),
-    (("Basque Country",), "ESP", 43.0, -2.6),
-    (("Andalusia",), "ESP", 37.4, -4.6),
-    (("Bavaria",), "DEU", 48.9, 11.4),
-    (("Sicily",), "ITA", 37.6, 14.1),
-    (("Sardinia",), "ITA", 40.1, 9.0),
-    (("Corsica",), "FRA", 42.15, 9.1),
-    (("England",), "GBR", 52.6, -1.5),
-    (("Scotland",), "GBR", 56.8, -4.2),
-    (("Wales",), "GBR", 52.3, -3.7),
-    (("Northern Ireland",), "GBR", 54.6, -6.7),
-    (("Ontario",), "CAN", 50.0, -85.0),
-    (("Quebec", "Québec"), "CAN", 52.0, -71.5),
-    (("British Columbia",), "CAN", 54.0, -125.0),
-    (("Alberta",), "CAN", 55.0, -115.0),
-    (("Chiapas",), "MEX", 16.5, -92.5),
-    (("Sinaloa",), "MEX", 25.0, -107.5),
-    (("Michoacan", "Michoacán"), "MEX", 19.2, -101.9),
-    (("Guerrero",), "MEX", 17.4, -99.5),
-    (("Tamaulipas",), "MEX", 24.3, -98.8),
-    (("Jalisco",), "MEX", 20.6, -103.6),
-    (("Kurdistan Region", "Iraqi Kurdistan"), "IRQ", 36.2, 44.0),
-    (("Anbar", "Anbar Province"), "IRQ", 33.4, 42.0),
-    (("Golan Heights", "Golan"), "SYR", 33.0, 35.8),
-    (("Negev",), "ISR", 30.8, 34.8),
-    (("Galilee",), "ISR", 32.8, 35.4),
-    (("Kashmir Valley",), "IND", 34.0, 74.8),
-    (("Jammu and Kashmir",), "IND", 33.5, 75.0),
-    (("Manipur",), "IND", 24.7, 93.9),
-    (("Kerala",), "IND", 10.5, 76.3),
-    (("Tamil Nadu",), "IND", 11.0, 78.5),
-    (("Uttar Pradesh",), "IND", 27.0, 80.9),
-    (("West Bengal",), "IND", 23.0, 87.9),
-    (("Hokkaido",), "JPN", 43.4, 142.8),
-    (("Okinawa",), "JPN", 26.4, 127.9),
-    (("Tasmania",), "AUS", -42.0, 146.6),
-    (("Queensland",), "AUS", -22.5, 144.5),
-    (("New South Wales",), "AUS", -32.2, 147.0),
-    (("Victoria",), "AUS", -37.0, 144.5),
-    (("Western Australia",), "AUS", -25.0, 122.0),
-    (("South Australia",), "AUS", -30.0, 135.0),
-    (("Northern Territory",), "AUS", -19.5, 133.0),
-    (("Patagonia",), "ARG", -41.8, -68.9),
-    (("Greenland",), "GRL", 71.7, -42.6),
-    # Islands that news names and that fall below the gazetteer's city size.
-    (("Lampedusa",), "ITA", 35.51, 12.6),
-    (("Lesbos", "Lesvos"), "GRC", 39.2, 26.3),
-    (("Crete",), "GRC", 35.24, 24.8),
-    (("Zanzibar",), "TZA", -6.1, 39.3),
-    (("Socotra",), "YEM", 12.5, 53.9),
-    (("Bali",), "IDN", -8.4, 115.2),
-    (("Java",), "IDN", -7.5, 110.0),
-    (("Sumatra",), "IDN", 0.0, 102.0),
-    (("Hainan",), "CHN", 19.2, 109.7),
-    (("Kharg Island",), "IRN", 29.25, 50.32),
-    (("Snake Island",), "UKR", 45.26, 30.2),
-    # stop 21 ga9: towns that news names as places of fighting and that fall below the
-    # gazetteer's city size
-    (("Chasiv Yar",), "UKR", 48.59, 37.84),
-    (("Vuhledar", "Ugledar"), "UKR", 47.78, 37.25),
-    (("Marinka", "Maryinka"), "UKR", 47.94, 37.50),
-    (("Robotyne",), "UKR", 47.44, 35.84),
-    (("Orikhiv",), "UKR", 47.57, 35.79),
-    (("Huliaipole", "Gulyaipole"), "UKR", 47.66, 36.26),
-    (("Velyka Novosilka",), "UKR", 47.84, 36.82),
-    (("Bagram",), "AFG", 34.96, 69.27),
-    (("Miranshah", "Miran Shah"), "PAK", 33.00, 70.07),
-    (("Menaka", "Ménaka"), "MLI", 15.92, 2.40),
-)
-
-# City aliases the GeoNames alternate names lack or that the index skips as codes.
-_CITY_ALIASES: dict[str, tuple[str, str]] = {
-    # alias -> (GeoNames English name, ISO3 country code)
-    "NYC": ("New York City", "USA"),
-    "Saigon": ("Ho Chi Minh City", "VNM"),
-    "Bombay": ("Mumbai", "IND"),
-    "Calcutta": ("Kolkata", "IND"),
-    "Madras": ("Chennai", "IND"),
-    "Peking": ("Beijing", "CHN"),
-    "Rangoon": ("Yangon", "MMR"),
-    "Astana": ("Nur-Sultan", "KAZ"),
-    "Kharkov": ("Kharkiv", "UKR"),
-    "Odessa": ("Odesa", "UKR"),
-    # stop 21 ga9: other spellings news writes (Russian forms, other transliterations)
-    "Vinnitsa": ("Vinnytsia", "UKR"),
-    "Nikolayev": ("Mykolaiv", "UKR"),
-    "Khmelnitsky": ("Khmelnytskyi", "UKR"),
-    "Khan Yunes": ("Khan Yunis", "PSE"),
-    "Deir al-Balah": ("Deir el-Balah", "PSE"),
-    "Deir Ezzor": ("Deir ez-Zor", "SYR"),
-}
+PLACE_NAME_KINDS = frozenset({"country", "city", "landmark", "region", "us_state",
+                              "us_state_abbr", "arabic_article"})
 
 
-# Buildings and streets that stand for a government, named in news as places: resolved to
-# the city they are in. They are checked before anything else, because GeoNames lists
-# some of these words as translations of other cities' names ("White House" is an
-# alternate name of Casablanca).
-_LANDMARKS: dict[str, tuple[str, str]] = {
-    "White House": ("Washington", "USA"),
-    "Capitol Hill": ("Washington", "USA"),
-    "Pentagon": ("Washington", "USA"),
-    "Foggy Bottom": ("Washington", "USA"),
-    "Wall Street": ("New York City", "USA"),
-    "Kremlin": ("Moscow", "RUS"),
-    "Red Square": ("Moscow", "RUS"),
-    "Downing Street": ("London", "GBR"),
-    "Whitehall": ("London", "GBR"),
-    "Westminster": ("London", "GBR"),
-    "Elysee Palace": ("Paris", "FRA"),
-    "Elysee": ("Paris", "FRA"),
-    "Quai d'Orsay": ("Paris", "FRA"),
-    "Zhongnanhai": ("Beijing", "CHN"),
-    "Tiananmen Square": ("Beijing", "CHN"),
-    "Blue House": ("Seoul", "KOR"),
-    "Maidan": ("Kyiv", "UKR"),
-    "Tahrir Square": ("Cairo", "EGY"),
-    "Green Zone": ("Baghdad", "IRQ"),
-    "Bundestag": ("Berlin", "DEU"),
-    "Chancellery": ("Berlin", "DEU"),
-    "Knesset": ("Jerusalem", "ISR"),
-    "Al-Aqsa Mosque": ("Jerusalem", "ISR"),
-    "Temple Mount": ("Jerusalem", "ISR"),
-    "Western Wall": ("Jerusalem", "ISR"),
-}
+@dataclass(frozen=True)
+class PlaceNames:
+    """The names ``data/place_names.tsv`` adds to GeoNames' (see its header)."""
+
+    # ISO3 -> other names news uses for the country (GeoNames' own is indexed too)
+    country_aliases: dict[str, tuple[str, ...]]
+    # alias -> (GeoNames English name of the city, ISO3): names GeoNames lacks or that
+    # its index skips as codes ("NYC", "Saigon")
+    city_aliases: dict[str, tuple[str, str]]
+    # a building or street that stands for a government -> (its city's GeoNames name,
+    # ISO3): checked before anything else, since GeoNames lists some of these words as
+    # translations of other cities' names ("White House" is one of Casablanca's)
+    landmarks: dict[str, tuple[str, str]]
+    # sub-national regions (and towns below GeoNames' city size) in one country: names
+    # (the first is the region's own), ISO3, approximate centre
+    regions: tuple[tuple[tuple[str, ...], str, float, float], ...]
+    us_state_centres: dict[str, tuple[float, float]]  # postal code -> lat, lon
+    # AP-style abbreviations, used only after a comma ("Springfield, Ill.") -> postal code
+    us_state_abbreviations: dict[str, str]
+    # countries whose place names are Arabic: only there is a leading "al", "as", "ad"...
+    # the article (elsewhere "El Paso" or "As" are names of their own)
+    arabic_name_countries: frozenset[str]
+
+
+def read_place_names(path: Path | None = None) -> PlaceNames:
+    """The place names of ``path`` (default: the package's ``data/place_names.tsv``).
+
+    Raises :class:`KnowledgeError` (file, line, reason) on a malformed row.
+    """
+    ref = path or resources.files("dotterel") / "data" / "place_names.tsv"
+    countries: dict[str, list[str]] = {}
+    cities: dict[str, tuple[str, str]] = {}
+    landmarks: dict[str, tuple[str, str]] = {}
+    regions: dict[str, tuple[list[str], str, float, float]] = {}  # own name -> names...
+    centres: dict[str, tuple[float, float]] = {}
+    abbreviations: dict[str, str] = {}
+    arabic: set[str] = set()
+    with ref.open(encoding="utf-8") as fh:
+        for lineno, row in enumerate(csv.reader(fh, delimiter="\t"), start=1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) != 6:
+                raise KnowledgeError(str(ref), lineno, "expected 6 tab-separated fields "
+                                     f"(kind, name, country, see, lat, lon), got {len(row)}")
+            kind, name, iso3, see, lat, lon = row
+            if kind not in PLACE_NAME_KINDS:
+                raise KnowledgeError(str(ref), lineno, f"unknown kind {kind!r}: one of "
+                                     + ", ".join(sorted(PLACE_NAME_KINDS)))
+            if (kind in ("city", "landmark", "us_state_abbr")
+                    or (kind == "region" and not lat)) and not see:
+                raise KnowledgeError(str(ref), lineno, f"a {kind} row needs a 'see' name")
+            try:
+                point = (float(lat), float(lon)) if lat or lon else None
+            except ValueError as exc:
+                raise KnowledgeError(str(ref), lineno, f"bad coordinate: {exc}") from None
+            if kind in ("region", "us_state") and see == "" and point is None:
+                raise KnowledgeError(str(ref), lineno, f"a {kind} row needs lat and lon")
+            if kind == "country":
+                countries.setdefault(iso3, []).append(name)
+            elif kind == "city":
+                cities[name] = (see, iso3)
+            elif kind == "landmark":
+                landmarks[name] = (see, iso3)
+            elif kind == "region" and see:
+                if see not in regions:
+                    raise KnowledgeError(str(ref), lineno,
+                                         f"region {see!r} must come before its other names")
+                regions[see][0].append(name)
+            elif kind == "region" and point is not None:
+                regions[name] = ([name], iso3, *point)
+            elif kind == "us_state" and point is not None:
+                centres[name] = point
+            elif kind == "us_state_abbr":
+                abbreviations[name] = see
+            elif kind == "arabic_article":
+                arabic.add(iso3)
+    return PlaceNames(
+        country_aliases={iso3: tuple(names) for iso3, names in countries.items()},
+        city_aliases=cities, landmarks=landmarks,
+        regions=tuple((tuple(names), iso3, lat, lon)
+                      for names, iso3, lat, lon in regions.values()),
+        us_state_centres=centres, us_state_abbreviations=abbreviations,
+        arabic_name_countries=frozenset(arabic))
 
 
 # --- the gazetteer --------------------------------------------------------------------
@@ -424,7 +267,8 @@ class Gazetteer:
                  countries: dict[str, Place], country_pop: dict[str, int],
                  country_index: dict[str, str], states: dict[str, Place],
                  state_index: dict[str, str], regions: dict[str, Place],
-                 capital_gids: frozenset[int], landmarks: dict[str, Place]) -> None:
+                 capital_gids: frozenset[int], landmarks: dict[str, Place],
+                 state_abbreviations: dict[str, str]) -> None:
         self._city_name = city_name
         self._city_lat = city_lat
         self._city_lon = city_lon
@@ -441,6 +285,7 @@ class Gazetteer:
         self._regions = regions
         self._capital_gids = capital_gids
         self._landmarks = landmarks
+        self._state_abbreviations = state_abbreviations
         self._state_gids = frozenset(p.geonameid for p in states.values())
         # what each folded name may mean, remembered: the candidates are the same
         # whatever the context (only their ranking is not), and a document names the
@@ -530,7 +375,7 @@ class Gazetteer:
         stripped = name.strip()
         code = self._state_index.get(normalize_name(stripped))
         if code is None:
-            code = _US_STATE_ABBREVIATIONS.get(stripped)
+            code = self._state_abbreviations.get(stripped)
         if code is None and stripped in self._states:  # postal code, upper case only
             code = stripped
         return code
@@ -694,6 +539,7 @@ def _build(data_dir: Path) -> Gazetteer:
     with open(data_dir / "cities15000.json", encoding="utf-8") as fh:
         raw_cities = json.load(fh)
     centroids = _read_centroids()
+    names = read_place_names()
 
     iso2_to_3 = {c["iso"]: c["iso3"] for c in raw_countries.values()}
 
@@ -730,7 +576,7 @@ def _build(data_dir: Path) -> Gazetteer:
             city_index.setdefault(key, []).append(i * 2 + 1)
     # the names of Arab towns without their article, as alternate names
     for i, key in itertools.chain(enumerate(primary_keys), zip(alt_owner, alt_keys)):
-        if city_iso3[i] in _ARABIC_NAME_COUNTRIES and _ARABIC_ARTICLE.match(key):
+        if city_iso3[i] in names.arabic_name_countries and _ARABIC_ARTICLE.match(key):
             bare = _ARABIC_ARTICLE.sub("", key)
             packed = city_index.setdefault(bare, [])
             if i * 2 not in packed and i * 2 + 1 not in packed:
@@ -758,14 +604,14 @@ def _build(data_dir: Path) -> Gazetteer:
                      lon=city_lon[i], geonameid=city_gid[i])
 
     landmarks: dict[str, Place] = {}
-    for landmark, (target, iso3) in _LANDMARKS.items():
+    for landmark, (target, iso3) in names.landmarks.items():
         matches = [p >> 1 for p in city_index.get(normalize_name(target), ())
                    if city_iso3[p >> 1] == iso3]
         if matches:
             landmarks[normalize_name(landmark)] = city_place(max(matches,
                                                                  key=lambda i: city_pop[i]))
 
-    for alias, (target, iso3) in _CITY_ALIASES.items():
+    for alias, (target, iso3) in names.city_aliases.items():
         matches = [p >> 1 for p in city_index.get(normalize_name(target), ())
                    if city_iso3[p >> 1] == iso3]
         if matches:
@@ -789,23 +635,23 @@ def _build(data_dir: Path) -> Gazetteer:
         countries[iso3] = Place(name=rec["name"], country=iso3, lat=lat, lon=lon,
                                 geonameid=int(rec["geonameid"]))
         country_pop[iso3] = int(rec.get("population") or 0)
-        for name in (rec["name"], *_COUNTRY_ALIASES.get(iso3, ())):
+        for name in (rec["name"], *names.country_aliases.get(iso3, ())):
             country_index.setdefault(normalize_name(name), iso3)
 
     states: dict[str, Place] = {}
     state_index: dict[str, str] = {}
     for code, rec in raw_states.items():
-        if code not in _US_STATE_CENTRES:
+        if code not in names.us_state_centres:
             continue
-        lat, lon = _US_STATE_CENTRES[code]
+        lat, lon = names.us_state_centres[code]
         states[code] = Place(name=rec["name"], country="USA", lat=lat, lon=lon,
                              geonameid=int(rec["geonameid"]))
         state_index[normalize_name(rec["name"])] = code
 
     regions: dict[str, Place] = {}
-    for names, iso3, lat, lon in _REGIONS:
-        place = Place(name=names[0], country=iso3, lat=lat, lon=lon, geonameid=None)
-        for name in names:
+    for region_names, iso3, lat, lon in names.regions:
+        place = Place(name=region_names[0], country=iso3, lat=lat, lon=lon, geonameid=None)
+        for name in region_names:
             regions.setdefault(normalize_name(name), place)
 
     return Gazetteer(
@@ -815,7 +661,7 @@ def _build(data_dir: Path) -> Gazetteer:
         country_pop=country_pop, country_index=country_index, states=states,
         state_index=state_index, regions=regions,
         capital_gids=frozenset(city_gid[i] for _pop, i in capital_of.values()),
-        landmarks=landmarks,
+        landmarks=landmarks, state_abbreviations=names.us_state_abbreviations,
     )
 
 
