@@ -1375,18 +1375,16 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
 GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep"}
 
 
-def _governors(tok: Token, limit: int = 3) -> list[int]:
-    """The positions of the chain of words that govern a clause's trigger through
-    complements, through infinitives of purpose ("is willing to send troops to help
-    defend it") and through the goal an act goes on until ("vowed to fight until they take
-    the town")."""
-    # positions, heads and labels from the parse arrays: this runs several times per
-    # mention, and its callers mostly read only the governors' tags and lemmas
-    doc = tok.doc
-    arrays = parse_arrays(doc)
+def _governors(doc: Doc, arrays: ParseArrays, i: int, limit: int = 3) -> list[int]:
+    """The positions of the chain of words that govern the clause of the trigger at ``i``
+    through complements, through infinitives of purpose ("is willing to send troops to
+    help defend it") and through the goal an act goes on until ("vowed to fight until they
+    take the town")."""
+    # positions, heads and labels from ``doc``'s parse arrays, passed in: this runs several
+    # times per mention, and its callers mostly read only the governors' tags and lemmas
     heads, deps = arrays.heads, arrays.deps
     chain: list[int] = []
-    cur = tok.i
+    cur = i
     for _ in range(limit):
         head = heads[cur]
         # (an infinitive of purpose and a clause of a goal are adverbial clauses: the label
@@ -1465,7 +1463,7 @@ def _negated(tok: Token) -> bool:
         # "refused to condemn Russia's invasion", "did not welcome the withdrawal by
         # Israel": a deed of another that is not judged is still done
         return False
-    for gov in _governors(tok):
+    for gov in _governors(tok.doc, arrays, tok.i):
         tag = pos[gov]
         if tag in ("VERB", "AUX") and lemmas[gov] in NEGATING_GOVERNORS:
             return True
@@ -1527,7 +1525,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     threat = intent = False
     reporter: int | None = None
     reported = False
-    for g in _governors(tok, 4):
+    for g in _governors(tok.doc, arrays, i, 4):
         # (the tag and lemma read from the parse arrays: most governors are ruled out by
         # them, with no Token made)
         tag, lemma = arrays.pos[g], arrays.lemmas[g]
@@ -1808,8 +1806,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
     if considering:  # (most sentences consider nothing: no governors to look up)
-        found = [m for m in found if doc[m.trigger].pos_ != "VERB" or not any(
-            g in considering for g in _governors(doc[m.trigger], 2))]
+        found = [m for m in found if tags[m.trigger] != "VERB" or not any(
+            g in considering for g in _governors(doc, arrays, m.trigger, 2))]
     # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
     # for military aid", "rejected an offer of mediation"
     asked: dict[int, list[str]] = {}
@@ -2050,14 +2048,16 @@ def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
     """Readying forces for an attack is a show of force (15) at whom the attack would
     fall; the attack readied ("the army prepared to resume shelling the rebel-held
     villages") is not done, and is no event of its own."""
+    arrays = parse_arrays(doc)
     postures = {m.trigger: m for m in found if m.code[:2] == POSTURE_ROOT
-                and doc[m.trigger].lemma_.lower() in READYING_VERBS}
+                and arrays.lemmas[m.trigger].lower() in READYING_VERBS}
     if not postures:
         return found
     absorbed: dict[int, tuple[int, ...]] = {}  # posture trigger -> the readied act's targets
     kept: list[Mention] = []
     for m in found:
-        readier = next((g for g in _governors(doc[m.trigger], 3) if g in postures), None)
+        readier = next((g for g in _governors(doc, arrays, m.trigger, 3) if g in postures),
+                       None)
         if readier is not None and m.code[:2] in VIOLENT_ROOTS:
             absorbed.setdefault(readier, m.targets)
         else:
@@ -2380,7 +2380,7 @@ def _aimed_at(tok: Token) -> bool:
     arms sales and impose an embargo", "an offensive aimed at retaking the town")."""
     arrays = parse_arrays(tok.doc)
     return any(arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in AIM_VERBS
-               for g in _governors(tok, 3))
+               for g in _governors(tok.doc, arrays, tok.i, 3))
 
 
 # Verbs of keeping something from happening: what they take as their object ("ordered
