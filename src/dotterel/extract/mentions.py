@@ -160,10 +160,15 @@ def _misread_participle(tok: Token) -> Token | None:
     pos, deps, heads, children = arrays.pos, arrays.deps, arrays.heads, arrays.children
     if pos[i] != "VERB" or arrays.tags[i] not in ("VBN", "VBD"):
         return None
-    labels = [deps[c] for c in children[i]]
-    if "aux" in labels or "auxpass" in labels:
-        return None
-    subjects = [c for c in children[i] if deps[c] == "nsubj"]
+    # (one pass over the dependents for its auxiliaries and subjects: most verbs asked
+    # have an auxiliary, or a subject after them, or none)
+    subjects: list[int] = []
+    for c in children[i]:
+        dep = deps[c]
+        if dep == "aux" or dep == "auxpass":
+            return None
+        if dep == "nsubj":
+            subjects.append(c)
     if len(subjects) != 1 or subjects[0] > i:
         return None
     for conj in children[i]:
@@ -1433,16 +1438,15 @@ def _own_doer(noun: Token) -> bool:
                or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
-def _no_one(tok: Token) -> bool:
-    """Whether a verb's subject or object is no one ("No Americans were killed", "Neither
-    Israel nor Hamas has agreed", "neither side has withdrawn")."""
-    if tok.pos_ not in ("VERB", "AUX"):
+def _no_one(arrays: ParseArrays, i: int) -> bool:
+    """Whether the subject or object of the verb at ``i`` is no one ("No Americans were
+    killed", "Neither Israel nor Hamas has agreed", "neither side has withdrawn")."""
+    if arrays.pos[i] not in ("VERB", "AUX"):
         return False
-    arrays = parse_arrays(tok.doc)
     deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
     # (plain loops, the label tested first: every mention asks this, and most of a
-    # verb's dependents are no subject or object)
-    for c in children[tok.i]:
+    # verb's dependents are no subject or object; read from the caller's parse arrays)
+    for c in children[i]:
         if deps[c] in ("nsubj", "nsubjpass", "dobj"):
             if lowers[c] in NO_ONE:
                 return True
@@ -1457,7 +1461,7 @@ def _negated(tok: Token) -> bool:
     arrays = parse_arrays(tok.doc)
     pos, lemmas, deps, lowers, children = (arrays.pos, arrays.lemmas, arrays.deps,
                                            arrays.lowers, arrays.children)
-    if "neg" in map(deps.__getitem__, children[tok.i]) or _no_one(tok):
+    if "neg" in map(deps.__getitem__, children[tok.i]) or _no_one(arrays, tok.i):
         return True
     if pos[tok.i] == "NOUN" and deps[tok.i] in OBJECTS and _own_doer(tok):
         # "refused to condemn Russia's invasion", "did not welcome the withdrawal by
@@ -1508,7 +1512,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
         aux.update(lowers[c] for c in children[head] if deps[c] == "aux")
-    elif _shares_mood(tok):
+    elif _shares_mood(tok, arrays):
         # "will hand over their arms and go home", "will fly to Accra to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
@@ -1617,13 +1621,12 @@ def _purpose(tok: Token) -> bool:
             and "to" in _child_words(tok, {"aux"}))
 
 
-def _shares_mood(tok: Token) -> bool:
+def _shares_mood(tok: Token, arrays: ParseArrays) -> bool:
     """Whether a verb is a second verb of its governor's clause, with no subject or modal
     of its own: a coordinated verb ("will meet and sign") or an infinitive of purpose
     ("will visit Dakar to mediate")."""
-    # (the word's and its head's tags and the word's dependents read from the parse
-    # arrays: every mention asks this, and most are ruled out by them)
-    arrays = parse_arrays(tok.doc)
+    # (the word's and its head's tags and the word's dependents read from its document's
+    # parse arrays, passed in: every mention asks this, and most are ruled out by them)
     i = tok.i
     head, deps, lowers = arrays.heads[i], arrays.deps, arrays.lowers
     if arrays.pos[i] != "VERB" or head == i or arrays.pos[head] not in ("VERB", "AUX"):
