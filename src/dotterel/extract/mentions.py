@@ -302,36 +302,45 @@ def _self_moved(tok: Token) -> bool:
 def _objects(tok: Token) -> list[Token]:
     """The nouns the trigger acts on directly: object, or subject of a passive, or
     for a noun trigger the complement of "of" and noun compounds ("embassy raid")."""
-    if tok.pos_ == "NOUN" or tok.pos_ == "PROPN":
-        found = _children(tok, {"compound"})
-        for prep in _children(tok, {"prep"}):
-            if prep.lower_ == "of":
-                found += _children(prep, {"pobj"})
+    # (the dependents read from the parse arrays, looked up once: every trigger tried is
+    # asked this, and only the objects found become Token objects)
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    i = tok.i
+    deps, lowers, children, pos = arrays.deps, arrays.lowers, arrays.children, arrays.pos
+    if pos[i] == "NOUN" or pos[i] == "PROPN":
+        found = [doc[c] for c in children[i] if deps[c] == "compound"]
+        for prep in children[i]:
+            if deps[prep] == "prep" and lowers[prep] == "of":
+                found += [doc[o] for o in children[prep] if deps[o] == "pobj"]
         return found
     passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
-    found = _passive_subjects(tok) if passive else _children(tok, OBJECTS)
+    found = (_passive_subjects(tok) if passive
+             else [doc[c] for c in children[i] if deps[c] in OBJECTS])
     if not found and not passive:
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
-        found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
-                 for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
+        found = [doc[o] for p in children[i] if deps[p] == "prep" and lowers[p] == "as"
+                 for o in children[p] if deps[o] == "pobj" and pos[o] == "NOUN"
+                 and any(deps[a] == "amod" for a in children[o])]
     # (the measure phrases only looked for when they are needed: most verbs have objects)
     measures = [] if found or passive else [
-        p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
-        and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
+        p for p in children[i] if deps[p] in ("prep", "agent") and lowers[p] == "by" and p > i
+        and any(deps[o] == "pobj" and any(deps[n] == "nummod" for n in children[o])
+                for o in children[p])]
     if not found and measures and not passive:
         # "shortened by two hours the evening curfew declared after the army seized
         # power": the parser may take the object put after a measure phrase for the
         # subject of another verb; it is the phrase that starts where the measure ends
-        after = measures[0].right_edge.i + 1
+        after = doc[measures[0]].right_edge.i + 1
         found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
     if not found and not passive:
         # "allowed UN inspectors to resume work": the parser may read the one let or made
         # to act as the subject of the infinitive clause; it is the verb's object
-        found = [s for c in _children(tok, {"ccomp"})
-                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                 for s in _children(c, {"nsubj"}) if s.i > tok.i]
-    found += _children(tok, {"attr", "oprd"})
+        found = [doc[s] for c in children[i] if deps[c] == "ccomp"
+                 and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
+                 for s in children[c] if deps[s] == "nsubj" and s > i]
+    found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
 
 
