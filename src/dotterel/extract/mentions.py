@@ -1767,8 +1767,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     sentence = arrays.span_text(sent.start, sent.end).lower()
     # read from the parse arrays: this looks at every word of every sentence, and only
     # the few with a lexicon entry become Token objects
-    for i in range(sent.start, sent.end):
-        pos = tags[i]
+    # (each word's tag taken from a slice of the column as the loop's own item, not
+    # indexed: most words are no verb, noun or adjective, and the tag is all they need)
+    for i, pos in enumerate(tags[sent.start:sent.end], sent.start):
         if pos in ("VERB", "AUX"):
             if lemmas[i].lower() in verb_lemmas:
                 verbs.append(doc[i])
