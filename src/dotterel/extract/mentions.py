@@ -411,7 +411,7 @@ class _TriggerWords:
             arrays = self.arrays
             i = tok.i
             verb = arrays.pos[i] == "VERB"
-            scope = _clause_of(tok).i if arrays.pos[i] in ("NOUN", "PROPN") else i
+            scope = _clause_of(arrays, i) if arrays.pos[i] in ("NOUN", "PROPN") else i
             deps, texts = arrays.deps, arrays.words
             doers: set[int] = set()
             if content and verb:
@@ -534,14 +534,17 @@ def _phrase_nouns(verb: Token, entry: TriggerEntry) -> list[int]:
     return [o for o, phrase in said if phrase in phrases]
 
 
-def _clause_of(tok: Token) -> Token:
-    """The verb heading the clause a word sits in (the word itself when none)."""
-    cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+def _clause_of(arrays: ParseArrays, i: int) -> int:
+    """The position of the verb heading the clause the word at ``i`` sits in (``i``
+    itself when none). Read from the parse arrays: it walks up from every noun trigger
+    whose context is read."""
+    heads, pos = arrays.heads, arrays.pos
+    cur = i
+    while heads[cur] != cur:
+        cur = heads[cur]
+        if pos[cur] in ("VERB", "AUX"):
             return cur
-    return tok
+    return i
 
 
 def _without_misread_appositions(subjects: list[Token]) -> list[Token]:
@@ -824,26 +827,27 @@ BLAME_ADJECTIVES = {"responsible", "guilty", "culpable"}
 def _governing_verb(phrase: Token) -> Token | None:
     """The verb whose object or prepositional adjunct a noun phrase is ("launched an
     attack", "left for meetings", "during a visit"), else None."""
-    if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
-        return phrase.head
-    blamed = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" else None
-    if (blamed is not None and blamed.lemma_.lower() in BLAME_ADJECTIVES
-            and blamed.dep_ == "acomp" and blamed.head.pos_ in ("VERB", "AUX")):
+    # (the label and the head read once, each head made once: every noun trigger asks)
+    dep, head = phrase.dep_, phrase.head
+    if dep in OBJECTS and head.pos_ == "VERB":
+        return head
+    if dep != "pobj" or head.dep_ != "prep":
+        return None  # (what follows is all about the phrase of a preposition)
+    prep, verb = head.lower_, head.head
+    if (verb.lemma_.lower() in BLAME_ADJECTIVES
+            and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX")):
         # "the government is responsible for mass killings": the deed is its subject's
-        return blamed.head
-    if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
-            and phrase.head.head.pos_ in ("VERB", "AUX")
-            and (phrase.head.lower_ in ADJUNCT_PREPS
+        return verb.head
+    if (verb.pos_ in ("VERB", "AUX")
+            and (prep in ADJUNCT_PREPS
                  # "were engaged in heavy fighting": the activity the subject is engaged in
-                 or (phrase.head.lower_ == "in" and _is_passive(phrase.head.head)
-                     and _is_stative(phrase.head.head)))
-            and (not _children(phrase.head.head, OBJECTS)
-                 or (phrase.head.lower_ in JOURNEY_PREPS
-                     and phrase.lemma_.lower() in JOURNEY_NOUNS))):
+                 or (prep == "in" and _is_passive(verb) and _is_stative(verb)))
+            and (not _children(verb, OBJECTS)
+                 or (prep in JOURNEY_PREPS and phrase.lemma_.lower() in JOURNEY_NOUNS))):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
         # the bombing", "claimed responsibility for attacks"; but a journey the deed was
         # done on is the doer's own
-        return phrase.head.head
+        return verb
     return None
 
 
@@ -2554,12 +2558,16 @@ def _stopped(found: list[Mention], doc: Doc) -> list[Mention]:
     NATO to stop sending weapons" is no appeal for military aid; "suspended joint
     exercises" holds none). (An act the lexicon codes with its stopping, "halted aid",
     is that entry's, no mention of its own.)"""
+    # (tags, labels and heads read from the parse arrays: every mention of every sentence
+    # with one is asked this, and no Token is needed to answer)
+    arrays = parse_arrays(doc)
+    pos, deps = arrays.pos, arrays.deps
     out = []
     for m in found:
-        tok = doc[m.trigger]
-        if not (tok.pos_ in ("VERB", "NOUN") and tok.dep_ in STOPPED_DEPS
-                and (tok.pos_ == "VERB" or tok.dep_ in OBJECTS)
-                and tok.head.lemma_.lower() in STOPPING_VERBS):
+        i = m.trigger
+        if not (pos[i] in ("VERB", "NOUN") and deps[i] in STOPPED_DEPS
+                and (pos[i] == "VERB" or deps[i] in OBJECTS)
+                and arrays.lemmas[arrays.heads[i]].lower() in STOPPING_VERBS):
             out.append(m)
         elif m.code[:2] in VIOLENT_ROOTS and not m.negated:
             out.append(replace(m, code=DEESCALATION))
