@@ -1921,7 +1921,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     owed = {i for _, inside in duties for i in inside}
     found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
-    found = [m for m in found if not _in_condition(doc[m.trigger])]
+    found = [m for m in found if not _in_condition(arrays, m.trigger)]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
              if not _accidental(m, doc) and not _figurative(m, doc)
              and not _sporting(m, doc)]
@@ -2133,12 +2133,11 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
             for m in found if m.trigger not in merged]
 
 
-def _in_condition(tok: Token) -> bool:
-    """Whether a word is in a clause of condition ("unless Israel rescinds the annexation",
-    "if the talks fail")."""
-    # read from the parse arrays: this walks up from every mention of every sentence
-    arrays = parse_arrays(tok.doc)
-    i = tok.i
+def _in_condition(arrays: ParseArrays, i: int) -> bool:
+    """Whether the word at ``i`` is in a clause of condition ("unless Israel rescinds the
+    annexation", "if the talks fail")."""
+    # read from the caller's parse arrays: this walks up from every mention of every
+    # sentence
     while arrays.heads[i] != i:
         if arrays.deps[i] == "advcl" and any(arrays.deps[c] == "mark"
                                              and arrays.lowers[c] in CONDITION_MARKS
@@ -2285,10 +2284,14 @@ def _between_parties(tok: Token) -> list[Token]:
 
 def _cleared_of(tok: Token) -> bool:
     """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
+    dep = tok.dep_  # (the label first: no head made for most nouns)
+    if dep in OBJECTS:
+        # a misparse of "acquitted X of charges"
+        return tok.head.lemma_.lower() in CLEARING_VERBS
+    if dep != "pobj":
+        return False
     prep = tok.head
-    if tok.dep_ in OBJECTS:
-        return prep.lemma_.lower() in CLEARING_VERBS  # a misparse of "acquitted X of charges"
-    if tok.dep_ != "pobj" or prep.lower_ != "of":
+    if prep.lower_ != "of":
         return False
     # the parser hangs "of" on the verb or on its object ("acquitted the minister of ...")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
@@ -2661,8 +2664,13 @@ MEANS_PREPS = {"in", "by", "during", "with"}
 
 def means_objects(verb: Token) -> list[Token]:
     """The nouns of a verb's means phrases ("in a car bombing", "by an explosive device")."""
-    return [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in MEANS_PREPS
-            for o in _children(p, {"pobj"})]
+    # (the dependents read from the parse arrays: only the nouns found become Tokens)
+    doc = verb.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[o] for p in children[verb.i]
+            if deps[p] in ("prep", "agent") and lowers[p] in MEANS_PREPS
+            for o in children[p] if deps[o] == "pobj"]
 
 
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
