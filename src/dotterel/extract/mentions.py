@@ -1557,11 +1557,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             continue
         if tag not in ("VERB", "AUX"):
             continue
-        gov = tok.doc[g]
-        if _decision_taken(gov) and not aux & MODAL_AUX:
+        if _decision_taken(arrays, g) and not aux & MODAL_AUX:
             # ("decided that talks would resume" still tells what is to come)
             continue
-        if lemma.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
+        if lemma.lower() in OBLIGATION_VERBS and dep == "xcomp":
             # "has to withdraw" insists, "needs to talk" advises
             aux.add("must" if lemma.lower() == "have" else lemma.lower())
             continue
@@ -1570,8 +1569,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         intent = intent or "intent" in flags
         if "report" in flags and not reported:
             reported = True
-            subj = _children(gov, SUBJECTS)
-            reporter = subj[0].i if subj else None
+            reporter = next((c for c in children[g] if deps[c] in SUBJECTS), None)
     # "must be ready to mediate", "should be prepared to talk": the obligation is the
     # governing predicate's
     cur = tok
@@ -1601,12 +1599,14 @@ PLEDGE_PREPS = {"to", "on", "upon"}
 STATEMENT_ROOT = "01"
 
 
-def _decision_taken(verb: Token) -> bool:
-    """Whether a verb of deciding tells a decision taken ("decided to reopen the
-    border"), which is the act it decides, rather than one still to come ("will
-    decide")."""
-    return verb.lemma_.lower() in DECISION_VERBS and MODAL_AUX.isdisjoint(
-        _child_words(verb, {"aux"}))
+def _decision_taken(arrays: ParseArrays, i: int) -> bool:
+    """Whether the verb at ``i`` is one of deciding that tells a decision taken ("decided
+    to reopen the border"), which is the act it decides, rather than one still to come
+    ("will decide"). Read from the caller's parse arrays: every governing verb of every
+    mention is asked this."""
+    deps, lowers = arrays.deps, arrays.lowers
+    return arrays.lemmas[i].lower() in DECISION_VERBS and not any(
+        deps[c] == "aux" and lowers[c] in MODAL_AUX for c in arrays.children[i])
 
 
 def _pledges_act(verb: Token) -> bool | None:
@@ -1940,7 +1940,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         (m.code == OPTIMISM
          or (m.code[:2] == INTENT_ROOT and _intends(doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
-            c.i in acts and _decision_taken(doc[m.trigger])) or (
+            c.i in acts and _decision_taken(arrays, m.trigger)) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
             m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
                 for c in doc[m.trigger].children))]
