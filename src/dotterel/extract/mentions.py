@@ -1629,9 +1629,18 @@ def _pledges_act(verb: Token) -> bool | None:
 def _purpose(tok: Token) -> bool:
     """Whether a verb is an infinitive of purpose with no subject of its own ("sent
     troops to help", "will visit Dakar to mediate")."""
-    return (tok.dep_ == "advcl" and tok.pos_ == "VERB"
-            and not _child_words(tok, ALL_SUBJECTS)
-            and "to" in _child_words(tok, {"aux"}))
+    if tok.dep_ != "advcl" or tok.pos_ != "VERB":  # (the label first: most words fail)
+        return False
+    # (the dependents read from the parse arrays in one pass)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    to = False
+    for c in arrays.children[tok.i]:
+        if deps[c] in ALL_SUBJECTS:
+            return False
+        if deps[c] == "aux" and lowers[c] == "to":
+            to = True
+    return to
 
 
 def _shares_mood(tok: Token, arrays: ParseArrays) -> bool:
