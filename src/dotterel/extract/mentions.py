@@ -160,10 +160,15 @@ def _misread_participle(tok: Token) -> Token | None:
     pos, deps, heads, children = arrays.pos, arrays.deps, arrays.heads, arrays.children
     if pos[i] != "VERB" or arrays.tags[i] not in ("VBN", "VBD"):
         return None
-    labels = [deps[c] for c in children[i]]
-    if "aux" in labels or "auxpass" in labels:
-        return None
-    subjects = [c for c in children[i] if deps[c] == "nsubj"]
+    # (one pass over the dependents for its auxiliaries and subjects: most verbs asked
+    # have an auxiliary, or a subject after them, or none)
+    subjects: list[int] = []
+    for c in children[i]:
+        dep = deps[c]
+        if dep == "aux" or dep == "auxpass":
+            return None
+        if dep == "nsubj":
+            subjects.append(c)
     if len(subjects) != 1 or subjects[0] > i:
         return None
     for conj in children[i]:
@@ -297,36 +302,45 @@ def _self_moved(tok: Token) -> bool:
 def _objects(tok: Token) -> list[Token]:
     """The nouns the trigger acts on directly: object, or subject of a passive, or
     for a noun trigger the complement of "of" and noun compounds ("embassy raid")."""
-    if tok.pos_ == "NOUN" or tok.pos_ == "PROPN":
-        found = _children(tok, {"compound"})
-        for prep in _children(tok, {"prep"}):
-            if prep.lower_ == "of":
-                found += _children(prep, {"pobj"})
+    # (the dependents read from the parse arrays, looked up once: every trigger tried is
+    # asked this, and only the objects found become Token objects)
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    i = tok.i
+    deps, lowers, children, pos = arrays.deps, arrays.lowers, arrays.children, arrays.pos
+    if pos[i] == "NOUN" or pos[i] == "PROPN":
+        found = [doc[c] for c in children[i] if deps[c] == "compound"]
+        for prep in children[i]:
+            if deps[prep] == "prep" and lowers[prep] == "of":
+                found += [doc[o] for o in children[prep] if deps[o] == "pobj"]
         return found
     passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
-    found = _passive_subjects(tok) if passive else _children(tok, OBJECTS)
+    found = (_passive_subjects(tok) if passive
+             else [doc[c] for c in children[i] if deps[c] in OBJECTS])
     if not found and not passive:
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
-        found = [o for p in _children(tok, {"prep"}) if p.lower_ == "as"
-                 for o in _children(p, {"pobj"}) if o.pos_ == "NOUN" and _children(o, {"amod"})]
+        found = [doc[o] for p in children[i] if deps[p] == "prep" and lowers[p] == "as"
+                 for o in children[p] if deps[o] == "pobj" and pos[o] == "NOUN"
+                 and any(deps[a] == "amod" for a in children[o])]
     # (the measure phrases only looked for when they are needed: most verbs have objects)
     measures = [] if found or passive else [
-        p for p in _children(tok, {"prep", "agent"}) if p.lower_ == "by" and p.i > tok.i
-        and any(_children(o, {"nummod"}) for o in _children(p, {"pobj"}))]
+        p for p in children[i] if deps[p] in ("prep", "agent") and lowers[p] == "by" and p > i
+        and any(deps[o] == "pobj" and any(deps[n] == "nummod" for n in children[o])
+                for o in children[p])]
     if not found and measures and not passive:
         # "shortened by two hours the evening curfew declared after the army seized
         # power": the parser may take the object put after a measure phrase for the
         # subject of another verb; it is the phrase that starts where the measure ends
-        after = measures[0].right_edge.i + 1
+        after = doc[measures[0]].right_edge.i + 1
         found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
     if not found and not passive:
         # "allowed UN inspectors to resume work": the parser may read the one let or made
         # to act as the subject of the infinitive clause; it is the verb's object
-        found = [s for c in _children(tok, {"ccomp"})
-                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                 for s in _children(c, {"nsubj"}) if s.i > tok.i]
-    found += _children(tok, {"attr", "oprd"})
+        found = [doc[s] for c in children[i] if deps[c] == "ccomp"
+                 and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
+                 for s in children[c] if deps[s] == "nsubj" and s > i]
+    found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
 
 
@@ -397,7 +411,7 @@ class _TriggerWords:
             arrays = self.arrays
             i = tok.i
             verb = arrays.pos[i] == "VERB"
-            scope = _clause_of(tok).i if arrays.pos[i] in ("NOUN", "PROPN") else i
+            scope = _clause_of(arrays, i) if arrays.pos[i] in ("NOUN", "PROPN") else i
             deps, texts = arrays.deps, arrays.words
             doers: set[int] = set()
             if content and verb:
@@ -520,14 +534,17 @@ def _phrase_nouns(verb: Token, entry: TriggerEntry) -> list[int]:
     return [o for o, phrase in said if phrase in phrases]
 
 
-def _clause_of(tok: Token) -> Token:
-    """The verb heading the clause a word sits in (the word itself when none)."""
-    cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+def _clause_of(arrays: ParseArrays, i: int) -> int:
+    """The position of the verb heading the clause the word at ``i`` sits in (``i``
+    itself when none). Read from the parse arrays: it walks up from every noun trigger
+    whose context is read."""
+    heads, pos = arrays.heads, arrays.pos
+    cur = i
+    while heads[cur] != cur:
+        cur = heads[cur]
+        if pos[cur] in ("VERB", "AUX"):
             return cur
-    return tok
+    return i
 
 
 def _without_misread_appositions(subjects: list[Token]) -> list[Token]:
@@ -810,26 +827,27 @@ BLAME_ADJECTIVES = {"responsible", "guilty", "culpable"}
 def _governing_verb(phrase: Token) -> Token | None:
     """The verb whose object or prepositional adjunct a noun phrase is ("launched an
     attack", "left for meetings", "during a visit"), else None."""
-    if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
-        return phrase.head
-    blamed = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" else None
-    if (blamed is not None and blamed.lemma_.lower() in BLAME_ADJECTIVES
-            and blamed.dep_ == "acomp" and blamed.head.pos_ in ("VERB", "AUX")):
+    # (the label and the head read once, each head made once: every noun trigger asks)
+    dep, head = phrase.dep_, phrase.head
+    if dep in OBJECTS and head.pos_ == "VERB":
+        return head
+    if dep != "pobj" or head.dep_ != "prep":
+        return None  # (what follows is all about the phrase of a preposition)
+    prep, verb = head.lower_, head.head
+    if (verb.lemma_.lower() in BLAME_ADJECTIVES
+            and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX")):
         # "the government is responsible for mass killings": the deed is its subject's
-        return blamed.head
-    if (phrase.dep_ == "pobj" and phrase.head.dep_ == "prep"
-            and phrase.head.head.pos_ in ("VERB", "AUX")
-            and (phrase.head.lower_ in ADJUNCT_PREPS
+        return verb.head
+    if (verb.pos_ in ("VERB", "AUX")
+            and (prep in ADJUNCT_PREPS
                  # "were engaged in heavy fighting": the activity the subject is engaged in
-                 or (phrase.head.lower_ == "in" and _is_passive(phrase.head.head)
-                     and _is_stative(phrase.head.head)))
-            and (not _children(phrase.head.head, OBJECTS)
-                 or (phrase.head.lower_ in JOURNEY_PREPS
-                     and phrase.lemma_.lower() in JOURNEY_NOUNS))):
+                 or (prep == "in" and _is_passive(verb) and _is_stative(verb)))
+            and (not _children(verb, OBJECTS)
+                 or (prep in JOURNEY_PREPS and phrase.lemma_.lower() in JOURNEY_NOUNS))):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
         # the bombing", "claimed responsibility for attacks"; but a journey the deed was
         # done on is the doer's own
-        return phrase.head.head
+        return verb
     return None
 
 
@@ -1375,18 +1393,16 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
 GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep"}
 
 
-def _governors(tok: Token, limit: int = 3) -> list[int]:
-    """The positions of the chain of words that govern a clause's trigger through
-    complements, through infinitives of purpose ("is willing to send troops to help
-    defend it") and through the goal an act goes on until ("vowed to fight until they take
-    the town")."""
-    # positions, heads and labels from the parse arrays: this runs several times per
-    # mention, and its callers mostly read only the governors' tags and lemmas
-    doc = tok.doc
-    arrays = parse_arrays(doc)
+def _governors(doc: Doc, arrays: ParseArrays, i: int, limit: int = 3) -> list[int]:
+    """The positions of the chain of words that govern the clause of the trigger at ``i``
+    through complements, through infinitives of purpose ("is willing to send troops to
+    help defend it") and through the goal an act goes on until ("vowed to fight until they
+    take the town")."""
+    # positions, heads and labels from ``doc``'s parse arrays, passed in: this runs several
+    # times per mention, and its callers mostly read only the governors' tags and lemmas
     heads, deps = arrays.heads, arrays.deps
     chain: list[int] = []
-    cur = tok.i
+    cur = i
     for _ in range(limit):
         head = heads[cur]
         # (an infinitive of purpose and a clause of a goal are adverbial clauses: the label
@@ -1435,16 +1451,15 @@ def _own_doer(noun: Token) -> bool:
                or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
-def _no_one(tok: Token) -> bool:
-    """Whether a verb's subject or object is no one ("No Americans were killed", "Neither
-    Israel nor Hamas has agreed", "neither side has withdrawn")."""
-    if tok.pos_ not in ("VERB", "AUX"):
+def _no_one(arrays: ParseArrays, i: int) -> bool:
+    """Whether the subject or object of the verb at ``i`` is no one ("No Americans were
+    killed", "Neither Israel nor Hamas has agreed", "neither side has withdrawn")."""
+    if arrays.pos[i] not in ("VERB", "AUX"):
         return False
-    arrays = parse_arrays(tok.doc)
     deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
     # (plain loops, the label tested first: every mention asks this, and most of a
-    # verb's dependents are no subject or object)
-    for c in children[tok.i]:
+    # verb's dependents are no subject or object; read from the caller's parse arrays)
+    for c in children[i]:
         if deps[c] in ("nsubj", "nsubjpass", "dobj"):
             if lowers[c] in NO_ONE:
                 return True
@@ -1459,13 +1474,13 @@ def _negated(tok: Token) -> bool:
     arrays = parse_arrays(tok.doc)
     pos, lemmas, deps, lowers, children = (arrays.pos, arrays.lemmas, arrays.deps,
                                            arrays.lowers, arrays.children)
-    if "neg" in map(deps.__getitem__, children[tok.i]) or _no_one(tok):
+    if "neg" in map(deps.__getitem__, children[tok.i]) or _no_one(arrays, tok.i):
         return True
     if pos[tok.i] == "NOUN" and deps[tok.i] in OBJECTS and _own_doer(tok):
         # "refused to condemn Russia's invasion", "did not welcome the withdrawal by
         # Israel": a deed of another that is not judged is still done
         return False
-    for gov in _governors(tok):
+    for gov in _governors(tok.doc, arrays, tok.i):
         tag = pos[gov]
         if tag in ("VERB", "AUX") and lemmas[gov] in NEGATING_GOVERNORS:
             return True
@@ -1510,7 +1525,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
         aux.update(lowers[c] for c in children[head] if deps[c] == "aux")
-    elif _shares_mood(tok):
+    elif _shares_mood(tok, arrays):
         # "will hand over their arms and go home", "will fly to Accra to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
         # (or as hypothetical, or as obliged) as the verb it hangs from
@@ -1527,7 +1542,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     threat = intent = False
     reporter: int | None = None
     reported = False
-    for g in _governors(tok, 4):
+    for g in _governors(tok.doc, arrays, i, 4):
         # (the tag and lemma read from the parse arrays: most governors are ruled out by
         # them, with no Token made)
         tag, lemma = arrays.pos[g], arrays.lemmas[g]
@@ -1542,11 +1557,10 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
             continue
         if tag not in ("VERB", "AUX"):
             continue
-        gov = tok.doc[g]
-        if _decision_taken(gov) and not aux & MODAL_AUX:
+        if _decision_taken(arrays, g) and not aux & MODAL_AUX:
             # ("decided that talks would resume" still tells what is to come)
             continue
-        if lemma.lower() in OBLIGATION_VERBS and tok.dep_ == "xcomp":
+        if lemma.lower() in OBLIGATION_VERBS and dep == "xcomp":
             # "has to withdraw" insists, "needs to talk" advises
             aux.add("must" if lemma.lower() == "have" else lemma.lower())
             continue
@@ -1555,8 +1569,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         intent = intent or "intent" in flags
         if "report" in flags and not reported:
             reported = True
-            subj = _children(gov, SUBJECTS)
-            reporter = subj[0].i if subj else None
+            reporter = next((c for c in children[g] if deps[c] in SUBJECTS), None)
     # "must be ready to mediate", "should be prepared to talk": the obligation is the
     # governing predicate's
     cur = tok
@@ -1586,12 +1599,14 @@ PLEDGE_PREPS = {"to", "on", "upon"}
 STATEMENT_ROOT = "01"
 
 
-def _decision_taken(verb: Token) -> bool:
-    """Whether a verb of deciding tells a decision taken ("decided to reopen the
-    border"), which is the act it decides, rather than one still to come ("will
-    decide")."""
-    return verb.lemma_.lower() in DECISION_VERBS and MODAL_AUX.isdisjoint(
-        _child_words(verb, {"aux"}))
+def _decision_taken(arrays: ParseArrays, i: int) -> bool:
+    """Whether the verb at ``i`` is one of deciding that tells a decision taken ("decided
+    to reopen the border"), which is the act it decides, rather than one still to come
+    ("will decide"). Read from the caller's parse arrays: every governing verb of every
+    mention is asked this."""
+    deps, lowers = arrays.deps, arrays.lowers
+    return arrays.lemmas[i].lower() in DECISION_VERBS and not any(
+        deps[c] == "aux" and lowers[c] in MODAL_AUX for c in arrays.children[i])
 
 
 def _pledges_act(verb: Token) -> bool | None:
@@ -1614,18 +1629,26 @@ def _pledges_act(verb: Token) -> bool | None:
 def _purpose(tok: Token) -> bool:
     """Whether a verb is an infinitive of purpose with no subject of its own ("sent
     troops to help", "will visit Dakar to mediate")."""
-    return (tok.dep_ == "advcl" and tok.pos_ == "VERB"
-            and not _child_words(tok, ALL_SUBJECTS)
-            and "to" in _child_words(tok, {"aux"}))
+    if tok.dep_ != "advcl" or tok.pos_ != "VERB":  # (the label first: most words fail)
+        return False
+    # (the dependents read from the parse arrays in one pass)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    to = False
+    for c in arrays.children[tok.i]:
+        if deps[c] in ALL_SUBJECTS:
+            return False
+        if deps[c] == "aux" and lowers[c] == "to":
+            to = True
+    return to
 
 
-def _shares_mood(tok: Token) -> bool:
+def _shares_mood(tok: Token, arrays: ParseArrays) -> bool:
     """Whether a verb is a second verb of its governor's clause, with no subject or modal
     of its own: a coordinated verb ("will meet and sign") or an infinitive of purpose
     ("will visit Dakar to mediate")."""
-    # (the word's and its head's tags and the word's dependents read from the parse
-    # arrays: every mention asks this, and most are ruled out by them)
-    arrays = parse_arrays(tok.doc)
+    # (the word's and its head's tags and the word's dependents read from its document's
+    # parse arrays, passed in: every mention asks this, and most are ruled out by them)
     i = tok.i
     head, deps, lowers = arrays.heads[i], arrays.deps, arrays.lowers
     if arrays.pos[i] != "VERB" or head == i or arrays.pos[head] not in ("VERB", "AUX"):
@@ -1757,8 +1780,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     sentence = arrays.span_text(sent.start, sent.end).lower()
     # read from the parse arrays: this looks at every word of every sentence, and only
     # the few with a lexicon entry become Token objects
-    for i in range(sent.start, sent.end):
-        pos = tags[i]
+    # (each word's tag taken from a slice of the column as the loop's own item, not
+    # indexed: most words are no verb, noun or adjective, and the tag is all they need)
+    for i, pos in enumerate(tags[sent.start:sent.end], sent.start):
         if pos in ("VERB", "AUX"):
             if lemmas[i].lower() in verb_lemmas:
                 verbs.append(doc[i])
@@ -1808,8 +1832,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
     if considering:  # (most sentences consider nothing: no governors to look up)
-        found = [m for m in found if doc[m.trigger].pos_ != "VERB" or not any(
-            g in considering for g in _governors(doc[m.trigger], 2))]
+        found = [m for m in found if tags[m.trigger] != "VERB" or not any(
+            g in considering for g in _governors(doc, arrays, m.trigger, 2))]
     # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
     # for military aid", "rejected an offer of mediation"
     asked: dict[int, list[str]] = {}
@@ -1906,7 +1930,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     owed = {i for _, inside in duties for i in inside}
     found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
-    found = [m for m in found if not _in_condition(doc[m.trigger])]
+    found = [m for m in found if not _in_condition(arrays, m.trigger)]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
              if not _accidental(m, doc) and not _figurative(m, doc)
              and not _sporting(m, doc)]
@@ -1925,7 +1949,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         (m.code == OPTIMISM
          or (m.code[:2] == INTENT_ROOT and _intends(doc[m.trigger], lexicon)))
         and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
-            c.i in acts and _decision_taken(doc[m.trigger])) or (
+            c.i in acts and _decision_taken(arrays, m.trigger)) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
             m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
                 for c in doc[m.trigger].children))]
@@ -2050,14 +2074,16 @@ def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
     """Readying forces for an attack is a show of force (15) at whom the attack would
     fall; the attack readied ("the army prepared to resume shelling the rebel-held
     villages") is not done, and is no event of its own."""
+    arrays = parse_arrays(doc)
     postures = {m.trigger: m for m in found if m.code[:2] == POSTURE_ROOT
-                and doc[m.trigger].lemma_.lower() in READYING_VERBS}
+                and arrays.lemmas[m.trigger].lower() in READYING_VERBS}
     if not postures:
         return found
     absorbed: dict[int, tuple[int, ...]] = {}  # posture trigger -> the readied act's targets
     kept: list[Mention] = []
     for m in found:
-        readier = next((g for g in _governors(doc[m.trigger], 3) if g in postures), None)
+        readier = next((g for g in _governors(doc, arrays, m.trigger, 3) if g in postures),
+                       None)
         if readier is not None and m.code[:2] in VIOLENT_ROOTS:
             absorbed.setdefault(readier, m.targets)
         else:
@@ -2116,12 +2142,11 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
             for m in found if m.trigger not in merged]
 
 
-def _in_condition(tok: Token) -> bool:
-    """Whether a word is in a clause of condition ("unless Israel rescinds the annexation",
-    "if the talks fail")."""
-    # read from the parse arrays: this walks up from every mention of every sentence
-    arrays = parse_arrays(tok.doc)
-    i = tok.i
+def _in_condition(arrays: ParseArrays, i: int) -> bool:
+    """Whether the word at ``i`` is in a clause of condition ("unless Israel rescinds the
+    annexation", "if the talks fail")."""
+    # read from the caller's parse arrays: this walks up from every mention of every
+    # sentence
     while arrays.heads[i] != i:
         if arrays.deps[i] == "advcl" and any(arrays.deps[c] == "mark"
                                              and arrays.lowers[c] in CONDITION_MARKS
@@ -2268,10 +2293,14 @@ def _between_parties(tok: Token) -> list[Token]:
 
 def _cleared_of(tok: Token) -> bool:
     """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
+    dep = tok.dep_  # (the label first: no head made for most nouns)
+    if dep in OBJECTS:
+        # a misparse of "acquitted X of charges"
+        return tok.head.lemma_.lower() in CLEARING_VERBS
+    if dep != "pobj":
+        return False
     prep = tok.head
-    if tok.dep_ in OBJECTS:
-        return prep.lemma_.lower() in CLEARING_VERBS  # a misparse of "acquitted X of charges"
-    if tok.dep_ != "pobj" or prep.lower_ != "of":
+    if prep.lower_ != "of":
         return False
     # the parser hangs "of" on the verb or on its object ("acquitted the minister of ...")
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
@@ -2380,7 +2409,7 @@ def _aimed_at(tok: Token) -> bool:
     arms sales and impose an embargo", "an offensive aimed at retaking the town")."""
     arrays = parse_arrays(tok.doc)
     return any(arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in AIM_VERBS
-               for g in _governors(tok, 3))
+               for g in _governors(tok.doc, arrays, tok.i, 3))
 
 
 # Verbs of keeping something from happening: what they take as their object ("ordered
@@ -2541,12 +2570,16 @@ def _stopped(found: list[Mention], doc: Doc) -> list[Mention]:
     NATO to stop sending weapons" is no appeal for military aid; "suspended joint
     exercises" holds none). (An act the lexicon codes with its stopping, "halted aid",
     is that entry's, no mention of its own.)"""
+    # (tags, labels and heads read from the parse arrays: every mention of every sentence
+    # with one is asked this, and no Token is needed to answer)
+    arrays = parse_arrays(doc)
+    pos, deps = arrays.pos, arrays.deps
     out = []
     for m in found:
-        tok = doc[m.trigger]
-        if not (tok.pos_ in ("VERB", "NOUN") and tok.dep_ in STOPPED_DEPS
-                and (tok.pos_ == "VERB" or tok.dep_ in OBJECTS)
-                and tok.head.lemma_.lower() in STOPPING_VERBS):
+        i = m.trigger
+        if not (pos[i] in ("VERB", "NOUN") and deps[i] in STOPPED_DEPS
+                and (pos[i] == "VERB" or deps[i] in OBJECTS)
+                and arrays.lemmas[arrays.heads[i]].lower() in STOPPING_VERBS):
             out.append(m)
         elif m.code[:2] in VIOLENT_ROOTS and not m.negated:
             out.append(replace(m, code=DEESCALATION))
@@ -2640,8 +2673,13 @@ MEANS_PREPS = {"in", "by", "during", "with"}
 
 def means_objects(verb: Token) -> list[Token]:
     """The nouns of a verb's means phrases ("in a car bombing", "by an explosive device")."""
-    return [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in MEANS_PREPS
-            for o in _children(p, {"pobj"})]
+    # (the dependents read from the parse arrays: only the nouns found become Tokens)
+    doc = verb.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[o] for p in children[verb.i]
+            if deps[p] in ("prep", "agent") and lowers[p] in MEANS_PREPS
+            for o in children[p] if deps[o] == "pobj"]
 
 
 def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
