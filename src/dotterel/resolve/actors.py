@@ -720,13 +720,20 @@ class DocActors:
         # the title before the name: "President Reagan", "President Francois Mitterand"
         starts = {head_pos, head_pos - (head.i - name.start)}
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
+        text = head.text
+        known = self.knowledge.surname(text)
+        bearers = self.knowledge.bearers(text) if known is None else []
+        if not titled and known is None and not bearers:
+            # a name no known person bears, without a title, is no one's surname: asked
+            # first, as most proper names are none, and before the gazetteer's look-up
+            # that _lone_name makes, which costs more
+            return None
         alone = len(name) == 1 and (person or self._lone_name(head))
-        entry = self.knowledge.surname(head.text) if titled or alone else None
+        entry = known if titled or alone else None
         if entry is None and alone and day is not None:
             # "Assad said": of several bearers of a surname, the one alone in office on
             # the day is meant (Bashar, not his late father, in 2015)
-            serving = [e for e in self.knowledge.bearers(head.text)
-                       if any(s.covers(day) for s in e.spells)]
+            serving = [e for e in bearers if any(s.covers(day) for s in e.spells)]
             entry = serving[0] if len(serving) == 1 else None
         if entry is not None and not _given_names_agree(arrays, name[:-1], entry):
             entry = None  # "Judge Maria Lopez" is not Vladimir Padrino López
