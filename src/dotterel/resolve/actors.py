@@ -1917,14 +1917,15 @@ def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
     """``doc.noun_chunks`` as (start, end, root position) of each base noun phrase, read
     from the parse arrays by the rules of spaCy's English iterator
     (``spacy.lang.en.syntax_iterators``): that makes a Token of every word, and a Span of
-    every chunk, of every document coded."""
+    every chunk, of every document coded. Only a word that may head a chunk has its
+    subtree's first word asked of spaCy (``Token.left_edge``, which the parser set): a
+    walk of the tree from every word to find each one's cost more."""
     heads, deps = arrays.heads, arrays.deps
-    left = _left_edges(heads)
     out: list[tuple[int, int, int]] = []
     prev_end = -1
     for i, pos in enumerate(arrays.pos):
-        if pos not in CHUNK_POS or left[i] <= prev_end:
-            continue  # (no chunk nested in another)
+        if pos not in CHUNK_POS:
+            continue
         if deps[i] not in CHUNK_DEPS:
             if deps[i] != "conj":
                 continue
@@ -1934,27 +1935,12 @@ def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
                 head = heads[head]
             if deps[head] not in CHUNK_DEPS:
                 continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue  # (no chunk nested in another)
         prev_end = i
-        out.append((left[i], i + 1, _span_root(doc, heads, left[i], i + 1)))
+        out.append((left, i + 1, _span_root(doc, heads, left, i + 1)))
     return out
-
-
-def _left_edges(heads: list[int]) -> list[int]:
-    """Each token's ``Token.left_edge`` position: the first of its subtree's. Each token
-    lowers the edges of its ancestors, walked up only until one already walked from an
-    earlier token (whose edge, and its ancestors', is already that token's or less)."""
-    left = list(range(len(heads)))
-    walked = [False] * len(heads)
-    for i in range(len(heads)):
-        k = i
-        while not walked[k]:
-            walked[k] = True
-            if left[k] > i:
-                left[k] = i
-            if heads[k] == k:
-                break
-            k = heads[k]
-    return left
 
 
 def _span_root(doc: Doc, heads: list[int], start: int, end: int) -> int:
