@@ -15,7 +15,7 @@ nation").
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -250,11 +250,6 @@ class _Reading:
     head_people: bool  # whether that one is a people's name (a demonym)
 
 
-def _latest_first(seen: _Seen) -> int:
-    """The order of :attr:`DocActors._seen`: the latest position first."""
-    return -seen.i
-
-
 def _strip(text: str) -> str:
     return text.strip().strip(",.;:").strip()
 
@@ -300,6 +295,10 @@ class DocActors:
         # the actors established so far, the latest position first (equal ones in the
         # order established): kept so, not sorted for every look back
         self._seen: list[_Seen] = []
+        # the negated position of each of them, in the same order: where a new one goes
+        # is found by a bisection of these (no Python call per comparison, as a key
+        # function of the records themselves would make)
+        self._seen_order: list[int] = []
         self._countries: list[tuple[int, str]] = []  # (token index, ISO3) in text order
         # every person the text names, known or not: (token index, name, actor or None)
         self._people: list[tuple[int, str, Actor | None]] = []
@@ -380,7 +379,7 @@ class DocActors:
                 continue
             actor = self.resolve(doc[i], self.default_day)
             if actor is not None:
-                insort(self._seen, _Seen(i, actor, False, self._group_word(i)), key=_latest_first)
+                self._see(_Seen(i, actor, False, self._group_word(i)))
         # the people the NER names, read from the parse arrays (``doc.ents`` makes a Span of
         # every entity of every document)
         iobs = arrays.ent_iobs
@@ -511,8 +510,14 @@ class DocActors:
             if known and alias.isupper():
                 self._names[alias.lower()] = known
 
+    def _see(self, seen: _Seen) -> None:
+        """Add ``seen`` to :attr:`_seen`, after those at its position or later."""
+        at = bisect_right(self._seen_order, -seen.i)
+        self._seen.insert(at, seen)
+        self._seen_order.insert(at, -seen.i)
+
     def _remember(self, i: int, actor: Actor, is_person: bool, plural: bool, name: str = "") -> None:
-        insort(self._seen, _Seen(i, actor, is_person, plural), key=_latest_first)
+        self._see(_Seen(i, actor, is_person, plural))
         if is_person:
             full = _strip(name or actor.name or actor.text)
             if full:
