@@ -398,9 +398,12 @@ class DocActors:
         # later mentions by surname ("Sheinbaum said"), whatever the NER made of them
         known = {i for i, _, _ in self._people}
         names = self._names
-        for i, (lower, pos) in enumerate(zip(lowers, arrays.pos)) if names else ():
-            actor = names.get(lower) if pos == "PROPN" else None
-            if actor is not None and i not in known:
+        # (the words that are a name remembered are found by one set intersection, and
+        # only theirs are looked at, not every word of the document)
+        said = names.keys() & set(lowers) if names else ()
+        for i in [i for i, lower in enumerate(lowers) if lower in said] if said else ():
+            if arrays.pos[i] == "PROPN" and i not in known:
+                actor = names[lowers[i]]
                 self._people.append((i, actor.name or doc_words[i], actor))
         self._countries.sort()
 
