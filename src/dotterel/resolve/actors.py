@@ -15,7 +15,7 @@ nation").
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -250,11 +250,6 @@ class _Reading:
     head_people: bool  # whether that one is a people's name (a demonym)
 
 
-def _latest_first(seen: _Seen) -> int:
-    """The order of :attr:`DocActors._seen`: the latest position first."""
-    return -seen.i
-
-
 def _strip(text: str) -> str:
     return text.strip().strip(",.;:").strip()
 
@@ -300,6 +295,10 @@ class DocActors:
         # the actors established so far, the latest position first (equal ones in the
         # order established): kept so, not sorted for every look back
         self._seen: list[_Seen] = []
+        # the negated position of each of them, in the same order: where a new one goes
+        # is found by a bisection of these (no Python call per comparison, as a key
+        # function of the records themselves would make)
+        self._seen_order: list[int] = []
         self._countries: list[tuple[int, str]] = []  # (token index, ISO3) in text order
         # every person the text names, known or not: (token index, name, actor or None)
         self._people: list[tuple[int, str, Actor | None]] = []
@@ -380,7 +379,7 @@ class DocActors:
                 continue
             actor = self.resolve(doc[i], self.default_day)
             if actor is not None:
-                insort(self._seen, _Seen(i, actor, False, self._group_word(i)), key=_latest_first)
+                self._see(_Seen(i, actor, False, self._group_word(i)))
         # the people the NER names, read from the parse arrays (``doc.ents`` makes a Span of
         # every entity of every document)
         iobs = arrays.ent_iobs
@@ -399,9 +398,12 @@ class DocActors:
         # later mentions by surname ("Sheinbaum said"), whatever the NER made of them
         known = {i for i, _, _ in self._people}
         names = self._names
-        for i, (lower, pos) in enumerate(zip(lowers, arrays.pos)) if names else ():
-            actor = names.get(lower) if pos == "PROPN" else None
-            if actor is not None and i not in known:
+        # (the words that are a name remembered are found by one set intersection, and
+        # only theirs are looked at, not every word of the document)
+        said = names.keys() & set(lowers) if names else ()
+        for i in [i for i, lower in enumerate(lowers) if lower in said] if said else ():
+            if arrays.pos[i] == "PROPN" and i not in known:
+                actor = names[lowers[i]]
                 self._people.append((i, actor.name or doc_words[i], actor))
         self._countries.sort()
 
@@ -511,8 +513,14 @@ class DocActors:
             if known and alias.isupper():
                 self._names[alias.lower()] = known
 
+    def _see(self, seen: _Seen) -> None:
+        """Add ``seen`` to :attr:`_seen`, after those at its position or later."""
+        at = bisect_right(self._seen_order, -seen.i)
+        self._seen.insert(at, seen)
+        self._seen_order.insert(at, -seen.i)
+
     def _remember(self, i: int, actor: Actor, is_person: bool, plural: bool, name: str = "") -> None:
-        insort(self._seen, _Seen(i, actor, is_person, plural), key=_latest_first)
+        self._see(_Seen(i, actor, is_person, plural))
         if is_person:
             full = _strip(name or actor.name or actor.text)
             if full:
@@ -720,13 +728,20 @@ class DocActors:
         # the title before the name: "President Reagan", "President Francois Mitterand"
         starts = {head_pos, head_pos - (head.i - name.start)}
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
+        text = head.text
+        known = self.knowledge.surname(text)
+        bearers = self.knowledge.bearers(text) if known is None else []
+        if not titled and known is None and not bearers:
+            # a name no known person bears, without a title, is no one's surname: asked
+            # first, as most proper names are none, and before the gazetteer's look-up
+            # that _lone_name makes, which costs more
+            return None
         alone = len(name) == 1 and (person or self._lone_name(head))
-        entry = self.knowledge.surname(head.text) if titled or alone else None
+        entry = known if titled or alone else None
         if entry is None and alone and day is not None:
             # "Assad said": of several bearers of a surname, the one alone in office on
             # the day is meant (Bashar, not his late father, in 2015)
-            serving = [e for e in self.knowledge.bearers(head.text)
-                       if any(s.covers(day) for s in e.spells)]
+            serving = [e for e in bearers if any(s.covers(day) for s in e.spells)]
             entry = serving[0] if len(serving) == 1 else None
         if entry is not None and not _given_names_agree(arrays, name[:-1], entry):
             entry = None  # "Judge Maria Lopez" is not Vladimir Padrino López
@@ -1910,14 +1925,15 @@ def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
     """``doc.noun_chunks`` as (start, end, root position) of each base noun phrase, read
     from the parse arrays by the rules of spaCy's English iterator
     (``spacy.lang.en.syntax_iterators``): that makes a Token of every word, and a Span of
-    every chunk, of every document coded."""
+    every chunk, of every document coded. Only a word that may head a chunk has its
+    subtree's first word asked of spaCy (``Token.left_edge``, which the parser set): a
+    walk of the tree from every word to find each one's cost more."""
     heads, deps = arrays.heads, arrays.deps
-    left = _left_edges(heads)
     out: list[tuple[int, int, int]] = []
     prev_end = -1
     for i, pos in enumerate(arrays.pos):
-        if pos not in CHUNK_POS or left[i] <= prev_end:
-            continue  # (no chunk nested in another)
+        if pos not in CHUNK_POS:
+            continue
         if deps[i] not in CHUNK_DEPS:
             if deps[i] != "conj":
                 continue
@@ -1927,27 +1943,12 @@ def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
                 head = heads[head]
             if deps[head] not in CHUNK_DEPS:
                 continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue  # (no chunk nested in another)
         prev_end = i
-        out.append((left[i], i + 1, _span_root(doc, heads, left[i], i + 1)))
+        out.append((left, i + 1, _span_root(doc, heads, left, i + 1)))
     return out
-
-
-def _left_edges(heads: list[int]) -> list[int]:
-    """Each token's ``Token.left_edge`` position: the first of its subtree's. Each token
-    lowers the edges of its ancestors, walked up only until one already walked from an
-    earlier token (whose edge, and its ancestors', is already that token's or less)."""
-    left = list(range(len(heads)))
-    walked = [False] * len(heads)
-    for i in range(len(heads)):
-        k = i
-        while not walked[k]:
-            walked[k] = True
-            if left[k] > i:
-                left[k] = i
-            if heads[k] == k:
-                break
-            k = heads[k]
-    return left
 
 
 def _span_root(doc: Doc, heads: list[int], start: int, end: int) -> int:

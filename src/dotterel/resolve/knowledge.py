@@ -267,6 +267,7 @@ class Knowledge:
         # (token text, its lemma's key) -> the first step of a walk from it (see _longest_at)
         self._first_steps: dict[tuple[str, tuple[str, ...] | None],
                                 tuple[Phrase | None, list[_Node]]] = {}
+        self._surname_of: dict[str, Entry | None] = {}  # token text -> surname()'s answer
         for phrase in self._phrases:
             self._add(phrase)
 
@@ -339,13 +340,21 @@ class Knowledge:
     def surname(self, word: str) -> Entry | None:
         """The one known person whose name ends in ``word`` ("Reagan"), or misspelt by
         one slip ("Bouteflicka"), or None when no one's or several people's do ("Bush")."""
+        # (remembered by text: it is asked of most proper names of every document, and
+        # the search for a slip looks up a key for each letter of a name no one bears)
+        memo = self._surname_of
+        if word in memo:
+            return memo[word]
         folded = fold(word)
         bearers = self._surnames.get(folded)
         if bearers is None and len(folded) >= MISSPELT_MIN and folded.isalpha():
             near = {name for key in (folded, *_inner_deletions(folded))
                     for name in self._near_surnames.get(key, ()) if _one_slip(folded, name)}
             bearers = self._surnames[near.pop()] if len(near) == 1 else []
-        return bearers[0] if bearers and len(bearers) == 1 else None
+        if len(memo) >= WORD_MEMO_SIZE:
+            memo.clear()
+        found = memo[word] = bearers[0] if bearers and len(bearers) == 1 else None
+        return found
 
     def bearers(self, word: str) -> list[Entry]:
         """Every known person whose name ends in ``word`` ("Bush": both presidents)."""
