@@ -4754,6 +4754,9 @@ def test_an_office_of_a_mistagged_city_is_its_states(coder, text, source):
     # not of the place of whoever tells of it
     ("Police in Lagos arrested 20 protesters.", "NGACVL"),
     ("Troops in Goma detained 12 students.", "CODEDU"),
+    # (suspects and criminals too, and a place named before the doer's noun)
+    ("Police in Kano arrested four suspects on Friday.", "NGACRM"),
+    ("Mombasa police detained six students after the march.", "KENEDU"),
 ])
 def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
     assert one(coder.code(text, published="2019-05-03"), "17").target.code == target

@@ -80,13 +80,14 @@ GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
-# militants, rebels, insurgents (not an army, which may fight abroad), students, workers
+# militants, rebels, insurgents, criminals and suspects (not an army, which may fight
+# abroad), students, workers
 # and farmers ("dock workers went on strike in Antwerp"), and police and judges, who act
 # only at home ("police arrested two Syrian men in Berlin"); and so are hospitals and
 # health workers, journalists and clergy and their places ("an airstrike hit a hospital in
 # Dnipro", "killed five journalists in Gaza")
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD",
-                           "HLH", "MED", "REL"})
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "CRM", "EDU", "LAB", "AGR", "COP",
+                           "JUD", "HLH", "MED", "REL"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
 SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
@@ -1208,6 +1209,12 @@ class DocActors:
                 place = self._place_actor(child)
                 if place is not None:
                     return place.country
+            elif child.dep_ == "compound" and head.is_lower:
+                # (a city the tagger took for a name or a people: "Kano police"; not a
+                # word of a title: "the Federal Minister")
+                country = self._city_named(child)
+                if country:
+                    return country
         return ""
 
     def _counterpart_sector(self, head: Token, day: dt.date | None, country: str) -> str:
@@ -1366,6 +1373,12 @@ class DocActors:
                             self._city_named(obj) if prep in aimed else "")
                         if country:
                             return country
+            # (or named before the doer's noun: "Lagos police arrested 20 protesters")
+            for doer in (c for c in above.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                         and head.head.i == above.i and head.dep_ in OBJECT_DEPS):
+                country = self._compound_place_country(doer)
+                if country:
+                    return country
         return ""
 
     def _city_named(self, tok: Token) -> str:
