@@ -2891,6 +2891,13 @@ def test_where_an_observer_is_based_is_not_the_storys_country(coder):
     assert ev.source.country == "YEM"
 
 
+def test_where_someone_sets_out_for_is_not_the_storys_country(coder):
+    ev = one(coder.code("Egypt hosted the talks on Wednesday. Before leaving for Tokyo on "
+                        "Thursday, the foreign minister criticised the rebels.",
+                        published="2016-03-01"), "11")
+    assert ev.source.country == "EGY"
+
+
 def test_karen_guerrillas_are_myanmar_rebels(coder):
     ev = one(coder.code("Burmese troops overran part of a Karen rebel camp near the Thai border "
                         "on Sunday.", published="1995-02-05"), "19")

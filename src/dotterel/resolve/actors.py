@@ -70,6 +70,9 @@ STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
 # Participles after a state's name that make it a group's backer ("US-backed forces").
 BACKING_WORDS = {"backed", "sponsored", "funded", "supported", "armed", "trained", "financed"}
+# Verbs of setting out whose "for" phrase names where one is bound ("leaving for Tokyo"):
+# a destination, not the country one is of or the story is in.
+DEPARTURE_VERBS = {"leave", "depart", "head", "sail", "set", "bind"}
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
@@ -362,6 +365,8 @@ class DocActors:
                 if (m.entry.kind == "country" and not _stance(lowers, first)
                         and not _based(lowers, sent.start + m.end)
                         and not _backer(lowers, sent.start + m.end)
+                        and not _bound_for(arrays, self._lemma_lowers, first,
+                                           sent.start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
                                  and _owner_of(arrays, first, owner))):
                     self._countries.append((first, m.entry.code[:3]))
@@ -1893,6 +1898,20 @@ def _backer(lowers: list[str], end: int) -> bool:
     if words[:1] == ["-"]:
         words = words[1:]
     return bool(words) and words[0].lstrip("-") in BACKING_WORDS
+
+
+def _bound_for(arrays: ParseArrays, lemma_lowers: list[str], start: int, end: int) -> bool:
+    """Whether the name at tokens ``start``..``end`` is where someone sets out for
+    ("before leaving for Tokyo", "a ship bound for Oman"): not the country of those who
+    go there, nor the one the story is in."""
+    heads = arrays.heads
+    for i in range(start, end):
+        prep = heads[i]
+        if (not start <= prep < end and arrays.deps[i] == "pobj"
+                and arrays.lowers[prep] == "for"
+                and lemma_lowers[heads[prep]] in DEPARTURE_VERBS):
+            return True
+    return False
 
 
 def _leader(lowers: list[str], end: int) -> bool:
