@@ -4516,6 +4516,18 @@ def test_a_plural_that_names_one_thing_is_no_group(coder):
     assert actors._last(len(doc), plural=True).code == "ECUCOP"
 
 
+def test_a_deeds_doer_does_not_own_whom_it_was_done_to(coder):
+    """"Its" in a deed whose "by" phrase names a doer is someone else's: the doer does
+    not kill its own general."""
+    from dotterel.resolve.actors import DocActors
+
+    doc = coder.nlp("Iran fired missiles at a US base to avenge the killing of its top "
+                    "general by American forces.")
+    actors = DocActors(doc, coder.kb.knowledge, None, coder.kb.gazetteer)
+    its = next(t for t in doc if t.lower_ == "its")
+    assert actors.resolve(its).country == "IRN"
+
+
 @pytest.mark.parametrize("text, venue", [
     # where talks are held is their venue, not a party to them
     ("Iran held talks in Vienna on Tuesday.", "AUT"),

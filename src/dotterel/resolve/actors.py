@@ -1620,6 +1620,10 @@ class DocActors:
             return (self._last(head.i, person=False, plural=True, exclude=exclude)
                     or self._last(head.i, person=False, exclude=exclude)
                     or self._last(head.i, exclude=exclude))
+        if lower == "its":
+            # "the killing of its top general by the United States": the doer a deed's
+            # "by" phrase names is not the owner of whom the deed was done to
+            exclude = set(exclude) | self._deed_agents(head, day)
         if lower in THING_PRONOUNS:
             # an actor does not act on itself: "it" is someone other than the source, and
             # one, not a plural group ("met Syrian rebels ... It later accused them")
@@ -1629,6 +1633,22 @@ class DocActors:
                      if lower == "it" else None)
                     or self._last(head.i, person=False, exclude=exclude))
         return None
+
+    def _deed_agents(self, head: Token, day: dt.date | None) -> set[str]:
+        """The countries of the doers the "by" phrases of the nouns above ``head`` (up to
+        its clause) name: "the killing of its general by Gondor" gives {"GON"}."""
+        found: set[str] = set()
+        for above in head.ancestors:
+            if above.pos_ in ("VERB", "AUX"):
+                break
+            for prep in above.children:
+                if prep.dep_ != "prep" or prep.lower_ != "by":
+                    continue
+                for obj in prep.children:
+                    agent = self.resolve(obj, day) if obj.dep_ == "pobj" else None
+                    if agent is not None and agent.country:
+                        found.add(agent.country)
+        return found
 
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
