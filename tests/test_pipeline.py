@@ -387,6 +387,14 @@ def test_a_denial_of_what_one_did_is_aimed_at_no_one(coder, text, source):
     assert (ev.source.code, ev.target) == (source, None)
 
 
+def test_an_adjective_split_off_a_named_doer_is_no_doer_of_its_own(coder):
+    # the parser makes "paramilitary" a subject beside the Forces it describes
+    events = [e for e in coder.code("Sudan's paramilitary Rapid Support Forces shelled "
+                                    "Khartoum and Omdurman on Monday.",
+                                    published="2023-05-10") if e.cameo[:2] == "19"]
+    assert {e.source.code for e in events} == {"SDNREBRSF"}
+
+
 @pytest.mark.parametrize("text, code", [
     # a headline's "X to do": what is to come, as "X will do"
     ("Canada to send fighter jets to Poland", "0332"),
