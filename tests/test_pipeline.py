@@ -2906,6 +2906,13 @@ def test_where_someone_sets_out_for_is_not_the_storys_country(coder):
     assert ev.source.country == "EGY"
 
 
+def test_people_near_a_border_named_by_one_side_are_not_that_sides(coder):
+    # a border named by a state's adjective may be crossed from either side
+    ev = one(coder.code("The Pakistani army killed five militants near the Afghan border.",
+                        published="2016-03-01"), "18")
+    assert ev.target.country == "PAK"
+
+
 def test_karen_guerrillas_are_myanmar_rebels(coder):
     ev = one(coder.code("Burmese troops overran part of a Karen rebel camp near the Thai border "
                         "on Sunday.", published="1995-02-05"), "19")

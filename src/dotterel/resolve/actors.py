@@ -1502,6 +1502,10 @@ class DocActors:
             and any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
             for prep in children[tok] if deps[prep] == "prep" and lowers[prep] == "with"
             for t in _subtree(arrays, prep)}
+        # "militants near the Afghan border" may be on either side of it: a border named
+        # by one state's adjective is no one's place
+        skip.update(t for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h
+                    for t in (tok, *children[tok]) if t == tok or deps[t] in MODIFIER_DEPS)
         if arrays.ent_types[h] == "FAC" and pos[h] == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
             skip.update(_entity_range(arrays, h))
