@@ -4673,6 +4673,16 @@ def test_leaders_of_students_and_protesters_are_theirs(coder, text, target):
     assert ev.target.code == target
 
 
+@pytest.mark.parametrize("text", [
+    # schoolgirls and schoolchildren are pupils, as students are
+    "Gunmen kidnapped 30 schoolchildren in Zamfara on Friday.",
+    "Gunmen abducted dozens of schoolgirls in Katsina.",
+])
+def test_schoolchildren_are_pupils(coder, text):
+    ev = one(coder.code(text, published="2021-02-26"), "18")
+    assert ev.target.code == "NGAEDU"
+
+
 def test_a_military_council_is_a_junta(coder):
     events = coder.code("Sudan's military council signed a deal with protest leaders.",
                         published="2019-07-02")
