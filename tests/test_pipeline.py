@@ -4815,6 +4815,14 @@ def test_a_states_striking_arms_are_its_forces(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "19").source.code == source
 
 
+@pytest.mark.parametrize("text, target", [
+    # a state's strike aimed at a place is its forces' deed; a walkout on a day is not
+    ("Georgia condemned the Russian strike on Gori.", "RUSMIL"),
+])
+def test_a_states_strike_on_a_place_is_its_forces(coder, text, target):
+    assert one(coder.code(text, published="2008-08-12"), "11").target.code == target
+
+
 @pytest.mark.parametrize("text, code, source, target", [
     # a word or an offer made to someone is made by whom its "from" phrase names, and
     # one received, drawn or accepted is aimed at its receiver

@@ -1249,6 +1249,12 @@ class DocActors:
         mods = {self._lemma_lowers[c] for c in arrays.children[i] if arrays.deps[c] in MODIFIER_DEPS}
         return arrays.pos[i] == "NOUN" and (
             lemma in STATE_FORCE_DEEDS or (lemma == "strike" and bool(mods & STRIKE_MODIFIERS))
+            # (or one aimed at a place: "the Russian strike on Kharkiv"; a walkout is
+            # aimed at no place, only held on a day)
+            or (lemma == "strike" and any(
+                arrays.deps[c] == "prep" and arrays.lowers[c] == "on"
+                and any(arrays.deps[o] == "pobj" and arrays.ent_types[o] not in ("DATE", "TIME")
+                        for o in arrays.children[c]) for c in arrays.children[i]))
             # "the Russian attack on Kharkiv" is by the state's forces; "a Palestinian
             # suicide attack", "a Chinese cyber attack" are by others
             or (lemma == "attack" and not mods & IRREGULAR_ATTACKS)
