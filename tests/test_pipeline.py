@@ -4806,6 +4806,14 @@ def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
     assert one(coder.code(text, published="2019-05-03"), "17").target.code == target
 
 
+@pytest.mark.parametrize("text, target", [
+    # (and people fired on: the deed's "on" or "at" phrase)
+    ("Soldiers in Mandalay fired on protesters.", "MMRCVL"),
+])
+def test_people_fired_on_are_of_where_the_doer_is(coder, text, target):
+    assert one(coder.code(text, published="2021-03-03"), "19").target.code == target
+
+
 @pytest.mark.parametrize("text, source", [
     # a state's arms that strike by themselves are its forces, not its people
     ("Iranian drones struck a tanker in the Gulf of Oman.", "IRNMIL"),

@@ -1366,9 +1366,12 @@ class DocActors:
             aimed = [p for c in above.children if c.dep_ == "nsubj" and self._force_deed(c.i)
                      for p in c.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS]
             # and where the doer of a deed done to them is ("police in Lagos arrested 20
-            # protesters"; not a teller's: "officials in Nairobi said")
-            present = [p for c in above.children if c.dep_ == "nsubj"
-                       and head.head.i == above.i and head.dep_ in OBJECT_DEPS
+            # protesters", "soldiers in Mandalay fired on protesters"; not a teller's:
+            # "officials in Nairobi said")
+            acted_on = ((head.head.i == above.i and head.dep_ in OBJECT_DEPS)
+                        or (head.dep_ == "pobj" and head.head.lower_ in ("on", "at")
+                            and head.head.head.i == above.i))
+            present = [p for c in above.children if c.dep_ == "nsubj" and acted_on
                        for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
             for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children),
                          *aimed, *present]:
@@ -1381,12 +1384,12 @@ class DocActors:
                     if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
                                                or obj.pos_ == "PROPN"):
                         country = self._place_country(obj) or (
-                            self._city_named(obj) if prep in aimed else "")
+                            self._city_named(obj) if prep in aimed or prep in present else "")
                         if country:
                             return country
             # (or named before the doer's noun: "Lagos police arrested 20 protesters")
             for doer in (c for c in above.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
-                         and head.head.i == above.i and head.dep_ in OBJECT_DEPS):
+                         and acted_on):
                 country = self._compound_place_country(doer)
                 if country:
                     return country
