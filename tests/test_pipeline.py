@@ -387,6 +387,14 @@ def test_a_denial_of_what_one_did_is_aimed_at_no_one(coder, text, source):
     assert (ev.source.code, ev.target) == (source, None)
 
 
+def test_an_adjective_split_off_a_named_doer_is_no_doer_of_its_own(coder):
+    # the parser makes "paramilitary" a subject beside the Forces it describes
+    events = [e for e in coder.code("Sudan's paramilitary Rapid Support Forces shelled "
+                                    "Khartoum and Omdurman on Monday.",
+                                    published="2023-05-10") if e.cameo[:2] == "19"]
+    assert {e.source.code for e in events} == {"SDNREBRSF"}
+
+
 @pytest.mark.parametrize("text, code", [
     # a headline's "X to do": what is to come, as "X will do"
     ("Canada to send fighter jets to Poland", "0332"),
@@ -2891,6 +2899,20 @@ def test_where_an_observer_is_based_is_not_the_storys_country(coder):
     assert ev.source.country == "YEM"
 
 
+def test_where_someone_sets_out_for_is_not_the_storys_country(coder):
+    ev = one(coder.code("Egypt hosted the talks on Wednesday. Before leaving for Tokyo on "
+                        "Thursday, the foreign minister criticised the rebels.",
+                        published="2016-03-01"), "11")
+    assert ev.source.country == "EGY"
+
+
+def test_people_near_a_border_named_by_one_side_are_not_that_sides(coder):
+    # a border named by a state's adjective may be crossed from either side
+    ev = one(coder.code("The Pakistani army killed five militants near the Afghan border.",
+                        published="2016-03-01"), "18")
+    assert ev.target.country == "PAK"
+
+
 def test_karen_guerrillas_are_myanmar_rebels(coder):
     ev = one(coder.code("Burmese troops overran part of a Karen rebel camp near the Thai border "
                         "on Sunday.", published="1995-02-05"), "19")
@@ -4509,6 +4531,18 @@ def test_a_plural_that_names_one_thing_is_no_group(coder):
     assert actors._last(len(doc), plural=True).code == "ECUCOP"
 
 
+def test_a_deeds_doer_does_not_own_whom_it_was_done_to(coder):
+    """"Its" in a deed whose "by" phrase names a doer is someone else's: the doer does
+    not kill its own general."""
+    from dotterel.resolve.actors import DocActors
+
+    doc = coder.nlp("Iran fired missiles at a US base to avenge the killing of its top "
+                    "general by American forces.")
+    actors = DocActors(doc, coder.kb.knowledge, None, coder.kb.gazetteer)
+    its = next(t for t in doc if t.lower_ == "its")
+    assert actors.resolve(its).country == "IRN"
+
+
 @pytest.mark.parametrize("text, venue", [
     # where talks are held is their venue, not a party to them
     ("Iran held talks in Vienna on Tuesday.", "AUT"),
@@ -4639,6 +4673,16 @@ def test_leaders_of_students_and_protesters_are_theirs(coder, text, target):
     assert ev.target.code == target
 
 
+@pytest.mark.parametrize("text", [
+    # schoolgirls and schoolchildren are pupils, as students are
+    "Gunmen kidnapped 30 schoolchildren in Zamfara on Friday.",
+    "Gunmen abducted dozens of schoolgirls in Katsina.",
+])
+def test_schoolchildren_are_pupils(coder, text):
+    ev = one(coder.code(text, published="2021-02-26"), "18")
+    assert ev.target.code == "NGAEDU"
+
+
 def test_a_military_council_is_a_junta(coder):
     events = coder.code("Sudan's military council signed a deal with protest leaders.",
                         published="2019-07-02")
@@ -4754,9 +4798,20 @@ def test_an_office_of_a_mistagged_city_is_its_states(coder, text, source):
     # not of the place of whoever tells of it
     ("Police in Lagos arrested 20 protesters.", "NGACVL"),
     ("Troops in Goma detained 12 students.", "CODEDU"),
+    # (suspects and criminals too, and a place named before the doer's noun)
+    ("Police in Kano arrested four suspects on Friday.", "NGACRM"),
+    ("Mombasa police detained six students after the march.", "KENEDU"),
 ])
 def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
     assert one(coder.code(text, published="2019-05-03"), "17").target.code == target
+
+
+@pytest.mark.parametrize("text, target", [
+    # (and people fired on: the deed's "on" or "at" phrase)
+    ("Soldiers in Mandalay fired on protesters.", "MMRCVL"),
+])
+def test_people_fired_on_are_of_where_the_doer_is(coder, text, target):
+    assert one(coder.code(text, published="2021-03-03"), "19").target.code == target
 
 
 @pytest.mark.parametrize("text, source", [
@@ -4766,6 +4821,14 @@ def test_people_acted_on_are_of_where_the_doer_is(coder, text, target):
 ])
 def test_a_states_striking_arms_are_its_forces(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "19").source.code == source
+
+
+@pytest.mark.parametrize("text, target", [
+    # a state's strike aimed at a place is its forces' deed; a walkout on a day is not
+    ("Georgia condemned the Russian strike on Gori.", "RUSMIL"),
+])
+def test_a_states_strike_on_a_place_is_its_forces(coder, text, target):
+    assert one(coder.code(text, published="2008-08-12"), "11").target.code == target
 
 
 @pytest.mark.parametrize("text, code, source, target", [

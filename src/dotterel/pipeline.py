@@ -621,7 +621,8 @@ class Coder:
                 # accusation of the doers
                 m = replace(m, code=CLAIMED_VIOLENCE, sources=(m.reporter,), targets=m.sources,
                             modality="asserted", reporter=None)
-        sources = _unique(a for i in m.sources for a in actors.resolve_all(doc[i], day))
+        sources = _unique(a for i in _split_modifiers(doc, m.sources)
+                          for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
@@ -841,6 +842,14 @@ ACCUSE_ROOT = "11"  # the accusation an arrest rests on is made by whoever arres
 GRIEVANCE_ROOTS = {DEMAND_ROOT, ACCUSE_ROOT}
 # Verbs by which one commits oneself to an act ("pledged to", "agreed to"): word_classes.tsv
 PLEDGE_VERBS = word_class("commitment")
+
+
+def _split_modifiers(doc: Doc, heads: tuple[int, ...]) -> list[int]:
+    """``heads`` without an adjective the parser split off the name that follows it as a
+    doer of its own ("Sudan's paramilitary Rapid Support Forces shelled": one doer, the
+    Forces, not "paramilitary" besides)."""
+    starts = {doc[i].left_edge.i for i in heads}
+    return [i for i in heads if not (doc[i].pos_ == "ADJ" and i + 1 in starts)]
 
 
 def _pledged(trigger: Token) -> bool:

@@ -70,6 +70,9 @@ STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
 # Participles after a state's name that make it a group's backer ("US-backed forces").
 BACKING_WORDS = {"backed", "sponsored", "funded", "supported", "armed", "trained", "financed"}
+# Verbs of setting out whose "for" phrase names where one is bound ("leaving for Tokyo"):
+# a destination, not the country one is of or the story is in.
+DEPARTURE_VERBS = {"leave", "depart", "head", "sail", "set", "bind"}
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
@@ -80,13 +83,14 @@ GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
 MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
-# militants, rebels, insurgents (not an army, which may fight abroad), students, workers
+# militants, rebels, insurgents, criminals and suspects (not an army, which may fight
+# abroad), students, workers
 # and farmers ("dock workers went on strike in Antwerp"), and police and judges, who act
 # only at home ("police arrested two Syrian men in Berlin"); and so are hospitals and
 # health workers, journalists and clergy and their places ("an airstrike hit a hospital in
 # Dnipro", "killed five journalists in Gaza")
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "EDU", "LAB", "AGR", "COP", "JUD",
-                           "HLH", "MED", "REL"})
+SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "CRM", "EDU", "LAB", "AGR", "COP",
+                           "JUD", "HLH", "MED", "REL"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
 SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
@@ -360,6 +364,8 @@ class DocActors:
                 if (m.entry.kind == "country" and not _stance(lowers, first)
                         and not _based(lowers, sent.start + m.end)
                         and not _backer(lowers, sent.start + m.end)
+                        and not _bound_for(arrays, self._lemma_lowers, first,
+                                           sent.start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
                                  and _owner_of(arrays, first, owner))):
                     self._countries.append((first, m.entry.code[:3]))
@@ -1223,6 +1229,12 @@ class DocActors:
                 place = self._place_actor(child)
                 if place is not None:
                     return place.country
+            elif child.dep_ == "compound" and head.is_lower:
+                # (a city the tagger took for a name or a people: "Kano police"; not a
+                # word of a title: "the Federal Minister")
+                country = self._city_named(child)
+                if country:
+                    return country
         return ""
 
     def _counterpart_sector(self, head: Token, day: dt.date | None, country: str) -> str:
@@ -1252,6 +1264,12 @@ class DocActors:
         mods = {self._lemma_lowers[c] for c in arrays.children[i] if arrays.deps[c] in MODIFIER_DEPS}
         return arrays.pos[i] == "NOUN" and (
             lemma in STATE_FORCE_DEEDS or (lemma == "strike" and bool(mods & STRIKE_MODIFIERS))
+            # (or one aimed at a place: "the Russian strike on Kharkiv"; a walkout is
+            # aimed at no place, only held on a day)
+            or (lemma == "strike" and any(
+                arrays.deps[c] == "prep" and arrays.lowers[c] == "on"
+                and any(arrays.deps[o] == "pobj" and arrays.ent_types[o] not in ("DATE", "TIME")
+                        for o in arrays.children[c]) for c in arrays.children[i]))
             # "the Russian attack on Kharkiv" is by the state's forces; "a Palestinian
             # suicide attack", "a Chinese cyber attack" are by others
             or (lemma == "attack" and not mods & IRREGULAR_ATTACKS)
@@ -1363,9 +1381,12 @@ class DocActors:
             aimed = [p for c in above.children if c.dep_ == "nsubj" and self._force_deed(c.i)
                      for p in c.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS]
             # and where the doer of a deed done to them is ("police in Lagos arrested 20
-            # protesters"; not a teller's: "officials in Nairobi said")
-            present = [p for c in above.children if c.dep_ == "nsubj"
-                       and head.head.i == above.i and head.dep_ in OBJECT_DEPS
+            # protesters", "soldiers in Mandalay fired on protesters"; not a teller's:
+            # "officials in Nairobi said")
+            acted_on = ((head.head.i == above.i and head.dep_ in OBJECT_DEPS)
+                        or (head.dep_ == "pobj" and head.head.lower_ in ("on", "at")
+                            and head.head.head.i == above.i))
+            present = [p for c in above.children if c.dep_ == "nsubj" and acted_on
                        for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
             for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children),
                          *aimed, *present]:
@@ -1378,9 +1399,15 @@ class DocActors:
                     if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
                                                or obj.pos_ == "PROPN"):
                         country = self._place_country(obj) or (
-                            self._city_named(obj) if prep in aimed else "")
+                            self._city_named(obj) if prep in aimed or prep in present else "")
                         if country:
                             return country
+            # (or named before the doer's noun: "Lagos police arrested 20 protesters")
+            for doer in (c for c in above.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                         and acted_on):
+                country = self._compound_place_country(doer)
+                if country:
+                    return country
         return ""
 
     def _city_named(self, tok: Token) -> str:
@@ -1499,6 +1526,10 @@ class DocActors:
             and any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
             for prep in children[tok] if deps[prep] == "prep" and lowers[prep] == "with"
             for t in _subtree(arrays, prep)}
+        # "militants near the Afghan border" may be on either side of it: a border named
+        # by one state's adjective is no one's place
+        skip.update(t for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h
+                    for t in (tok, *children[tok]) if t == tok or deps[t] in MODIFIER_DEPS)
         if arrays.ent_types[h] == "FAC" and pos[h] == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
             skip.update(_entity_range(arrays, h))
@@ -1617,6 +1648,10 @@ class DocActors:
             return (self._last(head.i, person=False, plural=True, exclude=exclude)
                     or self._last(head.i, person=False, exclude=exclude)
                     or self._last(head.i, exclude=exclude))
+        if lower == "its":
+            # "the killing of its top general by the United States": the doer a deed's
+            # "by" phrase names is not the owner of whom the deed was done to
+            exclude = set(exclude) | self._deed_agents(head, day)
         if lower in THING_PRONOUNS:
             # an actor does not act on itself: "it" is someone other than the source, and
             # one, not a plural group ("met Syrian rebels ... It later accused them")
@@ -1626,6 +1661,22 @@ class DocActors:
                      if lower == "it" else None)
                     or self._last(head.i, person=False, exclude=exclude))
         return None
+
+    def _deed_agents(self, head: Token, day: dt.date | None) -> set[str]:
+        """The countries of the doers the "by" phrases of the nouns above ``head`` (up to
+        its clause) name: "the killing of its general by Gondor" gives {"GON"}."""
+        found: set[str] = set()
+        for above in head.ancestors:
+            if above.pos_ in ("VERB", "AUX"):
+                break
+            for prep in above.children:
+                if prep.dep_ != "prep" or prep.lower_ != "by":
+                    continue
+                for obj in prep.children:
+                    agent = self.resolve(obj, day) if obj.dep_ == "pobj" else None
+                    if agent is not None and agent.country:
+                        found.add(agent.country)
+        return found
 
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
@@ -1895,6 +1946,20 @@ def _backer(lowers: list[str], end: int) -> bool:
     if words[:1] == ["-"]:
         words = words[1:]
     return bool(words) and words[0].lstrip("-") in BACKING_WORDS
+
+
+def _bound_for(arrays: ParseArrays, lemma_lowers: list[str], start: int, end: int) -> bool:
+    """Whether the name at tokens ``start``..``end`` is where someone sets out for
+    ("before leaving for Tokyo", "a ship bound for Oman"): not the country of those who
+    go there, nor the one the story is in."""
+    heads = arrays.heads
+    for i in range(start, end):
+        prep = heads[i]
+        if (not start <= prep < end and arrays.deps[i] == "pobj"
+                and arrays.lowers[prep] == "for"
+                and lemma_lowers[heads[prep]] in DEPARTURE_VERBS):
+            return True
+    return False
 
 
 def _leader(lowers: list[str], end: int) -> bool:
