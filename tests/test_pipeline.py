@@ -4357,6 +4357,9 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     ("Iran fires missile at Iraqi Kurdish base", "195", ("IRNGOV", "IRQ")),
     # a name may qualify the doer's noun, and the verb may take its target by a preposition
     ("Ethiopia army clashes with TPLF fighters", "190", ("ETHMIL", "ETHREB")),
+    # a plural doer's verb has no "-s", and is read as a noun all the same
+    ("Ugandan police fire tear gas at students", "175", ("UGACOP", "UGAEDU")),
+    ("Sudanese protesters storm parliament", "190", ("SDNCVL", "SDNLEG")),
 ])
 def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])

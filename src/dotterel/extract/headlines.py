@@ -32,6 +32,8 @@ OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
 HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
 # the label a modifier of each part of speech takes in a mended headline's object
 MODIFIER_LABELS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+# Singular nouns that name a body of people and take a plural verb ("police arrest").
+PLURAL_DOER_NOUNS = {"police", "people"}
 
 
 def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
@@ -79,6 +81,19 @@ def _mend_paired_names(sent: Span) -> bool:
     return False
 
 
+def _plural_doer_verb(words: list[Token], k: int, verb_lemmas: frozenset[str]) -> bool:
+    """Whether a headline's word ``words[k]``, a singular noun to the parser, is the
+    present-tense verb of a plural doer before it ("Kenyan police fire tear gas at
+    protesters", "Protesters storm parliament"): it spells a lexicon verb's base form, and
+    what comes before it is a plural noun (or "police"), at most qualified by names
+    ("Kenyan", "US", "Hamas")."""
+    tok, doer = words[k], words[k - 1]
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_ in verb_lemmas
+            and doer.pos_ == "NOUN"
+            and (doer.tag_ == "NNS" or doer.lower_ in PLURAL_DOER_NOUNS)
+            and all(w.ent_type_ in HEADLINE_DOERS | {"NORP"} for w in words[:k - 1]))
+
+
 def _stranded_verb(tok: Token) -> bool:
     """Whether the parser tagged a word as a verb ("-s") but hung it on a noun as a
     modifier ("China fires water cannon at boats": "fires" a compound of "cannon")."""
@@ -119,12 +134,14 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 continue
             # ("Sudan army clashes with RSF": the name may qualify a noun that is the doer)
             qualified = (name.pos_ == "NOUN" and k >= 2 and _headline_name(words[k - 2]))
-            if ((tok.tag_ != "NNS" and not _stranded_verb(tok))
-                    or not (_headline_name(name) or qualified)
+            # ("Kenyan police fire tear gas": a plural doer's verb has no "-s")
+            plural = not verbs and _plural_doer_verb(words, k, verb_lemmas)
+            if ((not plural and ((tok.tag_ != "NNS" and not _stranded_verb(tok))
+                                 or not (_headline_name(name) or qualified)))
                     or (after.pos_ not in OBJECT_PHRASE_POS and after.pos_ != "ADP"
                         and not verbs)):
                 continue
-            lemma = _headline_verb_form(tok.lower_, verb_lemmas)
+            lemma = tok.lower_ if plural else _headline_verb_form(tok.lower_, verb_lemmas)
             if lemma is None or (after.pos_ == "ADP" and not verbs and not any(
                     after.lower_ in e.target for e in lexicon.candidates("VERB", lemma))):
                 # ("clashes with RSF": only a preposition the verb names its target by;
@@ -142,7 +159,7 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 break
             # the verb first becomes a root of its own, so no step below makes a cycle
             tok.head, tok.dep_ = tok, "ROOT"
-            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", lemma
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBP" if plural else "VBZ", lemma
             if heads:  # ("clashes with RSF": a verb with no object)
                 obj = heads[-1]
                 obj.head, obj.dep_ = tok, "dobj"
@@ -154,7 +171,8 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 name.pos_, name.tag_ = "PROPN", "NNP"
             for w in words[:k - 1]:  # "North Korea": the rest of the name is the name's
                 if w.head.i >= tok.i or w.head.i == w.i:
-                    w.head, w.dep_ = name, "compound"
+                    # ("Kenyan police": a people's adjective modifies the doer)
+                    w.head, w.dep_ = name, "amod" if w.pos_ == "ADJ" else "compound"
             end = phrase[-1].i if phrase else tok.i
             for w in words[k + 1 + len(phrase):]:  # "over the border killing": the verb's
                 if w.head.i <= end:
