@@ -4856,3 +4856,13 @@ def test_what_a_deal_is_for_is_not_done(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root) and not e.negated
                 and e.modality == "asserted"], [(e.cameo, e.modality) for e in events]
     assert any(e.cameo.startswith("057") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # what one is warned against doing is neither done nor threatened: the warning is
+    "Moscow warned Tokyo against arming Kyiv.",
+    "Ankara cautioned Athens against deploying missiles on the islands.",
+])
+def test_an_act_warned_against_is_not_coded(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo[:2] for ev in events] == ["01"], events

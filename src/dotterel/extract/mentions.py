@@ -1966,11 +1966,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
-    # (and what is called off or prevented, and, "a draft that aims to impose an arms
+    # (and what is called off, prevented or warned against, and, "a draft that aims to impose an arms
     # embargo", what something aims at, neither done nor yet threatened: one pass, one
     # Token a mention)
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
-                                      or _aimed_at(head) or _prevented(head))]
+                                      or _aimed_at(head) or _prevented(head)
+                                      or _warned_against(head))]
     found = _stopped(found, doc)
     found = _denied(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
@@ -2408,6 +2409,23 @@ def _prevented(tok: Token) -> bool:
     # the parser hangs "from" on the verb or on the one kept from acting
     keeper = verb.head.head if verb.head.dep_ in OBJECTS else verb.head
     return keeper.pos_ == "VERB" and keeper.lemma_.lower() in KEEPING_FROM_VERBS
+
+
+# Verbs whose "against" gerund is what the one addressed is told not to do ("warned
+# Washington against arming Taiwan", "cautioned Seoul against deploying missiles").
+CAUTIONING_VERBS = {"warn", "caution", "advise", "counsel", "urge"}
+
+
+def _warned_against(tok: Token) -> bool:
+    """Whether an act is what someone is warned against doing ("warned Washington
+    against arming Taiwan"): neither done nor threatened by anyone; the warning is the
+    event."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "against":
+        return False
+    prep = tok.head
+    # the parser hangs "against" on the verb or on the one warned
+    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in CAUTIONING_VERBS
 
 
 def _called_off(tok: Token) -> bool:
