@@ -4866,3 +4866,13 @@ def test_what_a_deal_is_for_is_not_done(coder, text, root):
 def test_an_act_warned_against_is_not_coded(coder, text):
     events = coder.code(text, published="2015-06-02")
     assert [ev.cameo[:2] for ev in events] == ["01"], events
+
+
+@pytest.mark.parametrize("text, codes", [
+    # ramming a ship is force used on it; ramming a bill through is not
+    ("A Vietnamese trawler was rammed by Chinese coast guard ships.", {"19"}),
+    ("The government rammed the budget through parliament.", set()),
+])
+def test_ramming_a_ship_is_force(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert {ev.cameo[:2] for ev in events} == codes, events
