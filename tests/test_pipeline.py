@@ -4862,6 +4862,8 @@ def test_what_a_deal_is_for_is_not_done(coder, text, root):
     # what one is warned against doing is neither done nor threatened: the warning is
     "Moscow warned Tokyo against arming Kyiv.",
     "Ankara cautioned Athens against deploying missiles on the islands.",
+    # nor is it a threat of the warner's ("troops" is what the warned would send)
+    "Moscow warned Berlin against sending troops to Lithuania.",
 ])
 def test_an_act_warned_against_is_not_coded(coder, text):
     events = coder.code(text, published="2015-06-02")

@@ -413,6 +413,16 @@ class _TriggerWords:
                         doers.update(j for g in arrays.children[c]
                                      if deps[g] in STOPPED_DEPS and arrays.pos[g] == "VERB"
                                      for j in _subtree(arrays, g))
+                if arrays.lemmas[i].lower() in CAUTIONING_VERBS:
+                    # "warned NATO against sending troops": what one is warned against
+                    # doing is no threat of the warner's (see _warned_against; the parser
+                    # hangs "against" on the verb or on the one warned)
+                    doers.update(j for c in arrays.children[i]
+                                 for p in (c, *arrays.children[c])
+                                 if deps[p] == "prep" and arrays.lowers[p] == "against"
+                                 and arrays.heads[p] in (i, c)
+                                 and any(deps[g] == "pcomp" for g in arrays.children[p])
+                                 for j in _subtree(arrays, p))
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
             words = _subtree(arrays, scope)
