@@ -4878,3 +4878,13 @@ def test_an_act_warned_against_is_not_coded(coder, text):
 def test_ramming_a_ship_is_force(coder, text, codes):
     events = coder.code(text, published="2015-06-02")
     assert {ev.cameo[:2] for ev in events} == codes, events
+
+
+@pytest.mark.parametrize("text", [
+    # what someone has the right or power to do is not done
+    "Washington defended the right of Turkish troops to fire on smugglers.",
+    "Parliament gave the president the authority to expel foreign diplomats.",
+])
+def test_an_act_one_is_entitled_to_is_not_done(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not [ev for ev in events if ev.cameo[:2] in ("16", "19")], events

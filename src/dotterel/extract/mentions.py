@@ -1976,12 +1976,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
-    # (and what is called off, prevented or warned against, and, "a draft that aims to impose an arms
+    # (and what is called off, prevented or warned against, what one has the right to
+    # do, and, "a draft that aims to impose an arms
     # embargo", what something aims at, neither done nor yet threatened: one pass, one
     # Token a mention)
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
                                       or _aimed_at(head) or _prevented(head)
-                                      or _warned_against(head))]
+                                      or _warned_against(head) or _entitled_to(head))]
     found = _stopped(found, doc)
     found = _denied(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
@@ -2436,6 +2437,18 @@ def _warned_against(tok: Token) -> bool:
     # the parser hangs "against" on the verb or on the one warned
     verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CAUTIONING_VERBS
+
+
+# Nouns whose to-infinitive names what one may do, not what is done ("the right of
+# troops to fire on militants", "the power to impose sanctions").
+ENTITLEMENT_NOUNS = {"right", "power", "authority", "mandate", "permission", "licence", "license"}
+
+
+def _entitled_to(tok: Token) -> bool:
+    """Whether an act is what someone has the right or power to do ("defended the right
+    of troops to fire on militants"): an entitlement, not a deed."""
+    return (tok.dep_ == "acl" and tok.head.lemma_.lower() in ENTITLEMENT_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _called_off(tok: Token) -> bool:
