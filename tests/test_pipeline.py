@@ -4888,3 +4888,13 @@ def test_ramming_a_ship_is_force(coder, text, codes):
 def test_an_act_one_is_entitled_to_is_not_done(coder, text):
     events = coder.code(text, published="2015-06-02")
     assert not [ev for ev in events if ev.cameo[:2] in ("16", "19")], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a headline's present tense fires on its target as the past does
+    ("Syrian troops fire on protesters in Homs", ("SYRMIL", "SYRCVL")),
+    ("Israeli soldiers fire at Palestinian farmers", ("ISRMIL", "PSEAGR")),
+])
+def test_a_present_tense_firing_on_someone_is_force(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("190", *pair)
