@@ -4360,6 +4360,8 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     # a plural doer's verb has no "-s", and is read as a noun all the same
     ("Ugandan police fire tear gas at students", "175", ("UGACOP", "UGAEDU")),
     ("Sudanese protesters storm parliament", "190", ("SDNCVL", "SDNLEG")),
+    # and a plural at the line's start, capitalised, is read as a name
+    ("Rebels attack army base in Mali", "190", ("MLIREB", "MLIMIL")),
 ])
 def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])

@@ -89,8 +89,10 @@ def _plural_doer_verb(words: list[Token], k: int, verb_lemmas: frozenset[str]) -
     ("Kenyan", "US", "Hamas")."""
     tok, doer = words[k], words[k - 1]
     return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_ in verb_lemmas
-            and doer.pos_ == "NOUN"
-            and (doer.tag_ == "NNS" or doer.lower_ in PLURAL_DOER_NOUNS)
+            # ("Rebels attack army base": a capital at the line's start reads as a name)
+            and ((doer.pos_ == "NOUN" and doer.tag_ == "NNS")
+                 or (doer.pos_ == "PROPN" and doer.tag_ == "NNPS" and not doer.ent_type_)
+                 or (doer.pos_ == "NOUN" and doer.lower_ in PLURAL_DOER_NOUNS))
             and all(w.ent_type_ in HEADLINE_DOERS | {"NORP"} for w in words[:k - 1]))
 
 
