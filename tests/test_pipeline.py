@@ -4900,3 +4900,13 @@ def test_an_act_one_is_entitled_to_is_not_done(coder, text):
 def test_a_present_tense_firing_on_someone_is_force(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "19")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("190", *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a sum pledged "in aid to" someone goes to them
+    ("Norway pledged 200 million kroner in aid to Sudan.", "033", ("NORGOV", "SDNGOV")),
+    ("Canada offered 40 million dollars in military aid to Ukraine.", "0332", ("CANGOV", "UKRGOV")),
+])
+def test_a_sum_pledged_in_aid_to_someone_goes_to_them(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)

@@ -1277,9 +1277,16 @@ def _prep_carriers(tok: Token) -> list[Token]:
     """Where the parser may have hung a trigger's own prepositional phrase instead: on a
     verb's direct object ("contribute a million kroner to Australia") or on the light verb
     that governs a nominal trigger ("launched a new broadside at the government", "issued
-    arrest warrants for two men")."""
+    arrest warrants for two men"), or on what a sum the verb gives is given as ("pledged
+    500 million euros in aid to Ukraine")."""
     if tok.pos_ == "VERB":
-        return _children(tok, OBJECTS)
+        objects = _children(tok, OBJECTS)
+        if any(o.lemma_.lower() in MONEY_WORDS or o.ent_type_ == "MONEY" for o in objects):
+            # (the parser hangs "in aid" on the sum or on the verb)
+            objects += [n for h in (tok, *objects) for p in _children(h, {"prep"})
+                        if p.lower_ == "in"
+                        for n in _children(p, {"pobj"}) if n.pos_ == "NOUN"]
+        return objects
     phrase = _phrase_head(tok)  # "issued arrest warrants for two men"
     if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
         return [phrase.head]
