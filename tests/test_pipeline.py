@@ -4362,6 +4362,8 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     ("Sudanese protesters storm parliament", "190", ("SDNCVL", "SDNLEG")),
     # and a plural at the line's start, capitalised, is read as a name
     ("Rebels attack army base in Mali", "190", ("MLIREB", "MLIMIL")),
+    # and a plural doer the parser takes for the verb ("militants") is the doer
+    ("Hamas militants fire rockets at Egypt", "194", ("PSEREBHMS", "EGYGOV")),
 ])
 def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])

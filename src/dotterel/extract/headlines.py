@@ -90,10 +90,21 @@ def _plural_doer_verb(words: list[Token], k: int, verb_lemmas: frozenset[str]) -
     tok, doer = words[k], words[k - 1]
     return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_ in verb_lemmas
             # ("Rebels attack army base": a capital at the line's start reads as a name)
-            and ((doer.pos_ == "NOUN" and doer.tag_ == "NNS")
+            and ((doer.pos_ == "NOUN" and doer.tag_ == "NNS") or _misread_doer(doer, verb_lemmas)
                  or (doer.pos_ == "PROPN" and doer.tag_ == "NNPS" and not doer.ent_type_)
                  or (doer.pos_ == "NOUN" and doer.lower_ in PLURAL_DOER_NOUNS))
             and all(w.ent_type_ in HEADLINE_DOERS | {"NORP"} for w in words[:k - 1]))
+
+
+def _misread_doer(tok: Token, verb_lemmas: frozenset[str]) -> bool:
+    """Whether a headline's plural doer was read as an "-s" verb, and its verb after it
+    as a noun ("Hamas militants fire rockets at Israel": "militants" the verb): an "-s"
+    word that spells no lexicon verb, before a lexicon verb's base form."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.tag_ == "VBZ" and nxt is not None and nxt.tag_ == "NN"
+            and nxt.lower_ in verb_lemmas
+            and _headline_verb_form(tok.lower_, verb_lemmas) is None)
 
 
 def _stranded_verb(tok: Token) -> bool:
@@ -127,7 +138,8 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
             continue  # most lines end in a stop: one Token rules them out, not one a word
         mended = _mend_paired_names(sent) or mended
         words = [t for t in sent if not t.is_space]
-        verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)]
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)
+                 and not _misread_doer(t, verb_lemmas)]
         if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
             continue
         for k, tok in enumerate(words[1:-1], start=1):
@@ -171,8 +183,11 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
             name.head, name.dep_ = tok, "nsubj"
             if name.pos_ == "ADJ":  # ("Pakistan summons": a name taken for an adjective)
                 name.pos_, name.tag_ = "PROPN", "NNP"
+            elif name.tag_ == "VBZ":  # ("Hamas militants fire": a doer taken for a verb)
+                name.pos_, name.tag_ = "NOUN", "NNS"
             for w in words[:k - 1]:  # "North Korea": the rest of the name is the name's
-                if w.head.i >= tok.i or w.head.i == w.i:
+                # ("Hamas militants" read as a clause: its name taken for a subject)
+                if w.head.i >= tok.i or w.head.i == w.i or w.dep_ == "nsubj":
                     # ("Kenyan police": a people's adjective modifies the doer)
                     w.head, w.dep_ = name, "amod" if w.pos_ == "ADJ" else "compound"
             end = phrase[-1].i if phrase else tok.i
