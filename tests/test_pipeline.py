@@ -4364,6 +4364,8 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     ("Rebels attack army base in Mali", "190", ("MLIREB", "MLIMIL")),
     # and a plural doer the parser takes for the verb ("militants") is the doer
     ("Hamas militants fire rockets at Egypt", "194", ("PSEREBHMS", "EGYGOV")),
+    # or for its verb's auxiliary
+    ("Hezbollah militants fire rockets at Syria", "194", ("LBNREBHEZ", "SYRGOV")),
 ])
 def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])

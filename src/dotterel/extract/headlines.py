@@ -107,6 +107,24 @@ def _misread_doer(tok: Token, verb_lemmas: frozenset[str]) -> bool:
             and _headline_verb_form(tok.lower_, verb_lemmas) is None)
 
 
+def _mend_auxiliary_doer(sent: Span, verb_lemmas: frozenset[str]) -> bool:
+    """In a headline, a plural doer the parser took for its verb's auxiliary ("Hezbollah
+    militants fire rockets": "militants" an "-s" auxiliary, "Hezbollah" its subject) is
+    the verb's subject: an "-s" word that spells no lexicon verb, hung as an auxiliary
+    on the lexicon verb right after it. Mends the parse in place; whether it did."""
+    for tok in sent:
+        verb = tok.head
+        if (tok.dep_ == "aux" and tok.tag_ == "VBZ" and verb.i == tok.i + 1
+                and verb.lemma_.lower() in verb_lemmas and not tok.is_stop
+                and _headline_verb_form(tok.lower_, verb_lemmas) is None):
+            tok.head, tok.dep_, tok.pos_, tok.tag_ = verb, "nsubj", "NOUN", "NNS"
+            for w in sent.doc[sent.start:tok.i]:  # "Hezbollah": the doer's name
+                if w.head.i == tok.i and w.dep_ == "nsubj":
+                    w.dep_ = "compound"
+            return True
+    return False
+
+
 def _stranded_verb(tok: Token) -> bool:
     """Whether the parser tagged a word as a verb ("-s") but hung it on a noun as a
     modifier ("China fires water cannon at boats": "fires" a compound of "cannon")."""
@@ -137,6 +155,7 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
         if doc[last].is_punct:
             continue  # most lines end in a stop: one Token rules them out, not one a word
         mended = _mend_paired_names(sent) or mended
+        mended = _mend_auxiliary_doer(sent, verb_lemmas) or mended
         words = [t for t in sent if not t.is_space]
         verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)
                  and not _misread_doer(t, verb_lemmas)]
