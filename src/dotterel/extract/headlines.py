@@ -93,7 +93,9 @@ def _plural_doer_verb(words: list[Token], k: int, verb_lemmas: frozenset[str]) -
             and ((doer.pos_ == "NOUN" and doer.tag_ == "NNS") or _misread_doer(doer, verb_lemmas)
                  or (doer.pos_ == "PROPN" and doer.tag_ == "NNPS" and not doer.ent_type_)
                  or (doer.pos_ == "NOUN" and doer.lower_ in PLURAL_DOER_NOUNS))
-            and all(w.ent_type_ in HEADLINE_DOERS | {"NORP"} for w in words[:k - 1]))
+            # ("Houthi militants": a name the NER missed is still a proper noun)
+            and all(w.ent_type_ in HEADLINE_DOERS | {"NORP"} or w.pos_ == "PROPN"
+                    for w in words[:k - 1]))
 
 
 def _misread_doer(tok: Token, verb_lemmas: frozenset[str]) -> bool:
