@@ -99,6 +99,8 @@ def test_condemn_is_speech_disapproval(lex: Lexicon) -> None:
     ("VERB", "recognize", "victory", "083"),
     # sanctions blocked are vetoed, not imposed
     ("VERB", "block", "sanction", "129"),
+    # ramming a ship is force used on it
+    ("VERB", "ram", "vessel", "190"),
 ])
 def test_verb_object_constructions(lex: Lexicon, pos: str, lemma: str, objects: str,
                                    code: str) -> None:

@@ -4379,6 +4379,17 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     ("Iran fires missile at Iraqi Kurdish base", "195", ("IRNGOV", "IRQ")),
     # a name may qualify the doer's noun, and the verb may take its target by a preposition
     ("Ethiopia army clashes with TPLF fighters", "190", ("ETHMIL", "ETHREB")),
+    # a plural doer's verb has no "-s", and is read as a noun all the same
+    ("Ugandan police fire tear gas at students", "175", ("UGACOP", "UGAEDU")),
+    ("Sudanese protesters storm parliament", "190", ("SDNCVL", "SDNLEG")),
+    # and a plural at the line's start, capitalised, is read as a name
+    ("Rebels attack army base in Mali", "190", ("MLIREB", "MLIMIL")),
+    # and a plural doer the parser takes for the verb ("militants") is the doer
+    ("Hamas militants fire rockets at Egypt", "194", ("PSEREBHMS", "EGYGOV")),
+    # (a name the NER missed may qualify the doer)
+    ("Houthi militants fire missiles at Saudi Arabia", "195", ("YEMREBHTH", "SAUGOV")),
+    # or for its verb's auxiliary
+    ("Hezbollah militants fire rockets at Syria", "194", ("LBNREBHEZ", "SYRGOV")),
 ])
 def test_a_headline_verb_read_as_a_noun_is_a_verb(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
@@ -4916,3 +4927,55 @@ def test_what_a_deal_is_for_is_not_done(coder, text, root):
     assert not [e for e in events if e.cameo.startswith(root) and not e.negated
                 and e.modality == "asserted"], [(e.cameo, e.modality) for e in events]
     assert any(e.cameo.startswith("057") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # what one is warned against doing is neither done nor threatened: the warning is
+    "Moscow warned Tokyo against arming Kyiv.",
+    "Ankara cautioned Athens against deploying missiles on the islands.",
+    # nor is it a threat of the warner's ("troops" is what the warned would send)
+    "Moscow warned Berlin against sending troops to Lithuania.",
+])
+def test_an_act_warned_against_is_not_coded(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo[:2] for ev in events] == ["01"], events
+
+
+@pytest.mark.parametrize("text, codes", [
+    # ramming a ship is force used on it; ramming a bill through is not
+    ("A Vietnamese trawler was rammed by Chinese coast guard ships.", {"19"}),
+    ("The government rammed the budget through parliament.", set()),
+])
+def test_ramming_a_ship_is_force(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert {ev.cameo[:2] for ev in events} == codes, events
+
+
+@pytest.mark.parametrize("text", [
+    # what someone has the right or power to do is not done
+    "Washington defended the right of Turkish troops to fire on smugglers.",
+    "Parliament gave the president the authority to expel foreign diplomats.",
+])
+def test_an_act_one_is_entitled_to_is_not_done(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not [ev for ev in events if ev.cameo[:2] in ("16", "19")], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a headline's present tense fires on its target as the past does
+    ("Syrian troops fire on protesters in Homs", ("SYRMIL", "SYRCVL")),
+    ("Israeli soldiers fire at Palestinian farmers", ("ISRMIL", "PSEAGR")),
+])
+def test_a_present_tense_firing_on_someone_is_force(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("190", *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a sum pledged "in aid to" someone goes to them
+    ("Norway pledged 200 million kroner in aid to Sudan.", "033", ("NORGOV", "SDNGOV")),
+    ("Canada offered 40 million dollars in military aid to Ukraine.", "0332", ("CANGOV", "UKRGOV")),
+])
+def test_a_sum_pledged_in_aid_to_someone_goes_to_them(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "03")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)

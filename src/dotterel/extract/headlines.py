@@ -32,6 +32,8 @@ OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
 HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
 # the label a modifier of each part of speech takes in a mended headline's object
 MODIFIER_LABELS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+# Singular nouns that name a body of people and take a plural verb ("police arrest").
+PLURAL_DOER_NOUNS = {"police", "people"}
 
 
 def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
@@ -79,6 +81,52 @@ def _mend_paired_names(sent: Span) -> bool:
     return False
 
 
+def _plural_doer_verb(words: list[Token], k: int, verb_lemmas: frozenset[str]) -> bool:
+    """Whether a headline's word ``words[k]``, a singular noun to the parser, is the
+    present-tense verb of a plural doer before it ("Kenyan police fire tear gas at
+    protesters", "Protesters storm parliament"): it spells a lexicon verb's base form, and
+    what comes before it is a plural noun (or "police"), at most qualified by names
+    ("Kenyan", "US", "Hamas")."""
+    tok, doer = words[k], words[k - 1]
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_ in verb_lemmas
+            # ("Rebels attack army base": a capital at the line's start reads as a name)
+            and ((doer.pos_ == "NOUN" and doer.tag_ == "NNS") or _misread_doer(doer, verb_lemmas)
+                 or (doer.pos_ == "PROPN" and doer.tag_ == "NNPS" and not doer.ent_type_)
+                 or (doer.pos_ == "NOUN" and doer.lower_ in PLURAL_DOER_NOUNS))
+            # ("Houthi militants": a name the NER missed is still a proper noun)
+            and all(w.ent_type_ in HEADLINE_DOERS | {"NORP"} or w.pos_ == "PROPN"
+                    for w in words[:k - 1]))
+
+
+def _misread_doer(tok: Token, verb_lemmas: frozenset[str]) -> bool:
+    """Whether a headline's plural doer was read as an "-s" verb, and its verb after it
+    as a noun ("Hamas militants fire rockets at Israel": "militants" the verb): an "-s"
+    word that spells no lexicon verb, before a lexicon verb's base form."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.tag_ == "VBZ" and nxt is not None and nxt.tag_ == "NN"
+            and nxt.lower_ in verb_lemmas
+            and _headline_verb_form(tok.lower_, verb_lemmas) is None)
+
+
+def _mend_auxiliary_doer(sent: Span, verb_lemmas: frozenset[str]) -> bool:
+    """In a headline, a plural doer the parser took for its verb's auxiliary ("Hezbollah
+    militants fire rockets": "militants" an "-s" auxiliary, "Hezbollah" its subject) is
+    the verb's subject: an "-s" word that spells no lexicon verb, hung as an auxiliary
+    on the lexicon verb right after it. Mends the parse in place; whether it did."""
+    for tok in sent:
+        verb = tok.head
+        if (tok.dep_ == "aux" and tok.tag_ == "VBZ" and verb.i == tok.i + 1
+                and verb.lemma_.lower() in verb_lemmas and not tok.is_stop
+                and _headline_verb_form(tok.lower_, verb_lemmas) is None):
+            tok.head, tok.dep_, tok.pos_, tok.tag_ = verb, "nsubj", "NOUN", "NNS"
+            for w in sent.doc[sent.start:tok.i]:  # "Hezbollah": the doer's name
+                if w.head.i == tok.i and w.dep_ == "nsubj":
+                    w.dep_ = "compound"
+            return True
+    return False
+
+
 def _stranded_verb(tok: Token) -> bool:
     """Whether the parser tagged a word as a verb ("-s") but hung it on a noun as a
     modifier ("China fires water cannon at boats": "fires" a compound of "cannon")."""
@@ -109,8 +157,10 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
         if doc[last].is_punct:
             continue  # most lines end in a stop: one Token rules them out, not one a word
         mended = _mend_paired_names(sent) or mended
+        mended = _mend_auxiliary_doer(sent, verb_lemmas) or mended
         words = [t for t in sent if not t.is_space]
-        verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)]
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not _stranded_verb(t)
+                 and not _misread_doer(t, verb_lemmas)]
         if len(words) < 3 or words[-1].is_punct or len(verbs) > 1:
             continue
         for k, tok in enumerate(words[1:-1], start=1):
@@ -119,12 +169,14 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 continue
             # ("Sudan army clashes with RSF": the name may qualify a noun that is the doer)
             qualified = (name.pos_ == "NOUN" and k >= 2 and _headline_name(words[k - 2]))
-            if ((tok.tag_ != "NNS" and not _stranded_verb(tok))
-                    or not (_headline_name(name) or qualified)
+            # ("Kenyan police fire tear gas": a plural doer's verb has no "-s")
+            plural = not verbs and _plural_doer_verb(words, k, verb_lemmas)
+            if ((not plural and ((tok.tag_ != "NNS" and not _stranded_verb(tok))
+                                 or not (_headline_name(name) or qualified)))
                     or (after.pos_ not in OBJECT_PHRASE_POS and after.pos_ != "ADP"
                         and not verbs)):
                 continue
-            lemma = _headline_verb_form(tok.lower_, verb_lemmas)
+            lemma = tok.lower_ if plural else _headline_verb_form(tok.lower_, verb_lemmas)
             if lemma is None or (after.pos_ == "ADP" and not verbs and not any(
                     after.lower_ in e.target for e in lexicon.candidates("VERB", lemma))):
                 # ("clashes with RSF": only a preposition the verb names its target by;
@@ -142,7 +194,7 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
                 break
             # the verb first becomes a root of its own, so no step below makes a cycle
             tok.head, tok.dep_ = tok, "ROOT"
-            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", lemma
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBP" if plural else "VBZ", lemma
             if heads:  # ("clashes with RSF": a verb with no object)
                 obj = heads[-1]
                 obj.head, obj.dep_ = tok, "dobj"
@@ -152,9 +204,13 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
             name.head, name.dep_ = tok, "nsubj"
             if name.pos_ == "ADJ":  # ("Pakistan summons": a name taken for an adjective)
                 name.pos_, name.tag_ = "PROPN", "NNP"
+            elif name.tag_ == "VBZ":  # ("Hamas militants fire": a doer taken for a verb)
+                name.pos_, name.tag_ = "NOUN", "NNS"
             for w in words[:k - 1]:  # "North Korea": the rest of the name is the name's
-                if w.head.i >= tok.i or w.head.i == w.i:
-                    w.head, w.dep_ = name, "compound"
+                # ("Hamas militants" read as a clause: its name taken for a subject)
+                if w.head.i >= tok.i or w.head.i == w.i or w.dep_ == "nsubj":
+                    # ("Kenyan police": a people's adjective modifies the doer)
+                    w.head, w.dep_ = name, "amod" if w.pos_ == "ADJ" else "compound"
             end = phrase[-1].i if phrase else tok.i
             for w in words[k + 1 + len(phrase):]:  # "over the border killing": the verb's
                 if w.head.i <= end:

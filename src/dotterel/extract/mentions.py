@@ -427,6 +427,16 @@ class _TriggerWords:
                         doers.update(j for g in arrays.children[c]
                                      if deps[g] in STOPPED_DEPS and arrays.pos[g] == "VERB"
                                      for j in _subtree(arrays, g))
+                if arrays.lemmas[i].lower() in CAUTIONING_VERBS:
+                    # "warned NATO against sending troops": what one is warned against
+                    # doing is no threat of the warner's (see _warned_against; the parser
+                    # hangs "against" on the verb or on the one warned)
+                    doers.update(j for c in arrays.children[i]
+                                 for p in (c, *arrays.children[c])
+                                 if deps[p] == "prep" and arrays.lowers[p] == "against"
+                                 and arrays.heads[p] in (i, c)
+                                 and any(deps[g] == "pcomp" for g in arrays.children[p])
+                                 for j in _subtree(arrays, p))
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
             words = _subtree(arrays, scope)
@@ -1285,9 +1295,16 @@ def _prep_carriers(tok: Token) -> list[Token]:
     """Where the parser may have hung a trigger's own prepositional phrase instead: on a
     verb's direct object ("contribute a million kroner to Australia") or on the light verb
     that governs a nominal trigger ("launched a new broadside at the government", "issued
-    arrest warrants for two men")."""
+    arrest warrants for two men"), or on what a sum the verb gives is given as ("pledged
+    500 million euros in aid to Ukraine")."""
     if tok.pos_ == "VERB":
-        return _children(tok, OBJECTS)
+        objects = _children(tok, OBJECTS)
+        if any(o.lemma_.lower() in MONEY_WORDS or o.ent_type_ == "MONEY" for o in objects):
+            # (the parser hangs "in aid" on the sum or on the verb)
+            objects += [n for h in (tok, *objects) for p in _children(h, {"prep"})
+                        if p.lower_ == "in"
+                        for n in _children(p, {"pobj"}) if n.pos_ == "NOUN"]
+        return objects
     phrase = _phrase_head(tok)  # "issued arrest warrants for two men"
     if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
         return [phrase.head]
@@ -1990,11 +2007,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
-    # (and what is called off or prevented, and, "a draft that aims to impose an arms
+    # (and what is called off, prevented or warned against, what one has the right to
+    # do, and, "a draft that aims to impose an arms
     # embargo", what something aims at, neither done nor yet threatened: one pass, one
     # Token a mention)
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
-                                      or _aimed_at(head) or _prevented(head))]
+                                      or _aimed_at(head) or _prevented(head)
+                                      or _warned_against(head) or _entitled_to(head))]
     found = _stopped(found, doc)
     found = _denied(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
@@ -2437,6 +2456,35 @@ def _prevented(tok: Token) -> bool:
     # the parser hangs "from" on the verb or on the one kept from acting
     keeper = verb.head.head if verb.head.dep_ in OBJECTS else verb.head
     return keeper.pos_ == "VERB" and keeper.lemma_.lower() in KEEPING_FROM_VERBS
+
+
+# Verbs whose "against" gerund is what the one addressed is told not to do ("warned
+# Washington against arming Taiwan", "cautioned Seoul against deploying missiles").
+CAUTIONING_VERBS = {"warn", "caution", "advise", "counsel", "urge"}
+
+
+def _warned_against(tok: Token) -> bool:
+    """Whether an act is what someone is warned against doing ("warned Washington
+    against arming Taiwan"): neither done nor threatened by anyone; the warning is the
+    event."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "against":
+        return False
+    prep = tok.head
+    # the parser hangs "against" on the verb or on the one warned
+    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in CAUTIONING_VERBS
+
+
+# Nouns whose to-infinitive names what one may do, not what is done ("the right of
+# troops to fire on militants", "the power to impose sanctions").
+ENTITLEMENT_NOUNS = {"right", "power", "authority", "mandate", "permission", "licence", "license"}
+
+
+def _entitled_to(tok: Token) -> bool:
+    """Whether an act is what someone has the right or power to do ("defended the right
+    of troops to fire on militants"): an entitlement, not a deed."""
+    return (tok.dep_ == "acl" and tok.head.lemma_.lower() in ENTITLEMENT_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _called_off(tok: Token) -> bool:
