@@ -2310,6 +2310,13 @@ def _between_parties(tok: Token) -> list[Token]:
     return []
 
 
+def _prep_verb(prep: Token) -> Token:
+    """The verb a preposition's phrase tells of: the parser hangs the preposition on the
+    verb or on the verb's object ("acquitted the minister of ...", "accused Qatar of ...",
+    "prevented Israel from ...", "warned Washington against ...")."""
+    return prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+
+
 def _cleared_of(tok: Token) -> bool:
     """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
     dep = tok.dep_  # (the label first: no head made for most nouns)
@@ -2321,8 +2328,7 @@ def _cleared_of(tok: Token) -> bool:
     prep = tok.head
     if prep.lower_ != "of":
         return False
-    # the parser hangs "of" on the verb or on its object ("acquitted the minister of ...")
-    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    verb = _prep_verb(prep)
     return verb.lemma_.lower() in CLEARING_VERBS
 
 
@@ -2409,8 +2415,7 @@ def _alleged(tok: Token) -> bool:
     prep = tok.head
     if prep.lower_ not in ("of", "for", "with"):
         return False
-    # the parser hangs the preposition on the verb or on its object ("accused Qatar of")
-    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    verb = _prep_verb(prep)
     return verb.pos_ == "VERB" and (verb.lemma_.lower() in ACCUSING_VERBS or (
         prep.lower_ == "for" and verb.lemma_.lower() in PUNISHING_VERBS))
 
@@ -2453,8 +2458,7 @@ def _prevented(tok: Token) -> bool:
     verb = tok.head
     if verb.lower_ != "from":
         return False
-    # the parser hangs "from" on the verb or on the one kept from acting
-    keeper = verb.head.head if verb.head.dep_ in OBJECTS else verb.head
+    keeper = _prep_verb(verb)  # (the one kept from acting may hold "from")
     return keeper.pos_ == "VERB" and keeper.lemma_.lower() in KEEPING_FROM_VERBS
 
 
@@ -2470,8 +2474,7 @@ def _warned_against(tok: Token) -> bool:
     if tok.dep_ != "pcomp" or tok.head.lower_ != "against":
         return False
     prep = tok.head
-    # the parser hangs "against" on the verb or on the one warned
-    verb = prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+    verb = _prep_verb(prep)  # (the one warned may hold "against")
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CAUTIONING_VERBS
 
 
