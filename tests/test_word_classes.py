@@ -14,6 +14,10 @@ def test_package_classes_hold_their_words() -> None:
     assert "earthquake" in word_class("accident")
     assert "cholera" in word_class("natural_force")
     assert {"team", "club"} <= word_class("team")
+    assert {"resolution", "petition"} <= word_class("document")
+    assert {"refuse", "decline"} <= word_class("refusing")
+    assert {"dozens", "shipment", "weeks"} <= word_class("quantity")
+    assert "ship out" in word_class("moving_own")
     with pytest.raises(KeyError, match="no word class 'weather'"):
         word_class("weather")
 

@@ -28,11 +28,11 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# Texts that say, ask or demand something on behalf of those who adopt them.
-DOCUMENT_NOUNS = {"resolution", "motion", "statement", "declaration", "communique", "petition"}
-# Nouns of an undertaking whose "of" clause is the deed undertaken ("began the process of
-# returning the animals"): whoever undertakes it does the deed.
-UNDERTAKING_NOUNS = {"process", "task", "job", "work", "procedure"}
+# Texts that speak for those who adopt them (word_classes.tsv).
+DOCUMENT_NOUNS = word_class("document")
+# Undertakings whose "of" clause is the deed undertaken, by whoever undertakes it
+# (word_classes.tsv).
+UNDERTAKING_NOUNS = word_class("undertaking")
 APPEAL_ROOT = "02"
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -46,26 +46,23 @@ OBLIGATION_VERBS = {"have", "need"}
 # rebels should disarm" is a speaker's appeal (02); "Libya must hand over the suspects",
 # "has to withdraw" a demand (10).
 ADVISORY_WORDS = {"should", "ought", "need"}
-INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set"}
-# Nouns whose clause is an act meant, not done ("a plan to release", "its intention to
-# expel"), besides the lexicon's nouns of pledging ("pledge", "offer", "proposal").
-INTENT_NOUNS = {"plan", "intention", "readiness", "willingness", "consensus"}
-# Verbs of deciding: a decision taken is the act it decides ("the court decided to allow
-# his candidacy" allows it), though one still to be taken ("will decide to") is not.
-DECISION_VERBS = {"decide"}
-NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "deny"}
-NEGATING_NOUNS = {"refusal", "failure", "rejection"}
-# Participles that state a stance or activity of their subject, not something done to it:
-# "Israel is opposed to the mediation", "Vietnam is committed to opening up", "Serb forces
-# were engaged in ethnic cleansing".
-STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "engage"}
-# Verbs (with their particle) of moving one's own people whose agentless passive names
-# the doer by the moved ones' side: "UN peacekeepers were withdrawn from the enclave",
-# "were shipped out of the enclave" is the UN's act, coded by its peacekeepers; "the
-# ambassador was recalled" is by his state; "the guerrillas have been demobilized" by
-# their own side. Not "arms were shipped to Syria".
-SELF_MOVED_PARTICIPLES = {"withdraw", "recall", "redeploy", "ship out", "demobilize",
-                          "demobilise"}
+# Adjectives whose clause is an act meant, not done (word_classes.tsv).
+INTENT_ADJECTIVES = word_class("readiness")
+# Nouns whose clause is an act meant, not done, besides the lexicon's nouns of pledging
+# (word_classes.tsv).
+INTENT_NOUNS = word_class("intention")
+# Verbs of deciding: a decision taken is the act it decides, one still to be taken is not
+# (word_classes.tsv).
+DECISION_VERBS = word_class("deciding")
+# Verbs and nouns that negate the act their clause names (word_classes.tsv).
+NEGATING_GOVERNORS = word_class("refusing")
+NEGATING_NOUNS = word_class("refusal")
+# Participles that state a stance of their subject, not something done to it
+# (word_classes.tsv).
+STATIVE_PARTICIPLES = word_class("stance")
+# Verbs (with their particle) of moving one's own people, whose agentless passive is the
+# moved ones' side's act (word_classes.tsv).
+SELF_MOVED_PARTICIPLES = word_class("moving_own")
 
 
 @dataclass(frozen=True)
@@ -181,10 +178,10 @@ def _misread_participle(tok: Token) -> Token | None:
     return None
 
 
-# Words that say, after a verb of holding, what its object is held as ("held hostage").
-CAPTIVITY_COMPLEMENTS = {"hostage", "captive", "prisoner"}
-# The verbs of holding: other verbs' captives are their true objects ("released prisoners")
-HOLDING_VERBS = {"hold", "keep"}
+# Words that say, after a verb of holding, what its object is held as (word_classes.tsv).
+CAPTIVITY_COMPLEMENTS = word_class("captive")
+# The verbs of holding: other verbs' captives are their true objects (word_classes.tsv).
+HOLDING_VERBS = word_class("holding")
 
 
 def _held_captive(tok: Token) -> Token | None:
@@ -703,8 +700,8 @@ def _stranded_subject(tok: Token) -> list[Token]:
     return []
 
 
-# Verbs whose object is ordered to do what their to-infinitive says.
-COMMANDING_VERBS = {"order", "instruct", "direct", "command"}
+# Verbs whose object is ordered to do what their to-infinitive says (word_classes.tsv).
+COMMANDING_VERBS = word_class("commanding")
 
 
 def _commanded(tok: Token) -> bool:
@@ -778,10 +775,9 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
 # threats (not an act whose entry reads "from" as its target: "the evacuation of
 # civilians from Mariupol").
 SENT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
-# Verbs that answer such an act someone else made ("dismissed the insults from the
-# president", "heeded calls from the UN"): their "from" phrase names its maker.
-REACTING_VERBS = {"dismiss", "ignore", "welcome", "reject", "rebuff", "heed", "answer",
-                  "acknowledge", "resent", "deplore"}
+# Verbs that answer such an act someone else made: their "from" phrase names its maker
+# (word_classes.tsv).
+REACTING_VERBS = word_class("reacting")
 
 
 # Prepositions by which an agentless passive names the deed it came about in ("were
@@ -822,16 +818,16 @@ def _split_deed(word: Token, verb: Token, verb_lemmas: frozenset[str]) -> bool:
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
 # for talks", "during a visit"); not "after the attack", "over the shelling".
 ADJUNCT_PREPS = {"during", "for", "on"}
-# Journeys told in an adjunct ("signed deals during a visit to Uganda", "on a trip to
-# Paris"): whoever acts during one is the traveller, even when the verb has an object.
-JOURNEY_NOUNS = {"visit", "trip", "tour"}
+# Journeys told in an adjunct: whoever acts during one is the traveller (word_classes.tsv).
+JOURNEY_NOUNS = word_class("journey")
 JOURNEY_PREPS = {"during", "on"}
 # Possessive pronouns that refer back to the clause's subject ("delayed their meeting").
 POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
 
 
-# Predicate adjectives whose "for"/"of" phrase is their subject's own deed.
-BLAME_ADJECTIVES = {"responsible", "guilty", "culpable"}
+# Predicate adjectives whose "for"/"of" phrase is their subject's own deed
+# (word_classes.tsv).
+BLAME_ADJECTIVES = word_class("blame")
 
 
 def _governing_verb(phrase: Token) -> Token | None:
@@ -922,9 +918,10 @@ def _stranded_object(prep: Token) -> list[Token]:
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
-NEARNESS_ADVERBS = {"close", "closer", "near", "nearer", "right", "up", "all"}
-# Nouns of time the parser does not always mark as dates.
-TIME_WORDS = {"day", "week", "month", "year", "hour", "night", "morning", "evening", "time"}
+# Adverbs of nearness before a phrase of time or place (word_classes.tsv).
+NEARNESS_ADVERBS = word_class("nearness")
+# Nouns of time the parser does not always mark as dates (word_classes.tsv).
+TIME_WORDS = word_class("time")
 
 
 def _named_before_date(date: Token) -> list[Token]:
@@ -940,8 +937,9 @@ COERCE_ROOT = "17"
 YIELD_ROOT = "08"  # easing, acceding, releasing, allowing
 
 
-# What someone asks of another: whoever's they are is whom meeting them yields to.
-ASKED_THINGS = {"demand", "condition", "request"}
+# What someone asks of another: whoever's they are is whom meeting them yields to
+# (word_classes.tsv).
+ASKED_THINGS = word_class("asked_thing")
 
 
 def _own_thing(tok: Token) -> bool:
@@ -1183,10 +1181,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
 
 INVESTIGATE_ROOT = "09"
 PEACEKEEPING_INTENT = "0334"  # a pledge to send a force to keep the peace
-# Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves.
-PEACEKEEPING_NOUNS = {"force", "peacekeeper", "mission", "troop", "contingent", "operation"}
-# Nouns of a quarrel whose "with" phrase names the other party ("its dispute with Peru").
-DISPUTE_NOUNS = {"dispute", "conflict", "quarrel", "row", "feud", "standoff", "war", "rift"}
+# Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves
+# (word_classes.tsv).
+PEACEKEEPING_NOUNS = word_class("peacekeeping")
+# Nouns of a quarrel whose "with" phrase names the other party (word_classes.tsv).
+DISPUTE_NOUNS = word_class("dispute")
 
 
 def _dispute_parties(tok: Token) -> list[Token]:
@@ -1318,23 +1317,10 @@ def is_list_item(appos: Token) -> bool:
         c.dep_ == "conj" for c in appos.children)
 
 
-# Words that count, gather or measure: "dozens of journalists", "a group of Liberians",
-# "tons of food", "a shipment of arms".
-# Currencies a sum of aid is counted in ("$50 million in food aid").
-MONEY_WORDS = {"dollar", "euro", "pound", "yen", "yuan", "franc", "rupee", "$", "€", "£"}
-QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
-                  "millions", "score", "scores", "tens", "group", "crowd", "number", "handful",
-                  "bunch", "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms",
-                  "barrel", "barrels", "shipment", "shipments", "consignment", "batch",
-                  "truckload", "truckloads", "planeload", "amount", "quantity", "quantities",
-                  # "a set of resolutions", "a series of attacks", "a new round of talks",
-                  # "a package of sanctions", "a wave of arrests": what the group is of
-                  "set", "series", "round", "package", "raft", "wave",
-                  # "suspended part of its aid program", "captured part of a stronghold"
-                  "part", "parts", "portion", "half",
-                  # "launched ten days of war games", "after two weeks of talks": a span of
-                  # time is read by what fills it
-                  "day", "days", "week", "weeks", "month", "months"}
+# Currencies a sum of aid is counted in, and words that count, gather or measure: what is
+# counted is the noun of their "of" phrase (word_classes.tsv).
+MONEY_WORDS = word_class("currency")
+QUANTITY_NOUNS = word_class("quantity")
 
 
 def _who(doc: Doc, arrays: ParseArrays, i: int) -> int:
@@ -2086,7 +2072,8 @@ def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
 THREAT_ROOT = "13"
 REJECT_ROOT = "12"
 POSTURE_ROOT = "15"
-READYING_VERBS = {"prepare", "gear"}  # "prepared to resume shelling", "geared up to attack"
+# Verbs of getting ready for an act (word_classes.tsv).
+READYING_VERBS = word_class("readying")
 
 
 def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -2286,11 +2273,11 @@ def _within(tok: Token, clause: Token) -> bool:
 
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
-# Meetings that other news is dated by ("rioting during a G8 summit"); talks and visits
-# named that way are still coded (their own news, often the only mention of them).
-DATING_MEETINGS = {"summit"}
-# Verbs that free someone of a charge: "cleared him of all charges" accuses no one.
-CLEARING_VERBS = {"clear", "acquit", "absolve", "exonerate"}
+# Meetings that other news is dated by; talks and visits so named are still coded
+# (word_classes.tsv).
+DATING_MEETINGS = word_class("dating_meeting")
+# Verbs that free someone of a charge: that accuses no one (word_classes.tsv).
+CLEARING_VERBS = word_class("clearing")
 
 
 def _modifier(tok: Token) -> bool:
@@ -2339,9 +2326,8 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
             and any(m.trigger == tok.head.head.i for m in found))
 
 
-# Nouns a protest word may name the kind of: "riot police", "protest leaders".
-PROTEST_KINDS = {"police", "policeman", "officer", "squad", "unit", "gear", "shield",
-                 "control", "van", "leader", "organizer", "organiser"}
+# Nouns a protest word may name the kind of (word_classes.tsv).
+PROTEST_KINDS = word_class("protest_kind")
 
 
 def _names_a_kind(tok: Token) -> bool:
@@ -2357,11 +2343,10 @@ def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
             and any(tok.head.i in m.trigger_tokens and m.trigger != tok.head.i for m in found))
 
 
-# Verbs whose subject undergoes what their object names ("faced pressure", "received
-# threats", "drew criticism", "won praise", "accepted the apology"), and the roots of what is so undergone:
-# appeals, offers and pledges, praise and apologies, demands, disapproval, rejections
-# and threats.
-UNDERGOING_VERBS = {"face", "receive", "draw", "attract", "earn", "win", "get", "accept"}
+# Verbs whose subject undergoes what their object names (word_classes.tsv), and the roots
+# of what is so undergone: appeals, offers and pledges, praise and apologies, demands,
+# disapproval, rejections and threats.
+UNDERGOING_VERBS = word_class("undergoing")
 UNDERGONE_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
 
 
@@ -2392,13 +2377,13 @@ def _yielded_to(tok: Token, found: list[Mention]) -> bool:
             and any(m.trigger == tok.head.head.i and m.code[:2] == YIELD_ROOT for m in found))
 
 
-# Verbs whose "of"/"for"/"with" phrase is what someone is charged with: "accused Qatar of
-# backing militants", "blamed the rebels for the attack", "charged him with spying".
-ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "indict"}
-# Verbs of punishing: what a punishment is for ("convicted Turkey for destroying homes",
-# "jailed the activists for organising a march") is told as its cause, not as news.
-PUNISHING_VERBS = {"convict", "sentence", "fine", "punish", "jail", "arrest"}
-ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim"}  # "... that it did so"
+# Verbs whose "of"/"for"/"with" phrase is what someone is charged with (word_classes.tsv).
+ACCUSING_VERBS = word_class("accusing")
+# Verbs of punishing: what a punishment is for is told as its cause, not as news
+# (word_classes.tsv).
+PUNISHING_VERBS = word_class("punishing")
+# Nouns whose "that" clause is only alleged (word_classes.tsv).
+ALLEGING_NOUNS = word_class("allegation")
 
 
 def _alleged(tok: Token) -> bool:
@@ -2420,12 +2405,12 @@ def _alleged(tok: Token) -> bool:
         prep.lower_ == "for" and verb.lemma_.lower() in PUNISHING_VERBS))
 
 
-# Verbs that call a plan off: what it planned is then no longer meant.
-CANCELLING_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "withdraw"}
+# Verbs that call a plan off: what it planned is then no longer meant (word_classes.tsv).
+CANCELLING_VERBS = word_class("cancelling")
 
 
-# Verbs whose complement is only an aim ("aims to impose an embargo").
-AIM_VERBS = {"aim"}
+# Verbs whose complement is only an aim (word_classes.tsv).
+AIM_VERBS = word_class("aiming")
 
 
 def _aimed_at(tok: Token) -> bool:
@@ -2436,11 +2421,10 @@ def _aimed_at(tok: Token) -> bool:
                for g in _governors(tok.doc, arrays, tok.i, 3))
 
 
-# Verbs of keeping something from happening: what they take as their object ("ordered
-# Myanmar to prevent genocide", "averted a war") is not done; nor is the act someone is
-# kept from ("prevented the army from shelling the town", "stopped them from attacking").
-PREVENTING_VERBS = {"prevent", "avert", "avoid", "forestall", "preclude"}
-KEEPING_FROM_VERBS = {*PREVENTING_VERBS, "stop", "keep", "bar", "deter", "restrain"}
+# Verbs of keeping something from happening: what they take as their object is not done;
+# nor is the act someone is kept from, by them or by other verbs (word_classes.tsv).
+PREVENTING_VERBS = word_class("preventing")
+KEEPING_FROM_VERBS = PREVENTING_VERBS | word_class("keeping_from")
 
 
 def _prevented(tok: Token) -> bool:
@@ -2462,9 +2446,9 @@ def _prevented(tok: Token) -> bool:
     return keeper.pos_ == "VERB" and keeper.lemma_.lower() in KEEPING_FROM_VERBS
 
 
-# Verbs whose "against" gerund is what the one addressed is told not to do ("warned
-# Washington against arming Taiwan", "cautioned Seoul against deploying missiles").
-CAUTIONING_VERBS = {"warn", "caution", "advise", "counsel", "urge"}
+# Verbs whose "against" gerund is what the one addressed is told not to do
+# (word_classes.tsv).
+CAUTIONING_VERBS = word_class("cautioning")
 
 
 def _warned_against(tok: Token) -> bool:
@@ -2478,9 +2462,8 @@ def _warned_against(tok: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CAUTIONING_VERBS
 
 
-# Nouns whose to-infinitive names what one may do, not what is done ("the right of
-# troops to fire on militants", "the power to impose sanctions").
-ENTITLEMENT_NOUNS = {"right", "power", "authority", "mandate", "permission", "licence", "license"}
+# Nouns whose to-infinitive names what one may do, not what is done (word_classes.tsv).
+ENTITLEMENT_NOUNS = word_class("entitlement")
 
 
 def _entitled_to(tok: Token) -> bool:
@@ -2501,7 +2484,8 @@ def _called_off(tok: Token) -> bool:
             and plan.head.lemma_.lower() in CANCELLING_VERBS)
 
 
-DYING_VERBS = {"die"}
+# Verbs of dying, whose preposition may name a deed that killed (word_classes.tsv).
+DYING_VERBS = word_class("dying")
 DEATH_PREPS = {"of", "from", "under", "after"}  # "died of/under torture", "as a result of"
 TORTURE, KILLING = "1822", "1823"  # torture someone died of is a killing
 
@@ -2607,9 +2591,9 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
     return next((o.i for o in _children(tok.head, OBJECTS) if o.i in askers), None)
 
 
-# Verbs whose verb complement is an act brought to an end ("stopped sending weapons",
-# "urged Israel to halt building"), and the code of violence so ended: de-escalation.
-STOPPING_VERBS = {"stop", "halt", "cease", "end", "quit", "suspend", "discontinue"}
+# Verbs whose verb complement is an act brought to an end (word_classes.tsv), and the code
+# of violence so ended: de-escalation.
+STOPPING_VERBS = word_class("stopping")
 STOPPED_DEPS = {"xcomp", "ccomp", "dobj", "obj"}  # how the act stopped hangs from the verb
 DEESCALATION = "087"
 
@@ -2716,8 +2700,8 @@ GENERIC_VIOLENCE = {"180", "190", "200"}
 # up by a surface-to-air missile" is an aerial weapon's doing, "in a car bomb" a car bombing)
 BARE_BOMBING = "183"
 ASSASSINATION = "186"
-# Verbs of killing whose own word says nothing of how it was done ("murdered").
-MANNERLESS_KILLING = {"murder"}
+# Verbs of killing whose own word says nothing of how it was done (word_classes.tsv).
+MANNERLESS_KILLING = word_class("bare_killing")
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
 MEANS_PREPS = {"in", "by", "during", "with"}
 
@@ -2820,9 +2804,9 @@ TOLL_DOERS = word_class("toll_doer")
 ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
 # The kinds a named disaster's name may give it ("Hurricane Maria", "Storm Ciaran").
 DISASTER_KINDS = ACCIDENT_WORDS | NATURAL_FORCES
-# Mishaps a clause tells of: the deaths a participle adds to it are theirs ("a plane
-# crashed in Nepal, killing all on board").
-ACCIDENT_VERBS = {"crash", "collapse", "overturn", "capsize", "derail", "sink"}
+# Mishaps a clause tells of: the deaths a participle adds to it are theirs
+# (word_classes.tsv).
+ACCIDENT_VERBS = word_class("mishap")
 
 
 def _accidental(m: Mention, doc: Doc) -> bool:
@@ -2893,10 +2877,10 @@ def _sporting(m: Mention, doc: Doc) -> bool:
             and all(performer(doc[i]) for i in m.sources))
 
 
-# Property destruction, and the words for people protesting: what protesters destroy
-# they destroy in a violent protest ("the building was torched by protesters").
+# Property destruction, and the words for people protesting (word_classes.tsv): what
+# protesters destroy they destroy in a violent protest.
 DESTRUCTION_CODES = {"1712"}
-PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
+PROTESTER_WORDS = word_class("protester")
 RIOT_CODE = "145"
 
 
@@ -2908,9 +2892,9 @@ def _rioting(m: Mention, doc: Doc) -> Mention:
     return m
 
 
-# A state's protest, and the organs of state that make one for it.
+# A state's protest, and the organs of state that make one for it (word_classes.tsv).
 OFFICIAL_COMPLAINT = "114"
-STATE_ORGANS = {"government", "ministry", "embassy", "minister", "president"}
+STATE_ORGANS = word_class("state_organ")
 
 
 def _official_protest(m: Mention, doc: Doc) -> Mention:
@@ -2927,8 +2911,8 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
 
 
 AERIAL_WEAPONS = "195"
-# A state's armed forces, as the doers of a bombing.
-ARMED_FORCE_WORDS = {"army", "military", "force", "troop", "navy", "coalition"}
+# A state's armed forces, as the doers of a bombing (word_classes.tsv).
+ARMED_FORCE_WORDS = word_class("armed_force")
 
 
 def _state_bombing(m: Mention, doc: Doc) -> Mention:
@@ -2960,9 +2944,8 @@ def _mediated_parties(tok: Token) -> list[Token]:
     return next((parties for t in things if len(parties := _between_parties(t)) > 1), [])
 
 
-# Nouns of a deal made, whose infinitive says what it is for ("a deal to release").
-AGREEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "understanding",
-                   "arrangement"}
+# Nouns of a deal made, whose infinitive says what it is for (word_classes.tsv).
+AGREEMENT_NOUNS = word_class("agreement")
 DIPLOMATIC_ROOT = "05"
 
 

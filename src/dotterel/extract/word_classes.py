@@ -1,6 +1,8 @@
 """Word classes that tell accidents, the weather, sport and the arts apart from political
-deeds, words no pronoun means (the press, one-thing plurals) and verbs of commitment, read
-from the package's ``word_classes.tsv`` (see its header)."""
+deeds, words no pronoun means (the press, one-thing plurals), verbs of commitment, and the
+content words the event-mention rules apply to (nouns of intent or dispute, verbs of
+refusing, accusing or preventing, ...), read from the package's ``word_classes.tsv`` (see
+its header)."""
 
 from __future__ import annotations
 
