@@ -18,6 +18,9 @@ def test_package_classes_hold_their_words() -> None:
     assert {"refuse", "decline"} <= word_class("refusing")
     assert {"dozens", "shipment", "weeks"} <= word_class("quantity")
     assert "ship out" in word_class("moving_own")
+    assert {"ally", "rival"} <= word_class("other_party")
+    assert {"then", "outgoing"} <= word_class("in_office_then")
+    assert "attaché" in word_class("posted_abroad")
     with pytest.raises(KeyError, match="no word class 'weather'"):
         word_class("weather")
 

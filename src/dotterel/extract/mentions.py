@@ -1183,7 +1183,7 @@ INVESTIGATE_ROOT = "09"
 PEACEKEEPING_INTENT = "0334"  # a pledge to send a force to keep the peace
 # Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves
 # (word_classes.tsv).
-PEACEKEEPING_NOUNS = word_class("peacekeeping")
+PEACEKEEPING_NOUNS = word_class("peacekeeping_force")
 # Nouns of a quarrel whose "with" phrase names the other party (word_classes.tsv).
 DISPUTE_NOUNS = word_class("dispute")
 

@@ -51,28 +51,28 @@ GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS  # of people, groups and speakers
-# Nouns that head a body of members ("the Federation of Asian Surgeons"): one named
-# by a region's word is non-governmental, not the region (named IGOs are in igos.tsv).
-ASSOCIATIONS = frozenset({"association", "federation", "society", "league", "network",
-                          "union", "council", "forum", "congress", "alliance", "coalition"})
+# Nouns that head a body of members: one named by a region's word is non-governmental, not
+# the region (named IGOs are in igos.tsv; the nouns in word_classes.tsv).
+ASSOCIATIONS = word_class("association")
 # Entities that name a state or a place, never a person a "he" or "she" stands for.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
-# Heads that describe a country without naming it ("the South American nation").
-COUNTRY_DESCRIPTORS = {"nation", "country", "state", "republic", "neighbour", "neighbor"}
-REPORT_LEMMAS = {"say", "tell", "write", "announce", "state", "add", "declare", "claim",
-                 "insist", "note", "explain", "stress", "warn"}
-# Words that say a known office holder has left office ("then" and "outgoing" do not).
-OUT_OF_OFFICE = {"former", "ex", "ousted", "deposed", "late"}
-FORMER_WORDS = {"former", "ex", "then", "outgoing", "ousted", "deposed", "late"}
+# Heads that describe a country without naming it (word_classes.tsv).
+COUNTRY_DESCRIPTORS = word_class("country_descriptor")
+# Verbs of saying: the subject of one that governs a word is the speaker (word_classes.tsv).
+REPORT_LEMMAS = word_class("reporting")
+# Words that say a known office holder has left office, and those that date an office
+# without saying so ("then", "outgoing"; word_classes.tsv).
+OUT_OF_OFFICE = word_class("out_of_office")
+FORMER_WORDS = OUT_OF_OFFICE | word_class("in_office_then")
 GENERIC_SECTORS = {"GOV"}
 # "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
 STANCE_WORDS = {"pro", "anti"}
 STANCE_PREFIXES = {"pro-", "anti-"}
-# Participles after a state's name that make it a group's backer ("US-backed forces").
-BACKING_WORDS = {"backed", "sponsored", "funded", "supported", "armed", "trained", "financed"}
-# Verbs of setting out whose "for" phrase names where one is bound ("leaving for Tokyo"):
-# a destination, not the country one is of or the story is in.
-DEPARTURE_VERBS = {"leave", "depart", "head", "sail", "set", "bind"}
+# Participles after a state's name that make it a group's backer (word_classes.tsv).
+BACKING_WORDS = word_class("backing")
+# Verbs of setting out whose "for" phrase names where one is bound: a destination, not the
+# country one is of or the story is in (word_classes.tsv).
+DEPARTURE_VERBS = word_class("departing")
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
@@ -101,36 +101,32 @@ REGION_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
 # The prepositions of where a deed of force is aimed ("the attack on Kharkiv", "the
 # shelling of Kherson").
 AIMED_PREPS = frozenset({"on", "of", "against"})
-POSTED_ABROAD = {"embassy", "consulate", "mission", "delegation", "ambassador", "envoy",
-                 "diplomat", "consul", "attache", "attaché", "correspondent"}
+# Missions and people a state posts abroad: a place phrase does not make them that
+# place's (word_classes.tsv).
+POSTED_ABROAD = word_class("posted_abroad")
 # Sectors of civil society whose bodies, when the text calls them international, belong to
 # no state: CAMEO codes "an international aid agency" or "international human rights
 # groups" as NGOs, not as the country they work in.
 NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
-INTERNATIONAL_WORDS = {"international", "transnational"}
-# Heads that name someone by the body they belong to or lead ("a member of parliament",
-# "the head of the army", "the director of military intelligence").
-MEMBER_HEADS = {"member", "head", "chief", "director"}
-# Nouns for a body's or person's movement or presence: "the removal of US troops" names
-# the troops as the party, and so takes their sector.
-MOVEMENT_HEADS = {"removal", "withdrawal", "pullout", "pull-out", "redeployment",
-                  "deployment", "presence", "departure", "expulsion", "return", "stationing"}
-# Nouns for a party's leaving a place, and the bodies a state keeps abroad: "the
-# withdrawal of US troops", "the expulsion of the Iraqi ambassador" name a state's
-# presence elsewhere, so its country is not that of whoever demands it.
-LEAVING_HEADS = frozenset({"removal", "withdrawal", "pullout", "pull-out", "departure",
-                           "expulsion", "exit"})
-PRESENCE_ABROAD = frozenset({"troop", "troops", "force", "soldier", "base", "peacekeeper",
-                             "ambassador", "diplomat", "envoy", "embassy", "contingent",
-                             "personnel"})
-# Forces of several states: "a regional force", "international troops" whom no phrase
-# gives a state are an international (IGO) force.
-FORCE_HEADS = frozenset({"force", "troop", "troops", "contingent"})
-MULTINATIONAL_WORDS = frozenset({"multinational", "multi-national", "international"})
-PEACEKEEPING = frozenset({"peacekeeping", "peace-keeping"})
-# Verbs by which a state puts its troops somewhere ("sent troops to an international force").
-SENDING_VERBS = frozenset({"send", "deploy", "contribute", "dispatch", "commit", "pledge",
-                           "offer", "provide"})
+# The words that call such a body international (word_classes.tsv).
+INTERNATIONAL_WORDS = word_class("international")
+# Heads that name someone by the body they belong to or lead (word_classes.tsv).
+MEMBER_HEADS = word_class("member_head")
+# Nouns for a body's or person's movement or presence: the party is the one moved, with its
+# sector (word_classes.tsv).
+MOVEMENT_HEADS = word_class("movement")
+# Nouns for a party's leaving a place, and the bodies a state keeps abroad (word_classes.tsv):
+# such a leaving names a state's presence elsewhere, so its country is not that of whoever
+# demands it.
+LEAVING_HEADS = word_class("leaving")
+PRESENCE_ABROAD = word_class("presence_abroad")
+# Forces of several states: a force so called (word_classes.tsv) whom no phrase gives a
+# state is an international (IGO) force.
+FORCE_HEADS = word_class("force_head")
+MULTINATIONAL_WORDS = word_class("multinational")
+PEACEKEEPING = word_class("peacekeeping")
+# Verbs by which a state puts its troops somewhere (word_classes.tsv).
+SENDING_VERBS = word_class("sending")
 # People in the street (civilians, students, workers): a country named later in their
 # sentence is theirs only where it places them or names its rulers ("protested against
 # the Russian government"), not where it qualifies what they act on ("burned American
@@ -150,36 +146,33 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})  # what a verb acts on
 AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
 # armed bodies, which the text may call foreign to the place they are in
 ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
-# Deeds of war a state's word qualifies ("an Israeli raid", "Russian shelling"): a state's
-# raid or bombardment is its forces' act, not its people's. A strike is one only by air or
-# missile ("a French strike" is a walkout).
-STATE_FORCE_DEEDS = frozenset({"raid", "airstrike", "shelling", "bombardment", "incursion",
-                               "offensive"})
-STRIKE_MODIFIERS = frozenset({"air", "missile", "rocket", "artillery"})
-# Arms that strike by themselves, whose state's adjective names its forces.
-STATE_WEAPONS = frozenset({"drone", "missile", "warplane", "warship"})
-# Attacks told by kinds that are no state's forces' deeds.
-IRREGULAR_ATTACKS = frozenset({"cyber", "cyberattack", "hacker", "terrorist", "terror", "suicide",
-                               "militant", "rebel", "insurgent", "guerrilla", "mob", "heart",
-                               "panic", "verbal", "personal"})
-# Words that make a city's name another part of it, not a club's ("East Jerusalem").
-PLACE_QUALIFIERS = frozenset({"east", "west", "north", "south", "central", "greater", "new",
-                              "old", "downtown", "metro", "inner", "outer", "upper", "lower"})
-# Heads that name another party by its tie to a state: "Israel's ally" is not Israel.
-BORDER_NOUNS = {"border", "frontier", "boundary"}
-# Places a state holds, which its possessive pronoun makes that state's ("shelled its border
-# region", "entered its waters"): the owner stands for them, as a place named would.
-OWNED_PLACES = frozenset({"territory", "water", "waters", "airspace", "soil", "coast",
-                          "coastline", "region", "border", "frontier", "province", "town",
-                          "village", "city", "island", "port", "district"})
-# A people's part living among another ("the Albanian minority", "the Serb population").
-MINORITY_NOUNS = {"minority", "population", "community"}
-# Nouns for someone who holds the same office as another in another state.
-COUNTERPART_NOUNS = frozenset({"counterpart"})
-OTHER_PARTY_NOUNS = frozenset({"ally", "proxy", "partner", "enemy", "foe", "rival", "adversary"})
-# Singular nouns that "they" refers back to ("the police ... they arrested").
-# Heads that name a government by its leader: "the Bush administration", "the Assad regime".
-LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
+# Deeds of war a state's word qualifies: a state's raid or bombardment is its forces' act,
+# not its people's. A strike is one only by air or missile; otherwise it is a walkout
+# (word_classes.tsv).
+STATE_FORCE_DEEDS = word_class("war_deed")
+STRIKE_MODIFIERS = word_class("strike_means")
+# Arms that strike by themselves, whose state's adjective names its forces
+# (word_classes.tsv).
+STATE_WEAPONS = word_class("state_weapon")
+# Attacks told by kinds that are no state's forces' deeds (word_classes.tsv).
+IRREGULAR_ATTACKS = word_class("irregular_attack")
+# Words that make a city's name another part of it, not a club's (word_classes.tsv).
+PLACE_QUALIFIERS = word_class("place_qualifier")
+# Nouns of a border: one named by a state's word is no one's place, nor is the other side of
+# one (word_classes.tsv).
+BORDER_NOUNS = word_class("border")
+# Places a state holds, which its possessive pronoun makes that state's: the owner stands
+# for them, as a place named would (word_classes.tsv).
+OWNED_PLACES = word_class("owned_place")
+# A people's part living among another (word_classes.tsv).
+MINORITY_NOUNS = word_class("minority")
+# Nouns for someone who holds the same office as another in another state
+# (word_classes.tsv).
+COUNTERPART_NOUNS = word_class("counterpart")
+# Heads that name another party by its tie to a state (word_classes.tsv).
+OTHER_PARTY_NOUNS = word_class("other_party")
+# Heads that name a government by its leader (word_classes.tsv).
+LEADER_GOVERNMENTS = word_class("leader_government")
 # Sectors of a state's own institutions ("the government", "Congress"): said alone, the
 # state the story is about.
 STATE_BODIES = frozenset({"GOV", "LEG"})
@@ -190,11 +183,11 @@ JURISDICTIONS = frozenset({"JUD", "COP"})
 # Sectors of a state's office holders ("President", "General", "spy chief", "former
 # minister"): a country word that qualifies one of them names the state's rulers.
 STATE_OFFICES = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
-# Portfolio words of ministers whose office, like those, is over their own state's
-# people ("Interior Minister X", "the Minister for Home Affairs").
-DOMESTIC_PORTFOLIOS = frozenset({"interior", "home", "justice", "police"})
-COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
-               "administration", "rebels", "militants", "opposition"}
+# Portfolio words of ministers whose office, like those, is over their own state's people
+# (word_classes.tsv).
+DOMESTIC_PORTFOLIOS = word_class("domestic_portfolio")
+# Nouns of a group that "they" refers back to, singular ones too (word_classes.tsv).
+COLLECTIVES = word_class("collective")
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
