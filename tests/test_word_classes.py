@@ -21,6 +21,8 @@ def test_package_classes_hold_their_words() -> None:
     assert {"ally", "rival"} <= word_class("other_party")
     assert {"then", "outgoing"} <= word_class("in_office_then")
     assert "attaché" in word_class("posted_abroad")
+    assert {"meet", "negotiation"} <= word_class("mutual")
+    assert "pro-government" in word_class("government")
     with pytest.raises(KeyError, match="no word class 'weather'"):
         word_class("weather")
 

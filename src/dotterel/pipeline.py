@@ -775,9 +775,10 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 RECIPROCAL_CODES = {"019", "164"}
 PEACEKEEPING, PEACEKEEPERS_RECEIVED = "074", "0861"  # sending them, and a host taking them in
 # Meeting and negotiating are done with each other, both ways: the codes, and the words
-# that say so (not "presented credentials" or "attended a summit", also coded 040)
+# that say so (word_classes.tsv; not "presented credentials" or "attended a summit", also
+# coded 040)
 MUTUAL_CODES = {"040", "046"}
-MUTUAL_WORDS = {"meet", "meeting", "talk", "negotiate", "negotiation"}
+MUTUAL_WORDS = word_class("mutual")
 SCHEDULED_AUX = {"will", "shall", "'ll"}  # "will meet": set to happen, not only meant
 PROTEST_ROOT = "14"
 SAID_AGAINST = ("111", "112")  # criticising or condemning, and accusing
@@ -789,11 +790,13 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
-GOVERNMENT_WORDS = {"government", "regime", "state", "pro-government"}  # "government forces"
+# Words that make an armed body a state's (word_classes.tsv).
+GOVERNMENT_WORDS = word_class("government")
 HOLDER_DEPS = {"compound", "amod", "poss", "nmod"}  # "rebel positions", "the rebels' base"
-FIGHTING_WORDS = {"fight", "battle", "clash", "skirmish"}  # done by two sides to each other
-# Verbs of a swap: what coordinated sides exchange (fire, prisoners, views), each gives the other
-EXCHANGE_WORDS = {"exchange", "swap", "trade"}
+# Fighting is done by two sides to each other (word_classes.tsv).
+FIGHTING_WORDS = word_class("fighting")
+# Verbs of a swap: what coordinated sides exchange, each gives the other (word_classes.tsv).
+EXCHANGE_WORDS = word_class("exchanging")
 BARE_APPEAL, BARE_DEMAND = "020", "100"
 BARE_APPEALS = {BARE_APPEAL, BARE_DEMAND, "120"}  # an appeal, demand or rejection the lexicon gives no topic
 REJECT_ROOT = "12"
@@ -801,9 +804,11 @@ THREAT_ROOT = "13"
 DEMAND_ROOT = "10"
 APPEAL_ROOT = "02"
 # Deeds whose attempt CAMEO codes apart, and the verbs that say a deed was attempted
+# (word_classes.tsv)
 ATTEMPTED = {"186": "185"}
-ATTEMPT_VERBS = {"attempt", "try"}
-ATTEMPT_NOUNS = {"attempt", "bid", "plot"}  # "an attempt to assassinate", "a plot to kill"
+ATTEMPT_VERBS = word_class("attempting")
+# Nouns whose clause is a deed attempted, not done (word_classes.tsv).
+ATTEMPT_NOUNS = word_class("attempt")
 SURRENDER = "0874"  # retreating or surrendering: done to no one in particular
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
@@ -813,7 +818,9 @@ REJECTED = {"101": "121", "103": "122", "104": "123", "105": "124", "106": "125"
 POSTURE_ROOT = "15"
 SHOW_OF_FORCE = "150"  # a show of military force, as exercises held are coded
 JOINT_EXERCISE = "062"  # military cooperation, as exercises held together are coded
-EXERCISE_WORDS = {"exercise", "drill", "maneuver", "manoeuvre", "game"}
+# Military exercises, coded as a show of force or, held together, as cooperation
+# (word_classes.tsv).
+EXERCISE_WORDS = word_class("exercise")
 YIELD_ROOT = "08"
 # Clauses that hang from another: a complement, a condition or purpose, a description.
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"}
@@ -832,7 +839,8 @@ STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not who
 # talks in Geneva"); a visit (042, 043) is to the place visited.
 VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signings
 VENUE_PREPS = {"in", "at"}
-ATTENDING_VERBS = {"attend"}
+# Verbs of attending: where one attends is no venue of one's talks (word_classes.tsv).
+ATTENDING_VERBS = word_class("attending")
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
@@ -857,8 +865,8 @@ def _pledged(trigger: Token) -> bool:
     return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PLEDGE_VERBS
 
 
-# Verbs that tell a measure to come as decided on ("announced it would cut aid").
-ANNOUNCING_VERBS = {"announce"}
+# Verbs that tell a measure to come as decided on (word_classes.tsv).
+ANNOUNCING_VERBS = word_class("announcing")
 
 
 def _announced(doc: Doc, m: Mention) -> bool:
@@ -870,8 +878,8 @@ def _announced(doc: Doc, m: Mention) -> bool:
     return all(i == m.reporter or doc[i].pos_ == "PRON" for i in m.sources)
 
 
-# Verbs that report a deed as someone's contested claim ("claimed that").
-CLAIM_VERBS = {"claim"}
+# Verbs that report a deed as someone's contested claim (word_classes.tsv).
+CLAIM_VERBS = word_class("claiming")
 CLAIMED_VIOLENCE = "112"  # violence claimed against another is an accusation of it
 CLAIMED_RESPONSIBILITY = "015"  # violence claimed as one's own side's is owning up to it
 
@@ -886,11 +894,11 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
 
 
-# Nouns for a deed taken as a choice ("the decision", "the move"), and the roots of what a
-# decision is not: replies to deeds (statements, appeals, praise, rejections), protest and
-# fighting.
-RULING_WORDS = {"ruling", "verdict"}
-DECISION_WORDS = {"decision", "move", *RULING_WORDS}
+# Nouns for a deed taken as a choice, a court's among them (word_classes.tsv), and the
+# roots of what a decision is not: replies to deeds (statements, appeals, praise,
+# rejections), protest and fighting.
+RULING_WORDS = word_class("ruling")
+DECISION_WORDS = RULING_WORDS | word_class("decision")
 COURT_SECTOR = "JUD"
 UNDECIDED_ROOTS = {"01", "02", "05", "12", "14", "18", "19", "20"}
 
@@ -901,10 +909,10 @@ def _a_decision(head: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
-# Words for the parties to a fight, and the words that make them that ("both sides", "the
-# warring parties"), and the roots of the acts whose doers they are.
-SIDE_WORDS = {"side", "party", "faction"}
-WARRING_WORDS = {"both", "two", "warring", "rival", "opposing", "belligerent"}
+# Words for the parties to a fight, and the words that make them that: "both", "two" or a
+# word of enmity (word_classes.tsv), and the roots of the acts whose doers they are.
+SIDE_WORDS = word_class("side")
+WARRING_WORDS = {"both", "two"} | word_class("warring")
 FIGHTING_ROOTS = {"18", "19", "20"}
 
 
@@ -1052,8 +1060,8 @@ def _attempt_told(deed: Token) -> bool:
             and head.dep_ in ("nsubj", "nsubjpass"))
 
 
-# Nouns of going into a place ("entry to the country", "access to Gaza").
-ENTRY_NOUNS = {"entry", "access", "admission", "passage"}
+# Nouns of going into a place (word_classes.tsv).
+ENTRY_NOUNS = word_class("entry")
 
 
 def _entered(phrase: Token) -> bool:
@@ -1226,12 +1234,11 @@ def _adjunct_phrases(trigger: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
-# Verbs of a protest's purpose clause whose object says what it is against ("to demand
-# reforms", "calling for independence from Iraq", "to show disapproval of the war").
-PURPOSE_VERBS = {"demand", "call", "protest", "show", "press", "urge", "seek", "oppose"}
-# Nouns of a manner phrase that name what a protest opposes ("in protest against the law",
-# "in defiance of the authorities").
-OPPOSING_NOUNS = {"protest", "defiance", "opposition", "response", "reaction"}
+# Verbs of a protest's purpose clause whose object says what it is against
+# (word_classes.tsv).
+PURPOSE_VERBS = word_class("protest_purpose")
+# Nouns of a manner phrase that name what a protest opposes (word_classes.tsv).
+OPPOSING_NOUNS = word_class("opposing")
 
 
 def _purpose_against(trigger: Token) -> list[Token]:
