@@ -23,6 +23,8 @@ def test_package_classes_hold_their_words() -> None:
     assert "attaché" in word_class("posted_abroad")
     assert {"meet", "negotiation"} <= word_class("mutual")
     assert "pro-government" in word_class("government")
+    assert {"besiege", "shell"} <= word_class("place_verb")
+    assert {"easter", "ramadan"} <= word_class("calendar")
     with pytest.raises(KeyError, match="no word class 'weather'"):
         word_class("weather")
 

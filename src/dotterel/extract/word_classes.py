@@ -1,9 +1,9 @@
 """Word classes that tell accidents, the weather, sport and the arts apart from political
 deeds, words no pronoun means (the press, one-thing plurals), verbs of commitment, and the
-content words the event-mention, actor and coding rules apply to (nouns of intent or
-dispute, verbs of refusing, accusing or preventing, heads of bodies and forces, words that
-date an office, words of meeting or fighting, ...), read from the package's
-``word_classes.tsv`` (see its header)."""
+content words the event-mention, actor, coding and place rules apply to (nouns of intent
+or dispute, verbs of refusing, accusing or preventing, heads of bodies and forces, words
+that date an office, words of meeting or fighting, nouns and verbs of places, ...), read
+from the package's ``word_classes.tsv`` (see its header)."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dotterel.extract.word_classes import word_class
 from dotterel.resolve.gazetteer import Gazetteer, load_gazetteer, normalize_name
 from dotterel.resolve.knowledge import in_feature_name
 from dotterel.types import Place
@@ -48,44 +49,29 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csub
 # ("in the city of Quito", "in the Mexican Embassy in Quito", "in Kharkiv and Kherson").
 _NOMINAL_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "poss", "nmod", "amod",
                            "det", "punct", "npadvmod", "case", "nummod", "quantmod"})
-# Nouns after which "of X" names a place X ("the port of Odesa").
-_PLACE_NOUNS_BEFORE_OF = frozenset({
-    "city", "town", "village", "port", "capital", "province", "region", "district",
-    "outskirts", "suburbs", "suburb", "streets", "centre", "center", "parts", "part", "area",
-    "heart", "capture", "fall", "siege", "mayor", "governor", "residents", "state", "island",
-    "coast", "border", "neighbourhood", "neighborhood", "municipality", "county"})
-# Verbs whose direct object is usually a place ("besieged Timbuktu").
-_PLACE_VERBS = frozenset({
-    "enter", "besiege", "shell", "bomb", "capture", "seize", "recapture", "retake",
-    "liberate", "encircle", "occupy", "invade", "flee", "evacuate", "reach", "tour", "visit",
-    "leave", "hit", "strike", "storm", "raid", "flood", "surround", "overrun", "bombard"})
-# Verbs of assault whose object, even a capital, is where the deed was done ("attacked
-# Kyiv"); the object of other verbs that are no place verbs, when a capital, stands for its
-# government ("accused Moscow", "urged Washington").
-_ASSAULT_VERBS = frozenset({"attack", "target", "pound", "hammer", "rock", "blast"})
-# Nouns that, as the object of a place verb, are the place its name qualifies ("hit the
-# Indian state of Kerala").
-_PLACE_OBJECT_NOUNS = frozenset({
-    "city", "town", "village", "port", "capital", "province", "region", "district", "state",
-    "island", "coast", "area", "municipality", "county", "outskirts", "suburbs", "oblast",
-    "governorate", "enclave", "territory"})
-# Nouns of sites and areas that a town's name before them puts in that town ("the
-# Zaporizhzhia nuclear plant", "the Kherson region", "the Mariupol steelworks").
-_SITE_NOUNS = frozenset({
-    "plant", "airport", "port", "region", "province", "district", "oblast", "governorate",
-    "area", "outskirts", "suburbs", "steelworks", "refinery", "dam", "harbour", "harbor",
-    "station", "prison", "hospital", "camp", "front"})
-# Posts and craft a state keeps abroad: a country naming one is its owner, not its place.
-_STATE_POSTS = frozenset({"base", "embassy", "consulate", "mission", "warship", "ship",
-                          "vessel", "tanker", "aircraft", "plane", "jet", "drone", "convoy",
-                          "outpost", "garrison", "position", "destroyer", "carrier"})
+# Nouns after which "of X" names a place X (word_classes.tsv).
+_PLACE_NOUNS_BEFORE_OF = word_class("place_before_of")
+# Verbs whose direct object is usually a place (word_classes.tsv).
+_PLACE_VERBS = word_class("place_verb")
+# Verbs of assault whose object, even a capital, is where the deed was done; the object of
+# other verbs that are no place verbs, when a capital, stands for its government
+# (word_classes.tsv).
+_ASSAULT_VERBS = word_class("assault")
+# Nouns that, as the object of a place verb, are the place its name qualifies
+# (word_classes.tsv).
+_PLACE_OBJECT_NOUNS = word_class("place_object")
+# Nouns of sites and areas that a town's name before them puts in that town
+# (word_classes.tsv).
+_SITE_NOUNS = word_class("site")
+# Posts and craft a state keeps abroad: a country naming one is its owner, not its place
+# (word_classes.tsv).
+_STATE_POSTS = word_class("state_post")
 # Lower-case words inside place names.
 _NAME_PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "les", "el",
                              "al", "es", "au", "aux", "sur", "upon", "di", "du", "y"})
-_CALENDAR_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "christmas", "easter", "ramadan"})
+# Months, weekdays and feasts: a run of capitalised words with one is no mislabelled place
+# name (word_classes.tsv).
+_CALENDAR_WORDS = word_class("calendar")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec")
 
