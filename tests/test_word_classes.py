@@ -25,6 +25,8 @@ def test_package_classes_hold_their_words() -> None:
     assert "pro-government" in word_class("government")
     assert {"besiege", "shell"} <= word_class("place_verb")
     assert {"easter", "ramadan"} <= word_class("calendar")
+    assert {"vow", "whisper"} <= word_class("speaking")
+    assert "brand" in word_class("characterising")
     with pytest.raises(KeyError, match="no word class 'weather'"):
         word_class("weather")
 

@@ -32,21 +32,15 @@ from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import parse_arrays
 from .mentions import _subtree
+from .word_classes import word_class
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 
-# Verbs that introduce speech, by lemma. "according to" is handled apart.
-REPORT_LEMMAS = frozenset({
-    "say", "tell", "write", "add", "announce", "state", "declare", "claim", "insist",
-    "note", "explain", "stress", "warn", "argue", "reply", "respond", "continue", "ask",
-    "tweet", "post", "remark", "observe", "acknowledge", "admit", "confirm", "deny",
-    "allege", "assert", "maintain", "predict", "vow", "pledge", "promise", "recall",
-    "conclude", "complain", "suggest", "urge", "emphasize", "emphasise", "report",
-    "testify", "shout", "scream", "write", "quip", "joke", "concede", "contend",
-    "caution", "charge", "retort", "counter", "agree", "exclaim", "whisper",
-})
-# Verbs whose quoted object is a characterisation by the subject ("called it ...").
-CHARACTERISE_LEMMAS = frozenset({"call", "describe", "dub", "term", "label", "brand"})
+# Verbs that introduce speech, by lemma: the verbs of reporting and the other verbs of
+# speech (word_classes.tsv). "according to" is handled apart.
+REPORT_LEMMAS = word_class("reporting") | word_class("speaking")
+# Verbs whose quoted object is a characterisation by the subject (word_classes.tsv).
+CHARACTERISE_LEMMAS = word_class("characterising")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependents that can carry the speaker of an inverted attribution ("said Canseco").
 INVERTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos",
