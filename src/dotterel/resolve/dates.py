@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.mentions import Mention, _subtree
+from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
 from .timex import (RuleMatch, TimeMention, apposed_offset, day_first_order, find_times,
@@ -296,8 +297,8 @@ def is_definite(noun: Token) -> bool:
 
 
 # Units an "ago" counts back by that, in the plural, put a deed years before the story
-# ("18 years ago", "decades ago"; not "two days ago").
-LONG_UNITS = {"year", "decade", "century"}
+# (word_classes.tsv).
+LONG_UNITS = word_class("long_unit")
 # Prepositions that date a deed inside a span of time ("in the 1970s", "during 1994").
 WITHIN_PREPS = {"in", "during"}
 # How many calendar years before the story's own a deed must be to be background.
