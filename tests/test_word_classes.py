@@ -28,6 +28,7 @@ def test_package_classes_hold_their_words() -> None:
     assert {"vow", "whisper"} <= word_class("speaking")
     assert "brand" in word_class("characterising")
     assert "decade" in word_class("long_unit")
+    assert word_class("plural_body") == {"police", "people"}
     with pytest.raises(KeyError, match="no word class 'weather'"):
         word_class("weather")
 

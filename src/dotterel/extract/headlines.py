@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.arrays import USER_DATA_KEY
 from .lexicon import Lexicon, load_lexicon
+from .word_classes import word_class
 
 HEADLINE_VERBS = "dotterel_headline_verbs"
 
@@ -32,8 +33,8 @@ OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
 HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
 # the label a modifier of each part of speech takes in a mended headline's object
 MODIFIER_LABELS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
-# Singular nouns that name a body of people and take a plural verb ("police arrest").
-PLURAL_DOER_NOUNS = {"police", "people"}
+# Singular nouns that name a body of people and take a plural verb (word_classes.tsv).
+PLURAL_DOER_NOUNS = word_class("plural_body")
 
 
 def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:
