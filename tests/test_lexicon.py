@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dotterel.errors import KnowledgeError
-from dotterel.extract.lexicon import Lexicon, TriggerEntry, load_lexicon
+from dotterel.extract.lexicon import Lexicon, TriggerEntry, load_lexicon, word_runs
 from dotterel.ontology import load_ontology
 
 
@@ -144,6 +144,16 @@ def test_context_matches_whole_words_and_all_of() -> None:
     assert entry.context_possible("the hunger was over") and entry.context_possible("fair")
     assert not entry.context_possible("a strike over wages, then resign")
     assert cease.context_possible("the u.s. said") and not cease.context_possible("a deal")
+    assert cease.context_leads == {"fire", "u"} and entry.context_leads is not None
+
+
+def test_word_runs_are_every_run_a_clause_can_have() -> None:
+    # "a cease-fire by the u.s." as tokens: "cease", "-" and "fire" written with no space
+    # between; "u.s." one token, "." another
+    text = "a cease-fire by the u.s.."
+    runs = word_runs(text, ["a", "cease", "-", "fire", "by", "the", "u.s.", "."], [7, 8, 23])
+    assert {"cease-fire", "cease", "cease-", "-", "-fire", "fire", "u", "s"} <= runs
+    assert "ceasefire" not in runs and "eas" not in runs
 
 
 def test_candidates_most_specific_first(lex: Lexicon) -> None:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from dotterel.errors import KnowledgeError
 from dotterel.ontology import Ontology, data_path, load_ontology
 
-__all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon"]
+__all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon", "word_runs"]
 
 COLUMNS = ("code", "pos", "lemma", "particle", "objects", "context", "target", "flags")
 POS_TAGS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -87,7 +87,7 @@ class TriggerEntry:
         if not self.context:
             return True
         low = _searchable(text)
-        single, phrases, combined, _ = self._patterns
+        single, phrases, combined = self._patterns
         # (a whole-word match is a substring first: plain substring tests, run in C by
         # ``map``, rule out most texts before the pattern, which tries every phrase at
         # every position of the text, is searched)
@@ -102,9 +102,19 @@ class TriggerEntry:
         of its words, however spaced (as :meth:`context_matches` is given), has any of
         the phrases. A cheap test on a whole sentence that rules out most entries before
         their trigger's clause is read."""
-        leads = self._patterns.leads
+        leads = self.context_leads
         # (plain substring tests, run in C by ``map``: faster than one alternation pattern)
-        return not self.context or leads is None or any(map(text.__contains__, leads))
+        return leads is None or any(map(text.__contains__, leads))
+
+    @cached_property
+    def context_leads(self) -> frozenset[str] | None:
+        """The first words of the entry's context phrases (of an ``a+b`` one, of its first
+        part), as :func:`word_runs` reads words: a text in which one of its phrases
+        matches has one of them as a whole run. None when the entry has no context, or a
+        phrase that starts with no word (then no test of words can rule it out). Kept on
+        the entry, as ``_patterns`` is, without compiling them: every entry of every
+        candidate trigger is tested by these."""
+        return _context_leads(self.context) if self.context else None
 
     @cached_property
     def _patterns(self) -> _ContextPatterns:
@@ -140,34 +150,79 @@ def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
 _RUN_RE = re.compile(r"[\w-]+")
 
 
+def word_runs(text: str, words: Sequence[str], cuts: Iterable[int]) -> set[str]:
+    """Every run of word characters and hyphens (a word as a whole-word match sees it:
+    :meth:`TriggerEntry.context_matches`) that a text made of ``words``, the pieces of
+    ``text`` (tokens, in lower case), however spaced, can have: each piece's own runs, and
+    where pieces are written with no space between, at the positions ``cuts`` in
+    ``text``, each stretch of a run from one cut or end of it to another ("cease-fire"
+    made of "cease", "-" and "fire" has "cease", "cease-", "-", "-fire" and "fire")."""
+    # (most words are one run, whole: only the others are searched for theirs; a word
+    # kept whole besides, a run or not, only ever lets an entry through)
+    runs = set(words)
+    runs.update(*map(_runs_of, [w for w in runs if not w.isalnum()]))
+    # (a cut splits a run only between two of its characters: most are before a comma or
+    # a full stop, and most sentences have none inside a run)
+    inner = [p for p in cuts if _in_run(text[p - 1]) and _in_run(text[p])]
+    starts: set[int] = set()
+    for p in inner:
+        start = p - 1
+        while start and _in_run(text[start - 1]):
+            start -= 1
+        if start in starts:
+            continue  # (a run cut twice: its stretches are in already)
+        starts.add(start)
+        end = _RUN_RE.match(text, start).end()  # type: ignore[union-attr]
+        points = [start, *(q for q in inner if start < q < end), end]
+        runs.update(text[a:b] for k, a in enumerate(points) for b in points[k + 1:])
+    return runs
+
+
+def _in_run(char: str) -> bool:
+    """Whether a character is one of a run's (``[\\w-]``: ``\\w`` is what ``str.isalnum``
+    says, and the underscore)."""
+    return char.isalnum() or char == "_" or char == "-"
+
+
+@lru_cache(maxsize=4096)
+def _runs_of(word: str) -> list[str]:
+    """The runs of a word that is not one run whole. Cached: most are punctuation, "'s"
+    and "u.s.", in every sentence, and a search costs more than the look-up."""
+    return _RUN_RE.findall(word)
+
+
 class _ContextPatterns(NamedTuple):
     """An entry's context phrases compiled for searching (see :func:`_context_patterns`)."""
 
     single: re.Pattern[str] | None  # every single phrase, in one whole-word pattern
     phrases: tuple[str, ...]  # those phrases, whitespace-normalised
     combined: tuple[tuple[str, ...], ...]  # the ``a+b`` alternatives, split into parts
-    leads: tuple[str, ...] | None  # the first word of every alternative
 
 
 @lru_cache(maxsize=None)
 def _context_patterns(context: tuple[str, ...]) -> _ContextPatterns:
     """An entry's context as one whole-word pattern for its single phrases (one search
-    instead of one per phrase) and those phrases themselves (longest first), the ``a+b``
-    alternatives, split into their parts, and the
-    first words of all the alternatives (of the first part of an ``a+b`` one; None when
-    one does not start with a word)."""
+    instead of one per phrase) and those phrases themselves (longest first), and the
+    ``a+b`` alternatives, split into their parts."""
     singles = sorted({" ".join(alt.split()) for alt in context if "+" not in alt},
                      key=len, reverse=True)
     pattern = None
     if singles:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, singles)) + r")(?![\w-])")
     combined = tuple(tuple(alt.split("+")) for alt in context if "+" in alt)
-    # a whole-word match of a phrase starts with the phrase's first run of word characters
-    leading = ([_RUN_RE.match(phrase) for phrase in singles]
-               + [_RUN_RE.match(" ".join(parts[0].split())) for parts in combined])
-    leads = (tuple(sorted({m.group() for m in leading if m is not None}))
-             if all(m is not None for m in leading) else None)
-    return _ContextPatterns(pattern, tuple(singles), combined, leads)
+    return _ContextPatterns(pattern, tuple(singles), combined)
+
+
+@lru_cache(maxsize=None)
+def _context_leads(context: tuple[str, ...]) -> frozenset[str] | None:
+    """The first words of all of a context's alternatives (of the first part of an
+    ``a+b`` one); None when one does not start with a word. A whole-word match of a
+    phrase starts with the phrase's first run of word characters, and that run is whole
+    in the text matched: nothing of a word before it or after it."""
+    leading = [_RUN_RE.match(" ".join(alt.split("+")[0].split())) for alt in context]
+    if any(m is None for m in leading):
+        return None
+    return frozenset(m.group() for m in leading if m is not None)
 
 
 @lru_cache(maxsize=16)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Modality
-from .lexicon import Lexicon, TriggerEntry
+from .lexicon import Lexicon, TriggerEntry, word_runs
 from .word_classes import word_class
 
 # Dependency labels spaCy's English models use for the roles we need.
@@ -341,15 +341,53 @@ def _objects(tok: Token) -> list[Token]:
     return found
 
 
+class _Sentence:
+    """A sentence's text in lower case, ``text``, and, read on first use, the words an
+    entry's context phrase can start with in the text of one of its clauses. One for all
+    the entries tried on all its words: a phrase's first word must be one of those for
+    the clause's text to have the phrase (``TriggerEntry.context_leads``), a test by one
+    set operation that rules out most entries with context words."""
+
+    __slots__ = ("text", "_arrays", "_start", "_end", "_runs")
+
+    def __init__(self, arrays: ParseArrays, start: int, end: int) -> None:
+        self.text = arrays.span_text(start, end).lower()
+        self._arrays, self._start, self._end = arrays, start, end
+        self._runs: set[str] | None = None
+
+    def possible(self, entry: TriggerEntry) -> bool:
+        """Whether the entry's context can be in the text of a clause of this sentence
+        (one with no context can)."""
+        leads = entry.context_leads
+        if leads is None:
+            return True
+        runs = self._runs
+        if runs is None:
+            arrays, start, end, text = self._arrays, self._start, self._end, self.text
+            base, idx = arrays.idx[start], arrays.idx
+            if idx[end - 1] + len(arrays.words[end - 1]) - base != len(text):
+                # (lower case made the text longer, "İ" two letters: its words' positions
+                # are not theirs in it, and the whole text is searched)
+                return entry.context_possible(text)
+            # a clause's text is made of the sentence's words, however spaced, and where
+            # two are written with no space between, a run of the sentence's may be cut
+            # in the clause's (read from the parse arrays, not the Tokens)
+            runs = self._runs = word_runs(
+                text, arrays.lowers[start:end],
+                [idx[j + 1] - base for j, space in enumerate(arrays.spaces[start:end - 1], start)
+                 if not space])
+        return not leads.isdisjoint(runs)
+
+
 class _TriggerWords:
     """What the entries tried on one trigger test, read from the parse once for all of
     them: its objects, each with the words it is read by, and the text of its clause;
-    and the text of its sentence in lower case, ``sentence``, where an entry's context
-    words must be for its clause to have them."""
+    and its sentence, ``sentence``, where an entry's context words must be for its
+    clause to have them."""
 
     __slots__ = ("tok", "sentence", "arrays", "_objects", "_context", "_particles")
 
-    def __init__(self, tok: Token, sentence: str, arrays: ParseArrays) -> None:
+    def __init__(self, tok: Token, sentence: _Sentence, arrays: ParseArrays) -> None:
         self.tok = tok
         self.sentence = sentence
         self.arrays = arrays  # (its document's, looked up once for every entry tried)
@@ -498,8 +536,8 @@ CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
     """Token indices the entry consumes when it matches the trigger, else None. The
     caller has ruled out the entries with context words none of which is in the
-    sentence (``TriggerEntry.context_possible``: a cheap test that rules out most
-    entries, made before this call)."""
+    sentence (``_Sentence.possible``: a cheap test that rules out most entries, made
+    before this call)."""
     # (plain loops and no list built until the entry matches: every entry of a word is
     # tried here, a few dozen for some words, and most fail)
     part = first = None
@@ -1675,10 +1713,10 @@ def _conditional(tok: Token) -> bool:
         for c in tok.children)
 
 
-def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: str
+def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: _Sentence
                 ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     """The first of the lexicon's entries for a word that matches it, and the token
-    indices it consumes; ``sentence`` is the text of the word's sentence in lower case."""
+    indices it consumes; ``sentence`` is the word's sentence."""
     arrays = parse_arrays(tok.doc)
     words = _TriggerWords(tok, sentence, arrays)
     lemma = arrays.lemmas[tok.i].lower()
@@ -1694,7 +1732,7 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: str
     for entry in candidates:
         # (the sentence test here, before the entry's match is called: it rules out most
         # entries with context words, and is the cheapest)
-        if ((entry.context and not entry.context_possible(sentence))
+        if ((entry.context and not sentence.possible(entry))
                 or (unfit is not None and entry.code[:2] == unfit)):
             continue
         used = _match_entry(words, entry)
@@ -1708,10 +1746,10 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: str
 NAME_ENTITIES = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
 
 
-def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: str) -> str | None:
+def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: _Sentence) -> str | None:
     """"staged demonstrations to demand political reforms": a light verb's act takes
     the more specific code its object noun has as a trigger of the same root (1412).
-    ``sentence`` is the text of the mention's sentence in lower case."""
+    ``sentence`` is the mention's sentence."""
     if m.code != m.entry.code or len(m.trigger_tokens) < 2:
         return None  # (most triggers are one word: no object noun to read)
 
@@ -1780,7 +1818,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     arrays = parse_arrays(doc)
     tags, lemmas = arrays.pos, arrays.lemmas
     # (where the entries tried on its words look for their context words first)
-    sentence = arrays.span_text(sent.start, sent.end).lower()
+    sentence = _Sentence(arrays, sent.start, sent.end)
     # read from the parse arrays: this looks at every word of every sentence, and only
     # the few with a lexicon entry become Token objects
     # (each word's tag taken from a slice of the column as the loop's own item, not
@@ -2509,12 +2547,12 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
 ARREST = "173"  # arresting, detaining, jailing
 
 
-def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: str
+def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: _Sentence
                   ) -> list[Mention]:
     """The accusations arrests name as their grounds ("arrested for spying", "jailed for
     collaborating with Israel"): the arresters accuse the arrested of what the lexicon's
     allegations of it say (1125 for spying or treason, 1121 for corruption...).
-    ``sentence`` is the text of their sentence in lower case."""
+    ``sentence`` is their sentence."""
     out: list[Mention] = []
     arrests = [m for m in found if m.code == ARREST]
     if not arrests:
@@ -2525,7 +2563,7 @@ def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: st
             if prep.lower_ != "for":
                 continue
             words = _TriggerWords(prep, sentence, parse_arrays(doc))
-            entry = next((e for e in allegations if e.context_possible(sentence)
+            entry = next((e for e in allegations if sentence.possible(e)
                           and _match_entry(words, e) is not None), None)
             if entry is not None:
                 out.append(replace(m, code=entry.code, entry=entry))
