@@ -252,6 +252,11 @@ class _Reading:
     country: str  # the country its own words give it (see _country_of)
     head_country: bool  # whether the head is in one of ``countries``
     head_people: bool  # whether that one is a people's name (a demonym)
+    # (what follows is asked by every resolution of the phrase, and depends on its
+    # words alone: worked out once with the rest)
+    head_sector: bool  # whether the head is in one of ``sectors``
+    regions_only: bool  # whether every one of ``countries`` is a region (true of none)
+    descriptors: list[int]  # the positions of words that describe a country ("nation")
 
 
 def _strip(text: str) -> str:
@@ -838,12 +843,16 @@ class DocActors:
         former = any(i <= h for i in formers) or (
             bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
         own = [m for m in countries if m.start <= head_pos < m.end]
+        lemma_lowers = self._lemma_lowers
         found = self._readings[h] = _Reading(
             positions=positions, words=words, index=index, persons=persons, named=named,
             countries=countries, sectors=sectors, faiths=faiths, prefix=prefix,
             head_pos=head_pos, former=former, name=_name_of(arrays, h),
             country=_country_of(arrays, countries, positions, h), head_country=bool(own),
-            head_people=any(m.entry.demonym for m in own))
+            head_people=any(m.entry.demonym for m in own),
+            head_sector=any(m.start <= head_pos < m.end for m in sectors),
+            regions_only=all(m.entry.kind == "region" for m in countries),
+            descriptors=[t for t in positions if lemma_lowers[t] in COUNTRY_DESCRIPTORS])
         return found
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
@@ -874,6 +883,7 @@ class DocActors:
         sectors, faiths, prefix = reading.sectors, reading.faiths, reading.prefix
         head_pos, former, name_text = reading.head_pos, reading.former, reading.name
         head_country, head_people = reading.head_country, reading.head_people
+        head_sector, regions_only = reading.head_sector, reading.regions_only
 
         def span_text(m: PhraseMatch) -> str:
             return " ".join(words[m.start:m.end])
@@ -946,7 +956,7 @@ class DocActors:
             # whom the phrase does not name
             return None
         country = home if other_party and home else (reading.country or home)
-        if countries and all(m.entry.kind == "region" for m in countries) and any(
+        if countries and regions_only and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
                 for m in countries for a in self.doc[positions[m.start]].ancestors):
             # "the Federation of Asian Surgeons": a body of people from a region's
@@ -954,8 +964,7 @@ class DocActors:
             country = "NGO"
         if not country and head_lemma in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
-        if (not country and head_lemma not in OTHER_PARTY_NOUNS
-                and any(m.start <= head_pos < m.end for m in sectors)):
+        if not country and head_lemma not in OTHER_PARTY_NOUNS and head_sector:
             # (a body or people only: "Reagan's proposals" are no actor)
             country = self._owner_person_country(head, day)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
@@ -964,7 +973,7 @@ class DocActors:
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
             # lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
-        if not any(m.start <= head_pos < m.end for m in sectors):
+        if not head_sector:
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
             # a body's noun compounded with a national thing ("Israeli army bulldozers")
@@ -1004,7 +1013,7 @@ class DocActors:
             # party's or a broadcaster's: "Turkey's AKP", "Britain's BBC")
             sector = "BUS"
         # a region's word does not give a force one state ("a West African peacekeeping force")
-        regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
+        regional = bool(countries) and regions_only
         if (not country or regional) and head_pos_tag == "NOUN":
             mods = {lowers[t] for t in positions
                     if arrays.deps[t] in MODIFIER_DEPS and arrays.heads[t] == h}
@@ -1035,15 +1044,14 @@ class DocActors:
         # countries, which the one named last does not stand for; the phrase is left
         # unresolved. One with a region adjective ("the two West African neighbours")
         # is left to the description below: the country named last is one of the pair
-        if not countries and any(lemma_lowers[t] in COUNTRY_DESCRIPTORS and tags[t] == "NNS"
+        if not countries and any(tags[t] == "NNS"
                                  and any(arrays.deps[c] == "nummod" or lowers[c] == "both"
                                          for c in arrays.children[t])
-                                 for t in positions):
+                                 for t in reading.descriptors):
             return None
         # "the West African nation", "a former finance minister of the West African
         # nation": a description, not a name; a region adjective does not name the country
-        if (all(m.entry.kind == "region" for m in countries)
-                and any(lemma_lowers[t] in COUNTRY_DESCRIPTORS for t in positions)):
+        if regions_only and reading.descriptors:
             # the other party is never the nation itself, but may be one of its citizens
             # ("troops held the former finance minister of that country")
             is_nation = head_lemma in COUNTRY_DESCRIPTORS
