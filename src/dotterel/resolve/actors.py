@@ -739,7 +739,7 @@ class DocActors:
         # the title before the name: "President Reagan", "President Francois Mitterand"
         starts = {head_pos, head_pos - (head.i - name.start)}
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
-        text = head.text
+        text = arrays.words[head.i]  # (Token.text, without a call into spaCy)
         known = self.knowledge.surname(text)
         bearers = self.knowledge.bearers(text) if known is None else []
         if not titled and known is None and not bearers:
@@ -819,23 +819,41 @@ class DocActors:
         matches = self._match(positions)
         index = {t: k for k, t in enumerate(positions)}
 
-        persons = [m for m in matches if m.entry.kind == "person"]
-        # "a Boeing 777", "an Airbus A320": a maker's name before a model number names a
-        # product, not the maker as a party
-        named = [m for m in matches if m.entry.kind in ("actor", "igo")
-                 and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
-        others = self._other_party_words(head) - {head.i}
-        countries = [m for m in self._moved_seats(matches, positions)
-                     if m.entry.kind in ("country", "region")
-                     and not _stance(lowers, positions[m.start])
-                     and positions[m.start] not in others
-                     and not _backer(lowers, positions[m.end - 1] + 1)
-                     and not _names_a_facility(arrays, m, positions, h)]
-        sectors = [m for m in matches if m.entry.kind == "sector"]
-        faiths = [m for m in matches if m.entry.kind == "religion"]
-        # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
-        prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
-        sectors = [m for m in sectors if not m.entry.code.endswith("~")]
+        # the matches sorted by kind in one pass (most phrases have none or one)
+        persons: list[PhraseMatch] = []
+        named: list[PhraseMatch] = []
+        places: list[PhraseMatch] = []  # countries and regions, before the checks below
+        sectors: list[PhraseMatch] = []
+        faiths: list[PhraseMatch] = []
+        prefix = ""
+        for m in matches:
+            kind = m.entry.kind
+            if kind == "person":
+                persons.append(m)
+            elif kind in ("actor", "igo"):
+                # "a Boeing 777", "an Airbus A320": a maker's name before a model number
+                # names a product, not the maker as a party
+                if not (m.end < len(words) and any(c.isdigit() for c in words[m.end])):
+                    named.append(m)
+            elif kind in ("country", "region"):
+                places.append(m)
+            elif kind == "sector":
+                if m.entry.code.endswith("~"):
+                    # a user agent written [NGO~] goes before the country: "MSF Arnor" is
+                    # NGOARN
+                    prefix += m.entry.code[:-1]
+                else:
+                    sectors.append(m)
+            elif kind == "religion":
+                faiths.append(m)
+        countries: list[PhraseMatch] = []
+        if places:
+            others = self._other_party_words(head) - {h}
+            countries = [m for m in self._moved_seats(places, positions)
+                         if not _stance(lowers, positions[m.start])
+                         and positions[m.start] not in others
+                         and not _backer(lowers, positions[m.end - 1] + 1)
+                         and not _names_a_facility(arrays, m, positions, h)]
         head_pos = index[head.i]
         # "former President Correa", and "Jorge Glas, Ecuador's former vice president":
         # the word before the name, or in the apposition that gives the office after it
@@ -1370,50 +1388,61 @@ class DocActors:
         last in passing. ``crowd``: a crowd is also where it goes about ("Protesters
         marched through Istanbul")."""
         preps = CROWD_PLACE_PREPS if crowd else SCENE_PLACE_PREPS
-        for above in head.ancestors:
-            if above.pos_ not in ("VERB", "AUX"):
+        # the clauses are read from the parse arrays, and a Token made only for a place
+        # or a doer looked up: this walks every clause above a group no phrase places
+        arrays, doc = self._arrays, self.doc
+        heads, deps, lowers, pos = arrays.heads, arrays.deps, arrays.lowers, arrays.pos
+        children, ent_types = arrays.children, arrays.ent_types
+        h = head.i
+        head_dep, owner = deps[h], heads[h]
+        above = h
+        while heads[above] != above:  # (Token.ancestors)
+            above = heads[above]
+            if pos[above] not in ("VERB", "AUX"):
                 continue
+            dependents = children[above]
             # and the "when" clause that tells the same deed ("killed nine people
             # when they bombed a market in Haifa")
-            when = [c for c in above.children if c.dep_ == "advcl"
-                    and any(m.lower_ == "when" and m.dep_ == "advmod" for m in c.children)]
+            when = [c for c in dependents if deps[c] == "advcl"
+                    and any(lowers[m] == "when" and deps[m] == "advmod" for m in children[c])]
             # and where the deed's own object is ("went on strike in Antwerp", "staged a
             # sit-in in Lyon"), not where someone goes or comes from ("fled to camps in
             # Chad")
-            deeds = [o for c in above.children
-                     for o in ([c] if c.dep_ in ("dobj", "obj") else
-                               [g for g in c.children if g.dep_ == "pobj"]
-                               if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
+            deeds = [o for c in dependents
+                     for o in ([c] if deps[c] in ("dobj", "obj") else
+                               [g for g in children[c] if deps[g] == "pobj"]
+                               if deps[c] == "prep" and lowers[c] not in AWAY_PREPS else [])]
             # and where the deed that does it was aimed ("the Russian attack on Kharkiv
             # killed 12 civilians")
-            aimed = [p for c in above.children if c.dep_ == "nsubj" and self._force_deed(c.i)
-                     for p in c.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS]
+            aimed = [p for c in dependents if deps[c] == "nsubj" and self._force_deed(c)
+                     for p in children[c] if deps[p] == "prep" and lowers[p] in AIMED_PREPS]
             # and where the doer of a deed done to them is ("police in Lagos arrested 20
             # protesters", "soldiers in Mandalay fired on protesters"; not a teller's:
             # "officials in Nairobi said")
-            acted_on = ((head.head.i == above.i and head.dep_ in OBJECT_DEPS)
-                        or (head.dep_ == "pobj" and head.head.lower_ in ("on", "at")
-                            and head.head.head.i == above.i))
-            present = [p for c in above.children if c.dep_ == "nsubj" and acted_on
-                       for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
-            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children),
+            acted_on = ((owner == above and head_dep in OBJECT_DEPS)
+                        or (head_dep == "pobj" and lowers[owner] in ("on", "at")
+                            and heads[owner] == above))
+            present = [p for c in dependents if deps[c] == "nsubj" and acted_on
+                       for p in children[c] if deps[p] == "prep" and lowers[p] == "in"]
+            for prep in [*dependents, *(p for c in (*when, *deeds) for p in children[c]),
                          *aimed, *present]:
-                if prep.dep_ != "prep" or (prep.lower_ not in preps and prep not in aimed):
+                if deps[prep] != "prep" or (lowers[prep] not in preps and prep not in aimed):
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
                 # defiance of Chinese authorities"); a name the tagger missed as a
                 # place ("in northern Mali" taken for a person's) is still looked up
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
-                                               or obj.pos_ == "PROPN"):
-                        country = self._place_country(obj) or (
-                            self._city_named(obj) if prep in aimed or prep in present else "")
+                for obj in children[prep]:
+                    if deps[obj] == "pobj" and (ent_types[obj] in ("GPE", "LOC", "FAC")
+                                                or pos[obj] == "PROPN"):
+                        place = doc[obj]
+                        country = self._place_country(place) or (
+                            self._city_named(place) if prep in aimed or prep in present else "")
                         if country:
                             return country
             # (or named before the doer's noun: "Lagos police arrested 20 protesters")
-            for doer in (c for c in above.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+            for doer in (c for c in dependents if deps[c] == "nsubj" and pos[c] == "NOUN"
                          and acted_on):
-                country = self._compound_place_country(doer)
+                country = self._compound_place_country(doc[doer])
                 if country:
                     return country
         return ""
