@@ -479,8 +479,9 @@ class DocActors:
                 found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
         # a name inside a sea's or a lake's, even where the phrase stops short of the
         # rest of it ("Japan" of "the Sea of Japan"), names no actor
-        found = tuple(m for m in found if not inside_place_name(
-            self._arrays.words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
+        if found:  # (most phrases have no match)
+            found = tuple(m for m in found if not inside_place_name(
+                self._arrays.words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
         self._matches_at[index] = found
         return found
 
@@ -868,8 +869,8 @@ class DocActors:
             head_pos=head_pos, former=former, name=_name_of(arrays, h),
             country=_country_of(arrays, countries, positions, h), head_country=bool(own),
             head_people=any(m.entry.demonym for m in own),
-            head_sector=any(m.start <= head_pos < m.end for m in sectors),
-            regions_only=all(m.entry.kind == "region" for m in countries),
+            head_sector=bool(sectors) and any(m.start <= head_pos < m.end for m in sectors),
+            regions_only=not countries or all(m.entry.kind == "region" for m in countries),
             descriptors=[t for t in positions if lemma_lowers[t] in COUNTRY_DESCRIPTORS])
         return found
 
@@ -1556,16 +1557,18 @@ class DocActors:
         arrays, h = self._arrays, head.i
         deps, pos, lowers, children = arrays.deps, arrays.pos, arrays.lowers, arrays.children
         subtree = _subtree(arrays, h)
+        # (the words for a border inside the phrase: most phrases have none)
+        borders = [tok for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h]
         # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
         # Iran" are on Iraq's side of it
         skip = self._other_party_words(head) | {
-            t for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h
-            and any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
+            t for tok in borders
+            if any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
             for prep in children[tok] if deps[prep] == "prep" and lowers[prep] == "with"
             for t in _subtree(arrays, prep)}
         # "militants near the Afghan border" may be on either side of it: a border named
         # by one state's adjective is no one's place
-        skip.update(t for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h
+        skip.update(t for tok in borders
                     for t in (tok, *children[tok]) if t == tok or deps[t] in MODIFIER_DEPS)
         if arrays.ent_types[h] == "FAC" and pos[h] == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
