@@ -245,6 +245,11 @@ class _Reading:
     country: str  # the country its own words give it (see _country_of)
     head_country: bool  # whether the head is in one of ``countries``
     head_people: bool  # whether that one is a people's name (a demonym)
+    # (what follows is asked by every resolution of the phrase, and depends on its
+    # words alone: worked out once with the rest)
+    head_sector: bool  # whether the head is in one of ``sectors``
+    regions_only: bool  # whether every one of ``countries`` is a region (true of none)
+    descriptors: list[int]  # the positions of words that describe a country ("nation")
 
 
 def _strip(text: str) -> str:
@@ -467,8 +472,9 @@ class DocActors:
                 found = self._matches[words, lemmas] = tuple(self.knowledge.match(words, lemmas))
         # a name inside a sea's or a lake's, even where the phrase stops short of the
         # rest of it ("Japan" of "the Sea of Japan"), names no actor
-        found = tuple(m for m in found if not inside_place_name(
-            self._arrays.words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
+        if found:  # (most phrases have no match)
+            found = tuple(m for m in found if not inside_place_name(
+                self._arrays.words, index[m.start], index[m.end - 1] + 1, m.entry.kind))
         self._matches_at[index] = found
         return found
 
@@ -727,7 +733,7 @@ class DocActors:
         # the title before the name: "President Reagan", "President Francois Mitterand"
         starts = {head_pos, head_pos - (head.i - name.start)}
         titled = any(m.entry.person_role and m.end in starts for m in sectors)
-        text = head.text
+        text = arrays.words[head.i]  # (Token.text, without a call into spaCy)
         known = self.knowledge.surname(text)
         bearers = self.knowledge.bearers(text) if known is None else []
         if not titled and known is None and not bearers:
@@ -807,23 +813,41 @@ class DocActors:
         matches = self._match(positions)
         index = {t: k for k, t in enumerate(positions)}
 
-        persons = [m for m in matches if m.entry.kind == "person"]
-        # "a Boeing 777", "an Airbus A320": a maker's name before a model number names a
-        # product, not the maker as a party
-        named = [m for m in matches if m.entry.kind in ("actor", "igo")
-                 and not (m.end < len(words) and any(c.isdigit() for c in words[m.end]))]
-        others = self._other_party_words(head) - {head.i}
-        countries = [m for m in self._moved_seats(matches, positions)
-                     if m.entry.kind in ("country", "region")
-                     and not _stance(lowers, positions[m.start])
-                     and positions[m.start] not in others
-                     and not _backer(lowers, positions[m.end - 1] + 1)
-                     and not _names_a_facility(arrays, m, positions, h)]
-        sectors = [m for m in matches if m.entry.kind == "sector"]
-        faiths = [m for m in matches if m.entry.kind == "religion"]
-        # a user agent written [NGO~] goes before the country: "MSF Arnor" is NGOARN
-        prefix = "".join(m.entry.code[:-1] for m in sectors if m.entry.code.endswith("~"))
-        sectors = [m for m in sectors if not m.entry.code.endswith("~")]
+        # the matches sorted by kind in one pass (most phrases have none or one)
+        persons: list[PhraseMatch] = []
+        named: list[PhraseMatch] = []
+        places: list[PhraseMatch] = []  # countries and regions, before the checks below
+        sectors: list[PhraseMatch] = []
+        faiths: list[PhraseMatch] = []
+        prefix = ""
+        for m in matches:
+            kind = m.entry.kind
+            if kind == "person":
+                persons.append(m)
+            elif kind in ("actor", "igo"):
+                # "a Boeing 777", "an Airbus A320": a maker's name before a model number
+                # names a product, not the maker as a party
+                if not (m.end < len(words) and any(c.isdigit() for c in words[m.end])):
+                    named.append(m)
+            elif kind in ("country", "region"):
+                places.append(m)
+            elif kind == "sector":
+                if m.entry.code.endswith("~"):
+                    # a user agent written [NGO~] goes before the country: "MSF Arnor" is
+                    # NGOARN
+                    prefix += m.entry.code[:-1]
+                else:
+                    sectors.append(m)
+            elif kind == "religion":
+                faiths.append(m)
+        countries: list[PhraseMatch] = []
+        if places:
+            others = self._other_party_words(head) - {h}
+            countries = [m for m in self._moved_seats(places, positions)
+                         if not _stance(lowers, positions[m.start])
+                         and positions[m.start] not in others
+                         and not _backer(lowers, positions[m.end - 1] + 1)
+                         and not _names_a_facility(arrays, m, positions, h)]
         head_pos = index[head.i]
         # "former President Correa", and "Jorge Glas, Ecuador's former vice president":
         # the word before the name, or in the apposition that gives the office after it
@@ -831,12 +855,16 @@ class DocActors:
         former = any(i <= h for i in formers) or (
             bool(formers) and not _apposition_words(arrays, h).isdisjoint(formers))
         own = [m for m in countries if m.start <= head_pos < m.end]
+        lemma_lowers = self._lemma_lowers
         found = self._readings[h] = _Reading(
             positions=positions, words=words, index=index, persons=persons, named=named,
             countries=countries, sectors=sectors, faiths=faiths, prefix=prefix,
             head_pos=head_pos, former=former, name=_name_of(arrays, h),
             country=_country_of(arrays, countries, positions, h), head_country=bool(own),
-            head_people=any(m.entry.demonym for m in own))
+            head_people=any(m.entry.demonym for m in own),
+            head_sector=bool(sectors) and any(m.start <= head_pos < m.end for m in sectors),
+            regions_only=not countries or all(m.entry.kind == "region" for m in countries),
+            descriptors=[t for t in positions if lemma_lowers[t] in COUNTRY_DESCRIPTORS])
         return found
 
     def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
@@ -867,6 +895,7 @@ class DocActors:
         sectors, faiths, prefix = reading.sectors, reading.faiths, reading.prefix
         head_pos, former, name_text = reading.head_pos, reading.former, reading.name
         head_country, head_people = reading.head_country, reading.head_people
+        head_sector, regions_only = reading.head_sector, reading.regions_only
 
         def span_text(m: PhraseMatch) -> str:
             return " ".join(words[m.start:m.end])
@@ -939,7 +968,7 @@ class DocActors:
             # whom the phrase does not name
             return None
         country = home if other_party and home else (reading.country or home)
-        if countries and all(m.entry.kind == "region" for m in countries) and any(
+        if countries and regions_only and any(
                 a.lemma_.lower() in ASSOCIATIONS and a.i in index
                 for m in countries for a in self.doc[positions[m.start]].ancestors):
             # "the Federation of Asian Surgeons": a body of people from a region's
@@ -947,8 +976,7 @@ class DocActors:
             country = "NGO"
         if not country and head_lemma in LEADER_GOVERNMENTS:
             country = self._leader_country(head)
-        if (not country and head_lemma not in OTHER_PARTY_NOUNS
-                and any(m.start <= head_pos < m.end for m in sectors)):
+        if not country and head_lemma not in OTHER_PARTY_NOUNS and head_sector:
             # (a body or people only: "Reagan's proposals" are no actor)
             country = self._owner_person_country(head, day)
         minority = head_lemma in MINORITY_NOUNS and countries and all(
@@ -957,7 +985,7 @@ class DocActors:
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
             # lives in another state
             country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
-        if not any(m.start <= head_pos < m.end for m in sectors):
+        if not head_sector:
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
             # a body's noun compounded with a national thing ("Israeli army bulldozers")
@@ -997,7 +1025,7 @@ class DocActors:
             # party's or a broadcaster's: "Turkey's AKP", "Britain's BBC")
             sector = "BUS"
         # a region's word does not give a force one state ("a West African peacekeeping force")
-        regional = bool(countries) and all(m.entry.kind == "region" for m in countries)
+        regional = bool(countries) and regions_only
         if (not country or regional) and head_pos_tag == "NOUN":
             mods = {lowers[t] for t in positions
                     if arrays.deps[t] in MODIFIER_DEPS and arrays.heads[t] == h}
@@ -1028,15 +1056,14 @@ class DocActors:
         # countries, which the one named last does not stand for; the phrase is left
         # unresolved. One with a region adjective ("the two West African neighbours")
         # is left to the description below: the country named last is one of the pair
-        if not countries and any(lemma_lowers[t] in COUNTRY_DESCRIPTORS and tags[t] == "NNS"
+        if not countries and any(tags[t] == "NNS"
                                  and any(arrays.deps[c] == "nummod" or lowers[c] == "both"
                                          for c in arrays.children[t])
-                                 for t in positions):
+                                 for t in reading.descriptors):
             return None
         # "the West African nation", "a former finance minister of the West African
         # nation": a description, not a name; a region adjective does not name the country
-        if (all(m.entry.kind == "region" for m in countries)
-                and any(lemma_lowers[t] in COUNTRY_DESCRIPTORS for t in positions)):
+        if regions_only and reading.descriptors:
             # the other party is never the nation itself, but may be one of its citizens
             # ("troops held the former finance minister of that country")
             is_nation = head_lemma in COUNTRY_DESCRIPTORS
@@ -1355,50 +1382,61 @@ class DocActors:
         last in passing. ``crowd``: a crowd is also where it goes about ("Protesters
         marched through Istanbul")."""
         preps = CROWD_PLACE_PREPS if crowd else SCENE_PLACE_PREPS
-        for above in head.ancestors:
-            if above.pos_ not in ("VERB", "AUX"):
+        # the clauses are read from the parse arrays, and a Token made only for a place
+        # or a doer looked up: this walks every clause above a group no phrase places
+        arrays, doc = self._arrays, self.doc
+        heads, deps, lowers, pos = arrays.heads, arrays.deps, arrays.lowers, arrays.pos
+        children, ent_types = arrays.children, arrays.ent_types
+        h = head.i
+        head_dep, owner = deps[h], heads[h]
+        above = h
+        while heads[above] != above:  # (Token.ancestors)
+            above = heads[above]
+            if pos[above] not in ("VERB", "AUX"):
                 continue
+            dependents = children[above]
             # and the "when" clause that tells the same deed ("killed nine people
             # when they bombed a market in Haifa")
-            when = [c for c in above.children if c.dep_ == "advcl"
-                    and any(m.lower_ == "when" and m.dep_ == "advmod" for m in c.children)]
+            when = [c for c in dependents if deps[c] == "advcl"
+                    and any(lowers[m] == "when" and deps[m] == "advmod" for m in children[c])]
             # and where the deed's own object is ("went on strike in Antwerp", "staged a
             # sit-in in Lyon"), not where someone goes or comes from ("fled to camps in
             # Chad")
-            deeds = [o for c in above.children
-                     for o in ([c] if c.dep_ in ("dobj", "obj") else
-                               [g for g in c.children if g.dep_ == "pobj"]
-                               if c.dep_ == "prep" and c.lower_ not in AWAY_PREPS else [])]
+            deeds = [o for c in dependents
+                     for o in ([c] if deps[c] in ("dobj", "obj") else
+                               [g for g in children[c] if deps[g] == "pobj"]
+                               if deps[c] == "prep" and lowers[c] not in AWAY_PREPS else [])]
             # and where the deed that does it was aimed ("the Russian attack on Kharkiv
             # killed 12 civilians")
-            aimed = [p for c in above.children if c.dep_ == "nsubj" and self._force_deed(c.i)
-                     for p in c.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS]
+            aimed = [p for c in dependents if deps[c] == "nsubj" and self._force_deed(c)
+                     for p in children[c] if deps[p] == "prep" and lowers[p] in AIMED_PREPS]
             # and where the doer of a deed done to them is ("police in Lagos arrested 20
             # protesters", "soldiers in Mandalay fired on protesters"; not a teller's:
             # "officials in Nairobi said")
-            acted_on = ((head.head.i == above.i and head.dep_ in OBJECT_DEPS)
-                        or (head.dep_ == "pobj" and head.head.lower_ in ("on", "at")
-                            and head.head.head.i == above.i))
-            present = [p for c in above.children if c.dep_ == "nsubj" and acted_on
-                       for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
-            for prep in [*above.children, *(p for c in (*when, *deeds) for p in c.children),
+            acted_on = ((owner == above and head_dep in OBJECT_DEPS)
+                        or (head_dep == "pobj" and lowers[owner] in ("on", "at")
+                            and heads[owner] == above))
+            present = [p for c in dependents if deps[c] == "nsubj" and acted_on
+                       for p in children[c] if deps[p] == "prep" and lowers[p] == "in"]
+            for prep in [*dependents, *(p for c in (*when, *deeds) for p in children[c]),
                          *aimed, *present]:
-                if prep.dep_ != "prep" or (prep.lower_ not in preps and prep not in aimed):
+                if deps[prep] != "prep" or (lowers[prep] not in preps and prep not in aimed):
                     continue
                 # a place's own name, not a phrase naming a country inside it ("in
                 # defiance of Chinese authorities"); a name the tagger missed as a
                 # place ("in northern Mali" taken for a person's) is still looked up
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC")
-                                               or obj.pos_ == "PROPN"):
-                        country = self._place_country(obj) or (
-                            self._city_named(obj) if prep in aimed or prep in present else "")
+                for obj in children[prep]:
+                    if deps[obj] == "pobj" and (ent_types[obj] in ("GPE", "LOC", "FAC")
+                                                or pos[obj] == "PROPN"):
+                        place = doc[obj]
+                        country = self._place_country(place) or (
+                            self._city_named(place) if prep in aimed or prep in present else "")
                         if country:
                             return country
             # (or named before the doer's noun: "Lagos police arrested 20 protesters")
-            for doer in (c for c in above.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+            for doer in (c for c in dependents if deps[c] == "nsubj" and pos[c] == "NOUN"
                          and acted_on):
-                country = self._compound_place_country(doer)
+                country = self._compound_place_country(doc[doer])
                 if country:
                     return country
         return ""
@@ -1512,16 +1550,18 @@ class DocActors:
         arrays, h = self._arrays, head.i
         deps, pos, lowers, children = arrays.deps, arrays.pos, arrays.lowers, arrays.children
         subtree = _subtree(arrays, h)
+        # (the words for a border inside the phrase: most phrases have none)
+        borders = [tok for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h]
         # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
         # Iran" are on Iraq's side of it
         skip = self._other_party_words(head) | {
-            t for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h
-            and any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
+            t for tok in borders
+            if any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
             for prep in children[tok] if deps[prep] == "prep" and lowers[prep] == "with"
             for t in _subtree(arrays, prep)}
         # "militants near the Afghan border" may be on either side of it: a border named
         # by one state's adjective is no one's place
-        skip.update(t for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h
+        skip.update(t for tok in borders
                     for t in (tok, *children[tok]) if t == tok or deps[t] in MODIFIER_DEPS)
         if arrays.ent_types[h] == "FAC" and pos[h] == "PROPN":
             # the words of a facility's own name were read with it ("the Europe Bridge")
