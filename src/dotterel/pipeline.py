@@ -600,6 +600,8 @@ class Coder:
                         places: DocPlaces, dateline: Place | None, quotes: list[Quote],
                         acts: dict[str, Actor]) -> list[Event]:
         m = dated.mention
+        # read from the parse arrays: this runs for every mention dated
+        arrays = parse_arrays(doc)
         refusal = (self.kb.ontology.modal_code(m.code, "refusal")
                    if m.negated and m.modality == "intended" else None)
         if refusal:
@@ -621,12 +623,12 @@ class Coder:
                 # accusation of the doers
                 m = replace(m, code=CLAIMED_VIOLENCE, sources=(m.reporter,), targets=m.sources,
                             modality="asserted", reporter=None)
-        sources = _unique(a for i in _split_modifiers(doc, m.sources)
+        sources = _unique(a for i in _split_modifiers(doc, arrays, m.sources)
                           for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
-        if not sources and not m.negated and all(doc[i].pos_ == "PRON" for i in m.sources):
+        if not sources and not m.negated and all(arrays.pos[i] == "PRON" for i in m.sources):
             # (an arrest by someone named whom we cannot place, "foreign troops in
             # Kosovo", is not the place's state's)
             sources = self._arresting_state(doc, m, places)
@@ -650,8 +652,9 @@ class Coder:
             # "urged the EU to support the PLO": an appeal to others to back a third party
             # rallies support on its behalf
             code, m = RALLY_SUPPORT, replace(m, targets=rallied)
-        if code in ATTEMPTED and ((doc[m.trigger].dep_ == "xcomp"
-                                   and doc[m.trigger].head.lemma_.lower() in ATTEMPT_VERBS)
+        if code in ATTEMPTED and ((arrays.deps[m.trigger] == "xcomp"
+                                   and arrays.lemmas[arrays.heads[m.trigger]].lower()
+                                   in ATTEMPT_VERBS)
                                   or _attempt_told(doc[m.trigger])):
             # "attempted to assassinate the governor", "a plot to kill the mayor was
             # foiled": the attempt, at its target
@@ -675,7 +678,7 @@ class Coder:
         else:
             targets = self._targets(doc, m, sources, actors, day, places, acts)
             if not targets and m.targets and "speech" in m.entry.flags and all(
-                    doc[i].pos_ == "PRON" and {a.code for a in actors.resolve_all(doc[i], day)}
+                    arrays.pos[i] == "PRON" and {a.code for a in actors.resolve_all(doc[i], day)}
                     <= {s.code for s in sources} for i in m.targets):
                 # "Iran denied that it was building a bomb": what speakers say of
                 # themselves is aimed at no one, and is no target lost
@@ -686,7 +689,7 @@ class Coder:
                 targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
             code = self._modal_code(m, code, doc)
             if (code == SHOW_OF_FORCE and len({s.country for s in sources}) > 1
-                    and (m.entry.objects | {doc[m.trigger].lemma_.lower()}) & EXERCISE_WORDS):
+                    and (m.entry.objects | {arrays.lemmas[m.trigger].lower()}) & EXERCISE_WORDS):
                 # "French and Egyptian warships launched war games": exercises the forces of
                 # several states hold together are their military cooperation
                 code, targets = JOINT_EXERCISE, sources
@@ -722,20 +725,19 @@ class Coder:
         if m.modality in ("asserted", "reported") and not m.negated:
             acts.pop(code[:2], None)  # the latest act of a kind comes last
             acts[code[:2]] = sources[0]
-        trig = doc[m.trigger]
         # from the document's text: a Span's is joined anew from its tokens on every read
-        arrays = parse_arrays(doc)
         text = arrays.span_text(*m.sentence)
         start_char = arrays.idx[m.sentence[0]]
+        trigger_start = arrays.idx[m.trigger]
         lead = len(text) - len(text.lstrip())  # the span must index the stripped text
         evidence = Evidence(sentence=text.strip(), start=start_char + lead,
                             end=start_char + len(text.rstrip()),
-                            trigger=m.trigger_text(doc), trigger_start=trig.idx,
-                            trigger_end=trig.idx + len(trig.text))
+                            trigger=m.trigger_text(doc), trigger_start=trigger_start,
+                            trigger_end=trigger_start + len(arrays.words[m.trigger]))
         countries = [a.country for a in (*sources, *targets)]
-        place = places.event_place(trig, countries) or dateline
+        place = places.event_place(doc[m.trigger], countries) or dateline
         # an event coded from quoted or reported speech links to that quote
-        quote = next((q for q in quotes if q.start <= trig.idx < q.end), None)
+        quote = next((q for q in quotes if q.start <= trigger_start < q.end), None)
         events: list[Event] = []
         pairs = [(src, tgt) for src in sources for tgt in (targets or [None])
                  if tgt is None or tgt.code != src.code]
@@ -852,12 +854,15 @@ GRIEVANCE_ROOTS = {DEMAND_ROOT, ACCUSE_ROOT}
 PLEDGE_VERBS = word_class("commitment")
 
 
-def _split_modifiers(doc: Doc, heads: tuple[int, ...]) -> list[int]:
+def _split_modifiers(doc: Doc, arrays: ParseArrays, heads: tuple[int, ...]) -> list[int]:
     """``heads`` without an adjective the parser split off the name that follows it as a
     doer of its own ("Sudan's paramilitary Rapid Support Forces shelled": one doer, the
     Forces, not "paramilitary" besides)."""
+    pos = arrays.pos
+    if not any(pos[i] == "ADJ" for i in heads):
+        return list(heads)  # (most doers: no adjective, and no Token need be made)
     starts = {doc[i].left_edge.i for i in heads}
-    return [i for i in heads if not (doc[i].pos_ == "ADJ" and i + 1 in starts)]
+    return [i for i in heads if not (pos[i] == "ADJ" and i + 1 in starts)]
 
 
 def _pledged(trigger: Token) -> bool:

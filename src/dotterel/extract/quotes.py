@@ -22,12 +22,11 @@ first attribution in the next sentence. A quote that none of these attributes is
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import parse_arrays
@@ -201,16 +200,11 @@ def _mark_tokens(doc: Doc, marked: Sequence[_Marked]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not marked:
         return out
-    starts = _token_starts(doc)
+    starts = parse_arrays(doc).idx  # every token's character offset
     for m in marked:
         close = m.close_at if m.closed else max(m.close_at - 1, m.open_at)
         out.append((_last_at_or_before(starts, m.open_at), _last_at_or_before(starts, close)))
     return out
-
-
-def _token_starts(doc: Doc) -> list[int]:
-    """The character offset of every token, read as one array (not token by token)."""
-    return doc.to_array(IDX).tolist()
 
 
 def _last_at_or_before(offsets: Sequence[int], char: int) -> int:
@@ -397,9 +391,12 @@ def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
                       report_only: bool) -> _Attribution | None:
     """The verb above the quote in the parse and its subject: the nearest reporting or
     characterising verb when ``report_only``, else the nearest verb with a subject."""
-    # the quote's own roots: words inside the marks whose head lies outside them
-    roots = [t for t in doc
-             if m.start <= t.idx < m.end and not m.open_at <= t.head.idx <= m.close_at]
+    # the quote's own roots: words inside the marks whose head lies outside them (found
+    # by their offsets in the parse arrays, not by a Token for every word of the document)
+    arrays = parse_arrays(doc)
+    idx, heads = arrays.idx, arrays.heads
+    roots = [doc[i] for i in range(bisect_left(idx, m.start), bisect_left(idx, m.end))
+             if not m.open_at <= idx[heads[i]] <= m.close_at]
     for root in roots:
         cur = root
         for _ in range(12):
@@ -431,7 +428,7 @@ def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
 
 def _according_in_sentence(doc: Doc, m: _Marked, inside: dict[int, int]) -> _Attribution | None:
     """"according to X" anywhere in the quote's sentence, outside quotes."""
-    sent = doc[_last_at_or_before(_token_starts(doc), m.open_at)].sent
+    sent = doc[_last_at_or_before(parse_arrays(doc).idx, m.open_at)].sent
     for tok in sent:
         if tok.i in inside or tok.lower_ != "according":
             continue
@@ -531,8 +528,9 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
     arrays = parse_arrays(doc)
     lemmas, pos, deps, heads, texts = (arrays.lemmas, arrays.pos, arrays.deps, arrays.heads,
                                        arrays.words)
-    for i in range(len(doc)):
-        if (i in inside or pos[i] not in ("VERB", "AUX")
+    for i, tag in enumerate(pos):
+        # (the part of speech first: most words are no verb, and few verbs report)
+        if ((tag != "VERB" and tag != "AUX") or i in inside
                 or lemmas[i].lower() not in REPORT_LEMMAS):
             continue
         verb = doc[i]

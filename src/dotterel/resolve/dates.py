@@ -24,8 +24,8 @@ from ..extract.mentions import Mention, _subtree
 from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
-from .timex import (RuleMatch, TimeMention, apposed_offset, day_first_order, find_times,
-                    time_matches)
+from .timex import (NUMERIC_DATE_RULES, RuleMatch, TimeMention, apposed_offset,
+                    day_first_order, find_times, time_matches)
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -387,52 +387,70 @@ class DocDates:
         # on every read, and a Token is built for every word a loop visits
         self._arrays = parse_arrays(doc)
         self._text = self._arrays.text
-        self._day_first = day_first_order(self._text)  # how it writes "05/04/2024"
-        # each noun's lower-cased lemma, by token index ("" for other words)
-        self._noun_lemmas = [lemma.lower() if pos == "NOUN" else ""
-                             for pos, lemma in zip(self._arrays.pos, self._arrays.lemmas)]
-        # the positions of those nouns, in text order: a sentence's are looked through
-        # for a word that names an earlier event
-        self._nouns = [i for i, lemma in enumerate(self._noun_lemmas) if lemma]
+        # how it writes "05/04/2024", read once a sentence holds such a date (a search of
+        # the whole text: most documents write none)
+        self._day_first: bool | None = None
+        self._day_first_read = False
+        # the positions of the nouns, in text order: a sentence's are looked through for
+        # a word that names an earlier event
+        self._nouns = [i for i, pos in enumerate(self._arrays.pos) if pos == "NOUN"]
 
     def _anchor(self, sent: Span) -> TimeRef | None:
         """The date of an earlier event this sentence refers back to ("the raid")."""
         if not self._event_dates:
             return None
         first = bisect_left(self._nouns, sent.start)
+        lemmas = self._arrays.lemmas
         for i in self._nouns[first:bisect_left(self._nouns, sent.end, first)]:
-            lemma = self._noun_lemmas[i]
+            lemma = lemmas[i].lower()
             if lemma in self._event_dates and is_definite(self.doc[i]):
                 return self._event_dates[lemma]
         return None
 
+    def _day_first_order(self, matches: list[RuleMatch]) -> bool | None:
+        """How the document writes all-number dates (:func:`day_first_order`), read on
+        the first sentence whose ``matches`` hold one."""
+        if not self._day_first_read and any(order in NUMERIC_DATE_RULES
+                                            for order, _ in matches):
+            self._day_first = day_first_order(self._text)
+            self._day_first_read = True
+        return self._day_first
+
     def sentence(self, sent: Span, mentions: list[Mention]) -> list[DatedMention]:
         """Date the mentions of one sentence and move the narrative time on."""
-        anchor = self._anchor(sent)
-        narrative = anchor or self.narrative
-        root = sent.root.i
-        tense = _tense(self._arrays, root)
+        arrays = self._arrays
         text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
         # the rules' matches, searched for once: the sentence's times are resolved again
         # against each other and in their own clauses' tenses
         matches = time_matches(text)
-        times = _anchor_within(find_times(text, self.published, narrative, tense,
-                                          self._day_first, matches),
-                               text, self.published, tense, matches)
+        if not matches and not mentions:
+            return []  # (most sentences: no time to move the story to, nothing to date)
+        anchor = self._anchor(sent)
+        narrative = anchor or self.narrative
         # each time with the word it starts at, or the verb it tells the time of
         located: list[tuple[TimeMention, int]] = []
+        root: int | None = None
+        tense: str | None = None
+        if matches:  # (the tense and the root matter only to the sentence's times)
+            root = sent.root.i
+            tense = _tense(arrays, root)
+            times = _anchor_within(find_times(text, self.published, narrative, tense,
+                                              self._day_first_order(matches), matches),
+                                   text, self.published, tense, matches)
+        else:
+            times = []
         for tm in times:
-            at = _token_at(self._arrays, sent, sent.start_char + tm.start)
+            at = _token_at(arrays, sent, sent.start_char + tm.start)
             if at is not None:
-                at = _hung_on(self._arrays, at)
-                located.append((_in_own_tense(self._arrays, tm, at, tense, text,
+                at = _hung_on(arrays, at)
+                located.append((_in_own_tense(arrays, tm, at, tense, text,
                                               self.published, narrative, matches), at))
-        located = [(_from_saying(self._arrays, tm, at, located, text, self.published,
+        located = [(_from_saying(arrays, tm, at, located, text, self.published,
                                  narrative, matches), at) for tm, at in located]
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:
-            best = _governing_time(self._arrays, m.trigger, located, triggers)
+            best = _governing_time(arrays, m.trigger, located, triggers)
             if best is not None:
                 out.append(DatedMention(m, best, "text", explicit=True))
             elif narrative is not None:
@@ -445,11 +463,12 @@ class DocDates:
                 out.append(DatedMention(m, None, "published"))
         for dm in out:
             if dm.date is not None and dm.basis == "text":
-                self._event_dates.setdefault(self._arrays.lemmas[dm.mention.trigger].lower(),
+                self._event_dates.setdefault(arrays.lemmas[dm.mention.trigger].lower(),
                                              dm.date)
+        if root is None or not located:
+            return out  # no time of the sentence's own to move the story to
         # a time after "since" starts a state ("in office since November 2023"); it does
         # not move the story
-        arrays = self._arrays
         moving = [(rank, tm) for tm, tok in located
                   if not text[:tm.start].rstrip().lower().endswith("since")
                   and (rank := _time_rank(arrays, tok, root, triggers - {root})) is not None]

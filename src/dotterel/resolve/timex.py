@@ -57,8 +57,8 @@ from ..types import Precision, TimeRef
 Anchor = Literal["absolute", "published", "narrative"]
 Tense = Literal["past", "present", "future"]
 
-__all__ = ["RuleMatch", "TimeMention", "apposed_offset", "day_first_order", "find_dateline",
-           "find_times", "time_matches"]
+__all__ = ["NUMERIC_DATE_RULES", "RuleMatch", "TimeMention", "apposed_offset", "day_first_order",
+           "find_dateline", "find_times", "time_matches"]
 
 
 @dataclass(frozen=True)
@@ -1048,6 +1048,10 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 
 
 _RULE_NEEDS = tuple(frozenset(_NEEDS[rule.name]) for rule in _RULES)  # in _RULES' order
+# the positions in ``_RULES`` of the rules of all-number dates: the only ones whose
+# reading depends on how a document writes them (``day_first``)
+NUMERIC_DATE_RULES = frozenset(order for order, rule in enumerate(_RULES)
+                               if rule.pattern is _NUMERIC_DATE)
 
 
 @functools.lru_cache(maxsize=1024)
