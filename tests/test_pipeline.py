@@ -4829,6 +4829,9 @@ def test_people_fired_on_are_of_where_the_doer_is(coder, text, target):
     # a state's arms that strike by themselves are its forces, not its people
     ("Iranian drones struck a tanker in the Gulf of Oman.", "IRNMIL"),
     ("Syrian warplanes bombed a market in Idlib.", "SYRMIL"),
+    # jets and planes are a state's forces only when they attack (airliners are jets too)
+    ("Egyptian jets pounded militant hideouts in northern Sinai.", "EGYMIL"),
+    ("Saudi planes carried out airstrikes on Hodeidah port.", "SAUMIL"),
 ])
 def test_a_states_striking_arms_are_its_forces(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "19").source.code == source

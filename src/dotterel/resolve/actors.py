@@ -195,6 +195,13 @@ STATE_OFFICES = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
 DOMESTIC_PORTFOLIOS = frozenset({"interior", "home", "justice", "police"})
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
+# Aircraft nouns that name no armed body by themselves (airliners are jets and planes
+# too), and the verbs of attack by which a state's craft are its air force ("Israeli jets
+# bombed Gaza", "Syrian planes struck a market").
+STRIKING_CRAFT = frozenset({"jet", "plane", "chopper"})
+AIR_ATTACK_VERBS = frozenset({"bomb", "bombard", "strike", "pound", "hit", "attack", "raid",
+                              "target", "strafe", "shell", "blast", "hammer", "rocket",
+                              "fire", "shoot", "intercept"})
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
@@ -992,7 +999,7 @@ class DocActors:
                            and arrays.heads[positions[m.end - 1]] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         if (not sector and country and not named and head_pos_tag == "NOUN"
-                and self._force_deed(h)):
+                and (self._force_deed(h) or self._striking_craft(h))):
             # "an Israeli raid killed three militants": the raider is the state's forces
             # (a police raid keeps its police: that phrase names a sector)
             sector = "MIL"
@@ -1275,6 +1282,18 @@ class DocActors:
             or (lemma == "attack" and not mods & IRREGULAR_ATTACKS)
             # "Ukrainian drones hit an oil depot": a state's arms that strike are its forces
             or lemma in STATE_WEAPONS)
+
+    def _striking_craft(self, i: int) -> bool:
+        """Whether the token at ``i`` is a jet or a plane that attacks: the subject of a
+        verb of attack ("Israeli jets bombed Gaza") or of one whose object is a deed of
+        war ("Russian planes carried out air strikes"). A state's word on a jet says whose
+        air force it is only then; "a Turkish jet landed" may be an airliner."""
+        arrays, lemmas = self._arrays, self._lemma_lowers
+        if lemmas[i] not in STRIKING_CRAFT or arrays.deps[i] != "nsubj":
+            return False
+        verb = arrays.heads[i]
+        return lemmas[verb] in AIR_ATTACK_VERBS or any(
+            arrays.deps[o] in OBJECT_DEPS and self._force_deed(o) for o in arrays.children[verb])
 
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
