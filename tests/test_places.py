@@ -155,6 +155,9 @@ def test_lookup_arab_towns_without_their_article(gaz: Gazetteer, name: str,
     ("Deir Ezzor", "SYR"),
     # towns news names as places of fighting, below the gazetteer's city size
     ("Chasiv Yar", "UKR"), ("Vuhledar", "UKR"), ("Bagram", "AFG"), ("Menaka", "MLI"),
+    # Spanish or older spellings that a smaller namesake abroad (or at home) would take
+    ("Lérida", "ESP"), ("Gerona", "ESP"), ("Legazpi", "PHL"), ("Navarre", "ESP"),
+    ("Majorca", "ESP"),
 ])
 def test_lookup_other_spellings_and_small_towns(gaz: Gazetteer, name: str, country: str) -> None:
     place = gaz.lookup(name)
