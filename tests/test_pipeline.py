@@ -4837,6 +4837,15 @@ def test_a_states_striking_arms_are_its_forces(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "19").source.code == source
 
 
+@pytest.mark.parametrize("text, source", [
+    # a Nigerian state named as "X State" places the police in Nigeria
+    ("Police in Kogi State arrested four suspected kidnappers.", "NGACOP"),
+    ("Police in Delta State arrested four suspected kidnappers.", "NGACOP"),
+])
+def test_a_nigerian_state_places_its_police(coder, text, source):
+    assert one(coder.code(text, published="2019-05-03"), "17").source.code == source
+
+
 @pytest.mark.parametrize("text, target", [
     # a state's strike aimed at a place is its forces' deed; a walkout on a day is not
     ("Georgia condemned the Russian strike on Gori.", "RUSMIL"),

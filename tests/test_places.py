@@ -158,6 +158,9 @@ def test_lookup_arab_towns_without_their_article(gaz: Gazetteer, name: str,
     # Spanish or older spellings that a smaller namesake abroad (or at home) would take
     ("Lérida", "ESP"), ("Gerona", "ESP"), ("Legazpi", "PHL"), ("Navarre", "ESP"),
     ("Majorca", "ESP"),
+    # Nigeria's states, by "X State", and alone where the name means nothing else
+    ("Benue State", "NGA"), ("Zamfara state", "NGA"), ("Rivers State", "NGA"),
+    ("Delta State", "NGA"), ("Niger State", "NGA"), ("Yobe", "NGA"), ("Taraba", "NGA"),
 ])
 def test_lookup_other_spellings_and_small_towns(gaz: Gazetteer, name: str, country: str) -> None:
     place = gaz.lookup(name)
