@@ -4841,8 +4841,11 @@ def test_a_states_striking_arms_are_its_forces(coder, text, source):
     # a Nigerian state named as "X State" places the police in Nigeria
     ("Police in Kogi State arrested four suspected kidnappers.", "NGACOP"),
     ("Police in Delta State arrested four suspected kidnappers.", "NGACOP"),
+    # so do other countries' provinces and states
+    ("Police in Helmand arrested four suspected kidnappers.", "AFGCOP"),
+    ("Police in Assam arrested four suspected kidnappers.", "INDCOP"),
 ])
-def test_a_nigerian_state_places_its_police(coder, text, source):
+def test_a_province_or_state_places_its_police(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "17").source.code == source
 
 
