@@ -1012,6 +1012,16 @@ def test_a_protest_that_names_no_one_is_against_the_protesters_government(coder)
     assert ev.target is not None and ev.target.code == "IDNGOV"
 
 
+@pytest.mark.parametrize("text, target", [
+    # protesters said to be in another state protest to that state's government
+    ("Pakistani workers in Qatar staged a sit-in over unpaid wages.", "QATGOV"),
+    ("Eritrean refugees in Israel protested against deportation orders.", "ISRGOV"),
+])
+def test_a_protest_by_people_in_another_state_is_against_its_government(coder, text, target):
+    ev = one(coder.code(text, published="2018-02-02"), "14")
+    assert ev.target is not None and ev.target.code == target
+
+
 def test_a_states_own_protest_gets_no_invented_target(coder):
     events = coder.code("Iran staged a protest march.", published="2015-06-02")
     assert all(e.target is None for e in events if e.cameo.startswith("14"))
