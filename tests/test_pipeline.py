@@ -1012,6 +1012,17 @@ def test_a_protest_that_names_no_one_is_against_the_protesters_government(coder)
     assert ev.target is not None and ev.target.code == "IDNGOV"
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # whom people are charged with serving is not whom they are
+    ("Saudi Arabia executed three men convicted of spying for Iran.", "IRN"),
+    ("Egypt hanged three Islamists convicted of killing a police officer.", "EGYCOP"),
+])
+def test_whom_the_charged_served_or_harmed_is_not_them(coder, text, wrong):
+    events = coder.code(text, published="2018-02-02")
+    assert not any(e.cameo.startswith("18") and e.target and e.target.code.startswith(wrong)
+                   for e in events)
+
+
 @pytest.mark.parametrize("text, target", [
     # protesters said to be in another state protest to that state's government
     ("Pakistani workers in Qatar staged a sit-in over unpaid wages.", "QATGOV"),

@@ -195,6 +195,9 @@ STATE_OFFICES = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
 DOMESTIC_PORTFOLIOS = frozenset({"interior", "home", "justice", "police"})
 COLLECTIVES = {"police", "military", "army", "government", "authorities", "troops", "forces",
                "administration", "rebels", "militants", "opposition"}
+# Participles that say what someone is charged with ("convicted of spying for Israel").
+CHARGE_PARTICIPLES = frozenset({"convict", "accuse", "suspect", "charge", "allege", "sentence",
+                                "indict", "find"})
 # Aircraft nouns that name no armed body by themselves (airliners are jets and planes
 # too), and the verbs of attack by which a state's craft are its air force ("Israeli jets
 # bombed Gaza", "Syrian planes struck a market").
@@ -1556,6 +1559,11 @@ class DocActors:
         for tok in subtree:
             if deps[tok] in ("relcl", "ccomp", "advcl") and tok != h:
                 skip.update(_subtree(arrays, tok))  # clauses speak of others
+            elif deps[tok] == "acl" and self._lemma_lowers[tok] in CHARGE_PARTICIPLES:
+                # "two men convicted of spying for Israel": what someone is charged with
+                # names whom they are said to have served, not them
+                skip.update(t for prep in children[tok] if deps[prep] == "prep"
+                            and lowers[prep] in ("of", "with") for t in _subtree(arrays, prep))
             if tok == h or tok in skip or pos[tok] not in ("PROPN", "NOUN", "ADJ"):
                 continue
             if _stance(lowers, tok):
