@@ -1012,6 +1012,27 @@ def test_a_protest_that_names_no_one_is_against_the_protesters_government(coder)
     assert ev.target is not None and ev.target.code == "IDNGOV"
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # whom people are charged with serving is not whom they are
+    ("Saudi Arabia executed three men convicted of spying for Iran.", "IRN"),
+    ("Egypt hanged three Islamists convicted of killing a police officer.", "EGYCOP"),
+])
+def test_whom_the_charged_served_or_harmed_is_not_them(coder, text, wrong):
+    events = coder.code(text, published="2018-02-02")
+    assert not any(e.cameo.startswith("18") and e.target and e.target.code.startswith(wrong)
+                   for e in events)
+
+
+@pytest.mark.parametrize("text, target", [
+    # protesters said to be in another state protest to that state's government
+    ("Pakistani workers in Qatar staged a sit-in over unpaid wages.", "QATGOV"),
+    ("Eritrean refugees in Israel protested against deportation orders.", "ISRGOV"),
+])
+def test_a_protest_by_people_in_another_state_is_against_its_government(coder, text, target):
+    ev = one(coder.code(text, published="2018-02-02"), "14")
+    assert ev.target is not None and ev.target.code == target
+
+
 def test_a_states_own_protest_gets_no_invented_target(coder):
     events = coder.code("Iran staged a protest march.", published="2015-06-02")
     assert all(e.target is None for e in events if e.cameo.startswith("14"))
@@ -4829,9 +4850,24 @@ def test_people_fired_on_are_of_where_the_doer_is(coder, text, target):
     # a state's arms that strike by themselves are its forces, not its people
     ("Iranian drones struck a tanker in the Gulf of Oman.", "IRNMIL"),
     ("Syrian warplanes bombed a market in Idlib.", "SYRMIL"),
+    # jets and planes are a state's forces only when they attack (airliners are jets too)
+    ("Egyptian jets pounded militant hideouts in northern Sinai.", "EGYMIL"),
+    ("Saudi planes carried out airstrikes on Hodeidah port.", "SAUMIL"),
 ])
 def test_a_states_striking_arms_are_its_forces(coder, text, source):
     assert one(coder.code(text, published="2019-05-03"), "19").source.code == source
+
+
+@pytest.mark.parametrize("text, source", [
+    # a Nigerian state named as "X State" places the police in Nigeria
+    ("Police in Kogi State arrested four suspected kidnappers.", "NGACOP"),
+    ("Police in Delta State arrested four suspected kidnappers.", "NGACOP"),
+    # so do other countries' provinces and states
+    ("Police in Helmand arrested four suspected kidnappers.", "AFGCOP"),
+    ("Police in Assam arrested four suspected kidnappers.", "INDCOP"),
+])
+def test_a_province_or_state_places_its_police(coder, text, source):
+    assert one(coder.code(text, published="2019-05-03"), "17").source.code == source
 
 
 @pytest.mark.parametrize("text, target", [

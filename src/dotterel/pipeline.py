@@ -406,7 +406,12 @@ class Coder:
             # boycott or march is not)
             people = [s for s in sources if s.country and s.country != "IGO"
                       and s.sector[:3] not in STATE_SECTORS]
-            hosts = next((found for phrase in _adjunct_phrases(doc[m.trigger])
+            # (where the protesters are said to be counts too: "Afghan migrants in Iran
+            # protested against deportations" is against Iran's)
+            where = [o for i in m.sources for prep in doc[i].children
+                     if prep.dep_ == "prep" and prep.lower_ in HOST_PREPS
+                     for o in prep.children if o.dep_ == "pobj"]
+            hosts = next((found for phrase in [*_adjunct_phrases(doc[m.trigger]), *where]
                           if (found := [a.country for a in actors.resolve_all(phrase, day)
                                         if a.country and a.country not in exclude | {"IGO"}])),
                          []) if people else []
@@ -1162,6 +1167,8 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
 
 # Prepositions whose phrase can name where, or on whom, an act falls.
 PLACE_PREPS = {"in", "into", "at", "to", "inside", "for", "near", "around", "off", "outside"}
+# Prepositions by which a group's own phrase says where its people are ("migrants in Iran").
+HOST_PREPS = frozenset({"in", "inside"})
 
 
 def _authors(thing: Token) -> list[Token]:

@@ -188,6 +188,13 @@ STATE_OFFICES = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
 DOMESTIC_PORTFOLIOS = word_class("domestic_portfolio")
 # Nouns of a group that "they" refers back to, singular ones too (word_classes.tsv).
 COLLECTIVES = word_class("collective")
+# Participles that say what someone is charged with ("convicted of spying for Israel"),
+# and the aircraft nouns that name no armed body by themselves (airliners are jets and
+# planes too) with the verbs of attack by which a state's craft are its air force ("Syrian
+# planes struck a market") (word_classes.tsv).
+CHARGE_PARTICIPLES = word_class("charge_participle")
+STRIKING_CRAFT = word_class("striking_craft")
+AIR_ATTACK_VERBS = word_class("air_attack")
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
@@ -1013,7 +1020,7 @@ class DocActors:
                            and arrays.heads[positions[m.end - 1]] == h]
         sector = _best_sector(sectors, head_pos) if sectors else ""
         if (not sector and country and not named and head_pos_tag == "NOUN"
-                and self._force_deed(h)):
+                and (self._force_deed(h) or self._striking_craft(h))):
             # "an Israeli raid killed three militants": the raider is the state's forces
             # (a police raid keeps its police: that phrase names a sector)
             sector = "MIL"
@@ -1296,6 +1303,18 @@ class DocActors:
             # "Ukrainian drones hit an oil depot": a state's arms that strike are its forces
             or lemma in STATE_WEAPONS)
 
+    def _striking_craft(self, i: int) -> bool:
+        """Whether the token at ``i`` is a jet or a plane that attacks: the subject of a
+        verb of attack ("Israeli jets bombed Gaza") or of one whose object is a deed of
+        war ("Russian planes carried out air strikes"). A state's word on a jet says whose
+        air force it is only then; "a Turkish jet landed" may be an airliner."""
+        arrays, lemmas = self._arrays, self._lemma_lowers
+        if lemmas[i] not in STRIKING_CRAFT or arrays.deps[i] != "nsubj":
+            return False
+        verb = arrays.heads[i]
+        return lemmas[verb] in AIR_ATTACK_VERBS or any(
+            arrays.deps[o] in OBJECT_DEPS and self._force_deed(o) for o in arrays.children[verb])
+
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
         ("Erdogan's party", "Assad's forces", "Putin's critics"): theirs, as the
@@ -1570,6 +1589,11 @@ class DocActors:
         for tok in subtree:
             if deps[tok] in ("relcl", "ccomp", "advcl") and tok != h:
                 skip.update(_subtree(arrays, tok))  # clauses speak of others
+            elif deps[tok] == "acl" and self._lemma_lowers[tok] in CHARGE_PARTICIPLES:
+                # "two men convicted of spying for Israel": what someone is charged with
+                # names whom they are said to have served, not them
+                skip.update(t for prep in children[tok] if deps[prep] == "prep"
+                            and lowers[prep] in ("of", "with") for t in _subtree(arrays, prep))
             if tok == h or tok in skip or pos[tok] not in ("PROPN", "NOUN", "ADJ"):
                 continue
             if _stance(lowers, tok):
