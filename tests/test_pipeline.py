@@ -4979,3 +4979,17 @@ def test_a_present_tense_firing_on_someone_is_force(coder, text, pair):
 def test_a_sum_pledged_in_aid_to_someone_goes_to_them(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # armed forces that arrive in or fly to a country are deployed there, not visiting
+    ("Canadian troops arrived in Latvia on Tuesday.", "154", ("CANMIL", "LVAGOV")),
+    ("Two British warships arrived in Cyprus.", "154", ("GBRMIL", "CYPGOV")),
+    ("Italian paratroopers flew to Niger on Sunday.", "154", ("ITAMIL", "NERGOV")),
+    # people who arrive still visit
+    ("The Chilean foreign minister arrived in Peru on Tuesday.", "042", ("CHLGOV", "PERGOV")),
+])
+def test_forces_that_arrive_somewhere_are_deployed(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
+

@@ -1951,7 +1951,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
              if not _accidental(m, doc) and not _figurative(m, doc)
              and not _sporting(m, doc)]
-    found = [_state_bombing(_official_protest(_rioting(m, doc), doc), doc)
+    found = [_forces_moved(_state_bombing(_official_protest(_rioting(m, doc), doc), doc), doc)
              for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -2941,6 +2941,31 @@ def _state_bombing(m: Mention, doc: Doc) -> Mention:
             and all(doc[i].ent_type_ == "GPE" or doc[i].lemma_.lower() in ARMED_FORCE_WORDS
                     for i in m.sources)):
         return replace(m, code=AERIAL_WEAPONS)
+    return m
+
+
+TRAVEL_CODE = "042"
+FORCE_MOVEMENT = "154"
+# Armed forces and their units and craft, as the ones who arrive somewhere.
+MOVED_FORCE_WORDS = {
+    "troop", "soldier", "force", "army", "marine", "paratrooper", "commando", "battalion",
+    "brigade", "division", "warship", "warplane", "bomber", "tank", "navy", "fleet",
+    "submarine", "destroyer", "frigate", "gunboat"}
+# Verbs of travel whose arriving forces are deployed (forces that visit or tour a place
+# are guests there).
+MOVING_VERBS = {"arrive", "fly", "travel"}
+
+
+def _forces_moved(m: Mention, doc: Doc) -> Mention:
+    """Armed forces that arrive in, fly to or travel to a country ("US troops arrived in
+    Poland", "Russian warships arrived in Syria") are deployed there, a show of force
+    (154), not visiting it: a visit (042) is made by people."""
+    if m.code != TRAVEL_CODE:  # (the code first: most mentions are no travel)
+        return m
+    tok = doc[m.trigger]
+    if (tok.pos_ == "VERB" and tok.lemma_.lower() in MOVING_VERBS and m.sources
+            and all(doc[i].lemma_.lower() in MOVED_FORCE_WORDS for i in m.sources)):
+        return replace(m, code=FORCE_MOVEMENT)
     return m
 
 
