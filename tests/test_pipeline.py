@@ -4993,3 +4993,12 @@ def test_forces_that_arrive_somewhere_are_deployed(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
 
+
+@pytest.mark.parametrize("text, pair", [
+    # a state that protests "to" another complains to it officially (114)
+    ("Vietnam protested to Malaysia over the seizure of a fishing boat.", ("VNMGOV", "MYSGOV")),
+    ("Brazil protested strongly to Paraguay on Monday.", ("BRAGOV", "PRYGOV")),
+])
+def test_a_state_protesting_to_another_complains_to_it(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("114", *pair)
