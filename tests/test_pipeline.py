@@ -4381,7 +4381,7 @@ def test_sanctions_blocked_are_vetoed_not_imposed(coder):
     ("Ethiopia army clashes with TPLF fighters", "190", ("ETHMIL", "ETHREB")),
     # a plural doer's verb has no "-s", and is read as a noun all the same
     ("Ugandan police fire tear gas at students", "175", ("UGACOP", "UGAEDU")),
-    ("Sudanese protesters storm parliament", "190", ("SDNCVL", "SDNLEG")),
+    ("Sudanese protesters storm parliament", "145", ("SDNCVL", "SDNLEG")),
     # and a plural at the line's start, capitalised, is read as a name
     ("Rebels attack army base in Mali", "190", ("MLIREB", "MLIMIL")),
     # and a plural doer the parser takes for the verb ("militants") is the doer
@@ -5002,3 +5002,13 @@ def test_forces_that_arrive_somewhere_are_deployed(coder, text, code, pair):
 def test_a_state_protesting_to_another_complains_to_it(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "11")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("114", *pair)
+
+
+@pytest.mark.parametrize("text, code", [
+    # protesters who storm a building riot (145); forces that storm one use force
+    ("Hundreds of protesters stormed the parliament in Tirana on Friday.", "145"),
+    ("Riot police stormed a student camp in Dhaka.", "170"),
+])
+def test_a_building_stormed_by_protesters_is_a_riot(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("14", "17", "19")] == [code], events

@@ -2894,16 +2894,20 @@ def _sporting(m: Mention, doc: Doc) -> bool:
 
 
 # Property destruction, and the words for people protesting: what protesters destroy
-# they destroy in a violent protest ("the building was torched by protesters").
+# they destroy in a violent protest ("the building was torched by protesters"); what
+# they storm they break into in one ("protesters stormed the parliament").
 DESTRUCTION_CODES = {"1712"}
+BREAKING_IN_VERBS = {"storm"}
 PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
 RIOT_CODE = "145"
 
 
 def _rioting(m: Mention, doc: Doc) -> Mention:
-    """A destruction of property by protesters is a riot (145), not a state's coercion."""
-    if m.code in DESTRUCTION_CODES and m.sources and all(
-            doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources):
+    """A destruction of property, or a building stormed, by protesters is a riot (145),
+    not a state's coercion or an armed assault."""
+    if ((m.code in DESTRUCTION_CODES
+         or (m.code[:2] == "19" and doc[m.trigger].lemma_.lower() in BREAKING_IN_VERBS))
+            and m.sources and all(doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources)):
         return replace(m, code=RIOT_CODE)
     return m
 
