@@ -5012,3 +5012,13 @@ def test_a_state_protesting_to_another_complains_to_it(coder, text, pair):
 def test_a_building_stormed_by_protesters_is_a_riot(coder, text, code):
     events = coder.code(text, published="2015-06-02")
     assert [ev.cameo for ev in events if ev.cameo[:2] in ("14", "17", "19")] == [code], events
+
+
+@pytest.mark.parametrize("text", [
+    # workers who shun or stay away from work strike (143)
+    "Bolivian miners shunned work for a second day on Tuesday.",
+    "Thousands of Nigerian teachers stayed away from work on Monday.",
+])
+def test_shunning_work_is_a_strike(coder, text):
+    ev = one(coder.code(text, published="2015-06-02"), "14")
+    assert ev.cameo == "143", ev
