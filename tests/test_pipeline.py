@@ -5022,3 +5022,15 @@ def test_a_building_stormed_by_protesters_is_a_riot(coder, text, code):
 def test_shunning_work_is_a_strike(coder, text):
     ev = one(coder.code(text, published="2015-06-02"), "14")
     assert ev.cameo == "143", ev
+
+
+@pytest.mark.parametrize("text, pair", [
+    # doctors and rescuers sent to a country, and medical or rescue teams, are humanitarian aid
+    ("Cuba sent 300 doctors to Angola.", ("CUBGOV", "AGOGOV")),
+    ("Israel sent a search-and-rescue team to Mexico after the quake.", ("ISRGOV", "MEXGOV")),
+    ("Portugal deployed firefighters to Spain on Sunday.", ("PRTGOV", "ESPGOV")),
+])
+def test_doctors_and_rescuers_sent_abroad_are_humanitarian_aid(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "07")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("073", *pair)
+
