@@ -5034,3 +5034,13 @@ def test_doctors_and_rescuers_sent_abroad_are_humanitarian_aid(coder, text, pair
     ev = one(coder.code(text, published="2015-06-02"), "07")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("073", *pair)
 
+
+@pytest.mark.parametrize("text, country", [
+    # who intercepts or foils an armed act is its target, never its doer
+    ("Israel intercepted two rockets fired from Gaza on Sunday.", "ISR"),
+    ("Saudi Arabia intercepted a missile launched by Houthi rebels.", "SAU"),
+])
+def test_who_intercepts_an_attack_did_not_make_it(coder, text, country):
+    events = coder.code(text, published="2015-06-02")
+    assert not [ev for ev in events if ev.cameo[:2] in ("18", "19")
+                and ev.source and ev.source.country == country], events

@@ -1756,6 +1756,8 @@ def _in_name(tok: Token) -> bool:
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
 # Praise (05) and disapproval (11): spoken judgements of a deed, which its judge did not do.
 JUDGING_ROOTS = {"05", "11"}
+# Verbs of fending off an armed act: their subject is its target, not its doer.
+FENDING_VERBS = {"intercept", "repel", "repulse", "foil", "thwart"}
 # Hosting (043) and mediating (045): a third party's part in a deed between others.
 BROKERING_CODES = {"043", "045"}
 REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
@@ -1872,6 +1874,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         # parties have not agreed to)
         if m.code in BROKERING_CODES and m.modality in ("asserted", "reported"):
             brokering.add(m.trigger)
+    if nouns:
+        # "intercepted a rocket fired from Lebanon", "repelled an attack on the base": who
+        # fends off an armed act did not do it (read only when there are nouns to read)
+        judging.update(i for i in range(sent.start, sent.end)
+                       if tags[i] == "VERB" and lemmas[i].lower() in FENDING_VERBS)
     judges, brokers = frozenset(judging), frozenset(brokering)
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
