@@ -5044,3 +5044,15 @@ def test_who_intercepts_an_attack_did_not_make_it(coder, text, country):
     events = coder.code(text, published="2015-06-02")
     assert not [ev for ev in events if ev.cameo[:2] in ("18", "19")
                 and ev.source and ev.source.country == country], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a threat's complement that names the threatener again ("it") aims it at no one
+    # else: only the threatened act's own target is coded
+    ("Chile warned it would recall its ambassador from Bolivia.", ("CHLGOV", "BOLGOV")),
+    ("Lithuania warned it would expel Belarusian diplomats.", ("LTUGOV", "BLRGOV")),
+])
+def test_a_threat_naming_its_maker_again_is_not_aimed_at_itself(coder, text, pair):
+    events = coder.code(text, published="2015-06-02")
+    assert [(ev.source.code, ev.target.code) for ev in events if ev.cameo[:2] == "13"] \
+        == [pair], events

@@ -28,6 +28,9 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Pronouns by which a threat's complement clause names the threatener again ("Serbia
+# warned it would recall its ambassador"): the threatener, not the threat's target.
+SELF_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 # Texts that say, ask or demand something on behalf of those who adopt them.
 DOCUMENT_NOUNS = {"resolution", "motion", "statement", "declaration", "communique", "petition"}
 # Nouns of an undertaking whose "of" clause is the deed undertaken ("began the process of
@@ -1103,7 +1106,9 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for clause in clauses:
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
-            if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
+            if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
+                    and not (entry.code[:2] == THREAT_ROOT and subj[0].lower_ in SELF_PRONOUNS
+                             and _children(tok, SUBJECTS))):
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
