@@ -5056,3 +5056,13 @@ def test_a_threat_naming_its_maker_again_is_not_aimed_at_itself(coder, text, pai
     events = coder.code(text, published="2015-06-02")
     assert [(ev.source.code, ev.target.code) for ev in events if ev.cameo[:2] == "13"] \
         == [pair], events
+
+
+@pytest.mark.parametrize("text", [
+    # police who tear-gas a crowd repress it (175); it is no chemical-weapons attack (2041)
+    "Zambian police teargassed students in Lusaka.",
+    "Kenyan police tear-gassed the crowd outside parliament.",
+])
+def test_tear_gassing_a_crowd_is_repression(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("17", "20")] == ["175"], events
