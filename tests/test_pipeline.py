@@ -5066,3 +5066,13 @@ def test_a_threat_naming_its_maker_again_is_not_aimed_at_itself(coder, text, pai
 def test_tear_gassing_a_crowd_is_repression(coder, text):
     events = coder.code(text, published="2015-06-02")
     assert [ev.cameo for ev in events if ev.cameo[:2] in ("17", "20")] == ["175"], events
+
+
+@pytest.mark.parametrize("text", [
+    # pepper spray, stun grenades and batons used on a crowd repress it (175)
+    "Police used pepper spray on demonstrators in Lima.",
+    "Riot police fired stun grenades at protesters in Belgrade.",
+])
+def test_crowd_control_weapons_used_on_a_crowd_are_repression(coder, text):
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert ev.cameo == "175", ev
