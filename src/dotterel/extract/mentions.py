@@ -28,6 +28,9 @@ OBJECTS = {"dobj", "obj"}
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Pronouns by which a threat's complement clause names the threatener again ("Serbia
+# warned it would recall its ambassador"): the threatener, not the threat's target.
+SELF_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 # Texts that speak for those who adopt them (word_classes.tsv).
 DOCUMENT_NOUNS = word_class("document")
 # Undertakings whose "of" clause is the deed undertaken, by whoever undertakes it
@@ -1139,7 +1142,9 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for clause in clauses:
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
-            if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
+            if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
+                    and not (entry.code[:2] == THREAT_ROOT and subj[0].lower_ in SELF_PRONOUNS
+                             and _children(tok, SUBJECTS))):
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
@@ -1780,6 +1785,9 @@ def _in_name(tok: Token) -> bool:
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
 # Praise (05) and disapproval (11): spoken judgements of a deed, which its judge did not do.
 JUDGING_ROOTS = {"05", "11"}
+# Verbs of fending off an armed act: their subject is its target, not its doer
+# (word_classes.tsv).
+FENDING_VERBS = word_class("fending")
 # Hosting (043) and mediating (045): a third party's part in a deed between others.
 BROKERING_CODES = {"043", "045"}
 REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
@@ -1896,6 +1904,11 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         # parties have not agreed to)
         if m.code in BROKERING_CODES and m.modality in ("asserted", "reported"):
             brokering.add(m.trigger)
+    if nouns:
+        # "intercepted a rocket fired from Lebanon", "repelled an attack on the base": who
+        # fends off an armed act did not do it (read only when there are nouns to read)
+        judging.update(i for i in range(sent.start, sent.end)
+                       if tags[i] == "VERB" and lemmas[i].lower() in FENDING_VERBS)
     judges, brokers = frozenset(judging), frozenset(brokering)
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
@@ -1975,7 +1988,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
              if not _accidental(m, doc) and not _figurative(m, doc)
              and not _sporting(m, doc)]
-    found = [_state_bombing(_official_protest(_rioting(m, doc), doc), doc)
+    found = [_forces_moved(_state_bombing(_official_protest(_rioting(m, doc), doc), doc), doc)
              for m in found]
     # "plans to impose restrictions", "vowed not to return the Golan": a bare intention
     # whose complement is a hostile act is that act intended or threatened (its own
@@ -2916,16 +2929,20 @@ def _sporting(m: Mention, doc: Doc) -> bool:
 
 
 # Property destruction, and the words for people protesting (word_classes.tsv): what
-# protesters destroy they destroy in a violent protest.
+# protesters destroy they destroy in a violent protest; what they break into they break
+# into in one.
 DESTRUCTION_CODES = {"1712"}
+BREAKING_IN_VERBS = word_class("breaking_in")
 PROTESTER_WORDS = word_class("protester")
 RIOT_CODE = "145"
 
 
 def _rioting(m: Mention, doc: Doc) -> Mention:
-    """A destruction of property by protesters is a riot (145), not a state's coercion."""
-    if m.code in DESTRUCTION_CODES and m.sources and all(
-            doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources):
+    """A destruction of property, or a building stormed, by protesters is a riot (145),
+    not a state's coercion or an armed assault."""
+    if ((m.code in DESTRUCTION_CODES
+         or (m.code[:2] == "19" and doc[m.trigger].lemma_.lower() in BREAKING_IN_VERBS))
+            and m.sources and all(doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources)):
         return replace(m, code=RIOT_CODE)
     return m
 
@@ -2963,6 +2980,28 @@ def _state_bombing(m: Mention, doc: Doc) -> Mention:
             and all(doc[i].ent_type_ == "GPE" or doc[i].lemma_.lower() in ARMED_FORCE_WORDS
                     for i in m.sources)):
         return replace(m, code=AERIAL_WEAPONS)
+    return m
+
+
+TRAVEL_CODE = "042"
+FORCE_MOVEMENT = "154"
+# Armed forces and their units and craft, as the ones who arrive somewhere, and the verbs
+# of travel by which arriving forces are deployed (forces that visit or tour a place are
+# guests there) (word_classes.tsv).
+MOVED_FORCE_WORDS = word_class("moved_force")
+MOVING_VERBS = word_class("force_arrival")
+
+
+def _forces_moved(m: Mention, doc: Doc) -> Mention:
+    """Armed forces that arrive in, fly to or travel to a country ("US troops arrived in
+    Poland", "Russian warships arrived in Syria") are deployed there, a show of force
+    (154), not visiting it: a visit (042) is made by people."""
+    if m.code != TRAVEL_CODE:  # (the code first: most mentions are no travel)
+        return m
+    tok = doc[m.trigger]
+    if (tok.pos_ == "VERB" and tok.lemma_.lower() in MOVING_VERBS and m.sources
+            and all(doc[i].lemma_.lower() in MOVED_FORCE_WORDS for i in m.sources)):
+        return replace(m, code=FORCE_MOVEMENT)
     return m
 
 
