@@ -195,6 +195,12 @@ def test_story_time_follows_the_text(coder):
      "2025-03-13", "CHL", "03", "2025-03-07"),
     ("Chile said it would release the jailed fishermen on Friday.",
      "2025-03-13", "CHL", "03", "2025-03-14"),
+    # a deed counted forward from no earlier time of the story is news by the day of the
+    # report: it is not dated after it
+    ("Two weeks later, Chilean police arrested three Peruvian fishermen.",
+     "2025-03-13", "CHL", "17", "2025-03-13"),
+    ("Chile expelled Peru's envoy on Thursday. Two days later, Peru recalled its ambassador "
+     "from Santiago.", "2025-03-13", "PER", "16", "2025-03-13"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]
@@ -322,6 +328,17 @@ def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
 def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, text, source, target):
     ev = one(coder.code(text, published="2021-03-10"), "11")
     assert (ev.source.country, ev.target.country) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # armed men of a people with no state fight the state they live in, as rebels do
+    ("Kurdish militants attacked an Iranian army post near the border.", "18", "IRN", "IRNMIL"),
+    ("Baloch separatists ambushed a Pakistani army convoy.", "19", "PAK", "PAKMIL"),
+])
+def test_armed_men_of_a_stateless_people_are_of_the_state_they_fight(coder, text, root, source,
+                                                                     target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert (ev.source.country, ev.target.code) == (source, target)
 
 
 @pytest.mark.parametrize("text, source, target", [

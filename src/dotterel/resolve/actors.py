@@ -140,6 +140,9 @@ PEOPLE_SECTORS = CROWD_SECTORS | {"REF"}
 # French aid worker in Mali", "seized a Greek tanker off Somalia") is their victims', not
 # theirs (the state whose forces they fight, or that they threaten, is theirs).
 IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS", "CRM"})
+# Peoples with no state: armed men named by one ("Kurdish militants") rise against the
+# state they live in, as rebels do.
+STATELESS_PEOPLES = word_class("stateless_people")
 SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
 OBJECT_DEPS = frozenset({"dobj", "obj"})  # what a verb acts on
 # Prepositions of going or coming: where they lead is not the scene of a deed.
@@ -1171,7 +1174,10 @@ class DocActors:
                        or (self._later_country(head, set(exclude), modifier=named_person,
                                                place_only=bool(faiths) or sector in CROWD_SECTORS,
                                                rulers_only=sector[:3] in IRREGULAR_SECTORS,
-                                               rebels=sector[:3] == "REB")
+                                               rebels=sector[:3] == "REB" or (
+                                                   sector[:3] in IRREGULAR_SECTORS
+                                                   and not STATELESS_PEOPLES.isdisjoint(
+                                                       w.lower() for w in words)))
                            if sector and (not named_person or sector in JURISDICTIONS
                                           or self._domestic_portfolio(head, words))
                            else "") or "")
