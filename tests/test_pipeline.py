@@ -331,6 +331,18 @@ def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, te
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # an official of a city sets the scene: the armed men the official speaks of are of
+    # the state the city lies in
+    ("The governor of Kandahar accused insurgents of burning a school.", "112", "AFGGOV",
+     "AFGINS"),
+    ("The mayor of Homs accused rebels of shelling the city.", "112", "SYRGOV", "SYRREB"),
+])
+def test_armed_men_are_of_the_state_of_the_official_s_city(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # armed men of a people with no state fight the state they live in, as rebels do
     ("Kurdish militants attacked an Iranian army post near the border.", "18", "IRN", "IRNMIL"),
     ("Baloch separatists ambushed a Pakistani army convoy.", "19", "PAK", "PAKMIL"),

@@ -1162,6 +1162,7 @@ class DocActors:
             # (not people a possessive gives an owner: "three of its staff were killed in
             # Darfur" are the agency's, wherever they were)
             country = ((self._scene_country(head, sector in CROWD_SECTORS)
+                        or self._sentence_place_country(head)
                         if sector in SCENE_SECTORS
                         and not any(c.dep_ == "poss" for c in head.children) else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
@@ -1462,6 +1463,22 @@ class DocActors:
             for doer in (c for c in dependents if deps[c] == "nsubj" and pos[c] == "NOUN"
                          and acted_on):
                 country = self._compound_place_country(doc[doer])
+                if country:
+                    return country
+        return ""
+
+    def _sentence_place_country(self, head: Token) -> str:
+        """The country of the place an office holder named before ``head`` in its
+        sentence holds office in: "The mayor of Aleppo accused rebels of shelling the
+        city" sets its scene in Aleppo, and the rebels are Syria's. (Only an office of a
+        place: a place named in passing, "near Baghdad", sets no one's country.)"""
+        start = head.sent.start
+        arrays = self._arrays
+        for i in range(head.i - 1, start - 1, -1):
+            if arrays.pos[i] == "NOUN" and any(
+                    e.kind == "sector" and e.person_role
+                    for e in self.knowledge.lookup(arrays.lowers[i])):
+                country = self._office_place_country(self.doc[i])
                 if country:
                     return country
         return ""
