@@ -330,6 +330,17 @@ def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, te
     assert (ev.source.country, ev.target.country) == (source, target)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a group's noun that opens the sentence is no name the tagger's capital makes it:
+    # the doers are of the place they shell
+    ("Insurgents shelled Mosul overnight.", "IRQINS"),
+    ("Rebels shelled Aleppo overnight.", "SYRREB"),
+])
+def test_a_group_s_noun_opening_the_sentence_is_of_the_scene(coder, text, source):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert ev.source.code == source
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # an official of a city sets the scene: the armed men the official speaks of are of
     # the state the city lies in

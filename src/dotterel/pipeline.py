@@ -464,7 +464,7 @@ class Coder:
             place = places.event_place(trigger, [a.country for a in victims])
             country = place.country if place is not None else (
                 named or home or [victims[0].country])[0]
-        elif m.sources and not _names_doer(doc, m):
+        elif m.sources and not _names_doer(doc, m, self.kb.knowledge):
             # (no victims: no countries to weigh in the place)
             place = places.event_place(trigger, [])
             country = place.country if place is not None else ""
@@ -1321,10 +1321,14 @@ def _purpose_verbs(clause: Token) -> list[Token]:
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}
 
 
-def _names_doer(doc: Doc, m: Mention) -> bool:
+def _names_doer(doc: Doc, m: Mention, knowledge: Knowledge) -> bool:
     """Whether a mention's doer words could name someone: a name or a pronoun, not only
-    common nouns for the act or its means ("the bombing", "an explosive device")."""
-    return any(doc[i].pos_ in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES
+    common nouns for the act or its means ("the bombing", "an explosive device"), nor a
+    group's noun the tagger takes for a name only because it opens the sentence ("Rebels
+    shelled Aleppo")."""
+    return any((doc[i].pos_ in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES)
+               and not (doc[i].is_sent_start and any(
+                   e.kind == "sector" for e in knowledge.lookup(doc[i].lower_)))
                for i in m.sources)
 TIME_TYPES = {"DATE", "TIME"}  # "on Friday" names no one
 
