@@ -331,6 +331,16 @@ def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, te
 
 
 @pytest.mark.parametrize("text, source", [
+    # warplanes by their plain names are the state's forces; a bare "bombers" is not
+    ("The Indian defence ministry said its jets struck militant camps in Kashmir.", "INDMIL"),
+    ("Russian strategic bombers struck Odesa overnight.", "RUSMIL"),
+])
+def test_warplanes_by_plain_names_are_the_military(coder, text, source):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, source", [
     # a group's noun that opens the sentence is no name the tagger's capital makes it:
     # the doers are of the place they shell
     ("Insurgents shelled Mosul overnight.", "IRQINS"),
