@@ -330,6 +330,17 @@ def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, te
     assert (ev.source.country, ev.target.country) == (source, target)
 
 
+@pytest.mark.parametrize("text, root, source, target", [
+    # armed men of no state who strike things in their own country strike that country
+    ("Militants attacked a market in Kabul.", "18", "AFGUAF", "AFG"),
+    ("Militants fired rockets at a market in Peshawar.", "19", "PAKUAF", "PAK"),
+])
+def test_irregular_doers_striking_things_at_home_strike_their_country(coder, text, root, source,
+                                                                      target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
 @pytest.mark.parametrize("text, source", [
     # warplanes by their plain names are the state's forces; a bare "bombers" is not
     ("The Indian defence ministry said its jets struck militant camps in Kashmir.", "INDMIL"),

@@ -354,9 +354,19 @@ class Coder:
             # "a drone strike hit a vehicle in Kabul", "jets bombed a building in Gaza":
             # violence told as done to things no one is named with falls on the country
             # where it happened, when that is another than the doers' (a city is a place
-            # there, not its country's government)
+            # there, not its country's government), or when the doers are armed men of no
+            # state the text names, who strike at their own country ("militants attacked a
+            # market in Kabul"; not doers inferred from the deed alone: "a bombing killed
+            # one soldier and wounded two others"), nor where a participle adds the toll,
+            # whose victims are the deed's ("opened fire on a bus, killing six passengers")
             place = places.event_place(trigger)
-            if place is not None and place.country and place.country not in exclude:
+            irregular = (bool(sources) and all(s.sector[:3] in IRREGULAR_DOERS and s.text
+                                               for s in sources)
+                         and not any(c.dep_ == "advcl" and c.tag_ == "VBG"
+                                     and any(g.dep_ in ("dobj", "obj") for g in c.children)
+                                     for c in trigger.children))
+            if (place is not None and place.country
+                    and (place.country not in exclude or irregular)):
                 targets = [Actor(code=place.country, country=place.country, name=place.name)]
         if not targets and m.code == SURRENDER and trigger.pos_ == "VERB":
             # "Russian troops withdrew from Kherson": a retreat from a place no actor is
