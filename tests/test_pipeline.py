@@ -334,6 +334,8 @@ def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, te
     # armed men of no state who strike things in their own country strike that country
     ("Militants attacked a market in Kabul.", "18", "AFGUAF", "AFG"),
     ("Militants fired rockets at a market in Peshawar.", "19", "PAKUAF", "PAK"),
+    # (doers called by what they are, placed by the deed: still theirs)
+    ("Militants attacked the city of Herat.", "18", "AFGUAF", "AFG"),
 ])
 def test_irregular_doers_striking_things_at_home_strike_their_country(coder, text, root, source,
                                                                       target):

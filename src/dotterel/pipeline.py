@@ -355,13 +355,16 @@ class Coder:
             # violence told as done to things no one is named with falls on the country
             # where it happened, when that is another than the doers' (a city is a place
             # there, not its country's government), or when the doers are armed men of no
-            # state the text names, who strike at their own country ("militants attacked a
-            # market in Kabul"; not doers inferred from the deed alone: "a bombing killed
-            # one soldier and wounded two others"), nor where a participle adds the toll,
-            # whose victims are the deed's ("opened fire on a bus, killing six passengers")
+            # state the text names or calls by what they are, who strike at their own
+            # country ("militants attacked a market in Kabul"; not doers inferred from the
+            # deed alone: "a bombing killed one soldier and wounded two others"), nor where
+            # a participle adds the toll, whose victims are the deed's ("opened fire on a
+            # bus, killing six passengers")
             place = places.event_place(trigger)
-            irregular = (bool(sources) and all(s.sector[:3] in IRREGULAR_DOERS and s.text
-                                               for s in sources)
+            called = any(e.kind == "sector" and e.code in IRREGULAR_DOERS
+                         for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_))
+            irregular = (bool(sources) and all(s.sector[:3] in IRREGULAR_DOERS
+                                               and (s.text or called) for s in sources)
                          and not any(c.dep_ == "advcl" and c.tag_ == "VBG"
                                      and any(g.dep_ in ("dobj", "obj") for g in c.children)
                                      for c in trigger.children))
