@@ -364,6 +364,16 @@ def test_a_group_s_noun_opening_the_sentence_is_of_the_scene(coder, text, source
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text, target", [
+    # people an official or body of a place tells of are that place's, not the doers'
+    ("Kharkiv's governor said Russian missiles killed five people.", "UKRCVL"),
+    ("Gaza's health ministry said Israeli strikes killed 40 people.", "PSECVL"),
+])
+def test_victims_are_of_the_place_whose_official_tells(coder, text, target):
+    ev = one(coder.code(text, published="2025-03-10"), "19")
+    assert ev.target.code == target
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # an official of a city sets the scene: the armed men the official speaks of are of
     # the state the city lies in

@@ -1468,19 +1468,23 @@ class DocActors:
         return ""
 
     def _sentence_place_country(self, head: Token) -> str:
-        """The country of the place an office holder named before ``head`` in its
-        sentence holds office in: "The mayor of Aleppo accused rebels of shelling the
-        city" sets its scene in Aleppo, and the rebels are Syria's. (Only an office of a
-        place: a place named in passing, "near Baghdad", sets no one's country.)"""
+        """The country of the place whose office holder or body a sentence names before
+        ``head``: "The mayor of Aleppo accused rebels of shelling the city" sets its scene
+        in Aleppo, and the rebels are Syria's; "Gaza's health ministry said strikes killed
+        40 people" tells of Gaza's people. (Only a place that owns the office or body: one
+        it is merely in, "officials in Washington said", sets no one's country.)"""
         start = head.sent.start
         arrays = self._arrays
         for i in range(head.i - 1, start - 1, -1):
-            if arrays.pos[i] == "NOUN" and any(
-                    e.kind == "sector" and e.person_role
-                    for e in self.knowledge.lookup(arrays.lowers[i])):
-                country = self._office_place_country(self.doc[i])
-                if country:
-                    return country
+            if arrays.pos[i] != "NOUN" or not any(
+                    e.kind == "sector" for e in self.knowledge.lookup(arrays.lowers[i])):
+                continue
+            tok = self.doc[i]
+            country = (self._office_place_country(tok) or self._compound_place_country(tok)
+                       or next((c for o in tok.children if o.dep_ == "poss"
+                                and (c := self._place_country(o) or self._city_named(o))), ""))
+            if country:
+                return country
         return ""
 
     def _city_named(self, tok: Token) -> str:
