@@ -195,6 +195,12 @@ def test_story_time_follows_the_text(coder):
      "2025-03-13", "CHL", "03", "2025-03-07"),
     ("Chile said it would release the jailed fishermen on Friday.",
      "2025-03-13", "CHL", "03", "2025-03-14"),
+    # a deed counted forward from no earlier time of the story is news by the day of the
+    # report: it is not dated after it
+    ("Two weeks later, Chilean police arrested three Peruvian fishermen.",
+     "2025-03-13", "CHL", "17", "2025-03-13"),
+    ("Chile expelled Peru's envoy on Thursday. Two days later, Peru recalled its ambassador "
+     "from Santiago.", "2025-03-13", "PER", "16", "2025-03-13"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]
@@ -322,6 +328,73 @@ def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
 def test_a_reaction_to_an_act_told_in_other_words_is_aimed_at_its_doer(coder, text, source, target):
     ev = one(coder.code(text, published="2021-03-10"), "11")
     assert (ev.source.country, ev.target.country) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # armed men of no state who strike things in their own country strike that country
+    ("Militants attacked a market in Kabul.", "18", "AFGUAF", "AFG"),
+    ("Militants fired rockets at a market in Peshawar.", "19", "PAKUAF", "PAK"),
+    # (doers called by what they are, placed by the deed: still theirs)
+    ("Militants attacked the city of Herat.", "18", "AFGUAF", "AFG"),
+])
+def test_irregular_doers_striking_things_at_home_strike_their_country(coder, text, root, source,
+                                                                      target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
+@pytest.mark.parametrize("text, source", [
+    # warplanes by their plain names are the state's forces; a bare "bombers" is not
+    ("The Indian defence ministry said its jets struck militant camps in Kashmir.", "INDMIL"),
+    ("Russian strategic bombers struck Odesa overnight.", "RUSMIL"),
+])
+def test_warplanes_by_plain_names_are_the_military(coder, text, source):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, source", [
+    # a group's noun that opens the sentence is no name the tagger's capital makes it:
+    # the doers are of the place they shell
+    ("Insurgents shelled Mosul overnight.", "IRQINS"),
+    ("Rebels shelled Aleppo overnight.", "SYRREB"),
+])
+def test_a_group_s_noun_opening_the_sentence_is_of_the_scene(coder, text, source):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, target", [
+    # people an official or body of a place tells of are that place's, not the doers'
+    ("Kharkiv's governor said Russian missiles killed five people.", "UKRCVL"),
+    ("Gaza's health ministry said Israeli strikes killed 40 people.", "PSECVL"),
+])
+def test_victims_are_of_the_place_whose_official_tells(coder, text, target):
+    ev = one(coder.code(text, published="2025-03-10"), "19")
+    assert ev.target.code == target
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # an official of a city sets the scene: the armed men the official speaks of are of
+    # the state the city lies in
+    ("The governor of Kandahar accused insurgents of burning a school.", "112", "AFGGOV",
+     "AFGINS"),
+    ("The mayor of Homs accused rebels of shelling the city.", "112", "SYRGOV", "SYRREB"),
+])
+def test_armed_men_are_of_the_state_of_the_official_s_city(coder, text, root, source, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # armed men of a people with no state fight the state they live in, as rebels do
+    ("Kurdish militants attacked an Iranian army post near the border.", "18", "IRN", "IRNMIL"),
+    ("Baloch separatists ambushed a Pakistani army convoy.", "19", "PAK", "PAKMIL"),
+])
+def test_armed_men_of_a_stateless_people_are_of_the_state_they_fight(coder, text, root, source,
+                                                                     target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert (ev.source.country, ev.target.code) == (source, target)
 
 
 @pytest.mark.parametrize("text, source, target", [

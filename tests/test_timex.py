@@ -420,9 +420,34 @@ def test_anaphoric(text: str, narrative: TimeRef | None, expected: list[Row]) ->
 
 
 def test_anaphoric_falls_back_to_publication() -> None:
+    # with no story time, a deed told "the next day" is news by the publication day: it
+    # cannot be the day after it (only a future tense looks ahead)
     assert times("The next day, the ministry protested.", WED_2025) == [
+        ("The next day", "2025-04-16", "day", "published")]
+    assert times("The next day, the ministry will protest.", WED_2025, None, "future") == [
         ("The next day", "2025-04-17", "day", "published")]
     assert times("The next day, the ministry protested.", None) == []
+
+
+@pytest.mark.parametrize(("text", "narrative", "tense", "expected"), [
+    ("Two weeks later, militias torched the village.", None, "past",
+     [("Two weeks later", "2025-04-16", "day", "published")]),
+    ("They left, and 36 hours later militias torched the village.", None, "past",
+     [("36 hours later", "2025-04-16", "day", "published")]),
+    ("A month later, militias torched the village.", None, "past",
+     [("A month later", "2025-04", "month", "published")]),
+    # a story time that is the publication day: a past deed two days on is still news by then
+    ("Two days later, militias torched the village.", TimeRef(WED_2025, "day"), "past",
+     [("Two days later", "2025-04-16", "day", "narrative")]),
+    # a plan counted from the story's time looks ahead
+    ("Two days later, militias will leave the village.", TimeRef(WED_2025, "day"), "future",
+     [("Two days later", "2025-04-18", "day", "narrative")]),
+    ("Two days later, militias torched the village.", TimeRef(dt.date(2025, 4, 1), "day"), "past",
+     [("Two days later", "2025-04-03", "day", "narrative")]),
+])
+def test_counting_forward_stops_at_publication(text: str, narrative: TimeRef | None, tense: str,
+                                               expected: list[Row]) -> None:
+    assert times(text, WED_2025, narrative, tense) == expected
 
 
 def test_day_offset_keeps_a_coarse_anchor() -> None:
@@ -556,7 +581,8 @@ def test_several_mentions_come_in_text_order_without_overlap() -> None:
     rows = times(text, WED_2025, None, "past")
     assert rows == [("Monday", "2025-04-14", "day", "published"),
                     ("April 3, 2024", "2024-04-03", "day", "absolute"),
-                    ("two days later", "2025-04-18", "day", "published")]
+                    # (no later than the news; DocDates counts it from April 3)
+                    ("two days later", "2025-04-16", "day", "published")]
     found = find_times(text, WED_2025, None, "past")
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start

@@ -354,9 +354,22 @@ class Coder:
             # "a drone strike hit a vehicle in Kabul", "jets bombed a building in Gaza":
             # violence told as done to things no one is named with falls on the country
             # where it happened, when that is another than the doers' (a city is a place
-            # there, not its country's government)
+            # there, not its country's government), or when the doers are armed men of no
+            # state the text names or calls by what they are, who strike at their own
+            # country ("militants attacked a market in Kabul"; not doers inferred from the
+            # deed alone: "a bombing killed one soldier and wounded two others"), nor where
+            # a participle adds the toll, whose victims are the deed's ("opened fire on a
+            # bus, killing six passengers")
             place = places.event_place(trigger)
-            if place is not None and place.country and place.country not in exclude:
+            called = any(e.kind == "sector" and e.code in IRREGULAR_DOERS
+                         for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_))
+            irregular = (bool(sources) and all(s.sector[:3] in IRREGULAR_DOERS
+                                               and (s.text or called) for s in sources)
+                         and not any(c.dep_ == "advcl" and c.tag_ == "VBG"
+                                     and any(g.dep_ in ("dobj", "obj") for g in c.children)
+                                     for c in trigger.children))
+            if (place is not None and place.country
+                    and (place.country not in exclude or irregular)):
                 targets = [Actor(code=place.country, country=place.country, name=place.name)]
         if not targets and m.code == SURRENDER and trigger.pos_ == "VERB":
             # "Russian troops withdrew from Kherson": a retreat from a place no actor is
@@ -464,7 +477,7 @@ class Coder:
             place = places.event_place(trigger, [a.country for a in victims])
             country = place.country if place is not None else (
                 named or home or [victims[0].country])[0]
-        elif m.sources and not _names_doer(doc, m):
+        elif m.sources and not _names_doer(doc, m, self.kb.knowledge):
             # (no victims: no countries to weigh in the place)
             place = places.event_place(trigger, [])
             country = place.country if place is not None else ""
@@ -1321,10 +1334,14 @@ def _purpose_verbs(clause: Token) -> list[Token]:
 NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}
 
 
-def _names_doer(doc: Doc, m: Mention) -> bool:
+def _names_doer(doc: Doc, m: Mention, knowledge: Knowledge) -> bool:
     """Whether a mention's doer words could name someone: a name or a pronoun, not only
-    common nouns for the act or its means ("the bombing", "an explosive device")."""
-    return any(doc[i].pos_ in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES
+    common nouns for the act or its means ("the bombing", "an explosive device"), nor a
+    group's noun the tagger takes for a name only because it opens the sentence ("Rebels
+    shelled Aleppo")."""
+    return any((doc[i].pos_ in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES)
+               and not (doc[i].is_sent_start and any(
+                   e.kind == "sector" for e in knowledge.lookup(doc[i].lower_)))
                for i in m.sources)
 TIME_TYPES = {"DATE", "TIME"}  # "on Friday" names no one
 

@@ -140,6 +140,9 @@ PEOPLE_SECTORS = CROWD_SECTORS | {"REF"}
 # French aid worker in Mali", "seized a Greek tanker off Somalia") is their victims', not
 # theirs (the state whose forces they fight, or that they threaten, is theirs).
 IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS", "CRM"})
+# Peoples with no state: armed men named by one ("Kurdish militants") rise against the
+# state they live in, as rebels do.
+STATELESS_PEOPLES = word_class("stateless_people")
 SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
 OBJECT_DEPS = frozenset({"dobj", "obj"})  # what a verb acts on
 # Prepositions of going or coming: where they lead is not the scene of a deed.
@@ -1159,6 +1162,7 @@ class DocActors:
             # (not people a possessive gives an owner: "three of its staff were killed in
             # Darfur" are the agency's, wherever they were)
             country = ((self._scene_country(head, sector in CROWD_SECTORS)
+                        or self._sentence_place_country(head)
                         if sector in SCENE_SECTORS
                         and not any(c.dep_ == "poss" for c in head.children) else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
@@ -1171,7 +1175,10 @@ class DocActors:
                        or (self._later_country(head, set(exclude), modifier=named_person,
                                                place_only=bool(faiths) or sector in CROWD_SECTORS,
                                                rulers_only=sector[:3] in IRREGULAR_SECTORS,
-                                               rebels=sector[:3] == "REB")
+                                               rebels=sector[:3] == "REB" or (
+                                                   sector[:3] in IRREGULAR_SECTORS
+                                                   and not STATELESS_PEOPLES.isdisjoint(
+                                                       w.lower() for w in words)))
                            if sector and (not named_person or sector in JURISDICTIONS
                                           or self._domestic_portfolio(head, words))
                            else "") or "")
@@ -1458,6 +1465,26 @@ class DocActors:
                 country = self._compound_place_country(doc[doer])
                 if country:
                     return country
+        return ""
+
+    def _sentence_place_country(self, head: Token) -> str:
+        """The country of the place whose office holder or body a sentence names before
+        ``head``: "The mayor of Aleppo accused rebels of shelling the city" sets its scene
+        in Aleppo, and the rebels are Syria's; "Gaza's health ministry said strikes killed
+        40 people" tells of Gaza's people. (Only a place that owns the office or body: one
+        it is merely in, "officials in Washington said", sets no one's country.)"""
+        start = head.sent.start
+        arrays = self._arrays
+        for i in range(head.i - 1, start - 1, -1):
+            if arrays.pos[i] != "NOUN" or not any(
+                    e.kind == "sector" for e in self.knowledge.lookup(arrays.lowers[i])):
+                continue
+            tok = self.doc[i]
+            country = (self._office_place_country(tok) or self._compound_place_country(tok)
+                       or next((c for o in tok.children if o.dep_ == "poss"
+                                and (c := self._place_country(o) or self._city_named(o))), ""))
+            if country:
+                return country
         return ""
 
     def _city_named(self, tok: Token) -> str:

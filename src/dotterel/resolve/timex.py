@@ -607,7 +607,25 @@ def _offset_from(m: re.Match[str], ctx: _Context, amount: int, unit: Precision) 
     direction = _direction(m.group("dir"))
     if anchor[1] == "published" and ctx.tense != "future" and _relational(m):
         direction = -1
-    return _shift(anchor[0], direction * amount, unit), anchor[1]
+    return _no_later_than_news(_shift(anchor[0], direction * amount, unit), anchor[1], ctx, m), anchor[1]
+
+
+def _no_later_than_news(ref: TimeRef, anchor: Anchor, ctx: _Context, m: re.Match[str]) -> TimeRef:
+    """``ref``, counted forward from ``anchor`` by the offset ``m``, bounded by the
+    publication day.
+
+    "Two weeks later, troops raided the town" with no earlier time in the story cannot be
+    two weeks after the report of it, nor can a deed told in the past tense two days
+    after a story time that is the publication day: the deed is news by then, so the
+    publication day is the latest it can be (a careful coder's bound). Only a future
+    tense, or a present one counted from a story time (a plan), looks ahead. An offset
+    to another event ("two days after rebels stormed the town") is left as counted: it
+    may be mirrored about a time set beside it (:func:`apposed_offset`).
+    """
+    if (ctx.published is None or ref.value <= ctx.published or ctx.tense == "future"
+            or (anchor == "narrative" and ctx.tense != "past") or _relational(m)):
+        return ref
+    return _truncate(ctx.published, ref.precision)
 
 
 _APPOSED = re.compile(r"[\s,;—–-]*")
@@ -642,7 +660,8 @@ def _r_hours_offset(m: re.Match[str], ctx: _Context) -> Resolved:
         return None
     n = m.group("n")
     days = _number(n) // 24 if n and n.lower() not in ("a", "an") else 0  # "36 hours later"
-    return _shift(anchor[0], _direction(m.group("dir")) * days, "day"), anchor[1]
+    ref = _shift(anchor[0], _direction(m.group("dir")) * days, "day")
+    return _no_later_than_news(ref, anchor[1], ctx, m), anchor[1]
 
 
 def _r_the_unit_rel(m: re.Match[str], ctx: _Context) -> Resolved:
