@@ -5015,3 +5015,14 @@ def test_a_present_tense_firing_on_someone_is_force(coder, text, pair):
 def test_a_sum_pledged_in_aid_to_someone_goes_to_them(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), "03")
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a state's forces striking a place of their own country strike its people
+    ("Iraqi helicopters dropped bombs on Fallujah.", "195", ("IRQMIL", "IRQ")),
+    ("Ethiopian jets bombed Mekelle on Tuesday.", "195", ("ETHMIL", "ETH")),
+])
+def test_bombing_a_place_of_ones_own_country_falls_on_its_people(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
+

@@ -388,6 +388,15 @@ class Coder:
                 # the state of emergency" is the lifting's object, no act of its own)
                 targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
                                   for s in sources if s.country and s.country != "IGO")
+        if not targets and m.code in BOMBARDMENT_CODES and trigger.pos_ == "VERB":
+            # "Syrian helicopters dropped barrel bombs on Aleppo", "the army shelled the
+            # town of Daraya": a state's forces striking a place of their own country
+            # strike its people (only the place struck counts, not where they fought)
+            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets]
+            targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
+                            for start, end, p in places.in_sentence(trigger.sent, list(exclude))
+                            if p.country in exclude and p.country != "IGO"
+                            and any(lo <= start and end - 1 <= hi for lo, hi in phrases)), [])
         if (not targets and m.code in (CEASEFIRE_DECLARED, CEASEFIRE_VIOLATION)
                 and trigger.pos_ == "VERB"
                 and all(s.sector[:3] in INSURGENT_SECTORS and s.country not in ("", "IGO")
@@ -841,6 +850,9 @@ NATIONWIDE_CODES = {"0811", "0813", "0814", "1323", "1324", "1723", "1724"}
 # Mass violence a state does in a region of its own country falls on that region's people
 # too ("responsible for mass killings in the Darfur region").
 MASS_VIOLENCE_ROOT = "20"
+# Striking a place from afar or attacking it: done to the people of the place struck, even
+# by their own state's forces (not seizing it, blockading it or fighting in it).
+BOMBARDMENT_CODES = {"190", "194", "195", "1951", "1952"}
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Meeting, talking and mediating: where it is held is the venue, not a party ("held
 # talks in Geneva"); a visit (042, 043) is to the place visited.
