@@ -5026,3 +5026,16 @@ def test_bombing_a_place_of_ones_own_country_falls_on_its_people(coder, text, co
     ev = one(coder.code(text, published="2015-06-02"), "19")
     assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
 
+
+
+@pytest.mark.parametrize("text, code", [
+    # seizing people is abducting them; seizing suspects is arresting them; seizing
+    # goods is confiscating them
+    ("Gunmen seized 12 Kenyan students near the border.", "181"),
+    ("Militants seized up to 20 Chinese engineers at a mine.", "181"),
+    ("Kenyan police seized three suspects in Mombasa.", "173"),
+    ("Kenyan police seized a Somali fishing boat.", "1711"),
+])
+def test_seizing_people_is_an_abduction(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("17", "18")] == [code], events
