@@ -5039,3 +5039,13 @@ def test_bombing_a_place_of_ones_own_country_falls_on_its_people(coder, text, co
 def test_seizing_people_is_an_abduction(coder, text, code):
     events = coder.code(text, published="2015-06-02")
     assert [ev.cameo for ev in events if ev.cameo[:2] in ("17", "18")] == [code], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # intercepting another state's aircraft or warship is a show of force at it
+    ("Turkish jets intercepted a Greek reconnaissance plane.", ("TURMIL", "GRC")),
+    ("British jets intercepted two Russian bombers near Scotland.", ("GBRMIL", "RUS")),
+])
+def test_intercepting_an_aircraft_is_a_show_of_force(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "15")
+    assert (ev.cameo, ev.source.code, ev.target.country) == ("150", *pair)
