@@ -5049,3 +5049,13 @@ def test_seizing_people_is_an_abduction(coder, text, code):
 def test_intercepting_an_aircraft_is_a_show_of_force(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "15")
     assert (ev.cameo, ev.source.code, ev.target.country) == ("150", *pair)
+
+
+@pytest.mark.parametrize("text, codes", [
+    # what someone is convicted or acquitted of is the charge, not an act of the story
+    ("Saudi Arabia beheaded two men convicted of killing a border guard.", ["1823"]),
+    ("A military court acquitted three soldiers of killing a Palestinian teenager.", []),
+])
+def test_an_act_one_is_convicted_of_is_not_coded(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("18", "19", "20")] == codes, events
