@@ -5059,3 +5059,14 @@ def test_intercepting_an_aircraft_is_a_show_of_force(coder, text, pair):
 def test_an_act_one_is_convicted_of_is_not_coded(coder, text, codes):
     events = coder.code(text, published="2015-06-02")
     assert [ev.cameo for ev in events if ev.cameo[:2] in ("18", "19", "20")] == codes, events
+
+
+@pytest.mark.parametrize("text, code", [
+    # food given away is humanitarian aid; grain shipped is mostly sold
+    ("South Korea sent 300 tons of rice to flood victims in North Korea.", "073"),
+    ("Canada donated 5,000 tons of wheat to Sudan.", "073"),
+    ("Ukraine shipped wheat to Egypt last month.", None),
+])
+def test_food_given_away_is_humanitarian_aid(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] == "07"] == ([code] if code else []), events
