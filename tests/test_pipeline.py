@@ -5070,3 +5070,14 @@ def test_an_act_one_is_convicted_of_is_not_coded(coder, text, codes):
 def test_food_given_away_is_humanitarian_aid(coder, text, code):
     events = coder.code(text, published="2015-06-02")
     assert [ev.cameo for ev in events if ev.cameo[:2] == "07"] == ([code] if code else []), events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a release told again in the verb's "in" phrase is one release, by the verb's doer
+    ("Venezuela freed three American prisoners in a prisoner swap.", ("VEN", "USA")),
+    ("Belarus released two Polish activists in a prisoner exchange.", ("BLR", "POL")),
+])
+def test_a_release_named_again_in_its_in_phrase_is_one_event(coder, text, pair):
+    events = coder.code(text, published="2015-06-02")
+    assert [(ev.cameo, ev.source.country, ev.target.country if ev.target else None)
+            for ev in events] == [("0841", *pair)], events
