@@ -5081,3 +5081,15 @@ def test_a_release_named_again_in_its_in_phrase_is_one_event(coder, text, pair):
     events = coder.code(text, published="2015-06-02")
     assert [(ev.cameo, ev.source.country, ev.target.country if ev.target else None)
             for ev in events] == [("0841", *pair)], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a ceasefire two sides sign or declare binds them to each other; where they sign
+    # it is no party
+    ("Colombia and the FARC signed a ceasefire in Havana.", ("COL", "COL")),
+    ("Armenia and Azerbaijan declared a ceasefire on Sunday.", ("ARM", "AZE")),
+])
+def test_a_ceasefire_two_sides_sign_is_with_each_other(coder, text, pair):
+    events = coder.code(text, published="2015-06-02")
+    found = {(ev.source.country, ev.target.country) for ev in events if ev.cameo == "0871"}
+    assert found == {pair, pair[::-1]}, events

@@ -860,6 +860,8 @@ VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signing
 VENUE_PREPS = {"in", "at"}
 # Verbs of attending: where one attends is no venue of one's talks (word_classes.tsv).
 ATTENDING_VERBS = word_class("attending")
+# Verbs of signing: where one signs anything is the venue (word_classes.tsv).
+SIGNING_VERBS = word_class("signing")
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
@@ -1127,9 +1129,11 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     blamed = trigger.dep_ == "pcomp" and trigger.head.head.lemma_.lower() in BLAME_ADJECTIVES
     if trigger.dep_ in ("pcomp", "advcl") and not blamed:
         return False
-    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code == CEASEFIRE_VIOLATION:
-        # "both the army and the rebels are guilty of violating the ceasefire": a truce
-        # binds its sides to each other
+    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code in (
+            CEASEFIRE_VIOLATION, CEASEFIRE_DECLARED):
+        # "both the army and the rebels are guilty of violating the ceasefire", "the army
+        # and the rebels signed a ceasefire in Jeddah": a truce binds its sides to each
+        # other (where they sign it is no party)
         return True
     if trigger.lemma_.lower() in FIGHTING_WORDS and not any(
             c.dep_ in ("dobj", "obj") for c in trigger.children):
@@ -1172,7 +1176,8 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     """Whether a phrase is only where a meeting or a signing is held ("held talks in
     Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
-    return (m.code in VENUE_CODES and doc[m.trigger].lemma_.lower() not in ATTENDING_VERBS
+    lemma = doc[m.trigger].lemma_.lower()
+    return ((m.code in VENUE_CODES or lemma in SIGNING_VERBS) and lemma not in ATTENDING_VERBS
             and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
             and phrase.head.head.i in (m.trigger, *m.trigger_tokens))
 
