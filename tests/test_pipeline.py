@@ -5093,3 +5093,13 @@ def test_a_ceasefire_two_sides_sign_is_with_each_other(coder, text, pair):
     events = coder.code(text, published="2015-06-02")
     found = {(ev.source.country, ev.target.country) for ev in events if ev.cameo == "0871"}
     assert found == {pair, pair[::-1]}, events
+
+
+@pytest.mark.parametrize("text, country", [
+    # a crowd told only by its size is the people of the place it protests in
+    ("Thousands protested in Bucharest on Sunday against a new tax law.", "ROU"),
+    ("Hundreds rallied in Lima to demand early elections.", "PER"),
+])
+def test_a_crowd_told_by_its_size_protests(coder, text, country):
+    ev = one(coder.code(text, published="2015-06-02"), "14")
+    assert (ev.source.code, ev.target.code) == (country + "CVL", country + "GOV")

@@ -642,6 +642,13 @@ class Coder:
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
+        if (not sources and m.code[:2] == PROTEST_ROOT and m.sources
+                and all(arrays.lowers[i] in CROWD_COUNTS for i in m.sources)):
+            # "thousands protested in Tbilisi": a crowd told only by its size is the
+            # people of the place it protests in
+            place = places.event_place(doc[m.trigger])
+            if place is not None and place.country:
+                sources = [Actor(code=place.country + "CVL", country=place.country, sector="CVL")]
         if not sources and not m.negated and all(arrays.pos[i] == "PRON" for i in m.sources):
             # (an arrest by someone named whom we cannot place, "foreign troops in
             # Kosovo", is not the place's state's)
@@ -797,6 +804,8 @@ MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = word_class("mutual")
 SCHEDULED_AUX = {"will", "shall", "'ll"}  # "will meet": set to happen, not only meant
 PROTEST_ROOT = "14"
+# Words that count or gather people by themselves: a protest's crowd (word_classes.tsv).
+CROWD_COUNTS = word_class("crowd_count")
 SAID_AGAINST = ("111", "112")  # criticising or condemning, and accusing
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
