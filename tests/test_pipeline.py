@@ -5103,3 +5103,15 @@ def test_a_ceasefire_two_sides_sign_is_with_each_other(coder, text, pair):
 def test_a_crowd_told_by_its_size_protests(coder, text, country):
     ev = one(coder.code(text, published="2015-06-02"), "14")
     assert (ev.source.code, ev.target.code) == (country + "CVL", country + "GOV")
+
+
+@pytest.mark.parametrize("text", [
+    # what several speakers say of themselves is aimed at none of them
+    "Kenya and Uganda warned that they would not accept more refugees.",
+    "Chile and Peru warned that they would close their borders.",
+])
+def test_speakers_saying_of_themselves_are_not_each_others_targets(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not [ev for ev in events if ev.target is not None
+                and ev.target.country in ("KEN", "UGA", "CHL", "PER")
+                and ev.source.country != ev.target.country and ev.cameo[:2] == "01"], events

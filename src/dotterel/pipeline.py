@@ -698,12 +698,15 @@ class Coder:
             return []
         else:
             targets = self._targets(doc, m, sources, actors, day, places, acts)
-            if not targets and m.targets and "speech" in m.entry.flags and all(
+            if m.targets and "speech" in m.entry.flags and all(
+                    t.code in {s.code for s in sources} for t in targets) and all(
                     arrays.pos[i] == "PRON" and {a.code for a in actors.resolve_all(doc[i], day)}
                     <= {s.code for s in sources} for i in m.targets):
                 # "Iran denied that it was building a bomb": what speakers say of
-                # themselves is aimed at no one, and is no target lost
-                m = replace(m, targets=())
+                # themselves is aimed at no one, and is no target lost (nor is one of
+                # several speakers the others' target: "Egypt and Jordan warned that
+                # they would not accept refugees")
+                m, targets = replace(m, targets=()), []
             if m.entry is OBLIGED_DEMAND:
                 # "Putin said Russia must rearm": what one says one's own state must do
                 # is asked of no one
