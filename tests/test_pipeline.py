@@ -5115,3 +5115,13 @@ def test_speakers_saying_of_themselves_are_not_each_others_targets(coder, text):
     assert not [ev for ev in events if ev.target is not None
                 and ev.target.country in ("KEN", "UGA", "CHL", "PER")
                 and ev.source.country != ev.target.country and ev.cameo[:2] == "01"], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # trade curbs on another state eased are economic sanctions eased
+    ("Seoul eased export curbs on Japan on Monday.", ("KOR", "JPN")),
+    ("India relaxed import restrictions on Chinese electronics.", ("IND", "CHN")),
+])
+def test_trade_curbs_eased_are_sanctions_eased(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("085", *pair)
