@@ -5125,3 +5125,13 @@ def test_speakers_saying_of_themselves_are_not_each_others_targets(coder, text):
 def test_trade_curbs_eased_are_sanctions_eased(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "08")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("085", *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # hackers breaching or infiltrating anyone is a cyber attack on them
+    ("Iranian hackers breached Israeli water utilities.", ("IRN", "ISR")),
+    ("Russian hackers infiltrated German government networks.", ("RUS", "DEU")),
+])
+def test_hackers_breaching_is_a_cyber_attack(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("176", *pair)
