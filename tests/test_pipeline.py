@@ -5135,3 +5135,13 @@ def test_trade_curbs_eased_are_sanctions_eased(coder, text, pair):
 def test_hackers_breaching_is_a_cyber_attack(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "17")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("176", *pair)
+
+
+@pytest.mark.parametrize("text, code", [
+    # refugees returned by force are deported; refugees going home is no one's act
+    ("Thailand forcibly returned 40 Uyghur migrants to China.", "174"),
+    ("Thousands of refugees returned to Burundi last year.", None),
+])
+def test_refugees_returned_by_force_are_deported(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("08", "17")] == ([code] if code else []), events
