@@ -5145,3 +5145,15 @@ def test_hackers_breaching_is_a_cyber_attack(coder, text, pair):
 def test_refugees_returned_by_force_are_deported(coder, text, code):
     events = coder.code(text, published="2015-06-02")
     assert [ev.cameo for ev in events if ev.cameo[:2] in ("08", "17")] == ([code] if code else []), events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a treaty or deal revoked or scrapped is relations cut, not cooperation
+    ("Burkina Faso revoked a military cooperation deal with France.", ("BFA", "FRA")),
+    ("Canada scrapped a fighter jet deal with Sweden.", ("CAN", "SWE")),
+])
+def test_a_deal_revoked_cuts_relations(coder, text, pair):
+    events = coder.code(text, published="2015-06-02")
+    ev = one(events, "16")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("160", *pair)
+    assert not [e for e in events if e.cameo[:2] in ("03", "05", "06")], events
