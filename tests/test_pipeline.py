@@ -5185,3 +5185,145 @@ def test_tear_gassing_a_crowd_is_repression(coder, text):
 def test_crowd_control_weapons_used_on_a_crowd_are_repression(coder, text):
     ev = one(coder.code(text, published="2015-06-02"), "17")
     assert ev.cameo == "175", ev
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a state's forces striking a place of their own country strike its people
+    ("Iraqi helicopters dropped bombs on Fallujah.", "195", ("IRQMIL", "IRQ")),
+    ("Ethiopian jets bombed Mekelle on Tuesday.", "195", ("ETHMIL", "ETH")),
+])
+def test_bombing_a_place_of_ones_own_country_falls_on_its_people(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "19")
+    assert (ev.cameo, ev.source.code, ev.target.code) == (code, *pair)
+
+
+
+@pytest.mark.parametrize("text, code", [
+    # seizing people is abducting them; seizing suspects is arresting them; seizing
+    # goods is confiscating them
+    ("Gunmen seized 12 Kenyan students near the border.", "181"),
+    ("Militants seized up to 20 Chinese engineers at a mine.", "181"),
+    ("Kenyan police seized three suspects in Mombasa.", "173"),
+    ("Kenyan police seized a Somali fishing boat.", "1711"),
+])
+def test_seizing_people_is_an_abduction(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("17", "18")] == [code], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # intercepting another state's aircraft or warship is a show of force at it
+    ("Turkish jets intercepted a Greek reconnaissance plane.", ("TURMIL", "GRC")),
+    ("British jets intercepted two Russian bombers near Scotland.", ("GBRMIL", "RUS")),
+])
+def test_intercepting_an_aircraft_is_a_show_of_force(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "15")
+    assert (ev.cameo, ev.source.code, ev.target.country) == ("150", *pair)
+
+
+@pytest.mark.parametrize("text, codes", [
+    # what someone is convicted or acquitted of is the charge, not an act of the story
+    ("Saudi Arabia beheaded two men convicted of killing a border guard.", ["1823"]),
+    ("A military court acquitted three soldiers of killing a Palestinian teenager.", []),
+])
+def test_an_act_one_is_convicted_of_is_not_coded(coder, text, codes):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("18", "19", "20")] == codes, events
+
+
+@pytest.mark.parametrize("text, code", [
+    # food given away is humanitarian aid; grain shipped is mostly sold
+    ("South Korea sent 300 tons of rice to flood victims in North Korea.", "073"),
+    ("Canada donated 5,000 tons of wheat to Sudan.", "073"),
+    ("Ukraine shipped wheat to Egypt last month.", None),
+])
+def test_food_given_away_is_humanitarian_aid(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] == "07"] == ([code] if code else []), events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a release told again in the verb's "in" phrase is one release, by the verb's doer
+    ("Venezuela freed three American prisoners in a prisoner swap.", ("VEN", "USA")),
+    ("Belarus released two Polish activists in a prisoner exchange.", ("BLR", "POL")),
+])
+def test_a_release_named_again_in_its_in_phrase_is_one_event(coder, text, pair):
+    events = coder.code(text, published="2015-06-02")
+    assert [(ev.cameo, ev.source.country, ev.target.country if ev.target else None)
+            for ev in events] == [("0841", *pair)], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a ceasefire two sides sign or declare binds them to each other; where they sign
+    # it is no party
+    ("Colombia and the FARC signed a ceasefire in Havana.", ("COL", "COL")),
+    ("Armenia and Azerbaijan declared a ceasefire on Sunday.", ("ARM", "AZE")),
+])
+def test_a_ceasefire_two_sides_sign_is_with_each_other(coder, text, pair):
+    events = coder.code(text, published="2015-06-02")
+    found = {(ev.source.country, ev.target.country) for ev in events if ev.cameo == "0871"}
+    assert found == {pair, pair[::-1]}, events
+
+
+@pytest.mark.parametrize("text, country", [
+    # a crowd told only by its size is the people of the place it protests in
+    ("Thousands protested in Bucharest on Sunday against a new tax law.", "ROU"),
+    ("Hundreds rallied in Lima to demand early elections.", "PER"),
+])
+def test_a_crowd_told_by_its_size_protests(coder, text, country):
+    ev = one(coder.code(text, published="2015-06-02"), "14")
+    assert (ev.source.code, ev.target.code) == (country + "CVL", country + "GOV")
+
+
+@pytest.mark.parametrize("text", [
+    # what several speakers say of themselves is aimed at none of them
+    "Kenya and Uganda warned that they would not accept more refugees.",
+    "Chile and Peru warned that they would close their borders.",
+])
+def test_speakers_saying_of_themselves_are_not_each_others_targets(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not [ev for ev in events if ev.target is not None
+                and ev.target.country in ("KEN", "UGA", "CHL", "PER")
+                and ev.source.country != ev.target.country and ev.cameo[:2] == "01"], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # trade curbs on another state eased are economic sanctions eased
+    ("Seoul eased export curbs on Japan on Monday.", ("KOR", "JPN")),
+    ("India relaxed import restrictions on Chinese electronics.", ("IND", "CHN")),
+])
+def test_trade_curbs_eased_are_sanctions_eased(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("085", *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # hackers breaching or infiltrating anyone is a cyber attack on them
+    ("Iranian hackers breached Israeli water utilities.", ("IRN", "ISR")),
+    ("Russian hackers infiltrated German government networks.", ("RUS", "DEU")),
+])
+def test_hackers_breaching_is_a_cyber_attack(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "17")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("176", *pair)
+
+
+@pytest.mark.parametrize("text, code", [
+    # refugees returned by force are deported; refugees going home is no one's act
+    ("Thailand forcibly returned 40 Uyghur migrants to China.", "174"),
+    ("Thousands of refugees returned to Burundi last year.", None),
+])
+def test_refugees_returned_by_force_are_deported(coder, text, code):
+    events = coder.code(text, published="2015-06-02")
+    assert [ev.cameo for ev in events if ev.cameo[:2] in ("08", "17")] == ([code] if code else []), events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a treaty or deal revoked or scrapped is relations cut, not cooperation
+    ("Burkina Faso revoked a military cooperation deal with France.", ("BFA", "FRA")),
+    ("Canada scrapped a fighter jet deal with Sweden.", ("CAN", "SWE")),
+])
+def test_a_deal_revoked_cuts_relations(coder, text, pair):
+    events = coder.code(text, published="2015-06-02")
+    ev = one(events, "16")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("160", *pair)
+    assert not [e for e in events if e.cameo[:2] in ("03", "05", "06")], events

@@ -401,6 +401,15 @@ class Coder:
                 # the state of emergency" is the lifting's object, no act of its own)
                 targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
                                   for s in sources if s.country and s.country != "IGO")
+        if not targets and m.code in BOMBARDMENT_CODES and trigger.pos_ == "VERB":
+            # "Syrian helicopters dropped barrel bombs on Aleppo", "the army shelled the
+            # town of Daraya": a state's forces striking a place of their own country
+            # strike its people (only the place struck counts, not where they fought)
+            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets]
+            targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
+                            for start, end, p in places.in_sentence(trigger.sent, list(exclude))
+                            if p.country in exclude and p.country != "IGO"
+                            and any(lo <= start and end - 1 <= hi for lo, hi in phrases)), [])
         if (not targets and m.code in (CEASEFIRE_DECLARED, CEASEFIRE_VIOLATION)
                 and trigger.pos_ == "VERB"
                 and all(s.sector[:3] in INSURGENT_SECTORS and s.country not in ("", "IGO")
@@ -646,6 +655,13 @@ class Coder:
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
+        if (not sources and m.code[:2] == PROTEST_ROOT and m.sources
+                and all(arrays.lowers[i] in CROWD_COUNTS for i in m.sources)):
+            # "thousands protested in Tbilisi": a crowd told only by its size is the
+            # people of the place it protests in
+            place = places.event_place(doc[m.trigger])
+            if place is not None and place.country:
+                sources = [Actor(code=place.country + "CVL", country=place.country, sector="CVL")]
         if not sources and not m.negated and all(arrays.pos[i] == "PRON" for i in m.sources):
             # (an arrest by someone named whom we cannot place, "foreign troops in
             # Kosovo", is not the place's state's)
@@ -695,12 +711,15 @@ class Coder:
             return []
         else:
             targets = self._targets(doc, m, sources, actors, day, places, acts)
-            if not targets and m.targets and "speech" in m.entry.flags and all(
+            if m.targets and "speech" in m.entry.flags and all(
+                    t.code in {s.code for s in sources} for t in targets) and all(
                     arrays.pos[i] == "PRON" and {a.code for a in actors.resolve_all(doc[i], day)}
                     <= {s.code for s in sources} for i in m.targets):
                 # "Iran denied that it was building a bomb": what speakers say of
-                # themselves is aimed at no one, and is no target lost
-                m = replace(m, targets=())
+                # themselves is aimed at no one, and is no target lost (nor is one of
+                # several speakers the others' target: "Egypt and Jordan warned that
+                # they would not accept refugees")
+                m, targets = replace(m, targets=()), []
             if m.entry is OBLIGED_DEMAND:
                 # "Putin said Russia must rearm": what one says one's own state must do
                 # is asked of no one
@@ -801,6 +820,8 @@ MUTUAL_CODES = {"040", "046"}
 MUTUAL_WORDS = word_class("mutual")
 SCHEDULED_AUX = {"will", "shall", "'ll"}  # "will meet": set to happen, not only meant
 PROTEST_ROOT = "14"
+# Words that count or gather people by themselves: a protest's crowd (word_classes.tsv).
+CROWD_COUNTS = word_class("crowd_count")
 SAID_AGAINST = ("111", "112")  # criticising or condemning, and accusing
 INTENT_ROOT = "03"
 DISSENT_EASED = "082"  # a protest called off: addressed to whom the protest was
@@ -854,6 +875,9 @@ NATIONWIDE_CODES = {"0811", "0813", "0814", "1323", "1324", "1723", "1724"}
 # Mass violence a state does in a region of its own country falls on that region's people
 # too ("responsible for mass killings in the Darfur region").
 MASS_VIOLENCE_ROOT = "20"
+# Striking a place from afar or attacking it: done to the people of the place struck, even
+# by their own state's forces (not seizing it, blockading it or fighting in it).
+BOMBARDMENT_CODES = {"190", "194", "195", "1951", "1952"}
 STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not whom about
 # Meeting, talking and mediating: where it is held is the venue, not a party ("held
 # talks in Geneva"); a visit (042, 043) is to the place visited.
@@ -861,6 +885,8 @@ VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signing
 VENUE_PREPS = {"in", "at"}
 # Verbs of attending: where one attends is no venue of one's talks (word_classes.tsv).
 ATTENDING_VERBS = word_class("attending")
+# Verbs of signing: where one signs anything is the venue (word_classes.tsv).
+SIGNING_VERBS = word_class("signing")
 # Sectors of the state and its armed men: their protest is not one against themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
@@ -1128,9 +1154,11 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     blamed = trigger.dep_ == "pcomp" and trigger.head.head.lemma_.lower() in BLAME_ADJECTIVES
     if trigger.dep_ in ("pcomp", "advcl") and not blamed:
         return False
-    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code == CEASEFIRE_VIOLATION:
-        # "both the army and the rebels are guilty of violating the ceasefire": a truce
-        # binds its sides to each other
+    if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code in (
+            CEASEFIRE_VIOLATION, CEASEFIRE_DECLARED):
+        # "both the army and the rebels are guilty of violating the ceasefire", "the army
+        # and the rebels signed a ceasefire in Jeddah": a truce binds its sides to each
+        # other (where they sign it is no party)
         return True
     if trigger.lemma_.lower() in FIGHTING_WORDS and not any(
             c.dep_ in ("dobj", "obj") for c in trigger.children):
@@ -1173,7 +1201,8 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     """Whether a phrase is only where a meeting or a signing is held ("held talks in
     Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
-    return (m.code in VENUE_CODES and doc[m.trigger].lemma_.lower() not in ATTENDING_VERBS
+    lemma = doc[m.trigger].lemma_.lower()
+    return ((m.code in VENUE_CODES or lemma in SIGNING_VERBS) and lemma not in ATTENDING_VERBS
             and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
             and phrase.head.head.i in (m.trigger, *m.trigger_tokens))
 

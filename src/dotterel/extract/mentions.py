@@ -1925,6 +1925,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         entry, used = picked
         if entry.code[:2] == PROTEST_ROOT and _names_a_kind(tok):
             continue  # "riot police detained protesters": no riot
+        if _told_again(tok, entry.code, found):
+            continue  # "freed two hostages in a prisoner swap": one release
         consumed.update(used)  # "the lifting of martial law": the law is no imposition
         # "condemned the arrest of a journalist", "welcomed the release of the hostages":
         # who judges an act did not do it
@@ -2392,6 +2394,16 @@ def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
     ("violating the ceasefire agreement"): the verb's mention tells the act."""
     return (tok.dep_ == "compound" and tok.head.dep_ in OBJECTS
             and any(tok.head.i in m.trigger_tokens and m.trigger != tok.head.i for m in found))
+
+
+def _told_again(tok: Token, code: str, found: list[Mention]) -> bool:
+    """Whether a nominal trigger is the "in" phrase of a coded verb of the same act, which
+    it only names again ("freed two hostages in a prisoner swap", "exchanged prisoners in
+    a swap"): the verb's mention tells the act, with its actors (not where the verb names
+    no one it is done to: "were engaged in heavy fighting with the rebels")."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "in"
+            and any(m.trigger == tok.head.head.i and m.code == code and m.targets
+                    for m in found))
 
 
 # Verbs whose subject undergoes what their object names (word_classes.tsv), and the roots
