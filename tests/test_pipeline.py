@@ -364,6 +364,17 @@ def test_a_group_s_noun_opening_the_sentence_is_of_the_scene(coder, text, source
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # a named place right after the verb is its object, though the parser hangs it on
+    # the verb as a loose modifier
+    ("Rebels shelled Homs on Sunday.", "SYRREB", "SYR"),
+    ("Insurgents attacked Kirkuk.", "IRQINS", "IRQ"),
+])
+def test_a_place_hung_loose_after_the_verb_is_struck(coder, text, source, target):
+    ev = one(coder.code(text, published="2021-03-10"), "1")
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
 @pytest.mark.parametrize("text, target", [
     # people an official or body of a place tells of are that place's, not the doers'
     ("Kharkiv's governor said Russian missiles killed five people.", "UKRCVL"),

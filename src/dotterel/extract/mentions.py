@@ -24,6 +24,11 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 ALL_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
 OBJECTS = {"dobj", "obj"}
+# Labels under which the parser may hang a verb's bare named object as a loose modifier
+# ("shelled Aleppo", "attacked Mosul"), and the entity types such a name may bear (not
+# DATE or TIME: "met Tuesday").
+LOOSE_NAME_DEPS = {"npadvmod", "advmod"}
+LOOSE_NAME_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 # Clauses whose missing subject is the governing verb's subject (control, coordination,
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
@@ -1011,7 +1016,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             elif tok.pos_ == "VERB":
                 cands = _passive_subjects(tok) if passive else (
                     _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok)
-                    or _modified_object(tok))
+                    or _modified_object(tok) or _loose_name_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive and entry.context:
                     # "declared the Mexican ambassador persona non grata": the parser reads
@@ -1280,6 +1285,20 @@ def _up_to_object(verb: Token) -> list[Token]:
             if prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
             and prep.doc[prep.i - 1].head.i == verb.i
             for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
+
+
+def _loose_name_object(verb: Token) -> list[Token]:
+    """A bare name right after a verb that the parser hung on it as a loose modifier:
+    "rebels shelled Aleppo on Sunday", "insurgents attacked Mosul" name the verb's object
+    (not a day or a time: "met Tuesday")."""
+    arrays = parse_arrays(verb.doc)
+    j = verb.i + 1
+    if (j < len(arrays.words) and arrays.heads[j] == verb.i and arrays.deps[j] in LOOSE_NAME_DEPS
+            and arrays.words[j][:1].isupper()
+            and (arrays.ent_types[j] in LOOSE_NAME_ENTITIES
+                 or (arrays.ent_types[j] == "" and arrays.tags[j] == "NNP"))):
+        return [verb.doc[j]]
+    return []
 
 
 def _modified_object(verb: Token) -> list[Token]:

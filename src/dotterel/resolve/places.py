@@ -151,8 +151,11 @@ def _supported(doc: Doc, start: int, end: int, place: Place, gazetteer: Gazettee
         return True  # "the Zaporizhzhia nuclear plant"
     if any(c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS_BEFORE_OF for c in root.children):
         return True  # "Goma, the largest city in eastern Congo"
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS:
-        return True  # "besieged Timbuktu", "fled Nagorno-Karabakh"
+    if ((root.dep_ == "dobj" or (root.dep_ in ("npadvmod", "advmod") and root.i == root.head.i + 1))
+            and root.head.lemma_.lower() in _PLACE_VERBS):
+        # "besieged Timbuktu", "fled Nagorno-Karabakh"; "shelled Aleppo on Sunday", whose
+        # object the parser may hang on the verb as a loose modifier
+        return True
     return end - start == 1 and gazetteer.kind(place) != "city"  # countries, capitals...
 
 
@@ -450,6 +453,11 @@ def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
             # A direct object counts only when it is the searched word's own ("shelled
             # Kharkiv"), not any object below it; "from Gaza" or "with Russia" never.
             direct_object = state == "" and dep == "dobj" and heads[i] == root
+            if (state == "" and dep in ("npadvmod", "advmod") and heads[i] == root
+                    and i == root + 1 and _deed_on_place(arrays.lemmas[root])):
+                # "shelled Aleppo on Sunday": the parser may hang the place struck, right
+                # after the verb, as a loose modifier; it is still the object
+                direct_object = True
             if direct_object and gazetteer.kind(place) == "capital":
                 direct_object = _deed_on_place(arrays.lemmas[root])
             if (state == "weak" or direct_object) and not _is_country(place, gazetteer):
