@@ -313,6 +313,16 @@ def test_arms_sold_and_borders_reopened(coder, text, code, pair):
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
 
 
+@pytest.mark.parametrize("text, code, pair", [
+    # gas or oil a state or its firm stops selling to a country is an embargo on it
+    ("Russia halted oil deliveries to Belarus on Monday.", "163", ("RUS", "BLR")),
+    ("The Russian gas giant cut gas supplies to Armenia.", "163", ("RUS", "ARM")),
+])
+def test_gas_or_oil_supplies_cut_are_an_embargo(coder, text, code, pair):
+    ev = one(coder.code(text, published="2021-03-10"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")
@@ -501,8 +511,10 @@ def test_forces_sent_to_a_place_are_a_show_of_force(coder, text, source):
 
 
 def test_supplies_cut_off_fall_on_whom_they_went_to(coder):
+    # (gas a supplier stops selling is an embargo, 163; a blockade, 191, keeps a place's
+    # traffic in or out by force: "cut off fuel supplies to the besieged town")
     ev = one(coder.code("Turkmenistan cut off gas supplies to Iran on Monday.",
-                        published="2015-03-10"), "191")
+                        published="2015-03-10"), "163")
     assert (ev.source.code, ev.target.code) == ("TKMGOV", "IRNGOV")
 
 
