@@ -323,6 +323,16 @@ def test_gas_or_oil_supplies_cut_are_an_embargo(coder, text, code, pair):
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
 
 
+@pytest.mark.parametrize("text, code, pair", [
+    # armed men who loot seize property; only a crowd's looting is a riot
+    ("Soldiers looted shops in Bamako.", "171", ("MLI", "MLI")),
+    ("Rioters looted shops in Nairobi.", "145", ("KEN", "KEN")),
+])
+def test_looting_by_armed_men_is_seizing_property(coder, text, code, pair):
+    ev = one(coder.code(text, published="2021-03-10"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")
