@@ -5308,6 +5308,17 @@ def test_a_crowd_told_by_its_size_protests(coder, text, country):
     assert (ev.source.code, ev.target.code) == (country + "CVL", country + "GOV")
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # a crowd that protests at a state's embassy is the people of the place, and protests
+    # against that state (the parser may make the crowd the head of the sentence)
+    ("Thousands protested outside the US embassy in Manila.", "PHLCVL", "USAGOV"),
+    ("Thousands rallied outside the Russian embassy in Kyiv on Sunday.", "UKRCVL", "RUSGOV"),
+])
+def test_a_crowd_at_an_embassy_protests_against_its_state(coder, text, source, target):
+    ev = one(coder.code(text, published="2015-06-02"), "14")
+    assert (ev.source.code, ev.target.code) == (source, target)
+
+
 @pytest.mark.parametrize("text", [
     # what several speakers say of themselves is aimed at none of them
     "Kenya and Uganda warned that they would not accept more refugees.",

@@ -650,13 +650,19 @@ class Coder:
                 # accusation of the doers
                 m = replace(m, code=CLAIMED_VIOLENCE, sources=(m.reporter,), targets=m.sources,
                             modality="asserted", reporter=None)
-        sources = _unique(a for i in _split_modifiers(doc, arrays, m.sources)
-                          for a in actors.resolve_all(doc[i], day))
+        crowd = bool(m.sources) and all(arrays.lowers[i] in CROWD_COUNTS for i in m.sources)
+        if crowd and arrays.heads[m.trigger] in m.sources:
+            # "thousands protested outside the US embassy": the parser may make the crowd
+            # the head and its protest a clause describing it, whose words name no one
+            # in the crowd (read below as the people of the place)
+            sources = []
+        else:
+            sources = _unique(a for i in _split_modifiers(doc, arrays, m.sources)
+                              for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
-        if (not sources and m.code[:2] == PROTEST_ROOT and m.sources
-                and all(arrays.lowers[i] in CROWD_COUNTS for i in m.sources)):
+        if not sources and m.code[:2] == PROTEST_ROOT and crowd:
             # "thousands protested in Tbilisi": a crowd told only by its size is the
             # people of the place it protests in
             place = places.event_place(doc[m.trigger])
