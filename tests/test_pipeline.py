@@ -333,6 +333,18 @@ def test_looting_by_armed_men_is_seizing_property(coder, text, code, pair):
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
 
 
+@pytest.mark.parametrize("text, fender", [
+    # a missile "fired at" a city, tagged as a past tense, is still a participle of the
+    # missile: whoever intercepted it did not fire it
+    ("The UAE intercepted a Houthi drone fired at Abu Dhabi.", "ARE"),
+    ("Israeli jets intercepted a Syrian missile fired at Haifa.", "ISR"),
+])
+def test_whoever_intercepts_a_missile_fired_did_not_fire_it(coder, text, fender):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo.startswith("19") and e.source.country == fender], \
+        events
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")

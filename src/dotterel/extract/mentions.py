@@ -148,7 +148,11 @@ def _is_passive(tok: Token) -> bool:
 def _participle_of(tok: Token) -> bool:
     """Whether a trigger is a past participle describing the noun it hangs from, with no
     object of its own ("soldiers killed in Ukraine")."""
-    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+    # (a clause on a noun some verb governs, tagged as a past tense, is such a participle
+    # too: "intercepted a missile fired at Riyadh"; not one on the sentence's head noun,
+    # which is a misread main verb: "Thousands protested outside the embassy")
+    return (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
+            and (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.head.dep_ != "ROOT"))
             and not _child_words(tok, OBJECTS | PASSIVE_SUBJECTS))
 
 
