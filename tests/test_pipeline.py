@@ -345,6 +345,12 @@ def test_whoever_intercepts_a_missile_fired_did_not_fire_it(coder, text, fender)
         events
 
 
+def test_a_missile_fired_at_a_city_falls_on_its_country(coder):
+    ev = one(coder.code("Israeli jets intercepted a Syrian missile fired at Haifa.",
+                        published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == ("SYR", "ISR")
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")

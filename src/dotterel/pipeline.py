@@ -1274,7 +1274,8 @@ def _fired_from(trigger: Token) -> list[Token]:
 def _act_heads(trigger: Token) -> list[Token]:
     """The words an act's prepositional phrases hang from: the trigger; for a nominal
     trigger, its governing verb ("conducting exercises in Alaska", "remained on alert in
-    the West Bank"); for a verb, its objects ("will extend the curfew in Abidjan")."""
+    the West Bank") and a participle telling of its use ("a missile fired at Haifa"); for
+    a verb, its objects ("will extend the curfew in Abidjan")."""
     heads = [trigger]
     if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)
@@ -1283,6 +1284,8 @@ def _act_heads(trigger: Token) -> list[Token]:
         heads.append(trigger.head.head)
     if trigger.pos_ == "VERB":
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    else:
+        heads += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
     return heads
 
 
