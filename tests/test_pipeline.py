@@ -343,6 +343,21 @@ def test_irregular_doers_striking_things_at_home_strike_their_country(coder, tex
     assert (ev.source.code, ev.target.code) == (source, target)
 
 
+@pytest.mark.parametrize("text, root, source", [
+    # "the army", "the government" named bare are the state's own where they strike ...
+    ("The army shelled three villages in Darfur.", "19", "SDNMIL"),
+    ("The government bombed rebel villages in Darfur.", "18", "SDNGOV"),
+    # ... plural troops may be anyone's
+    ("Troops shelled three villages in Darfur.", "19", "SDNUAF"),
+    # a deportation no one is named as doing is the deporting state's
+    ("Hundreds of Syrian refugees were deported from Lebanon.", "20", "LBNGOV"),
+])
+def test_unnamed_doers_told_by_a_state_body_or_a_state_deed_are_the_state_s(coder, text,
+                                                                          root, source):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.source.code == source
+
+
 @pytest.mark.parametrize("text, source", [
     # warplanes by their plain names are the state's forces; a bare "bombers" is not
     ("The Indian defence ministry said its jets struck militant camps in Kashmir.", "INDMIL"),

@@ -498,9 +498,15 @@ class Coder:
         sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
                    if e.kind == "sector"]
         state = any(c.lower_ in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
-                    if c.dep_ in ("compound", "amod", "nmod"))
+                    if c.dep_ in ("compound", "amod", "nmod")) or any(
+            _definite_state_body(doc[i], sectors) for i in m.sources)
         sector = next((c for c in sectors if c in IRREGULAR_DOERS
                        or (state and c in STATE_SECTORS)), "UAF")
+        if not m.sources and any(e.code == EXPULSION for e in self.kb.lexicon.candidates(
+                trigger.pos_, trigger.lemma_.lower())):
+            # "thousands of refugees were deported from Pakistan": a mass expulsion no one
+            # is named as doing is done by the state that deports, not by gunmen
+            sector = "GOV"
         return [Actor(code=country + sector, country=country, sector=sector)] if country else []
 
     def _arresting_state(self, doc: Doc, m: Mention, places: DocPlaces) -> list[Actor]:
@@ -831,6 +837,7 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
+EXPULSION = "174"  # expelling or deporting people: a state's act, done by its laws
 # Words that make an armed body a state's (word_classes.tsv).
 GOVERNMENT_WORDS = word_class("government")
 HOLDER_DEPS = {"compound", "amod", "poss", "nmod"}  # "rebel positions", "the rebels' base"
@@ -1024,6 +1031,17 @@ def _background_state(arrays: ParseArrays, trigger: int) -> bool:
     aux = {arrays.lowers[c] for c in arrays.children[clause] if deps[c] == "aux"}
     tag = arrays.tags[clause]
     return (tag == "VBG" and bool(aux & PROGRESSIVE_AUX)) or (tag == "VBN" and "had" in aux)
+
+
+def _definite_state_body(doer: Token, sectors: list[str]) -> bool:
+    """Whether a doer named only by the state body it is, with the definite article ("the
+    army shelled villages in Darfur", "the government bombed rebel areas"), is the state's
+    own: news says "the army" for the army of the country it is in. Plural troops ("the
+    soldiers") may serve abroad, so they are left to the place's unidentified forces."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in doer.children)
+    plural_troops = doer.tag_ in ("NNS", "NNPS") and "MIL" in sectors
+    return definite and not plural_troops and any(
+        c in STATE_SECTORS and c != "UAF" for c in sectors)
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
