@@ -369,6 +369,18 @@ def test_warplanes_by_plain_names_are_the_military(coder, text, source):
 
 
 @pytest.mark.parametrize("text, source", [
+    # the Pope by his office alone is the Holy See's, wherever the news he makes is
+    ("The Pope urged Lebanese leaders to end the crisis.", "VATREL"),
+    ("The pontiff appealed to Ethiopia for a ceasefire.", "VATREL"),
+    # the Coptic pope is Egypt's
+    ("Pope Tawadros II criticised the Egyptian government.", "EGYREL"),
+])
+def test_a_pope_is_his_church_s(coder, text, source):
+    ev = one(coder.code(text, published="2021-03-10"), "")
+    assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, source", [
     # a group's noun that opens the sentence is no name the tagger's capital makes it:
     # the doers are of the place they shell
     ("Insurgents shelled Mosul overnight.", "IRQINS"),
