@@ -368,6 +368,16 @@ def test_warplanes_by_plain_names_are_the_military(coder, text, source):
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text, root, source", [
+    # fighters that chase an aircraft are fighter jets; fighters who attack are armed men
+    ("Iranian fighters intercepted a US spy plane over the Gulf.", "15", "IRNMIL"),
+    ("Kurdish fighters shot down a Turkish helicopter.", "19", "TURREB"),
+])
+def test_fighters_that_intercept_aircraft_are_jets(coder, text, root, source):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.source.code == source
+
+
 @pytest.mark.parametrize("text, source", [
     # the Pope by his office alone is the Holy See's, wherever the news he makes is
     ("The Pope urged Lebanese leaders to end the crisis.", "VATREL"),

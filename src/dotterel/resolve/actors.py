@@ -198,6 +198,8 @@ COLLECTIVES = word_class("collective")
 CHARGE_PARTICIPLES = word_class("charge_participle")
 STRIKING_CRAFT = word_class("striking_craft")
 AIR_ATTACK_VERBS = word_class("air_attack")
+AIR_PURSUIT_VERBS = word_class("air_pursuit")
+AIRCRAFT = word_class("aircraft")
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
@@ -1027,6 +1029,9 @@ class DocActors:
             # "an Israeli raid killed three militants": the raider is the state's forces
             # (a police raid keeps its police: that phrase names a sector)
             sector = "MIL"
+        if sector == "REB" and self._fighter_jets(h):
+            # "Chinese fighters intercepted a US plane": fighter jets, the state's air force
+            sector = "MIL"
         if (not sector and head_ent == "ORG" and head_pos_tag == "PROPN"
                 and not self._arrays.words[h].isupper()
                 and any(_owner_of(arrays, positions[m.end - 1], h) for m in countries)):
@@ -1321,6 +1326,19 @@ class DocActors:
         verb = arrays.heads[i]
         return lemmas[verb] in AIR_ATTACK_VERBS or any(
             arrays.deps[o] in OBJECT_DEPS and self._force_deed(o) for o in arrays.children[verb])
+
+    def _fighter_jets(self, i: int) -> bool:
+        """Whether "fighters" at ``i`` are jets: the subject of a verb of air pursuit whose
+        object is an aircraft ("fighters escorted the bombers"), or what a state scrambles
+        ("Japan scrambled fighters"). Fighters who shoot one down may be guerrillas."""
+        arrays, lemmas = self._arrays, self._lemma_lowers
+        if lemmas[i] != "fighter":
+            return False
+        verb = arrays.heads[i]
+        if arrays.deps[i] in OBJECT_DEPS:
+            return lemmas[verb] == "scramble"
+        return arrays.deps[i] == "nsubj" and lemmas[verb] in AIR_PURSUIT_VERBS and any(
+            arrays.deps[o] in OBJECT_DEPS and lemmas[o] in AIRCRAFT for o in arrays.children[verb])
 
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
