@@ -378,6 +378,16 @@ def test_fighters_that_intercept_aircraft_are_jets(coder, text, root, source):
     assert ev.source.code == source
 
 
+@pytest.mark.parametrize("text, root, target", [
+    # a named outlet's reporter is of the outlet's country, not of the state acting on him
+    ("Russia expelled a New York Times correspondent.", "16", "USAMED"),
+    ("Iran detained two BBC journalists in Tehran.", "17", "GBRMED"),
+])
+def test_a_named_outlet_s_reporters_are_its_country_s_media(coder, text, root, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.target.code == target
+
+
 @pytest.mark.parametrize("text, source", [
     # the Pope by his office alone is the Holy See's, wherever the news he makes is
     ("The Pope urged Lebanese leaders to end the crisis.", "VATREL"),
