@@ -378,6 +378,13 @@ def test_fighters_that_intercept_aircraft_are_jets(coder, text, root, source):
     assert ev.source.code == source
 
 
+def test_a_modifier_coordinated_with_a_named_group_shares_the_head_s_sector(coder):
+    # "Turkish and Hezbollah envoys": the group keeps its code, the state's are its envoys
+    events = coder.code("Qatar hosted Turkish and Hezbollah envoys.", published="2021-03-10")
+    assert {e.target.code for e in events if e.cameo.startswith("04")} == {"TURGOV",
+                                                                         "LBNREBHEZ"}
+
+
 @pytest.mark.parametrize("text, root, target", [
     # a named outlet's reporter is of the outlet's country, not of the state acting on him
     ("Russia expelled a New York Times correspondent.", "16", "USAMED"),

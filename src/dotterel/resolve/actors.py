@@ -1584,13 +1584,19 @@ class DocActors:
                 # when a "conj" word follows it among its dependents: Token.conjuncts)
                 mod = doc[child]
                 modifiers += (mod, *mod.conjuncts)
+        shared = found.sector
+        if len(shared) > 3 and modifiers:
+            # "Israeli and Hamas negotiators": a named group's code is its own; the other
+            # modifiers share the sector the head noun names (negotiators: GOV)
+            shared = next((e.code for e in self.knowledge.lookup(arrays.lowers[h])
+                           if e.kind == "sector"), shared)
         for tok, shares_sector in [*((t, False) for t in listed), *((t, True) for t in modifiers)]:
             actor = self.resolve(tok, day, exclude)
             if actor is None:
                 continue
-            if shares_sector and actor.country:
-                actor = Actor(code=actor.country + found.sector, country=actor.country,
-                              sector=found.sector, name=actor.name, text=actor.text)
+            if shares_sector and actor.country and actor.code != found.code:
+                actor = Actor(code=actor.country + shared, country=actor.country,
+                              sector=shared, name=actor.name, text=actor.text)
             if all(actor.code != o.code for o in out):
                 out.append(actor)
         return out
