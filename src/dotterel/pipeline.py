@@ -499,7 +499,7 @@ class Coder:
                    if e.kind == "sector"]
         state = any(c.lower_ in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
                     if c.dep_ in ("compound", "amod", "nmod")) or any(
-            _definite_state_body(doc[i], sectors) for i in m.sources)
+            _definite_state_body(doc[i]) for i in m.sources)
         sector = next((c for c in sectors if c in IRREGULAR_DOERS
                        or (state and c in STATE_SECTORS)), "UAF")
         if not m.sources and any(e.code == EXPULSION for e in self.kb.lexicon.candidates(
@@ -837,6 +837,8 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
+# State bodies "the" alone makes the state's own where they act (word_classes.tsv).
+HOME_BODIES = word_class("home_body")
 EXPULSION = "174"  # expelling or deporting people: a state's act, done by its laws
 # Words that make an armed body a state's (word_classes.tsv).
 GOVERNMENT_WORDS = word_class("government")
@@ -1033,15 +1035,14 @@ def _background_state(arrays: ParseArrays, trigger: int) -> bool:
     return (tag == "VBG" and bool(aux & PROGRESSIVE_AUX)) or (tag == "VBN" and "had" in aux)
 
 
-def _definite_state_body(doer: Token, sectors: list[str]) -> bool:
+def _definite_state_body(doer: Token) -> bool:
     """Whether a doer named only by the state body it is, with the definite article ("the
     army shelled villages in Darfur", "the government bombed rebel areas"), is the state's
-    own: news says "the army" for the army of the country it is in. Plural troops ("the
-    soldiers") may serve abroad, so they are left to the place's unidentified forces."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in doer.children)
-    plural_troops = doer.tag_ in ("NNS", "NNPS") and "MIL" in sectors
-    return definite and not plural_troops and any(
-        c in STATE_SECTORS and c != "UAF" for c in sectors)
+    own: news says "the army" for the army of the country it is in. Troops, craft and
+    patrols ("the soldiers", "the drone") may serve abroad, so they are left to the
+    place's unidentified forces."""
+    return (doer.lemma_.lower() in HOME_BODIES
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in doer.children))
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
