@@ -451,6 +451,17 @@ def test_armed_men_of_a_stateless_people_are_of_the_state_they_fight(coder, text
     assert (ev.source.country, ev.target.code) == (source, target)
 
 
+@pytest.mark.parametrize("text, root, target", [
+    # and so are they when that state's forces strike them abroad
+    ("Iranian artillery shelled Kurdish rebels across the border in Iraq.", "19", "IRNREB"),
+    ("Turkish drones struck Kurdish militants in northern Syria.", "19", "TURUAF"),
+])
+def test_armed_men_of_a_stateless_people_struck_abroad_are_of_the_state_they_fight(
+        coder, text, root, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.target.code == target
+
+
 @pytest.mark.parametrize("text, source, target", [
     # the parser hangs "resorted" on "youths" as a participle, beside the subject of "said"
     ("Kurdish youths resorted to throwing stones at Turkish police, officials said.",

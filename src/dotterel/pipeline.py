@@ -716,7 +716,8 @@ class Coder:
             # orders its own forces to do is, by them: "ordered troops to cross the border")
             return []
         else:
-            targets = self._targets(doc, m, sources, actors, day, places, acts)
+            targets = _fought_by_their_state(
+                doc, m, sources, self._targets(doc, m, sources, actors, day, places, acts))
             if m.targets and "speech" in m.entry.flags and all(
                     t.code in {s.code for s in sources} for t in targets) and all(
                     arrays.pos[i] == "PRON" and {a.code for a in actors.resolve_all(doc[i], day)}
@@ -839,6 +840,8 @@ ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be c
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
 # State bodies "the" alone makes the state's own where they act (word_classes.tsv).
 HOME_BODIES = word_class("home_body")
+# Peoples with no state of their own, whose armed men fight a state (word_classes.tsv).
+STATELESS_PEOPLES = word_class("stateless_people")
 EXPULSION = "174"  # expelling or deporting people: a state's act, done by its laws
 # Words that make an armed body a state's (word_classes.tsv).
 GOVERNMENT_WORDS = word_class("government")
@@ -1033,6 +1036,21 @@ def _background_state(arrays: ParseArrays, trigger: int) -> bool:
     aux = {arrays.lowers[c] for c in arrays.children[clause] if deps[c] == "aux"}
     tag = arrays.tags[clause]
     return (tag == "VBG" and bool(aux & PROGRESSIVE_AUX)) or (tag == "VBN" and "had" in aux)
+
+
+def _fought_by_their_state(doc: Doc, m: Mention, sources: list[Actor],
+                           targets: list[Actor]) -> list[Actor]:
+    """``targets``, with the armed men of a people with no state that a state's forces
+    strike abroad made that state's ("Turkish jets struck Kurdish militants in northern
+    Iraq": Turkey's insurgents, not Iraq's), as they are when they are the doers."""
+    states = {s.country for s in sources if s.sector[:3] in ("GOV", "MIL")}
+    stateless = any(c.dep_ in ("amod", "compound") and c.lower_ in STATELESS_PEOPLES
+                    for i in m.targets for c in doc[i].children)
+    if len(states) != 1 or not stateless or m.code[:2] not in VIOLENT_ROOTS:
+        return targets
+    state = next(iter(states))
+    return [Actor(code=state + t.sector, country=state, sector=t.sector, name=t.name,
+                  text=t.text) if t.sector[:3] in IRREGULAR_DOERS else t for t in targets]
 
 
 def _definite_state_body(doer: Token) -> bool:
