@@ -381,6 +381,21 @@ def test_irregular_doers_striking_things_at_home_strike_their_country(coder, tex
     assert (ev.source.code, ev.target.code) == (source, target)
 
 
+@pytest.mark.parametrize("text, root, source", [
+    # "the army", "the government" named bare are the state's own where they strike ...
+    ("The army shelled three villages in Darfur.", "19", "SDNMIL"),
+    ("The government bombed rebel villages in Darfur.", "18", "SDNGOV"),
+    # ... plural troops may be anyone's
+    ("Troops shelled three villages in Darfur.", "19", "SDNUAF"),
+    # a deportation no one is named as doing is the deporting state's
+    ("Hundreds of Syrian refugees were deported from Lebanon.", "20", "LBNGOV"),
+])
+def test_unnamed_doers_told_by_a_state_body_or_a_state_deed_are_the_state_s(coder, text,
+                                                                          root, source):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.source.code == source
+
+
 @pytest.mark.parametrize("text, source", [
     # warplanes by their plain names are the state's forces; a bare "bombers" is not
     ("The Indian defence ministry said its jets struck militant camps in Kashmir.", "INDMIL"),
@@ -388,6 +403,45 @@ def test_irregular_doers_striking_things_at_home_strike_their_country(coder, tex
 ])
 def test_warplanes_by_plain_names_are_the_military(coder, text, source):
     ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert ev.source.code == source
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # fighters that chase an aircraft are fighter jets; fighters who attack are armed men
+    ("Iranian fighters intercepted a US spy plane over the Gulf.", "15", "IRNMIL"),
+    ("Kurdish fighters shot down a Turkish helicopter.", "19", "TURREB"),
+])
+def test_fighters_that_intercept_aircraft_are_jets(coder, text, root, source):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.source.code == source
+
+
+def test_a_modifier_coordinated_with_a_named_group_shares_the_head_s_sector(coder):
+    # "Turkish and Hezbollah envoys": the group keeps its code, the state's are its envoys
+    events = coder.code("Qatar hosted Turkish and Hezbollah envoys.", published="2021-03-10")
+    assert {e.target.code for e in events if e.cameo.startswith("04")} == {"TURGOV",
+                                                                         "LBNREBHEZ"}
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # a named outlet's reporter is of the outlet's country, not of the state acting on him
+    ("Russia expelled a New York Times correspondent.", "16", "USAMED"),
+    ("Iran detained two BBC journalists in Tehran.", "17", "GBRMED"),
+])
+def test_a_named_outlet_s_reporters_are_its_country_s_media(coder, text, root, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.target.code == target
+
+
+@pytest.mark.parametrize("text, source", [
+    # the Pope by his office alone is the Holy See's, wherever the news he makes is
+    ("The Pope urged Lebanese leaders to end the crisis.", "VATREL"),
+    ("The pontiff appealed to Ethiopia for a ceasefire.", "VATREL"),
+    # the Coptic pope is Egypt's
+    ("Pope Tawadros II criticised the Egyptian government.", "EGYREL"),
+])
+def test_a_pope_is_his_church_s(coder, text, source):
+    ev = one(coder.code(text, published="2021-03-10"), "")
     assert ev.source.code == source
 
 
@@ -444,6 +498,17 @@ def test_armed_men_of_a_stateless_people_are_of_the_state_they_fight(coder, text
                                                                      target):
     ev = one(coder.code(text, published="2021-03-10"), root)
     assert (ev.source.country, ev.target.code) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # and so are they when that state's forces strike them abroad
+    ("Iranian artillery shelled Kurdish rebels across the border in Iraq.", "19", "IRNREB"),
+    ("Turkish drones struck Kurdish militants in northern Syria.", "19", "TURUAF"),
+])
+def test_armed_men_of_a_stateless_people_struck_abroad_are_of_the_state_they_fight(
+        coder, text, root, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.target.code == target
 
 
 @pytest.mark.parametrize("text, source, target", [

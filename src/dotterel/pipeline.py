@@ -498,9 +498,15 @@ class Coder:
         sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
                    if e.kind == "sector"]
         state = any(c.lower_ in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
-                    if c.dep_ in ("compound", "amod", "nmod"))
+                    if c.dep_ in ("compound", "amod", "nmod")) or any(
+            _definite_state_body(doc[i]) for i in m.sources)
         sector = next((c for c in sectors if c in IRREGULAR_DOERS
                        or (state and c in STATE_SECTORS)), "UAF")
+        if not m.sources and any(e.code == EXPULSION for e in self.kb.lexicon.candidates(
+                trigger.pos_, trigger.lemma_.lower())):
+            # "thousands of refugees were deported from Pakistan": a mass expulsion no one
+            # is named as doing is done by the state that deports, not by gunmen
+            sector = "GOV"
         return [Actor(code=country + sector, country=country, sector=sector)] if country else []
 
     def _arresting_state(self, doc: Doc, m: Mention, places: DocPlaces) -> list[Actor]:
@@ -716,7 +722,8 @@ class Coder:
             # orders its own forces to do is, by them: "ordered troops to cross the border")
             return []
         else:
-            targets = self._targets(doc, m, sources, actors, day, places, acts)
+            targets = _fought_by_their_state(
+                doc, m, sources, self._targets(doc, m, sources, actors, day, places, acts))
             if m.targets and "speech" in m.entry.flags and all(
                     t.code in {s.code for s in sources} for t in targets) and all(
                     arrays.pos[i] == "PRON" and {a.code for a in actors.resolve_all(doc[i], day)}
@@ -837,6 +844,11 @@ CEASEFIRE_DECLARED = "0871"
 INSURGENT_SECTORS = {"REB", "INS"}  # those who fight their own state
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
+# State bodies "the" alone makes the state's own where they act (word_classes.tsv).
+HOME_BODIES = word_class("home_body")
+# Peoples with no state of their own, whose armed men fight a state (word_classes.tsv).
+STATELESS_PEOPLES = word_class("stateless_people")
+EXPULSION = "174"  # expelling or deporting people: a state's act, done by its laws
 # Words that make an armed body a state's (word_classes.tsv).
 GOVERNMENT_WORDS = word_class("government")
 HOLDER_DEPS = {"compound", "amod", "poss", "nmod"}  # "rebel positions", "the rebels' base"
@@ -1030,6 +1042,31 @@ def _background_state(arrays: ParseArrays, trigger: int) -> bool:
     aux = {arrays.lowers[c] for c in arrays.children[clause] if deps[c] == "aux"}
     tag = arrays.tags[clause]
     return (tag == "VBG" and bool(aux & PROGRESSIVE_AUX)) or (tag == "VBN" and "had" in aux)
+
+
+def _fought_by_their_state(doc: Doc, m: Mention, sources: list[Actor],
+                           targets: list[Actor]) -> list[Actor]:
+    """``targets``, with the armed men of a people with no state that a state's forces
+    strike abroad made that state's ("Turkish jets struck Kurdish militants in northern
+    Iraq": Turkey's insurgents, not Iraq's), as they are when they are the doers."""
+    states = {s.country for s in sources if s.sector[:3] in ("GOV", "MIL")}
+    stateless = any(c.dep_ in ("amod", "compound") and c.lower_ in STATELESS_PEOPLES
+                    for i in m.targets for c in doc[i].children)
+    if len(states) != 1 or not stateless or m.code[:2] not in VIOLENT_ROOTS:
+        return targets
+    state = next(iter(states))
+    return [Actor(code=state + t.sector, country=state, sector=t.sector, name=t.name,
+                  text=t.text) if t.sector[:3] in IRREGULAR_DOERS else t for t in targets]
+
+
+def _definite_state_body(doer: Token) -> bool:
+    """Whether a doer named only by the state body it is, with the definite article ("the
+    army shelled villages in Darfur", "the government bombed rebel areas"), is the state's
+    own: news says "the army" for the army of the country it is in. Troops, craft and
+    patrols ("the soldiers", "the drone") may serve abroad, so they are left to the
+    place's unidentified forces."""
+    return (doer.lemma_.lower() in HOME_BODIES
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in doer.children))
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:

@@ -198,6 +198,8 @@ COLLECTIVES = word_class("collective")
 CHARGE_PARTICIPLES = word_class("charge_participle")
 STRIKING_CRAFT = word_class("striking_craft")
 AIR_ATTACK_VERBS = word_class("air_attack")
+AIR_PURSUIT_VERBS = word_class("air_pursuit")
+AIRCRAFT = word_class("aircraft")
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
@@ -1027,6 +1029,9 @@ class DocActors:
             # "an Israeli raid killed three militants": the raider is the state's forces
             # (a police raid keeps its police: that phrase names a sector)
             sector = "MIL"
+        if sector == "REB" and self._fighter_jets(h):
+            # "Chinese fighters intercepted a US plane": fighter jets, the state's air force
+            sector = "MIL"
         if (not sector and head_ent == "ORG" and head_pos_tag == "PROPN"
                 and not self._arrays.words[h].isupper()
                 and any(_owner_of(arrays, positions[m.end - 1], h) for m in countries)):
@@ -1322,6 +1327,19 @@ class DocActors:
         return lemmas[verb] in AIR_ATTACK_VERBS or any(
             arrays.deps[o] in OBJECT_DEPS and self._force_deed(o) for o in arrays.children[verb])
 
+    def _fighter_jets(self, i: int) -> bool:
+        """Whether "fighters" at ``i`` are jets: the subject of a verb of air pursuit whose
+        object is an aircraft ("fighters escorted the bombers"), or what a state scrambles
+        ("Japan scrambled fighters"). Fighters who shoot one down may be guerrillas."""
+        arrays, lemmas = self._arrays, self._lemma_lowers
+        if lemmas[i] != "fighter":
+            return False
+        verb = arrays.heads[i]
+        if arrays.deps[i] in OBJECT_DEPS:
+            return lemmas[verb] == "scramble"
+        return arrays.deps[i] == "nsubj" and lemmas[verb] in AIR_PURSUIT_VERBS and any(
+            arrays.deps[o] in OBJECT_DEPS and lemmas[o] in AIRCRAFT for o in arrays.children[verb])
+
     def _owner_person_country(self, head: Token, day: dt.date | None) -> str:
         """The country of the known person whose possessive names a body or its people
         ("Erdogan's party", "Assad's forces", "Putin's critics"): theirs, as the
@@ -1566,13 +1584,19 @@ class DocActors:
                 # when a "conj" word follows it among its dependents: Token.conjuncts)
                 mod = doc[child]
                 modifiers += (mod, *mod.conjuncts)
+        shared = found.sector
+        if len(shared) > 3 and modifiers:
+            # "Israeli and Hamas negotiators": a named group's code is its own; the other
+            # modifiers share the sector the head noun names (negotiators: GOV)
+            shared = next((e.code for e in self.knowledge.lookup(arrays.lowers[h])
+                           if e.kind == "sector"), shared)
         for tok, shares_sector in [*((t, False) for t in listed), *((t, True) for t in modifiers)]:
             actor = self.resolve(tok, day, exclude)
             if actor is None:
                 continue
-            if shares_sector and actor.country:
-                actor = Actor(code=actor.country + found.sector, country=actor.country,
-                              sector=found.sector, name=actor.name, text=actor.text)
+            if shares_sector and actor.country and actor.code != found.code:
+                actor = Actor(code=actor.country + shared, country=actor.country,
+                              sector=shared, name=actor.name, text=actor.text)
             if all(actor.code != o.code for o in out):
                 out.append(actor)
         return out
