@@ -25,7 +25,7 @@ from .merge.canonical import same_act
 from .nlp.arrays import ParseArrays, parse_arrays
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
-from .resolve.actors import MOVEMENT_HEADS, DocActors
+from .resolve.actors import MOVEMENT_HEADS, STATELESS_PEOPLES, DocActors
 from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
                              published_from_text)
 from .resolve.knowledge import Knowledge, load_knowledge
@@ -846,8 +846,6 @@ ARMED_SECTORS = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be c
 IRREGULAR_DOERS = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
 # State bodies "the" alone makes the state's own where they act (word_classes.tsv).
 HOME_BODIES = word_class("home_body")
-# Peoples with no state of their own, whose armed men fight a state (word_classes.tsv).
-STATELESS_PEOPLES = word_class("stateless_people")
 EXPULSION = "174"  # expelling or deporting people: a state's act, done by its laws
 # Words that make an armed body a state's (word_classes.tsv).
 GOVERNMENT_WORDS = word_class("government")
