@@ -3,8 +3,10 @@ deeds, words no pronoun means (the press, one-thing plurals), verbs of commitmen
 content words the event-mention, actor, coding and place rules apply to (nouns of intent
 or dispute, verbs of refusing, accusing or preventing, heads of bodies and forces, words
 that date an office, words of meeting or fighting, nouns and verbs of places, verbs that
-introduce a quotation, long units of time, headlines' plural bodies, ...), read from the
-package's ``word_classes.tsv`` (see its header)."""
+introduce a quotation, long units of time, headlines' plural bodies, ...), and the words the
+knowledge's name matching and the gazetteer treat apart (names that are English words,
+geographic features, plain words among towns' names), read from the package's
+``word_classes.tsv`` (see its header)."""
 
 from __future__ import annotations
 

@@ -39,6 +39,7 @@ from importlib import resources
 from pathlib import Path
 
 from dotterel.errors import KnowledgeError
+from dotterel.extract.word_classes import word_class
 from dotterel.types import Place
 
 __all__ = ["Gazetteer", "build_gazetteer", "haversine_km", "load_gazetteer", "normalize_name"]
@@ -91,8 +92,7 @@ _LEADING_THE = re.compile(r"(?m)^the ")
 # ("ji duo") or in a script other than Latin: English news writes none of them.
 # GeoNames alternate names that are plain words news writes for no town: "the North"
 # (North Salt Lake), "Center" (a Hungarian town).
-_GENERIC_ALT_NAMES = frozenset({"north", "south", "east", "west", "center", "centre",
-                                "central", "city", "downtown"})
+_GENERIC_ALT_NAMES = word_class("generic_place_word")
 _UNUSABLE_ALT_LINES = re.compile("(?m)^(?:[A-Z]{1,4}|[a-z].*|[^\\x00-\u024f\\n].*)$")
 # The Arabic article as transliterated ("al-", "el-", and assimilated "ash-", "ad-"...):
 # news writes the same town with it or without it ("Hodeidah", "El-Hodeidah", "al-Raqqa"),

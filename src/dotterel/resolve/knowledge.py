@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Literal, NamedTuple, Sequence
 
 from dotterel.errors import KnowledgeError
+from dotterel.extract.word_classes import word_class
 
 EntryKind = Literal["country", "igo", "region", "religion", "sector", "person", "actor"]
 
@@ -39,14 +40,7 @@ KIND_PRIORITY: dict[str, int] = {
 
 # One-word names that are also everyday English words. They match only when the text writes
 # them with the capitals the knowledge uses: "US"/"WHO" in capitals, "Chad"/"Turkey" capitalised.
-ENGLISH_WORDS: frozenset[str] = frozenset("""
-a am an and are as at be but by can do go he her him his if in is it its me my no not of on or
-our so the to up us we who why how all any one new may will was has had man men out war aid art
-age arm car cat gap pan win won end net oil sun act bat ban big air ice job key law lay led leg
-let lie log mad map mob nor now off old own pay per put red rid run sad say see set sin sir sit
-six ten top two use via way wet yes yet you chad turkey china jordan guinea chile pole poles
-swede swedes kiwi kiwis male nice reading split amnesty
-""".split())
+ENGLISH_WORDS: frozenset[str] = word_class("english_name")
 
 # Tokens that may sit inside a phrase without breaking it: a possessive ("López Obrador 's")
 # or a hyphen spaCy split off ("Guinea - Bissau").
@@ -55,10 +49,7 @@ _TRANSPARENT: frozenset[str] = frozenset({"'s", "'", "-", "–", "—", "s'"})
 # Nouns of geographic features that a country or region name may sit inside without standing
 # for it: "the South China Sea", "the Indian Ocean", "the Sea of Japan", "Lake Chad", "the
 # Gulf of Aden" (not the Persian Gulf). Written capitalised, they make one place name.
-GEO_FEATURES: frozenset[str] = frozenset({
-    "sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "river", "delta", "basin",
-    "lake", "bight", "valley",
-})
+GEO_FEATURES: frozenset[str] = word_class("geo_feature")
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _POSSESSIVE = re.compile(r"'s\b")
