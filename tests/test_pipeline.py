@@ -5454,3 +5454,17 @@ def test_a_deal_revoked_cuts_relations(coder, text, pair):
     ev = one(events, "16")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("160", *pair)
     assert not [e for e in events if e.cameo[:2] in ("03", "05", "06")], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the missiles or rockets of an attack told before are fired by its doer, not by
+    # unidentified forces of the place they hit
+    ("Syria fired several rockets at two Israeli towns on Monday. The rockets struck a "
+     "school in the north.", ("SYR", "ISR")),
+    ("Iran launched missiles at a Kurdish camp in Iraq. The missiles hit a hospital in "
+     "Erbil.", ("IRN", "IRQ")),
+])
+def test_the_weapons_of_an_earlier_attack_are_its_doers(coder, text, pair):
+    events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "19"]
+    assert len(events) == 2, events
+    assert (events[1].source.country, events[1].target.country) == pair

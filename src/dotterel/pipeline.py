@@ -667,6 +667,12 @@ class Coder:
                               for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
+            # "Iran fired missiles at the bases. The missiles struck ...": a doer named by
+            # the definite means or deed of an act told earlier is whoever did that act
+            sources = _unique(a for i in m.sources if _definite(doc[i])
+                              and (a := actors.doer_of(doc[i])) is not None)
+            named = bool(sources)
+        if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
         if not sources and m.code[:2] == PROTEST_ROOT and crowd:
             # "thousands protested in Tbilisi": a crowd told only by its size is the
@@ -1065,6 +1071,12 @@ def _definite_state_body(doer: Token) -> bool:
     place's unidentified forces."""
     return (doer.lemma_.lower() in HOME_BODIES
             and any(c.dep_ == "det" and c.lower_ == "the" for c in doer.children))
+
+
+def _definite(noun: Token) -> bool:
+    """Whether ``noun`` is a common noun with the definite article ("the missiles")."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the"
+                                       for c in noun.children)
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
