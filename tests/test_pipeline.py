@@ -5468,3 +5468,16 @@ def test_the_weapons_of_an_earlier_attack_are_its_doers(coder, text, pair):
     events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "19"]
     assert len(events) == 2, events
     assert (events[1].source.country, events[1].target.country) == pair
+
+
+@pytest.mark.parametrize("text, source", [
+    # a possessive pronoun of a reported subject is the reporting subject, when they agree
+    # in number
+    ("Fighting ended last week. Kenya and Ethiopia said in a joint statement that their "
+     "leaders had mediated a truce between Sudan and South Sudan.", "KEN"),
+    ("Talks began in Paris. Norway said its ministers had mediated the talks between "
+     "Colombia and the rebels.", "NOR"),
+])
+def test_a_possessive_of_a_reported_subject_is_the_reporter(coder, text, source):
+    ev = one(coder.code(text, published="2015-06-02"), "04")
+    assert (ev.cameo, ev.source.country) == ("045", source)
