@@ -5481,3 +5481,23 @@ def test_the_weapons_of_an_earlier_attack_are_its_doers(coder, text, pair):
 def test_a_possessive_of_a_reported_subject_is_the_reporter(coder, text, source):
     ev = one(coder.code(text, published="2015-06-02"), "04")
     assert (ev.cameo, ev.source.country) == ("045", source)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # travel or visa bans and asset freezes imposed on a state's officials are sanctions
+    ("The European Union imposed visa bans on twelve Belarusian officials.", "163",
+     ("IGO", "BLR")),
+    ("Canada imposed travel bans on nine senior Iranian officials.", "163", ("CAN", "IRN")),
+    # a group taken off a list of terrorist organizations has sanctions on it eased
+    ("Canada removed the Taliban from its list of terrorist organizations.", "081",
+     ("CAN", "AFG")),
+    ("The European Union suspended Hamas from its list of terrorist organizations.", "081",
+     ("IGO", "PSE")),
+    # military or security assistance a state announces for another, told as an amount
+    ("The United States announced $300 million in security assistance for Taiwan.", "072",
+     ("USA", "TWN")),
+    ("Britain announced new military assistance for Estonia.", "072", ("GBR", "EST")),
+])
+def test_sanctions_delisting_and_military_aid_announced(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)

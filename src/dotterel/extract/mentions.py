@@ -810,6 +810,11 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
         # "launched artillery, mortar and rocket fire": each of a list of deeds is the
         # light verb's object as its first one is
         phrase = phrase.head
+    if (phrase.dep_ == "pobj" and phrase.head.lower_ == "in"
+            and phrase.head.head.pos_ == "NUM"):
+        # "announced $800 million in security assistance": the deed is told as an amount
+        # of it, which is the verb's object
+        phrase = phrase.head.head
     governor = _governing_verb(phrase)
     if (governor is not None and governor.i not in judges
             and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
