@@ -5501,3 +5501,14 @@ def test_a_possessive_of_a_reported_subject_is_the_reporter(coder, text, source)
 def test_sanctions_delisting_and_military_aid_announced(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # who a deal is signed before (inside the phrase of the pen it is signed with) are its
+    # audience, not parties to it
+    ("Sudan and South Sudan signed the deal with a pen made from a bullet before diplomats "
+     "from Kenya and Norway.", {("SDN", "SSD"), ("SSD", "SDN")}),
+])
+def test_who_a_deal_is_signed_before_are_no_party(coder, text, pairs):
+    events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "05"]
+    assert {(ev.source.country, ev.target.country) for ev in events} == pairs

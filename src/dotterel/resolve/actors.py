@@ -1651,6 +1651,10 @@ class DocActors:
         for tok in subtree:
             if deps[tok] in ("relcl", "ccomp", "advcl") and tok != h:
                 skip.update(_subtree(arrays, tok))  # clauses speak of others
+            elif deps[tok] == "prep" and lowers[tok] == "before":
+                # "signed the accord with a pen ... before leaders from across Africa": who
+                # a thing is done before are its audience, or a time, never a party to it
+                skip.update(_subtree(arrays, tok))
             elif deps[tok] == "acl" and self._lemma_lowers[tok] in CHARGE_PARTICIPLES:
                 # "two men convicted of spying for Israel": what someone is charged with
                 # names whom they are said to have served, not them
