@@ -5512,3 +5512,13 @@ def test_sanctions_delisting_and_military_aid_announced(coder, text, code, pair)
 def test_who_a_deal_is_signed_before_are_no_party(coder, text, pairs):
     events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "05"]
     assert {(ev.source.country, ev.target.country) for ev in events} == pairs
+
+
+@pytest.mark.parametrize("text, code", [
+    # a town seized by name is territory occupied, as "seized the town" is; goods are not
+    ("Islamic State fighters seized Mosul in June.", "192"),
+    ("Police seized Colombian cocaine in Miami.", "171"),
+])
+def test_a_named_town_seized_is_territory_occupied(coder, text, code):
+    events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] in ("17", "19")]
+    assert [ev.cameo for ev in events] == [code], events

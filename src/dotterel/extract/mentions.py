@@ -391,6 +391,12 @@ class _Sentence:
         return not leads.isdisjoint(runs)
 
 
+# Entity types of a place's name, and the object word it also reads as for the trigger
+# lexicon (see objects() below and triggers.tsv's header).
+NAMED_PLACE_TYPES = frozenset({"GPE", "LOC"})
+NAMED_PLACE = "place"
+
+
 class _TriggerWords:
     """What the entries tried on one trigger test, read from the parse once for all of
     them: its objects, each with the words it is read by, and the text of its clause;
@@ -438,6 +444,10 @@ class _TriggerWords:
                     for c in arrays.children[i]:
                         if deps[c] == "compound":
                             forms += (lemmas[c], lowers[c])
+                    if arrays.ent_types[i] in NAMED_PLACE_TYPES:
+                        # "the Taliban seized Kabul": a place's name reads as the word
+                        # "place", which entries list for acts done to places
+                        forms.append(NAMED_PLACE)
                 # a bare number stands for the object it counts ("and Ukraine expelled 13")
                 found.append((w if arrays.pos[i] == "NUM" else i,
                               frozenset(f.lower() for f in forms)))
