@@ -5522,3 +5522,13 @@ def test_who_a_deal_is_signed_before_are_no_party(coder, text, pairs):
 def test_a_named_town_seized_is_territory_occupied(coder, text, code):
     events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] in ("17", "19")]
     assert [ev.cameo for ev in events] == [code], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # what a speaker condemns as "what it called" a deed is that deed, aimed at its doer
+    ("Kenya condemned what it called a cowardly attack by Somali militants.", ("KEN", "SOM")),
+    ("Germany criticized what it called an illegal blockade by Serbia.", ("DEU", "SRB")),
+])
+def test_what_a_speaker_called_a_deed_is_the_deed(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert (ev.source.country, ev.target.country) == pair

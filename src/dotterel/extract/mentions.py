@@ -349,8 +349,18 @@ def _objects(tok: Token) -> list[Token]:
         found = [doc[s] for c in children[i] if deps[c] == "ccomp"
                  and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
                  for s in children[c] if deps[s] == "nsubj" and s > i]
+    if not found and not passive:
+        found = _named_object(tok)
     found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
+
+
+def _named_object(verb: Token) -> list[Token]:
+    """"condemned what he called an unprovoked attack": the parser makes the naming verb
+    of the free relative the complement; what is acted on is what that verb names it."""
+    return [o for c in _children(verb, {"ccomp"})
+            if any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
+            for o in _children(c, {"oprd"}) if o.pos_ == "NOUN"]
 
 
 class _Sentence:
@@ -1034,7 +1044,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
                 cands = _passive_subjects(tok) if passive else (
-                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok)
+                    _children(tok, OBJECTS) or _named_object(tok) or _up_to_object(tok)
+                    or _attributed_object(tok)
                     or _modified_object(tok) or _loose_name_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive and entry.context:
