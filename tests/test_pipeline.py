@@ -5532,3 +5532,14 @@ def test_a_named_town_seized_is_territory_occupied(coder, text, code):
 def test_what_a_speaker_called_a_deed_is_the_deed(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "11")
     assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # "the measures", "these steps" refer back to the latest deed the document told of
+    ("Egypt and Jordan severed diplomatic relations with Libya on Monday. Libya's foreign "
+     "ministry called the measures unjustified.", ("LBY", "EGY")),
+    ("Egypt imposed sanctions on Libya on Monday. Libya condemned these steps.", ("LBY", "EGY")),
+])
+def test_measures_taken_refer_back_to_the_latest_deed(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert (ev.source.country, ev.target.country) == pair

@@ -975,9 +975,11 @@ UNDECIDED_ROOTS = {"01", "02", "05", "12", "14", "18", "19", "20"}
 
 
 def _a_decision(head: Token) -> bool:
-    """Whether a phrase refers back to a deed as a decision: "the decision", "this move"."""
+    """Whether a phrase refers back to a deed as a decision: "the decision", "this move",
+    "these measures"."""
     return head.lemma_.lower() in DECISION_WORDS and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children)
 
 
 # Words for the parties to a fight, and the words that make them that: "both", "two" or a
