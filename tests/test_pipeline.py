@@ -5454,3 +5454,92 @@ def test_a_deal_revoked_cuts_relations(coder, text, pair):
     ev = one(events, "16")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("160", *pair)
     assert not [e for e in events if e.cameo[:2] in ("03", "05", "06")], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the missiles or rockets of an attack told before are fired by its doer, not by
+    # unidentified forces of the place they hit
+    ("Syria fired several rockets at two Israeli towns on Monday. The rockets struck a "
+     "school in the north.", ("SYR", "ISR")),
+    ("Iran launched missiles at a Kurdish camp in Iraq. The missiles hit a hospital in "
+     "Erbil.", ("IRN", "IRQ")),
+])
+def test_the_weapons_of_an_earlier_attack_are_its_doers(coder, text, pair):
+    events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "19"]
+    assert len(events) == 2, events
+    assert (events[1].source.country, events[1].target.country) == pair
+
+
+@pytest.mark.parametrize("text, source", [
+    # a possessive pronoun of a reported subject is the reporting subject, when they agree
+    # in number
+    ("Fighting ended last week. Kenya and Ethiopia said in a joint statement that their "
+     "leaders had mediated a truce between Sudan and South Sudan.", "KEN"),
+    ("Talks began in Paris. Norway said its ministers had mediated the talks between "
+     "Colombia and the rebels.", "NOR"),
+])
+def test_a_possessive_of_a_reported_subject_is_the_reporter(coder, text, source):
+    ev = one(coder.code(text, published="2015-06-02"), "04")
+    assert (ev.cameo, ev.source.country) == ("045", source)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # travel or visa bans and asset freezes imposed on a state's officials are sanctions
+    ("The European Union imposed visa bans on twelve Belarusian officials.", "163",
+     ("IGO", "BLR")),
+    ("Canada imposed travel bans on nine senior Iranian officials.", "163", ("CAN", "IRN")),
+    # a group taken off a list of terrorist organizations has sanctions on it eased
+    ("Canada removed the Taliban from its list of terrorist organizations.", "081",
+     ("CAN", "AFG")),
+    ("The European Union suspended Hamas from its list of terrorist organizations.", "081",
+     ("IGO", "PSE")),
+    # military or security assistance a state announces for another, told as an amount
+    ("The United States announced $300 million in security assistance for Taiwan.", "072",
+     ("USA", "TWN")),
+    ("Britain announced new military assistance for Estonia.", "072", ("GBR", "EST")),
+])
+def test_sanctions_delisting_and_military_aid_announced(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # who a deal is signed before (inside the phrase of the pen it is signed with) are its
+    # audience, not parties to it
+    ("Sudan and South Sudan signed the deal with a pen made from a bullet before diplomats "
+     "from Kenya and Norway.", {("SDN", "SSD"), ("SSD", "SDN")}),
+])
+def test_who_a_deal_is_signed_before_are_no_party(coder, text, pairs):
+    events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] == "05"]
+    assert {(ev.source.country, ev.target.country) for ev in events} == pairs
+
+
+@pytest.mark.parametrize("text, code", [
+    # a town seized by name is territory occupied, as "seized the town" is; goods are not
+    ("Islamic State fighters seized Mosul in June.", "192"),
+    ("Police seized Colombian cocaine in Miami.", "171"),
+])
+def test_a_named_town_seized_is_territory_occupied(coder, text, code):
+    events = [ev for ev in coder.code(text, published="2015-06-02") if ev.cameo[:2] in ("17", "19")]
+    assert [ev.cameo for ev in events] == [code], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # what a speaker condemns as "what it called" a deed is that deed, aimed at its doer
+    ("Kenya condemned what it called a cowardly attack by Somali militants.", ("KEN", "SOM")),
+    ("Germany criticized what it called an illegal blockade by Serbia.", ("DEU", "SRB")),
+])
+def test_what_a_speaker_called_a_deed_is_the_deed(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # "the measures", "these steps" refer back to the latest deed the document told of
+    ("Egypt and Jordan severed diplomatic relations with Libya on Monday. Libya's foreign "
+     "ministry called the measures unjustified.", ("LBY", "EGY")),
+    ("Egypt imposed sanctions on Libya on Monday. Libya condemned these steps.", ("LBY", "EGY")),
+])
+def test_measures_taken_refer_back_to_the_latest_deed(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "11")
+    assert (ev.source.country, ev.target.country) == pair

@@ -667,6 +667,12 @@ class Coder:
                               for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
+            # "Iran fired missiles at the bases. The missiles struck ...": a doer named by
+            # the definite means or deed of an act told earlier is whoever did that act
+            sources = _unique(a for i in m.sources if _definite(doc[i])
+                              and (a := actors.doer_of(doc[i])) is not None)
+            named = bool(sources)
+        if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
         if not sources and m.code[:2] == PROTEST_ROOT and crowd:
             # "thousands protested in Tbilisi": a crowd told only by its size is the
@@ -969,9 +975,11 @@ UNDECIDED_ROOTS = {"01", "02", "05", "12", "14", "18", "19", "20"}
 
 
 def _a_decision(head: Token) -> bool:
-    """Whether a phrase refers back to a deed as a decision: "the decision", "this move"."""
+    """Whether a phrase refers back to a deed as a decision: "the decision", "this move",
+    "these measures"."""
     return head.lemma_.lower() in DECISION_WORDS and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children)
 
 
 # Words for the parties to a fight, and the words that make them that: "both", "two" or a
@@ -1065,6 +1073,12 @@ def _definite_state_body(doer: Token) -> bool:
     place's unidentified forces."""
     return (doer.lemma_.lower() in HOME_BODIES
             and any(c.dep_ == "det" and c.lower_ == "the" for c in doer.children))
+
+
+def _definite(noun: Token) -> bool:
+    """Whether ``noun`` is a common noun with the definite article ("the missiles")."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the"
+                                       for c in noun.children)
 
 
 def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:

@@ -349,8 +349,18 @@ def _objects(tok: Token) -> list[Token]:
         found = [doc[s] for c in children[i] if deps[c] == "ccomp"
                  and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
                  for s in children[c] if deps[s] == "nsubj" and s > i]
+    if not found and not passive:
+        found = _named_object(tok)
     found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
+
+
+def _named_object(verb: Token) -> list[Token]:
+    """"condemned what he called an unprovoked attack": the parser makes the naming verb
+    of the free relative the complement; what is acted on is what that verb names it."""
+    return [o for c in _children(verb, {"ccomp"})
+            if any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
+            for o in _children(c, {"oprd"}) if o.pos_ == "NOUN"]
 
 
 class _Sentence:
@@ -389,6 +399,12 @@ class _Sentence:
                 [idx[j + 1] - base for j, space in enumerate(arrays.spaces[start:end - 1], start)
                  if not space])
         return not leads.isdisjoint(runs)
+
+
+# Entity types of a place's name, and the object word it also reads as for the trigger
+# lexicon (see objects() below and triggers.tsv's header).
+NAMED_PLACE_TYPES = frozenset({"GPE", "LOC"})
+NAMED_PLACE = "place"
 
 
 class _TriggerWords:
@@ -438,6 +454,10 @@ class _TriggerWords:
                     for c in arrays.children[i]:
                         if deps[c] == "compound":
                             forms += (lemmas[c], lowers[c])
+                    if arrays.ent_types[i] in NAMED_PLACE_TYPES:
+                        # "the Taliban seized Kabul": a place's name reads as the word
+                        # "place", which entries list for acts done to places
+                        forms.append(NAMED_PLACE)
                 # a bare number stands for the object it counts ("and Ukraine expelled 13")
                 found.append((w if arrays.pos[i] == "NUM" else i,
                               frozenset(f.lower() for f in forms)))
@@ -810,6 +830,11 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
         # "launched artillery, mortar and rocket fire": each of a list of deeds is the
         # light verb's object as its first one is
         phrase = phrase.head
+    if (phrase.dep_ == "pobj" and phrase.head.lower_ == "in"
+            and phrase.head.head.pos_ == "NUM"):
+        # "announced $800 million in security assistance": the deed is told as an amount
+        # of it, which is the verb's object
+        phrase = phrase.head.head
     governor = _governing_verb(phrase)
     if (governor is not None and governor.i not in judges
             and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
@@ -1019,7 +1044,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
             elif tok.pos_ == "VERB":
                 cands = _passive_subjects(tok) if passive else (
-                    _children(tok, OBJECTS) or _up_to_object(tok) or _attributed_object(tok)
+                    _children(tok, OBJECTS) or _named_object(tok) or _up_to_object(tok)
+                    or _attributed_object(tok)
                     or _modified_object(tok) or _loose_name_object(tok))
                 found = [c for c in cands if c.i not in used]
                 if not found and not passive and entry.context:

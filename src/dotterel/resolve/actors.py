@@ -1160,6 +1160,17 @@ class DocActors:
             same = self._last_named_as(head)
             if same is not None:
                 return _with_text(same, " ".join(words))
+        if not country and sector and not named_person:
+            # "Egypt and Jordan said their leaders would meet": the owner a possessive
+            # pronoun names is the subject of the clause that reports it, when they agree
+            # in number ("Kenya said their leaders were held" is someone else's)
+            owner = next((c for c in head.children if c.dep_ == "poss"
+                          and c.lower_ in GROUP_PRONOUNS | THING_PRONOUNS), None)
+            matrix = _matrix_subject(owner) if owner is not None else None
+            if matrix is not None and _plural(matrix) != (owner.lower_ in GROUP_PRONOUNS):
+                matrix = None
+            found = self.resolve(matrix, day) if matrix is not None else None
+            country = found.country if found is not None else ""
         if not country:
             # "the police", "the president": the body of that kind the text last named
             # ("Ecuadorian police raided ... Police arrived"), else the country the
@@ -1640,6 +1651,10 @@ class DocActors:
         for tok in subtree:
             if deps[tok] in ("relcl", "ccomp", "advcl") and tok != h:
                 skip.update(_subtree(arrays, tok))  # clauses speak of others
+            elif deps[tok] == "prep" and lowers[tok] == "before":
+                # "signed the accord with a pen ... before leaders from across Africa": who
+                # a thing is done before are its audience, or a time, never a party to it
+                skip.update(_subtree(arrays, tok))
             elif deps[tok] == "acl" and self._lemma_lowers[tok] in CHARGE_PARTICIPLES:
                 # "two men convicted of spying for Israel": what someone is charged with
                 # names whom they are said to have served, not them
@@ -2188,7 +2203,10 @@ def _plural(tok: Token) -> bool:
 
 def _matrix_subject(tok: Token) -> Token | None:
     """For a pronoun subject of a complement clause ("X said that it would..."), the
-    non-pronoun subject of the clause that governs it."""
+    non-pronoun subject of the clause that governs it; so too for a possessive of that
+    subject ("Egypt and Jordan said their leaders would meet")."""
+    if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        tok = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = tok.head
