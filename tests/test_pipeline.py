@@ -477,6 +477,17 @@ def test_victims_are_of_the_place_whose_official_tells(coder, text, target):
     assert ev.target.code == target
 
 
+@pytest.mark.parametrize("text, country", [
+    # forces that fire on another state's craft are not that state's, whether the country
+    # is read from the sentence or from the craft as their victims
+    ("Troops fired warning shots at Vietnamese fishing boats near the islands.", "VNM"),
+    ("Sailors opened fire on Philippine supply boats.", "PHL"),
+])
+def test_forces_firing_on_a_state_s_craft_are_not_its(coder, text, country):
+    events = coder.code(text, published="2021-03-10")
+    assert all(ev.source is None or ev.source.country != country for ev in events)
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # an official of a city sets the scene: the armed men the official speaks of are of
     # the state the city lies in

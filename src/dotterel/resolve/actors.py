@@ -101,6 +101,9 @@ REGION_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
 # The prepositions of where a deed of force is aimed ("the attack on Kharkiv", "the
 # shelling of Kherson").
 AIMED_PREPS = frozenset({"on", "of", "against"})
+# The prepositions a deed hangs its mark on ("fired at", "opened fire on", "hurled stones
+# against"): a country word there is the mark's, not the doer's.
+MARK_PREPS = frozenset({"at", "on", "against"})
 # Missions and people a state posts abroad: a place phrase does not make them that
 # place's (word_classes.tsv).
 POSTED_ABROAD = word_class("posted_abroad")
@@ -624,7 +627,11 @@ class DocActors:
                              _whole_name(self.doc[i]), bodies=True,
                              forces=rebels or _whole_name(self.doc[i]).head.dep_ not in OBJECT_DEPS))
                     and (not others or (self.doc[i].dep_ == "pobj"
-                                        and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
+                                        and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
+                    # ("soldiers fired warning shots at Chinese vessels": the country of
+                    # what the deed is aimed at is the mark's, unless it names the rulers
+                    # a people rise against: "a hunger strike against the Russian government")
+                    and not (_marked(self.doc[i]) and not self._names_rulers(self.doc[i]))):
                 return iso
         return None
 
@@ -1959,6 +1966,15 @@ def _acted_on(tok: Token) -> bool:
         return True
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
             and prep.head.head.pos_ == "VERB")
+
+
+def _marked(tok: Token) -> bool:
+    """Whether the country word ``tok`` is, or qualifies, what a verb's deed is aimed at
+    ("fired at Chinese vessels", "opened fire on Indian fishermen")."""
+    noun = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") else tok
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in MARK_PREPS and prep.dep_ == "prep"
+            and prep.head.pos_ == "VERB")
 
 
 def _names_a_place(tok: Token) -> bool:
