@@ -488,6 +488,16 @@ def test_forces_firing_on_a_state_s_craft_are_not_its(coder, text, country):
     assert all(ev.source is None or ev.source.country != country for ev in events)
 
 
+@pytest.mark.parametrize("text, root, target", [
+    # people named by their faith alone, with a state in sight, are that state's
+    ("Tunisia jailed four Islamists on Monday.", "17", "TUNMOS"),
+    ("Jordan sentenced six Islamists to death.", "11", "JORMOS"),
+])
+def test_people_named_by_faith_are_of_the_state_in_sight(coder, text, root, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.target.code == target
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # an official of a city sets the scene: the armed men the official speaks of are of
     # the state the city lies in

@@ -1113,6 +1113,20 @@ class DocActors:
                 # "Sunnis demanded...", with no state in sight: a people named by their
                 # faith alone is coded by it
                 return _faith_actor(faiths, words)
+            if (head_pos_tag in ("NOUN", "PROPN") and head_tag in ("NNS", "NNPS")
+                    and head_dep not in MODIFIER_DEPS
+                    and any(m.start <= head_pos < m.end for m in faiths)):
+                # "Egypt hanged three Islamists": people named by their faith alone, with a
+                # state in sight, are of the state the sentence places them in ("bombed
+                # Islamists in Somalia"), else of that state, with the faith's code (as
+                # "Muslim groups" below)
+                home = next((iso for i, iso in self._countries
+                             if head.i < i < head.sent.end and _names_a_place(self.doc[i])),
+                            "") or self.recent_country(head.i) or ""
+                faith = _faith_actor(faiths, words)
+                if home:
+                    return Actor(code=home + faith.code, country=home, sector=faith.code,
+                                 name=faith.name, text=faith.text)
             if head_lemma in OWNED_PLACES:
                 return self._owned_place(head, day, exclude) or self._place_actor(head)
             return self._place_actor(head)
