@@ -498,6 +498,19 @@ def test_people_named_by_faith_are_of_the_state_in_sight(coder, text, root, targ
     assert ev.target.code == target
 
 
+@pytest.mark.parametrize("text, published, source, target", [
+    # "Congo" named Congo-Brazzaville while its neighbour was Zaire (1971-1997)
+    ("Congo recalled its ambassador from Paris.", "1988-05-02", "COGGOV", "FRA"),
+    ("Congolese troops clashed with Zairean soldiers on the river.", "1990-02-01", "COGMIL",
+     "COD"),
+    ("Congo recalled its ambassador from Paris.", "2008-05-02", "CODGOV", "FRA"),
+])
+def test_a_name_stands_for_the_state_it_named_then(coder, text, published, source, target):
+    pairs = {(e.source.code, e.target.code[:3])
+             for e in coder.code(text, published=published) if e.source and e.target}
+    assert (source, target) in pairs
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # an official of a city sets the scene: the armed men the official speaks of are of
     # the state the city lies in

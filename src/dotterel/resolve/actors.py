@@ -27,7 +27,7 @@ from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
-                         inside_place_name, phrase_key, successions)
+                         inside_place_name, period_names, phrase_key, successions)
 from .gazetteer import normalize_name
 from .places import Gazetteer
 
@@ -1873,9 +1873,18 @@ def _split_code(code: str) -> tuple[str, str]:
 
 def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
     """The actor with the state it belonged to on ``day`` when its own did not exist yet:
-    Juba in 1990 is Sudan's (SDN), not South Sudan's."""
+    Juba in 1990 is Sudan's (SDN), not South Sudan's; and with the state its name stood
+    for on that day ("Congo" in 1985 is Congo-Brazzaville, Zaire's neighbour:
+    ``period_names.tsv``)."""
     if actor is None or day is None:
         return actor
+    named = period_names()
+    then = next((other for word in actor.text.split() for usual, other, first, last
+                 in named.get(fold(word), ()) if usual == actor.country and first <= day <= last),
+                None)
+    if then is not None:
+        actor = Actor(code=then + actor.code[3:], country=then, sector=actor.sector,
+                      name=actor.name, text=actor.text, role=actor.role)
     left = successions().get(actor.country)
     if left is None or day >= left[1]:
         return actor
