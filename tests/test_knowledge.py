@@ -208,6 +208,8 @@ def test_people_spells(kb: Knowledge) -> None:
     ("Jen Psaki", dt.date(2024, 1, 10), "USAELI"),
     ("Ibrahim Kalin", dt.date(2024, 1, 10), "TURSPY"),
     ("Nikolai Patrushev", dt.date(2005, 1, 10), "RUSSPY"),
+    ("Staffan de Mistura", dt.date(2016, 5, 1), "IGOUNO"),
+    ("Agnes Callamard", dt.date(2023, 5, 1), "NGOHRIAMN"),
 ])
 def test_spokespeople_and_envoys(kb: Knowledge, name: str, day: dt.date, code: str) -> None:
     person = [e for e in kb.lookup(name) if e.kind == "person"][0]
