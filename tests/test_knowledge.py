@@ -198,6 +198,25 @@ def test_people_spells(kb: Knowledge) -> None:
     assert correa.code_on(dt.date(2010, 6, 1)).role == "president"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("name, day, code", [
+    # much-quoted spokespeople and envoys, each on a day of their office
+    ("Wang Wenbin", dt.date(2021, 5, 1), "CHNGOV"),
+    ("Sergei Ryabkov", dt.date(2019, 3, 1), "RUSGOV"),
+    ("Vassily Nebenzia", dt.date(2022, 3, 1), "RUSGOV"),
+    ("John Kirby", dt.date(2023, 1, 10), "USAGOV"),
+    ("John Kirby", dt.date(2019, 1, 10), "USAELI"),  # between his offices
+    ("Jen Psaki", dt.date(2024, 1, 10), "USAELI"),
+    ("Ibrahim Kalin", dt.date(2024, 1, 10), "TURSPY"),
+    ("Nikolai Patrushev", dt.date(2005, 1, 10), "RUSSPY"),
+    ("Staffan de Mistura", dt.date(2016, 5, 1), "IGOUNO"),
+    ("Agnes Callamard", dt.date(2023, 5, 1), "NGOHRIAMN"),
+])
+def test_spokespeople_and_envoys(kb: Knowledge, name: str, day: dt.date, code: str) -> None:
+    person = [e for e in kb.lookup(name) if e.kind == "person"][0]
+    spell = person.code_on(day)
+    assert spell is not None and spell.code == code
+
+
 def test_every_person_spell_is_well_formed(kb: Knowledge) -> None:
     for person in kb.entries("person"):
         assert person.spells, person.name

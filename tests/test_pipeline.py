@@ -477,6 +477,40 @@ def test_victims_are_of_the_place_whose_official_tells(coder, text, target):
     assert ev.target.code == target
 
 
+@pytest.mark.parametrize("text, country", [
+    # forces that fire on another state's craft are not that state's, whether the country
+    # is read from the sentence or from the craft as their victims
+    ("Troops fired warning shots at Vietnamese fishing boats near the islands.", "VNM"),
+    ("Sailors opened fire on Philippine supply boats.", "PHL"),
+])
+def test_forces_firing_on_a_state_s_craft_are_not_its(coder, text, country):
+    events = coder.code(text, published="2021-03-10")
+    assert all(ev.source is None or ev.source.country != country for ev in events)
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # people named by their faith alone, with a state in sight, are that state's
+    ("Tunisia jailed four Islamists on Monday.", "17", "TUNMOS"),
+    ("Jordan sentenced six Islamists to death.", "11", "JORMOS"),
+])
+def test_people_named_by_faith_are_of_the_state_in_sight(coder, text, root, target):
+    ev = one(coder.code(text, published="2021-03-10"), root)
+    assert ev.target.code == target
+
+
+@pytest.mark.parametrize("text, published, source, target", [
+    # "Congo" named Congo-Brazzaville while its neighbour was Zaire (1971-1997)
+    ("Congo recalled its ambassador from Paris.", "1988-05-02", "COGGOV", "FRA"),
+    ("Congolese troops clashed with Zairean soldiers on the river.", "1990-02-01", "COGMIL",
+     "COD"),
+    ("Congo recalled its ambassador from Paris.", "2008-05-02", "CODGOV", "FRA"),
+])
+def test_a_name_stands_for_the_state_it_named_then(coder, text, published, source, target):
+    pairs = {(e.source.code, e.target.code[:3])
+             for e in coder.code(text, published=published) if e.source and e.target}
+    assert (source, target) in pairs
+
+
 @pytest.mark.parametrize("text, root, source, target", [
     # an official of a city sets the scene: the armed men the official speaks of are of
     # the state the city lies in

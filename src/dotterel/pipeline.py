@@ -484,6 +484,15 @@ class Coder:
             # insurgents, and the event is kept rather than dropped
             home = [a.country for a in victims if a.sector[:3] != "MIL"]
             place = places.event_place(trigger, [a.country for a in victims])
+            # ("soldiers fired warning shots at Chinese vessels": a state's forces that
+            # fire on another state's craft or posts, not on its people, are not that
+            # state's; the text leaves them unnamed)
+            if any(e.code == "MIL" for i in m.sources
+                   for e in self.kb.knowledge.lookup(doc[i].lower_) if e.kind == "sector"):
+                craft = {a.country for a in victims if not a.sector}
+                named = [c for c in named if c not in craft]
+                home = [a.country for a in victims if a.sector and a.sector[:3] != "MIL"]
+                victims = [a for a in victims if a.sector] or [Actor(code="", country="", sector="")]
             country = place.country if place is not None else (
                 named or home or [victims[0].country])[0]
         elif m.sources and not _names_doer(doc, m, self.kb.knowledge):

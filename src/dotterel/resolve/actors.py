@@ -27,7 +27,7 @@ from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
-                         inside_place_name, phrase_key, successions)
+                         inside_place_name, period_names, phrase_key, successions)
 from .gazetteer import normalize_name
 from .places import Gazetteer
 
@@ -101,6 +101,9 @@ REGION_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
 # The prepositions of where a deed of force is aimed ("the attack on Kharkiv", "the
 # shelling of Kherson").
 AIMED_PREPS = frozenset({"on", "of", "against"})
+# The prepositions a deed hangs its mark on ("fired at", "opened fire on", "hurled stones
+# against"): a country word there is the mark's, not the doer's.
+MARK_PREPS = frozenset({"at", "on", "against"})
 # Missions and people a state posts abroad: a place phrase does not make them that
 # place's (word_classes.tsv).
 POSTED_ABROAD = word_class("posted_abroad")
@@ -624,7 +627,11 @@ class DocActors:
                              _whole_name(self.doc[i]), bodies=True,
                              forces=rebels or _whole_name(self.doc[i]).head.dep_ not in OBJECT_DEPS))
                     and (not others or (self.doc[i].dep_ == "pobj"
-                                        and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))):
+                                        and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
+                    # ("soldiers fired warning shots at Chinese vessels": the country of
+                    # what the deed is aimed at is the mark's, unless it names the rulers
+                    # a people rise against: "a hunger strike against the Russian government")
+                    and not (_marked(self.doc[i]) and not self._names_rulers(self.doc[i]))):
                 return iso
         return None
 
@@ -1106,6 +1113,20 @@ class DocActors:
                 # "Sunnis demanded...", with no state in sight: a people named by their
                 # faith alone is coded by it
                 return _faith_actor(faiths, words)
+            if (head_pos_tag in ("NOUN", "PROPN") and head_tag in ("NNS", "NNPS")
+                    and head_dep not in MODIFIER_DEPS
+                    and any(m.start <= head_pos < m.end for m in faiths)):
+                # "Egypt hanged three Islamists": people named by their faith alone, with a
+                # state in sight, are of the state the sentence places them in ("bombed
+                # Islamists in Somalia"), else of that state, with the faith's code (as
+                # "Muslim groups" below)
+                home = next((iso for i, iso in self._countries
+                             if head.i < i < head.sent.end and _names_a_place(self.doc[i])),
+                            "") or self.recent_country(head.i) or ""
+                faith = _faith_actor(faiths, words)
+                if home:
+                    return Actor(code=home + faith.code, country=home, sector=faith.code,
+                                 name=faith.name, text=faith.text)
             if head_lemma in OWNED_PLACES:
                 return self._owned_place(head, day, exclude) or self._place_actor(head)
             return self._place_actor(head)
@@ -1867,9 +1888,18 @@ def _split_code(code: str) -> tuple[str, str]:
 
 def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
     """The actor with the state it belonged to on ``day`` when its own did not exist yet:
-    Juba in 1990 is Sudan's (SDN), not South Sudan's."""
+    Juba in 1990 is Sudan's (SDN), not South Sudan's; and with the state its name stood
+    for on that day ("Congo" in 1985 is Congo-Brazzaville, Zaire's neighbour:
+    ``period_names.tsv``)."""
     if actor is None or day is None:
         return actor
+    named = period_names()
+    then = next((other for word in actor.text.split() for usual, other, first, last
+                 in named.get(fold(word), ()) if usual == actor.country and first <= day <= last),
+                None)
+    if then is not None:
+        actor = Actor(code=then + actor.code[3:], country=then, sector=actor.sector,
+                      name=actor.name, text=actor.text, role=actor.role)
     left = successions().get(actor.country)
     if left is None or day >= left[1]:
         return actor
@@ -1974,6 +2004,15 @@ def _acted_on(tok: Token) -> bool:
         return True
     return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
             and prep.head.head.pos_ == "VERB")
+
+
+def _marked(tok: Token) -> bool:
+    """Whether the country word ``tok`` is, or qualifies, what a verb's deed is aimed at
+    ("fired at Chinese vessels", "opened fire on Indian fishermen")."""
+    noun = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") else tok
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in MARK_PREPS and prep.dep_ == "prep"
+            and prep.head.pos_ == "VERB")
 
 
 def _names_a_place(tok: Token) -> bool:

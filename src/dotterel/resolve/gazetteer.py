@@ -480,7 +480,10 @@ class Gazetteer:
         best_score = -math.inf
         # (the namesake must bear the name as its own: "Bethlehem" is an alternate name
         # of Belem, which does not make the West Bank town lose its context)
-        top = max((cand.base for cand in candidates if not cand.alternate), default=0.0)
+        # (a region row's score is a set figure, not a size: a town the context places in
+        # its own country keeps the context against it, "Madaya" in a story on Myanmar)
+        top = max((cand.base for cand in candidates if not cand.alternate
+                   and cand.kind != "region"), default=0.0)
         for cand in candidates:
             score = cand.base
             if not (cand.kind == "city" and cand.base < _SMALL_TOWN_LOG

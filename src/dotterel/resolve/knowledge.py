@@ -662,7 +662,8 @@ def _collector_paused() -> Iterator[None]:
 # Reading the built-in data files
 
 DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "groups.tsv", "regions.tsv",
-                               "religions.tsv", "sectors.tsv", "people.tsv", "successions.tsv")
+                               "religions.tsv", "sectors.tsv", "people.tsv", "successions.tsv",
+                               "period_names.tsv")
 
 
 DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
@@ -874,6 +875,22 @@ def successions() -> dict[str, tuple[str, dt.date]]:
 
 
 @lru_cache(maxsize=1)
+def period_names() -> dict[str, list[tuple[str, str, dt.date, dt.date]]]:
+    """A folded one-word name -> (the state it names otherwise, the state it named in a
+    period, the period's first and last days), from ``period_names.tsv``."""
+    path = _data_path("period_names.tsv")
+    out: dict[str, list[tuple[str, str, dt.date, dt.date]]] = {}
+    for number, (name, usual, then, since, until) in _rows(path, 5, (0, 1, 2, 3, 4)):
+        try:
+            first, last = dt.date.fromisoformat(since), dt.date.fromisoformat(until)
+        except ValueError as exc:
+            raise KnowledgeError(str(path), number, f"bad date {since!r} or {until!r}") from exc
+        out.setdefault(fold(name), []).append(
+            (_check_code(path, number, usual, 3), _check_code(path, number, then, 3), first, last))
+    return out
+
+
+@lru_cache(maxsize=1)
 def builtin_knowledge() -> Knowledge:
     """The built-in knowledge alone, read once."""
     return Knowledge(read_builtin())
@@ -888,5 +905,6 @@ def load_knowledge(actor_files: tuple[Path, ...] = (),
 
 __all__ = [
     "Entry", "EntryKind", "Knowledge", "Phrase", "PhraseMatch", "RoleSpell", "builtin_knowledge",
-    "fold", "in_feature_name", "inside_place_name", "load_knowledge", "phrase_key", "successions",
+    "fold", "in_feature_name", "inside_place_name", "load_knowledge", "period_names", "phrase_key",
+    "successions",
 ]
