@@ -201,6 +201,11 @@ def test_story_time_follows_the_text(coder):
      "2025-03-13", "CHL", "17", "2025-03-13"),
     ("Chile expelled Peru's envoy on Thursday. Two days later, Peru recalled its ambassador "
      "from Santiago.", "2025-03-13", "PER", "16", "2025-03-13"),
+    # a decade dates its deed in it, and is no story time for the next sentence to follow
+    ("Chile expelled Peru's envoy on Thursday. In the late 1970s, Chilean troops attacked "
+     "Peruvian border posts.", "2025-03-13", "CHL", "19", "1978"),
+    ("In the 1990s, Peru accused Chile of spying. The following day, Chile expelled Peru's "
+     "envoy.", "2025-03-13", "CHL", "16", "2025-03-13"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

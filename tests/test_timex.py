@@ -93,6 +93,13 @@ ABSOLUTE: list[tuple[str, dt.date | None, str | None, list[Row]]] = [
     ("Prices doubled in the 2019-20 season.", WED_2025, "past",
      [("the 2019-20", "2019", "year", "absolute")]),
     ("Exports fell in 1999-00.", WED_2025, "past", [("1999-00", "1999", "year", "absolute")]),
+    # a decade after a preposition of time: a year of it, as its qualifier points
+    ("Rebels held the valley in the 1980s.", WED_2025, "past",
+     [("the 1980s", "1980", "year", "absolute")]),
+    ("The border was closed during the mid-1990s.", WED_2025, "past",
+     [("the mid-1990s", "1995", "year", "absolute")]),
+    ("The two states have quarrelled since the late 2000s.", WED_2025, "present",
+     [("the late 2000s", "2008", "year", "absolute")]),
 ]
 
 

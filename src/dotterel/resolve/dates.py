@@ -370,6 +370,11 @@ def _anchor_within(times: list[TimeMention], text: str, published: dt.date | Non
     return out
 
 
+def _is_decade(tm: TimeMention) -> bool:
+    """Whether a time names a decade ("the 1990s", "the late 1970s")."""
+    return tm.text.endswith("0s") and tm.text[-3:-2].isdigit()
+
+
 # A story time no text is about: only to tell which times resolve against the story's.
 _NO_STORY = TimeRef(dt.date(1900, 1, 1), "day")
 
@@ -467,10 +472,12 @@ class DocDates:
                                              dm.date)
         if root is None or not located:
             return out  # no time of the sentence's own to move the story to
-        # a time after "since" starts a state ("in office since November 2023"); it does
-        # not move the story
+        # a time after "since" starts a state ("in office since November 2023"), and a
+        # decade ("in the 1990s") is a span far longer than a story's step: neither moves
+        # the story
         moving = [(rank, tm) for tm, tok in located
                   if not text[:tm.start].rstrip().lower().endswith("since")
+                  and not _is_decade(tm)
                   and (rank := _time_rank(arrays, tok, root, triggers - {root})) is not None]
         if moving and not _is_pluperfect(arrays, root) and not _is_perfect(arrays, root):
             # the story moves to the time of the main clause: "on Wednesday said ... won

@@ -437,6 +437,19 @@ def _r_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return (TimeRef(dt.date(year, 1, 1), "year"), "absolute") if year else None
 
 
+# how far into a decade its qualifier puts a deed: "the mid-1990s" is told by 1995
+_DECADE_PARTS: Mapping[str, int] = MappingProxyType({"early": 0, "mid": 5, "late": 8})
+
+
+def _r_decade(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "in the 1990s", "during the late 1970s": a year of the decade at year precision
+    (its first, or the one its qualifier points to), a representative year as "last
+    week" is a representative day: far closer than the story's time it would otherwise
+    take."""
+    part = _DECADE_PARTS[(m.group("part") or "early").lower()]
+    return TimeRef(dt.date(int(m.group("decade")) + part, 1, 1), "year"), "absolute"
+
+
 def _r_year_range(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "2019-20", "1991-1995": the first year, when the second is a later one; none
     when the span holds the publication date ("won in 2024-25 season play" told in
@@ -872,6 +885,11 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("year range after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}the)\s+)?{_FULL_YEAR}[-–/](?P<end>\d\d|\d{{4}}))"
         rf"(?![\w-]|[.,]\d)"), _r_year_range),
+    # a decade after a preposition of time ("in the 1990s", "since the early 2000s"), never
+    # after "of" ("music of the 1990s" names a style, not when anything happened)
+    _Rule("decade", _c(
+        rf"\b{_I}(?:in|during|since|until|through|by|from)\s+(?P<t>the\s+"
+        rf"(?:(?P<part>early|mid|late)[\s-]*)?(?P<decade>1[89]\d0|20\d0)s))\b"), _r_decade),
     _Rule("qualified year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
     # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
@@ -1053,7 +1071,7 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "iso date": ("iso",), "iso date slash": ("iso",), "all-number date": ("all-number",),
     "all-number date left undated": ("all-number",), "year after preposition": ("year",),
     "year range after preposition": ("year",),
-    "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
+    "qualified year": ("year",), "decade": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
     "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
