@@ -206,6 +206,14 @@ def test_story_time_follows_the_text(coder):
      "Peruvian border posts.", "2025-03-13", "CHL", "19", "1978"),
     ("In the 1990s, Peru accused Chile of spying. The following day, Chile expelled Peru's "
      "envoy.", "2025-03-13", "CHL", "16", "2025-03-13"),
+    # a month without a year goes on a story told of a past year close before it ...
+    ("Chile and Peru quarrelled over fishing rights in 2023. In October, Chile expelled "
+     "Peru's envoy.", "2025-03-13", "CHL", "16", "2023-10"),
+    ("Chile expelled Peru's envoy in May 2023. On January 9, Peru recalled its ambassador "
+     "from Santiago.", "2025-03-13", "PER", "16", "2024-01-09"),
+    # ... but after a paragraph of background, news comes back to publication's year
+    ("Chile and Peru fought a war in 1879. Ties have long been tense.\n\nIn February, "
+     "Chile expelled Peru's envoy.", "2025-03-13", "CHL", "16", "2025-02"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

@@ -426,6 +426,36 @@ def test_anaphoric(text: str, narrative: TimeRef | None, expected: list[Row]) ->
     assert times(text, WED_2025, narrative, "past") == expected
 
 
+YEAR_2023 = TimeRef(dt.date(2023, 1, 1), "year")
+DEC_2023 = TimeRef(dt.date(2023, 12, 1), "month")
+MAY_2023 = TimeRef(dt.date(2023, 5, 10))
+
+
+@pytest.mark.parametrize(("text", "story", "tense", "expected"), [
+    # a story dated to a past year gives a month without a year its year ...
+    ("In April, the militia shelled the port.", YEAR_2023, "past",
+     [("April", "2023-04", "month", "narrative")]),
+    ("On June 3, the militia shelled the port.", YEAR_2023, "past",
+     [("June 3", "2023-06-03", "day", "narrative")]),
+    # ... the one that puts it soon after the story's time, or a little before it
+    ("In January, the army retook the town.", DEC_2023, "past",
+     [("January", "2024-01", "month", "narrative")]),
+    ("In March, the army retook the town.", MAY_2023, "past",
+     [("March", "2023-03", "month", "narrative")]),
+    ("In December, the army retook the town.", MAY_2023, "past",
+     [("December", "2023-12", "month", "narrative")]),
+    # a plan looks ahead from publication, whatever the story told before
+    ("In March, the envoys will meet again.", YEAR_2023, "future",
+     [("March", "2026-03", "month", "published")]),
+])
+def test_a_month_without_a_year_follows_a_past_story(text: str, story: TimeRef, tense: str,
+                                                     expected: list[Row]) -> None:
+    found = find_times(text, WED_2025, story, tense, story_year=True)  # type: ignore[arg-type]
+    assert [(t.text, t.ref.iso(), t.ref.precision, t.anchor) for t in found] == expected
+    # without the caller's word that the text goes on that story, publication decides
+    assert times(text, WED_2025, story, tense)[0][3] == "published"
+
+
 def test_anaphoric_falls_back_to_publication() -> None:
     # with no story time, a deed told "the next day" is news by the publication day: it
     # cannot be the day after it (only a future tense looks ahead)

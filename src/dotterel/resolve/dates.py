@@ -387,6 +387,11 @@ class DocDates:
         self.published = published
         self.published_basis = published_basis
         self.narrative: TimeRef | None = None
+        # where the sentence that last moved the narrative time starts, and where the
+        # sentence before the current one does (characters): a month without a year
+        # follows the story's year only close to where the story was dated
+        self._told_at: int | None = None
+        self._previous: int | None = None
         self._event_dates: dict[str, TimeRef] = {}  # trigger lemma -> date of its first dated event
         # read once for the whole document: a Span's text is joined anew from its tokens
         # on every read, and a Token is built for every word a loop visits
@@ -412,6 +417,15 @@ class DocDates:
                 return self._event_dates[lemma]
         return None
 
+    def _close_to_story(self, sent: Span, previous: int | None) -> bool:
+        """Whether ``sent`` goes on the story where it was last dated: in the paragraph
+        of the sentence that dated it, or in the sentence right after that one. Further
+        on, a month without a year is told from publication: after a paragraph of
+        background ("... fought a war in 2006.") news comes back to its own year."""
+        told = self._told_at
+        return told is not None and (told == previous
+                                     or "\n" not in self._text[told:sent.start_char])
+
     def _day_first_order(self, matches: list[RuleMatch]) -> bool | None:
         """How the document writes all-number dates (:func:`day_first_order`), read on
         the first sentence whose ``matches`` hold one."""
@@ -423,6 +437,7 @@ class DocDates:
 
     def sentence(self, sent: Span, mentions: list[Mention]) -> list[DatedMention]:
         """Date the mentions of one sentence and move the narrative time on."""
+        previous, self._previous = self._previous, sent.start_char
         arrays = self._arrays
         text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
         # the rules' matches, searched for once: the sentence's times are resolved again
@@ -440,7 +455,9 @@ class DocDates:
             root = sent.root.i
             tense = _tense(arrays, root)
             times = _anchor_within(find_times(text, self.published, narrative, tense,
-                                              self._day_first_order(matches), matches),
+                                              self._day_first_order(matches), matches,
+                                              anchor is not None or self._close_to_story(
+                                                  sent, previous)),
                                    text, self.published, tense, matches)
         else:
             times = []
@@ -483,4 +500,5 @@ class DocDates:
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday
             self.narrative = min(moving, key=lambda x: x[0])[1].ref
+            self._told_at = sent.start_char
         return out

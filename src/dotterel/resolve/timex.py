@@ -85,6 +85,9 @@ class _Context:
     narrative: TimeRef | None
     tense: Tense | None
     day_first: bool | None = None  # how the document writes all-number dates, when known
+    # the story's time, when a month or day without a year takes its year from it rather
+    # than from publication (a story about a past year: see find_times)
+    story: TimeRef | None = None
 
 
 # --------------------------------------------------------------------------------------
@@ -374,11 +377,43 @@ def _year_base(ctx: _Context) -> tuple[dt.date, Anchor] | None:
     return None
 
 
+# A month or day told after a story time in an earlier year: how much further back than
+# forward it must be to be taken (a story is told mostly forward; a flashback is rarer)
+_BACKWARD_WEIGHT = 3
+
+
+def _in_story_year(month: int, day: int | None, ctx: _Context) -> dt.date | None:
+    """The date of ``month``/``day`` (day None: mid-month) in the story's year: in "Sudan's
+    army clashed with the RSF in 2023. In April, it shelled Omdurman", told in 2025, April
+    is 2023's. A story time of year precision gives its year; a finer one the year that
+    puts the date nearest after it, or not far before it ("In December 2023 ... In
+    January" is 2024's January), never after publication. None without such a story."""
+    story, published = ctx.story, ctx.published
+    if story is None:
+        return None
+    years = ([story.value.year] if story.precision == "year"
+             else [story.value.year - 1, story.value.year, story.value.year + 1])
+    options: list[dt.date] = []
+    for year in years:
+        try:
+            value = dt.date(year, month, day if day is not None else 15)
+        except ValueError:  # February 29 outside a leap year, April 31
+            continue
+        if published is None or value <= published + dt.timedelta(days=1):
+            options.append(value)
+    if not options:
+        return None
+    return min(options, key=lambda d: (d - story.value).days if d >= story.value
+               else _BACKWARD_WEIGHT * (story.value - d).days)
+
+
 def _r_month_day(m: re.Match[str], ctx: _Context) -> Resolved:
     base = _year_base(ctx)
     day = int(m.group("day"))
     if base is None or not 1 <= day <= 31:
         return None
+    if (value := _in_story_year(_month_of(m), day, ctx)) is not None:
+        return TimeRef(value), "narrative"
     value = _infer_year(_month_of(m), day, base[0], ctx.tense)
     return (TimeRef(value), base[1]) if value else None
 
@@ -388,6 +423,8 @@ def _r_holiday(m: re.Match[str], ctx: _Context) -> Resolved:
     if base is None:
         return None
     name = _SPACES.sub(" ", m.group("t")).replace("’", "'").lower()
+    if (value := _in_story_year(*_HOLIDAYS[name], ctx)) is not None:
+        return TimeRef(value), "narrative"
     value = _infer_year(*_HOLIDAYS[name], base[0], ctx.tense)
     return (TimeRef(value), base[1]) if value else None
 
@@ -424,6 +461,8 @@ def _r_month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
         year = pub.year if month > pub.month else pub.year + 1
     elif rel == "this":
         year = pub.year
+    elif (value := _in_story_year(month, None, ctx)) is not None:
+        return TimeRef(dt.date(value.year, month, 1), "month"), "narrative"
     else:
         value = _infer_year(month, None, pub, ctx.tense)
         if value is None:
@@ -1114,7 +1153,8 @@ def time_matches(text: str) -> list[RuleMatch]:
 
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
                tense: Tense | None = None, day_first: bool | None = None,
-               matches: Sequence[RuleMatch] | None = None) -> list[TimeMention]:
+               matches: Sequence[RuleMatch] | None = None,
+               story_year: bool = False) -> list[TimeMention]:
     """Every temporal expression in ``text`` that names when something happened, resolved.
 
     Absolute expressions stand alone; deictic ones ("on Wednesday", "last week") anchor on
@@ -1125,13 +1165,19 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     dates (see :func:`day_first_order`), when known. Expressions that cannot be placed (no anchor, an impossible
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order. ``matches``: the rules' matches in
-    ``text`` (:func:`time_matches`), when already found.
+    ``text`` (:func:`time_matches`), when already found. ``story_year``: the text goes on
+    a story told just before it (the caller knows); when that story's time, ``narrative``,
+    is in a year before publication's, a month or day without a year ("in April", "on
+    May 3") is of the story's year, not of the one publication implies (never in a
+    future-tense sentence, which looks ahead from publication).
     """
     if matches is None:
         matches = time_matches(text)
     if not matches:
         return []  # nothing here could yield a time
-    ctx = _Context(published, narrative, tense, day_first)
+    story = (narrative if story_year and narrative is not None and published is not None
+             and narrative.value.year < published.year and tense != "future" else None)
+    ctx = _Context(published, narrative, tense, day_first, story)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
     for order, m in matches:
