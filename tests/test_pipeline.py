@@ -211,6 +211,8 @@ def test_story_time_follows_the_text(coder):
      "Peru's envoy.", "2025-03-13", "CHL", "16", "2023-10"),
     ("Chile expelled Peru's envoy in May 2023. On January 9, Peru recalled its ambassador "
      "from Santiago.", "2025-03-13", "PER", "16", "2024-01-09"),
+    ("Chile expelled Peru's envoy on May 10, 2023. On Friday, Peru recalled its "
+     "ambassador from Santiago.", "2025-03-13", "PER", "16", "2023-05-12"),
     # ... but after a paragraph of background, news comes back to publication's year
     ("Chile and Peru fought a war in 1879. Ties have long been tense.\n\nIn February, "
      "Chile expelled Peru's envoy.", "2025-03-13", "CHL", "16", "2025-02"),

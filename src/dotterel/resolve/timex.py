@@ -22,7 +22,8 @@ for a point in time; they are never returned.
 Resolution choices (where English is ambiguous):
 
 * a bare weekday ("on Wednesday") is the latest such day on or before publication, or
-  the next on or after it in a future-tense sentence;
+  the next on or after it in a future-tense sentence (going on a story of a past year,
+  the first such day from the story's day on);
 * "this Friday" is the Friday of the publication's Monday-Sunday week, "last Friday" that
   of the week before, "next Friday" that of the week after; "this past Friday" is the
   latest Friday strictly before publication;
@@ -37,7 +38,9 @@ Resolution choices (where English is ambiguous):
   would put it more than 60 days after publication in a past-tense sentence, forward a year
   when before it in a future-tense one (a month alone: when before publication's month),
   and otherwise (present tense or
-  tense unknown) to whichever of the neighbouring years is nearest publication;
+  tense unknown) to whichever of the neighbouring years is nearest publication; going on
+  a story of a past year, it takes the story's year (``find_times``' ``story_year``);
+* a decade ("in the 1990s", "the late 1970s") is a year of it at year precision;
 * an anaphoric offset keeps the anchor's precision when its unit is finer than it
   (a day offset on a month-precision anchor moves it only by whole months of 30 days);
   an offset in months gives month precision, in years year precision.
@@ -535,6 +538,10 @@ def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
+    if not rel and ctx.story is not None and ctx.story.precision == "day":
+        # a bare weekday going on a story of a past year is that story's: "On November 2,
+        # 2023, rebels took the town. On Friday, the army struck back" is the Friday after
+        return TimeRef(_next_on_or_after(ctx.story.value, weekday)), "narrative"
     if rel == "this":
         value = _week_monday(pub) + dt.timedelta(days=weekday)
         # "this Friday" looking forward from a Saturday is the coming one, and back from a
@@ -1168,7 +1175,8 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     ``text`` (:func:`time_matches`), when already found. ``story_year``: the text goes on
     a story told just before it (the caller knows); when that story's time, ``narrative``,
     is in a year before publication's, a month or day without a year ("in April", "on
-    May 3") is of the story's year, not of the one publication implies (never in a
+    May 3") is of the story's year, not of the one publication implies, and a bare
+    weekday ("on Friday") the first such day from the story's day on (never in a
     future-tense sentence, which looks ahead from publication).
     """
     if matches is None:
