@@ -213,7 +213,12 @@ def test_story_time_follows_the_text(coder):
      "from Santiago.", "2025-03-13", "PER", "16", "2024-01-09"),
     ("Chile expelled Peru's envoy on May 10, 2023. On Friday, Peru recalled its "
      "ambassador from Santiago.", "2025-03-13", "PER", "16", "2023-05-12"),
-    # ... but after a paragraph of background, news comes back to publication's year
+    # ... but not on a time that only bounds the main deed, from a clause under it
+    ("Peru filed a complaint against Chile in November 2023.\n\nThousands of Peruvians "
+     "fled the border region after Chilean troops launched an offensive there in August "
+     "2021.\n\nAt talks in Geneva in December, Chile's foreign minister condemned Peru.",
+     "2024-01-20", "CHL", "11", "2023-12"),
+    # ... and after a paragraph of background, news comes back to publication's year
     ("Chile and Peru fought a war in 1879. Ties have long been tense.\n\nIn February, "
      "Chile expelled Peru's envoy.", "2025-03-13", "CHL", "16", "2025-02"),
 ])

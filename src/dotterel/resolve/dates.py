@@ -391,6 +391,10 @@ class DocDates:
         # sentence before the current one does (characters): a month without a year
         # follows the story's year only close to where the story was dated
         self._told_at: int | None = None
+        # whether that time was of the sentence's main clause itself ("In 2023, the army
+        # clashed with ..."), not of a clause under it that bounds it ("fled after the
+        # army launched a crackdown in August 2017"): only the first tells the story there
+        self._told_in_main = False
         self._previous: int | None = None
         self._event_dates: dict[str, TimeRef] = {}  # trigger lemma -> date of its first dated event
         # read once for the whole document: a Span's text is joined anew from its tokens
@@ -418,13 +422,14 @@ class DocDates:
         return None
 
     def _close_to_story(self, sent: Span, previous: int | None) -> bool:
-        """Whether ``sent`` goes on the story where it was last dated: in the paragraph
-        of the sentence that dated it, or in the sentence right after that one. Further
-        on, a month without a year is told from publication: after a paragraph of
-        background ("... fought a war in 2006.") news comes back to its own year."""
+        """Whether ``sent`` goes on the story where it was last dated by a main clause's
+        time: in the paragraph of the sentence that dated it, or in the sentence right
+        after that one. Further on, a month without a year is told from publication:
+        after a paragraph of background ("... fought a war in 2006.") news comes back to
+        its own year."""
         told = self._told_at
-        return told is not None and (told == previous
-                                     or "\n" not in self._text[told:sent.start_char])
+        return told is not None and self._told_in_main and (
+            told == previous or "\n" not in self._text[told:sent.start_char])
 
     def _day_first_order(self, matches: list[RuleMatch]) -> bool | None:
         """How the document writes all-number dates (:func:`day_first_order`), read on
@@ -499,6 +504,7 @@ class DocDates:
         if moving and not _is_pluperfect(arrays, root) and not _is_perfect(arrays, root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday
-            self.narrative = min(moving, key=lambda x: x[0])[1].ref
-            self._told_at = sent.start_char
+            rank, told = min(moving, key=lambda x: x[0])
+            self.narrative = told.ref
+            self._told_at, self._told_in_main = sent.start_char, rank[0] == 0
         return out
