@@ -100,6 +100,11 @@ ABSOLUTE: list[tuple[str, dt.date | None, str | None, list[Row]]] = [
      [("the mid-1990s", "1995", "year", "absolute")]),
     ("The two states have quarrelled since the late 2000s.", WED_2025, "present",
      [("the late 2000s", "2008", "year", "absolute")]),
+    # by its last two digits: the latest decade so ending that was over by then
+    ("Rebels held the valley in the '90s.", WED_2025, "past",
+     [("the '90s", "1990", "year", "absolute")]),
+    ("Bootleggers ran the port in the ’20s.", WED_2025, "past",
+     [("the ’20s", "1920", "year", "absolute")]),
 ]
 
 

@@ -489,7 +489,18 @@ def _r_decade(m: re.Match[str], ctx: _Context) -> Resolved:
     week" is a representative day: far closer than the story's time it would otherwise
     take."""
     part = _DECADE_PARTS[(m.group("part") or "early").lower()]
-    return TimeRef(dt.date(int(m.group("decade")) + part, 1, 1), "year"), "absolute"
+    written = m.group("decade")
+    if written[0].isdigit():
+        return TimeRef(dt.date(int(written) + part, 1, 1), "year"), "absolute"
+    # "the '90s": the latest decade so ending that was over before the story is told
+    base = _year_base(ctx)
+    if base is None:  # (nothing to count it back from)
+        return None
+    anchor = base[0].year
+    decade = anchor - (anchor - int(written[1:])) % 100
+    if decade + 9 >= anchor:
+        decade -= 100
+    return TimeRef(dt.date(decade + part, 1, 1), "year"), "absolute"  # as "in '98" is
 
 
 def _r_year_range(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -935,7 +946,7 @@ _RULES: tuple[_Rule, ...] = (
     # after "of" ("music of the 1990s" names a style, not when anything happened)
     _Rule("decade", _c(
         rf"\b{_I}(?:in|during|since|until|through|by|from)\s+(?P<t>the\s+"
-        rf"(?:(?P<part>early|mid|late)[\s-]*)?(?P<decade>1[89]\d0|20\d0)s))\b"), _r_decade),
+        rf"(?:(?P<part>early|mid|late)[\s-]*)?(?P<decade>1[89]\d0|20\d0|['’]\d0)s))\b"), _r_decade),
     _Rule("qualified year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
     # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
