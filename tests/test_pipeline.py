@@ -213,6 +213,9 @@ def test_story_time_follows_the_text(coder):
      "from Santiago.", "2025-03-13", "PER", "16", "2024-01-09"),
     ("Chile expelled Peru's envoy on May 10, 2023. On Friday, Peru recalled its "
      "ambassador from Santiago.", "2025-03-13", "PER", "16", "2023-05-12"),
+    # (so does a clause joined by "and" to one a full date of a past year dates)
+    ("Chile expelled Peru's envoy on November 3, 2023, and on December 1 Peru recalled "
+     "its ambassador from Santiago.", "2025-03-13", "PER", "16", "2023-12-01"),
     # ... but not on a time that only bounds the main deed, from a clause under it
     ("Peru filed a complaint against Chile in November 2023.\n\nThousands of Peruvians "
      "fled the border region after Chilean troops launched an offensive there in August "

@@ -118,6 +118,29 @@ def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
+def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
+                       located: list[tuple[TimeMention, int]], text: str,
+                       published: dt.date | None, tense: str | None,
+                       matches: list[RuleMatch]) -> TimeMention:
+    """A time told from publication, in a clause joined by "and" to one an earlier full
+    date of a past year dates, resolved in that date's year: in "Chile expelled the
+    envoy on November 3, 2023, and on December 1 Peru recalled its own" December is
+    2023's (as the next sentence's would be: :meth:`DocDates._close_to_story`)."""
+    head = _clause_head(arrays, tok)
+    if tm.anchor != "published" or head is None or published is None:
+        return tm
+    for earlier, at in located:
+        if at >= tok or earlier.anchor != "absolute" or earlier.ref.value.year >= published.year:
+            continue
+        other = _clause_head(arrays, at)
+        if other is not None and (other == head or (arrays.deps[head] == "conj"
+                                                    and arrays.heads[head] == other)):
+            again = find_times(text, published, earlier.ref, tense,  # type: ignore[arg-type]
+                               matches=matches, story_year=True)
+            return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+    return tm
+
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 
 
@@ -474,6 +497,8 @@ class DocDates:
                                               self.published, narrative, matches), at))
         located = [(_from_saying(arrays, tm, at, located, text, self.published,
                                  narrative, matches), at) for tm, at in located]
+        located = [(_in_conjoined_year(arrays, tm, at, located, text, self.published,
+                                       tense, matches), at) for tm, at in located]
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:
