@@ -946,7 +946,8 @@ _RULES: tuple[_Rule, ...] = (
     # after "of" ("music of the 1990s" names a style, not when anything happened)
     _Rule("decade", _c(
         rf"\b{_I}(?:in|during|since|until|through|by|from)\s+(?P<t>the\s+"
-        rf"(?:(?P<part>early|mid|late)[\s-]*)?(?P<decade>1[89]\d0|20\d0|['’]\d0)s))\b"), _r_decade),
+        rf"(?:(?P<part>early|mid|late)[\s-]*)?(?P<decade>1[89]\d0|20\d0|['’]\d0)s))\b"),
+        _r_decade),
     _Rule("qualified year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
     # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
@@ -1128,7 +1129,8 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "iso date": ("iso",), "iso date slash": ("iso",), "all-number date": ("all-number",),
     "all-number date left undated": ("all-number",), "year after preposition": ("year",),
     "year range after preposition": ("year",),
-    "qualified year": ("year",), "decade": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
+    "qualified year": ("year",), "decade": ("year",),
+    "weekday": ("weekday",), "holiday": ("holiday",),
     "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
