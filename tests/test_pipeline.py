@@ -201,6 +201,29 @@ def test_story_time_follows_the_text(coder):
      "2025-03-13", "CHL", "17", "2025-03-13"),
     ("Chile expelled Peru's envoy on Thursday. Two days later, Peru recalled its ambassador "
      "from Santiago.", "2025-03-13", "PER", "16", "2025-03-13"),
+    # a decade dates its deed in it, and is no story time for the next sentence to follow
+    ("Chile expelled Peru's envoy on Thursday. In the late 1970s, Chilean troops attacked "
+     "Peruvian border posts.", "2025-03-13", "CHL", "19", "1978"),
+    ("In the 1990s, Peru accused Chile of spying. The following day, Chile expelled Peru's "
+     "envoy.", "2025-03-13", "CHL", "16", "2025-03-13"),
+    # a month without a year goes on a story told of a past year close before it ...
+    ("Chile and Peru quarrelled over fishing rights in 2023. In October, Chile expelled "
+     "Peru's envoy.", "2025-03-13", "CHL", "16", "2023-10"),
+    ("Chile expelled Peru's envoy in May 2023. On January 9, Peru recalled its ambassador "
+     "from Santiago.", "2025-03-13", "PER", "16", "2024-01-09"),
+    ("Chile expelled Peru's envoy on May 10, 2023. On Friday, Peru recalled its "
+     "ambassador from Santiago.", "2025-03-13", "PER", "16", "2023-05-12"),
+    # (so does a clause joined by "and" to one a full date of a past year dates)
+    ("Chile expelled Peru's envoy on November 3, 2023, and on December 1 Peru recalled "
+     "its ambassador from Santiago.", "2025-03-13", "PER", "16", "2023-12-01"),
+    # ... but not on a time that only bounds the main deed, from a clause under it
+    ("Peru filed a complaint against Chile in November 2023.\n\nThousands of Peruvians "
+     "fled the border region after Chilean troops launched an offensive there in August "
+     "2021.\n\nAt talks in Geneva in December, Chile's foreign minister condemned Peru.",
+     "2024-01-20", "CHL", "11", "2023-12"),
+    # ... and after a paragraph of background, news comes back to publication's year
+    ("Chile and Peru fought a war in 1879. Ties have long been tense.\n\nIn February, "
+     "Chile expelled Peru's envoy.", "2025-03-13", "CHL", "16", "2025-02"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

@@ -93,6 +93,18 @@ ABSOLUTE: list[tuple[str, dt.date | None, str | None, list[Row]]] = [
     ("Prices doubled in the 2019-20 season.", WED_2025, "past",
      [("the 2019-20", "2019", "year", "absolute")]),
     ("Exports fell in 1999-00.", WED_2025, "past", [("1999-00", "1999", "year", "absolute")]),
+    # a decade after a preposition of time: a year of it, as its qualifier points
+    ("Rebels held the valley in the 1980s.", WED_2025, "past",
+     [("the 1980s", "1980", "year", "absolute")]),
+    ("The border was closed during the mid-1990s.", WED_2025, "past",
+     [("the mid-1990s", "1995", "year", "absolute")]),
+    ("The two states have quarrelled since the late 2000s.", WED_2025, "present",
+     [("the late 2000s", "2008", "year", "absolute")]),
+    # by its last two digits: the latest decade so ending that was over by then
+    ("Rebels held the valley in the '90s.", WED_2025, "past",
+     [("the '90s", "1990", "year", "absolute")]),
+    ("Bootleggers ran the port in the ’20s.", WED_2025, "past",
+     [("the ’20s", "1920", "year", "absolute")]),
 ]
 
 
@@ -417,6 +429,39 @@ ANAPHORIC: list[tuple[str, TimeRef | None, list[Row]]] = [
                          ids=[c[0][:40] for c in ANAPHORIC])
 def test_anaphoric(text: str, narrative: TimeRef | None, expected: list[Row]) -> None:
     assert times(text, WED_2025, narrative, "past") == expected
+
+
+YEAR_2023 = TimeRef(dt.date(2023, 1, 1), "year")
+DEC_2023 = TimeRef(dt.date(2023, 12, 1), "month")
+MAY_2023 = TimeRef(dt.date(2023, 5, 10))
+
+
+@pytest.mark.parametrize(("text", "story", "tense", "expected"), [
+    # a story dated to a past year gives a month without a year its year ...
+    ("In April, the militia shelled the port.", YEAR_2023, "past",
+     [("April", "2023-04", "month", "narrative")]),
+    ("On June 3, the militia shelled the port.", YEAR_2023, "past",
+     [("June 3", "2023-06-03", "day", "narrative")]),
+    # ... the one that puts it soon after the story's time, or a little before it
+    ("In January, the army retook the town.", DEC_2023, "past",
+     [("January", "2024-01", "month", "narrative")]),
+    ("In March, the army retook the town.", MAY_2023, "past",
+     [("March", "2023-03", "month", "narrative")]),
+    ("In December, the army retook the town.", MAY_2023, "past",
+     [("December", "2023-12", "month", "narrative")]),
+    # a bare weekday is the first such day from the story's day on, not publication's
+    ("On Friday, the army retook the town.", MAY_2023, "past",
+     [("Friday", "2023-05-12", "day", "narrative")]),
+    # a plan looks ahead from publication, whatever the story told before
+    ("In March, the envoys will meet again.", YEAR_2023, "future",
+     [("March", "2026-03", "month", "published")]),
+])
+def test_a_month_without_a_year_follows_a_past_story(text: str, story: TimeRef, tense: str,
+                                                     expected: list[Row]) -> None:
+    found = find_times(text, WED_2025, story, tense, story_year=True)  # type: ignore[arg-type]
+    assert [(t.text, t.ref.iso(), t.ref.precision, t.anchor) for t in found] == expected
+    # without the caller's word that the text goes on that story, publication decides
+    assert times(text, WED_2025, story, tense)[0][3] == "published"
 
 
 def test_anaphoric_falls_back_to_publication() -> None:

@@ -118,6 +118,29 @@ def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
+def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
+                       located: list[tuple[TimeMention, int]], text: str,
+                       published: dt.date | None, tense: str | None,
+                       matches: list[RuleMatch]) -> TimeMention:
+    """A time told from publication, in a clause joined by "and" to one an earlier full
+    date of a past year dates, resolved in that date's year: in "Chile expelled the
+    envoy on November 3, 2023, and on December 1 Peru recalled its own" December is
+    2023's (as the next sentence's would be: :meth:`DocDates._close_to_story`)."""
+    head = _clause_head(arrays, tok)
+    if tm.anchor != "published" or head is None or published is None:
+        return tm
+    for earlier, at in located:
+        if at >= tok or earlier.anchor != "absolute" or earlier.ref.value.year >= published.year:
+            continue
+        other = _clause_head(arrays, at)
+        if other is not None and (other == head or (arrays.deps[head] == "conj"
+                                                    and arrays.heads[head] == other)):
+            again = find_times(text, published, earlier.ref, tense,  # type: ignore[arg-type]
+                               matches=matches, story_year=True)
+            return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+    return tm
+
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 
 
@@ -370,6 +393,11 @@ def _anchor_within(times: list[TimeMention], text: str, published: dt.date | Non
     return out
 
 
+def _is_decade(tm: TimeMention) -> bool:
+    """Whether a time names a decade ("the 1990s", "the late 1970s")."""
+    return tm.text.endswith("0s") and tm.text[-3:-2].isdigit()
+
+
 # A story time no text is about: only to tell which times resolve against the story's.
 _NO_STORY = TimeRef(dt.date(1900, 1, 1), "day")
 
@@ -382,6 +410,15 @@ class DocDates:
         self.published = published
         self.published_basis = published_basis
         self.narrative: TimeRef | None = None
+        # where the sentence that last moved the narrative time starts, and where the
+        # sentence before the current one does (characters): a month without a year
+        # follows the story's year only close to where the story was dated
+        self._told_at: int | None = None
+        # whether that time was of the sentence's main clause itself ("In 2023, the army
+        # clashed with ..."), not of a clause under it that bounds it ("fled after the
+        # army launched a crackdown in August 2017"): only the first tells the story there
+        self._told_in_main = False
+        self._previous: int | None = None
         self._event_dates: dict[str, TimeRef] = {}  # trigger lemma -> date of its first dated event
         # read once for the whole document: a Span's text is joined anew from its tokens
         # on every read, and a Token is built for every word a loop visits
@@ -407,6 +444,16 @@ class DocDates:
                 return self._event_dates[lemma]
         return None
 
+    def _close_to_story(self, sent: Span, previous: int | None) -> bool:
+        """Whether ``sent`` goes on the story where it was last dated by a main clause's
+        time: in the paragraph of the sentence that dated it, or in the sentence right
+        after that one. Further on, a month without a year is told from publication:
+        after a paragraph of background ("... fought a war in 2006.") news comes back to
+        its own year."""
+        told = self._told_at
+        return told is not None and self._told_in_main and (
+            told == previous or "\n" not in self._text[told:sent.start_char])
+
     def _day_first_order(self, matches: list[RuleMatch]) -> bool | None:
         """How the document writes all-number dates (:func:`day_first_order`), read on
         the first sentence whose ``matches`` hold one."""
@@ -418,6 +465,7 @@ class DocDates:
 
     def sentence(self, sent: Span, mentions: list[Mention]) -> list[DatedMention]:
         """Date the mentions of one sentence and move the narrative time on."""
+        previous, self._previous = self._previous, sent.start_char
         arrays = self._arrays
         text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
         # the rules' matches, searched for once: the sentence's times are resolved again
@@ -435,7 +483,9 @@ class DocDates:
             root = sent.root.i
             tense = _tense(arrays, root)
             times = _anchor_within(find_times(text, self.published, narrative, tense,
-                                              self._day_first_order(matches), matches),
+                                              self._day_first_order(matches), matches,
+                                              anchor is not None or self._close_to_story(
+                                                  sent, previous)),
                                    text, self.published, tense, matches)
         else:
             times = []
@@ -447,6 +497,8 @@ class DocDates:
                                               self.published, narrative, matches), at))
         located = [(_from_saying(arrays, tm, at, located, text, self.published,
                                  narrative, matches), at) for tm, at in located]
+        located = [(_in_conjoined_year(arrays, tm, at, located, text, self.published,
+                                       tense, matches), at) for tm, at in located]
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:
@@ -467,13 +519,17 @@ class DocDates:
                                              dm.date)
         if root is None or not located:
             return out  # no time of the sentence's own to move the story to
-        # a time after "since" starts a state ("in office since November 2023"); it does
-        # not move the story
+        # a time after "since" starts a state ("in office since November 2023"), and a
+        # decade ("in the 1990s") is a span far longer than a story's step: neither moves
+        # the story
         moving = [(rank, tm) for tm, tok in located
                   if not text[:tm.start].rstrip().lower().endswith("since")
+                  and not _is_decade(tm)
                   and (rank := _time_rank(arrays, tok, root, triggers - {root})) is not None]
         if moving and not _is_pluperfect(arrays, root) and not _is_perfect(arrays, root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
             # re-election over the weekend" is told on Wednesday
-            self.narrative = min(moving, key=lambda x: x[0])[1].ref
+            rank, told = min(moving, key=lambda x: x[0])
+            self.narrative = told.ref
+            self._told_at, self._told_in_main = sent.start_char, rank[0] == 0
         return out

@@ -22,7 +22,8 @@ for a point in time; they are never returned.
 Resolution choices (where English is ambiguous):
 
 * a bare weekday ("on Wednesday") is the latest such day on or before publication, or
-  the next on or after it in a future-tense sentence;
+  the next on or after it in a future-tense sentence (going on a story of a past year,
+  the first such day from the story's day on);
 * "this Friday" is the Friday of the publication's Monday-Sunday week, "last Friday" that
   of the week before, "next Friday" that of the week after; "this past Friday" is the
   latest Friday strictly before publication;
@@ -37,7 +38,9 @@ Resolution choices (where English is ambiguous):
   would put it more than 60 days after publication in a past-tense sentence, forward a year
   when before it in a future-tense one (a month alone: when before publication's month),
   and otherwise (present tense or
-  tense unknown) to whichever of the neighbouring years is nearest publication;
+  tense unknown) to whichever of the neighbouring years is nearest publication; going on
+  a story of a past year, it takes the story's year (``find_times``' ``story_year``);
+* a decade ("in the 1990s", "the late 1970s") is a year of it at year precision;
 * an anaphoric offset keeps the anchor's precision when its unit is finer than it
   (a day offset on a month-precision anchor moves it only by whole months of 30 days);
   an offset in months gives month precision, in years year precision.
@@ -85,6 +88,9 @@ class _Context:
     narrative: TimeRef | None
     tense: Tense | None
     day_first: bool | None = None  # how the document writes all-number dates, when known
+    # the story's time, when a month or day without a year takes its year from it rather
+    # than from publication (a story about a past year: see find_times)
+    story: TimeRef | None = None
 
 
 # --------------------------------------------------------------------------------------
@@ -374,11 +380,43 @@ def _year_base(ctx: _Context) -> tuple[dt.date, Anchor] | None:
     return None
 
 
+# A month or day told after a story time in an earlier year: how much further back than
+# forward it must be to be taken (a story is told mostly forward; a flashback is rarer)
+_BACKWARD_WEIGHT = 3
+
+
+def _in_story_year(month: int, day: int | None, ctx: _Context) -> dt.date | None:
+    """The date of ``month``/``day`` (day None: mid-month) in the story's year: in "Sudan's
+    army clashed with the RSF in 2023. In April, it shelled Omdurman", told in 2025, April
+    is 2023's. A story time of year precision gives its year; a finer one the year that
+    puts the date nearest after it, or not far before it ("In December 2023 ... In
+    January" is 2024's January), never after publication. None without such a story."""
+    story, published = ctx.story, ctx.published
+    if story is None:
+        return None
+    years = ([story.value.year] if story.precision == "year"
+             else [story.value.year - 1, story.value.year, story.value.year + 1])
+    options: list[dt.date] = []
+    for year in years:
+        try:
+            value = dt.date(year, month, day if day is not None else 15)
+        except ValueError:  # February 29 outside a leap year, April 31
+            continue
+        if published is None or value <= published + dt.timedelta(days=1):
+            options.append(value)
+    if not options:
+        return None
+    return min(options, key=lambda d: (d - story.value).days if d >= story.value
+               else _BACKWARD_WEIGHT * (story.value - d).days)
+
+
 def _r_month_day(m: re.Match[str], ctx: _Context) -> Resolved:
     base = _year_base(ctx)
     day = int(m.group("day"))
     if base is None or not 1 <= day <= 31:
         return None
+    if (value := _in_story_year(_month_of(m), day, ctx)) is not None:
+        return TimeRef(value), "narrative"
     value = _infer_year(_month_of(m), day, base[0], ctx.tense)
     return (TimeRef(value), base[1]) if value else None
 
@@ -388,6 +426,8 @@ def _r_holiday(m: re.Match[str], ctx: _Context) -> Resolved:
     if base is None:
         return None
     name = _SPACES.sub(" ", m.group("t")).replace("’", "'").lower()
+    if (value := _in_story_year(*_HOLIDAYS[name], ctx)) is not None:
+        return TimeRef(value), "narrative"
     value = _infer_year(*_HOLIDAYS[name], base[0], ctx.tense)
     return (TimeRef(value), base[1]) if value else None
 
@@ -424,6 +464,8 @@ def _r_month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
         year = pub.year if month > pub.month else pub.year + 1
     elif rel == "this":
         year = pub.year
+    elif (value := _in_story_year(month, None, ctx)) is not None:
+        return TimeRef(dt.date(value.year, month, 1), "month"), "narrative"
     else:
         value = _infer_year(month, None, pub, ctx.tense)
         if value is None:
@@ -435,6 +477,30 @@ def _r_month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
 def _r_year(m: re.Match[str], ctx: _Context) -> Resolved:
     year = _year_of(m, ctx)
     return (TimeRef(dt.date(year, 1, 1), "year"), "absolute") if year else None
+
+
+# how far into a decade its qualifier puts a deed: "the mid-1990s" is told by 1995
+_DECADE_PARTS: Mapping[str, int] = MappingProxyType({"early": 0, "mid": 5, "late": 8})
+
+
+def _r_decade(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "in the 1990s", "during the late 1970s": a year of the decade at year precision
+    (its first, or the one its qualifier points to), a representative year as "last
+    week" is a representative day: far closer than the story's time it would otherwise
+    take."""
+    part = _DECADE_PARTS[(m.group("part") or "early").lower()]
+    written = m.group("decade")
+    if written[0].isdigit():
+        return TimeRef(dt.date(int(written) + part, 1, 1), "year"), "absolute"
+    # "the '90s": the latest decade so ending that was over before the story is told
+    base = _year_base(ctx)
+    if base is None:  # (nothing to count it back from)
+        return None
+    anchor = base[0].year
+    decade = anchor - (anchor - int(written[1:])) % 100
+    if decade + 9 >= anchor:
+        decade -= 100
+    return TimeRef(dt.date(decade + part, 1, 1), "year"), "absolute"  # as "in '98" is
 
 
 def _r_year_range(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -483,6 +549,10 @@ def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
+    if not rel and ctx.story is not None and ctx.story.precision == "day":
+        # a bare weekday going on a story of a past year is that story's: "On November 2,
+        # 2023, rebels took the town. On Friday, the army struck back" is the Friday after
+        return TimeRef(_next_on_or_after(ctx.story.value, weekday)), "narrative"
     if rel == "this":
         value = _week_monday(pub) + dt.timedelta(days=weekday)
         # "this Friday" looking forward from a Saturday is the coming one, and back from a
@@ -872,6 +942,12 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("year range after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}the)\s+)?{_FULL_YEAR}[-–/](?P<end>\d\d|\d{{4}}))"
         rf"(?![\w-]|[.,]\d)"), _r_year_range),
+    # a decade after a preposition of time ("in the 1990s", "since the early 2000s"), never
+    # after "of" ("music of the 1990s" names a style, not when anything happened)
+    _Rule("decade", _c(
+        rf"\b{_I}(?:in|during|since|until|through|by|from)\s+(?P<t>the\s+"
+        rf"(?:(?P<part>early|mid|late)[\s-]*)?(?P<decade>1[89]\d0|20\d0|['’]\d0)s))\b"),
+        _r_decade),
     _Rule("qualified year", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
     # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
@@ -1053,7 +1129,8 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "iso date": ("iso",), "iso date slash": ("iso",), "all-number date": ("all-number",),
     "all-number date left undated": ("all-number",), "year after preposition": ("year",),
     "year range after preposition": ("year",),
-    "qualified year": ("year",), "weekday": ("weekday",), "holiday": ("holiday",),
+    "qualified year": ("year",), "decade": ("year",),
+    "weekday": ("weekday",), "holiday": ("holiday",),
     "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
@@ -1096,7 +1173,8 @@ def time_matches(text: str) -> list[RuleMatch]:
 
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
                tense: Tense | None = None, day_first: bool | None = None,
-               matches: Sequence[RuleMatch] | None = None) -> list[TimeMention]:
+               matches: Sequence[RuleMatch] | None = None,
+               story_year: bool = False) -> list[TimeMention]:
     """Every temporal expression in ``text`` that names when something happened, resolved.
 
     Absolute expressions stand alone; deictic ones ("on Wednesday", "last week") anchor on
@@ -1107,13 +1185,20 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     dates (see :func:`day_first_order`), when known. Expressions that cannot be placed (no anchor, an impossible
     date) are left out, as are durations and ages. Mentions never overlap: the longest
     expression wins. They come back in text order. ``matches``: the rules' matches in
-    ``text`` (:func:`time_matches`), when already found.
+    ``text`` (:func:`time_matches`), when already found. ``story_year``: the text goes on
+    a story told just before it (the caller knows); when that story's time, ``narrative``,
+    is in a year before publication's, a month or day without a year ("in April", "on
+    May 3") is of the story's year, not of the one publication implies, and a bare
+    weekday ("on Friday") the first such day from the story's day on (never in a
+    future-tense sentence, which looks ahead from publication).
     """
     if matches is None:
         matches = time_matches(text)
     if not matches:
         return []  # nothing here could yield a time
-    ctx = _Context(published, narrative, tense, day_first)
+    story = (narrative if story_year and narrative is not None and published is not None
+             and narrative.value.year < published.year and tense != "future" else None)
+    ctx = _Context(published, narrative, tense, day_first, story)
     # (whole-match start, end, rule order, match, resolution)
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
     for order, m in matches:
