@@ -5454,3 +5454,15 @@ def test_a_deal_revoked_cuts_relations(coder, text, pair):
     ev = one(events, "16")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("160", *pair)
     assert not [e for e in events if e.cameo[:2] in ("03", "05", "06")], events
+
+
+@pytest.mark.parametrize("text, source", [
+    # declining or refusing to comment is itself the act (011), not a comment negated
+    ("A spokesman for the Kenyan army declined to comment.", "KEN"),
+    ("Uganda refused to comment on Monday.", "UGA"),
+])
+def test_declining_to_comment_is_a_declined_comment(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    ev = one(events, "011")
+    assert ev.source.country == source
+    assert not [e for e in events if e.cameo == "010"], events
