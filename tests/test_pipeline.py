@@ -5466,3 +5466,32 @@ def test_declining_to_comment_is_a_declined_comment(coder, text, source):
     ev = one(events, "011")
     assert ev.source.country == source
     assert not [e for e in events if e.cameo == "010"], events
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # mediation asked for or accepted is mediation even in a sentence that names talks;
+    # brokering a deal is mediating it
+    ("Israel agreed to Egyptian mediation in the talks with Hamas.", "038", ("ISR", "EGY")),
+    ("Iran urged Qatar to broker an agreement between the two factions.", "028",
+     ("IRN", "QAT")),
+    ("Sudan called on Kenya to mediate in its talks with the rebels.", "028", ("SDN", "KEN")),
+    ("Norway offered to broker talks between Colombia and the rebels.", "039", ("NOR", "COL")),
+])
+def test_mediation_outranks_talks_in_appeals_and_intents(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # exercises carried out together are military cooperation, agreed to an intent of it;
+    # suspects sent home for trial are judicial cooperation, asked for an appeal for it
+    ("Jordan and Britain agreed to undertake joint military exercises.", "0312",
+     ("JOR", "GBR")),
+    ("Indian and French warships carried out joint exercises with each other.", "062",
+     ("IND", "FRA")),
+    ("Kenya repatriated two murder suspects to Uganda.", "063", ("KEN", "UGA")),
+    ("Kenya urged Uganda to repatriate the fugitives to face trial.", "0213", ("KEN", "UGA")),
+])
+def test_exercises_and_suspects_sent_home_are_cooperation(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
