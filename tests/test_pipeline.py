@@ -5495,3 +5495,14 @@ def test_mediation_outranks_talks_in_appeals_and_intents(coder, text, code, pair
 def test_exercises_and_suspects_sent_home_are_cooperation(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code)
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # seized ships, frozen funds and looted art handed back are property returned
+    ("Iran returned the seized tanker to Britain on Monday.", ("IRN", "GBR")),
+    ("Switzerland returned frozen funds to Nigeria.", ("CHE", "NGA")),
+    ("Germany returned a looted painting to Poland.", ("DEU", "POL")),
+])
+def test_ships_funds_and_art_handed_back_are_property_returned(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "0842")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("0842", *pair)
