@@ -5506,3 +5506,36 @@ def test_exercises_and_suspects_sent_home_are_cooperation(coder, text, code, pai
 def test_ships_funds_and_art_handed_back_are_property_returned(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "0842")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0842", *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # money donated is economic aid, unless given as humanitarian aid; troops offered to
+    # a government are military aid offered; information handed over is shared; inspectors
+    # let back in are received
+    ("Qatar donated 15 million dollars to the Lebanese army.", "071", ("QAT", "LBN")),
+    ("Norway gave 20 million euros in humanitarian aid to Yemen.", "073", ("NOR", "YEM")),
+    ("Japan will provide 10 million dollars in emergency aid to Sudan.", "0333",
+     ("JPN", "SDN")),
+    ("Egypt offered its troops to the Libyan government.", "0332", ("EGY", "LBY")),
+    ("Rwanda provided information to Belgian investigators.", "064", ("RWA", "BEL")),
+    ("Egypt asked Sudan to provide information about the missing fishermen.", "0214",
+     ("EGY", "SDN")),
+    ("Iran allowed the return of IAEA inspectors.", "0862", ("IRN", "IGO")),
+])
+def test_aid_sums_troops_offered_and_inspectors_let_in(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code", [
+    # an embargo asked or promised to be ended is sanctions eased, even when its goods
+    # are trade; elections asked for or promised are a change of leadership
+    ("Cuba appealed to the European Union to end the trade embargo.", "0254"),
+    ("Venezuela urged Washington to lift its oil embargo.", "0254"),
+    ("China urged Japan to boost trade.", "0211"),
+    ("The African Union urged Mali's junta to hold elections.", "0241"),
+    ("The Guinean junta promised to hold elections next year.", "0341"),
+])
+def test_embargoes_and_elections_asked_for_or_promised(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert ev.cameo == code, ev
