@@ -5539,3 +5539,28 @@ def test_aid_sums_troops_offered_and_inspectors_let_in(coder, text, code, pair):
 def test_embargoes_and_elections_asked_for_or_promised(coder, text, code):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert ev.cameo == code, ev
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # ties deepened in trade or energy are economic cooperation, in defence military;
+    # ties deepened with no field named stay diplomatic cooperation
+    ("Qatar and Turkey agreed to deepen their partnership in energy.", "0311",
+     ("QAT", "TUR")),
+    ("India strengthened its defence ties with Vietnam.", "062", ("IND", "VNM")),
+    ("Kenya deepened ties with China.", "050", ("KEN", "CHN")),
+])
+def test_ties_deepened_in_a_field_are_that_cooperation(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a rally or march a state lets its opponents hold grants them the right to assemble
+    ("The Kenyan government allowed opposition leaders to hold a rally in Nairobi.",
+     ("KEN", "KEN")),
+    ("Egyptian authorities permitted the Muslim Brotherhood to stage a march in Cairo.",
+     ("EGY", "EGY")),
+])
+def test_a_rally_allowed_grants_a_right(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("0833", *pair)
