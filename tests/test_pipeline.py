@@ -5564,3 +5564,25 @@ def test_ties_deepened_in_a_field_are_that_cooperation(coder, text, code, pair):
 def test_a_rally_allowed_grants_a_right(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "08")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0833", *pair)
+
+
+@pytest.mark.parametrize("text, code", [
+    # help asked to finance something is economic aid, help against famine humanitarian
+    ("Pakistan asked Gulf banks to help finance a new dam.", "0231"),
+    ("Oxfam called on Britain to help Somali civilians threatened with famine.", "0233"),
+])
+def test_appeals_to_finance_or_against_famine(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "02")
+    assert ev.cameo == code, ev
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a candidate a court or commission lets run has a ban on politicians eased
+    ("The Ivorian Supreme Court allowed opposition leader Alassane Ouattara to run for "
+     "president.", ("CIV", "CIV")),
+    ("Zambian authorities permitted the opposition candidate to take part in the election.",
+     ("ZMB", "ZMB")),
+])
+def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("0812", *pair)
