@@ -5600,3 +5600,135 @@ def test_what_a_speaker_called_a_deed_is_the_deed(coder, text, pair):
 def test_measures_taken_refer_back_to_the_latest_deed(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "11")
     assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text, source", [
+    # declining or refusing to comment is itself the act (011), not a comment negated
+    ("A spokesman for the Kenyan army declined to comment.", "KEN"),
+    ("Uganda refused to comment on Monday.", "UGA"),
+])
+def test_declining_to_comment_is_a_declined_comment(coder, text, source):
+    events = coder.code(text, published="2015-06-02")
+    ev = one(events, "011")
+    assert ev.source.country == source
+    assert not [e for e in events if e.cameo == "010"], events
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # mediation asked for or accepted is mediation even in a sentence that names talks;
+    # brokering a deal is mediating it
+    ("Israel agreed to Egyptian mediation in the talks with Hamas.", "038", ("ISR", "EGY")),
+    ("Iran urged Qatar to broker an agreement between the two factions.", "028",
+     ("IRN", "QAT")),
+    ("Sudan called on Kenya to mediate in its talks with the rebels.", "028", ("SDN", "KEN")),
+    ("Norway offered to broker talks between Colombia and the rebels.", "039", ("NOR", "COL")),
+])
+def test_mediation_outranks_talks_in_appeals_and_intents(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # exercises carried out together are military cooperation, agreed to an intent of it;
+    # suspects sent home for trial are judicial cooperation, asked for an appeal for it
+    ("Jordan and Britain agreed to undertake joint military exercises.", "0312",
+     ("JOR", "GBR")),
+    ("Indian and French warships carried out joint exercises with each other.", "062",
+     ("IND", "FRA")),
+    ("Kenya repatriated two murder suspects to Uganda.", "063", ("KEN", "UGA")),
+    ("Kenya urged Uganda to repatriate the fugitives to face trial.", "0213", ("KEN", "UGA")),
+])
+def test_exercises_and_suspects_sent_home_are_cooperation(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # seized ships, frozen funds and looted art handed back are property returned
+    ("Iran returned the seized tanker to Britain on Monday.", ("IRN", "GBR")),
+    ("Switzerland returned frozen funds to Nigeria.", ("CHE", "NGA")),
+    ("Germany returned a looted painting to Poland.", ("DEU", "POL")),
+])
+def test_ships_funds_and_art_handed_back_are_property_returned(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "0842")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("0842", *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # money donated is economic aid, unless given as humanitarian aid; troops offered to
+    # a government are military aid offered; information handed over is shared; inspectors
+    # let back in are received
+    ("Qatar donated 15 million dollars to the Lebanese army.", "071", ("QAT", "LBN")),
+    ("Norway gave 20 million euros in humanitarian aid to Yemen.", "073", ("NOR", "YEM")),
+    ("Japan will provide 10 million dollars in emergency aid to Sudan.", "0333",
+     ("JPN", "SDN")),
+    ("Egypt offered its troops to the Libyan government.", "0332", ("EGY", "LBY")),
+    ("Rwanda provided information to Belgian investigators.", "064", ("RWA", "BEL")),
+    ("Egypt asked Sudan to provide information about the missing fishermen.", "0214",
+     ("EGY", "SDN")),
+    ("Iran allowed the return of IAEA inspectors.", "0862", ("IRN", "IGO")),
+])
+def test_aid_sums_troops_offered_and_inspectors_let_in(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code)
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code", [
+    # an embargo asked or promised to be ended is sanctions eased, even when its goods
+    # are trade; elections asked for or promised are a change of leadership
+    ("Cuba appealed to the European Union to end the trade embargo.", "0254"),
+    ("Venezuela urged Washington to lift its oil embargo.", "0254"),
+    ("China urged Japan to boost trade.", "0211"),
+    ("The African Union urged Mali's junta to hold elections.", "0241"),
+    ("The Guinean junta promised to hold elections next year.", "0341"),
+])
+def test_embargoes_and_elections_asked_for_or_promised(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert ev.cameo == code, ev
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # ties deepened in trade or energy are economic cooperation, in defence military;
+    # ties deepened with no field named stay diplomatic cooperation
+    ("Qatar and Turkey agreed to deepen their partnership in energy.", "0311",
+     ("QAT", "TUR")),
+    ("India strengthened its defence ties with Vietnam.", "062", ("IND", "VNM")),
+    ("Kenya deepened ties with China.", "050", ("KEN", "CHN")),
+])
+def test_ties_deepened_in_a_field_are_that_cooperation(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a rally or march a state lets its opponents hold grants them the right to assemble
+    ("The Kenyan government allowed opposition leaders to hold a rally in Nairobi.",
+     ("KEN", "KEN")),
+    ("Egyptian authorities permitted the Muslim Brotherhood to stage a march in Cairo.",
+     ("EGY", "EGY")),
+])
+def test_a_rally_allowed_grants_a_right(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("0833", *pair)
+
+
+@pytest.mark.parametrize("text, code", [
+    # help asked to finance something is economic aid, help against famine humanitarian
+    ("Pakistan asked Gulf banks to help finance a new dam.", "0231"),
+    ("Oxfam called on Britain to help Somali civilians threatened with famine.", "0233"),
+])
+def test_appeals_to_finance_or_against_famine(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "02")
+    assert ev.cameo == code, ev
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a candidate a court or commission lets run has a ban on politicians eased
+    ("The Ivorian Supreme Court allowed opposition leader Alassane Ouattara to run for "
+     "president.", ("CIV", "CIV")),
+    ("Zambian authorities permitted the opposition candidate to take part in the election.",
+     ("ZMB", "ZMB")),
+])
+def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "08")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("0812", *pair)
