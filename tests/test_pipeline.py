@@ -5126,6 +5126,9 @@ def test_a_deed_judged_under_a_negation_is_still_done(coder, text, code, pair):
      ("YEMMIL", "SAU")),
     # (and one of another's deed at that other)
     ("Turkey denied that Greece had violated its airspace.", ("TURGOV", "GRCGOV")),
+    # a claim denied that tells of one's own deed is denied as that deed
+    ("Hamas rejected accusations that it had fired rockets at Israel.", ("PSEREBHMS", "ISRGOV")),
+    ("Russia denied reports that its troops had shelled Ukrainian ports.", ("RUSGOV", "UKR")),
 ])
 def test_a_denial_is_aimed_at_whom_the_deed_denied_falls_on(coder, text, pair):
     ev = one(coder.code(text, published="2022-03-10"), "016")

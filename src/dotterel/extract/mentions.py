@@ -2073,11 +2073,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # do, and, "a draft that aims to impose an arms
     # embargo", what something aims at, neither done nor yet threatened: one pass, one
     # Token a mention)
+    # (a denial is aimed first, while the deed an accusation alleges, "denied accusations
+    # that it had shelled the villages", is still at hand to say at whom)
+    found = _denied(found, doc)
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
                                       or _aimed_at(head) or _prevented(head)
                                       or _warned_against(head) or _entitled_to(head))]
     found = _stopped(found, doc)
-    found = _denied(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals: set[int] = set()
     askers = set()
@@ -2138,8 +2140,12 @@ def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
             clause = aimed if aimed.i in deeds else (
                 aimed.head if aimed.dep_ == "nsubj" and own else None)
             deed = deeds.get(clause.i) if clause is not None and clause.i != m.trigger else None
-            if (deed is not None and deed.targets and clause.head.i == m.trigger
-                    and clause.dep_ in ("ccomp", "xcomp")):
+            if deed is not None and deed.targets and (
+                    clause.head.i == m.trigger and clause.dep_ in ("ccomp", "xcomp")
+                    # "rejected accusations that it had fired rockets at Israel", "denied
+                    # reports that its police had raided": the clause of the claim denied
+                    or clause.dep_ == "acl" and clause.head.head.i == m.trigger
+                    and clause.head.dep_ in OBJECTS):
                 m = replace(m, targets=deed.targets)
         out.append(m)
     return out
