@@ -233,6 +233,29 @@ def test_an_act_on_no_one_is_negated(coder, text):
     assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    # an act not done so far is not one refused: no rejection is coded
+    "Iran has not yet released the detained British sailors.",
+    "Colombia has not yet signed the ceasefire agreement with the ELN.",
+    "Ecuador still has not restored diplomatic relations with Mexico.",
+    # an act one is reluctant or unable to do is not done
+    "Germany is reluctant to send battle tanks to Ukraine.",
+    "Japan was unable to send aid to the flooded province.",
+])
+def test_an_act_pending_or_unwilled_is_neither_done_nor_refused(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, root", [
+    # a stance taken for the future is still a refusal
+    ("Iran will still not release the detained British sailors.", "12"),
+    ("Iran is unwilling to release the detained British sailors.", "12"),
+])
+def test_a_refusal_for_the_future_is_still_coded(coder, text, root):
+    one(coder.code(text, published="2021-03-10"), root)
+
+
 def test_what_a_punishment_is_for_is_not_an_event(coder):
     events = coder.code("A Kenyan court convicted two Somali militants on Monday for killing "
                         "four Kenyan soldiers in a border raid.", published="2015-03-10")

@@ -65,6 +65,11 @@ DECISION_VERBS = word_class("deciding")
 # Verbs and nouns that negate the act their clause names (word_classes.tsv).
 NEGATING_GOVERNORS = word_class("refusing")
 NEGATING_NOUNS = word_class("refusal")
+# Adjectives that negate the act their clause names ("reluctant to send tanks")
+# (word_classes.tsv).
+NEGATING_ADJECTIVES = word_class("unwilling")
+# Adverbs that make a negated act one not done so far, not one refused (word_classes.tsv).
+PENDING_ADVERBS = word_class("pending")
 # Participles that state a stance of their subject, not something done to it
 # (word_classes.tsv).
 STATIVE_PARTICIPLES = word_class("stance")
@@ -1555,6 +1560,8 @@ def _negated(tok: Token) -> bool:
             return True
         if tag == "NOUN" and lemmas[gov].lower() in NEGATING_NOUNS:
             return True  # "Eriador's refusal to talk"
+        if tag == "ADJ" and lemmas[gov].lower() in NEGATING_ADJECTIVES:
+            return True  # "is reluctant to send tanks", "were unable to agree"
         if tag in ("VERB", "AUX") and any(deps[c] == "neg" for c in children[gov]):
             return True
         if tag == "NOUN" and any(deps[c] == "det" and lowers[c] in ("no", "never")
@@ -1660,6 +1667,15 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     if aux & HYPOTHETICAL_AUX or not HYPOTHETICAL_MARKS.isdisjoint(_child_words(tok, {"mark"})):
         return _Mood("hypothetical", reporter, obliged, advised=advised)
     return _Mood("asserted", reporter, obliged, advised=advised)
+
+
+def _pending(tok: Token) -> bool:
+    """Whether a negated act is one not done so far ("has not yet released the sailors",
+    "still has not signed"), not one refused: no "will" or "would" makes the "not" a
+    stance taken ("will still not sign")."""
+    words = _child_words(tok, {"advmod", "aux"})
+    return (not PENDING_ADVERBS.isdisjoint(words) and FUTURE_AUX.isdisjoint(words)
+            and "would" not in words)
 
 
 # Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
@@ -3101,7 +3117,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         ruling = _modality(tok.head, lexicon)
         mood = mood._replace(modality="intended", reporter=ruling.reporter)
         sources = sources or ([tok.doc[ruling.reporter]] if ruling.reporter is not None else [])
-    if negated and entry.neg_code:
+    if negated and entry.neg_code and not _pending(tok):
         # "will not restore relations", "has no plans to restore relations" is a rejection,
         # coded as such: a stance taken now (asserted, or reported by whoever tells of it),
         # not an act meant for later
