@@ -256,6 +256,23 @@ def test_a_refusal_for_the_future_is_still_coded(coder, text, root):
     one(coder.code(text, published="2021-03-10"), root)
 
 
+@pytest.mark.parametrize("text, root, modality", [
+    # an act told on others' word is reported
+    ("Sudan reportedly expelled two Norwegian diplomats on Tuesday.", "16", "reported"),
+    ("The army allegedly killed dozens of villagers in the north of Mali.", "19", "reported"),
+    ("Indian troops are believed to have shelled Pakistani border posts.", "19", "reported"),
+    # a yes-no question asks; it neither tells the act nor threatens it
+    ("Will Iran strike Israel?", "19", "hypothetical"),
+    ("Is Venezuela preparing to invade Guyana?", "15", "hypothetical"),
+    # (a question word takes the act as done)
+    ("Why did Turkey close its border with Iraq?", "19", "asserted"),
+    # talks that may resume are possible, not held
+    ("Talks between Serbia and Kosovo could resume next month.", "04", "hypothetical"),
+])
+def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
+    assert one(coder.code(text, published="2021-03-10"), root).modality == modality
+
+
 def test_what_a_punishment_is_for_is_not_an_event(coder):
     events = coder.code("A Kenyan court convicted two Somali militants on Monday for killing "
                         "four Kenyan soldiers in a border raid.", published="2015-03-10")

@@ -46,6 +46,7 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+POSSIBILITY_AUX = {"could", "might", "may"}
 CONDITION_MARKS = {"if", "unless"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
@@ -68,6 +69,12 @@ NEGATING_NOUNS = word_class("refusal")
 # Adjectives that negate the act their clause names ("reluctant to send tanks")
 # (word_classes.tsv).
 NEGATING_ADJECTIVES = word_class("unwilling")
+# Words by which an act is told on others' word ("reportedly bombed", "is believed to have
+# shelled") (word_classes.tsv).
+HEARSAY_WORDS = word_class("hearsay")
+# Verbs of taking place whose modal their nominal subject shares ("talks could resume")
+# (word_classes.tsv).
+OCCURRING_VERBS = word_class("occurring")
 # Adverbs that make a negated act one not done so far, not one refused (word_classes.tsv).
 PENDING_ADVERBS = word_class("pending")
 # Participles that state a stance of their subject, not something done to it
@@ -1601,6 +1608,13 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
         aux.update(lowers[c] for c in children[head] if deps[c] == "aux")
+    elif (arrays.pos[i] in ("NOUN", "PROPN") and dep in ALL_SUBJECTS
+          and arrays.lemmas[head].lower() in OCCURRING_VERBS):
+        # "talks could resume next month", "the summit may take place in Rome": a nominal
+        # act is as possible as its taking place (one that "will take place" is set, and
+        # coded as the act, as a meeting scheduled is)
+        aux.update(lowers[c] for c in children[head]
+                   if deps[c] == "aux" and lowers[c] in POSSIBILITY_AUX)
     elif _shares_mood(tok, arrays):
         # "will hand over their arms and go home", "will fly to Accra to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
@@ -1624,6 +1638,12 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         tag, lemma = arrays.pos[g], arrays.lemmas[g]
         if tag == "ADJ" and lemma.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
+            continue
+        if tag == "VERB" and lemma.lower() in HEARSAY_WORDS and not reported:
+            # "is believed to have shelled", "officials think the army shelled": told on
+            # others' word
+            reported = True
+            reporter = next((c for c in children[g] if deps[c] in SUBJECTS), None)
             continue
         if tag == "NOUN" and (lemma.lower() in INTENT_NOUNS
                               or "intent" in lexicon.flags("NOUN", lemma)):
@@ -1657,8 +1677,14 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     advised = obliged and "must" not in aux
     if obliged and reporter is None:
         reporter = _notice_giver(cur)
+    if any(deps[c] == "advmod" and lowers[c] in HEARSAY_WORDS for c in children[i]):
+        reported = True  # "reportedly expelled two diplomats", "allegedly beat protesters"
     if threat:
         return _Mood("threatened", reporter, obliged, advised=advised)
+    if _asked(tok):
+        # "Will Iran strike Israel?", "Did Russia poison him?": what a question asks
+        # about is neither told as done nor as meant
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
     # "would" in reported speech is the future seen from the past: "said they would meet"
     if intent or aux & FUTURE_AUX or (reported and "would" in aux):
         return _Mood("intended", reporter, obliged, advised=advised)
@@ -1667,6 +1693,15 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     if aux & HYPOTHETICAL_AUX or not HYPOTHETICAL_MARKS.isdisjoint(_child_words(tok, {"mark"})):
         return _Mood("hypothetical", reporter, obliged, advised=advised)
     return _Mood("asserted", reporter, obliged, advised=advised)
+
+
+def _asked(tok: Token) -> bool:
+    """Whether a word's sentence is a yes-no question: it ends in a question mark and
+    opens with its auxiliary ("Will Iran strike back?", "Is China preparing to invade?").
+    (A question opened by a question word, "Why did Turkey close the border?", takes the
+    act as done.)"""
+    sent = tok.sent
+    return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX"
 
 
 def _pending(tok: Token) -> bool:
