@@ -283,6 +283,9 @@ def test_what_a_punishment_is_for_is_not_an_event(coder):
 @pytest.mark.parametrize("text, root", [
     ("The Turkish government accused Greece of arming Kurdish militants.", "07"),
     ("Kenya accused Somali gunmen of killing four Kenyan soldiers in a border raid.", "19"),
+    # (nor what the deed charged plans or tries: nor its own threat)
+    ("Washington accused Moscow of planning to invade Ukraine.", "13"),
+    ("The UN accused Eritrea of trying to arm Somali rebels.", "07"),
 ])
 def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
     events = coder.code(text, published="2021-03-10")

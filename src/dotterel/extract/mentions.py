@@ -2533,7 +2533,10 @@ def _alleged(tok: Token) -> bool:
     """Whether an act is what an accusation charges ("accused Qatar of backing militant
     groups", "blamed the rebels for the attack") or a punishment is for, or what an
     accusation says was done ("denied accusations that it had detained hundreds of
-    protesters")."""
+    protesters"). So is an act the charged deed aims or tries at ("accused Moscow of
+    planning to invade Ukraine")."""
+    while tok.dep_ == "xcomp" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB":
+        tok = tok.head
     clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
     if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
             and clause.head.lemma_.lower() in ALLEGING_NOUNS):
