@@ -241,6 +241,7 @@ def test_an_act_on_no_one_is_negated(coder, text):
     # an act one is reluctant or unable to do is not done
     "Germany is reluctant to send battle tanks to Ukraine.",
     "Japan was unable to send aid to the flooded province.",
+    "The rebels are unlikely to attend the peace talks in Geneva.",
 ])
 def test_an_act_pending_or_unwilled_is_neither_done_nor_refused(coder, text):
     events = coder.code(text, published="2021-03-10")
@@ -261,6 +262,8 @@ def test_a_refusal_for_the_future_is_still_coded(coder, text, root):
     ("Sudan reportedly expelled two Norwegian diplomats on Tuesday.", "16", "reported"),
     ("The army allegedly killed dozens of villagers in the north of Mali.", "19", "reported"),
     ("Indian troops are believed to have shelled Pakistani border posts.", "19", "reported"),
+    ("There were reports that the Kenyan army had arrested dozens of students in Nairobi.", "17",
+     "reported"),
     # a yes-no question asks; it neither tells the act nor threatens it
     ("Will Iran strike Israel?", "19", "hypothetical"),
     ("Is Venezuela preparing to invade Guyana?", "15", "hypothetical"),

@@ -1639,9 +1639,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         if tag == "ADJ" and lemma.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
             continue
-        if tag == "VERB" and lemma.lower() in HEARSAY_WORDS and not reported:
-            # "is believed to have shelled", "officials think the army shelled": told on
-            # others' word
+        if tag in ("VERB", "NOUN") and lemma.lower() in HEARSAY_WORDS and not reported:
+            # "is believed to have shelled", "officials think the army shelled", "reports
+            # that the army had arrested students": told on others' word
             reported = True
             reporter = next((c for c in children[g] if deps[c] in SUBJECTS), None)
             continue
