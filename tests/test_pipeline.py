@@ -257,6 +257,13 @@ def test_a_refusal_for_the_future_is_still_coded(coder, text, root):
     one(coder.code(text, published="2021-03-10"), root)
 
 
+def test_an_act_ruled_out_is_not_done(coder):
+    events = coder.code("Ghana has ruled out sending troops to Burkina Faso.",
+                        published="2021-03-10")
+    assert one(events, "12").source.code == "GHAGOV"
+    assert not [e for e in events if e.cameo[:2] == "15" and not e.negated]
+
+
 @pytest.mark.parametrize("text, root, modality", [
     # an act told on others' word is reported
     ("Sudan reportedly expelled two Norwegian diplomats on Tuesday.", "16", "reported"),
@@ -269,6 +276,9 @@ def test_a_refusal_for_the_future_is_still_coded(coder, text, root):
     ("Is Venezuela preparing to invade Guyana?", "15", "hypothetical"),
     # (a question word takes the act as done)
     ("Why did Turkey close its border with Iraq?", "19", "asserted"),
+    # an act not ruled out is possible, not denied
+    ("The Ghanaian president did not rule out sending troops to Burkina Faso.", "15",
+     "hypothetical"),
     # talks that may resume are possible, not held
     ("Talks between Serbia and Kosovo could resume next month.", "04", "hypothetical"),
 ])

@@ -75,6 +75,8 @@ HEARSAY_WORDS = word_class("hearsay")
 # Verbs of taking place whose modal their nominal subject shares ("talks could resume")
 # (word_classes.tsv).
 OCCURRING_VERBS = word_class("occurring")
+# Verbs (with their particle) that rule an act out (word_classes.tsv).
+EXCLUDING_VERBS = word_class("excluding")
 # Adverbs that make a negated act one not done so far, not one refused (word_classes.tsv).
 PENDING_ADVERBS = word_class("pending")
 # Participles that state a stance of their subject, not something done to it
@@ -1551,7 +1553,25 @@ def _no_one(arrays: ParseArrays, i: int) -> bool:
     return False
 
 
+def _excluder(tok: Token) -> Token | None:
+    """The verb that rules an act out, if one governs it ("ruled out sending troops",
+    "would not exclude military action"; the parser may hang the act as an adverbial
+    clause)."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "advcl", "ccomp", "dobj") or head.pos_ != "VERB":
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in EXCLUDING_VERBS or any(f"{lemma} {p}" in EXCLUDING_VERBS
+                                       for p in _child_words(head, {"prt"})):
+        return head
+    return None
+
+
 def _negated(tok: Token) -> bool:
+    if (excluder := _excluder(tok)) is not None:
+        # "ruled out sending troops" is no sending; "did not rule out sending troops"
+        # leaves it possible (_modality), not denied
+        return "neg" not in {c.dep_ for c in excluder.children}
     arrays = parse_arrays(tok.doc)
     pos, lemmas, deps, lowers, children = (arrays.pos, arrays.lemmas, arrays.deps,
                                            arrays.lowers, arrays.children)
@@ -1681,6 +1701,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         reported = True  # "reportedly expelled two diplomats", "allegedly beat protesters"
     if threat:
         return _Mood("threatened", reporter, obliged, advised=advised)
+    if (excluder := _excluder(tok)) is not None and "neg" in {c.dep_ for c in excluder.children}:
+        # "did not rule out sending troops": an act left possible
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
     if _asked(tok):
         # "Will Iran strike Israel?", "Did Russia poison him?": what a question asks
         # about is neither told as done nor as meant
