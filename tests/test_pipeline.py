@@ -256,6 +256,59 @@ def test_an_act_on_no_one_is_negated(coder, text):
     assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    # an act not done so far is not one refused: no rejection is coded
+    "Iran has not yet released the detained British sailors.",
+    "Colombia has not yet signed the ceasefire agreement with the ELN.",
+    "Ecuador still has not restored diplomatic relations with Mexico.",
+    # an act one is reluctant or unable to do is not done
+    "Germany is reluctant to send battle tanks to Ukraine.",
+    "Japan was unable to send aid to the flooded province.",
+    "The rebels are unlikely to attend the peace talks in Geneva.",
+])
+def test_an_act_pending_or_unwilled_is_neither_done_nor_refused(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if not e.negated], [(e.cameo, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("text, root", [
+    # a stance taken for the future is still a refusal
+    ("Iran will still not release the detained British sailors.", "12"),
+    ("Iran is unwilling to release the detained British sailors.", "12"),
+])
+def test_a_refusal_for_the_future_is_still_coded(coder, text, root):
+    one(coder.code(text, published="2021-03-10"), root)
+
+
+def test_an_act_ruled_out_is_not_done(coder):
+    events = coder.code("Ghana has ruled out sending troops to Burkina Faso.",
+                        published="2021-03-10")
+    assert one(events, "12").source.code == "GHAGOV"
+    assert not [e for e in events if e.cameo[:2] == "15" and not e.negated]
+
+
+@pytest.mark.parametrize("text, root, modality", [
+    # an act told on others' word is reported
+    ("Sudan reportedly expelled two Norwegian diplomats on Tuesday.", "16", "reported"),
+    ("The army allegedly killed dozens of villagers in the north of Mali.", "19", "reported"),
+    ("Indian troops are believed to have shelled Pakistani border posts.", "19", "reported"),
+    ("There were reports that the Kenyan army had arrested dozens of students in Nairobi.", "17",
+     "reported"),
+    # a yes-no question asks; it neither tells the act nor threatens it
+    ("Will Iran strike Israel?", "19", "hypothetical"),
+    ("Is Venezuela preparing to invade Guyana?", "15", "hypothetical"),
+    # (a question word takes the act as done)
+    ("Why did Turkey close its border with Iraq?", "19", "asserted"),
+    # an act not ruled out is possible, not denied
+    ("The Ghanaian president did not rule out sending troops to Burkina Faso.", "15",
+     "hypothetical"),
+    # talks that may resume are possible, not held
+    ("Talks between Serbia and Kosovo could resume next month.", "04", "hypothetical"),
+])
+def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
+    assert one(coder.code(text, published="2021-03-10"), root).modality == modality
+
+
 def test_what_a_punishment_is_for_is_not_an_event(coder):
     events = coder.code("A Kenyan court convicted two Somali militants on Monday for killing "
                         "four Kenyan soldiers in a border raid.", published="2015-03-10")
@@ -266,6 +319,9 @@ def test_what_a_punishment_is_for_is_not_an_event(coder):
 @pytest.mark.parametrize("text, root", [
     ("The Turkish government accused Greece of arming Kurdish militants.", "07"),
     ("Kenya accused Somali gunmen of killing four Kenyan soldiers in a border raid.", "19"),
+    # (nor what the deed charged plans or tries: nor its own threat)
+    ("Washington accused Moscow of planning to invade Ukraine.", "13"),
+    ("The UN accused Eritrea of trying to arm Somali rebels.", "07"),
 ])
 def test_what_an_accusation_charges_is_not_an_event(coder, text, root):
     events = coder.code(text, published="2021-03-10")
@@ -5183,6 +5239,9 @@ def test_a_deed_judged_under_a_negation_is_still_done(coder, text, code, pair):
      ("YEMMIL", "SAU")),
     # (and one of another's deed at that other)
     ("Turkey denied that Greece had violated its airspace.", ("TURGOV", "GRCGOV")),
+    # a claim denied that tells of one's own deed is denied as that deed
+    ("Hamas rejected accusations that it had fired rockets at Israel.", ("PSEREBHMS", "ISRGOV")),
+    ("Russia denied reports that its troops had shelled Ukrainian ports.", ("RUSGOV", "UKR")),
 ])
 def test_a_denial_is_aimed_at_whom_the_deed_denied_falls_on(coder, text, pair):
     ev = one(coder.code(text, published="2022-03-10"), "016")

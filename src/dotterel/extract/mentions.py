@@ -46,6 +46,7 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+POSSIBILITY_AUX = {"could", "might", "may"}
 CONDITION_MARKS = {"if", "unless"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
@@ -65,6 +66,19 @@ DECISION_VERBS = word_class("deciding")
 # Verbs and nouns that negate the act their clause names (word_classes.tsv).
 NEGATING_GOVERNORS = word_class("refusing")
 NEGATING_NOUNS = word_class("refusal")
+# Adjectives that negate the act their clause names ("reluctant to send tanks")
+# (word_classes.tsv).
+NEGATING_ADJECTIVES = word_class("unwilling")
+# Words by which an act is told on others' word ("reportedly bombed", "is believed to have
+# shelled") (word_classes.tsv).
+HEARSAY_WORDS = word_class("hearsay")
+# Verbs of taking place whose modal their nominal subject shares ("talks could resume")
+# (word_classes.tsv).
+OCCURRING_VERBS = word_class("occurring")
+# Verbs (with their particle) that rule an act out (word_classes.tsv).
+EXCLUDING_VERBS = word_class("excluding")
+# Adverbs that make a negated act one not done so far, not one refused (word_classes.tsv).
+PENDING_ADVERBS = word_class("pending")
 # Participles that state a stance of their subject, not something done to it
 # (word_classes.tsv).
 STATIVE_PARTICIPLES = word_class("stance")
@@ -1565,7 +1579,25 @@ def _no_one(arrays: ParseArrays, i: int) -> bool:
     return False
 
 
+def _excluder(tok: Token) -> Token | None:
+    """The verb that rules an act out, if one governs it ("ruled out sending troops",
+    "would not exclude military action"; the parser may hang the act as an adverbial
+    clause)."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "advcl", "ccomp", "dobj") or head.pos_ != "VERB":
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in EXCLUDING_VERBS or any(f"{lemma} {p}" in EXCLUDING_VERBS
+                                       for p in _child_words(head, {"prt"})):
+        return head
+    return None
+
+
 def _negated(tok: Token) -> bool:
+    if (excluder := _excluder(tok)) is not None:
+        # "ruled out sending troops" is no sending; "did not rule out sending troops"
+        # leaves it possible (_modality), not denied
+        return "neg" not in {c.dep_ for c in excluder.children}
     arrays = parse_arrays(tok.doc)
     pos, lemmas, deps, lowers, children = (arrays.pos, arrays.lemmas, arrays.deps,
                                            arrays.lowers, arrays.children)
@@ -1581,6 +1613,8 @@ def _negated(tok: Token) -> bool:
             return True
         if tag == "NOUN" and lemmas[gov].lower() in NEGATING_NOUNS:
             return True  # "Eriador's refusal to talk"
+        if tag == "ADJ" and lemmas[gov].lower() in NEGATING_ADJECTIVES:
+            return True  # "is reluctant to send tanks", "were unable to agree"
         if tag in ("VERB", "AUX") and any(deps[c] == "neg" for c in children[gov]):
             return True
         if tag == "NOUN" and any(deps[c] == "det" and lowers[c] in ("no", "never")
@@ -1620,6 +1654,13 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # "would tighten the blockade", "will hold talks": a nominal act is as future as
         # the verb whose object it is
         aux.update(lowers[c] for c in children[head] if deps[c] == "aux")
+    elif (arrays.pos[i] in ("NOUN", "PROPN") and dep in ALL_SUBJECTS
+          and arrays.lemmas[head].lower() in OCCURRING_VERBS):
+        # "talks could resume next month", "the summit may take place in Rome": a nominal
+        # act is as possible as its taking place (one that "will take place" is set, and
+        # coded as the act, as a meeting scheduled is)
+        aux.update(lowers[c] for c in children[head]
+                   if deps[c] == "aux" and lowers[c] in POSSIBILITY_AUX)
     elif _shares_mood(tok, arrays):
         # "will hand over their arms and go home", "will fly to Accra to mediate": a
         # coordinated or purpose clause with no subject or modal of its own is as future
@@ -1643,6 +1684,12 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         tag, lemma = arrays.pos[g], arrays.lemmas[g]
         if tag == "ADJ" and lemma.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
+            continue
+        if tag in ("VERB", "NOUN") and lemma.lower() in HEARSAY_WORDS and not reported:
+            # "is believed to have shelled", "officials think the army shelled", "reports
+            # that the army had arrested students": told on others' word
+            reported = True
+            reporter = next((c for c in children[g] if deps[c] in SUBJECTS), None)
             continue
         if tag == "NOUN" and (lemma.lower() in INTENT_NOUNS
                               or "intent" in lexicon.flags("NOUN", lemma)):
@@ -1676,8 +1723,17 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     advised = obliged and "must" not in aux
     if obliged and reporter is None:
         reporter = _notice_giver(cur)
+    if any(deps[c] == "advmod" and lowers[c] in HEARSAY_WORDS for c in children[i]):
+        reported = True  # "reportedly expelled two diplomats", "allegedly beat protesters"
     if threat:
         return _Mood("threatened", reporter, obliged, advised=advised)
+    if (excluder := _excluder(tok)) is not None and "neg" in {c.dep_ for c in excluder.children}:
+        # "did not rule out sending troops": an act left possible
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
+    if _asked(tok):
+        # "Will Iran strike Israel?", "Did Russia poison him?": what a question asks
+        # about is neither told as done nor as meant
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
     # "would" in reported speech is the future seen from the past: "said they would meet"
     if intent or aux & FUTURE_AUX or (reported and "would" in aux):
         return _Mood("intended", reporter, obliged, advised=advised)
@@ -1686,6 +1742,24 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     if aux & HYPOTHETICAL_AUX or not HYPOTHETICAL_MARKS.isdisjoint(_child_words(tok, {"mark"})):
         return _Mood("hypothetical", reporter, obliged, advised=advised)
     return _Mood("asserted", reporter, obliged, advised=advised)
+
+
+def _asked(tok: Token) -> bool:
+    """Whether a word's sentence is a yes-no question: it ends in a question mark and
+    opens with its auxiliary ("Will Iran strike back?", "Is China preparing to invade?").
+    (A question opened by a question word, "Why did Turkey close the border?", takes the
+    act as done.)"""
+    sent = tok.sent
+    return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX"
+
+
+def _pending(tok: Token) -> bool:
+    """Whether a negated act is one not done so far ("has not yet released the sailors",
+    "still has not signed"), not one refused: no "will" or "would" makes the "not" a
+    stance taken ("will still not sign")."""
+    words = _child_words(tok, {"advmod", "aux"})
+    return (not PENDING_ADVERBS.isdisjoint(words) and FUTURE_AUX.isdisjoint(words)
+            and "would" not in words)
 
 
 # Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
@@ -2099,11 +2173,13 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # do, and, "a draft that aims to impose an arms
     # embargo", what something aims at, neither done nor yet threatened: one pass, one
     # Token a mention)
+    # (a denial is aimed first, while the deed an accusation alleges, "denied accusations
+    # that it had shelled the villages", is still at hand to say at whom)
+    found = _denied(found, doc)
     found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
                                       or _aimed_at(head) or _prevented(head)
                                       or _warned_against(head) or _entitled_to(head))]
     found = _stopped(found, doc)
-    found = _denied(found, doc)
     # a stance taken on something ("pessimistic about resuming talks") is asked for too
     appeals: set[int] = set()
     askers = set()
@@ -2164,8 +2240,12 @@ def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
             clause = aimed if aimed.i in deeds else (
                 aimed.head if aimed.dep_ == "nsubj" and own else None)
             deed = deeds.get(clause.i) if clause is not None and clause.i != m.trigger else None
-            if (deed is not None and deed.targets and clause.head.i == m.trigger
-                    and clause.dep_ in ("ccomp", "xcomp")):
+            if deed is not None and deed.targets and (
+                    clause.head.i == m.trigger and clause.dep_ in ("ccomp", "xcomp")
+                    # "rejected accusations that it had fired rockets at Israel", "denied
+                    # reports that its police had raided": the clause of the claim denied
+                    or clause.dep_ == "acl" and clause.head.head.i == m.trigger
+                    and clause.head.dep_ in OBJECTS):
                 m = replace(m, targets=deed.targets)
         out.append(m)
     return out
@@ -2502,7 +2582,10 @@ def _alleged(tok: Token) -> bool:
     """Whether an act is what an accusation charges ("accused Qatar of backing militant
     groups", "blamed the rebels for the attack") or a punishment is for, or what an
     accusation says was done ("denied accusations that it had detained hundreds of
-    protesters")."""
+    protesters"). So is an act the charged deed aims or tries at ("accused Moscow of
+    planning to invade Ukraine")."""
+    while tok.dep_ == "xcomp" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB":
+        tok = tok.head
     clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
     if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
             and clause.head.lemma_.lower() in ALLEGING_NOUNS):
@@ -3121,7 +3204,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         ruling = _modality(tok.head, lexicon)
         mood = mood._replace(modality="intended", reporter=ruling.reporter)
         sources = sources or ([tok.doc[ruling.reporter]] if ruling.reporter is not None else [])
-    if negated and entry.neg_code:
+    if negated and entry.neg_code and not _pending(tok):
         # "will not restore relations", "has no plans to restore relations" is a rejection,
         # coded as such: a stance taken now (asserted, or reported by whoever tells of it),
         # not an act meant for later
