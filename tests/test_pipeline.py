@@ -345,6 +345,24 @@ def test_whoever_intercepts_a_missile_fired_did_not_fire_it(coder, text, fender)
         events
 
 
+@pytest.mark.parametrize("text, pair", [
+    # shooting down a missile fends it off: the missile's firer attacked, and a missile
+    # "fired by" someone is theirs; shooting down an aircraft is still force
+    ("Qatari air defences shot down a ballistic missile fired by Iranian forces.",
+     ("IRN", None)),
+    ("Turkish jets shot down a Russian bomber near the border.", ("TUR", "RUS")),
+])
+def test_shooting_down_a_missile_is_fending_it_off(coder, text, pair):
+    events = [e for e in coder.code(text, published="2021-03-10") if e.cameo.startswith("19")]
+    assert [(e.source.country, e.target.country if e.target else None) for e in events] == [pair], \
+        events
+
+
+def test_shooting_a_person_is_still_shooting(coder):
+    ev = one(coder.code("Police shot a protester in Nairobi.", published="2021-03-10"), "19")
+    assert (ev.cameo, ev.source.country) == ("193", "KEN")
+
+
 def test_a_missile_fired_at_a_city_falls_on_its_country(coder):
     ev = one(coder.code("Israeli jets intercepted a Syrian missile fired at Haifa.",
                         published="2021-03-10"), "19")
