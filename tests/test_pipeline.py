@@ -369,6 +369,17 @@ def test_a_missile_fired_at_a_city_falls_on_its_country(coder):
     assert (ev.source.country, ev.target.country) == ("SYR", "ISR")
 
 
+@pytest.mark.parametrize("text, pair", [
+    # a capital a missile is fired at is a place of its country, not a party of no country
+    ("Kuwaiti air defences intercepted an Iranian missile fired at Kuwait City.",
+     ("IRN", "KWT")),
+    ("Polish jets intercepted a Russian drone launched at Warsaw.", ("RUS", "POL")),
+])
+def test_a_missile_fired_at_a_capital_falls_on_its_country(coder, text, pair):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == pair
+
+
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
     ev = one(coder.code("On Monday, an Israeli drone strike hit a car in Beirut, Lebanese "
                         "officials said.", published="2021-03-10"), "19")

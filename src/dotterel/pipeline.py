@@ -344,6 +344,8 @@ class Coder:
                                           for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and (
                                               not a.sector or self._region_named(a)
+                                              or (m.code[:2] in VIOLENT_ROOTS
+                                                  and self._place_named(a, "capital"))
                                               or (phrase.lemma_.lower() in MOVEMENT_HEADS
                                                   and a.sector[:3] in ARMED_SECTORS))])),
                            [])
@@ -602,11 +604,17 @@ class Coder:
         """Whether an actor was read from the name of a region within a state ("the West
         Bank", "the occupied West Bank"), which names a place rather than the state's
         government."""
+        return self._place_named(actor, "region")
+
+    def _place_named(self, actor: Actor, kind: str) -> bool:
+        """Whether an actor was read from the name of a place of the gazetteer's ``kind``
+        ("region": "the occupied West Bank"; "capital": "Riyadh", which names the city
+        where force is aimed at, not the government sitting there)."""
         words = actor.text.split()
         while words and words[0].islower():  # "the", "occupied": the name is what follows
             words = words[1:]
         place = self.kb.gazetteer.lookup(" ".join(words)) if words else None
-        return place is not None and self.kb.gazetteer.kind(place) == "region"
+        return place is not None and self.kb.gazetteer.kind(place) == kind
 
     def _modal_code(self, m: Mention, code: str, doc: Doc) -> str:
         """The code of an act that is threatened or intended rather than done: "will
