@@ -5483,3 +5483,13 @@ def test_a_deal_revoked_cuts_relations(coder, text, pair):
     ev = one(events, "16")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("160", *pair)
     assert not [e for e in events if e.cameo[:2] in ("03", "05", "06")], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a coup is power seized by force (180), not property seized (171)
+    ("Soldiers in Guinea staged a coup against President Alpha Conde.", ("GIN", "GIN")),
+    ("The army seized power in Burkina Faso on Monday.", ("BFA", "BFA")),
+])
+def test_a_coup_is_unconventional_violence(coder, text, pair):
+    ev = one(coder.code(text, published="2021-09-10"), "18")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("180", *pair)
