@@ -5493,3 +5493,13 @@ def test_a_deal_revoked_cuts_relations(coder, text, pair):
 def test_a_coup_is_unconventional_violence(coder, text, pair):
     ev = one(coder.code(text, published="2021-09-10"), "18")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("180", *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a show of force at a border is aimed at the state on its other side
+    ("Kenya deployed troops along the border with Somalia.", ("KEN", "SOM")),
+    ("Algeria put its army on alert along its frontier with Morocco.", ("DZA", "MAR")),
+])
+def test_force_shown_at_a_border_is_aimed_across_it(coder, text, pair):
+    ev = one(coder.code(text, published="2021-09-10"), "15")
+    assert (ev.source.country, ev.target.country) == pair
