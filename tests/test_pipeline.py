@@ -5503,3 +5503,16 @@ def test_a_coup_is_unconventional_violence(coder, text, pair):
 def test_force_shown_at_a_border_is_aimed_across_it(coder, text, pair):
     ev = one(coder.code(text, published="2021-09-10"), "15")
     assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text, code", [
+    # people beaten or raped are assaulted; a team beaten, or a ministry rapped, is not
+    ("Belarusian riot police beat peaceful protesters in Minsk.", "182"),
+    ("Sudanese militiamen raped women in Darfur, a UN report said.", "1821"),
+    ("Senegal beat Egypt in the final.", None),
+    # heavy fire traded is a fight with artillery
+    ("Thai and Cambodian troops exchanged artillery fire near the temple.", "194"),
+])
+def test_assaults_on_people_and_heavy_fire(coder, text, code):
+    events = [e for e in coder.code(text, published="2021-09-10") if e.cameo[:2] in ("18", "19")]
+    assert {e.cameo for e in events} == ({code} if code else set()), events
