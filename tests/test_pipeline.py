@@ -5516,3 +5516,13 @@ def test_force_shown_at_a_border_is_aimed_across_it(coder, text, pair):
 def test_assaults_on_people_and_heavy_fire(coder, text, code):
     events = [e for e in coder.code(text, published="2021-09-10") if e.cameo[:2] in ("18", "19")]
     assert {e.cameo for e in events} == ({code} if code else set()), events
+
+
+@pytest.mark.parametrize("text, code", [
+    # what was fired at a target says how it was fought, in the passive as in the active
+    ("Three mortar shells were fired at the airport in Tripoli.", "194"),
+    ("A ballistic missile was fired at Abu Dhabi from Yemen.", "195"),
+])
+def test_arms_fired_at_in_the_passive_give_the_fight(coder, text, code):
+    ev = one(coder.code(text, published="2021-09-10"), "19")
+    assert ev.cameo == code
