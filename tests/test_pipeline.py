@@ -327,6 +327,8 @@ def test_gas_or_oil_supplies_cut_are_an_embargo(coder, text, code, pair):
     # armed men who loot seize property; only a crowd's looting is a riot
     ("Soldiers looted shops in Bamako.", "171", ("MLI", "MLI")),
     ("Rioters looted shops in Nairobi.", "145", ("KEN", "KEN")),
+    # and so do a state's forces and police
+    ("Ethiopian security forces looted homes in Mekelle.", "171", ("ETH", "ETH")),
 ])
 def test_looting_by_armed_men_is_seizing_property(coder, text, code, pair):
     ev = one(coder.code(text, published="2021-03-10"), code)
