@@ -5528,3 +5528,16 @@ def test_assaults_on_people_and_heavy_fire(coder, text, code):
 def test_arms_fired_at_in_the_passive_give_the_fight(coder, text, code):
     ev = one(coder.code(text, published="2021-09-10"), "19")
     assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # craft of war sent into another's zone are forces moved there, not arms given
+    ("Russia sent bombers into Japanese airspace.", "154", ("RUS", "JPN")),
+    ("Britain sent drones to Ukraine.", "072", ("GBR", "UKR")),
+    # lending cut off is economic aid cut
+    ("The African Development Bank suspended lending to Mali.", "1621", (None, "MLI")),
+])
+def test_craft_sent_in_and_lending_cut(coder, text, code, pair):
+    ev = one(coder.code(text, published="2021-09-10"), code[:2])
+    assert ev.cameo == code and ev.target.country == pair[1]
+    assert pair[0] is None or ev.source.country == pair[0]
