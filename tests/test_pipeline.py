@@ -5541,3 +5541,13 @@ def test_craft_sent_in_and_lending_cut(coder, text, code, pair):
     ev = one(coder.code(text, published="2021-09-10"), code[:2])
     assert ev.cameo == code and ev.target.country == pair[1]
     assert pair[0] is None or ev.source.country == pair[0]
+
+
+@pytest.mark.parametrize("text, code", [
+    # killing by the million is mass killing; a few killed is not
+    ("The regime killed more than a million Ethiopians during the famine campaign.", "202"),
+    ("Eritrean troops killed three Ethiopian farmers.", "190"),
+])
+def test_killing_by_the_million_is_mass_killing(coder, text, code):
+    events = [e for e in coder.code(text, published="2021-09-10") if e.cameo[:2] in ("18", "19", "20")]
+    assert [e.cameo[:3] for e in events][:1] == [code[:3]], events
