@@ -351,13 +351,24 @@ def test_whoever_intercepts_a_missile_fired_did_not_fire_it(coder, text, fender)
     # shooting down a missile fends it off: the missile's firer attacked, and a missile
     # "fired by" someone is theirs; shooting down an aircraft is still force
     ("Qatari air defences shot down a ballistic missile fired by Iranian forces.",
-     ("IRN", None)),
+     ("IRN", "QAT")),
     ("Turkish jets shot down a Russian bomber near the border.", ("TUR", "RUS")),
 ])
 def test_shooting_down_a_missile_is_fending_it_off(coder, text, pair):
     events = [e for e in coder.code(text, published="2021-03-10") if e.cameo.startswith("19")]
     assert [(e.source.country, e.target.country if e.target else None) for e in events] == [pair], \
         events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a missile or rocket intercepted or shot down was fired by its owner at the one who
+    # fended it off
+    ("Turkey intercepted an Iranian missile.", ("IRN", "TUR")),
+    ("Kuwait shot down an Iraqi rocket.", ("IRQ", "KWT")),
+])
+def test_an_intercepted_missile_was_fired_at_the_interceptor(coder, text, pair):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == pair
 
 
 def test_shooting_a_person_is_still_shooting(coder):

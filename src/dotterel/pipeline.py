@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .extract.headlines import HEADLINE_VERBS
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, _subtree, means_objects,
+                               VIOLENT_ROOTS, Mention, _subtree, fends, means_objects,
                                sentence_mentions, wrongdoers)
 from .extract.quotes import find_quotes
 from .extract.word_classes import word_class
@@ -349,6 +349,13 @@ class Coder:
                                               or (phrase.lemma_.lower() in MOVEMENT_HEADS
                                                   and a.sector[:3] in ARMED_SECTORS))])),
                            [])
+        fender = doc[m.trigger].head
+        if (not targets and m.code[:2] in VIOLENT_ROOTS and doc[m.trigger].dep_ in ("dobj", "obj")
+                and fends(fender)):
+            # "Israel intercepted a Syrian missile": who fends off an armed act is what it
+            # was aimed at
+            targets = _unique(a for s in fender.children if s.dep_ == "nsubj"
+                              for a in actors.resolve_all(s, day, exclude))
         if not targets and m.code[:2] == POSTURE_ROOT:
             # "put its troops on alert along the border with Pakistan": a show of force
             # at a border is aimed at the state on its other side

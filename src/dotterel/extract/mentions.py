@@ -1817,6 +1817,12 @@ JUDGING_ROOTS = {"05", "11"}
 FENDING_VERBS = word_class("fending")
 # The verbs that fend off an armed act only with their particle ("shoot down").
 FENDING_PHRASAL = frozenset(v.split()[0] for v in FENDING_VERBS if " " in v)
+def fends(verb: Token) -> bool:
+    """Whether a verb fends off an armed act ("intercepted", "shot down"): its subject is
+    the act's target, not its doer."""
+    return verb.pos_ == "VERB" and _fends(verb.doc, verb.lemma_.lower(), verb.i)
+
+
 # What is fired or launched at a target by itself: what a fending verb fends off
 # (word_classes.tsv).
 PROJECTILES = word_class("projectile")
