@@ -406,6 +406,8 @@ def test_gas_or_oil_supplies_cut_are_an_embargo(coder, text, code, pair):
     # armed men who loot seize property; only a crowd's looting is a riot
     ("Soldiers looted shops in Bamako.", "171", ("MLI", "MLI")),
     ("Rioters looted shops in Nairobi.", "145", ("KEN", "KEN")),
+    # and so do a state's forces and police
+    ("Ethiopian security forces looted homes in Mekelle.", "171", ("ETH", "ETH")),
 ])
 def test_looting_by_armed_men_is_seizing_property(coder, text, code, pair):
     ev = one(coder.code(text, published="2021-03-10"), code)
@@ -424,10 +426,50 @@ def test_whoever_intercepts_a_missile_fired_did_not_fire_it(coder, text, fender)
         events
 
 
+@pytest.mark.parametrize("text, pair", [
+    # shooting down a missile fends it off: the missile's firer attacked, and a missile
+    # "fired by" someone is theirs; shooting down an aircraft is still force
+    ("Qatari air defences shot down a ballistic missile fired by Iranian forces.",
+     ("IRN", "QAT")),
+    ("Turkish jets shot down a Russian bomber near the border.", ("TUR", "RUS")),
+])
+def test_shooting_down_a_missile_is_fending_it_off(coder, text, pair):
+    events = [e for e in coder.code(text, published="2021-03-10") if e.cameo.startswith("19")]
+    assert [(e.source.country, e.target.country if e.target else None) for e in events] == [pair], \
+        events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a missile or rocket intercepted or shot down was fired by its owner at the one who
+    # fended it off
+    ("Turkey intercepted an Iranian missile.", ("IRN", "TUR")),
+    ("Kuwait shot down an Iraqi rocket.", ("IRQ", "KWT")),
+])
+def test_an_intercepted_missile_was_fired_at_the_interceptor(coder, text, pair):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == pair
+
+
+def test_shooting_a_person_is_still_shooting(coder):
+    ev = one(coder.code("Police shot a protester in Nairobi.", published="2021-03-10"), "19")
+    assert (ev.cameo, ev.source.country) == ("193", "KEN")
+
+
 def test_a_missile_fired_at_a_city_falls_on_its_country(coder):
     ev = one(coder.code("Israeli jets intercepted a Syrian missile fired at Haifa.",
                         published="2021-03-10"), "19")
     assert (ev.source.country, ev.target.country) == ("SYR", "ISR")
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a capital a missile is fired at is a place of its country, not a party of no country
+    ("Kuwaiti air defences intercepted an Iranian missile fired at Kuwait City.",
+     ("IRN", "KWT")),
+    ("Polish jets intercepted a Russian drone launched at Warsaw.", ("RUS", "POL")),
+])
+def test_a_missile_fired_at_a_capital_falls_on_its_country(coder, text, pair):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == pair
 
 
 def test_violence_on_things_falls_on_the_country_where_it_happened(coder):
@@ -5791,3 +5833,69 @@ def test_appeals_to_finance_or_against_famine(coder, text, code):
 def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "08")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0812", *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a coup is power seized by force (180), not property seized (171)
+    ("Soldiers in Guinea staged a coup against President Alpha Conde.", ("GIN", "GIN")),
+    ("The army seized power in Burkina Faso on Monday.", ("BFA", "BFA")),
+])
+def test_a_coup_is_unconventional_violence(coder, text, pair):
+    ev = one(coder.code(text, published="2021-09-10"), "18")
+    assert (ev.cameo, ev.source.country, ev.target.country) == ("180", *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a show of force at a border is aimed at the state on its other side
+    ("Kenya deployed troops along the border with Somalia.", ("KEN", "SOM")),
+    ("Algeria put its army on alert along its frontier with Morocco.", ("DZA", "MAR")),
+])
+def test_force_shown_at_a_border_is_aimed_across_it(coder, text, pair):
+    ev = one(coder.code(text, published="2021-09-10"), "15")
+    assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text, code", [
+    # people beaten or raped are assaulted; a team beaten, or a ministry rapped, is not
+    ("Belarusian riot police beat peaceful protesters in Minsk.", "182"),
+    ("Sudanese militiamen raped women in Darfur, a UN report said.", "1821"),
+    ("Senegal beat Egypt in the final.", None),
+    # heavy fire traded is a fight with artillery
+    ("Thai and Cambodian troops exchanged artillery fire near the temple.", "194"),
+])
+def test_assaults_on_people_and_heavy_fire(coder, text, code):
+    events = [e for e in coder.code(text, published="2021-09-10") if e.cameo[:2] in ("18", "19")]
+    assert {e.cameo for e in events} == ({code} if code else set()), events
+
+
+@pytest.mark.parametrize("text, code", [
+    # what was fired at a target says how it was fought, in the passive as in the active
+    ("Three mortar shells were fired at the airport in Tripoli.", "194"),
+    ("A ballistic missile was fired at Abu Dhabi from Yemen.", "195"),
+])
+def test_arms_fired_at_in_the_passive_give_the_fight(coder, text, code):
+    ev = one(coder.code(text, published="2021-09-10"), "19")
+    assert ev.cameo == code
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # craft of war sent into another's zone are forces moved there, not arms given
+    ("Russia sent bombers into Japanese airspace.", "154", ("RUS", "JPN")),
+    ("Britain sent drones to Ukraine.", "072", ("GBR", "UKR")),
+    # lending cut off is economic aid cut
+    ("The African Development Bank suspended lending to Mali.", "1621", (None, "MLI")),
+])
+def test_craft_sent_in_and_lending_cut(coder, text, code, pair):
+    ev = one(coder.code(text, published="2021-09-10"), code[:2])
+    assert ev.cameo == code and ev.target.country == pair[1]
+    assert pair[0] is None or ev.source.country == pair[0]
+
+
+@pytest.mark.parametrize("text, code", [
+    # killing by the million is mass killing; a few killed is not
+    ("The regime killed more than a million Ethiopians during the famine campaign.", "202"),
+    ("Eritrean troops killed three Ethiopian farmers.", "190"),
+])
+def test_killing_by_the_million_is_mass_killing(coder, text, code):
+    events = [e for e in coder.code(text, published="2021-09-10") if e.cameo[:2] in ("18", "19", "20")]
+    assert [e.cameo[:3] for e in events][:1] == [code[:3]], events

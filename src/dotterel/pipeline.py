@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .extract.headlines import HEADLINE_VERBS
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, _subtree, means_objects,
+                               VIOLENT_ROOTS, Mention, _subtree, fends, means_objects,
                                sentence_mentions, wrongdoers)
 from .extract.quotes import find_quotes
 from .extract.word_classes import word_class
@@ -344,9 +344,24 @@ class Coder:
                                           for a in actors.resolve_all(phrase, day, exclude)
                                           if a.country != "IGO" and (
                                               not a.sector or self._region_named(a)
+                                              or (m.code[:2] in VIOLENT_ROOTS
+                                                  and self._place_named(a, "capital"))
                                               or (phrase.lemma_.lower() in MOVEMENT_HEADS
                                                   and a.sector[:3] in ARMED_SECTORS))])),
                            [])
+        fender = doc[m.trigger].head
+        if (not targets and m.code[:2] in VIOLENT_ROOTS and doc[m.trigger].dep_ in ("dobj", "obj")
+                and fends(fender)):
+            # "Israel intercepted a Syrian missile": who fends off an armed act is what it
+            # was aimed at
+            targets = _unique(a for s in fender.children if s.dep_ == "nsubj"
+                              for a in actors.resolve_all(s, day, exclude))
+        if not targets and m.code[:2] == POSTURE_ROOT:
+            # "put its troops on alert along the border with Pakistan": a show of force
+            # at a border is aimed at the state on its other side
+            targets = _unique(a for side in _border_sides(doc[m.trigger])
+                              for a in actors.resolve_all(side, day, exclude)
+                              if a.country not in exclude and a.country != "IGO")
         trigger = doc[m.trigger]
         if (not targets and m.code[:2] in VIOLENT_ROOTS and trigger.pos_ == "VERB"
                 and trigger.dep_ not in ("acl", "relcl", "amod")
@@ -611,11 +626,17 @@ class Coder:
         """Whether an actor was read from the name of a region within a state ("the West
         Bank", "the occupied West Bank"), which names a place rather than the state's
         government."""
+        return self._place_named(actor, "region")
+
+    def _place_named(self, actor: Actor, kind: str) -> bool:
+        """Whether an actor was read from the name of a place of the gazetteer's ``kind``
+        ("region": "the occupied West Bank"; "capital": "Riyadh", which names the city
+        where force is aimed at, not the government sitting there)."""
         words = actor.text.split()
         while words and words[0].islower():  # "the", "occupied": the name is what follows
             words = words[1:]
         place = self.kb.gazetteer.lookup(" ".join(words)) if words else None
-        return place is not None and self.kb.gazetteer.kind(place) == "region"
+        return place is not None and self.kb.gazetteer.kind(place) == kind
 
     def _modal_code(self, m: Mention, code: str, doc: Doc) -> str:
         """The code of an act that is threatened or intended rather than done: "will
@@ -1345,6 +1366,42 @@ def _act_heads(trigger: Token) -> list[Token]:
     else:
         heads += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
     return heads
+
+
+# Nouns of a border between states (word_classes.tsv).
+BORDER_NOUNS = word_class("border")
+# Prepositions by which an act is placed at a border ("along the border with Iraq").
+BORDER_PREPS = PLACE_PREPS | {"along", "on", "across"}
+
+
+def _border_sides(trigger: Token) -> list[Token]:
+    """The states a border an act is placed at is shared with: the objects of the "with"
+    phrase right after a border noun in a place phrase of the act's clause ("deployed
+    troops along the border with Iraq" -> Iraq; the parser often hangs the "with" phrase
+    on the verb)."""
+    doc = trigger.doc
+    sides: list[Token] = []
+    for border in trigger.subtree:
+        if (border.lemma_.lower() not in BORDER_NOUNS or border.dep_ != "pobj"
+                or border.head.lower_ not in BORDER_PREPS
+                or any(t.dep_ in ("relcl", "ccomp", "advcl") for t in _path_up(border, trigger))):
+            continue
+        after = border.right_edge.i + 1
+        with_ = [w for w in border.children if w.dep_ == "prep" and w.lower_ == "with"] or (
+            [doc[after]] if after < len(doc) and doc[after].lower_ == "with"
+            and doc[after].dep_ == "prep" else [])
+        sides += [side for w in with_ for o in w.children if o.dep_ == "pobj"
+                  for side in (o, *o.conjuncts)]
+    return sides
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The words from ``tok`` up to (not including) ``top``, its ancestor."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
 
 
 def _adjunct_phrases(trigger: Token) -> list[Token]:

@@ -817,6 +817,10 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
     found += [doc[c] for c in kids if deps[c] in ("compound", "amod")
               and pos[c] in ("PROPN", "ADJ", "NOUN")]
     by = [p for p in kids if deps[p] in ("prep", "agent") and arrays.lowers[p] == "by"]
+    # "a missile fired by the rebels", "a drone launched by the militia": the agent of a
+    # participle telling of the act's use is its doer
+    by += [p for c in kids if deps[c] == "acl" and arrays.tags[c] == "VBN"
+           for p in arrays.children[c] if deps[p] == "agent"]
     for prep in by:
         found += _children(doc[prep], {"pobj"})
     if sent and not found:
@@ -1911,6 +1915,24 @@ JUDGING_ROOTS = {"05", "11"}
 # Verbs of fending off an armed act: their subject is its target, not its doer
 # (word_classes.tsv).
 FENDING_VERBS = word_class("fending")
+# The verbs that fend off an armed act only with their particle ("shoot down").
+FENDING_PHRASAL = frozenset(v.split()[0] for v in FENDING_VERBS if " " in v)
+def fends(verb: Token) -> bool:
+    """Whether a verb fends off an armed act ("intercepted", "shot down"): its subject is
+    the act's target, not its doer."""
+    return verb.pos_ == "VERB" and _fends(verb.doc, verb.lemma_.lower(), verb.i)
+
+
+# What is fired or launched at a target by itself: what a fending verb fends off
+# (word_classes.tsv).
+PROJECTILES = word_class("projectile")
+
+
+def _fends(doc: Doc, lemma: str, i: int) -> bool:
+    """Whether the verb at ``i`` (of ``lemma``) fends off an armed act ("intercepted a
+    rocket", "shot down a missile"; not "shot a protester")."""
+    return lemma in FENDING_VERBS or (lemma in FENDING_PHRASAL and any(
+        f"{lemma} {c.lower_}" in FENDING_VERBS for c in _children(doc[i], {"prt"})))
 # Hosting (043) and mediating (045): a third party's part in a deed between others.
 BROKERING_CODES = {"043", "045"}
 REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
@@ -1973,6 +1995,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is None:
             continue
         entry, used = picked
+        if (entry.particle is None and tok.lemma_.lower() in FENDING_PHRASAL
+                and _fends(doc, tok.lemma_.lower(), tok.i)
+                and any(o.lemma_.lower() in PROJECTILES for o in _children(tok, OBJECTS))):
+            # "shot down a missile": the phrase fends off the missile's attack, no shooting
+            # of the bare verb's ("shot down a bomber" is still force used)
+            continue
         consumed.update(used)
         # "went on strike", "went on a rampage": the noun that spells out the verb's
         # phrase is that act, no act of its own (no air strike)
@@ -2031,7 +2059,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         # "intercepted a rocket fired from Lebanon", "repelled an attack on the base": who
         # fends off an armed act did not do it (read only when there are nouns to read)
         judging.update(i for i in range(sent.start, sent.end)
-                       if tags[i] == "VERB" and lemmas[i].lower() in FENDING_VERBS)
+                       if tags[i] == "VERB" and _fends(doc, lemmas[i].lower(), i))
     judges, brokers = frozenset(judging), frozenset(brokering)
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
