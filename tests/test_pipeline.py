@@ -224,6 +224,11 @@ def test_story_time_follows_the_text(coder):
     # ... and after a paragraph of background, news comes back to publication's year
     ("Chile and Peru fought a war in 1879. Ties have long been tense.\n\nIn February, "
      "Chile expelled Peru's envoy.", "2025-03-13", "CHL", "16", "2025-02"),
+    # a past deed a relative clause tells by the way happened before the time of the
+    # clause it describes someone in: a report of it with its own time dates it
+    ("Chilean police on Sunday detained the Peruvian sailors who attacked a Chilean "
+     "patrol boat. Peruvian sailors attacked the Chilean patrol boat on March 2.",
+     "2025-03-13", "PER", "19", "2025-03-02"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

@@ -273,7 +273,7 @@ def _framing(arrays: ParseArrays, head: int, governor: int) -> bool:
 
 
 def _governing_time(arrays: ParseArrays, trig: int, located: list[tuple[TimeMention, int]],
-                    triggers: set[int]) -> TimeRef | None:
+                    triggers: set[int]) -> tuple[TimeRef, bool] | None:
     """The time of an event from the times of its sentence (each with the word it
     starts at), in order of preference:
     1. a time in the trigger's own clause ("raided ... on April 5, 2024");
@@ -283,29 +283,35 @@ def _governing_time(arrays: ParseArrays, trig: int, located: list[tuple[TimeMent
        conference, Sheinbaum cast doubt ..., calling it irregular"), or of a participle
        that sets its scene ("Speaking on Wednesday, Trump said ... would impose");
     4. the time of a subordinate clause no event heads (never of a relative clause);
-    5. a time that no event in the sentence claims."""
+    5. a time that no event in the sentence claims.
+    With the time, whether it only bounds the event: a past deed told in a relative
+    clause ("threatened on Sunday the officers who seized power") took place before the
+    time of the clause its noun stands in, not at it."""
     if not located:
         return None  # (most sentences name no time: nothing below need walk the tree)
     ranked = [(rank, tm.ref) for tm, tok in located
               if (rank := _time_rank(arrays, tok, trig, triggers)) is not None]
     close = [x for x in ranked if x[0][0] < 2]
     if close:
-        return min(close, key=lambda x: x[0])[1]
+        return min(close, key=lambda x: x[0])[1], False
     heads = {tm: _clause_head(arrays, tok) for tm, tok in located}
+    described = False  # whether the walk up has left a relative clause told in the past
     cur, steps = trig, 0
     while arrays.heads[cur] != cur and steps < 6:
+        described = described or (arrays.deps[cur] == "relcl"
+                                  and _tense(arrays, cur) == "past")
         cur, steps = arrays.heads[cur], steps + 1
         for tm, head in heads.items():
             if head is not None and (head == cur or _framing(arrays, head, cur)):
-                return tm.ref
+                return tm.ref, described
     if ranked:
         # "..., and Ukraine expelled 13, as more than 20 governments joined the response
         # to the poisoning on March 4": a time deep in a clause no event heads comes after
         # the time of the clause the trigger is coordinated with
-        return min(ranked, key=lambda x: x[0])[1]
+        return min(ranked, key=lambda x: x[0])[1], False
     free = [tm for tm, tok in located
             if not any(_distance(arrays.heads, tok, t) is not None for t in triggers)]
-    return free[0].ref if free else None
+    return (free[0].ref, False) if free else None
 
 
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
@@ -502,9 +508,12 @@ class DocDates:
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:
-            best = _governing_time(arrays, m.trigger, located, triggers)
-            if best is not None:
-                out.append(DatedMention(m, best, "text", explicit=True))
+            governing = _governing_time(arrays, m.trigger, located, triggers)
+            if governing is not None:
+                # a past deed a relative clause tells by the way keeps the time that bounds
+                # it, the closest known, but not as its own: a report of the same act with
+                # a time of its own dates it (pipeline._align_dates)
+                out.append(DatedMention(m, governing[0], "text", explicit=not governing[1]))
             elif narrative is not None:
                 # an earlier event the sentence names ("the embassy raid"), else the story's time
                 out.append(DatedMention(m, narrative, "text"))
