@@ -229,6 +229,16 @@ def test_story_time_follows_the_text(coder):
     ("Chilean police on Sunday detained the Peruvian sailors who attacked a Chilean "
      "patrol boat. Peruvian sailors attacked the Chilean patrol boat on March 2.",
      "2025-03-13", "PER", "19", "2025-03-02"),
+    # a deed reported in the past happened before the day of the report ...
+    ("Chilean troops shelled Peruvian border posts on Tuesday, officials in Lima said on "
+     "Monday.", "2025-03-13", "CHL", "19", "2025-03-04"),
+    # ... and when the main clause only tells of it, the story goes on from the deed
+    ("Chilean troops shelled Peruvian border posts on Sunday, officials in Lima said on "
+     "Tuesday. The following day, Peru recalled its ambassador from Santiago.",
+     "2025-03-13", "PER", "16", "2025-03-10"),
+    ("Officials in Lima said on Tuesday that Chilean troops had shelled Peruvian border "
+     "posts on Sunday. The following day, Peru recalled its ambassador from Santiago.",
+     "2025-03-13", "PER", "16", "2025-03-10"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

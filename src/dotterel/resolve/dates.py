@@ -100,21 +100,31 @@ def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
                  located: list[tuple[TimeMention, int]], text: str,
                  published: dt.date | None, narrative: TimeRef | None,
                  matches: list[RuleMatch]) -> TimeMention:
-    """A time told from publication in a "would" clause, counted from the day of the
-    saying that clause reports when that day is known and earlier: in "Iran said last
-    Thursday it would free them on Saturday" the Saturday is the one after that Thursday,
-    not the one after publication."""
+    """A time told from publication in a "would" clause, or in a clause in the past,
+    counted from the day of the saying that clause reports when that day is known and
+    earlier: in "Iran said last Thursday it would free them on Saturday" the Saturday is
+    the one after that Thursday, not the one after publication; in "troops shelled the
+    town on Tuesday, officials said on Monday" the Tuesday is the one before that Monday
+    (what is told happened before the telling)."""
     head = _clause_head(arrays, tok)
-    if (tm.anchor != "published" or head is None or arrays.deps[head] != "ccomp"
-            or "would" not in _auxiliaries(arrays, head) or "have" in _auxiliaries(arrays, head)):
+    if tm.anchor != "published" or head is None or arrays.deps[head] != "ccomp":
+        return tm
+    auxiliaries = _auxiliaries(arrays, head)
+    if "would" in auxiliaries and "have" not in auxiliaries:
+        tense = "future"
+    elif _tense(arrays, head) == "past":
+        tense = "past"
+    else:
         return tm
     saying = arrays.heads[head]
     said = [t.ref for t, at in located
             if at != tok and (at == saying or _clause_head(arrays, at) == saying)]
-    day = said[0] if said else narrative
+    # (the story's time stands in for the saying's only in a "would" clause: a past deed
+    # reported without the day of the report may be older than the story's last step)
+    day = said[0] if said else (narrative if tense == "future" else None)
     if day is None or day.precision != "day" or published is None or day.value >= published:
         return tm
-    again = find_times(text, day.value, narrative, "future", matches=matches)
+    again = find_times(text, day.value, narrative, tense, matches=matches)  # type: ignore[arg-type]
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
@@ -531,14 +541,23 @@ class DocDates:
         # a time after "since" starts a state ("in office since November 2023"), and a
         # decade ("in the 1990s") is a span far longer than a story's step: neither moves
         # the story
-        moving = [(rank, tm) for tm, tok in located
+        moving = [(rank, tm, tok) for tm, tok in located
                   if not text[:tm.start].rstrip().lower().endswith("since")
                   and not _is_decade(tm)
                   and (rank := _time_rank(arrays, tok, root, triggers - {root})) is not None]
         if moving and not _is_pluperfect(arrays, root) and not _is_perfect(arrays, root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
-            # re-election over the weekend" is told on Wednesday
-            rank, told = min(moving, key=lambda x: x[0])
+            # re-election over the weekend" is told on Wednesday; but when the main clause
+            # is no event, only the telling of one, the story is the past deed it reports
+            # (a clause it reports, not one that only bounds it: "fled after troops
+            # launched an offensive in August 2021" is not told in August 2021)
+            # ("troops shelled the town on Sunday, officials said on Tuesday. The following
+            # day, ...": the day after the shelling)
+            reported = [x for x in moving if root not in triggers and x[0][0] == 1
+                        and (head := _clause_head(arrays, x[2])) is not None
+                        and arrays.deps[head] == "ccomp" and arrays.heads[head] == root
+                        and _tense(arrays, head) == "past"]
+            rank, told, _ = min(reported or moving, key=lambda x: x[0])
             self.narrative = told.ref
-            self._told_at, self._told_in_main = sent.start_char, rank[0] == 0
+            self._told_at, self._told_in_main = sent.start_char, bool(reported) or rank[0] == 0
         return out
