@@ -239,6 +239,14 @@ def test_story_time_follows_the_text(coder):
     ("Officials in Lima said on Tuesday that Chilean troops had shelled Peruvian border "
      "posts on Sunday. The following day, Peru recalled its ambassador from Santiago.",
      "2025-03-13", "PER", "16", "2025-03-10"),
+    # an offset counts from an earlier event only when it names it ("two days after the
+    # attack"), not when the deed it dates is about that event
+    ("Chilean troops attacked Peruvian border posts on March 2. Peru recalled its "
+     "ambassador from Santiago on March 9. Three days earlier, Bolivia condemned the "
+     "attack.", "2025-03-13", "BOL", "11", "2025-03-06"),
+    ("Chilean troops attacked Peruvian border posts on March 2. Peru recalled its "
+     "ambassador from Santiago on March 9. Two days after the attack, Bolivia condemned "
+     "Chile.", "2025-03-13", "BOL", "11", "2025-03-04"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

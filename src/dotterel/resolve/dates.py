@@ -448,17 +448,34 @@ class DocDates:
         # a word that names an earlier event
         self._nouns = [i for i, pos in enumerate(self._arrays.pos) if pos == "NOUN"]
 
-    def _anchor(self, sent: Span) -> TimeRef | None:
-        """The date of an earlier event this sentence refers back to ("the raid")."""
+    def _anchor(self, sent: Span, counted_from: bool = False) -> TimeRef | None:
+        """The date of an earlier event this sentence refers back to ("the raid"); with
+        ``counted_from``, only of one a time counts from ("two days after the raid", "the
+        day before the ceasefire took effect"): in "Three days earlier, NATO condemned
+        the strikes" the three days run back from the story's time, not from the strikes."""
         if not self._event_dates:
             return None
         first = bisect_left(self._nouns, sent.start)
         lemmas = self._arrays.lemmas
         for i in self._nouns[first:bisect_left(self._nouns, sent.end, first)]:
             lemma = lemmas[i].lower()
-            if lemma in self._event_dates and is_definite(self.doc[i]):
+            if lemma in self._event_dates and is_definite(self.doc[i]) and (
+                    not counted_from or self._after_or_before(i)):
                 return self._event_dates[lemma]
         return None
+
+    def _after_or_before(self, noun: int) -> bool:
+        """Whether the noun at ``noun`` is what an "after" or "before" is after or before
+        (its object, or the subject of the clause it heads), a few steps up the tree."""
+        heads, lowers = self._arrays.heads, self._arrays.lowers
+        cur = noun
+        for _ in range(3):
+            if heads[cur] == cur:
+                return False
+            cur = heads[cur]
+            if lowers[cur] in ("after", "before"):
+                return True
+        return False
 
     def _close_to_story(self, sent: Span, previous: int | None) -> bool:
         """Whether ``sent`` goes on the story where it was last dated by a main clause's
@@ -495,13 +512,16 @@ class DocDates:
         located: list[tuple[TimeMention, int]] = []
         root: int | None = None
         tense: str | None = None
+        story = narrative  # what the sentence's anaphoric times count from
         if matches:  # (the tense and the root matter only to the sentence's times)
             root = sent.root.i
             tense = _tense(arrays, root)
-            times = _anchor_within(find_times(text, self.published, narrative, tense,
+            counted = self._anchor(sent, counted_from=True) if anchor is not None else None
+            story = counted or self.narrative
+            times = _anchor_within(find_times(text, self.published, story, tense,
                                               self._day_first_order(matches), matches,
-                                              anchor is not None or self._close_to_story(
-                                                  sent, previous)),
+                                              counted is not None
+                                              or self._close_to_story(sent, previous)),
                                    text, self.published, tense, matches)
         else:
             times = []
@@ -510,9 +530,9 @@ class DocDates:
             if at is not None:
                 at = _hung_on(arrays, at)
                 located.append((_in_own_tense(arrays, tm, at, tense, text,
-                                              self.published, narrative, matches), at))
+                                              self.published, story, matches), at))
         located = [(_from_saying(arrays, tm, at, located, text, self.published,
-                                 narrative, matches), at) for tm, at in located]
+                                 story, matches), at) for tm, at in located]
         located = [(_in_conjoined_year(arrays, tm, at, located, text, self.published,
                                        tense, matches), at) for tm, at in located]
         triggers = {m.trigger for m in mentions}
