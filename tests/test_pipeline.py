@@ -224,6 +224,29 @@ def test_story_time_follows_the_text(coder):
     # ... and after a paragraph of background, news comes back to publication's year
     ("Chile and Peru fought a war in 1879. Ties have long been tense.\n\nIn February, "
      "Chile expelled Peru's envoy.", "2025-03-13", "CHL", "16", "2025-02"),
+    # a past deed a relative clause tells by the way happened before the time of the
+    # clause it describes someone in: a report of it with its own time dates it
+    ("Chilean police on Sunday detained the Peruvian sailors who attacked a Chilean "
+     "patrol boat. Peruvian sailors attacked the Chilean patrol boat on March 2.",
+     "2025-03-13", "PER", "19", "2025-03-02"),
+    # a deed reported in the past happened before the day of the report ...
+    ("Chilean troops shelled Peruvian border posts on Tuesday, officials in Lima said on "
+     "Monday.", "2025-03-13", "CHL", "19", "2025-03-04"),
+    # ... and when the main clause only tells of it, the story goes on from the deed
+    ("Chilean troops shelled Peruvian border posts on Sunday, officials in Lima said on "
+     "Tuesday. The following day, Peru recalled its ambassador from Santiago.",
+     "2025-03-13", "PER", "16", "2025-03-10"),
+    ("Officials in Lima said on Tuesday that Chilean troops had shelled Peruvian border "
+     "posts on Sunday. The following day, Peru recalled its ambassador from Santiago.",
+     "2025-03-13", "PER", "16", "2025-03-10"),
+    # an offset counts from an earlier event only when it names it ("two days after the
+    # attack"), not when the deed it dates is about that event
+    ("Chilean troops attacked Peruvian border posts on March 2. Peru recalled its "
+     "ambassador from Santiago on March 9. Three days earlier, Bolivia condemned the "
+     "attack.", "2025-03-13", "BOL", "11", "2025-03-06"),
+    ("Chilean troops attacked Peruvian border posts on March 2. Peru recalled its "
+     "ambassador from Santiago on March 9. Two days after the attack, Bolivia condemned "
+     "Chile.", "2025-03-13", "BOL", "11", "2025-03-04"),
 ])
 def test_event_dates_come_from_the_event_s_own_clause(coder, text, published, source, root, date):
     events = [e for e in coder.code(text, published=published) if e.source.country == source]

@@ -374,6 +374,12 @@ def test_deictic_ignores_narrative() -> None:
         ("Monday", "2025-04-14", "day", "published")]
 
 
+def test_the_end_of_the_year_is_the_story_s_only_in_the_past() -> None:
+    # a plan or a deadline ("will leave by the end of the year") is this year's
+    assert times("Chile will leave the pact by the end of the year.", WED_2025, RAID,
+                 "future") == [("the end of the year", "2025", "year", "published")]
+
+
 def test_deictic_without_publication_date_is_dropped() -> None:
     assert times("The minister resigned yesterday.", None) == []
     assert times("Sheinbaum spoke on Wednesday.", None) == []
@@ -396,6 +402,10 @@ ANAPHORIC: list[tuple[str, TimeRef | None, list[Row]]] = [
      [("Earlier in the day", "2024-04-05", "day", "narrative")]),
     ("Later in the month, the ambassador left.", RAID,
      [("Later in the month", "2024-04", "month", "narrative")]),
+    ("By the end of the year, the ambassador had left.", RAID,
+     [("the end of the year", "2024", "year", "narrative")]),
+    ("At the end of that month, the ambassador left.", RAID,
+     [("the end of that month", "2024-04", "month", "narrative")]),
     ("Three days earlier, the ambassador had left.", RAID,
      [("Three days earlier", "2024-04-02", "day", "narrative")]),
     ("Two days after the raid, the ambassador left.", RAID,

@@ -100,21 +100,31 @@ def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
                  located: list[tuple[TimeMention, int]], text: str,
                  published: dt.date | None, narrative: TimeRef | None,
                  matches: list[RuleMatch]) -> TimeMention:
-    """A time told from publication in a "would" clause, counted from the day of the
-    saying that clause reports when that day is known and earlier: in "Iran said last
-    Thursday it would free them on Saturday" the Saturday is the one after that Thursday,
-    not the one after publication."""
+    """A time told from publication in a "would" clause, or in a clause in the past,
+    counted from the day of the saying that clause reports when that day is known and
+    earlier: in "Iran said last Thursday it would free them on Saturday" the Saturday is
+    the one after that Thursday, not the one after publication; in "troops shelled the
+    town on Tuesday, officials said on Monday" the Tuesday is the one before that Monday
+    (what is told happened before the telling)."""
     head = _clause_head(arrays, tok)
-    if (tm.anchor != "published" or head is None or arrays.deps[head] != "ccomp"
-            or "would" not in _auxiliaries(arrays, head) or "have" in _auxiliaries(arrays, head)):
+    if tm.anchor != "published" or head is None or arrays.deps[head] != "ccomp":
+        return tm
+    auxiliaries = _auxiliaries(arrays, head)
+    if "would" in auxiliaries and "have" not in auxiliaries:
+        tense = "future"
+    elif _tense(arrays, head) == "past":
+        tense = "past"
+    else:
         return tm
     saying = arrays.heads[head]
     said = [t.ref for t, at in located
             if at != tok and (at == saying or _clause_head(arrays, at) == saying)]
-    day = said[0] if said else narrative
+    # (the story's time stands in for the saying's only in a "would" clause: a past deed
+    # reported without the day of the report may be older than the story's last step)
+    day = said[0] if said else (narrative if tense == "future" else None)
     if day is None or day.precision != "day" or published is None or day.value >= published:
         return tm
-    again = find_times(text, day.value, narrative, "future", matches=matches)
+    again = find_times(text, day.value, narrative, tense, matches=matches)  # type: ignore[arg-type]
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
@@ -273,7 +283,7 @@ def _framing(arrays: ParseArrays, head: int, governor: int) -> bool:
 
 
 def _governing_time(arrays: ParseArrays, trig: int, located: list[tuple[TimeMention, int]],
-                    triggers: set[int]) -> TimeRef | None:
+                    triggers: set[int]) -> tuple[TimeRef, bool] | None:
     """The time of an event from the times of its sentence (each with the word it
     starts at), in order of preference:
     1. a time in the trigger's own clause ("raided ... on April 5, 2024");
@@ -283,29 +293,35 @@ def _governing_time(arrays: ParseArrays, trig: int, located: list[tuple[TimeMent
        conference, Sheinbaum cast doubt ..., calling it irregular"), or of a participle
        that sets its scene ("Speaking on Wednesday, Trump said ... would impose");
     4. the time of a subordinate clause no event heads (never of a relative clause);
-    5. a time that no event in the sentence claims."""
+    5. a time that no event in the sentence claims.
+    With the time, whether it only bounds the event: a past deed told in a relative
+    clause ("threatened on Sunday the officers who seized power") took place before the
+    time of the clause its noun stands in, not at it."""
     if not located:
         return None  # (most sentences name no time: nothing below need walk the tree)
     ranked = [(rank, tm.ref) for tm, tok in located
               if (rank := _time_rank(arrays, tok, trig, triggers)) is not None]
     close = [x for x in ranked if x[0][0] < 2]
     if close:
-        return min(close, key=lambda x: x[0])[1]
+        return min(close, key=lambda x: x[0])[1], False
     heads = {tm: _clause_head(arrays, tok) for tm, tok in located}
+    described = False  # whether the walk up has left a relative clause told in the past
     cur, steps = trig, 0
     while arrays.heads[cur] != cur and steps < 6:
+        described = described or (arrays.deps[cur] == "relcl"
+                                  and _tense(arrays, cur) == "past")
         cur, steps = arrays.heads[cur], steps + 1
         for tm, head in heads.items():
             if head is not None and (head == cur or _framing(arrays, head, cur)):
-                return tm.ref
+                return tm.ref, described
     if ranked:
         # "..., and Ukraine expelled 13, as more than 20 governments joined the response
         # to the poisoning on March 4": a time deep in a clause no event heads comes after
         # the time of the clause the trigger is coordinated with
-        return min(ranked, key=lambda x: x[0])[1]
+        return min(ranked, key=lambda x: x[0])[1], False
     free = [tm for tm, tok in located
             if not any(_distance(arrays.heads, tok, t) is not None for t in triggers)]
-    return free[0].ref if free else None
+    return (free[0].ref, False) if free else None
 
 
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
@@ -432,17 +448,34 @@ class DocDates:
         # a word that names an earlier event
         self._nouns = [i for i, pos in enumerate(self._arrays.pos) if pos == "NOUN"]
 
-    def _anchor(self, sent: Span) -> TimeRef | None:
-        """The date of an earlier event this sentence refers back to ("the raid")."""
+    def _anchor(self, sent: Span, counted_from: bool = False) -> TimeRef | None:
+        """The date of an earlier event this sentence refers back to ("the raid"); with
+        ``counted_from``, only of one a time counts from ("two days after the raid", "the
+        day before the ceasefire took effect"): in "Three days earlier, NATO condemned
+        the strikes" the three days run back from the story's time, not from the strikes."""
         if not self._event_dates:
             return None
         first = bisect_left(self._nouns, sent.start)
         lemmas = self._arrays.lemmas
         for i in self._nouns[first:bisect_left(self._nouns, sent.end, first)]:
             lemma = lemmas[i].lower()
-            if lemma in self._event_dates and is_definite(self.doc[i]):
+            if lemma in self._event_dates and is_definite(self.doc[i]) and (
+                    not counted_from or self._after_or_before(i)):
                 return self._event_dates[lemma]
         return None
+
+    def _after_or_before(self, noun: int) -> bool:
+        """Whether the noun at ``noun`` is what an "after" or "before" is after or before
+        (its object, or the subject of the clause it heads), a few steps up the tree."""
+        heads, lowers = self._arrays.heads, self._arrays.lowers
+        cur = noun
+        for _ in range(3):
+            if heads[cur] == cur:
+                return False
+            cur = heads[cur]
+            if lowers[cur] in ("after", "before"):
+                return True
+        return False
 
     def _close_to_story(self, sent: Span, previous: int | None) -> bool:
         """Whether ``sent`` goes on the story where it was last dated by a main clause's
@@ -479,13 +512,16 @@ class DocDates:
         located: list[tuple[TimeMention, int]] = []
         root: int | None = None
         tense: str | None = None
+        story = narrative  # what the sentence's anaphoric times count from
         if matches:  # (the tense and the root matter only to the sentence's times)
             root = sent.root.i
             tense = _tense(arrays, root)
-            times = _anchor_within(find_times(text, self.published, narrative, tense,
+            counted = self._anchor(sent, counted_from=True) if anchor is not None else None
+            story = counted or self.narrative
+            times = _anchor_within(find_times(text, self.published, story, tense,
                                               self._day_first_order(matches), matches,
-                                              anchor is not None or self._close_to_story(
-                                                  sent, previous)),
+                                              counted is not None
+                                              or self._close_to_story(sent, previous)),
                                    text, self.published, tense, matches)
         else:
             times = []
@@ -494,17 +530,20 @@ class DocDates:
             if at is not None:
                 at = _hung_on(arrays, at)
                 located.append((_in_own_tense(arrays, tm, at, tense, text,
-                                              self.published, narrative, matches), at))
+                                              self.published, story, matches), at))
         located = [(_from_saying(arrays, tm, at, located, text, self.published,
-                                 narrative, matches), at) for tm, at in located]
+                                 story, matches), at) for tm, at in located]
         located = [(_in_conjoined_year(arrays, tm, at, located, text, self.published,
                                        tense, matches), at) for tm, at in located]
         triggers = {m.trigger for m in mentions}
         out: list[DatedMention] = []
         for m in mentions:
-            best = _governing_time(arrays, m.trigger, located, triggers)
-            if best is not None:
-                out.append(DatedMention(m, best, "text", explicit=True))
+            governing = _governing_time(arrays, m.trigger, located, triggers)
+            if governing is not None:
+                # a past deed a relative clause tells by the way keeps the time that bounds
+                # it, the closest known, but not as its own: a report of the same act with
+                # a time of its own dates it (pipeline._align_dates)
+                out.append(DatedMention(m, governing[0], "text", explicit=not governing[1]))
             elif narrative is not None:
                 # an earlier event the sentence names ("the embassy raid"), else the story's time
                 out.append(DatedMention(m, narrative, "text"))
@@ -522,14 +561,23 @@ class DocDates:
         # a time after "since" starts a state ("in office since November 2023"), and a
         # decade ("in the 1990s") is a span far longer than a story's step: neither moves
         # the story
-        moving = [(rank, tm) for tm, tok in located
+        moving = [(rank, tm, tok) for tm, tok in located
                   if not text[:tm.start].rstrip().lower().endswith("since")
                   and not _is_decade(tm)
                   and (rank := _time_rank(arrays, tok, root, triggers - {root})) is not None]
         if moving and not _is_pluperfect(arrays, root) and not _is_perfect(arrays, root):
             # the story moves to the time of the main clause: "on Wednesday said ... won
-            # re-election over the weekend" is told on Wednesday
-            rank, told = min(moving, key=lambda x: x[0])
+            # re-election over the weekend" is told on Wednesday; but when the main clause
+            # is no event, only the telling of one, the story is the past deed it reports
+            # (a clause it reports, not one that only bounds it: "fled after troops
+            # launched an offensive in August 2021" is not told in August 2021)
+            # ("troops shelled the town on Sunday, officials said on Tuesday. The following
+            # day, ...": the day after the shelling)
+            reported = [x for x in moving if root not in triggers and x[0][0] == 1
+                        and (head := _clause_head(arrays, x[2])) is not None
+                        and arrays.deps[head] == "ccomp" and arrays.heads[head] == root
+                        and _tense(arrays, head) == "past"]
+            rank, told, _ = min(reported or moving, key=lambda x: x[0])
             self.narrative = told.ref
-            self._told_at, self._told_in_main = sent.start_char, rank[0] == 0
+            self._told_at, self._told_in_main = sent.start_char, bool(reported) or rank[0] == 0
         return out

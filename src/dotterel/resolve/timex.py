@@ -744,9 +744,14 @@ def _r_the_unit_rel(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _r_that_unit(m: re.Match[str], ctx: _Context) -> Resolved:
-    """ "that day", "later that week", "the same month", "that year", "earlier in the day":
-    the anchor itself."""
+    """ "that day", "later that week", "the same month", "that year", "earlier in the day",
+    "by the end of the year": the anchor itself. "The end of the year" is the story's only
+    in a sentence told in the past ("by the end of the year, Niger had expelled ..."):
+    else it is publication's ("will leave by the end of the year")."""
     anchor = _narrative_anchor(ctx)
+    if (anchor is not None and m.group("end") and ctx.tense != "past"
+            and ctx.published is not None and "that" not in m.group("end").lower()):
+        anchor = TimeRef(ctx.published, "day"), "published"
     if anchor is None:
         return None
     unit = m.group("unit").lower()
@@ -996,7 +1001,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_the_unit_rel),
     _Rule("that unit", _c(
         rf"\b{_I}(?:(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
-        rf"|(?:later|earlier)\s+in\s+the\s+)"
+        rf"|(?:later|earlier)\s+in\s+the\s+|(?P<end>the\s+end\s+of\s+(?:that|the)\s+))"
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_that_unit),
 )
 
