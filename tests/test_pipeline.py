@@ -309,6 +309,14 @@ def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
     assert one(coder.code(text, published="2021-03-10"), root).modality == modality
 
 
+@pytest.mark.parametrize("text, code", [
+    # a named person released is a person released (0841)
+    ("Myanmar's ruling generals freed Aung San Suu Kyi on Tuesday.", "0841"),
+])
+def test_sub_codes_read_the_object_and_the_one_asked(coder, text, code):
+    assert one(coder.code(text, published="2021-03-10"), code[:2]).cameo == code
+
+
 def test_what_a_punishment_is_for_is_not_an_event(coder):
     events = coder.code("A Kenyan court convicted two Somali militants on Monday for killing "
                         "four Kenyan soldiers in a border raid.", published="2015-03-10")

@@ -419,6 +419,9 @@ class _Sentence:
 # lexicon (see objects() below and triggers.tsv's header).
 NAMED_PLACE_TYPES = frozenset({"GPE", "LOC"})
 NAMED_PLACE = "place"
+# The same for a person's name: "released Aung San Suu Kyi" is the release of a person.
+NAMED_PERSON_TYPE = "PERSON"
+NAMED_PERSON = "person"
 
 
 class _TriggerWords:
@@ -472,6 +475,10 @@ class _TriggerWords:
                         # "the Taliban seized Kabul": a place's name reads as the word
                         # "place", which entries list for acts done to places
                         forms.append(NAMED_PLACE)
+                    elif arrays.ent_types[i] == NAMED_PERSON_TYPE:
+                        # "freed Alexei Navalny": a person's name reads as the word
+                        # "person", which entries list for acts done to people
+                        forms.append(NAMED_PERSON)
                 # a bare number stands for the object it counts ("and Ukraine expelled 13")
                 found.append((w if arrays.pos[i] == "NUM" else i,
                               frozenset(f.lower() for f in forms)))
