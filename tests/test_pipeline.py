@@ -312,6 +312,9 @@ def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
 @pytest.mark.parametrize("text, code", [
     # a named person released is a person released (0841)
     ("Myanmar's ruling generals freed Aung San Suu Kyi on Tuesday.", "0841"),
+    # a demand that a third party impose sanctions is no demand to ease them
+    ("Kenya demanded that the UN impose sanctions on Sudan.", "100"),
+    ("Iran demanded an end to the sanctions.", "1054"),
 ])
 def test_sub_codes_read_the_object_and_the_one_asked(coder, text, code):
     assert one(coder.code(text, published="2021-03-10"), code[:2]).cameo == code
