@@ -315,6 +315,8 @@ def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
     # a demand that a third party impose sanctions is no demand to ease them
     ("Kenya demanded that the UN impose sanctions on Sudan.", "100"),
     ("Iran demanded an end to the sanctions.", "1054"),
+    # what one wants another to do is asked of them, not opposition rallied against them
+    ("Chile wants Peru to withdraw its ambassador.", "020"),
 ])
 def test_sub_codes_read_the_object_and_the_one_asked(coder, text, code):
     assert one(coder.code(text, published="2021-03-10"), code[:2]).cameo == code

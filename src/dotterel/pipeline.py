@@ -1011,6 +1011,8 @@ RALLY_SUPPORT = "053"
 PRAISE = "051"  # backing someone: what an appeal to others to back a third party asks
 SANCTION_ROOT = "16"
 ADDRESSEE_PREPS = {"on", "upon", "to"}
+ASKED_DOER_DEPS = {"nsubj", "nsubjpass"}
+ASKED_CLAUSE_DEPS = {"ccomp", "xcomp"}
 
 
 def _rallies_against(doc: Doc, m: Mention, code: str) -> bool:
@@ -1024,8 +1026,12 @@ def _rallies_against(doc: Doc, m: Mention, code: str) -> bool:
     if SANCTION_ROOT not in roots or YIELD_ROOT in roots:
         return False
     trigger = doc[m.trigger]
+    # ("wants Peru to withdraw its envoy": the doer of the clause the call governs is
+    # asked to act, as much as one called on)
     return not any(t.head.i == trigger.i or (t.head.lower_ in ADDRESSEE_PREPS
                                              and t.head.head.i == trigger.i)
+                   or (t.dep_ in ASKED_DOER_DEPS and t.head.dep_ in ASKED_CLAUSE_DEPS
+                       and t.head.head.i == trigger.i)
                    for t in (doc[i] for i in m.targets))
 
 
