@@ -304,9 +304,20 @@ def test_an_act_ruled_out_is_not_done(coder):
      "hypothetical"),
     # talks that may resume are possible, not held
     ("Talks between Serbia and Kosovo could resume next month.", "04", "hypothetical"),
+    # an act let happen is possible, not done; the letting is
+    ("The Kenyan government allowed opposition leaders to hold a rally in Nairobi.", "14",
+     "hypothetical"),
+    ("The Kenyan government allowed opposition leaders to hold a rally in Nairobi.", "08",
+     "asserted"),
 ])
 def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
     assert one(coder.code(text, published="2021-03-10"), root).modality == modality
+
+
+def test_an_act_coordinated_with_a_permission_is_done(coder):
+    ev = one(coder.code("The Syrian army allowed the convoy to pass and then shelled Idlib.",
+                        published="2021-03-10"), "19")
+    assert ev.modality == "asserted"
 
 
 @pytest.mark.parametrize("text, code", [

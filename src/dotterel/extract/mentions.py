@@ -1685,7 +1685,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     threat = intent = False
     reporter: int | None = None
     reported = False
-    for g in _governors(tok.doc, arrays, i, 4):
+    governors = _governors(tok.doc, arrays, i, 4)
+    for g in governors:
         # (the tag and lemma read from the parse arrays: most governors are ruled out by
         # them, with no Token made)
         tag, lemma = arrays.pos[g], arrays.lemmas[g]
@@ -1734,6 +1735,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         reported = True  # "reportedly expelled two diplomats", "allegedly beat protesters"
     if threat:
         return _Mood("threatened", reporter, obliged, advised=advised)
+    if _permitted(arrays, i, governors):
+        # "allowed the opposition to hold a rally": an act let happen is not told as done
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
     if (excluder := _excluder(tok)) is not None and "neg" in {c.dep_ for c in excluder.children}:
         # "did not rule out sending troops": an act left possible
         return _Mood("hypothetical", reporter, obliged, advised=advised)
@@ -1749,6 +1753,26 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     if aux & HYPOTHETICAL_AUX or not HYPOTHETICAL_MARKS.isdisjoint(_child_words(tok, {"mark"})):
         return _Mood("hypothetical", reporter, obliged, advised=advised)
     return _Mood("asserted", reporter, obliged, advised=advised)
+
+
+# Verbs whose complement is an act let happen, not done (word_classes.tsv), and the labels
+# by which the act hangs from them ("allowed them to hold a rally", "permitted the march").
+PERMITTING_VERBS = word_class("permitting")
+PERMITTED_DEPS = {"xcomp", "ccomp", "dobj"}
+
+
+def _permitted(arrays: ParseArrays, i: int, governors: list[int]) -> bool:
+    """Whether the act at ``i`` is one a verb of permitting governing it lets happen
+    ("allowed opposition leaders to hold a rally"), through complements only: a verb
+    coordinated with it ("allowed the talks and shelled the city") is no act permitted."""
+    below = i
+    for g in governors:
+        if arrays.deps[below] not in PERMITTED_DEPS:
+            return False
+        if arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in PERMITTING_VERBS:
+            return True
+        below = g
+    return False
 
 
 def _asked(tok: Token) -> bool:
