@@ -320,6 +320,15 @@ def test_an_act_coordinated_with_a_permission_is_done(coder):
     assert ev.modality == "asserted"
 
 
+@pytest.mark.parametrize("text", [
+    "Journalists covered the protests in Bamako.",
+    "Police officers monitored the demonstrations in Nairobi on Friday.",
+])
+def test_who_watches_a_protest_is_not_its_doer(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo[:2] == "14"], [e.cameo for e in events]
+
+
 @pytest.mark.parametrize("text, code", [
     # a named person released is a person released (0841)
     ("Myanmar's ruling generals freed Aung San Suu Kyi on Tuesday.", "0841"),

@@ -805,6 +805,10 @@ def _commanded(tok: Token) -> bool:
             and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
+# Verbs whose object is a deed others do ("covered the protests") (word_classes.tsv).
+OBSERVING_VERBS = word_class("observing")
+
+
 def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
                  sent: bool = False) -> list[Token]:
     """Who does a nominal event: its possessor, an actor noun compounded with it
@@ -858,6 +862,8 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
         phrase = phrase.head.head
     governor = _governing_verb(phrase)
     if (governor is not None and governor.i not in judges
+            # ("observers monitored the protests": who watches a deed did not do it)
+            and governor.lemma_.lower() not in OBSERVING_VERBS
             and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
         # "delayed their meeting", "clashed ... during a private visit to X", "continued
         # their hunger strike": the doer of an event named in the verb's object or
