@@ -314,6 +314,16 @@ def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
     assert one(coder.code(text, published="2021-03-10"), root).modality == modality
 
 
+@pytest.mark.parametrize("text", [
+    "Talks between Serbia and Kosovo could resume next month.",
+    "Serbia and Kosovo held talks in Brussels on Monday.",
+])
+def test_talks_held_or_possible_are_each_side_s_with_the_other(coder, text):
+    pairs = {(e.source.country, e.target.country)
+             for e in coder.code(text, published="2021-03-10") if e.cameo[:2] == "04"}
+    assert pairs == {("SRB", "XKX"), ("XKX", "SRB")}, pairs
+
+
 def test_an_act_coordinated_with_a_permission_is_done(coder):
     ev = one(coder.code("The Syrian army allowed the convoy to pass and then shelled Idlib.",
                         published="2021-03-10"), "19")

@@ -1199,13 +1199,18 @@ def _clause_heads(tok: Token) -> list[Token]:
     return heads
 
 
+# How a meeting is told when it is each side's with the other: held, reported held, or
+# possibly held ("talks could resume": if they do, both sides hold them).
+MUTUAL_MODALITIES = {"asserted", "reported", "hypothetical"}
+
+
 def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
     with") or set to happen ("will meet"), which each side holds with the other (an
     intention to meet, "offered to hold talks", is its holder's)."""
     scheduled = m.modality == "intended" and any(
         c.dep_ == "aux" and c.lower_ in SCHEDULED_AUX for c in doc[m.trigger].children)
-    return (((code in MUTUAL_CODES and m.modality in ("asserted", "reported"))
+    return (((code in MUTUAL_CODES and m.modality in MUTUAL_MODALITIES)
              or (m.code in MUTUAL_CODES and scheduled))
             and not m.negated and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
                                       for w in (doc[i], *_of_objects(doc[i]))))
