@@ -324,6 +324,17 @@ def test_talks_held_or_possible_are_each_side_s_with_the_other(coder, text):
     assert pairs == {("SRB", "XKX"), ("XKX", "SRB")}, pairs
 
 
+@pytest.mark.parametrize("text, code, target", [
+    # a state's name right after the verb, read as a compound of the object, is whom the
+    # thing is offered to
+    ("Russia offered Syria aid.", "033", "SYR"),
+    ("Japan offered Ukraine humanitarian aid on Monday.", "0333", "UKR"),
+])
+def test_a_recipient_read_as_a_compound_is_the_target(coder, text, code, target):
+    ev = one(coder.code(text, published="2021-03-10"), code)
+    assert ev.target.country == target
+
+
 def test_an_act_coordinated_with_a_permission_is_done(coder):
     ev = one(coder.code("The Syrian army allowed the convoy to pass and then shelled Idlib.",
                         published="2021-03-10"), "19")

@@ -1101,6 +1101,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         elif spec == "dative":
             found = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             found += _prep_objects(tok, "to") if not found else []
+            if not found:
+                found = _misread_dative(tok)
         else:
             found = _prep_objects(tok, spec)
             if not found and tok.pos_ == "VERB" and not _children(tok, OBJECTS):
@@ -1291,6 +1293,13 @@ PEACEKEEPING_INTENT = "0334"  # a pledge to send a force to keep the peace
 PEACEKEEPING_NOUNS = word_class("peacekeeping_force")
 # Nouns of a quarrel whose "with" phrase names the other party (word_classes.tsv).
 DISPUTE_NOUNS = word_class("dispute")
+
+
+def _misread_dative(verb: Token) -> list[Token]:
+    """"offered Syria aid": the parser reads a place's name right after the verb as a
+    compound of the object that follows it; it is the indirect object, the recipient."""
+    return [c for o in _children(verb, {"dobj"}) for c in _children(o, {"compound", "nmod"})
+            if c.i == verb.i + 1 and c.ent_type_ in NAMED_PLACE_TYPES]
 
 
 def _dispute_parties(tok: Token) -> list[Token]:
