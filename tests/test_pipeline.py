@@ -358,6 +358,9 @@ def test_who_watches_a_protest_is_not_its_doer(coder, text):
     ("Iran demanded an end to the sanctions.", "1054"),
     # what one wants another to do is asked of them, not opposition rallied against them
     ("Chile wants Peru to withdraw its ambassador.", "020"),
+    # an accusation of embezzling or misusing public funds is one of a crime
+    ("Kenyan prosecutors accused the former finance minister of embezzling public funds.",
+     "1121"),
 ])
 def test_sub_codes_read_the_object_and_the_one_asked(coder, text, code):
     assert one(coder.code(text, published="2021-03-10"), code[:2]).cameo == code
@@ -3977,8 +3980,9 @@ def test_a_passive_s_by_agent_stranded_after_an_aside_is_its_doer(coder):
     events = coder.code("Former Zambian minister Peter Banda has been accused of wasting some "
                         "$4 million in state funds, most of it believed to have gone missing, "
                         "by Zambian government auditors.", published="2006-03-01")
+    # (wasting state funds is a misuse of public money: an accusation of a crime, 1121)
     assert [(e.cameo, e.source.code, e.target.country) for e in events] == [
-        ("112", "ZMBGOV", "ZMB")]
+        ("1121", "ZMBGOV", "ZMB")]
 
 
 @pytest.mark.parametrize("text, code", [
