@@ -358,6 +358,8 @@ def test_who_watches_a_protest_is_not_its_doer(coder, text):
     ("Iran demanded an end to the sanctions.", "1054"),
     # what one wants another to do is asked of them, not opposition rallied against them
     ("Chile wants Peru to withdraw its ambassador.", "020"),
+    # a wounding that says nothing of how it was done is the deed it was done in
+    ("Rebels wounded two Indian soldiers in a bomb attack in Kashmir on Thursday.", "183"),
     # an accusation of embezzling or misusing public funds is one of a crime
     ("Kenyan prosecutors accused the former finance minister of embezzling public funds.",
      "1121"),
