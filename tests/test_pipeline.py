@@ -327,9 +327,68 @@ def test_an_act_ruled_out_is_not_done(coder):
      "hypothetical"),
     # talks that may resume are possible, not held
     ("Talks between Serbia and Kosovo could resume next month.", "04", "hypothetical"),
+    # an act let happen is possible, not done; the letting is
+    ("The Kenyan government allowed opposition leaders to hold a rally in Nairobi.", "14",
+     "hypothetical"),
+    ("The Kenyan government allowed opposition leaders to hold a rally in Nairobi.", "08",
+     "asserted"),
 ])
 def test_hearsay_and_questions_set_the_modality(coder, text, root, modality):
     assert one(coder.code(text, published="2021-03-10"), root).modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Serbia and Kosovo could resume next month.",
+    "Serbia and Kosovo held talks in Brussels on Monday.",
+])
+def test_talks_held_or_possible_are_each_side_s_with_the_other(coder, text):
+    pairs = {(e.source.country, e.target.country)
+             for e in coder.code(text, published="2021-03-10") if e.cameo[:2] == "04"}
+    assert pairs == {("SRB", "XKX"), ("XKX", "SRB")}, pairs
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # a state's name right after the verb, read as a compound of the object, is whom the
+    # thing is offered to
+    ("Russia offered Syria aid.", "033", "SYR"),
+    ("Japan offered Ukraine humanitarian aid on Monday.", "0333", "UKR"),
+])
+def test_a_recipient_read_as_a_compound_is_the_target(coder, text, code, target):
+    ev = one(coder.code(text, published="2021-03-10"), code)
+    assert ev.target.country == target
+
+
+def test_an_act_coordinated_with_a_permission_is_done(coder):
+    ev = one(coder.code("The Syrian army allowed the convoy to pass and then shelled Idlib.",
+                        published="2021-03-10"), "19")
+    assert ev.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Journalists covered the protests in Bamako.",
+    "Police officers monitored the demonstrations in Nairobi on Friday.",
+])
+def test_who_watches_a_protest_is_not_its_doer(coder, text):
+    events = coder.code(text, published="2021-03-10")
+    assert not [e for e in events if e.cameo[:2] == "14"], [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a named person released is a person released (0841)
+    ("Myanmar's ruling generals freed Aung San Suu Kyi on Tuesday.", "0841"),
+    # a demand that a third party impose sanctions is no demand to ease them
+    ("Kenya demanded that the UN impose sanctions on Sudan.", "100"),
+    ("Iran demanded an end to the sanctions.", "1054"),
+    # what one wants another to do is asked of them, not opposition rallied against them
+    ("Chile wants Peru to withdraw its ambassador.", "020"),
+    # a wounding that says nothing of how it was done is the deed it was done in
+    ("Rebels wounded two Indian soldiers in a bomb attack in Kashmir on Thursday.", "183"),
+    # an accusation of embezzling or misusing public funds is one of a crime
+    ("Kenyan prosecutors accused the former finance minister of embezzling public funds.",
+     "1121"),
+])
+def test_sub_codes_read_the_object_and_the_one_asked(coder, text, code):
+    assert one(coder.code(text, published="2021-03-10"), code[:2]).cameo == code
 
 
 def test_what_a_punishment_is_for_is_not_an_event(coder):
@@ -3988,8 +4047,9 @@ def test_a_passive_s_by_agent_stranded_after_an_aside_is_its_doer(coder):
     events = coder.code("Former Zambian minister Peter Banda has been accused of wasting some "
                         "$4 million in state funds, most of it believed to have gone missing, "
                         "by Zambian government auditors.", published="2006-03-01")
+    # (wasting state funds is a misuse of public money: an accusation of a crime, 1121)
     assert [(e.cameo, e.source.code, e.target.country) for e in events] == [
-        ("112", "ZMBGOV", "ZMB")]
+        ("1121", "ZMBGOV", "ZMB")]
 
 
 @pytest.mark.parametrize("text, code", [

@@ -1032,6 +1032,8 @@ RALLY_SUPPORT = "053"
 PRAISE = "051"  # backing someone: what an appeal to others to back a third party asks
 SANCTION_ROOT = "16"
 ADDRESSEE_PREPS = {"on", "upon", "to"}
+ASKED_DOER_DEPS = {"nsubj", "nsubjpass"}
+ASKED_CLAUSE_DEPS = {"ccomp", "xcomp"}
 
 
 def _rallies_against(doc: Doc, m: Mention, code: str) -> bool:
@@ -1045,8 +1047,12 @@ def _rallies_against(doc: Doc, m: Mention, code: str) -> bool:
     if SANCTION_ROOT not in roots or YIELD_ROOT in roots:
         return False
     trigger = doc[m.trigger]
+    # ("wants Peru to withdraw its envoy": the doer of the clause the call governs is
+    # asked to act, as much as one called on)
     return not any(t.head.i == trigger.i or (t.head.lower_ in ADDRESSEE_PREPS
                                              and t.head.head.i == trigger.i)
+                   or (t.dep_ in ASKED_DOER_DEPS and t.head.dep_ in ASKED_CLAUSE_DEPS
+                       and t.head.head.i == trigger.i)
                    for t in (doc[i] for i in m.targets))
 
 
@@ -1214,13 +1220,18 @@ def _clause_heads(tok: Token) -> list[Token]:
     return heads
 
 
+# How a meeting is told when it is each side's with the other: held, reported held, or
+# possibly held ("talks could resume": if they do, both sides hold them).
+MUTUAL_MODALITIES = {"asserted", "reported", "hypothetical"}
+
+
 def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
     with") or set to happen ("will meet"), which each side holds with the other (an
     intention to meet, "offered to hold talks", is its holder's)."""
     scheduled = m.modality == "intended" and any(
         c.dep_ == "aux" and c.lower_ in SCHEDULED_AUX for c in doc[m.trigger].children)
-    return (((code in MUTUAL_CODES and m.modality in ("asserted", "reported"))
+    return (((code in MUTUAL_CODES and m.modality in MUTUAL_MODALITIES)
              or (m.code in MUTUAL_CODES and scheduled))
             and not m.negated and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
                                       for w in (doc[i], *_of_objects(doc[i]))))

@@ -419,6 +419,9 @@ class _Sentence:
 # lexicon (see objects() below and triggers.tsv's header).
 NAMED_PLACE_TYPES = frozenset({"GPE", "LOC"})
 NAMED_PLACE = "place"
+# The same for a person's name: "released Aung San Suu Kyi" is the release of a person.
+NAMED_PERSON_TYPE = "PERSON"
+NAMED_PERSON = "person"
 
 
 class _TriggerWords:
@@ -472,6 +475,10 @@ class _TriggerWords:
                         # "the Taliban seized Kabul": a place's name reads as the word
                         # "place", which entries list for acts done to places
                         forms.append(NAMED_PLACE)
+                    elif arrays.ent_types[i] == NAMED_PERSON_TYPE:
+                        # "freed Alexei Navalny": a person's name reads as the word
+                        # "person", which entries list for acts done to people
+                        forms.append(NAMED_PERSON)
                 # a bare number stands for the object it counts ("and Ukraine expelled 13")
                 found.append((w if arrays.pos[i] == "NUM" else i,
                               frozenset(f.lower() for f in forms)))
@@ -798,6 +805,10 @@ def _commanded(tok: Token) -> bool:
             and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
+# Verbs whose object is a deed others do ("covered the protests") (word_classes.tsv).
+OBSERVING_VERBS = word_class("observing")
+
+
 def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
                  sent: bool = False) -> list[Token]:
     """Who does a nominal event: its possessor, an actor noun compounded with it
@@ -855,6 +866,8 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
         phrase = phrase.head.head
     governor = _governing_verb(phrase)
     if (governor is not None and governor.i not in judges
+            # ("observers monitored the protests": who watches a deed did not do it)
+            and governor.lemma_.lower() not in OBSERVING_VERBS
             and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
         # "delayed their meeting", "clashed ... during a private visit to X", "continued
         # their hunger strike": the doer of an event named in the verb's object or
@@ -1092,6 +1105,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         elif spec == "dative":
             found = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             found += _prep_objects(tok, "to") if not found else []
+            if not found:
+                found = _misread_dative(tok)
         else:
             found = _prep_objects(tok, spec)
             if not found and tok.pos_ == "VERB" and not _children(tok, OBJECTS):
@@ -1282,6 +1297,13 @@ PEACEKEEPING_INTENT = "0334"  # a pledge to send a force to keep the peace
 PEACEKEEPING_NOUNS = word_class("peacekeeping_force")
 # Nouns of a quarrel whose "with" phrase names the other party (word_classes.tsv).
 DISPUTE_NOUNS = word_class("dispute")
+
+
+def _misread_dative(verb: Token) -> list[Token]:
+    """"offered Syria aid": the parser reads a place's name right after the verb as a
+    compound of the object that follows it; it is the indirect object, the recipient."""
+    return [c for o in _children(verb, {"dobj"}) for c in _children(o, {"compound", "nmod"})
+            if c.i == verb.i + 1 and c.ent_type_ in NAMED_PLACE_TYPES]
 
 
 def _dispute_parties(tok: Token) -> list[Token]:
@@ -1682,7 +1704,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     threat = intent = False
     reporter: int | None = None
     reported = False
-    for g in _governors(tok.doc, arrays, i, 4):
+    governors = _governors(tok.doc, arrays, i, 4)
+    for g in governors:
         # (the tag and lemma read from the parse arrays: most governors are ruled out by
         # them, with no Token made)
         tag, lemma = arrays.pos[g], arrays.lemmas[g]
@@ -1731,6 +1754,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         reported = True  # "reportedly expelled two diplomats", "allegedly beat protesters"
     if threat:
         return _Mood("threatened", reporter, obliged, advised=advised)
+    if _permitted(arrays, i, governors):
+        # "allowed the opposition to hold a rally": an act let happen is not told as done
+        return _Mood("hypothetical", reporter, obliged, advised=advised)
     if (excluder := _excluder(tok)) is not None and "neg" in {c.dep_ for c in excluder.children}:
         # "did not rule out sending troops": an act left possible
         return _Mood("hypothetical", reporter, obliged, advised=advised)
@@ -1746,6 +1772,26 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     if aux & HYPOTHETICAL_AUX or not HYPOTHETICAL_MARKS.isdisjoint(_child_words(tok, {"mark"})):
         return _Mood("hypothetical", reporter, obliged, advised=advised)
     return _Mood("asserted", reporter, obliged, advised=advised)
+
+
+# Verbs whose complement is an act let happen, not done (word_classes.tsv), and the labels
+# by which the act hangs from them ("allowed them to hold a rally", "permitted the march").
+PERMITTING_VERBS = word_class("permitting")
+PERMITTED_DEPS = {"xcomp", "ccomp", "dobj"}
+
+
+def _permitted(arrays: ParseArrays, i: int, governors: list[int]) -> bool:
+    """Whether the act at ``i`` is one a verb of permitting governing it lets happen
+    ("allowed opposition leaders to hold a rally"), through complements only: a verb
+    coordinated with it ("allowed the talks and shelled the city") is no act permitted."""
+    below = i
+    for g in governors:
+        if arrays.deps[below] not in PERMITTED_DEPS:
+            return False
+        if arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in PERMITTING_VERBS:
+            return True
+        below = g
+    return False
 
 
 def _asked(tok: Token) -> bool:
