@@ -5791,3 +5791,13 @@ def test_appeals_to_finance_or_against_famine(coder, text, code):
 def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "08")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0812", *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a threat that hangs on a condition is aimed at whoever the condition is about
+    ("Belarus said it would retaliate if Poland held the exercises.", ("BLR", "POL")),
+    ("Serbia will retaliate if it is attacked by Kosovo.", ("SRB", "XKX")),
+])
+def test_a_conditional_threat_is_aimed_at_the_condition_s_doer(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "13")
+    assert (ev.source.country, ev.target.country) == pair

@@ -1841,6 +1841,14 @@ def _conditional(tok: Token) -> bool:
         for c in tok.children)
 
 
+def _condition_doers(tok: Token) -> list[Token]:
+    """Who does what a verb's condition clause tells of ("if Seoul continues the drills",
+    "unless the president steps down"): its subject, or the by-agent of a passive."""
+    return [s for c in tok.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for s in _subject(c)]
+
+
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: _Sentence
                 ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     """The first of the lexicon's entries for a word that matches it, and the token
@@ -3186,7 +3194,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     negated = _negated(tok)
     mood = _modality(tok, lexicon)
     code = entry.code
-    if code[:2] >= PROTEST_ROOT and mood.modality != "threatened" and _conditional(tok):
+    conditional = code[:2] >= PROTEST_ROOT and _conditional(tok)
+    if conditional and mood.modality != "threatened":
         # "may halt its mediation if cooperation founders", "will boycott the elections
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
@@ -3218,6 +3227,10 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
     if not targets and code[:3] == MEDIATION:
         targets = _mediated_parties(tok)
+    if not targets and conditional:
+        # "would retaliate if Seoul continued the drills": a threat that names no one is
+        # aimed at whoever must do (or not do) what it hangs on
+        targets = _condition_doers(tok)
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     deeds = lexicon.lemmas("NOUN")  # (looked up once, not once per target)
