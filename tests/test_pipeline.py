@@ -5801,3 +5801,11 @@ def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
 def test_a_conditional_threat_is_aimed_at_the_condition_s_doer(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "13")
     assert (ev.source.country, ev.target.country) == pair
+
+
+def test_passive_talks_between_parties_are_theirs(coder):
+    # "talks between X and Y were held": with no agent, the parties hold them together
+    events = coder.code("Talks between Ethiopia and Egypt were held in Khartoum.",
+                        published="2015-06-02")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
+    assert pairs == {("ETH", "EGY"), ("EGY", "ETH")}

@@ -1994,6 +1994,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
         sources = _subject(tok) or _implied_agent(tok, noun_lemmas, verb_lemmas)
+        if not sources and _is_passive(tok):
+            # "talks between Israel and Syria were held in Ankara": an act told in the
+            # passive with no agent is done by the parties its subject's "between"
+            # phrase names
+            sources = next((parties for s in _passive_subjects(tok)
+                            if len(parties := _between_parties(s)) > 1), [])
         if entry.code[:2] == COERCE_ROOT and _commanded(tok):
             # "ordered the newspaper to suspend publication": a restriction someone is
             # made to carry out on themselves is the one who orders it
