@@ -5809,3 +5809,16 @@ def test_passive_talks_between_parties_are_theirs(coder):
                         published="2015-06-02")
     pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
     assert pairs == {("ETH", "EGY"), ("EGY", "ETH")}
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # accused of attacking or firing on someone: of aggression
+    ("Sudan accused Chad of attacking its army posts.", "1123", ("SDN", "TCD")),
+    ("Georgia blamed Russia for firing on its villages.", "1123", ("GEO", "RUS")),
+    # a response vowed to an attack, force not ruled out: threats of force
+    ("Greece said it would respond to any Turkish attack.", "138", ("GRC", "TUR")),
+    ("Serbia would not rule out the use of force against Kosovo.", "138", ("SRB", "XKX")),
+])
+def test_aggression_charged_and_force_not_ruled_out(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
