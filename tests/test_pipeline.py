@@ -5822,3 +5822,17 @@ def test_passive_talks_between_parties_are_theirs(coder):
 def test_aggression_charged_and_force_not_ruled_out(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # goods intercepted and an embassy taken over are seized; a custody revoked or talks on
+    # joining a bloc suspended reduce relations
+    ("The Greek coast guard intercepted a shipment of weapons bound for Libya.", "1711",
+     ("GRC", "LBY")),
+    ("Nicaraguan police took over the Mexican embassy in Managua.", "1711", ("NIC", "MEX")),
+    ("Ecuador revoked Peru's custody of the embassy.", "160", ("ECU", "PER")),
+    ("Serbia suspended talks on joining the European Union.", "164", ("SRB", "IGO")),
+])
+def test_goods_and_embassies_seized_and_custody_revoked(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
