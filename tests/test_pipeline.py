@@ -5836,3 +5836,14 @@ def test_aggression_charged_and_force_not_ruled_out(coder, text, code, pair):
 def test_goods_and_embassies_seized_and_custody_revoked(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # countermeasures taken against a state reduce relations; warned of or vowed: a threat
+    ("Hungary took retaliatory measures against Slovakia.", "160", ("HUN", "SVK")),
+    ("Hungary warned it would take countermeasures against Slovakia.", "131", ("HUN", "SVK")),
+    ("Hungary vowed countermeasures against Slovakia.", "131", ("HUN", "SVK")),
+])
+def test_countermeasures_taken_or_threatened(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
