@@ -5847,3 +5847,12 @@ def test_goods_and_embassies_seized_and_custody_revoked(coder, text, code, pair)
 def test_countermeasures_taken_or_threatened(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a border or airspace closed "to" a state's people or planes is closed to that state
+    ("Morocco closed its airspace to Algerian airlines.", "191", ("MAR", "DZA")),
+])
+def test_airspace_closed_to_a_state_s_planes(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
