@@ -5856,3 +5856,13 @@ def test_countermeasures_taken_or_threatened(coder, text, code, pair):
 def test_airspace_closed_to_a_state_s_planes(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a named state recognized is diplomatic recognition; "would never recognize" rejects it
+    ("Brazil recognized Palestine.", "054", ("BRA", "PSE")),
+    ("Greece said it would never recognize Kosovo.", "120", ("GRC", "XKX")),
+])
+def test_a_named_state_recognized_or_never_recognized(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
