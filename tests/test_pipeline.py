@@ -5866,3 +5866,13 @@ def test_airspace_closed_to_a_state_s_planes(coder, text, code, pair):
 def test_a_named_state_recognized_or_never_recognized(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text", [
+    # a deed told of anyone of a kind in a relative clause is supposed, not done
+    "Turkey said it would retaliate against any country that seized Turkish ships.",
+    "Iran will punish anyone who attacks its tankers.",
+])
+def test_a_deed_of_anyone_of_a_kind_is_no_event(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not [e for e in events if e.cameo[:2] in ("17", "18", "19")], events

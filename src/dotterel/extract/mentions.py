@@ -60,6 +60,9 @@ INTENT_ADJECTIVES = word_class("readiness")
 # Nouns whose clause is an act meant, not done, besides the lexicon's nouns of pledging
 # (word_classes.tsv).
 INTENT_NOUNS = word_class("intention")
+# Words by which a noun is anyone of a kind: a relative clause on it tells of no deed done
+# (word_classes.tsv).
+ANYONE_WORDS = word_class("anyone")
 # Verbs of deciding: a decision taken is the act it decides, one still to be taken is not
 # (word_classes.tsv).
 DECISION_VERBS = word_class("deciding")
@@ -2124,6 +2127,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(arrays, m.trigger)]
+    # "will retaliate against any country that seizes its assets": nor is a deed told of
+    # anyone of a kind
+    found = [m for m in found if not _of_anyone(arrays, m.trigger)]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
              if not _accidental(m, doc) and not _figurative(m, doc)
              and not _sporting(m, doc)]
@@ -2342,6 +2348,17 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
     return [replace(m, asked=(c.code,))
             if (c := contents.get(m.trigger)) is not None else m
             for m in found if m.trigger not in merged]
+
+
+def _of_anyone(arrays: ParseArrays, i: int) -> bool:
+    """Whether the word at ``i`` heads a relative clause on anyone of a kind ("any country
+    that seizes Russian assets", "anyone who attacks us"): a deed supposed, not done."""
+    if arrays.deps[i] != "relcl":
+        return False
+    head = arrays.heads[i]
+    return arrays.lowers[head] in ANYONE_WORDS or any(
+        arrays.deps[c] == "det" and arrays.lowers[c] in ANYONE_WORDS
+        for c in arrays.children[head])
 
 
 def _in_condition(arrays: ParseArrays, i: int) -> bool:
