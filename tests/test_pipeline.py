@@ -5876,3 +5876,13 @@ def test_a_named_state_recognized_or_never_recognized(coder, text, code, pair):
 def test_a_deed_of_anyone_of_a_kind_is_no_event(coder, text):
     events = coder.code(text, published="2015-06-02")
     assert not [e for e in events if e.cameo[:2] in ("17", "18", "19")], events
+
+
+@pytest.mark.parametrize("text, code", [
+    # a threat of mass violence names the weapons, not any "nuclear" thing
+    ("Syria warned Israel against any attack on its nuclear sites.", "1384"),
+    ("Pakistan threatened India with a nuclear strike.", "1385"),
+])
+def test_a_threat_is_of_weapons_of_mass_destruction_only_when_it_names_them(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "13")
+    assert ev.cameo == code, ev
