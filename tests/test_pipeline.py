@@ -5982,3 +5982,98 @@ def test_craft_sent_in_and_lending_cut(coder, text, code, pair):
 def test_killing_by_the_million_is_mass_killing(coder, text, code):
     events = [e for e in coder.code(text, published="2021-09-10") if e.cameo[:2] in ("18", "19", "20")]
     assert [e.cameo[:3] for e in events][:1] == [code[:3]], events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a threat that hangs on a condition is aimed at whoever the condition is about
+    ("Belarus said it would retaliate if Poland held the exercises.", ("BLR", "POL")),
+    ("Serbia will retaliate if it is attacked by Kosovo.", ("SRB", "XKX")),
+])
+def test_a_conditional_threat_is_aimed_at_the_condition_s_doer(coder, text, pair):
+    ev = one(coder.code(text, published="2015-06-02"), "13")
+    assert (ev.source.country, ev.target.country) == pair
+
+
+def test_passive_talks_between_parties_are_theirs(coder):
+    # "talks between X and Y were held": with no agent, the parties hold them together
+    events = coder.code("Talks between Ethiopia and Egypt were held in Khartoum.",
+                        published="2015-06-02")
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")}
+    assert pairs == {("ETH", "EGY"), ("EGY", "ETH")}
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # accused of attacking or firing on someone: of aggression
+    ("Sudan accused Chad of attacking its army posts.", "1123", ("SDN", "TCD")),
+    ("Georgia blamed Russia for firing on its villages.", "1123", ("GEO", "RUS")),
+    # a response vowed to an attack, force not ruled out: threats of force
+    ("Greece said it would respond to any Turkish attack.", "138", ("GRC", "TUR")),
+    ("Serbia would not rule out the use of force against Kosovo.", "138", ("SRB", "XKX")),
+])
+def test_aggression_charged_and_force_not_ruled_out(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # goods intercepted and an embassy taken over are seized; a custody revoked or talks on
+    # joining a bloc suspended reduce relations
+    ("The Greek coast guard intercepted a shipment of weapons bound for Libya.", "1711",
+     ("GRC", "LBY")),
+    ("Nicaraguan police took over the Mexican embassy in Managua.", "1711", ("NIC", "MEX")),
+    ("Ecuador revoked Peru's custody of the embassy.", "160", ("ECU", "PER")),
+    ("Serbia suspended talks on joining the European Union.", "164", ("SRB", "IGO")),
+])
+def test_goods_and_embassies_seized_and_custody_revoked(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # countermeasures taken against a state reduce relations; warned of or vowed: a threat
+    ("Hungary took retaliatory measures against Slovakia.", "160", ("HUN", "SVK")),
+    ("Hungary warned it would take countermeasures against Slovakia.", "131", ("HUN", "SVK")),
+    ("Hungary vowed countermeasures against Slovakia.", "131", ("HUN", "SVK")),
+])
+def test_countermeasures_taken_or_threatened(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a border or airspace closed "to" a state's people or planes is closed to that state
+    ("Morocco closed its airspace to Algerian airlines.", "191", ("MAR", "DZA")),
+])
+def test_airspace_closed_to_a_state_s_planes(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # a named state recognized is diplomatic recognition; "would never recognize" rejects it
+    ("Brazil recognized Palestine.", "054", ("BRA", "PSE")),
+    ("Greece said it would never recognize Kosovo.", "120", ("GRC", "XKX")),
+])
+def test_a_named_state_recognized_or_never_recognized(coder, text, code, pair):
+    ev = one(coder.code(text, published="2015-06-02"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text", [
+    # a deed told of anyone of a kind in a relative clause is supposed, not done
+    "Turkey said it would retaliate against any country that seized Turkish ships.",
+    "Iran will punish anyone who attacks its tankers.",
+])
+def test_a_deed_of_anyone_of_a_kind_is_no_event(coder, text):
+    events = coder.code(text, published="2015-06-02")
+    assert not [e for e in events if e.cameo[:2] in ("17", "18", "19")], events
+
+
+@pytest.mark.parametrize("text, code", [
+    # a threat of mass violence names the weapons, not any "nuclear" thing
+    ("Syria warned Israel against any attack on its nuclear sites.", "1384"),
+    ("Pakistan threatened India with a nuclear strike.", "1385"),
+])
+def test_a_threat_is_of_weapons_of_mass_destruction_only_when_it_names_them(coder, text, code):
+    ev = one(coder.code(text, published="2015-06-02"), "13")
+    assert ev.cameo == code, ev

@@ -60,6 +60,9 @@ INTENT_ADJECTIVES = word_class("readiness")
 # Nouns whose clause is an act meant, not done, besides the lexicon's nouns of pledging
 # (word_classes.tsv).
 INTENT_NOUNS = word_class("intention")
+# Words by which a noun is anyone of a kind: a relative clause on it tells of no deed done
+# (word_classes.tsv).
+ANYONE_WORDS = word_class("anyone")
 # Verbs of deciding: a decision taken is the act it decides, one still to be taken is not
 # (word_classes.tsv).
 DECISION_VERBS = word_class("deciding")
@@ -1891,6 +1894,14 @@ def _conditional(tok: Token) -> bool:
         for c in tok.children)
 
 
+def _condition_doers(tok: Token) -> list[Token]:
+    """Who does what a verb's condition clause tells of ("if Seoul continues the drills",
+    "unless the president steps down"): its subject, or the by-agent of a passive."""
+    return [s for c in tok.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for s in _subject(c)]
+
+
 def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: _Sentence
                 ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
     """The first of the lexicon's entries for a word that matches it, and the token
@@ -2060,6 +2071,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
         sources = _subject(tok) or _implied_agent(tok, noun_lemmas, verb_lemmas)
+        if not sources and _is_passive(tok):
+            # "talks between Israel and Syria were held in Ankara": an act told in the
+            # passive with no agent is done by the parties its subject's "between"
+            # phrase names
+            sources = next((parties for s in _passive_subjects(tok)
+                            if len(parties := _between_parties(s)) > 1), [])
         if entry.code[:2] == COERCE_ROOT and _commanded(tok):
             # "ordered the newspaper to suspend publication": a restriction someone is
             # made to carry out on themselves is the one who orders it
@@ -2184,6 +2201,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     found = [m for m in found if m.trigger not in owed] + [d for d, _ in duties]
     # "will withdraw unless the president arranges a ceasefire": a condition is not done
     found = [m for m in found if not _in_condition(arrays, m.trigger)]
+    # "will retaliate against any country that seizes its assets": nor is a deed told of
+    # anyone of a kind
+    found = [m for m in found if not _of_anyone(arrays, m.trigger)]
     found = [m for m in _tolls(_means_codes(_kinds_of(found, doc), doc), doc)
              if not _accidental(m, doc) and not _figurative(m, doc)
              and not _sporting(m, doc)]
@@ -2402,6 +2422,17 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
     return [replace(m, asked=(c.code,))
             if (c := contents.get(m.trigger)) is not None else m
             for m in found if m.trigger not in merged]
+
+
+def _of_anyone(arrays: ParseArrays, i: int) -> bool:
+    """Whether the word at ``i`` heads a relative clause on anyone of a kind ("any country
+    that seizes Russian assets", "anyone who attacks us"): a deed supposed, not done."""
+    if arrays.deps[i] != "relcl":
+        return False
+    head = arrays.heads[i]
+    return arrays.lowers[head] in ANYONE_WORDS or any(
+        arrays.deps[c] == "det" and arrays.lowers[c] in ANYONE_WORDS
+        for c in arrays.children[head])
 
 
 def _in_condition(arrays: ParseArrays, i: int) -> bool:
@@ -3260,7 +3291,8 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     negated = _negated(tok)
     mood = _modality(tok, lexicon)
     code = entry.code
-    if code[:2] >= PROTEST_ROOT and mood.modality != "threatened" and _conditional(tok):
+    conditional = code[:2] >= PROTEST_ROOT and _conditional(tok)
+    if conditional and mood.modality != "threatened":
         # "may halt its mediation if cooperation founders", "will boycott the elections
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
@@ -3292,6 +3324,10 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
     if not targets and code[:3] == MEDIATION:
         targets = _mediated_parties(tok)
+    if not targets and conditional:
+        # "would retaliate if Seoul continued the drills": a threat that names no one is
+        # aimed at whoever must do (or not do) what it hangs on
+        targets = _condition_doers(tok)
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     deeds = lexicon.lemmas("NOUN")  # (looked up once, not once per target)
