@@ -5791,3 +5791,14 @@ def test_appeals_to_finance_or_against_famine(coder, text, code):
 def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "08")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0812", *pair)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the "between" of fighting that broke out is hung on the verb: still its parties
+    ("Clashes erupted on Sunday between Ethiopian troops and Eritrean soldiers.", ("ETH", "ERI")),
+    ("Heavy fighting continued between Armenian troops and Azerbaijani forces on Monday.",
+     ("ARM", "AZE")),
+])
+def test_parties_of_fighting_that_broke_out_between_them(coder, text, pair):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == pair

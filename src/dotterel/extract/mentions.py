@@ -2472,10 +2472,19 @@ def _modifier(tok: Token) -> bool:
 
 def _between_parties(tok: Token) -> list[Token]:
     """The coordinated parties of an event noun's own "between" phrase ("clashes between
-    X and Y"), first named first; none when it names only one."""
-    for obj in _prep_objects(tok, "between"):
-        if obj.conjuncts:
-            return [obj, *obj.conjuncts]
+    X and Y"), first named first; none when it names only one. An event noun that is the
+    subject of an objectless verb may have its "between" hung on that verb ("clashes
+    erupted on Saturday between the army and the rebels"): the verb only tells that it
+    happened, so the phrase is the noun's."""
+    holders = [tok]
+    head = tok.head
+    if (tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+            and not _children(head, OBJECTS)):
+        holders.append(head)
+    for holder in holders:
+        for obj in _prep_objects(holder, "between"):
+            if obj.conjuncts:
+                return [obj, *obj.conjuncts]
     return []
 
 
