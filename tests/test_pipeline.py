@@ -5802,3 +5802,15 @@ def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
 def test_parties_of_fighting_that_broke_out_between_them(coder, text, pair):
     ev = one(coder.code(text, published="2021-03-10"), "19")
     assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # whose hearings were boycotted, a possessive says as "of" would
+    ("Venezuela boycotted the International Court of Justice's hearings.", "120", ("VEN", "IGO")),
+    ("Venezuela boycotted the hearings of the International Court of Justice.", "120",
+     ("VEN", "IGO")),
+    ("Turkey expelled Sweden's ambassador on Monday.", "161", ("TUR", "SWE")),
+])
+def test_a_possessor_of_the_thing_acted_on_reads_as_its_of_phrase(coder, text, code, pair):
+    ev = one(coder.code(text, published="2021-03-10"), code[:2])
+    assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)

@@ -1109,10 +1109,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     o for p in _children(word, {"acl"}) if p.tag_ == "VBN"
                     for o in _prep_objects(p, spec)]
             if spec == "of" and not found:
-                # "would not meet the kidnappers' demands", "accepted rebel conditions":
-                # whose demands they are, a possessive or a compound says as "of" would
-                found = [c for word in consumed if word.lemma_.lower() in ASKED_THINGS
-                         for c in word.children if c.dep_ in ("poss", "compound")
+                # "would not meet the kidnappers' demands", "accepted rebel conditions",
+                # "boycotted the court's hearings": whose the thing is, a possessive says
+                # as "of" would (a compound only of things asked: "the embassy staff")
+                found = [c for word in consumed for c in word.children
+                         if (c.dep_ == "poss" or (c.dep_ == "compound"
+                                                  and word.lemma_.lower() in ASKED_THINGS))
                          and c.pos_ in ("NOUN", "PROPN")]
             if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
