@@ -5814,3 +5814,13 @@ def test_parties_of_fighting_that_broke_out_between_them(coder, text, pair):
 def test_a_possessor_of_the_thing_acted_on_reads_as_its_of_phrase(coder, text, code, pair):
     ev = one(coder.code(text, published="2021-03-10"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
+
+
+@pytest.mark.parametrize("text", [
+    # a plural noun after a noun modifier misread as a verb is still the object
+    "Canada imposed asset freezes on ten Iranian officials.",
+    "Britain imposed travel bans and asset freezes on five Iranian generals.",
+])
+def test_asset_freezes_imposed_are_sanctions(coder, text):
+    ev = one(coder.code(text, published="2021-03-10"), "16")
+    assert (ev.cameo, ev.target.country) == ("163", "IRN")

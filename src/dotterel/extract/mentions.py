@@ -364,9 +364,30 @@ def _objects(tok: Token) -> list[Token]:
                  and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
                  for s in children[c] if deps[s] == "nsubj" and s > i]
     if not found and not passive:
+        # "imposed asset freezes on ten officials", "imposed travel bans and asset
+        # freezes": the parser may read a plural noun after noun modifiers as a
+        # present-tense verb whose subject is those modifiers; such a "clause" of bare
+        # nouns right after the verb, with no object, auxiliary or conjunction, is the
+        # verb's object
+        found = [doc[c] for c in children[i] if deps[c] == "ccomp" and c > i + 1
+                 and arrays.tags[c] == "VBZ" and _misread_plural(doc[c], i)]
+    if not found and not passive:
         found = _named_object(tok)
     found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
+
+
+def _misread_plural(clause: Token, verb_i: int) -> bool:
+    """Whether a complement "clause" right after the verb at ``verb_i`` is a noun phrase
+    misread: its subject is bare nouns (no determiner, possessive or number) that fill
+    the words between the verb and it, and it has no object, auxiliary or conjunction."""
+    subjects = [s for s in clause.children if s.dep_ == "nsubj"]
+    if len(subjects) != 1 or any(c.dep_ in ("aux", "mark", "dobj") for c in clause.children):
+        return False
+    subject = subjects[0]
+    return (subject.pos_ == "NOUN" and subject.left_edge.i == verb_i + 1
+            and subject.right_edge.i == clause.i - 1
+            and all(w.pos_ in ("NOUN", "CCONJ", "PUNCT") for w in subject.subtree))
 
 
 def _named_object(verb: Token) -> list[Token]:
