@@ -5824,3 +5824,12 @@ def test_a_possessor_of_the_thing_acted_on_reads_as_its_of_phrase(coder, text, c
 def test_asset_freezes_imposed_are_sanctions(coder, text):
     ev = one(coder.code(text, published="2021-03-10"), "16")
     assert (ev.cameo, ev.target.country) == ("163", "IRN")
+
+
+def test_an_act_told_without_its_target_folds_into_its_report_with_one(coder):
+    # the summary "imposed sanctions" is the same act as the sanctions named in detail
+    events = coder.code("Canada imposed sanctions on Tuesday. Prime Minister Justin Trudeau "
+                        "ordered asset freezes against ten Iranian officials on Tuesday.",
+                        published="2021-03-10")
+    sanctions = [e for e in events if e.cameo.startswith("16")]
+    assert sanctions and all(e.target is not None for e in sanctions), sanctions

@@ -140,7 +140,7 @@ class Coder:
         # what the article asserts before what it reports others saying or hopes for
         # (stable: text order within each)
         out.sort(key=lambda ev: ev.modality != "asserted")
-        return Coded(article, _align_dates(_dedupe(out)), quotes)
+        return Coded(article, _fold_untargeted(_align_dates(_dedupe(out))), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
                  day: dt.date | None, places: DocPlaces, acts: dict[str, Actor]) -> list[Actor]:
@@ -1499,6 +1499,18 @@ def _align_dates(events: list[Event]) -> list[Event]:
                 ev = replace(ev, date=match.date, date_basis="text")
         out.append(ev)
     return out
+
+
+def _fold_untargeted(events: list[Event]) -> list[Event]:
+    """A report with no target is a part of one of the same act on the same day by the
+    same party told with its target elsewhere in the article ("imposed sanctions on
+    Monday" ... "imposed asset freezes on seven officials"): only the aimed one is kept."""
+    aimed = {(_party(e.source), e.cameo[:3], e.date.iso(), e.negated)
+             for e in events if e.target is not None and e.source is not None and e.date}
+    if not aimed:
+        return events
+    return [e for e in events if e.target is not None or e.source is None or not e.date
+            or (_party(e.source), e.cameo[:3], e.date.iso(), e.negated) not in aimed]
 
 
 def _act_record(ev: Event) -> dict[str, Any]:
