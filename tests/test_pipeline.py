@@ -5833,3 +5833,11 @@ def test_an_act_told_without_its_target_folds_into_its_report_with_one(coder):
                         published="2021-03-10")
     sanctions = [e for e in events if e.cameo.startswith("16")]
     assert sanctions and all(e.target is not None for e in sanctions), sanctions
+
+
+def test_a_mediation_of_a_deed_told_earlier_is_aimed_at_its_doer(coder):
+    # the release mediated names no sides: it is the one the document told of
+    events = coder.code("Iran freed a French aid worker on Friday. Oman mediated the release.",
+                        published="2021-03-10")
+    ev = one(events, "045")
+    assert (ev.source.country, ev.target.country) == ("OMN", "IRN")

@@ -267,6 +267,13 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
+        if not targets and m.code[:3] == MEDIATION_CODE and any(
+                is_definite(o) for o in doc[m.trigger].children if o.dep_ in ("dobj", "nsubjpass")):
+            # "their leaders had mediated the exchange" after "Russia released ... the
+            # United States freed ...": a mediation of a deal the document told of,
+            # naming no sides, is aimed at whoever did its latest deed
+            targets = [acts[root] for root in reversed(acts) if root not in UNDECIDED_ROOTS
+                       and acts[root].country not in exclude][:1]
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "riots against Israeli policies", "a hunger strike to demand the resignation
             # of the president", "in defiance of Chinese authorities": a protest is aimed
@@ -996,6 +1003,8 @@ def _a_decision(head: Token) -> bool:
 SIDE_WORDS = word_class("side")
 WARRING_WORDS = {"both", "two"} | word_class("warring")
 FIGHTING_ROOTS = {"18", "19", "20"}
+# Mediating between parties (CAMEO 045).
+MEDIATION_CODE = "045"
 
 
 def _warring_sides(head: Token) -> bool:
