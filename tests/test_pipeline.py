@@ -5796,6 +5796,9 @@ def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
 @pytest.mark.parametrize("text, pair", [
     # the "between" of fighting that broke out is hung on the verb: still its parties
     ("Clashes erupted on Sunday between Ethiopian troops and Eritrean soldiers.", ("ETH", "ERI")),
+    # (a capitalised adjective opening the sentence, tagged as a name, is no doer)
+    ("Fierce clashes erupted between Ethiopian troops and Eritrean soldiers on Sunday.",
+     ("ETH", "ERI")),
     ("Heavy fighting continued between Armenian troops and Azerbaijani forces on Monday.",
      ("ARM", "AZE")),
 ])

@@ -979,8 +979,11 @@ def _kind_word(tok: Token) -> bool:
 
 
 def _descriptive(tok: Token) -> bool:
-    """An adjective that says what an act was like, not whose it was ("fierce", "mass")."""
-    return tok.pos_ == "ADJ" and not tok.ent_type_
+    """An adjective that says what an act was like, not whose it was ("fierce", "mass").
+    The entity tagger takes a capitalised adjective that opens a sentence for a name
+    ("Fierce clashes erupted"): there only a nationality or a place is someone's."""
+    return tok.pos_ == "ADJ" and (not tok.ent_type_ or (
+        tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE")))
 
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
