@@ -97,6 +97,8 @@ def test_condemn_is_speech_disapproval(lex: Lexicon) -> None:
     ("VERB", "return", "helicopter", "0842"),
     # recognizing a rival's victory yields to them
     ("VERB", "recognize", "victory", "083"),
+    # a court's hearings boycotted are a refusal to take part, not a protest
+    ("VERB", "boycott", "hearing", "120"),
     # sanctions blocked are vetoed, not imposed
     ("VERB", "block", "sanction", "129"),
     # ramming a ship is force used on it

@@ -6056,6 +6056,31 @@ def test_airspace_closed_to_a_state_s_planes(coder, text, code, pair):
 ])
 def test_a_named_state_recognized_or_never_recognized(coder, text, code, pair):
     ev = one(coder.code(text, published="2015-06-02"), code[:2])
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the "between" of fighting that broke out is hung on the verb: still its parties
+    ("Clashes erupted on Sunday between Ethiopian troops and Eritrean soldiers.", ("ETH", "ERI")),
+    # (a capitalised adjective opening the sentence, tagged as a name, is no doer)
+    ("Fierce clashes erupted between Ethiopian troops and Eritrean soldiers on Sunday.",
+     ("ETH", "ERI")),
+    ("Heavy fighting continued between Armenian troops and Azerbaijani forces on Monday.",
+     ("ARM", "AZE")),
+])
+def test_parties_of_fighting_that_broke_out_between_them(coder, text, pair):
+    ev = one(coder.code(text, published="2021-03-10"), "19")
+    assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    # whose hearings were boycotted, a possessive says as "of" would
+    ("Venezuela boycotted the International Court of Justice's hearings.", "120", ("VEN", "IGO")),
+    ("Venezuela boycotted the hearings of the International Court of Justice.", "120",
+     ("VEN", "IGO")),
+    ("Turkey expelled Sweden's ambassador on Monday.", "161", ("TUR", "SWE")),
+])
+def test_a_possessor_of_the_thing_acted_on_reads_as_its_of_phrase(coder, text, code, pair):
+    ev = one(coder.code(text, published="2021-03-10"), code[:2])
     assert (ev.cameo, ev.source.country, ev.target.country) == (code, *pair)
 
 
@@ -6077,3 +6102,30 @@ def test_a_deed_of_anyone_of_a_kind_is_no_event(coder, text):
 def test_a_threat_is_of_weapons_of_mass_destruction_only_when_it_names_them(coder, text, code):
     ev = one(coder.code(text, published="2015-06-02"), "13")
     assert ev.cameo == code, ev
+
+
+@pytest.mark.parametrize("text", [
+    # a plural noun after a noun modifier misread as a verb is still the object
+    "Canada imposed asset freezes on ten Iranian officials.",
+    "Britain imposed travel bans and asset freezes on five Iranian generals.",
+])
+def test_asset_freezes_imposed_are_sanctions(coder, text):
+    ev = one(coder.code(text, published="2021-03-10"), "16")
+    assert (ev.cameo, ev.target.country) == ("163", "IRN")
+
+
+def test_an_act_told_without_its_target_folds_into_its_report_with_one(coder):
+    # the summary "imposed sanctions" is the same act as the sanctions named in detail
+    events = coder.code("Canada imposed sanctions on Tuesday. Prime Minister Justin Trudeau "
+                        "ordered asset freezes against ten Iranian officials on Tuesday.",
+                        published="2021-03-10")
+    sanctions = [e for e in events if e.cameo.startswith("16")]
+    assert sanctions and all(e.target is not None for e in sanctions), sanctions
+
+
+def test_a_mediation_of_a_deed_told_earlier_is_aimed_at_its_doer(coder):
+    # the release mediated names no sides: it is the one the document told of
+    events = coder.code("Iran freed a French aid worker on Friday. Oman mediated the release.",
+                        published="2021-03-10")
+    ev = one(events, "045")
+    assert (ev.source.country, ev.target.country) == ("OMN", "IRN")

@@ -140,7 +140,7 @@ class Coder:
         # what the article asserts before what it reports others saying or hopes for
         # (stable: text order within each)
         out.sort(key=lambda ev: ev.modality != "asserted")
-        return Coded(article, _align_dates(_dedupe(out)), quotes)
+        return Coded(article, _fold_untargeted(_align_dates(_dedupe(out))), quotes)
 
     def _targets(self, doc: Doc, m: Mention, sources: list[Actor], actors: DocActors,
                  day: dt.date | None, places: DocPlaces, acts: dict[str, Actor]) -> list[Actor]:
@@ -267,6 +267,13 @@ class Coder:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
+        if not targets and m.code[:3] == MEDIATION_CODE and any(
+                is_definite(o) for o in doc[m.trigger].children if o.dep_ in ("dobj", "nsubjpass")):
+            # "their leaders had mediated the exchange" after "Russia released ... the
+            # United States freed ...": a mediation of a deal the document told of,
+            # naming no sides, is aimed at whoever did its latest deed
+            targets = [acts[root] for root in reversed(acts) if root not in UNDECIDED_ROOTS
+                       and acts[root].country not in exclude][:1]
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "riots against Israeli policies", "a hunger strike to demand the resignation
             # of the president", "in defiance of Chinese authorities": a protest is aimed
@@ -1017,6 +1024,8 @@ def _a_decision(head: Token) -> bool:
 SIDE_WORDS = word_class("side")
 WARRING_WORDS = {"both", "two"} | word_class("warring")
 FIGHTING_ROOTS = {"18", "19", "20"}
+# Mediating between parties (CAMEO 045).
+MEDIATION_CODE = "045"
 
 
 def _warring_sides(head: Token) -> bool:
@@ -1567,6 +1576,18 @@ def _align_dates(events: list[Event]) -> list[Event]:
                 ev = replace(ev, date=match.date, date_basis="text")
         out.append(ev)
     return out
+
+
+def _fold_untargeted(events: list[Event]) -> list[Event]:
+    """A report with no target is a part of one of the same act on the same day by the
+    same party told with its target elsewhere in the article ("imposed sanctions on
+    Monday" ... "imposed asset freezes on seven officials"): only the aimed one is kept."""
+    aimed = {(_party(e.source), e.cameo[:3], e.date.iso(), e.negated)
+             for e in events if e.target is not None and e.source is not None and e.date}
+    if not aimed:
+        return events
+    return [e for e in events if e.target is not None or e.source is None or not e.date
+            or (_party(e.source), e.cameo[:3], e.date.iso(), e.negated) not in aimed]
 
 
 def _act_record(ev: Event) -> dict[str, Any]:

@@ -367,9 +367,30 @@ def _objects(tok: Token) -> list[Token]:
                  and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
                  for s in children[c] if deps[s] == "nsubj" and s > i]
     if not found and not passive:
+        # "imposed asset freezes on ten officials", "imposed travel bans and asset
+        # freezes": the parser may read a plural noun after noun modifiers as a
+        # present-tense verb whose subject is those modifiers; such a "clause" of bare
+        # nouns right after the verb, with no object, auxiliary or conjunction, is the
+        # verb's object
+        found = [doc[c] for c in children[i] if deps[c] == "ccomp" and c > i + 1
+                 and arrays.tags[c] == "VBZ" and _misread_plural(doc[c], i)]
+    if not found and not passive:
         found = _named_object(tok)
     found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
+
+
+def _misread_plural(clause: Token, verb_i: int) -> bool:
+    """Whether a complement "clause" right after the verb at ``verb_i`` is a noun phrase
+    misread: its subject is bare nouns (no determiner, possessive or number) that fill
+    the words between the verb and it, and it has no object, auxiliary or conjunction."""
+    subjects = [s for s in clause.children if s.dep_ == "nsubj"]
+    if len(subjects) != 1 or any(c.dep_ in ("aux", "mark", "dobj") for c in clause.children):
+        return False
+    subject = subjects[0]
+    return (subject.pos_ == "NOUN" and subject.left_edge.i == verb_i + 1
+            and subject.right_edge.i == clause.i - 1
+            and all(w.pos_ in ("NOUN", "CCONJ", "PUNCT") for w in subject.subtree))
 
 
 def _named_object(verb: Token) -> list[Token]:
@@ -978,8 +999,11 @@ def _kind_word(tok: Token) -> bool:
 
 
 def _descriptive(tok: Token) -> bool:
-    """An adjective that says what an act was like, not whose it was ("fierce", "mass")."""
-    return tok.pos_ == "ADJ" and not tok.ent_type_
+    """An adjective that says what an act was like, not whose it was ("fierce", "mass").
+    The entity tagger takes a capitalised adjective that opens a sentence for a name
+    ("Fierce clashes erupted"): there only a nationality or a place is someone's."""
+    return tok.pos_ == "ADJ" and (not tok.ent_type_ or (
+        tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE")))
 
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -1131,10 +1155,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     o for p in _children(word, {"acl"}) if p.tag_ == "VBN"
                     for o in _prep_objects(p, spec)]
             if spec == "of" and not found:
-                # "would not meet the kidnappers' demands", "accepted rebel conditions":
-                # whose demands they are, a possessive or a compound says as "of" would
-                found = [c for word in consumed if word.lemma_.lower() in ASKED_THINGS
-                         for c in word.children if c.dep_ in ("poss", "compound")
+                # "would not meet the kidnappers' demands", "accepted rebel conditions",
+                # "boycotted the court's hearings": whose the thing is, a possessive says
+                # as "of" would (a compound only of things asked: "the embassy staff")
+                found = [c for word in consumed for c in word.children
+                         if (c.dep_ == "poss" or (c.dep_ == "compound"
+                                                  and word.lemma_.lower() in ASKED_THINGS))
                          and c.pos_ in ("NOUN", "PROPN")]
             if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
@@ -2577,10 +2603,19 @@ def _modifier(tok: Token) -> bool:
 
 def _between_parties(tok: Token) -> list[Token]:
     """The coordinated parties of an event noun's own "between" phrase ("clashes between
-    X and Y"), first named first; none when it names only one."""
-    for obj in _prep_objects(tok, "between"):
-        if obj.conjuncts:
-            return [obj, *obj.conjuncts]
+    X and Y"), first named first; none when it names only one. An event noun that is the
+    subject of an objectless verb may have its "between" hung on that verb ("clashes
+    erupted on Saturday between the army and the rebels"): the verb only tells that it
+    happened, so the phrase is the noun's."""
+    holders = [tok]
+    head = tok.head
+    if (tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+            and not _children(head, OBJECTS)):
+        holders.append(head)
+    for holder in holders:
+        for obj in _prep_objects(holder, "between"):
+            if obj.conjuncts:
+                return [obj, *obj.conjuncts]
     return []
 
 
