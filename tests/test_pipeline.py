@@ -5791,3 +5791,13 @@ def test_appeals_to_finance_or_against_famine(coder, text, code):
 def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
     ev = one(coder.code(text, published="2015-06-02"), "08")
     assert (ev.cameo, ev.source.country, ev.target.country) == ("0812", *pair)
+
+
+@pytest.mark.parametrize("text", [
+    # the forces a state stands down are its own, never whom the retreat is aimed at
+    "Armenia withdrew its soldiers from the Lachin region.",
+    "Turkey pulled its troops out of northern Iraq.",
+])
+def test_forces_withdrawn_are_not_the_target(coder, text):
+    ev = one(coder.code(text, published="2022-11-10"), "087")
+    assert ev.target is None or ev.target.country != ev.source.country

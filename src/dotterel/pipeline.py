@@ -168,6 +168,10 @@ class Coder:
             # a party ("signed a peace agreement in Algiers" is not with Algeria)
             return sources
         own = {s.code for s in sources}
+        if m.code.startswith(DEESCALATION):
+            # "Israel pulled its soldiers out of Gaza": the forces a side stands down are
+            # its own, never whom the act is aimed at, whatever slot the parser hangs them in
+            m = replace(m, targets=tuple(i for i in m.targets if i not in m.trigger_tokens))
         # "signed a peace agreement in Minsk": where a meeting or a signing is held is no
         # party to it, though the parser hangs the place on the thing signed (only a
         # meeting's or a signing's words have a venue: the targets' phrases are not
@@ -295,8 +299,10 @@ class Coder:
             # entry needs is who the act falls on when its own head word names people
             # (not "conducted military exercises"); else whoever its prepositional phrase
             # names ("declared a ceasefire in Lebanon", "sorrow for the victims"). Never a
-            # state's own forces in its show of force ("mobilized army reservists")
-            posture = m.code[:2] == POSTURE_ROOT
+            # state's own forces in its show of force ("mobilized army reservists") nor in
+            # its standing down ("withdrew its troops from the region": who the forces
+            # leave, if anyone, is told by the place they leave)
+            posture = m.code[:2] == POSTURE_ROOT or m.code.startswith(DEESCALATION)
             targets = _unique(a for i in m.trigger_tokens if i != m.trigger
                               and doc[i].pos_ in ("NOUN", "PROPN")
                               for phrase in _object_phrases(doc[i], actors, day)
@@ -882,6 +888,7 @@ ATTEMPT_VERBS = word_class("attempting")
 # Nouns whose clause is a deed attempted, not done (word_classes.tsv).
 ATTEMPT_NOUNS = word_class("attempt")
 SURRENDER = "0874"  # retreating or surrendering: done to no one in particular
+DEESCALATION = "087"  # a truce, a retreat, forces stood down: military de-escalation
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).
