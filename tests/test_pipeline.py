@@ -5801,3 +5801,11 @@ def test_a_candidate_allowed_to_run_eases_a_ban(coder, text, pair):
 def test_forces_withdrawn_are_not_the_target(coder, text):
     ev = one(coder.code(text, published="2022-11-10"), "087")
     assert ev.target is None or ev.target.country != ev.source.country
+
+
+def test_every_state_of_a_list_after_of_is_a_party(coder):
+    # the second name of the list is a two-word one, read for the whole phrase
+    events = coder.code("The presidents of Kenya and South Africa met in Nairobi on Tuesday.",
+                        published="2022-11-10")
+    pairs = {(e.source.code, e.target.code) for e in events if e.cameo == "040"}
+    assert pairs == {("KENGOV", "ZAFGOV"), ("ZAFGOV", "KENGOV")}

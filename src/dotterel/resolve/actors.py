@@ -1593,10 +1593,12 @@ class DocActors:
             # "the parliament of Gondor in Eriador" is one body: only a list of states counts
             places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
                                        for prep in MEMBER_PREPS) if len(p) > 1), [])
-        if found.country in places[:1]:
+        if found.country in places:
+            # (the phrase's actor may be read from any of the places, not only the first:
+            # a longer name wins, "the leaders of Iran and Saudi Arabia" reads Saudi Arabia)
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
-                    for c in places[1:]]
+                    for c in places if c != found.country]
         listed = list(at.conjuncts) if at.i != h else []
         modifiers: list[Token] = []
         for child in children[h]:
