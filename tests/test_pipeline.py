@@ -5809,3 +5809,8 @@ def test_every_state_of_a_list_after_of_is_a_party(coder):
                         published="2022-11-10")
     pairs = {(e.source.code, e.target.code) for e in events if e.cameo == "040"}
     assert pairs == {("KENGOV", "ZAFGOV"), ("ZAFGOV", "KENGOV")}
+
+
+def test_where_a_host_holds_talks_is_not_its_target(coder):
+    events = coder.code("Turkey hosted peace talks in Istanbul.", published="2022-11-10")
+    assert not any(e.target is not None and e.target.country == "TUR" for e in events), events

@@ -921,6 +921,7 @@ STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not who
 # talks in Geneva"); a visit (042, 043) is to the place visited.
 VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signings
 VENUE_PREPS = {"in", "at"}
+HOSTING = "043"  # a host's guests are its target; where it hosts them is a venue
 # Verbs of attending: where one attends is no venue of one's talks (word_classes.tsv).
 ATTENDING_VERBS = word_class("attending")
 # Verbs of signing: where one signs anything is the venue (word_classes.tsv).
@@ -1273,6 +1274,11 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
     lemma = doc[m.trigger].lemma_.lower()
+    if m.code == HOSTING:
+        # "hosted peace talks in Jeddah", "hosted the delegation in Doha": where a host
+        # holds what it hosts is its own ground, not whom it hosts
+        return (phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
+                and phrase.head.head.i in (m.trigger, *m.trigger_tokens, *m.targets))
     return ((m.code in VENUE_CODES or lemma in SIGNING_VERBS) and lemma not in ATTENDING_VERBS
             and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
             and phrase.head.head.i in (m.trigger, *m.trigger_tokens))
