@@ -5814,3 +5814,8 @@ def test_every_state_of_a_list_after_of_is_a_party(coder):
 def test_where_a_host_holds_talks_is_not_its_target(coder):
     events = coder.code("Turkey hosted peace talks in Istanbul.", published="2022-11-10")
     assert not any(e.target is not None and e.target.country == "TUR" for e in events), events
+
+
+def test_a_blockade_of_a_state_is_not_by_its_own_gunmen(coder):
+    events = coder.code("The regional bloc closed its borders with Mali.", published="2022-11-10")
+    assert not any(e.source.country == "MLI" for e in events), events

@@ -499,6 +499,11 @@ class Coder:
                 named = [c for c in named if c not in craft]
                 home = [a.country for a in victims if a.sector and a.sector[:3] != "MIL"]
                 victims = [a for a in victims if a.sector] or [Actor(code="", country="", sector="")]
+            if place is None and not named and all(a.sector == "GOV" and not a.role
+                                                    for a in victims):
+                # "the bloc closed its borders with Niger": a deed done to a state as a
+                # whole, nowhere in particular, does not tell that its doers are of it
+                return []
             country = place.country if place is not None else (
                 named or home or [victims[0].country])[0]
         elif m.sources and not _names_doer(doc, m, self.kb.knowledge):
