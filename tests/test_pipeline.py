@@ -5819,3 +5819,9 @@ def test_where_a_host_holds_talks_is_not_its_target(coder):
 def test_a_blockade_of_a_state_is_not_by_its_own_gunmen(coder):
     events = coder.code("The regional bloc closed its borders with Mali.", published="2022-11-10")
     assert not any(e.source.country == "MLI" for e in events), events
+
+
+def test_a_pronoun_inside_a_phrase_is_not_who_the_phrase_names_later(coder):
+    ev = one(coder.code("Malaysia declined to comment on reports that it had deported "
+                        "Rohingya refugees.", published="2022-11-10"), "174")
+    assert (ev.source.code, ev.target.code) == ("MYSGOV", "MMRREF")

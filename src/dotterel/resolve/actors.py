@@ -1827,7 +1827,10 @@ class DocActors:
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
         is_person = head.ent_type_ == "PERSON"
-        self._remember(head.i, actor, is_person, self._group_word(head.i), "")
+        # a phrase may name its actor only at its end ("comment on reports that it had
+        # expelled Rohingya refugees"): it is seen there, lest a pronoun inside the
+        # phrase be read as someone named after it
+        self._remember(head.right_edge.i, actor, is_person, self._group_word(head.i), "")
 
     def _group_word(self, i: int) -> bool:
         """Whether the noun at ``i`` names a group a plural pronoun can mean: a plural
