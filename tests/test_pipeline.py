@@ -5811,6 +5811,16 @@ def test_every_state_of_a_list_after_of_is_a_party(coder):
     assert pairs == {("KENGOV", "ZAFGOV"), ("ZAFGOV", "KENGOV")}
 
 
+@pytest.mark.parametrize("text", [
+    # a state's forces or envoys acted on are another state's than the doer's
+    "Soldiers seized power in Mali in 2021. Since then, the junta has expelled French troops.",
+    "The military government has expelled Danish diplomats.",
+])
+def test_the_nationality_of_forces_acted_on_is_not_the_doer_s(coder, text):
+    events = coder.code(text, published="2022-11-10")
+    assert all(e.source.country not in ("FRA", "DNK") for e in events), events
+
+
 def test_where_a_host_holds_talks_is_not_its_target(coder):
     events = coder.code("Turkey hosted peace talks in Istanbul.", published="2022-11-10")
     assert not any(e.target is not None and e.target.country == "TUR" for e in events), events
@@ -5825,3 +5835,14 @@ def test_a_pronoun_inside_a_phrase_is_not_who_the_phrase_names_later(coder):
     ev = one(coder.code("Malaysia declined to comment on reports that it had deported "
                         "Rohingya refugees.", published="2022-11-10"), "174")
     assert (ev.source.code, ev.target.code) == ("MYSGOV", "MMRREF")
+
+
+@pytest.mark.parametrize("text, pair", [
+    # where talks are held is a venue, no sign of whose the parties are
+    ("Sudanese rebels met government negotiators in Doha.", ("SDNREB", "SDNGOV")),
+])
+def test_the_venue_of_talks_is_not_the_parties_country(coder, text, pair):
+    events = coder.code(text, published="2022-11-10")
+    assert all(e.source.country != "QAT" and (e.target is None or e.target.country != "QAT")
+               for e in events), events
+    assert pair in {(e.source.code, e.target.code) for e in events if e.target is not None}
