@@ -5846,3 +5846,14 @@ def test_the_venue_of_talks_is_not_the_parties_country(coder, text, pair):
     assert all(e.source.country != "QAT" and (e.target is None or e.target.country != "QAT")
                for e in events), events
     assert pair in {(e.source.code, e.target.code) for e in events if e.target is not None}
+
+
+@pytest.mark.parametrize("text", [
+    # "the parties" alone are the sides of the fight told of, not political parties
+    "The army shelled RSF positions in Omdurman. The UN urged the parties to return to talks.",
+    "The army shelled RSF positions in Omdurman. The UN called on the parties to stop the "
+    "fighting.",
+])
+def test_the_parties_alone_are_the_sides_of_the_fight(coder, text):
+    ev = one(coder.code(text, published="2023-06-02"), "02")
+    assert ev.source.code == "IGOUNO" and ev.target.sector != "ELI", ev

@@ -1013,10 +1013,11 @@ FIGHTING_ROOTS = {"18", "19", "20"}
 
 def _warring_sides(head: Token) -> bool:
     """Whether a phrase names the sides of a fight without naming them: "both sides", "the
-    two parties", "the warring factions"."""
-    return head.lemma_.lower() in SIDE_WORDS and any(
+    two parties", "the warring factions", "the parties" alone."""
+    return head.lemma_.lower() in SIDE_WORDS and (any(
         c.lower_ in WARRING_WORDS for c in head.children if c.dep_ in ("det", "amod", "nummod",
                                                                        "predet", "preconj"))
+        or (head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]))
 
 
 RALLY_OPPOSITION = "113"

@@ -206,6 +206,8 @@ AIRCRAFT = word_class("aircraft")
 # Words of meeting and negotiating: where they are held is a venue, often abroad
 # (word_classes.tsv).
 MEETING_WORDS = word_class("mutual")
+# Words for the parties to a dispute ("the parties", "the sides"): word_classes.tsv.
+SIDE_WORDS = word_class("side")
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
@@ -926,6 +928,11 @@ class DocActors:
         # "US" is a country, "us" a pronoun
         if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
             return self._pronoun(head, day, exclude)
+        if (head_tag == "NNS" and head_lemma in SIDE_WORDS
+                and [lowers[c] for c in arrays.children[h]] == ["the"]):
+            # "urged the parties to return to talks": the sides of a dispute the text
+            # tells of, not political parties (the pipeline reads them from the fight)
+            return None
         reading = self._reading(head)
         positions, words, index = reading.positions, reading.words, reading.index
         persons, named, countries = reading.persons, reading.named, reading.countries
