@@ -5857,3 +5857,13 @@ def test_the_venue_of_talks_is_not_the_parties_country(coder, text, pair):
 def test_the_parties_alone_are_the_sides_of_the_fight(coder, text):
     ev = one(coder.code(text, published="2023-06-02"), "02")
     assert ev.source.code == "IGOUNO" and ev.target.sector != "ELI", ev
+
+
+@pytest.mark.parametrize("text, target", [
+    # a retreat out of another state's place is from that state
+    ("Turkey pulled its troops out of northern Iraq.", "IRQ"),
+    ("Israel pulled its soldiers out of Gaza.", "PSE"),
+])
+def test_a_retreat_out_of_a_place_is_from_its_state(coder, text, target):
+    ev = one(coder.code(text, published="2022-11-10"), "0874")
+    assert ev.target is not None and ev.target.country == target, ev

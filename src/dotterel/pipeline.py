@@ -380,7 +380,11 @@ class Coder:
         if not targets and m.code == SURRENDER and trigger.pos_ == "VERB":
             # "Russian troops withdrew from Kherson": a retreat from a place no actor is
             # named with is from the country it lies in, when that is another state
-            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets]
+            # (also where the place left hangs from the verb: "pulled its troops out of
+            # northern Iraq")
+            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets] + [
+                (p.left_edge.i, p.right_edge.i) for p in trigger.children
+                if p.dep_ == "prep" and p.lower_ in ("from", "out")]
             targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
                             for start, end, p in places.in_sentence(trigger.sent, list(exclude))
                             if p.country and p.country not in exclude
