@@ -6129,3 +6129,90 @@ def test_a_mediation_of_a_deed_told_earlier_is_aimed_at_its_doer(coder):
                         published="2021-03-10")
     ev = one(events, "045")
     assert (ev.source.country, ev.target.country) == ("OMN", "IRN")
+
+
+@pytest.mark.parametrize("text", [
+    # the forces a state stands down are its own, never whom the retreat is aimed at
+    "Armenia withdrew its soldiers from the Lachin region.",
+    "Turkey pulled its troops out of northern Iraq.",
+])
+def test_forces_withdrawn_are_not_the_target(coder, text):
+    ev = one(coder.code(text, published="2022-11-10"), "087")
+    assert ev.target is None or ev.target.country != ev.source.country
+
+
+def test_every_state_of_a_list_after_of_is_a_party(coder):
+    # the second name of the list is a two-word one, read for the whole phrase
+    events = coder.code("The presidents of Kenya and South Africa met in Nairobi on Tuesday.",
+                        published="2022-11-10")
+    pairs = {(e.source.code, e.target.code) for e in events if e.cameo == "040"}
+    assert pairs == {("KENGOV", "ZAFGOV"), ("ZAFGOV", "KENGOV")}
+
+
+@pytest.mark.parametrize("text", [
+    # a state's forces or envoys acted on are another state's than the doer's
+    "Soldiers seized power in Mali in 2021. Since then, the junta has expelled French troops.",
+    "The military government has expelled Danish diplomats.",
+])
+def test_the_nationality_of_forces_acted_on_is_not_the_doer_s(coder, text):
+    events = coder.code(text, published="2022-11-10")
+    assert all(e.source.country not in ("FRA", "DNK") for e in events), events
+
+
+def test_where_a_host_holds_talks_is_not_its_target(coder):
+    events = coder.code("Turkey hosted peace talks in Istanbul.", published="2022-11-10")
+    assert not any(e.target is not None and e.target.country == "TUR" for e in events), events
+
+
+def test_a_blockade_of_a_state_is_not_by_its_own_gunmen(coder):
+    events = coder.code("The regional bloc closed its borders with Mali.", published="2022-11-10")
+    assert not any(e.source.country == "MLI" for e in events), events
+
+
+def test_a_pronoun_inside_a_phrase_is_not_who_the_phrase_names_later(coder):
+    ev = one(coder.code("Malaysia declined to comment on reports that it had deported "
+                        "Rohingya refugees.", published="2022-11-10"), "174")
+    assert (ev.source.code, ev.target.code) == ("MYSGOV", "MMRREF")
+
+
+@pytest.mark.parametrize("text, pair", [
+    # where talks are held is a venue, no sign of whose the parties are
+    ("Sudanese rebels met government negotiators in Doha.", ("SDNREB", "SDNGOV")),
+])
+def test_the_venue_of_talks_is_not_the_parties_country(coder, text, pair):
+    events = coder.code(text, published="2022-11-10")
+    assert all(e.source.country != "QAT" and (e.target is None or e.target.country != "QAT")
+               for e in events), events
+    assert pair in {(e.source.code, e.target.code) for e in events if e.target is not None}
+
+
+@pytest.mark.parametrize("text", [
+    # "the parties" alone are the sides of the fight told of, not political parties
+    "The army shelled RSF positions in Omdurman. The UN urged the parties to return to talks.",
+    "The army shelled RSF positions in Omdurman. The UN called on the parties to stop the "
+    "fighting.",
+])
+def test_the_parties_alone_are_the_sides_of_the_fight(coder, text):
+    ev = one(coder.code(text, published="2023-06-02"), "02")
+    assert ev.source.code == "IGOUNO" and ev.target.sector != "ELI", ev
+
+
+@pytest.mark.parametrize("text, target", [
+    # a retreat out of another state's place is from that state
+    ("Turkey pulled its troops out of northern Iraq.", "IRQ"),
+    ("Israel pulled its soldiers out of Gaza.", "PSE"),
+])
+def test_a_retreat_out_of_a_place_is_from_its_state(coder, text, target):
+    ev = one(coder.code(text, published="2022-11-10"), "0874")
+    assert ev.target is not None and ev.target.country == target, ev
+
+
+@pytest.mark.parametrize("text", [
+    # coordinated states that break off ties break those they had with each other
+    "Qatar and Bahrain severed diplomatic ties last year.",
+    "Qatar and Bahrain cut ties in 2017.",
+])
+def test_coordinated_states_break_ties_with_each_other(coder, text):
+    events = coder.code(text, published="2018-01-10")
+    pairs = {(e.source.code, e.target.code) for e in events if e.cameo == "161" and e.target}
+    assert pairs == {("QATGOV", "BHRGOV"), ("BHRGOV", "QATGOV")}, events

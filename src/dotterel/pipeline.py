@@ -168,6 +168,10 @@ class Coder:
             # a party ("signed a peace agreement in Algiers" is not with Algeria)
             return sources
         own = {s.code for s in sources}
+        if m.code.startswith(DEESCALATION):
+            # "Israel pulled its soldiers out of Gaza": the forces a side stands down are
+            # its own, never whom the act is aimed at, whatever slot the parser hangs them in
+            m = replace(m, targets=tuple(i for i in m.targets if i not in m.trigger_tokens))
         # "signed a peace agreement in Minsk": where a meeting or a signing is held is no
         # party to it, though the parser hangs the place on the thing signed (only a
         # meeting's or a signing's words have a venue: the targets' phrases are not
@@ -302,8 +306,10 @@ class Coder:
             # entry needs is who the act falls on when its own head word names people
             # (not "conducted military exercises"); else whoever its prepositional phrase
             # names ("declared a ceasefire in Lebanon", "sorrow for the victims"). Never a
-            # state's own forces in its show of force ("mobilized army reservists")
-            posture = m.code[:2] == POSTURE_ROOT
+            # state's own forces in its show of force ("mobilized army reservists") nor in
+            # its standing down ("withdrew its troops from the region": who the forces
+            # leave, if anyone, is told by the place they leave)
+            posture = m.code[:2] == POSTURE_ROOT or m.code.startswith(DEESCALATION)
             targets = _unique(a for i in m.trigger_tokens if i != m.trigger
                               and doc[i].pos_ in ("NOUN", "PROPN")
                               for phrase in _object_phrases(doc[i], actors, day)
@@ -396,7 +402,11 @@ class Coder:
         if not targets and m.code == SURRENDER and trigger.pos_ == "VERB":
             # "Russian troops withdrew from Kherson": a retreat from a place no actor is
             # named with is from the country it lies in, when that is another state
-            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets]
+            # (also where the place left hangs from the verb: "pulled its troops out of
+            # northern Iraq")
+            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets] + [
+                (p.left_edge.i, p.right_edge.i) for p in trigger.children
+                if p.dep_ == "prep" and p.lower_ in ("from", "out")]
             targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
                             for start, end, p in places.in_sentence(trigger.sent, list(exclude))
                             if p.country and p.country not in exclude
@@ -515,6 +525,11 @@ class Coder:
                 named = [c for c in named if c not in craft]
                 home = [a.country for a in victims if a.sector and a.sector[:3] != "MIL"]
                 victims = [a for a in victims if a.sector] or [Actor(code="", country="", sector="")]
+            if place is None and not named and all(a.sector == "GOV" and not a.role
+                                                    for a in victims):
+                # "the bloc closed its borders with Niger": a deed done to a state as a
+                # whole, nowhere in particular, does not tell that its doers are of it
+                return []
             country = place.country if place is not None else (
                 named or home or [victims[0].country])[0]
         elif m.sources and not _names_doer(doc, m, self.kb.knowledge):
@@ -866,8 +881,9 @@ UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 # Codes of other roots that coordinated parties do with each other: "Reagan and Mubarak
 # agreed that calm was badly needed" is each one's accord with the other; "talks between
-# Sudan and Chad broke down" halts the negotiations they held with each other.
-RECIPROCAL_CODES = {"019", "164"}
+# Sudan and Chad broke down" halts the negotiations they held with each other; "Iran and
+# Saudi Arabia severed ties" broke the ties they had with each other.
+RECIPROCAL_CODES = {"019", "161", "164"}
 PEACEKEEPING, PEACEKEEPERS_RECEIVED = "074", "0861"  # sending them, and a host taking them in
 # Meeting and negotiating are done with each other, both ways: the codes, and the words
 # that say so (word_classes.tsv; not "presented credentials" or "attended a summit", also
@@ -910,6 +926,7 @@ ATTEMPT_VERBS = word_class("attempting")
 # Nouns whose clause is a deed attempted, not done (word_classes.tsv).
 ATTEMPT_NOUNS = word_class("attempt")
 SURRENDER = "0874"  # retreating or surrendering: done to no one in particular
+DEESCALATION = "087"  # a truce, a retreat, forces stood down: military de-escalation
 DEMANDING_ROOTS = {"10", REJECT_ROOT}  # demands and rejections: of an act someone is to do
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).
@@ -942,6 +959,7 @@ STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not who
 # talks in Geneva"); a visit (042, 043) is to the place visited.
 VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signings
 VENUE_PREPS = {"in", "at"}
+HOSTING = "043"  # a host's guests are its target; where it hosts them is a venue
 # Verbs of attending: where one attends is no venue of one's talks (word_classes.tsv).
 ATTENDING_VERBS = word_class("attending")
 # Verbs of signing: where one signs anything is the venue (word_classes.tsv).
@@ -1030,10 +1048,11 @@ MEDIATION_CODE = "045"
 
 def _warring_sides(head: Token) -> bool:
     """Whether a phrase names the sides of a fight without naming them: "both sides", "the
-    two parties", "the warring factions"."""
-    return head.lemma_.lower() in SIDE_WORDS and any(
+    two parties", "the warring factions", "the parties" alone."""
+    return head.lemma_.lower() in SIDE_WORDS and (any(
         c.lower_ in WARRING_WORDS for c in head.children if c.dep_ in ("det", "amod", "nummod",
                                                                        "predet", "preconj"))
+        or (head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]))
 
 
 RALLY_OPPOSITION = "113"
@@ -1307,6 +1326,11 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
     lemma = doc[m.trigger].lemma_.lower()
+    if m.code == HOSTING:
+        # "hosted peace talks in Jeddah", "hosted the delegation in Doha": where a host
+        # holds what it hosts is its own ground, not whom it hosts
+        return (phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
+                and phrase.head.head.i in (m.trigger, *m.trigger_tokens, *m.targets))
     return ((m.code in VENUE_CODES or lemma in SIGNING_VERBS) and lemma not in ATTENDING_VERBS
             and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
             and phrase.head.head.i in (m.trigger, *m.trigger_tokens))

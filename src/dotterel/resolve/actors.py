@@ -203,6 +203,11 @@ STRIKING_CRAFT = word_class("striking_craft")
 AIR_ATTACK_VERBS = word_class("air_attack")
 AIR_PURSUIT_VERBS = word_class("air_pursuit")
 AIRCRAFT = word_class("aircraft")
+# Words of meeting and negotiating: where they are held is a venue, often abroad
+# (word_classes.tsv).
+MEETING_WORDS = word_class("mutual")
+# Words for the parties to a dispute ("the parties", "the sides"): word_classes.tsv.
+SIDE_WORDS = word_class("side")
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
@@ -626,6 +631,14 @@ class DocActors:
                          or self._names_rulers(
                              _whole_name(self.doc[i]), bodies=True,
                              forces=rebels or _whole_name(self.doc[i]).head.dep_ not in OBJECT_DEPS))
+                    # ("the junta expelled French troops", "summoned the Chinese
+                    # ambassador": a state's forces or envoys a deed is done to are
+                    # another state's than the doer's, but for rebels, who rise against
+                    # their own)
+                    and (rebels or not self._names_object_body(_whole_name(self.doc[i])))
+                    # ("the rebels met government negotiators in Doha": where talks are
+                    # held is a venue, no sign of whose the parties are)
+                    and not _venue_of_talks(_whole_name(self.doc[i]))
                     and (not others or (self.doc[i].dep_ == "pobj"
                                         and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
                     # ("soldiers fired warning shots at Chinese vessels": the country of
@@ -660,6 +673,13 @@ class DocActors:
             or ((m.entry.person_role or bodies) and m.entry.code[:3] in STATE_OFFICES
                 and (forces or m.entry.code[:3] != "MIL")))
                    for m in self._match(self._np_positions(owner.i)))
+
+    def _names_object_body(self, tok: Token) -> bool:
+        """Whether the country word ``tok`` qualifies a verb's direct object that is one
+        of its state's bodies or office holders ("expelled French troops", "summoned the
+        Chinese ambassador")."""
+        return (tok.dep_ in MODIFIER_DEPS and tok.head.dep_ in OBJECT_DEPS
+                and self._names_rulers(tok, bodies=True))
 
     def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
         """The country of the first person of a known country named after ``head`` in
@@ -908,6 +928,11 @@ class DocActors:
         # "US" is a country, "us" a pronoun
         if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
             return self._pronoun(head, day, exclude)
+        if (head_tag == "NNS" and head_lemma in SIDE_WORDS
+                and [lowers[c] for c in arrays.children[h]] == ["the"]):
+            # "urged the parties to return to talks": the sides of a dispute the text
+            # tells of, not political parties (the pipeline reads them from the fight)
+            return None
         reading = self._reading(head)
         positions, words, index = reading.positions, reading.words, reading.index
         persons, named, countries = reading.persons, reading.named, reading.countries
@@ -1165,13 +1190,14 @@ class DocActors:
                     and arrays.pos[arrays.heads[h]] == "NOUN"):
                 # "an army checkpoint in Sinai", "a government building in Bamenda": the
                 # holders of a place are of the state it lies in (where the deed done to
-                # it is: "ambushed an army convoy in Sinai")
+                # it is: "ambushed an army convoy in Sinai"; not where one meets them:
+                # "met government negotiators in Doha")
                 held = head.head
+                acted = held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() not in MEETING_WORDS
                 country = next(iter(self._located_in(held, day) or (
-                    self._located_in(held.head, day) if held.dep_ in OBJECT_DEPS else [])), "")
+                    self._located_in(held.head, day) if acted else [])), "")
                 # (a city the tagger took for a name: "a government building in Bamenda")
-                places = [*held.children, *(held.head.children if held.dep_ in OBJECT_DEPS
-                                            else ())]
+                places = [*held.children, *(held.head.children if acted else ())]
                 country = country or next((c for p in places if p.dep_ == "prep"
                                            and p.lower_ == "in" for o in p.children
                                            if o.dep_ == "pobj" and (c := self._city_named(o))), "")
@@ -1593,10 +1619,12 @@ class DocActors:
             # "the parliament of Gondor in Eriador" is one body: only a list of states counts
             places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
                                        for prep in MEMBER_PREPS) if len(p) > 1), [])
-        if found.country in places[:1]:
+        if found.country in places:
+            # (the phrase's actor may be read from any of the places, not only the first:
+            # a longer name wins, "the leaders of Iran and Saudi Arabia" reads Saudi Arabia)
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
-                    for c in places[1:]]
+                    for c in places if c != found.country]
         listed = list(at.conjuncts) if at.i != h else []
         modifiers: list[Token] = []
         for child in children[h]:
@@ -1825,7 +1853,10 @@ class DocActors:
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
         is_person = head.ent_type_ == "PERSON"
-        self._remember(head.i, actor, is_person, self._group_word(head.i), "")
+        # a phrase may name its actor only at its end ("comment on reports that it had
+        # expelled Rohingya refugees"): it is seen there, lest a pronoun inside the
+        # phrase be read as someone named after it
+        self._remember(head.right_edge.i, actor, is_person, self._group_word(head.i), "")
 
     def _group_word(self, i: int) -> bool:
         """Whether the noun at ``i`` names a group a plural pronoun can mean: a plural
@@ -2021,6 +2052,18 @@ def _names_a_place(tok: Token) -> bool:
     while tok.dep_ == "compound" and tok.head.i != tok.i:
         tok = tok.head  # "Hong" of "Hong Kong"
     return tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
+
+
+def _venue_of_talks(tok: Token) -> bool:
+    """Whether the place name ``tok`` says where a meeting or negotiation is held ("met
+    in Doha", "talks in Geneva"; the parser may hang it on whom one meets: "met rebel
+    leaders in Addis Ababa")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    held = prep.head
+    return (held.lemma_.lower() in MEETING_WORDS
+            or (held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() in MEETING_WORDS))
 
 
 def _whole_name(tok: Token) -> Token:
