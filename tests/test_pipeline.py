@@ -6205,14 +6205,3 @@ def test_the_parties_alone_are_the_sides_of_the_fight(coder, text):
 def test_a_retreat_out_of_a_place_is_from_its_state(coder, text, target):
     ev = one(coder.code(text, published="2022-11-10"), "0874")
     assert ev.target is not None and ev.target.country == target, ev
-
-
-@pytest.mark.parametrize("text", [
-    # coordinated states that break off ties break those they had with each other
-    "Qatar and Bahrain severed diplomatic ties last year.",
-    "Qatar and Bahrain cut ties in 2017.",
-])
-def test_coordinated_states_break_ties_with_each_other(coder, text):
-    events = coder.code(text, published="2018-01-10")
-    pairs = {(e.source.code, e.target.code) for e in events if e.cameo == "161" and e.target}
-    assert pairs == {("QATGOV", "BHRGOV"), ("BHRGOV", "QATGOV")}, events

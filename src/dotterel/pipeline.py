@@ -881,9 +881,8 @@ UNDIRECTED_ROOTS = {"14", "15", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # agreeing, meeting, cooperating
 # Codes of other roots that coordinated parties do with each other: "Reagan and Mubarak
 # agreed that calm was badly needed" is each one's accord with the other; "talks between
-# Sudan and Chad broke down" halts the negotiations they held with each other; "Iran and
-# Saudi Arabia severed ties" broke the ties they had with each other.
-RECIPROCAL_CODES = {"019", "161", "164"}
+# Sudan and Chad broke down" halts the negotiations they held with each other.
+RECIPROCAL_CODES = {"019", "164"}
 PEACEKEEPING, PEACEKEEPERS_RECEIVED = "074", "0861"  # sending them, and a host taking them in
 # Meeting and negotiating are done with each other, both ways: the codes, and the words
 # that say so (word_classes.tsv; not "presented credentials" or "attended a summit", also
