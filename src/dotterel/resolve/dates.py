@@ -140,7 +140,10 @@ def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
     if tm.anchor != "published" or head is None or published is None:
         return tm
     for earlier, at in located:
-        if at >= tok or earlier.anchor != "absolute" or earlier.ref.value.year >= published.year:
+        # (only a full date sets the year: a bare year or a decade does not say it goes on)
+        if (at >= tok or earlier.anchor != "absolute"
+                or earlier.ref.precision not in ("day", "month") or _is_decade(earlier)
+                or earlier.ref.value.year >= published.year):
             continue
         other = _clause_head(arrays, at)
         if other is not None and (other == head or (arrays.deps[head] == "conj"

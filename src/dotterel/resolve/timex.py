@@ -22,8 +22,8 @@ for a point in time; they are never returned.
 Resolution choices (where English is ambiguous):
 
 * a bare weekday ("on Wednesday") is the latest such day on or before publication, or
-  the next on or after it in a future-tense sentence (going on a story of a past year,
-  the first such day from the story's day on);
+  the next on or after it in a future-tense sentence (also going on a story of a past
+  year: news tells a day of that story by its date, and a bare weekday of this week's);
 * "this Friday" is the Friday of the publication's Monday-Sunday week, "last Friday" that
   of the week before, "next Friday" that of the week after; "this past Friday" is the
   latest Friday strictly before publication;
@@ -549,10 +549,6 @@ def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
-    if not rel and ctx.story is not None and ctx.story.precision == "day":
-        # a bare weekday going on a story of a past year is that story's: "On November 2,
-        # 2023, rebels took the town. On Friday, the army struck back" is the Friday after
-        return TimeRef(_next_on_or_after(ctx.story.value, weekday)), "narrative"
     if rel == "this":
         value = _week_monday(pub) + dt.timedelta(days=weekday)
         # "this Friday" looking forward from a Saturday is the coming one, and back from a
@@ -1001,7 +997,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_the_unit_rel),
     _Rule("that unit", _c(
         rf"\b{_I}(?:(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
-        rf"|(?:later|earlier)\s+in\s+the\s+|(?P<end>the\s+end\s+of\s+(?:that|the)\s+))"
+        rf"|(?:later|earlier)\s+in\s+the\s+|(?P<end>the\s+end\s+of\s+(?:that|the)\s+(?=month|year)))"
         rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_that_unit),
 )
 
@@ -1193,8 +1189,7 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     ``text`` (:func:`time_matches`), when already found. ``story_year``: the text goes on
     a story told just before it (the caller knows); when that story's time, ``narrative``,
     is in a year before publication's, a month or day without a year ("in April", "on
-    May 3") is of the story's year, not of the one publication implies, and a bare
-    weekday ("on Friday") the first such day from the story's day on (never in a
+    May 3") is of the story's year, not of the one publication implies (never in a
     future-tense sentence, which looks ahead from publication).
     """
     if matches is None:
