@@ -72,6 +72,9 @@ NEGATING_NOUNS = word_class("refusal")
 # Adjectives that negate the act their clause names ("reluctant to send tanks")
 # (word_classes.tsv).
 NEGATING_ADJECTIVES = word_class("unwilling")
+# Adjectives of an act told as unlikely or beyond its doer: possible, not refused
+# (word_classes.tsv).
+DOUBTED_ADJECTIVES = word_class("doubted")
 # Words by which an act is told on others' word ("reportedly bombed", "is believed to have
 # shelled") (word_classes.tsv).
 HEARSAY_WORDS = word_class("hearsay")
@@ -1730,7 +1733,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # what one orders another to do is demanded of them, by the one who orders it
         subj = [c for c in children[head] if deps[c] in SUBJECTS]
         return _Mood("asserted", subj[0] if subj else None, True, True)
-    threat = intent = False
+    threat = intent = doubted = False
     reporter: int | None = None
     reported = False
     governors = _governors(tok.doc, arrays, i, 4)
@@ -1740,6 +1743,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         tag, lemma = arrays.pos[g], arrays.lemmas[g]
         if tag == "ADJ" and lemma.lower() in INTENT_ADJECTIVES:
             intent = True  # "is willing to send", "ready to talk"
+            continue
+        if tag == "ADJ" and lemma.lower() in DOUBTED_ADJECTIVES:
+            doubted = True  # "is unlikely to attend", "was unable to send aid"
             continue
         if tag in ("VERB", "NOUN") and lemma.lower() in HEARSAY_WORDS and not reported:
             # "is believed to have shelled", "officials think the army shelled", "reports
@@ -1789,9 +1795,9 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     if (excluder := _excluder(tok)) is not None and "neg" in {c.dep_ for c in excluder.children}:
         # "did not rule out sending troops": an act left possible
         return _Mood("hypothetical", reporter, obliged, advised=advised)
-    if _asked(tok):
+    if doubted or _asked(tok):
         # "Will Iran strike Israel?", "Did Russia poison him?": what a question asks
-        # about is neither told as done nor as meant
+        # about is neither told as done nor as meant, nor what is unlikely
         return _Mood("hypothetical", reporter, obliged, advised=advised)
     # "would" in reported speech is the future seen from the past: "said they would meet"
     if intent or aux & FUTURE_AUX or (reported and "would" in aux):
@@ -2000,15 +2006,15 @@ JUDGING_ROOTS = {"05", "11"}
 FENDING_VERBS = word_class("fending")
 # The verbs that fend off an armed act only with their particle ("shoot down").
 FENDING_PHRASAL = frozenset(v.split()[0] for v in FENDING_VERBS if " " in v)
+# What is fired or launched at a target by itself: what a fending verb fends off
+# (word_classes.tsv).
+PROJECTILES = word_class("projectile")
+
+
 def fends(verb: Token) -> bool:
     """Whether a verb fends off an armed act ("intercepted", "shot down"): its subject is
     the act's target, not its doer."""
     return verb.pos_ == "VERB" and _fends(verb.doc, verb.lemma_.lower(), verb.i)
-
-
-# What is fired or launched at a target by itself: what a fending verb fends off
-# (word_classes.tsv).
-PROJECTILES = word_class("projectile")
 
 
 def _fends(doc: Doc, lemma: str, i: int) -> bool:
