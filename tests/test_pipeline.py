@@ -718,6 +718,9 @@ def test_people_named_by_faith_are_of_the_state_in_sight(coder, text, root, targ
     ("Congolese troops clashed with Zairean soldiers on the river.", "1990-02-01", "COGMIL",
      "COD"),
     ("Congo recalled its ambassador from Paris.", "2008-05-02", "CODGOV", "FRA"),
+    # ... but not inside the longer name later texts give Zaire even in those years
+    ("The Democratic Republic of Congo recalled its ambassador from Paris.", "1988-05-02",
+     "CODGOV", "FRA"),
 ])
 def test_a_name_stands_for_the_state_it_named_then(coder, text, published, source, target):
     pairs = {(e.source.code, e.target.code[:3])
@@ -6216,3 +6219,11 @@ def test_the_parties_alone_are_the_sides_of_the_fight(coder, text):
 def test_a_retreat_out_of_a_place_is_from_its_state(coder, text, target):
     ev = one(coder.code(text, published="2022-11-10"), "0874")
     assert ev.target is not None and ev.target.country == target, ev
+
+
+def test_two_retreats_in_one_story_are_two(coder):
+    # a retreat is aimed at no one by its nature: one told with the place left does not
+    # swallow another the same day
+    events = coder.code("Russia withdrew its troops from Kherson. Russia also pulled troops "
+                        "back from positions near Kyiv for regrouping.", published="2022-11-12")
+    assert len([e for e in events if e.cameo == "0874"]) == 2, events

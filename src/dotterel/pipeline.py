@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -257,15 +257,13 @@ class Coder:
                 # nor an act of force
                 # (a ruling or verdict is a court's)
                 court = any(d.lemma_.lower() in RULING_WORDS for d in decided)
-                targets = [acts[root] for root in reversed(acts) if root not in UNDECIDED_ROOTS
-                           and acts[root].country not in exclude
-                           and (not court or COURT_SECTOR in acts[root].sector)][:1]
+                targets = _latest_doer(acts, exclude, lambda root: root not in UNDECIDED_ROOTS
+                                       and (not court or COURT_SECTOR in acts[root].sector))
             if not targets and m.code[:2] == APPEAL_ROOT and any(map(_warring_sides, (
                     doc[i] for i in m.targets))):
                 # "called on both sides to stop the fighting" after "the army bombed RSF
                 # bases": the sides are those of the latest fighting the document told of
-                targets = [acts[root] for root in reversed(acts) if root in FIGHTING_ROOTS
-                           and acts[root].country not in exclude][:1]
+                targets = _latest_doer(acts, exclude, FIGHTING_ROOTS.__contains__)
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
                 and _reciprocal(doc[m.trigger], m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
@@ -276,8 +274,7 @@ class Coder:
             # "their leaders had mediated the exchange" after "Russia released ... the
             # United States freed ...": a mediation of a deal the document told of,
             # naming no sides, is aimed at whoever did its latest deed
-            targets = [acts[root] for root in reversed(acts) if root not in UNDECIDED_ROOTS
-                       and acts[root].country not in exclude][:1]
+            targets = _latest_doer(acts, exclude, lambda root: root not in UNDECIDED_ROOTS)
         if not targets and m.code[:2] == PROTEST_ROOT:
             # "riots against Israeli policies", "a hunger strike to demand the resignation
             # of the president", "in defiance of Chinese authorities": a protest is aimed
@@ -1601,16 +1598,27 @@ def _align_dates(events: list[Event]) -> list[Event]:
     return out
 
 
+def _latest_doer(acts: dict[str, Actor], exclude: set[str],
+                 keep: Callable[[str], bool]) -> list[Actor]:
+    """The doer of the latest act the document told of whose root ``keep`` accepts, of no
+    country in ``exclude``: a one-item list, or an empty one."""
+    return [acts[root] for root in reversed(acts)
+            if keep(root) and acts[root].country not in exclude][:1]
+
+
 def _fold_untargeted(events: list[Event]) -> list[Event]:
     """A report with no target is a part of one of the same act on the same day by the
     same party told with its target elsewhere in the article ("imposed sanctions on
-    Monday" ... "imposed asset freezes on seven officials"): only the aimed one is kept."""
-    aimed = {(_party(e.source), e.cameo[:3], e.date.iso(), e.negated)
-             for e in events if e.target is not None and e.source is not None and e.date}
+    Monday" ... "imposed asset freezes on seven officials"): only the aimed one is kept.
+    A retreat is aimed at no one by its nature, and two in a story are two."""
+    def key(e: Event) -> tuple[str, str, str, bool]:
+        return (_party(e.source), e.cameo[:3], e.date.iso(), e.negated)
+
+    aimed = {key(e) for e in events if e.target is not None and e.source is not None and e.date}
     if not aimed:
         return events
     return [e for e in events if e.target is not None or e.source is None or not e.date
-            or (_party(e.source), e.cameo[:3], e.date.iso(), e.negated) not in aimed]
+            or e.cameo == SURRENDER or key(e) not in aimed]
 
 
 def _act_record(ev: Event) -> dict[str, Any]:

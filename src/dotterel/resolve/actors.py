@@ -1145,9 +1145,13 @@ class DocActors:
                 # state in sight, are of the state the sentence places them in ("bombed
                 # Islamists in Somalia"), else of that state, with the faith's code (as
                 # "Muslim groups" below)
+                # (never the state of the party they are acted on by: "Israeli troops
+                # killed two Islamists" names no state of theirs)
                 home = next((iso for i, iso in self._countries
-                             if head.i < i < head.sent.end and _names_a_place(self.doc[i])),
-                            "") or self.recent_country(head.i) or ""
+                             if head.i < i < head.sent.end and iso not in exclude
+                             and _names_a_place(self.doc[i])), "")
+                if not home and (recent := self.recent_country(head.i)) not in exclude:
+                    home = recent or ""
                 faith = _faith_actor(faiths, words)
                 if home:
                     return Actor(code=home + faith.code, country=home, sector=faith.code,
@@ -1925,8 +1929,10 @@ def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
     if actor is None or day is None:
         return actor
     named = period_names()
-    then = next((other for word in actor.text.split() for usual, other, first, last
-                 in named.get(fold(word), ()) if usual == actor.country and first <= day <= last),
+    text = fold(actor.text)
+    then = next((other for word in actor.text.split() for usual, other, first, last, longer
+                 in named.get(fold(word), ()) if usual == actor.country and first <= day <= last
+                 and not any(phrase in text for phrase in longer)),
                 None)
     if then is not None:
         actor = Actor(code=then + actor.code[3:], country=then, sector=actor.sector,

@@ -661,11 +661,6 @@ def _collector_paused() -> Iterator[None]:
 # ---------------------------------------------------------------------------------------------
 # Reading the built-in data files
 
-DATA_FILES: tuple[str, ...] = ("countries.tsv", "igos.tsv", "groups.tsv", "regions.tsv",
-                               "religions.tsv", "sectors.tsv", "people.tsv", "successions.tsv",
-                               "period_names.tsv")
-
-
 DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -875,18 +870,21 @@ def successions() -> dict[str, tuple[str, dt.date]]:
 
 
 @lru_cache(maxsize=1)
-def period_names() -> dict[str, list[tuple[str, str, dt.date, dt.date]]]:
+def period_names() -> dict[str, list[tuple[str, str, dt.date, dt.date, tuple[str, ...]]]]:
     """A folded one-word name -> (the state it names otherwise, the state it named in a
-    period, the period's first and last days), from ``period_names.tsv``."""
+    period, the period's first and last days, the folded phrases of a longer name in
+    which it keeps naming the usual state), from ``period_names.tsv``."""
     path = _data_path("period_names.tsv")
-    out: dict[str, list[tuple[str, str, dt.date, dt.date]]] = {}
-    for number, (name, usual, then, since, until) in _rows(path, 5, (0, 1, 2, 3, 4)):
+    out: dict[str, list[tuple[str, str, dt.date, dt.date, tuple[str, ...]]]] = {}
+    for number, (name, usual, then, since, until, unless) in _rows(path, 6, (0, 1, 2, 3, 4)):
         try:
             first, last = dt.date.fromisoformat(since), dt.date.fromisoformat(until)
         except ValueError as exc:
             raise KnowledgeError(str(path), number, f"bad date {since!r} or {until!r}") from exc
+        longer = tuple(fold(p) for p in unless.split("|") if p.strip() and p != "-")
         out.setdefault(fold(name), []).append(
-            (_check_code(path, number, usual, 3), _check_code(path, number, then, 3), first, last))
+            (_check_code(path, number, usual, 3), _check_code(path, number, then, 3), first, last,
+             longer))
     return out
 
 
