@@ -25,7 +25,7 @@ from .merge.canonical import same_act
 from .nlp.arrays import ParseArrays, parse_arrays
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
-from .resolve.actors import MOVEMENT_HEADS, STATELESS_PEOPLES, DocActors
+from .resolve.actors import MOVEMENT_HEADS, STATELESS_PEOPLES, VENUE_PREPS, DocActors
 from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
                              published_from_text)
 from .resolve.knowledge import Knowledge, load_knowledge
@@ -495,6 +495,9 @@ class Coder:
             return []
         victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
                    if a.country and a.country != "IGO"]
+        # what the doers are called (rebels, troops, gunmen), by the knowledge's sectors
+        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
+                   if e.kind == "sector"]
         origin = [a.country for phrase in _fired_from(trigger)
                   for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
         # (the place is found only where it is read: most such deeds come from a named
@@ -516,19 +519,18 @@ class Coder:
             # ("soldiers fired warning shots at Chinese vessels": a state's forces that
             # fire on another state's craft or posts, not on its people, are not that
             # state's; the text leaves them unnamed)
-            if any(e.code == "MIL" for i in m.sources
-                   for e in self.kb.knowledge.lookup(doc[i].lower_) if e.kind == "sector"):
+            if "MIL" in sectors:
                 craft = {a.country for a in victims if not a.sector}
                 named = [c for c in named if c not in craft]
                 home = [a.country for a in victims if a.sector and a.sector[:3] != "MIL"]
-                victims = [a for a in victims if a.sector] or [Actor(code="", country="", sector="")]
-            if place is None and not named and all(a.sector == "GOV" and not a.role
-                                                    for a in victims):
+                victims = [a for a in victims if a.sector]
+            if (place is None and not named and victims
+                    and all(a.sector == "GOV" and not a.role for a in victims)):
                 # "the bloc closed its borders with Niger": a deed done to a state as a
                 # whole, nowhere in particular, does not tell that its doers are of it
                 return []
             country = place.country if place is not None else (
-                named or home or [victims[0].country])[0]
+                named or home or [a.country for a in victims[:1]] or [""])[0]
         elif m.sources and not _names_doer(doc, m, self.kb.knowledge):
             # (no victims: no countries to weigh in the place)
             place = places.event_place(trigger, [])
@@ -538,8 +540,6 @@ class Coder:
         # "separatists shelled positions near Donetsk": doers the text names only by what
         # they are (rebels, insurgents) keep it; so do forces it calls the government's
         # ("government forces attacked rebels in Darfur": the army of the state it is in)
-        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
-                   if e.kind == "sector"]
         state = any(c.lower_ in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
                     if c.dep_ in ("compound", "amod", "nmod")) or any(
             _definite_state_body(doc[i]) for i in m.sources)
@@ -954,7 +954,6 @@ STATEMENT_ROOT = "01"  # "made his remarks in Doha": where one speaks is not who
 # Meeting, talking and mediating: where it is held is the venue, not a party ("held
 # talks in Geneva"); a visit (042, 043) is to the place visited.
 VENUE_CODES = {"040", "041", "044", "045", "046", "057"}  # meetings and signings
-VENUE_PREPS = {"in", "at"}
 HOSTING = "043"  # a host's guests are its target; where it hosts them is a venue
 # Verbs of attending: where one attends is no venue of one's talks (word_classes.tsv).
 ATTENDING_VERBS = word_class("attending")

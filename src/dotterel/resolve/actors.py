@@ -203,9 +203,11 @@ STRIKING_CRAFT = word_class("striking_craft")
 AIR_ATTACK_VERBS = word_class("air_attack")
 AIR_PURSUIT_VERBS = word_class("air_pursuit")
 AIRCRAFT = word_class("aircraft")
+# The prepositions of where a meeting is held ("talks in Geneva", "met at the UN").
+VENUE_PREPS = frozenset({"in", "at"})
 # Words of meeting and negotiating: where they are held is a venue, often abroad
 # (word_classes.tsv).
-MEETING_WORDS = word_class("mutual")
+MUTUAL_WORDS = word_class("mutual")
 # Words for the parties to a dispute ("the parties", "the sides"): word_classes.tsv.
 SIDE_WORDS = word_class("side")
 
@@ -1197,7 +1199,7 @@ class DocActors:
                 # it is: "ambushed an army convoy in Sinai"; not where one meets them:
                 # "met government negotiators in Doha")
                 held = head.head
-                acted = held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() not in MEETING_WORDS
+                acted = held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() not in MUTUAL_WORDS
                 country = next(iter(self._located_in(held, day) or (
                     self._located_in(held.head, day) if acted else [])), "")
                 # (a city the tagger took for a name: "a government building in Bamenda")
@@ -2065,11 +2067,11 @@ def _venue_of_talks(tok: Token) -> bool:
     in Doha", "talks in Geneva"; the parser may hang it on whom one meets: "met rebel
     leaders in Addis Ababa")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+    if tok.dep_ != "pobj" or prep.lower_ not in VENUE_PREPS:
         return False
     held = prep.head
-    return (held.lemma_.lower() in MEETING_WORDS
-            or (held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() in MEETING_WORDS))
+    return (held.lemma_.lower() in MUTUAL_WORDS
+            or (held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() in MUTUAL_WORDS))
 
 
 def _whole_name(tok: Token) -> Token:
