@@ -25,7 +25,8 @@ from .merge.canonical import same_act
 from .nlp.arrays import ParseArrays, parse_arrays
 from .nlp.model import load_model
 from .ontology import Ontology, load_ontology
-from .resolve.actors import MOVEMENT_HEADS, STATELESS_PEOPLES, VENUE_PREPS, DocActors
+from .resolve.actors import (MOVEMENT_HEADS, SIDE_WORDS, STATELESS_PEOPLES, VENUE_PREPS,
+                              DocActors, bare_sides)
 from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
                              published_from_text)
 from .resolve.knowledge import Knowledge, load_knowledge
@@ -1034,7 +1035,6 @@ def _a_decision(head: Token) -> bool:
 
 # Words for the parties to a fight, and the words that make them that: "both", "two" or a
 # word of enmity (word_classes.tsv), and the roots of the acts whose doers they are.
-SIDE_WORDS = word_class("side")
 WARRING_WORDS = {"both", "two"} | word_class("warring")
 FIGHTING_ROOTS = {"18", "19", "20"}
 # Mediating between parties (CAMEO 045).
@@ -1047,7 +1047,7 @@ def _warring_sides(head: Token) -> bool:
     return head.lemma_.lower() in SIDE_WORDS and (any(
         c.lower_ in WARRING_WORDS for c in head.children if c.dep_ in ("det", "amod", "nummod",
                                                                        "predet", "preconj"))
-        or (head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]))
+        or bare_sides(parse_arrays(head.doc), head.i))
 
 
 RALLY_OPPOSITION = "113"

@@ -306,6 +306,13 @@ def _np_positions(doc: Doc, head: int) -> list[int]:
     return sorted(keep)
 
 
+def bare_sides(arrays: ParseArrays, i: int) -> bool:
+    """Whether the word at ``i`` is "the parties" or "the sides" alone: the sides of a
+    dispute the text tells of, not political parties ("urged the parties to talk")."""
+    return (arrays.tags[i] == "NNS" and arrays.lemmas[i].lower() in SIDE_WORDS
+            and [arrays.lowers[c] for c in arrays.children[i]] == ["the"])
+
+
 class DocActors:
     """Actor resolution for one document, with memory of what it has established."""
 
@@ -930,8 +937,7 @@ class DocActors:
         # "US" is a country, "us" a pronoun
         if head_pos_tag == "PRON" or (head_pos_tag != "PROPN" and lowers[h] in PRONOUNS):
             return self._pronoun(head, day, exclude)
-        if (head_tag == "NNS" and head_lemma in SIDE_WORDS
-                and [lowers[c] for c in arrays.children[h]] == ["the"]):
+        if bare_sides(arrays, h):
             # "urged the parties to return to talks": the sides of a dispute the text
             # tells of, not political parties (the pipeline reads them from the fight)
             return None

@@ -80,6 +80,12 @@ def _tense(arrays: ParseArrays, verb: int) -> str | None:
     return None
 
 
+def _same_span(again: list[TimeMention], tm: TimeMention) -> TimeMention:
+    """The mention of ``again`` (the text's times found anew) at ``tm``'s span, else
+    ``tm``."""
+    return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+
+
 def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | None,
                   text: str, published: dt.date | None, narrative: TimeRef | None,
                   matches: list[RuleMatch]) -> TimeMention:
@@ -93,7 +99,7 @@ def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | N
         return tm
     again = find_times(text, published, narrative, own,  # type: ignore[arg-type]
                        matches=matches)
-    return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+    return _same_span(again, tm)
 
 
 def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
@@ -125,7 +131,7 @@ def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
     if day is None or day.precision != "day" or published is None or day.value >= published:
         return tm
     again = find_times(text, day.value, narrative, tense, matches=matches)  # type: ignore[arg-type]
-    return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+    return _same_span(again, tm)
 
 
 def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
@@ -150,7 +156,7 @@ def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
                                                     and arrays.heads[head] == other)):
             again = find_times(text, published, earlier.ref, tense,  # type: ignore[arg-type]
                                matches=matches, story_year=True)
-            return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+            return _same_span(again, tm)
     return tm
 
 
@@ -406,7 +412,7 @@ def _anchor_within(times: list[TimeMention], text: str, published: dt.date | Non
         if (tm.start, tm.end) in anaphoric and before:
             again = find_times(text, published, before[-1].ref, tense,  # type: ignore[arg-type]
                                matches=matches)
-            tm = next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
+            tm = _same_span(again, tm)
             tm = apposed_offset(text, before[-1], tm) or tm  # "on Friday, a day after ..."
         out.append(tm)
     return out
