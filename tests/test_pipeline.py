@@ -5188,7 +5188,7 @@ def test_act_records_tell_the_same_acts_as_whole_records(coder):
     from itertools import product
 
     from dotterel.merge.canonical import same_act
-    from dotterel.pipeline import _act_record
+    from dotterel.coding import _act_record
 
     events = coder.code("Police raided the Kenyan embassy in Mogadishu on Friday. Kenya condemned "
                         "the raid and broke off relations with Somalia. Somali police stormed "

@@ -201,3 +201,12 @@ class Event:
             "confidence": round(self.confidence, 3),
             **({"info_source": self.info_source.to_dict()} if self.info_source else {}),
         }
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One coded article: its events and its attributed quotes."""
+
+    article: Article
+    events: list[Event]
+    quotes: list[Quote]

@@ -17,6 +17,8 @@ The ``Coder`` adds it last to its pipeline; to add it to a pipeline of your own:
 
 from __future__ import annotations
 
+from typing import Final
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,14 +29,14 @@ from .word_classes import word_class
 HEADLINE_VERBS = "dotterel_headline_verbs"
 
 # What may open the object of a headline's verb ("summons Indian envoy").
-OBJECT_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
+OBJECT_PHRASE_POS: Final = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
 # Named doers a headline opens with; not a people's adjective ("Israeli strikes on Gaza"
 # is a noun phrase).
-HEADLINE_DOERS = {"GPE", "ORG", "PERSON"}
+HEADLINE_DOERS: Final = {"GPE", "ORG", "PERSON"}
 # the label a modifier of each part of speech takes in a mended headline's object
-MODIFIER_LABELS = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
+MODIFIER_LABELS: Final = {"ADJ": "amod", "DET": "det", "NUM": "nummod"}
 # Singular nouns that name a body of people and take a plural verb (word_classes.tsv).
-PLURAL_DOER_NOUNS = word_class("plural_body")
+PLURAL_DOER_NOUNS: Final = word_class("plural_body")
 
 
 def _headline_verb_form(word: str, verb_lemmas: frozenset[str]) -> str | None:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from dotterel.errors import KnowledgeError
 from dotterel.ontology import Ontology, data_path, load_ontology
@@ -28,22 +28,22 @@ from dotterel.ontology import Ontology, data_path, load_ontology
 __all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon", "word_runs"]
 
 COLUMNS = ("code", "pos", "lemma", "particle", "objects", "context", "target", "flags")
-POS_TAGS = frozenset({"VERB", "NOUN", "ADJ"})
+POS_TAGS: Final = frozenset({"VERB", "NOUN", "ADJ"})
 # Flags without a value; "neg=CODE" is the one flag that carries one.
-SIMPLE_FLAGS = frozenset({"speech", "report", "intent", "threat", "converse", "hosted"})
+SIMPLE_FLAGS: Final = frozenset({"speech", "report", "intent", "threat", "converse", "hosted"})
 # Target slots that are not prepositions.
-TARGET_SLOTS = frozenset({"obj", "dative"})
+TARGET_SLOTS: Final = frozenset({"obj", "dative"})
 # Prepositions a target may hang from. A closed list, so that a typo ("agianst") is
 # caught when the file is read rather than silently never matching.
-PREPOSITIONS = frozenset({
+PREPOSITIONS: Final = frozenset({
     "about", "above", "across", "after", "against", "along", "amid", "among", "around",
     "at", "before", "behind", "below", "beside", "between", "beyond", "by", "despite",
     "down", "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on",
     "onto", "out", "outside", "over", "past", "since", "through", "throughout", "to",
     "toward", "towards", "under", "upon", "via", "with", "within", "without",
 })
-_WORD_RE = re.compile(r"^[a-z][a-z'\-]*$")
-_PHRASE_RE = re.compile(r"^[a-z0-9][a-z0-9 '\-\.]*$")
+_WORD_RE: Final = re.compile(r"^[a-z][a-z'\-]*$")
+_PHRASE_RE: Final = re.compile(r"^[a-z0-9][a-z0-9 '\-\.]*$")
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
 
 
 # A text's words as a whole-word match sees them: runs of word characters and hyphens.
-_RUN_RE = re.compile(r"[\w-]+")
+_RUN_RE: Final = re.compile(r"[\w-]+")
 
 
 def word_runs(text: str, words: Sequence[str], cuts: Iterable[int]) -> set[str]:

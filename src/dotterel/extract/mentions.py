@@ -7,90 +7,91 @@ the resolution stages turn those tokens into actors, dates and places.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.arrays import ParseArrays, parse_arrays
+from ..nlp.tokens import conjuncts
 from ..types import Modality
 from .lexicon import Lexicon, TriggerEntry, word_runs
 from .word_classes import word_class
 
 # Dependency labels spaCy's English models use for the roles we need.
-SUBJECTS = {"nsubj", "csubj"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}
-SENTENCE_ENDS = {".", "!", "?"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
-ALL_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
-OBJECTS = {"dobj", "obj"}
+SUBJECTS: Final = {"nsubj", "csubj"}
+FINITE_TAGS: Final = {"VBD", "VBZ", "VBP"}
+SENTENCE_ENDS: Final = {".", "!", "?"}
+PASSIVE_SUBJECTS: Final = {"nsubjpass", "csubjpass"}
+PASSIVE_MARKS: Final = PASSIVE_SUBJECTS | {"auxpass"}
+ALL_SUBJECTS: Final = SUBJECTS | PASSIVE_SUBJECTS
+OBJECTS: Final = {"dobj", "obj"}
 # Labels under which the parser may hang a verb's bare named object as a loose modifier
 # ("shelled Aleppo", "attacked Mosul"), and the entity types such a name may bear (not
 # DATE or TIME: "met Tuesday").
-LOOSE_NAME_DEPS = {"npadvmod", "advmod"}
-LOOSE_NAME_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
+LOOSE_NAME_DEPS: Final = {"npadvmod", "advmod"}
+LOOSE_NAME_ENTITIES: Final = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 # Clauses whose missing subject is the governing verb's subject (control, coordination,
 # participial adjuncts: "agreed to send", "met and signed", "..., calling it").
-SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SUBJECT_SHARING: Final = {"xcomp", "conj", "advcl", "pcomp"}
+RELATIVE_PRONOUNS: Final = {"who", "which", "that", "whom"}
 # Pronouns by which a threat's complement clause names the threatener again ("Serbia
 # warned it would recall its ambassador"): the threatener, not the threat's target.
-SELF_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+SELF_PRONOUNS: Final = {"it", "he", "she", "they", "we", "i"}
 # Texts that speak for those who adopt them (word_classes.tsv).
-DOCUMENT_NOUNS = word_class("document")
+DOCUMENT_NOUNS: Final = word_class("document")
 # Undertakings whose "of" clause is the deed undertaken, by whoever undertakes it
 # (word_classes.tsv).
-UNDERTAKING_NOUNS = word_class("undertaking")
-APPEAL_ROOT = "02"
-REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
-HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-POSSIBILITY_AUX = {"could", "might", "may"}
+UNDERTAKING_NOUNS: Final = word_class("undertaking")
+APPEAL_ROOT: Final = "02"
+REFLEXIVES: Final = {"itself", "themselves", "himself", "herself", "ourselves"}
+FUTURE_AUX: Final = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX: Final = {"could", "might", "may", "would"}
+HYPOTHETICAL_MARKS: Final = {"if", "unless", "whether"}
+POSSIBILITY_AUX: Final = {"could", "might", "may"}
 CONDITION_MARKS = {"if", "unless"}
-OBLIGATION_AUX = {"must", "should", "ought"}
-MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
-OBLIGATION_VERBS = {"have", "need"}
+OBLIGATION_AUX: Final = {"must", "should", "ought"}
+MODAL_AUX: Final = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
+OBLIGATION_VERBS: Final = {"have", "need"}
 # Words of obligation that advise rather than insist: "Japan needs to enact reforms", "the
 # rebels should disarm" is a speaker's appeal (02); "Libya must hand over the suspects",
 # "has to withdraw" a demand (10).
-ADVISORY_WORDS = {"should", "ought", "need"}
+ADVISORY_WORDS: Final = {"should", "ought", "need"}
 # Adjectives whose clause is an act meant, not done (word_classes.tsv).
-INTENT_ADJECTIVES = word_class("readiness")
+INTENT_ADJECTIVES: Final = word_class("readiness")
 # Nouns whose clause is an act meant, not done, besides the lexicon's nouns of pledging
 # (word_classes.tsv).
-INTENT_NOUNS = word_class("intention")
+INTENT_NOUNS: Final = word_class("intention")
 # Words by which a noun is anyone of a kind: a relative clause on it tells of no deed done
 # (word_classes.tsv).
-ANYONE_WORDS = word_class("anyone")
+ANYONE_WORDS: Final = word_class("anyone")
 # Verbs of deciding: a decision taken is the act it decides, one still to be taken is not
 # (word_classes.tsv).
-DECISION_VERBS = word_class("deciding")
+DECISION_VERBS: Final = word_class("deciding")
 # Verbs and nouns that negate the act their clause names (word_classes.tsv).
-NEGATING_GOVERNORS = word_class("refusing")
-NEGATING_NOUNS = word_class("refusal")
+NEGATING_GOVERNORS: Final = word_class("refusing")
+NEGATING_NOUNS: Final = word_class("refusal")
 # Adjectives that negate the act their clause names ("reluctant to send tanks")
 # (word_classes.tsv).
-NEGATING_ADJECTIVES = word_class("unwilling")
+NEGATING_ADJECTIVES: Final = word_class("unwilling")
 # Adjectives of an act told as unlikely or beyond its doer: possible, not refused
 # (word_classes.tsv).
-DOUBTED_ADJECTIVES = word_class("doubted")
+DOUBTED_ADJECTIVES: Final = word_class("doubted")
 # Words by which an act is told on others' word ("reportedly bombed", "is believed to have
 # shelled") (word_classes.tsv).
-HEARSAY_WORDS = word_class("hearsay")
+HEARSAY_WORDS: Final = word_class("hearsay")
 # Verbs of taking place whose modal their nominal subject shares ("talks could resume")
 # (word_classes.tsv).
-OCCURRING_VERBS = word_class("occurring")
+OCCURRING_VERBS: Final = word_class("occurring")
 # Verbs (with their particle) that rule an act out (word_classes.tsv).
-EXCLUDING_VERBS = word_class("excluding")
+EXCLUDING_VERBS: Final = word_class("excluding")
 # Adverbs that make a negated act one not done so far, not one refused (word_classes.tsv).
-PENDING_ADVERBS = word_class("pending")
+PENDING_ADVERBS: Final = word_class("pending")
 # Participles that state a stance of their subject, not something done to it
 # (word_classes.tsv).
-STATIVE_PARTICIPLES = word_class("stance")
+STATIVE_PARTICIPLES: Final = word_class("stance")
 # Verbs (with their particle) of moving one's own people, whose agentless passive is the
 # moved ones' side's act (word_classes.tsv).
-SELF_MOVED_PARTICIPLES = word_class("moving_own")
+SELF_MOVED_PARTICIPLES: Final = word_class("moving_own")
 
 
 @dataclass(frozen=True)
@@ -211,9 +212,9 @@ def _misread_participle(tok: Token) -> Token | None:
 
 
 # Words that say, after a verb of holding, what its object is held as (word_classes.tsv).
-CAPTIVITY_COMPLEMENTS = word_class("captive")
+CAPTIVITY_COMPLEMENTS: Final = word_class("captive")
 # The verbs of holding: other verbs' captives are their true objects (word_classes.tsv).
-HOLDING_VERBS = word_class("holding")
+HOLDING_VERBS: Final = word_class("holding")
 
 
 def _held_captive(tok: Token) -> Token | None:
@@ -236,7 +237,7 @@ def _held_captive(tok: Token) -> Token | None:
 
 # Dependents that show a participle is no reduced passive: an auxiliary, an object, a
 # complement.
-NOT_REDUCED = {"aux", "auxpass", *OBJECTS, "dative", "xcomp", "ccomp"}
+NOT_REDUCED: Final = {"aux", "auxpass", *OBJECTS, "dative", "xcomp", "ccomp"}
 
 
 def _reduced_passive(tok: Token) -> bool:
@@ -444,11 +445,11 @@ class _Sentence:
 
 # Entity types of a place's name, and the object word it also reads as for the trigger
 # lexicon (see objects() below and triggers.tsv's header).
-NAMED_PLACE_TYPES = frozenset({"GPE", "LOC"})
-NAMED_PLACE = "place"
+NAMED_PLACE_TYPES: Final = frozenset({"GPE", "LOC"})
+NAMED_PLACE: Final = "place"
 # The same for a person's name: "released Aung San Suu Kyi" is the release of a person.
-NAMED_PERSON_TYPE = "PERSON"
-NAMED_PERSON = "person"
+NAMED_PERSON_TYPE: Final = "PERSON"
+NAMED_PERSON: Final = "person"
 
 
 class _TriggerWords:
@@ -605,12 +606,12 @@ def _subtree(arrays: ParseArrays, i: int) -> list[int]:
 
 # Prepositions of the occasion a verb of saying or asking is uttered at ("demanded an
 # apology at the second session of the talks"): never what is said or asked.
-OCCASION_PREPS = {"at", "during", "amid", "amidst", "despite", "after", "before"}
+OCCASION_PREPS: Final = {"at", "during", "amid", "amidst", "despite", "after", "before"}
 # Labels a trigger's particle may have: the parser often takes it for an adverb or a
 # preposition ("called off the talks", "called on Russia").
-PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+PARTICLE_DEPS: Final = frozenset({"prt", "advmod", "prep"})
 # Flags of entries whose context phrases say what is said, asked or pledged.
-CONTENT_FLAGS = frozenset({"speech", "intent", "threat"})
+CONTENT_FLAGS: Final = frozenset({"speech", "intent", "threat"})
 
 
 def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] | None:
@@ -795,7 +796,7 @@ def _stranded_agent(tok: Token) -> list[Token]:
 
 
 # Words that may stand between a subject and its verb ("have", "not", "also").
-BETWEEN_SUBJECT_AND_VERB = {"aux", "neg", "advmod", "punct"}
+BETWEEN_SUBJECT_AND_VERB: Final = {"aux", "neg", "advmod", "punct"}
 
 
 def _stranded_subject(tok: Token) -> list[Token]:
@@ -819,7 +820,7 @@ def _stranded_subject(tok: Token) -> list[Token]:
 
 
 # Verbs whose object is ordered to do what their to-infinitive says (word_classes.tsv).
-COMMANDING_VERBS = word_class("commanding")
+COMMANDING_VERBS: Final = word_class("commanding")
 
 
 def _commanded(tok: Token) -> bool:
@@ -833,7 +834,7 @@ def _commanded(tok: Token) -> bool:
 
 
 # Verbs whose object is a deed others do ("covered the protests") (word_classes.tsv).
-OBSERVING_VERBS = word_class("observing")
+OBSERVING_VERBS: Final = word_class("observing")
 
 
 def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
@@ -907,15 +908,15 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
 # offers and pledges, praise and apologies, aid, demands, criticism, rejections and
 # threats (not an act whose entry reads "from" as its target: "the evacuation of
 # civilians from Mariupol").
-SENT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
+SENT_ROOTS: Final = {"02", "03", "05", "07", "10", "11", "12", "13"}
 # Verbs that answer such an act someone else made: their "from" phrase names its maker
 # (word_classes.tsv).
-REACTING_VERBS = word_class("reacting")
+REACTING_VERBS: Final = word_class("reacting")
 
 
 # Prepositions by which an agentless passive names the deed it came about in ("were
 # killed in an Israeli air strike", "died during army shelling").
-IMPLIED_AGENT_PREPS = {"in", "during"}
+IMPLIED_AGENT_PREPS: Final = {"in", "during"}
 
 
 def _implied_agent(tok: Token, noun_lemmas: frozenset[str],
@@ -950,17 +951,17 @@ def _split_deed(word: Token, verb: Token, verb_lemmas: frozenset[str]) -> bool:
 
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
 # for talks", "during a visit"); not "after the attack", "over the shelling".
-ADJUNCT_PREPS = {"during", "for", "on"}
+ADJUNCT_PREPS: Final = {"during", "for", "on"}
 # Journeys told in an adjunct: whoever acts during one is the traveller (word_classes.tsv).
-JOURNEY_NOUNS = word_class("journey")
-JOURNEY_PREPS = {"during", "on"}
+JOURNEY_NOUNS: Final = word_class("journey")
+JOURNEY_PREPS: Final = {"during", "on"}
 # Possessive pronouns that refer back to the clause's subject ("delayed their meeting").
-POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our"}
+POSSESSIVE_PRONOUNS: Final = {"their", "its", "his", "her", "our"}
 
 
 # Predicate adjectives whose "for"/"of" phrase is their subject's own deed
 # (word_classes.tsv).
-BLAME_ADJECTIVES = word_class("blame")
+BLAME_ADJECTIVES: Final = word_class("blame")
 
 
 def _governing_verb(phrase: Token) -> Token | None:
@@ -1006,7 +1007,7 @@ def _descriptive(tok: Token) -> bool:
     The entity tagger takes a capitalised adjective that opens a sentence for a name
     ("Fierce clashes erupted"): there only a nationality or a place is someone's."""
     return tok.pos_ == "ADJ" and (not tok.ent_type_ or (
-        tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE")))
+        bool(tok.is_sent_start) and tok.ent_type_ not in ("NORP", "GPE")))
 
 
 def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
@@ -1055,9 +1056,9 @@ def _stranded_object(prep: Token) -> list[Token]:
 
 TIME_ENTITIES = {"DATE", "TIME"}
 # Adverbs of nearness before a phrase of time or place (word_classes.tsv).
-NEARNESS_ADVERBS = word_class("nearness")
+NEARNESS_ADVERBS: Final = word_class("nearness")
 # Nouns of time the parser does not always mark as dates (word_classes.tsv).
-TIME_WORDS = word_class("time")
+TIME_WORDS: Final = word_class("time")
 
 
 def _named_before_date(date: Token) -> list[Token]:
@@ -1069,13 +1070,13 @@ def _named_before_date(date: Token) -> list[Token]:
 
 
 MOVEMENT_PREPS = {"from", "to", "into"}
-COERCE_ROOT = "17"
-YIELD_ROOT = "08"  # easing, acceding, releasing, allowing
+COERCE_ROOT: Final = "17"
+YIELD_ROOT: Final = "08"  # easing, acceding, releasing, allowing
 
 
 # What someone asks of another: whoever's they are is whom meeting them yields to
 # (word_classes.tsv).
-ASKED_THINGS = word_class("asked_thing")
+ASKED_THINGS: Final = word_class("asked_thing")
 
 
 def _own_thing(tok: Token) -> bool:
@@ -1323,12 +1324,12 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
 
 
 INVESTIGATE_ROOT = "09"
-PEACEKEEPING_INTENT = "0334"  # a pledge to send a force to keep the peace
+PEACEKEEPING_INTENT: Final = "0334"  # a pledge to send a force to keep the peace
 # Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves
 # (word_classes.tsv).
-PEACEKEEPING_NOUNS = word_class("peacekeeping_force")
+PEACEKEEPING_NOUNS: Final = word_class("peacekeeping_force")
 # Nouns of a quarrel whose "with" phrase names the other party (word_classes.tsv).
-DISPUTE_NOUNS = word_class("dispute")
+DISPUTE_NOUNS: Final = word_class("dispute")
 
 
 def _misread_dative(verb: Token) -> list[Token]:
@@ -1347,7 +1348,7 @@ def _dispute_parties(tok: Token) -> list[Token]:
 
 
 # Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
-WITHIN_PROTEST_PREPS = {"during", "at", "in"}
+WITHIN_PROTEST_PREPS: Final = {"during", "at", "in"}
 
 
 def wrongdoers(deed: Token) -> list[Token]:
@@ -1449,9 +1450,9 @@ def _names_in(phrase: Token) -> bool:
 
 
 # Prepositions by which an asked-for act names whom it falls on ("a ceasefire in Liberia").
-TOPIC_PREPS = {"in", "against", "with", "on"}
+TOPIC_PREPS: Final = {"in", "against", "with", "on"}
 # Prepositions by which a noun phrase says whose it is ("ministers from the government").
-OWNER_PREPS = {"of", "from"}
+OWNER_PREPS: Final = {"of", "from"}
 
 
 def _prep_carriers(tok: Token) -> list[Token]:
@@ -1483,8 +1484,8 @@ def is_list_item(appos: Token) -> bool:
 
 # Currencies a sum of aid is counted in, and words that count, gather or measure: what is
 # counted is the noun of their "of" phrase (word_classes.tsv).
-MONEY_WORDS = word_class("currency")
-QUANTITY_NOUNS = word_class("quantity")
+MONEY_WORDS: Final = word_class("currency")
+QUANTITY_NOUNS: Final = word_class("quantity")
 
 
 def _who(doc: Doc, arrays: ParseArrays, i: int) -> int:
@@ -1499,7 +1500,7 @@ def _who(doc: Doc, arrays: ParseArrays, i: int) -> int:
         # a bare number counts what the same verb's object counts in the clause it is
         # coordinated with
         verb = tok.head
-        for other in (verb.head, *verb.conjuncts) if verb.dep_ == "conj" else verb.conjuncts:
+        for other in (verb.head, *conjuncts(verb)) if verb.dep_ == "conj" else conjuncts(verb):
             if other.i != verb.i and other.lemma_ == verb.lemma_:
                 named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
                 if named:
@@ -1557,7 +1558,7 @@ def _expand_conjuncts(tokens: list[Token]) -> tuple[int, ...]:
 
 
 # The links by which a clause or phrase hangs from the word that governs it.
-GOVERNED_DEPS = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep"}
+GOVERNED_DEPS: Final = {"xcomp", "ccomp", "acomp", "acl", "conj", "pobj", "pcomp", "dobj", "prep"}
 
 
 def _governors(doc: Doc, arrays: ParseArrays, i: int, limit: int = 3) -> list[int]:
@@ -1583,7 +1584,7 @@ def _governors(doc: Doc, arrays: ParseArrays, i: int, limit: int = 3) -> list[in
 
 
 # Marks of a clause that says how long an act goes on ("will fight until they win").
-GOAL_MARKS = {"until", "till"}
+GOAL_MARKS: Final = {"until", "till"}
 
 
 def _goal(tok: Token) -> bool:
@@ -1606,7 +1607,7 @@ def _notice_giver(clause: Token) -> int | None:
 
 # Subjects and objects that say the act fell on no one ("No Americans were killed",
 # "nobody was hurt", "killed no one").
-NO_ONE = {"nobody", "none", "nothing", "noone"}
+NO_ONE: Final = {"nobody", "none", "nothing", "noone"}
 
 
 def _own_doer(noun: Token) -> bool:
@@ -1811,8 +1812,8 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
 
 # Verbs whose complement is an act let happen, not done (word_classes.tsv), and the labels
 # by which the act hangs from them ("allowed them to hold a rally", "permitted the march").
-PERMITTING_VERBS = word_class("permitting")
-PERMITTED_DEPS = {"xcomp", "ccomp", "dobj"}
+PERMITTING_VERBS: Final = word_class("permitting")
+PERMITTED_DEPS: Final = {"xcomp", "ccomp", "dobj"}
 
 
 def _permitted(arrays: ParseArrays, i: int, governors: list[int]) -> bool:
@@ -1834,8 +1835,15 @@ def _asked(tok: Token) -> bool:
     opens with its auxiliary ("Will Iran strike back?", "Is China preparing to invade?").
     (A question opened by a question word, "Why did Turkey close the border?", takes the
     act as done.)"""
-    sent = tok.sent
-    return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX"
+    arrays = parse_arrays(tok.doc)
+    start = arrays.sent_starts[tok.i]
+    if arrays.pos[start] != "AUX":
+        return False
+    # (its last word that is not white space: ``sent.text`` joins every word anew)
+    words, last = arrays.words, arrays.sent_ends[tok.i] - 1
+    while last > start and not words[last].strip():
+        last -= 1
+    return words[last].rstrip().endswith("?")
 
 
 def _pending(tok: Token) -> bool:
@@ -1849,8 +1857,8 @@ def _pending(tok: Token) -> bool:
 
 # Prepositions by which a verb of agreeing or pledging names the act it pledges ("agreed to
 # a ceasefire", "agreed on a truce", "committed to talks").
-PLEDGE_PREPS = {"to", "on", "upon"}
-STATEMENT_ROOT = "01"
+PLEDGE_PREPS: Final = {"to", "on", "upon"}
+STATEMENT_ROOT: Final = "01"
 
 
 def _decision_taken(arrays: ParseArrays, i: int) -> bool:
@@ -1877,7 +1885,7 @@ def _pledges_act(verb: Token) -> bool | None:
     if not clauses:
         return None
     return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX
-               for clause in clauses for v in (clause, *clause.conjuncts) for c in v.children)
+               for clause in clauses for v in (clause, *conjuncts(clause)) for c in v.children)
 
 
 def _purpose(tok: Token) -> bool:
@@ -1964,7 +1972,7 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: _Sentence
 
 # Named entities whose words never report an act: "Amnesty International", "the Agency for
 # Development and Cooperation", "last March", a book title.
-NAME_ENTITIES = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
+NAME_ENTITIES: Final = {"ORG", "DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERSON"}
 
 
 def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: _Sentence) -> str | None:
@@ -1998,17 +2006,17 @@ def _in_name(tok: Token) -> bool:
 
 # Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
 # appeals, intentions, demands, rejections, threats.
-CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
+CONTENT_ROOTS: Final = {"02", "03", "10", "12", "13"}
 # Praise (05) and disapproval (11): spoken judgements of a deed, which its judge did not do.
-JUDGING_ROOTS = {"05", "11"}
+JUDGING_ROOTS: Final = {"05", "11"}
 # Verbs of fending off an armed act: their subject is its target, not its doer
 # (word_classes.tsv).
-FENDING_VERBS = word_class("fending")
+FENDING_VERBS: Final = word_class("fending")
 # The verbs that fend off an armed act only with their particle ("shoot down").
-FENDING_PHRASAL = frozenset(v.split()[0] for v in FENDING_VERBS if " " in v)
+FENDING_PHRASAL: Final = frozenset(v.split()[0] for v in FENDING_VERBS if " " in v)
 # What is fired or launched at a target by itself: what a fending verb fends off
 # (word_classes.tsv).
-PROJECTILES = word_class("projectile")
+PROJECTILES: Final = word_class("projectile")
 
 
 def fends(verb: Token) -> bool:
@@ -2023,8 +2031,8 @@ def _fends(doc: Doc, lemma: str, i: int) -> bool:
     return lemma in FENDING_VERBS or (lemma in FENDING_PHRASAL and any(
         f"{lemma} {c.lower_}" in FENDING_VERBS for c in _children(doc[i], {"prt"})))
 # Hosting (043) and mediating (045): a third party's part in a deed between others.
-BROKERING_CODES = {"043", "045"}
-REDUCE_ROOT = "16"  # reducing relations: cutting, halting, suspending
+BROKERING_CODES: Final = {"043", "045"}
+REDUCE_ROOT: Final = "16"  # reducing relations: cutting, halting, suspending
 
 
 def _content_objects(verb: Token) -> list[Token]:
@@ -2035,14 +2043,14 @@ def _content_objects(verb: Token) -> list[Token]:
                                         for o in _children(p, {"pobj"})]
     heads += [o for h in heads if h.pos_ == "NOUN" for p in _children(h, {"prep"})
               if p.lower_ == "for" for o in _children(p, {"pobj"})]
-    return [t for h in heads for t in (h, *h.conjuncts)]
+    return [t for h in heads for t in (h, *conjuncts(h))]
 
 
 # CAMEO roots: intentions to cooperate (03), and the first of the hostile roots (09-20).
-INTENT_ROOT = "03"
-OPTIMISM = "013"  # "hoped the talks would succeed"
-CONSIDER = "014"  # "is considering sanctions"
-HOSTILE_ROOT = "09"
+INTENT_ROOT: Final = "03"
+OPTIMISM: Final = "013"  # "hoped the talks would succeed"
+CONSIDER: Final = "014"  # "is considering sanctions"
+HOSTILE_ROOT: Final = "09"
 
 
 def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
@@ -2366,7 +2374,7 @@ def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
             clause = aimed if aimed.i in deeds else (
                 aimed.head if aimed.dep_ == "nsubj" and own else None)
             deed = deeds.get(clause.i) if clause is not None and clause.i != m.trigger else None
-            if deed is not None and deed.targets and (
+            if clause is not None and deed is not None and deed.targets and (
                     clause.head.i == m.trigger and clause.dep_ in ("ccomp", "xcomp")
                     # "rejected accusations that it had fired rockets at Israel", "denied
                     # reports that its police had raided": the clause of the claim denied
@@ -2378,10 +2386,10 @@ def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
 
 
 THREAT_ROOT = "13"
-REJECT_ROOT = "12"
-POSTURE_ROOT = "15"
+REJECT_ROOT: Final = "12"
+POSTURE_ROOT: Final = "15"
 # Verbs of getting ready for an act (word_classes.tsv).
-READYING_VERBS = word_class("readying")
+READYING_VERBS: Final = word_class("readying")
 
 
 def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -2483,11 +2491,11 @@ def _in_condition(arrays: ParseArrays, i: int) -> bool:
 
 # The entry of a demand read off a statement that someone must act, when what they must do
 # is no act the lexicon knows ("declared that China must drop its trade barriers").
-OBLIGED_DEMAND = TriggerEntry(code="100", pos="VERB", lemma="-", particle=None,
+OBLIGED_DEMAND: Final = TriggerEntry(code="100", pos="VERB", lemma="-", particle=None,
                               objects=frozenset(), context=(), target=("obj",),
                               flags=frozenset({"speech"}), neg_code=None,
                               origin="rule: a statement that someone must act")
-OBLIGED_APPEAL = "020"  # the code of one that says someone should act
+OBLIGED_APPEAL: Final = "020"  # the code of one that says someone should act
 
 
 def _obligation(clause: Token) -> set[str]:
@@ -2572,12 +2580,12 @@ def _stated_duties(reports: list[Token], found: list[Mention], lexicon: Lexicon,
 
 # Nouns of a duty someone has ("the obligation of Iraq to disarm"), and whether saying it
 # insists ("must") or advises ("need").
-DUTY_NOUNS = {"obligation": "must", "duty": "must", "need": "need"}
+DUTY_NOUNS: Final = {"obligation": "must", "duty": "must", "need": "need"}
 
 
 # Links by which an act belongs to what a clause says must be done, not to a side remark
 # on it ("must hand over the suspects as he embarked on a trip": the trip is no demand).
-ASKED_DEPS = {"xcomp", "conj", "dobj", "obj", "prep", "pobj", "compound"}
+ASKED_DEPS: Final = {"xcomp", "conj", "dobj", "obj", "prep", "pobj", "compound"}
 
 
 def _within(tok: Token, clause: Token) -> bool:
@@ -2591,12 +2599,12 @@ def _within(tok: Token, clause: Token) -> bool:
 
 
 PROTEST_ROOT = "14"
-CONSULT_ROOT = "04"
+CONSULT_ROOT: Final = "04"
 # Meetings that other news is dated by; talks and visits so named are still coded
 # (word_classes.tsv).
-DATING_MEETINGS = word_class("dating_meeting")
+DATING_MEETINGS: Final = word_class("dating_meeting")
 # Verbs that free someone of a charge: that accuses no one (word_classes.tsv).
-CLEARING_VERBS = word_class("clearing")
+CLEARING_VERBS: Final = word_class("clearing")
 
 
 def _modifier(tok: Token) -> bool:
@@ -2620,8 +2628,8 @@ def _between_parties(tok: Token) -> list[Token]:
         holders.append(head)
     for holder in holders:
         for obj in _prep_objects(holder, "between"):
-            if obj.conjuncts:
-                return [obj, *obj.conjuncts]
+            if conjuncts(obj):
+                return [obj, *conjuncts(obj)]
     return []
 
 
@@ -2655,7 +2663,7 @@ def _role_of(tok: Token, found: list[Mention]) -> bool:
 
 
 # Nouns a protest word may name the kind of (word_classes.tsv).
-PROTEST_KINDS = word_class("protest_kind")
+PROTEST_KINDS: Final = word_class("protest_kind")
 
 
 def _names_a_kind(tok: Token) -> bool:
@@ -2684,8 +2692,8 @@ def _told_again(tok: Token, code: str, found: list[Mention]) -> bool:
 # Verbs whose subject undergoes what their object names (word_classes.tsv), and the roots
 # of what is so undergone: appeals, offers and pledges, praise and apologies, demands,
 # disapproval, rejections and threats.
-UNDERGOING_VERBS = word_class("undergoing")
-UNDERGONE_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
+UNDERGOING_VERBS: Final = word_class("undergoing")
+UNDERGONE_ROOTS: Final = {"02", "03", "05", "10", "11", "12", "13"}
 
 
 def _undergone(noun: Token) -> Token | None:
@@ -2716,12 +2724,12 @@ def _yielded_to(tok: Token, found: list[Mention]) -> bool:
 
 
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with (word_classes.tsv).
-ACCUSING_VERBS = word_class("accusing")
+ACCUSING_VERBS: Final = word_class("accusing")
 # Verbs of punishing: what a punishment is for is told as its cause, not as news
 # (word_classes.tsv).
-PUNISHING_VERBS = word_class("punishing")
+PUNISHING_VERBS: Final = word_class("punishing")
 # Nouns whose "that" clause is only alleged (word_classes.tsv).
-ALLEGING_NOUNS = word_class("allegation")
+ALLEGING_NOUNS: Final = word_class("allegation")
 
 
 def _alleged(tok: Token) -> bool:
@@ -2747,11 +2755,11 @@ def _alleged(tok: Token) -> bool:
 
 
 # Verbs that call a plan off: what it planned is then no longer meant (word_classes.tsv).
-CANCELLING_VERBS = word_class("cancelling")
+CANCELLING_VERBS: Final = word_class("cancelling")
 
 
 # Verbs whose complement is only an aim (word_classes.tsv).
-AIM_VERBS = word_class("aiming")
+AIM_VERBS: Final = word_class("aiming")
 
 
 def _aimed_at(tok: Token) -> bool:
@@ -2764,8 +2772,8 @@ def _aimed_at(tok: Token) -> bool:
 
 # Verbs of keeping something from happening: what they take as their object is not done;
 # nor is the act someone is kept from, by them or by other verbs (word_classes.tsv).
-PREVENTING_VERBS = word_class("preventing")
-KEEPING_FROM_VERBS = PREVENTING_VERBS | word_class("keeping_from")
+PREVENTING_VERBS: Final = word_class("preventing")
+KEEPING_FROM_VERBS: Final = PREVENTING_VERBS | word_class("keeping_from")
 
 
 def _prevented(tok: Token) -> bool:
@@ -2775,7 +2783,7 @@ def _prevented(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "prevent genocide and war crimes"
     dep = tok.dep_  # (the label first: no head made for most acts)
-    if dep in (*OBJECTS, "nsubjpass"):
+    if dep in OBJECTS or dep == "nsubjpass":
         verb = tok.head
         return verb.pos_ == "VERB" and verb.lemma_.lower() in PREVENTING_VERBS
     if dep != "pcomp":
@@ -2789,7 +2797,7 @@ def _prevented(tok: Token) -> bool:
 
 # Verbs whose "against" gerund is what the one addressed is told not to do
 # (word_classes.tsv).
-CAUTIONING_VERBS = word_class("cautioning")
+CAUTIONING_VERBS: Final = word_class("cautioning")
 
 
 def _warned_against(tok: Token) -> bool:
@@ -2804,7 +2812,7 @@ def _warned_against(tok: Token) -> bool:
 
 
 # Nouns whose to-infinitive names what one may do, not what is done (word_classes.tsv).
-ENTITLEMENT_NOUNS = word_class("entitlement")
+ENTITLEMENT_NOUNS: Final = word_class("entitlement")
 
 
 def _entitled_to(tok: Token) -> bool:
@@ -2826,15 +2834,15 @@ def _called_off(tok: Token) -> bool:
 
 
 # Verbs of dying, whose preposition may name a deed that killed (word_classes.tsv).
-DYING_VERBS = word_class("dying")
-DEATH_PREPS = {"of", "from", "under", "after"}  # "died of/under torture", "as a result of"
+DYING_VERBS: Final = word_class("dying")
+DEATH_PREPS: Final = {"of", "from", "under", "after"}  # "died of/under torture", "as a result of"
 TORTURE, KILLING = "1822", "1823"  # torture someone died of is a killing
 
 
 ACCUSE_ROOT = "11"
 # Prepositions by which an act of coercion names the charges it rests on ("arrested on
 # charges of spying", "detained over allegations of fraud").
-GROUNDS_PREPS = {"on", "over"}
+GROUNDS_PREPS: Final = {"on", "over"}
 
 
 def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
@@ -2902,13 +2910,13 @@ def _light_verb(tok: Token) -> list[Token]:
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
 # repatriate the criminals", "called for a ceasefire", "demanded the resignation of".
-APPEAL_ROOTS = {"02", "10"}
+APPEAL_ROOTS: Final = {"02", "10"}
 # What a protest is held for: appeals, demands and disapproval it voices.
-CAUSE_ROOTS = {*APPEAL_ROOTS, "11"}
-ASKING_ROOTS = {"02", "10", "12"}  # appeals, demands and rejections: about an act asked for
+CAUSE_ROOTS: Final = {*APPEAL_ROOTS, "11"}
+ASKING_ROOTS: Final = {"02", "10", "12"}  # appeals, demands and rejections: about an act asked for
 # The links from an appeal to the words that say what it asks for ("acl": the clause of
 # an appeal noun, "faces pressure to help Greece").
-CONTENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
+CONTENT_DEPS: Final = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", "prep"}
 
 
 def _intends(tok: Token, lexicon: Lexicon) -> bool:
@@ -2934,9 +2942,9 @@ def _purpose_of(tok: Token, askers: set[int]) -> int | None:
 
 # Verbs whose verb complement is an act brought to an end (word_classes.tsv), and the code
 # of violence so ended: de-escalation.
-STOPPING_VERBS = word_class("stopping")
-STOPPED_DEPS = {"xcomp", "ccomp", "dobj", "obj"}  # how the act stopped hangs from the verb
-DEESCALATION = "087"
+STOPPING_VERBS: Final = word_class("stopping")
+STOPPED_DEPS: Final = {"xcomp", "ccomp", "dobj", "obj"}  # how the act stopped hangs from the verb
+DEESCALATION: Final = "087"
 
 
 def _stopped(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -3034,17 +3042,17 @@ def _asks_someone(verb: Token) -> bool:
 
 # Violent roots (assault, fight, mass violence), and the bare codes of violence that a
 # named means makes more specific.
-VIOLENT_ROOTS = {"18", "19", "20"}
-FORCE_ROOTS = {"17", *VIOLENT_ROOTS}  # coercion and violence: done to people
-GENERIC_VIOLENCE = {"180", "190", "200"}
+VIOLENT_ROOTS: Final = {"18", "19", "20"}
+FORCE_ROOTS: Final = {"17", *VIOLENT_ROOTS}  # coercion and violence: done to people
+GENERIC_VIOLENCE: Final = {"180", "190", "200"}
 # "blew up", "bombed": a bombing whose means the sentence may name more exactly ("blown
 # up by a surface-to-air missile" is an aerial weapon's doing, "in a car bomb" a car bombing)
-BARE_BOMBING = "183"
-ASSASSINATION = "186"
+BARE_BOMBING: Final = "183"
+ASSASSINATION: Final = "186"
 # Verbs of killing whose own word says nothing of how it was done (word_classes.tsv).
-MANNERLESS_KILLING = word_class("bare_killing")
+MANNERLESS_KILLING: Final = word_class("bare_killing")
 # Prepositions whose phrase names how a deed was done ("killed in a car bombing").
-MEANS_PREPS = {"in", "by", "during", "with"}
+MEANS_PREPS: Final = {"in", "by", "during", "with"}
 
 
 def means_objects(verb: Token) -> list[Token]:
@@ -3133,21 +3141,21 @@ def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
 
 # Accidents and disasters: deaths in them are no one's violence ("killed in a plane
 # crash", "an earthquake killed 300 people").
-ACCIDENT_WORDS = word_class("accident")
+ACCIDENT_WORDS: Final = word_class("accident")
 # Weather and other natural forces, as doers only ("strong winds battered Britain",
 # "tornadoes killed 20 people", "cholera killed 300 people"): people are killed by
 # others "in the snow" or "in heavy rain".
-NATURAL_FORCES = word_class("natural_force")
+NATURAL_FORCES: Final = word_class("natural_force")
 # A war's toll told as its doing ("the war killed more than 200,000 people") sums up
 # many deeds and names no one who did them: it is no event of its own.
-TOLL_DOERS = word_class("toll_doer")
+TOLL_DOERS: Final = word_class("toll_doer")
 # A fire that kills is a disaster; fire as a means ("killed with live fire") is not.
-ACCIDENT_DOERS = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
+ACCIDENT_DOERS: Final = ACCIDENT_WORDS | NATURAL_FORCES | TOLL_DOERS | {"fire"}
 # The kinds a named disaster's name may give it ("Hurricane Maria", "Storm Ciaran").
-DISASTER_KINDS = ACCIDENT_WORDS | NATURAL_FORCES
+DISASTER_KINDS: Final = ACCIDENT_WORDS | NATURAL_FORCES
 # Mishaps a clause tells of: the deaths a participle adds to it are theirs
 # (word_classes.tsv).
-ACCIDENT_VERBS = word_class("mishap")
+ACCIDENT_VERBS: Final = word_class("mishap")
 
 
 def _accidental(m: Mention, doc: Doc) -> bool:
@@ -3176,7 +3184,7 @@ def _accidental(m: Mention, doc: Doc) -> bool:
 # What culture and gossip news "invades", "storms" or "hits": the charts, the headlines,
 # someone's privacy. No force is used on them (a market or a store may be attacked
 # with arms, so they are not here).
-FIGURATIVE_OBJECTS = word_class("figurative_object")
+FIGURATIVE_OBJECTS: Final = word_class("figurative_object")
 
 
 def _figurative(m: Mention, doc: Doc) -> bool:
@@ -3192,12 +3200,12 @@ def _figurative(m: Mention, doc: Doc) -> bool:
 # Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
 # no political deed ("India's cricket team toured Australia", "the German orchestra
 # toured China"). A team is a sports team by its sport, or as a "national team".
-PERFORMER_WORDS = word_class("performer")
-TEAM_WORDS = word_class("team")
-SPORT_WORDS = word_class("sport")
+PERFORMER_WORDS: Final = word_class("performer")
+TEAM_WORDS: Final = word_class("team")
+SPORT_WORDS: Final = word_class("sport")
 # What they are told to do in sports and arts news: travel and meet, thank, criticise and
 # accuse, reject, and win and lose in words of force.
-PERFORMER_CODES = ("04", "051", "11", "12", "17", "18", "19")
+PERFORMER_CODES: Final = ("04", "051", "11", "12", "17", "18", "19")
 
 
 def _sporting(m: Mention, doc: Doc) -> bool:
@@ -3221,10 +3229,10 @@ def _sporting(m: Mention, doc: Doc) -> bool:
 # Property destruction, and the words for people protesting (word_classes.tsv): what
 # protesters destroy they destroy in a violent protest; what they break into they break
 # into in one.
-DESTRUCTION_CODES = {"1712"}
-BREAKING_IN_VERBS = word_class("breaking_in")
-PROTESTER_WORDS = word_class("protester")
-RIOT_CODE = "145"
+DESTRUCTION_CODES: Final = {"1712"}
+BREAKING_IN_VERBS: Final = word_class("breaking_in")
+PROTESTER_WORDS: Final = word_class("protester")
+RIOT_CODE: Final = "145"
 
 
 def _rioting(m: Mention, doc: Doc) -> Mention:
@@ -3238,8 +3246,8 @@ def _rioting(m: Mention, doc: Doc) -> Mention:
 
 
 # A state's protest, and the organs of state that make one for it (word_classes.tsv).
-OFFICIAL_COMPLAINT = "114"
-STATE_ORGANS = word_class("state_organ")
+OFFICIAL_COMPLAINT: Final = "114"
+STATE_ORGANS: Final = word_class("state_organ")
 
 
 def _official_protest(m: Mention, doc: Doc) -> Mention:
@@ -3257,7 +3265,7 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
 
 AERIAL_WEAPONS = "195"
 # A state's armed forces, as the doers of a bombing (word_classes.tsv).
-ARMED_FORCE_WORDS = word_class("armed_force")
+ARMED_FORCE_WORDS: Final = word_class("armed_force")
 
 
 def _state_bombing(m: Mention, doc: Doc) -> Mention:
@@ -3274,12 +3282,12 @@ def _state_bombing(m: Mention, doc: Doc) -> Mention:
 
 
 TRAVEL_CODE = "042"
-FORCE_MOVEMENT = "154"
+FORCE_MOVEMENT: Final = "154"
 # Armed forces and their units and craft, as the ones who arrive somewhere, and the verbs
 # of travel by which arriving forces are deployed (forces that visit or tour a place are
 # guests there) (word_classes.tsv).
-MOVED_FORCE_WORDS = word_class("moved_force")
-MOVING_VERBS = word_class("force_arrival")
+MOVED_FORCE_WORDS: Final = word_class("moved_force")
+MOVING_VERBS: Final = word_class("force_arrival")
 
 
 def _forces_moved(m: Mention, doc: Doc) -> Mention:
@@ -3312,8 +3320,8 @@ def _mediated_parties(tok: Token) -> list[Token]:
 
 
 # Nouns of a deal made, whose infinitive says what it is for (word_classes.tsv).
-AGREEMENT_NOUNS = word_class("agreement")
-DIPLOMATIC_ROOT = "05"
+AGREEMENT_NOUNS: Final = word_class("agreement")
+DIPLOMATIC_ROOT: Final = "05"
 
 
 def _agreed_for(tok: Token) -> bool:
@@ -3362,7 +3370,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
         # the target on the list's last deed, but it is every one's
-        targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
+        targets = next((found for c in conjuncts(tok) if (found := _target(c, entry, (c.i,)))), [])
     if not targets and code[:3] == MEDIATION:
         targets = _mediated_parties(tok)
     if not targets and conditional:

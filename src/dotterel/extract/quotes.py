@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from spacy.tokens import Doc, Token
 
@@ -37,24 +37,24 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 
 # Verbs that introduce speech, by lemma: the verbs of reporting and the other verbs of
 # speech (word_classes.tsv). "according to" is handled apart.
-REPORT_LEMMAS = word_class("reporting") | word_class("speaking")
+REPORT_LEMMAS: Final = word_class("reporting") | word_class("speaking")
 # Verbs whose quoted object is a characterisation by the subject (word_classes.tsv).
-CHARACTERISE_LEMMAS = word_class("characterising")
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CHARACTERISE_LEMMAS: Final = word_class("characterising")
+SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 # Dependents that can carry the speaker of an inverted attribution ("said Canseco").
-INVERTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos",
+INVERTED_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos",
                            "oprd", "dative", "conj", "dep"})
-NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-SENTENCE_END = frozenset({".", "!", "?"})
-TRAILING = " \t\r\n,;:"
-OPEN_MARKS = "“"
-CLOSE_MARKS = "”"
-STRAIGHT = '"'
+NOMINAL_POS: Final = frozenset({"PROPN", "NOUN", "PRON"})
+RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that", "whom"})
+SENTENCE_END: Final = frozenset({".", "!", "?"})
+TRAILING: Final = " \t\r\n,;:"
+OPEN_MARKS: Final = "“"
+CLOSE_MARKS: Final = "”"
+STRAIGHT: Final = '"'
 # The widest attribution window around a quote, in tokens; a reporting verb further away
 # belongs to some other statement.
-WINDOW = 30
-LINE_BREAK = re.compile(r"\n")
+WINDOW: Final = 30
+LINE_BREAK: Final = re.compile(r"\n")
 
 
 @dataclass(frozen=True)

@@ -15,25 +15,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import chain
+from typing import Final
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS,
+                         SENT_START, SPACY, TAG)
 from spacy.tokens import Doc
 
 # where a document keeps its arrays: ``Doc.user_data`` is the per-document store spaCy
 # gives components (the key is namespaced so that no other component's entry is touched;
 # a string, whose hash Python keeps, since the arrays are looked up tens of thousands of
 # times a batch)
-USER_DATA_KEY = "dotterel.parse_arrays"
-COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB, IDX]
+USER_DATA_KEY: Final = "dotterel.parse_arrays"
+COLUMNS: Final = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB, IDX,
+                  SENT_START]
 # the first columns hold string hashes; the others' positions in COLUMNS
-_STRING_COLUMNS = 7
-_HEAD, _SPACY, _ENT_IOB, _IDX = 7, 8, 9, 10
+_STRING_COLUMNS: Final = 7
+_HEAD, _SPACY, _ENT_IOB, _IDX, _SENT_START = 7, 8, 9, 10, 11
 # ``Token.ent_iob_`` of each ``ENT_IOB`` value, and ``Token.whitespace_`` of each ``SPACY``
 # one (as arrays of objects, indexed by a whole column at once)
-IOB_STRINGS = ("", "I", "O", "B")
-_IOB_STRINGS = np.array(IOB_STRINGS, dtype=object)
-_SPACES = np.array(["", " "], dtype=object)
+IOB_STRINGS: Final = ("", "I", "O", "B")
+_IOB_STRINGS: Final = np.array(IOB_STRINGS, dtype=object)
+_SPACES: Final = np.array(["", " "], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class ParseArrays:
     (``lemmas`` is ``lemma_``, ``deps`` is ``dep_``, ``ent_iobs`` is ``ent_iob_``...;
     ``spaces`` is ``whitespace_``). ``idx[i]`` is token ``i``'s character offset in
     ``text``, the document's text (``Doc.text`` joins it anew from the tokens on every read).
+    ``sent_starts[i]`` and ``sent_ends[i]`` bound token ``i``'s sentence, as
+    ``Token.sent.start`` and ``.end`` give them (which walk the document to find it), and
+    ``left_edges[i]`` is the first word of its subtree, as ``Token.left_edge.i``.
     """
 
     words: list[str]
@@ -61,6 +67,9 @@ class ParseArrays:
     ent_iobs: list[str]
     idx: list[int]
     text: str
+    sent_starts: list[int]
+    sent_ends: list[int]
+    left_edges: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> ParseArrays:
@@ -71,7 +80,8 @@ class ParseArrays:
         n = len(doc)
         if not n:
             return cls(words=[], lowers=[], lemmas=[], pos=[], tags=[], deps=[], ent_types=[],
-                       heads=[], children=[], spaces=[], ent_iobs=[], idx=[], text=doc.text)
+                       heads=[], children=[], spaces=[], ent_iobs=[], idx=[], text=doc.text,
+                       sent_starts=[], sent_ends=[], left_edges=[])
         table = doc.to_array(COLUMNS)
         # the string columns: each distinct value looked up once (a document repeats its
         # words and tags many times), then every cell given its string by indexing
@@ -84,17 +94,54 @@ class ParseArrays:
         # HEAD is a signed offset stored in an unsigned column: read its bits as signed
         heads = (table[:, _HEAD].view(np.int64) + np.arange(n)).tolist()
         children: list[list[int]] = [[] for _ in heads]
+        # each word is the first of its own subtree and of its ancestors' that no earlier
+        # word reached (words taken in text order, each climb stops where one did)
+        left_edges = list(range(n))
         for i, h in enumerate(heads):
             if h != i:
                 children[h].append(i)
+                below, above = i, h
+                while above != below and left_edges[above] > i:
+                    left_edges[above] = i
+                    below, above = above, heads[above]
         spaces = _SPACES[table[:, _SPACY]].tolist()
+        # a sentence starts at each word marked so (SENT_START 1, stored unsigned) and at
+        # the first; it ends where the next starts
+        opens = table[:, _SENT_START].view(np.int64) == 1
+        opens[0] = True
+        number = np.cumsum(opens) - 1
+        starts = np.flatnonzero(opens)
         return cls(words=words, lowers=lowers, lemmas=lemmas, pos=pos, tags=tags, deps=deps,
                    ent_types=ent_types, heads=heads, children=children, spaces=spaces,
                    ent_iobs=_IOB_STRINGS[table[:, _ENT_IOB]].tolist(),
                    idx=table[:, _IDX].tolist(),
                    # what ``doc.text`` joins, each word with its trailing space, without
                    # making a Token for each
-                   text="".join(chain.from_iterable(zip(words, spaces))))
+                   text="".join(chain.from_iterable(zip(words, spaces))),
+                   sent_starts=starts[number].tolist(),
+                   sent_ends=np.append(starts[1:], n)[number].tolist(),
+                   left_edges=left_edges)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Where each sentence starts and ends, in text order (as ``doc.sents`` gives
+        them, with no Span made for each)."""
+        return sorted(set(zip(self.sent_starts, self.sent_ends)))
+
+    def entities(self) -> list[tuple[int, int, str]]:
+        """Each named entity's start, end and label, as ``doc.ents`` gives them (with
+        no Span made for each): an entity opens at a "B" word with a label and goes on
+        over the "I" words after it."""
+        out: list[tuple[int, int, str]] = []
+        start, label = -1, ""
+        for i, iob in enumerate(self.ent_iobs):
+            if iob == "I":
+                continue
+            if start != -1:
+                out.append((start, i, label))
+            start, label = (i, self.ent_types[i]) if iob == "B" and self.ent_types[i] else (-1, "")
+        if start != -1:
+            out.append((start, len(self.ent_iobs), label))
+        return out
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens ``start:end``, as ``doc[start:end].text`` gives it (which

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, NORM, ORTH, POS, TAG
@@ -221,7 +222,7 @@ def compile_rules(ruler: AttributeRuler) -> RuleTable:
                 tag_morph[key] = int(attrs[MORPH])
             continue
         in_tag_map = False
-        for pattern in item["patterns"]:
+        for pattern in cast(list[list[dict[str, object]]], item["patterns"]):
             if not pattern:
                 raise UnsupportedPattern("empty pattern")
             for spec in pattern:
@@ -261,7 +262,7 @@ class FastAttributeRuler:
         if not table.columns:
             return []
         values = doc.to_array(list(table.columns)).reshape(len(doc), len(table.columns))
-        rows = values.tolist()
+        rows = cast(list[list[int]], values.tolist())  # (attribute ids: integers)
         lower = values[:, table.columns.index(LOWER)] if LOWER in table.columns else None
         if lower is not None and table.by_lower:
             known = np.fromiter(table.by_lower, dtype=values.dtype, count=len(table.by_lower))
@@ -286,7 +287,7 @@ class FastAttributeRuler:
             mapped = np.array([mapping.get(int(t), 0) for t in tags], dtype=values.dtype)[inverse]
             # a tag the map does not cover keeps what it had
             values[:, col] = np.where(known, mapped, values[:, col])
-        doc.from_array([POS, MORPH], values[:, 1:])
+        doc.from_array([POS, MORPH], values[:, 1:])  # type: ignore[arg-type]  # (stubs: thinc's Ints2d)
 
     def __call__(self, doc: Doc) -> Doc:
         table = self.table
@@ -325,6 +326,6 @@ def speed_up_attribute_ruler(nlp: Language) -> bool:
         table = compile_rules(ruler)
     except UnsupportedPattern:
         return False
-    fast = nlp.replace_pipe("attribute_ruler", FAST_RULER)
+    fast = cast(FastAttributeRuler, nlp.replace_pipe("attribute_ruler", FAST_RULER))
     fast.table = table
     return True

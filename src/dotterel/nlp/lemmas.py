@@ -14,6 +14,7 @@ unless the lemmatizer was configured to overwrite, as spaCy's does.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
@@ -50,7 +51,7 @@ class FastLemmatizer:
                 text = lemmatizer.lemmatize(doc[i])[0]
                 found = known[key] = doc.vocab.strings.add(text)
             lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]  # (stubs: thinc's Ints2d)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -74,9 +75,10 @@ def speed_up_lemmatizer(nlp: Language) -> bool:
     if "lemmatizer" not in nlp.pipe_names:
         return False
     lemmatizer = nlp.get_pipe("lemmatizer")
-    if type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize or \
-            getattr(lemmatizer, "mode", None) != "rule":
+    if (not isinstance(lemmatizer, Lemmatizer)
+            or type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize
+            or getattr(lemmatizer, "mode", None) != "rule"):
         return False
-    fast = nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER)
+    fast = cast(FastLemmatizer, nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER))
     fast.lemmatizer = lemmatizer
     return True

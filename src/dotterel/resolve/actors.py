@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import dataclass, replace
 from itertools import islice
+from typing import Final
 
 from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
 from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
+from ..nlp.tokens import conjuncts
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
                          inside_place_name, period_names, phrase_key, successions)
@@ -32,55 +34,55 @@ from .gazetteer import normalize_name
 from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
-NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
+NP_DEPS: Final = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
            "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
-NP_PREPS = {"of", "from"}
+NP_PREPS: Final = {"of", "from"}
 # What heads a base noun phrase (spaCy's English noun chunks): a noun or pronoun in one
 # of these dependencies, or a conjunct of one.
-CHUNK_POS = frozenset({"NOUN", "PROPN", "PRON"})
-CHUNK_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative",
+CHUNK_POS: Final = frozenset({"NOUN", "PROPN", "PRON"})
+CHUNK_DEPS: Final = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative",
                         "appos", "attr", "ROOT"})
 # prepositions inside a name only when capitalised ("Doctors Without Borders")
-NAME_PREPS = {"Without", "Sans"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+NAME_PREPS: Final = {"Without", "Sans"}
+PERSON_PRONOUNS: Final = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 # the press a speaker tells things to: no antecedent of a pronoun (word_classes.tsv)
-PRESS_WORDS = word_class("press")
+PRESS_WORDS: Final = word_class("press")
 # nouns plural in form that name one thing ("headquarters"): no group "they" means them
-ONE_THING_NOUNS = word_class("one_thing")
-GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
-SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
-THING_PRONOUNS = {"it", "its"}
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS  # of people, groups and speakers
+ONE_THING_NOUNS: Final = word_class("one_thing")
+GROUP_PRONOUNS: Final = {"they", "them", "their", "themselves"}
+SPEAKER_PRONOUNS: Final = {"i", "me", "my", "we", "us", "our"}
+THING_PRONOUNS: Final = {"it", "its"}
+PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS  # of people, groups and speakers
 # Nouns that head a body of members: one named by a region's word is non-governmental, not
 # the region (named IGOs are in igos.tsv; the nouns in word_classes.tsv).
-ASSOCIATIONS = word_class("association")
+ASSOCIATIONS: Final = word_class("association")
 # Entities that name a state or a place, never a person a "he" or "she" stands for.
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
+PLACE_ENTITIES: Final = frozenset({"GPE", "LOC", "NORP"})
 # Heads that describe a country without naming it (word_classes.tsv).
-COUNTRY_DESCRIPTORS = word_class("country_descriptor")
+COUNTRY_DESCRIPTORS: Final = word_class("country_descriptor")
 # Verbs of saying: the subject of one that governs a word is the speaker (word_classes.tsv).
-REPORT_LEMMAS = word_class("reporting")
+REPORT_LEMMAS: Final = word_class("reporting")
 # Words that say a known office holder has left office, and those that date an office
 # without saying so ("then", "outgoing"; word_classes.tsv).
-OUT_OF_OFFICE = word_class("out_of_office")
-FORMER_WORDS = OUT_OF_OFFICE | word_class("in_office_then")
-GENERIC_SECTORS = {"GOV"}
+OUT_OF_OFFICE: Final = word_class("out_of_office")
+FORMER_WORDS: Final = OUT_OF_OFFICE | word_class("in_office_then")
+GENERIC_SECTORS: Final = {"GOV"}
 # "pro-Russia", "anti-Gondor": a stance towards a country, not membership of it.
-STANCE_WORDS = {"pro", "anti"}
-STANCE_PREFIXES = {"pro-", "anti-"}
+STANCE_WORDS: Final = {"pro", "anti"}
+STANCE_PREFIXES: Final = {"pro-", "anti-"}
 # Participles after a state's name that make it a group's backer (word_classes.tsv).
-BACKING_WORDS = word_class("backing")
+BACKING_WORDS: Final = word_class("backing")
 # Verbs of setting out whose "for" phrase names where one is bound: a destination, not the
 # country one is of or the story is in (word_classes.tsv).
-DEPARTURE_VERBS = word_class("departing")
+DEPARTURE_VERBS: Final = word_class("departing")
 # Words that modify a noun inside a phrase rather than head one.
 # Prepositions by which a group names the states its members belong to: "lawmakers in
 # Arnor and Gondor", "the foreign ministers of France and Germany".
-MEMBER_PREPS = ("in", "of")
-GROUP_PLACE_PREPS = frozenset({"in", "throughout"})  # where a group is found
+MEMBER_PREPS: Final = ("in", "of")
+GROUP_PLACE_PREPS: Final = frozenset({"in", "throughout"})  # where a group is found
 # where a group is found or comes from ("a missionary from Calgary")
-GROUP_ORIGIN_PREPS = GROUP_PLACE_PREPS | {"from"}
-MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
+GROUP_ORIGIN_PREPS: Final = GROUP_PLACE_PREPS | {"from"}
+MODIFIER_DEPS: Final = {"compound", "amod", "flat", "nmod"}
 # Heads whose owner is never the place they are in ("the embassy in Quito").
 # people and armed men no phrase places are those of the scene of their clause: civilians,
 # militants, rebels, insurgents, criminals and suspects (not an army, which may fight
@@ -89,127 +91,127 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod"}
 # only at home ("police arrested two Syrian men in Berlin"); and so are hospitals and
 # health workers, journalists and clergy and their places ("an airstrike hit a hospital in
 # Dnipro", "killed five journalists in Gaza")
-SCENE_SECTORS = frozenset({"CVL", "UAF", "REB", "INS", "CRM", "EDU", "LAB", "AGR", "COP",
+SCENE_SECTORS: Final = frozenset({"CVL", "UAF", "REB", "INS", "CRM", "EDU", "LAB", "AGR", "COP",
                            "JUD", "HLH", "MED", "REL"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
-SCENE_PLACE_PREPS = GROUP_PLACE_PREPS | {"near", "outside"}
+SCENE_PLACE_PREPS: Final = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
 # it is; things sent through a place ("arms shipped through Syria") are not that place's.
-CROWD_PLACE_PREPS = SCENE_PLACE_PREPS | {"through", "across"}
+CROWD_PLACE_PREPS: Final = SCENE_PLACE_PREPS | {"through", "across"}
 # The prepositions that put a region's name as a place ("in Tigray", "aid to Darfur").
-REGION_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
+REGION_PREPS: Final = frozenset({"in", "into", "to", "across", "throughout", "inside"})
 # The prepositions of where a deed of force is aimed ("the attack on Kharkiv", "the
 # shelling of Kherson").
-AIMED_PREPS = frozenset({"on", "of", "against"})
+AIMED_PREPS: Final = frozenset({"on", "of", "against"})
 # The prepositions a deed hangs its mark on ("fired at", "opened fire on", "hurled stones
 # against"): a country word there is the mark's, not the doer's.
-MARK_PREPS = frozenset({"at", "on", "against"})
+MARK_PREPS: Final = frozenset({"at", "on", "against"})
 # Missions and people a state posts abroad: a place phrase does not make them that
 # place's (word_classes.tsv).
-POSTED_ABROAD = word_class("posted_abroad")
+POSTED_ABROAD: Final = word_class("posted_abroad")
 # Sectors of civil society whose bodies, when the text calls them international, belong to
 # no state: CAMEO codes "an international aid agency" or "international human rights
 # groups" as NGOs, not as the country they work in.
-NGO_SECTORS = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
+NGO_SECTORS: Final = {"HRI", "DEV", "HLH", "REF", "ENV", "LAB"}
 # The words that call such a body international (word_classes.tsv).
-INTERNATIONAL_WORDS = word_class("international")
+INTERNATIONAL_WORDS: Final = word_class("international")
 # Heads that name someone by the body they belong to or lead (word_classes.tsv).
-MEMBER_HEADS = word_class("member_head")
+MEMBER_HEADS: Final = word_class("member_head")
 # Nouns for a body's or person's movement or presence: the party is the one moved, with its
 # sector (word_classes.tsv).
-MOVEMENT_HEADS = word_class("movement")
+MOVEMENT_HEADS: Final = word_class("movement")
 # Nouns for a party's leaving a place, and the bodies a state keeps abroad (word_classes.tsv):
 # such a leaving names a state's presence elsewhere, so its country is not that of whoever
 # demands it.
-LEAVING_HEADS = word_class("leaving")
-PRESENCE_ABROAD = word_class("presence_abroad")
+LEAVING_HEADS: Final = word_class("leaving")
+PRESENCE_ABROAD: Final = word_class("presence_abroad")
 # Forces of several states: a force so called (word_classes.tsv) whom no phrase gives a
 # state is an international (IGO) force.
-FORCE_HEADS = word_class("force_head")
-MULTINATIONAL_WORDS = word_class("multinational")
-PEACEKEEPING = word_class("peacekeeping")
+FORCE_HEADS: Final = word_class("force_head")
+MULTINATIONAL_WORDS: Final = word_class("multinational")
+PEACEKEEPING: Final = word_class("peacekeeping")
 # Verbs by which a state puts its troops somewhere (word_classes.tsv).
-SENDING_VERBS = word_class("sending")
+SENDING_VERBS: Final = word_class("sending")
 # People in the street (civilians, students, workers): a country named later in their
 # sentence is theirs only where it places them or names its rulers ("protested against
 # the Russian government"), not where it qualifies what they act on ("burned American
 # flags", "demanded the closure of the US base").
-CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+CROWD_SECTORS: Final = frozenset({"CVL", "EDU", "LAB"})
 # People who move across borders or are moved (refugees, migrants, civilians, workers,
 # students): a "from" phrase names where they come from.
-PEOPLE_SECTORS = CROWD_SECTORS | {"REF"}
+PEOPLE_SECTORS: Final = CROWD_SECTORS | {"REF"}
 # Armed men of no state (gunmen, rebels, insurgents, pirates and other criminals): a
 # country word that qualifies the people or things they attack or seize ("abducted a
 # French aid worker in Mali", "seized a Greek tanker off Somalia") is their victims', not
 # theirs (the state whose forces they fight, or that they threaten, is theirs).
-IRREGULAR_SECTORS = frozenset({"UAF", "REB", "INS", "CRM"})
+IRREGULAR_SECTORS: Final = frozenset({"UAF", "REB", "INS", "CRM"})
 # Peoples with no state: armed men named by one ("Kurdish militants") rise against the
 # state they live in, as rebels do.
-STATELESS_PEOPLES = word_class("stateless_people")
-SCENE_PREPS = GROUP_PLACE_PREPS | {"through", "across", "at"}
-OBJECT_DEPS = frozenset({"dobj", "obj"})  # what a verb acts on
+STATELESS_PEOPLES: Final = word_class("stateless_people")
+SCENE_PREPS: Final = GROUP_PLACE_PREPS | {"through", "across", "at"}
+OBJECT_DEPS: Final = frozenset({"dobj", "obj"})  # what a verb acts on
 # Prepositions of going or coming: where they lead is not the scene of a deed.
-AWAY_PREPS = frozenset({"to", "into", "from", "toward", "towards"})
+AWAY_PREPS: Final = frozenset({"to", "into", "from", "toward", "towards"})
 # armed bodies, which the text may call foreign to the place they are in
-ARMED_SECTORS = frozenset({"MIL", "UAF", "REB", "INS"})
+ARMED_SECTORS: Final = frozenset({"MIL", "UAF", "REB", "INS"})
 # Deeds of war a state's word qualifies: a state's raid or bombardment is its forces' act,
 # not its people's. A strike is one only by air or missile; otherwise it is a walkout
 # (word_classes.tsv).
-STATE_FORCE_DEEDS = word_class("war_deed")
-STRIKE_MODIFIERS = word_class("strike_means")
+STATE_FORCE_DEEDS: Final = word_class("war_deed")
+STRIKE_MODIFIERS: Final = word_class("strike_means")
 # Arms that strike by themselves, whose state's adjective names its forces
 # (word_classes.tsv).
-STATE_WEAPONS = word_class("state_weapon")
+STATE_WEAPONS: Final = word_class("state_weapon")
 # Attacks told by kinds that are no state's forces' deeds (word_classes.tsv).
-IRREGULAR_ATTACKS = word_class("irregular_attack")
+IRREGULAR_ATTACKS: Final = word_class("irregular_attack")
 # Words that make a city's name another part of it, not a club's (word_classes.tsv).
-PLACE_QUALIFIERS = word_class("place_qualifier")
+PLACE_QUALIFIERS: Final = word_class("place_qualifier")
 # Nouns of a border: one named by a state's word is no one's place, nor is the other side of
 # one (word_classes.tsv).
-BORDER_NOUNS = word_class("border")
+BORDER_NOUNS: Final = word_class("border")
 # Places a state holds, which its possessive pronoun makes that state's: the owner stands
 # for them, as a place named would (word_classes.tsv).
-OWNED_PLACES = word_class("owned_place")
+OWNED_PLACES: Final = word_class("owned_place")
 # A people's part living among another (word_classes.tsv).
-MINORITY_NOUNS = word_class("minority")
+MINORITY_NOUNS: Final = word_class("minority")
 # Nouns for someone who holds the same office as another in another state
 # (word_classes.tsv).
-COUNTERPART_NOUNS = word_class("counterpart")
+COUNTERPART_NOUNS: Final = word_class("counterpart")
 # Heads that name another party by its tie to a state (word_classes.tsv).
-OTHER_PARTY_NOUNS = word_class("other_party")
+OTHER_PARTY_NOUNS: Final = word_class("other_party")
 # Heads that name a government by its leader (word_classes.tsv).
-LEADER_GOVERNMENTS = word_class("leader_government")
+LEADER_GOVERNMENTS: Final = word_class("leader_government")
 # Sectors of a state's own institutions ("the government", "Congress"): said alone, the
 # state the story is about.
-STATE_BODIES = frozenset({"GOV", "LEG"})
+STATE_BODIES: Final = frozenset({"GOV", "LEG"})
 # Offices that act only within their own state's jurisdiction: a judge or a police
 # officer no phrase places is of the state whose people they act on ("Judge Ana Ruiz
 # charged three Peruvian officials").
-JURISDICTIONS = frozenset({"JUD", "COP"})
+JURISDICTIONS: Final = frozenset({"JUD", "COP"})
 # Sectors of a state's office holders ("President", "General", "spy chief", "former
 # minister"): a country word that qualifies one of them names the state's rulers.
-STATE_OFFICES = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
+STATE_OFFICES: Final = STATE_BODIES | JURISDICTIONS | {"MIL", "SPY", "ELI"}
 # Portfolio words of ministers whose office, like those, is over their own state's people
 # (word_classes.tsv).
-DOMESTIC_PORTFOLIOS = word_class("domestic_portfolio")
+DOMESTIC_PORTFOLIOS: Final = word_class("domestic_portfolio")
 # Nouns of a group that "they" refers back to, singular ones too (word_classes.tsv).
-COLLECTIVES = word_class("collective")
+COLLECTIVES: Final = word_class("collective")
 # Participles that say what someone is charged with ("convicted of spying for Israel"),
 # and the aircraft nouns that name no armed body by themselves (airliners are jets and
 # planes too) with the verbs of attack by which a state's craft are its air force ("Syrian
 # planes struck a market") (word_classes.tsv).
-CHARGE_PARTICIPLES = word_class("charge_participle")
-STRIKING_CRAFT = word_class("striking_craft")
-AIR_ATTACK_VERBS = word_class("air_attack")
-AIR_PURSUIT_VERBS = word_class("air_pursuit")
-AIRCRAFT = word_class("aircraft")
+CHARGE_PARTICIPLES: Final = word_class("charge_participle")
+STRIKING_CRAFT: Final = word_class("striking_craft")
+AIR_ATTACK_VERBS: Final = word_class("air_attack")
+AIR_PURSUIT_VERBS: Final = word_class("air_pursuit")
+AIRCRAFT: Final = word_class("aircraft")
 # The prepositions of where a meeting is held ("talks in Geneva", "met at the UN").
-VENUE_PREPS = frozenset({"in", "at"})
+VENUE_PREPS: Final = frozenset({"in", "at"})
 # Words of meeting and negotiating: where they are held is a venue, often abroad
 # (word_classes.tsv).
-MUTUAL_WORDS = word_class("mutual")
+MUTUAL_WORDS: Final = word_class("mutual")
 # Words for the parties to a dispute ("the parties", "the sides"): word_classes.tsv.
-SIDE_WORDS = word_class("side")
+SIDE_WORDS: Final = word_class("side")
 
 
 # The records below are made hundreds of times a document: plain slotted dataclasses,
@@ -371,37 +373,37 @@ class DocActors:
         # read from the parse arrays: this looks at every token of the document
         doc, arrays = self.doc, self._arrays
         doc_words, doc_lemmas, lowers = arrays.words, arrays.lemmas, arrays.lowers
-        for sent in doc.sents:
-            words = doc_words[sent.start:sent.end]
-            lemmas = doc_lemmas[sent.start:sent.end]
+        for sent_start, sent_end in arrays.sentences():
+            words = doc_words[sent_start:sent_end]
+            lemmas = doc_lemmas[sent_start:sent_end]
             stops: list[int] = []
             found = self.knowledge.match(words, lemmas, stops)
             self._sentences.append(_SentenceMatches(
-                sent.start, sent.end, found, [m.start for m in found], set(stops),
+                sent_start, sent_end, found, [m.start for m in found], set(stops),
                 {k for m in found if m.end - m.start > 1 for k in range(m.start + 1, m.end)}))
-            self._sentence_starts.append(sent.start)
+            self._sentence_starts.append(sent_start)
             for m in found:
                 if inside_place_name(words, m.start, m.end, m.entry.kind):
                     continue  # "the South China Sea" names no actor
-                first = sent.start + m.start
-                matched.update(range(first, sent.start + m.end))
+                first = sent_start + m.start
+                matched.update(range(first, sent_start + m.end))
                 if m.entry.seat:
-                    seats.append((first, sent.start + m.end, m.entry.code[:3]))
+                    seats.append((first, sent_start + m.end, m.entry.code[:3]))
                 owner = arrays.heads[first]
                 if (m.entry.kind == "country" and not _stance(lowers, first)
-                        and not _based(lowers, sent.start + m.end)
-                        and not _backer(lowers, sent.start + m.end)
+                        and not _based(lowers, sent_start + m.end)
+                        and not _backer(lowers, sent_start + m.end)
                         and not _bound_for(arrays, self._lemma_lowers, first,
-                                           sent.start + m.end)
+                                           sent_start + m.end)
                         and not (self._lemma_lowers[owner] in OTHER_PARTY_NOUNS
                                  and _owner_of(arrays, first, owner))):
                     self._countries.append((first, m.entry.code[:3]))
                 elif m.entry.kind in ("person", "actor", "igo"):
-                    actor = self._from_entry(m.entry, m, sent.start, self.default_day)
+                    actor = self._from_entry(m.entry, m, sent_start, self.default_day)
                     if actor and actor.country and m.entry.kind == "person":
-                        self._countries.append((sent.start + m.start, actor.country))
-                        self._people.append((sent.start + m.end - 1, m.entry.name, actor))
-                        self._named[sent.start + m.end - 1] = (sent.start, m)
+                        self._countries.append((sent_start + m.start, actor.country))
+                        self._people.append((sent_start + m.end - 1, m.entry.name, actor))
+                        self._named[sent_start + m.end - 1] = (sent_start, m)
         self._relocate_seats(seats)
         # (no phrase names an actor in a document without a match: no chunks to read)
         for start, end, i in _noun_chunks(doc, arrays) if matched else ():
@@ -566,7 +568,7 @@ class DocActors:
                     self._names.setdefault(" ".join(parts[-2:]).lower(), actor)
 
     def _last(self, before: int, *, person: bool | None = None, plural: bool | None = None,
-              exclude: set[str] = frozenset()) -> Actor | None:
+              exclude: AbstractSet[str] = frozenset()) -> Actor | None:
         for seen in self._seen:
             if seen.i >= before or seen.actor.country in exclude:
                 continue
@@ -587,7 +589,7 @@ class DocActors:
                 return seen.actor
         return None
 
-    def _last_body(self, sector: str, before: int, exclude: set[str]) -> str:
+    def _last_body(self, sector: str, before: int, exclude: AbstractSet[str]) -> str:
         """The country of the last body of ``sector`` named before token ``before``
         (police, army, rebels: not a government, which every state name stands for),
         skipping ``exclude`` (see :func:`_anaphor_exclude`: "the army" alone is the army
@@ -600,7 +602,7 @@ class DocActors:
                 return seen.actor.country
         return ""
 
-    def _later_country(self, head: Token, exclude: set[str], modifier: bool = False,
+    def _later_country(self, head: Token, exclude: AbstractSet[str], modifier: bool = False,
                        place_only: bool = False, rulers_only: bool = False,
                        rebels: bool = False) -> str | None:
         """The country named nearest after ``head`` in its own sentence: a group the story
@@ -621,7 +623,7 @@ class DocActors:
         fought abroad ("ambushed a US patrol", "killed two American soldiers"), unless
         ``rebels``: those rise against their own state ("separatists shelled Ukrainian
         troops")."""
-        start, end = head.sent.start, head.sent.end
+        start, end = self._arrays.sent_starts[head.i], self._arrays.sent_ends[head.i]
         # ("the US would not meet hostage-takers' demands to free prisoners in Iraq": a
         # scene set only by the other party's country leaves this one to a place the
         # sentence goes on to name)
@@ -690,12 +692,12 @@ class DocActors:
         return (tok.dep_ in MODIFIER_DEPS and tok.head.dep_ in OBJECT_DEPS
                 and self._names_rulers(tok, bodies=True))
 
-    def _later_person_country(self, head: Token, exclude: set[str]) -> str | None:
+    def _later_person_country(self, head: Token, exclude: AbstractSet[str]) -> str | None:
         """The country of the first person of a known country named after ``head`` in
         its sentence, when the story has named no actor before it: "Congress asked
         Obama to act" is the Congress of Obama's state, as a state's institutions deal
         with its own leaders."""
-        end = head.sent.end
+        end = self._arrays.sent_ends[head.i]
         if self.recent_country(head.i) is not None or self._last(head.i) is not None or any(
                 i < head.i and actor is not None and actor.country for i, _, actor in self._people):
             return None
@@ -704,14 +706,14 @@ class DocActors:
                      and actor.country not in exclude and actor.country not in ("IGO", "NGO")),
                     None)
 
-    def recent_country(self, before: int, exclude: set[str] = frozenset()) -> str | None:
+    def recent_country(self, before: int, exclude: AbstractSet[str] = frozenset()) -> str | None:
         """The country mentioned most recently before token ``before``, skipping ``exclude``."""
         for i, iso in reversed(self._countries):
             if i < before and iso not in exclude:
                 return iso
         return None
 
-    def _story_country(self, before: int, exclude: set[str]) -> str | None:
+    def _story_country(self, before: int, exclude: AbstractSet[str]) -> str | None:
         """The country the text is about before token ``before``: the one its country
         names and its people's mentions stand for most often, the latest of equals. A
         bare "the government" is that country's, not that of someone named in passing
@@ -915,7 +917,7 @@ class DocActors:
             descriptors=[t for t in positions if lemma_lowers[t] in COUNTRY_DESCRIPTORS])
         return found
 
-    def resolve(self, head: Token, day: dt.date | None = None, exclude: set[str] = frozenset()) -> Actor | None:
+    def resolve(self, head: Token, day: dt.date | None = None, exclude: AbstractSet[str] = frozenset()) -> Actor | None:
         """The actor a noun phrase headed by ``head`` denotes, or None.
 
         ``exclude``: countries the phrase cannot denote (the other argument's), used when
@@ -925,7 +927,7 @@ class DocActors:
         day = day or self.default_day
         return _as_of(self._resolve(head, day, exclude), day)
 
-    def _resolve(self, head: Token, day: dt.date | None, exclude: set[str]) -> Actor | None:
+    def _resolve(self, head: Token, day: dt.date | None, exclude: AbstractSet[str]) -> Actor | None:
         """:meth:`resolve`, before the state succession is applied."""
         # the head's and its phrase's attributes are read from the parse arrays: a
         # document's phrases are resolved many times over
@@ -975,7 +977,7 @@ class DocActors:
                 return actor
         # a name the document has already established ("Sheinbaum", "AMLO", "Canseco")
         if (not name_text and head_tag == "NN" and lowers[h] in self._names
-                and self._arrays.words[h].istitle() and h == head.sent.start):
+                and self._arrays.words[h].istitle() and h == self._arrays.sent_starts[h]):
             # "Ruiz later accused ...": a surname the text has given someone, which the
             # tagger took for a common noun at the start of a sentence
             name_text = head.text
@@ -1156,7 +1158,7 @@ class DocActors:
                 # (never the state of the party they are acted on by: "Israeli troops
                 # killed two Islamists" names no state of theirs)
                 home = next((iso for i, iso in self._countries
-                             if head.i < i < head.sent.end and iso not in exclude
+                             if head.i < i < self._arrays.sent_ends[head.i] and iso not in exclude
                              and _names_a_place(self.doc[i])), "")
                 if not home and (recent := self.recent_country(head.i)) not in exclude:
                     home = recent or ""
@@ -1226,7 +1228,8 @@ class DocActors:
             owner = next((c for c in head.children if c.dep_ == "poss"
                           and c.lower_ in GROUP_PRONOUNS | THING_PRONOUNS), None)
             matrix = _matrix_subject(owner) if owner is not None else None
-            if matrix is not None and _plural(matrix) != (owner.lower_ in GROUP_PRONOUNS):
+            if (owner is not None and matrix is not None
+                    and _plural(matrix) != (owner.lower_ in GROUP_PRONOUNS)):
                 matrix = None
             found = self.resolve(matrix, day) if matrix is not None else None
             country = found.country if found is not None else ""
@@ -1294,7 +1297,7 @@ class DocActors:
         return _with_prefix(actor, prefix)
 
     def _owned_place(self, head: Token, day: dt.date | None,
-                     exclude: set[str]) -> Actor | None:
+                     exclude: AbstractSet[str]) -> Actor | None:
         """The state a place noun's "its" names ("Russia said Ukraine shelled its border
         region": not the shelling state, which does not shell its own), standing for the
         place as its name would."""
@@ -1440,9 +1443,9 @@ class DocActors:
         sentence names nearest to it other than its kin state ("Serb forces killed three
         ethnic Albanians", "ethnic Albanians demonstrated in Serbia"); the kin state when
         the sentence names no other."""
-        sent = head.sent
+        start, end = self._arrays.sent_starts[head.i], self._arrays.sent_ends[head.i]
         others = [(abs(i - head.i), iso) for i, iso in self._countries
-                  if sent.start <= i < sent.end and iso != kin]
+                  if start <= i < end and iso != kin]
         return min(others)[1] if others else kin
 
     def _located_in(self, head: Token, day: dt.date | None,
@@ -1460,7 +1463,7 @@ class DocActors:
                 if deps[obj] != "pobj" or arrays.ent_types[obj] in ("DATE", "TIME"):
                     continue
                 obj_token = self.doc[obj]
-                for place in (obj_token, *obj_token.conjuncts):
+                for place in (obj_token, *conjuncts(obj_token)):
                     # (a city the tagger took for a name or missed: "police in Enugu")
                     country = self._place_country(place) or self._city_named(place)
                     if country and country not in found:
@@ -1561,8 +1564,8 @@ class DocActors:
         in Aleppo, and the rebels are Syria's; "Gaza's health ministry said strikes killed
         40 people" tells of Gaza's people. (Only a place that owns the office or body: one
         it is merely in, "officials in Washington said", sets no one's country.)"""
-        start = head.sent.start
         arrays = self._arrays
+        start = arrays.sent_starts[head.i]
         for i in range(head.i - 1, start - 1, -1):
             if arrays.pos[i] != "NOUN" or not any(
                     e.kind == "sector" for e in self.knowledge.lookup(arrays.lowers[i])):
@@ -1610,7 +1613,7 @@ class DocActors:
         return next(iter(self._located_in(head, day)), "")
 
     def resolve_all(self, head: Token, day: dt.date | None = None,
-                    exclude: set[str] = frozenset()) -> list[Actor]:
+                    exclude: AbstractSet[str] = frozenset()) -> list[Actor]:
         """Every actor a phrase names: the phrase's own actor (or the first named inside
         it) and those coordinated with it: "Eriadori and Calenardhon leaders", "ties with
         Mordor, Rohan and Bree"."""
@@ -1637,7 +1640,7 @@ class DocActors:
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
                     for c in places if c != found.country]
-        listed = list(at.conjuncts) if at.i != h else []
+        listed = list(conjuncts(at)) if at.i != h else []
         modifiers: list[Token] = []
         for child in children[h]:
             dep = deps[child]
@@ -1648,14 +1651,14 @@ class DocActors:
                 # other name
                 appos = doc[child]
                 if self._another_state(appos, found, day):
-                    listed += (appos, *appos.conjuncts)
+                    listed += (appos, *conjuncts(appos))
             elif dep in ("amod", "compound", "nmod") and any(
                     deps[c] == "conj" and c > child for c in children[child]):
                 # coordinated modifiers of the head share its sector: "Eriadori and
                 # Calenardhon leaders" are both governments (a modifier has conjuncts
                 # when a "conj" word follows it among its dependents: Token.conjuncts)
                 mod = doc[child]
-                modifiers += (mod, *mod.conjuncts)
+                modifiers += (mod, *conjuncts(mod))
         shared = found.sector
         if len(shared) > 3 and modifiers:
             # "Israeli and Hamas negotiators": a named group's code is its own; the other
@@ -1680,7 +1683,7 @@ class DocActors:
                 and tok.i not in {p[0] for p in self._people})
 
     def _within(self, head: Token, day: dt.date | None,
-                exclude: set[str]) -> tuple[Actor | None, Token | None]:
+                exclude: AbstractSet[str]) -> tuple[Actor | None, Token | None]:
         """The actor a phrase denotes, else the first one named anywhere inside it
         ("charges by Ivory Coast", "acts of violence in Ecuador"), and the word it is named at."""
         found = self.resolve(head, day, exclude)
@@ -1798,7 +1801,7 @@ class DocActors:
         return list(dict.fromkeys([iso for _, iso in near] + before))
 
     def _pronoun(self, head: Token, day: dt.date | None,
-                 exclude: set[str] = frozenset()) -> Actor | None:
+                 exclude: AbstractSet[str] = frozenset()) -> Actor | None:
         lower = head.lower_
         matrix = _matrix_subject(head)
         if matrix is not None and lower in PERSON_PRONOUNS and matrix.ent_type_ in PLACE_ENTITIES:
@@ -1910,7 +1913,7 @@ def _apposition_words(arrays: ParseArrays, head: int) -> set[int]:
             for t in _subtree(arrays, a)}
 
 
-def _anaphor_exclude(arrays: ParseArrays, head: int, exclude: set[str]) -> set[str]:
+def _anaphor_exclude(arrays: ParseArrays, head: int, exclude: AbstractSet[str]) -> AbstractSet[str]:
     """The countries a body's noun (at ``head``) cannot refer back to. "The army", "the
     police" said alone are the same body as the last one of that kind named, even of the
     other party's country ("Suu Kyi defended the army" after "the Myanmar army launched a
@@ -2227,7 +2230,7 @@ def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
                 head = heads[head]
             if deps[head] not in CHUNK_DEPS:
                 continue
-        left = doc[i].left_edge.i
+        left = arrays.left_edges[i]
         if left <= prev_end:
             continue  # (no chunk nested in another)
         prev_end = i

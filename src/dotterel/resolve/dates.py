@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,7 +25,7 @@ from ..extract.mentions import Mention, _subtree
 from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
-from .timex import (NUMERIC_DATE_RULES, RuleMatch, TimeMention, apposed_offset,
+from .timex import (NUMERIC_DATE_RULES, RuleMatch, Tense, TimeMention, apposed_offset,
                     day_first_order, find_times, time_matches)
 
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -69,7 +70,7 @@ def _is_perfect(arrays: ParseArrays, root: int) -> bool:
             and arrays.tags[root] == "VBN")
 
 
-def _tense(arrays: ParseArrays, verb: int) -> str | None:
+def _tense(arrays: ParseArrays, verb: int) -> Tense | None:
     auxiliaries = _auxiliaries(arrays, verb)
     # "would" is the future told from the past ("said it would expel the envoy on
     # Friday": the coming Friday), but not with "have" ("would have voted on Sunday")
@@ -86,7 +87,7 @@ def _same_span(again: list[TimeMention], tm: TimeMention) -> TimeMention:
     return next((t for t in again if (t.start, t.end) == (tm.start, tm.end)), tm)
 
 
-def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | None,
+def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: Tense | None,
                   text: str, published: dt.date | None, narrative: TimeRef | None,
                   matches: list[RuleMatch]) -> TimeMention:
     """A time told from publication ("in January", "on Friday"), at word ``tok``, resolved
@@ -97,7 +98,7 @@ def _in_own_tense(arrays: ParseArrays, tm: TimeMention, tok: int, tense: str | N
     own = _tense(arrays, head) if head is not None else None
     if tm.anchor != "published" or own is None or own == tense:
         return tm
-    again = find_times(text, published, narrative, own,  # type: ignore[arg-type]
+    again = find_times(text, published, narrative, own,
                        matches=matches)
     return _same_span(again, tm)
 
@@ -116,6 +117,7 @@ def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
     if tm.anchor != "published" or head is None or arrays.deps[head] != "ccomp":
         return tm
     auxiliaries = _auxiliaries(arrays, head)
+    tense: Tense
     if "would" in auxiliaries and "have" not in auxiliaries:
         tense = "future"
     elif _tense(arrays, head) == "past":
@@ -130,13 +132,13 @@ def _from_saying(arrays: ParseArrays, tm: TimeMention, tok: int,
     day = said[0] if said else (narrative if tense == "future" else None)
     if day is None or day.precision != "day" or published is None or day.value >= published:
         return tm
-    again = find_times(text, day.value, narrative, tense, matches=matches)  # type: ignore[arg-type]
+    again = find_times(text, day.value, narrative, tense, matches=matches)
     return _same_span(again, tm)
 
 
 def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
                        located: list[tuple[TimeMention, int]], text: str,
-                       published: dt.date | None, tense: str | None,
+                       published: dt.date | None, tense: Tense | None,
                        matches: list[RuleMatch]) -> TimeMention:
     """A time told from publication, in a clause joined by "and" to one an earlier full
     date of a past year dates, resolved in that date's year: in "Chile expelled the
@@ -154,7 +156,7 @@ def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
         other = _clause_head(arrays, at)
         if other is not None and (other == head or (arrays.deps[head] == "conj"
                                                     and arrays.heads[head] == other)):
-            again = find_times(text, published, earlier.ref, tense,  # type: ignore[arg-type]
+            again = find_times(text, published, earlier.ref, tense,
                                matches=matches, story_year=True)
             return _same_span(again, tm)
     return tm
@@ -346,11 +348,11 @@ def is_definite(noun: Token) -> bool:
 
 # Units an "ago" counts back by that, in the plural, put a deed years before the story
 # (word_classes.tsv).
-LONG_UNITS = word_class("long_unit")
+LONG_UNITS: Final = word_class("long_unit")
 # Prepositions that date a deed inside a span of time ("in the 1970s", "during 1994").
-WITHIN_PREPS = {"in", "during"}
+WITHIN_PREPS: Final = {"in", "during"}
 # How many calendar years before the story's own a deed must be to be background.
-BACKGROUND_YEARS = 2
+BACKGROUND_YEARS: Final = 2
 
 
 def long_before(arrays: ParseArrays, trigger: int, published: dt.date | None) -> bool:
@@ -395,7 +397,7 @@ def published_from_text(text: str, latest: dt.date | None = None) -> dt.date | N
 
 
 def _anchor_within(times: list[TimeMention], text: str, published: dt.date | None,
-                   tense: str | None, matches: list[RuleMatch]) -> list[TimeMention]:
+                   tense: Tense | None, matches: list[RuleMatch]) -> list[TimeMention]:
     """Anaphoric times anchored on a time told before them in their own sentence: in
     "recalled its envoy on March 3, and the other side expelled its ambassador two days
     later" the two days run from March 3, not from the story's time."""
@@ -403,14 +405,14 @@ def _anchor_within(times: list[TimeMention], text: str, published: dt.date | Non
         return times
     # which times are anaphoric: those a story time resolves against (without one, they
     # fall back to the publication date and say so)
-    probe = find_times(text, published, _NO_STORY, tense,  # type: ignore[arg-type]
+    probe = find_times(text, published, _NO_STORY, tense,
                        matches=matches)
     anaphoric = {(t.start, t.end) for t in probe if t.anchor == "narrative"}
     out: list[TimeMention] = []
     for tm in times:
         before = [t for t in out if (t.start, t.end) not in anaphoric]
         if (tm.start, tm.end) in anaphoric and before:
-            again = find_times(text, published, before[-1].ref, tense,  # type: ignore[arg-type]
+            again = find_times(text, published, before[-1].ref, tense,
                                matches=matches)
             tm = _same_span(again, tm)
             tm = apposed_offset(text, before[-1], tm) or tm  # "on Friday, a day after ..."
@@ -424,7 +426,7 @@ def _is_decade(tm: TimeMention) -> bool:
 
 
 # A story time no text is about: only to tell which times resolve against the story's.
-_NO_STORY = TimeRef(dt.date(1900, 1, 1), "day")
+_NO_STORY: Final = TimeRef(dt.date(1900, 1, 1), "day")
 
 
 class DocDates:
@@ -520,7 +522,7 @@ class DocDates:
         # each time with the word it starts at, or the verb it tells the time of
         located: list[tuple[TimeMention, int]] = []
         root: int | None = None
-        tense: str | None = None
+        tense: Tense | None = None
         story = narrative  # what the sentence's anaphoric times count from
         if matches:  # (the tense and the root matter only to the sentence's times)
             root = sent.root.i
@@ -551,7 +553,7 @@ class DocDates:
             if governing is not None:
                 # a past deed a relative clause tells by the way keeps the time that bounds
                 # it, the closest known, but not as its own: a report of the same act with
-                # a time of its own dates it (pipeline._align_dates)
+                # a time of its own dates it (coding._align_dates)
                 out.append(DatedMention(m, governing[0], "text", explicit=not governing[1]))
             elif narrative is not None:
                 # an earlier event the sentence names ("the embassy raid"), else the story's time

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from dotterel.errors import KnowledgeError
 from dotterel.extract.word_classes import word_class
@@ -45,59 +46,59 @@ from dotterel.types import Place
 __all__ = ["Gazetteer", "build_gazetteer", "haversine_km", "load_gazetteer", "normalize_name"]
 
 # --- scoring weights (see the module docstring) -------------------------------------
-_COUNTRY_BONUS = 2.0
-_CAPITAL_BONUS = 2.0
+_COUNTRY_BONUS: Final = 2.0
+_CAPITAL_BONUS: Final = 2.0
 # a town's own name outweighs a part of the name of a town up to 5.6 times bigger
 # ("Halle" is Halle (Saale), not Halle in Belgium) and a former or foreign name of a town
 # up to 10 times bigger ("Pokrovsk" is the Ukrainian town, not Engels, once called so;
 # "Cancun" is not Changchun; "San Miguel" not San Diego, "Waterloo" not Austin)
-_PART_NAME_PENALTY = 0.75
-_ALT_NAME_PENALTY = 1.0
-_STATE_BASE = 6.0  # about a city of a million: loses to NYC for "New York", wins in US context
-_REGION_BASE = 6.0
-_CONTEXT_BONUS = (3.0, 2.5, 2.0, 1.5)  # by rank of the country among the context countries
-_MIN_POP_LOG = 3.0
+_PART_NAME_PENALTY: Final = 0.75
+_ALT_NAME_PENALTY: Final = 1.0
+_STATE_BASE: Final = 6.0  # about a city of a million: loses to NYC for "New York", wins in US context
+_REGION_BASE: Final = 6.0
+_CONTEXT_BONUS: Final = (3.0, 2.5, 2.0, 1.5)  # by rank of the country among the context countries
+_MIN_POP_LOG: Final = 3.0
 # A town under 50,000 people gets no context bonus over a namesake five times bigger
 # known by that name:
 # "Geneva" in a story about the United States is still the Swiss city, not Geneva,
 # Illinois ("Naples", "Moscow", "Florence" likewise); news names such a small town with
 # its state ("Geneva, Ill."), which the qualified lookup reads.
-_SMALL_TOWN_LOG = math.log10(50_000)
-_MUCH_BIGGER_LOG = math.log10(5)
+_SMALL_TOWN_LOG: Final = math.log10(50_000)
+_MUCH_BIGGER_LOG: Final = math.log10(5)
 
 # Letters that NFKD does not split into a base letter and a mark, and modifier letters
 # used for ayn and hamza ("Sanʿāʾ").
-_LETTER_FOLD = (("ø", "o"), ("ł", "l"), ("đ", "d"), ("ð", "d"), ("æ", "ae"), ("œ", "oe"),
+_LETTER_FOLD: Final = (("ø", "o"), ("ł", "l"), ("đ", "d"), ("ð", "d"), ("æ", "ae"), ("œ", "oe"),
                 ("ı", "i"), ("þ", "th"), ("ħ", "h"), ("ŧ", "t"), ("ŀ", "l"), ("ʻ", ""),
                 ("ʼ", ""), ("ʿ", ""), ("ʾ", ""))
 # Punctuation: hyphens and the like become spaces ("Port-au-Prince" = "Port au Prince");
 # dots and apostrophes vanish ("St. John's" = "St Johns", "Sana'a" = "Sanaa").
-_PUNCT_TO_SPACE = re.compile("[-\u2010\u2011\u2013\u2014/,()\t]")
-_PUNCT_DROPPED = re.compile("[.'\u2019\u2018`\u00b4]")
-_DIRECTION_PREFIXES = ("northern ", "southern ", "eastern ", "western ", "central ",
+_PUNCT_TO_SPACE: Final = re.compile("[-\u2010\u2011\u2013\u2014/,()\t]")
+_PUNCT_DROPPED: Final = re.compile("[.'\u2019\u2018`\u00b4]")
+_DIRECTION_PREFIXES: Final = ("northern ", "southern ", "eastern ", "western ", "central ",
                        "north eastern ", "north western ", "south eastern ", "south western ",
                        "northeastern ", "northwestern ", "southeastern ", "southwestern ")
-_ADMIN_SUFFIXES = (" region", " province", " oblast", " governorate", " district",
+_ADMIN_SUFFIXES: Final = (" region", " province", " oblast", " governorate", " district",
                    " prefecture", " municipality", " city")
-_ALL_KINDS = frozenset({"city", "country", "state", "region"})  # what a variant may mean
-_STATE_KINDS = frozenset({"state", "region"})  # "Washington state"
+_ALL_KINDS: Final = frozenset({"city", "country", "state", "region"})  # what a variant may mean
+_STATE_KINDS: Final = frozenset({"state", "region"})  # "Washington state"
 
 
 # Marks left after NFKD decomposition ("é" -> "e" + U+0301).
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_SPACE_RUNS = re.compile(r"[ \t]+")
-_LINE_EDGE_SPACES = re.compile(r"(?m)^ | $")
-_LEADING_THE = re.compile(r"(?m)^the ")
+_COMBINING: Final = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SPACE_RUNS: Final = re.compile(r"[ \t]+")
+_LINE_EDGE_SPACES: Final = re.compile(r"(?m)^ | $")
+_LEADING_THE: Final = re.compile(r"(?m)^the ")
 # GeoNames alternate names that are codes ("UIO", "IEV"), lower-case transliterations
 # ("ji duo") or in a script other than Latin: English news writes none of them.
 # GeoNames alternate names that are plain words news writes for no town: "the North"
 # (North Salt Lake), "Center" (a Hungarian town).
-_GENERIC_ALT_NAMES = word_class("generic_place_word")
-_UNUSABLE_ALT_LINES = re.compile("(?m)^(?:[A-Z]{1,4}|[a-z].*|[^\\x00-\u024f\\n].*)$")
+_GENERIC_ALT_NAMES: Final = word_class("generic_place_word")
+_UNUSABLE_ALT_LINES: Final = re.compile("(?m)^(?:[A-Z]{1,4}|[a-z].*|[^\\x00-\u024f\\n].*)$")
 # The Arabic article as transliterated ("al-", "el-", and assimilated "ash-", "ad-"...):
 # news writes the same town with it or without it ("Hodeidah", "El-Hodeidah", "al-Raqqa"),
 # and GeoNames often lists only one of the two forms.
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az) (?=\S{3})")
+_ARABIC_ARTICLE: Final = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az) (?=\S{3})")
 
 
 def _fold_lines(text: str) -> str:
@@ -591,10 +592,10 @@ def _build(data_dir: Path) -> Gazetteer:
     capital_of: dict[str, tuple[tuple[bool, int], int]] = {}  # ISO3 -> (rank, city number)
     for rec in raw_countries.values():
         key = normalize_name(rec.get("capital") or "")
-        for packed in city_index.get(key, ()) if key else ():
-            i = packed >> 1
+        for named in city_index.get(key, ()) if key else ():
+            i = named >> 1
             if city_iso3[i] == rec["iso3"]:
-                rank = (not packed & 1, city_pop[i])
+                rank = (not named & 1, city_pop[i])
                 best = capital_of.get(rec["iso3"])
                 if best is None or rank > best[0]:
                     capital_of[rec["iso3"]] = (rank, i)

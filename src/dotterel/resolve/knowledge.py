@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Literal, NamedTuple, Sequence
+from typing import Final, Iterable, Iterator, Literal, NamedTuple, Sequence
 
 from dotterel.errors import KnowledgeError
 from dotterel.extract.word_classes import word_class
@@ -34,27 +34,27 @@ EntryKind = Literal["country", "igo", "region", "religion", "sector", "person", 
 # When several entries share one phrase, the most specific kind wins: a named person beats a
 # user's own dictionary entry (of any kind: a user's "MSF" agent beats our "MSF" body), which
 # beats the built-in bodies, countries, regions and nouns.
-KIND_PRIORITY: dict[str, int] = {
+KIND_PRIORITY: Final[dict[str, int]] = {
     "person": 0, "actor": 1, "igo": 2, "country": 3, "region": 4, "religion": 5, "sector": 6,
 }
 
 # One-word names that are also everyday English words. They match only when the text writes
 # them with the capitals the knowledge uses: "US"/"WHO" in capitals, "Chad"/"Turkey" capitalised.
-ENGLISH_WORDS: frozenset[str] = word_class("english_name")
+ENGLISH_WORDS: Final[frozenset[str]] = word_class("english_name")
 
 # Tokens that may sit inside a phrase without breaking it: a possessive ("López Obrador 's")
 # or a hyphen spaCy split off ("Guinea - Bissau").
-_TRANSPARENT: frozenset[str] = frozenset({"'s", "'", "-", "–", "—", "s'"})
+_TRANSPARENT: Final[frozenset[str]] = frozenset({"'s", "'", "-", "–", "—", "s'"})
 
 # Nouns of geographic features that a country or region name may sit inside without standing
 # for it: "the South China Sea", "the Indian Ocean", "the Sea of Japan", "Lake Chad", "the
 # Gulf of Aden" (not the Persian Gulf). Written capitalised, they make one place name.
-GEO_FEATURES: frozenset[str] = word_class("geo_feature")
+GEO_FEATURES: Final[frozenset[str]] = word_class("geo_feature")
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
-_POSSESSIVE = re.compile(r"'s\b")
-_SEPARATORS = re.compile(r"[-–—./'_]")
-_WORDS = re.compile(r"\w+|[^\w\s]")
+_POSSESSIVE: Final = re.compile(r"'s\b")
+_SEPARATORS: Final = re.compile(r"[-–—./'_]")
+_WORDS: Final = re.compile(r"\w+|[^\w\s]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -201,7 +201,7 @@ class _Node:
 _STEM_INDEX = 4  # a stem shorter than this matches only whole words (too many false hits)
 # how many token texts a Knowledge remembers its readings of (see Knowledge._word) before
 # it starts afresh: a news text repeats its words, a corpus its vocabulary
-WORD_MEMO_SIZE = 1 << 16
+WORD_MEMO_SIZE: Final = 1 << 16
 
 
 class _Word(NamedTuple):
@@ -225,7 +225,7 @@ def _case_ok(phrase: Phrase, texts: Sequence[str]) -> bool:
 # States whose people's names are written family name first, in news as at home ("Xi
 # Jinping" is "Xi", "Moon Jae-in" is "Moon"): their office holders' canonical names give the
 # first word as the surname too.
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK"})
+FAMILY_NAME_FIRST: Final = frozenset({"CHN", "TWN", "KOR", "PRK"})
 
 
 def _surnames_of(phrase: Phrase) -> tuple[str, ...]:
@@ -661,7 +661,7 @@ def _collector_paused() -> Iterator[None]:
 # ---------------------------------------------------------------------------------------------
 # Reading the built-in data files
 
-DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR: Final[Path] = Path(__file__).resolve().parent.parent / "data"
 
 
 def _data_path(name: str) -> Path:

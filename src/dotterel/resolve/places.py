@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from dotterel.extract.word_classes import word_class
 from dotterel.resolve.gazetteer import Gazetteer, load_gazetteer, normalize_name
@@ -33,46 +33,46 @@ __all__ = ["Gazetteer", "dateline_place", "event_place", "find_places", "load_ga
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions after which a capitalised name is a place ("in Quito", "near Rafah").
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
+_PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
                                  "throughout", "within", "into", "from", "to", "toward",
                                  "towards", "outskirts", "between", "on"})
 # Prepositions that say where an event happened: any place after them counts.
-_STRONG_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
+_STRONG_LOCATIVES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
                                "throughout", "within", "into", "nearby", "off", "along"})
 # Prepositions that name a place only when it is smaller than a country: "an attack on
 # Kyiv" happened in Kyiv; "sanctions on Russia" did not happen in Russia.
-_WEAK_LOCATIVES = frozenset({"on", "to", "toward", "towards", "over", "upon"})
+_WEAK_LOCATIVES: Final = frozenset({"on", "to", "toward", "towards", "over", "upon"})
 # Dependencies that open another clause: its places belong to other events.
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass",
+_CLAUSE_DEPS: Final = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass",
                           "acl", "xcomp"})
 # Dependencies through which a place found after a locative preposition stays locative
 # ("in the city of Quito", "in the Mexican Embassy in Quito", "in Kharkiv and Kherson").
-_NOMINAL_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "poss", "nmod", "amod",
+_NOMINAL_DEPS: Final = frozenset({"pobj", "compound", "appos", "conj", "cc", "poss", "nmod", "amod",
                            "det", "punct", "npadvmod", "case", "nummod", "quantmod"})
 # Nouns after which "of X" names a place X (word_classes.tsv).
-_PLACE_NOUNS_BEFORE_OF = word_class("place_before_of")
+_PLACE_NOUNS_BEFORE_OF: Final = word_class("place_before_of")
 # Verbs whose direct object is usually a place (word_classes.tsv).
-_PLACE_VERBS = word_class("place_verb")
+_PLACE_VERBS: Final = word_class("place_verb")
 # Verbs of assault whose object, even a capital, is where the deed was done; the object of
 # other verbs that are no place verbs, when a capital, stands for its government
 # (word_classes.tsv).
-_ASSAULT_VERBS = word_class("assault")
+_ASSAULT_VERBS: Final = word_class("assault")
 # Nouns that, as the object of a place verb, are the place its name qualifies
 # (word_classes.tsv).
-_PLACE_OBJECT_NOUNS = word_class("place_object")
+_PLACE_OBJECT_NOUNS: Final = word_class("place_object")
 # Nouns of sites and areas that a town's name before them puts in that town
 # (word_classes.tsv).
-_SITE_NOUNS = word_class("site")
+_SITE_NOUNS: Final = word_class("site")
 # Posts and craft a state keeps abroad: a country naming one is its owner, not its place
 # (word_classes.tsv).
-_STATE_POSTS = word_class("state_post")
+_STATE_POSTS: Final = word_class("state_post")
 # Lower-case words inside place names.
-_NAME_PARTICLES = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "les", "el",
+_NAME_PARTICLES: Final = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "les", "el",
                              "al", "es", "au", "aux", "sur", "upon", "di", "du", "y"})
 # Months, weekdays and feasts: a run of capitalised words with one is no mislabelled place
 # name (word_classes.tsv).
-_CALENDAR_WORDS = word_class("calendar")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+_CALENDAR_WORDS: Final = word_class("calendar")
+_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec")
 
 
@@ -352,7 +352,9 @@ class DocPlaces:
         found = self._found.get(key)
         if found is None:
             if self._ents is None:
-                self._ents = [(e.start, e.end, e.label_) for e in sent.doc.ents]
+                from dotterel.nlp.arrays import parse_arrays
+
+                self._ents = parse_arrays(sent.doc).entities()
                 self._ent_starts = [start for start, _, _ in self._ents]
             # the sentence's entities: those that start in it and end in it
             first = bisect_left(self._ent_starts, sent.start)
@@ -488,8 +490,8 @@ def _search_from(arrays: ParseArrays, root: int, place_at: dict[int, Place],
 
 # A dateline: an upper-case place name, maybe ", Region" and ", Month Day", maybe
 # "(Agency)", then a dash or colon: "QUITO, April 5 (Reuters) -", "KYIV, Ukraine —".
-_DATELINE_DASH = r"(?:[-\u2013\u2014]{1,2}|:)"
-_DATELINE = re.compile(
+_DATELINE_DASH: Final = r"(?:[-\u2013\u2014]{1,2}|:)"
+_DATELINE: Final = re.compile(
     r"\s*(?P<head>[^\n(]{2,80}?)\s*"
     r"(?:\((?P<agency>[^()\n]{1,40})\)\s*" + _DATELINE_DASH + r"?\s|" + _DATELINE_DASH + r"\s)"
 )

@@ -53,7 +53,7 @@ import functools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Iterator, Literal, Mapping, Sequence
+from typing import Callable, Final, Iterator, Literal, Mapping, Sequence
 
 from ..types import Precision, TimeRef
 
@@ -97,17 +97,17 @@ class _Context:
 # Vocabulary
 # --------------------------------------------------------------------------------------
 
-_MONTHS: Mapping[str, int] = MappingProxyType({
+_MONTHS: Final[Mapping[str, int]] = MappingProxyType({
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 })
-_WEEKDAYS: Mapping[str, int] = MappingProxyType({
+_WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType({
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
 })
-_NUMBERS: Mapping[str, int] = MappingProxyType({
+_NUMBERS: Final[Mapping[str, int]] = MappingProxyType({
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -117,7 +117,7 @@ _NUMBERS: Mapping[str, int] = MappingProxyType({
 
 # Holidays kept on the same day every year, by how they are written after "on" ("on
 # Christmas Eve"): a date without a year, like "on December 24".
-_HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType({
+_HOLIDAYS: Final[Mapping[str, tuple[int, int]]] = MappingProxyType({
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
     "valentine's day": (2, 14), "halloween": (10, 31), "bastille day": (7, 14),
@@ -133,34 +133,34 @@ def _holiday_name(name: str) -> str:
 
 
 # the holidays' names, longest first so that "Christmas Eve" is not read as "Christmas"
-_HOLIDAY_NAMES = "|".join(_holiday_name(n) for n in sorted(_HOLIDAYS, key=len, reverse=True))
+_HOLIDAY_NAMES: Final = "|".join(_holiday_name(n) for n in sorted(_HOLIDAYS, key=len, reverse=True))
 
 # Month and weekday names must be capitalised: "may" the verb and "march" the noun are
 # common words. Abbreviations need a full stop or a day number after them, so that
 # "Mar del Plata" is not March.
-_MONTH_FULL = r"(?:January|February|March|April|May(?!['’]s)|June|July|August|September|October|November|December)"
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
-_MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?![\w-])"
-_WD_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WD_PREFIX = rf"(?:{_WD_NAME},?\s+)?"  # "Friday, April 5": the weekday is part of the date
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_FULL_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_MONTH_FULL: Final = r"(?:January|February|March|April|May(?!['’]s)|June|July|August|September|October|November|December)"
+_MONTH_ABBR: Final = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
+_MONTH: Final = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?![\w-])"
+_WD_NAME: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_PREFIX: Final = rf"(?:{_WD_NAME},?\s+)?"  # "Friday, April 5": the weekday is part of the date
+_DAY: Final = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_FULL_YEAR: Final = r"(?P<year>1[89]\d\d|20\d\d|2100)"
 # a year in full, or by its last two digits after an apostrophe ("in '98", "March '22")
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100|['’]\d\d)"
-_NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
-_UNIT = r"(?:day|week|fortnight|month|year|decade)"
-_PART = r"(?:morning|afternoon|evening|night)"
+_YEAR: Final = r"(?P<year>1[89]\d\d|20\d\d|2100|['’]\d\d)"
+_NUM: Final = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT: Final = r"(?:day|week|fortnight|month|year|decade)"
+_PART: Final = r"(?:morning|afternoon|evening|night)"
 # qualifiers that narrow a month or year without changing its precision
-_QUAL = (r"(?:early|late|mid|mid-|the\s+(?:end|beginning|start|middle|turn)\s+of|"
+_QUAL: Final = (r"(?:early|late|mid|mid-|the\s+(?:end|beginning|start|middle|turn)\s+of|"
          r"(?:end|beginning|start|middle)\s+of|"
          r"the\s+(?:first|second|third|fourth|last|final)\s+(?:week|weeks|half|days|quarter)\s+of)")
 # what joins the first and last days of a range: "3-5 April", "from 3 to 5 April",
 # "between April 3 and 5"
-_RANGE = r"(?:\s*[-–]\s*|\s+(?i:to|and|until|till|through)\s+)"
-_SEASON = r"(?:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)"
+_RANGE: Final = r"(?:\s*[-–]\s*|\s+(?i:to|and|until|till|through)\s+)"
+_SEASON: Final = r"(?:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)"
 # words that introduce a month or year on its own ("in April", "since 2019")
-_PREP = r"(?:in|since|during|until|through|from|by|of)"
-_HEDGE = (r"(?:a\s+little\s+(?:over|more\s+than|less\s+than|under)|just\s+(?:over|under)|"
+_PREP: Final = r"(?:in|since|during|until|through|from|by|of)"
+_HEDGE: Final = (r"(?:a\s+little\s+(?:over|more\s+than|less\s+than|under)|just\s+(?:over|under)|"
           r"(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|"
           r"approximately|some|at\s+least|up\s+to|barely|only)")
 
@@ -176,7 +176,7 @@ def _c(pattern: str) -> re.Pattern[str]:
 # Date arithmetic
 # --------------------------------------------------------------------------------------
 
-_ORDER: Mapping[Precision, int] = MappingProxyType({"day": 0, "month": 1, "year": 2})
+_ORDER: Final[Mapping[Precision, int]] = MappingProxyType({"day": 0, "month": 1, "year": 2})
 
 
 def _truncate(value: dt.date, precision: Precision) -> TimeRef:
@@ -382,7 +382,7 @@ def _year_base(ctx: _Context) -> tuple[dt.date, Anchor] | None:
 
 # A month or day told after a story time in an earlier year: how much further back than
 # forward it must be to be taken (a story is told mostly forward; a flashback is rarer)
-_BACKWARD_WEIGHT = 3
+_BACKWARD_WEIGHT: Final = 3
 
 
 def _in_story_year(month: int, day: int | None, ctx: _Context) -> dt.date | None:
@@ -480,7 +480,7 @@ def _r_year(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 # how far into a decade its qualifier puts a deed: "the mid-1990s" is told by 1995
-_DECADE_PARTS: Mapping[str, int] = MappingProxyType({"early": 0, "mid": 5, "late": 8})
+_DECADE_PARTS: Final[Mapping[str, int]] = MappingProxyType({"early": 0, "mid": 5, "late": 8})
 
 
 def _r_decade(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -520,7 +520,7 @@ def _r_year_range(m: re.Match[str], ctx: _Context) -> Resolved:
     return TimeRef(dt.date(first, 1, 1), "year"), "absolute"
 
 
-_RELATIVE_DAYS: Mapping[str, int] = MappingProxyType({
+_RELATIVE_DAYS: Final[Mapping[str, int]] = MappingProxyType({
     "the day before yesterday": -2, "the day after tomorrow": 2, "today": 0, "tonight": 0,
     "yesterday": -1, "tomorrow": 1, "this morning": 0, "this afternoon": 0,
     "this evening": 0, "last night": -1, "overnight": 0,
@@ -615,7 +615,7 @@ def _r_month_year_deictic(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 # the months a season spans in the northern hemisphere, where most news is written
-_SEASONS: Mapping[str, tuple[int, int]] = MappingProxyType({
+_SEASONS: Final[Mapping[str, tuple[int, int]]] = MappingProxyType({
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
 })
 
@@ -651,7 +651,7 @@ def _r_hours_ago(m: re.Match[str], ctx: _Context) -> Resolved:
 
 # "after" or "before" with what it is after or before: an event ("two days after the
 # vote", "a day before rebels stormed the town"), not the end of the phrase
-_COMPLEMENT = re.compile(r"[ \t]+[\w“\"]")
+_COMPLEMENT: Final = re.compile(r"[ \t]+[\w“\"]")
 
 
 def _relational(m: re.Match[str]) -> bool:
@@ -824,25 +824,25 @@ def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
 
 # A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
 # Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
-_DL_PLACE = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
+_DL_PLACE: Final = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
              r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
-_DL_DATE = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_FULL_YEAR})?"
+_DL_DATE: Final = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_FULL_YEAR})?"
             rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
             r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     rf"^[ \t]*{_DL_PLACE}?{_DL_DATE}(?![\w])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?"
     r"(?:[-—–]+|:|\||$)", re.M)
 # the same with its place or its agency, in a sentence: a date that opens a sentence
 # alone ("March 3: rebels shelled the port") is the date of a timeline's entry
-_DL_AGENCY = r"\([^()\n]{1,40}\)"
-_DATELINE_LEAD = re.compile(
+_DL_AGENCY: Final = r"\([^()\n]{1,40}\)"
+_DATELINE_LEAD: Final = re.compile(
     rf"^[ \t]*(?P<place>{_DL_PLACE})?{_DL_DATE}(?![\w])[ \t]*"
     rf"(?(place)(?:{_DL_AGENCY}[ \t]*)?|{_DL_AGENCY}[ \t]*)(?:[-—–]+|:|\|)", re.M)
 
 
 # A day and a month in either order, then a year, all in figures, with one separator
 # throughout: "05/04/2024", "5-4-2024", "5.4.2024" (never part of a longer run of figures)
-_NUMERIC_DATE = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+_NUMERIC_DATE: Final = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
                            r"(?P<y>1[89]\d\d|20\d\d|2100)(?!\d|[./-]\d)")
 
 
@@ -863,7 +863,7 @@ def day_first_order(text: str) -> bool | None:
 
 _I = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
 
-_RULES: tuple[_Rule, ...] = (
+_RULES: Final[tuple[_Rule, ...]] = (
     # ---- durations, ages, hedged or vague offsets: never a point in time -------------
     _Rule("hyphenated duration", _c(
         rf"\b[\w]+-{_I}(?:second|minute|hour|day|night|week|month|year|decade|century)s?"
@@ -1015,9 +1015,9 @@ _RULES: tuple[_Rule, ...] = (
 # most times are of one kind. The suppressing rules (durations, ages) are cued too: they
 # cost as much as the rest, and one that cannot match blocks nothing. The cues are
 # substrings, so that they can only let through too much, never too little.
-_DIGIT = re.compile(r"\d")  # any digit a rule's \d matches, not only ASCII ones
+_DIGIT: Final = re.compile(r"\d")  # any digit a rule's \d matches, not only ASCII ones
 # cues written in the text's own case (the rules match month and weekday names so)
-_CASED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+_CASED_CUES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "month": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     # the words of a named day ("Good Friday"), which only suppresses a weekday
@@ -1025,9 +1025,9 @@ _CASED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # (a holiday's first word: "Christmas", "New", "Valentine's"...)
     "holiday": tuple(sorted({name.split()[0].split("'")[0].capitalize() for name in _HOLIDAYS})),
 })
-_UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")
+_UNIT_WORDS: Final = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")
 # cues looked for in the lower-cased text (the rules match these words in any case)
-_FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+_FOLDED_CUES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "unit": ("day", "night", "week", "month", "year", "decade", "hour", "minute", "moment",
              "morning", "afternoon", "evening", "tomorrow"),
     "ago": ("ago",),
@@ -1049,16 +1049,16 @@ _FOLDED_CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })
 # The only letters outside ASCII that a case-insensitive pattern takes for ASCII ones,
 # though lower-casing does not make them so ("İ" lower-cases to "i" and a combining dot).
-_ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-_ODD_FOLD = str.maketrans(_ODD_CASES)
-_CUE_NAMES = ("digit", "year", "iso", "all-number", "offset", *_CASED_CUES, *_FOLDED_CUES)
+_ODD_CASES: Final = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_ODD_FOLD: Final = str.maketrans(_ODD_CASES)
+_CUE_NAMES: Final = ("digit", "year", "iso", "all-number", "offset", *_CASED_CUES, *_FOLDED_CUES)
 # Cues whose rules take the unit only after white space ("two days later", "for six
 # months", "the following morning"): a substring found is confirmed by a search of the
 # folded text with the rules' own white space, so that "Monday", "today" or "yearly"
 # lets none of those rules through (each lists every unit its rules name). (The folded
 # text holds in lower case, at the same place, every letter the rules' case-insensitive
 # words match: a search of it in one case is several times faster.)
-_SPACED_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
+_SPACED_CUES: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType({
     "unit": re.compile(r"\s(?:day|night|week|fortnight|month|year|decade|hour|morning|"
                        r"afternoon|evening)"),
     "duration unit": re.compile(r"\s(?:second|minute|hour|day|night|week|fortnight|month|"
@@ -1067,7 +1067,7 @@ _SPACED_CUES: Mapping[str, re.Pattern[str]] = MappingProxyType({
 # Cues a pattern confirms, each looked for only once the cue named first is found: what
 # a rule cannot match without, where a digit or a unit alone lets through many sentences
 # the rule's own (slower) pattern searches in vain.
-_PATTERN_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+_PATTERN_CUES: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
     ("year", "digit", re.compile(r"1[89]\d\d|20\d\d|2100|['’]\d\d")),  # _YEAR, in every full date
     ("iso", "digit", re.compile(r"\d{4}[-/]\d")),  # "2024-04-05", "2024/04/05"
     ("all-number", "digit", re.compile(r"\d[./-]\d{1,2}[./-]\d{4}")),  # "05/04/2024"
@@ -1079,15 +1079,15 @@ _PATTERN_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # and one pattern that finds them all, longest first: one search of the text, not a test
 # for each word. A cased cue word is capitalised, so a match can hide no other: one that
 # began inside it would begin with a lower-case letter.
-_CASED_WORD_CUES: Mapping[str, frozenset[str]] = MappingProxyType({
+_CASED_WORD_CUES: Final[Mapping[str, frozenset[str]]] = MappingProxyType({
     word: frozenset(name for name, others in _CASED_CUES.items()
                     for other in others if word.startswith(other))
     for words in _CASED_CUES.values() for word in words})
-_CASED_CUE_WORDS = re.compile("|".join(
+_CASED_CUE_WORDS: Final = re.compile("|".join(
     re.escape(word) for word in sorted(_CASED_WORD_CUES, key=len, reverse=True)))
 # each folded cue word once, with the cues it is a word of ("day" is a unit's and a
 # duration's): one test for each word, not for each cue of it
-_FOLDED_CUE_WORDS = tuple(
+_FOLDED_CUE_WORDS: Final = tuple(
     (word, frozenset(name for name, words in _FOLDED_CUES.items() if word in words))
     for word in dict.fromkeys(word for words in _FOLDED_CUES.values() for word in words))
 
@@ -1119,9 +1119,9 @@ def _cues(text: str) -> set[str]:
 _MONTH_RULES = ("month day year", "day month year", "month day range year",
                 "day range month year", "month day range", "day range month", "month day",
                 "day month", "month year", "month after preposition", "qualified month")
-_UNIT_RULES = ("offset", "the unit before/after", "the following unit", "that unit")
+_UNIT_RULES: Final = ("offset", "the unit before/after", "the following unit", "that unit")
 # the cues each rule needs, every one of them
-_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+_NEEDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "hyphenated duration": ("hyphen unit",), "named day": ("weekday", "day name"),
     "nth weekday of": ("weekday",), "age": ("month or year", "old"),
     "duration": ("duration unit",), "hedged offset": ("unit",), "vague offset": ("units",),
@@ -1147,7 +1147,7 @@ _NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 _RULE_NEEDS = tuple(frozenset(_NEEDS[rule.name]) for rule in _RULES)  # in _RULES' order
 # the positions in ``_RULES`` of the rules of all-number dates: the only ones whose
 # reading depends on how a document writes them (``day_first``)
-NUMERIC_DATE_RULES = frozenset(order for order, rule in enumerate(_RULES)
+NUMERIC_DATE_RULES: Final = frozenset(order for order, rule in enumerate(_RULES)
                                if rule.pattern is _NUMERIC_DATE)
 
 
@@ -1231,7 +1231,7 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
 
 
 _YEARLESS_RULES = frozenset({"month day", "day month", "month day range", "day range month"})
-_JOINER = re.compile(r"\s*,?\s*(?:(?i:to|through|until|till|and|or)|[-–—])\s*")
+_JOINER: Final = re.compile(r"\s*,?\s*(?:(?i:to|through|until|till|and|or)|[-–—])\s*")
 
 
 def _share_years(text: str, mentions: list[TimeMention], yearless: set[TimeMention]) -> list[TimeMention]:

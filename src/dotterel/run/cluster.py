@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from typing import cast
 from pathlib import Path
 
 import dask
@@ -209,7 +210,7 @@ def code_on_cluster(client: Client, paths: Sequence[str | Path], published: dt.d
             else:
                 yield head
         while queue and not isinstance(queue[0], Future):
-            yield queue.popleft()
+            yield cast(Rejected | Skipped, queue.popleft())  # (the loop's condition)
 
     items: Iterator[Item] = checked_articles(paths, published, max_length,
                                              english_only=english_only, stored=stored)

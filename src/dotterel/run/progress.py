@@ -33,7 +33,7 @@ def count_records(paths: Sequence[str | Path]) -> int | None:
             total += 1
         elif kind == ".jsonl":
             try:
-                total += _count_lines(item)
+                total += _count_lines(Path(item))
             except OSError:
                 total += 1  # the reader reports it, once
         else:

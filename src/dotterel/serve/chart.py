@@ -80,8 +80,9 @@ def weekly_bins(records: Iterable[dict[str, Any]], max_bars: int = MAX_BARS
         if day is None or quad not in QUAD_NAMES:
             continue
         goldstein = record.get("goldstein")
-        ok = isinstance(goldstein, (int, float)) and math.isfinite(goldstein)
-        dated.append((day, int(quad), float(goldstein) if ok else None))
+        weight = (float(goldstein) if isinstance(goldstein, (int, float))
+                  and math.isfinite(goldstein) else None)
+        dated.append((day, int(quad), weight))
     if not dated:
         return [], 1
     first = min(day for day, _, _ in dated)

@@ -726,7 +726,8 @@ class Store:
                          limit: int | None = None) -> list[dict[str, Any]]:
         """Canonical events (one per real-world act, with their reports, counts and merge
         reasons), filtered by a country on either side or a CAMEO code prefix, in date order."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if country:
             where.append("(source_country = ? OR target_country = ?)")
             params += [country.upper()] * 2
@@ -745,7 +746,8 @@ class Store:
                doc_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored quotes, filtered by speaker (name or actor code, case-insensitive
         substring), words in the quote, or article; in article and text order."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if speaker:
             where.append("(lower(speaker) LIKE ? OR lower(speaker_code) LIKE ?)")
             params += [f"%{speaker.lower()}%"] * 2
