@@ -1070,9 +1070,11 @@ def _fought_by_their_state(doc: Doc, m: Mention, sources: list[Actor],
     strike abroad made that state's ("Turkish jets struck Kurdish militants in northern
     Iraq": Turkey's insurgents, not Iraq's), as they are when they are the doers."""
     states = {s.country for s in sources if s.sector[:3] in ("GOV", "MIL")}
-    stateless = any(c.dep_ in ("amod", "compound") and c.lower_ in STATELESS_PEOPLES
-                    for i in m.targets for c in doc[i].children)
-    if len(states) != 1 or not stateless or m.code[:2] not in VIOLENT_ROOTS:
+    if len(states) != 1 or m.code[:2] not in VIOLENT_ROOTS:
+        return targets
+    arrays = parse_arrays(doc)  # (the targets' modifiers: no Token made for each)
+    if not any(arrays.deps[c] in ("amod", "compound") and arrays.lowers[c] in STATELESS_PEOPLES
+               for i in m.targets for c in arrays.children[i]):
         return targets
     state = next(iter(states))
     return [Actor(code=state + t.sector, country=state, sector=t.sector, name=t.name,

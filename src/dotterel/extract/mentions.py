@@ -1642,13 +1642,15 @@ def _excluder(tok: Token) -> Token | None:
     """The verb that rules an act out, if one governs it ("ruled out sending troops",
     "would not exclude military action"; the parser may hang the act as an adverbial
     clause)."""
-    head = tok.head
-    if tok.dep_ not in ("xcomp", "advcl", "ccomp", "dobj") or head.pos_ != "VERB":
+    # (read from the parse arrays: every mention is asked this, and few are governed so)
+    arrays = parse_arrays(tok.doc)
+    h = arrays.heads[tok.i]
+    if arrays.deps[tok.i] not in ("xcomp", "advcl", "ccomp", "dobj") or arrays.pos[h] != "VERB":
         return None
-    lemma = head.lemma_.lower()
-    if lemma in EXCLUDING_VERBS or any(f"{lemma} {p}" in EXCLUDING_VERBS
-                                       for p in _child_words(head, {"prt"})):
-        return head
+    lemma = arrays.lemmas[h].lower()
+    particles = [arrays.lowers[c] for c in arrays.children[h] if arrays.deps[c] == "prt"]
+    if lemma in EXCLUDING_VERBS or any(f"{lemma} {p}" in EXCLUDING_VERBS for p in particles):
+        return tok.doc[h]
     return None
 
 

@@ -1940,10 +1940,10 @@ def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
     if actor is None or day is None:
         return actor
     named = period_names()
-    text = fold(actor.text)
+    # (the whole name folded only for a word that named another state then: few do)
     then = next((other for word in actor.text.split() for usual, other, first, last, longer
                  in named.get(fold(word), ()) if usual == actor.country and first <= day <= last
-                 and not any(phrase in text for phrase in longer)),
+                 and not any(phrase in fold(actor.text) for phrase in longer)),
                 None)
     if then is not None:
         actor = Actor(code=then + actor.code[3:], country=then, sector=actor.sector,
