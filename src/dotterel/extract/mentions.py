@@ -119,7 +119,9 @@ class Mention:
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
-        return " ".join(doc[i].text for i in sorted(self.trigger_tokens))
+        # (read from the parse arrays: every event coded asks, and no Token is needed)
+        words = parse_arrays(doc).words
+        return " ".join(words[i] for i in sorted(self.trigger_tokens))
 
 
 def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
@@ -410,14 +412,26 @@ class _Sentence:
     entry's context phrase can start with in the text of one of its clauses. One for all
     the entries tried on all its words: a phrase's first word must be one of those for
     the clause's text to have the phrase (``TriggerEntry.context_leads``), a test by one
-    set operation that rules out most entries with context words."""
+    set operation that rules out most entries with context words. It also keeps the
+    Tokens made for its triggers (see :meth:`token`)."""
 
-    __slots__ = ("text", "_arrays", "_start", "_end", "_runs")
+    __slots__ = ("text", "_arrays", "_start", "_end", "_runs", "_doc", "_tokens")
 
-    def __init__(self, arrays: ParseArrays, start: int, end: int) -> None:
+    def __init__(self, doc: Doc, arrays: ParseArrays, start: int, end: int) -> None:
         self.text = arrays.span_text(start, end).lower()
         self._arrays, self._start, self._end = arrays, start, end
         self._runs: set[str] | None = None
+        self._doc = doc
+        self._tokens: dict[int, Token] = {}
+
+    def token(self, i: int) -> Token:
+        """The document's Token at position ``i``, made once for the sentence: each of
+        the passes over the sentence's mentions asks for their triggers' Tokens again,
+        and ``doc[i]`` makes a new one on every call."""
+        tok = self._tokens.get(i)
+        if tok is None:
+            tok = self._tokens[i] = self._doc[i]
+        return tok
 
     def possible(self, entry: TriggerEntry) -> bool:
         """Whether the entry's context can be in the text of a clause of this sentence
@@ -2070,7 +2084,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     arrays = parse_arrays(doc)
     tags, lemmas = arrays.pos, arrays.lemmas
     # (where the entries tried on its words look for their context words first)
-    sentence = _Sentence(arrays, sent.start, sent.end)
+    sentence = _Sentence(doc, arrays, sent.start, sent.end)
+    token = sentence.token
     # read from the parse arrays: this looks at every word of every sentence, and only
     # the few with a lexicon entry become Token objects
     # (each word's tag taken from a slice of the column as the loop's own item, not
@@ -2078,12 +2093,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     for i, pos in enumerate(tags[sent.start:sent.end], sent.start):
         if pos in ("VERB", "AUX"):
             if lemmas[i].lower() in verb_lemmas:
-                verbs.append(doc[i])
+                verbs.append(token(i))
         elif pos in ("NOUN", "PROPN"):
             if lemmas[i].lower() in noun_lemmas:
-                nouns.append(doc[i])
+                nouns.append(token(i))
         elif pos == "ADJ" and arrays.deps[i] == "acomp" and lemmas[i].lower() in adj_lemmas:
-            adjectives.append(doc[i])
+            adjectives.append(token(i))
     reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
         if _modifier(tok) or tok.i in consumed:
@@ -2107,8 +2122,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if entry.code[:2] == REDUCE_ROOT:
             # "ended mediation efforts", "froze aid programmes": what is cut off or halted
             # is named by its object's compound too, no act of its own
-            consumed.update(c.i for i in used if doc[i].pos_ == "NOUN"
-                            for c in doc[i].children if c.dep_ == "compound")
+            # (read from the parse arrays: no Token is needed)
+            consumed.update(c for i in used if tags[i] == "NOUN"
+                            for c in arrays.children[i] if arrays.deps[c] == "compound")
         if "report" in entry.flags:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
@@ -2150,7 +2166,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     for m in found:
         root = m.code[:2]
         if root in CONTENT_ROOTS or m.code.startswith(CONSIDER):
-            for o in _content_objects(doc[m.trigger]):
+            for o in _content_objects(token(m.trigger)):
                 content[o.i] = m.trigger
         if root in ASKING_ROOTS:
             askers.add(m.trigger)
@@ -2260,49 +2276,52 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # by that act's own mention)
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
     acts = {m.trigger for m in found}
+    # (the complements read from the parse arrays)
+    deps, children = arrays.deps, arrays.children
     found = [m for m in found if not (
         (m.code == OPTIMISM
-         or (m.code[:2] == INTENT_ROOT and _intends(doc[m.trigger], lexicon)))
-        and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
-            c.i in acts and _decision_taken(arrays, m.trigger)) or (
+         or (m.code[:2] == INTENT_ROOT and _intends(token(m.trigger), lexicon)))
+        and any(deps[c] in ("xcomp", "ccomp") and (c in hostile or (
+            c in acts and _decision_taken(arrays, m.trigger)) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
-            m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
-                for c in doc[m.trigger].children))]
+            m.code[:2] == INTENT_ROOT and any(deps[n] == "neg" for n in children[c])))
+                for c in children[m.trigger]))]
     found = _merge_threats(found, doc)
     found = _readied(found, doc)
     # "opened fire to disperse the demonstrators": violence used for a forceful end is one
     # deed, the one done, aimed at whom its end names; what it was for is its aim
     violent = {m.trigger for m in found if m.code[:2] in VIOLENT_ROOTS}
     found = [m for m in found if not (
-        m.code[:2] in FORCE_ROOTS and _purpose(doc[m.trigger])
-        and doc[m.trigger].head.i in violent)]
+        m.code[:2] in FORCE_ROOTS and arrays.heads[m.trigger] in violent
+        and _purpose(token(m.trigger)))]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event; so is what a
     # blockade or an attack is done to demand ("will blockade the capital to demand")
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT or m.code[:2] in FORCE_ROOTS
-                for i in (m.trigger, *(t.i for t in _light_verb(doc[m.trigger])))}
+                for i in (m.trigger, *(t.i for t in _light_verb(token(m.trigger))))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
             _voiced_by(v, protests)
-            for v in (doc[m.trigger], *_light_verb(doc[m.trigger]))))]
+            for v in (token(m.trigger), *_light_verb(token(m.trigger)))))]
     # "held a march to protest the new tax", "prevented a rally organized to protest the
     # budget": the protest a protest is held for is that protest told again
     # (only a sentence with a protest verb needs its rally nouns)
-    if any(m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB" for m in found):
+    if any(m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB" for m in found):
         rallies = [t for t in sent if t.pos_ == "NOUN" and any(
             e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
         staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
         staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
         found = [m for m in found if not (
-            m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB"
-            and _voiced_by(doc[m.trigger], staged - {m.trigger}))]
+            m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB"
+            and _voiced_by(token(m.trigger), staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
         m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma in DATING_MEETINGS
-        and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
+        and arrays.deps[m.trigger] == "pobj"
+        and arrays.lowers[arrays.heads[m.trigger]] == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
     # (and what is called off, prevented or warned against, what one has the right to
@@ -2312,7 +2331,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # (a denial is aimed first, while the deed an accusation alleges, "denied accusations
     # that it had shelled the villages", is still at hand to say at whom)
     found = _denied(found, doc)
-    found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
+    found = [m for m in found if not (_alleged(head := token(m.trigger)) or _called_off(head)
                                       or _aimed_at(head) or _prevented(head)
                                       or _warned_against(head) or _entitled_to(head))]
     found = _stopped(found, doc)
@@ -2333,7 +2352,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     asked_targets: dict[int, list[tuple[int, ...]]] = {}
     asking = bool(appeals or refusals or askers)  # (most sentences ask for nothing)
     for m in found:
-        word = doc[m.trigger]
+        word = token(m.trigger)
         appeal = None
         if asking:  # (with nothing asked or refused, nothing is asked for)
             appeal = _asked_for(word, appeals, refusals)
@@ -3077,23 +3096,29 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     if not violent:
         return found  # (most sentences: no violence for a code to be taken from)
+    # (the tag read from the parse arrays, and a Token made only for a verb whose code
+    # may be taken: every mention of a violent sentence comes here)
+    pos = parse_arrays(doc).pos
     out: list[Mention] = []
     for m in found:
+        if pos[m.trigger] != "VERB":
+            out.append(m)
+            continue
         tok = doc[m.trigger]
-        if ((m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING
-             # ("an airstrike destroyed a theatre": property wrecked by an act of war is
-             # that act's doing, not a seizure or demolition)
-             or m.code in DESTRUCTION_CODES) and tok.pos_ == "VERB"):
+        if (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING
+                # ("an airstrike destroyed a theatre": property wrecked by an act of war is
+                # that act's doing, not a seizure or demolition)
+                or m.code in DESTRUCTION_CODES):
             means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
             if code is not None:
                 m = replace(m, code=code)
-        elif m.code == ASSASSINATION and tok.pos_ == "VERB":
+        elif m.code == ASSASSINATION:
             code = next((violent[t.i] for t in _children(tok, SUBJECTS) if t.i in violent), None)
             if code is not None:
                 m = replace(m, code=code)
-        elif m.entry.lemma in MANNERLESS_KILLING and m.entry.specificity == 0 and tok.pos_ == "VERB":
+        elif m.entry.lemma in MANNERLESS_KILLING and m.entry.specificity == 0:
             # "was murdered in an ambush on an army convoy": a killing that says nothing
             # of how it was done is the deed it was done in
             code = next((violent[t.i] for t in means_objects(tok) if t.i in violent), None)
@@ -3110,12 +3135,14 @@ def _tolls(found: list[Mention], doc: Doc) -> list[Mention]:
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     if not violent:
         return found  # (most sentences: no violence, no toll)
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    tags, deps, heads = arrays.tags, arrays.deps, arrays.heads
     out: list[Mention] = []
     for m in found:
-        if m.trigger in violent:
-            tok = doc[m.trigger]
-            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.i in violent:
-                m = replace(m, code=violent[tok.head.i])
+        i = m.trigger
+        if i in violent and tags[i] == "VBG" and deps[i] == "advcl" and heads[i] in violent:
+            m = replace(m, code=violent[heads[i]])
         out.append(m)
     return out
 
@@ -3127,12 +3154,15 @@ def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
     violent = {m.trigger: m for m in found if m.code[:2] in VIOLENT_ROOTS}
     if not violent:
         return found  # (most sentences: no violence to be of a kind)
-    kinds = {doc[i].head.i: m.code for i, m in violent.items()
-             if doc[i].dep_ == "compound" and doc[i].head.i in violent}
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    deps, heads = arrays.deps, arrays.heads
+    kinds = {heads[i]: m.code for i, m in violent.items()
+             if deps[i] == "compound" and heads[i] in violent}
     out: list[Mention] = []
     for m in found:
-        if m.trigger in violent and doc[m.trigger].dep_ == "compound" \
-                and doc[m.trigger].head.i in violent:
+        if m.trigger in violent and deps[m.trigger] == "compound" \
+                and heads[m.trigger] in violent:
             continue
         kind = kinds.get(m.trigger)
         if kind is not None and (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING):
@@ -3165,22 +3195,21 @@ def _accidental(m: Mention, doc: Doc) -> bool:
     adds the toll of a mishap the clause it hangs from tells of."""
     if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
         return False
-    tok = doc[m.trigger]
-    if tok.pos_ != "VERB":
+    # (the verb, its doers' lemmas and compounds read from the parse arrays: most news
+    # of violence has doers, and no Token is made for them or their dependents)
+    arrays = parse_arrays(doc)
+    lemmas, deps, verb = arrays.lemmas, arrays.deps, m.trigger
+    if arrays.pos[verb] != "VERB":
         return False
-    if (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG"
-            and tok.head.lemma_.lower() in ACCIDENT_VERBS):
+    if (deps[verb] in ("advcl", "conj", "xcomp") and arrays.tags[verb] == "VBG"
+            and lemmas[arrays.heads[verb]].lower() in ACCIDENT_VERBS):
         return True
     # a named storm's kind is its compound ("Hurricane Maria", "Storm Ciaran")
-    # (the doers' lemmas and compounds read from the parse arrays: most news of violence
-    # has doers, and no Token is made for them or their dependents)
-    arrays = parse_arrays(doc)
-    lemmas, deps = arrays.lemmas, arrays.deps
     return (any(lemmas[i].lower() in ACCIDENT_DOERS or any(
         deps[c] == "compound" and lemmas[c].lower() in DISASTER_KINDS
         for c in arrays.children[i])
         for i in m.sources)
-            or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
+            or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(doc[verb])))
 
 
 # What culture and gossip news "invades", "storms" or "hits": the charts, the headlines,
@@ -3194,9 +3223,12 @@ def _figurative(m: Mention, doc: Doc) -> bool:
     ("the band stormed the charts", "photographers invaded her privacy")."""
     if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
         return False
-    tok = doc[m.trigger]
-    return tok.pos_ == "VERB" and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
-                                      for o in _children(tok, {"dobj", "obj", "nsubjpass"}))
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    deps, lemmas = arrays.deps, arrays.lemmas
+    return arrays.pos[m.trigger] == "VERB" and any(
+        deps[o] in ("dobj", "obj", "nsubjpass") and lemmas[o].lower() in FIGURATIVE_OBJECTS
+        for o in arrays.children[m.trigger])
 
 
 # Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
@@ -3213,19 +3245,24 @@ PERFORMER_CODES: Final = ("04", "051", "11", "12", "17", "18", "19")
 def _sporting(m: Mention, doc: Doc) -> bool:
     """Whether a mention's doers are sportsmen, sports teams or performers, doing what
     sports and arts news tells of."""
-    def performer(head: Token) -> bool:
-        lemma = head.lemma_.lower()
+    if not (m.code.startswith(PERFORMER_CODES) and m.sources):
+        return False  # (the code first: most mentions are nothing performers do)
+    # (the doers and their modifiers read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    lemmas, deps, pos, ent_types = arrays.lemmas, arrays.deps, arrays.pos, arrays.ent_types
+
+    def performer(head: int) -> bool:
+        lemma = lemmas[head].lower()
         if lemma in PERFORMER_WORDS:
             return True
         if lemma not in TEAM_WORDS:  # (most doers: no modifiers to read)
             return False
         # (its nation's name aside: "the Brazilian football team")
-        mods = [c for c in head.children if c.dep_ in ("compound", "amod")
-                and c.pos_ != "PROPN" and c.ent_type_ not in ("NORP", "GPE")]
+        mods = [c for c in arrays.children[head] if deps[c] in ("compound", "amod")
+                and pos[c] != "PROPN" and ent_types[c] not in ("NORP", "GPE")]
         # ("the national team", not "the national security team")
-        return bool(mods) and all(c.lemma_.lower() in SPORT_WORDS for c in mods)
-    return (m.code.startswith(PERFORMER_CODES) and bool(m.sources)
-            and all(performer(doc[i]) for i in m.sources))
+        return bool(mods) and all(lemmas[c].lower() in SPORT_WORDS for c in mods)
+    return all(performer(i) for i in m.sources)
 
 
 # Property destruction, and the words for people protesting (word_classes.tsv): what
@@ -3240,9 +3277,12 @@ RIOT_CODE: Final = "145"
 def _rioting(m: Mention, doc: Doc) -> Mention:
     """A destruction of property, or a building stormed, by protesters is a riot (145),
     not a state's coercion or an armed assault."""
-    if ((m.code in DESTRUCTION_CODES
-         or (m.code[:2] == "19" and doc[m.trigger].lemma_.lower() in BREAKING_IN_VERBS))
-            and m.sources and all(doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources)):
+    if not (m.code in DESTRUCTION_CODES or m.code[:2] == "19"):
+        return m  # (the code first: most mentions are neither)
+    # (the lemmas read from the parse arrays: no Token is needed)
+    lemmas = parse_arrays(doc).lemmas
+    if ((m.code in DESTRUCTION_CODES or lemmas[m.trigger].lower() in BREAKING_IN_VERBS)
+            and m.sources and all(lemmas[i].lower() in PROTESTER_WORDS for i in m.sources)):
         return replace(m, code=RIOT_CODE)
     return m
 
