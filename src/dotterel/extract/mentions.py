@@ -331,28 +331,30 @@ def _self_moved(tok: Token) -> bool:
         f"{lemma} {c.lower_}" in SELF_MOVED_PARTICIPLES for c in _children(tok, {"prt", "prep"}))
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token) -> list[int]:
     """The nouns the trigger acts on directly: object, or subject of a passive, or
-    for a noun trigger the complement of "of" and noun compounds ("embassy raid")."""
+    for a noun trigger the complement of "of" and noun compounds ("embassy raid"); their
+    token indices."""
     # (the dependents read from the parse arrays, looked up once: every trigger tried is
-    # asked this, and only the objects found become Token objects)
+    # asked this, and its entries read only the objects' positions: no Token is made for
+    # them)
     doc = tok.doc
     arrays = parse_arrays(doc)
     i = tok.i
     deps, lowers, children, pos = arrays.deps, arrays.lowers, arrays.children, arrays.pos
     if pos[i] == "NOUN" or pos[i] == "PROPN":
-        found = [doc[c] for c in children[i] if deps[c] == "compound"]
+        found = [c for c in children[i] if deps[c] == "compound"]
         for prep in children[i]:
             if deps[prep] == "prep" and lowers[prep] == "of":
-                found += [doc[o] for o in children[prep] if deps[o] == "pobj"]
+                found += [o for o in children[prep] if deps[o] == "pobj"]
         return found
     passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
-    found = (_passive_subjects(tok) if passive
-             else [doc[c] for c in children[i] if deps[c] in OBJECTS])
+    found = ([s.i for s in _passive_subjects(tok)] if passive
+             else [c for c in children[i] if deps[c] in OBJECTS])
     if not found and not passive:
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
-        found = [doc[o] for p in children[i] if deps[p] == "prep" and lowers[p] == "as"
+        found = [o for p in children[i] if deps[p] == "prep" and lowers[p] == "as"
                  for o in children[p] if deps[o] == "pobj" and pos[o] == "NOUN"
                  and any(deps[a] == "amod" for a in children[o])]
     # (the measure phrases only looked for when they are needed: most verbs have objects)
@@ -365,11 +367,11 @@ def _objects(tok: Token) -> list[Token]:
         # power": the parser may take the object put after a measure phrase for the
         # subject of another verb; it is the phrase that starts where the measure ends
         after = doc[measures[0]].right_edge.i + 1
-        found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
+        found = [t.i for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
     if not found and not passive:
         # "allowed UN inspectors to resume work": the parser may read the one let or made
         # to act as the subject of the infinitive clause; it is the verb's object
-        found = [doc[s] for c in children[i] if deps[c] == "ccomp"
+        found = [s for c in children[i] if deps[c] == "ccomp"
                  and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
                  for s in children[c] if deps[s] == "nsubj" and s > i]
     if not found and not passive:
@@ -378,11 +380,11 @@ def _objects(tok: Token) -> list[Token]:
         # present-tense verb whose subject is those modifiers; such a "clause" of bare
         # nouns right after the verb, with no object, auxiliary or conjunction, is the
         # verb's object
-        found = [doc[c] for c in children[i] if deps[c] == "ccomp" and c > i + 1
+        found = [c for c in children[i] if deps[c] == "ccomp" and c > i + 1
                  and arrays.tags[c] == "VBZ" and _misread_plural(doc[c], i)]
     if not found and not passive:
-        found = _named_object(tok)
-    found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
+        found = [o.i for o in _named_object(tok)]
+    found += [c for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
 
 
@@ -505,8 +507,7 @@ class _TriggerWords:
             arrays, doc = self.arrays, self.tok.doc
             lemmas, lowers, deps = arrays.lemmas, arrays.lowers, arrays.deps
             found = []
-            for o in _objects(self.tok):
-                i = o.i
+            for i in _objects(self.tok):
                 w = _who(doc, arrays, i)
                 forms = [lemmas[i], lowers[i], lemmas[w], lowers[w]]
                 if arrays.pos[i] == "PROPN":
@@ -1146,7 +1147,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     # whom it comes from
                     found += [o for carrier in (tok, *found) for o in _prep_objects(carrier, "from")]
             else:
-                found = [o for o in _objects(tok) if o.i not in used]
+                found = [tok.doc[o] for o in _objects(tok) if o not in used]
         elif spec == "dative":
             found = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             found += _prep_objects(tok, "to") if not found else []
@@ -1587,11 +1588,16 @@ def _governors(doc: Doc, arrays: ParseArrays, i: int, limit: int = 3) -> list[in
     cur = i
     for _ in range(limit):
         head = heads[cur]
-        # (an infinitive of purpose and a clause of a goal are adverbial clauses: the label
-        # rules out most words before a Token is made to ask)
-        if head == cur or (deps[cur] not in GOVERNED_DEPS and (
-                deps[cur] != "advcl" or not (_purpose(doc[cur]) or _goal(doc[cur])))):
+        if head == cur:
             break
+        if deps[cur] not in GOVERNED_DEPS:
+            # (an infinitive of purpose and a clause of a goal are adverbial clauses: the
+            # label rules out most words before a Token is made, once, to ask)
+            if deps[cur] != "advcl":
+                break
+            clause = doc[cur]
+            if not (_purpose(clause) or _goal(clause)):
+                break
         cur = head
         chain.append(cur)
     return chain
@@ -2308,11 +2314,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # budget": the protest a protest is held for is that protest told again
     # (only a sentence with a protest verb needs its rally nouns)
     if any(m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB" for m in found):
-        rallies = [t for t in sent if t.pos_ == "NOUN" and any(
-            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
+        # (the sentence's nouns read from the parse arrays, with no Token made for each)
+        rallies = [j for j in range(sent.start, sent.end) if tags[j] == "NOUN" and any(
+            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", lemmas[j].lower()))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
-        staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
-        staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
+        staged |= {arrays.heads[n] for n in rallies if arrays.deps[n] in OBJECTS}
+        staged |= {c for n in rallies for c in arrays.children[n] if arrays.deps[c] == "acl"}
         found = [m for m in found if not (
             m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB"
             and _voiced_by(token(m.trigger), staged - {m.trigger}))]
@@ -2439,9 +2446,12 @@ def _wished(tok: Token) -> bool:
     """Whether a verb is the act of a "for" clause with a subject of its own ("is pushing
     hard for Japan to back the plan", "waited for the rebels to disarm"): an act wished
     for by whoever governs the clause, not one told as done."""
-    return (tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "acl")
-            and bool(_children(tok, SUBJECTS))
-            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))
+    # (read from the parse arrays: every mention kept is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers, i = arrays.deps, arrays.lowers, tok.i
+    return (arrays.pos[i] == "VERB" and deps[i] in ("advcl", "ccomp", "acl")
+            and any(deps[c] in SUBJECTS for c in arrays.children[i])
+            and any(deps[c] == "mark" and lowers[c] == "for" for c in arrays.children[i]))
 
 
 def _governed_by(tok: Token, verbs: frozenset[int]) -> bool:
