@@ -140,6 +140,17 @@ def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
     return found
 
 
+def _has_child(tok: Token, deps: set[str] | frozenset[str]) -> bool:
+    """Whether ``tok`` has a dependent with one of the labels ``deps``: what most rules
+    ask of a word's dependents, read from the parse arrays with no Token objects made."""
+    arrays = parse_arrays(tok.doc)
+    labels = arrays.deps
+    for j in arrays.children[tok.i]:
+        if labels[j] in deps:
+            return True
+    return False
+
+
 def _child_words(tok: Token, deps: set[str] | frozenset[str]) -> list[str]:
     """The lower-case words of ``tok``'s dependents with one of the labels ``deps``, in
     text order: what most tests of a trigger's auxiliaries, marks and particles need,
@@ -289,7 +300,7 @@ def _misread_subject(tok: Token) -> Token | None:
         return None
     noun = tok.head
     if (tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
-            or noun.i > tok.i or _children(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
+            or noun.i > tok.i or _has_child(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
             or any(t.is_punct for t in noun.doc[noun.i + 1:tok.i])):
         return None
     # ("Doctors from two aid groups donated": the phrase "groups" ends)
@@ -319,7 +330,7 @@ def _misread_subject(tok: Token) -> Token | None:
 
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
-    return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
+    return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _has_child(tok, {"agent"})
 
 
 def _self_moved(tok: Token) -> bool:
@@ -756,14 +767,14 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     head = tok.head
     if head.i == tok.i:
         return []
-    if tok.dep_ == "xcomp" and _is_passive(head) and not _children(head, {"agent"}):
+    if tok.dep_ == "xcomp" and _is_passive(head) and not _has_child(head, {"agent"}):
         # "is scheduled to attend", "was forced to resign": the one the passive speaks of
         return _children(head, PASSIVE_SUBJECTS)
     if _commanded(tok):
         # "ordered Russia to suspend its operations": the one ordered does the act
         return _children(head, OBJECTS)
     if (tok.dep_ == "conj" and _is_passive(head) and not _is_passive(tok)
-            and _children(head, PASSIVE_SUBJECTS)):
+            and _has_child(head, PASSIVE_SUBJECTS)):
         # "the minister was charged by a court and will resign": an active verb joined
         # to a passive shares its subject, the one the passive speaks of, not its agent
         return _children(head, PASSIVE_SUBJECTS)
@@ -781,7 +792,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return _subject(head.head, depth + 1)
     # "Eriador's refusal to talk", "Iran's decision to enrich uranium": the one whose
     # decision it is
-    if tok.dep_ == "acl" and head.pos_ == "NOUN" and _children(head, {"poss"}):
+    if tok.dep_ == "acl" and head.pos_ == "NOUN" and _has_child(head, {"poss"}):
         return _children(head, {"poss"})
     # "has no plans to restore ...": a clause complementing a noun takes the subject of
     # the verb that governs the noun
@@ -819,7 +830,7 @@ def _stranded_subject(tok: Token) -> list[Token]:
     accord, the government and the rebels have agreed to ...", it reads the words after
     the comma as a conjunct of "accord" and leaves "agreed" with no subject. A noun phrase
     that follows the fronted phrase's comma and runs up to the verb is its subject."""
-    if tok.pos_ != "VERB" or not (tok.tag_ in FINITE_TAGS or _children(tok, {"aux"})):
+    if tok.pos_ != "VERB" or not (tok.tag_ in FINITE_TAGS or _has_child(tok, {"aux"})):
         return []
     for prep in _children(tok, {"prep"}):
         if prep.i > tok.i:
@@ -940,7 +951,7 @@ def _implied_agent(tok: Token, noun_lemmas: frozenset[str],
     Palestinians were killed in an Israeli air strike" (Israel), "six villagers were killed
     in a drone strike by army units". Only a deed the lexicon knows: "killed in the
     Israeli city of Sderot" names a place, not a doer."""
-    if tok.pos_ != "VERB" or not _is_passive(tok) or _children(tok, {"agent"}):
+    if tok.pos_ != "VERB" or not _is_passive(tok) or _has_child(tok, {"agent"}):
         return []
     for prep in _children(tok, {"prep"}):
         if prep.lower_ not in IMPLIED_AGENT_PREPS:
@@ -982,27 +993,33 @@ BLAME_ADJECTIVES: Final = word_class("blame")
 def _governing_verb(phrase: Token) -> Token | None:
     """The verb whose object or prepositional adjunct a noun phrase is ("launched an
     attack", "left for meetings", "during a visit"), else None."""
-    # (the label and the head read once, each head made once: every noun trigger asks)
-    dep, head = phrase.dep_, phrase.head
-    if dep in OBJECTS and head.pos_ == "VERB":
-        return head
-    if dep != "pobj" or head.dep_ != "prep":
+    # (read from the parse arrays: every noun trigger asks, and only the verb returned is
+    # made a Token)
+    doc = phrase.doc
+    arrays = parse_arrays(doc)
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    dep, head = deps[phrase.i], heads[phrase.i]
+    if dep in OBJECTS and pos[head] == "VERB":
+        return doc[head]
+    if dep != "pobj" or deps[head] != "prep":
         return None  # (what follows is all about the phrase of a preposition)
-    prep, verb = head.lower_, head.head
-    if (verb.lemma_.lower() in BLAME_ADJECTIVES
-            and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX")):
+    prep, verb = arrays.lowers[head], heads[head]
+    if (lemmas[verb].lower() in BLAME_ADJECTIVES
+            and deps[verb] == "acomp" and pos[heads[verb]] in ("VERB", "AUX")):
         # "the government is responsible for mass killings": the deed is its subject's
-        return verb.head
-    if (verb.pos_ in ("VERB", "AUX")
-            and (prep in ADJUNCT_PREPS
-                 # "were engaged in heavy fighting": the activity the subject is engaged in
-                 or (prep == "in" and _is_passive(verb) and _is_stative(verb)))
-            and (not _children(verb, OBJECTS)
-                 or (prep in JOURNEY_PREPS and phrase.lemma_.lower() in JOURNEY_NOUNS))):
+        return doc[heads[verb]]
+    if pos[verb] not in ("VERB", "AUX") or not (prep in ADJUNCT_PREPS or prep == "in"):
+        return None
+    if (any(deps[c] in OBJECTS for c in arrays.children[verb])
+            and not (prep in JOURNEY_PREPS and lemmas[phrase.i].lower() in JOURNEY_NOUNS)):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
         # the bombing", "claimed responsibility for attacks"; but a journey the deed was
         # done on is the doer's own
-        return verb
+        return None
+    verb_tok = doc[verb]
+    # ("in" only for what the subject is engaged in: "were engaged in heavy fighting")
+    if prep in ADJUNCT_PREPS or (_is_passive(verb_tok) and _is_stative(verb_tok)):
+        return verb_tok
     return None
 
 
@@ -1130,7 +1147,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     # the object and the predicate the entry asks for as a clause of their
                     # own, the object its subject (or a compound of its first word)
                     found = [s for c in _children(tok, {"ccomp"})
-                             if not _children(c, {"aux", "auxpass", "mark"})
+                             if not _has_child(c, {"aux", "auxpass", "mark"})
                              and entry.context_matches(" ".join(t.text for t in c.subtree))
                              for s in _children(c, {"nsubj", "compound"}) if s.i < c.i]
                 if not found and not passive:
@@ -1155,7 +1172,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = _misread_dative(tok)
         else:
             found = _prep_objects(tok, spec)
-            if not found and tok.pos_ == "VERB" and not _children(tok, OBJECTS):
+            if not found and tok.pos_ == "VERB" and not _has_child(tok, OBJECTS):
                 # "donated and delivered medicine to the hospital": a verb with no object
                 # of its own shares the phrase its coordinated verb ends with
                 found = [o for c in _children(tok, {"conj"}) if c.pos_ == "VERB"
@@ -1260,7 +1277,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
             if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
                     and not (entry.code[:2] == THREAT_ROOT and subj[0].lower_ in SELF_PRONOUNS
-                             and _children(tok, SUBJECTS))):
+                             and _has_child(tok, SUBJECTS))):
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
@@ -1298,7 +1315,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # "let free six soldiers held captive": the parser may hang the clause on "free",
         # a complement with no subject of its own
         clauses = _children(tok, {"ccomp", "xcomp"}) + [
-            c for a in _children(tok, {"acomp", "oprd", "ccomp"}) if not _children(a, SUBJECTS)
+            c for a in _children(tok, {"acomp", "oprd", "ccomp"}) if not _has_child(a, SUBJECTS)
             for c in _children(a, {"ccomp"})]
         for clause in clauses:
             subj = _children(clause, SUBJECTS)
@@ -1423,7 +1440,7 @@ def _modified_object(verb: Token) -> list[Token]:
     """"Libyan militias tortured migrants" is at times parsed as a noun phrase "tortured
     migrants" whose adjective "tortured" has a subject of its own: a verb read as the
     modifier of the noun after it, yet given a subject, has that noun for its object."""
-    if verb.dep_ == "amod" and verb.head.i > verb.i and _children(verb, SUBJECTS):
+    if verb.dep_ == "amod" and verb.head.i > verb.i and _has_child(verb, SUBJECTS):
         return [verb.head]
     return []
 
@@ -1433,25 +1450,26 @@ def _attributed_object(verb: Token) -> list[Token]:
     taken into the subject of the closing attribution ("an Iraqi, public television"):
     the words between the verb and that subject's comma are the verb's object, headed by
     their last word that names someone."""
+    # (the comma, the attribution and the phrase read from the parse arrays, with no
+    # Token made for each word: every verb trigger with no object asks)
     doc = verb.doc
-    end = verb.sent.end
-    # (the comma looked for in the parse arrays' words, with no Token made for each word)
-    words = parse_arrays(doc).words
-    at = next((j for j in range(verb.i + 1, end) if words[j] == ","), None)
-    if at is None or at == verb.i + 1:
+    arrays = parse_arrays(doc)
+    words, heads, deps, pos = arrays.words, arrays.heads, arrays.deps, arrays.pos
+    first, end = verb.i + 1, arrays.sent_ends[verb.i]
+    at = next((j for j in range(first, end) if words[j] == ","), None)
+    if at is None or at == first:
         return []
-    comma = doc[at]
-    subj = comma.head
-    said = subj.head
-    if (subj.dep_ not in SUBJECTS or subj.i < comma.i or said.i < subj.i
-            or said.pos_ != "VERB" or said.dep_ not in ("conj", "ROOT")
-            or any(not t.is_punct for t in doc[said.i + 1:end])):
+    subj = heads[at]
+    said = heads[subj]
+    if (deps[subj] not in SUBJECTS or subj < at or said < subj
+            or pos[said] != "VERB" or deps[said] not in ("conj", "ROOT")
+            or any(not t.is_punct for t in doc[said + 1:end])):
         return []
-    phrase = doc[verb.i + 1:comma.i]
-    if any(t.head.i != subj.i and not phrase.start <= t.head.i < phrase.end for t in phrase):
+    if any(heads[t] != subj and not first <= heads[t] < at for t in range(first, at)):
         return []  # the words are a phrase of that subject's, nothing else
-    names = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "NORP"]
-    return names[-1:]
+    names = [t for t in range(first, at)
+             if pos[t] in ("NOUN", "PROPN") or arrays.ent_types[t] == "NORP"]
+    return [doc[names[-1]]] if names else []
 
 
 def _names_in(phrase: Token) -> bool:
@@ -1898,7 +1916,7 @@ def _pledges_act(verb: Token) -> bool | None:
     object, a nominal act after "to"/"on" or a "that" clause with "will", "would",
     "should"...; False for a "that" clause stating how things are ("agreed there was a
     need for progress"); None when it has neither."""
-    if _children(verb, {"xcomp"} | OBJECTS) or any(
+    if _has_child(verb, {"xcomp"} | OBJECTS) or any(
             o.pos_ == "NOUN" and o.ent_type_ not in TIME_ENTITIES
             for p in _children(verb, {"prep"}) if p.lower_ in PLEDGE_PREPS
             for o in _children(p, {"pobj"})):
@@ -2535,7 +2553,7 @@ def _obligation(clause: Token) -> set[str]:
     if clause.pos_ not in ("VERB", "AUX"):
         return set()
     words = {w for w in _child_words(clause, {"aux"}) if w in OBLIGATION_AUX}
-    if (clause.lemma_.lower() in OBLIGATION_VERBS and _children(clause, {"xcomp"})
+    if (clause.lemma_.lower() in OBLIGATION_VERBS and _has_child(clause, {"xcomp"})
             and not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
                         for c in clause.children)):
         # ("NATO would need to remain strong" is a forecast, no call on NATO)
@@ -2655,7 +2673,7 @@ def _between_parties(tok: Token) -> list[Token]:
     holders = [tok]
     head = tok.head
     if (tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
-            and not _children(head, OBJECTS)):
+            and not _has_child(head, OBJECTS)):
         holders.append(head)
     for holder in holders:
         for obj in _prep_objects(holder, "between"):
@@ -3049,7 +3067,7 @@ def _infinitive_asked(tok: Token, appeals: set[int]) -> bool:
     if tok.dep_ != "advcl" or tok.head.i not in appeals:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-        return bool(_children(tok, SUBJECTS))
+        return _has_child(tok, SUBJECTS)
     return (_asks_someone(tok.head)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
@@ -3058,15 +3076,15 @@ def _means_to(verb: Token, lexicon: Lexicon) -> bool:
     """Whether a word of appeal that is also one of intending only says what its subject
     means to do itself, asking no one: "seeking to mend ties with China" is an aim, not an
     appeal to China ("requested to lease a training ground" still asks)."""
-    return (verb.pos_ == "VERB" and bool(_children(verb, {"xcomp"})) and not _asks_someone(verb)
+    return (verb.pos_ == "VERB" and _has_child(verb, {"xcomp"}) and not _asks_someone(verb)
             and _intends(verb, lexicon))
 
 
 def _asks_someone(verb: Token) -> bool:
     """Whether an appeal names whom it asks: "urged Uganda to", "called on the sides to",
     "appealed to the government to"."""
-    return bool(_children(verb, OBJECTS)) or any(
-        prep.lower_ in ("on", "upon", "to") and _children(prep, {"pobj"})
+    return _has_child(verb, OBJECTS) or any(
+        prep.lower_ in ("on", "upon", "to") and _has_child(prep, {"pobj"})
         for prep in _children(verb, {"prep", "dative"}))
 
 
