@@ -2041,7 +2041,9 @@ def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: _Sentence) ->
 def _in_name(tok: Token) -> bool:
     """Whether a capitalised noun is a word of a name rather than a nominal event: "March"
     in a date or "Cooperation" in an agency's name is no march and no cooperation."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
+    # (read from the parse arrays: every noun trigger asks)
+    arrays = parse_arrays(tok.doc)
+    return arrays.pos[tok.i] == "PROPN" and arrays.ent_types[tok.i] in NAME_ENTITIES
 
 
 # Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
@@ -2660,8 +2662,10 @@ def _modifier(tok: Token) -> bool:
     """Whether an "-ing" form is a participle describing the noun after it, whatever the
     parse: after a determiner or possessive ("Spain's visiting King Felipe", "the
     visiting delegation") it tells who someone is, not what the sentence reports."""
-    return (tok.tag_ == "VBG" and tok.i > 0
-            and tok.doc[tok.i - 1].tag_ in ("DT", "POS", "PRP$", "WP$"))
+    # (the tags read from the parse arrays: every verb trigger asks, and no Token is
+    # needed for the word before it)
+    tags, i = parse_arrays(tok.doc).tags, tok.i
+    return tags[i] == "VBG" and i > 0 and tags[i - 1] in ("DT", "POS", "PRP$", "WP$")
 
 
 def _between_parties(tok: Token) -> list[Token]:
@@ -2691,24 +2695,29 @@ def _prep_verb(prep: Token) -> Token:
 
 def _cleared_of(tok: Token) -> bool:
     """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
-    dep = tok.dep_  # (the label first: no head made for most nouns)
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, heads = arrays.deps, arrays.heads
+    dep, head = deps[tok.i], heads[tok.i]
     if dep in OBJECTS:
         # a misparse of "acquitted X of charges"
-        return tok.head.lemma_.lower() in CLEARING_VERBS
-    if dep != "pobj":
+        return arrays.lemmas[head].lower() in CLEARING_VERBS
+    prep = head
+    if dep != "pobj" or arrays.lowers[prep] != "of":
         return False
-    prep = tok.head
-    if prep.lower_ != "of":
-        return False
-    verb = _prep_verb(prep)
-    return verb.lemma_.lower() in CLEARING_VERBS
+    # (the verb the "of" phrase tells of, as _prep_verb finds it)
+    verb = heads[heads[prep]] if deps[heads[prep]] in OBJECTS else heads[prep]
+    return arrays.lemmas[verb].lower() in CLEARING_VERBS
 
 
 def _role_of(tok: Token, found: list[Mention]) -> bool:
     """Whether a nominal trigger is only the role a coded verb puts its object in
     ("used civilians as human shields"): the verb's mention tells the act."""
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
-            and any(m.trigger == tok.head.head.i for m in found))
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "pobj" and arrays.lowers[prep] == "as"
+            and any(m.trigger == arrays.heads[prep] for m in found))
 
 
 # Nouns a protest word may name the kind of (word_classes.tsv).
@@ -2718,14 +2727,20 @@ PROTEST_KINDS: Final = word_class("protest_kind")
 def _names_a_kind(tok: Token) -> bool:
     """Whether a protest noun only says what kind of force, gear or person its head is
     ("riot police", "riot gear", "protest leaders"): no protest is told."""
-    return tok.dep_ == "compound" and tok.head.lemma_.lower() in PROTEST_KINDS
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    return (arrays.deps[tok.i] == "compound"
+            and arrays.lemmas[arrays.heads[tok.i]].lower() in PROTEST_KINDS)
 
 
 def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
     """Whether a nominal trigger only says what kind of thing a coded verb's object is
     ("violating the ceasefire agreement"): the verb's mention tells the act."""
-    return (tok.dep_ == "compound" and tok.head.dep_ in OBJECTS
-            and any(tok.head.i in m.trigger_tokens and m.trigger != tok.head.i for m in found))
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    head = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "compound" and arrays.deps[head] in OBJECTS
+            and any(head in m.trigger_tokens and m.trigger != head for m in found))
 
 
 def _told_again(tok: Token, code: str, found: list[Mention]) -> bool:
@@ -2733,8 +2748,11 @@ def _told_again(tok: Token, code: str, found: list[Mention]) -> bool:
     it only names again ("freed two hostages in a prisoner swap", "exchanged prisoners in
     a swap"): the verb's mention tells the act, with its actors (not where the verb names
     no one it is done to: "were engaged in heavy fighting with the rebels")."""
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "in"
-            and any(m.trigger == tok.head.head.i and m.code == code and m.targets
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "pobj" and arrays.lowers[prep] == "in"
+            and any(m.trigger == arrays.heads[prep] and m.code == code and bool(m.targets)
                     for m in found))
 
 
@@ -2768,8 +2786,11 @@ def _yielded_to(tok: Token, found: list[Mention]) -> bool:
     """Whether a nominal act is what a coded concession yields to ("conceded to demands
     from the rebels", "bowed to pressure"): the concession is the event, the demand
     it answers is told as its background."""
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "to"
-            and any(m.trigger == tok.head.head.i and m.code[:2] == YIELD_ROOT for m in found))
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "pobj" and arrays.lowers[prep] == "to"
+            and any(m.trigger == arrays.heads[prep] and m.code[:2] == YIELD_ROOT for m in found))
 
 
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with (word_classes.tsv).
@@ -2933,10 +2954,13 @@ def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: _S
 def _death_by(deed: Token) -> Token | None:
     """The verb of dying a violent deed noun is the cause of ("died under torture", "died
     as a result of torture", "died from a beating"), if any."""
-    prep = deed.head
-    if deed.dep_ != "pobj" or prep.lower_ not in DEATH_PREPS:
+    # (the label and the preposition read from the parse arrays: most deeds are no
+    # "pobj", and a Token is made only for the head of a death's preposition)
+    arrays = parse_arrays(deed.doc)
+    prep = arrays.heads[deed.i]
+    if arrays.deps[deed.i] != "pobj" or arrays.lowers[prep] not in DEATH_PREPS:
         return None
-    head = prep.head
+    head = deed.doc[arrays.heads[prep]]
     if head.lemma_.lower() == "result" and head.dep_ == "pobj":
         head = head.head.head  # "as a result of"
     return head if head.pos_ == "VERB" and head.lemma_.lower() in DYING_VERBS else None
