@@ -1025,7 +1025,12 @@ def _governing_verb(phrase: Token) -> Token | None:
 
 def _phrase_head(tok: Token) -> Token:
     """The noun a compounded event noun qualifies ("mediation" in "mediation effort")."""
-    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    # (the label and the head's tag read from the parse arrays: a Token is made only for
+    # the head returned)
+    arrays = parse_arrays(tok.doc)
+    head = arrays.heads[tok.i]
+    return (tok.doc[head] if arrays.deps[tok.i] == "compound" and arrays.pos[head] == "NOUN"
+            else tok)
 
 
 def _kind_word(tok: Token) -> bool:
@@ -2686,11 +2691,14 @@ def _between_parties(tok: Token) -> list[Token]:
     return []
 
 
-def _prep_verb(prep: Token) -> Token:
-    """The verb a preposition's phrase tells of: the parser hangs the preposition on the
-    verb or on the verb's object ("acquitted the minister of ...", "accused Qatar of ...",
-    "prevented Israel from ...", "warned Washington against ...")."""
-    return prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+def _prep_verb(arrays: ParseArrays, prep: int) -> int:
+    """The position of the verb the phrase of the preposition at ``prep`` tells of: the
+    parser hangs the preposition on the verb or on the verb's object ("acquitted the
+    minister of ...", "accused Qatar of ...", "prevented Israel from ...", "warned
+    Washington against ..."). Read from the parse arrays: its callers read only the
+    verb's tag and lemma."""
+    head = arrays.heads[prep]
+    return arrays.heads[head] if arrays.deps[head] in OBJECTS else head
 
 
 def _cleared_of(tok: Token) -> bool:
@@ -2705,9 +2713,7 @@ def _cleared_of(tok: Token) -> bool:
     prep = head
     if dep != "pobj" or arrays.lowers[prep] != "of":
         return False
-    # (the verb the "of" phrase tells of, as _prep_verb finds it)
-    verb = heads[heads[prep]] if deps[heads[prep]] in OBJECTS else heads[prep]
-    return arrays.lemmas[verb].lower() in CLEARING_VERBS
+    return arrays.lemmas[_prep_verb(arrays, prep)].lower() in CLEARING_VERBS
 
 
 def _role_of(tok: Token, found: list[Mention]) -> bool:
@@ -2808,20 +2814,25 @@ def _alleged(tok: Token) -> bool:
     accusation says was done ("denied accusations that it had detained hundreds of
     protesters"). So is an act the charged deed aims or tries at ("accused Moscow of
     planning to invade Ukraine")."""
-    while tok.dep_ == "xcomp" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB":
-        tok = tok.head
-    clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
-    if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
-            and clause.head.lemma_.lower() in ALLEGING_NOUNS):
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    i = tok.i
+    while deps[i] == "xcomp" and pos[i] == "VERB" and pos[heads[i]] == "VERB":
+        i = heads[i]
+    clause = heads[i] if deps[i] in OBJECTS and pos[i] == "NOUN" else i
+    if (deps[clause] in ("acl", "ccomp") and pos[heads[clause]] == "NOUN"
+            and lemmas[heads[clause]].lower() in ALLEGING_NOUNS):
         return True
-    if tok.dep_ not in ("pcomp", "pobj"):  # (the label first: no head made for most)
+    if deps[i] not in ("pcomp", "pobj"):
         return False
-    prep = tok.head
-    if prep.lower_ not in ("of", "for", "with"):
+    prep = heads[i]
+    word = arrays.lowers[prep]
+    if word not in ("of", "for", "with"):
         return False
-    verb = _prep_verb(prep)
-    return verb.pos_ == "VERB" and (verb.lemma_.lower() in ACCUSING_VERBS or (
-        prep.lower_ == "for" and verb.lemma_.lower() in PUNISHING_VERBS))
+    verb = _prep_verb(arrays, prep)
+    return pos[verb] == "VERB" and (lemmas[verb].lower() in ACCUSING_VERBS or (
+        word == "for" and lemmas[verb].lower() in PUNISHING_VERBS))
 
 
 # Verbs that call a plan off: what it planned is then no longer meant (word_classes.tsv).
@@ -2850,19 +2861,19 @@ def _prevented(tok: Token) -> bool:
     """Whether an act is what a verb of preventing keeps from happening ("to prevent
     genocide and war crimes", "genocide must be prevented", "prevented Israel from
     attacking")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head  # "prevent genocide and war crimes"
-    dep = tok.dep_  # (the label first: no head made for most acts)
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    i = tok.i
+    while deps[i] == "conj" and heads[i] != i:
+        i = heads[i]  # "prevent genocide and war crimes"
+    dep, head = deps[i], heads[i]
     if dep in OBJECTS or dep == "nsubjpass":
-        verb = tok.head
-        return verb.pos_ == "VERB" and verb.lemma_.lower() in PREVENTING_VERBS
-    if dep != "pcomp":
+        return pos[head] == "VERB" and lemmas[head].lower() in PREVENTING_VERBS
+    if dep != "pcomp" or arrays.lowers[head] != "from":
         return False
-    verb = tok.head
-    if verb.lower_ != "from":
-        return False
-    keeper = _prep_verb(verb)  # (the one kept from acting may hold "from")
-    return keeper.pos_ == "VERB" and keeper.lemma_.lower() in KEEPING_FROM_VERBS
+    keeper = _prep_verb(arrays, head)  # (the one kept from acting may hold "from")
+    return pos[keeper] == "VERB" and lemmas[keeper].lower() in KEEPING_FROM_VERBS
 
 
 # Verbs whose "against" gerund is what the one addressed is told not to do
@@ -2874,11 +2885,13 @@ def _warned_against(tok: Token) -> bool:
     """Whether an act is what someone is warned against doing ("warned Washington
     against arming Taiwan"): neither done nor threatened by anyone; the warning is the
     event."""
-    if tok.dep_ != "pcomp" or tok.head.lower_ != "against":
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    if arrays.deps[tok.i] != "pcomp" or arrays.lowers[prep] != "against":
         return False
-    prep = tok.head
-    verb = _prep_verb(prep)  # (the one warned may hold "against")
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in CAUTIONING_VERBS
+    verb = _prep_verb(arrays, prep)  # (the one warned may hold "against")
+    return arrays.pos[verb] == "VERB" and arrays.lemmas[verb].lower() in CAUTIONING_VERBS
 
 
 # Nouns whose to-infinitive names what one may do, not what is done (word_classes.tsv).
@@ -2888,19 +2901,24 @@ ENTITLEMENT_NOUNS: Final = word_class("entitlement")
 def _entitled_to(tok: Token) -> bool:
     """Whether an act is what someone has the right or power to do ("defended the right
     of troops to fire on militants"): an entitlement, not a deed."""
-    return (tok.dep_ == "acl" and tok.head.lemma_.lower() in ENTITLEMENT_NOUNS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers, i = arrays.deps, arrays.lowers, tok.i
+    return (deps[i] == "acl" and arrays.lemmas[arrays.heads[i]].lower() in ENTITLEMENT_NOUNS
+            and any(deps[c] == "aux" and lowers[c] == "to" for c in arrays.children[i]))
 
 
 def _called_off(tok: Token) -> bool:
     """Whether an act is what a plan that is called off, or asked to be, was for
     ("demanded that France cancel plans to sell jets to Arnor")."""
-    if tok.dep_ not in ("acl", "xcomp"):  # (the label first: no head made for most)
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    if arrays.deps[tok.i] not in ("acl", "xcomp"):
         return False
-    plan = tok.head
-    return (plan.pos_ == "NOUN"
-            and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
-            and plan.head.lemma_.lower() in CANCELLING_VERBS)
+    plan = arrays.heads[tok.i]
+    return (arrays.pos[plan] == "NOUN"
+            and arrays.lemmas[plan].lower() in INTENT_NOUNS and arrays.deps[plan] in OBJECTS
+            and arrays.lemmas[arrays.heads[plan]].lower() in CANCELLING_VERBS)
 
 
 # Verbs of dying, whose preposition may name a deed that killed (word_classes.tsv).
