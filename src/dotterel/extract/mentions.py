@@ -1119,8 +1119,11 @@ ASKED_THINGS: Final = word_class("asked_thing")
 def _own_thing(tok: Token) -> bool:
     """Whether a noun phrase is one a possessive pronoun gives to someone named before
     ("its labour market", "their borders")."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
-                                      for c in tok.children)
+    # (read from the parse arrays: each target slot found asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    return arrays.pos[tok.i] == "NOUN" and any(
+        deps[c] == "poss" and lowers[c] in POSSESSIVE_PRONOUNS for c in arrays.children[tok.i])
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -1516,8 +1519,10 @@ def _prep_carriers(tok: Token) -> list[Token]:
 def is_list_item(appos: Token) -> bool:
     """An "apposition" that heads a coordinated list ("the US, Russia, and Switzerland")
     is a list of further actors, not another name for the head."""
-    return any(c.dep_ == "cc" for c in appos.children) and any(
-        c.dep_ == "conj" for c in appos.children)
+    # (the labels read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(appos.doc)
+    deps, children = arrays.deps, arrays.children[appos.i]
+    return any(deps[c] == "cc" for c in children) and any(deps[c] == "conj" for c in children)
 
 
 # Currencies a sum of aid is counted in, and words that count, gather or measure: what is
@@ -1657,9 +1662,13 @@ def _own_doer(noun: Token) -> bool:
     """Whether a nominal act names a doer of its own: a possessor that is no pronoun and no
     date ("Russia's invasion", not "its invasion" or "Tuesday's meeting"), or a "by"
     phrase ("the withdrawal by Israel")."""
-    return any((c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS
-                and c.ent_type_ not in TIME_ENTITIES and c.lemma_.lower() not in TIME_WORDS)
-               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(noun.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    return any((deps[c] == "poss" and lowers[c] not in POSSESSIVE_PRONOUNS
+                and arrays.ent_types[c] not in TIME_ENTITIES
+                and arrays.lemmas[c].lower() not in TIME_WORDS)
+               or (deps[c] == "prep" and lowers[c] == "by") for c in arrays.children[noun.i])
 
 
 def _no_one(arrays: ParseArrays, i: int) -> bool:
