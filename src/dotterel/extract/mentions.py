@@ -271,10 +271,11 @@ def _reduced_passive(tok: Token) -> bool:
     labels = {deps[c] for c in arrays.children[i]}
     if "nsubj" not in labels or not labels.isdisjoint(NOT_REDUCED):
         return False
-    if tok.dep_ == "ROOT":
-        end = tok.sent[-1]
-        return not (end.is_punct and end.text in SENTENCE_ENDS)
-    return tok.dep_ == "ccomp"
+    if deps[i] == "ROOT":
+        # (the sentence's last word read from the parse arrays, with no Span made to find
+        # it: ".", "!" and "?" are all punctuation)
+        return arrays.words[arrays.sent_ends[i] - 1] not in SENTENCE_ENDS
+    return deps[i] == "ccomp"
 
 
 def _passive_subjects(tok: Token) -> list[Token]:
@@ -1382,9 +1383,14 @@ def _misread_dative(verb: Token) -> list[Token]:
 def _dispute_parties(tok: Token) -> list[Token]:
     """The other parties of the quarrels named in what a trigger governs, its subject
     left out ("agreed to a plan to end its war with Iraq": Iraq)."""
-    doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS) for t in s.subtree}
-    return [o for t in tok.subtree if t.i not in doers and t.lemma_.lower() in DISPUTE_NOUNS
-            for o in _prep_objects(t, "with")]
+    # (the subtrees read from the parse arrays: a Token is made only for a quarrel noun)
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    deps, lemmas = arrays.deps, arrays.lemmas
+    doers = {t for s in arrays.children[tok.i] if deps[s] in ALL_SUBJECTS
+             for t in _subtree(arrays, s)}
+    return [o for t in _subtree(arrays, tok.i) if t not in doers
+            and lemmas[t].lower() in DISPUTE_NOUNS for o in _prep_objects(doc[t], "with")]
 
 
 # Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
