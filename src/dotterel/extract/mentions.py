@@ -119,7 +119,9 @@ class Mention:
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
-        return " ".join(doc[i].text for i in sorted(self.trigger_tokens))
+        # (read from the parse arrays: every event coded asks, and no Token is needed)
+        words = parse_arrays(doc).words
+        return " ".join(words[i] for i in sorted(self.trigger_tokens))
 
 
 def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
@@ -136,6 +138,17 @@ def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
         if labels[j] in deps:
             found.append(doc[j])
     return found
+
+
+def _has_child(tok: Token, deps: set[str] | frozenset[str]) -> bool:
+    """Whether ``tok`` has a dependent with one of the labels ``deps``: what most rules
+    ask of a word's dependents, read from the parse arrays with no Token objects made."""
+    arrays = parse_arrays(tok.doc)
+    labels = arrays.deps
+    for j in arrays.children[tok.i]:
+        if labels[j] in deps:
+            return True
+    return False
 
 
 def _child_words(tok: Token, deps: set[str] | frozenset[str]) -> list[str]:
@@ -258,10 +271,11 @@ def _reduced_passive(tok: Token) -> bool:
     labels = {deps[c] for c in arrays.children[i]}
     if "nsubj" not in labels or not labels.isdisjoint(NOT_REDUCED):
         return False
-    if tok.dep_ == "ROOT":
-        end = tok.sent[-1]
-        return not (end.is_punct and end.text in SENTENCE_ENDS)
-    return tok.dep_ == "ccomp"
+    if deps[i] == "ROOT":
+        # (the sentence's last word read from the parse arrays, with no Span made to find
+        # it: ".", "!" and "?" are all punctuation)
+        return arrays.words[arrays.sent_ends[i] - 1] not in SENTENCE_ENDS
+    return deps[i] == "ccomp"
 
 
 def _passive_subjects(tok: Token) -> list[Token]:
@@ -287,7 +301,7 @@ def _misread_subject(tok: Token) -> Token | None:
         return None
     noun = tok.head
     if (tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
-            or noun.i > tok.i or _children(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
+            or noun.i > tok.i or _has_child(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
             or any(t.is_punct for t in noun.doc[noun.i + 1:tok.i])):
         return None
     # ("Doctors from two aid groups donated": the phrase "groups" ends)
@@ -317,7 +331,7 @@ def _misread_subject(tok: Token) -> Token | None:
 
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
-    return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _children(tok, {"agent"})
+    return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _has_child(tok, {"agent"})
 
 
 def _self_moved(tok: Token) -> bool:
@@ -329,28 +343,30 @@ def _self_moved(tok: Token) -> bool:
         f"{lemma} {c.lower_}" in SELF_MOVED_PARTICIPLES for c in _children(tok, {"prt", "prep"}))
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token) -> list[int]:
     """The nouns the trigger acts on directly: object, or subject of a passive, or
-    for a noun trigger the complement of "of" and noun compounds ("embassy raid")."""
+    for a noun trigger the complement of "of" and noun compounds ("embassy raid"); their
+    token indices."""
     # (the dependents read from the parse arrays, looked up once: every trigger tried is
-    # asked this, and only the objects found become Token objects)
+    # asked this, and its entries read only the objects' positions: no Token is made for
+    # them)
     doc = tok.doc
     arrays = parse_arrays(doc)
     i = tok.i
     deps, lowers, children, pos = arrays.deps, arrays.lowers, arrays.children, arrays.pos
     if pos[i] == "NOUN" or pos[i] == "PROPN":
-        found = [doc[c] for c in children[i] if deps[c] == "compound"]
+        found = [c for c in children[i] if deps[c] == "compound"]
         for prep in children[i]:
             if deps[prep] == "prep" and lowers[prep] == "of":
-                found += [doc[o] for o in children[prep] if deps[o] == "pobj"]
+                found += [o for o in children[prep] if deps[o] == "pobj"]
         return found
     passive = _is_passive(tok)  # (asked once: it reads several of the verb's dependents)
-    found = (_passive_subjects(tok) if passive
-             else [doc[c] for c in children[i] if deps[c] in OBJECTS])
+    found = ([s.i for s in _passive_subjects(tok)] if passive
+             else [c for c in children[i] if deps[c] in OBJECTS])
     if not found and not passive:
         # "dismissed as wholly groundless charges by the rights group": after a fronted "as"
         # predicate the parser hangs the object, with that predicate, under "as"
-        found = [doc[o] for p in children[i] if deps[p] == "prep" and lowers[p] == "as"
+        found = [o for p in children[i] if deps[p] == "prep" and lowers[p] == "as"
                  for o in children[p] if deps[o] == "pobj" and pos[o] == "NOUN"
                  and any(deps[a] == "amod" for a in children[o])]
     # (the measure phrases only looked for when they are needed: most verbs have objects)
@@ -363,11 +379,11 @@ def _objects(tok: Token) -> list[Token]:
         # power": the parser may take the object put after a measure phrase for the
         # subject of another verb; it is the phrase that starts where the measure ends
         after = doc[measures[0]].right_edge.i + 1
-        found = [t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
+        found = [t.i for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after]
     if not found and not passive:
         # "allowed UN inspectors to resume work": the parser may read the one let or made
         # to act as the subject of the infinitive clause; it is the verb's object
-        found = [doc[s] for c in children[i] if deps[c] == "ccomp"
+        found = [s for c in children[i] if deps[c] == "ccomp"
                  and any(deps[a] == "aux" and lowers[a] == "to" for a in children[c])
                  for s in children[c] if deps[s] == "nsubj" and s > i]
     if not found and not passive:
@@ -376,11 +392,11 @@ def _objects(tok: Token) -> list[Token]:
         # present-tense verb whose subject is those modifiers; such a "clause" of bare
         # nouns right after the verb, with no object, auxiliary or conjunction, is the
         # verb's object
-        found = [doc[c] for c in children[i] if deps[c] == "ccomp" and c > i + 1
+        found = [c for c in children[i] if deps[c] == "ccomp" and c > i + 1
                  and arrays.tags[c] == "VBZ" and _misread_plural(doc[c], i)]
     if not found and not passive:
-        found = _named_object(tok)
-    found += [doc[c] for c in children[i] if deps[c] in ("attr", "oprd")]
+        found = [o.i for o in _named_object(tok)]
+    found += [c for c in children[i] if deps[c] in ("attr", "oprd")]
     return found
 
 
@@ -410,14 +426,26 @@ class _Sentence:
     entry's context phrase can start with in the text of one of its clauses. One for all
     the entries tried on all its words: a phrase's first word must be one of those for
     the clause's text to have the phrase (``TriggerEntry.context_leads``), a test by one
-    set operation that rules out most entries with context words."""
+    set operation that rules out most entries with context words. It also keeps the
+    Tokens made for its triggers (see :meth:`token`)."""
 
-    __slots__ = ("text", "_arrays", "_start", "_end", "_runs")
+    __slots__ = ("text", "_arrays", "_start", "_end", "_runs", "_doc", "_tokens")
 
-    def __init__(self, arrays: ParseArrays, start: int, end: int) -> None:
+    def __init__(self, doc: Doc, arrays: ParseArrays, start: int, end: int) -> None:
         self.text = arrays.span_text(start, end).lower()
         self._arrays, self._start, self._end = arrays, start, end
         self._runs: set[str] | None = None
+        self._doc = doc
+        self._tokens: dict[int, Token] = {}
+
+    def token(self, i: int) -> Token:
+        """The document's Token at position ``i``, made once for the sentence: each of
+        the passes over the sentence's mentions asks for their triggers' Tokens again,
+        and ``doc[i]`` makes a new one on every call."""
+        tok = self._tokens.get(i)
+        if tok is None:
+            tok = self._tokens[i] = self._doc[i]
+        return tok
 
     def possible(self, entry: TriggerEntry) -> bool:
         """Whether the entry's context can be in the text of a clause of this sentence
@@ -491,8 +519,7 @@ class _TriggerWords:
             arrays, doc = self.arrays, self.tok.doc
             lemmas, lowers, deps = arrays.lemmas, arrays.lowers, arrays.deps
             found = []
-            for o in _objects(self.tok):
-                i = o.i
+            for i in _objects(self.tok):
                 w = _who(doc, arrays, i)
                 forms = [lemmas[i], lowers[i], lemmas[w], lowers[w]]
                 if arrays.pos[i] == "PROPN":
@@ -741,14 +768,14 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     head = tok.head
     if head.i == tok.i:
         return []
-    if tok.dep_ == "xcomp" and _is_passive(head) and not _children(head, {"agent"}):
+    if tok.dep_ == "xcomp" and _is_passive(head) and not _has_child(head, {"agent"}):
         # "is scheduled to attend", "was forced to resign": the one the passive speaks of
         return _children(head, PASSIVE_SUBJECTS)
     if _commanded(tok):
         # "ordered Russia to suspend its operations": the one ordered does the act
         return _children(head, OBJECTS)
     if (tok.dep_ == "conj" and _is_passive(head) and not _is_passive(tok)
-            and _children(head, PASSIVE_SUBJECTS)):
+            and _has_child(head, PASSIVE_SUBJECTS)):
         # "the minister was charged by a court and will resign": an active verb joined
         # to a passive shares its subject, the one the passive speaks of, not its agent
         return _children(head, PASSIVE_SUBJECTS)
@@ -766,7 +793,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return _subject(head.head, depth + 1)
     # "Eriador's refusal to talk", "Iran's decision to enrich uranium": the one whose
     # decision it is
-    if tok.dep_ == "acl" and head.pos_ == "NOUN" and _children(head, {"poss"}):
+    if tok.dep_ == "acl" and head.pos_ == "NOUN" and _has_child(head, {"poss"}):
         return _children(head, {"poss"})
     # "has no plans to restore ...": a clause complementing a noun takes the subject of
     # the verb that governs the noun
@@ -804,7 +831,7 @@ def _stranded_subject(tok: Token) -> list[Token]:
     accord, the government and the rebels have agreed to ...", it reads the words after
     the comma as a conjunct of "accord" and leaves "agreed" with no subject. A noun phrase
     that follows the fronted phrase's comma and runs up to the verb is its subject."""
-    if tok.pos_ != "VERB" or not (tok.tag_ in FINITE_TAGS or _children(tok, {"aux"})):
+    if tok.pos_ != "VERB" or not (tok.tag_ in FINITE_TAGS or _has_child(tok, {"aux"})):
         return []
     for prep in _children(tok, {"prep"}):
         if prep.i > tok.i:
@@ -925,7 +952,7 @@ def _implied_agent(tok: Token, noun_lemmas: frozenset[str],
     Palestinians were killed in an Israeli air strike" (Israel), "six villagers were killed
     in a drone strike by army units". Only a deed the lexicon knows: "killed in the
     Israeli city of Sderot" names a place, not a doer."""
-    if tok.pos_ != "VERB" or not _is_passive(tok) or _children(tok, {"agent"}):
+    if tok.pos_ != "VERB" or not _is_passive(tok) or _has_child(tok, {"agent"}):
         return []
     for prep in _children(tok, {"prep"}):
         if prep.lower_ not in IMPLIED_AGENT_PREPS:
@@ -967,33 +994,44 @@ BLAME_ADJECTIVES: Final = word_class("blame")
 def _governing_verb(phrase: Token) -> Token | None:
     """The verb whose object or prepositional adjunct a noun phrase is ("launched an
     attack", "left for meetings", "during a visit"), else None."""
-    # (the label and the head read once, each head made once: every noun trigger asks)
-    dep, head = phrase.dep_, phrase.head
-    if dep in OBJECTS and head.pos_ == "VERB":
-        return head
-    if dep != "pobj" or head.dep_ != "prep":
+    # (read from the parse arrays: every noun trigger asks, and only the verb returned is
+    # made a Token)
+    doc = phrase.doc
+    arrays = parse_arrays(doc)
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    dep, head = deps[phrase.i], heads[phrase.i]
+    if dep in OBJECTS and pos[head] == "VERB":
+        return doc[head]
+    if dep != "pobj" or deps[head] != "prep":
         return None  # (what follows is all about the phrase of a preposition)
-    prep, verb = head.lower_, head.head
-    if (verb.lemma_.lower() in BLAME_ADJECTIVES
-            and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX")):
+    prep, verb = arrays.lowers[head], heads[head]
+    if (lemmas[verb].lower() in BLAME_ADJECTIVES
+            and deps[verb] == "acomp" and pos[heads[verb]] in ("VERB", "AUX")):
         # "the government is responsible for mass killings": the deed is its subject's
-        return verb.head
-    if (verb.pos_ in ("VERB", "AUX")
-            and (prep in ADJUNCT_PREPS
-                 # "were engaged in heavy fighting": the activity the subject is engaged in
-                 or (prep == "in" and _is_passive(verb) and _is_stative(verb)))
-            and (not _children(verb, OBJECTS)
-                 or (prep in JOURNEY_PREPS and phrase.lemma_.lower() in JOURNEY_NOUNS))):
+        return doc[heads[verb]]
+    if pos[verb] not in ("VERB", "AUX") or not (prep in ADJUNCT_PREPS or prep == "in"):
+        return None
+    if (any(deps[c] in OBJECTS for c in arrays.children[verb])
+            and not (prep in JOURNEY_PREPS and lemmas[phrase.i].lower() in JOURNEY_NOUNS)):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
         # the bombing", "claimed responsibility for attacks"; but a journey the deed was
         # done on is the doer's own
-        return verb
+        return None
+    verb_tok = doc[verb]
+    # ("in" only for what the subject is engaged in: "were engaged in heavy fighting")
+    if prep in ADJUNCT_PREPS or (_is_passive(verb_tok) and _is_stative(verb_tok)):
+        return verb_tok
     return None
 
 
 def _phrase_head(tok: Token) -> Token:
     """The noun a compounded event noun qualifies ("mediation" in "mediation effort")."""
-    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    # (the label and the head's tag read from the parse arrays: a Token is made only for
+    # the head returned)
+    arrays = parse_arrays(tok.doc)
+    head = arrays.heads[tok.i]
+    return (tok.doc[head] if arrays.deps[tok.i] == "compound" and arrays.pos[head] == "NOUN"
+            else tok)
 
 
 def _kind_word(tok: Token) -> bool:
@@ -1082,8 +1120,11 @@ ASKED_THINGS: Final = word_class("asked_thing")
 def _own_thing(tok: Token) -> bool:
     """Whether a noun phrase is one a possessive pronoun gives to someone named before
     ("its labour market", "their borders")."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
-                                      for c in tok.children)
+    # (read from the parse arrays: each target slot found asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    return arrays.pos[tok.i] == "NOUN" and any(
+        deps[c] == "poss" and lowers[c] in POSSESSIVE_PRONOUNS for c in arrays.children[tok.i])
 
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
@@ -1115,7 +1156,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     # the object and the predicate the entry asks for as a clause of their
                     # own, the object its subject (or a compound of its first word)
                     found = [s for c in _children(tok, {"ccomp"})
-                             if not _children(c, {"aux", "auxpass", "mark"})
+                             if not _has_child(c, {"aux", "auxpass", "mark"})
                              and entry.context_matches(" ".join(t.text for t in c.subtree))
                              for s in _children(c, {"nsubj", "compound"}) if s.i < c.i]
                 if not found and not passive:
@@ -1132,7 +1173,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     # whom it comes from
                     found += [o for carrier in (tok, *found) for o in _prep_objects(carrier, "from")]
             else:
-                found = [o for o in _objects(tok) if o.i not in used]
+                found = [tok.doc[o] for o in _objects(tok) if o not in used]
         elif spec == "dative":
             found = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             found += _prep_objects(tok, "to") if not found else []
@@ -1140,7 +1181,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = _misread_dative(tok)
         else:
             found = _prep_objects(tok, spec)
-            if not found and tok.pos_ == "VERB" and not _children(tok, OBJECTS):
+            if not found and tok.pos_ == "VERB" and not _has_child(tok, OBJECTS):
                 # "donated and delivered medicine to the hospital": a verb with no object
                 # of its own shares the phrase its coordinated verb ends with
                 found = [o for c in _children(tok, {"conj"}) if c.pos_ == "VERB"
@@ -1245,7 +1286,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
             if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
                     and not (entry.code[:2] == THREAT_ROOT and subj[0].lower_ in SELF_PRONOUNS
-                             and _children(tok, SUBJECTS))):
+                             and _has_child(tok, SUBJECTS))):
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
@@ -1283,7 +1324,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # "let free six soldiers held captive": the parser may hang the clause on "free",
         # a complement with no subject of its own
         clauses = _children(tok, {"ccomp", "xcomp"}) + [
-            c for a in _children(tok, {"acomp", "oprd", "ccomp"}) if not _children(a, SUBJECTS)
+            c for a in _children(tok, {"acomp", "oprd", "ccomp"}) if not _has_child(a, SUBJECTS)
             for c in _children(a, {"ccomp"})]
         for clause in clauses:
             subj = _children(clause, SUBJECTS)
@@ -1342,9 +1383,14 @@ def _misread_dative(verb: Token) -> list[Token]:
 def _dispute_parties(tok: Token) -> list[Token]:
     """The other parties of the quarrels named in what a trigger governs, its subject
     left out ("agreed to a plan to end its war with Iraq": Iraq)."""
-    doers = {t.i for s in _children(tok, SUBJECTS | PASSIVE_SUBJECTS) for t in s.subtree}
-    return [o for t in tok.subtree if t.i not in doers and t.lemma_.lower() in DISPUTE_NOUNS
-            for o in _prep_objects(t, "with")]
+    # (the subtrees read from the parse arrays: a Token is made only for a quarrel noun)
+    doc = tok.doc
+    arrays = parse_arrays(doc)
+    deps, lemmas = arrays.deps, arrays.lemmas
+    doers = {t for s in arrays.children[tok.i] if deps[s] in ALL_SUBJECTS
+             for t in _subtree(arrays, s)}
+    return [o for t in _subtree(arrays, tok.i) if t not in doers
+            and lemmas[t].lower() in DISPUTE_NOUNS for o in _prep_objects(doc[t], "with")]
 
 
 # Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
@@ -1408,7 +1454,7 @@ def _modified_object(verb: Token) -> list[Token]:
     """"Libyan militias tortured migrants" is at times parsed as a noun phrase "tortured
     migrants" whose adjective "tortured" has a subject of its own: a verb read as the
     modifier of the noun after it, yet given a subject, has that noun for its object."""
-    if verb.dep_ == "amod" and verb.head.i > verb.i and _children(verb, SUBJECTS):
+    if verb.dep_ == "amod" and verb.head.i > verb.i and _has_child(verb, SUBJECTS):
         return [verb.head]
     return []
 
@@ -1418,25 +1464,26 @@ def _attributed_object(verb: Token) -> list[Token]:
     taken into the subject of the closing attribution ("an Iraqi, public television"):
     the words between the verb and that subject's comma are the verb's object, headed by
     their last word that names someone."""
+    # (the comma, the attribution and the phrase read from the parse arrays, with no
+    # Token made for each word: every verb trigger with no object asks)
     doc = verb.doc
-    end = verb.sent.end
-    # (the comma looked for in the parse arrays' words, with no Token made for each word)
-    words = parse_arrays(doc).words
-    at = next((j for j in range(verb.i + 1, end) if words[j] == ","), None)
-    if at is None or at == verb.i + 1:
+    arrays = parse_arrays(doc)
+    words, heads, deps, pos = arrays.words, arrays.heads, arrays.deps, arrays.pos
+    first, end = verb.i + 1, arrays.sent_ends[verb.i]
+    at = next((j for j in range(first, end) if words[j] == ","), None)
+    if at is None or at == first:
         return []
-    comma = doc[at]
-    subj = comma.head
-    said = subj.head
-    if (subj.dep_ not in SUBJECTS or subj.i < comma.i or said.i < subj.i
-            or said.pos_ != "VERB" or said.dep_ not in ("conj", "ROOT")
-            or any(not t.is_punct for t in doc[said.i + 1:end])):
+    subj = heads[at]
+    said = heads[subj]
+    if (deps[subj] not in SUBJECTS or subj < at or said < subj
+            or pos[said] != "VERB" or deps[said] not in ("conj", "ROOT")
+            or any(not t.is_punct for t in doc[said + 1:end])):
         return []
-    phrase = doc[verb.i + 1:comma.i]
-    if any(t.head.i != subj.i and not phrase.start <= t.head.i < phrase.end for t in phrase):
+    if any(heads[t] != subj and not first <= heads[t] < at for t in range(first, at)):
         return []  # the words are a phrase of that subject's, nothing else
-    names = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "NORP"]
-    return names[-1:]
+    names = [t for t in range(first, at)
+             if pos[t] in ("NOUN", "PROPN") or arrays.ent_types[t] == "NORP"]
+    return [doc[names[-1]]] if names else []
 
 
 def _names_in(phrase: Token) -> bool:
@@ -1478,8 +1525,10 @@ def _prep_carriers(tok: Token) -> list[Token]:
 def is_list_item(appos: Token) -> bool:
     """An "apposition" that heads a coordinated list ("the US, Russia, and Switzerland")
     is a list of further actors, not another name for the head."""
-    return any(c.dep_ == "cc" for c in appos.children) and any(
-        c.dep_ == "conj" for c in appos.children)
+    # (the labels read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(appos.doc)
+    deps, children = arrays.deps, arrays.children[appos.i]
+    return any(deps[c] == "cc" for c in children) and any(deps[c] == "conj" for c in children)
 
 
 # Currencies a sum of aid is counted in, and words that count, gather or measure: what is
@@ -1573,11 +1622,16 @@ def _governors(doc: Doc, arrays: ParseArrays, i: int, limit: int = 3) -> list[in
     cur = i
     for _ in range(limit):
         head = heads[cur]
-        # (an infinitive of purpose and a clause of a goal are adverbial clauses: the label
-        # rules out most words before a Token is made to ask)
-        if head == cur or (deps[cur] not in GOVERNED_DEPS and (
-                deps[cur] != "advcl" or not (_purpose(doc[cur]) or _goal(doc[cur])))):
+        if head == cur:
             break
+        if deps[cur] not in GOVERNED_DEPS:
+            # (an infinitive of purpose and a clause of a goal are adverbial clauses: the
+            # label rules out most words before a Token is made, once, to ask)
+            if deps[cur] != "advcl":
+                break
+            clause = doc[cur]
+            if not (_purpose(clause) or _goal(clause)):
+                break
         cur = head
         chain.append(cur)
     return chain
@@ -1614,9 +1668,13 @@ def _own_doer(noun: Token) -> bool:
     """Whether a nominal act names a doer of its own: a possessor that is no pronoun and no
     date ("Russia's invasion", not "its invasion" or "Tuesday's meeting"), or a "by"
     phrase ("the withdrawal by Israel")."""
-    return any((c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS
-                and c.ent_type_ not in TIME_ENTITIES and c.lemma_.lower() not in TIME_WORDS)
-               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(noun.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    return any((deps[c] == "poss" and lowers[c] not in POSSESSIVE_PRONOUNS
+                and arrays.ent_types[c] not in TIME_ENTITIES
+                and arrays.lemmas[c].lower() not in TIME_WORDS)
+               or (deps[c] == "prep" and lowers[c] == "by") for c in arrays.children[noun.i])
 
 
 def _no_one(arrays: ParseArrays, i: int) -> bool:
@@ -1878,7 +1936,7 @@ def _pledges_act(verb: Token) -> bool | None:
     object, a nominal act after "to"/"on" or a "that" clause with "will", "would",
     "should"...; False for a "that" clause stating how things are ("agreed there was a
     need for progress"); None when it has neither."""
-    if _children(verb, {"xcomp"} | OBJECTS) or any(
+    if _has_child(verb, {"xcomp"} | OBJECTS) or any(
             o.pos_ == "NOUN" and o.ent_type_ not in TIME_ENTITIES
             for p in _children(verb, {"prep"}) if p.lower_ in PLEDGE_PREPS
             for o in _children(p, {"pobj"})):
@@ -2003,7 +2061,9 @@ def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: _Sentence) ->
 def _in_name(tok: Token) -> bool:
     """Whether a capitalised noun is a word of a name rather than a nominal event: "March"
     in a date or "Cooperation" in an agency's name is no march and no cooperation."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
+    # (read from the parse arrays: every noun trigger asks)
+    arrays = parse_arrays(tok.doc)
+    return arrays.pos[tok.i] == "PROPN" and arrays.ent_types[tok.i] in NAME_ENTITIES
 
 
 # Roots of acts whose object is an act wanted, offered, refused or threatened, not done:
@@ -2070,7 +2130,8 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     arrays = parse_arrays(doc)
     tags, lemmas = arrays.pos, arrays.lemmas
     # (where the entries tried on its words look for their context words first)
-    sentence = _Sentence(arrays, sent.start, sent.end)
+    sentence = _Sentence(doc, arrays, sent.start, sent.end)
+    token = sentence.token
     # read from the parse arrays: this looks at every word of every sentence, and only
     # the few with a lexicon entry become Token objects
     # (each word's tag taken from a slice of the column as the loop's own item, not
@@ -2078,12 +2139,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     for i, pos in enumerate(tags[sent.start:sent.end], sent.start):
         if pos in ("VERB", "AUX"):
             if lemmas[i].lower() in verb_lemmas:
-                verbs.append(doc[i])
+                verbs.append(token(i))
         elif pos in ("NOUN", "PROPN"):
             if lemmas[i].lower() in noun_lemmas:
-                nouns.append(doc[i])
+                nouns.append(token(i))
         elif pos == "ADJ" and arrays.deps[i] == "acomp" and lemmas[i].lower() in adj_lemmas:
-            adjectives.append(doc[i])
+            adjectives.append(token(i))
     reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
         if _modifier(tok) or tok.i in consumed:
@@ -2107,8 +2168,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if entry.code[:2] == REDUCE_ROOT:
             # "ended mediation efforts", "froze aid programmes": what is cut off or halted
             # is named by its object's compound too, no act of its own
-            consumed.update(c.i for i in used if doc[i].pos_ == "NOUN"
-                            for c in doc[i].children if c.dep_ == "compound")
+            # (read from the parse arrays: no Token is needed)
+            consumed.update(c for i in used if tags[i] == "NOUN"
+                            for c in arrays.children[i] if arrays.deps[c] == "compound")
         if "report" in entry.flags:
             reports.append(tok)
             continue  # a neutral "said" is not an event; its complement is coded instead
@@ -2150,7 +2212,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     for m in found:
         root = m.code[:2]
         if root in CONTENT_ROOTS or m.code.startswith(CONSIDER):
-            for o in _content_objects(doc[m.trigger]):
+            for o in _content_objects(token(m.trigger)):
                 content[o.i] = m.trigger
         if root in ASKING_ROOTS:
             askers.add(m.trigger)
@@ -2260,49 +2322,53 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # by that act's own mention)
     hostile = {m.trigger for m in found if m.code[:2] >= HOSTILE_ROOT or m.negated}
     acts = {m.trigger for m in found}
+    # (the complements read from the parse arrays)
+    deps, children = arrays.deps, arrays.children
     found = [m for m in found if not (
         (m.code == OPTIMISM
-         or (m.code[:2] == INTENT_ROOT and _intends(doc[m.trigger], lexicon)))
-        and any(c.dep_ in ("xcomp", "ccomp") and (c.i in hostile or (
-            c.i in acts and _decision_taken(arrays, m.trigger)) or (
+         or (m.code[:2] == INTENT_ROOT and _intends(token(m.trigger), lexicon)))
+        and any(deps[c] in ("xcomp", "ccomp") and (c in hostile or (
+            c in acts and _decision_taken(arrays, m.trigger)) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
-            m.code[:2] == INTENT_ROOT and any(n.dep_ == "neg" for n in c.children)))
-                for c in doc[m.trigger].children))]
+            m.code[:2] == INTENT_ROOT and any(deps[n] == "neg" for n in children[c])))
+                for c in children[m.trigger]))]
     found = _merge_threats(found, doc)
     found = _readied(found, doc)
     # "opened fire to disperse the demonstrators": violence used for a forceful end is one
     # deed, the one done, aimed at whom its end names; what it was for is its aim
     violent = {m.trigger for m in found if m.code[:2] in VIOLENT_ROOTS}
     found = [m for m in found if not (
-        m.code[:2] in FORCE_ROOTS and _purpose(doc[m.trigger])
-        and doc[m.trigger].head.i in violent)]
+        m.code[:2] in FORCE_ROOTS and arrays.heads[m.trigger] in violent
+        and _purpose(token(m.trigger)))]
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event; so is what a
     # blockade or an attack is done to demand ("will blockade the capital to demand")
     protests = {i for m in found if m.code[:2] == PROTEST_ROOT or m.code[:2] in FORCE_ROOTS
-                for i in (m.trigger, *(t.i for t in _light_verb(doc[m.trigger])))}
+                for i in (m.trigger, *(t.i for t in _light_verb(token(m.trigger))))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
         m.code[:2] in CAUSE_ROOTS and any(
             _voiced_by(v, protests)
-            for v in (doc[m.trigger], *_light_verb(doc[m.trigger]))))]
+            for v in (token(m.trigger), *_light_verb(token(m.trigger)))))]
     # "held a march to protest the new tax", "prevented a rally organized to protest the
     # budget": the protest a protest is held for is that protest told again
     # (only a sentence with a protest verb needs its rally nouns)
-    if any(m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB" for m in found):
-        rallies = [t for t in sent if t.pos_ == "NOUN" and any(
-            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", t.lemma_.lower()))]
+    if any(m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB" for m in found):
+        # (the sentence's nouns read from the parse arrays, with no Token made for each)
+        rallies = [j for j in range(sent.start, sent.end) if tags[j] == "NOUN" and any(
+            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", lemmas[j].lower()))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
-        staged |= {n.head.i for n in rallies if n.dep_ in OBJECTS}
-        staged |= {c.i for n in rallies for c in n.children if c.dep_ == "acl"}
+        staged |= {arrays.heads[n] for n in rallies if arrays.deps[n] in OBJECTS}
+        staged |= {c for n in rallies for c in arrays.children[n] if arrays.deps[c] == "acl"}
         found = [m for m in found if not (
-            m.code[:2] == PROTEST_ROOT and doc[m.trigger].pos_ == "VERB"
-            and _voiced_by(doc[m.trigger], staged - {m.trigger}))]
+            m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB"
+            and _voiced_by(token(m.trigger), staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
         m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma in DATING_MEETINGS
-        and doc[m.trigger].dep_ == "pobj" and doc[m.trigger].head.lower_ == "during")]
+        and arrays.deps[m.trigger] == "pobj"
+        and arrays.lowers[arrays.heads[m.trigger]] == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
     # not told as done (the accusation is the event)
     # (and what is called off, prevented or warned against, what one has the right to
@@ -2312,7 +2378,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # (a denial is aimed first, while the deed an accusation alleges, "denied accusations
     # that it had shelled the villages", is still at hand to say at whom)
     found = _denied(found, doc)
-    found = [m for m in found if not (_alleged(head := doc[m.trigger]) or _called_off(head)
+    found = [m for m in found if not (_alleged(head := token(m.trigger)) or _called_off(head)
                                       or _aimed_at(head) or _prevented(head)
                                       or _warned_against(head) or _entitled_to(head))]
     found = _stopped(found, doc)
@@ -2333,7 +2399,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     asked_targets: dict[int, list[tuple[int, ...]]] = {}
     asking = bool(appeals or refusals or askers)  # (most sentences ask for nothing)
     for m in found:
-        word = doc[m.trigger]
+        word = token(m.trigger)
         appeal = None
         if asking:  # (with nothing asked or refused, nothing is asked for)
             appeal = _asked_for(word, appeals, refusals)
@@ -2420,9 +2486,12 @@ def _wished(tok: Token) -> bool:
     """Whether a verb is the act of a "for" clause with a subject of its own ("is pushing
     hard for Japan to back the plan", "waited for the rebels to disarm"): an act wished
     for by whoever governs the clause, not one told as done."""
-    return (tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "acl")
-            and bool(_children(tok, SUBJECTS))
-            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))
+    # (read from the parse arrays: every mention kept is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers, i = arrays.deps, arrays.lowers, tok.i
+    return (arrays.pos[i] == "VERB" and deps[i] in ("advcl", "ccomp", "acl")
+            and any(deps[c] in SUBJECTS for c in arrays.children[i])
+            and any(deps[c] == "mark" and lowers[c] == "for" for c in arrays.children[i]))
 
 
 def _governed_by(tok: Token, verbs: frozenset[int]) -> bool:
@@ -2506,7 +2575,7 @@ def _obligation(clause: Token) -> set[str]:
     if clause.pos_ not in ("VERB", "AUX"):
         return set()
     words = {w for w in _child_words(clause, {"aux"}) if w in OBLIGATION_AUX}
-    if (clause.lemma_.lower() in OBLIGATION_VERBS and _children(clause, {"xcomp"})
+    if (clause.lemma_.lower() in OBLIGATION_VERBS and _has_child(clause, {"xcomp"})
             and not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
                         for c in clause.children)):
         # ("NATO would need to remain strong" is a forecast, no call on NATO)
@@ -2613,8 +2682,10 @@ def _modifier(tok: Token) -> bool:
     """Whether an "-ing" form is a participle describing the noun after it, whatever the
     parse: after a determiner or possessive ("Spain's visiting King Felipe", "the
     visiting delegation") it tells who someone is, not what the sentence reports."""
-    return (tok.tag_ == "VBG" and tok.i > 0
-            and tok.doc[tok.i - 1].tag_ in ("DT", "POS", "PRP$", "WP$"))
+    # (the tags read from the parse arrays: every verb trigger asks, and no Token is
+    # needed for the word before it)
+    tags, i = parse_arrays(tok.doc).tags, tok.i
+    return tags[i] == "VBG" and i > 0 and tags[i - 1] in ("DT", "POS", "PRP$", "WP$")
 
 
 def _between_parties(tok: Token) -> list[Token]:
@@ -2626,7 +2697,7 @@ def _between_parties(tok: Token) -> list[Token]:
     holders = [tok]
     head = tok.head
     if (tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
-            and not _children(head, OBJECTS)):
+            and not _has_child(head, OBJECTS)):
         holders.append(head)
     for holder in holders:
         for obj in _prep_objects(holder, "between"):
@@ -2635,33 +2706,39 @@ def _between_parties(tok: Token) -> list[Token]:
     return []
 
 
-def _prep_verb(prep: Token) -> Token:
-    """The verb a preposition's phrase tells of: the parser hangs the preposition on the
-    verb or on the verb's object ("acquitted the minister of ...", "accused Qatar of ...",
-    "prevented Israel from ...", "warned Washington against ...")."""
-    return prep.head.head if prep.head.dep_ in OBJECTS else prep.head
+def _prep_verb(arrays: ParseArrays, prep: int) -> int:
+    """The position of the verb the phrase of the preposition at ``prep`` tells of: the
+    parser hangs the preposition on the verb or on the verb's object ("acquitted the
+    minister of ...", "accused Qatar of ...", "prevented Israel from ...", "warned
+    Washington against ..."). Read from the parse arrays: its callers read only the
+    verb's tag and lemma."""
+    head = arrays.heads[prep]
+    return arrays.heads[head] if arrays.deps[head] in OBJECTS else head
 
 
 def _cleared_of(tok: Token) -> bool:
     """Whether a nominal act is what someone was cleared of ("cleared him of all charges")."""
-    dep = tok.dep_  # (the label first: no head made for most nouns)
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, heads = arrays.deps, arrays.heads
+    dep, head = deps[tok.i], heads[tok.i]
     if dep in OBJECTS:
         # a misparse of "acquitted X of charges"
-        return tok.head.lemma_.lower() in CLEARING_VERBS
-    if dep != "pobj":
+        return arrays.lemmas[head].lower() in CLEARING_VERBS
+    prep = head
+    if dep != "pobj" or arrays.lowers[prep] != "of":
         return False
-    prep = tok.head
-    if prep.lower_ != "of":
-        return False
-    verb = _prep_verb(prep)
-    return verb.lemma_.lower() in CLEARING_VERBS
+    return arrays.lemmas[_prep_verb(arrays, prep)].lower() in CLEARING_VERBS
 
 
 def _role_of(tok: Token, found: list[Mention]) -> bool:
     """Whether a nominal trigger is only the role a coded verb puts its object in
     ("used civilians as human shields"): the verb's mention tells the act."""
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "as"
-            and any(m.trigger == tok.head.head.i for m in found))
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "pobj" and arrays.lowers[prep] == "as"
+            and any(m.trigger == arrays.heads[prep] for m in found))
 
 
 # Nouns a protest word may name the kind of (word_classes.tsv).
@@ -2671,14 +2748,20 @@ PROTEST_KINDS: Final = word_class("protest_kind")
 def _names_a_kind(tok: Token) -> bool:
     """Whether a protest noun only says what kind of force, gear or person its head is
     ("riot police", "riot gear", "protest leaders"): no protest is told."""
-    return tok.dep_ == "compound" and tok.head.lemma_.lower() in PROTEST_KINDS
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    return (arrays.deps[tok.i] == "compound"
+            and arrays.lemmas[arrays.heads[tok.i]].lower() in PROTEST_KINDS)
 
 
 def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
     """Whether a nominal trigger only says what kind of thing a coded verb's object is
     ("violating the ceasefire agreement"): the verb's mention tells the act."""
-    return (tok.dep_ == "compound" and tok.head.dep_ in OBJECTS
-            and any(tok.head.i in m.trigger_tokens and m.trigger != tok.head.i for m in found))
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    head = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "compound" and arrays.deps[head] in OBJECTS
+            and any(head in m.trigger_tokens and m.trigger != head for m in found))
 
 
 def _told_again(tok: Token, code: str, found: list[Mention]) -> bool:
@@ -2686,8 +2769,11 @@ def _told_again(tok: Token, code: str, found: list[Mention]) -> bool:
     it only names again ("freed two hostages in a prisoner swap", "exchanged prisoners in
     a swap"): the verb's mention tells the act, with its actors (not where the verb names
     no one it is done to: "were engaged in heavy fighting with the rebels")."""
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "in"
-            and any(m.trigger == tok.head.head.i and m.code == code and m.targets
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "pobj" and arrays.lowers[prep] == "in"
+            and any(m.trigger == arrays.heads[prep] and m.code == code and bool(m.targets)
                     for m in found))
 
 
@@ -2721,8 +2807,11 @@ def _yielded_to(tok: Token, found: list[Mention]) -> bool:
     """Whether a nominal act is what a coded concession yields to ("conceded to demands
     from the rebels", "bowed to pressure"): the concession is the event, the demand
     it answers is told as its background."""
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "to"
-            and any(m.trigger == tok.head.head.i and m.code[:2] == YIELD_ROOT for m in found))
+    # (read from the parse arrays: every noun trigger asks, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    return (arrays.deps[tok.i] == "pobj" and arrays.lowers[prep] == "to"
+            and any(m.trigger == arrays.heads[prep] and m.code[:2] == YIELD_ROOT for m in found))
 
 
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with (word_classes.tsv).
@@ -2740,20 +2829,25 @@ def _alleged(tok: Token) -> bool:
     accusation says was done ("denied accusations that it had detained hundreds of
     protesters"). So is an act the charged deed aims or tries at ("accused Moscow of
     planning to invade Ukraine")."""
-    while tok.dep_ == "xcomp" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB":
-        tok = tok.head
-    clause = tok.head if tok.dep_ in OBJECTS and tok.pos_ == "NOUN" else tok
-    if (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
-            and clause.head.lemma_.lower() in ALLEGING_NOUNS):
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    i = tok.i
+    while deps[i] == "xcomp" and pos[i] == "VERB" and pos[heads[i]] == "VERB":
+        i = heads[i]
+    clause = heads[i] if deps[i] in OBJECTS and pos[i] == "NOUN" else i
+    if (deps[clause] in ("acl", "ccomp") and pos[heads[clause]] == "NOUN"
+            and lemmas[heads[clause]].lower() in ALLEGING_NOUNS):
         return True
-    if tok.dep_ not in ("pcomp", "pobj"):  # (the label first: no head made for most)
+    if deps[i] not in ("pcomp", "pobj"):
         return False
-    prep = tok.head
-    if prep.lower_ not in ("of", "for", "with"):
+    prep = heads[i]
+    word = arrays.lowers[prep]
+    if word not in ("of", "for", "with"):
         return False
-    verb = _prep_verb(prep)
-    return verb.pos_ == "VERB" and (verb.lemma_.lower() in ACCUSING_VERBS or (
-        prep.lower_ == "for" and verb.lemma_.lower() in PUNISHING_VERBS))
+    verb = _prep_verb(arrays, prep)
+    return pos[verb] == "VERB" and (lemmas[verb].lower() in ACCUSING_VERBS or (
+        word == "for" and lemmas[verb].lower() in PUNISHING_VERBS))
 
 
 # Verbs that call a plan off: what it planned is then no longer meant (word_classes.tsv).
@@ -2782,19 +2876,19 @@ def _prevented(tok: Token) -> bool:
     """Whether an act is what a verb of preventing keeps from happening ("to prevent
     genocide and war crimes", "genocide must be prevented", "prevented Israel from
     attacking")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head  # "prevent genocide and war crimes"
-    dep = tok.dep_  # (the label first: no head made for most acts)
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    i = tok.i
+    while deps[i] == "conj" and heads[i] != i:
+        i = heads[i]  # "prevent genocide and war crimes"
+    dep, head = deps[i], heads[i]
     if dep in OBJECTS or dep == "nsubjpass":
-        verb = tok.head
-        return verb.pos_ == "VERB" and verb.lemma_.lower() in PREVENTING_VERBS
-    if dep != "pcomp":
+        return pos[head] == "VERB" and lemmas[head].lower() in PREVENTING_VERBS
+    if dep != "pcomp" or arrays.lowers[head] != "from":
         return False
-    verb = tok.head
-    if verb.lower_ != "from":
-        return False
-    keeper = _prep_verb(verb)  # (the one kept from acting may hold "from")
-    return keeper.pos_ == "VERB" and keeper.lemma_.lower() in KEEPING_FROM_VERBS
+    keeper = _prep_verb(arrays, head)  # (the one kept from acting may hold "from")
+    return pos[keeper] == "VERB" and lemmas[keeper].lower() in KEEPING_FROM_VERBS
 
 
 # Verbs whose "against" gerund is what the one addressed is told not to do
@@ -2806,11 +2900,13 @@ def _warned_against(tok: Token) -> bool:
     """Whether an act is what someone is warned against doing ("warned Washington
     against arming Taiwan"): neither done nor threatened by anyone; the warning is the
     event."""
-    if tok.dep_ != "pcomp" or tok.head.lower_ != "against":
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    prep = arrays.heads[tok.i]
+    if arrays.deps[tok.i] != "pcomp" or arrays.lowers[prep] != "against":
         return False
-    prep = tok.head
-    verb = _prep_verb(prep)  # (the one warned may hold "against")
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in CAUTIONING_VERBS
+    verb = _prep_verb(arrays, prep)  # (the one warned may hold "against")
+    return arrays.pos[verb] == "VERB" and arrays.lemmas[verb].lower() in CAUTIONING_VERBS
 
 
 # Nouns whose to-infinitive names what one may do, not what is done (word_classes.tsv).
@@ -2820,19 +2916,24 @@ ENTITLEMENT_NOUNS: Final = word_class("entitlement")
 def _entitled_to(tok: Token) -> bool:
     """Whether an act is what someone has the right or power to do ("defended the right
     of troops to fire on militants"): an entitlement, not a deed."""
-    return (tok.dep_ == "acl" and tok.head.lemma_.lower() in ENTITLEMENT_NOUNS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    deps, lowers, i = arrays.deps, arrays.lowers, tok.i
+    return (deps[i] == "acl" and arrays.lemmas[arrays.heads[i]].lower() in ENTITLEMENT_NOUNS
+            and any(deps[c] == "aux" and lowers[c] == "to" for c in arrays.children[i]))
 
 
 def _called_off(tok: Token) -> bool:
     """Whether an act is what a plan that is called off, or asked to be, was for
     ("demanded that France cancel plans to sell jets to Arnor")."""
-    if tok.dep_ not in ("acl", "xcomp"):  # (the label first: no head made for most)
+    # (read from the parse arrays: every mention is asked, and no Token is needed)
+    arrays = parse_arrays(tok.doc)
+    if arrays.deps[tok.i] not in ("acl", "xcomp"):
         return False
-    plan = tok.head
-    return (plan.pos_ == "NOUN"
-            and plan.lemma_.lower() in INTENT_NOUNS and plan.dep_ in OBJECTS
-            and plan.head.lemma_.lower() in CANCELLING_VERBS)
+    plan = arrays.heads[tok.i]
+    return (arrays.pos[plan] == "NOUN"
+            and arrays.lemmas[plan].lower() in INTENT_NOUNS and arrays.deps[plan] in OBJECTS
+            and arrays.lemmas[arrays.heads[plan]].lower() in CANCELLING_VERBS)
 
 
 # Verbs of dying, whose preposition may name a deed that killed (word_classes.tsv).
@@ -2886,10 +2987,13 @@ def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: _S
 def _death_by(deed: Token) -> Token | None:
     """The verb of dying a violent deed noun is the cause of ("died under torture", "died
     as a result of torture", "died from a beating"), if any."""
-    prep = deed.head
-    if deed.dep_ != "pobj" or prep.lower_ not in DEATH_PREPS:
+    # (the label and the preposition read from the parse arrays: most deeds are no
+    # "pobj", and a Token is made only for the head of a death's preposition)
+    arrays = parse_arrays(deed.doc)
+    prep = arrays.heads[deed.i]
+    if arrays.deps[deed.i] != "pobj" or arrays.lowers[prep] not in DEATH_PREPS:
         return None
-    head = prep.head
+    head = deed.doc[arrays.heads[prep]]
     if head.lemma_.lower() == "result" and head.dep_ == "pobj":
         head = head.head.head  # "as a result of"
     return head if head.pos_ == "VERB" and head.lemma_.lower() in DYING_VERBS else None
@@ -3020,7 +3124,7 @@ def _infinitive_asked(tok: Token, appeals: set[int]) -> bool:
     if tok.dep_ != "advcl" or tok.head.i not in appeals:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-        return bool(_children(tok, SUBJECTS))
+        return _has_child(tok, SUBJECTS)
     return (_asks_someone(tok.head)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
@@ -3029,15 +3133,15 @@ def _means_to(verb: Token, lexicon: Lexicon) -> bool:
     """Whether a word of appeal that is also one of intending only says what its subject
     means to do itself, asking no one: "seeking to mend ties with China" is an aim, not an
     appeal to China ("requested to lease a training ground" still asks)."""
-    return (verb.pos_ == "VERB" and bool(_children(verb, {"xcomp"})) and not _asks_someone(verb)
+    return (verb.pos_ == "VERB" and _has_child(verb, {"xcomp"}) and not _asks_someone(verb)
             and _intends(verb, lexicon))
 
 
 def _asks_someone(verb: Token) -> bool:
     """Whether an appeal names whom it asks: "urged Uganda to", "called on the sides to",
     "appealed to the government to"."""
-    return bool(_children(verb, OBJECTS)) or any(
-        prep.lower_ in ("on", "upon", "to") and _children(prep, {"pobj"})
+    return _has_child(verb, OBJECTS) or any(
+        prep.lower_ in ("on", "upon", "to") and _has_child(prep, {"pobj"})
         for prep in _children(verb, {"prep", "dative"}))
 
 
@@ -3077,23 +3181,29 @@ def _means_codes(found: list[Mention], doc: Doc) -> list[Mention]:
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     if not violent:
         return found  # (most sentences: no violence for a code to be taken from)
+    # (the tag read from the parse arrays, and a Token made only for a verb whose code
+    # may be taken: every mention of a violent sentence comes here)
+    pos = parse_arrays(doc).pos
     out: list[Mention] = []
     for m in found:
+        if pos[m.trigger] != "VERB":
+            out.append(m)
+            continue
         tok = doc[m.trigger]
-        if ((m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING
-             # ("an airstrike destroyed a theatre": property wrecked by an act of war is
-             # that act's doing, not a seizure or demolition)
-             or m.code in DESTRUCTION_CODES) and tok.pos_ == "VERB"):
+        if (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING
+                # ("an airstrike destroyed a theatre": property wrecked by an act of war is
+                # that act's doing, not a seizure or demolition)
+                or m.code in DESTRUCTION_CODES):
             means = [*_children(tok, SUBJECTS), *means_objects(tok)]
             code = next((violent[t.i] for t in means if t.i in violent
                          and violent[t.i] not in GENERIC_VIOLENCE), None)
             if code is not None:
                 m = replace(m, code=code)
-        elif m.code == ASSASSINATION and tok.pos_ == "VERB":
+        elif m.code == ASSASSINATION:
             code = next((violent[t.i] for t in _children(tok, SUBJECTS) if t.i in violent), None)
             if code is not None:
                 m = replace(m, code=code)
-        elif m.entry.lemma in MANNERLESS_KILLING and m.entry.specificity == 0 and tok.pos_ == "VERB":
+        elif m.entry.lemma in MANNERLESS_KILLING and m.entry.specificity == 0:
             # "was murdered in an ambush on an army convoy": a killing that says nothing
             # of how it was done is the deed it was done in
             code = next((violent[t.i] for t in means_objects(tok) if t.i in violent), None)
@@ -3110,12 +3220,14 @@ def _tolls(found: list[Mention], doc: Doc) -> list[Mention]:
     violent = {m.trigger: m.code for m in found if m.code[:2] in VIOLENT_ROOTS}
     if not violent:
         return found  # (most sentences: no violence, no toll)
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    tags, deps, heads = arrays.tags, arrays.deps, arrays.heads
     out: list[Mention] = []
     for m in found:
-        if m.trigger in violent:
-            tok = doc[m.trigger]
-            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.i in violent:
-                m = replace(m, code=violent[tok.head.i])
+        i = m.trigger
+        if i in violent and tags[i] == "VBG" and deps[i] == "advcl" and heads[i] in violent:
+            m = replace(m, code=violent[heads[i]])
         out.append(m)
     return out
 
@@ -3127,12 +3239,15 @@ def _kinds_of(found: list[Mention], doc: Doc) -> list[Mention]:
     violent = {m.trigger: m for m in found if m.code[:2] in VIOLENT_ROOTS}
     if not violent:
         return found  # (most sentences: no violence to be of a kind)
-    kinds = {doc[i].head.i: m.code for i, m in violent.items()
-             if doc[i].dep_ == "compound" and doc[i].head.i in violent}
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    deps, heads = arrays.deps, arrays.heads
+    kinds = {heads[i]: m.code for i, m in violent.items()
+             if deps[i] == "compound" and heads[i] in violent}
     out: list[Mention] = []
     for m in found:
-        if m.trigger in violent and doc[m.trigger].dep_ == "compound" \
-                and doc[m.trigger].head.i in violent:
+        if m.trigger in violent and deps[m.trigger] == "compound" \
+                and heads[m.trigger] in violent:
             continue
         kind = kinds.get(m.trigger)
         if kind is not None and (m.code in GENERIC_VIOLENCE or m.code == BARE_BOMBING):
@@ -3165,22 +3280,21 @@ def _accidental(m: Mention, doc: Doc) -> bool:
     adds the toll of a mishap the clause it hangs from tells of."""
     if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
         return False
-    tok = doc[m.trigger]
-    if tok.pos_ != "VERB":
+    # (the verb, its doers' lemmas and compounds read from the parse arrays: most news
+    # of violence has doers, and no Token is made for them or their dependents)
+    arrays = parse_arrays(doc)
+    lemmas, deps, verb = arrays.lemmas, arrays.deps, m.trigger
+    if arrays.pos[verb] != "VERB":
         return False
-    if (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG"
-            and tok.head.lemma_.lower() in ACCIDENT_VERBS):
+    if (deps[verb] in ("advcl", "conj", "xcomp") and arrays.tags[verb] == "VBG"
+            and lemmas[arrays.heads[verb]].lower() in ACCIDENT_VERBS):
         return True
     # a named storm's kind is its compound ("Hurricane Maria", "Storm Ciaran")
-    # (the doers' lemmas and compounds read from the parse arrays: most news of violence
-    # has doers, and no Token is made for them or their dependents)
-    arrays = parse_arrays(doc)
-    lemmas, deps = arrays.lemmas, arrays.deps
     return (any(lemmas[i].lower() in ACCIDENT_DOERS or any(
         deps[c] == "compound" and lemmas[c].lower() in DISASTER_KINDS
         for c in arrays.children[i])
         for i in m.sources)
-            or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(tok)))
+            or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(doc[verb])))
 
 
 # What culture and gossip news "invades", "storms" or "hits": the charts, the headlines,
@@ -3194,9 +3308,12 @@ def _figurative(m: Mention, doc: Doc) -> bool:
     ("the band stormed the charts", "photographers invaded her privacy")."""
     if m.code[:2] not in VIOLENT_ROOTS:  # (the code first: most mentions are no violence)
         return False
-    tok = doc[m.trigger]
-    return tok.pos_ == "VERB" and any(o.lemma_.lower() in FIGURATIVE_OBJECTS
-                                      for o in _children(tok, {"dobj", "obj", "nsubjpass"}))
+    # (read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    deps, lemmas = arrays.deps, arrays.lemmas
+    return arrays.pos[m.trigger] == "VERB" and any(
+        deps[o] in ("dobj", "obj", "nsubjpass") and lemmas[o].lower() in FIGURATIVE_OBJECTS
+        for o in arrays.children[m.trigger])
 
 
 # Sport and the stage: players, teams and troupes that tour, beat or accuse each other do
@@ -3213,19 +3330,24 @@ PERFORMER_CODES: Final = ("04", "051", "11", "12", "17", "18", "19")
 def _sporting(m: Mention, doc: Doc) -> bool:
     """Whether a mention's doers are sportsmen, sports teams or performers, doing what
     sports and arts news tells of."""
-    def performer(head: Token) -> bool:
-        lemma = head.lemma_.lower()
+    if not (m.code.startswith(PERFORMER_CODES) and m.sources):
+        return False  # (the code first: most mentions are nothing performers do)
+    # (the doers and their modifiers read from the parse arrays: no Token is needed)
+    arrays = parse_arrays(doc)
+    lemmas, deps, pos, ent_types = arrays.lemmas, arrays.deps, arrays.pos, arrays.ent_types
+
+    def performer(head: int) -> bool:
+        lemma = lemmas[head].lower()
         if lemma in PERFORMER_WORDS:
             return True
         if lemma not in TEAM_WORDS:  # (most doers: no modifiers to read)
             return False
         # (its nation's name aside: "the Brazilian football team")
-        mods = [c for c in head.children if c.dep_ in ("compound", "amod")
-                and c.pos_ != "PROPN" and c.ent_type_ not in ("NORP", "GPE")]
+        mods = [c for c in arrays.children[head] if deps[c] in ("compound", "amod")
+                and pos[c] != "PROPN" and ent_types[c] not in ("NORP", "GPE")]
         # ("the national team", not "the national security team")
-        return bool(mods) and all(c.lemma_.lower() in SPORT_WORDS for c in mods)
-    return (m.code.startswith(PERFORMER_CODES) and bool(m.sources)
-            and all(performer(doc[i]) for i in m.sources))
+        return bool(mods) and all(lemmas[c].lower() in SPORT_WORDS for c in mods)
+    return all(performer(i) for i in m.sources)
 
 
 # Property destruction, and the words for people protesting (word_classes.tsv): what
@@ -3240,9 +3362,12 @@ RIOT_CODE: Final = "145"
 def _rioting(m: Mention, doc: Doc) -> Mention:
     """A destruction of property, or a building stormed, by protesters is a riot (145),
     not a state's coercion or an armed assault."""
-    if ((m.code in DESTRUCTION_CODES
-         or (m.code[:2] == "19" and doc[m.trigger].lemma_.lower() in BREAKING_IN_VERBS))
-            and m.sources and all(doc[i].lemma_.lower() in PROTESTER_WORDS for i in m.sources)):
+    if not (m.code in DESTRUCTION_CODES or m.code[:2] == "19"):
+        return m  # (the code first: most mentions are neither)
+    # (the lemmas read from the parse arrays: no Token is needed)
+    lemmas = parse_arrays(doc).lemmas
+    if ((m.code in DESTRUCTION_CODES or lemmas[m.trigger].lower() in BREAKING_IN_VERBS)
+            and m.sources and all(lemmas[i].lower() in PROTESTER_WORDS for i in m.sources)):
         return replace(m, code=RIOT_CODE)
     return m
 
