@@ -1167,8 +1167,8 @@ class DocActors:
                     return Actor(code=home + faith.code, country=home, sector=faith.code,
                                  name=faith.name, text=faith.text)
             if head_lemma in OWNED_PLACES:
-                return self._owned_place(head, day, exclude) or self._place_actor(head)
-            return self._place_actor(head)
+                return self._owned_place(head, day, exclude) or self._place_actor(h)
+            return self._place_actor(h)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
             sector = "ELI"  # a former office holder keeps the country as elite
@@ -1191,7 +1191,7 @@ class DocActors:
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
             country = (next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
-                       or self._compound_place_country(head))
+                       or self._compound_place_country(h))
             if not country and sector in PEOPLE_SECTORS and head_dep in ("dobj", "obj"):
                 # "detained 40 migrants from Myanmar": the parser hangs where people come
                 # from on the verb that acts on them
@@ -1199,7 +1199,7 @@ class DocActors:
             if not country and sector:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
-                country = self._office_place_country(head)
+                country = self._office_place_country(h)
             if (not country and sector and head_dep == "compound"
                     and arrays.pos[arrays.heads[h]] == "NOUN"):
                 # "an army checkpoint in Sinai", "a government building in Bamenda": the
@@ -1214,7 +1214,7 @@ class DocActors:
                 places = [*held.children, *(held.head.children if acted else ())]
                 country = country or next((c for p in places if p.dep_ == "prep"
                                            and p.lower_ == "in" for o in p.children
-                                           if o.dep_ == "pobj" and (c := self._city_named(o))), "")
+                                           if o.dep_ == "pobj" and (c := self._city_named(o.i))), "")
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
@@ -1333,15 +1333,20 @@ class DocActors:
                    and arrays.ent_types[c] not in PLACE_ENTITIES
                    for c in arrays.children[positions[head_pos]])
 
-    def _compound_place_country(self, head: Token) -> str:
-        """The country of a place named before a body's noun ("Texas police", "New Mexico
-        officials"): the body is that place's, as "lawmakers in Texas" are."""
-        for child in head.children:
-            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
+    def _compound_place_country(self, head: int) -> str:
+        """The country of a place named before the body's noun at token ``head`` ("Texas
+        police", "New Mexico officials"): the body is that place's, as "lawmakers in
+        Texas" are."""
+        # read from the parse arrays: asked of most groups the text names
+        arrays = self._arrays
+        for child in arrays.children[head]:
+            if arrays.deps[child] != "compound":
+                continue
+            if arrays.ent_types[child] in ("GPE", "LOC"):
                 place = self._place_actor(child)
                 if place is not None:
                     return place.country
-            elif child.dep_ == "compound" and head.is_lower:
+            elif arrays.words[head].islower():  # (Token.is_lower)
                 # (a city the tagger took for a name or a people: "Kano police"; not a
                 # word of a title: "the Federal Minister")
                 country = self._city_named(child)
@@ -1417,10 +1422,12 @@ class DocActors:
         """The country of the known person whose possessive names a body or its people
         ("Erdogan's party", "Assad's forces", "Putin's critics"): theirs, as the
         person is (not a rival's or an ally's: the caller leaves those out)."""
-        for child in head.children:
-            if child.dep_ != "poss" or child.pos_ != "PROPN":
+        # the possessives looked for are read from the parse arrays: most heads have none
+        arrays = self._arrays
+        for child in arrays.children[head.i]:
+            if arrays.deps[child] != "poss" or arrays.pos[child] != "PROPN":
                 continue
-            owner = self.resolve(child, day)
+            owner = self.resolve(self.doc[child], day)
             if owner is not None and owner.country not in ("", "IGO", "NGO", "IMG", "MNC"):
                 return owner.country
         return ""
@@ -1463,25 +1470,29 @@ class DocActors:
                 if deps[obj] != "pobj" or arrays.ent_types[obj] in ("DATE", "TIME"):
                     continue
                 obj_token = self.doc[obj]
-                for place in (obj_token, *conjuncts(obj_token)):
+                for place in (obj, *(c.i for c in conjuncts(obj_token))):
                     # (a city the tagger took for a name or missed: "police in Enugu")
                     country = self._place_country(place) or self._city_named(place)
                     if country and country not in found:
                         found.append(country)
         return found
 
-    def _office_place_country(self, head: Token) -> str:
-        """The country of the place an office's "of" phrase names: the place itself ("of
-        Herat") or a place name compounded with a noun ("of the Omsk region")."""
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+    def _office_place_country(self, head: int) -> str:
+        """The country of the place the "of" phrase of the office at token ``head`` names:
+        the place itself ("of Herat") or a place name compounded with a noun ("of the Omsk
+        region")."""
+        # read from the parse arrays: asked of most offices and bodies the text names
+        arrays = self._arrays
+        deps, children, ent_types = arrays.deps, arrays.children, arrays.ent_types
+        for prep in children[head]:
+            if deps[prep] != "prep" or arrays.lowers[prep] != "of":
                 continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
+            for obj in children[prep]:
+                if deps[obj] != "pobj":
                     continue
-                places = [obj] if obj.ent_type_ in ("GPE", "LOC") else [
-                    c for c in obj.children
-                    if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+                places = [obj] if ent_types[obj] in ("GPE", "LOC") else [
+                    c for c in children[obj]
+                    if deps[c] == "compound" and ent_types[c] in ("GPE", "LOC")]
                 for place in places:
                     country = self._place_country(place)
                     if country:
@@ -1499,9 +1510,9 @@ class DocActors:
         last in passing. ``crowd``: a crowd is also where it goes about ("Protesters
         marched through Istanbul")."""
         preps = CROWD_PLACE_PREPS if crowd else SCENE_PLACE_PREPS
-        # the clauses are read from the parse arrays, and a Token made only for a place
-        # or a doer looked up: this walks every clause above a group no phrase places
-        arrays, doc = self._arrays, self.doc
+        # the clauses are read from the parse arrays, and a Token made only for a name
+        # looked up: this walks every clause above a group no phrase places
+        arrays = self._arrays
         heads, deps, lowers, pos = arrays.heads, arrays.deps, arrays.lowers, arrays.pos
         children, ent_types = arrays.children, arrays.ent_types
         h = head.i
@@ -1545,15 +1556,14 @@ class DocActors:
                 for obj in children[prep]:
                     if deps[obj] == "pobj" and (ent_types[obj] in ("GPE", "LOC", "FAC")
                                                 or pos[obj] == "PROPN"):
-                        place = doc[obj]
-                        country = self._place_country(place) or (
-                            self._city_named(place) if prep in aimed or prep in present else "")
+                        country = self._place_country(obj) or (
+                            self._city_named(obj) if prep in aimed or prep in present else "")
                         if country:
                             return country
             # (or named before the doer's noun: "Lagos police arrested 20 protesters")
             for doer in (c for c in dependents if deps[c] == "nsubj" and pos[c] == "NOUN"
                          and acted_on):
-                country = self._compound_place_country(doc[doer])
+                country = self._compound_place_country(doer)
                 if country:
                     return country
         return ""
@@ -1570,35 +1580,38 @@ class DocActors:
             if arrays.pos[i] != "NOUN" or not any(
                     e.kind == "sector" for e in self.knowledge.lookup(arrays.lowers[i])):
                 continue
-            tok = self.doc[i]
-            country = (self._office_place_country(tok) or self._compound_place_country(tok)
-                       or next((c for o in tok.children if o.dep_ == "poss"
+            country = (self._office_place_country(i) or self._compound_place_country(i)
+                       or next((c for o in arrays.children[i] if arrays.deps[o] == "poss"
                                 and (c := self._place_country(o) or self._city_named(o))), ""))
             if country:
                 return country
         return ""
 
-    def _city_named(self, tok: Token) -> str:
-        """The country of a place whose name the tagger took for a person's or a body's
-        ("the attack on Kharkiv"), when the name is the place's own, not one the gazetteer
-        only comes near, and names no actor."""
-        if self.gazetteer is None or tok.pos_ != "PROPN" or self.resolve(tok) is not None:
+    def _city_named(self, i: int) -> str:
+        """The country of a place named at token ``i`` whose name the tagger took for a
+        person's or a body's ("the attack on Kharkiv"), when the name is the place's own,
+        not one the gazetteer only comes near, and names no actor."""
+        # (a Token made only for a name, to resolve it)
+        arrays = self._arrays
+        if (self.gazetteer is None or arrays.pos[i] != "PROPN"
+                or self.resolve(self.doc[i]) is not None):
             return ""
-        ent = _entity_range(self._arrays, tok.i) if tok.ent_type_ else range(tok.i, tok.i + 1)
-        name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(tok.i))
+        ent = _entity_range(arrays, i) if arrays.ent_types[i] else range(i, i + 1)
+        name = arrays.span_text(ent.start, ent.stop)
+        place = self.gazetteer.lookup(name, self._place_context(i))
         if place is None or normalize_name(place.name) != normalize_name(name):
             return ""
         return place.country
 
-    def _place_country(self, tok: Token) -> str:
-        """The country a place phrase names, by name or through the gazetteer."""
+    def _place_country(self, i: int) -> str:
+        """The country the place phrase headed at token ``i`` names, by name or through
+        the gazetteer."""
         deps = self._arrays.deps
-        positions = [t for t in self._np_positions(tok.i) if deps[t] != "conj" or t == tok.i]
+        positions = [t for t in self._np_positions(i) if deps[t] != "conj" or t == i]
         for m in self._moved_seats(self._match(positions), positions):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
-        place = self._place_actor(tok)
+        place = self._place_actor(i)
         return place.country if place is not None else ""
 
     def _own_country(self, head: Token, day: dt.date | None) -> str:
@@ -1766,22 +1779,25 @@ class DocActors:
             return actor.name or actor.text, actor
         return written or " ".join(t.text for t in head.subtree if t.pos_ == "PROPN"), actor
 
-    def _place_actor(self, head: Token) -> Actor | None:
-        """A city or region named as a participant ("shelled Kharkiv") stands for its
-        country, as CAMEO codes it."""
+    def _place_actor(self, i: int) -> Actor | None:
+        """A city or region named as a participant ("shelled Kharkiv") at token ``i``
+        stands for its country, as CAMEO codes it."""
         if self.gazetteer is None:
             return None
+        # read from the parse arrays: most words asked about name no place
+        arrays = self._arrays
+        ent_type = arrays.ent_types[i]
         # a region the tagger took for a person's or a body's name ("sent aid to Tigray")
         # is still one where the sentence puts it in or sends something to it
-        mistyped = (head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN"
-                    and head.dep_ == "pobj" and head.head.lower_ in REGION_PREPS)
-        if head.ent_type_ not in ("GPE", "LOC", "FAC") and not mistyped:
+        mistyped = (ent_type in ("PERSON", "ORG") and arrays.pos[i] == "PROPN"
+                    and arrays.deps[i] == "pobj" and arrays.lowers[arrays.heads[i]] in REGION_PREPS)
+        if ent_type not in ("GPE", "LOC", "FAC") and not mistyped:
             return None
-        ent = _entity_range(self._arrays, head.i)
-        if in_feature_name(self._arrays.words, ent.start, ent.stop):
+        ent = _entity_range(arrays, i)
+        if in_feature_name(arrays.words, ent.start, ent.stop):
             return None  # "Aden" of "the Gulf of Aden" is no participant
-        name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(head.i))
+        name = arrays.span_text(ent.start, ent.stop)
+        place = self.gazetteer.lookup(name, self._place_context(i))
         if place is None or not place.country or (
                 mistyped and self.gazetteer.kind(place) != "region"):
             return None
