@@ -443,9 +443,11 @@ class CodingStage:
         the 1972 Games"), unless the sentence is there to tell of it ("there were ten
         soldiers killed")."""
         trigger = doc[m.trigger]
+        arrays = parse_arrays(doc)
         reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
-                    and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger)))
+                    and not any(arrays.deps[t] == "relcl"
+                                for t in (m.trigger, *_clause_heads(arrays, m.trigger)))
                     and (trigger.dep_ != "acl" or _existential(trigger.head)
                          or _attempt_told(trigger)))
         if not reported or _doer_hinted(trigger, [doc[i] for i in m.sources]):
@@ -1165,9 +1167,10 @@ CIRCUMSTANCE_PREPS: Final = {"despite", "amid", "amidst", "without"}
 def _circumstantial(tok: Token, act: Token) -> bool:
     """Whether a word lies in a circumstance adjunct below an act's word, not one the act
     itself lies in."""
-    above_act = {h.i for h in (act, *_clause_heads(act))}
-    return any(h.dep_ == "prep" and h.lower_ in CIRCUMSTANCE_PREPS and h.i not in above_act
-               for h in (tok, *_clause_heads(tok)))
+    arrays = parse_arrays(tok.doc)
+    above_act = {act.i, *_clause_heads(arrays, act.i)}
+    return any(arrays.deps[h] == "prep" and arrays.lowers[h] in CIRCUMSTANCE_PREPS
+               and h not in above_act for h in (tok.i, *_clause_heads(arrays, tok.i)))
 
 
 def _existential(noun: Token) -> bool:
@@ -1196,12 +1199,13 @@ def _entered(phrase: Token) -> bool:
             and prep.head.lemma_.lower() in ENTRY_NOUNS)
 
 
-def _clause_heads(tok: Token) -> list[Token]:
-    """The words a clause hangs from, up to the sentence's root."""
-    heads: list[Token] = []
-    while tok.head.i != tok.i:
-        tok = tok.head
-        heads.append(tok)
+def _clause_heads(arrays: ParseArrays, i: int) -> list[int]:
+    """The positions of the words the clause of the word at ``i`` hangs from, up to the
+    sentence's root (read from the parse arrays: no Token made for each)."""
+    heads: list[int] = []
+    while arrays.heads[i] != i:
+        i = arrays.heads[i]
+        heads.append(i)
     return heads
 
 
@@ -1321,9 +1325,13 @@ def _grievances(trigger: Token) -> list[Token]:
     """The wrongs a complaint or demand is made over: the noun objects of a "for"/"over"
     phrase of the act's words (:func:`_act_heads`: "filed a lawsuit for the violations",
     "demanded compensation over the raid")."""
-    return [o for head in _act_heads(trigger) for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in GRIEVANCE_PREPS
-            for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    # the phrases are looked for in the parse arrays, and a Token made only for each found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
+    return [doc[o] for head in _act_heads(arrays, trigger.i) for prep in children[head]
+            if deps[prep] == "prep" and arrays.lowers[prep] in GRIEVANCE_PREPS
+            for o in children[prep] if deps[o] == "pobj" and arrays.pos[o] == "NOUN"]
 
 
 def _taken_from(thing: Token) -> list[Token]:
@@ -1356,21 +1364,25 @@ def _fired_from(trigger: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
-def _act_heads(trigger: Token) -> list[Token]:
-    """The words an act's prepositional phrases hang from: the trigger; for a nominal
-    trigger, its governing verb ("conducting exercises in Alaska", "remained on alert in
-    the West Bank") and a participle telling of its use ("a missile fired at Haifa"); for
-    a verb, its objects ("will extend the curfew in Abidjan")."""
+def _act_heads(arrays: ParseArrays, trigger: int) -> list[int]:
+    """The positions of the words an act's prepositional phrases hang from: the trigger;
+    for a nominal trigger, its governing verb ("conducting exercises in Alaska", "remained
+    on alert in the West Bank") and a participle telling of its use ("a missile fired at
+    Haifa"); for a verb, its objects ("will extend the curfew in Abidjan")."""
+    # read from the parse arrays: asked for most acts no target is named for
+    deps, pos, children = arrays.deps, arrays.pos, arrays.children
     heads = [trigger]
-    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
-        heads.append(trigger.head)
-    elif (trigger.dep_ == "pobj" and trigger.head.lower_ == "on"
-          and trigger.head.head.pos_ in ("VERB", "AUX")):
-        heads.append(trigger.head.head)
-    if trigger.pos_ == "VERB":
-        heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    owner = arrays.heads[trigger]
+    if deps[trigger] in ("dobj", "obj") and pos[owner] == "VERB":
+        heads.append(owner)
+    elif (deps[trigger] == "pobj" and arrays.lowers[owner] == "on"
+          and pos[arrays.heads[owner]] in ("VERB", "AUX")):
+        heads.append(arrays.heads[owner])
+    if pos[trigger] == "VERB":
+        heads += [c for c in children[trigger] if deps[c] in ("dobj", "obj")]
     else:
-        heads += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
+        heads += [c for c in children[trigger] if deps[c] == "acl"
+                  and arrays.tags[c] in ("VBN", "VBD")]
     return heads
 
 
@@ -1413,9 +1425,14 @@ def _path_up(tok: Token, top: Token) -> list[Token]:
 def _adjunct_phrases(trigger: Token) -> list[Token]:
     """The noun phrases of the place-like prepositional phrases of an act's words
     (:func:`_act_heads`); never a date ("in March")."""
-    return [obj for head in _act_heads(trigger) for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
-            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
+    # the phrases are looked for in the parse arrays, and a Token made only for each found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
+    return [doc[obj] for head in _act_heads(arrays, trigger.i) for prep in children[head]
+            if deps[prep] == "prep" and arrays.lowers[prep] in PLACE_PREPS
+            for obj in children[prep]
+            if deps[obj] == "pobj" and arrays.ent_types[obj] not in TIME_TYPES]
 
 
 # Verbs of a protest's purpose clause whose object says what it is against
