@@ -1225,13 +1225,14 @@ class DocActors:
             # "Egypt and Jordan said their leaders would meet": the owner a possessive
             # pronoun names is the subject of the clause that reports it, when they agree
             # in number ("Kenya said their leaders were held" is someone else's)
-            owner = next((c for c in head.children if c.dep_ == "poss"
-                          and c.lower_ in GROUP_PRONOUNS | THING_PRONOUNS), None)
-            matrix = _matrix_subject(owner) if owner is not None else None
+            # (read from the parse arrays, a Token made only for the subject resolved)
+            owner = next((c for c in arrays.children[h] if arrays.deps[c] == "poss"
+                          and lowers[c] in GROUP_PRONOUNS | THING_PRONOUNS), None)
+            matrix = _matrix_subject(arrays, owner) if owner is not None else None
             if (owner is not None and matrix is not None
-                    and _plural(matrix) != (owner.lower_ in GROUP_PRONOUNS)):
+                    and _plural(arrays, matrix) != (lowers[owner] in GROUP_PRONOUNS)):
                 matrix = None
-            found = self.resolve(matrix, day) if matrix is not None else None
+            found = self.resolve(self.doc[matrix], day) if matrix is not None else None
             country = found.country if found is not None else ""
         if not country:
             # "the police", "the president": the body of that kind the text last named
@@ -1745,15 +1746,17 @@ class DocActors:
         # a phrase's head before its modifiers: "an agreement with the European Union" is
         # with the Union, not with "European"
         for tok in sorted(candidates, key=lambda t: deps[t] in MODIFIER_DEPS):
-            found = self.resolve(self.doc[tok], day, exclude)
+            candidate = self.doc[tok]
+            found = self.resolve(candidate, day, exclude)
             if found is not None and found.country not in exclude:
-                return found, self.doc[tok]
+                return found, candidate
         return None, None
 
     def _nearest_person(self, before: int, skip: tuple[int, int] = (0, 0)
                         ) -> tuple[int, str, Actor | None] | None:
+        idx = self._arrays.idx  # (no Token made for each person)
         earlier = [p for p in self._people if p[0] < before
-                   and not skip[0] <= self.doc[p[0]].idx < skip[1]]
+                   and not skip[0] <= idx[p[0]] < skip[1]]
         return max(earlier, key=lambda p: p[0]) if earlier else None
 
     def speaker_name(self, head: Token, day: dt.date | None = None,
@@ -1767,17 +1770,21 @@ class DocActors:
                 return (nearest[2].name if nearest[2] and nearest[2].name else nearest[1]), nearest[2]
         actor = self.resolve(head, day)
         # a role noun in apposition with a name: "Ferraz, a union steward" / "the steward, Ferraz"
-        named = head
-        if head.ent_type_ != "PERSON":
-            partner = [t for t in (head.head, *head.children) if t.i != head.i
-                       and t.ent_type_ == "PERSON" and (t.dep_ == "appos" or head.dep_ == "appos")]
-            named = partner[0] if partner else head
-        written = _name_of(self._arrays, named.i)
+        # (its neighbours read from the parse arrays)
+        arrays, h = self._arrays, head.i
+        named = h
+        if arrays.ent_types[h] != "PERSON":
+            partner = [t for t in (arrays.heads[h], *arrays.children[h]) if t != h
+                       and arrays.ent_types[t] == "PERSON"
+                       and (arrays.deps[t] == "appos" or arrays.deps[h] == "appos")]
+            named = partner[0] if partner else h
+        written = _name_of(arrays, named)
         if written and not (actor is not None and actor.name and written.split()[-1] in actor.name):
             return written, actor  # a name as written beats a country guessed for it
         if actor is not None and (actor.name or actor.text):
             return actor.name or actor.text, actor
-        return written or " ".join(t.text for t in head.subtree if t.pos_ == "PROPN"), actor
+        return written or " ".join(arrays.words[t] for t in _subtree(arrays, h)
+                                   if arrays.pos[t] == "PROPN"), actor
 
     def _place_actor(self, i: int) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") at token ``i``
@@ -1818,14 +1825,18 @@ class DocActors:
 
     def _pronoun(self, head: Token, day: dt.date | None,
                  exclude: AbstractSet[str] = frozenset()) -> Actor | None:
-        lower = head.lower_
-        matrix = _matrix_subject(head)
-        if matrix is not None and lower in PERSON_PRONOUNS and matrix.ent_type_ in PLACE_ENTITIES:
+        # the clause around the pronoun is read from the parse arrays, a Token made only
+        # for the subject resolved: every pronoun is resolved so
+        arrays = self._arrays
+        lower = arrays.lowers[head.i]
+        matrix = _matrix_subject(arrays, head.i)
+        if (matrix is not None and lower in PERSON_PRONOUNS
+                and arrays.ent_types[matrix] in PLACE_ENTITIES):
             matrix = None  # "he" is never a state: "said that Libya must act as he left"
-        if matrix is not None and lower in THING_PRONOUNS and _plural(matrix):
+        if matrix is not None and lower in THING_PRONOUNS and _plural(arrays, matrix):
             matrix = None  # "it" is never a plural group: "the rebels condemned Kenya after it..."
-        if (matrix is not None and lower in GROUP_PRONOUNS and not _plural(matrix)
-                and matrix.lemma_.lower() not in COLLECTIVES
+        if (matrix is not None and lower in GROUP_PRONOUNS and not _plural(arrays, matrix)
+                and self._lemma_lowers[matrix] not in COLLECTIVES
                 and self._last(head.i, person=False, plural=True, exclude=exclude) is not None):
             # "Kenya condemned the rebels after they attacked a convoy": "they" is the
             # plural group named, not a single state
@@ -1833,13 +1844,13 @@ class DocActors:
         if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             # "Mexico announces that it is breaking relations": the complement's pronoun
             # subject is the announcing subject
-            found = self.resolve(matrix, day)
+            found = self.resolve(self.doc[matrix], day)
             if found is not None:
                 return found
         if lower in SPEAKER_PRONOUNS:
-            speaker = _reporting_subject(head)
-            if speaker is not None and speaker.pos_ != "PRON":
-                return self.resolve(speaker, day)
+            speaker = _reporting_subject(arrays, self._lemma_lowers, head.i)
+            if speaker is not None and arrays.pos[speaker] != "PRON":
+                return self.resolve(self.doc[speaker], day)
             return self._last(head.i, person=True)
         if lower in PERSON_PRONOUNS:
             nearest = self._nearest_person(head.i)
@@ -1883,11 +1894,13 @@ class DocActors:
 
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
-        is_person = head.ent_type_ == "PERSON"
+        arrays, h = self._arrays, head.i
+        is_person = arrays.ent_types[h] == "PERSON"
         # a phrase may name its actor only at its end ("comment on reports that it had
         # expelled Rohingya refugees"): it is seen there, lest a pronoun inside the
-        # phrase be read as someone named after it
-        self._remember(head.right_edge.i, actor, is_person, self._group_word(head.i), "")
+        # phrase be read as someone named after it (its last word, ``Token.right_edge``,
+        # read from the parse arrays: no Token made for it)
+        self._remember(max(_subtree(arrays, h)), actor, is_person, self._group_word(h), "")
 
     def _group_word(self, i: int) -> bool:
         """Whether the noun at ``i`` names a group a plural pronoun can mean: a plural
@@ -2307,41 +2320,48 @@ def _name_of(arrays: ParseArrays, head: int) -> str:
     return " ".join([*parts, words[head]])
 
 
-def _plural(tok: Token) -> bool:
-    """Whether a noun phrase's head names several: a plural noun, one with others
-    coordinated ("Mexico and Canada"), or a group "of" several ("a group of leaders")."""
-    return tok.tag_ in ("NNS", "NNPS") or any(
-        c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of"
-                             and any(o.tag_ in ("NNS", "NNPS") for o in c.children))
-        for c in tok.children)
+def _plural(arrays: ParseArrays, i: int) -> bool:
+    """Whether the noun phrase headed at token ``i`` names several: a plural noun, one
+    with others coordinated ("Mexico and Canada"), or a group "of" several ("a group of
+    leaders")."""
+    deps, tags, children = arrays.deps, arrays.tags, arrays.children
+    return tags[i] in ("NNS", "NNPS") or any(
+        deps[c] == "conj" or (deps[c] == "prep" and arrays.lowers[c] == "of"
+                              and any(tags[o] in ("NNS", "NNPS") for o in children[c]))
+        for c in children[i])
 
 
-def _matrix_subject(tok: Token) -> Token | None:
-    """For a pronoun subject of a complement clause ("X said that it would..."), the
-    non-pronoun subject of the clause that governs it; so too for a possessive of that
-    subject ("Egypt and Jordan said their leaders would meet")."""
-    if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-        tok = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
+def _matrix_subject(arrays: ParseArrays, i: int) -> int | None:
+    """For a pronoun subject of a complement clause ("X said that it would..."), at token
+    ``i``, the position of the non-pronoun subject of the clause that governs it; so too
+    for a possessive of that subject ("Egypt and Jordan said their leaders would meet").
+    (Read from the parse arrays: asked for every pronoun resolved.)"""
+    deps, heads = arrays.deps, arrays.heads
+    if deps[i] == "poss" and deps[heads[i]] in ("nsubj", "nsubjpass"):
+        i = heads[i]
+    if deps[i] not in ("nsubj", "nsubjpass"):
         return None
-    clause = tok.head
-    if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
+    clause = heads[i]
+    if deps[clause] not in ("ccomp", "xcomp", "conj", "advcl") or heads[clause] == clause:
         return None
-    subj = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subj and subj[0].pos_ != "PRON":
+    subj = [c for c in arrays.children[heads[clause]] if deps[c] in ("nsubj", "nsubjpass")]
+    if subj and arrays.pos[subj[0]] != "PRON":
         return subj[0]
     return None
 
 
-def _reporting_subject(tok: Token) -> Token | None:
-    """For a pronoun inside quoted or reported speech, the subject of the reporting verb."""
-    cur = tok
+def _reporting_subject(arrays: ParseArrays, lemma_lowers: list[str], i: int) -> int | None:
+    """For a pronoun inside quoted or reported speech, at token ``i``, the position of the
+    subject of the reporting verb (read from the parse arrays; ``lemma_lowers``: the
+    document's lemmas lowercased)."""
+    deps, heads = arrays.deps, arrays.heads
+    cur = i
     for _ in range(8):
-        if cur.head.i == cur.i:
+        if heads[cur] == cur:
             break
-        cur = cur.head
-        if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORT_LEMMAS:
-            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].i != tok.i:
+        cur = heads[cur]
+        if arrays.pos[cur] == "VERB" and lemma_lowers[cur] in REPORT_LEMMAS:
+            subj = [c for c in arrays.children[cur] if deps[c] in ("nsubj", "nsubjpass")]
+            if subj and subj[0] != i:
                 return subj[0]
     return None
