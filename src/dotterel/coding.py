@@ -28,7 +28,7 @@ from .nlp.arrays import ParseArrays, parse_arrays
 from .nlp.tokens import conjuncts
 from .ontology import Ontology
 from .resolve.actors import (MOVEMENT_HEADS, SIDE_WORDS, STATELESS_PEOPLES, VENUE_PREPS,
-                              DocActors, bare_sides)
+                              DocActors, ancestors, bare_sides)
 from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
                              published_from_text)
 from .resolve.knowledge import Knowledge
@@ -447,7 +447,7 @@ class CodingStage:
         reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
                     and not any(arrays.deps[t] == "relcl"
-                                for t in (m.trigger, *_clause_heads(arrays, m.trigger)))
+                                for t in (m.trigger, *ancestors(arrays, m.trigger)))
                     and (trigger.dep_ != "acl" or _existential(trigger.head)
                          or _attempt_told(trigger)))
         if not reported or _doer_hinted(trigger, [doc[i] for i in m.sources]):
@@ -1168,9 +1168,9 @@ def _circumstantial(tok: Token, act: Token) -> bool:
     """Whether a word lies in a circumstance adjunct below an act's word, not one the act
     itself lies in."""
     arrays = parse_arrays(tok.doc)
-    above_act = {act.i, *_clause_heads(arrays, act.i)}
+    above_act = {act.i, *ancestors(arrays, act.i)}
     return any(arrays.deps[h] == "prep" and arrays.lowers[h] in CIRCUMSTANCE_PREPS
-               and h not in above_act for h in (tok.i, *_clause_heads(arrays, tok.i)))
+               and h not in above_act for h in (tok.i, *ancestors(arrays, tok.i)))
 
 
 def _existential(noun: Token) -> bool:
@@ -1197,16 +1197,6 @@ def _entered(phrase: Token) -> bool:
     prep = phrase.head
     return (phrase.dep_ == "pobj" and prep.lower_ in ("to", "into")
             and prep.head.lemma_.lower() in ENTRY_NOUNS)
-
-
-def _clause_heads(arrays: ParseArrays, i: int) -> list[int]:
-    """The positions of the words the clause of the word at ``i`` hangs from, up to the
-    sentence's root (read from the parse arrays: no Token made for each)."""
-    heads: list[int] = []
-    while arrays.heads[i] != i:
-        i = arrays.heads[i]
-        heads.append(i)
-    return heads
 
 
 # How a meeting is told when it is each side's with the other: held, reported held, or

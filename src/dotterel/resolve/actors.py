@@ -1013,7 +1013,7 @@ class DocActors:
         # "Iran's militia allies in Syria", "the chief of Iran's proxies in Iraq": the
         # other party is of the place it is found in
         home = next((c for t in positions if lemma_lowers[t] in OTHER_PARTY_NOUNS
-                     for c in self._located_in(self.doc[t], day, GROUP_PLACE_PREPS)), ""
+                     for c in self._located_in(t, day, GROUP_PLACE_PREPS)), ""
                     ) if self._other_party_nouns else ""
         other_party = head_lemma in OTHER_PARTY_NOUNS
         if other_party and not home and countries and all(
@@ -1023,8 +1023,8 @@ class DocActors:
             return None
         country = home if other_party and home else (reading.country or home)
         if countries and regions_only and any(
-                a.lemma_.lower() in ASSOCIATIONS and a.i in index
-                for m in countries for a in self.doc[positions[m.start]].ancestors):
+                lemma_lowers[a] in ASSOCIATIONS and a in index
+                for m in countries for a in ancestors(arrays, positions[m.start])):
             # "the Federation of Asian Surgeons": a body of people from a region's
             # states is a non-governmental one, not the region
             country = "NGO"
@@ -1038,7 +1038,7 @@ class DocActors:
         if minority or (head_people and any(lowers[t] == "ethnic" for t in positions)):
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
             # lives in another state
-            country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
+            country = next(iter(self._located_in(h, day)), "") or self._residence(head, country)
         if not head_sector:
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
@@ -1100,9 +1100,9 @@ class DocActors:
                 # "foreign troops in Kosovo", "foreign fighters in Syria": armed men the text
                 # calls foreign are not of the place they are in, but of the place they
                 # come from, or of the state that the same noun named them with before
-                origin = self._located_in(head, day, frozenset({"from"}))
+                origin = self._located_in(h, day, frozenset({"from"}))
                 if not origin:
-                    here = set(self._located_in(head, day, GROUP_PLACE_PREPS))
+                    here = set(self._located_in(h, day, GROUP_PLACE_PREPS))
                     same = self._last_named_as(head)
                     if same is not None and same.country not in here:
                         return _with_text(same, " ".join(words))
@@ -1190,12 +1190,13 @@ class DocActors:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
-            country = (next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
+            country = (next(iter(self._located_in(h, day, GROUP_ORIGIN_PREPS)), "")
                        or self._compound_place_country(h))
             if not country and sector in PEOPLE_SECTORS and head_dep in ("dobj", "obj"):
                 # "detained 40 migrants from Myanmar": the parser hangs where people come
                 # from on the verb that acts on them
-                country = next(iter(self._located_in(head.head, day, frozenset({"from"}))), "")
+                country = next(iter(self._located_in(arrays.heads[h], day,
+                                                     frozenset({"from"}))), "")
             if not country and sector:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
@@ -1206,15 +1207,19 @@ class DocActors:
                 # holders of a place are of the state it lies in (where the deed done to
                 # it is: "ambushed an army convoy in Sinai"; not where one meets them:
                 # "met government negotiators in Doha")
-                held = head.head
-                acted = held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() not in MUTUAL_WORDS
+                # (read from the parse arrays)
+                held = arrays.heads[h]
+                verb = arrays.heads[held]
+                acted = (arrays.deps[held] in OBJECT_DEPS
+                         and lemma_lowers[verb] not in MUTUAL_WORDS)
                 country = next(iter(self._located_in(held, day) or (
-                    self._located_in(held.head, day) if acted else [])), "")
+                    self._located_in(verb, day) if acted else [])), "")
                 # (a city the tagger took for a name: "a government building in Bamenda")
-                places = [*held.children, *(held.head.children if acted else ())]
-                country = country or next((c for p in places if p.dep_ == "prep"
-                                           and p.lower_ == "in" for o in p.children
-                                           if o.dep_ == "pobj" and (c := self._city_named(o.i))), "")
+                places = [*arrays.children[held], *(arrays.children[verb] if acted else ())]
+                country = country or next((c for p in places if arrays.deps[p] == "prep"
+                                           and lowers[p] == "in" for o in arrays.children[p]
+                                           if arrays.deps[o] == "pobj"
+                                           and (c := self._city_named(o))), "")
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
@@ -1243,7 +1248,7 @@ class DocActors:
             country = ((self._scene_country(head, sector in CROWD_SECTORS)
                         or self._sentence_place_country(head)
                         if sector in SCENE_SECTORS
-                        and not any(c.dep_ == "poss" for c in head.children) else "")
+                        and not any(arrays.deps[c] == "poss" for c in arrays.children[h]) else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
@@ -1456,15 +1461,15 @@ class DocActors:
                   if start <= i < end and iso != kin]
         return min(others)[1] if others else kin
 
-    def _located_in(self, head: Token, day: dt.date | None,
+    def _located_in(self, head: int, day: dt.date | None,
                     preps: frozenset[str] = frozenset({"in"})) -> list[str]:
         """The countries of the places an "in" phrase (or one of ``preps``) attached to
-        ``head`` names ("in Arnor and Gondor"), in text order."""
+        the word at token ``head`` names ("in Arnor and Gondor"), in text order."""
         found: list[str] = []
         # the phrases looked for are read from the parse arrays: most heads have none
         arrays = self._arrays
         deps = arrays.deps
-        for prep in arrays.children[head.i]:
+        for prep in arrays.children[head]:
             if deps[prep] != "prep" or arrays.lowers[prep] not in preps:
                 continue
             for obj in arrays.children[prep]:
@@ -1624,7 +1629,7 @@ class DocActors:
                      if m.entry.kind in ("country", "actor")]
         if countries:
             return _country_of(self._arrays, countries, positions, head.i)
-        return next(iter(self._located_in(head, day)), "")
+        return next(iter(self._located_in(head.i, day)), "")
 
     def resolve_all(self, head: Token, day: dt.date | None = None,
                     exclude: AbstractSet[str] = frozenset()) -> list[Actor]:
@@ -1643,8 +1648,8 @@ class DocActors:
         # Gondor": one actor for each place
         places: list[str] = []
         if at.i == h and found.sector:
-            owner = (doc[arrays.heads[h]] if deps[h] == "conj"
-                     and arrays.pos[arrays.heads[h]] == "NOUN" else head)
+            owner = (arrays.heads[h] if deps[h] == "conj"
+                     and arrays.pos[arrays.heads[h]] == "NOUN" else h)
             # "the parliament of Gondor in Eriador" is one body: only a list of states counts
             places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
                                        for prep in MEMBER_PREPS) if len(p) > 1), [])
@@ -1880,14 +1885,17 @@ class DocActors:
         """The countries of the doers the "by" phrases of the nouns above ``head`` (up to
         its clause) name: "the killing of its general by Gondor" gives {"GON"}."""
         found: set[str] = set()
-        for above in head.ancestors:
-            if above.pos_ in ("VERB", "AUX"):
+        # read from the parse arrays, a Token made only for each doer resolved
+        arrays = self._arrays
+        deps, children = arrays.deps, arrays.children
+        for above in ancestors(arrays, head.i):
+            if arrays.pos[above] in ("VERB", "AUX"):
                 break
-            for prep in above.children:
-                if prep.dep_ != "prep" or prep.lower_ != "by":
+            for prep in children[above]:
+                if deps[prep] != "prep" or arrays.lowers[prep] != "by":
                     continue
-                for obj in prep.children:
-                    agent = self.resolve(obj, day) if obj.dep_ == "pobj" else None
+                for obj in children[prep]:
+                    agent = self.resolve(self.doc[obj], day) if deps[obj] == "pobj" else None
                     if agent is not None and agent.country:
                         found.add(agent.country)
         return found
@@ -2291,6 +2299,17 @@ def _subtree(arrays: ParseArrays, i: int) -> list[int]:
                 walk(c)
 
     walk(i)
+    return out
+
+
+def ancestors(arrays: ParseArrays, i: int) -> list[int]:
+    """The positions of token ``i``'s ``Token.ancestors``, nearest first, read from the
+    parse arrays."""
+    heads = arrays.heads
+    out: list[int] = []
+    while heads[i] != i:
+        i = heads[i]
+        out.append(i)
     return out
 
 
