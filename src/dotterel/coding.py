@@ -1268,8 +1268,11 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
 def _holders(place: Token, actors: DocActors, day: dt.date | None, own: set[str]) -> list[Actor]:
     """The kinds of people a place's modifiers say hold or use it ("rebel positions", "the
     rebels' base", "an army checkpoint"), other than the sources ``own``."""
-    return [a for c in place.children if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
-            and a.sector and a.code not in own]
+    # the modifiers are read from the parse arrays, a Token made only for each resolved
+    doc = place.doc
+    arrays = parse_arrays(doc)
+    return [a for c in arrays.children[place.i] if arrays.deps[c] in HOLDER_DEPS
+            and (a := actors.resolve(doc[c], day)) and a.sector and a.code not in own]
 
 
 def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:

@@ -634,28 +634,31 @@ class DocActors:
                 for i, _, actor in self._people):
             return None
         for i, iso in self._countries:
-            if (head.i < i < end and iso not in exclude and not _acted_on(self.doc[i])
-                    and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
-                    and (not place_only or self._names_rulers(self.doc[i])
-                         or _names_a_place(self.doc[i]))
-                    and (not rulers_only or _whole_name(self.doc[i]).dep_ not in MODIFIER_DEPS
-                         or self._names_rulers(
-                             _whole_name(self.doc[i]), bodies=True,
-                             forces=rebels or _whole_name(self.doc[i]).head.dep_ not in OBJECT_DEPS))
+            if not head.i < i < end or iso in exclude:
+                continue
+            # (one Token for the country word, and one for its whole name, asked below)
+            tok = self.doc[i]
+            if (_acted_on(tok) or (modifier and tok.dep_ not in ("amod", "compound"))
+                    or (place_only and not (self._names_rulers(tok) or _names_a_place(tok)))):
+                continue
+            whole = _whole_name(tok)
+            if ((not rulers_only or whole.dep_ not in MODIFIER_DEPS
+                 or self._names_rulers(whole, bodies=True,
+                                       forces=rebels or whole.head.dep_ not in OBJECT_DEPS))
                     # ("the junta expelled French troops", "summoned the Chinese
                     # ambassador": a state's forces or envoys a deed is done to are
                     # another state's than the doer's, but for rebels, who rise against
                     # their own)
-                    and (rebels or not self._names_object_body(_whole_name(self.doc[i])))
+                    and (rebels or not self._names_object_body(whole))
                     # ("the rebels met government negotiators in Doha": where talks are
                     # held is a venue, no sign of whose the parties are)
-                    and not _venue_of_talks(_whole_name(self.doc[i]))
-                    and (not others or (self.doc[i].dep_ == "pobj"
-                                        and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
+                    and not _venue_of_talks(whole)
+                    and (not others or (tok.dep_ == "pobj"
+                                        and tok.head.lower_ in GROUP_PLACE_PREPS))
                     # ("soldiers fired warning shots at Chinese vessels": the country of
                     # what the deed is aimed at is the mark's, unless it names the rulers
                     # a people rise against: "a hunger strike against the Russian government")
-                    and not (_marked(self.doc[i]) and not self._names_rulers(self.doc[i]))):
+                    and not (_marked(tok) and not self._names_rulers(tok))):
                 return iso
         return None
 
