@@ -28,7 +28,7 @@ from .nlp.arrays import ParseArrays, parse_arrays
 from .nlp.tokens import conjuncts
 from .ontology import Ontology
 from .resolve.actors import (MOVEMENT_HEADS, SIDE_WORDS, STATELESS_PEOPLES, VENUE_PREPS,
-                              DocActors, bare_sides)
+                              DocActors, ancestors, bare_sides)
 from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
                              published_from_text)
 from .resolve.knowledge import Knowledge
@@ -108,13 +108,15 @@ class CodingStage:
         """
         if not sources:
             return []
+        # every path below reads the trigger: one Token for it, not one per read
+        trigger = doc[m.trigger]
         exclude = {s.country for s in sources}
         if m.code[:2] in VIOLENT_ROOTS and all(s.sector[:3] in INSURGENT_SECTORS for s in sources):
             # "rebels attacked an army base in northern Mali": insurgents fight their own
             # state, whose forces and places are what their violence falls on
             exclude = set()
-        if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(doc[m.trigger], m.code)
-                and all(_a_matter(doc[i], doc[m.trigger]) or i in m.trigger_tokens
+        if (m.targets and len({a.code for a in sources}) > 1 and _reciprocal(trigger, m.code)
+                and all(_a_matter(doc[i], trigger) or i in m.trigger_tokens
                         for i in m.targets)):
             # "the Philippines and France agree that disputes in the South China Sea
             # should be resolved": coordinated parties agree with each other, not with
@@ -130,25 +132,30 @@ class CodingStage:
         # party to it, though the parser hangs the place on the thing signed (only a
         # meeting's or a signing's words have a venue: the targets' phrases are not
         # walked for the other acts)
-        held_at = {a.country for i in m.targets for prep in doc[i].children if prep.dep_ == "prep"
-                   for o in prep.children if _venue(o, doc, m)
-                   for a in actors.resolve_all(o, day)} if m.code in VENUE_CODES else set()
+        arrays = parse_arrays(doc)
+        # each target's Token made once: the paths below read each target many times over
+        tokens = {i: doc[i] for i in m.targets}
+        held_at = {a.country for i in m.targets for prep in arrays.children[i]
+                   if arrays.deps[prep] == "prep"
+                   for o in arrays.children[prep] if _venue(doc[o], doc, m)
+                   for a in actors.resolve_all(doc[o], day)} if m.code in VENUE_CODES else set()
         # "rebels attacked an army base in northern Mali": violence done to a place falls on
         # its holders (see below), not on the state the place's phrase names
         violent = m.code[:2] in VIOLENT_ROOTS
         targets = _unique(a for i in m.targets for a in (
-            (violent and actors.resolve(doc[i], day) is None
-             and [h for h in _holders(doc[i], actors, day, own) if h.country not in exclude])
-            or actors.resolve_all(doc[i], day, exclude))
-            if a.country not in held_at or actors.resolve(doc[i], day) is not None)
-        origins = [i for i in m.targets if doc[i].dep_ == "pobj" and doc[i].head.lower_ == "from"
-                   and doc[i].head.head.i == m.trigger]
+            (violent and actors.resolve(tokens[i], day) is None
+             and [h for h in _holders(tokens[i], actors, day, own) if h.country not in exclude])
+            or actors.resolve_all(tokens[i], day, exclude))
+            if a.country not in held_at or actors.resolve(tokens[i], day) is not None)
+        origins = [i for i in m.targets if arrays.deps[i] == "pobj"
+                   and arrays.lowers[arrays.heads[i]] == "from"
+                   and arrays.heads[arrays.heads[i]] == m.trigger]
         if origins and len(targets) > 1:
             # "detained 40 migrants from Myanmar": the state the people acted on come
             # from is no party of its own
             people = {a.country for i in m.targets if i not in origins
-                      for a in actors.resolve_all(doc[i], day, exclude) if a.sector}
-            came_from = {a.code for i in origins for a in actors.resolve_all(doc[i], day, exclude)
+                      for a in actors.resolve_all(tokens[i], day, exclude) if a.sector}
+            came_from = {a.code for i in origins for a in actors.resolve_all(tokens[i], day, exclude)
                          if a.country in people}
             targets = [a for a in targets if a.code not in came_from]
         if len(own) == 1 and all(a.code in own for a in targets):
@@ -163,8 +170,8 @@ class CodingStage:
         elif not targets and m.targets:
             # a phrase that names no one is read by its own head word ("the police",
             # "students"), never by an actor word inside it ("military exercises")
-            found = (actors.resolve_all(doc[i], day) if _names_someone(doc[i])
-                     else [actors.resolve(doc[i], day)] for i in m.targets)
+            found = (actors.resolve_all(tokens[i], day) if _names_someone(tokens[i])
+                     else [actors.resolve(tokens[i], day)] for i in m.targets)
             targets = [a for a in _unique(a for group in found for a in group if a is not None)
                        if a.code not in own]
             if not targets and m.code[:2] in VIOLENT_ROOTS:
@@ -172,39 +179,39 @@ class CodingStage:
                 # "shelled civilian homes": a place held or used by a kind of people is
                 # theirs, and violence done to it is done to them, even by their own
                 # country's forces
-                targets = _unique(a for i in m.targets for a in _holders(doc[i], actors, day, own))
+                targets = _unique(a for i in m.targets for a in _holders(tokens[i], actors, day, own))
             if not targets and m.code[:2] == DEMAND_ROOT:
                 # "demanded that control of the ministry be taken away from the religious
                 # parties": a thing demanded to be taken from someone is demanded of them
-                targets = _unique(a for i in m.targets for o in _taken_from(doc[i])
+                targets = _unique(a for i in m.targets for o in _taken_from(tokens[i])
                                   for a in actors.resolve_all(o, day) if a.code not in own)
             if not targets and m.code[:2] in DEMANDING_ROOTS | {THREAT_ROOT}:
                 # "demanded a truce with Moslem forces", "rejected talks with the rebels":
                 # the act demanded or refused names the party it is asked of, even one of
                 # the sources' own country; so does the act threatened ("the airline
                 # threatened to sue the union")
-                targets = _unique(a for i in m.targets for a in actors.resolve_all(doc[i], day)
+                targets = _unique(a for i in m.targets for a in actors.resolve_all(tokens[i], day)
                                   if a.code not in own)
             if not targets:
                 # "dismissed an appeal from the president", "rejected calls by its
                 # rulers": a thing said or offered is aimed at by whoever made it, even a
                 # party of the sources' own country
-                targets = _unique(a for i in m.targets if doc[i].pos_ == "NOUN"
-                                  for author in _authors(doc[i])
+                targets = _unique(a for i in m.targets if tokens[i].pos_ == "NOUN"
+                                  for author in _authors(tokens[i])
                                   for a in actors.resolve_all(author, day) if a.code not in own)
             if not targets:
                 # "condemned the raid", "rejected the warrants": an act the document told
                 # of earlier is aimed at whoever did it
-                targets = _unique(a for i in m.targets if (a := actors.doer_of(doc[i]))
+                targets = _unique(a for i in m.targets if (a := actors.doer_of(tokens[i]))
                                   and a.country not in exclude)
             if not targets:
                 # "condemned the raid" after "police forced their way into the embassy": an
                 # act the document told of in other words is aimed at whoever did the
                 # latest act of its kind
-                targets = _unique(a for i in m.targets if is_definite(doc[i])
-                                  for root in reversed(acts) if root in self._noun_roots(doc[i])
+                targets = _unique(a for i in m.targets if is_definite(tokens[i])
+                                  for root in reversed(acts) if root in self._noun_roots(tokens[i])
                                   for a in (acts[root],) if a.country not in exclude)[:1]
-            decided = [doc[i] for i in m.targets if _a_decision(doc[i])]
+            decided = [tokens[i] for i in m.targets if _a_decision(tokens[i])]
             if not targets and decided:
                 # "Zelensky praised the decision" after "the court issued a warrant": a
                 # decision the document told of is its latest deed's, not a reply to it
@@ -214,17 +221,17 @@ class CodingStage:
                 targets = _latest_doer(acts, exclude, lambda root: root not in UNDECIDED_ROOTS
                                        and (not court or COURT_SECTOR in acts[root].sector))
             if not targets and m.code[:2] == APPEAL_ROOT and any(map(_warring_sides, (
-                    doc[i] for i in m.targets))):
+                    tokens[i] for i in m.targets))):
                 # "called on both sides to stop the fighting" after "the army bombed RSF
                 # bases": the sides are those of the latest fighting the document told of
                 targets = _latest_doer(acts, exclude, FIGHTING_ROOTS.__contains__)
         if (m.entry.has_target and not targets and len({a.code for a in sources}) > 1
-                and _reciprocal(doc[m.trigger], m.code)):
+                and _reciprocal(trigger, m.code)):
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
         if not targets and m.code[:3] == MEDIATION_CODE and any(
-                is_definite(o) for o in doc[m.trigger].children if o.dep_ in ("dobj", "nsubjpass")):
+                is_definite(o) for o in trigger.children if o.dep_ in ("dobj", "nsubjpass")):
             # "their leaders had mediated the exchange" after "Russia released ... the
             # United States freed ...": a mediation of a deal the document told of,
             # naming no sides, is aimed at whoever did its latest deed
@@ -235,14 +242,14 @@ class CodingStage:
             # at whom the words of its cause name (its own government included), before
             # the place its required object is in ("blocked roads in Lhasa in
             # defiance of the Chinese government" is against Beijing)
-            targets = next((opposed for phrase in _opposed_phrases(doc[m.trigger])
+            targets = next((opposed for phrase in _opposed_phrases(trigger)
                             if (opposed := [t for a in actors.resolve_all(phrase, day)
                                           if (t := _as_state(a)).code not in own])), [])
         if not targets and m.code[:2] in GRIEVANCE_ROOTS:
             # "filed a lawsuit in the ICJ for violations committed by Ecuador", "demanded
             # compensation over the raid": a complaint or demand is aimed at whoever did
             # the wrong it is made over, named there or told of earlier
-            for wrong in _grievances(doc[m.trigger]):
+            for wrong in _grievances(trigger):
                 # (its owner too: "over Ecuador's raid")
                 doers = wrongdoers(wrong) + [c for c in wrong.children if c.dep_ == "poss"]
                 targets = _unique(a for doer in doers for a in actors.resolve_all(doer, day)
@@ -262,7 +269,7 @@ class CodingStage:
             # leave, if anyone, is told by the place they leave)
             posture = m.code[:2] == POSTURE_ROOT or m.code.startswith(DEESCALATION)
             targets = _unique(a for i in m.trigger_tokens if i != m.trigger
-                              and doc[i].pos_ in ("NOUN", "PROPN")
+                              and arrays.pos[i] in ("NOUN", "PROPN")
                               for phrase in _object_phrases(doc[i], actors, day)
                               if not _venue(phrase, doc, m)
                               for a in actors.resolve_all(phrase, day) if a.code not in own
@@ -270,20 +277,20 @@ class CodingStage:
         if not targets:
             # "mobilized its reservists for a possible war against Azerbaijan": whom the act's
             # purpose is against
-            targets = _unique(a for phrase in _purpose_against(doc[m.trigger])
+            targets = _unique(a for phrase in _purpose_against(trigger)
                               for a in actors.resolve_all(phrase, day, exclude))
         if not targets and m.code[:2] == REJECT_ROOT:
             # "declined to resign despite pressure by the anti-corruption commission": a
             # refusal made in the face of pressure or calls answers whoever made them,
             # even a party of the refuser's own country
-            targets = _unique(a for thing in _defied(doc[m.trigger]) for author in _authors(thing)
+            targets = _unique(a for thing in _defied(trigger) for author in _authors(thing)
                               for a in actors.resolve_all(author, day) if a.code not in own)
         if (not targets and (m.code[:2] in VIOLENT_ROOTS or m.code == REPRESSION)
                 and m.entry.has_target):
             # "police opened fire to disperse demonstrators", "used tear gas to disperse
             # opposition supporters": force used to act on people is aimed at them, of the
             # forces' own country too
-            targets = _unique(a for phrase in _purpose_objects(doc[m.trigger])
+            targets = _unique(a for phrase in _purpose_objects(trigger)
                               for a in actors.resolve_all(phrase, day) if a.code not in own)
         if not targets and m.code == CEASEFIRE_VIOLATION and m.reporter is not None:
             # "Russia violated the ceasefire, Ukraine said": a truce binds two sides, and
@@ -292,7 +299,7 @@ class CodingStage:
             targets = [a for a in actors.resolve_all(doc[m.reporter], day, exclude)
                        if a.country not in ("", "IGO") and a.code not in own
                        and (not a.sector or a.sector[:3] in STATE_SECTORS | INSURGENT_SECTORS)]
-        if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(doc[m.trigger]):
+        if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(trigger):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
@@ -301,7 +308,7 @@ class CodingStage:
             # state is still a place: "on alert in the West Bank"); but a force whose moving
             # is called for is a party to the call, of its state ("called for the
             # withdrawal of Syrian forces")
-            targets = next((adjunct for phrase in _adjunct_phrases(doc[m.trigger])
+            targets = next((adjunct for phrase in _adjunct_phrases(trigger)
                             if not _venue(phrase, doc, m)
                             if (adjunct := [a if not a.sector else Actor(
                                 code=a.country, country=a.country, name=a.name, text=a.text)
@@ -313,9 +320,8 @@ class CodingStage:
                                               or (phrase.lemma_.lower() in MOVEMENT_HEADS
                                                   and a.sector[:3] in ARMED_SECTORS))])),
                            [])
-        fender = doc[m.trigger].head
-        if (not targets and m.code[:2] in VIOLENT_ROOTS and doc[m.trigger].dep_ in ("dobj", "obj")
-                and fends(fender)):
+        if (not targets and m.code[:2] in VIOLENT_ROOTS and arrays.deps[m.trigger] in ("dobj", "obj")
+                and fends(fender := trigger.head)):
             # "Israel intercepted a Syrian missile": who fends off an armed act is what it
             # was aimed at
             targets = _unique(a for s in fender.children if s.dep_ == "nsubj"
@@ -323,10 +329,9 @@ class CodingStage:
         if not targets and m.code[:2] == POSTURE_ROOT:
             # "put its troops on alert along the border with Pakistan": a show of force
             # at a border is aimed at the state on its other side
-            targets = _unique(a for side in _border_sides(doc[m.trigger])
+            targets = _unique(a for side in _border_sides(trigger)
                               for a in actors.resolve_all(side, day, exclude)
                               if a.country not in exclude and a.country != "IGO")
-        trigger = doc[m.trigger]
         if (not targets and m.code[:2] in VIOLENT_ROOTS and trigger.pos_ == "VERB"
                 and trigger.dep_ not in ("acl", "relcl", "amod")
                 and m.modality in ("asserted", "reported")):
@@ -341,7 +346,7 @@ class CodingStage:
             # bus, killing six passengers")
             place = places.event_place(trigger)
             called = any(e.kind == "sector" and e.code in IRREGULAR_DOERS
-                         for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_))
+                         for i in m.sources for e in self.kb.knowledge.lookup(arrays.lowers[i]))
             irregular = (bool(sources) and all(s.sector[:3] in IRREGULAR_DOERS
                                                and (s.text or called) for s in sources)
                          and not any(c.dep_ == "advcl" and c.tag_ == "VBG"
@@ -355,7 +360,7 @@ class CodingStage:
             # named with is from the country it lies in, when that is another state
             # (also where the place left hangs from the verb: "pulled its troops out of
             # northern Iraq")
-            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets] + [
+            phrases = [(arrays.left_edges[i], tokens[i].right_edge.i) for i in m.targets] + [
                 (p.left_edge.i, p.right_edge.i) for p in trigger.children
                 if p.dep_ == "prep" and p.lower_ in ("from", "out")]
             targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
@@ -370,14 +375,14 @@ class CodingStage:
             # siege in Haiti")
             # (not where it keeps others out: "would deny entry to Russia to all foreigners
             # who back the protests")
-            spots = [p for p in (*_adjunct_phrases(doc[m.trigger]), *(doc[i] for i in m.targets))
+            spots = [p for p in (*_adjunct_phrases(trigger), *(tokens[i] for i in m.targets))
                       if not _entered(p)]
             targets = next((held for phrase in spots
                             if (held := _unique(
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
                                 for a in actors.resolve_all(phrase, day)
                                 if a.country in exclude and a.country != "IGO"))), [])
-            if not targets and m.code in NATIONWIDE_CODES and doc[m.trigger].pos_ == "VERB":
+            if not targets and m.code in NATIONWIDE_CODES and trigger.pos_ == "VERB":
                 # "Thailand's army said it was ready to declare martial law": a
                 # curfew or a state of emergency no place is named for falls on the
                 # people of the state's own country (a verb's doing: the noun in "lifted
@@ -388,7 +393,7 @@ class CodingStage:
             # "Syrian helicopters dropped barrel bombs on Aleppo", "the army shelled the
             # town of Daraya": a state's forces striking a place of their own country
             # strike its people (only the place struck counts, not where they fought)
-            phrases = [(doc[i].left_edge.i, doc[i].right_edge.i) for i in m.targets]
+            phrases = [(arrays.left_edges[i], tokens[i].right_edge.i) for i in m.targets]
             targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
                             for start, end, p in places.in_sentence(trigger.sent, list(exclude))
                             if p.country in exclude and p.country != "IGO"
@@ -416,7 +421,7 @@ class CodingStage:
             where = [o for i in m.sources for prep in doc[i].children
                      if prep.dep_ == "prep" and prep.lower_ in HOST_PREPS
                      for o in prep.children if o.dep_ == "pobj"]
-            hosts = next((hosted for phrase in [*_adjunct_phrases(doc[m.trigger]), *where]
+            hosts = next((hosted for phrase in [*_adjunct_phrases(trigger), *where]
                           if (hosted := [a.country for a in actors.resolve_all(phrase, day)
                                         if a.country and a.country not in exclude | {"IGO"}])),
                          []) if protesters else []
@@ -438,9 +443,11 @@ class CodingStage:
         the 1972 Games"), unless the sentence is there to tell of it ("there were ten
         soldiers killed")."""
         trigger = doc[m.trigger]
+        arrays = parse_arrays(doc)
         reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
-                    and not any(t.dep_ == "relcl" for t in (trigger, *_clause_heads(trigger)))
+                    and not any(arrays.deps[t] == "relcl"
+                                for t in (m.trigger, *ancestors(arrays, m.trigger)))
                     and (trigger.dep_ != "acl" or _existential(trigger.head)
                          or _attempt_told(trigger)))
         if not reported or _doer_hinted(trigger, [doc[i] for i in m.sources]):
@@ -1160,9 +1167,10 @@ CIRCUMSTANCE_PREPS: Final = {"despite", "amid", "amidst", "without"}
 def _circumstantial(tok: Token, act: Token) -> bool:
     """Whether a word lies in a circumstance adjunct below an act's word, not one the act
     itself lies in."""
-    above_act = {h.i for h in (act, *_clause_heads(act))}
-    return any(h.dep_ == "prep" and h.lower_ in CIRCUMSTANCE_PREPS and h.i not in above_act
-               for h in (tok, *_clause_heads(tok)))
+    arrays = parse_arrays(tok.doc)
+    above_act = {act.i, *ancestors(arrays, act.i)}
+    return any(arrays.deps[h] == "prep" and arrays.lowers[h] in CIRCUMSTANCE_PREPS
+               and h not in above_act for h in (tok.i, *ancestors(arrays, tok.i)))
 
 
 def _existential(noun: Token) -> bool:
@@ -1189,15 +1197,6 @@ def _entered(phrase: Token) -> bool:
     prep = phrase.head
     return (phrase.dep_ == "pobj" and prep.lower_ in ("to", "into")
             and prep.head.lemma_.lower() in ENTRY_NOUNS)
-
-
-def _clause_heads(tok: Token) -> list[Token]:
-    """The words a clause hangs from, up to the sentence's root."""
-    heads: list[Token] = []
-    while tok.head.i != tok.i:
-        tok = tok.head
-        heads.append(tok)
-    return heads
 
 
 # How a meeting is told when it is each side's with the other: held, reported held, or
@@ -1269,8 +1268,11 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
 def _holders(place: Token, actors: DocActors, day: dt.date | None, own: set[str]) -> list[Actor]:
     """The kinds of people a place's modifiers say hold or use it ("rebel positions", "the
     rebels' base", "an army checkpoint"), other than the sources ``own``."""
-    return [a for c in place.children if c.dep_ in HOLDER_DEPS and (a := actors.resolve(c, day))
-            and a.sector and a.code not in own]
+    # the modifiers are read from the parse arrays, a Token made only for each resolved
+    doc = place.doc
+    arrays = parse_arrays(doc)
+    return [a for c in arrays.children[place.i] if arrays.deps[c] in HOLDER_DEPS
+            and (a := actors.resolve(doc[c], day)) and a.sector and a.code not in own]
 
 
 def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
@@ -1316,9 +1318,13 @@ def _grievances(trigger: Token) -> list[Token]:
     """The wrongs a complaint or demand is made over: the noun objects of a "for"/"over"
     phrase of the act's words (:func:`_act_heads`: "filed a lawsuit for the violations",
     "demanded compensation over the raid")."""
-    return [o for head in _act_heads(trigger) for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in GRIEVANCE_PREPS
-            for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    # the phrases are looked for in the parse arrays, and a Token made only for each found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
+    return [doc[o] for head in _act_heads(arrays, trigger.i) for prep in children[head]
+            if deps[prep] == "prep" and arrays.lowers[prep] in GRIEVANCE_PREPS
+            for o in children[prep] if deps[o] == "pobj" and arrays.pos[o] == "NOUN"]
 
 
 def _taken_from(thing: Token) -> list[Token]:
@@ -1351,21 +1357,25 @@ def _fired_from(trigger: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
-def _act_heads(trigger: Token) -> list[Token]:
-    """The words an act's prepositional phrases hang from: the trigger; for a nominal
-    trigger, its governing verb ("conducting exercises in Alaska", "remained on alert in
-    the West Bank") and a participle telling of its use ("a missile fired at Haifa"); for
-    a verb, its objects ("will extend the curfew in Abidjan")."""
+def _act_heads(arrays: ParseArrays, trigger: int) -> list[int]:
+    """The positions of the words an act's prepositional phrases hang from: the trigger;
+    for a nominal trigger, its governing verb ("conducting exercises in Alaska", "remained
+    on alert in the West Bank") and a participle telling of its use ("a missile fired at
+    Haifa"); for a verb, its objects ("will extend the curfew in Abidjan")."""
+    # read from the parse arrays: asked for most acts no target is named for
+    deps, pos, children = arrays.deps, arrays.pos, arrays.children
     heads = [trigger]
-    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
-        heads.append(trigger.head)
-    elif (trigger.dep_ == "pobj" and trigger.head.lower_ == "on"
-          and trigger.head.head.pos_ in ("VERB", "AUX")):
-        heads.append(trigger.head.head)
-    if trigger.pos_ == "VERB":
-        heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    owner = arrays.heads[trigger]
+    if deps[trigger] in ("dobj", "obj") and pos[owner] == "VERB":
+        heads.append(owner)
+    elif (deps[trigger] == "pobj" and arrays.lowers[owner] == "on"
+          and pos[arrays.heads[owner]] in ("VERB", "AUX")):
+        heads.append(arrays.heads[owner])
+    if pos[trigger] == "VERB":
+        heads += [c for c in children[trigger] if deps[c] in ("dobj", "obj")]
     else:
-        heads += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
+        heads += [c for c in children[trigger] if deps[c] == "acl"
+                  and arrays.tags[c] in ("VBN", "VBD")]
     return heads
 
 
@@ -1408,9 +1418,14 @@ def _path_up(tok: Token, top: Token) -> list[Token]:
 def _adjunct_phrases(trigger: Token) -> list[Token]:
     """The noun phrases of the place-like prepositional phrases of an act's words
     (:func:`_act_heads`); never a date ("in March")."""
-    return [obj for head in _act_heads(trigger) for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
-            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
+    # the phrases are looked for in the parse arrays, and a Token made only for each found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
+    return [doc[obj] for head in _act_heads(arrays, trigger.i) for prep in children[head]
+            if deps[prep] == "prep" and arrays.lowers[prep] in PLACE_PREPS
+            for obj in children[prep]
+            if deps[obj] == "pobj" and arrays.ent_types[obj] not in TIME_TYPES]
 
 
 # Verbs of a protest's purpose clause whose object says what it is against

@@ -634,28 +634,31 @@ class DocActors:
                 for i, _, actor in self._people):
             return None
         for i, iso in self._countries:
-            if (head.i < i < end and iso not in exclude and not _acted_on(self.doc[i])
-                    and (not modifier or self.doc[i].dep_ in ("amod", "compound"))
-                    and (not place_only or self._names_rulers(self.doc[i])
-                         or _names_a_place(self.doc[i]))
-                    and (not rulers_only or _whole_name(self.doc[i]).dep_ not in MODIFIER_DEPS
-                         or self._names_rulers(
-                             _whole_name(self.doc[i]), bodies=True,
-                             forces=rebels or _whole_name(self.doc[i]).head.dep_ not in OBJECT_DEPS))
+            if not head.i < i < end or iso in exclude:
+                continue
+            # (one Token for the country word, and one for its whole name, asked below)
+            tok = self.doc[i]
+            if (_acted_on(tok) or (modifier and tok.dep_ not in ("amod", "compound"))
+                    or (place_only and not (self._names_rulers(tok) or _names_a_place(tok)))):
+                continue
+            whole = _whole_name(tok)
+            if ((not rulers_only or whole.dep_ not in MODIFIER_DEPS
+                 or self._names_rulers(whole, bodies=True,
+                                       forces=rebels or whole.head.dep_ not in OBJECT_DEPS))
                     # ("the junta expelled French troops", "summoned the Chinese
                     # ambassador": a state's forces or envoys a deed is done to are
                     # another state's than the doer's, but for rebels, who rise against
                     # their own)
-                    and (rebels or not self._names_object_body(_whole_name(self.doc[i])))
+                    and (rebels or not self._names_object_body(whole))
                     # ("the rebels met government negotiators in Doha": where talks are
                     # held is a venue, no sign of whose the parties are)
-                    and not _venue_of_talks(_whole_name(self.doc[i]))
-                    and (not others or (self.doc[i].dep_ == "pobj"
-                                        and self.doc[i].head.lower_ in GROUP_PLACE_PREPS))
+                    and not _venue_of_talks(whole)
+                    and (not others or (tok.dep_ == "pobj"
+                                        and tok.head.lower_ in GROUP_PLACE_PREPS))
                     # ("soldiers fired warning shots at Chinese vessels": the country of
                     # what the deed is aimed at is the mark's, unless it names the rulers
                     # a people rise against: "a hunger strike against the Russian government")
-                    and not (_marked(self.doc[i]) and not self._names_rulers(self.doc[i]))):
+                    and not (_marked(tok) and not self._names_rulers(tok))):
                 return iso
         return None
 
@@ -1013,7 +1016,7 @@ class DocActors:
         # "Iran's militia allies in Syria", "the chief of Iran's proxies in Iraq": the
         # other party is of the place it is found in
         home = next((c for t in positions if lemma_lowers[t] in OTHER_PARTY_NOUNS
-                     for c in self._located_in(self.doc[t], day, GROUP_PLACE_PREPS)), ""
+                     for c in self._located_in(t, day, GROUP_PLACE_PREPS)), ""
                     ) if self._other_party_nouns else ""
         other_party = head_lemma in OTHER_PARTY_NOUNS
         if other_party and not home and countries and all(
@@ -1023,8 +1026,8 @@ class DocActors:
             return None
         country = home if other_party and home else (reading.country or home)
         if countries and regions_only and any(
-                a.lemma_.lower() in ASSOCIATIONS and a.i in index
-                for m in countries for a in self.doc[positions[m.start]].ancestors):
+                lemma_lowers[a] in ASSOCIATIONS and a in index
+                for m in countries for a in ancestors(arrays, positions[m.start])):
             # "the Federation of Asian Surgeons": a body of people from a region's
             # states is a non-governmental one, not the region
             country = "NGO"
@@ -1038,7 +1041,7 @@ class DocActors:
         if minority or (head_people and any(lowers[t] == "ethnic" for t in positions)):
             # "ethnic Albanians in south Serbia", "the Albanian minority": an ethnic group
             # lives in another state
-            country = next(iter(self._located_in(head, day)), "") or self._residence(head, country)
+            country = next(iter(self._located_in(h, day)), "") or self._residence(head, country)
         if not head_sector:
             # "press conference": a modifier's sector is not the phrase's; but a title
             # before a name is ("Nigerian junior foreign minister Dubem Oniya"), and so is
@@ -1100,9 +1103,9 @@ class DocActors:
                 # "foreign troops in Kosovo", "foreign fighters in Syria": armed men the text
                 # calls foreign are not of the place they are in, but of the place they
                 # come from, or of the state that the same noun named them with before
-                origin = self._located_in(head, day, frozenset({"from"}))
+                origin = self._located_in(h, day, frozenset({"from"}))
                 if not origin:
-                    here = set(self._located_in(head, day, GROUP_PLACE_PREPS))
+                    here = set(self._located_in(h, day, GROUP_PLACE_PREPS))
                     same = self._last_named_as(head)
                     if same is not None and same.country not in here:
                         return _with_text(same, " ".join(words))
@@ -1167,8 +1170,8 @@ class DocActors:
                     return Actor(code=home + faith.code, country=home, sector=faith.code,
                                  name=faith.name, text=faith.text)
             if head_lemma in OWNED_PLACES:
-                return self._owned_place(head, day, exclude) or self._place_actor(head)
-            return self._place_actor(head)
+                return self._owned_place(head, day, exclude) or self._place_actor(h)
+            return self._place_actor(h)
         person_role = any(m.entry.person_role for m in sectors)
         if former and sector:
             sector = "ELI"  # a former office holder keeps the country as elite
@@ -1190,31 +1193,36 @@ class DocActors:
             # "lawmakers in Arnor", "security forces in Guinea", "students throughout
             # Indonesia": where a group acts is whose it is (and where one comes from: "a
             # missionary from Calgary")
-            country = (next(iter(self._located_in(head, day, GROUP_ORIGIN_PREPS)), "")
-                       or self._compound_place_country(head))
+            country = (next(iter(self._located_in(h, day, GROUP_ORIGIN_PREPS)), "")
+                       or self._compound_place_country(h))
             if not country and sector in PEOPLE_SECTORS and head_dep in ("dobj", "obj"):
                 # "detained 40 migrants from Myanmar": the parser hangs where people come
                 # from on the verb that acts on them
-                country = next(iter(self._located_in(head.head, day, frozenset({"from"}))), "")
+                country = next(iter(self._located_in(arrays.heads[h], day,
+                                                     frozenset({"from"}))), "")
             if not country and sector:
                 # "the vice governor of the Omsk region", "the mayor of Herat": an
                 # office of a place is held in that place's state
-                country = self._office_place_country(head)
+                country = self._office_place_country(h)
             if (not country and sector and head_dep == "compound"
                     and arrays.pos[arrays.heads[h]] == "NOUN"):
                 # "an army checkpoint in Sinai", "a government building in Bamenda": the
                 # holders of a place are of the state it lies in (where the deed done to
                 # it is: "ambushed an army convoy in Sinai"; not where one meets them:
                 # "met government negotiators in Doha")
-                held = head.head
-                acted = held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() not in MUTUAL_WORDS
+                # (read from the parse arrays)
+                held = arrays.heads[h]
+                verb = arrays.heads[held]
+                acted = (arrays.deps[held] in OBJECT_DEPS
+                         and lemma_lowers[verb] not in MUTUAL_WORDS)
                 country = next(iter(self._located_in(held, day) or (
-                    self._located_in(held.head, day) if acted else [])), "")
+                    self._located_in(verb, day) if acted else [])), "")
                 # (a city the tagger took for a name: "a government building in Bamenda")
-                places = [*held.children, *(held.head.children if acted else ())]
-                country = country or next((c for p in places if p.dep_ == "prep"
-                                           and p.lower_ == "in" for o in p.children
-                                           if o.dep_ == "pobj" and (c := self._city_named(o))), "")
+                places = [*arrays.children[held], *(arrays.children[verb] if acted else ())]
+                country = country or next((c for p in places if arrays.deps[p] == "prep"
+                                           and lowers[p] == "in" for o in arrays.children[p]
+                                           if arrays.deps[o] == "pobj"
+                                           and (c := self._city_named(o))), "")
         if not country and sector and not named_person:
             # "Hamas militants attacked ... The militants took hostages": a group named again
             # by its noun alone is the one named before with it
@@ -1225,13 +1233,14 @@ class DocActors:
             # "Egypt and Jordan said their leaders would meet": the owner a possessive
             # pronoun names is the subject of the clause that reports it, when they agree
             # in number ("Kenya said their leaders were held" is someone else's)
-            owner = next((c for c in head.children if c.dep_ == "poss"
-                          and c.lower_ in GROUP_PRONOUNS | THING_PRONOUNS), None)
-            matrix = _matrix_subject(owner) if owner is not None else None
+            # (read from the parse arrays, a Token made only for the subject resolved)
+            owner = next((c for c in arrays.children[h] if arrays.deps[c] == "poss"
+                          and lowers[c] in GROUP_PRONOUNS | THING_PRONOUNS), None)
+            matrix = _matrix_subject(arrays, owner) if owner is not None else None
             if (owner is not None and matrix is not None
-                    and _plural(matrix) != (owner.lower_ in GROUP_PRONOUNS)):
+                    and _plural(arrays, matrix) != (lowers[owner] in GROUP_PRONOUNS)):
                 matrix = None
-            found = self.resolve(matrix, day) if matrix is not None else None
+            found = self.resolve(self.doc[matrix], day) if matrix is not None else None
             country = found.country if found is not None else ""
         if not country:
             # "the police", "the president": the body of that kind the text last named
@@ -1242,7 +1251,7 @@ class DocActors:
             country = ((self._scene_country(head, sector in CROWD_SECTORS)
                         or self._sentence_place_country(head)
                         if sector in SCENE_SECTORS
-                        and not any(c.dep_ == "poss" for c in head.children) else "")
+                        and not any(arrays.deps[c] == "poss" for c in arrays.children[h]) else "")
                        or self._last_body(sector, head.i, _anaphor_exclude(arrays, h, exclude))
                        or (self._story_country(head.i, set(exclude)) if sector in STATE_BODIES
                            else self.recent_country(head.i, set(exclude)))
@@ -1333,15 +1342,20 @@ class DocActors:
                    and arrays.ent_types[c] not in PLACE_ENTITIES
                    for c in arrays.children[positions[head_pos]])
 
-    def _compound_place_country(self, head: Token) -> str:
-        """The country of a place named before a body's noun ("Texas police", "New Mexico
-        officials"): the body is that place's, as "lawmakers in Texas" are."""
-        for child in head.children:
-            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
+    def _compound_place_country(self, head: int) -> str:
+        """The country of a place named before the body's noun at token ``head`` ("Texas
+        police", "New Mexico officials"): the body is that place's, as "lawmakers in
+        Texas" are."""
+        # read from the parse arrays: asked of most groups the text names
+        arrays = self._arrays
+        for child in arrays.children[head]:
+            if arrays.deps[child] != "compound":
+                continue
+            if arrays.ent_types[child] in ("GPE", "LOC"):
                 place = self._place_actor(child)
                 if place is not None:
                     return place.country
-            elif child.dep_ == "compound" and head.is_lower:
+            elif arrays.words[head].islower():  # (Token.is_lower)
                 # (a city the tagger took for a name or a people: "Kano police"; not a
                 # word of a title: "the Federal Minister")
                 country = self._city_named(child)
@@ -1417,10 +1431,12 @@ class DocActors:
         """The country of the known person whose possessive names a body or its people
         ("Erdogan's party", "Assad's forces", "Putin's critics"): theirs, as the
         person is (not a rival's or an ally's: the caller leaves those out)."""
-        for child in head.children:
-            if child.dep_ != "poss" or child.pos_ != "PROPN":
+        # the possessives looked for are read from the parse arrays: most heads have none
+        arrays = self._arrays
+        for child in arrays.children[head.i]:
+            if arrays.deps[child] != "poss" or arrays.pos[child] != "PROPN":
                 continue
-            owner = self.resolve(child, day)
+            owner = self.resolve(self.doc[child], day)
             if owner is not None and owner.country not in ("", "IGO", "NGO", "IMG", "MNC"):
                 return owner.country
         return ""
@@ -1448,40 +1464,44 @@ class DocActors:
                   if start <= i < end and iso != kin]
         return min(others)[1] if others else kin
 
-    def _located_in(self, head: Token, day: dt.date | None,
+    def _located_in(self, head: int, day: dt.date | None,
                     preps: frozenset[str] = frozenset({"in"})) -> list[str]:
         """The countries of the places an "in" phrase (or one of ``preps``) attached to
-        ``head`` names ("in Arnor and Gondor"), in text order."""
+        the word at token ``head`` names ("in Arnor and Gondor"), in text order."""
         found: list[str] = []
         # the phrases looked for are read from the parse arrays: most heads have none
         arrays = self._arrays
         deps = arrays.deps
-        for prep in arrays.children[head.i]:
+        for prep in arrays.children[head]:
             if deps[prep] != "prep" or arrays.lowers[prep] not in preps:
                 continue
             for obj in arrays.children[prep]:
                 if deps[obj] != "pobj" or arrays.ent_types[obj] in ("DATE", "TIME"):
                     continue
                 obj_token = self.doc[obj]
-                for place in (obj_token, *conjuncts(obj_token)):
+                for place in (obj, *(c.i for c in conjuncts(obj_token))):
                     # (a city the tagger took for a name or missed: "police in Enugu")
                     country = self._place_country(place) or self._city_named(place)
                     if country and country not in found:
                         found.append(country)
         return found
 
-    def _office_place_country(self, head: Token) -> str:
-        """The country of the place an office's "of" phrase names: the place itself ("of
-        Herat") or a place name compounded with a noun ("of the Omsk region")."""
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+    def _office_place_country(self, head: int) -> str:
+        """The country of the place the "of" phrase of the office at token ``head`` names:
+        the place itself ("of Herat") or a place name compounded with a noun ("of the Omsk
+        region")."""
+        # read from the parse arrays: asked of most offices and bodies the text names
+        arrays = self._arrays
+        deps, children, ent_types = arrays.deps, arrays.children, arrays.ent_types
+        for prep in children[head]:
+            if deps[prep] != "prep" or arrays.lowers[prep] != "of":
                 continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
+            for obj in children[prep]:
+                if deps[obj] != "pobj":
                     continue
-                places = [obj] if obj.ent_type_ in ("GPE", "LOC") else [
-                    c for c in obj.children
-                    if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+                places = [obj] if ent_types[obj] in ("GPE", "LOC") else [
+                    c for c in children[obj]
+                    if deps[c] == "compound" and ent_types[c] in ("GPE", "LOC")]
                 for place in places:
                     country = self._place_country(place)
                     if country:
@@ -1499,9 +1519,9 @@ class DocActors:
         last in passing. ``crowd``: a crowd is also where it goes about ("Protesters
         marched through Istanbul")."""
         preps = CROWD_PLACE_PREPS if crowd else SCENE_PLACE_PREPS
-        # the clauses are read from the parse arrays, and a Token made only for a place
-        # or a doer looked up: this walks every clause above a group no phrase places
-        arrays, doc = self._arrays, self.doc
+        # the clauses are read from the parse arrays, and a Token made only for a name
+        # looked up: this walks every clause above a group no phrase places
+        arrays = self._arrays
         heads, deps, lowers, pos = arrays.heads, arrays.deps, arrays.lowers, arrays.pos
         children, ent_types = arrays.children, arrays.ent_types
         h = head.i
@@ -1545,15 +1565,14 @@ class DocActors:
                 for obj in children[prep]:
                     if deps[obj] == "pobj" and (ent_types[obj] in ("GPE", "LOC", "FAC")
                                                 or pos[obj] == "PROPN"):
-                        place = doc[obj]
-                        country = self._place_country(place) or (
-                            self._city_named(place) if prep in aimed or prep in present else "")
+                        country = self._place_country(obj) or (
+                            self._city_named(obj) if prep in aimed or prep in present else "")
                         if country:
                             return country
             # (or named before the doer's noun: "Lagos police arrested 20 protesters")
             for doer in (c for c in dependents if deps[c] == "nsubj" and pos[c] == "NOUN"
                          and acted_on):
-                country = self._compound_place_country(doc[doer])
+                country = self._compound_place_country(doer)
                 if country:
                     return country
         return ""
@@ -1570,35 +1589,38 @@ class DocActors:
             if arrays.pos[i] != "NOUN" or not any(
                     e.kind == "sector" for e in self.knowledge.lookup(arrays.lowers[i])):
                 continue
-            tok = self.doc[i]
-            country = (self._office_place_country(tok) or self._compound_place_country(tok)
-                       or next((c for o in tok.children if o.dep_ == "poss"
+            country = (self._office_place_country(i) or self._compound_place_country(i)
+                       or next((c for o in arrays.children[i] if arrays.deps[o] == "poss"
                                 and (c := self._place_country(o) or self._city_named(o))), ""))
             if country:
                 return country
         return ""
 
-    def _city_named(self, tok: Token) -> str:
-        """The country of a place whose name the tagger took for a person's or a body's
-        ("the attack on Kharkiv"), when the name is the place's own, not one the gazetteer
-        only comes near, and names no actor."""
-        if self.gazetteer is None or tok.pos_ != "PROPN" or self.resolve(tok) is not None:
+    def _city_named(self, i: int) -> str:
+        """The country of a place named at token ``i`` whose name the tagger took for a
+        person's or a body's ("the attack on Kharkiv"), when the name is the place's own,
+        not one the gazetteer only comes near, and names no actor."""
+        # (a Token made only for a name, to resolve it)
+        arrays = self._arrays
+        if (self.gazetteer is None or arrays.pos[i] != "PROPN"
+                or self.resolve(self.doc[i]) is not None):
             return ""
-        ent = _entity_range(self._arrays, tok.i) if tok.ent_type_ else range(tok.i, tok.i + 1)
-        name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(tok.i))
+        ent = _entity_range(arrays, i) if arrays.ent_types[i] else range(i, i + 1)
+        name = arrays.span_text(ent.start, ent.stop)
+        place = self.gazetteer.lookup(name, self._place_context(i))
         if place is None or normalize_name(place.name) != normalize_name(name):
             return ""
         return place.country
 
-    def _place_country(self, tok: Token) -> str:
-        """The country a place phrase names, by name or through the gazetteer."""
+    def _place_country(self, i: int) -> str:
+        """The country the place phrase headed at token ``i`` names, by name or through
+        the gazetteer."""
         deps = self._arrays.deps
-        positions = [t for t in self._np_positions(tok.i) if deps[t] != "conj" or t == tok.i]
+        positions = [t for t in self._np_positions(i) if deps[t] != "conj" or t == i]
         for m in self._moved_seats(self._match(positions), positions):
             if m.entry.kind in ("country", "actor") and len(m.entry.code) >= 3:
                 return m.entry.code[:3]
-        place = self._place_actor(tok)
+        place = self._place_actor(i)
         return place.country if place is not None else ""
 
     def _own_country(self, head: Token, day: dt.date | None) -> str:
@@ -1610,7 +1632,7 @@ class DocActors:
                      if m.entry.kind in ("country", "actor")]
         if countries:
             return _country_of(self._arrays, countries, positions, head.i)
-        return next(iter(self._located_in(head, day)), "")
+        return next(iter(self._located_in(head.i, day)), "")
 
     def resolve_all(self, head: Token, day: dt.date | None = None,
                     exclude: AbstractSet[str] = frozenset()) -> list[Actor]:
@@ -1629,8 +1651,8 @@ class DocActors:
         # Gondor": one actor for each place
         places: list[str] = []
         if at.i == h and found.sector:
-            owner = (doc[arrays.heads[h]] if deps[h] == "conj"
-                     and arrays.pos[arrays.heads[h]] == "NOUN" else head)
+            owner = (arrays.heads[h] if deps[h] == "conj"
+                     and arrays.pos[arrays.heads[h]] == "NOUN" else h)
             # "the parliament of Gondor in Eriador" is one body: only a list of states counts
             places = next((p for p in (self._located_in(owner, day, frozenset({prep}))
                                        for prep in MEMBER_PREPS) if len(p) > 1), [])
@@ -1732,15 +1754,17 @@ class DocActors:
         # a phrase's head before its modifiers: "an agreement with the European Union" is
         # with the Union, not with "European"
         for tok in sorted(candidates, key=lambda t: deps[t] in MODIFIER_DEPS):
-            found = self.resolve(self.doc[tok], day, exclude)
+            candidate = self.doc[tok]
+            found = self.resolve(candidate, day, exclude)
             if found is not None and found.country not in exclude:
-                return found, self.doc[tok]
+                return found, candidate
         return None, None
 
     def _nearest_person(self, before: int, skip: tuple[int, int] = (0, 0)
                         ) -> tuple[int, str, Actor | None] | None:
+        idx = self._arrays.idx  # (no Token made for each person)
         earlier = [p for p in self._people if p[0] < before
-                   and not skip[0] <= self.doc[p[0]].idx < skip[1]]
+                   and not skip[0] <= idx[p[0]] < skip[1]]
         return max(earlier, key=lambda p: p[0]) if earlier else None
 
     def speaker_name(self, head: Token, day: dt.date | None = None,
@@ -1754,34 +1778,41 @@ class DocActors:
                 return (nearest[2].name if nearest[2] and nearest[2].name else nearest[1]), nearest[2]
         actor = self.resolve(head, day)
         # a role noun in apposition with a name: "Ferraz, a union steward" / "the steward, Ferraz"
-        named = head
-        if head.ent_type_ != "PERSON":
-            partner = [t for t in (head.head, *head.children) if t.i != head.i
-                       and t.ent_type_ == "PERSON" and (t.dep_ == "appos" or head.dep_ == "appos")]
-            named = partner[0] if partner else head
-        written = _name_of(self._arrays, named.i)
+        # (its neighbours read from the parse arrays)
+        arrays, h = self._arrays, head.i
+        named = h
+        if arrays.ent_types[h] != "PERSON":
+            partner = [t for t in (arrays.heads[h], *arrays.children[h]) if t != h
+                       and arrays.ent_types[t] == "PERSON"
+                       and (arrays.deps[t] == "appos" or arrays.deps[h] == "appos")]
+            named = partner[0] if partner else h
+        written = _name_of(arrays, named)
         if written and not (actor is not None and actor.name and written.split()[-1] in actor.name):
             return written, actor  # a name as written beats a country guessed for it
         if actor is not None and (actor.name or actor.text):
             return actor.name or actor.text, actor
-        return written or " ".join(t.text for t in head.subtree if t.pos_ == "PROPN"), actor
+        return written or " ".join(arrays.words[t] for t in _subtree(arrays, h)
+                                   if arrays.pos[t] == "PROPN"), actor
 
-    def _place_actor(self, head: Token) -> Actor | None:
-        """A city or region named as a participant ("shelled Kharkiv") stands for its
-        country, as CAMEO codes it."""
+    def _place_actor(self, i: int) -> Actor | None:
+        """A city or region named as a participant ("shelled Kharkiv") at token ``i``
+        stands for its country, as CAMEO codes it."""
         if self.gazetteer is None:
             return None
+        # read from the parse arrays: most words asked about name no place
+        arrays = self._arrays
+        ent_type = arrays.ent_types[i]
         # a region the tagger took for a person's or a body's name ("sent aid to Tigray")
         # is still one where the sentence puts it in or sends something to it
-        mistyped = (head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN"
-                    and head.dep_ == "pobj" and head.head.lower_ in REGION_PREPS)
-        if head.ent_type_ not in ("GPE", "LOC", "FAC") and not mistyped:
+        mistyped = (ent_type in ("PERSON", "ORG") and arrays.pos[i] == "PROPN"
+                    and arrays.deps[i] == "pobj" and arrays.lowers[arrays.heads[i]] in REGION_PREPS)
+        if ent_type not in ("GPE", "LOC", "FAC") and not mistyped:
             return None
-        ent = _entity_range(self._arrays, head.i)
-        if in_feature_name(self._arrays.words, ent.start, ent.stop):
+        ent = _entity_range(arrays, i)
+        if in_feature_name(arrays.words, ent.start, ent.stop):
             return None  # "Aden" of "the Gulf of Aden" is no participant
-        name = self.doc[ent.start:ent.stop].text
-        place = self.gazetteer.lookup(name, self._place_context(head.i))
+        name = arrays.span_text(ent.start, ent.stop)
+        place = self.gazetteer.lookup(name, self._place_context(i))
         if place is None or not place.country or (
                 mistyped and self.gazetteer.kind(place) != "region"):
             return None
@@ -1802,14 +1833,18 @@ class DocActors:
 
     def _pronoun(self, head: Token, day: dt.date | None,
                  exclude: AbstractSet[str] = frozenset()) -> Actor | None:
-        lower = head.lower_
-        matrix = _matrix_subject(head)
-        if matrix is not None and lower in PERSON_PRONOUNS and matrix.ent_type_ in PLACE_ENTITIES:
+        # the clause around the pronoun is read from the parse arrays, a Token made only
+        # for the subject resolved: every pronoun is resolved so
+        arrays = self._arrays
+        lower = arrays.lowers[head.i]
+        matrix = _matrix_subject(arrays, head.i)
+        if (matrix is not None and lower in PERSON_PRONOUNS
+                and arrays.ent_types[matrix] in PLACE_ENTITIES):
             matrix = None  # "he" is never a state: "said that Libya must act as he left"
-        if matrix is not None and lower in THING_PRONOUNS and _plural(matrix):
+        if matrix is not None and lower in THING_PRONOUNS and _plural(arrays, matrix):
             matrix = None  # "it" is never a plural group: "the rebels condemned Kenya after it..."
-        if (matrix is not None and lower in GROUP_PRONOUNS and not _plural(matrix)
-                and matrix.lemma_.lower() not in COLLECTIVES
+        if (matrix is not None and lower in GROUP_PRONOUNS and not _plural(arrays, matrix)
+                and self._lemma_lowers[matrix] not in COLLECTIVES
                 and self._last(head.i, person=False, plural=True, exclude=exclude) is not None):
             # "Kenya condemned the rebels after they attacked a convoy": "they" is the
             # plural group named, not a single state
@@ -1817,13 +1852,13 @@ class DocActors:
         if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             # "Mexico announces that it is breaking relations": the complement's pronoun
             # subject is the announcing subject
-            found = self.resolve(matrix, day)
+            found = self.resolve(self.doc[matrix], day)
             if found is not None:
                 return found
         if lower in SPEAKER_PRONOUNS:
-            speaker = _reporting_subject(head)
-            if speaker is not None and speaker.pos_ != "PRON":
-                return self.resolve(speaker, day)
+            speaker = _reporting_subject(arrays, self._lemma_lowers, head.i)
+            if speaker is not None and arrays.pos[speaker] != "PRON":
+                return self.resolve(self.doc[speaker], day)
             return self._last(head.i, person=True)
         if lower in PERSON_PRONOUNS:
             nearest = self._nearest_person(head.i)
@@ -1853,25 +1888,30 @@ class DocActors:
         """The countries of the doers the "by" phrases of the nouns above ``head`` (up to
         its clause) name: "the killing of its general by Gondor" gives {"GON"}."""
         found: set[str] = set()
-        for above in head.ancestors:
-            if above.pos_ in ("VERB", "AUX"):
+        # read from the parse arrays, a Token made only for each doer resolved
+        arrays = self._arrays
+        deps, children = arrays.deps, arrays.children
+        for above in ancestors(arrays, head.i):
+            if arrays.pos[above] in ("VERB", "AUX"):
                 break
-            for prep in above.children:
-                if prep.dep_ != "prep" or prep.lower_ != "by":
+            for prep in children[above]:
+                if deps[prep] != "prep" or arrays.lowers[prep] != "by":
                     continue
-                for obj in prep.children:
-                    agent = self.resolve(obj, day) if obj.dep_ == "pobj" else None
+                for obj in children[prep]:
+                    agent = self.resolve(self.doc[obj], day) if deps[obj] == "pobj" else None
                     if agent is not None and agent.country:
                         found.add(agent.country)
         return found
 
     def note(self, head: Token, actor: Actor) -> None:
         """Record that ``head`` denotes ``actor`` (for later pronouns)."""
-        is_person = head.ent_type_ == "PERSON"
+        arrays, h = self._arrays, head.i
+        is_person = arrays.ent_types[h] == "PERSON"
         # a phrase may name its actor only at its end ("comment on reports that it had
         # expelled Rohingya refugees"): it is seen there, lest a pronoun inside the
-        # phrase be read as someone named after it
-        self._remember(head.right_edge.i, actor, is_person, self._group_word(head.i), "")
+        # phrase be read as someone named after it (its last word, ``Token.right_edge``,
+        # read from the parse arrays: no Token made for it)
+        self._remember(max(_subtree(arrays, h)), actor, is_person, self._group_word(h), "")
 
     def _group_word(self, i: int) -> bool:
         """Whether the noun at ``i`` names a group a plural pronoun can mean: a plural
@@ -2265,6 +2305,17 @@ def _subtree(arrays: ParseArrays, i: int) -> list[int]:
     return out
 
 
+def ancestors(arrays: ParseArrays, i: int) -> list[int]:
+    """The positions of token ``i``'s ``Token.ancestors``, nearest first, read from the
+    parse arrays."""
+    heads = arrays.heads
+    out: list[int] = []
+    while heads[i] != i:
+        i = heads[i]
+        out.append(i)
+    return out
+
+
 def _entity_range(arrays: ParseArrays, i: int) -> range:
     """The positions of the named entity token ``i`` is in, found from the IOB tags (a
     walk of the entity, not a scan of every entity in the document)."""
@@ -2291,41 +2342,48 @@ def _name_of(arrays: ParseArrays, head: int) -> str:
     return " ".join([*parts, words[head]])
 
 
-def _plural(tok: Token) -> bool:
-    """Whether a noun phrase's head names several: a plural noun, one with others
-    coordinated ("Mexico and Canada"), or a group "of" several ("a group of leaders")."""
-    return tok.tag_ in ("NNS", "NNPS") or any(
-        c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of"
-                             and any(o.tag_ in ("NNS", "NNPS") for o in c.children))
-        for c in tok.children)
+def _plural(arrays: ParseArrays, i: int) -> bool:
+    """Whether the noun phrase headed at token ``i`` names several: a plural noun, one
+    with others coordinated ("Mexico and Canada"), or a group "of" several ("a group of
+    leaders")."""
+    deps, tags, children = arrays.deps, arrays.tags, arrays.children
+    return tags[i] in ("NNS", "NNPS") or any(
+        deps[c] == "conj" or (deps[c] == "prep" and arrays.lowers[c] == "of"
+                              and any(tags[o] in ("NNS", "NNPS") for o in children[c]))
+        for c in children[i])
 
 
-def _matrix_subject(tok: Token) -> Token | None:
-    """For a pronoun subject of a complement clause ("X said that it would..."), the
-    non-pronoun subject of the clause that governs it; so too for a possessive of that
-    subject ("Egypt and Jordan said their leaders would meet")."""
-    if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-        tok = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
+def _matrix_subject(arrays: ParseArrays, i: int) -> int | None:
+    """For a pronoun subject of a complement clause ("X said that it would..."), at token
+    ``i``, the position of the non-pronoun subject of the clause that governs it; so too
+    for a possessive of that subject ("Egypt and Jordan said their leaders would meet").
+    (Read from the parse arrays: asked for every pronoun resolved.)"""
+    deps, heads = arrays.deps, arrays.heads
+    if deps[i] == "poss" and deps[heads[i]] in ("nsubj", "nsubjpass"):
+        i = heads[i]
+    if deps[i] not in ("nsubj", "nsubjpass"):
         return None
-    clause = tok.head
-    if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
+    clause = heads[i]
+    if deps[clause] not in ("ccomp", "xcomp", "conj", "advcl") or heads[clause] == clause:
         return None
-    subj = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subj and subj[0].pos_ != "PRON":
+    subj = [c for c in arrays.children[heads[clause]] if deps[c] in ("nsubj", "nsubjpass")]
+    if subj and arrays.pos[subj[0]] != "PRON":
         return subj[0]
     return None
 
 
-def _reporting_subject(tok: Token) -> Token | None:
-    """For a pronoun inside quoted or reported speech, the subject of the reporting verb."""
-    cur = tok
+def _reporting_subject(arrays: ParseArrays, lemma_lowers: list[str], i: int) -> int | None:
+    """For a pronoun inside quoted or reported speech, at token ``i``, the position of the
+    subject of the reporting verb (read from the parse arrays; ``lemma_lowers``: the
+    document's lemmas lowercased)."""
+    deps, heads = arrays.deps, arrays.heads
+    cur = i
     for _ in range(8):
-        if cur.head.i == cur.i:
+        if heads[cur] == cur:
             break
-        cur = cur.head
-        if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORT_LEMMAS:
-            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].i != tok.i:
+        cur = heads[cur]
+        if arrays.pos[cur] == "VERB" and lemma_lowers[cur] in REPORT_LEMMAS:
+            subj = [c for c in arrays.children[cur] if deps[c] in ("nsubj", "nsubjpass")]
+            if subj and subj[0] != i:
                 return subj[0]
     return None
