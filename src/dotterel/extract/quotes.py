@@ -183,14 +183,15 @@ def _trimmed(text: str, open_at: int, close_at: int, closed: bool) -> _Marked:
 def _inside_map(doc: Doc, marked: Sequence[_Marked]) -> dict[int, int]:
     """Token index -> index of the quote whose marks enclose it (marks included)."""
     inside: dict[int, int] = {}
+    idx = parse_arrays(doc).idx
     for k, m in enumerate(marked):
         span = doc.char_span(m.open_at, max(m.close_at + 1, m.open_at + 1),
                              alignment_mode="expand")
         if span is None:
             continue
-        for tok in span:
-            if tok.idx <= m.close_at:
-                inside.setdefault(tok.i, k)
+        for i in range(span.start, span.end):  # (offsets from the parse arrays: no Tokens)
+            if idx[i] <= m.close_at:
+                inside.setdefault(i, k)
     return inside
 
 
@@ -341,11 +342,16 @@ def _according_to(doc: Doc, to: int, inside: dict[int, int]) -> int | None:
 def _speaker_of(verb: Token, inside: dict[int, int], allowed: set[int] | None = None) -> int | None:
     """The speaker of a reporting verb: its subject, else the noun of an inverted
     attribution ("said Canseco"), else the subject of the clause it hangs from."""
+    # the subjects read from the parse arrays: every clause climbed to is searched
+    doc = verb.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
     cur = verb
     for _ in range(6):
-        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
-        if subj:
-            return _np_head(_antecedent(subj[0])).i
+        subj = next((c for c in children[cur.i] if deps[c] in SUBJECT_DEPS and c not in inside),
+                    None)
+        if subj is not None:
+            return _np_head(_antecedent(doc[subj])).i
         if cur.i == verb.i and allowed is not None and verb.lemma_.lower() in REPORT_LEMMAS:
             # "said Canseco": a name after the verb; the object of "told" is the listener
             after = [c for c in cur.rights if c.dep_ in INVERTED_DEPS and c.i in allowed
@@ -365,7 +371,7 @@ def _speaker_of(verb: Token, inside: dict[int, int], allowed: set[int] | None = 
         cur = cur.head
     if allowed is not None and verb.lemma_.lower() in REPORT_LEMMAS:
         # inverted attributions the parser misread: the nearest nominal word after the verb
-        for tok in verb.doc[verb.i + 1: verb.i + 4]:
+        for tok in doc[verb.i + 1: verb.i + 4]:
             if tok.i not in allowed or tok.i in inside:
                 break
             if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ != "npadvmod"):
