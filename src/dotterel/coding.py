@@ -546,9 +546,14 @@ class CodingStage:
         """Whether a nominal event is what a statement is about ("condemned an attack by
         Osgiliath soldiers in south Ithilen"): the place it names is where it happened, and
         the speaker's words do not make that place its target."""
-        head = trigger.head
-        return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
-                and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
+        # read from the parse arrays: asked of every event whose target is not found
+        arrays = parse_arrays(trigger.doc)
+        i = trigger.i
+        head = arrays.heads[i]
+        return (arrays.pos[i] == "NOUN" and arrays.deps[i] in ("dobj", "obj")
+                and arrays.pos[head] == "VERB"
+                and any("speech" in e.flags
+                        for e in self.kb.lexicon.candidates("VERB", arrays.lemmas[head])))
 
     def _noun_roots(self, noun: Token) -> set[str]:
         """The CAMEO roots a noun names an act of ("raid": 17), by its lexicon entries."""
@@ -1209,26 +1214,35 @@ def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
     with") or set to happen ("will meet"), which each side holds with the other (an
     intention to meet, "offered to hold talks", is its holder's)."""
+    # read from the parse arrays: this is asked of every event coded
+    arrays = parse_arrays(doc)
+    lemmas = arrays.lemmas
     scheduled = m.modality == "intended" and any(
-        c.dep_ == "aux" and c.lower_ in SCHEDULED_AUX for c in doc[m.trigger].children)
+        arrays.deps[c] == "aux" and arrays.lowers[c] in SCHEDULED_AUX
+        for c in arrays.children[m.trigger])
     return (((code in MUTUAL_CODES and m.modality in MUTUAL_MODALITIES)
              or (m.code in MUTUAL_CODES and scheduled))
-            and not m.negated and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
-                                      for w in (doc[i], *_of_objects(doc[i]))))
+            and not m.negated and any(lemmas[w].lower() in MUTUAL_WORDS for i in m.trigger_tokens
+                                      for w in (i, *_of_objects(arrays, i))))
 
 
-def _of_objects(tok: Token) -> list[Token]:
-    """What a word is "of" ("talks" in "a new round of talks")."""
-    return [o for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for o in prep.children if o.dep_ == "pobj"]
+def _of_objects(arrays: ParseArrays, i: int) -> list[int]:
+    """What word ``i`` is "of" ("talks" in "a new round of talks")."""
+    deps, children = arrays.deps, arrays.children
+    return [o for prep in children[i] if deps[prep] == "prep" and arrays.lowers[prep] == "of"
+            for o in children[prep] if deps[o] == "pobj"]
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:
     """Whether coordinated sources act on each other: cooperation by nature, or marked
     by the text ("their meeting", "each other", "one another"); not an adjunct that only
     borrows their subject ("..., accusing Qatar of supporting terrorism")."""
-    blamed = trigger.dep_ == "pcomp" and trigger.head.head.lemma_.lower() in BLAME_ADJECTIVES
-    if trigger.dep_ in ("pcomp", "advcl") and not blamed:
+    # read from the parse arrays: this is asked of most events with several doers
+    arrays = parse_arrays(trigger.doc)
+    deps, lemmas, children, i = arrays.deps, arrays.lemmas, arrays.children, trigger.i
+    blamed = (deps[i] == "pcomp"
+              and lemmas[arrays.heads[arrays.heads[i]]].lower() in BLAME_ADJECTIVES)
+    if deps[i] in ("pcomp", "advcl") and not blamed:
         return False
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code in (
             CEASEFIRE_VIOLATION, CEASEFIRE_DECLARED):
@@ -1236,20 +1250,18 @@ def _reciprocal(trigger: Token, code: str) -> bool:
         # and the rebels signed a ceasefire in Jeddah": a truce binds its sides to each
         # other (where they sign it is no party)
         return True
-    if trigger.lemma_.lower() in FIGHTING_WORDS and not any(
-            c.dep_ in ("dobj", "obj") for c in trigger.children):
+    if lemmas[i].lower() in FIGHTING_WORDS and not any(
+            deps[c] in ("dobj", "obj") for c in children[i]):
         # "Vietnamese and Cambodian forces were battling near the border": sides that
         # fight, clash or skirmish with no foe named fight each other
         return True
-    if trigger.lemma_.lower() in EXCHANGE_WORDS:
+    if lemmas[i].lower() in EXCHANGE_WORDS:
         # "Cambodia and Thailand exchanged fire": sides that swap something do it with
         # each other, whatever the thing
         return True
-    # (the clause's words from the parse arrays: a Token for each word cost more)
-    arrays = parse_arrays(trigger.doc)
-    words = " ".join(arrays.lowers[t] for t in _subtree(arrays, trigger.i))
+    words = " ".join(arrays.lowers[t] for t in _subtree(arrays, i))
     return "each other" in words or "one another" in words or any(
-        c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+        arrays.lowers[c] == "their" for t in children[i] for c in children[t] if deps[c] == "poss")
 
 
 def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[Token]:
@@ -1302,9 +1314,14 @@ HOST_PREPS: Final = frozenset({"in", "inside"})
 def _authors(thing: Token) -> list[Token]:
     """Who a thing is from: its owner or its "from"/"by" phrase ("Gbagbo's appeal", "an
     offer from Kabul", "calls by the rulers")."""
-    return [c for c in thing.children if c.dep_ == "poss"] + [
-        o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
-        for o in prep.children if o.dep_ == "pobj"]
+    # read from the parse arrays: a Token is made only for an author found
+    doc = thing.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[c] for c in children[thing.i] if deps[c] == "poss"] + [
+        doc[o] for prep in children[thing.i] if deps[prep] == "prep"
+        and lowers[prep] in ("from", "by")
+        for o in children[prep] if deps[o] == "pobj"]
 
 
 # Prepositions that give the wrong a complaint or demand is made over ("sued for
@@ -1316,9 +1333,13 @@ def _grievances(trigger: Token) -> list[Token]:
     """The wrongs a complaint or demand is made over: the noun objects of a "for"/"over"
     phrase of the act's words (:func:`_act_heads`: "filed a lawsuit for the violations",
     "demanded compensation over the raid")."""
-    return [o for head in _act_heads(trigger) for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in GRIEVANCE_PREPS
-            for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    # read from the parse arrays: a Token is made only for a wrong found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
+    return [doc[o] for head in _act_heads(trigger) for prep in children[head.i]
+            if deps[prep] == "prep" and arrays.lowers[prep] in GRIEVANCE_PREPS
+            for o in children[prep] if deps[o] == "pobj" and arrays.pos[o] == "NOUN"]
 
 
 def _taken_from(thing: Token) -> list[Token]:
@@ -1334,9 +1355,13 @@ def _taken_from(thing: Token) -> list[Token]:
 def _defied(trigger: Token) -> list[Token]:
     """What an act is done in the face of: the objects of "despite" on it or on the verb
     whose complement it is ("refused to resign despite calls from the opposition")."""
-    return [o for verb in (trigger, *([trigger.head] if trigger.dep_ == "xcomp" else []))
-            for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "despite"
-            for o in prep.children if o.dep_ == "pobj"]
+    # read from the parse arrays: a Token is made only for an object found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, children, i = arrays.deps, arrays.children, trigger.i
+    return [doc[o] for verb in ((i, arrays.heads[i]) if deps[i] == "xcomp" else (i,))
+            for prep in children[verb] if deps[prep] == "prep" and arrays.lowers[prep] == "despite"
+            for o in children[prep] if deps[o] == "pobj"]
 
 
 def _fired_from(trigger: Token) -> list[Token]:
@@ -1423,20 +1448,28 @@ OPPOSING_NOUNS: Final = word_class("opposing")
 def _purpose_against(trigger: Token) -> list[Token]:
     """The "against" phrase of what an act is for ("mobilized reservists for a war
     against Iraq", "prepared troops for an offensive against the rebels")."""
-    return [o for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "for"
-            for purpose in prep.children if purpose.dep_ == "pobj"
-            for inner in purpose.children if inner.dep_ == "prep" and inner.lower_ == "against"
-            for o in inner.children if o.dep_ == "pobj"]
+    # read from the parse arrays: a Token is made only for an object found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[o] for prep in children[trigger.i] if deps[prep] == "prep" and lowers[prep] == "for"
+            for purpose in children[prep] if deps[purpose] == "pobj"
+            for inner in children[purpose] if deps[inner] == "prep" and lowers[inner] == "against"
+            for o in children[inner] if deps[o] == "pobj"]
 
 
 def _purpose_objects(trigger: Token) -> list[Token]:
     """The objects of a verb's infinitive of purpose ("opened fire to disperse the
     demonstrators"; "used tear gas to disperse them", which the parser reads as a
     complement)."""
-    return [o for clause in trigger.children
-            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            for o in clause.children if o.dep_ in ("dobj", "obj")]
+    # read from the parse arrays: a Token is made only for an object found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[o] for clause in children[trigger.i]
+            if deps[clause] in ("advcl", "xcomp") and arrays.pos[clause] == "VERB"
+            and any(deps[c] == "aux" and lowers[c] == "to" for c in children[clause])
+            for o in children[clause] if deps[o] in ("dobj", "obj")]
 
 
 def _as_state(actor: Actor) -> Actor:
@@ -1524,12 +1557,15 @@ def _names_someone(head: Token) -> bool:
     """Whether a noun phrase names its referent itself ("Darfur rebels", "Hutu rebels",
     "the newspaper La Prensa") rather than leaving the country to the context ("military
     exercises", "the police")."""
-    stack = [head]
+    # read from the parse arrays: the phrase's modifiers are walked
+    arrays = parse_arrays(head.doc)
+    pos, ent_types, deps, children = arrays.pos, arrays.ent_types, arrays.deps, arrays.children
+    stack = [head.i]
     while stack:
-        tok = stack.pop()
-        if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE"):
+        i = stack.pop()
+        if pos[i] == "PROPN" or ent_types[i] in ("NORP", "GPE"):
             return True
-        stack.extend(c for c in tok.children if c.dep_ in NAMING_DEPS)
+        stack.extend(c for c in children[i] if deps[c] in NAMING_DEPS)
     return False
 
 
