@@ -339,7 +339,7 @@ class CodingStage:
             # deed alone: "a bombing killed one soldier and wounded two others"), nor where
             # a participle adds the toll, whose victims are the deed's ("opened fire on a
             # bus, killing six passengers")
-            place = places.event_place(trigger)
+            place = places.event_place(doc, trigger.i)
             called = any(e.kind == "sector" and e.code in IRREGULAR_DOERS
                          for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_))
             irregular = (bool(sources) and all(s.sector[:3] in IRREGULAR_DOERS
@@ -469,7 +469,7 @@ class CodingStage:
             # alone still give theirs: most attacks on a state's forces are by its own
             # insurgents, and the event is kept rather than dropped
             home = [a.country for a in victims if a.sector[:3] != "MIL"]
-            place = places.event_place(trigger, [a.country for a in victims])
+            place = places.event_place(doc, trigger.i, [a.country for a in victims])
             # ("soldiers fired warning shots at Chinese vessels": a state's forces that
             # fire on another state's craft or posts, not on its people, are not that
             # state's; the text leaves them unnamed)
@@ -487,7 +487,7 @@ class CodingStage:
                 named or home or [a.country for a in victims[:1]] or [""])[0]
         elif m.sources and not _names_doer(doc, m, self.kb.knowledge):
             # (no victims: no countries to weigh in the place)
-            place = places.event_place(trigger, [])
+            place = places.event_place(doc, m.trigger, [])
             country = place.country if place is not None else ""
         else:
             return []
@@ -516,7 +516,7 @@ class CodingStage:
                 or not any(e.code == ARREST for e in self.kb.lexicon.candidates(
                     "VERB", trigger.lemma_.lower()))):
             return []
-        place = places.event_place(trigger, [])
+        place = places.event_place(doc, m.trigger, [])
         if place is None or not place.country:
             return []
         return [Actor(code=place.country + "GOV", country=place.country, sector="GOV")]
@@ -686,7 +686,7 @@ class CodingStage:
         if not sources and m.code[:2] == PROTEST_ROOT and crowd:
             # "thousands protested in Tbilisi": a crowd told only by its size is the
             # people of the place it protests in
-            place = places.event_place(doc[m.trigger])
+            place = places.event_place(doc, m.trigger)
             if place is not None and place.country:
                 sources = [Actor(code=place.country + "CVL", country=place.country, sector="CVL")]
         if not sources and not m.negated and all(arrays.pos[i] == "PRON" for i in m.sources):
@@ -801,7 +801,7 @@ class CodingStage:
                             trigger=m.trigger_text(doc), trigger_start=trigger_start,
                             trigger_end=trigger_start + len(arrays.words[m.trigger]))
         countries = [a.country for a in (*sources, *targets)]
-        place = places.event_place(doc[m.trigger], countries) or dateline
+        place = places.event_place(doc, m.trigger, countries) or dateline
         # an event coded from quoted or reported speech links to that quote
         quote = next((q for q in quotes if q.start <= trigger_start < q.end), None)
         events: list[Event] = []

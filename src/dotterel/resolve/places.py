@@ -376,17 +376,16 @@ class DocPlaces:
                 self._plain[start] = found
         return found
 
-    def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:
-        """:func:`event_place` with the sentence's places remembered."""
+    def event_place(self, doc: Doc, trigger: int, context_countries: Sequence[str] = ()
+                    ) -> Place | None:
+        """:func:`event_place` of the word ``doc[trigger]``, with the sentence's places
+        remembered. (By the word's position, its sentence's bounds from the parse arrays:
+        asked for every event coded, and ``Token.sent`` walks the document's words.)"""
         from dotterel.nlp.arrays import parse_arrays
 
-        # the sentence's bounds from the parse arrays: ``Token.sent`` and ``Doc.sents``
-        # walk the document's words
-        doc, i = trigger.doc, trigger.i
         arrays = parse_arrays(doc)
-        return event_place(trigger, self.gazetteer, context_countries,
-                           self._in_words(doc, arrays.sent_starts[i], arrays.sent_ends[i],
-                                          context_countries))
+        return _clause_place(arrays, trigger, self.gazetteer, self._in_words(
+            doc, arrays.sent_starts[trigger], arrays.sent_ends[trigger], context_countries))
 
 
 def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
@@ -403,18 +402,23 @@ def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequenc
     """
     if places is None:
         places = find_places(trigger.sent, gazetteer, context_countries)
+    from dotterel.nlp.arrays import parse_arrays  # spaCy is loaded already
+
+    return _clause_place(parse_arrays(trigger.doc), trigger.i, gazetteer, places)
+
+
+def _clause_place(arrays: ParseArrays, trigger: int, gazetteer: Gazetteer,
+                  places: list[tuple[int, int, Place]]) -> Place | None:
+    """:func:`event_place` of word ``trigger``, whose sentence's places are ``places``
+    (read from the parse arrays: the search visits the words of the whole clause)."""
     place_at: dict[int, Place] = {}
     for start, end, place in places:
         for i in range(start, end):
             place_at[i] = place
     if not place_at:
         return None
-    from dotterel.nlp.arrays import parse_arrays  # spaCy is loaded already
-
-    # read from the parse arrays: the search visits the words of the whole clause
-    arrays = parse_arrays(trigger.doc)
     deps, heads = arrays.deps, arrays.heads
-    node = trigger.i
+    node = trigger
     for _ in range(4):  # the trigger, then up to three heads
         # (the search from a head enters again the phrase it came up from: a place
         # found there first was passed over for being in no locative use below it)
