@@ -1289,15 +1289,19 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     """Whether a phrase is only where a meeting or a signing is held ("held talks in
     Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
-    lemma = doc[m.trigger].lemma_.lower()
+    # read from the parse arrays: asked of every phrase a meeting's target may be in
+    arrays = parse_arrays(doc)
+    lemma = arrays.lemmas[m.trigger].lower()
+    i = phrase.i
+    prep = arrays.heads[i]
     if m.code == HOSTING:
         # "hosted peace talks in Jeddah", "hosted the delegation in Doha": where a host
         # holds what it hosts is its own ground, not whom it hosts
-        return (phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
-                and _of_trigger(phrase.head.head.i, m, m.targets))
+        return (arrays.deps[i] == "pobj" and arrays.lowers[prep] in VENUE_PREPS
+                and _of_trigger(arrays.heads[prep], m, m.targets))
     return ((m.code in VENUE_CODES or lemma in SIGNING_VERBS) and lemma not in ATTENDING_VERBS
-            and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
-            and _of_trigger(phrase.head.head.i, m))
+            and arrays.deps[i] == "pobj" and arrays.lowers[prep] in VENUE_PREPS
+            and _of_trigger(arrays.heads[prep], m))
 
 
 def _of_trigger(i: int, m: Mention, also: tuple[int, ...] = ()) -> bool:

@@ -539,7 +539,6 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
         if ((tag != "VERB" and tag != "AUX") or i in inside
                 or lemmas[i].lower() not in REPORT_LEMMAS):
             continue
-        verb = doc[i]
         for comp in arrays.children[i]:
             if deps[comp] != "ccomp":
                 continue
@@ -553,7 +552,7 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
             # a complement that is mostly inside quote marks is the quoted speech itself
             if _mostly_quoted(toks, inside) or toks[0] in mark_toks:
                 continue
-            speaker = _speaker_of(verb, inside)
+            speaker = _speaker_of(doc[i], inside)  # (the Token only for a verb that reports)
             if speaker is None or toks[0] <= speaker <= toks[-1]:
                 continue
             start = arrays.idx[toks[0]]
@@ -561,7 +560,7 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
             words = text[start:end].rstrip(TRAILING + ".")
             if len(words.split()) < 2:
                 continue
-            out.append(QuoteSpan(start, start + len(words), words, "indirect", speaker, verb.i))
+            out.append(QuoteSpan(start, start + len(words), words, "indirect", speaker, i))
     return out
 
 
