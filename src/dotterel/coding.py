@@ -510,11 +510,12 @@ class CodingStage:
         """Who made an arrest the text tells of without naming who did ("a missionary was
         arrested in Beirut"), and so made the accusation it rests on: the government of
         the country it was made in."""
-        trigger = doc[m.trigger]
-        if (trigger.pos_ != "VERB" or m.modality not in ("asserted", "reported")
+        # read from the parse arrays: asked of most events with no doer found
+        arrays = parse_arrays(doc)
+        if (arrays.pos[m.trigger] != "VERB" or m.modality not in ("asserted", "reported")
                 or (m.code != ARREST and m.code[:2] != ACCUSE_ROOT)
                 or not any(e.code == ARREST for e in self.kb.lexicon.candidates(
-                    "VERB", trigger.lemma_.lower()))):
+                    "VERB", arrays.lemmas[m.trigger].lower()))):
             return []
         place = places.event_place(doc, m.trigger, [])
         if place is None or not place.country:
@@ -972,8 +973,9 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
     if (m.modality != "reported" or m.negated or m.reporter is None or not m.sources
             or m.code[:2] not in VIOLENT_ROOTS or m.reporter in m.sources):
         return False
-    verb = doc[m.reporter].head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
+    arrays = parse_arrays(doc)  # (the reporter's verb from the parse arrays: no Token made)
+    verb = arrays.heads[m.reporter]
+    return arrays.pos[verb] == "VERB" and arrays.lemmas[verb].lower() in CLAIM_VERBS
 
 
 # Nouns for a deed taken as a choice, a court's among them (word_classes.tsv), and the
@@ -1115,13 +1117,15 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     violence; and a concession stated as the sentence's own deed ("Shevardnadze resigned
     on Sunday"), not one demanded, offered or set as a condition ("demanded that he
     resign", "unless Israel rescinds the annexation")."""
-    trigger = doc[m.trigger]
+    # read from the parse arrays: asked of most events whose target is not found
+    arrays = parse_arrays(doc)
+    dep = arrays.deps[m.trigger]
     # "rebels surrendered, an official said": what a report says was done is a deed
-    told = (m.reporter is not None and trigger.dep_ == "ccomp"
-            and doc[m.reporter].head.i == trigger.head.i)
+    told = (m.reporter is not None and dep == "ccomp"
+            and arrays.heads[m.reporter] == arrays.heads[m.trigger])
     return code[:2] in UNDIRECTED_ROOTS or (
         code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
-        and (trigger.dep_ not in COMPLEMENT_DEPS or told))
+        and (dep not in COMPLEMENT_DEPS or told))
 
 
 def _agentless_passive(trigger: Token) -> bool:
@@ -1270,12 +1274,17 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
     else the objects of its prepositions."""
     if actors.resolve(obj, day) is not None:
         return [obj]
+    # read from the parse arrays: a Token is made only for a phrase found
+    doc = obj.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
     # "prevented the demonstration staged by students": whoever held the event it names
-    held_by = [o for clause in obj.children if clause.dep_ == "acl"
-               for agent in clause.children if agent.dep_ == "agent"
-               for o in agent.children if o.dep_ == "pobj"]
-    return held_by + [o for prep in obj.children if prep.dep_ == "prep"
-                      for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
+    held_by = [doc[o] for clause in children[obj.i] if deps[clause] == "acl"
+               for agent in children[clause] if deps[agent] == "agent"
+               for o in children[agent] if deps[o] == "pobj"]
+    return held_by + [doc[o] for prep in children[obj.i] if deps[prep] == "prep"
+                      for o in children[prep] if deps[o] == "pobj"
+                      and arrays.ent_types[o] not in TIME_TYPES]
 
 
 def _holders(place: Token, actors: DocActors, day: dt.date | None, own: set[str]) -> list[Actor]:
@@ -1548,9 +1557,12 @@ def _names_others(doc: Doc, m: Mention) -> bool:
         phrase = _subtree(arrays, i)
         own.update(range(min(phrase), max(phrase) + 1))  # Token.left_edge to right_edge
     pos, ent_types = arrays.pos, arrays.ent_types
-    return any(i not in own and (ent_types[i] in NAME_TYPES or (
-        pos[i] == "PROPN" and ent_types[i] not in TIME_TYPES))
-        and not _circumstantial(doc[i], doc[m.trigger]) for i in range(*m.sentence))
+    names = [i for i in range(*m.sentence) if i not in own and (ent_types[i] in NAME_TYPES or (
+        pos[i] == "PROPN" and ent_types[i] not in TIME_TYPES))]
+    if not names:
+        return False
+    act = doc[m.trigger]  # (made once, for the names' clauses to be walked up to it)
+    return any(not _circumstantial(doc[i], act) for i in names)
 
 
 # Modifiers that belong to a noun phrase's own naming of who it is.
