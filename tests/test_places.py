@@ -327,7 +327,7 @@ def test_doc_places_remembers_what_event_place_finds(gaz: Gazetteer, nlp: Any) -
     places = DocPlaces(gaz)
     for tok in doc:
         for countries in ((), ("USA",)):
-            assert places.event_place(tok, countries) == event_place(tok, gaz, countries)
+            assert places.event_place(doc, tok.i, countries) == event_place(tok, gaz, countries)
     # the first sentence names a place of many namesakes (Washington): found for each
     # context; the second's names mean one place each, found once for any context
     assert set(places._found) == {(0, ()), (0, ("USA",))}

@@ -344,7 +344,7 @@ class CodingStage:
             # deed alone: "a bombing killed one soldier and wounded two others"), nor where
             # a participle adds the toll, whose victims are the deed's ("opened fire on a
             # bus, killing six passengers")
-            place = places.event_place(trigger)
+            place = places.event_place(doc, trigger.i)
             called = any(e.kind == "sector" and e.code in IRREGULAR_DOERS
                          for i in m.sources for e in self.kb.knowledge.lookup(arrays.lowers[i]))
             irregular = (bool(sources) and all(s.sector[:3] in IRREGULAR_DOERS
@@ -476,7 +476,7 @@ class CodingStage:
             # alone still give theirs: most attacks on a state's forces are by its own
             # insurgents, and the event is kept rather than dropped
             home = [a.country for a in victims if a.sector[:3] != "MIL"]
-            place = places.event_place(trigger, [a.country for a in victims])
+            place = places.event_place(doc, trigger.i, [a.country for a in victims])
             # ("soldiers fired warning shots at Chinese vessels": a state's forces that
             # fire on another state's craft or posts, not on its people, are not that
             # state's; the text leaves them unnamed)
@@ -494,7 +494,7 @@ class CodingStage:
                 named or home or [a.country for a in victims[:1]] or [""])[0]
         elif m.sources and not _names_doer(doc, m, self.kb.knowledge):
             # (no victims: no countries to weigh in the place)
-            place = places.event_place(trigger, [])
+            place = places.event_place(doc, m.trigger, [])
             country = place.country if place is not None else ""
         else:
             return []
@@ -517,13 +517,14 @@ class CodingStage:
         """Who made an arrest the text tells of without naming who did ("a missionary was
         arrested in Beirut"), and so made the accusation it rests on: the government of
         the country it was made in."""
-        trigger = doc[m.trigger]
-        if (trigger.pos_ != "VERB" or m.modality not in ("asserted", "reported")
+        # read from the parse arrays: asked of most events with no doer found
+        arrays = parse_arrays(doc)
+        if (arrays.pos[m.trigger] != "VERB" or m.modality not in ("asserted", "reported")
                 or (m.code != ARREST and m.code[:2] != ACCUSE_ROOT)
                 or not any(e.code == ARREST for e in self.kb.lexicon.candidates(
-                    "VERB", trigger.lemma_.lower()))):
+                    "VERB", arrays.lemmas[m.trigger].lower()))):
             return []
-        place = places.event_place(trigger, [])
+        place = places.event_place(doc, m.trigger, [])
         if place is None or not place.country:
             return []
         return [Actor(code=place.country + "GOV", country=place.country, sector="GOV")]
@@ -553,9 +554,14 @@ class CodingStage:
         """Whether a nominal event is what a statement is about ("condemned an attack by
         Osgiliath soldiers in south Ithilen"): the place it names is where it happened, and
         the speaker's words do not make that place its target."""
-        head = trigger.head
-        return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB"
-                and any("speech" in e.flags for e in self.kb.lexicon.candidates("VERB", head.lemma_)))
+        # read from the parse arrays: asked of every event whose target is not found
+        arrays = parse_arrays(trigger.doc)
+        i = trigger.i
+        head = arrays.heads[i]
+        return (arrays.pos[i] == "NOUN" and arrays.deps[i] in ("dobj", "obj")
+                and arrays.pos[head] == "VERB"
+                and any("speech" in e.flags
+                        for e in self.kb.lexicon.candidates("VERB", arrays.lemmas[head])))
 
     def _noun_roots(self, noun: Token) -> set[str]:
         """The CAMEO roots a noun names an act of ("raid": 17), by its lexicon entries."""
@@ -688,7 +694,7 @@ class CodingStage:
         if not sources and m.code[:2] == PROTEST_ROOT and crowd:
             # "thousands protested in Tbilisi": a crowd told only by its size is the
             # people of the place it protests in
-            place = places.event_place(doc[m.trigger])
+            place = places.event_place(doc, m.trigger)
             if place is not None and place.country:
                 sources = [Actor(code=place.country + "CVL", country=place.country, sector="CVL")]
         if not sources and not m.negated and all(arrays.pos[i] == "PRON" for i in m.sources):
@@ -803,7 +809,7 @@ class CodingStage:
                             trigger=m.trigger_text(doc), trigger_start=trigger_start,
                             trigger_end=trigger_start + len(arrays.words[m.trigger]))
         countries = [a.country for a in (*sources, *targets)]
-        place = places.event_place(doc[m.trigger], countries) or dateline
+        place = places.event_place(doc, m.trigger, countries) or dateline
         # an event coded from quoted or reported speech links to that quote
         quote = next((q for q in quotes if q.start <= trigger_start < q.end), None)
         events: list[Event] = []
@@ -974,8 +980,9 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
     if (m.modality != "reported" or m.negated or m.reporter is None or not m.sources
             or m.code[:2] not in VIOLENT_ROOTS or m.reporter in m.sources):
         return False
-    verb = doc[m.reporter].head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_VERBS
+    arrays = parse_arrays(doc)  # (the reporter's verb from the parse arrays: no Token made)
+    verb = arrays.heads[m.reporter]
+    return arrays.pos[verb] == "VERB" and arrays.lemmas[verb].lower() in CLAIM_VERBS
 
 
 # Nouns for a deed taken as a choice, a court's among them (word_classes.tsv), and the
@@ -1117,13 +1124,15 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     violence; and a concession stated as the sentence's own deed ("Shevardnadze resigned
     on Sunday"), not one demanded, offered or set as a condition ("demanded that he
     resign", "unless Israel rescinds the annexation")."""
-    trigger = doc[m.trigger]
+    # read from the parse arrays: asked of most events whose target is not found
+    arrays = parse_arrays(doc)
+    dep = arrays.deps[m.trigger]
     # "rebels surrendered, an official said": what a report says was done is a deed
-    told = (m.reporter is not None and trigger.dep_ == "ccomp"
-            and doc[m.reporter].head.i == trigger.head.i)
+    told = (m.reporter is not None and dep == "ccomp"
+            and arrays.heads[m.reporter] == arrays.heads[m.trigger])
     return code[:2] in UNDIRECTED_ROOTS or (
         code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
-        and (trigger.dep_ not in COMPLEMENT_DEPS or told))
+        and (dep not in COMPLEMENT_DEPS or told))
 
 
 def _agentless_passive(trigger: Token) -> bool:
@@ -1208,26 +1217,35 @@ def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     """Whether an act is a meeting or negotiation said to happen ("met with", "held talks
     with") or set to happen ("will meet"), which each side holds with the other (an
     intention to meet, "offered to hold talks", is its holder's)."""
+    # read from the parse arrays: this is asked of every event coded
+    arrays = parse_arrays(doc)
+    lemmas = arrays.lemmas
     scheduled = m.modality == "intended" and any(
-        c.dep_ == "aux" and c.lower_ in SCHEDULED_AUX for c in doc[m.trigger].children)
+        arrays.deps[c] == "aux" and arrays.lowers[c] in SCHEDULED_AUX
+        for c in arrays.children[m.trigger])
     return (((code in MUTUAL_CODES and m.modality in MUTUAL_MODALITIES)
              or (m.code in MUTUAL_CODES and scheduled))
-            and not m.negated and any(w.lemma_.lower() in MUTUAL_WORDS for i in m.trigger_tokens
-                                      for w in (doc[i], *_of_objects(doc[i]))))
+            and not m.negated and any(lemmas[w].lower() in MUTUAL_WORDS for i in m.trigger_tokens
+                                      for w in (i, *_of_objects(arrays, i))))
 
 
-def _of_objects(tok: Token) -> list[Token]:
-    """What a word is "of" ("talks" in "a new round of talks")."""
-    return [o for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for o in prep.children if o.dep_ == "pobj"]
+def _of_objects(arrays: ParseArrays, i: int) -> list[int]:
+    """What word ``i`` is "of" ("talks" in "a new round of talks")."""
+    deps, children = arrays.deps, arrays.children
+    return [o for prep in children[i] if deps[prep] == "prep" and arrays.lowers[prep] == "of"
+            for o in children[prep] if deps[o] == "pobj"]
 
 
 def _reciprocal(trigger: Token, code: str) -> bool:
     """Whether coordinated sources act on each other: cooperation by nature, or marked
     by the text ("their meeting", "each other", "one another"); not an adjunct that only
     borrows their subject ("..., accusing Qatar of supporting terrorism")."""
-    blamed = trigger.dep_ == "pcomp" and trigger.head.head.lemma_.lower() in BLAME_ADJECTIVES
-    if trigger.dep_ in ("pcomp", "advcl") and not blamed:
+    # read from the parse arrays: this is asked of most events with several doers
+    arrays = parse_arrays(trigger.doc)
+    deps, lemmas, children, i = arrays.deps, arrays.lemmas, arrays.children, trigger.i
+    blamed = (deps[i] == "pcomp"
+              and lemmas[arrays.heads[arrays.heads[i]]].lower() in BLAME_ADJECTIVES)
+    if deps[i] in ("pcomp", "advcl") and not blamed:
         return False
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code in (
             CEASEFIRE_VIOLATION, CEASEFIRE_DECLARED):
@@ -1235,20 +1253,18 @@ def _reciprocal(trigger: Token, code: str) -> bool:
         # and the rebels signed a ceasefire in Jeddah": a truce binds its sides to each
         # other (where they sign it is no party)
         return True
-    if trigger.lemma_.lower() in FIGHTING_WORDS and not any(
-            c.dep_ in ("dobj", "obj") for c in trigger.children):
+    if lemmas[i].lower() in FIGHTING_WORDS and not any(
+            deps[c] in ("dobj", "obj") for c in children[i]):
         # "Vietnamese and Cambodian forces were battling near the border": sides that
         # fight, clash or skirmish with no foe named fight each other
         return True
-    if trigger.lemma_.lower() in EXCHANGE_WORDS:
+    if lemmas[i].lower() in EXCHANGE_WORDS:
         # "Cambodia and Thailand exchanged fire": sides that swap something do it with
         # each other, whatever the thing
         return True
-    # (the clause's words from the parse arrays: a Token for each word cost more)
-    arrays = parse_arrays(trigger.doc)
-    words = " ".join(arrays.lowers[t] for t in _subtree(arrays, trigger.i))
+    words = " ".join(arrays.lowers[t] for t in _subtree(arrays, i))
     return "each other" in words or "one another" in words or any(
-        c.lower_ == "their" for t in trigger.children for c in t.children if c.dep_ == "poss")
+        arrays.lowers[c] == "their" for t in children[i] for c in children[t] if deps[c] == "poss")
 
 
 def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[Token]:
@@ -1257,12 +1273,17 @@ def _object_phrases(obj: Token, actors: DocActors, day: dt.date | None) -> list[
     else the objects of its prepositions."""
     if actors.resolve(obj, day) is not None:
         return [obj]
+    # read from the parse arrays: a Token is made only for a phrase found
+    doc = obj.doc
+    arrays = parse_arrays(doc)
+    deps, children = arrays.deps, arrays.children
     # "prevented the demonstration staged by students": whoever held the event it names
-    held_by = [o for clause in obj.children if clause.dep_ == "acl"
-               for agent in clause.children if agent.dep_ == "agent"
-               for o in agent.children if o.dep_ == "pobj"]
-    return held_by + [o for prep in obj.children if prep.dep_ == "prep"
-                      for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_TYPES]
+    held_by = [doc[o] for clause in children[obj.i] if deps[clause] == "acl"
+               for agent in children[clause] if deps[agent] == "agent"
+               for o in children[agent] if deps[o] == "pobj"]
+    return held_by + [doc[o] for prep in children[obj.i] if deps[prep] == "prep"
+                      for o in children[prep] if deps[o] == "pobj"
+                      and arrays.ent_types[o] not in TIME_TYPES]
 
 
 def _holders(place: Token, actors: DocActors, day: dt.date | None, own: set[str]) -> list[Actor]:
@@ -1279,15 +1300,19 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     """Whether a phrase is only where a meeting or a signing is held ("held talks in
     Geneva", "met at the UN", "signed a peace agreement in Minsk"): a place phrase of the meeting's own words, not of a thing it is about
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
-    lemma = doc[m.trigger].lemma_.lower()
+    # read from the parse arrays: asked of every phrase a meeting's target may be in
+    arrays = parse_arrays(doc)
+    lemma = arrays.lemmas[m.trigger].lower()
+    i = phrase.i
+    prep = arrays.heads[i]
     if m.code == HOSTING:
         # "hosted peace talks in Jeddah", "hosted the delegation in Doha": where a host
         # holds what it hosts is its own ground, not whom it hosts
-        return (phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
-                and _of_trigger(phrase.head.head.i, m, m.targets))
+        return (arrays.deps[i] == "pobj" and arrays.lowers[prep] in VENUE_PREPS
+                and _of_trigger(arrays.heads[prep], m, m.targets))
     return ((m.code in VENUE_CODES or lemma in SIGNING_VERBS) and lemma not in ATTENDING_VERBS
-            and phrase.dep_ == "pobj" and phrase.head.lower_ in VENUE_PREPS
-            and _of_trigger(phrase.head.head.i, m))
+            and arrays.deps[i] == "pobj" and arrays.lowers[prep] in VENUE_PREPS
+            and _of_trigger(arrays.heads[prep], m))
 
 
 def _of_trigger(i: int, m: Mention, also: tuple[int, ...] = ()) -> bool:
@@ -1304,9 +1329,14 @@ HOST_PREPS: Final = frozenset({"in", "inside"})
 def _authors(thing: Token) -> list[Token]:
     """Who a thing is from: its owner or its "from"/"by" phrase ("Gbagbo's appeal", "an
     offer from Kabul", "calls by the rulers")."""
-    return [c for c in thing.children if c.dep_ == "poss"] + [
-        o for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
-        for o in prep.children if o.dep_ == "pobj"]
+    # read from the parse arrays: a Token is made only for an author found
+    doc = thing.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[c] for c in children[thing.i] if deps[c] == "poss"] + [
+        doc[o] for prep in children[thing.i] if deps[prep] == "prep"
+        and lowers[prep] in ("from", "by")
+        for o in children[prep] if deps[o] == "pobj"]
 
 
 # Prepositions that give the wrong a complaint or demand is made over ("sued for
@@ -1340,9 +1370,13 @@ def _taken_from(thing: Token) -> list[Token]:
 def _defied(trigger: Token) -> list[Token]:
     """What an act is done in the face of: the objects of "despite" on it or on the verb
     whose complement it is ("refused to resign despite calls from the opposition")."""
-    return [o for verb in (trigger, *([trigger.head] if trigger.dep_ == "xcomp" else []))
-            for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "despite"
-            for o in prep.children if o.dep_ == "pobj"]
+    # read from the parse arrays: a Token is made only for an object found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, children, i = arrays.deps, arrays.children, trigger.i
+    return [doc[o] for verb in ((i, arrays.heads[i]) if deps[i] == "xcomp" else (i,))
+            for prep in children[verb] if deps[prep] == "prep" and arrays.lowers[prep] == "despite"
+            for o in children[prep] if deps[o] == "pobj"]
 
 
 def _fired_from(trigger: Token) -> list[Token]:
@@ -1438,20 +1472,28 @@ OPPOSING_NOUNS: Final = word_class("opposing")
 def _purpose_against(trigger: Token) -> list[Token]:
     """The "against" phrase of what an act is for ("mobilized reservists for a war
     against Iraq", "prepared troops for an offensive against the rebels")."""
-    return [o for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "for"
-            for purpose in prep.children if purpose.dep_ == "pobj"
-            for inner in purpose.children if inner.dep_ == "prep" and inner.lower_ == "against"
-            for o in inner.children if o.dep_ == "pobj"]
+    # read from the parse arrays: a Token is made only for an object found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[o] for prep in children[trigger.i] if deps[prep] == "prep" and lowers[prep] == "for"
+            for purpose in children[prep] if deps[purpose] == "pobj"
+            for inner in children[purpose] if deps[inner] == "prep" and lowers[inner] == "against"
+            for o in children[inner] if deps[o] == "pobj"]
 
 
 def _purpose_objects(trigger: Token) -> list[Token]:
     """The objects of a verb's infinitive of purpose ("opened fire to disperse the
     demonstrators"; "used tear gas to disperse them", which the parser reads as a
     complement)."""
-    return [o for clause in trigger.children
-            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            for o in clause.children if o.dep_ in ("dobj", "obj")]
+    # read from the parse arrays: a Token is made only for an object found
+    doc = trigger.doc
+    arrays = parse_arrays(doc)
+    deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
+    return [doc[o] for clause in children[trigger.i]
+            if deps[clause] in ("advcl", "xcomp") and arrays.pos[clause] == "VERB"
+            and any(deps[c] == "aux" and lowers[c] == "to" for c in children[clause])
+            for o in children[clause] if deps[o] in ("dobj", "obj")]
 
 
 def _as_state(actor: Actor) -> Actor:
@@ -1526,9 +1568,12 @@ def _names_others(doc: Doc, m: Mention) -> bool:
         phrase = _subtree(arrays, i)
         own.update(range(min(phrase), max(phrase) + 1))  # Token.left_edge to right_edge
     pos, ent_types = arrays.pos, arrays.ent_types
-    return any(i not in own and (ent_types[i] in NAME_TYPES or (
-        pos[i] == "PROPN" and ent_types[i] not in TIME_TYPES))
-        and not _circumstantial(doc[i], doc[m.trigger]) for i in range(*m.sentence))
+    names = [i for i in range(*m.sentence) if i not in own and (ent_types[i] in NAME_TYPES or (
+        pos[i] == "PROPN" and ent_types[i] not in TIME_TYPES))]
+    if not names:
+        return False
+    act = doc[m.trigger]  # (made once, for the names' clauses to be walked up to it)
+    return any(not _circumstantial(doc[i], act) for i in names)
 
 
 # Modifiers that belong to a noun phrase's own naming of who it is.
@@ -1539,12 +1584,15 @@ def _names_someone(head: Token) -> bool:
     """Whether a noun phrase names its referent itself ("Darfur rebels", "Hutu rebels",
     "the newspaper La Prensa") rather than leaving the country to the context ("military
     exercises", "the police")."""
-    stack = [head]
+    # read from the parse arrays: the phrase's modifiers are walked
+    arrays = parse_arrays(head.doc)
+    pos, ent_types, deps, children = arrays.pos, arrays.ent_types, arrays.deps, arrays.children
+    stack = [head.i]
     while stack:
-        tok = stack.pop()
-        if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE"):
+        i = stack.pop()
+        if pos[i] == "PROPN" or ent_types[i] in ("NORP", "GPE"):
             return True
-        stack.extend(c for c in tok.children if c.dep_ in NAMING_DEPS)
+        stack.extend(c for c in children[i] if deps[c] in NAMING_DEPS)
     return False
 
 

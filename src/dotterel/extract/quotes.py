@@ -29,7 +29,7 @@ from typing import Final, Literal
 
 from spacy.tokens import Doc, Token
 
-from ..nlp.arrays import parse_arrays
+from ..nlp.arrays import ParseArrays, parse_arrays
 from .mentions import _subtree
 from .word_classes import word_class
 
@@ -183,14 +183,15 @@ def _trimmed(text: str, open_at: int, close_at: int, closed: bool) -> _Marked:
 def _inside_map(doc: Doc, marked: Sequence[_Marked]) -> dict[int, int]:
     """Token index -> index of the quote whose marks enclose it (marks included)."""
     inside: dict[int, int] = {}
+    idx = parse_arrays(doc).idx
     for k, m in enumerate(marked):
         span = doc.char_span(m.open_at, max(m.close_at + 1, m.open_at + 1),
                              alignment_mode="expand")
         if span is None:
             continue
-        for tok in span:
-            if tok.idx <= m.close_at:
-                inside.setdefault(tok.i, k)
+        for i in range(span.start, span.end):  # (offsets from the parse arrays: no Tokens)
+            if idx[i] <= m.close_at:
+                inside.setdefault(i, k)
     return inside
 
 
@@ -315,7 +316,7 @@ def _attribution_in(doc: Doc, window: Sequence[Token],
             if who is not None:
                 return _Attribution(who, tok.i)
         elif _is_report(tok) or (tok.lemma_.lower() in REPORT_LEMMAS and tok.tag_.startswith("VB")):
-            who = _speaker_of(tok, inside, allowed)
+            who = _speaker_of(doc, tok.i, inside, allowed)
             if who is not None:
                 return _Attribution(who, tok.i)
     return None
@@ -325,7 +326,7 @@ def _according_to(doc: Doc, to: int, inside: dict[int, int]) -> int | None:
     """The head of the noun phrase after "according to"."""
     objs = [c for c in doc[to].children if c.dep_ == "pobj" and c.i not in inside]
     if objs:
-        return _np_head(objs[0]).i
+        return _np_head(parse_arrays(doc), objs[0].i)
     # a misparse: take the end of the first run of nominal words
     last: int | None = None
     for tok in doc[to + 1: min(len(doc), to + 1 + WINDOW)]:
@@ -338,53 +339,62 @@ def _according_to(doc: Doc, to: int, inside: dict[int, int]) -> int | None:
     return last
 
 
-def _speaker_of(verb: Token, inside: dict[int, int], allowed: set[int] | None = None) -> int | None:
-    """The speaker of a reporting verb: its subject, else the noun of an inverted
-    attribution ("said Canseco"), else the subject of the clause it hangs from."""
+def _speaker_of(doc: Doc, verb: int, inside: dict[int, int],
+                allowed: set[int] | None = None) -> int | None:
+    """The speaker of the reporting verb at ``verb``: its subject, else the noun of an
+    inverted attribution ("said Canseco"), else the subject of the clause it hangs from.
+    (Read from the parse arrays, by word position: every clause climbed to is searched.)"""
+    arrays = parse_arrays(doc)
+    deps, heads, pos, children = arrays.deps, arrays.heads, arrays.pos, arrays.children
+    reports = allowed is not None and arrays.lemmas[verb].lower() in REPORT_LEMMAS
     cur = verb
     for _ in range(6):
-        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
-        if subj:
-            return _np_head(_antecedent(subj[0])).i
-        if cur.i == verb.i and allowed is not None and verb.lemma_.lower() in REPORT_LEMMAS:
+        subj = next((c for c in children[cur] if deps[c] in SUBJECT_DEPS and c not in inside),
+                    None)
+        if subj is not None:
+            return _np_head(arrays, _antecedent(arrays, subj))
+        if cur == verb and allowed is not None and reports:
             # "said Canseco": a name after the verb; the object of "told" is the listener
-            after = [c for c in cur.rights if c.dep_ in INVERTED_DEPS and c.i in allowed
-                     and c.i not in inside
-                     and (c.pos_ == "PROPN" or (c.pos_ in NOMINAL_POS and c.dep_ != "dobj"))]
+            after = [c for c in children[cur] if c > cur and deps[c] in INVERTED_DEPS
+                     and c in allowed and c not in inside
+                     and (pos[c] == "PROPN" or (pos[c] in NOMINAL_POS and deps[c] != "dobj"))]
             if after:
-                return _np_head(after[0]).i
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
-            cur = cur.head.head  # "defended it by saying ...": the speaker defended
+                return _np_head(arrays, after[0])
+        head = heads[cur]
+        if deps[cur] == "pcomp" and deps[head] == "prep" and heads[head] != head:
+            cur = heads[head]  # "defended it by saying ...": the speaker defended
             continue
-        if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj") \
-                and cur.head.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head.head  # "defended his decision to raid ...": the one who defended
+        if deps[cur] == "acl" and deps[head] in ("dobj", "pobj") \
+                and pos[heads[head]] in ("VERB", "AUX"):
+            cur = heads[head]  # "defended his decision to raid ...": the one who defended
             continue
-        if cur.head.i == cur.i or cur.dep_ not in ("conj", "advcl", "xcomp"):
+        if head == cur or deps[cur] not in ("conj", "advcl", "xcomp"):
             break
-        cur = cur.head
-    if allowed is not None and verb.lemma_.lower() in REPORT_LEMMAS:
+        cur = head
+    if allowed is not None and reports:
         # inverted attributions the parser misread: the nearest nominal word after the verb
-        for tok in verb.doc[verb.i + 1: verb.i + 4]:
-            if tok.i not in allowed or tok.i in inside:
+        for i in range(verb + 1, min(verb + 4, len(arrays.words))):
+            if i not in allowed or i in inside:
                 break
-            if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ != "npadvmod"):
-                return _np_head(tok).i
+            if pos[i] in ("PROPN", "PRON") or (pos[i] == "NOUN" and deps[i] != "npadvmod"):
+                return _np_head(arrays, i)
     return None
 
 
-def _antecedent(tok: Token) -> Token:
+def _antecedent(arrays: ParseArrays, i: int) -> int:
     """For a relative pronoun subject ("Sheinbaum, who said"), the noun it stands for."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
+    head = arrays.heads[i]
+    if arrays.lowers[i] in RELATIVE_PRONOUNS and arrays.deps[head] == "relcl":
+        return arrays.heads[head]
+    return i
 
 
-def _np_head(tok: Token) -> Token:
+def _np_head(arrays: ParseArrays, i: int) -> int:
     """Climb from a word inside a name ("Claudia" in "Claudia Sheinbaum") to the head."""
-    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and tok.head.pos_ in NOMINAL_POS:
-        tok = tok.head
-    return tok
+    deps, heads = arrays.deps, arrays.heads
+    while deps[i] in ("compound", "flat") and heads[i] != i and arrays.pos[heads[i]] in NOMINAL_POS:
+        i = heads[i]
+    return i
 
 
 def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
@@ -418,7 +428,7 @@ def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
             characterises = lemma in CHARACTERISE_LEMMAS and came_by != "prep"
             wanted = lemma in REPORT_LEMMAS or characterises or not report_only
             if wanted:
-                who = _speaker_of(cur, inside)
+                who = _speaker_of(doc, cur.i, inside)
                 if who is not None:
                     return _Attribution(who, cur.i)
     if not report_only:
@@ -533,7 +543,6 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
         if ((tag != "VERB" and tag != "AUX") or i in inside
                 or lemmas[i].lower() not in REPORT_LEMMAS):
             continue
-        verb = doc[i]
         for comp in arrays.children[i]:
             if deps[comp] != "ccomp":
                 continue
@@ -547,7 +556,7 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
             # a complement that is mostly inside quote marks is the quoted speech itself
             if _mostly_quoted(toks, inside) or toks[0] in mark_toks:
                 continue
-            speaker = _speaker_of(verb, inside)
+            speaker = _speaker_of(doc, i, inside)
             if speaker is None or toks[0] <= speaker <= toks[-1]:
                 continue
             start = arrays.idx[toks[0]]
@@ -555,7 +564,7 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
             words = text[start:end].rstrip(TRAILING + ".")
             if len(words.split()) < 2:
                 continue
-            out.append(QuoteSpan(start, start + len(words), words, "indirect", speaker, verb.i))
+            out.append(QuoteSpan(start, start + len(words), words, "indirect", speaker, i))
     return out
 
 

@@ -342,8 +342,11 @@ def is_definite(noun: Token) -> bool:
     """Whether a noun refers back to something already told ("the raid", "Monday's
     attack", "these agreements"), not to something new ("fired rockets", "an aircraft
     carrier strike group")."""
-    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss"
-               for c in noun.children)
+    # read from the parse arrays: asked of every noun that could name an earlier event
+    arrays = parse_arrays(noun.doc)
+    deps, lowers = arrays.deps, arrays.lowers
+    return any((deps[c] == "det" and lowers[c] in DEFINITE_DETS) or deps[c] == "poss"
+               for c in arrays.children[noun.i])
 
 
 # Units an "ago" counts back by that, in the plural, put a deed years before the story
@@ -525,7 +528,11 @@ class DocDates:
         tense: Tense | None = None
         story = narrative  # what the sentence's anaphoric times count from
         if matches:  # (the tense and the root matter only to the sentence's times)
-            root = sent.root.i
+            # the sentence's root: its first word that heads itself, as ``Span.root``
+            # finds it without making a Token (a sentence with none: spaCy's pick)
+            root = next((i for i in range(sent.start, sent.end) if arrays.heads[i] == i), -1)
+            if root == -1:
+                root = sent.root.i
             tense = _tense(arrays, root)
             counted = self._anchor(sent, counted_from=True) if anchor is not None else None
             story = counted or self.narrative

@@ -14,7 +14,7 @@ Names are resolved with the offline GeoNames gazetteer of :mod:`dotterel.resolve
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
@@ -123,36 +123,41 @@ class _Names:
         return place, False
 
 
-def _previous_word(doc: Doc, i: int) -> int:
+def _previous_word(arrays: ParseArrays, i: int) -> int:
     """Index of the word before token ``i``, skipping a determiner ("in the Donbas")."""
     i -= 1
-    while i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+    while i >= 0 and arrays.lowers[i] in ("the", "a", "an"):
         i -= 1
     return i
 
 
-def _supported(doc: Doc, start: int, end: int, place: Place, gazetteer: Gazetteer,
-               resolved_tokens: set[int]) -> bool:
+def _supported(doc: Doc, arrays: ParseArrays, start: int, end: int, place: Place,
+               gazetteer: Gazetteer, resolved_tokens: set[int]) -> bool:
     """Whether the words ``doc[start:end]``, which the NER did not label as a place but
     which name one, are used as a place here. Place names that are also surnames or
-    company names ("Jackson", "Lincoln") need this evidence."""
-    prev = _previous_word(doc, start)
-    if prev >= 0 and doc[prev].lower_ in _PLACE_PREPOSITIONS:
+    company names ("Jackson", "Lincoln") need this evidence. (Read from the parse arrays:
+    every capitalised name a place could be is tested.)"""
+    lowers, lemmas, deps, heads = arrays.lowers, arrays.lemmas, arrays.deps, arrays.heads
+    prev = _previous_word(arrays, start)
+    if prev >= 0 and lowers[prev] in _PLACE_PREPOSITIONS:
         return True  # "in Tunis", "near Kyiv"
-    if (prev >= 1 and doc[prev].lower_ == "of"
-            and doc[prev].head.lower_ in _PLACE_NOUNS_BEFORE_OF):
+    if (prev >= 1 and lowers[prev] == "of"
+            and lowers[heads[prev]] in _PLACE_NOUNS_BEFORE_OF):
         return True  # "the port of Odesa", "the capture of Avdiivka"
-    root = doc[start:end].root
-    if root.dep_ in ("conj", "appos") and root.head.i in resolved_tokens:
+    # (the Span's root, as spaCy picks it: its rule reads lexical flags the arrays lack)
+    root = doc[start:end].root.i
+    dep, head = deps[root], heads[root]
+    if dep in ("conj", "appos") and head in resolved_tokens:
         return True  # "Khartoum and Omdurman"
-    if any(c.dep_ == "conj" and c.i in resolved_tokens for c in root.children):
+    if any(deps[c] == "conj" and c in resolved_tokens for c in arrays.children[root]):
         return True  # "Kramatorsk and Pokrovsk", when only the second is labelled a place
-    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _SITE_NOUNS:
+    if dep in ("compound", "nmod") and lemmas[head].lower() in _SITE_NOUNS:
         return True  # "the Zaporizhzhia nuclear plant"
-    if any(c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS_BEFORE_OF for c in root.children):
+    if any(deps[c] == "appos" and lowers[c] in _PLACE_NOUNS_BEFORE_OF
+           for c in arrays.children[root]):
         return True  # "Goma, the largest city in eastern Congo"
-    if ((root.dep_ == "dobj" or (root.dep_ in ("npadvmod", "advmod") and root.i == root.head.i + 1))
-            and root.head.lemma_.lower() in _PLACE_VERBS):
+    if ((dep == "dobj" or (dep in ("npadvmod", "advmod") and root == head + 1))
+            and lemmas[head].lower() in _PLACE_VERBS):
         # "besieged Timbuktu", "fled Nagorno-Karabakh"; "shelled Aleppo on Sunday", whose
         # object the parser may hang on the verb as a loose modifier
         return True
@@ -266,7 +271,8 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], names: _Na
         place = None
         if _proper_name(arrays, start, end, entity=True):
             place = resolve(start, end)
-        if place is not None and _supported(doc, start, end, place, gazetteer, resolved_tokens):
+        if place is not None and _supported(doc, arrays, start, end, place, gazetteer,
+                                            resolved_tokens):
             add(start, end, place)
         elif end - start > 2:
             inner(start, end)
@@ -283,17 +289,17 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], names: _Na
             if not _proper_name(arrays, i, end):
                 continue
             place = resolve(i, end)
-            if place is not None and _supported(doc, i, end, place, gazetteer,
+            if place is not None and _supported(doc, arrays, i, end, place, gazetteer,
                                                 resolved_tokens):
                 add(i, end, place)
                 break
         i = j
-    merged, joined = _merge_qualified(doc, sorted(found.values(), key=lambda t: t[0]),
+    merged, joined = _merge_qualified(arrays, sorted(found.values(), key=lambda t: t[0]),
                                       gazetteer, context)
     return merged, weighed or joined
 
 
-def _merge_qualified(doc: Doc, places: list[tuple[int, int, Place]], gazetteer: Gazetteer,
+def _merge_qualified(arrays: ParseArrays, places: list[tuple[int, int, Place]], gazetteer: Gazetteer,
                      context_countries: Sequence[str]
                      ) -> tuple[list[tuple[int, int, Place]], bool]:
     """Join "Paris" "," "Texas" into one place, Paris in Texas, when such a city exists;
@@ -306,10 +312,11 @@ def _merge_qualified(doc: Doc, places: list[tuple[int, int, Place]], gazetteer: 
         if k + 1 < len(places):
             nstart, nend, nplace = places[k + 1]
             qualifier_kind = gazetteer.kind(nplace) in ("country", "state")
-            if nstart == end + 1 and doc[end].text == "," and qualifier_kind:
+            if nstart == end + 1 and arrays.words[end] == "," and qualifier_kind:
                 looked_up = True
-                joined = gazetteer.lookup(f"{doc[start:end].text}, {doc[nstart:nend].text}",
-                                          context_countries)
+                joined = gazetteer.lookup(
+                    f"{arrays.span_text(start, end)}, {arrays.span_text(nstart, nend)}",
+                    context_countries)
                 # Only when the qualifier holds a city of that name: "in Gaza, Israel
                 # said" is two places, not "Gaza in Israel".
                 if joined is not None and joined != nplace and joined.country == nplace.country:
@@ -336,46 +343,49 @@ class DocPlaces:
         self._ents: list[_Entity] | None = None
         self._ent_starts: list[int] = []
         self._names = _Names(gazetteer)  # the places of the names resolved so far
-        # the document's sentences and where each starts, read once: ``Token.sent`` walks
-        # the sentence's words on every call
-        self._sents: list[Span] = []
-        self._sent_starts: list[int] = []
 
     def in_sentence(self, sent: Span, context_countries: Sequence[str] = ()
                     ) -> list[tuple[int, int, Place]]:
         """``find_places`` of ``sent``, remembered."""
-        found = self._plain.get(sent.start)
+        return self._in_words(sent.doc, sent.start, sent.end, context_countries)
+
+    def _in_words(self, doc: Doc, start: int, end: int, context_countries: Sequence[str]
+                  ) -> list[tuple[int, int, Place]]:
+        """``find_places`` of the sentence ``doc[start:end]``, remembered (by its bounds:
+        no Span need be made)."""
+        found = self._plain.get(start)
         if found is not None:
             return found
         context = tuple(context_countries)
-        key = (sent.start, context)
+        key = (start, context)
         found = self._found.get(key)
         if found is None:
             if self._ents is None:
                 from dotterel.nlp.arrays import parse_arrays
 
-                self._ents = parse_arrays(sent.doc).entities()
-                self._ent_starts = [start for start, _, _ in self._ents]
+                self._ents = parse_arrays(doc).entities()
+                self._ent_starts = [e[0] for e in self._ents]
             # the sentence's entities: those that start in it and end in it
-            first = bisect_left(self._ent_starts, sent.start)
-            last = bisect_left(self._ent_starts, sent.end, first)
-            ents = [e for e in self._ents[first:last] if e[1] <= sent.end]
-            found, weighed = _find_places(sent.doc, sent.start, sent.end, ents, self._names,
-                                          context)
+            first = bisect_left(self._ent_starts, start)
+            last = bisect_left(self._ent_starts, end, first)
+            ents = [e for e in self._ents[first:last] if e[1] <= end]
+            found, weighed = _find_places(doc, start, end, ents, self._names, context)
             if weighed:
                 self._found[key] = found
             else:
-                self._plain[sent.start] = found
+                self._plain[start] = found
         return found
 
-    def event_place(self, trigger: Token, context_countries: Sequence[str] = ()) -> Place | None:
-        """:func:`event_place` with the sentence's places remembered."""
-        if not self._sents:
-            self._sents = list(trigger.doc.sents)
-            self._sent_starts = [sent.start for sent in self._sents]
-        sent = self._sents[bisect_right(self._sent_starts, trigger.i) - 1]
-        return event_place(trigger, self.gazetteer, context_countries,
-                           self.in_sentence(sent, context_countries))
+    def event_place(self, doc: Doc, trigger: int, context_countries: Sequence[str] = ()
+                    ) -> Place | None:
+        """:func:`event_place` of the word ``doc[trigger]``, with the sentence's places
+        remembered. (By the word's position, its sentence's bounds from the parse arrays:
+        asked for every event coded, and ``Token.sent`` walks the document's words.)"""
+        from dotterel.nlp.arrays import parse_arrays
+
+        arrays = parse_arrays(doc)
+        return _clause_place(arrays, trigger, self.gazetteer, self._in_words(
+            doc, arrays.sent_starts[trigger], arrays.sent_ends[trigger], context_countries))
 
 
 def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
@@ -392,18 +402,23 @@ def event_place(trigger: Token, gazetteer: Gazetteer, context_countries: Sequenc
     """
     if places is None:
         places = find_places(trigger.sent, gazetteer, context_countries)
+    from dotterel.nlp.arrays import parse_arrays  # spaCy is loaded already
+
+    return _clause_place(parse_arrays(trigger.doc), trigger.i, gazetteer, places)
+
+
+def _clause_place(arrays: ParseArrays, trigger: int, gazetteer: Gazetteer,
+                  places: list[tuple[int, int, Place]]) -> Place | None:
+    """:func:`event_place` of word ``trigger``, whose sentence's places are ``places``
+    (read from the parse arrays: the search visits the words of the whole clause)."""
     place_at: dict[int, Place] = {}
     for start, end, place in places:
         for i in range(start, end):
             place_at[i] = place
     if not place_at:
         return None
-    from dotterel.nlp.arrays import parse_arrays  # spaCy is loaded already
-
-    # read from the parse arrays: the search visits the words of the whole clause
-    arrays = parse_arrays(trigger.doc)
     deps, heads = arrays.deps, arrays.heads
-    node = trigger.i
+    node = trigger
     for _ in range(4):  # the trigger, then up to three heads
         # (the search from a head enters again the phrase it came up from: a place
         # found there first was passed over for being in no locative use below it)
