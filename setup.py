@@ -2,8 +2,8 @@
 
 The project's metadata is in ``pyproject.toml``; this file only adds the compiled
 modules. Coding a document is pure Python work over spaCy's parse (reading the tree,
-looking words up, resolving actors, dates and places), and compiled it takes about
-two thirds of the time (``benchmarks/throughput.py`` measures it).
+looking words up, resolving actors, dates and places); compiled, it takes a little over
+half the time (``benchmarks/throughput.py`` measures it, and says which build ran).
 
 The compiled modules are built from the same sources, which the wheel also carries.
 The sources run as they are:
@@ -57,7 +57,7 @@ class OptionalBuildExt(build_ext):
 
     def _skipped(self, error: Exception) -> None:
         print(f"dotterel: the compiled modules were not built ({error}); "
-              "the pure-Python sources will run, about 1.6 times slower to code",
+              "the pure-Python sources will run, taking about 1.8 times as long to code",
               file=sys.stderr)
 
 
