@@ -10,8 +10,9 @@ DB ?= dotterel.duckdb
 .PHONY: demo test setup bench eval clean
 
 # The package is installed built, not editable: its coding modules are compiled with mypyc
-# (setup.py), so an edit of the sources is installed again by the next make. To run the
-# sources as they are while editing, `pip install -e .` instead (slower to code).
+# (setup.py), and an edit of the sources is built and installed again by the next make
+# (which also replaces an editable install made by hand: `pip install -e .` runs the
+# sources as they are, slower to code, until then).
 SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' -not -name '*.so')
 
 setup: $(STAMP)

@@ -316,17 +316,6 @@ def machine() -> dict[str, Any]:
             "cpu_count": os.cpu_count()}
 
 
-def coding_build() -> str:
-    """How Dotterel's coding modules run here: compiled with mypyc (a built install, see
-    ``setup.py``) or as their Python sources (an editable or pure-Python install)."""
-    import importlib.machinery
-
-    from dotterel import coding
-
-    compiled = str(coding.__file__).endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
-    return "compiled (mypyc)" if compiled else "Python sources, not compiled"
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=100_000,
@@ -367,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{info['processor']}, {info['cpu_count']} CPUs")
     print(f"corpus    {len(corpus)} articles, {words} words from {args.input}")
     print(f"model     {args.model}, batch size {args.batch_size}")
+    from dotterel.compiled import coding_build
+
     build = coding_build()
     print(f"build     Dotterel's coding modules: {build}")
 

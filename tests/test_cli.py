@@ -108,6 +108,7 @@ def test_missing_dictionary_is_an_error(tmp_path):
 def test_version():
     proc = dotterel("version")
     assert proc.returncode == 0 and proc.stdout.startswith("dotterel ")
+    assert "\nbuild " in proc.stdout  # whether the coding modules run compiled
 
 
 def test_quotes_are_stored_and_listed(tmp_path):

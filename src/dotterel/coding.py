@@ -25,10 +25,10 @@ from .extract.quotes import find_quotes
 from .extract.word_classes import word_class
 from .merge.canonical import same_act
 from .nlp.arrays import ParseArrays, parse_arrays
-from .nlp.tokens import conjuncts
 from .ontology import Ontology
-from .resolve.actors import (MOVEMENT_HEADS, SIDE_WORDS, STATELESS_PEOPLES, VENUE_PREPS,
-                              DocActors, ancestors, bare_sides)
+from .resolve.actors import (ARMED_SECTORS, BORDER_NOUNS, MOVEMENT_HEADS, MUTUAL_WORDS,
+                              SIDE_WORDS, STATELESS_PEOPLES, VENUE_PREPS, DocActors, ancestors,
+                              bare_sides)
 from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
                              published_from_text)
 from .resolve.knowledge import Knowledge
@@ -680,7 +680,7 @@ class CodingStage:
             # in the crowd (read below as the people of the place)
             sources = []
         else:
-            sources = _unique(a for i in _split_modifiers(doc, arrays, m.sources)
+            sources = _unique(a for i in _split_modifiers(arrays, m.sources)
                               for a in actors.resolve_all(doc[i], day))
         named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
@@ -853,8 +853,7 @@ PEACEKEEPING, PEACEKEEPERS_RECEIVED = "074", "0861"  # sending them, and a host 
 # Meeting and negotiating are done with each other, both ways: the codes, and the words
 # that say so (word_classes.tsv; not "presented credentials" or "attended a summit", also
 # coded 040)
-MUTUAL_CODES: Final = {"040", "046"}
-MUTUAL_WORDS: Final = word_class("mutual")
+MUTUAL_CODES: Final = {"040", "046"}  # (the words: MUTUAL_WORDS, resolve/actors.py)
 SCHEDULED_AUX: Final = {"will", "shall", "'ll"}  # "will meet": set to happen, not only meant
 PROTEST_ROOT: Final = "14"
 # Words that count or gather people by themselves: a protest's crowd (word_classes.tsv).
@@ -866,7 +865,6 @@ CEASEFIRE_VIOLATION: Final = "196"
 REPRESSION: Final = "175"  # tear gas, water cannon, beatings: force used on crowds
 CEASEFIRE_DECLARED: Final = "0871"
 INSURGENT_SECTORS: Final = {"REB", "INS"}  # those who fight their own state
-ARMED_SECTORS: Final = {"MIL", "UAF", "REB", "INS"}  # forces whose withdrawal may be called for
 IRREGULAR_DOERS: Final = frozenset({"UAF", "REB", "INS"})  # armed men of no state, by what they are
 # State bodies "the" alone makes the state's own where they act (word_classes.tsv).
 HOME_BODIES: Final = word_class("home_body")
@@ -896,7 +894,7 @@ DEMANDING_ROOTS: Final = {"10", REJECT_ROOT}  # demands and rejections: of an ac
 # The rejection of what a demand asks for: a demand for aid (103) rejected is 122, and
 # so on; the fourth digit carries over (1031 -> 1221).
 REJECTED: Final = {"101": "121", "103": "122", "104": "123", "105": "124", "106": "125",
-            "107": "127", "108": "126"}
+                   "107": "127", "108": "126"}
 POSTURE_ROOT: Final = "15"
 SHOW_OF_FORCE: Final = "150"  # a show of military force, as exercises held are coded
 JOINT_EXERCISE: Final = "062"  # military cooperation, as exercises held together are coded
@@ -932,21 +930,21 @@ SIGNING_VERBS: Final = word_class("signing")
 STATE_SECTORS: Final = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "UAF"}
 
 
-ACCUSE_ROOT = "11"  # the accusation an arrest rests on is made by whoever arrests
+ACCUSE_ROOT: Final = "11"  # the accusation an arrest rests on is made by whoever arrests
 # complaints and demands: aimed at whoever did the wrong they are made over
 GRIEVANCE_ROOTS: Final = {DEMAND_ROOT, ACCUSE_ROOT}
 # Verbs by which one commits oneself to an act ("pledged to", "agreed to"): word_classes.tsv
 PLEDGE_VERBS: Final = word_class("commitment")
 
 
-def _split_modifiers(doc: Doc, arrays: ParseArrays, heads: tuple[int, ...]) -> list[int]:
+def _split_modifiers(arrays: ParseArrays, heads: tuple[int, ...]) -> list[int]:
     """``heads`` without an adjective the parser split off the name that follows it as a
     doer of its own ("Sudan's paramilitary Rapid Support Forces shelled": one doer, the
     Forces, not "paramilitary" besides)."""
     pos = arrays.pos
     if not any(pos[i] == "ADJ" for i in heads):
-        return list(heads)  # (most doers: no adjective, and no Token need be made)
-    starts = {doc[i].left_edge.i for i in heads}
+        return list(heads)  # (most doers: no adjective)
+    starts = {arrays.left_edges[i] for i in heads}
     return [i for i in heads if not (pos[i] == "ADJ" and i + 1 in starts)]
 
 
@@ -1019,7 +1017,7 @@ def _warring_sides(head: Token) -> bool:
         or bare_sides(parse_arrays(head.doc), head.i))
 
 
-RALLY_OPPOSITION = "113"
+RALLY_OPPOSITION: Final = "113"
 RALLY_SUPPORT: Final = "053"
 PRAISE: Final = "051"  # backing someone: what an appeal to others to back a third party asks
 SANCTION_ROOT: Final = "16"
@@ -1060,7 +1058,7 @@ def _asks_of(speaker: Actor, doer: Actor) -> bool:
         mine in STATE_SECTORS and theirs in STATE_SECTORS)
 
 
-PROGRESSIVE_AUX = {"was", "were", "is", "are", "been"}
+PROGRESSIVE_AUX: Final = {"was", "were", "is", "are", "been"}
 
 
 def _background_state(arrays: ParseArrays, trigger: int) -> bool:
@@ -1413,8 +1411,6 @@ def _act_heads(arrays: ParseArrays, trigger: int) -> list[int]:
     return heads
 
 
-# Nouns of a border between states (word_classes.tsv).
-BORDER_NOUNS: Final = word_class("border")
 # Prepositions by which an act is placed at a border ("along the border with Iraq").
 BORDER_PREPS: Final = PLACE_PREPS | {"along", "on", "across"}
 
@@ -1436,7 +1432,7 @@ def _border_sides(trigger: Token) -> list[Token]:
             [doc[after]] if after < len(doc) and doc[after].lower_ == "with"
             and doc[after].dep_ == "prep" else [])
         sides += [side for w in with_ for o in w.children if o.dep_ == "pobj"
-                  for side in (o, *conjuncts(o))]
+                  for side in (o, *o.conjuncts)]
     return sides
 
 
@@ -1542,7 +1538,7 @@ def _purpose_verbs(clause: Token) -> list[Token]:
             and v.lemma_.lower() in PURPOSE_VERBS]
 
 
-NAME_TYPES = {"GPE", "NORP", "ORG", "PERSON"}
+NAME_TYPES: Final = {"GPE", "NORP", "ORG", "PERSON"}
 
 
 def _names_doer(doc: Doc, m: Mention, knowledge: Knowledge) -> bool:

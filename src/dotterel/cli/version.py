@@ -6,6 +6,7 @@ import argparse
 import importlib.metadata as md
 
 from .. import __version__
+from ..compiled import coding_build
 from ..settings import Settings
 
 
@@ -29,4 +30,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"spacy {_installed('spacy')}")
     print(f"model {settings.model} {_installed(settings.model.replace('_', '-'))}")
     print(f"duckdb {_installed('duckdb')}")
+    print(f"build {coding_build()}")
     return 0

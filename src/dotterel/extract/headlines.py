@@ -26,7 +26,7 @@ from ..nlp.arrays import USER_DATA_KEY
 from .lexicon import Lexicon, load_lexicon
 from .word_classes import word_class
 
-HEADLINE_VERBS = "dotterel_headline_verbs"
+HEADLINE_VERBS: Final = "dotterel_headline_verbs"
 
 # What may open the object of a headline's verb ("summons Indian envoy").
 OBJECT_PHRASE_POS: Final = {"ADJ", "NOUN", "PROPN", "DET", "NUM"}
@@ -236,6 +236,11 @@ class HeadlineVerbs:
     def __call__(self, doc: Doc) -> Doc:
         mend_headline_verbs(doc, self.lexicon)
         return doc
+
+    def __reduce__(self) -> tuple[type[HeadlineVerbs], tuple[Lexicon]]:
+        # made anew from its lexicon: compiled (setup.py), it has no other way to be
+        # unpickled, which spaCy's worker processes (``nlp.pipe(n_process=...)``) do
+        return HeadlineVerbs, (self.lexicon,)
 
 
 @Language.factory(HEADLINE_VERBS, requires=["token.pos", "token.tag", "token.dep",

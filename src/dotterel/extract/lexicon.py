@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Final, NamedTuple
@@ -27,7 +27,7 @@ from dotterel.ontology import Ontology, data_path, load_ontology
 
 __all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon", "word_runs"]
 
-COLUMNS = ("code", "pos", "lemma", "particle", "objects", "context", "target", "flags")
+COLUMNS: Final = ("code", "pos", "lemma", "particle", "objects", "context", "target", "flags")
 POS_TAGS: Final = frozenset({"VERB", "NOUN", "ADJ"})
 # Flags without a value; "neg=CODE" is the one flag that carries one.
 SIMPLE_FLAGS: Final = frozenset({"speech", "report", "intent", "threat", "converse", "hosted"})
@@ -119,9 +119,13 @@ class TriggerEntry:
     @cached_property
     def _patterns(self) -> _ContextPatterns:
         """The entry's context patterns, kept on the entry: they are read for every
-        trigger it is tried on (a frozen dataclass with no slots still has the instance
-        dictionary ``cached_property`` writes to)."""
+        trigger it is tried on."""
         return _context_patterns(self.context)
+
+    def __reduce__(self) -> tuple[type[TriggerEntry], tuple[object, ...]]:
+        # made anew from its fields: compiled (setup.py), a frozen dataclass cannot be
+        # unpickled or copied field by field (spaCy's worker processes pickle components)
+        return TriggerEntry, tuple(getattr(self, f.name) for f in fields(self))
 
     @property
     def has_target(self) -> bool:
@@ -259,6 +263,11 @@ class Lexicon:
             key: frozenset(flag for entry in group for flag in entry.flags)
             for key, group in self._index.items()
         }
+
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[tuple[TriggerEntry, ...]]]:
+        # made anew from its entries: compiled (setup.py), it has no other way to be
+        # unpickled (spaCy's worker processes pickle the headline component that holds it)
+        return Lexicon, (self._entries,)
 
     def candidates(self, pos: str, lemma: str) -> list[TriggerEntry]:
         """Entries for this head word, most constraints first, then in file order."""

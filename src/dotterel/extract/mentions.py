@@ -6,13 +6,12 @@ the resolution stages turn those tokens into actors, dates and places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Final, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.arrays import ParseArrays, parse_arrays
-from ..nlp.tokens import conjuncts
 from ..types import Modality
 from .lexicon import Lexicon, TriggerEntry, word_runs
 from .word_classes import word_class
@@ -48,7 +47,7 @@ FUTURE_AUX: Final = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX: Final = {"could", "might", "may", "would"}
 HYPOTHETICAL_MARKS: Final = {"if", "unless", "whether"}
 POSSIBILITY_AUX: Final = {"could", "might", "may"}
-CONDITION_MARKS = {"if", "unless"}
+CONDITION_MARKS: Final = {"if", "unless"}
 OBLIGATION_AUX: Final = {"must", "should", "ought"}
 MODAL_AUX: Final = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX
 OBLIGATION_VERBS: Final = {"have", "need"}
@@ -122,6 +121,11 @@ class Mention:
         # (read from the parse arrays: every event coded asks, and no Token is needed)
         words = parse_arrays(doc).words
         return " ".join(words[i] for i in sorted(self.trigger_tokens))
+
+    def __reduce__(self) -> tuple[type[Mention], tuple[object, ...]]:
+        # made anew from its fields: compiled (setup.py), a frozen dataclass cannot be
+        # unpickled or copied field by field
+        return Mention, tuple(getattr(self, f.name) for f in fields(self))
 
 
 def _children(tok: Token, deps: set[str] | frozenset[str]) -> list[Token]:
@@ -348,8 +352,8 @@ def _objects(tok: Token) -> list[int]:
     for a noun trigger the complement of "of" and noun compounds ("embassy raid"); their
     token indices."""
     # (the dependents read from the parse arrays, looked up once: every trigger tried is
-    # asked this, and its entries read only the objects' positions: no Token is made for
-    # them)
+    # asked this, and its entries read only the objects' positions; a Token is made only
+    # on the rarer paths, a passive's subjects, a named object or a measure phrase)
     doc = tok.doc
     arrays = parse_arrays(doc)
     i = tok.i
@@ -994,8 +998,8 @@ BLAME_ADJECTIVES: Final = word_class("blame")
 def _governing_verb(phrase: Token) -> Token | None:
     """The verb whose object or prepositional adjunct a noun phrase is ("launched an
     attack", "left for meetings", "during a visit"), else None."""
-    # (read from the parse arrays: every noun trigger asks, and only the verb returned is
-    # made a Token)
+    # (read from the parse arrays: every noun trigger asks, and a Token is made only for a
+    # verb found)
     doc = phrase.doc
     arrays = parse_arrays(doc)
     deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
@@ -1092,7 +1096,7 @@ def _stranded_object(prep: Token) -> list[Token]:
     return []
 
 
-TIME_ENTITIES = {"DATE", "TIME"}
+TIME_ENTITIES: Final = {"DATE", "TIME"}
 # Adverbs of nearness before a phrase of time or place (word_classes.tsv).
 NEARNESS_ADVERBS: Final = word_class("nearness")
 # Nouns of time the parser does not always mark as dates (word_classes.tsv).
@@ -1107,7 +1111,7 @@ def _named_before_date(date: Token) -> list[Token]:
     return names[-1:]
 
 
-MOVEMENT_PREPS = {"from", "to", "into"}
+MOVEMENT_PREPS: Final = {"from", "to", "into"}
 COERCE_ROOT: Final = "17"
 YIELD_ROOT: Final = "08"  # easing, acceding, releasing, allowing
 
@@ -1364,7 +1368,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
     return []
 
 
-INVESTIGATE_ROOT = "09"
+INVESTIGATE_ROOT: Final = "09"
 PEACEKEEPING_INTENT: Final = "0334"  # a pledge to send a force to keep the peace
 # Nouns for a peacekeeping force whose "in"/"to" phrase names where it serves
 # (word_classes.tsv).
@@ -1464,8 +1468,8 @@ def _attributed_object(verb: Token) -> list[Token]:
     taken into the subject of the closing attribution ("an Iraqi, public television"):
     the words between the verb and that subject's comma are the verb's object, headed by
     their last word that names someone."""
-    # (the comma, the attribution and the phrase read from the parse arrays, with no
-    # Token made for each word: every verb trigger with no object asks)
+    # (the comma and the attribution read from the parse arrays: every verb trigger with
+    # no object asks, and few have an attribution to read on)
     doc = verb.doc
     arrays = parse_arrays(doc)
     words, heads, deps, pos = arrays.words, arrays.heads, arrays.deps, arrays.pos
@@ -1549,7 +1553,7 @@ def _who(doc: Doc, arrays: ParseArrays, i: int) -> int:
         # a bare number counts what the same verb's object counts in the clause it is
         # coordinated with
         verb = tok.head
-        for other in (verb.head, *conjuncts(verb)) if verb.dep_ == "conj" else conjuncts(verb):
+        for other in (verb.head, *verb.conjuncts) if verb.dep_ == "conj" else verb.conjuncts:
             if other.i != verb.i and other.lemma_ == verb.lemma_:
                 named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
                 if named:
@@ -1945,7 +1949,7 @@ def _pledges_act(verb: Token) -> bool | None:
     if not clauses:
         return None
     return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX
-               for clause in clauses for v in (clause, *conjuncts(clause)) for c in v.children)
+               for clause in clauses for v in (clause, *clause.conjuncts) for c in v.children)
 
 
 def _purpose(tok: Token) -> bool:
@@ -1980,8 +1984,6 @@ def _shares_mood(tok: Token, arrays: ParseArrays) -> bool:
             return False
     return deps[i] == "conj" or _purpose(tok)
 
-
-CONDITION_MARKS = {"if", "unless"}
 
 
 def _conditional(tok: Token) -> bool:
@@ -2105,7 +2107,7 @@ def _content_objects(verb: Token) -> list[Token]:
                                         for o in _children(p, {"pobj"})]
     heads += [o for h in heads if h.pos_ == "NOUN" for p in _children(h, {"prep"})
               if p.lower_ == "for" for o in _children(p, {"pobj"})]
-    return [t for h in heads for t in (h, *conjuncts(h))]
+    return [t for h in heads for t in (h, *h.conjuncts)]
 
 
 # CAMEO roots: intentions to cooperate (03), and the first of the hostile roots (09-20).
@@ -2128,7 +2130,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     nouns: list[Token] = []
     doc = sent.doc
     arrays = parse_arrays(doc)
-    tags, lemmas = arrays.pos, arrays.lemmas
+    upos, lemmas = arrays.pos, arrays.lemmas
     # (where the entries tried on its words look for their context words first)
     sentence = _Sentence(doc, arrays, sent.start, sent.end)
     token = sentence.token
@@ -2136,7 +2138,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # the few with a lexicon entry become Token objects
     # (each word's tag taken from a slice of the column as the loop's own item, not
     # indexed: most words are no verb, noun or adjective, and the tag is all they need)
-    for i, pos in enumerate(tags[sent.start:sent.end], sent.start):
+    for i, pos in enumerate(upos[sent.start:sent.end], sent.start):
         if pos in ("VERB", "AUX"):
             if lemmas[i].lower() in verb_lemmas:
                 verbs.append(token(i))
@@ -2169,7 +2171,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # "ended mediation efforts", "froze aid programmes": what is cut off or halted
             # is named by its object's compound too, no act of its own
             # (read from the parse arrays: no Token is needed)
-            consumed.update(c for i in used if tags[i] == "NOUN"
+            consumed.update(c for i in used if upos[i] == "NOUN"
                             for c in arrays.children[i] if arrays.deps[c] == "compound")
         if "report" in entry.flags:
             reports.append(tok)
@@ -2199,7 +2201,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # considering is the event)
     considering = {m.trigger for m in found if m.code.startswith(CONSIDER)}
     if considering:  # (most sentences consider nothing: no governors to look up)
-        found = [m for m in found if tags[m.trigger] != "VERB" or not any(
+        found = [m for m in found if upos[m.trigger] != "VERB" or not any(
             g in considering for g in _governors(doc, arrays, m.trigger, 2))]
     # what each appeal or demand asks for, and each rejection refuses: "asked Portugal
     # for military aid", "rejected an offer of mediation"
@@ -2226,7 +2228,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         # "intercepted a rocket fired from Lebanon", "repelled an attack on the base": who
         # fends off an armed act did not do it (read only when there are nouns to read)
         judging.update(i for i in range(sent.start, sent.end)
-                       if tags[i] == "VERB" and _fends(doc, lemmas[i].lower(), i))
+                       if upos[i] == "VERB" and _fends(doc, lemmas[i].lower(), i))
     judges, brokers = frozenset(judging), frozenset(brokering)
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
@@ -2263,7 +2265,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # no doer named is left to the unidentified-attacker reading
             # (the words before it read from the parse arrays, from the nearest back)
             before = next((j for j in range(tok.i - 1, sent.start - 1, -1)
-                           if tags[j] in ("PROPN", "NOUN")
+                           if upos[j] in ("PROPN", "NOUN")
                            and arrays.deps[j] in ("pobj", "nsubj", "nsubjpass", "dobj")
                            and arrays.ent_types[j] not in TIME_ENTITIES
                            and lemmas[j] not in TIME_WORDS), None)
@@ -2353,15 +2355,15 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # "held a march to protest the new tax", "prevented a rally organized to protest the
     # budget": the protest a protest is held for is that protest told again
     # (only a sentence with a protest verb needs its rally nouns)
-    if any(m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB" for m in found):
+    if any(m.code[:2] == PROTEST_ROOT and upos[m.trigger] == "VERB" for m in found):
         # (the sentence's nouns read from the parse arrays, with no Token made for each)
-        rallies = [j for j in range(sent.start, sent.end) if tags[j] == "NOUN" and any(
+        rallies = [j for j in range(sent.start, sent.end) if upos[j] == "NOUN" and any(
             e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", lemmas[j].lower()))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
         staged |= {arrays.heads[n] for n in rallies if arrays.deps[n] in OBJECTS}
         staged |= {c for n in rallies for c in arrays.children[n] if arrays.deps[c] == "acl"}
         found = [m for m in found if not (
-            m.code[:2] == PROTEST_ROOT and tags[m.trigger] == "VERB"
+            m.code[:2] == PROTEST_ROOT and upos[m.trigger] == "VERB"
             and _voiced_by(token(m.trigger), staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
@@ -2417,7 +2419,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             if m.trigger in asked else m for m in kept]
 
 
-DENIAL = "016"
+DENIAL: Final = "016"
 
 
 def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
@@ -2453,7 +2455,7 @@ def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
     return out
 
 
-THREAT_ROOT = "13"
+THREAT_ROOT: Final = "13"
 REJECT_ROOT: Final = "12"
 POSTURE_ROOT: Final = "15"
 # Verbs of getting ready for an act (word_classes.tsv).
@@ -2563,9 +2565,9 @@ def _in_condition(arrays: ParseArrays, i: int) -> bool:
 # The entry of a demand read off a statement that someone must act, when what they must do
 # is no act the lexicon knows ("declared that China must drop its trade barriers").
 OBLIGED_DEMAND: Final = TriggerEntry(code="100", pos="VERB", lemma="-", particle=None,
-                              objects=frozenset(), context=(), target=("obj",),
-                              flags=frozenset({"speech"}), neg_code=None,
-                              origin="rule: a statement that someone must act")
+                                     objects=frozenset(), context=(), target=("obj",),
+                                     flags=frozenset({"speech"}), neg_code=None,
+                                     origin="rule: a statement that someone must act")
 OBLIGED_APPEAL: Final = "020"  # the code of one that says someone should act
 
 
@@ -2669,7 +2671,7 @@ def _within(tok: Token, clause: Token) -> bool:
     return True
 
 
-PROTEST_ROOT = "14"
+PROTEST_ROOT: Final = "14"
 CONSULT_ROOT: Final = "04"
 # Meetings that other news is dated by; talks and visits so named are still coded
 # (word_classes.tsv).
@@ -2701,8 +2703,8 @@ def _between_parties(tok: Token) -> list[Token]:
         holders.append(head)
     for holder in holders:
         for obj in _prep_objects(holder, "between"):
-            if conjuncts(obj):
-                return [obj, *conjuncts(obj)]
+            if obj.conjuncts:
+                return [obj, *obj.conjuncts]
     return []
 
 
@@ -2942,7 +2944,7 @@ DEATH_PREPS: Final = {"of", "from", "under", "after"}  # "died of/under torture"
 TORTURE, KILLING = "1822", "1823"  # torture someone died of is a killing
 
 
-ACCUSE_ROOT = "11"
+ACCUSE_ROOT: Final = "11"
 # Prepositions by which an act of coercion names the charges it rests on ("arrested on
 # charges of spying", "detained over allegations of fraud").
 GROUNDS_PREPS: Final = {"on", "over"}
@@ -2958,7 +2960,7 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
                 None)
 
 
-ARREST = "173"  # arresting, detaining, jailing
+ARREST: Final = "173"  # arresting, detaining, jailing
 
 
 def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: _Sentence
@@ -3390,7 +3392,7 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
     return m
 
 
-AERIAL_WEAPONS = "195"
+AERIAL_WEAPONS: Final = "195"
 # A state's armed forces, as the doers of a bombing (word_classes.tsv).
 ARMED_FORCE_WORDS: Final = word_class("armed_force")
 
@@ -3408,7 +3410,7 @@ def _state_bombing(m: Mention, doc: Doc) -> Mention:
     return m
 
 
-TRAVEL_CODE = "042"
+TRAVEL_CODE: Final = "042"
 FORCE_MOVEMENT: Final = "154"
 # Armed forces and their units and craft, as the ones who arrive somewhere, and the verbs
 # of travel by which arriving forces are deployed (forces that visit or tour a place are
@@ -3430,7 +3432,7 @@ def _forces_moved(m: Mention, doc: Doc) -> Mention:
     return m
 
 
-MEDIATION = "045"
+MEDIATION: Final = "045"
 
 
 def _mediated_parties(tok: Token) -> list[Token]:
@@ -3497,7 +3499,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
         # the target on the list's last deed, but it is every one's
-        targets = next((found for c in conjuncts(tok) if (found := _target(c, entry, (c.i,)))), [])
+        targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
     if not targets and code[:3] == MEDIATION:
         targets = _mediated_parties(tok)
     if not targets and conditional:

@@ -43,7 +43,7 @@ CHARACTERISE_LEMMAS: Final = word_class("characterising")
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 # Dependents that can carry the speaker of an inverted attribution ("said Canseco").
 INVERTED_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos",
-                           "oprd", "dative", "conj", "dep"})
+                                  "oprd", "dative", "conj", "dep"})
 NOMINAL_POS: Final = frozenset({"PROPN", "NOUN", "PRON"})
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that", "whom"})
 SENTENCE_END: Final = frozenset({".", "!", "?"})
@@ -166,7 +166,7 @@ def _quote_marks(text: str) -> list[_Marked]:
     return found
 
 
-_MARK_OR_LINE_END = re.compile("[" + re.escape(OPEN_MARKS + CLOSE_MARKS + STRAIGHT) + "\n]")
+_MARK_OR_LINE_END: Final = re.compile("[" + re.escape(OPEN_MARKS + CLOSE_MARKS + STRAIGHT) + "\n]")
 
 
 def _trimmed(text: str, open_at: int, close_at: int, closed: bool) -> _Marked:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 # times a batch)
 USER_DATA_KEY: Final = "dotterel.parse_arrays"
 COLUMNS: Final = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB, IDX,
-                  SENT_START]
+                         SENT_START]
 # the first columns hold string hashes; the others' positions in COLUMNS
 _STRING_COLUMNS: Final = 7
 _HEAD, _SPACY, _ENT_IOB, _IDX, _SENT_START = 7, 8, 9, 10, 11

@@ -287,7 +287,7 @@ class FastAttributeRuler:
             mapped = np.array([mapping.get(int(t), 0) for t in tags], dtype=values.dtype)[inverse]
             # a tag the map does not cover keeps what it had
             values[:, col] = np.where(known, mapped, values[:, col])
-        doc.from_array([POS, MORPH], values[:, 1:])  # type: ignore[arg-type]  # (stubs: thinc's Ints2d)
+        doc.from_array([POS, MORPH], values[:, 1:])
 
     def __call__(self, doc: Doc) -> Doc:
         table = self.table

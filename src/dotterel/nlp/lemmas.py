@@ -51,7 +51,7 @@ class FastLemmatizer:
                 text = lemmatizer.lemmatize(doc[i])[0]
                 found = known[key] = doc.vocab.strings.add(text)
             lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]  # (stubs: thinc's Ints2d)
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

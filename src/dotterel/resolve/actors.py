@@ -26,7 +26,6 @@ from spacy.tokens import Doc, Token
 from ..extract.mentions import is_list_item
 from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
-from ..nlp.tokens import conjuncts
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
                          inside_place_name, period_names, phrase_key, successions)
@@ -35,13 +34,13 @@ from .places import Gazetteer
 
 # Dependencies that stay inside an actor's noun phrase.
 NP_DEPS: Final = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos",
-           "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
+                  "punct", "cc", "conj", "npadvmod", "quantmod", "advmod"}
 NP_PREPS: Final = {"of", "from"}
 # What heads a base noun phrase (spaCy's English noun chunks): a noun or pronoun in one
 # of these dependencies, or a conjunct of one.
 CHUNK_POS: Final = frozenset({"NOUN", "PROPN", "PRON"})
 CHUNK_DEPS: Final = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative",
-                        "appos", "attr", "ROOT"})
+                               "appos", "attr", "ROOT"})
 # prepositions inside a name only when capitalised ("Doctors Without Borders")
 NAME_PREPS: Final = {"Without", "Sans"}
 PERSON_PRONOUNS: Final = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -92,7 +91,7 @@ MODIFIER_DEPS: Final = {"compound", "amod", "flat", "nmod"}
 # health workers, journalists and clergy and their places ("an airstrike hit a hospital in
 # Dnipro", "killed five journalists in Gaza")
 SCENE_SECTORS: Final = frozenset({"CVL", "UAF", "REB", "INS", "CRM", "EDU", "LAB", "AGR", "COP",
-                           "JUD", "HLH", "MED", "REL"})
+                                  "JUD", "HLH", "MED", "REL"})
 # where a deed is done: in a place, or close by it ("shelled positions near Donetsk")
 SCENE_PLACE_PREPS: Final = GROUP_PLACE_PREPS | {"near", "outside"}
 # Where a crowd goes about ("marched through Istanbul", "rallied across France") is where
@@ -944,7 +943,7 @@ class DocActors:
             return self._pronoun(head, day, exclude)
         if bare_sides(arrays, h):
             # "urged the parties to return to talks": the sides of a dispute the text
-            # tells of, not political parties (the pipeline reads them from the fight)
+            # tells of, not political parties (the coding stage reads them from the fight)
             return None
         reading = self._reading(head)
         positions, words, index = reading.positions, reading.words, reading.index
@@ -1479,7 +1478,7 @@ class DocActors:
                 if deps[obj] != "pobj" or arrays.ent_types[obj] in ("DATE", "TIME"):
                     continue
                 obj_token = self.doc[obj]
-                for place in (obj, *(c.i for c in conjuncts(obj_token))):
+                for place in (obj, *(c.i for c in obj_token.conjuncts)):
                     # (a city the tagger took for a name or missed: "police in Enugu")
                     country = self._place_country(place) or self._city_named(place)
                     if country and country not in found:
@@ -1662,7 +1661,7 @@ class DocActors:
             out += [Actor(code=c + found.sector, country=c, sector=found.sector,
                           name=self.knowledge.country_name(c), text=found.text)
                     for c in places if c != found.country]
-        listed = list(conjuncts(at)) if at.i != h else []
+        listed = list(at.conjuncts) if at.i != h else []
         modifiers: list[Token] = []
         for child in children[h]:
             dep = deps[child]
@@ -1673,14 +1672,14 @@ class DocActors:
                 # other name
                 appos = doc[child]
                 if self._another_state(appos, found, day):
-                    listed += (appos, *conjuncts(appos))
+                    listed += (appos, *appos.conjuncts)
             elif dep in ("amod", "compound", "nmod") and any(
                     deps[c] == "conj" and c > child for c in children[child]):
                 # coordinated modifiers of the head share its sector: "Eriadori and
                 # Calenardhon leaders" are both governments (a modifier has conjuncts
                 # when a "conj" word follows it among its dependents: Token.conjuncts)
                 mod = doc[child]
-                modifiers += (mod, *conjuncts(mod))
+                modifiers += (mod, *mod.conjuncts)
         shared = found.sector
         if len(shared) > 3 and modifiers:
             # "Israeli and Hamas negotiators": a named group's code is its own; the other
@@ -2251,10 +2250,9 @@ def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:
 def _noun_chunks(doc: Doc, arrays: ParseArrays) -> list[tuple[int, int, int]]:
     """``doc.noun_chunks`` as (start, end, root position) of each base noun phrase, read
     from the parse arrays by the rules of spaCy's English iterator
-    (``spacy.lang.en.syntax_iterators``): that makes a Token of every word, and a Span of
-    every chunk, of every document coded. Only a word that may head a chunk has its
-    subtree's first word asked of spaCy (``Token.left_edge``, which the parser set): a
-    walk of the tree from every word to find each one's cost more."""
+    (``spacy.lang.en.syntax_iterators``), which makes a Token of every word, and a Span of
+    every chunk, of every document coded. A chunk starts at its head's subtree's first
+    word (``ParseArrays.left_edges``, as ``Token.left_edge``)."""
     heads, deps = arrays.heads, arrays.deps
     out: list[tuple[int, int, int]] = []
     prev_end = -1

@@ -28,7 +28,7 @@ from ..types import DateBasis, PublishedBasis, TimeRef
 from .timex import (NUMERIC_DATE_RULES, RuleMatch, Tense, TimeMention, apposed_offset,
                     day_first_order, find_times, time_matches)
 
-FUTURE_AUX = {"will", "shall", "'ll"}
+FUTURE_AUX: Final = {"will", "shall", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def _in_conjoined_year(arrays: ParseArrays, tm: TimeMention, tok: int,
     return tm
 
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+SUBJECT_DEPS: Final = {"nsubj", "nsubjpass", "expl"}
 
 
 def _hung_on(arrays: ParseArrays, tok: int) -> int:
@@ -335,7 +335,7 @@ def _governing_time(arrays: ParseArrays, trig: int, located: list[tuple[TimeMent
     return (free[0].ref, False) if free else None
 
 
-DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+DEFINITE_DETS: Final = {"the", "this", "that", "these", "those"}
 
 
 def is_definite(noun: Token) -> bool:

@@ -69,17 +69,17 @@ _MUCH_BIGGER_LOG: Final = math.log10(5)
 # Letters that NFKD does not split into a base letter and a mark, and modifier letters
 # used for ayn and hamza ("Sanʿāʾ").
 _LETTER_FOLD: Final = (("ø", "o"), ("ł", "l"), ("đ", "d"), ("ð", "d"), ("æ", "ae"), ("œ", "oe"),
-                ("ı", "i"), ("þ", "th"), ("ħ", "h"), ("ŧ", "t"), ("ŀ", "l"), ("ʻ", ""),
-                ("ʼ", ""), ("ʿ", ""), ("ʾ", ""))
+                       ("ı", "i"), ("þ", "th"), ("ħ", "h"), ("ŧ", "t"), ("ŀ", "l"), ("ʻ", ""),
+                       ("ʼ", ""), ("ʿ", ""), ("ʾ", ""))
 # Punctuation: hyphens and the like become spaces ("Port-au-Prince" = "Port au Prince");
 # dots and apostrophes vanish ("St. John's" = "St Johns", "Sana'a" = "Sanaa").
 _PUNCT_TO_SPACE: Final = re.compile("[-\u2010\u2011\u2013\u2014/,()\t]")
 _PUNCT_DROPPED: Final = re.compile("[.'\u2019\u2018`\u00b4]")
 _DIRECTION_PREFIXES: Final = ("northern ", "southern ", "eastern ", "western ", "central ",
-                       "north eastern ", "north western ", "south eastern ", "south western ",
-                       "northeastern ", "northwestern ", "southeastern ", "southwestern ")
+                              "north eastern ", "north western ", "south eastern ", "south western ",
+                              "northeastern ", "northwestern ", "southeastern ", "southwestern ")
 _ADMIN_SUFFIXES: Final = (" region", " province", " oblast", " governorate", " district",
-                   " prefecture", " municipality", " city")
+                          " prefecture", " municipality", " city")
 _ALL_KINDS: Final = frozenset({"city", "country", "state", "region"})  # what a variant may mean
 _STATE_KINDS: Final = frozenset({"state", "region"})  # "Washington state"
 
@@ -144,8 +144,8 @@ def normalize_name(name: str) -> str:
 
 # --- knowledge written for Dotterel ---------------------------------------------------
 
-PLACE_NAME_KINDS = frozenset({"country", "city", "landmark", "region", "us_state",
-                              "us_state_abbr", "arabic_article"})
+PLACE_NAME_KINDS: Final = frozenset({"country", "city", "landmark", "region", "us_state",
+                                     "us_state_abbr", "arabic_article"})
 
 
 @dataclass(frozen=True)
@@ -582,9 +582,9 @@ def _build(data_dir: Path) -> Gazetteer:
     for i, key in itertools.chain(enumerate(primary_keys), zip(alt_owner, alt_keys)):
         if city_iso3[i] in names.arabic_name_countries and _ARABIC_ARTICLE.match(key):
             bare = _ARABIC_ARTICLE.sub("", key)
-            packed = city_index.setdefault(bare, [])
-            if i * 2 not in packed and i * 2 + 1 not in packed:
-                packed.append(i * 2 + 1)
+            entries = city_index.setdefault(bare, [])
+            if i * 2 not in entries and i * 2 + 1 not in entries:
+                entries.append(i * 2 + 1)
 
     # The capital of each country: a city of that country known by the capital's name,
     # by its GeoNames name rather than an alternate one ("New Delhi" is New Delhi, not
@@ -592,10 +592,10 @@ def _build(data_dir: Path) -> Gazetteer:
     capital_of: dict[str, tuple[tuple[bool, int], int]] = {}  # ISO3 -> (rank, city number)
     for rec in raw_countries.values():
         key = normalize_name(rec.get("capital") or "")
-        for named in city_index.get(key, ()) if key else ():
-            i = named >> 1
+        for packed in city_index.get(key, ()) if key else ():
+            i = packed >> 1
             if city_iso3[i] == rec["iso3"]:
-                rank = (not named & 1, city_pop[i])
+                rank = (not packed & 1, city_pop[i])
                 best = capital_of.get(rec["iso3"])
                 if best is None or rank > best[0]:
                     capital_of[rec["iso3"]] = (rank, i)

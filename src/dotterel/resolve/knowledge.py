@@ -51,7 +51,7 @@ _TRANSPARENT: Final[frozenset[str]] = frozenset({"'s", "'", "-", "–", "—", "
 # Gulf of Aden" (not the Persian Gulf). Written capitalised, they make one place name.
 GEO_FEATURES: Final[frozenset[str]] = word_class("geo_feature")
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _POSSESSIVE: Final = re.compile(r"'s\b")
 _SEPARATORS: Final = re.compile(r"[-–—./'_]")
 _WORDS: Final = re.compile(r"\w+|[^\w\s]")
@@ -198,7 +198,7 @@ class _Node:
         self.stems: dict[str, list[Phrase]] = {}
 
 
-_STEM_INDEX = 4  # a stem shorter than this matches only whole words (too many false hits)
+_STEM_INDEX: Final = 4  # a stem shorter than this matches only whole words (too many false hits)
 # how many token texts a Knowledge remembers its readings of (see Knowledge._word) before
 # it starts afresh: a news text repeats its words, a corpus its vocabulary
 WORD_MEMO_SIZE: Final = 1 << 16
@@ -584,7 +584,7 @@ class Knowledge:
             return Knowledge(self._phrases + tuple(extra))
 
 
-MISSPELT_MIN = 6  # shorter names are too near other words to read a slip in them
+MISSPELT_MIN: Final = 6  # shorter names are too near other words to read a slip in them
 
 
 def _feature_word(text: str) -> bool:
@@ -694,7 +694,7 @@ def _alternatives(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-_CODE = re.compile(r"^[A-Z0-9]{3,}$")
+_CODE: Final = re.compile(r"^[A-Z0-9]{3,}$")
 
 
 def _check_code(path: Path, number: int, code: str, length: int | None = None) -> str:

@@ -31,24 +31,24 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that already hold parsed te
 
 __all__ = ["Gazetteer", "dateline_place", "event_place", "find_places", "load_gazetteer"]
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions after which a capitalised name is a place ("in Quito", "near Rafah").
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
-                                 "throughout", "within", "into", "from", "to", "toward",
-                                 "towards", "outskirts", "between", "on"})
+                                        "throughout", "within", "into", "from", "to", "toward",
+                                        "towards", "outskirts", "between", "on"})
 # Prepositions that say where an event happened: any place after them counts.
 _STRONG_LOCATIVES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
-                               "throughout", "within", "into", "nearby", "off", "along"})
+                                      "throughout", "within", "into", "nearby", "off", "along"})
 # Prepositions that name a place only when it is smaller than a country: "an attack on
 # Kyiv" happened in Kyiv; "sanctions on Russia" did not happen in Russia.
 _WEAK_LOCATIVES: Final = frozenset({"on", "to", "toward", "towards", "over", "upon"})
 # Dependencies that open another clause: its places belong to other events.
 _CLAUSE_DEPS: Final = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass",
-                          "acl", "xcomp"})
+                                 "acl", "xcomp"})
 # Dependencies through which a place found after a locative preposition stays locative
 # ("in the city of Quito", "in the Mexican Embassy in Quito", "in Kharkiv and Kherson").
 _NOMINAL_DEPS: Final = frozenset({"pobj", "compound", "appos", "conj", "cc", "poss", "nmod", "amod",
-                           "det", "punct", "npadvmod", "case", "nummod", "quantmod"})
+                                  "det", "punct", "npadvmod", "case", "nummod", "quantmod"})
 # Nouns after which "of X" names a place X (word_classes.tsv).
 _PLACE_NOUNS_BEFORE_OF: Final = word_class("place_before_of")
 # Verbs whose direct object is usually a place (word_classes.tsv).
@@ -68,12 +68,12 @@ _SITE_NOUNS: Final = word_class("site")
 _STATE_POSTS: Final = word_class("state_post")
 # Lower-case words inside place names.
 _NAME_PARTICLES: Final = frozenset({"de", "del", "da", "das", "do", "dos", "la", "le", "les", "el",
-                             "al", "es", "au", "aux", "sur", "upon", "di", "du", "y"})
+                                    "al", "es", "au", "aux", "sur", "upon", "di", "du", "y"})
 # Months, weekdays and feasts: a run of capitalised words with one is no mislabelled place
 # name (word_classes.tsv).
 _CALENDAR_WORDS: Final = word_class("calendar")
 _MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
-           "nov", "dec")
+                  "nov", "dec")
 
 
 def _is_country(place: Place, gazetteer: Gazetteer) -> bool:

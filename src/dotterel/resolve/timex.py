@@ -152,8 +152,8 @@ _UNIT: Final = r"(?:day|week|fortnight|month|year|decade)"
 _PART: Final = r"(?:morning|afternoon|evening|night)"
 # qualifiers that narrow a month or year without changing its precision
 _QUAL: Final = (r"(?:early|late|mid|mid-|the\s+(?:end|beginning|start|middle|turn)\s+of|"
-         r"(?:end|beginning|start|middle)\s+of|"
-         r"the\s+(?:first|second|third|fourth|last|final)\s+(?:week|weeks|half|days|quarter)\s+of)")
+                r"(?:end|beginning|start|middle)\s+of|"
+                r"the\s+(?:first|second|third|fourth|last|final)\s+(?:week|weeks|half|days|quarter)\s+of)")
 # what joins the first and last days of a range: "3-5 April", "from 3 to 5 April",
 # "between April 3 and 5"
 _RANGE: Final = r"(?:\s*[-–]\s*|\s+(?i:to|and|until|till|through)\s+)"
@@ -161,11 +161,11 @@ _SEASON: Final = r"(?:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+
 # words that introduce a month or year on its own ("in April", "since 2019")
 _PREP: Final = r"(?:in|since|during|until|through|from|by|of)"
 _HEDGE: Final = (r"(?:a\s+little\s+(?:over|more\s+than|less\s+than|under)|just\s+(?:over|under)|"
-          r"(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|"
-          r"approximately|some|at\s+least|up\s+to|barely|only)")
+                 r"(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|"
+                 r"approximately|some|at\s+least|up\s+to|barely|only)")
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES: Final = re.compile(r"\s+")
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -229,7 +229,7 @@ def _next_after(value: dt.date, weekday: int) -> dt.date:
     return value + dt.timedelta(days=(weekday - value.weekday() - 1) % 7 + 1)
 
 
-_MARGIN = dt.timedelta(days=60)
+_MARGIN: Final = dt.timedelta(days=60)
 
 
 def _infer_year(month: int, day: int | None, published: dt.date, tense: Tense | None) -> dt.date | None:
@@ -694,7 +694,7 @@ def _no_later_than_news(ref: TimeRef, anchor: Anchor, ctx: _Context, m: re.Match
     return _truncate(ctx.published, ref.precision)
 
 
-_APPOSED = re.compile(r"[\s,;—–-]*")
+_APPOSED: Final = re.compile(r"[\s,;—–-]*")
 
 
 def apposed_offset(text: str, anchor: TimeMention, offset: TimeMention) -> TimeMention | None:
@@ -825,10 +825,10 @@ def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
 # A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
 # Costa Rica"), a date, an agency in brackets, then a dash; or the date alone on its line.
 _DL_PLACE: Final = (r"(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
-             r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
+                    r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*)*)*[ \t]*,[ \t]*)")
 _DL_DATE: Final = (rf"(?P<date>{_WD_PREFIX}(?:{_MONTH}\s+{_DAY}(?:,?\s+{_FULL_YEAR})?"
-            rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
-            r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
+                   rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year2>\d{{4}}))?"
+                   r"|(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})))")
 _DATELINE: Final = re.compile(
     rf"^[ \t]*{_DL_PLACE}?{_DL_DATE}(?![\w])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?"
     r"(?:[-—–]+|:|\||$)", re.M)
@@ -843,7 +843,7 @@ _DATELINE_LEAD: Final = re.compile(
 # A day and a month in either order, then a year, all in figures, with one separator
 # throughout: "05/04/2024", "5-4-2024", "5.4.2024" (never part of a longer run of figures)
 _NUMERIC_DATE: Final = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
-                           r"(?P<y>1[89]\d\d|20\d\d|2100)(?!\d|[./-]\d)")
+                                  r"(?P<y>1[89]\d\d|20\d\d|2100)(?!\d|[./-]\d)")
 
 
 def day_first_order(text: str) -> bool | None:
@@ -861,7 +861,7 @@ def day_first_order(text: str) -> bool | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-_I = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
+_I: Final = "(?i:"  # scoped case-insensitivity: common words, but not month or weekday names
 
 _RULES: Final[tuple[_Rule, ...]] = (
     # ---- durations, ages, hedged or vague offsets: never a point in time -------------
@@ -1040,7 +1040,7 @@ _FOLDED_CUES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "units": ("days", "weeks", "months", "years", "decades"),
     # a day named by its distance from today, or a part of it ("last night", "overnight")
     "relative day": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon",
-                     "evening", "night"),
+                            "evening", "night"),
     "hour": ("hour", "minute", "moment"),
     # the units a duration is told in ("for a second", "over two weeks", "a fortnight")
     "duration unit": _UNIT_WORDS,
@@ -1060,9 +1060,9 @@ _CUE_NAMES: Final = ("digit", "year", "iso", "all-number", "offset", *_CASED_CUE
 # words match: a search of it in one case is several times faster.)
 _SPACED_CUES: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType({
     "unit": re.compile(r"\s(?:day|night|week|fortnight|month|year|decade|hour|morning|"
-                       r"afternoon|evening)"),
+                              r"afternoon|evening)"),
     "duration unit": re.compile(r"\s(?:second|minute|hour|day|night|week|fortnight|month|"
-                                r"year|decade)"),
+                                       r"year|decade)"),
 })
 # Cues a pattern confirms, each looked for only once the cue named first is found: what
 # a rule cannot match without, where a digit or a unit alone lets through many sentences
@@ -1073,7 +1073,7 @@ _PATTERN_CUES: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
     ("all-number", "digit", re.compile(r"\d[./-]\d{1,2}[./-]\d{4}")),  # "05/04/2024"
     # a unit counted before or after ("three days later", "two weeks on")
     ("offset", "unit", re.compile(r"(?i:(?:day|week|fortnight|month|year|decade)s?\s+"
-                                  r"(?:later|earlier|after|before|prior|on))\b")),
+                                         r"(?:later|earlier|after|before|prior|on))\b")),
 )
 # Each cased cue word with the cues of the cue words it starts with (itself among them),
 # and one pattern that finds them all, longest first: one search of the text, not a test
@@ -1081,7 +1081,7 @@ _PATTERN_CUES: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
 # began inside it would begin with a lower-case letter.
 _CASED_WORD_CUES: Final[Mapping[str, frozenset[str]]] = MappingProxyType({
     word: frozenset(name for name, others in _CASED_CUES.items()
-                    for other in others if word.startswith(other))
+                           for other in others if word.startswith(other))
     for words in _CASED_CUES.values() for word in words})
 _CASED_CUE_WORDS: Final = re.compile("|".join(
     re.escape(word) for word in sorted(_CASED_WORD_CUES, key=len, reverse=True)))
@@ -1116,9 +1116,9 @@ def _cues(text: str) -> set[str]:
     return found
 
 
-_MONTH_RULES = ("month day year", "day month year", "month day range year",
-                "day range month year", "month day range", "day range month", "month day",
-                "day month", "month year", "month after preposition", "qualified month")
+_MONTH_RULES: Final = ("month day year", "day month year", "month day range year",
+                       "day range month year", "month day range", "day range month", "month day",
+                       "day month", "month year", "month after preposition", "qualified month")
 _UNIT_RULES: Final = ("offset", "the unit before/after", "the following unit", "that unit")
 # the cues each rule needs, every one of them
 _NEEDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
@@ -1144,11 +1144,11 @@ _NEEDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
 })
 
 
-_RULE_NEEDS = tuple(frozenset(_NEEDS[rule.name]) for rule in _RULES)  # in _RULES' order
+_RULE_NEEDS: Final = tuple(frozenset(_NEEDS[rule.name]) for rule in _RULES)  # in _RULES' order
 # the positions in ``_RULES`` of the rules of all-number dates: the only ones whose
 # reading depends on how a document writes them (``day_first``)
 NUMERIC_DATE_RULES: Final = frozenset(order for order, rule in enumerate(_RULES)
-                               if rule.pattern is _NUMERIC_DATE)
+                                      if rule.pattern is _NUMERIC_DATE)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1230,7 +1230,7 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     return _share_years(text, out, yearless)
 
 
-_YEARLESS_RULES = frozenset({"month day", "day month", "month day range", "day range month"})
+_YEARLESS_RULES: Final = frozenset({"month day", "day month", "month day range", "day range month"})
 _JOINER: Final = re.compile(r"\s*,?\s*(?:(?i:to|through|until|till|and|or)|[-–—])\s*")
 
 
@@ -1261,7 +1261,7 @@ def _share_years(text: str, mentions: list[TimeMention], yearless: set[TimeMenti
     return out
 
 
-_DATELINE_WINDOW = 300  # a dateline opens the article: look only at its first lines
+_DATELINE_WINDOW: Final = 300  # a dateline opens the article: look only at its first lines
 
 
 def find_dateline(text: str, year_hint: int | None = None) -> tuple[TimeRef, int, int] | None:

@@ -28,8 +28,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from typing import cast
 from pathlib import Path
+from typing import cast
 
 import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
