@@ -1561,8 +1561,7 @@ def _names_others(doc: Doc, m: Mention) -> bool:
     arrays = parse_arrays(doc)
     own: set[int] = set()
     for i in (*m.sources, *([m.reporter] if m.reporter is not None else [])):
-        phrase = _subtree(arrays, i)
-        own.update(range(min(phrase), max(phrase) + 1))  # Token.left_edge to right_edge
+        own.update(range(arrays.left_edges[i], arrays.right_edges[i] + 1))
     pos, ent_types = arrays.pos, arrays.ent_types
     names = [i for i in range(*m.sentence) if i not in own and (ent_types[i] in NAME_TYPES or (
         pos[i] == "PROPN" and ent_types[i] not in TIME_TYPES))]

@@ -51,7 +51,7 @@ class ParseArrays:
     ``text``, the document's text (``Doc.text`` joins it anew from the tokens on every read).
     ``sent_starts[i]`` and ``sent_ends[i]`` bound token ``i``'s sentence, as
     ``Token.sent.start`` and ``.end`` give them (which walk the document to find it), and
-    ``left_edges[i]`` is the first word of its subtree, as ``Token.left_edge.i``.
+    ``left_edges[i]`` and ``right_edges[i]`` are the first and last words of its subtree.
     """
 
     words: list[str]
@@ -70,6 +70,7 @@ class ParseArrays:
     sent_starts: list[int]
     sent_ends: list[int]
     left_edges: list[int]
+    right_edges: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> ParseArrays:
@@ -81,7 +82,8 @@ class ParseArrays:
         if not n:
             return cls(words=[], lowers=[], lemmas=[], pos=[], tags=[], deps=[], ent_types=[],
                        heads=[], children=[], spaces=[], ent_iobs=[], idx=[], text=doc.text,
-                       sent_starts=[], sent_ends=[], left_edges=[])
+                       sent_starts=[], sent_ends=[], left_edges=[],
+                       right_edges=[])
         table = doc.to_array(COLUMNS)
         # the string columns: each distinct value looked up once (a document repeats its
         # words and tags many times), then every cell given its string by indexing
@@ -104,6 +106,13 @@ class ParseArrays:
                 while above != below and left_edges[above] > i:
                     left_edges[above] = i
                     below, above = above, heads[above]
+        # and the last word of each, the words taken from the end
+        right_edges = list(range(n))
+        for i in range(n - 1, -1, -1):
+            below, above = i, heads[i]
+            while above != below and right_edges[above] < i:
+                right_edges[above] = i
+                below, above = above, heads[above]
         spaces = _SPACES[table[:, _SPACY]].tolist()
         # a sentence starts at each word marked so (SENT_START 1, stored unsigned) and at
         # the first; it ends where the next starts
@@ -120,7 +129,7 @@ class ParseArrays:
                    text="".join(chain.from_iterable(zip(words, spaces))),
                    sent_starts=starts[number].tolist(),
                    sent_ends=np.append(starts[1:], n)[number].tolist(),
-                   left_edges=left_edges)
+                   left_edges=left_edges, right_edges=right_edges)
 
     def sentences(self) -> list[tuple[int, int]]:
         """Where each sentence starts and ends, in text order (as ``doc.sents`` gives

@@ -1908,9 +1908,9 @@ class DocActors:
         is_person = arrays.ent_types[h] == "PERSON"
         # a phrase may name its actor only at its end ("comment on reports that it had
         # expelled Rohingya refugees"): it is seen there, lest a pronoun inside the
-        # phrase be read as someone named after it (its last word, ``Token.right_edge``,
-        # read from the parse arrays: no Token made for it)
-        self._remember(max(_subtree(arrays, h)), actor, is_person, self._group_word(h), "")
+        # phrase be read as someone named after it (its last word, read from the parse
+        # arrays: no Token made for it)
+        self._remember(arrays.right_edges[h], actor, is_person, self._group_word(h), "")
 
     def _group_word(self, i: int) -> bool:
         """Whether the noun at ``i`` names a group a plural pronoun can mean: a plural
