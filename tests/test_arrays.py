@@ -37,3 +37,17 @@ def test_arrays_are_read_once_per_document(coder) -> None:
     assert parse_arrays(doc) is parse_arrays(doc)
     assert parse_arrays(coder.nlp("")).words == []
     assert parse_arrays(coder.nlp("")).text == ""
+
+
+def test_arrays_read_with_a_memo_of_strings(coder) -> None:
+    # the coding stage keeps spaCy's strings from one document to the next: what it reads
+    # is what the vocabulary gives
+    memo: dict[object, str] = {}
+    first, again = coder.nlp(TEXT), coder.nlp(TEXT)
+    plain = parse_arrays(coder.nlp(TEXT))
+    for doc in (first, again):
+        arrays = parse_arrays(doc, memo)
+        assert (arrays.words, arrays.lowers, arrays.lemmas) == (plain.words, plain.lowers, plain.lemmas)
+        assert (arrays.pos, arrays.tags, arrays.deps, arrays.ent_types) == (
+            plain.pos, plain.tags, plain.deps, plain.ent_types)
+    assert memo and all(coder.nlp.vocab.strings[h] == s for h, s in memo.items())

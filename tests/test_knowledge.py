@@ -480,3 +480,17 @@ def test_kampuchean_is_cambodian(kb: Knowledge) -> None:
 def test_a_surname_names_its_one_bearer_even_misspelt(kb: Knowledge, word: str, name: str | None) -> None:
     found = kb.surname(word)
     assert (found.name if found else None) == name
+
+
+def test_names_settled_after_every_period_and_succession() -> None:
+    # from this day on, actors are resolved without the succession and period tables
+    from dotterel.resolve.knowledge import names_settled, period_names, successions
+
+    settled = names_settled()
+    assert all(last < settled for periods in period_names().values()
+               for _, _, _, last, _ in periods)
+    assert all(first <= settled for _, first in successions().values())
+    # (and no later than it need be: the day after a period's end, or a state's first)
+    assert settled in ({last + dt.timedelta(days=1) for periods in period_names().values()
+                        for _, _, _, last, _ in periods}
+                       | {first for _, first in successions().values()})

@@ -746,3 +746,40 @@ def test_cues_let_through_what_a_case_insensitive_rule_matches(text: str) -> Non
     published = dt.date(2024, 4, 10)
     with_cues = find_times(text, published)
     assert find_times(text, published, matches=_uncued_matches(text)) == with_cues
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, the 5th of April 2024, and in the first week of next April, talks resumed.",
+    "the first week of-April", "mid-April", "3 – 5 April 2023", "from 3 to 5 April",
+    "Friday, 5 April last year", "the end of  April", "early\nApril", "(April 3)",
+    "the second Sunday of May", "Good Friday", "Good  Friday talks", "the last Friday in March",
+    "on the 3rd of May, 2021", "March 3-5, 2024", "in March last year", "by late March",
+    "the beginning of-June 2020", "May May 4 or 4 May be a Monday, Monday 6 May?",
+])
+def test_leads_find_what_the_whole_search_finds(text: str) -> None:
+    # a rule with a lead is searched only from the words before each name it holds:
+    # what it finds must be what a search of the whole text finds
+    from dotterel.resolve.timex import _RULES, _matches
+
+    led = [rule for rule in _RULES if rule.lead is not None]
+    assert len(led) > 10
+    for rule in led:
+        assert ([m.span() for m in _matches(rule, text)]
+                == [m.span() for m in rule.pattern.finditer(text)]), rule.name
+
+
+def test_leads_find_what_the_whole_search_finds_in_the_samples() -> None:
+    import json
+    from pathlib import Path
+
+    from dotterel.resolve.timex import _RULES, _matches
+
+    samples = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
+    texts = [json.loads(line)["text"] for line in samples.read_text(encoding="utf-8").splitlines()]
+    found = 0
+    for rule in (r for r in _RULES if r.lead is not None):
+        for text in texts:
+            spans = [m.span() for m in rule.pattern.finditer(text)]
+            assert [m.span() for m in _matches(rule, text)] == spans, rule.name
+            found += len(spans)
+    assert found > 20

@@ -54,14 +54,17 @@ class CodingStage:
     """The coding stage: one parsed article to its events and its attributed quotes.
 
     A ``Coder`` builds one with the knowledge it loaded and hands it each parsed
-    document; it keeps nothing from one document to the next.
+    document; it keeps nothing from one document to the next but a memo of the
+    vocabulary's strings (see :func:`~dotterel.nlp.arrays.parse_arrays`).
     """
 
     def __init__(self, kb: Knowledgebase) -> None:
         self.kb = kb
+        self._strings: dict[object, str] = {}
 
     def analyse(self, doc: Doc, article: Article) -> Coded:
         """The events and quotes of one parsed article."""
+        parse_arrays(doc, self._strings)  # (read here with the memo; every stage shares them)
         published, basis = article.published, article.published_basis
         if published is None or basis == "crawl":
             # a crawl date is only an upper bound: the article's own dateline or text
@@ -556,7 +559,7 @@ class CodingStage:
         the speaker's words do not make that place its target."""
         # read from the parse arrays: asked of every event whose target is not found
         arrays = parse_arrays(trigger.doc)
-        i = trigger.i
+        i: int = trigger.i
         head = arrays.heads[i]
         return (arrays.pos[i] == "NOUN" and arrays.deps[i] in ("dobj", "obj")
                 and arrays.pos[head] == "VERB"
@@ -1301,7 +1304,7 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     # read from the parse arrays: asked of every phrase a meeting's target may be in
     arrays = parse_arrays(doc)
     lemma = arrays.lemmas[m.trigger].lower()
-    i = phrase.i
+    i: int = phrase.i
     prep = arrays.heads[i]
     if m.code == HOSTING:
         # "hosted peace talks in Jeddah", "hosted the delegation in Doha": where a host

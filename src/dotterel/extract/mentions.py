@@ -93,11 +93,15 @@ STATIVE_PARTICIPLES: Final = word_class("stance")
 SELF_MOVED_PARTICIPLES: Final = word_class("moving_own")
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)
 class Mention:
     """One event mention: a trigger with its CAMEO entry and the tokens of its arguments.
 
-    Token indices are positions in the ``Doc`` the mention was read from.
+    Token indices are positions in the ``Doc`` the mention was read from. Nothing changes
+    one once made (:func:`dataclasses.replace` makes another). Not a frozen dataclass:
+    compiled (``setup.py``), the ``__init__`` below is over ten times faster than the
+    one a frozen dataclass is given, which runs as Python and sets each field through
+    ``object.__setattr__``; it hashes and compares as one would.
     """
 
     trigger: int  # token index of the trigger head
@@ -108,13 +112,35 @@ class Mention:
     targets: tuple[int, ...]
     negated: bool
     modality: Modality
-    reporter: int | None = None  # head of who reported it (reported speech)
-    obliged: bool = False  # the doer "must" act: a demand when someone says so
-    advised: bool = False  # only "should" or "needs to": an appeal, not a demand
-    sentence: tuple[int, int] = (0, 0)  # token span of the sentence
-    commanded: bool = False  # ordered by the reporter ("ordered Russia to suspend ...")
-    asked: tuple[str, ...] = ()  # for an appeal, demand or rejection: the codes of the acts it is about
-    asked_targets: tuple[tuple[int, ...], ...] = ()  # and, act by act, the heads of their targets
+    reporter: int | None  # head of who reported it (reported speech)
+    obliged: bool  # the doer "must" act: a demand when someone says so
+    advised: bool  # only "should" or "needs to": an appeal, not a demand
+    sentence: tuple[int, int]  # token span of the sentence
+    commanded: bool  # ordered by the reporter ("ordered Russia to suspend ...")
+    asked: tuple[str, ...]  # for an appeal, demand or rejection: the codes of the acts it is about
+    asked_targets: tuple[tuple[int, ...], ...]  # and, act by act, the heads of their targets
+
+    def __init__(self, trigger: int, trigger_tokens: tuple[int, ...], entry: TriggerEntry,
+                 code: str, sources: tuple[int, ...], targets: tuple[int, ...], negated: bool,
+                 modality: Modality, reporter: int | None = None, obliged: bool = False,
+                 advised: bool = False, sentence: tuple[int, int] = (0, 0),
+                 commanded: bool = False, asked: tuple[str, ...] = (),
+                 asked_targets: tuple[tuple[int, ...], ...] = ()) -> None:
+        self.trigger = trigger
+        self.trigger_tokens = trigger_tokens
+        self.entry = entry
+        self.code = code
+        self.sources = sources
+        self.targets = targets
+        self.negated = negated
+        self.modality = modality
+        self.reporter = reporter
+        self.obliged = obliged
+        self.advised = advised
+        self.sentence = sentence
+        self.commanded = commanded
+        self.asked = asked
+        self.asked_targets = asked_targets
 
     def trigger_text(self, doc: Doc) -> str:
         """The trigger words as they stand in the text ("broke off", "cut ties")."""
@@ -123,7 +149,7 @@ class Mention:
         return " ".join(words[i] for i in sorted(self.trigger_tokens))
 
     def __reduce__(self) -> tuple[type[Mention], tuple[object, ...]]:
-        # made anew from its fields: compiled (setup.py), a frozen dataclass cannot be
+        # made anew from its fields: compiled (setup.py), a dataclass cannot be
         # unpickled or copied field by field
         return Mention, tuple(getattr(self, f.name) for f in fields(self))
 
@@ -173,7 +199,7 @@ def _is_passive(tok: Token) -> bool:
     passive. Read from the parse arrays: it is asked several times of every trigger (for
     its objects, its doer and its target)."""
     arrays = parse_arrays(tok.doc)
-    i = tok.i
+    i: int = tok.i
     deps = arrays.deps
     for c in arrays.children[i]:
         if deps[c] in PASSIVE_MARKS:
@@ -203,7 +229,7 @@ def _misread_participle(tok: Token) -> Token | None:
     # (read from the parse arrays: asked of every trigger's doer and target, it rules
     # out most by their tags and labels alone)
     arrays = parse_arrays(tok.doc)
-    i = tok.i
+    i: int = tok.i
     pos, deps, heads, children = arrays.pos, arrays.deps, arrays.heads, arrays.children
     if pos[i] != "VERB" or arrays.tags[i] not in ("VBN", "VBD"):
         return None
@@ -268,7 +294,7 @@ def _reduced_passive(tok: Token) -> bool:
     # (the tags and the dependents' labels read from the parse arrays: every passivity
     # test of every trigger asks this, and most verbs are ruled out by their tag)
     arrays = parse_arrays(tok.doc)
-    i = tok.i
+    i: int = tok.i
     if arrays.pos[i] != "VERB" or arrays.tags[i] != "VBN":
         return False
     deps = arrays.deps
@@ -356,7 +382,7 @@ def _objects(tok: Token) -> list[int]:
     # on the rarer paths, a passive's subjects, a named object or a measure phrase)
     doc = tok.doc
     arrays = parse_arrays(doc)
-    i = tok.i
+    i: int = tok.i
     deps, lowers, children, pos = arrays.deps, arrays.lowers, arrays.children, arrays.pos
     if pos[i] == "NOUN" or pos[i] == "PROPN":
         found = [c for c in children[i] if deps[c] == "compound"]
@@ -556,7 +582,7 @@ class _TriggerWords:
         if content not in self._context:
             tok = self.tok
             arrays = self.arrays
-            i = tok.i
+            i: int = tok.i
             verb = arrays.pos[i] == "VERB"
             scope = _clause_of(arrays, i) if arrays.pos[i] in ("NOUN", "PROPN") else i
             deps, texts = arrays.deps, arrays.words
@@ -1769,7 +1795,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     # (the word's and its head's labels and auxiliaries read from the parse arrays, once:
     # every mention asks this)
     arrays = parse_arrays(tok.doc)
-    i = tok.i
+    i: int = tok.i
     deps, lowers, children = arrays.deps, arrays.lowers, arrays.children
     dep, head = deps[i], arrays.heads[i]
     aux = {lowers[c] for c in children[i] if deps[c] in ("aux", "auxpass")}
@@ -1975,7 +2001,7 @@ def _shares_mood(tok: Token, arrays: ParseArrays) -> bool:
     ("will visit Dakar to mediate")."""
     # (the word's and its head's tags and the word's dependents read from its document's
     # parse arrays, passed in: every mention asks this, and most are ruled out by them)
-    i = tok.i
+    i: int = tok.i
     head, deps, lowers = arrays.heads[i], arrays.deps, arrays.lowers
     if arrays.pos[i] != "VERB" or head == i or arrays.pos[head] not in ("VERB", "AUX"):
         return False
@@ -2834,7 +2860,7 @@ def _alleged(tok: Token) -> bool:
     # (read from the parse arrays: every mention is asked, and no Token is needed)
     arrays = parse_arrays(tok.doc)
     deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
-    i = tok.i
+    i: int = tok.i
     while deps[i] == "xcomp" and pos[i] == "VERB" and pos[heads[i]] == "VERB":
         i = heads[i]
     clause = heads[i] if deps[i] in OBJECTS and pos[i] == "NOUN" else i
@@ -2881,7 +2907,7 @@ def _prevented(tok: Token) -> bool:
     # (read from the parse arrays: every mention is asked, and no Token is needed)
     arrays = parse_arrays(tok.doc)
     deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
-    i = tok.i
+    i: int = tok.i
     while deps[i] == "conj" and heads[i] != i:
         i = heads[i]  # "prevent genocide and war crimes"
     dep, head = deps[i], heads[i]

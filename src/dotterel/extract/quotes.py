@@ -57,7 +57,7 @@ WINDOW: Final = 30
 LINE_BREAK: Final = re.compile(r"\n")
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)
 class QuoteSpan:
     """A stretch of speech in a document and who said it.
 
@@ -65,6 +65,10 @@ class QuoteSpan:
     quote marks), ``speaker`` the token index of the head of the speaker's noun phrase (a
     pronoun is returned as such, for the actor resolver), ``verb`` the token index of the
     reporting verb ("according" for "according to").
+
+    (Not frozen, as it is made for each quote: compiled, this ``__init__`` is over ten
+    times faster than a frozen dataclass's, which runs as Python. Nothing changes one
+    once made; it hashes and compares as a frozen one would.)
     """
 
     start: int
@@ -73,6 +77,15 @@ class QuoteSpan:
     kind: QuoteKind
     speaker: int | None
     verb: int | None
+
+    def __init__(self, start: int, end: int, text: str, kind: QuoteKind, speaker: int | None,
+                 verb: int | None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+        self.verb = verb
 
 
 @dataclass(frozen=True)

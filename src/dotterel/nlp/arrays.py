@@ -20,6 +20,7 @@ from typing import Final
 import numpy as np
 from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS,
                          SENT_START, SPACY, TAG)
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 # where a document keeps its arrays: ``Doc.user_data`` is the per-document store spaCy
@@ -73,8 +74,9 @@ class ParseArrays:
     right_edges: list[int]
 
     @classmethod
-    def of(cls, doc: Doc) -> ParseArrays:
-        """Read ``doc``'s arrays (use :func:`parse_arrays`, which keeps them).
+    def of(cls, doc: Doc, strings: dict[object, str] | None = None) -> ParseArrays:
+        """Read ``doc``'s arrays (use :func:`parse_arrays`, which keeps them). ``strings``:
+        a memo of string hashes and their strings (see :func:`parse_arrays`).
 
         Done with whole-array operations: this runs once for every document coded, and a
         Python loop per token and column cost more than the rest of the reading."""
@@ -85,16 +87,16 @@ class ParseArrays:
                        sent_starts=[], sent_ends=[], left_edges=[],
                        right_edges=[])
         table = doc.to_array(COLUMNS)
-        # the string columns: each distinct value looked up once (a document repeats its
-        # words and tags many times), then every cell given its string by indexing
-        hashes = table[:, :_STRING_COLUMNS]
-        distinct, where = np.unique(hashes, return_inverse=True)
-        strings = doc.vocab.strings
-        names = np.array([strings[h] for h in distinct.tolist()], dtype=object)
+        # the string columns, one after the other, each cell's string looked up in the
+        # memo of strings already read (few of a document's words and tags are new)
+        cells: list[object] = table[:, :_STRING_COLUMNS].T.ravel().tolist()
+        named = _strings_of(cells, doc.vocab.strings, {} if strings is None else strings)
         words, lowers, lemmas, pos, tags, deps, ent_types = (
-            names[where.reshape(hashes.shape)].T.tolist())
+            named[k * n:(k + 1) * n] for k in range(_STRING_COLUMNS))
         # HEAD is a signed offset stored in an unsigned column: read its bits as signed
-        heads = (table[:, _HEAD].view(np.int64) + np.arange(n)).tolist()
+        # (NumPy's values are untyped to mypyc: the lists are declared, so that the loops
+        # below index and compare machine integers, not objects)
+        heads: list[int] = (table[:, _HEAD].view(np.int64) + np.arange(n)).tolist()
         children: list[list[int]] = [[] for _ in heads]
         # each word is the first of its own subtree and of its ancestors' that no earlier
         # word reached (words taken in text order, each climb stops where one did)
@@ -160,9 +162,42 @@ class ParseArrays:
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
 
 
-def parse_arrays(doc: Doc) -> ParseArrays:
-    """``doc``'s :class:`ParseArrays`, read on the first call and kept with the document."""
-    found = doc.user_data.get(USER_DATA_KEY)
-    if found is None:
-        found = doc.user_data[USER_DATA_KEY] = ParseArrays.of(doc)
-    return found
+# The most strings a memo of :func:`parse_arrays` holds: it is emptied when full, so that
+# a long run's memory stays bounded.
+STRING_MEMO_SIZE: Final = 200_000
+
+
+def _strings_of(hashes: list[object], strings: StringStore,
+                memo: dict[object, str]) -> list[str]:
+    """The strings of ``hashes``, from ``memo`` or else from ``strings`` (into ``memo``).
+
+    (The hashes are typed as objects: compiled code then hands NumPy's Python integers
+    to the dictionary as they are, where as ``int`` it would unbox each and box it
+    again.)"""
+    out: list[str] = []
+    for h in hashes:
+        found = memo.get(h)
+        if found is None:
+            if len(memo) >= STRING_MEMO_SIZE:
+                memo.clear()
+            found = memo[h] = strings[h]
+        out.append(found)
+    return out
+
+
+def parse_arrays(doc: Doc, strings: dict[object, str] | None = None) -> ParseArrays:
+    """``doc``'s :class:`ParseArrays`, read on the first call and kept with the document.
+
+    ``strings``, when given, is a memo of spaCy's string hashes and the strings they stand
+    for, which the first call reads from and adds to: kept from one document to the next
+    (a hash is its string's own, the same in every vocabulary), it spares decoding anew
+    from the vocabulary what most of a document's words and all its tags were before.
+    """
+    # (declared a dict: compiled, the look-up is then a dictionary's, not a method call on
+    # an object of unknown type; this is asked tens of thousands of times a batch)
+    data: dict[str, object] = doc.user_data
+    found = data.get(USER_DATA_KEY)
+    if isinstance(found, ParseArrays):
+        return found
+    arrays = data[USER_DATA_KEY] = ParseArrays.of(doc, strings)
+    return arrays

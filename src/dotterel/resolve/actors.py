@@ -28,7 +28,8 @@ from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
-                         inside_place_name, period_names, phrase_key, successions)
+                         inside_place_name, names_settled, period_names, phrase_key,
+                         successions)
 from .gazetteer import normalize_name
 from .places import Gazetteer
 
@@ -213,12 +214,12 @@ MUTUAL_WORDS: Final = word_class("mutual")
 SIDE_WORDS: Final = word_class("side")
 
 
-# The records below are made hundreds of times a document: plain slotted dataclasses,
-# whose __init__ costs a third of a frozen one's (which sets each field through
-# object.__setattr__). Nothing changes them once made.
+# The records below are made hundreds of times a document: plain slotted dataclasses
+# with an __init__ of their own, which mypyc compiles (the one @dataclass writes runs as
+# Python, over ten times slower). Nothing changes them once made.
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Seen:
     """An actor established at a token position, for later reference."""
 
@@ -227,8 +228,14 @@ class _Seen:
     is_person: bool
     plural: bool
 
+    def __init__(self, i: int, actor: Actor, is_person: bool, plural: bool) -> None:
+        self.i = i
+        self.actor = actor
+        self.is_person = is_person
+        self.plural = plural
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class _SentenceMatches:
     """The knowledge's matches in the words of the sentence at token positions
     ``start:end`` (:meth:`Knowledge.match`, positions within the sentence), the positions
@@ -243,8 +250,17 @@ class _SentenceMatches:
     stops: set[int]
     inner: set[int]
 
+    def __init__(self, start: int, end: int, matches: list[PhraseMatch], starts: list[int],
+                 stops: set[int], inner: set[int]) -> None:
+        self.start = start
+        self.end = end
+        self.matches = matches
+        self.starts = starts
+        self.stops = stops
+        self.inner = inner
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class _Reading:
     """What a noun phrase's own words say, whatever the document's memory holds: its
     words' positions and texts, the knowledge's matches in them by kind, the
@@ -273,6 +289,31 @@ class _Reading:
     head_sector: bool  # whether the head is in one of ``sectors``
     regions_only: bool  # whether every one of ``countries`` is a region (true of none)
     descriptors: list[int]  # the positions of words that describe a country ("nation")
+
+    def __init__(self, *, positions: list[int], words: list[str], index: dict[int, int],
+                 persons: list[PhraseMatch], named: list[PhraseMatch],
+                 countries: list[PhraseMatch], sectors: list[PhraseMatch],
+                 faiths: list[PhraseMatch], prefix: str, head_pos: int, former: bool,
+                 name: str, country: str, head_country: bool, head_people: bool,
+                 head_sector: bool, regions_only: bool, descriptors: list[int]) -> None:
+        self.positions = positions
+        self.words = words
+        self.index = index
+        self.persons = persons
+        self.named = named
+        self.countries = countries
+        self.sectors = sectors
+        self.faiths = faiths
+        self.prefix = prefix
+        self.head_pos = head_pos
+        self.former = former
+        self.name = name
+        self.country = country
+        self.head_country = head_country
+        self.head_people = head_people
+        self.head_sector = head_sector
+        self.regions_only = regions_only
+        self.descriptors = descriptors
 
 
 def _strip(text: str) -> str:
@@ -323,6 +364,7 @@ class DocActors:
         self.knowledge = knowledge
         self.gazetteer = gazetteer
         self.default_day = default_day
+        self._names_settled = names_settled()
         self._names: dict[str, Actor] = {}  # lowercased surname / alias / full name -> actor
         # the actors established so far, the latest position first (equal ones in the
         # order established): kept so, not sorted for every look back
@@ -821,7 +863,7 @@ class DocActors:
         it is no part of a longer name, no date, and names no place the gazetteer
         knows by that name."""
         arrays = self._arrays
-        i = head.i
+        i: int = head.i
         if arrays.ent_types[i] not in ("", "GPE", "ORG"):
             return False
         if any(arrays.deps[c] in ("compound", "flat") for c in arrays.children[i]) or (
@@ -859,7 +901,8 @@ class DocActors:
         found = self._readings.get(head.i)
         if found is not None:
             return found
-        arrays, lowers, h = self._arrays, self._arrays.lowers, head.i
+        arrays, lowers = self._arrays, self._arrays.lowers
+        h: int = head.i
         positions = self._np_positions(h)
         words = [self._arrays.words[t] for t in positions]
         matches = self._match(positions)
@@ -927,7 +970,10 @@ class DocActors:
         not yet founded on the day stands for the one it was part of (``successions.tsv``).
         """
         day = day or self.default_day
-        return _as_of(self._resolve(head, day, exclude), day)
+        actor = self._resolve(head, day, exclude)
+        if day is None or day >= self._names_settled:
+            return actor  # (the succession and period tables cannot change it: most news)
+        return _as_of(actor, day)
 
     def _resolve(self, head: Token, day: dt.date | None, exclude: AbstractSet[str]) -> Actor | None:
         """:meth:`resolve`, before the state succession is applied."""
@@ -935,7 +981,7 @@ class DocActors:
         # document's phrases are resolved many times over
         arrays, lemma_lowers = self._arrays, self._lemma_lowers
         lowers, tags = arrays.lowers, arrays.tags
-        h = head.i
+        h: int = head.i
         head_tag, head_dep, head_ent = tags[h], arrays.deps[h], arrays.ent_types[h]
         head_pos_tag, head_lemma = arrays.pos[h], lemma_lowers[h]
         # "US" is a country, "us" a pronoun
@@ -1523,7 +1569,7 @@ class DocActors:
         arrays = self._arrays
         heads, deps, lowers, pos = arrays.heads, arrays.deps, arrays.lowers, arrays.pos
         children, ent_types = arrays.children, arrays.ent_types
-        h = head.i
+        h: int = head.i
         head_dep, owner = deps[h], heads[h]
         above = h
         while heads[above] != above:  # (Token.ancestors)
@@ -1996,6 +2042,8 @@ def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
 
 
 def _with_text(actor: Actor, text: str) -> Actor:
+    if actor.text == text:
+        return actor  # (most are: an Actor is a frozen record, dear to make)
     return Actor(code=actor.code, country=actor.country, sector=actor.sector,
                  name=actor.name, text=text, role=actor.role)
 

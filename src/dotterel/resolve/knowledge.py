@@ -143,21 +143,30 @@ class Entry:
         return RoleSpell(code=last.code[:3] + "ELI", role=role, start=start, end=None)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class PhraseMatch:
     """A known phrase found at token indices ``[start, end)``.
 
     ``alternatives``: other entries of the same kind written the same way (a user dictionary
     may list "PRESIDENT_BUSH" under two people, each with the dates of their office).
 
-    A plain slotted dataclass, whose __init__ costs a third of a frozen one's: every
-    sentence's and phrase's matches are made anew. Nothing changes one once made.
+    Every sentence's and phrase's matches are made anew: a plain dataclass with an
+    ``__init__`` of its own, which mypyc compiles (the one ``@dataclass`` writes runs as
+    Python, a frozen one's setting each field through ``object.__setattr__``: over ten
+    times slower). Nothing changes one once made.
     """
 
     start: int
     end: int
     entry: Entry
-    alternatives: tuple[Entry, ...] = ()
+    alternatives: tuple[Entry, ...]
+
+    def __init__(self, start: int, end: int, entry: Entry,
+                 alternatives: tuple[Entry, ...] = ()) -> None:
+        self.start = start
+        self.end = end
+        self.entry = entry
+        self.alternatives = alternatives
 
     def entry_on(self, day: dt.date | None) -> Entry:
         """The entry whose dated code is in force on ``day``, else the first one."""
@@ -886,6 +895,16 @@ def period_names() -> dict[str, list[tuple[str, str, dt.date, dt.date, tuple[str
             (_check_code(path, number, usual, 3), _check_code(path, number, then, 3), first, last,
              longer))
     return out
+
+
+@lru_cache(maxsize=1)
+def names_settled() -> dt.date:
+    """The first day from which no name stands for another state than it does today and
+    every state of ``successions.tsv`` exists: on it and after, neither table changes an
+    actor (most news is dated so)."""
+    ends = [last + dt.timedelta(days=1) for periods in period_names().values()
+            for _, _, _, last, _ in periods]
+    return max([*ends, *(first for _, first in successions().values())], default=dt.date.min)
 
 
 @lru_cache(maxsize=1)
