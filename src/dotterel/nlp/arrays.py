@@ -78,8 +78,9 @@ class ParseArrays:
         """Read ``doc``'s arrays (use :func:`parse_arrays`, which keeps them). ``strings``:
         a memo of string hashes and their strings (see :func:`parse_arrays`).
 
-        Done with whole-array operations: this runs once for every document coded, and a
-        Python loop per token and column cost more than the rest of the reading."""
+        This runs once for every document coded: the numbers are read with whole-array
+        operations, and each string cell is one look-up in the memo (compiled), not a
+        decoding from the vocabulary."""
         n = len(doc)
         if not n:
             return cls(words=[], lowers=[], lemmas=[], pos=[], tags=[], deps=[], ent_types=[],
@@ -164,7 +165,7 @@ class ParseArrays:
 
 # The most strings a memo of :func:`parse_arrays` holds: it is emptied when full, so that
 # a long run's memory stays bounded.
-STRING_MEMO_SIZE: Final = 200_000
+STRING_MEMO_SIZE: Final = 50_000
 
 
 def _strings_of(hashes: list[object], strings: StringStore,

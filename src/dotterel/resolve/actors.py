@@ -2043,7 +2043,7 @@ def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
 
 def _with_text(actor: Actor, text: str) -> Actor:
     if actor.text == text:
-        return actor  # (most are: an Actor is a frozen record, dear to make)
+        return actor  # (the text unchanged: an Actor is a frozen record, dear to make)
     return Actor(code=actor.code, country=actor.country, sector=actor.sector,
                  name=actor.name, text=text, role=actor.role)
 
