@@ -896,10 +896,6 @@ _MONTH_LEAD: Final = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov
 _WEEKDAY_LEAD: Final = re.compile(_WD_NAME)
 
 
-def _month_lead(words: int) -> tuple[re.Pattern[str], int]:
-    return _MONTH_LEAD, words
-
-
 _RULES: Final[tuple[_Rule, ...]] = (
     # ---- durations, ages, hedged or vague offsets: never a point in time -------------
     _Rule("hyphenated duration", _c(
@@ -936,44 +932,44 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule("all-number date", _NUMERIC_DATE, _r_numeric),
     _Rule("all-number date left undated", _NUMERIC_DATE, _r_suppress, True),
     _Rule("month day year", _c(
-        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d-])"), _r_full_date, lead=_month_lead(1)),
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d-])"), _r_full_date, lead=(_MONTH_LEAD, 1)),
     _Rule("day month year", _c(
         rf"\b{_WD_PREFIX}(?:{_I}the)\s+)?{_DAY}\s+(?:{_I}of)\s+)?{_MONTH},?\s+{_YEAR}(?![\d-])"),
-        _r_full_date, lead=_month_lead(4)),
+        _r_full_date, lead=(_MONTH_LEAD, 4)),
     # a range of days is dated by its first day: "April 3-5, 2024", "14-15 April"
     _Rule("month day range year", _c(
         rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\d-])"),
-        _r_full_date, lead=_month_lead(1)),
+        _r_full_date, lead=(_MONTH_LEAD, 1)),
     _Rule("day range month year", _c(
         rf"(?<![\d.,])\b{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?![\d-])"),
-        _r_full_date, lead=_month_lead(3)),
+        _r_full_date, lead=(_MONTH_LEAD, 3)),
     _Rule("month day range", _c(
-        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"), _r_month_day, lead=_month_lead(1)),
+        rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"), _r_month_day, lead=(_MONTH_LEAD, 1)),
     _Rule("day range month", _c(
-        rf"(?<![\d.,])\b{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}"), _r_month_day, lead=_month_lead(3)),
-    _Rule("month day", _c(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:])"), _r_month_day, lead=_month_lead(1)),
+        rf"(?<![\d.,])\b{_DAY}{_RANGE}[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}"), _r_month_day, lead=(_MONTH_LEAD, 3)),
+    _Rule("month day", _c(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:])"), _r_month_day, lead=(_MONTH_LEAD, 1)),
     _Rule("day month", _c(
         rf"(?<![\d.,])\b{_WD_PREFIX}(?:{_I}the)\s+)?{_DAY}\s+(?:{_I}of)\s+)?{_MONTH}"),
-        _r_month_day, lead=_month_lead(4)),
+        _r_month_day, lead=(_MONTH_LEAD, 4)),
     _Rule("month year", _c(
-        rf"\b(?:{_I}{_QUAL})[\s-]*)?{_MONTH},?\s+(?:{_I}of)\s+)?{_YEAR}(?![\d-])"), _r_month_year, lead=_month_lead(4)),
+        rf"\b(?:{_I}{_QUAL})[\s-]*)?{_MONTH},?\s+(?:{_I}of)\s+)?{_YEAR}(?![\d-])"), _r_month_year, lead=(_MONTH_LEAD, 4)),
     # a month or a day of one in a year told from publication: "in March last year"
     _Rule("month day deictic year", _c(
         rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_I}(?P<rel>last|this|next)\s+year)\b"),
-        _r_month_deictic_year, lead=_month_lead(1)),
+        _r_month_deictic_year, lead=(_MONTH_LEAD, 1)),
     # (a month alone after a preposition: "Theresa May last year said" is no date)
     _Rule("month deictic year", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>{_MONTH},?\s+{_I}(?P<rel>last|this|next)\s+year))\b"),
-        _r_month_deictic_year, lead=_month_lead(1)),
+        _r_month_deictic_year, lead=(_MONTH_LEAD, 1)),
     _Rule("day month deictic year", _c(
         rf"(?<![\d.,])\b{_WD_PREFIX}{_DAY}\s+{_MONTH},?\s+{_I}(?P<rel>last|this|next)\s+year)\b"),
-        _r_month_deictic_year, lead=_month_lead(2)),
+        _r_month_deictic_year, lead=(_MONTH_LEAD, 2)),
     _Rule("month after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*)?(?:{_I}(?P<rel>last|this|next))\s+)?"
-        rf"{_MONTH})(?![ \t]*\d)"), _r_month_alone, lead=_month_lead(6)),
+        rf"{_MONTH})(?![ \t]*\d)"), _r_month_alone, lead=(_MONTH_LEAD, 6)),
     _Rule("qualified month", _c(
         rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}(?P<rel>last|this|next))\s+){_MONTH}(?![ \t]*\d)"),
-        _r_month_alone, lead=_month_lead(4)),
+        _r_month_alone, lead=(_MONTH_LEAD, 4)),
     _Rule("year after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON}))?{_YEAR})"
         rf"(?![\w-]|[.,]\d)"), _r_year),
