@@ -21,6 +21,8 @@ def test_arrays_agree_with_tokens(coder) -> None:
         assert arrays.children[i] == [c.i for c in tok.children]
         assert arrays.spaces[i] == tok.whitespace_
         assert arrays.idx[i] == tok.idx
+        assert (arrays.sent_starts[i], arrays.sent_ends[i]) == (tok.sent.start, tok.sent.end)
+        assert (arrays.left_edges[i], arrays.right_edges[i]) == (tok.left_edge.i, tok.right_edge.i)
 
 
 def test_span_text_agrees_with_spans(coder) -> None:

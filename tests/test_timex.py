@@ -755,6 +755,15 @@ def test_cues_let_through_what_a_case_insensitive_rule_matches(text: str) -> Non
     "the second Sunday of May", "Good Friday", "Good  Friday talks", "the last Friday in March",
     "on the 3rd of May, 2021", "March 3-5, 2024", "in March last year", "by late March",
     "the beginning of-June 2020", "May May 4 or 4 May be a Monday, Monday 6 May?",
+    # the leads of units, years and days, searched in the folded text
+    "a little more than three days later", "For a little more than the past three days",
+    "later on that same day", "by the end of that month", "In the first week of-2020",
+    "in the first week of 2020", "early the day before yesterday", "early overnight",
+    "a two-day visit by a 30-year-old", "in the mid-1990s and in the early 1990s",
+    "this past spring", "earlier this past week", "the first week of last month",
+    "MİNUTES later", "two wee\u212as ago", "three \u017feconds later, in mid-2024",
+    "for six\u2003months; two\u00a0days later, the following\tmorning, the day after",
+    "in 2019-20, some 3 hours later, THE NEXT DAY, over the weekend, a year ago",
 ])
 def test_leads_find_what_the_whole_search_finds(text: str) -> None:
     # a rule with a lead is searched only from the words before each name it holds:

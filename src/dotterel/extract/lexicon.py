@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Final, NamedTuple
@@ -66,6 +66,19 @@ class TriggerEntry:
     flags: frozenset[str]
     neg_code: str | None
     origin: str
+    #: The first words of the entry's context phrases (of an ``a+b`` one, of its first
+    #: part), as :func:`word_runs` reads words: a text in which one of its phrases matches
+    #: has one of them as a whole run. None when the entry has no context, or a phrase
+    #: that starts with no word (then no test of words can rule it out). Read when the
+    #: entry is made, without compiling its patterns: every entry of every candidate
+    #: trigger is tested by these.
+    context_leads: frozenset[str] | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # (a field, not a cached property: compiled, an instance has no dictionary to
+        # keep one in, and the property would look it up anew on every read)
+        object.__setattr__(self, "context_leads",
+                           _context_leads(self.context) if self.context else None)
 
     @property
     def specificity(self) -> int:
@@ -84,9 +97,13 @@ class TriggerEntry:
         Phrases match as whole words, case-insensitively ("air" does not match
         "airport"); a phrase written ``a+b`` matches only when both ``a`` and ``b`` occur.
         """
+        return not self.context or self.context_in(searchable(text))
+
+    def context_in(self, low: str) -> bool:
+        """:meth:`context_matches` of a text already made :func:`searchable` (as a
+        trigger's clause is once, for all the entries tried on it)."""
         if not self.context:
             return True
-        low = _searchable(text)
         single, phrases, combined = self._patterns
         # (a whole-word match is a substring first: plain substring tests, run in C by
         # ``map``, rule out most texts before the pattern, which tries every phrase at
@@ -107,16 +124,6 @@ class TriggerEntry:
         return leads is None or any(map(text.__contains__, leads))
 
     @cached_property
-    def context_leads(self) -> frozenset[str] | None:
-        """The first words of the entry's context phrases (of an ``a+b`` one, of its first
-        part), as :func:`word_runs` reads words: a text in which one of its phrases
-        matches has one of them as a whole run. None when the entry has no context, or a
-        phrase that starts with no word (then no test of words can rule it out). Kept on
-        the entry, as ``_patterns`` is, without compiling them: every entry of every
-        candidate trigger is tested by these."""
-        return _context_leads(self.context) if self.context else None
-
-    @cached_property
     def _patterns(self) -> _ContextPatterns:
         """The entry's context patterns, kept on the entry: they are read for every
         trigger it is tried on."""
@@ -125,7 +132,7 @@ class TriggerEntry:
     def __reduce__(self) -> tuple[type[TriggerEntry], tuple[object, ...]]:
         # made anew from its fields: compiled (setup.py), a frozen dataclass cannot be
         # unpickled or copied field by field (spaCy's worker processes pickle components)
-        return TriggerEntry, tuple(getattr(self, f.name) for f in fields(self))
+        return TriggerEntry, tuple(getattr(self, f.name) for f in fields(self) if f.init)
 
     @property
     def has_target(self) -> bool:
@@ -229,10 +236,9 @@ def _context_leads(context: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(m.group() for m in leading if m is not None)
 
 
-@lru_cache(maxsize=16)
-def _searchable(text: str) -> str:
-    """``text`` lower-cased and whitespace-normalised. Cached: every entry tried on a
-    trigger reads the same text."""
+def searchable(text: str) -> str:
+    """``text`` lower-cased and whitespace-normalised: what an entry's context phrases
+    are looked for in (see :meth:`TriggerEntry.context_in`)."""
     return " ".join(text.lower().split())
 
 

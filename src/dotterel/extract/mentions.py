@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Modality
-from .lexicon import Lexicon, TriggerEntry, word_runs
+from .lexicon import Lexicon, TriggerEntry, searchable, word_runs
 from .word_classes import word_class
 
 # Dependency labels spaCy's English models use for the roles we need.
@@ -571,7 +571,8 @@ class _TriggerWords:
         return self._objects
 
     def context(self, content: bool = False) -> str:
-        """The text an entry's context phrases are looked for in. A noun's context may
+        """The text an entry's context phrases are looked for in, :func:`searchable`
+        (lower-cased, its white space single spaces). A noun's context may
         sit anywhere in the clause that governs it: the parser often hangs "persona non
         grata" off the verb, not off "the declaration". The ``content`` of a verb of
         saying or intending leaves out its subject: what is asked, offered or pledged is
@@ -636,7 +637,7 @@ class _TriggerWords:
                     plain = [j for j in words if j not in adverbs]
                     if len(plain) < len(words):
                         text += " | " + " ".join(map(texts.__getitem__, plain))
-            self._context[content] = text
+            self._context[content] = searchable(text)
         return self._context[content]
 
 
@@ -694,7 +695,7 @@ def _match_entry(words: _TriggerWords, entry: TriggerEntry) -> tuple[int, ...] |
             return None
     if context:
         content = not entry.flags.isdisjoint(CONTENT_FLAGS) or entry.code[:2] in CONTENT_ROOTS
-        if not entry.context_matches(words.context(content)):
+        if not entry.context_in(words.context(content)):
             return None
     i = words.tok.i
     if part is None:
@@ -1132,9 +1133,11 @@ TIME_WORDS: Final = word_class("time")
 def _named_before_date(date: Token) -> list[Token]:
     """"met with Iranian President Hassan Rouhani Thursday" is often parsed with the name
     compounded onto the day: the name is then the phrase's head."""
-    names = [c for c in date.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-             and c.ent_type_ not in TIME_ENTITIES]
-    return names[-1:]
+    # (read from the parse arrays: every date a target slot holds asks)
+    arrays = parse_arrays(date.doc)
+    names = [c for c in arrays.children[date.i] if arrays.deps[c] == "compound"
+             and arrays.pos[c] == "PROPN" and arrays.ent_types[c] not in TIME_ENTITIES]
+    return [date.doc[names[-1]]] if names else []
 
 
 MOVEMENT_PREPS: Final = {"from", "to", "into"}

@@ -14,7 +14,6 @@ the document as parsed, so nothing may change its annotation afterwards.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
 from typing import Final
 
 import numpy as np
@@ -33,11 +32,8 @@ COLUMNS: Final = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_
 # the first columns hold string hashes; the others' positions in COLUMNS
 _STRING_COLUMNS: Final = 7
 _HEAD, _SPACY, _ENT_IOB, _IDX, _SENT_START = 7, 8, 9, 10, 11
-# ``Token.ent_iob_`` of each ``ENT_IOB`` value, and ``Token.whitespace_`` of each ``SPACY``
-# one (as arrays of objects, indexed by a whole column at once)
+# ``Token.ent_iob_`` of each ``ENT_IOB`` value
 IOB_STRINGS: Final = ("", "I", "O", "B")
-_IOB_STRINGS: Final = np.array(IOB_STRINGS, dtype=object)
-_SPACES: Final = np.array(["", " "], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -88,16 +84,19 @@ class ParseArrays:
                        sent_starts=[], sent_ends=[], left_edges=[],
                        right_edges=[])
         table = doc.to_array(COLUMNS)
-        # the string columns, one after the other, each cell's string looked up in the
-        # memo of strings already read (few of a document's words and tags are new)
-        cells: list[object] = table[:, :_STRING_COLUMNS].T.ravel().tolist()
-        named = _strings_of(cells, doc.vocab.strings, {} if strings is None else strings)
+        # the string columns, each cell's string looked up in the memo of strings already
+        # read (few of a document's words and tags are new)
+        columns: list[list[object]] = table[:, :_STRING_COLUMNS].T.tolist()
+        vocabulary, memo = doc.vocab.strings, {} if strings is None else strings
         words, lowers, lemmas, pos, tags, deps, ent_types = (
-            named[k * n:(k + 1) * n] for k in range(_STRING_COLUMNS))
-        # HEAD is a signed offset stored in an unsigned column: read its bits as signed
-        # (NumPy's values are untyped to mypyc: the lists are declared, so that the loops
-        # below index and compare machine integers, not objects)
-        heads: list[int] = (table[:, _HEAD].view(np.int64) + np.arange(n)).tolist()
+            _strings_of(cells, vocabulary, memo) for cells in columns)
+        # the number columns, read as signed (HEAD is a signed offset and SENT_START -1 or
+        # 1, stored unsigned) in one conversion; the loops below then index and compare
+        # machine integers (NumPy's values are untyped to mypyc: the lists are declared),
+        # each far cheaper than a NumPy call on arrays of a few hundred words
+        numbers: list[list[int]] = table[:, _STRING_COLUMNS:].T.view(np.int64).tolist()
+        offsets, space_flags, iobs, idx, opens = numbers
+        heads = [i + offset for i, offset in enumerate(offsets)]
         children: list[list[int]] = [[] for _ in heads]
         # each word is the first of its own subtree and of its ancestors' that no earlier
         # word reached (words taken in text order, each climb stops where one did)
@@ -116,22 +115,31 @@ class ParseArrays:
             while above != below and right_edges[above] < i:
                 right_edges[above] = i
                 below, above = above, heads[above]
-        spaces = _SPACES[table[:, _SPACY]].tolist()
-        # a sentence starts at each word marked so (SENT_START 1, stored unsigned) and at
-        # the first; it ends where the next starts
-        opens = table[:, _SENT_START].view(np.int64) == 1
-        opens[0] = True
-        number = np.cumsum(opens) - 1
-        starts = np.flatnonzero(opens)
+        spaces = [" " if flag else "" for flag in space_flags]
+        # a sentence starts at the first word and at each word marked so; it ends where
+        # the next starts
+        sent_starts = [0] * n
+        start = 0
+        for i, opened in enumerate(opens):
+            if opened == 1:
+                start = i
+            sent_starts[i] = start
+        sent_ends = [n] * n
+        end = n
+        for i in range(n - 1, -1, -1):
+            sent_ends[i] = end
+            if opens[i] == 1 or i == 0:
+                end = i
+        # what ``doc.text`` joins, each word with its trailing space, without making a
+        # Token for each
+        parts: list[str] = []
+        for word, space in zip(words, spaces):
+            parts.append(word)
+            parts.append(space)
         return cls(words=words, lowers=lowers, lemmas=lemmas, pos=pos, tags=tags, deps=deps,
                    ent_types=ent_types, heads=heads, children=children, spaces=spaces,
-                   ent_iobs=_IOB_STRINGS[table[:, _ENT_IOB]].tolist(),
-                   idx=table[:, _IDX].tolist(),
-                   # what ``doc.text`` joins, each word with its trailing space, without
-                   # making a Token for each
-                   text="".join(chain.from_iterable(zip(words, spaces))),
-                   sent_starts=starts[number].tolist(),
-                   sent_ends=np.append(starts[1:], n)[number].tolist(),
+                   ent_iobs=[IOB_STRINGS[iob] for iob in iobs], idx=idx, text="".join(parts),
+                   sent_starts=sent_starts, sent_ends=sent_ends,
                    left_edges=left_edges, right_edges=right_edges)
 
     def sentences(self) -> list[tuple[int, int]]:

@@ -366,6 +366,8 @@ class DocActors:
         self.default_day = default_day
         self._names_settled = names_settled()
         self._names: dict[str, Actor] = {}  # lowercased surname / alias / full name -> actor
+        # the actors made so far, by their fields (see _actor)
+        self._made: dict[tuple[str, str, str, str, str, str], Actor] = {}
         # the actors established so far, the latest position first (equal ones in the
         # order established): kept so, not sorted for every look back
         self._seen: list[_Seen] = []
@@ -785,7 +787,7 @@ class DocActors:
         if not code:
             return None
         country, sector = _split_code(code)
-        return Actor(code=code, country=country, sector=sector, name=entry.name, text=text, role=role)
+        return self._actor(code, country, sector, entry.name, text, role)
 
     def _titled(self, actor: Actor, match: PhraseMatch, words: list[str],
                 sectors: list[PhraseMatch], day: dt.date | None) -> Actor:
@@ -855,7 +857,7 @@ class DocActors:
         actor = self._from_entry(entry, match, 0, day)
         if actor is None:
             return None
-        return _with_text(self._titled(actor, match, words, sectors, day), head.text)
+        return self._with_text(self._titled(actor, match, words, sectors, day), head.text)
 
     def _lone_name(self, head: Token) -> bool:
         """Whether a one-word proper name the tagger did not take for a person's may
@@ -888,7 +890,7 @@ class DocActors:
         current = [entry for entry, spell in held if day is not None and spell.covers(day)]
         if current:
             actor = self._from_entry(current[0], None, 0, day)
-            return _with_text(actor, head.text) if actor is not None else None
+            return self._with_text(actor, head.text) if actor is not None else None
         code = held[0][1].code
         country, sector = _split_code(code)
         return Actor(code=code, country=country, sector=sector, name=head.text,
@@ -1015,7 +1017,7 @@ class DocActors:
                         # "ousted President Akayev": the text says they no longer hold the
                         # office, whatever date the story carries
                         actor = _with_sector(actor, "ELI")
-                    return _with_text(actor, span_text(m))
+                    return self._with_text(actor, span_text(m))
         split = self._named.get(head.i)
         if not persons and split is not None and split[0] + split[1].start < positions[0]:
             # the parser cut a known name apart ("dos" of "José Eduardo dos Santos" taken for
@@ -1030,7 +1032,7 @@ class DocActors:
             # tagger took for a common noun at the start of a sentence
             name_text = head.text
         if name_text and name_text.lower() in self._names and not head_country:
-            return _with_text(self._names[name_text.lower()], name_text)
+            return self._with_text(self._names[name_text.lower()], name_text)
         titled = self._titled_surname(head, head_pos, words, sectors, day)
         if titled is not None:
             return titled
@@ -1057,7 +1059,7 @@ class DocActors:
                 if sectors and not actor.sector and best.entry.kind == "actor":
                     # a user-dictionary agent noun qualifies a country-only actor
                     actor = _with_sector(actor, _best_sector(sectors, head_pos))
-                return _with_text(_with_prefix(actor, prefix), span_text(best))
+                return self._with_text(_with_prefix(actor, prefix), span_text(best))
         # "Iran's militia allies in Syria", "the chief of Iran's proxies in Iraq": the
         # other party is of the place it is found in
         home = next((c for t in positions if lemma_lowers[t] in OTHER_PARTY_NOUNS
@@ -1153,7 +1155,7 @@ class DocActors:
                     here = set(self._located_in(h, day, GROUP_PLACE_PREPS))
                     same = self._last_named_as(head)
                     if same is not None and same.country not in here:
-                        return _with_text(same, " ".join(words))
+                        return self._with_text(same, " ".join(words))
                     self._foreign.add(head.i)
                     return None
                 country = origin[0]
@@ -1273,7 +1275,7 @@ class DocActors:
             # by its noun alone is the one named before with it
             same = self._last_named_as(head)
             if same is not None:
-                return _with_text(same, " ".join(words))
+                return self._with_text(same, " ".join(words))
         if not country and sector and not named_person:
             # "Egypt and Jordan said their leaders would meet": the owner a possessive
             # pronoun names is the subject of the clause that reports it, when they agree
@@ -1343,9 +1345,9 @@ class DocActors:
         name = self.knowledge.country_name(country) if country else ""
         if name_text and head_ent == "PERSON":
             name = name_text
-        actor = Actor(code=country + sector, country=country, sector=sector, name=name,
-                      text=" ".join(words),
-                      role=("former " + role) if former and role and not role.startswith("former") else role)
+        actor = self._actor(country + sector, country, sector, name, " ".join(words),
+                            ("former " + role) if former and role
+                            and not role.startswith("former") else role)
         if head_ent == "PERSON" or (person_role and name_text):
             self._remember(head.i, actor, True, False, name_text or "")
         return _with_prefix(actor, prefix)
@@ -1839,6 +1841,26 @@ class DocActors:
         return written or " ".join(arrays.words[t] for t in _subtree(arrays, h)
                                    if arrays.pos[t] == "PROPN"), actor
 
+    def _actor(self, code: str, country: str, sector: str, name: str, text: str,
+               role: str) -> Actor:
+        """The :class:`Actor` of these fields: the one made before in this document where
+        there is one. A document resolves the same words to the same actor many times over
+        (each mention of "Mexico", each look back), and an Actor, a frozen dataclass, costs
+        some twenty times a dictionary look-up to make; being frozen, one can be shared."""
+        key = (code, country, sector, name, text, role)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = Actor(code=code, country=country, sector=sector,
+                                            name=name, text=text, role=role)
+        return found
+
+    def _with_text(self, actor: Actor, text: str) -> Actor:
+        """``actor`` as the words ``text`` name it."""
+        if actor.text == text:
+            return actor
+        return self._actor(actor.code, actor.country, actor.sector, actor.name, text,
+                           actor.role)
+
     def _place_actor(self, i: int) -> Actor | None:
         """A city or region named as a participant ("shelled Kharkiv") at token ``i``
         stands for its country, as CAMEO codes it."""
@@ -1861,8 +1883,7 @@ class DocActors:
         if place is None or not place.country or (
                 mistyped and self.gazetteer.kind(place) != "region"):
             return None
-        return Actor(code=place.country, country=place.country, sector="",
-                     name=place.name, text=name)
+        return self._actor(place.country, place.country, "", place.name, name, "")
 
     def _place_context(self, at: int, skip: int = -1) -> list[str]:
         """The countries that decide between places of one name, most relevant first:
@@ -2039,13 +2060,6 @@ def _as_of(actor: Actor | None, day: dt.date | None) -> Actor | None:
     code = left[0] + actor.code[3:]
     return Actor(code=code, country=left[0], sector=actor.sector, name=actor.name,
                  text=actor.text, role=actor.role)
-
-
-def _with_text(actor: Actor, text: str) -> Actor:
-    if actor.text == text:
-        return actor  # (the text unchanged: an Actor is a frozen record, dear to make)
-    return Actor(code=actor.code, country=actor.country, sector=actor.sector,
-                 name=actor.name, text=text, role=actor.role)
 
 
 def _with_sector(actor: Actor, sector: str) -> Actor:

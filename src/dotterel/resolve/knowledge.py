@@ -383,15 +383,11 @@ class Knowledge:
         transparent = [w.transparent for w in said]
         n_lemmas = len(said_lemmas)
         out: list[PhraseMatch] = []
-        # the longest phrase at each position, once: after a "the" that begins none, the
-        # next word's, looked up past the "the", is looked up again at that word
-        longest: dict[int, PhraseMatch | None] = {}
-
-        def longest_at(k: int) -> PhraseMatch | None:
-            if k not in longest:
-                longest[k] = self._longest_at(k, words, said, said_lemmas, transparent)
-            return longest[k]
-
+        # the longest phrase after a "the", looked up past it, and where: when the "the"
+        # begins none, the scan goes on at that word, whose phrase is then this one (a
+        # plain variable, not a memo of every position: compiled, a closure is dear)
+        ahead: PhraseMatch | None = None
+        ahead_at = -1
         i = 0
         while i < len(words):
             if stops is not None:
@@ -405,12 +401,14 @@ class Knowledge:
                     out.append(PhraseMatch(start=i, end=i + 1, entry=word.misspells))
                 i += 1
                 continue
-            best = longest_at(i)
+            best = (ahead if ahead_at == i
+                    else self._longest_at(i, words, said, said_lemmas, transparent))
             if key == ("the",) and i + 1 < len(words):
                 # "the" belongs to a name only when the name is written with it ("the Kremlin");
                 # otherwise it must not hide a longer name that follows it
                 # ("the United States of America", known without "the")
-                after = longest_at(i + 1)
+                after = self._longest_at(i + 1, words, said, said_lemmas, transparent)
+                ahead, ahead_at = after, i + 1
                 if after is not None and (best is None or after.end > best.end):
                     best = after
             if best is None:

@@ -53,7 +53,7 @@ import functools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Final, Iterator, Literal, Mapping, Sequence
+from typing import Callable, Final, Literal, Mapping, Sequence
 
 from ..types import Precision, TimeRef
 
@@ -805,6 +805,9 @@ class _Rule:
     ``lead``, when given, is a pattern every match holds and the most words (runs of
     non-space characters) a match can begin before it: the search then starts there, not
     at the start of the text (a pattern that may begin at any word is slow to search).
+    A word of the text that the pattern holds in part counts as one. With ``folded``, the
+    lead is written in lower case and searched in the folded text (see :func:`_fold`):
+    what a case-insensitive pattern matches, found several times faster.
     """
 
     name: str
@@ -812,6 +815,7 @@ class _Rule:
     resolve: Resolver
     suppress: bool = False
     lead: tuple[re.Pattern[str], int] | None = None
+    folded: bool = False
 
 
 def _words_before(text: str, i: int, words: int) -> int:
@@ -824,27 +828,43 @@ def _words_before(text: str, i: int, words: int) -> int:
     return i
 
 
-def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
+def _fold(text: str) -> str:
+    """``text`` in lower case, each letter at its place, and the letters outside ASCII
+    that a case-insensitive pattern takes for ASCII ones made those: where a lower-case
+    word is found in it, a case-insensitive pattern of that word matches the text. (Only
+    "İ" lower-cases to two letters, and it is one of those made ASCII first.)"""
+    if not text.isascii() and any(odd in text for odd in _ODD_CASES):
+        text = text.translate(_ODD_FOLD)
+    return text.lower()
+
+
+def _matches(rule: _Rule, text: str, folded: str | None = None) -> list[re.Match[str]]:
     """What ``rule.pattern.finditer(text)`` gives, searched only near its ``lead``.
 
     Each search starts ``words`` words before the next match of the anchor (no match can
     begin earlier: a match holds the anchor, and one holding a later match of it begins
     no earlier), and the search stops when the anchor has no match left. A match is never
     empty (it holds the anchor), so each search goes on from where the last match ended.
+    ``folded``: :func:`_fold` of ``text``, when already made. (A list, not a generator:
+    most rules tried find nothing, and compiled, a generator is dear to make.)
     """
     if rule.lead is None:
-        yield from rule.pattern.finditer(text)
-        return
+        return list(rule.pattern.finditer(text))
     anchor, words = rule.lead
+    seen = text
+    if rule.folded:
+        seen = _fold(text) if folded is None else folded
+    out: list[re.Match[str]] = []
     pos = 0
-    while (found := anchor.search(text, pos)) is not None:
+    while (found := anchor.search(seen, pos)) is not None:
         # (from ``pos`` on, not a slice: the pattern's look-behinds and look-aheads and
         # its ``\b`` see the whole text)
         m = rule.pattern.search(text, max(pos, _words_before(text, found.start(), words)))
         if m is None:
-            return
-        yield m
+            break
+        out.append(m)
         pos = m.end()
+    return out
 
 
 # A dateline: an upper-case place ("QUITO", "MEXICO CITY", "WASHINGTON, D.C.", "SAN JOSE,
@@ -894,33 +914,49 @@ _I: Final = "(?i:"  # scoped case-insensitivity: common words, but not month or 
 # April": six). Names are rare in a sentence, so most of it is never searched.
 _MONTH_LEAD: Final = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _WEEKDAY_LEAD: Final = re.compile(_WD_NAME)
+# The leads of the rules of units, years and days told in common words, searched in the
+# folded text (each the end of its rule's pattern, or a word every match holds)
+_LATER: Final = r"\s+(?:later|earlier|after|before|prior|on)"
+_YEAR_DIGITS: Final = r"(?:1[89]\d\d|20\d\d|2100|['’]\d\d)"  # as _YEAR
+_QUALIFIER_WORD: Final = r"(?:early|late|mid|of|spring|summer|fall|autumn|winter)"  # _QUAL's, _SEASON's
 
 
 _RULES: Final[tuple[_Rule, ...]] = (
     # ---- durations, ages, hedged or vague offsets: never a point in time -------------
     _Rule("hyphenated duration", _c(
         rf"\b[\w]+-{_I}(?:second|minute|hour|day|night|week|month|year|decade|century)s?"
-        rf"(?:-old)?)(?![\w-])"), _r_suppress, True),
+        rf"(?:-old)?)(?![\w-])"), _r_suppress, True,
+        lead=(_c(r"-(?:second|minute|hour|day|night|week|month|year|decade|century)"), 1),
+        folded=True),
     # named days that are not "the latest Friday": "Black Friday", "Good Friday Agreement"
     _Rule("named day", _c(
         rf"\b(?:Black|Good|Cyber|Ash|Holy|Bloody|Maundy|Easter|Palm)\s+{_WD_NAME}\b"), _r_suppress, True,
         lead=(_WEEKDAY_LEAD, 1)),
     _Rule("nth weekday of", _c(
         rf"\b{_I}the\s+(?:first|second|third|fourth|last|final)\s+){_WD_NAME}\s+{_I}(?:of|in))\b"),
-        _r_suppress, True, lead=(_WEEKDAY_LEAD, 2)),
-    _Rule("age", _c(rf"\b{_I}{_NUM}\s+(?:year|month)s?\s+old)\b"), _r_suppress, True),
+        _r_suppress, True, lead=(_c(rf"{_WD_NAME}\s+{_I}of|in)"), 2)),
+    _Rule("age", _c(rf"\b{_I}{_NUM}\s+(?:year|month)s?\s+old)\b"), _r_suppress, True,
+          lead=(_c(r"(?:year|month)s?\s+old"), 1), folded=True),
     _Rule("duration", _c(
         rf"\b{_I}(?:for|within|over|after|in|during|throughout|spanning)\s+"
         rf"(?:{_HEDGE}\s+)?(?:the\s+)?(?:(?:past|last|next|coming|following|previous|first|final|"
         rf"recent)\s+)?(?:{_NUM}\s+|few\s+|several\s+|many\s+)?"
         rf"(?:second|minute|hour|day|night|week|fortnight|month|year|decade)s?)\b"),
-        _r_suppress, True),
+        # (the unit after white space, with at most eight words before it: "for a little
+        # more than the past three days")
+        _r_suppress, True, lead=(_c(r"\s(?:second|minute|hour|day|night|week|fortnight|month|"
+                                    r"year|decade)"), 8), folded=True),
     _Rule("hedged offset", _c(
         rf"\b{_I}{_HEDGE}\s+{_NUM}\s+(?:hour|day|week|fortnight|month|year|decade)s?\s+"
-        rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True),
+        rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True,
+        # (at most five words before the unit: "a little more than three days later")
+        lead=(_c(r"(?:hour|day|week|fortnight|month|year|decade)s?\s+(?:later|earlier|after|"
+                 r"before|prior|ago|on)"), 5), folded=True),
     _Rule("vague offset", _c(
         rf"\b{_I}(?:(?:a\s+few|several|many|some|few)\s+)?(?:day|week|month|year|decade)s\s+"
-        rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True),
+        rf"(?:later|earlier|after|before|prior|ago|on))\b"), _r_suppress, True,
+        lead=(_c(r"(?:day|week|month|year|decade)s\s+(?:later|earlier|after|before|prior|ago|on)"), 2),
+        folded=True),
     # a dateline's date ("KYIV, March 3 (Reuters) -") is when the report was filed, not
     # when what it reports happened ("shelled the city on Saturday")
     _Rule("dateline", _DATELINE_LEAD, _r_suppress, True),
@@ -972,19 +1008,26 @@ _RULES: Final[tuple[_Rule, ...]] = (
         _r_month_alone, lead=(_MONTH_LEAD, 4)),
     _Rule("year after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON}))?{_YEAR})"
-        rf"(?![\w-]|[.,]\d)"), _r_year),
+        rf"(?![\w-]|[.,]\d)"), _r_year,
+        # (the year after the word before it, with at most four words before that one: "in
+        # the first week of 2020")
+        lead=(_c(rf"(?:{_PREP}|{_QUALIFIER_WORD})[\s-]*{_YEAR_DIGITS}"), 4), folded=True),
     # a span of years ("in 2019-20", "during the 2019-2020 season") is dated by its first
     _Rule("year range after preposition", _c(
         rf"\b{_I}{_PREP})\s+(?P<t>(?:{_I}the)\s+)?{_FULL_YEAR}[-–/](?P<end>\d\d|\d{{4}}))"
-        rf"(?![\w-]|[.,]\d)"), _r_year_range),
+        rf"(?![\w-]|[.,]\d)"), _r_year_range, lead=(_c(r"(?:1[89]\d\d|20\d\d|2100)[-–/]"), 2),
+        folded=True),
     # a decade after a preposition of time ("in the 1990s", "since the early 2000s"), never
     # after "of" ("music of the 1990s" names a style, not when anything happened)
     _Rule("decade", _c(
         rf"\b{_I}(?:in|during|since|until|through|by|from)\s+(?P<t>the\s+"
         rf"(?:(?P<part>early|mid|late)[\s-]*)?(?P<decade>1[89]\d0|20\d0|['’]\d0)s))\b"),
-        _r_decade),
+        _r_decade, lead=(_c(r"(?:1[89]\d0|20\d0|['’]\d0)s"), 3), folded=True),
     _Rule("qualified year", _c(
-        rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year),
+        rf"\b(?:{_I}{_QUAL})[\s-]*|{_I}{_SEASON})){_YEAR}(?![\w-]|[.,]\d)"), _r_year,
+        # (the year after the word before it, with at most three words before that one:
+        # "the first week of 2020", "the spring of 2020")
+        lead=(_c(rf"{_QUALIFIER_WORD}[\s-]*{_YEAR_DIGITS}"), 3), folded=True),
     # a holiday needs "on" (or "at", "over"): "a Christmas truce" names no day
     _Rule("holiday", _c(
         rf"\b{_I}on|at|over)\s+(?:{_I}the)\s+)?(?P<t>{_HOLIDAY_NAMES})\b"), _r_holiday),
@@ -992,7 +1035,11 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule("relative day", _c(
         rf"\b{_I}(?:(?:early|late)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
         rf"tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
-        rf"last\s+night|(?<!an\s)(?<!a\s)(?<!the\s)overnight)(?:\s+{_PART})?)\b"), _r_relative_day),
+        rf"last\s+night|(?<!an\s)(?<!a\s)(?<!the\s)overnight)(?:\s+{_PART})?)\b"), _r_relative_day,
+        # (every one holds one of these: "early the day before yesterday" four words
+        # before it, "early overnight" two, the word it is part of counting as one)
+        lead=(_c(r"(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)"), 4),
+        folded=True),
     _Rule("weekday", _c(
         rf"\b(?:{_I}(?:early|late)\s+(?:on\s+)?))?(?:{_I}(?<!the\s)(?P<rel>this\s+past|last|this|next|"
         rf"past|the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+)?"
@@ -1002,37 +1049,51 @@ _RULES: Final[tuple[_Rule, ...]] = (
         _r_weekday, lead=(_WEEKDAY_LEAD, 4)),
     _Rule("weekend", _c(
         rf"\b{_I}(?:(?:over|during|at|on)\s+the|(?P<rel>this\s+past|past|last|this|next))\s+weekend)\b"),
-        _r_weekend),
+        _r_weekend, lead=(_c("weekend"), 2), folded=True),
     _Rule("week", _c(
         rf"\b{_I}(?:(?P<qual>earlier|later)\s+)?(?<!the\s)(?P<rel>this\s+past|last|this|next)\s+week)\b"),
-        _r_week),
+        _r_week, lead=(_c(r"(?:last|this|next|past)\s+week"), 2), folded=True),
     _Rule("month or year", _c(
         rf"\b{_I}(?:(?:earlier|later|{_QUAL})[\s-]*)?(?<!the\s)(?P<rel>last|this|next)\s+"
-        rf"(?P<unit>month|year))\b"), _r_month_year_deictic),
+        rf"(?P<unit>month|year))\b"), _r_month_year_deictic,
+        # (at most four words before "last": "the first week of last month")
+        lead=(_c(r"(?:last|this|next)\s+(?:month|year)"), 4), folded=True),
     _Rule("season", _c(
         rf"\b{_I}(?P<rel>last|this|next|(?:this\s+)?past)\s+(?P<season>spring|summer|autumn|fall))\b"
-        rf"(?!\s+{_I}in|of)\b)"), _r_season),
-    _Rule("ago", _c(rf"\b{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago)\b"), _r_ago),
+        rf"(?!\s+{_I}in|of)\b)"), _r_season,
+        lead=(_c(r"(?:last|this|next|past)\s+(?:spring|summer|autumn|fall)"), 1), folded=True),
+    _Rule("ago", _c(rf"\b{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago)\b"), _r_ago,
+          lead=(_c(rf"{_UNIT}s?\s+ago"), 1), folded=True),
     _Rule("hours ago", _c(
         rf"\b{_I}(?:(?:{_NUM}|a\s+few|several|some)\s+)?(?:hour|minute|moment)s?\s+ago)\b"),
-        _r_hours_ago),
+        _r_hours_ago, lead=(_c(r"(?:hour|minute|moment)s?\s+ago"), 2), folded=True),
     # ---- anaphoric: on the narrative time ---------------------------------------------
     _Rule("offset", _c(
         rf"\b{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
-        rf"(?P<dir>later|earlier|after|before|prior|on))\b"), _r_offset),
+        rf"(?P<dir>later|earlier|after|before|prior|on))\b"), _r_offset,
+        lead=(_c(rf"{_UNIT}s?{_LATER}"), 1), folded=True),
     _Rule("hours offset", _c(
         rf"\b{_I}(?:(?P<n>{_NUM})\s+|(?:a\s+few|several|some|many)\s+)?(?:hour|minute|moment)s?\s+"
-        rf"(?P<dir>later|earlier|after|before|afterwards?))\b"), _r_hours_offset),
+        rf"(?P<dir>later|earlier|after|before|afterwards?))\b"), _r_hours_offset,
+        lead=(_c(r"(?:hour|minute|moment)s?\s+(?:later|earlier|after|before)"), 2), folded=True),
     _Rule("the unit before/after", _c(
         rf"\b{_I}the\s+(?P<unit>day|morning|night|evening|week|month|year)\s+"
-        rf"(?P<dir>before|after|earlier|prior))\b(?!\s+(?:{_I}yesterday|tomorrow)))"), _r_the_unit_rel),
+        rf"(?P<dir>before|after|earlier|prior))\b(?!\s+(?:{_I}yesterday|tomorrow)))"), _r_the_unit_rel,
+        lead=(_c(r"(?:day|morning|night|evening|week|month|year)\s+(?:before|after|earlier|prior)"), 1),
+        folded=True),
     _Rule("the following unit", _c(
         rf"\b{_I}the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
-        rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_the_unit_rel),
+        rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_the_unit_rel,
+        lead=(_c(r"(?:following|next|previous|preceding|prior)\s+"
+                 r"(?:day|morning|afternoon|evening|night|week|month|year)"), 1), folded=True),
     _Rule("that unit", _c(
         rf"\b{_I}(?:(?:(?:later|earlier)\s+(?:on\s+)?)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
         rf"|(?:later|earlier)\s+in\s+the\s+|(?P<end>the\s+end\s+of\s+(?:that|the)\s+(?=month|year)))"
-        rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_that_unit),
+        rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year))\b"), _r_that_unit,
+        # (the unit after the word before it, with at most three words before that one:
+        # "later on that same day", "later in the day", "the end of that month")
+        lead=(_c(r"(?:that|same|very|the)\s+(?:day|morning|afternoon|evening|night|week|month|year)"),
+              3), folded=True),
 )
 
 
@@ -1085,7 +1146,7 @@ _FOLDED_CUES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # though lower-casing does not make them so ("İ" lower-cases to "i" and a combining dot).
 _ODD_CASES: Final = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _ODD_FOLD: Final = str.maketrans(_ODD_CASES)
-_CUE_NAMES: Final = ("digit", "year", "iso", "all-number", "offset", *_CASED_CUES, *_FOLDED_CUES)
+_CUE_NAMES: Final = ("digit", "year", "iso", "all-number", *_CASED_CUES, *_FOLDED_CUES)
 # Cues whose rules take the unit only after white space ("two days later", "for six
 # months", "the following morning"): a substring found is confirmed by a search of the
 # folded text with the rules' own white space, so that "Monday", "today" or "yearly"
@@ -1105,9 +1166,6 @@ _PATTERN_CUES: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
     ("year", "digit", re.compile(r"1[89]\d\d|20\d\d|2100|['’]\d\d")),  # _YEAR, in every full date
     ("iso", "digit", re.compile(r"\d{4}[-/]\d")),  # "2024-04-05", "2024/04/05"
     ("all-number", "digit", re.compile(r"\d[./-]\d{1,2}[./-]\d{4}")),  # "05/04/2024"
-    # a unit counted before or after ("three days later", "two weeks on")
-    ("offset", "unit", re.compile(r"(?i:(?:day|week|fortnight|month|year|decade)s?\s+"
-                                         r"(?:later|earlier|after|before|prior|on))\b")),
 )
 # Each cased cue word with the cues of the cue words it starts with (itself among them),
 # and one pattern that finds them all, longest first: one search of the text, not a test
@@ -1121,31 +1179,40 @@ _CASED_CUE_WORDS: Final = re.compile("|".join(
     re.escape(word) for word in sorted(_CASED_WORD_CUES, key=len, reverse=True)))
 # each folded cue word once, with the cues it is a word of ("day" is a unit's and a
 # duration's): one test for each word, not for each cue of it
+_FOLDED_WORD_CUES: Final = {
+    word: frozenset(name for name, words in _FOLDED_CUES.items() if word in words)
+    for word in dict.fromkeys(word for words in _FOLDED_CUES.values() for word in words)}
+# The cue words that hold no other ("day", "week"), each with its cues and the cue words
+# that hold it ("today", "yesterday", "days", "-day"), those tested only where it is
+# found: a text without "day" has none of them.
 _FOLDED_CUE_WORDS: Final = tuple(
-    (word, frozenset(name for name, words in _FOLDED_CUES.items() if word in words))
-    for word in dict.fromkeys(word for words in _FOLDED_CUES.values() for word in words))
+    (root, _FOLDED_WORD_CUES[root],
+     tuple((word, _FOLDED_WORD_CUES[word]) for word in _FOLDED_WORD_CUES
+           if word != root and max((w for w in _FOLDED_WORD_CUES if w != word and w in word),
+                                   key=len, default="") == root))
+    for root in _FOLDED_WORD_CUES
+    if not any(w != root and w in root for w in _FOLDED_WORD_CUES))
 
 
-def _cues(text: str) -> set[str]:
-    """The names of the cues ``text`` holds (substring tests: far cheaper than a
-    case-insensitive pattern's search)."""
-    written = text
-    if not text.isascii() and any(odd in text for odd in _ODD_CASES):
-        text = text.translate(_ODD_FOLD)
-    folded = text.lower()
+def _cues(text: str, folded: str) -> set[str]:
+    """The names of the cues ``text`` holds, ``folded`` being :func:`_fold` of it
+    (substring tests: far cheaper than a case-insensitive pattern's search)."""
     found: set[str] = set()
     for word in _CASED_CUE_WORDS.findall(text):
         found |= _CASED_WORD_CUES[word]
-    for word, names in _FOLDED_CUE_WORDS:
-        if word in folded:
+    for root, names, holders in _FOLDED_CUE_WORDS:
+        if root in folded:
             found |= names
+            for word, more in holders:
+                if word in folded:
+                    found |= more
     for name, spaced in _SPACED_CUES.items():
         if name in found and not spaced.search(folded):
             found.discard(name)
     if _DIGIT.search(text):
         found.add("digit")
     for name, after, pattern in _PATTERN_CUES:
-        if after in found and pattern.search(written):
+        if after in found and pattern.search(text):
             found.add(name)
     return found
 
@@ -1169,12 +1236,11 @@ _NEEDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "dateline": ("digit",), "season": ("season",),
     "ago": ("unit", "ago"), "hours ago": ("hour", "ago"), "hours offset": ("hour",),
     **{name: ("month",) for name in _MONTH_RULES}, **{name: ("unit",) for name in _UNIT_RULES},
-    # the rules of a full date or a month's year, and of a counted offset
+    # the rules of a full date or a month's year
     **{name: ("month", "year") for name in _MONTH_RULES if "year" in name},
     "month deictic year": ("month", "month or year"),
     "month day deictic year": ("month", "month or year"),
     "day month deictic year": ("month", "month or year"),
-    "offset": ("unit", "offset"),
     # (and a day's number: "April 5", "5-7 April")
     **{name: ("month", "digit") for name in ("month day range", "day range month", "month day",
                                              "day month")},
@@ -1205,8 +1271,9 @@ def time_matches(text: str) -> list[RuleMatch]:
     """The matches in ``text`` of the rules its cues let through, in the order the rules
     are listed: what :func:`find_times` resolves. They do not depend on the story's
     time or tense, so a sentence read again with others need not be searched again."""
-    return [(order, m) for order in _rules_for(frozenset(_cues(text)))
-            for m in _matches(_RULES[order], text) if m.end() != m.start()]
+    folded = _fold(text)
+    return [(order, m) for order in _rules_for(frozenset(_cues(text, folded)))
+            for m in _matches(_RULES[order], text, folded) if m.end() != m.start()]
 
 
 def find_times(text: str, published: dt.date | None, narrative: TimeRef | None = None,
