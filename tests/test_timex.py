@@ -792,3 +792,32 @@ def test_leads_find_what_the_whole_search_finds_in_the_samples() -> None:
             assert [m.span() for m in _matches(rule, text)] == spans, rule.name
             found += len(spans)
     assert found > 20
+
+
+def test_leads_find_what_the_whole_search_finds_in_generated_phrases() -> None:
+    # phrases made of the rules' own words, in any case, joined by any white space or a
+    # hyphen: the leads' word bounds are met and passed
+    import random
+
+    from dotterel.resolve.timex import _RULES, _matches
+
+    words = ("a little more than less over under just nearly some at least up to only few "
+             "several for within after in during the past last next following previous first "
+             "one three 30 an second minute hour day night week fortnight month year decade "
+             "days weeks months hours later earlier before prior ago on afterwards old that "
+             "same very end of beginning mid early late this spring fall winter weekend today "
+             "tonight yesterday tomorrow morning evening overnight since by 1990s 2024 '98 "
+             "Monday Friday April").split()
+    joins = (" ", " ", "  ", "-", "\n", "\t", "\u00a0", ", ")
+    rnd = random.Random(26)
+    led = [rule for rule in _RULES if rule.lead is not None]
+    found = 0
+    for _ in range(3000):
+        picked = [rnd.choice(words) for _ in range(rnd.randint(2, 12))]
+        picked = [w.upper() if rnd.random() < 0.1 else w for w in picked]
+        text = picked[0] + "".join(rnd.choice(joins) + w for w in picked[1:])
+        for rule in led:
+            spans = [m.span() for m in rule.pattern.finditer(text)]
+            assert [m.span() for m in _matches(rule, text)] == spans, (rule.name, text)
+            found += len(spans)
+    assert found > 1000
