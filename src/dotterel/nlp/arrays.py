@@ -29,9 +29,8 @@ from spacy.tokens import Doc
 USER_DATA_KEY: Final = "dotterel.parse_arrays"
 COLUMNS: Final = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, SPACY, ENT_IOB, IDX,
                          SENT_START]
-# the first columns hold string hashes; the others' positions in COLUMNS
+# the first columns hold string hashes, the others numbers (read in this order below)
 _STRING_COLUMNS: Final = 7
-_HEAD, _SPACY, _ENT_IOB, _IDX, _SENT_START = 7, 8, 9, 10, 11
 # ``Token.ent_iob_`` of each ``ENT_IOB`` value
 IOB_STRINGS: Final = ("", "I", "O", "B")
 
