@@ -34,6 +34,7 @@ COMPILED = [
     "extract/mentions.py",
     "extract/quotes.py",
     "nlp/arrays.py",
+    "records.py",
     "resolve/actors.py",
     "resolve/dates.py",
     "resolve/gazetteer.py",

@@ -15,6 +15,7 @@ def test_arrays_agree_with_tokens(coder) -> None:
     for tok in doc:
         i = tok.i
         assert (arrays.words[i], arrays.lowers[i], arrays.lemmas[i]) == (tok.text, tok.lower_, tok.lemma_)
+        assert arrays.lemma_lowers[i] == tok.lemma_.lower()
         assert (arrays.pos[i], arrays.tags[i], arrays.deps[i]) == (tok.pos_, tok.tag_, tok.dep_)
         assert (arrays.ent_types[i], arrays.ent_iobs[i]) == (tok.ent_type_, tok.ent_iob_)
         assert arrays.heads[i] == tok.head.i
@@ -23,6 +24,7 @@ def test_arrays_agree_with_tokens(coder) -> None:
         assert arrays.idx[i] == tok.idx
         assert (arrays.sent_starts[i], arrays.sent_ends[i]) == (tok.sent.start, tok.sent.end)
         assert (arrays.left_edges[i], arrays.right_edges[i]) == (tok.left_edge.i, tok.right_edge.i)
+        assert arrays.subtree(i) == [t.i for t in tok.subtree]
 
 
 def test_span_text_agrees_with_spans(coder) -> None:

@@ -17,9 +17,10 @@ from typing import Any, Final
 
 from spacy.tokens import Doc, Token
 
+from . import records
 from .extract.lexicon import Lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, _subtree, fends, means_objects,
+                               VIOLENT_ROOTS, Mention, fends, means_objects,
                                sentence_mentions, wrongdoers)
 from .extract.quotes import find_quotes
 from .extract.word_classes import word_class
@@ -34,7 +35,7 @@ from .resolve.dates import (DatedMention, DocDates, is_definite, long_before,
 from .resolve.knowledge import Knowledge
 from .resolve.places import DocPlaces, Gazetteer, dateline_place
 from .resolve.timex import find_dateline
-from .types import Actor, Article, Coded, Event, Evidence, Place, Quote
+from .types import Actor, Article, Coded, Event, Evidence, Place, Quote, TimeRef
 
 # How much an event is trusted, from what its reading rests on (documented in the README).
 BASE_CONFIDENCE: Final = 0.5
@@ -525,7 +526,7 @@ class CodingStage:
         if (arrays.pos[m.trigger] != "VERB" or m.modality not in ("asserted", "reported")
                 or (m.code != ARREST and m.code[:2] != ACCUSE_ROOT)
                 or not any(e.code == ARREST for e in self.kb.lexicon.candidates(
-                    "VERB", arrays.lemmas[m.trigger].lower()))):
+                    "VERB", arrays.lemma_lowers[m.trigger]))):
             return []
         place = places.event_place(doc, m.trigger, [])
         if place is None or not place.country:
@@ -725,7 +726,7 @@ class CodingStage:
             # rallies support on its behalf
             code, m = RALLY_SUPPORT, replace(m, targets=rallied)
         if code in ATTEMPTED and ((arrays.deps[m.trigger] == "xcomp"
-                                   and arrays.lemmas[arrays.heads[m.trigger]].lower()
+                                   and arrays.lemma_lowers[arrays.heads[m.trigger]]
                                    in ATTEMPT_VERBS)
                                   or _attempt_told(doc[m.trigger])):
             # "attempted to assassinate the governor", "a plot to kill the mayor was
@@ -766,7 +767,7 @@ class CodingStage:
                 targets = [t for t in targets if all(_asks_of(s, t) for s in sources)]
             code = self._modal_code(m, code, doc)
             if (code == SHOW_OF_FORCE and len({s.country for s in sources}) > 1
-                    and (m.entry.objects | {arrays.lemmas[m.trigger].lower()}) & EXERCISE_WORDS):
+                    and (m.entry.objects | {arrays.lemma_lowers[m.trigger]}) & EXERCISE_WORDS):
                 # "French and Egyptian warships launched war games": exercises the forces of
                 # several states hold together are their military cooperation
                 code, targets = JOINT_EXERCISE, sources
@@ -807,10 +808,10 @@ class CodingStage:
         start_char = arrays.idx[m.sentence[0]]
         trigger_start = arrays.idx[m.trigger]
         lead = len(text) - len(text.lstrip())  # the span must index the stripped text
-        evidence = Evidence(sentence=text.strip(), start=start_char + lead,
-                            end=start_char + len(text.rstrip()),
-                            trigger=m.trigger_text(doc), trigger_start=trigger_start,
-                            trigger_end=trigger_start + len(arrays.words[m.trigger]))
+        evidence = records.evidence(sentence=text.strip(), start=start_char + lead,
+                                    end=start_char + len(text.rstrip()),
+                                    trigger=m.trigger_text(doc), trigger_start=trigger_start,
+                                    trigger_end=trigger_start + len(arrays.words[m.trigger]))
         countries = [a.country for a in (*sources, *targets)]
         place = places.event_place(doc, m.trigger, countries) or dateline
         # an event coded from quoted or reported speech links to that quote
@@ -832,7 +833,7 @@ class CodingStage:
         for src, tgt, act in coded:
             info = self.kb.ontology.cameo(act)
             plover, mode = self.kb.ontology.plover(act)
-            events.append(Event(
+            events.append(records.event(
                 event_id=_event_id(article.id, evidence, act, src, tgt),
                 doc_id=article.id, date=dated.date, date_basis=dated.basis,
                 source=src, target=tgt, cameo=act, plover=plover, plover_mode=mode,
@@ -983,7 +984,7 @@ def _claimed_violence(doc: Doc, m: Mention) -> bool:
         return False
     arrays = parse_arrays(doc)  # (the reporter's verb from the parse arrays: no Token made)
     verb = arrays.heads[m.reporter]
-    return arrays.pos[verb] == "VERB" and arrays.lemmas[verb].lower() in CLAIM_VERBS
+    return arrays.pos[verb] == "VERB" and arrays.lemma_lowers[verb] in CLAIM_VERBS
 
 
 # Nouns for a deed taken as a choice, a court's among them (word_classes.tsv), and the
@@ -1220,13 +1221,13 @@ def _mutual(doc: Doc, m: Mention, code: str) -> bool:
     intention to meet, "offered to hold talks", is its holder's)."""
     # read from the parse arrays: this is asked of every event coded
     arrays = parse_arrays(doc)
-    lemmas = arrays.lemmas
+    lemmas = arrays.lemma_lowers
     scheduled = m.modality == "intended" and any(
         arrays.deps[c] == "aux" and arrays.lowers[c] in SCHEDULED_AUX
         for c in arrays.children[m.trigger])
     return (((code in MUTUAL_CODES and m.modality in MUTUAL_MODALITIES)
              or (m.code in MUTUAL_CODES and scheduled))
-            and not m.negated and any(lemmas[w].lower() in MUTUAL_WORDS for i in m.trigger_tokens
+            and not m.negated and any(lemmas[w] in MUTUAL_WORDS for i in m.trigger_tokens
                                       for w in (i, *_of_objects(arrays, i))))
 
 
@@ -1243,9 +1244,9 @@ def _reciprocal(trigger: Token, code: str) -> bool:
     borrows their subject ("..., accusing Qatar of supporting terrorism")."""
     # read from the parse arrays: this is asked of most events with several doers
     arrays = parse_arrays(trigger.doc)
-    deps, lemmas, children, i = arrays.deps, arrays.lemmas, arrays.children, trigger.i
+    deps, lemmas, children, i = arrays.deps, arrays.lemma_lowers, arrays.children, trigger.i
     blamed = (deps[i] == "pcomp"
-              and lemmas[arrays.heads[arrays.heads[i]]].lower() in BLAME_ADJECTIVES)
+              and lemmas[arrays.heads[arrays.heads[i]]] in BLAME_ADJECTIVES)
     if deps[i] in ("pcomp", "advcl") and not blamed:
         return False
     if code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or code in (
@@ -1254,16 +1255,16 @@ def _reciprocal(trigger: Token, code: str) -> bool:
         # and the rebels signed a ceasefire in Jeddah": a truce binds its sides to each
         # other (where they sign it is no party)
         return True
-    if lemmas[i].lower() in FIGHTING_WORDS and not any(
+    if lemmas[i] in FIGHTING_WORDS and not any(
             deps[c] in ("dobj", "obj") for c in children[i]):
         # "Vietnamese and Cambodian forces were battling near the border": sides that
         # fight, clash or skirmish with no foe named fight each other
         return True
-    if lemmas[i].lower() in EXCHANGE_WORDS:
+    if lemmas[i] in EXCHANGE_WORDS:
         # "Cambodia and Thailand exchanged fire": sides that swap something do it with
         # each other, whatever the thing
         return True
-    words = " ".join(arrays.lowers[t] for t in _subtree(arrays, i))
+    words = " ".join(arrays.lowers[t] for t in arrays.subtree(i))
     return "each other" in words or "one another" in words or any(
         arrays.lowers[c] == "their" for t in children[i] for c in children[t] if deps[c] == "poss")
 
@@ -1303,7 +1304,7 @@ def _venue(phrase: Token, doc: Doc, m: Mention) -> bool:
     ("bargained for asylum in Ecuador"). One who attends a meeting abroad travels there."""
     # read from the parse arrays: asked of every phrase a meeting's target may be in
     arrays = parse_arrays(doc)
-    lemma = arrays.lemmas[m.trigger].lower()
+    lemma = arrays.lemma_lowers[m.trigger]
     i: int = phrase.i
     prep = arrays.heads[i]
     if m.code == HOSTING:
@@ -1633,14 +1634,24 @@ def _fold_untargeted(events: list[Event]) -> list[Event]:
     same party told with its target elsewhere in the article ("imposed sanctions on
     Monday" ... "imposed asset freezes on seven officials"): only the aimed one is kept.
     A retreat is aimed at no one by its nature, and two in a story are two."""
-    def key(e: Event) -> tuple[str, str, str, bool]:
-        return (_party(e.source), e.cameo[:3], e.date.iso() if e.date else "", e.negated)
+    def key(e: Event) -> tuple[str, str, tuple[int, int, int], bool]:
+        return (_party(e.source), e.cameo[:3], _written_date(e.date), e.negated)
 
     aimed = {key(e) for e in events if e.target is not None and e.source is not None and e.date}
     if not aimed:
         return events
     return [e for e in events if e.target is not None or e.source is None or not e.date
             or e.cameo == SURRENDER or key(e) not in aimed]
+
+
+def _written_date(ref: TimeRef | None) -> tuple[int, int, int]:
+    """What ``ref.iso()`` writes, as numbers (0 for what its precision leaves out; all 0
+    for no date): the same for the same string. (TimeRef's methods are Python code.)"""
+    if ref is None:
+        return (0, 0, 0)
+    value, precision = ref.value, ref.precision
+    return (value.year, value.month if precision != "year" else 0,
+            value.day if precision == "day" else 0)
 
 
 def _act_record(ev: Event) -> dict[str, Any]:
@@ -1693,8 +1704,7 @@ def _confidence(m: Mention, src: Actor, tgt: Actor | None) -> float:
 
 
 def _event_id(doc_id: str, ev: Evidence, code: str, src: Actor, tgt: Actor | None) -> str:
-    key = "|".join([doc_id, str(ev.start), str(ev.trigger_start), code, src.code,
-                    tgt.code if tgt else "-"])
+    key = f"{doc_id}|{ev.start}|{ev.trigger_start}|{code}|{src.code}|{tgt.code if tgt else '-'}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

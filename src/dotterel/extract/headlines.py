@@ -22,7 +22,7 @@ from typing import Final
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.arrays import USER_DATA_KEY
+from ..nlp.arrays import forget_arrays
 from .lexicon import Lexicon, load_lexicon
 from .word_classes import word_class
 
@@ -223,7 +223,7 @@ def mend_headline_verbs(doc: Doc, lexicon: Lexicon) -> None:
             mended = True
             break
     if mended:
-        doc.user_data.pop(USER_DATA_KEY, None)
+        forget_arrays(doc)
 
 
 class HeadlineVerbs:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, NamedTuple
 
@@ -73,12 +73,15 @@ class TriggerEntry:
     #: entry is made, without compiling its patterns: every entry of every candidate
     #: trigger is tested by these.
     context_leads: frozenset[str] | None = field(init=False, compare=False, repr=False)
+    # the entry's context patterns, compiled on first use (see :meth:`_patterns`)
+    _compiled: _ContextPatterns | None = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # (a field, not a cached property: compiled, an instance has no dictionary to
+        # (fields, not cached properties: compiled, an instance has no dictionary to
         # keep one in, and the property would look it up anew on every read)
         object.__setattr__(self, "context_leads",
                            _context_leads(self.context) if self.context else None)
+        object.__setattr__(self, "_compiled", None)
 
     @property
     def specificity(self) -> int:
@@ -104,13 +107,16 @@ class TriggerEntry:
         trigger's clause is once, for all the entries tried on it)."""
         if not self.context:
             return True
-        single, phrases, combined = self._patterns
-        # (a whole-word match is a substring first: plain substring tests, run in C by
-        # ``map``, rule out most texts before the pattern, which tries every phrase at
-        # every position of the text, is searched)
-        if (single is not None and any(map(low.__contains__, phrases))
-                and single.search(low) is not None):
-            return True
+        single, phrases, combined = self._patterns()
+        # (a whole-word match is a substring first: plain substring tests rule out most
+        # texts before the pattern, which tries every phrase at every position of the
+        # text, is searched)
+        if single is not None:
+            for phrase in phrases:
+                if phrase in low:
+                    if single.search(low) is not None:
+                        return True
+                    break
         return any(all(_has_phrase(low, part) for part in parts) for parts in combined)
 
     def context_possible(self, text: str) -> bool:
@@ -120,14 +126,22 @@ class TriggerEntry:
         the phrases. A cheap test on a whole sentence that rules out most entries before
         their trigger's clause is read."""
         leads = self.context_leads
-        # (plain substring tests, run in C by ``map``: faster than one alternation pattern)
-        return leads is None or any(map(text.__contains__, leads))
+        if leads is None:
+            return True
+        # (plain substring tests: faster than one alternation pattern)
+        for lead in leads:
+            if lead in text:
+                return True
+        return False
 
-    @cached_property
     def _patterns(self) -> _ContextPatterns:
-        """The entry's context patterns, kept on the entry: they are read for every
-        trigger it is tried on."""
-        return _context_patterns(self.context)
+        """The entry's context patterns, compiled on the first call and kept on the entry:
+        they are read for every trigger it is tried on."""
+        found = self._compiled
+        if found is None:
+            found = _context_patterns(self.context)
+            object.__setattr__(self, "_compiled", found)
+        return found
 
     def __reduce__(self) -> tuple[type[TriggerEntry], tuple[object, ...]]:
         # made anew from its fields: compiled (setup.py), a frozen dataclass cannot be
@@ -195,11 +209,21 @@ def _in_run(char: str) -> bool:
     return char.isalnum() or char == "_" or char == "-"
 
 
-@lru_cache(maxsize=4096)
+# the runs of the words read so far, emptied when full (a plain dictionary, not
+# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's)
+_RUNS: Final[dict[str, list[str]]] = {}
+_RUNS_MEMO_SIZE: Final = 4096
+
+
 def _runs_of(word: str) -> list[str]:
-    """The runs of a word that is not one run whole. Cached: most are punctuation, "'s"
-    and "u.s.", in every sentence, and a search costs more than the look-up."""
-    return _RUN_RE.findall(word)
+    """The runs of a word that is not one run whole. Remembered: most are punctuation,
+    "'s" and "u.s.", in every sentence, and a search costs more than the look-up."""
+    found = _RUNS.get(word)
+    if found is None:
+        if len(_RUNS) >= _RUNS_MEMO_SIZE:
+            _RUNS.clear()
+        found = _RUNS[word] = _RUN_RE.findall(word)
+    return found
 
 
 class _ContextPatterns(NamedTuple):

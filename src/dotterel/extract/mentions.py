@@ -7,7 +7,7 @@ the resolution stages turn those tokens into actors, dates and places.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Final, NamedTuple
+from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
@@ -594,14 +594,14 @@ class _TriggerWords:
                     if (dep in SUBJECTS or dep in PASSIVE_SUBJECTS
                             or (dep == "prep" and arrays.lowers[c] in OCCASION_PREPS)
                             or (dep == "conj" and arrays.pos[c] == "VERB")):
-                        doers.update(_subtree(arrays, c))
-                    elif dep in ("xcomp", "ccomp") and arrays.lemmas[c].lower() in STOPPING_VERBS:
+                        doers.update(arrays.subtree(c))
+                    elif dep in ("xcomp", "ccomp") and arrays.lemma_lowers[c] in STOPPING_VERBS:
                         # "called on NATO to stop sending weapons": an act asked to be
                         # stopped is not what is asked for (see _stopped)
                         doers.update(j for g in arrays.children[c]
                                      if deps[g] in STOPPED_DEPS and arrays.pos[g] == "VERB"
-                                     for j in _subtree(arrays, g))
-                if arrays.lemmas[i].lower() in CAUTIONING_VERBS:
+                                     for j in arrays.subtree(g))
+                if arrays.lemma_lowers[i] in CAUTIONING_VERBS:
                     # "warned NATO against sending troops": what one is warned against
                     # doing is no threat of the warner's (see _warned_against; the parser
                     # hangs "against" on the verb or on the one warned)
@@ -610,10 +610,10 @@ class _TriggerWords:
                                  if deps[p] == "prep" and arrays.lowers[p] == "against"
                                  and arrays.heads[p] in (i, c)
                                  and any(deps[g] == "pcomp" for g in arrays.children[p])
-                                 for j in _subtree(arrays, p))
+                                 for j in arrays.subtree(p))
             # the words one by one ("free - trade" has "trade"), and as the text spaces
             # them ("cease-fire" stays one phrase; a space where the clause skips words)
-            words = _subtree(arrays, scope)
+            words = arrays.subtree(scope)
             if doers:
                 words = [j for j in words if j not in doers]
             text = " ".join(map(texts.__getitem__, words)) + " | "
@@ -639,27 +639,6 @@ class _TriggerWords:
                         text += " | " + " ".join(map(texts.__getitem__, plain))
             self._context[content] = searchable(text)
         return self._context[content]
-
-
-def _subtree(arrays: ParseArrays, i: int) -> list[int]:
-    """The positions of token ``i``'s subtree in the order ``Token.subtree`` gives them
-    (its left dependents' subtrees, itself, its right ones'), read from the parse arrays."""
-    children = arrays.children
-    out: list[int] = []
-    placed = False  # whether ``i`` itself is in yet, after its left dependents
-    # (one pass over the dependents, which are in text order; a leaf is its own subtree:
-    # most words are leaves, and need no call of their own)
-    for c in children[i]:
-        if not placed and c > i:
-            out.append(i)
-            placed = True
-        if children[c]:
-            out += _subtree(arrays, c)
-        else:
-            out.append(c)
-    if not placed:
-        out.append(i)
-    return out
 
 
 # Prepositions of the occasion a verb of saying or asking is uttered at ("demanded an
@@ -1029,21 +1008,21 @@ def _governing_verb(phrase: Token) -> Token | None:
     # verb found)
     doc = phrase.doc
     arrays = parse_arrays(doc)
-    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemma_lowers
     dep, head = deps[phrase.i], heads[phrase.i]
     if dep in OBJECTS and pos[head] == "VERB":
         return doc[head]
     if dep != "pobj" or deps[head] != "prep":
         return None  # (what follows is all about the phrase of a preposition)
     prep, verb = arrays.lowers[head], heads[head]
-    if (lemmas[verb].lower() in BLAME_ADJECTIVES
+    if (lemmas[verb] in BLAME_ADJECTIVES
             and deps[verb] == "acomp" and pos[heads[verb]] in ("VERB", "AUX")):
         # "the government is responsible for mass killings": the deed is its subject's
         return doc[heads[verb]]
     if pos[verb] not in ("VERB", "AUX") or not (prep in ADJUNCT_PREPS or prep == "in"):
         return None
     if (any(deps[c] in OBJECTS for c in arrays.children[verb])
-            and not (prep in JOURNEY_PREPS and lemmas[phrase.i].lower() in JOURNEY_NOUNS)):
+            and not (prep in JOURNEY_PREPS and lemmas[phrase.i] in JOURNEY_NOUNS)):
         # a verb with an object may hang the object's deed on it: "blamed Israel for
         # the bombing", "claimed responsibility for attacks"; but a journey the deed was
         # done on is the doer's own
@@ -1390,8 +1369,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         # doer of the wrong the clause names
         # (the subtrees read from the parse arrays: a clause has many words)
         arrays = parse_arrays(tok.doc)
-        subjects = {t for s in _children(tok, SUBJECTS) for t in _subtree(arrays, s.i)}
-        for t in _subtree(arrays, tok.i):
+        subjects = {t for s in _children(tok, SUBJECTS) for t in arrays.subtree(s.i)}
+        for t in arrays.subtree(tok.i):
             if arrays.deps[t] == "agent" and t not in subjects:
                 return _children(tok.doc[t], {"pobj"})
     return []
@@ -1419,11 +1398,11 @@ def _dispute_parties(tok: Token) -> list[Token]:
     # (the subtrees read from the parse arrays: a Token is made only for a quarrel noun)
     doc = tok.doc
     arrays = parse_arrays(doc)
-    deps, lemmas = arrays.deps, arrays.lemmas
+    deps, lemmas = arrays.deps, arrays.lemma_lowers
     doers = {t for s in arrays.children[tok.i] if deps[s] in ALL_SUBJECTS
-             for t in _subtree(arrays, s)}
-    return [o for t in _subtree(arrays, tok.i) if t not in doers
-            and lemmas[t].lower() in DISPUTE_NOUNS for o in _prep_objects(doc[t], "with")]
+             for t in arrays.subtree(s)}
+    return [o for t in arrays.subtree(tok.i) if t not in doers
+            and lemmas[t] in DISPUTE_NOUNS for o in _prep_objects(doc[t], "with")]
 
 
 # Prepositions that put an act inside a protest ("during demonstrations", "at a rally").
@@ -1526,7 +1505,7 @@ def _names_in(phrase: Token) -> bool:
     arrays = parse_arrays(phrase.doc)
     pos, ent_types = arrays.pos, arrays.ent_types
     return any(pos[t] in ("PROPN", "PRON") or ent_types[t] in ("NORP", "GPE", "ORG", "PERSON")
-               for t in _subtree(arrays, phrase.i))
+               for t in arrays.subtree(phrase.i))
 
 
 # Prepositions by which an asked-for act names whom it falls on ("a ceasefire in Liberia").
@@ -1593,7 +1572,7 @@ def _who(doc: Doc, arrays: ParseArrays, i: int) -> int:
                 named = _children(prep, {"pobj"})
                 if named:
                     return named[0].i
-    if arrays.lemmas[i].lower() in MONEY_WORDS or arrays.ent_types[i] == "MONEY":
+    if arrays.lemma_lowers[i] in MONEY_WORDS or arrays.ent_types[i] == "MONEY":
         # "provided 50 million euros in humanitarian aid": a sum is read by what it is given as
         for prep in _children(doc[i], {"prep"}):
             if prep.lower_ == "in":
@@ -1706,7 +1685,7 @@ def _own_doer(noun: Token) -> bool:
     deps, lowers = arrays.deps, arrays.lowers
     return any((deps[c] == "poss" and lowers[c] not in POSSESSIVE_PRONOUNS
                 and arrays.ent_types[c] not in TIME_ENTITIES
-                and arrays.lemmas[c].lower() not in TIME_WORDS)
+                and arrays.lemma_lowers[c] not in TIME_WORDS)
                or (deps[c] == "prep" and lowers[c] == "by") for c in arrays.children[noun.i])
 
 
@@ -1738,7 +1717,7 @@ def _excluder(tok: Token) -> Token | None:
     h = arrays.heads[tok.i]
     if arrays.deps[tok.i] not in ("xcomp", "advcl", "ccomp", "dobj") or arrays.pos[h] != "VERB":
         return None
-    lemma = arrays.lemmas[h].lower()
+    lemma = arrays.lemma_lowers[h]
     particles = [arrays.lowers[c] for c in arrays.children[h] if arrays.deps[c] == "prt"]
     if lemma in EXCLUDING_VERBS or any(f"{lemma} {p}" in EXCLUDING_VERBS for p in particles):
         return tok.doc[h]
@@ -1763,9 +1742,9 @@ def _negated(tok: Token) -> bool:
         tag = pos[gov]
         if tag in ("VERB", "AUX") and lemmas[gov] in NEGATING_GOVERNORS:
             return True
-        if tag == "NOUN" and lemmas[gov].lower() in NEGATING_NOUNS:
+        if tag == "NOUN" and arrays.lemma_lowers[gov] in NEGATING_NOUNS:
             return True  # "Eriador's refusal to talk"
-        if tag == "ADJ" and lemmas[gov].lower() in NEGATING_ADJECTIVES:
+        if tag == "ADJ" and arrays.lemma_lowers[gov] in NEGATING_ADJECTIVES:
             return True  # "is reluctant to send tanks", "were unable to agree"
         if tag in ("VERB", "AUX") and any(deps[c] == "neg" for c in children[gov]):
             return True
@@ -1777,15 +1756,19 @@ def _negated(tok: Token) -> bool:
     return False
 
 
-class _Mood(NamedTuple):
-    """How a mention is told (a named tuple, not a frozen dataclass: one is made for
-    every mention, and a tuple is several times cheaper to make)."""
+class _Mood:
+    """How a mention is told. (A plain class: one is made for every mention, and
+    compiled, its ``__init__`` is native code, where a dataclass's or a named tuple's is
+    Python; none is changed once made.)"""
 
-    modality: Modality
-    reporter: int | None  # head of who reported it
-    obliged: bool  # "must", "should", "has to": what a speaker demands of the doer
-    commanded: bool = False  # what someone ordered the doer to do ("ordered Russia to")
-    advised: bool = False  # the obligation is only advice ("should", "needs to")
+    def __init__(self, modality: Modality, reporter: int | None, obliged: bool,
+                 commanded: bool = False, advised: bool = False) -> None:
+        self.modality = modality
+        self.reporter = reporter  # head of who reported it
+        self.obliged = obliged  # "must", "should", "has to": what a speaker demands of the doer
+        # what someone ordered the doer to do ("ordered Russia to")
+        self.commanded = commanded
+        self.advised = advised  # the obligation is only advice ("should", "needs to")
 
 
 def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
@@ -1807,7 +1790,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
         # the verb whose object it is
         aux.update(lowers[c] for c in children[head] if deps[c] == "aux")
     elif (arrays.pos[i] in ("NOUN", "PROPN") and dep in ALL_SUBJECTS
-          and arrays.lemmas[head].lower() in OCCURRING_VERBS):
+          and arrays.lemma_lowers[head] in OCCURRING_VERBS):
         # "talks could resume next month", "the summit may take place in Rome": a nominal
         # act is as possible as its taking place (one that "will take place" is set, and
         # coded as the act, as a meeting scheduled is)
@@ -1917,7 +1900,7 @@ def _permitted(arrays: ParseArrays, i: int, governors: list[int]) -> bool:
     for g in governors:
         if arrays.deps[below] not in PERMITTED_DEPS:
             return False
-        if arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in PERMITTING_VERBS:
+        if arrays.pos[g] == "VERB" and arrays.lemma_lowers[g] in PERMITTING_VERBS:
             return True
         below = g
     return False
@@ -1960,7 +1943,7 @@ def _decision_taken(arrays: ParseArrays, i: int) -> bool:
     ("will decide"). Read from the caller's parse arrays: every governing verb of every
     mention is asked this."""
     deps, lowers = arrays.deps, arrays.lowers
-    return arrays.lemmas[i].lower() in DECISION_VERBS and not any(
+    return arrays.lemma_lowers[i] in DECISION_VERBS and not any(
         deps[c] == "aux" and lowers[c] in MODAL_AUX for c in arrays.children[i])
 
 
@@ -2039,7 +2022,7 @@ def _pick_entry(tok: Token, lexicon: Lexicon, pos: str, sentence: _Sentence
     indices it consumes; ``sentence`` is the word's sentence."""
     arrays = parse_arrays(tok.doc)
     words = _TriggerWords(tok, sentence, arrays)
-    lemma = arrays.lemmas[tok.i].lower()
+    lemma = arrays.lemma_lowers[tok.i]
     candidates = lexicon.candidates(pos, lemma)
     unfit = None
     if pos == "VERB" and "intent" in lexicon.flags(pos, lemma):
@@ -2081,7 +2064,7 @@ def _object_code(doc: Doc, m: Mention, lexicon: Lexicon, sentence: _Sentence) ->
         if i != m.trigger and arrays.pos[i] == "NOUN":
             # (most nouns have no entry of a more specific code: then none is picked)
             if not any(more_specific(e.code)
-                       for e in lexicon.candidates("NOUN", arrays.lemmas[i].lower())):
+                       for e in lexicon.candidates("NOUN", arrays.lemma_lowers[i])):
                 continue
             picked = _pick_entry(doc[i], lexicon, "NOUN", sentence)
             if picked is not None and more_specific(picked[0].code):
@@ -2169,12 +2152,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # indexed: most words are no verb, noun or adjective, and the tag is all they need)
     for i, pos in enumerate(upos[sent.start:sent.end], sent.start):
         if pos in ("VERB", "AUX"):
-            if lemmas[i].lower() in verb_lemmas:
+            if arrays.lemma_lowers[i] in verb_lemmas:
                 verbs.append(token(i))
         elif pos in ("NOUN", "PROPN"):
-            if lemmas[i].lower() in noun_lemmas:
+            if arrays.lemma_lowers[i] in noun_lemmas:
                 nouns.append(token(i))
-        elif pos == "ADJ" and arrays.deps[i] == "acomp" and lemmas[i].lower() in adj_lemmas:
+        elif pos == "ADJ" and arrays.deps[i] == "acomp" and arrays.lemma_lowers[i] in adj_lemmas:
             adjectives.append(token(i))
     reports: list[Token] = []
     for tok in verbs:  # verbs first: their objects may be nominal triggers themselves
@@ -2257,7 +2240,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         # "intercepted a rocket fired from Lebanon", "repelled an attack on the base": who
         # fends off an armed act did not do it (read only when there are nouns to read)
         judging.update(i for i in range(sent.start, sent.end)
-                       if upos[i] == "VERB" and _fends(doc, lemmas[i].lower(), i))
+                       if upos[i] == "VERB" and _fends(doc, arrays.lemma_lowers[i], i))
     judges, brokers = frozenset(judging), frozenset(brokering)
     for tok in nouns:
         if tok.i in content and tok.i not in consumed and content[tok.i] in askers:
@@ -2387,7 +2370,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     if any(m.code[:2] == PROTEST_ROOT and upos[m.trigger] == "VERB" for m in found):
         # (the sentence's nouns read from the parse arrays, with no Token made for each)
         rallies = [j for j in range(sent.start, sent.end) if upos[j] == "NOUN" and any(
-            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", lemmas[j].lower()))]
+            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", arrays.lemma_lowers[j]))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
         staged |= {arrays.heads[n] for n in rallies if arrays.deps[n] in OBJECTS}
         staged |= {c for n in rallies for c in arrays.children[n] if arrays.deps[c] == "acl"}
@@ -2497,7 +2480,7 @@ def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
     villages") is not done, and is no event of its own."""
     arrays = parse_arrays(doc)
     postures = {m.trigger: m for m in found if m.code[:2] == POSTURE_ROOT
-                and arrays.lemmas[m.trigger].lower() in READYING_VERBS}
+                and arrays.lemma_lowers[m.trigger] in READYING_VERBS}
     if not postures:
         return found
     absorbed: dict[int, tuple[int, ...]] = {}  # posture trigger -> the readied act's targets
@@ -2755,11 +2738,11 @@ def _cleared_of(tok: Token) -> bool:
     dep, head = deps[tok.i], heads[tok.i]
     if dep in OBJECTS:
         # a misparse of "acquitted X of charges"
-        return arrays.lemmas[head].lower() in CLEARING_VERBS
+        return arrays.lemma_lowers[head] in CLEARING_VERBS
     prep = head
     if dep != "pobj" or arrays.lowers[prep] != "of":
         return False
-    return arrays.lemmas[_prep_verb(arrays, prep)].lower() in CLEARING_VERBS
+    return arrays.lemma_lowers[_prep_verb(arrays, prep)] in CLEARING_VERBS
 
 
 def _role_of(tok: Token, found: list[Mention]) -> bool:
@@ -2782,7 +2765,7 @@ def _names_a_kind(tok: Token) -> bool:
     # (read from the parse arrays: no Token is needed)
     arrays = parse_arrays(tok.doc)
     return (arrays.deps[tok.i] == "compound"
-            and arrays.lemmas[arrays.heads[tok.i]].lower() in PROTEST_KINDS)
+            and arrays.lemma_lowers[arrays.heads[tok.i]] in PROTEST_KINDS)
 
 
 def _qualifies_object(tok: Token, found: list[Mention]) -> bool:
@@ -2862,13 +2845,13 @@ def _alleged(tok: Token) -> bool:
     planning to invade Ukraine")."""
     # (read from the parse arrays: every mention is asked, and no Token is needed)
     arrays = parse_arrays(tok.doc)
-    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemma_lowers
     i: int = tok.i
     while deps[i] == "xcomp" and pos[i] == "VERB" and pos[heads[i]] == "VERB":
         i = heads[i]
     clause = heads[i] if deps[i] in OBJECTS and pos[i] == "NOUN" else i
     if (deps[clause] in ("acl", "ccomp") and pos[heads[clause]] == "NOUN"
-            and lemmas[heads[clause]].lower() in ALLEGING_NOUNS):
+            and lemmas[heads[clause]] in ALLEGING_NOUNS):
         return True
     if deps[i] not in ("pcomp", "pobj"):
         return False
@@ -2877,8 +2860,8 @@ def _alleged(tok: Token) -> bool:
     if word not in ("of", "for", "with"):
         return False
     verb = _prep_verb(arrays, prep)
-    return pos[verb] == "VERB" and (lemmas[verb].lower() in ACCUSING_VERBS or (
-        word == "for" and lemmas[verb].lower() in PUNISHING_VERBS))
+    return pos[verb] == "VERB" and (lemmas[verb] in ACCUSING_VERBS or (
+        word == "for" and lemmas[verb] in PUNISHING_VERBS))
 
 
 # Verbs that call a plan off: what it planned is then no longer meant (word_classes.tsv).
@@ -2893,7 +2876,7 @@ def _aimed_at(tok: Token) -> bool:
     """Whether an act is what someone or something aims at ("a draft that aims to ban
     arms sales and impose an embargo", "an offensive aimed at retaking the town")."""
     arrays = parse_arrays(tok.doc)
-    return any(arrays.pos[g] == "VERB" and arrays.lemmas[g].lower() in AIM_VERBS
+    return any(arrays.pos[g] == "VERB" and arrays.lemma_lowers[g] in AIM_VERBS
                for g in _governors(tok.doc, arrays, tok.i, 3))
 
 
@@ -2909,17 +2892,17 @@ def _prevented(tok: Token) -> bool:
     attacking")."""
     # (read from the parse arrays: every mention is asked, and no Token is needed)
     arrays = parse_arrays(tok.doc)
-    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemmas
+    deps, pos, heads, lemmas = arrays.deps, arrays.pos, arrays.heads, arrays.lemma_lowers
     i: int = tok.i
     while deps[i] == "conj" and heads[i] != i:
         i = heads[i]  # "prevent genocide and war crimes"
     dep, head = deps[i], heads[i]
     if dep in OBJECTS or dep == "nsubjpass":
-        return pos[head] == "VERB" and lemmas[head].lower() in PREVENTING_VERBS
+        return pos[head] == "VERB" and lemmas[head] in PREVENTING_VERBS
     if dep != "pcomp" or arrays.lowers[head] != "from":
         return False
     keeper = _prep_verb(arrays, head)  # (the one kept from acting may hold "from")
-    return pos[keeper] == "VERB" and lemmas[keeper].lower() in KEEPING_FROM_VERBS
+    return pos[keeper] == "VERB" and lemmas[keeper] in KEEPING_FROM_VERBS
 
 
 # Verbs whose "against" gerund is what the one addressed is told not to do
@@ -2937,7 +2920,7 @@ def _warned_against(tok: Token) -> bool:
     if arrays.deps[tok.i] != "pcomp" or arrays.lowers[prep] != "against":
         return False
     verb = _prep_verb(arrays, prep)  # (the one warned may hold "against")
-    return arrays.pos[verb] == "VERB" and arrays.lemmas[verb].lower() in CAUTIONING_VERBS
+    return arrays.pos[verb] == "VERB" and arrays.lemma_lowers[verb] in CAUTIONING_VERBS
 
 
 # Nouns whose to-infinitive names what one may do, not what is done (word_classes.tsv).
@@ -2950,7 +2933,7 @@ def _entitled_to(tok: Token) -> bool:
     # (read from the parse arrays: every mention is asked, and no Token is needed)
     arrays = parse_arrays(tok.doc)
     deps, lowers, i = arrays.deps, arrays.lowers, tok.i
-    return (deps[i] == "acl" and arrays.lemmas[arrays.heads[i]].lower() in ENTITLEMENT_NOUNS
+    return (deps[i] == "acl" and arrays.lemma_lowers[arrays.heads[i]] in ENTITLEMENT_NOUNS
             and any(deps[c] == "aux" and lowers[c] == "to" for c in arrays.children[i]))
 
 
@@ -2963,8 +2946,8 @@ def _called_off(tok: Token) -> bool:
         return False
     plan = arrays.heads[tok.i]
     return (arrays.pos[plan] == "NOUN"
-            and arrays.lemmas[plan].lower() in INTENT_NOUNS and arrays.deps[plan] in OBJECTS
-            and arrays.lemmas[arrays.heads[plan]].lower() in CANCELLING_VERBS)
+            and arrays.lemma_lowers[plan] in INTENT_NOUNS and arrays.deps[plan] in OBJECTS
+            and arrays.lemma_lowers[arrays.heads[plan]] in CANCELLING_VERBS)
 
 
 # Verbs of dying, whose preposition may name a deed that killed (word_classes.tsv).
@@ -3100,7 +3083,7 @@ def _stopped(found: list[Mention], doc: Doc) -> list[Mention]:
         i = m.trigger
         if not (pos[i] in ("VERB", "NOUN") and deps[i] in STOPPED_DEPS
                 and (pos[i] == "VERB" or deps[i] in OBJECTS)
-                and arrays.lemmas[arrays.heads[i]].lower() in STOPPING_VERBS):
+                and arrays.lemma_lowers[arrays.heads[i]] in STOPPING_VERBS):
             out.append(m)
         elif m.code[:2] in VIOLENT_ROOTS and not m.negated:
             out.append(replace(m, code=DEESCALATION))
@@ -3314,15 +3297,15 @@ def _accidental(m: Mention, doc: Doc) -> bool:
     # (the verb, its doers' lemmas and compounds read from the parse arrays: most news
     # of violence has doers, and no Token is made for them or their dependents)
     arrays = parse_arrays(doc)
-    lemmas, deps, verb = arrays.lemmas, arrays.deps, m.trigger
+    lemmas, deps, verb = arrays.lemma_lowers, arrays.deps, m.trigger
     if arrays.pos[verb] != "VERB":
         return False
     if (deps[verb] in ("advcl", "conj", "xcomp") and arrays.tags[verb] == "VBG"
-            and lemmas[arrays.heads[verb]].lower() in ACCIDENT_VERBS):
+            and lemmas[arrays.heads[verb]] in ACCIDENT_VERBS):
         return True
     # a named storm's kind is its compound ("Hurricane Maria", "Storm Ciaran")
-    return (any(lemmas[i].lower() in ACCIDENT_DOERS or any(
-        deps[c] == "compound" and lemmas[c].lower() in DISASTER_KINDS
+    return (any(lemmas[i] in ACCIDENT_DOERS or any(
+        deps[c] == "compound" and lemmas[c] in DISASTER_KINDS
         for c in arrays.children[i])
         for i in m.sources)
             or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(doc[verb])))
@@ -3341,9 +3324,9 @@ def _figurative(m: Mention, doc: Doc) -> bool:
         return False
     # (read from the parse arrays: no Token is needed)
     arrays = parse_arrays(doc)
-    deps, lemmas = arrays.deps, arrays.lemmas
+    deps, lemmas = arrays.deps, arrays.lemma_lowers
     return arrays.pos[m.trigger] == "VERB" and any(
-        deps[o] in ("dobj", "obj", "nsubjpass") and lemmas[o].lower() in FIGURATIVE_OBJECTS
+        deps[o] in ("dobj", "obj", "nsubjpass") and lemmas[o] in FIGURATIVE_OBJECTS
         for o in arrays.children[m.trigger])
 
 
@@ -3365,10 +3348,10 @@ def _sporting(m: Mention, doc: Doc) -> bool:
         return False  # (the code first: most mentions are nothing performers do)
     # (the doers and their modifiers read from the parse arrays: no Token is needed)
     arrays = parse_arrays(doc)
-    lemmas, deps, pos, ent_types = arrays.lemmas, arrays.deps, arrays.pos, arrays.ent_types
+    lemmas, deps, pos, ent_types = arrays.lemma_lowers, arrays.deps, arrays.pos, arrays.ent_types
 
     def performer(head: int) -> bool:
-        lemma = lemmas[head].lower()
+        lemma = lemmas[head]
         if lemma in PERFORMER_WORDS:
             return True
         if lemma not in TEAM_WORDS:  # (most doers: no modifiers to read)
@@ -3377,7 +3360,7 @@ def _sporting(m: Mention, doc: Doc) -> bool:
         mods = [c for c in arrays.children[head] if deps[c] in ("compound", "amod")
                 and pos[c] != "PROPN" and ent_types[c] not in ("NORP", "GPE")]
         # ("the national team", not "the national security team")
-        return bool(mods) and all(lemmas[c].lower() in SPORT_WORDS for c in mods)
+        return bool(mods) and all(lemmas[c] in SPORT_WORDS for c in mods)
     return all(performer(i) for i in m.sources)
 
 
@@ -3396,9 +3379,9 @@ def _rioting(m: Mention, doc: Doc) -> Mention:
     if not (m.code in DESTRUCTION_CODES or m.code[:2] == "19"):
         return m  # (the code first: most mentions are neither)
     # (the lemmas read from the parse arrays: no Token is needed)
-    lemmas = parse_arrays(doc).lemmas
-    if ((m.code in DESTRUCTION_CODES or lemmas[m.trigger].lower() in BREAKING_IN_VERBS)
-            and m.sources and all(lemmas[i].lower() in PROTESTER_WORDS for i in m.sources)):
+    lemmas = parse_arrays(doc).lemma_lowers
+    if ((m.code in DESTRUCTION_CODES or lemmas[m.trigger] in BREAKING_IN_VERBS)
+            and m.sources and all(lemmas[i] in PROTESTER_WORDS for i in m.sources)):
         return replace(m, code=RIOT_CODE)
     return m
 
@@ -3497,33 +3480,33 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
              lexicon: Lexicon, span: tuple[int, int]) -> Mention:
     negated = _negated(tok)
     mood = _modality(tok, lexicon)
+    modality, reporter = mood.modality, mood.reporter
     code = entry.code
     conditional = code[:2] >= PROTEST_ROOT and _conditional(tok)
-    if conditional and mood.modality != "threatened":
+    if conditional and modality != "threatened":
         # "may halt its mediation if cooperation founders", "will boycott the elections
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
-        mood = mood._replace(modality="threatened")
-    if (mood.modality in ("asserted", "reported") and code[:2] != DIPLOMATIC_ROOT
+        modality = "threatened"
+    if (modality in ("asserted", "reported") and code[:2] != DIPLOMATIC_ROOT
             and _agreed_for(tok)):
         # "reached an agreement with Hamas to release prisoners": what a deal is for is
         # agreed, not done yet (but a deal to normalize relations or restore ties is the
         # diplomatic act itself, done by making it)
-        mood = mood._replace(modality="intended")
+        modality = "intended"
     if _ruled_out(tok):
         # "said that lifting the sanctions is out of the question": an act its speaker
         # rules out is one the speaker declares it will not do
         negated = True
-        ruling = _modality(tok.head, lexicon)
-        mood = mood._replace(modality="intended", reporter=ruling.reporter)
-        sources = sources or ([tok.doc[ruling.reporter]] if ruling.reporter is not None else [])
+        modality, reporter = "intended", _modality(tok.head, lexicon).reporter
+        sources = sources or ([tok.doc[reporter]] if reporter is not None else [])
     if negated and entry.neg_code and not _pending(tok):
         # "will not restore relations", "has no plans to restore relations" is a rejection,
         # coded as such: a stance taken now (asserted, or reported by whoever tells of it),
         # not an act meant for later
         code, negated = entry.neg_code, False
-        if mood.modality == "intended":
-            mood = mood._replace(modality="reported" if mood.reporter is not None else "asserted")
+        if modality == "intended":
+            modality = "reported" if reporter is not None else "asserted"
     targets = _target(tok, entry, used)
     if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
@@ -3558,7 +3541,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     return Mention(trigger=tok.i, trigger_tokens=used, entry=entry, code=code,
                    sources=_expand_conjuncts(sources),
                    targets=_expand_conjuncts(targets),
-                   negated=negated, modality=mood.modality, reporter=mood.reporter,
+                   negated=negated, modality=modality, reporter=reporter,
                    obliged=mood.obliged, sentence=span, commanded=mood.commanded,
                    advised=mood.advised)
 

@@ -30,7 +30,6 @@ from typing import Final, Literal
 from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import ParseArrays, parse_arrays
-from .mentions import _subtree
 from .word_classes import word_class
 
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -359,7 +358,7 @@ def _speaker_of(doc: Doc, verb: int, inside: dict[int, int],
     (Read from the parse arrays, by word position: every clause climbed to is searched.)"""
     arrays = parse_arrays(doc)
     deps, heads, pos, children = arrays.deps, arrays.heads, arrays.pos, arrays.children
-    reports = allowed is not None and arrays.lemmas[verb].lower() in REPORT_LEMMAS
+    reports = allowed is not None and arrays.lemma_lowers[verb] in REPORT_LEMMAS
     cur = verb
     for _ in range(6):
         subj = next((c for c in children[cur] if deps[c] in SUBJECT_DEPS and c not in inside),
@@ -549,19 +548,19 @@ def _indirect(doc: Doc, text: str, inside: dict[int, int],
     # read from the parse arrays: this visits every word of the document, and only the
     # few reporting verbs need a Token
     arrays = parse_arrays(doc)
-    lemmas, pos, deps, heads, texts = (arrays.lemmas, arrays.pos, arrays.deps, arrays.heads,
+    lemmas, pos, deps, heads, texts = (arrays.lemma_lowers, arrays.pos, arrays.deps, arrays.heads,
                                        arrays.words)
     for i, tag in enumerate(pos):
         # (the part of speech first: most words are no verb, and few verbs report)
         if ((tag != "VERB" and tag != "AUX") or i in inside
-                or lemmas[i].lower() not in REPORT_LEMMAS):
+                or lemmas[i] not in REPORT_LEMMAS):
             continue
         for comp in arrays.children[i]:
             if deps[comp] != "ccomp":
                 continue
             # the complement's words, its own opening "that" and white space aside (by
             # position, from the parse arrays: a clause reported is often long)
-            toks = [t for t in _subtree(arrays, comp)
+            toks = [t for t in arrays.subtree(comp)
                     if not (deps[t] == "mark" and heads[t] == comp and t < comp)
                     and not texts[t].isspace()]  # (what ``Token.is_space`` tests)
             if not toks:

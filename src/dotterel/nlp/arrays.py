@@ -35,7 +35,7 @@ _STRING_COLUMNS: Final = 7
 IOB_STRINGS: Final = ("", "I", "O", "B")
 
 
-@dataclass(frozen=True)
+@dataclass(init=False)
 class ParseArrays:
     """One document's token attributes, each a list indexed by token position.
 
@@ -43,8 +43,10 @@ class ParseArrays:
     ``children[i]`` the positions of its dependents in text order, as ``Token.children``.
     The string columns hold exactly what the ``Token`` attribute of the same name gives
     (``lemmas`` is ``lemma_``, ``deps`` is ``dep_``, ``ent_iobs`` is ``ent_iob_``...;
-    ``spaces`` is ``whitespace_``). ``idx[i]`` is token ``i``'s character offset in
-    ``text``, the document's text (``Doc.text`` joins it anew from the tokens on every read).
+    ``spaces`` is ``whitespace_``); ``lemma_lowers`` are the lemmas in lower case, as the
+    lexicons are written (one string for each word, made once). ``idx[i]`` is token
+    ``i``'s character offset in ``text``, the document's text (``Doc.text`` joins it anew
+    from the tokens on every read).
     ``sent_starts[i]`` and ``sent_ends[i]`` bound token ``i``'s sentence, as
     ``Token.sent.start`` and ``.end`` give them (which walk the document to find it), and
     ``left_edges[i]`` and ``right_edges[i]`` are the first and last words of its subtree.
@@ -53,6 +55,7 @@ class ParseArrays:
     words: list[str]
     lowers: list[str]
     lemmas: list[str]
+    lemma_lowers: list[str]
     pos: list[str]
     tags: list[str]
     deps: list[str]
@@ -68,6 +71,33 @@ class ParseArrays:
     left_edges: list[int]
     right_edges: list[int]
 
+    def __init__(self, *, words: list[str], lowers: list[str], lemmas: list[str],
+                 lemma_lowers: list[str], pos: list[str], tags: list[str], deps: list[str],
+                 ent_types: list[str], heads: list[int], children: list[list[int]],
+                 spaces: list[str], ent_iobs: list[str], idx: list[int], text: str,
+                 sent_starts: list[int], sent_ends: list[int], left_edges: list[int],
+                 right_edges: list[int]) -> None:
+        # (written out, where a dataclass's would be Python: compiled, this one is native
+        # code, and one is made for every document; nothing changes the arrays once made)
+        self.words = words
+        self.lowers = lowers
+        self.lemmas = lemmas
+        self.lemma_lowers = lemma_lowers
+        self.pos = pos
+        self.tags = tags
+        self.deps = deps
+        self.ent_types = ent_types
+        self.heads = heads
+        self.children = children
+        self.spaces = spaces
+        self.ent_iobs = ent_iobs
+        self.idx = idx
+        self.text = text
+        self.sent_starts = sent_starts
+        self.sent_ends = sent_ends
+        self.left_edges = left_edges
+        self.right_edges = right_edges
+
     @classmethod
     def of(cls, doc: Doc, strings: dict[object, str] | None = None) -> ParseArrays:
         """Read ``doc``'s arrays (use :func:`parse_arrays`, which keeps them). ``strings``:
@@ -78,10 +108,10 @@ class ParseArrays:
         decoding from the vocabulary."""
         n = len(doc)
         if not n:
-            return cls(words=[], lowers=[], lemmas=[], pos=[], tags=[], deps=[], ent_types=[],
-                       heads=[], children=[], spaces=[], ent_iobs=[], idx=[], text=doc.text,
-                       sent_starts=[], sent_ends=[], left_edges=[],
-                       right_edges=[])
+            return ParseArrays(words=[], lowers=[], lemmas=[], lemma_lowers=[], pos=[], tags=[],
+                               deps=[], ent_types=[], heads=[], children=[], spaces=[],
+                               ent_iobs=[], idx=[], text=doc.text, sent_starts=[],
+                               sent_ends=[], left_edges=[], right_edges=[])
         table = doc.to_array(COLUMNS)
         # the string columns, each cell's string looked up in the memo of strings already
         # read (few of a document's words and tags are new)
@@ -135,11 +165,34 @@ class ParseArrays:
         for word, space in zip(words, spaces):
             parts.append(word)
             parts.append(space)
-        return cls(words=words, lowers=lowers, lemmas=lemmas, pos=pos, tags=tags, deps=deps,
-                   ent_types=ent_types, heads=heads, children=children, spaces=spaces,
-                   ent_iobs=[IOB_STRINGS[iob] for iob in iobs], idx=idx, text="".join(parts),
-                   sent_starts=sent_starts, sent_ends=sent_ends,
-                   left_edges=left_edges, right_edges=right_edges)
+        return ParseArrays(words=words, lowers=lowers, lemmas=lemmas,
+                           lemma_lowers=[lemma.lower() for lemma in lemmas], pos=pos,
+                           tags=tags, deps=deps, ent_types=ent_types, heads=heads,
+                           children=children, spaces=spaces,
+                           ent_iobs=[IOB_STRINGS[iob] for iob in iobs], idx=idx,
+                           text="".join(parts), sent_starts=sent_starts,
+                           sent_ends=sent_ends, left_edges=left_edges,
+                           right_edges=right_edges)
+
+    def subtree(self, i: int) -> list[int]:
+        """The positions of token ``i``'s subtree in the order ``Token.subtree`` gives
+        them: its left dependents' subtrees, itself, its right ones'."""
+        children = self.children
+        out: list[int] = []
+        placed = False  # whether ``i`` itself is in yet, after its left dependents
+        # (one pass over the dependents, which are in text order; a leaf is its own
+        # subtree: most words are leaves, and need no call of their own)
+        for c in children[i]:
+            if not placed and c > i:
+                out.append(i)
+                placed = True
+            if children[c]:
+                out += self.subtree(c)
+            else:
+                out.append(c)
+        if not placed:
+            out.append(i)
+        return out
 
     def sentences(self) -> list[tuple[int, int]]:
         """Where each sentence starts and ends, in text order (as ``doc.sents`` gives
@@ -170,6 +223,9 @@ class ParseArrays:
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
 
 
+# The document :func:`parse_arrays` was last asked about, and its arrays.
+_LAST: Final[list[tuple[Doc | None, ParseArrays | None]]] = [(None, None)]
+
 # The most strings a memo of :func:`parse_arrays` holds: it is emptied when full, so that
 # a long run's memory stays bounded.
 STRING_MEMO_SIZE: Final = 50_000
@@ -194,18 +250,37 @@ def _strings_of(hashes: list[object], strings: StringStore,
 
 
 def parse_arrays(doc: Doc, strings: dict[object, str] | None = None) -> ParseArrays:
-    """``doc``'s :class:`ParseArrays`, read on the first call and kept with the document.
+    """``doc``'s :class:`ParseArrays`, read on the first call and kept with the document
+    (the last document's are also kept here, with a reference to it).
 
     ``strings``, when given, is a memo of spaCy's string hashes and the strings they stand
     for, which the first call reads from and adds to: kept from one document to the next
     (a hash is its string's own, the same in every vocabulary), it spares decoding anew
     from the vocabulary what most of a document's words and all its tags were before.
     """
+    # the document asked about last, first: the coding stage asks some eight hundred
+    # times a document, mostly from functions given one of its Tokens, and one identity
+    # test is far cheaper than reading ``user_data`` and looking the arrays up in it
+    last_doc, last_arrays = _LAST[0]
+    if last_doc is doc and last_arrays is not None:
+        return last_arrays
     # (declared a dict: compiled, the look-up is then a dictionary's, not a method call on
-    # an object of unknown type; this is asked tens of thousands of times a batch)
+    # an object of unknown type)
     data: dict[str, object] = doc.user_data
     found = data.get(USER_DATA_KEY)
     if isinstance(found, ParseArrays):
-        return found
-    arrays = data[USER_DATA_KEY] = ParseArrays.of(doc, strings)
+        arrays = found
+    else:
+        arrays = data[USER_DATA_KEY] = ParseArrays.of(doc, strings)
+    # (one tuple, replaced whole: a thread that reads it sees a document with its own
+    # arrays; it keeps that one document alive until another is asked about)
+    _LAST[0] = (doc, arrays)
     return arrays
+
+
+def forget_arrays(doc: Doc) -> None:
+    """Drop ``doc``'s :class:`ParseArrays`, to be read anew on the next call of
+    :func:`parse_arrays`: for a component that changes the annotation they were read from."""
+    doc.user_data.pop(USER_DATA_KEY, None)
+    if _LAST[0][0] is doc:
+        _LAST[0] = (None, None)

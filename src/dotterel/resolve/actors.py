@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..extract.mentions import is_list_item
 from ..extract.word_classes import word_class
+from .. import records
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
@@ -351,7 +352,7 @@ def _np_positions(doc: Doc, head: int) -> list[int]:
 def bare_sides(arrays: ParseArrays, i: int) -> bool:
     """Whether the word at ``i`` is "the parties" or "the sides" alone: the sides of a
     dispute the text tells of, not political parties ("urged the parties to talk")."""
-    return (arrays.tags[i] == "NNS" and arrays.lemmas[i].lower() in SIDE_WORDS
+    return (arrays.tags[i] == "NNS" and arrays.lemma_lowers[i] in SIDE_WORDS
             and [arrays.lowers[c] for c in arrays.children[i]] == ["the"])
 
 
@@ -397,7 +398,7 @@ class DocActors:
         # every token's attributes, read as arrays: no Token object per word
         arrays = self._arrays = parse_arrays(doc)
         # lemmas lowercased once: every word list they are looked up in is lowercase
-        self._lemma_lowers = [lemma.lower() for lemma in arrays.lemmas]
+        self._lemma_lowers = arrays.lemma_lowers
         # the words of each noun phrase read so far, by head: one phrase is read many
         # times over (as an argument, a coordinated one, a place, a speaker)
         self._phrases: dict[int, list[int]] = {}
@@ -1763,7 +1764,7 @@ class DocActors:
         # each candidate: most words of a phrase that names no actor are none
         arrays, h = self._arrays, head.i
         deps, pos, lowers, children = arrays.deps, arrays.pos, arrays.lowers, arrays.children
-        subtree = _subtree(arrays, h)
+        subtree = arrays.subtree(h)
         # (the words for a border inside the phrase: most phrases have none)
         borders = [tok for tok in subtree if self._lemma_lowers[tok] in BORDER_NOUNS and tok != h]
         # "the chief of Israel's ally" is not Israel's; "towns near Iraq's border with
@@ -1772,7 +1773,7 @@ class DocActors:
             t for tok in borders
             if any(deps[c] == "poss" and pos[c] == "PROPN" for c in children[tok])
             for prep in children[tok] if deps[prep] == "prep" and lowers[prep] == "with"
-            for t in _subtree(arrays, prep)}
+            for t in arrays.subtree(prep)}
         # "militants near the Afghan border" may be on either side of it: a border named
         # by one state's adjective is no one's place
         skip.update(t for tok in borders
@@ -1783,16 +1784,16 @@ class DocActors:
         candidates: list[int] = []
         for tok in subtree:
             if deps[tok] in ("relcl", "ccomp", "advcl") and tok != h:
-                skip.update(_subtree(arrays, tok))  # clauses speak of others
+                skip.update(arrays.subtree(tok))  # clauses speak of others
             elif deps[tok] == "prep" and lowers[tok] == "before":
                 # "signed the accord with a pen ... before leaders from across Africa": who
                 # a thing is done before are its audience, or a time, never a party to it
-                skip.update(_subtree(arrays, tok))
+                skip.update(arrays.subtree(tok))
             elif deps[tok] == "acl" and self._lemma_lowers[tok] in CHARGE_PARTICIPLES:
                 # "two men convicted of spying for Israel": what someone is charged with
                 # names whom they are said to have served, not them
                 skip.update(t for prep in children[tok] if deps[prep] == "prep"
-                            and lowers[prep] in ("of", "with") for t in _subtree(arrays, prep))
+                            and lowers[prep] in ("of", "with") for t in arrays.subtree(prep))
             if tok == h or tok in skip or pos[tok] not in ("PROPN", "NOUN", "ADJ"):
                 continue
             if _stance(lowers, tok):
@@ -1838,20 +1839,20 @@ class DocActors:
             return written, actor  # a name as written beats a country guessed for it
         if actor is not None and (actor.name or actor.text):
             return actor.name or actor.text, actor
-        return written or " ".join(arrays.words[t] for t in _subtree(arrays, h)
+        return written or " ".join(arrays.words[t] for t in arrays.subtree(h)
                                    if arrays.pos[t] == "PROPN"), actor
 
     def _actor(self, code: str, country: str, sector: str, name: str, text: str,
                role: str) -> Actor:
         """The :class:`Actor` of these fields: the one made before in this document where
         there is one. A document resolves the same words to the same actor many times over
-        (each mention of "Mexico", each look back), and an Actor, a frozen dataclass, costs
-        some twenty times a dictionary look-up to make; being frozen, one can be shared."""
+        (each mention of "Mexico", each look back), and an Actor, even made as
+        :mod:`dotterel.records` makes it, costs several dictionary look-ups; being frozen,
+        one can be shared."""
         key = (code, country, sector, name, text, role)
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = Actor(code=code, country=country, sector=sector,
-                                            name=name, text=text, role=role)
+            found = self._made[key] = records.actor(code, country, sector, name, text, role)
         return found
 
     def _with_text(self, actor: Actor, text: str) -> Actor:
@@ -2016,7 +2017,7 @@ def _apposition_words(arrays: ParseArrays, head: int) -> set[int]:
     """The positions of the words of the appositions of the token at ``head`` ("Jorge
     Glas, Ecuador's former vice president")."""
     return {t for a in arrays.children[head] if arrays.deps[a] == "appos"
-            for t in _subtree(arrays, a)}
+            for t in arrays.subtree(a)}
 
 
 def _anaphor_exclude(arrays: ParseArrays, head: int, exclude: AbstractSet[str]) -> AbstractSet[str]:
@@ -2098,8 +2099,13 @@ def _best_sector(sectors: list[PhraseMatch], head_pos: int) -> str:
         # "Qatar's emir, Sheikh Hamad": an office outranks an honorific that may be
         # religious ("sheikh")
         specific = [m for m in specific if not (m.entry.person_role and m.entry.code == "REL")]
-    pool = specific or sectors
-    return min(pool, key=lambda m: abs(m.end - 1 - head_pos)).entry.code
+    # the first of the nearest (a loop, not ``min`` with a key: compiled, that is a call
+    # of a Python function with a keyword argument, and every phrase read asks)
+    best, distance = sectors[0], -1
+    for m in specific or sectors:
+        if distance == -1 or abs(m.end - 1 - head_pos) < distance:
+            best, distance = m, abs(m.end - 1 - head_pos)
+    return best.entry.code
 
 
 def _country_of(arrays: ParseArrays, countries: list[PhraseMatch], positions: list[int],
@@ -2135,8 +2141,8 @@ def _other_party_words(arrays: ParseArrays, head: int) -> set[int]:
     """The positions of the words of the phrase headed at ``head`` that speak of another
     party by its tie to a state: the subtree of "ally" in "the chief of Israel's militia
     ally" (not Israel's chief)."""
-    return {t for tok in _subtree(arrays, head) if arrays.lemmas[tok].lower() in OTHER_PARTY_NOUNS
-            for t in _subtree(arrays, tok)}
+    return {t for tok in arrays.subtree(head) if arrays.lemma_lowers[tok] in OTHER_PARTY_NOUNS
+            for t in arrays.subtree(tok)}
 
 
 def _acted_on(tok: Token) -> bool:
@@ -2344,25 +2350,6 @@ def _span_root(doc: Doc, heads: list[int], start: int, end: int) -> int:
     spaCy's own answer (it ranks several by their depth in the tree)."""
     outside = [t for t in range(start, end) if heads[t] == t or not start <= heads[t] < end]
     return outside[0] if len(outside) == 1 else doc[start:end].root.i
-
-
-def _subtree(arrays: ParseArrays, i: int) -> list[int]:
-    """The positions of token ``i``'s ``Token.subtree``, in its order, read from the parse
-    arrays: the left children's subtrees, the token, then the right children's."""
-    out: list[int] = []
-
-    def walk(k: int) -> None:
-        kids = arrays.children[k]
-        for c in kids:
-            if c < k:
-                walk(c)
-        out.append(k)
-        for c in kids:
-            if c > k:
-                walk(c)
-
-    walk(i)
-    return out
 
 
 def ancestors(arrays: ParseArrays, i: int) -> list[int]:

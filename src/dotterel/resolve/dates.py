@@ -21,7 +21,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.mentions import Mention, _subtree
+from ..extract.mentions import Mention
 from ..extract.word_classes import word_class
 from ..nlp.arrays import ParseArrays, parse_arrays
 from ..types import DateBasis, PublishedBasis, TimeRef
@@ -381,8 +381,8 @@ def long_before(arrays: ParseArrays, trigger: int, published: dt.date | None) ->
         return False
     for child in children[trigger]:
         if lowers[child] == "ago" and any(
-                arrays.lemmas[t].lower() in LONG_UNITS and arrays.tags[t] == "NNS"
-                for t in _subtree(arrays, child)):
+                arrays.lemma_lowers[t] in LONG_UNITS and arrays.tags[t] == "NNS"
+                for t in arrays.subtree(child)):
             return True
         if deps[child] == "prep" and lowers[child] in WITHIN_PREPS:
             for obj in children[child]:
@@ -482,9 +482,9 @@ class DocDates:
         if not self._event_dates:
             return None
         first = bisect_left(self._nouns, sent.start)
-        lemmas = self._arrays.lemmas
+        lemmas = self._arrays.lemma_lowers
         for i in self._nouns[first:bisect_left(self._nouns, sent.end, first)]:
-            lemma = lemmas[i].lower()
+            lemma = lemmas[i]
             if lemma in self._event_dates and is_definite(self.doc[i]) and (
                     not counted_from or self._after_or_before(i)):
                 return self._event_dates[lemma]
@@ -584,7 +584,7 @@ class DocDates:
                 out.append(DatedMention(m, None, "published"))
         for dm in out:
             if dm.date is not None and dm.basis == "text":
-                self._event_dates.setdefault(arrays.lemmas[dm.mention.trigger].lower(),
+                self._event_dates.setdefault(arrays.lemma_lowers[dm.mention.trigger],
                                              dm.date)
         if root is None or not located:
             return out  # no time of the sentence's own to move the story to

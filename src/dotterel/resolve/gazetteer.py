@@ -128,7 +128,12 @@ def _fold_many(text: str, count: int) -> list[str]:
     return keys
 
 
-@functools.lru_cache(maxsize=1 << 14)
+# the names folded so far, emptied when full (a plain dictionary, not
+# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's)
+_NORMALIZED: Final[dict[str, str]] = {}
+_MEMO_SIZE: Final = 1 << 14
+
+
 def normalize_name(name: str) -> str:
     """Fold a place name for matching: case, accents, punctuation, spacing, leading "the".
 
@@ -138,8 +143,13 @@ def normalize_name(name: str) -> str:
     (Remembered: every capitalised name of every sentence is folded, some twice, and
     news names the same places over and over.)
     """
-    key = _fold_lines(" ".join(name.split()))
-    return key if key.isascii() else ""
+    found = _NORMALIZED.get(name)
+    if found is None:
+        if len(_NORMALIZED) >= _MEMO_SIZE:
+            _NORMALIZED.clear()
+        key = _fold_lines(" ".join(name.split()))
+        found = _NORMALIZED[name] = key if key.isascii() else ""
+    return found
 
 
 # --- knowledge written for Dotterel ---------------------------------------------------
@@ -292,7 +302,7 @@ class Gazetteer:
         # whatever the context (only their ranking is not), and a document names the
         # same places sentence after sentence, each looked up again for every event's
         # countries
-        self._meanings = functools.lru_cache(maxsize=1 << 14)(self._first_meanings)
+        self._meanings: dict[str, tuple[_Candidate, ...]] = {}
 
     # -- public API --------------------------------------------------------------------
 
@@ -317,7 +327,7 @@ class Gazetteer:
             return None
         if key in self._landmarks:
             return self._landmarks[key]
-        candidates = self._meanings(key)
+        candidates = self._meaning(key)
         if len(candidates) < 2:  # (most names mean one place or none: no context to weigh)
             return candidates[0].place if candidates else None
         return self._best(candidates, tuple(c.upper() for c in context_countries))
@@ -330,7 +340,7 @@ class Gazetteer:
         if "," in name:
             return True
         key = normalize_name(name)
-        return bool(key) and key not in self._landmarks and len(self._meanings(key)) > 1
+        return bool(key) and key not in self._landmarks and len(self._meaning(key)) > 1
 
     def country_place(self, iso3: str) -> Place | None:
         """The country with this ISO3 code as a ``Place`` (its centroid), or None."""
@@ -380,6 +390,15 @@ class Gazetteer:
         if code is None and stripped in self._states:  # postal code, upper case only
             code = stripped
         return code
+
+    def _meaning(self, key: str) -> tuple[_Candidate, ...]:
+        """:meth:`_first_meanings` of ``key``, remembered."""
+        found = self._meanings.get(key)
+        if found is None:
+            if len(self._meanings) >= _MEMO_SIZE:
+                self._meanings.clear()
+            found = self._meanings[key] = self._first_meanings(key)
+        return found
 
     def _first_meanings(self, key: str) -> tuple[_Candidate, ...]:
         """The candidates of the folded name ``key``, else of its first fallback spelling

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, Iterable, Iterator, Literal, NamedTuple, Sequence
+from typing import Final, Iterable, Iterator, Literal, Sequence, TypeVar
 
 from dotterel.errors import KnowledgeError
 from dotterel.extract.word_classes import word_class
@@ -57,24 +57,51 @@ _SEPARATORS: Final = re.compile(r"[-–—./'_]")
 _WORDS: Final = re.compile(r"\w+|[^\w\s]")
 
 
-@lru_cache(maxsize=1 << 16)
+# the words folded and keyed so far, each memo emptied when full (a plain dictionary, not
+# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's,
+# and every word of every sentence is keyed)
+_FOLDED: Final[dict[str, str]] = {}
+_PHRASE_KEYS: Final[dict[str, tuple[str, ...]]] = {}
+_MEMO_SIZE: Final = 1 << 16
+_T = TypeVar("_T")
+
+
+def _remember(memo: dict[str, _T], text: str, value: _T) -> _T:
+    """``value``, kept in ``memo`` for ``text`` (the memo emptied first when full)."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[text] = value
+    return value
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its accents: "Élysée" -> "elysee".
 
-    Cached: the same words are folded for every sentence that mentions them."""
+    Remembered: the same words are folded for every sentence that mentions them."""
+    found = _FOLDED.get(text)
+    return found if found is not None else _remember(_FOLDED, text, _fold(text))
+
+
+def _fold(text: str) -> str:
+    """:func:`fold`, not remembered."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
 
 
-@lru_cache(maxsize=1 << 16)
 def phrase_key(text: str) -> tuple[str, ...]:
     """The words a phrase is matched on: folded, possessives dropped, hyphens and dots as spaces.
 
     "the U.S." -> ("the", "u", "s"); "Côte d'Ivoire" -> ("cote", "d", "ivoire");
     "LÓPEZ_OBRADOR's" -> ("lopez", "obrador").
-    Cached, as ``fold`` is: every sentence and noun phrase is keyed word by word.
+    Remembered, as ``fold`` is: every sentence and noun phrase is keyed word by word.
     """
+    found = _PHRASE_KEYS.get(text)
+    return found if found is not None else _remember(_PHRASE_KEYS, text, _phrase_key(text))
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    """:func:`phrase_key`, not remembered."""
     folded = _POSSESSIVE.sub(" ", fold(text))
     return tuple(_WORDS.findall(_SEPARATORS.sub(" ", folded)))
 
@@ -213,13 +240,17 @@ _STEM_INDEX: Final = 4  # a stem shorter than this matches only whole words (too
 WORD_MEMO_SIZE: Final = 1 << 16
 
 
-class _Word(NamedTuple):
-    """What the matcher reads of one token text (see :meth:`Knowledge._word`)."""
+class _Word:
+    """What the matcher reads of one token text (see :meth:`Knowledge._word`). (A plain
+    class: compiled, its attributes are read as a struct's, where a named tuple's are
+    looked up by name, and the matcher reads them for every word of every sentence.)"""
 
-    key: tuple[str, ...]  # its phrase_key
-    starts: bool  # whether a phrase may begin with it (as a word or a stem)
-    transparent: bool  # a possessive or a hyphen, which does not break a name
-    misspells: Entry | None  # the country it misspells (see Knowledge._misspelt)
+    def __init__(self, key: tuple[str, ...], starts: bool, transparent: bool,
+                 misspells: Entry | None) -> None:
+        self.key = key  # its phrase_key
+        self.starts = starts  # whether a phrase may begin with it (as a word or a stem)
+        self.transparent = transparent  # a possessive or a hyphen, which does not break a name
+        self.misspells = misspells  # the country it misspells (see Knowledge._misspelt)
 
 
 def _case_ok(phrase: Phrase, texts: Sequence[str]) -> bool:

@@ -137,7 +137,7 @@ def _supported(doc: Doc, arrays: ParseArrays, start: int, end: int, place: Place
     which name one, are used as a place here. Place names that are also surnames or
     company names ("Jackson", "Lincoln") need this evidence. (Read from the parse arrays:
     every capitalised name a place could be is tested.)"""
-    lowers, lemmas, deps, heads = arrays.lowers, arrays.lemmas, arrays.deps, arrays.heads
+    lowers, lemmas, deps, heads = arrays.lowers, arrays.lemma_lowers, arrays.deps, arrays.heads
     prev = _previous_word(arrays, start)
     if prev >= 0 and lowers[prev] in _PLACE_PREPOSITIONS:
         return True  # "in Tunis", "near Kyiv"
@@ -151,13 +151,13 @@ def _supported(doc: Doc, arrays: ParseArrays, start: int, end: int, place: Place
         return True  # "Khartoum and Omdurman"
     if any(deps[c] == "conj" and c in resolved_tokens for c in arrays.children[root]):
         return True  # "Kramatorsk and Pokrovsk", when only the second is labelled a place
-    if dep in ("compound", "nmod") and lemmas[head].lower() in _SITE_NOUNS:
+    if dep in ("compound", "nmod") and lemmas[head] in _SITE_NOUNS:
         return True  # "the Zaporizhzhia nuclear plant"
     if any(deps[c] == "appos" and lowers[c] in _PLACE_NOUNS_BEFORE_OF
            for c in arrays.children[root]):
         return True  # "Goma, the largest city in eastern Congo"
     if ((dep == "dobj" or (dep in ("npadvmod", "advmod") and root == head + 1))
-            and lemmas[head].lower() in _PLACE_VERBS):
+            and lemmas[head] in _PLACE_VERBS):
         # "besieged Timbuktu", "fled Nagorno-Karabakh"; "shelled Aleppo on Sunday", whose
         # object the parser may hang on the verb as a loose modifier
         return True
@@ -441,7 +441,7 @@ def _owner_of_post(arrays: ParseArrays, i: int, place: Place, gazetteer: Gazette
     """Whether word ``i``, naming the country ``place``, modifies a post or craft a state
     keeps abroad: "at a US base" is in Iraq, "near the Iranian embassy" where it stands."""
     return (arrays.deps[i] in ("compound", "poss", "nmod", "amod")
-            and arrays.lemmas[arrays.heads[i]].lower() in _STATE_POSTS
+            and arrays.lemma_lowers[arrays.heads[i]] in _STATE_POSTS
             and _is_country(place, gazetteer))
 
 

@@ -49,7 +49,6 @@ Resolution choices (where English is ambiguous):
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -234,24 +233,29 @@ def _shift(anchor: TimeRef, amount: int, unit: Precision) -> TimeRef:
     return _truncate(dt.date(anchor.value.year + amount, 1, 1), precision)
 
 
+# the spans of 0 to 14 days, made once: a weekday is found by stepping a few days, and
+# compiled, making a timedelta is a slow call (its arguments parsed by keyword)
+_DAYS: Final = tuple(dt.timedelta(days=n) for n in range(15))
+
+
 def _week_monday(value: dt.date) -> dt.date:
-    return value - dt.timedelta(days=value.weekday())
+    return value - _DAYS[value.weekday()]
 
 
 def _latest_on_or_before(value: dt.date, weekday: int) -> dt.date:
-    return value - dt.timedelta(days=(value.weekday() - weekday) % 7)
+    return value - _DAYS[(value.weekday() - weekday) % 7]
 
 
 def _latest_before(value: dt.date, weekday: int) -> dt.date:
-    return value - dt.timedelta(days=(value.weekday() - weekday - 1) % 7 + 1)
+    return value - _DAYS[(value.weekday() - weekday - 1) % 7 + 1]
 
 
 def _next_on_or_after(value: dt.date, weekday: int) -> dt.date:
-    return value + dt.timedelta(days=(weekday - value.weekday()) % 7)
+    return value + _DAYS[(weekday - value.weekday()) % 7]
 
 
 def _next_after(value: dt.date, weekday: int) -> dt.date:
-    return value + dt.timedelta(days=(weekday - value.weekday() - 1) % 7 + 1)
+    return value + _DAYS[(weekday - value.weekday() - 1) % 7 + 1]
 
 
 _MARGIN: Final = dt.timedelta(days=60)
@@ -562,7 +566,7 @@ def _r_relative_day(m: re.Match[str], ctx: _Context) -> Resolved:
 def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     weekday = _WEEKDAYS[m.group("wd").lower()]
     # "Tuesday last week" is "last Tuesday"
-    rel = re.sub(r"\s+", " ", (m.group("rel") or m.group("week") or "").lower())
+    rel = _SPACES.sub(" ", (m.group("rel") or m.group("week") or "").lower())
     if rel in ("the following", "the next", "the previous", "the preceding"):
         anchor = _narrative_anchor(ctx)
         if anchor is None or anchor[0].precision != "day":
@@ -575,7 +579,7 @@ def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     if pub is None:
         return None
     if rel == "this":
-        value = _week_monday(pub) + dt.timedelta(days=weekday)
+        value = _week_monday(pub) + _DAYS[weekday]
         # "this Friday" looking forward from a Saturday is the coming one, and back from a
         # Wednesday the one just gone
         if ctx.tense == "future" and value < pub:
@@ -583,9 +587,9 @@ def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         elif ctx.tense == "past" and value > pub:
             value -= dt.timedelta(days=7)
     elif rel == "last":
-        value = _week_monday(pub) - dt.timedelta(days=7 - weekday)
+        value = _week_monday(pub) - _DAYS[7 - weekday]
     elif rel == "next":
-        value = _week_monday(pub) + dt.timedelta(days=7 + weekday)
+        value = _week_monday(pub) + _DAYS[7 + weekday]
     elif rel in ("past", "this past"):
         value = _latest_before(pub, weekday)
     elif ctx.tense == "future":
@@ -599,16 +603,16 @@ def _r_weekend(m: re.Match[str], ctx: _Context) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    rel = _SPACES.sub(" ", (m.group("rel") or "").lower())
     if rel in ("last", "past", "this past"):
         value = _latest_before(pub, 6)
     elif rel == "next":
-        value = _week_monday(pub) + dt.timedelta(days=13)
+        value = _week_monday(pub) + _DAYS[13]
     elif ctx.tense == "future":
         value = _next_on_or_after(pub, 6)
     else:
         # the weekend that began on the latest Saturday, up to publication at the latest
-        value = min(_latest_on_or_before(pub, 5) + dt.timedelta(days=1), pub)
+        value = min(_latest_on_or_before(pub, 5) + _DAYS[1], pub)
     return TimeRef(value), "published"
 
 
@@ -616,12 +620,12 @@ def _r_week(m: re.Match[str], ctx: _Context) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
-    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    rel = _SPACES.sub(" ", m.group("rel").lower())
     qual = (m.group("qual") or "").lower()
     if rel in ("last", "this past", "past"):
-        value = pub - dt.timedelta(days=7)
+        value = pub - _DAYS[7]
     elif rel == "next":
-        value = pub + dt.timedelta(days=7)
+        value = pub + _DAYS[7]
     elif qual == "earlier":
         value = _week_monday(pub)
     else:
@@ -1254,13 +1258,23 @@ NUMERIC_DATE_RULES: Final = frozenset(order for order, rule in enumerate(_RULES)
                                       if rule.pattern is _NUMERIC_DATE)
 
 
-@functools.lru_cache(maxsize=1024)
+# the rules of each set of cues met so far (few sets come up; a plain dictionary, not
+# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's)
+_RULES_OF_CUES: Final[dict[frozenset[str], tuple[int, ...]]] = {}
+
+
 def _rules_for(cues: frozenset[str]) -> tuple[int, ...]:
     """The positions in ``_RULES`` of the rules whose cues are all in ``cues``; none when
     only suppressing rules are (nothing could yield a time). Remembered: few sets of
     cues come up, and every sentence asks."""
-    tried = tuple(order for order, needs in enumerate(_RULE_NEEDS) if needs <= cues)
-    return tried if any(not _RULES[order].suppress for order in tried) else ()
+    found = _RULES_OF_CUES.get(cues)
+    if found is None:
+        if len(_RULES_OF_CUES) >= 1024:
+            _RULES_OF_CUES.clear()
+        tried = tuple(order for order, needs in enumerate(_RULE_NEEDS) if needs <= cues)
+        found = _RULES_OF_CUES[cues] = (
+            tried if any(not _RULES[order].suppress for order in tried) else ())
+    return found
 
 
 # A match of one of the rules, with the rule's position in ``_RULES``.
@@ -1318,7 +1332,9 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
     found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
     taken: list[tuple[int, int]] = []
     out: list[TimeMention] = []
-    yearless: set[TimeMention] = set()
+    # (where each year-less date starts, not the mention: a TimeMention's hash is Python
+    # code, and the mentions never overlap)
+    yearless: set[int] = set()
     for start, end, order, m, resolved in found:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -1329,7 +1345,7 @@ def find_times(text: str, published: dt.date | None, narrative: TimeRef | None =
         mention = TimeMention(s, e, text[s:e], resolved[0], resolved[1])
         out.append(mention)
         if _RULES[order].name in _YEARLESS_RULES:
-            yearless.add(mention)
+            yearless.add(s)
     out.sort(key=lambda t: t.start)
     return _share_years(text, out, yearless)
 
@@ -1338,8 +1354,9 @@ _YEARLESS_RULES: Final = frozenset({"month day", "day month", "month day range",
 _JOINER: Final = re.compile(r"\s*,?\s*(?:(?i:to|through|until|till|and|or)|[-–—])\s*")
 
 
-def _share_years(text: str, mentions: list[TimeMention], yearless: set[TimeMention]) -> list[TimeMention]:
-    """Give a year-less date the year of the full date it is joined to.
+def _share_years(text: str, mentions: list[TimeMention], yearless: set[int]) -> list[TimeMention]:
+    """Give a year-less date (one that starts at a position in ``yearless``) the year of
+    the full date it is joined to.
 
     In "from April 3 to April 5, 2024" the first date has the second's year, whatever
     the publication date suggests.
@@ -1347,7 +1364,7 @@ def _share_years(text: str, mentions: list[TimeMention], yearless: set[TimeMenti
     out = list(mentions)
     for i in range(len(out) - 1, -1, -1):
         cur = out[i]
-        if cur not in yearless or i + 1 >= len(out):
+        if cur.start not in yearless or i + 1 >= len(out):
             continue
         nxt = out[i + 1]
         if nxt.anchor != "absolute" or nxt.ref.precision != "day":
