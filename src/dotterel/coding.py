@@ -56,12 +56,25 @@ class CodingStage:
 
     A ``Coder`` builds one with the knowledge it loaded and hands it each parsed
     document; it keeps nothing from one document to the next but a memo of the
-    vocabulary's strings (see :func:`~dotterel.nlp.arrays.parse_arrays`).
+    vocabulary's strings (see :func:`~dotterel.nlp.arrays.parse_arrays`) and one of what
+    the ontology says of each event code coded (see :meth:`_code_facts`).
     """
 
     def __init__(self, kb: Knowledgebase) -> None:
         self.kb = kb
         self._strings: dict[object, str] = {}
+        self._facts: dict[str, tuple[float, int, str, str | None]] = {}
+
+    def _code_facts(self, code: str) -> tuple[float, int, str, str | None]:
+        """The Goldstein score, quad class, PLOVER category and mode of the CAMEO
+        ``code``, remembered (the ontology's look-ups are Python code, and every event
+        asks; there are a few hundred codes)."""
+        found = self._facts.get(code)
+        if found is None:
+            info = self.kb.ontology.cameo(code)
+            plover, mode = self.kb.ontology.plover(code)
+            found = self._facts[code] = (info.goldstein, info.quad_class, plover, mode)
+        return found
 
     def analyse(self, doc: Doc, article: Article) -> Coded:
         """The events and quotes of one parsed article."""
@@ -831,13 +844,12 @@ class CodingStage:
             # state's receiving them (0861), coded with the actors reversed
             coded += [(tgt, src, PEACEKEEPERS_RECEIVED) for src, tgt in pairs if tgt is not None]
         for src, tgt, act in coded:
-            info = self.kb.ontology.cameo(act)
-            plover, mode = self.kb.ontology.plover(act)
+            goldstein, quad_class, plover, mode = self._code_facts(act)
             events.append(records.event(
                 event_id=_event_id(article.id, evidence, act, src, tgt),
                 doc_id=article.id, date=dated.date, date_basis=dated.basis,
                 source=src, target=tgt, cameo=act, plover=plover, plover_mode=mode,
-                goldstein=info.goldstein, quad_class=info.quad_class, evidence=evidence,
+                goldstein=goldstein, quad_class=quad_class, evidence=evidence,
                 negated=m.negated, modality=m.modality, location=place, quote=quote,
                 confidence=_confidence(m, src, tgt), info_source=reporter,
                 extras={"explicit_date": dated.explicit}))
@@ -1610,10 +1622,13 @@ def _align_dates(events: list[Event]) -> list[Event]:
     if not explicit:
         return events
     records = {id(e): _act_record(e) for e in events}
+    # each event's dyad, which same_act compares first (it is Python code: the explicit
+    # reports of other dyads are passed over here)
+    dyads = {id(e): (_country(e.source), _country(e.target)) for e in events}
     out: list[Event] = []
     for ev in events:
         if not ev.extras.get("explicit_date"):
-            match = next((x for x in explicit if x is not ev
+            match = next((x for x in explicit if x is not ev and dyads[id(x)] == dyads[id(ev)]
                           and same_act(records[id(x)], records[id(ev)])), None)
             if match is not None and match.date != ev.date:
                 ev = replace(ev, date=match.date, date_basis="text")
@@ -1652,6 +1667,12 @@ def _written_date(ref: TimeRef | None) -> tuple[int, int, int]:
     value, precision = ref.value, ref.precision
     return (value.year, value.month if precision != "year" else 0,
             value.day if precision == "day" else 0)
+
+
+def _country(actor: Actor | None) -> str:
+    """An actor's country as :func:`same_act` reads it from an event's record: empty for
+    no actor."""
+    return actor.country if actor is not None else ""
 
 
 def _act_record(ev: Event) -> dict[str, Any]:
