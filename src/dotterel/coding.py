@@ -1621,7 +1621,7 @@ def _align_dates(events: list[Event]) -> list[Event]:
     explicit = [e for e in events if e.extras.get("explicit_date") and e.date]
     if not explicit:
         return events
-    records = {id(e): _act_record(e) for e in events}
+    acts = {id(e): _act_record(e) for e in events}
     # each event's dyad, which same_act compares first (it is Python code: the explicit
     # reports of other dyads are passed over here)
     dyads = {id(e): (_country(e.source), _country(e.target)) for e in events}
@@ -1629,7 +1629,7 @@ def _align_dates(events: list[Event]) -> list[Event]:
     for ev in events:
         if not ev.extras.get("explicit_date"):
             match = next((x for x in explicit if x is not ev and dyads[id(x)] == dyads[id(ev)]
-                          and same_act(records[id(x)], records[id(ev)])), None)
+                          and same_act(acts[id(x)], acts[id(ev)])), None)
             if match is not None and match.date != ev.date:
                 ev = replace(ev, date=match.date, date_basis="text")
         out.append(ev)

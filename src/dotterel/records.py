@@ -3,7 +3,7 @@
 A frozen dataclass's ``__init__`` is Python that sets each field through
 ``object.__setattr__`` (the class's own refuses), and compiled code reaches it through the
 slow path of a call, with a dictionary of its keyword arguments: an ``Actor`` costs about a
-microsecond to make, an ``Event`` more. The coding stage makes hundreds of them for every
+microsecond to make, an ``Event`` more. The coding stage makes dozens of them for every
 article. The functions here make the same records, equal, hashed, printed and pickled
 alike, by giving a new instance its fields' dictionary whole: a third of the time.
 

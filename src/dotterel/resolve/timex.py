@@ -583,9 +583,9 @@ def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         # "this Friday" looking forward from a Saturday is the coming one, and back from a
         # Wednesday the one just gone
         if ctx.tense == "future" and value < pub:
-            value += dt.timedelta(days=7)
+            value += _DAYS[7]
         elif ctx.tense == "past" and value > pub:
-            value -= dt.timedelta(days=7)
+            value -= _DAYS[7]
     elif rel == "last":
         value = _week_monday(pub) - _DAYS[7 - weekday]
     elif rel == "next":
