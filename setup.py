@@ -33,6 +33,7 @@ COMPILED = [
     "extract/lexicon.py",
     "extract/mentions.py",
     "extract/quotes.py",
+    "memo.py",
     "nlp/arrays.py",
     "records.py",
     "resolve/actors.py",

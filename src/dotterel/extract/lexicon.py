@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Final, NamedTuple
 
 from dotterel.errors import KnowledgeError
+from dotterel.memo import remember
 from dotterel.ontology import Ontology, data_path, load_ontology
 
 __all__ = ["COLUMNS", "POS_TAGS", "TriggerEntry", "Lexicon", "load_lexicon", "word_runs"]
@@ -209,8 +210,7 @@ def _in_run(char: str) -> bool:
     return char.isalnum() or char == "_" or char == "-"
 
 
-# the runs of the words read so far, emptied when full (a plain dictionary, not
-# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's)
+# the runs of the words read so far (a bounded memo: :mod:`dotterel.memo`)
 _RUNS: Final[dict[str, list[str]]] = {}
 _RUNS_MEMO_SIZE: Final = 4096
 
@@ -220,9 +220,7 @@ def _runs_of(word: str) -> list[str]:
     "'s" and "u.s.", in every sentence, and a search costs more than the look-up."""
     found = _RUNS.get(word)
     if found is None:
-        if len(_RUNS) >= _RUNS_MEMO_SIZE:
-            _RUNS.clear()
-        found = _RUNS[word] = _RUN_RE.findall(word)
+        found = remember(_RUNS, word, _RUN_RE.findall(word), _RUNS_MEMO_SIZE)
     return found
 
 

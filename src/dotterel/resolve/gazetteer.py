@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Final
 
 from dotterel.errors import KnowledgeError
+from dotterel.memo import remember
 from dotterel.extract.word_classes import word_class
 from dotterel.types import Place
 
@@ -128,8 +129,7 @@ def _fold_many(text: str, count: int) -> list[str]:
     return keys
 
 
-# the names folded so far, emptied when full (a plain dictionary, not
-# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's)
+# the names folded so far (a bounded memo: :mod:`dotterel.memo`)
 _NORMALIZED: Final[dict[str, str]] = {}
 _MEMO_SIZE: Final = 1 << 14
 
@@ -145,10 +145,8 @@ def normalize_name(name: str) -> str:
     """
     found = _NORMALIZED.get(name)
     if found is None:
-        if len(_NORMALIZED) >= _MEMO_SIZE:
-            _NORMALIZED.clear()
         key = _fold_lines(" ".join(name.split()))
-        found = _NORMALIZED[name] = key if key.isascii() else ""
+        found = remember(_NORMALIZED, name, key if key.isascii() else "", _MEMO_SIZE)
     return found
 
 
@@ -395,9 +393,7 @@ class Gazetteer:
         """:meth:`_first_meanings` of ``key``, remembered."""
         found = self._meanings.get(key)
         if found is None:
-            if len(self._meanings) >= _MEMO_SIZE:
-                self._meanings.clear()
-            found = self._meanings[key] = self._first_meanings(key)
+            found = remember(self._meanings, key, self._first_meanings(key), _MEMO_SIZE)
         return found
 
     def _first_meanings(self, key: str) -> tuple[_Candidate, ...]:

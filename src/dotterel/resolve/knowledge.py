@@ -24,9 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, Iterable, Iterator, Literal, Sequence, TypeVar
+from typing import Final, Iterable, Iterator, Literal, Sequence
 
 from dotterel.errors import KnowledgeError
+from dotterel.memo import remember
 from dotterel.extract.word_classes import word_class
 
 EntryKind = Literal["country", "igo", "region", "religion", "sector", "person", "actor"]
@@ -57,21 +58,10 @@ _SEPARATORS: Final = re.compile(r"[-–—./'_]")
 _WORDS: Final = re.compile(r"\w+|[^\w\s]")
 
 
-# the words folded and keyed so far, each memo emptied when full (a plain dictionary, not
-# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's,
-# and every word of every sentence is keyed)
+# the words folded and keyed so far (bounded memos: :mod:`dotterel.memo`)
 _FOLDED: Final[dict[str, str]] = {}
 _PHRASE_KEYS: Final[dict[str, tuple[str, ...]]] = {}
 _MEMO_SIZE: Final = 1 << 16
-_T = TypeVar("_T")
-
-
-def _remember(memo: dict[str, _T], text: str, value: _T) -> _T:
-    """``value``, kept in ``memo`` for ``text`` (the memo emptied first when full)."""
-    if len(memo) >= _MEMO_SIZE:
-        memo.clear()
-    memo[text] = value
-    return value
 
 
 def fold(text: str) -> str:
@@ -79,7 +69,7 @@ def fold(text: str) -> str:
 
     Remembered: the same words are folded for every sentence that mentions them."""
     found = _FOLDED.get(text)
-    return found if found is not None else _remember(_FOLDED, text, _fold(text))
+    return found if found is not None else remember(_FOLDED, text, _fold(text), _MEMO_SIZE)
 
 
 def _fold(text: str) -> str:
@@ -97,7 +87,8 @@ def phrase_key(text: str) -> tuple[str, ...]:
     Remembered, as ``fold`` is: every sentence and noun phrase is keyed word by word.
     """
     found = _PHRASE_KEYS.get(text)
-    return found if found is not None else _remember(_PHRASE_KEYS, text, _phrase_key(text))
+    return found if found is not None else remember(_PHRASE_KEYS, text, _phrase_key(text),
+                                                         _MEMO_SIZE)
 
 
 def _phrase_key(text: str) -> tuple[str, ...]:

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Final, Literal, Mapping, Sequence
 
+from ..memo import remember
 from ..types import Precision, TimeRef
 
 Anchor = Literal["absolute", "published", "narrative"]
@@ -1258,8 +1259,8 @@ NUMERIC_DATE_RULES: Final = frozenset(order for order, rule in enumerate(_RULES)
                                       if rule.pattern is _NUMERIC_DATE)
 
 
-# the rules of each set of cues met so far (few sets come up; a plain dictionary, not
-# ``functools.lru_cache``: compiled, a look-up is a few times cheaper than its wrapper's)
+# the rules of each set of cues met so far (few sets come up; a bounded memo:
+# :mod:`dotterel.memo`)
 _RULES_OF_CUES: Final[dict[frozenset[str], tuple[int, ...]]] = {}
 
 
@@ -1269,11 +1270,10 @@ def _rules_for(cues: frozenset[str]) -> tuple[int, ...]:
     cues come up, and every sentence asks."""
     found = _RULES_OF_CUES.get(cues)
     if found is None:
-        if len(_RULES_OF_CUES) >= 1024:
-            _RULES_OF_CUES.clear()
         tried = tuple(order for order, needs in enumerate(_RULE_NEEDS) if needs <= cues)
-        found = _RULES_OF_CUES[cues] = (
-            tried if any(not _RULES[order].suppress for order in tried) else ())
+        found = remember(_RULES_OF_CUES, cues,
+                         tried if any(not _RULES[order].suppress for order in tried) else (),
+                         1024)
     return found
 
 
