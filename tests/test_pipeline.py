@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 
@@ -6227,3 +6228,29 @@ def test_two_retreats_in_one_story_are_two(coder):
     events = coder.code("Russia withdrew its troops from Kherson. Russia also pulled troops "
                         "back from positions near Kyiv for regrouping.", published="2022-11-12")
     assert len([e for e in events if e.cameo == "0874"]) == 2, events
+
+
+def test_coding_leaves_no_reference_cycles(coder):
+    """What the coding stage builds for a document is freed as soon as it is done with,
+    by reference counting: none of it is left in a reference cycle, which only the
+    garbage collector frees (scanning, until then, all it holds: the document's parse
+    arrays among it). Checked on the bundled sample articles."""
+    from pathlib import Path
+
+    from dotterel.ingest.jsonl import read_jsonl
+    from dotterel.types import Article
+
+    samples = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
+    articles = [a for a in read_jsonl(samples) if isinstance(a, Article)]
+    docs = list(zip(coder.nlp.pipe(a.text for a in articles), articles))
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # what a collection finds unreachable is kept to be read
+    try:
+        events = sum(len(coder.analyse(doc, article).events) for doc, article in docs)
+        gc.collect()
+        left = sorted({type(o).__qualname__ for o in gc.garbage})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert events > 100
+    assert left == []

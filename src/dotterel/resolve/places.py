@@ -227,55 +227,27 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], names: _Na
     # read from the parse arrays: the words of every sentence are tested, and a Span's
     # text is joined anew from its tokens on every read
     arrays = parse_arrays(doc)
-    gazetteer = names.gazetteer
-    found: dict[int, tuple[int, int, Place]] = {}  # start -> (start, end, place)
-    resolved_tokens: set[int] = set()
-    weighed = False  # whether some name's place depends on the context
-
-    def resolve(start: int, end: int) -> Place | None:
-        """The place the words ``start:end`` name, if any."""
-        nonlocal weighed
-        place, depends = names.place(arrays.span_text(start, end), context)
-        weighed = weighed or depends
-        return place
-
-    def add(start: int, end: int, place: Place) -> None:
-        if in_feature_name(arrays.words, start, end):
-            return  # "Aden" of "the Gulf of Aden": part of a sea's name, not that place
-        found[start] = (start, end, place)
-        resolved_tokens.update(range(start, end))
-
-    def inner(ent_start: int, ent_end: int) -> None:
-        """A place after a preposition inside an entity: "Democracy Monument in Bangkok"."""
-        for i in range(ent_start, ent_end - 1):
-            if arrays.lowers[i] in _PLACE_PREPOSITIONS or arrays.lowers[i] == "of":
-                start = i + 2 if arrays.lowers[i + 1] == "the" else i + 1
-                place = (resolve(start, ent_end)
-                         if start < ent_end and _proper_name(arrays, start, ent_end) else None)
-                if place is not None:
-                    add(start, ent_end, place)
-                    return
-
+    finder = _PlaceFinder(arrays, names, context)
     covered = {i for start, end, _ in ents for i in range(start, end)}
     # First the entities labelled as places, so that mislabelled neighbours can lean on them.
     for start, end, label in ents:
         if label in _PLACE_LABELS:
-            place = resolve(start, end)
+            place = finder.resolve(start, end)
             if place is not None:
-                add(start, end, place)
+                finder.add(start, end, place)
             else:
-                inner(start, end)
+                finder.inner(start, end)
     for start, end, label in ents:
-        if label in _PLACE_LABELS or start in found:
+        if label in _PLACE_LABELS or start in finder.found:
             continue
         place = None
         if _proper_name(arrays, start, end, entity=True):
-            place = resolve(start, end)
-        if place is not None and _supported(doc, arrays, start, end, place, gazetteer,
-                                            resolved_tokens):
-            add(start, end, place)
+            place = finder.resolve(start, end)
+        if place is not None and _supported(doc, arrays, start, end, place, names.gazetteer,
+                                            finder.resolved_tokens):
+            finder.add(start, end, place)
         elif end - start > 2:
-            inner(start, end)
+            finder.inner(start, end)
     # Capitalised proper nouns the NER left unlabelled.
     i = lo
     while i < hi:
@@ -288,15 +260,63 @@ def _find_places(doc: Doc, lo: int, hi: int, ents: Sequence[_Entity], names: _Na
         for end in range(j, i, -1):  # longest name first
             if not _proper_name(arrays, i, end):
                 continue
-            place = resolve(i, end)
-            if place is not None and _supported(doc, arrays, i, end, place, gazetteer,
-                                                resolved_tokens):
-                add(i, end, place)
+            place = finder.resolve(i, end)
+            if place is not None and _supported(doc, arrays, i, end, place, names.gazetteer,
+                                                finder.resolved_tokens):
+                finder.add(i, end, place)
                 break
         i = j
-    merged, joined = _merge_qualified(arrays, sorted(found.values(), key=lambda t: t[0]),
-                                      gazetteer, context)
-    return merged, weighed or joined
+    merged, joined = _merge_qualified(arrays, sorted(finder.found.values(), key=_start_of),
+                                      names.gazetteer, context)
+    return merged, finder.weighed or joined
+
+
+def _start_of(found: tuple[int, int, Place]) -> int:
+    """Where a place found starts (the key its places are sorted by)."""
+    return found[0]
+
+
+class _PlaceFinder:
+    """The places :func:`_find_places` has found in one run of words so far.
+
+    (A class, not functions nested in ``_find_places``: compiled, nested functions that
+    call each other make a reference cycle with the frame they share, which only the
+    garbage collector frees, and with it the document's parse arrays it holds.)
+    """
+
+    def __init__(self, arrays: ParseArrays, names: _Names, context: tuple[str, ...]) -> None:
+        self.arrays = arrays
+        self.names = names
+        self.context = context
+        self.found: dict[int, tuple[int, int, Place]] = {}  # start -> (start, end, place)
+        self.resolved_tokens: set[int] = set()
+        self.weighed = False  # whether some name's place depends on the context
+
+    def resolve(self, start: int, end: int) -> Place | None:
+        """The place the words ``start:end`` name, if any."""
+        place, depends = self.names.place(self.arrays.span_text(start, end), self.context)
+        self.weighed = self.weighed or depends
+        return place
+
+    def add(self, start: int, end: int, place: Place) -> None:
+        """Keep ``place`` for the words ``start:end``."""
+        if in_feature_name(self.arrays.words, start, end):
+            return  # "Aden" of "the Gulf of Aden": part of a sea's name, not that place
+        self.found[start] = (start, end, place)
+        self.resolved_tokens.update(range(start, end))
+
+    def inner(self, ent_start: int, ent_end: int) -> None:
+        """A place after a preposition inside an entity: "Democracy Monument in Bangkok"."""
+        lowers = self.arrays.lowers
+        for i in range(ent_start, ent_end - 1):
+            if lowers[i] in _PLACE_PREPOSITIONS or lowers[i] == "of":
+                start = i + 2 if lowers[i + 1] == "the" else i + 1
+                place = (self.resolve(start, ent_end)
+                         if start < ent_end and _proper_name(self.arrays, start, ent_end)
+                         else None)
+                if place is not None:
+                    self.add(start, ent_end, place)
+                    return
 
 
 def _merge_qualified(arrays: ParseArrays, places: list[tuple[int, int, Place]], gazetteer: Gazetteer,
