@@ -25,6 +25,7 @@ def test_arrays_agree_with_tokens(coder) -> None:
         assert (arrays.sent_starts[i], arrays.sent_ends[i]) == (tok.sent.start, tok.sent.end)
         assert (arrays.left_edges[i], arrays.right_edges[i]) == (tok.left_edge.i, tok.right_edge.i)
         assert arrays.subtree(i) == [t.i for t in tok.subtree]
+    assert arrays.sentence_bounds == [(sent.start, sent.end) for sent in doc.sents]
 
 
 def test_span_text_agrees_with_spans(coder) -> None:

@@ -20,12 +20,13 @@ from spacy.tokens import Doc, Token
 from . import records
 from .extract.lexicon import Lexicon
 from .extract.mentions import (ARREST, BLAME_ADJECTIVES, OBLIGED_DEMAND, POSSESSIVE_PRONOUNS,
-                               VIOLENT_ROOTS, Mention, fends, means_objects,
-                               sentence_mentions, wrongdoers)
+                               VIOLENT_ROOTS, Mention, fends, means_objects, mentions_between,
+                               wrongdoers)
 from .extract.quotes import find_quotes
 from .extract.word_classes import word_class
 from .merge.canonical import same_act
-from .nlp.arrays import ParseArrays, parse_arrays
+from .nlp.arrays import (ParseArrays, parse_arrays, token_lemma_lower, token_lower,
+                         token_pos)
 from .ontology import Ontology
 from .resolve.actors import (ARMED_SECTORS, BORDER_NOUNS, MOVEMENT_HEADS, MUTUAL_WORDS,
                               SIDE_WORDS, STATELESS_PEOPLES, VENUE_PREPS, DocActors, ancestors,
@@ -98,14 +99,15 @@ class CodingStage:
         acts: dict[str, Actor] = {}  # CAMEO root -> who did the latest act of it told as done
         out: list[Event] = []
         arrays = parse_arrays(doc)
-        for sent in doc.sents:
-            mentions = [m for m in sentence_mentions(sent, self.kb.lexicon)
+        # (each sentence by its bounds in the parse arrays: no Span made for it)
+        for start, end in arrays.sentence_bounds:
+            mentions = [m for m in mentions_between(doc, start, end, self.kb.lexicon)
                         if not _background_state(arrays, m.trigger)
                         and not long_before(arrays, m.trigger, published)]
             if not mentions:
-                dates.sentence(sent, [])
+                dates.sentence(start, end, [])
                 continue
-            for dated in dates.sentence(sent, mentions):
+            for dated in dates.sentence(start, end, mentions):
                 out.extend(self._mention_events(doc, article, dated, actors, places,
                                                 dateline[0] if dateline else None, quotes, acts))
         # what the article asserts before what it reports others saying or hopes for
@@ -213,7 +215,7 @@ class CodingStage:
                 # "dismissed an appeal from the president", "rejected calls by its
                 # rulers": a thing said or offered is aimed at by whoever made it, even a
                 # party of the sources' own country
-                targets = _unique(a for i in m.targets if tokens[i].pos_ == "NOUN"
+                targets = _unique(a for i in m.targets if token_pos(tokens[i]) == "NOUN"
                                   for author in _authors(tokens[i])
                                   for a in actors.resolve_all(author, day) if a.code not in own)
             if not targets:
@@ -234,7 +236,7 @@ class CodingStage:
                 # decision the document told of is its latest deed's, not a reply to it
                 # nor an act of force
                 # (a ruling or verdict is a court's)
-                court = any(d.lemma_.lower() in RULING_WORDS for d in decided)
+                court = any(token_lemma_lower(d) in RULING_WORDS for d in decided)
                 targets = _latest_doer(acts, exclude, lambda root: root not in UNDECIDED_ROOTS
                                        and (not court or COURT_SECTOR in acts[root].sector))
             if not targets and m.code[:2] == APPEAL_ROOT and any(map(_warring_sides, (
@@ -334,7 +336,7 @@ class CodingStage:
                                               not a.sector or self._region_named(a)
                                               or (m.code[:2] in VIOLENT_ROOTS
                                                   and self._place_named(a, "capital"))
-                                              or (phrase.lemma_.lower() in MOVEMENT_HEADS
+                                              or (token_lemma_lower(phrase) in MOVEMENT_HEADS
                                                   and a.sector[:3] in ARMED_SECTORS))])),
                            [])
         if (not targets and m.code[:2] in VIOLENT_ROOTS and arrays.deps[m.trigger] in ("dobj", "obj")
@@ -349,7 +351,7 @@ class CodingStage:
             targets = _unique(a for side in _border_sides(trigger)
                               for a in actors.resolve_all(side, day, exclude)
                               if a.country not in exclude and a.country != "IGO")
-        if (not targets and m.code[:2] in VIOLENT_ROOTS and trigger.pos_ == "VERB"
+        if (not targets and m.code[:2] in VIOLENT_ROOTS and token_pos(trigger) == "VERB"
                 and trigger.dep_ not in ("acl", "relcl", "amod")
                 and m.modality in ("asserted", "reported")):
             # "a drone strike hit a vehicle in Kabul", "jets bombed a building in Gaza":
@@ -372,14 +374,14 @@ class CodingStage:
             if (place is not None and place.country
                     and (place.country not in exclude or irregular)):
                 targets = [Actor(code=place.country, country=place.country, name=place.name)]
-        if not targets and m.code == SURRENDER and trigger.pos_ == "VERB":
+        if not targets and m.code == SURRENDER and token_pos(trigger) == "VERB":
             # "Russian troops withdrew from Kherson": a retreat from a place no actor is
             # named with is from the country it lies in, when that is another state
             # (also where the place left hangs from the verb: "pulled its troops out of
             # northern Iraq")
             phrases = [(arrays.left_edges[i], tokens[i].right_edge.i) for i in m.targets] + [
                 (p.left_edge.i, p.right_edge.i) for p in trigger.children
-                if p.dep_ == "prep" and p.lower_ in ("from", "out")]
+                if p.dep_ == "prep" and token_lower(p) in ("from", "out")]
             targets = next(([Actor(code=p.country, country=p.country, name=p.name)]
                             for start, end, p in places.in_sentence(trigger.sent, list(exclude))
                             if p.country and p.country not in exclude
@@ -399,14 +401,14 @@ class CodingStage:
                                 Actor(code=a.country, country=a.country, name=a.name, text=a.text)
                                 for a in actors.resolve_all(phrase, day)
                                 if a.country in exclude and a.country != "IGO"))), [])
-            if not targets and m.code in NATIONWIDE_CODES and trigger.pos_ == "VERB":
+            if not targets and m.code in NATIONWIDE_CODES and token_pos(trigger) == "VERB":
                 # "Thailand's army said it was ready to declare martial law": a
                 # curfew or a state of emergency no place is named for falls on the
                 # people of the state's own country (a verb's doing: the noun in "lifted
                 # the state of emergency" is the lifting's object, no act of its own)
                 targets = _unique(Actor(code=s.country, country=s.country, name=s.country)
                                   for s in sources if s.country and s.country != "IGO")
-        if not targets and m.code in BOMBARDMENT_CODES and trigger.pos_ == "VERB":
+        if not targets and m.code in BOMBARDMENT_CODES and token_pos(trigger) == "VERB":
             # "Syrian helicopters dropped barrel bombs on Aleppo", "the army shelled the
             # town of Daraya": a state's forces striking a place of their own country
             # strike its people (only the place struck counts, not where they fought)
@@ -416,7 +418,7 @@ class CodingStage:
                             if p.country in exclude and p.country != "IGO"
                             and any(lo <= start and end - 1 <= hi for lo, hi in phrases)), [])
         if (not targets and m.code in (CEASEFIRE_DECLARED, CEASEFIRE_VIOLATION)
-                and trigger.pos_ == "VERB"
+                and token_pos(trigger) == "VERB"
                 and all(s.sector[:3] in INSURGENT_SECTORS and s.country not in ("", "IGO")
                         for s in sources)):
             # "the rebels declared a unilateral ceasefire": insurgents hold their fire
@@ -436,7 +438,7 @@ class CodingStage:
             # (where the protesters are said to be counts too: "Afghan migrants in Iran
             # protested against deportations" is against Iran's)
             where = [o for i in m.sources for prep in doc[i].children
-                     if prep.dep_ == "prep" and prep.lower_ in HOST_PREPS
+                     if prep.dep_ == "prep" and token_lower(prep) in HOST_PREPS
                      for o in prep.children if o.dep_ == "pobj"]
             hosts = next((hosted for phrase in [*_adjunct_phrases(trigger), *where]
                           if (hosted := [a.country for a in actors.resolve_all(phrase, day)
@@ -461,7 +463,7 @@ class CodingStage:
         soldiers killed")."""
         trigger = doc[m.trigger]
         arrays = parse_arrays(doc)
-        reported = (trigger.pos_ == "VERB" and m.modality in ("asserted", "reported")
+        reported = (token_pos(trigger) == "VERB" and m.modality in ("asserted", "reported")
                     and not (m.modality == "asserted" and trigger.dep_ in ("ccomp", "xcomp"))
                     and not any(arrays.deps[t] == "relcl"
                                 for t in (m.trigger, *ancestors(arrays, m.trigger)))
@@ -474,7 +476,7 @@ class CodingStage:
         victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
                    if a.country and a.country != "IGO"]
         # what the doers are called (rebels, troops, gunmen), by the knowledge's sectors
-        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(doc[i].lower_)
+        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(token_lower(doc[i]))
                    if e.kind == "sector"]
         origin = [a.country for phrase in _fired_from(trigger)
                   for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
@@ -518,13 +520,13 @@ class CodingStage:
         # "separatists shelled positions near Donetsk": doers the text names only by what
         # they are (rebels, insurgents) keep it; so do forces it calls the government's
         # ("government forces attacked rebels in Darfur": the army of the state it is in)
-        state = any(c.lower_ in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
+        state = any(token_lower(c) in GOVERNMENT_WORDS for i in m.sources for c in doc[i].children
                     if c.dep_ in ("compound", "amod", "nmod")) or any(
             _definite_state_body(doc[i]) for i in m.sources)
         sector = next((c for c in sectors if c in IRREGULAR_DOERS
                        or (state and c in STATE_SECTORS)), "UAF")
         if not m.sources and any(e.code == EXPULSION for e in self.kb.lexicon.candidates(
-                trigger.pos_, trigger.lemma_.lower())):
+                token_pos(trigger), token_lemma_lower(trigger))):
             # "thousands of refugees were deported from Pakistan": a mass expulsion no one
             # is named as doing is done by the state that deports, not by gunmen
             sector = "GOV"
@@ -555,7 +557,7 @@ class CodingStage:
             return False
         for i in m.sources:
             doer = actors.resolve(doc[i], day)
-            if doer is None and doc[i].pos_ == "PRON":
+            if doer is None and token_pos(doc[i]) == "PRON":
                 continue  # "they": the claimer speaking of itself
             if doer is None or doer.country != claimer.country:
                 return False
@@ -582,9 +584,9 @@ class CodingStage:
 
     def _noun_roots(self, noun: Token) -> set[str]:
         """The CAMEO roots a noun names an act of ("raid": 17), by its lexicon entries."""
-        if noun.pos_ != "NOUN":
+        if token_pos(noun) != "NOUN":
             return set()
-        return {e.code[:2] for e in self.kb.lexicon.candidates("NOUN", noun.lemma_.lower())}
+        return {e.code[:2] for e in self.kb.lexicon.candidates("NOUN", token_lemma_lower(noun))}
 
     def _asked_code(self, m: Mention) -> str:
         """A bare appeal, demand or rejection takes the code of what it is about: "asked
@@ -966,7 +968,7 @@ def _split_modifiers(arrays: ParseArrays, heads: tuple[int, ...]) -> list[int]:
 
 def _pledged(trigger: Token) -> bool:
     """Whether an act is what its doer pledges or agrees to do ("pledged to expel")."""
-    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PLEDGE_VERBS
+    return trigger.dep_ == "xcomp" and token_lemma_lower(trigger.head) in PLEDGE_VERBS
 
 
 # Verbs that tell a measure to come as decided on (word_classes.tsv).
@@ -976,10 +978,10 @@ ANNOUNCING_VERBS: Final = word_class("announcing")
 def _announced(doc: Doc, m: Mention) -> bool:
     """Whether the act is what its reporter announces it will do, not what a report
     foretells of another."""
-    if m.reporter is None or doc[m.reporter].head.lemma_.lower() not in ANNOUNCING_VERBS:
+    if m.reporter is None or token_lemma_lower(doc[m.reporter].head) not in ANNOUNCING_VERBS:
         return False
     # ("announced it would", "announced a suspension": the announcer is the doer)
-    return all(i == m.reporter or doc[i].pos_ == "PRON" for i in m.sources)
+    return all(i == m.reporter or token_pos(doc[i]) == "PRON" for i in m.sources)
 
 
 # Verbs that report a deed as someone's contested claim (word_classes.tsv).
@@ -1011,8 +1013,8 @@ UNDECIDED_ROOTS: Final = {"01", "02", "05", "12", "14", "18", "19", "20"}
 def _a_decision(head: Token) -> bool:
     """Whether a phrase refers back to a deed as a decision: "the decision", "this move",
     "these measures"."""
-    return head.lemma_.lower() in DECISION_WORDS and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+    return token_lemma_lower(head) in DECISION_WORDS and any(
+        c.dep_ == "det" and token_lower(c) in ("the", "this", "that", "these", "those")
         for c in head.children)
 
 
@@ -1027,9 +1029,9 @@ MEDIATION_CODE: Final = "045"
 def _warring_sides(head: Token) -> bool:
     """Whether a phrase names the sides of a fight without naming them: "both sides", "the
     two parties", "the warring factions", "the parties" alone."""
-    return head.lemma_.lower() in SIDE_WORDS and (any(
-        c.lower_ in WARRING_WORDS for c in head.children if c.dep_ in ("det", "amod", "nummod",
-                                                                       "predet", "preconj"))
+    return token_lemma_lower(head) in SIDE_WORDS and (any(
+        token_lower(c) in WARRING_WORDS for c in head.children
+        if c.dep_ in ("det", "amod", "nummod", "predet", "preconj"))
         or bare_sides(parse_arrays(head.doc), head.i))
 
 
@@ -1055,7 +1057,7 @@ def _rallies_against(doc: Doc, m: Mention, code: str) -> bool:
     trigger = doc[m.trigger]
     # ("wants Peru to withdraw its envoy": the doer of the clause the call governs is
     # asked to act, as much as one called on)
-    return not any(t.head.i == trigger.i or (t.head.lower_ in ADDRESSEE_PREPS
+    return not any(t.head.i == trigger.i or (token_lower(t.head) in ADDRESSEE_PREPS
                                              and t.head.head.i == trigger.i)
                    or (t.dep_ in ASKED_DOER_DEPS and t.head.dep_ in ASKED_CLAUSE_DEPS
                        and t.head.head.i == trigger.i)
@@ -1115,13 +1117,13 @@ def _definite_state_body(doer: Token) -> bool:
     own: news says "the army" for the army of the country it is in. Troops, craft and
     patrols ("the soldiers", "the drone") may serve abroad, so they are left to the
     place's unidentified forces."""
-    return (doer.lemma_.lower() in HOME_BODIES
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in doer.children))
+    return (token_lemma_lower(doer) in HOME_BODIES
+            and any(c.dep_ == "det" and token_lower(c) == "the" for c in doer.children))
 
 
 def _definite(noun: Token) -> bool:
     """Whether ``noun`` is a common noun with the definite article ("the missiles")."""
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the"
+    return token_pos(noun) == "NOUN" and any(c.dep_ == "det" and token_lower(c) == "the"
                                        for c in noun.children)
 
 
@@ -1129,7 +1131,7 @@ def _doer_hinted(trigger: Token, doers: list[Token]) -> bool:
     """Whether the words for a deed's doer or means name a nationality or a by-agent
     ("Soviet aircraft", "in Israeli shelling", "in a drone strike by army units")."""
     return any((c.dep_ in NAMING_DEPS and c.ent_type_ == "NORP")
-               or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
+               or (c.dep_ in ("prep", "agent") and token_lower(c) == "by")
                for head in (*doers, *means_objects(trigger)) for c in head.children)
 
 
@@ -1151,7 +1153,7 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
 
 def _agentless_passive(trigger: Token) -> bool:
     """Whether a verb is a passive that names no doer ("has been accused of torture")."""
-    return (trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children)
+    return (token_pos(trigger) == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children)
             and not any(c.dep_ == "agent" for c in trigger.children))
 
 
@@ -1162,9 +1164,9 @@ def _demands_a_thing(doc: Doc, m: Mention, code: str) -> bool:
     # (not "demanded parties to the conflict to allow access": those are asked to act)
     return (code[:2] == DEMAND_ROOT and bool(m.targets)
             and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                a.dep_ == "aux" and token_lower(a) == "to" for a in c.children))
                 for c in doc[m.trigger].children)
-            and all(doc[i].pos_ == "NOUN" and not _names_someone(doc[i]) for i in m.targets))
+            and all(token_pos(doc[i]) == "NOUN" and not _names_someone(doc[i]) for i in m.targets))
 
 
 def _may_name(target: Token) -> bool:
@@ -1173,11 +1175,12 @@ def _may_name(target: Token) -> bool:
     economy", "committed to cutting its deficit": "its" is the doer's own). A pledge of
     such an act is kept without a target. Nor does the doer's own thing ("will lay down
     their weapons", "will withdraw its troops"): it is what the act is done with."""
-    if target.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
-                                     for c in target.children):
-        return any(t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES for t in target.subtree)
-    return target.pos_ not in ("VERB", "AUX") or any(
-        (t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES or (t.pos_ == "PRON" and t.dep_ != "poss"))
+    if token_pos(target) == "NOUN" and any(
+            c.dep_ == "poss" and token_lower(c) in POSSESSIVE_PRONOUNS for c in target.children):
+        return any(token_pos(t) == "PROPN" or t.ent_type_ in NAME_TYPES for t in target.subtree)
+    return token_pos(target) not in ("VERB", "AUX") or any(
+        (token_pos(t) == "PROPN" or t.ent_type_ in NAME_TYPES
+         or (token_pos(t) == "PRON" and t.dep_ != "poss"))
         and not _circumstantial(t, target) for t in target.subtree)
 
 
@@ -1207,7 +1210,7 @@ def _attempt_told(deed: Token) -> bool:
     the mayor was foiled", "an attempt to kill the judge failed" (the attempt
     is its clause's subject; "condemned the attempt to kill him" only refers to it)."""
     head = deed.head
-    return (deed.dep_ == "acl" and head.lemma_.lower() in ATTEMPT_NOUNS
+    return (deed.dep_ == "acl" and token_lemma_lower(head) in ATTEMPT_NOUNS
             and head.dep_ in ("nsubj", "nsubjpass"))
 
 
@@ -1218,8 +1221,8 @@ ENTRY_NOUNS: Final = word_class("entry")
 def _entered(phrase: Token) -> bool:
     """Whether a noun phrase names the place an entry or access is to."""
     prep = phrase.head
-    return (phrase.dep_ == "pobj" and prep.lower_ in ("to", "into")
-            and prep.head.lemma_.lower() in ENTRY_NOUNS)
+    return (phrase.dep_ == "pobj" and token_lower(prep) in ("to", "into")
+            and token_lemma_lower(prep.head) in ENTRY_NOUNS)
 
 
 # How a meeting is told when it is each side's with the other: held, reported held, or
@@ -1375,9 +1378,9 @@ def _taken_from(thing: Token) -> list[Token]:
     """Whom a passive clause says its subject is to be taken from ("that control be taken
     away from the parties"): the objects of its "from" phrase."""
     clause = thing.head
-    if thing.dep_ != "nsubjpass" or clause.pos_ != "VERB":
+    if thing.dep_ != "nsubjpass" or token_pos(clause) != "VERB":
         return []
-    return [o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "from"
+    return [o for prep in clause.children if prep.dep_ == "prep" and token_lower(prep) == "from"
             for o in prep.children if o.dep_ == "pobj"]
 
 
@@ -1398,10 +1401,10 @@ def _fired_from(trigger: Token) -> list[Token]:
     the trigger or, for a weapon noun, on the verb it is fired by ("rockets were fired
     from Lebanon")."""
     heads = [trigger]
-    if trigger.dep_ in ("nsubjpass", "dobj", "obj") and trigger.head.pos_ == "VERB":
+    if trigger.dep_ in ("nsubjpass", "dobj", "obj") and token_pos(trigger.head) == "VERB":
         heads.append(trigger.head)
     return [obj for head in heads for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "from"
+            if prep.dep_ == "prep" and token_lower(prep) == "from"
             for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_TYPES]
 
 
@@ -1439,13 +1442,13 @@ def _border_sides(trigger: Token) -> list[Token]:
     doc = trigger.doc
     sides: list[Token] = []
     for border in trigger.subtree:
-        if (border.lemma_.lower() not in BORDER_NOUNS or border.dep_ != "pobj"
-                or border.head.lower_ not in BORDER_PREPS
+        if (token_lemma_lower(border) not in BORDER_NOUNS or border.dep_ != "pobj"
+                or token_lower(border.head) not in BORDER_PREPS
                 or any(t.dep_ in ("relcl", "ccomp", "advcl") for t in _path_up(border, trigger))):
             continue
         after = border.right_edge.i + 1
-        with_ = [w for w in border.children if w.dep_ == "prep" and w.lower_ == "with"] or (
-            [doc[after]] if after < len(doc) and doc[after].lower_ == "with"
+        with_ = [w for w in border.children if w.dep_ == "prep" and token_lower(w) == "with"] or (
+            [doc[after]] if after < len(doc) and token_lower(doc[after]) == "with"
             and doc[after].dep_ == "prep" else [])
         sides += [side for w in with_ for o in w.children if o.dep_ == "pobj"
                   for side in (o, *o.conjuncts)]
@@ -1521,24 +1524,24 @@ def _opposed_phrases(trigger: Token) -> list[Token]:
     its governing verb's) "against" phrase, "in protest of/against" or "in defiance of"
     phrase, and the objects of its purpose clause ("to demand political reforms")."""
     heads = [trigger]
-    if trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+    if trigger.dep_ in ("dobj", "obj") and token_pos(trigger.head) == "VERB":
         heads.append(trigger.head)  # "staged demonstrations to demand reforms"
     found: list[Token] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "against":
+            if child.dep_ == "prep" and token_lower(child) == "against":
                 found += [o for o in child.children if o.dep_ == "pobj"]
-            elif child.dep_ == "prep" and child.lower_ == "in":
+            elif child.dep_ == "prep" and token_lower(child) == "in":
                 found += [o for noun in child.children if noun.dep_ == "pobj"
-                          and noun.lemma_.lower() in OPPOSING_NOUNS
+                          and token_lemma_lower(noun) in OPPOSING_NOUNS
                           for prep in noun.children if prep.dep_ == "prep"
-                          and prep.lower_ in ("against", "of", "at", "to")
+                          and token_lower(prep) in ("against", "of", "at", "to")
                           for o in prep.children if o.dep_ == "pobj"]
-            elif child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
+            elif child.dep_ in ("advcl", "xcomp") and token_pos(child) == "VERB":
                 for purpose in _purpose_verbs(child):
                     found += [o for o in purpose.children if o.dep_ in ("dobj", "obj")]
                     found += [o for prep in purpose.children if prep.dep_ == "prep"
-                              and prep.lower_ in ("for", "against", "of")
+                              and token_lower(prep) in ("for", "against", "of")
                               for o in prep.children if o.dep_ == "pobj"]
     return found
 
@@ -1547,11 +1550,11 @@ def _purpose_verbs(clause: Token) -> list[Token]:
     """A protest's clause that says what it is for: the clause itself ("to demand
     reforms"), or the one its joining others is "in" ("rioted, joining demonstrators in
     demanding independence from Indonesia")."""
-    if clause.lemma_.lower() in PURPOSE_VERBS:
+    if token_lemma_lower(clause) in PURPOSE_VERBS:
         return [clause]
-    return [v for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "in"
-            for v in prep.children if v.dep_ == "pcomp" and v.pos_ == "VERB"
-            and v.lemma_.lower() in PURPOSE_VERBS]
+    return [v for prep in clause.children if prep.dep_ == "prep" and token_lower(prep) == "in"
+            for v in prep.children if v.dep_ == "pcomp" and token_pos(v) == "VERB"
+            and token_lemma_lower(v) in PURPOSE_VERBS]
 
 
 NAME_TYPES: Final = {"GPE", "NORP", "ORG", "PERSON"}
@@ -1562,9 +1565,9 @@ def _names_doer(doc: Doc, m: Mention, knowledge: Knowledge) -> bool:
     common nouns for the act or its means ("the bombing", "an explosive device"), nor a
     group's noun the tagger takes for a name only because it opens the sentence ("Rebels
     shelled Aleppo")."""
-    return any((doc[i].pos_ in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES)
+    return any((token_pos(doc[i]) in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES)
                and not (doc[i].is_sent_start and any(
-                   e.kind == "sector" for e in knowledge.lookup(doc[i].lower_)))
+                   e.kind == "sector" for e in knowledge.lookup(token_lower(doc[i]))))
                for i in m.sources)
 TIME_TYPES: Final = {"DATE", "TIME"}  # "on Friday" names no one
 
@@ -1611,7 +1614,7 @@ def _a_matter(tok: Token, trigger: Token) -> bool:
     """Whether a target word is only the subject of a clause the trigger governs and names
     no one itself ("agree that disputes ... should be resolved")."""
     return (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != trigger.i
-            and tok.pos_ == "NOUN" and not _names_someone(tok))
+            and token_pos(tok) == "NOUN" and not _names_someone(tok))
 
 
 def _align_dates(events: list[Event]) -> list[Event]:

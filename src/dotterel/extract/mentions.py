@@ -11,7 +11,8 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.arrays import ParseArrays, parse_arrays
+from ..nlp.arrays import (ParseArrays, parse_arrays, token_lemma_lower, token_lower,
+                          token_pos)
 from ..types import Modality
 from .lexicon import Lexicon, TriggerEntry, searchable, word_runs
 from .word_classes import word_class
@@ -215,7 +216,7 @@ def _participle_of(tok: Token) -> bool:
     # (a clause on a noun some verb governs, tagged as a past tense, is such a participle
     # too: "intercepted a missile fired at Riyadh"; not one on the sentence's head noun,
     # which is a misread main verb: "Thousands protested outside the embassy")
-    return (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
+    return (tok.dep_ == "acl" and token_pos(tok.head) in ("NOUN", "PROPN")
             and (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.head.dep_ != "ROOT"))
             and not _child_words(tok, OBJECTS | PASSIVE_SUBJECTS))
 
@@ -265,12 +266,12 @@ def _held_captive(tok: Token) -> Token | None:
     clause: "workers" the subject of "held", "hostage" its object. A verb whose only
     object says what someone is held as has no object of its own: its subject is the one
     held, not the captor."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in HOLDING_VERBS:
+    if token_pos(tok) != "VERB" or token_lemma_lower(tok) not in HOLDING_VERBS:
         return None
     objects = _children(tok, OBJECTS)
     subjects = _children(tok, {"nsubj"})
     if (not objects or len(subjects) != 1 or _child_words(tok, {"aux"})
-            or any(o.lemma_.lower() not in CAPTIVITY_COMPLEMENTS or any(o.children)
+            or any(token_lemma_lower(o) not in CAPTIVITY_COMPLEMENTS or any(o.children)
                    for o in objects)):
         # (a complement with words of its own is a misread object: "took three French
         # tourists hostage", parsed with "tourists" a compound of "hostage")
@@ -330,13 +331,13 @@ def _misread_subject(tok: Token) -> Token | None:
     if tok.dep_ != "acl":  # (the common case, told before the head is looked at)
         return None
     noun = tok.head
-    if (tok.tag_ not in ("VBN", "VBD") or noun.pos_ not in ("NOUN", "PROPN")
+    if (tok.tag_ not in ("VBN", "VBD") or token_pos(noun) not in ("NOUN", "PROPN")
             or noun.i > tok.i or _has_child(tok, {"agent"} | OBJECTS | PASSIVE_SUBJECTS)
             or any(t.is_punct for t in noun.doc[noun.i + 1:tok.i])):
         return None
     # ("Doctors from two aid groups donated": the phrase "groups" ends)
     phrase = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
-    if phrase.pos_ not in ("NOUN", "PROPN"):
+    if token_pos(phrase) not in ("NOUN", "PROPN"):
         return None
     if phrase.dep_ == "ROOT":
         # a full sentence has a verb: one read as a bare noun phrase is misparsed (a
@@ -351,7 +352,7 @@ def _misread_subject(tok: Token) -> Token | None:
     # and delivered"), or one that turns to a deed ("resorted to throwing"); "soldiers
     # killed in an attack, officials said" is the participle it looks like
     finite = (tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in _children(tok, {"conj"}))
-              or any(c.tag_ == "VBG" for p in _children(tok, {"prep"}) if p.lower_ == "to"
+              or any(c.tag_ == "VBG" for p in _children(tok, {"prep"}) if token_lower(p) == "to"
                      for c in _children(p, {"pcomp"})))
     if finite and (phrase.dep_ == "dep" or (phrase.dep_ in SUBJECTS and any(
             c.i != phrase.i and c.dep_ in SUBJECTS for c in phrase.head.children))):
@@ -361,16 +362,17 @@ def _misread_subject(tok: Token) -> Token | None:
 
 def _is_stative(tok: Token) -> bool:
     """A participle of stance with no by-agent ("is opposed to"): its subject holds it."""
-    return tok.lemma_.lower() in STATIVE_PARTICIPLES and not _has_child(tok, {"agent"})
+    return token_lemma_lower(tok) in STATIVE_PARTICIPLES and not _has_child(tok, {"agent"})
 
 
 def _self_moved(tok: Token) -> bool:
     """Whether a passive verb moves its subject's own side's people ("peacekeepers were
     withdrawn", "were shipped out"), so that its subject names the doer."""
-    lemma = tok.lemma_.lower()
+    lemma = token_lemma_lower(tok)
     return lemma in SELF_MOVED_PARTICIPLES or any(
         # (the parser may take the particle for a preposition: "shipped out of")
-        f"{lemma} {c.lower_}" in SELF_MOVED_PARTICIPLES for c in _children(tok, {"prt", "prep"}))
+        f"{lemma} {token_lower(c)}" in SELF_MOVED_PARTICIPLES
+        for c in _children(tok, {"prt", "prep"}))
 
 
 def _objects(tok: Token) -> list[int]:
@@ -438,17 +440,17 @@ def _misread_plural(clause: Token, verb_i: int) -> bool:
     if len(subjects) != 1 or any(c.dep_ in ("aux", "mark", "dobj") for c in clause.children):
         return False
     subject = subjects[0]
-    return (subject.pos_ == "NOUN" and subject.left_edge.i == verb_i + 1
+    return (token_pos(subject) == "NOUN" and subject.left_edge.i == verb_i + 1
             and subject.right_edge.i == clause.i - 1
-            and all(w.pos_ in ("NOUN", "CCONJ", "PUNCT") for w in subject.subtree))
+            and all(token_pos(w) in ("NOUN", "CCONJ", "PUNCT") for w in subject.subtree))
 
 
 def _named_object(verb: Token) -> list[Token]:
     """"condemned what he called an unprovoked attack": the parser makes the naming verb
     of the free relative the complement; what is acted on is what that verb names it."""
     return [o for c in _children(verb, {"ccomp"})
-            if any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
-            for o in _children(c, {"oprd"}) if o.pos_ == "NOUN"]
+            if any(w.dep_ == "dobj" and token_lower(w) == "what" for w in c.children)
+            for o in _children(c, {"oprd"}) if token_pos(o) == "NOUN"]
 
 
 class _Sentence:
@@ -721,7 +723,7 @@ def _without_misread_appositions(subjects: list[Token]) -> list[Token]:
             kept.append(s)
             continue
         start, end = s.left_edge.i, s.right_edge.i
-        if (doc is not None and s.left_edge.lower_ in ("a", "an", "the")
+        if (doc is not None and token_lower(s.left_edge) in ("a", "an", "the")
                 and start > 1 and doc[start - 1].text == ","
                 and kept[-1].right_edge.i == start - 2
                 and "," in (doc[end].text, doc[min(end + 1, len(doc) - 1)].text)):
@@ -758,7 +760,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
             return []
     subj = _without_misread_appositions(_children(tok, SUBJECTS))
     if subj:
-        if subj[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+        if token_lower(subj[0]) in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
         return subj
     if passive:
@@ -766,14 +768,14 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
     stranded = _stranded_subject(tok)
     if stranded:
         return stranded
-    if tok.pos_ == "VERB" and tok.tag_ == "VBZ":
+    if token_pos(tok) == "VERB" and tok.tag_ == "VBZ":
         # a headline's verb ("Turkey expels Dutch diplomats"): the parser may read the
         # name before it as the verb's compound, which no verb has
         named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
-                 and c.pos_ == "PROPN"]
+                 and token_pos(c) == "PROPN"]
         if named:
             return named
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ == "relcl" and token_pos(tok.head) in ("NOUN", "PROPN"):
         return [tok.head]
     head = tok.head
     if head.i == tok.i:
@@ -789,30 +791,31 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         # "the minister was charged by a court and will resign": an active verb joined
         # to a passive shares its subject, the one the passive speaks of, not its agent
         return _children(head, PASSIVE_SUBJECTS)
-    if tok.dep_ in SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in SUBJECT_SHARING and token_pos(head) in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     # "Arnor is about to restore ties", "ready to talk": through a predicate adjective
-    if tok.dep_ in ("xcomp", "acomp", "attr") and head.pos_ in ("ADJ", "VERB", "AUX"):
+    if tok.dep_ in ("xcomp", "acomp", "attr") and token_pos(head) in ("ADJ", "VERB", "AUX"):
         return _subject(head, depth + 1)
-    undertaking = head.head if tok.dep_ == "pcomp" and head.lower_ == "of" else None
-    if (undertaking is not None and undertaking.lemma_.lower() in UNDERTAKING_NOUNS
-            and undertaking.dep_ in OBJECTS and undertaking.head.pos_ == "VERB"):
+    undertaking = head.head if tok.dep_ == "pcomp" and token_lower(head) == "of" else None
+    if (undertaking is not None and token_lemma_lower(undertaking) in UNDERTAKING_NOUNS
+            and undertaking.dep_ in OBJECTS and token_pos(undertaking.head) == "VERB"):
         # "initiated the process of returning the gorillas": the undertaker's deed
         return _subject(undertaking.head, depth + 1)
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject(head.head, depth + 1)
     # "Eriador's refusal to talk", "Iran's decision to enrich uranium": the one whose
     # decision it is
-    if tok.dep_ == "acl" and head.pos_ == "NOUN" and _has_child(head, {"poss"}):
+    if tok.dep_ == "acl" and token_pos(head) == "NOUN" and _has_child(head, {"poss"}):
         return _children(head, {"poss"})
     # "has no plans to restore ...": a clause complementing a noun takes the subject of
     # the verb that governs the noun
-    if tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"} and head.head.pos_ in ("VERB", "AUX"):
+    if (tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"}
+            and token_pos(head.head) in ("VERB", "AUX")):
         return _subject(head.head, depth + 1)
     # "voted for a resolution calling on the government to ...": what a text says is said
     # by those who vote for it (not against it)
-    if (tok.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "pobj"
-            and head.head.lower_ != "against" and head.head.head.pos_ == "VERB"):
+    if (tok.dep_ == "acl" and token_lemma_lower(head) in DOCUMENT_NOUNS and head.dep_ == "pobj"
+            and token_lower(head.head) != "against" and token_pos(head.head.head) == "VERB"):
         return _subject(head.head.head, depth + 1)
     if tok.dep_ == "prep":
         return _subject(head, depth + 1)
@@ -828,7 +831,7 @@ def _stranded_agent(tok: Token) -> list[Token]:
     if tok.dep_ != "ccomp" or gov.i < tok.i or _is_passive(gov):
         return []
     return [o for prep in _children(gov, {"prep", "agent"})
-            if prep.lower_ == "by" and prep.i > tok.right_edge.i
+            if token_lower(prep) == "by" and prep.i > tok.right_edge.i
             for o in _children(prep, {"pobj"}) if _names_in(o)]
 
 
@@ -841,15 +844,15 @@ def _stranded_subject(tok: Token) -> list[Token]:
     accord, the government and the rebels have agreed to ...", it reads the words after
     the comma as a conjunct of "accord" and leaves "agreed" with no subject. A noun phrase
     that follows the fronted phrase's comma and runs up to the verb is its subject."""
-    if tok.pos_ != "VERB" or not (tok.tag_ in FINITE_TAGS or _has_child(tok, {"aux"})):
+    if token_pos(tok) != "VERB" or not (tok.tag_ in FINITE_TAGS or _has_child(tok, {"aux"})):
         return []
     for prep in _children(tok, {"prep"}):
         if prep.i > tok.i:
             continue
-        commas = [t.i for t in prep.subtree if t.lower_ == ","]
+        commas = [t.i for t in prep.subtree if token_lower(t) == ","]
         for noun in prep.subtree:
             if (commas and noun.i > commas[-1] and noun.head.i < commas[-1]
-                    and noun.dep_ in ("conj", "appos") and noun.pos_ in ("NOUN", "PROPN")
+                    and noun.dep_ in ("conj", "appos") and token_pos(noun) in ("NOUN", "PROPN")
                     and all(t.dep_ in BETWEEN_SUBJECT_AND_VERB and t.head.i == tok.i
                             for t in tok.doc[noun.right_edge.i + 1:tok.i])):
                 return [noun]
@@ -863,10 +866,10 @@ COMMANDING_VERBS: Final = word_class("commanding")
 def _commanded(tok: Token) -> bool:
     """Whether a verb is what someone orders another to do ("ordered Russia to suspend
     its military operations"): the to-infinitive of a verb of commanding with an object."""
-    if tok.dep_ != "xcomp" or tok.pos_ != "VERB":
+    if tok.dep_ != "xcomp" or token_pos(tok) != "VERB":
         return False
     head = tok.head
-    return (head.pos_ == "VERB" and head.lemma_.lower() in COMMANDING_VERBS
+    return (token_pos(head) == "VERB" and token_lemma_lower(head) in COMMANDING_VERBS
             and bool(_child_words(head, OBJECTS)) and "to" in _child_words(tok, {"aux"}))
 
 
@@ -903,37 +906,37 @@ def _noun_source(tok: Token, judges: frozenset[int] = frozenset(),
         # (the parser hangs the phrase on the act's "of" phrase too: "an offer of talks
         # from the rebels", "the threat of sanctions from Washington")
         found = _prep_objects(tok, "from") or [
-            o for prep in _children(tok, {"prep"}) if prep.lower_ == "of"
+            o for prep in _children(tok, {"prep"}) if token_lower(prep) == "of"
             for thing in _children(prep, {"pobj"}) for o in _prep_objects(thing, "from")]
-        if not found and tok.dep_ in OBJECTS and tok.head.lemma_.lower() in REACTING_VERBS:
+        if not found and tok.dep_ in OBJECTS and token_lemma_lower(tok.head) in REACTING_VERBS:
             # "dismissed the insults from the president", "ignored warnings from the UN":
             # the parser hangs the phrase on the verb that answers the act
             found = _prep_objects(tok.head, "from")
     if not by:
         # "an attack on an army convoy by Tuareg rebels": the parser often hangs the
         # doer's "by" phrase on the noun the act falls on
-        found += [a for prep in _children(tok, {"prep"}) if prep.lower_ in ("on", "against")
+        found += [a for prep in _children(tok, {"prep"}) if token_lower(prep) in ("on", "against")
                   for victim in _children(prep, {"pobj"})
-                  for by in _children(victim, {"prep"}) if by.lower_ == "by"
+                  for by in _children(victim, {"prep"}) if token_lower(by) == "by"
                   for a in _children(by, {"pobj"})]
     # "launched a fierce attack": "fierce" is no one
     found = [t for t in found if not _descriptive(t) and t.ent_type_ not in TIME_ENTITIES]
     # "undertook a mediation mission": the event noun qualifies the light verb's object
     phrase = _phrase_head(tok)
-    while phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
+    while phrase.dep_ == "conj" and token_pos(phrase.head) in ("NOUN", "PROPN"):
         # "launched artillery, mortar and rocket fire": each of a list of deeds is the
         # light verb's object as its first one is
         phrase = phrase.head
-    if (phrase.dep_ == "pobj" and phrase.head.lower_ == "in"
-            and phrase.head.head.pos_ == "NUM"):
+    if (phrase.dep_ == "pobj" and token_lower(phrase.head) == "in"
+            and token_pos(phrase.head.head) == "NUM"):
         # "announced $800 million in security assistance": the deed is told as an amount
         # of it, which is the verb's object
         phrase = phrase.head.head
     governor = _governing_verb(phrase)
     if (governor is not None and governor.i not in judges
             # ("observers monitored the protests": who watches a deed did not do it)
-            and governor.lemma_.lower() not in OBSERVING_VERBS
-            and all(t.lower_ in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
+            and token_lemma_lower(governor) not in OBSERVING_VERBS
+            and all(token_lower(t) in POSSESSIVE_PRONOUNS or _kind_word(t) for t in found)):
         # "delayed their meeting", "clashed ... during a private visit to X", "continued
         # their hunger strike": the doer of an event named in the verb's object or
         # adjunct is the verb's subject
@@ -962,15 +965,15 @@ def _implied_agent(tok: Token, noun_lemmas: frozenset[str],
     Palestinians were killed in an Israeli air strike" (Israel), "six villagers were killed
     in a drone strike by army units". Only a deed the lexicon knows: "killed in the
     Israeli city of Sderot" names a place, not a doer."""
-    if tok.pos_ != "VERB" or not _is_passive(tok) or _has_child(tok, {"agent"}):
+    if token_pos(tok) != "VERB" or not _is_passive(tok) or _has_child(tok, {"agent"}):
         return []
     for prep in _children(tok, {"prep"}):
-        if prep.lower_ not in IMPLIED_AGENT_PREPS:
+        if token_lower(prep) not in IMPLIED_AGENT_PREPS:
             continue
         for deed in _children(prep, {"pobj"}):
-            if deed.pos_ == "NOUN" and (deed.lemma_.lower() in noun_lemmas
+            if token_pos(deed) == "NOUN" and (token_lemma_lower(deed) in noun_lemmas
                                         or _split_deed(deed, tok, verb_lemmas)):
-                doers = [t for t in _noun_source(deed) if t.pos_ in ("PROPN", "ADJ")
+                doers = [t for t in _noun_source(deed) if token_pos(t) in ("PROPN", "ADJ")
                          or t.dep_ == "pobj"]
                 if doers:
                     return doers
@@ -983,7 +986,7 @@ def _split_deed(word: Token, verb: Token, verb_lemmas: frozenset[str]) -> bool:
     Israeli tank", "shelling" a clause of "killed"): the word then names the deed's kind."""
     nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     return (nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == verb.i
-            and nxt.lemma_.lower() in verb_lemmas)
+            and token_lemma_lower(nxt) in verb_lemmas)
 
 
 # Prepositions whose nominal event is the governing verb's subject's own doing ("left
@@ -1047,14 +1050,14 @@ def _phrase_head(tok: Token) -> Token:
 def _kind_word(tok: Token) -> bool:
     """A common noun compounded with an event noun that says what kind of act it was
     ("hunger strike", "car bombing", "information blackout"), not a name of its doer."""
-    return tok.dep_ == "compound" and tok.pos_ == "NOUN" and not tok.ent_type_
+    return tok.dep_ == "compound" and token_pos(tok) == "NOUN" and not tok.ent_type_
 
 
 def _descriptive(tok: Token) -> bool:
     """An adjective that says what an act was like, not whose it was ("fierce", "mass").
     The entity tagger takes a capitalised adjective that opens a sentence for a name
     ("Fierce clashes erupted"): there only a nationality or a place is someone's."""
-    return tok.pos_ == "ADJ" and (not tok.ent_type_ or (
+    return token_pos(tok) == "ADJ" and (not tok.ent_type_ or (
         bool(tok.is_sent_start) and tok.ent_type_ not in ("NORP", "GPE")))
 
 
@@ -1083,7 +1086,7 @@ def _prep_objects(tok: Token, prep_word: str) -> list[Token]:
             if all(c < p for c in children[p]):  # no right dependents
                 prep = doc[p]
                 out += _stranded_object(prep)
-                if (not out and prep.i == tok.i + 1 and tok.pos_ == "VERB"
+                if (not out and prep.i == tok.i + 1 and token_pos(tok) == "VERB"
                         and _is_passive(tok)):
                     # "a convoy had been fired upon": a passive's own stranded preposition
                     # has the passive's subject for object
@@ -1097,7 +1100,7 @@ def _stranded_object(prep: Token) -> list[Token]:
     for the subject of the clause that follows."""
     for tok in prep.doc[prep.i + 1:prep.i + 8]:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 \
-                and tok.pos_ in ("NOUN", "PROPN"):
+                and token_pos(tok) in ("NOUN", "PROPN"):
             return [tok]
     return []
 
@@ -1141,7 +1144,7 @@ def _own_thing(tok: Token) -> bool:
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
-    passive = tok.pos_ == "VERB" and _is_passive(tok) and not _is_stative(tok)
+    passive = token_pos(tok) == "VERB" and _is_passive(tok) and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
@@ -1157,7 +1160,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [tok.head]
             elif (described := _misread_participle(tok) or _held_captive(tok)) is not None:
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
-            elif tok.pos_ == "VERB":
+            elif token_pos(tok) == "VERB":
                 cands = _passive_subjects(tok) if passive else (
                     _children(tok, OBJECTS) or _named_object(tok) or _up_to_object(tok)
                     or _attributed_object(tok)
@@ -1175,7 +1178,8 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     # "condemned as a grave abuse Arnor's treatment of ...": the parser
                     # takes an object put after its "as" phrase for an apposition to it
                     found = [a for o in _prep_objects(tok, "as") for a in _children(o, {"appos"})]
-                against = [o for c in found if c.pos_ == "NOUN" for o in _prep_objects(c, "against")]
+                against = [o for c in found if token_pos(c) == "NOUN"
+                           for o in _prep_objects(c, "against")]
                 if against and not passive:
                     # "threatened further action against Russia": a thing done or said
                     # against someone is aimed at them
@@ -1187,23 +1191,23 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             else:
                 found = [tok.doc[o] for o in _objects(tok) if o not in used]
         elif spec == "dative":
-            found = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            found = [c for c in tok.children if c.dep_ == "dative" and token_pos(c) != "ADP"]
             found += _prep_objects(tok, "to") if not found else []
             if not found:
                 found = _misread_dative(tok)
         else:
             found = _prep_objects(tok, spec)
-            if not found and tok.pos_ == "VERB" and not _has_child(tok, OBJECTS):
+            if not found and token_pos(tok) == "VERB" and not _has_child(tok, OBJECTS):
                 # "donated and delivered medicine to the hospital": a verb with no object
                 # of its own shares the phrase its coordinated verb ends with
-                found = [o for c in _children(tok, {"conj"}) if c.pos_ == "VERB"
+                found = [o for c in _children(tok, {"conj"}) if token_pos(c) == "VERB"
                          for carrier in (c, *_children(c, OBJECTS))
                          for o in _prep_objects(carrier, spec)]
-            if not found and spec == "with" and tok.pos_ == "VERB":
+            if not found and spec == "with" and token_pos(tok) == "VERB":
                 # "agreed to a ceasefire with the government": the party is named with
                 # the thing agreed to, where the parser hangs the phrase
                 found = [o for thing in _prep_objects(tok, "to") for o in _prep_objects(thing, spec)]
-            if tok.pos_ == "NOUN" and _phrase_head(tok).i != tok.i:
+            if token_pos(tok) == "NOUN" and _phrase_head(tok).i != tok.i:
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec) or [
@@ -1217,16 +1221,16 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 # as "of" would (a compound only of things asked: "the embassy staff")
                 found = [c for word in consumed for c in word.children
                          if (c.dep_ == "poss" or (c.dep_ == "compound"
-                                                  and word.lemma_.lower() in ASKED_THINGS))
-                         and c.pos_ in ("NOUN", "PROPN")]
-            if tok.pos_ == "NOUN" and not found and spec in MOVEMENT_PREPS:
+                                                  and token_lemma_lower(word) in ASKED_THINGS))
+                         and token_pos(c) in ("NOUN", "PROPN")]
+            if token_pos(tok) == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
                 # where the moved things go or come from
                 for prep in _children(tok, {"prep"}):
-                    if prep.lower_ == "of":
+                    if token_lower(prep) == "of":
                         found += [t for o in _children(prep, {"pobj"})
                                   for t in _prep_objects(o, spec)]
-            if not found and (not (verbal and tok.pos_ == "VERB") or (
+            if not found and (not (verbal and token_pos(tok) == "VERB") or (
                     # but a thing pledged or offered "to" someone goes to them ("pledged
                     # more aid to Ukraine")
                     entry.code[:2] == INTENT_ROOT and spec == "to")):
@@ -1258,7 +1262,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
     if own:
         return own
     against = [o for w in (tok, *consumed) for o in _prep_objects(w, "against")
-               if o.pos_ in ("NOUN", "PROPN", "PRON")]
+               if token_pos(o) in ("NOUN", "PROPN", "PRON")]
     if against and entry.code[:2] >= HOSTILE_ROOT:
         # "opened fraud investigations against 28 officials": whom a hostile act is
         # against is its target wherever the entry looks first (a cooperative one's
@@ -1267,37 +1271,38 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         return against
     # "denied charges by Ivory Coast", "rejected accusations by Amnesty": the one whose
     # claim or call the act answers is its target
-    claims = [w for w in consumed if w.pos_ == "NOUN"]
+    claims = [w for w in consumed if token_pos(w) == "NOUN"]
     by_agent = [a for w in claims for a in _prep_objects(w, "by")]
     if claims and not by_agent and not passive:
         # the parser often hangs "by Togo" on the active verb; only a name is read so
         # ("rejected the plan by a wide margin" names no one)
-        by_agent = [a for a in _prep_objects(tok, "by") if a.pos_ == "PROPN"]
+        by_agent = [a for a in _prep_objects(tok, "by") if token_pos(a) == "PROPN"]
     if by_agent:
         return by_agent
-    if verbal and (tok.pos_ in ("VERB", "ADJ") or entry.code[:2] in APPEAL_ROOTS):
+    if verbal and (token_pos(tok) in ("VERB", "ADJ") or entry.code[:2] in APPEAL_ROOTS):
         # "alleged that Noboa came to power", "called for Burma to institute reforms",
         # "its demand that Iran release the detainees": the complement clause's own
         # subject; else "agreed to set up a centre in Tokyo": whoever the complement
         # clause acts on (found inside it by the resolver)
-        clauses = _children(tok, {"ccomp", "xcomp"} if tok.pos_ != "NOUN" else {"acl"})
-        if tok.pos_ == "NOUN" and tok.dep_ in OBJECTS:
+        clauses = _children(tok, {"ccomp", "xcomp"} if token_pos(tok) != "NOUN" else {"acl"})
+        if token_pos(tok) == "NOUN" and tok.dep_ in OBJECTS:
             # "repeated its demand on Monday that Gondor lift the curfew": the parser
             # hangs the noun's clause on the verb whose object it is
             clauses += [c for c in _children(tok.head, {"ccomp"}) if _that_clause(c)]
         # "called for Burma to institute reforms" is often parsed as an adverbial clause
         clauses += [c for c in _children(tok, {"advcl"})
-                    if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+                    if any(m.dep_ == "mark" and token_lower(m) == "for" for m in c.children)]
         for prep in _children(tok, {"prep"}):
-            clauses += [c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"]
+            clauses += [c for c in prep.children
+                        if c.dep_ in ("pcomp", "pobj") and token_pos(c) == "VERB"]
         # "expressed hopes that Osgiliath could be drawn in": the clause of the object noun
         clauses += [c for w in consumed for c in w.children
-                    if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                    if c.dep_ in ("acl", "ccomp") and token_pos(c) in ("VERB", "AUX")
+                    and any(m.dep_ == "mark" and token_lower(m) == "that" for m in c.children)]
         for clause in clauses:
             subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
-            if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
-                    and not (entry.code[:2] == THREAT_ROOT and subj[0].lower_ in SELF_PRONOUNS
+            if (subj and token_lower(subj[0]) not in RELATIVE_PRONOUNS
+                    and not (entry.code[:2] == THREAT_ROOT and token_lower(subj[0]) in SELF_PRONOUNS
                              and _has_child(tok, SUBJECTS))):
                 return subj
         if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
@@ -1310,11 +1315,11 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         if not asked and entry.code == PEACEKEEPING_INTENT:
             # "agreed to an extension of the mandate of the UN force in Haiti": peacekeeping
             # pledged is aimed at the country the force serves in
-            asked = [o for t in tok.subtree if t.lemma_.lower() in PEACEKEEPING_NOUNS
+            asked = [o for t in tok.subtree if token_lemma_lower(t) in PEACEKEEPING_NOUNS
                      for o in _prep_objects(t, "in") + _prep_objects(t, "to")][:1]
         if asked or entry.code[:2] not in APPEAL_ROOTS:
             return asked
-        if _purpose(tok) and tok.head.pos_ == "VERB":
+        if _purpose(tok) and token_pos(tok.head) == "VERB":
             # "contacted legislators to propose a law on voting rights", "wrote to the
             # council to urge ...": an appeal that is the purpose of reaching someone is
             # addressed to them
@@ -1324,10 +1329,10 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 return reached
         # "called for a ceasefire in Liberia", "demanded talks with the rebels": whom
         # the act asked for falls on
-        return [o for n in _content_objects(tok) if n.pos_ == "NOUN"
-                for p in n.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+        return [o for n in _content_objects(tok) if token_pos(n) == "NOUN"
+                for p in n.children if p.dep_ == "prep" and token_lower(p) in TOPIC_PREPS
                 for o in p.children if o.dep_ == "pobj"]
-    if entry.code[:2] == YIELD_ROOT and tok.pos_ == "VERB" and not passive:
+    if entry.code[:2] == YIELD_ROOT and token_pos(tok) == "VERB" and not passive:
         # "allowed that the opposition had a point": a point conceded is about whom
         # its "that" clause is about; "allowed the opposition to hold a rally": the
         # parser makes whom a permission is given the subject of the clause it permits
@@ -1340,7 +1345,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             for c in _children(a, {"ccomp"})]
         for clause in clauses:
             subj = _children(clause, SUBJECTS)
-            if (subj and subj[0].lower_ not in RELATIVE_PRONOUNS
+            if (subj and token_lower(subj[0]) not in RELATIVE_PRONOUNS
                     and (_that_clause(clause) or not (_purpose(tok) or tok.dep_ == "pcomp"))):
                 return subj
     if entry.code[:2] == COERCE_ROOT and tok.dep_ == "xcomp":
@@ -1351,16 +1356,16 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             return made
     # "expelled Peru's ambassador", "received ministers from the government": the object
     # the pattern needs can name the target
-    owned = [w for w in consumed if w.pos_ in ("NOUN", "PROPN")
+    owned = [w for w in consumed if token_pos(w) in ("NOUN", "PROPN")
              and any(c.dep_ in ("poss", "amod", "compound")
-                     or (c.dep_ == "prep" and c.lower_ in OWNER_PREPS) for c in w.children)]
+                     or (c.dep_ == "prep" and token_lower(c) in OWNER_PREPS) for c in w.children)]
     if owned:
         return owned
     if entry.code[:2] == PROTEST_ROOT:
         # "threw stones during demonstrations against the new tax", "... against abuses by
         # the police": an act of protest done within a protest is aimed where that protest
         # is, at the doer of the wrong it is against
-        against = [o for p in _children(tok, {"prep"}) if p.lower_ in WITHIN_PROTEST_PREPS
+        against = [o for p in _children(tok, {"prep"}) if token_lower(p) in WITHIN_PROTEST_PREPS
                    for n in _children(p, {"pobj"}) for o in _prep_objects(n, "against")]
         if against:
             return [d for a in against for d in (wrongdoers(a) or [a])]
@@ -1412,7 +1417,7 @@ WITHIN_PROTEST_PREPS: Final = {"during", "at", "in"}
 def wrongdoers(deed: Token) -> list[Token]:
     """Who a deed is said to be by: its "by" phrase, or the by-agent of the participle
     that describes it ("crimes by the militia", "abuses committed by the police")."""
-    if deed.pos_ != "NOUN":
+    if token_pos(deed) != "NOUN":
         return []
     found = _prep_objects(deed, "by")
     found += [o for acl in _children(deed, {"acl"}) if acl.tag_ == "VBN"
@@ -1422,7 +1427,7 @@ def wrongdoers(deed: Token) -> list[Token]:
 
 def _that_clause(clause: Token) -> bool:
     """Whether a clause is introduced by "that"."""
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    return any(m.dep_ == "mark" and token_lower(m) == "that" for m in clause.children)
 
 
 def _that_subject(noun: Token) -> list[Token]:
@@ -1433,17 +1438,18 @@ def _that_subject(noun: Token) -> list[Token]:
     if not clauses:
         verb = (noun.head if noun.dep_ in OBJECTS
                 else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None)
-        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        if verb is not None and token_pos(verb) in ("VERB", "AUX"):
             clauses = [c for c in _children(verb, {"ccomp"}) if _that_clause(c)]
     return [s for c in clauses for s in _children(c, SUBJECTS | PASSIVE_SUBJECTS)
-            if s.lower_ not in RELATIVE_PRONOUNS]
+            if token_lower(s) not in RELATIVE_PRONOUNS]
 
 
 def _up_to_object(verb: Token) -> list[Token]:
     """"kidnapped up to 16 advisers" is often parsed as a particle "up" and a phrase "to 16
     advisers": the counted noun after "up to" is the verb's object."""
     return [o for prep in _children(verb, {"prep"})
-            if prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
+            if token_lower(prep) == "to" and prep.i > 0
+            and token_lower(prep.doc[prep.i - 1]) == "up"
             and prep.doc[prep.i - 1].head.i == verb.i
             for o in _children(prep, {"pobj"}) if any(c.dep_ == "nummod" for c in o.children)]
 
@@ -1520,16 +1526,16 @@ def _prep_carriers(tok: Token) -> list[Token]:
     that governs a nominal trigger ("launched a new broadside at the government", "issued
     arrest warrants for two men"), or on what a sum the verb gives is given as ("pledged
     500 million euros in aid to Ukraine")."""
-    if tok.pos_ == "VERB":
+    if token_pos(tok) == "VERB":
         objects = _children(tok, OBJECTS)
-        if any(o.lemma_.lower() in MONEY_WORDS or o.ent_type_ == "MONEY" for o in objects):
+        if any(token_lemma_lower(o) in MONEY_WORDS or o.ent_type_ == "MONEY" for o in objects):
             # (the parser hangs "in aid" on the sum or on the verb)
             objects += [n for h in (tok, *objects) for p in _children(h, {"prep"})
-                        if p.lower_ == "in"
-                        for n in _children(p, {"pobj"}) if n.pos_ == "NOUN"]
+                        if token_lower(p) == "in"
+                        for n in _children(p, {"pobj"}) if token_pos(n) == "NOUN"]
         return objects
     phrase = _phrase_head(tok)  # "issued arrest warrants for two men"
-    if phrase.dep_ in OBJECTS and phrase.head.pos_ == "VERB":
+    if phrase.dep_ in OBJECTS and token_pos(phrase.head) == "VERB":
         return [phrase.head]
     return []
 
@@ -1563,20 +1569,20 @@ def _who(doc: Doc, arrays: ParseArrays, i: int) -> int:
         verb = tok.head
         for other in (verb.head, *verb.conjuncts) if verb.dep_ == "conj" else verb.conjuncts:
             if other.i != verb.i and other.lemma_ == verb.lemma_:
-                named = [o for o in _children(other, OBJECTS) if o.pos_ == "NOUN"]
+                named = [o for o in _children(other, OBJECTS) if token_pos(o) == "NOUN"]
                 if named:
                     return named[0].i
     if arrays.lowers[i] in QUANTITY_NOUNS:
         for prep in _children(doc[i], {"prep"}):
-            if prep.lower_ == "of":
+            if token_lower(prep) == "of":
                 named = _children(prep, {"pobj"})
                 if named:
                     return named[0].i
     if arrays.lemma_lowers[i] in MONEY_WORDS or arrays.ent_types[i] == "MONEY":
         # "provided 50 million euros in humanitarian aid": a sum is read by what it is given as
         for prep in _children(doc[i], {"prep"}):
-            if prep.lower_ == "in":
-                named = [o for o in _children(prep, {"pobj"}) if o.pos_ == "NOUN"]
+            if token_lower(prep) == "in":
+                named = [o for o in _children(prep, {"pobj"}) if token_pos(o) == "NOUN"]
                 if named:
                     return named[0].i
     return i
@@ -1664,8 +1670,9 @@ def _notice_giver(clause: Token) -> int | None:
     object the notice is ("issued a stern reminder to Iraq that it must cooperate",
     "sent a message that the rebels must disarm")."""
     notice = clause.head
-    if not (clause.dep_ in ("acl", "ccomp") and notice.pos_ == "NOUN" and notice.dep_ in OBJECTS
-            and notice.head.pos_ == "VERB" and _that_clause(clause)):
+    if not (clause.dep_ in ("acl", "ccomp") and token_pos(notice) == "NOUN"
+            and notice.dep_ in OBJECTS and token_pos(notice.head) == "VERB"
+            and _that_clause(clause)):
         return None
     subj = _children(notice.head, SUBJECTS)
     return subj[0].i if subj else None
@@ -1953,21 +1960,21 @@ def _pledges_act(verb: Token) -> bool | None:
     "should"...; False for a "that" clause stating how things are ("agreed there was a
     need for progress"); None when it has neither."""
     if _has_child(verb, {"xcomp"} | OBJECTS) or any(
-            o.pos_ == "NOUN" and o.ent_type_ not in TIME_ENTITIES
-            for p in _children(verb, {"prep"}) if p.lower_ in PLEDGE_PREPS
+            token_pos(o) == "NOUN" and o.ent_type_ not in TIME_ENTITIES
+            for p in _children(verb, {"prep"}) if token_lower(p) in PLEDGE_PREPS
             for o in _children(p, {"pobj"})):
         return True
     clauses = _children(verb, {"ccomp"})
     if not clauses:
         return None
-    return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX
+    return any(c.dep_ == "aux" and token_lower(c) in MODAL_AUX
                for clause in clauses for v in (clause, *clause.conjuncts) for c in v.children)
 
 
 def _purpose(tok: Token) -> bool:
     """Whether a verb is an infinitive of purpose with no subject of its own ("sent
     troops to help", "will visit Dakar to mediate")."""
-    if tok.dep_ != "advcl" or tok.pos_ != "VERB":  # (the label first: most words fail)
+    if tok.dep_ != "advcl" or token_pos(tok) != "VERB":  # (the label first: most words fail)
         return False
     # (the dependents read from the parse arrays in one pass)
     arrays = parse_arrays(tok.doc)
@@ -2003,7 +2010,7 @@ def _conditional(tok: Token) -> bool:
     vote unless ...", "may halt its mediation if ...")."""
     aux = set(_child_words(tok, {"aux", "auxpass"}))
     return bool(aux & (FUTURE_AUX | HYPOTHETICAL_AUX)) and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and token_lower(m) in CONDITION_MARKS
                                   for m in c.children)
         for c in tok.children)
 
@@ -2012,7 +2019,7 @@ def _condition_doers(tok: Token) -> list[Token]:
     """Who does what a verb's condition clause tells of ("if Seoul continues the drills",
     "unless the president steps down"): its subject, or the by-agent of a passive."""
     return [s for c in tok.children if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            and any(m.dep_ == "mark" and token_lower(m) in CONDITION_MARKS for m in c.children)
             for s in _subject(c)]
 
 
@@ -2098,14 +2105,14 @@ PROJECTILES: Final = word_class("projectile")
 def fends(verb: Token) -> bool:
     """Whether a verb fends off an armed act ("intercepted", "shot down"): its subject is
     the act's target, not its doer."""
-    return verb.pos_ == "VERB" and _fends(verb.doc, verb.lemma_.lower(), verb.i)
+    return token_pos(verb) == "VERB" and _fends(verb.doc, token_lemma_lower(verb), verb.i)
 
 
 def _fends(doc: Doc, lemma: str, i: int) -> bool:
     """Whether the verb at ``i`` (of ``lemma``) fends off an armed act ("intercepted a
     rocket", "shot down a missile"; not "shot a protester")."""
     return lemma in FENDING_VERBS or (lemma in FENDING_PHRASAL and any(
-        f"{lemma} {c.lower_}" in FENDING_VERBS for c in _children(doc[i], {"prt"})))
+        f"{lemma} {token_lower(c)}" in FENDING_VERBS for c in _children(doc[i], {"prt"})))
 # Hosting (043) and mediating (045): a third party's part in a deed between others.
 BROKERING_CODES: Final = {"043", "045"}
 REDUCE_ROOT: Final = "16"  # reducing relations: cutting, halting, suspending
@@ -2117,8 +2124,8 @@ def _content_objects(verb: Token) -> list[Token]:
     proposal for a truce")."""
     heads = _children(verb, OBJECTS) + [o for p in _children(verb, {"prep"})
                                         for o in _children(p, {"pobj"})]
-    heads += [o for h in heads if h.pos_ == "NOUN" for p in _children(h, {"prep"})
-              if p.lower_ == "for" for o in _children(p, {"pobj"})]
+    heads += [o for h in heads if token_pos(h) == "NOUN" for p in _children(h, {"prep"})
+              if token_lower(p) == "for" for o in _children(p, {"pobj"})]
     return [t for h in heads for t in (h, *h.conjuncts)]
 
 
@@ -2131,26 +2138,31 @@ HOSTILE_ROOT: Final = "09"
 
 def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     """Every event mention in one parsed sentence."""
+    return mentions_between(sent.doc, sent.start, sent.end, lexicon)
+
+
+def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon) -> list[Mention]:
+    """:func:`sentence_mentions` of the sentence ``doc[sent_start:sent_end]``, by its
+    bounds (the coding stage reads them from the parse arrays: no Span is made)."""
     verb_lemmas = lexicon.lemmas("VERB")
     noun_lemmas = lexicon.lemmas("NOUN")
     adj_lemmas = lexicon.lemmas("ADJ")
     found: list[Mention] = []
     consumed: set[int] = set()
-    span = (sent.start, sent.end)
+    span = (sent_start, sent_end)
     verbs: list[Token] = []
     adjectives: list[Token] = []
     nouns: list[Token] = []
-    doc = sent.doc
     arrays = parse_arrays(doc)
     upos, lemmas = arrays.pos, arrays.lemmas
     # (where the entries tried on its words look for their context words first)
-    sentence = _Sentence(doc, arrays, sent.start, sent.end)
+    sentence = _Sentence(doc, arrays, sent_start, sent_end)
     token = sentence.token
     # read from the parse arrays: this looks at every word of every sentence, and only
     # the few with a lexicon entry become Token objects
     # (each word's tag taken from a slice of the column as the loop's own item, not
     # indexed: most words are no verb, noun or adjective, and the tag is all they need)
-    for i, pos in enumerate(upos[sent.start:sent.end], sent.start):
+    for i, pos in enumerate(upos[sent_start:sent_end], sent_start):
         if pos in ("VERB", "AUX"):
             if arrays.lemma_lowers[i] in verb_lemmas:
                 verbs.append(token(i))
@@ -2169,9 +2181,9 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
         if picked is None:
             continue
         entry, used = picked
-        if (entry.particle is None and tok.lemma_.lower() in FENDING_PHRASAL
-                and _fends(doc, tok.lemma_.lower(), tok.i)
-                and any(o.lemma_.lower() in PROJECTILES for o in _children(tok, OBJECTS))):
+        if (entry.particle is None and token_lemma_lower(tok) in FENDING_PHRASAL
+                and _fends(doc, token_lemma_lower(tok), tok.i)
+                and any(token_lemma_lower(o) in PROJECTILES for o in _children(tok, OBJECTS))):
             # "shot down a missile": the phrase fends off the missile's attack, no shooting
             # of the bare verb's ("shot down a bomber" is still force used)
             continue
@@ -2239,7 +2251,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     if nouns:
         # "intercepted a rocket fired from Lebanon", "repelled an attack on the base": who
         # fends off an armed act did not do it (read only when there are nouns to read)
-        judging.update(i for i in range(sent.start, sent.end)
+        judging.update(i for i in range(sent_start, sent_end)
                        if upos[i] == "VERB" and _fends(doc, arrays.lemma_lowers[i], i))
     judges, brokers = frozenset(judging), frozenset(brokering)
     for tok in nouns:
@@ -2276,7 +2288,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             # said a rocket was launched at it" names its victim first, and a deed with
             # no doer named is left to the unidentified-attacker reading
             # (the words before it read from the parse arrays, from the nearest back)
-            before = next((j for j in range(tok.i - 1, sent.start - 1, -1)
+            before = next((j for j in range(tok.i - 1, sent_start - 1, -1)
                            if upos[j] in ("PROPN", "NOUN")
                            and arrays.deps[j] in ("pobj", "nsubj", "nsubjpass", "dobj")
                            and arrays.ent_types[j] not in TIME_ENTITIES
@@ -2369,7 +2381,7 @@ def sentence_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
     # (only a sentence with a protest verb needs its rally nouns)
     if any(m.code[:2] == PROTEST_ROOT and upos[m.trigger] == "VERB" for m in found):
         # (the sentence's nouns read from the parse arrays, with no Token made for each)
-        rallies = [j for j in range(sent.start, sent.end) if upos[j] == "NOUN" and any(
+        rallies = [j for j in range(sent_start, sent_end) if upos[j] == "NOUN" and any(
             e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", arrays.lemma_lowers[j]))]
         staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
         staged |= {arrays.heads[n] for n in rallies if arrays.deps[n] in OBJECTS}
@@ -2446,13 +2458,13 @@ def _denied(found: list[Mention], doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in found:
         word = doc[m.trigger]
-        if m.code == DENIAL and word.pos_ == "VERB" and len(m.targets) == 1:
+        if m.code == DENIAL and token_pos(word) == "VERB" and len(m.targets) == 1:
             aimed = doc[m.targets[0]]
             # the clause denied: the target itself ("denied using"), or the clause whose
             # subject is a pronoun that refers back ("denied that it had sent"), or the
             # denier's own ("denied that its police had raided")
-            own = aimed.pos_ == "PRON" or any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
-                                             for c in aimed.children)
+            own = token_pos(aimed) == "PRON" or any(
+                c.dep_ == "poss" and token_lower(c) in POSSESSIVE_PRONOUNS for c in aimed.children)
             clause = aimed if aimed.i in deeds else (
                 aimed.head if aimed.dep_ == "nsubj" and own else None)
             deed = deeds.get(clause.i) if clause is not None and clause.i != m.trigger else None
@@ -2586,14 +2598,14 @@ OBLIGED_APPEAL: Final = "020"  # the code of one that says someone should act
 def _obligation(clause: Token) -> set[str]:
     """The words by which a complement clause says its subject must act ("that China
     must drop", "the rebels should disarm", "Japan needs to open"); empty if it does not."""
-    if clause.pos_ not in ("VERB", "AUX"):
+    if token_pos(clause) not in ("VERB", "AUX"):
         return set()
     words = {w for w in _child_words(clause, {"aux"}) if w in OBLIGATION_AUX}
-    if (clause.lemma_.lower() in OBLIGATION_VERBS and _has_child(clause, {"xcomp"})
-            and not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
+    if (token_lemma_lower(clause) in OBLIGATION_VERBS and _has_child(clause, {"xcomp"})
+            and not any(c.dep_ == "aux" and token_lower(c) in HYPOTHETICAL_AUX
                         for c in clause.children)):
         # ("NATO would need to remain strong" is a forecast, no call on NATO)
-        words.add("must" if clause.lemma_.lower() == "have" else "need")
+        words.add("must" if token_lemma_lower(clause) == "have" else "need")
     return words
 
 
@@ -2635,16 +2647,16 @@ def _stated_duties(reports: list[Token], found: list[Mention], lexicon: Lexicon,
     out: list[tuple[Mention, set[int]]] = []
     for verb in reports:
         for duty in _children(verb, OBJECTS):
-            word = DUTY_NOUNS.get(duty.lemma_.lower())
+            word = DUTY_NOUNS.get(token_lemma_lower(duty))
             # (the parser may hang the duty's infinitive on the verb: "stressed the duty of
             # Uganda to hand over the suspects")
             clauses = [c for c in (*_children(duty, {"acl", "advcl"}), *_children(verb, {"xcomp"}))
-                       if c.pos_ == "VERB"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                       if token_pos(c) == "VERB"
+                       and any(a.dep_ == "aux" and token_lower(a) == "to" for a in c.children)]
             # whose duty it is: "of Iraq", "for Iraq", or "for Iraq to" as a clause subject
-            doer = [o for p in _children(duty, {"prep"}) if p.lower_ in ("of", "for")
+            doer = [o for p in _children(duty, {"prep"}) if token_lower(p) in ("of", "for")
                     for o in _children(p, {"pobj"})] or [
-                s for c in clauses if any(m.dep_ == "mark" and m.lower_ == "for"
+                s for c in clauses if any(m.dep_ == "mark" and token_lower(m) == "for"
                                           for m in c.children)
                 for s in _children(c, SUBJECTS)]
             speaker = _subject(verb)
@@ -2710,7 +2722,7 @@ def _between_parties(tok: Token) -> list[Token]:
     happened, so the phrase is the noun's."""
     holders = [tok]
     head = tok.head
-    if (tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+    if (tok.dep_ in ("nsubj", "nsubjpass") and token_pos(head) in ("VERB", "AUX")
             and not _has_child(head, OBJECTS)):
         holders.append(head)
     for holder in holders:
@@ -2800,8 +2812,8 @@ UNDERGONE_ROOTS: Final = {"02", "03", "05", "10", "11", "12", "13"}
 
 def _undergone(noun: Token) -> Token | None:
     """The verb of undergoing whose object a noun is ("faces pressure"), if any."""
-    if (noun.pos_ == "NOUN" and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB"
-            and noun.head.lemma_.lower() in UNDERGOING_VERBS):
+    if (token_pos(noun) == "NOUN" and noun.dep_ in OBJECTS and token_pos(noun.head) == "VERB"
+            and token_lemma_lower(noun.head) in UNDERGOING_VERBS):
         return noun.head
     return None
 
@@ -2966,7 +2978,7 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
     """The act of coercion an accusation noun is given as the grounds of ("jailed the
     activists on allegations of treason"), when one was found in the sentence."""
     prep = charge.head
-    if charge.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in GROUNDS_PREPS:
+    if charge.dep_ != "pobj" or prep.dep_ != "prep" or token_lower(prep) not in GROUNDS_PREPS:
         return None
     return next((m for m in found if m.trigger == prep.head.i and m.code[:2] == COERCE_ROOT),
                 None)
@@ -2988,7 +3000,7 @@ def _charged_with(found: list[Mention], doc: Doc, lexicon: Lexicon, sentence: _S
     allegations = [e for e in lexicon.candidates("NOUN", "allegation") if e.context]
     for m in arrests:
         for prep in _children(doc[m.trigger], {"prep"}):
-            if prep.lower_ != "for":
+            if token_lower(prep) != "for":
                 continue
             words = _TriggerWords(prep, sentence, parse_arrays(doc))
             entry = next((e for e in allegations if sentence.possible(e)
@@ -3008,24 +3020,24 @@ def _death_by(deed: Token) -> Token | None:
     if arrays.deps[deed.i] != "pobj" or arrays.lowers[prep] not in DEATH_PREPS:
         return None
     head = deed.doc[arrays.heads[prep]]
-    if head.lemma_.lower() == "result" and head.dep_ == "pobj":
+    if token_lemma_lower(head) == "result" and head.dep_ == "pobj":
         head = head.head.head  # "as a result of"
-    return head if head.pos_ == "VERB" and head.lemma_.lower() in DYING_VERBS else None
+    return head if token_pos(head) == "VERB" and token_lemma_lower(head) in DYING_VERBS else None
 
 
 def _custodians(died: Token) -> list[Token]:
     """Who held someone who died in their custody ("in Israeli police custody", "in the
     custody of the army"): the custody's own actor words."""
-    return [a for prep in _children(died, {"prep"}) if prep.lower_ == "in"
-            for custody in _children(prep, {"pobj"}) if custody.lemma_.lower() == "custody"
+    return [a for prep in _children(died, {"prep"}) if token_lower(prep) == "in"
+            for custody in _children(prep, {"pobj"}) if token_lemma_lower(custody) == "custody"
             for a in [*(c for c in custody.children if c.dep_ in ("compound", "poss")),
-                      *(o for p in _children(custody, {"prep"}) if p.lower_ == "of"
+                      *(o for p in _children(custody, {"prep"}) if token_lower(p) == "of"
                         for o in _children(p, {"pobj"}))]]
 
 
 def _light_verb(tok: Token) -> list[Token]:
     """The verb a nominal event is the object of ("staged demonstrations"), if any."""
-    return [tok.head] if tok.dep_ in OBJECTS and tok.head.pos_ == "VERB" else []
+    return [tok.head] if tok.dep_ in OBJECTS and token_pos(tok.head) == "VERB" else []
 
 
 # Roots whose complement is what is asked for, not something done: "urged Uganda to
@@ -3042,7 +3054,7 @@ CONTENT_DEPS: Final = {"xcomp", "ccomp", "acl", "dobj", "obj", "pobj", "pcomp", 
 def _intends(tok: Token, lexicon: Lexicon) -> bool:
     """Whether a trigger is a word of intending ("plan", "pledge", "vow"), whichever of
     its entries was picked."""
-    return "intent" in lexicon.flags(tok.pos_, tok.lemma_)
+    return "intent" in lexicon.flags(token_pos(tok), tok.lemma_)
 
 
 def _purpose_of(tok: Token, askers: set[int]) -> int | None:
@@ -3098,14 +3110,14 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
     arms", "rejected an appeal for deploying troops")."""
     cur = tok
     for step in range(4):
-        if (cur.pos_ in ("NOUN", "VERB") and cur.dep_ in OBJECTS and cur.head.i in refusals
+        if (token_pos(cur) in ("NOUN", "VERB") and cur.dep_ in OBJECTS and cur.head.i in refusals
                 and step):
             return cur.head.i
         # "urged Putin to stop the offensive and pull his troops back": what is asked
         # for may be a list, but an act coordinated with the appeal itself is not asked
         # "demanded a meeting of the Council to discuss the advance": an act for whose
         # sake something is asked is asked for with it
-        if cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+        if cur.dep_ == "prep" and token_lower(cur) in OCCASION_PREPS:
             return None  # "demanded an apology at the second session of the talks"
         if cur.head.i == cur.i or not (cur.dep_ in CONTENT_DEPS or _purpose(cur)
                                        or (cur.dep_ == "conj" and step == 0
@@ -3123,7 +3135,7 @@ def _asked_for(tok: Token, appeals: set[int], refusals: frozenset[int] = frozens
                 # "reiterated its demand that Israel ease restrictions": the clause says
                 # what the demand the verb repeats asks for
                 return demand
-        if cur.pos_ in ("VERB", "AUX") and link not in ("conj", "xcomp"):
+        if token_pos(cur) in ("VERB", "AUX") and link not in ("conj", "xcomp"):
             # "demanded that its partners refuse to recognize X": an act and the verb
             # it is the complement of ("refuse to recognize") are asked for together
             return None
@@ -3137,17 +3149,17 @@ def _infinitive_asked(tok: Token, appeals: set[int]) -> bool:
     disarm")."""
     if tok.dep_ != "advcl" or tok.head.i not in appeals:
         return False
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+    if any(c.dep_ == "mark" and token_lower(c) == "for" for c in tok.children):
         return _has_child(tok, SUBJECTS)
     return (_asks_someone(tok.head)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            and any(c.dep_ == "aux" and token_lower(c) == "to" for c in tok.children))
 
 
 def _means_to(verb: Token, lexicon: Lexicon) -> bool:
     """Whether a word of appeal that is also one of intending only says what its subject
     means to do itself, asking no one: "seeking to mend ties with China" is an aim, not an
     appeal to China ("requested to lease a training ground" still asks)."""
-    return (verb.pos_ == "VERB" and _has_child(verb, {"xcomp"}) and not _asks_someone(verb)
+    return (token_pos(verb) == "VERB" and _has_child(verb, {"xcomp"}) and not _asks_someone(verb)
             and _intends(verb, lexicon))
 
 
@@ -3155,7 +3167,7 @@ def _asks_someone(verb: Token) -> bool:
     """Whether an appeal names whom it asks: "urged Uganda to", "called on the sides to",
     "appealed to the government to"."""
     return _has_child(verb, OBJECTS) or any(
-        prep.lower_ in ("on", "upon", "to") and _has_child(prep, {"pobj"})
+        token_lower(prep) in ("on", "upon", "to") and _has_child(prep, {"pobj"})
         for prep in _children(verb, {"prep", "dative"}))
 
 
@@ -3308,7 +3320,7 @@ def _accidental(m: Mention, doc: Doc) -> bool:
         deps[c] == "compound" and lemmas[c] in DISASTER_KINDS
         for c in arrays.children[i])
         for i in m.sources)
-            or any(t.lemma_.lower() in ACCIDENT_WORDS for t in means_objects(doc[verb])))
+            or any(token_lemma_lower(t) in ACCIDENT_WORDS for t in means_objects(doc[verb])))
 
 
 # What culture and gossip news "invades", "storms" or "hits": the charts, the headlines,
@@ -3398,8 +3410,9 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
     if m.code[:2] != PROTEST_ROOT:  # (the code first: most mentions are no protest)
         return m
     tok = doc[m.trigger]
-    if (tok.pos_ == "VERB" and tok.lemma_.lower() == "protest" and m.sources and all(doc[i].ent_type_ == "GPE"
-                                  or doc[i].lemma_.lower() in STATE_ORGANS for i in m.sources)):
+    if (token_pos(tok) == "VERB" and token_lemma_lower(tok) == "protest" and m.sources
+            and all(doc[i].ent_type_ == "GPE" or token_lemma_lower(doc[i]) in STATE_ORGANS
+                    for i in m.sources)):
         return replace(m, code=OFFICIAL_COMPLAINT)
     return m
 
@@ -3415,8 +3428,8 @@ def _state_bombing(m: Mention, doc: Doc) -> Mention:
     if m.code != BARE_BOMBING:  # (the code first: most mentions are no bombing)
         return m
     tok = doc[m.trigger]
-    if (tok.pos_ == "VERB" and m.sources
-            and all(doc[i].ent_type_ == "GPE" or doc[i].lemma_.lower() in ARMED_FORCE_WORDS
+    if (token_pos(tok) == "VERB" and m.sources
+            and all(doc[i].ent_type_ == "GPE" or token_lemma_lower(doc[i]) in ARMED_FORCE_WORDS
                     for i in m.sources)):
         return replace(m, code=AERIAL_WEAPONS)
     return m
@@ -3438,8 +3451,8 @@ def _forces_moved(m: Mention, doc: Doc) -> Mention:
     if m.code != TRAVEL_CODE:  # (the code first: most mentions are no travel)
         return m
     tok = doc[m.trigger]
-    if (tok.pos_ == "VERB" and tok.lemma_.lower() in MOVING_VERBS and m.sources
-            and all(doc[i].lemma_.lower() in MOVED_FORCE_WORDS for i in m.sources)):
+    if (token_pos(tok) == "VERB" and token_lemma_lower(tok) in MOVING_VERBS and m.sources
+            and all(token_lemma_lower(doc[i]) in MOVED_FORCE_WORDS for i in m.sources)):
         return replace(m, code=FORCE_MOVEMENT)
     return m
 
@@ -3451,12 +3464,12 @@ def _mediated_parties(tok: Token) -> list[Token]:
     """The parties of what a mediation verb says was mediated, when it names them ("talks
     between Sudan and the rebels were mediated by Kenya", "a truce between Israel and Hamas,
     brokered by Egypt"): the mediator acts on both."""
-    if tok.pos_ != "VERB":
+    if token_pos(tok) != "VERB":
         return []
     things = _children(tok, PASSIVE_SUBJECTS) if _is_passive(tok) else []
-    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+    if tok.dep_ == "acl" and token_pos(tok.head) == "NOUN":
         things.append(tok.head)
-    things += [o for o in _children(tok, OBJECTS) if o.pos_ == "NOUN"]
+    things += [o for o in _children(tok, OBJECTS) if token_pos(o) == "NOUN"]
     return next((parties for t in things if len(parties := _between_parties(t)) > 1), [])
 
 
@@ -3468,11 +3481,11 @@ DIPLOMATIC_ROOT: Final = "05"
 def _agreed_for(tok: Token) -> bool:
     """Whether a verb says what a deal is for: "an agreement to release prisoners", or,
     the parser hanging the infinitive on the verb, "signed a deal with Egypt to withdraw"."""
-    if tok.pos_ != "VERB":
+    if token_pos(tok) != "VERB":
         return False
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in AGREEMENT_NOUNS:
+    if tok.dep_ == "acl" and token_lemma_lower(tok.head) in AGREEMENT_NOUNS:
         return "to" in _child_words(tok, {"aux"})
-    return _purpose(tok) and any(o.lemma_.lower() in AGREEMENT_NOUNS
+    return _purpose(tok) and any(token_lemma_lower(o) in AGREEMENT_NOUNS
                                  for o in _children(tok.head, OBJECTS))
 
 
@@ -3508,7 +3521,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         if modality == "intended":
             modality = "reported" if reporter is not None else "asserted"
     targets = _target(tok, entry, used)
-    if not targets and tok.pos_ == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
+    if not targets and token_pos(tok) == "NOUN" and entry.code[:2] in VIOLENT_ROOTS:
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
         # the target on the list's last deed, but it is every one's
         targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
@@ -3521,10 +3534,10 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
     # "left for Minas Tirith for meetings with Arnor": of two phrases, a deed is not
     # whom the act falls on
     deeds = lexicon.lemmas("NOUN")  # (looked up once, not once per target)
-    targets = [t for t in targets if t.lemma_.lower() not in deeds] or targets
-    if any(t.lower_ in REFLEXIVES for t in targets):
+    targets = [t for t in targets if token_lemma_lower(t) not in deeds] or targets
+    if any(token_lower(t) in REFLEXIVES for t in targets):
         # "Iraq had attacked themselves": a reflexive object is the doer itself
-        targets = [t for t in targets if t.lower_ not in REFLEXIVES] or sources
+        targets = [t for t in targets if token_lower(t) not in REFLEXIVES] or sources
     # (the code first: few acts are ones someone undergoes)
     undergone = _undergone(tok) if entry.code[:2] in UNDERGONE_ROOTS else None
     if undergone is not None:
@@ -3552,9 +3565,9 @@ def _ruled_out(tok: Token) -> bool:
     if tok.dep_ != "csubj":  # (the label first: no head made for most acts)
         return False
     clause = tok.head
-    return (clause.lemma_.lower() == "be"
-            and any(p.lower_ == "out" and any(o.lower_ == "of" and any(
-                q.lemma_.lower() == "question" for q in o.children) for o in p.children)
+    return (token_lemma_lower(clause) == "be"
+            and any(token_lower(p) == "out" and any(token_lower(o) == "of" and any(
+                token_lemma_lower(q) == "question" for q in o.children) for o in p.children)
                 for p in clause.children if p.dep_ == "prep"))
 
 

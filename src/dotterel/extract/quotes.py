@@ -29,7 +29,8 @@ from typing import Final, Literal
 
 from spacy.tokens import Doc, Token
 
-from ..nlp.arrays import ParseArrays, parse_arrays
+from ..nlp.arrays import (ParseArrays, parse_arrays, token_lemma_lower, token_lower,
+                          token_pos)
 from .word_classes import word_class
 
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -249,7 +250,7 @@ def _kind(doc: Doc, text: str, m: _Marked, open_tok: int, inside: dict[int, int]
         first = text[m.start:m.start + 1]
         lead = _window(doc, prev.i - 1, -1, inside)
         if (first.isupper() or _report_verb_between(doc, prev.i, inside)
-                or any(t.lower_ == "according" for t in lead)):
+                or any(token_lower(t) == "according" for t in lead)):
             return "direct"
     return "partial"
 
@@ -283,7 +284,7 @@ def _report_verb_between(doc: Doc, before: int, inside: dict[int, int]) -> bool:
 
 
 def _is_report(tok: Token) -> bool:
-    return tok.lemma_.lower() in REPORT_LEMMAS and tok.pos_ in ("VERB", "AUX")
+    return token_lemma_lower(tok) in REPORT_LEMMAS and token_pos(tok) in ("VERB", "AUX")
 
 
 # -- attribution --------------------------------------------------------------------------
@@ -323,11 +324,13 @@ def _attribution_in(doc: Doc, window: Sequence[Token],
     """The first reporting verb (or "according to") in ``window`` that has a speaker."""
     allowed = {t.i for t in window}
     for tok in window:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if (token_lower(tok) == "according" and tok.i + 1 < len(doc)
+                and token_lower(doc[tok.i + 1]) == "to"):
             who = _according_to(doc, tok.i + 1, inside)
             if who is not None:
                 return _Attribution(who, tok.i)
-        elif _is_report(tok) or (tok.lemma_.lower() in REPORT_LEMMAS and tok.tag_.startswith("VB")):
+        elif _is_report(tok) or (token_lemma_lower(tok) in REPORT_LEMMAS
+                                 and tok.tag_.startswith("VB")):
             who = _speaker_of(doc, tok.i, inside, allowed)
             if who is not None:
                 return _Attribution(who, tok.i)
@@ -344,9 +347,9 @@ def _according_to(doc: Doc, to: int, inside: dict[int, int]) -> int | None:
     for tok in doc[to + 1: min(len(doc), to + 1 + WINDOW)]:
         if tok.i in inside:
             break
-        if tok.pos_ in NOMINAL_POS:
+        if token_pos(tok) in NOMINAL_POS:
             last = tok.i
-        elif last is not None and tok.pos_ not in ("DET", "ADJ", "PART"):
+        elif last is not None and token_pos(tok) not in ("DET", "ADJ", "PART"):
             break
     return last
 
@@ -428,13 +431,14 @@ def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
             cur = cur.head
             if m.open_at <= cur.idx <= m.close_at:
                 continue
-            lemma = cur.lemma_.lower()
-            if cur.lower_ == "according":
-                to = cur.i + 1 if cur.i + 1 < len(doc) and doc[cur.i + 1].lower_ == "to" else None
+            lemma = token_lemma_lower(cur)
+            if token_lower(cur) == "according":
+                to = (cur.i + 1 if cur.i + 1 < len(doc) and token_lower(doc[cur.i + 1]) == "to"
+                      else None)
                 who = _according_to(doc, to, inside) if to is not None else None
                 if who is not None:
                     return _Attribution(who, cur.i)
-            if cur.pos_ not in ("VERB", "AUX"):
+            if token_pos(cur) not in ("VERB", "AUX"):
                 continue
             # "called it X" characterises; "called for X" does not
             characterises = lemma in CHARACTERISE_LEMMAS and came_by != "prep"
@@ -452,9 +456,9 @@ def _according_in_sentence(doc: Doc, m: _Marked, inside: dict[int, int]) -> _Att
     """"according to X" anywhere in the quote's sentence, outside quotes."""
     sent = doc[_last_at_or_before(parse_arrays(doc).idx, m.open_at)].sent
     for tok in sent:
-        if tok.i in inside or tok.lower_ != "according":
+        if tok.i in inside or token_lower(tok) != "according":
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if tok.i + 1 < len(doc) and token_lower(doc[tok.i + 1]) == "to":
             who = _according_to(doc, tok.i + 1, inside)
             if who is not None:
                 return _Attribution(who, tok.i)
@@ -587,13 +591,13 @@ def _according_clauses(doc: Doc, text: str, inside: dict[int, int]) -> list[Quot
     if "according" not in text.lower():
         return out  # most documents: no need to visit every token
     for tok in doc:
-        if tok.lower_ != "according" or tok.i in inside or tok.i + 1 >= len(doc):
+        if token_lower(tok) != "according" or tok.i in inside or tok.i + 1 >= len(doc):
             continue
-        if doc[tok.i + 1].lower_ != "to":
+        if token_lower(doc[tok.i + 1]) != "to":
             continue
         speaker = _according_to(doc, tok.i + 1, inside)
         clause = tok.head
-        if speaker is None or clause.i == tok.i or clause.pos_ not in ("VERB", "AUX"):
+        if speaker is None or clause.i == tok.i or token_pos(clause) not in ("VERB", "AUX"):
             continue
         phrase = {t.i for t in tok.subtree}
         toks = [t for t in clause.subtree if t.i not in phrase and not t.is_space]

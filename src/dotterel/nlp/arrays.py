@@ -20,7 +20,7 @@ import numpy as np
 from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS,
                          SENT_START, SPACY, TAG)
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # where a document keeps its arrays: ``Doc.user_data`` is the per-document store spaCy
 # gives components (the key is namespaced so that no other component's entry is touched;
@@ -50,6 +50,8 @@ class ParseArrays:
     ``sent_starts[i]`` and ``sent_ends[i]`` bound token ``i``'s sentence, as
     ``Token.sent.start`` and ``.end`` give them (which walk the document to find it), and
     ``left_edges[i]`` and ``right_edges[i]`` are the first and last words of its subtree.
+    ``sentence_bounds`` holds where each sentence starts and ends, in text order, as
+    ``doc.sents`` gives them (with no Span made for each).
     """
 
     words: list[str]
@@ -70,13 +72,14 @@ class ParseArrays:
     sent_ends: list[int]
     left_edges: list[int]
     right_edges: list[int]
+    sentence_bounds: list[tuple[int, int]]
 
     def __init__(self, *, words: list[str], lowers: list[str], lemmas: list[str],
                  lemma_lowers: list[str], pos: list[str], tags: list[str], deps: list[str],
                  ent_types: list[str], heads: list[int], children: list[list[int]],
                  spaces: list[str], ent_iobs: list[str], idx: list[int], text: str,
                  sent_starts: list[int], sent_ends: list[int], left_edges: list[int],
-                 right_edges: list[int]) -> None:
+                 right_edges: list[int], sentence_bounds: list[tuple[int, int]]) -> None:
         # (written out, where a dataclass's would be Python: compiled, this one is native
         # code, and one is made for every document; nothing changes the arrays once made)
         self.words = words
@@ -97,6 +100,7 @@ class ParseArrays:
         self.sent_ends = sent_ends
         self.left_edges = left_edges
         self.right_edges = right_edges
+        self.sentence_bounds = sentence_bounds
 
     @classmethod
     def of(cls, doc: Doc, strings: dict[object, str] | None = None) -> ParseArrays:
@@ -111,7 +115,8 @@ class ParseArrays:
             return ParseArrays(words=[], lowers=[], lemmas=[], lemma_lowers=[], pos=[], tags=[],
                                deps=[], ent_types=[], heads=[], children=[], spaces=[],
                                ent_iobs=[], idx=[], text=doc.text, sent_starts=[],
-                               sent_ends=[], left_edges=[], right_edges=[])
+                               sent_ends=[], left_edges=[], right_edges=[],
+                               sentence_bounds=[])
         table = doc.to_array(COLUMNS)
         # the string columns, each cell's string looked up in the memo of strings already
         # read (few of a document's words and tags are new)
@@ -154,11 +159,14 @@ class ParseArrays:
                 start = i
             sent_starts[i] = start
         sent_ends = [n] * n
+        bounds: list[tuple[int, int]] = []  # (from the end: reversed below)
         end = n
         for i in range(n - 1, -1, -1):
             sent_ends[i] = end
             if opens[i] == 1 or i == 0:
+                bounds.append((i, end))
                 end = i
+        bounds.reverse()
         # what ``doc.text`` joins, each word with its trailing space, without making a
         # Token for each
         parts: list[str] = []
@@ -172,7 +180,7 @@ class ParseArrays:
                            ent_iobs=[IOB_STRINGS[iob] for iob in iobs], idx=idx,
                            text="".join(parts), sent_starts=sent_starts,
                            sent_ends=sent_ends, left_edges=left_edges,
-                           right_edges=right_edges)
+                           right_edges=right_edges, sentence_bounds=bounds)
 
     def subtree(self, i: int) -> list[int]:
         """The positions of token ``i``'s subtree in the order ``Token.subtree`` gives
@@ -193,11 +201,6 @@ class ParseArrays:
         if not placed:
             out.append(i)
         return out
-
-    def sentences(self) -> list[tuple[int, int]]:
-        """Where each sentence starts and ends, in text order (as ``doc.sents`` gives
-        them, with no Span made for each)."""
-        return sorted(set(zip(self.sent_starts, self.sent_ends)))
 
     def entities(self) -> list[tuple[int, int, str]]:
         """Each named entity's start, end and label, as ``doc.ents`` gives them (with
@@ -276,6 +279,25 @@ def parse_arrays(doc: Doc, strings: dict[object, str] | None = None) -> ParseArr
     # arrays; it keeps that one document alive until another is asked about)
     _LAST[0] = (doc, arrays)
     return arrays
+
+
+def token_pos(tok: Token) -> str:
+    """``tok.pos_``, read from its document's parse arrays. (spaCy's property looks the
+    tag's name up in a Python module's dictionary on every read: several times dearer,
+    and the coding stage reads it hundreds of times a document.)"""
+    return parse_arrays(tok.doc).pos[tok.i]
+
+
+def token_lower(tok: Token) -> str:
+    """``tok.lower_``, read from its document's parse arrays (spaCy's property decodes it
+    from the vocabulary on every read)."""
+    return parse_arrays(tok.doc).lowers[tok.i]
+
+
+def token_lemma_lower(tok: Token) -> str:
+    """``tok.lemma_.lower()``, read from its document's parse arrays, where it is made
+    once for each word."""
+    return parse_arrays(tok.doc).lemma_lowers[tok.i]
 
 
 def forget_arrays(doc: Doc) -> None:

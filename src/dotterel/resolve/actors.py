@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Token
 from ..extract.mentions import is_list_item
 from ..extract.word_classes import word_class
 from .. import records
-from ..nlp.arrays import ParseArrays, parse_arrays
+from ..nlp.arrays import (ParseArrays, parse_arrays, token_lemma_lower, token_lower,
+                          token_pos)
 from ..types import Actor
 from .knowledge import (Entry, Knowledge, PhraseMatch, fold, in_feature_name,
                          inside_place_name, names_settled, period_names, phrase_key,
@@ -417,7 +418,7 @@ class DocActors:
         # read from the parse arrays: this looks at every token of the document
         doc, arrays = self.doc, self._arrays
         doc_words, doc_lemmas, lowers = arrays.words, arrays.lemmas, arrays.lowers
-        for sent_start, sent_end in arrays.sentences():
+        for sent_start, sent_end in arrays.sentence_bounds:
             words = doc_words[sent_start:sent_end]
             lemmas = doc_lemmas[sent_start:sent_end]
             stops: list[int] = []
@@ -698,7 +699,7 @@ class DocActors:
                     # held is a venue, no sign of whose the parties are)
                     and not _venue_of_talks(whole)
                     and (not others or (tok.dep_ == "pobj"
-                                        and tok.head.lower_ in GROUP_PLACE_PREPS))
+                                        and token_lower(tok.head) in GROUP_PLACE_PREPS))
                     # ("soldiers fired warning shots at Chinese vessels": the country of
                     # what the deed is aimed at is the mark's, unless it names the rulers
                     # a people rise against: "a hunger strike against the Russian government")
@@ -711,8 +712,8 @@ class DocActors:
         """Whether an office holder's phrase, or its "for" phrase ("the Minister for
         Interior"), names a portfolio over the state's own people."""
         named = [w.lower() for w in words] + [
-            t.lower_ for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "for"
-            for t in prep.subtree]
+            token_lower(t) for prep in head.children
+            if prep.dep_ == "prep" and token_lower(prep) == "for" for t in prep.subtree]
         return not DOMESTIC_PORTFOLIOS.isdisjoint(named)
 
     def _names_rulers(self, tok: Token, bodies: bool = False, forces: bool = True) -> bool:
@@ -1365,7 +1366,7 @@ class DocActors:
             return None
         # nor the doer of the deed done to the place ("Hezbollah fired rockets at its
         # northern towns"), even where the doer's own state may be the target
-        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        verb = next((a for a in head.ancestors if token_pos(a) in ("VERB", "AUX")), None)
         doers = [d for c in (verb.children if verb is not None else ())
                  if c.dep_ == "nsubj" and (d := self.resolve(c, day)) is not None]
         found = self._pronoun(self.doc[owner], day, set(exclude) | {d.country for d in doers})
@@ -1419,7 +1420,7 @@ class DocActors:
         if owner is None:
             return ""
         other = self.resolve(owner, day)
-        if other is None and owner.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if other is None and token_lower(owner) in PERSON_PRONOUNS | GROUP_PRONOUNS:
             # "his" of an unnamed office holder, whom no memory keeps: the subject of the
             # clause the counterpart is an object in ("the minister met his counterpart")
             verb = head.head
@@ -1494,7 +1495,7 @@ class DocActors:
         administration", "the Netanyahu government"): the one state every known bearer of
         that surname governed, even when several did ("Bush": both presidents)."""
         for mod in head.children:
-            if mod.dep_ != "compound" or mod.pos_ != "PROPN":
+            if mod.dep_ != "compound" or token_pos(mod) != "PROPN":
                 continue
             states = {spell.code[:3] for entry in self.knowledge.bearers(mod.text)
                       for spell in entry.spells if spell.code[3:6] == "GOV"}
@@ -1820,7 +1821,7 @@ class DocActors:
         """Who a speaker token is: a name for the reader, and the actor when it codes.
         "she" is the person last named, never one named inside the quote itself
         (``quoted``: its character span); an uncoded person keeps the name written."""
-        if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS:
+        if token_pos(head) == "PRON" and token_lower(head) in PERSON_PRONOUNS:
             nearest = self._nearest_person(head.i, quoted)
             if nearest is not None:
                 return (nearest[2].name if nearest[2] and nearest[2].name else nearest[1]), nearest[2]
@@ -2008,7 +2009,7 @@ class DocActors:
         """Who did the act a noun phrase names, when the document told of it earlier:
         "condemned the raid" is aimed at the raiders, "rejected the warrants" at who
         issued them."""
-        if head.pos_ != "NOUN":
+        if token_pos(head) != "NOUN":
             return None
         return self._acts.get(self._arrays.lemmas[head.i].lower())
 
@@ -2153,12 +2154,13 @@ def _acted_on(tok: Token) -> bool:
     if tok.dep_ in ("dobj", "obj"):
         return True
     prep = tok.head
-    if (tok.dep_ in ("compound", "amod", "poss", "nmod") and prep.lemma_.lower() in PRESENCE_ABROAD
-            and prep.dep_ == "pobj" and prep.head.lower_ == "of"
-            and prep.head.head.lemma_.lower() in LEAVING_HEADS):
+    if (tok.dep_ in ("compound", "amod", "poss", "nmod")
+            and token_lemma_lower(prep) in PRESENCE_ABROAD
+            and prep.dep_ == "pobj" and token_lower(prep.head) == "of"
+            and token_lemma_lower(prep.head.head) in LEAVING_HEADS):
         return True
-    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "obj")
-            and prep.head.head.pos_ == "VERB")
+    return (tok.dep_ == "pobj" and token_lower(prep) == "of" and prep.head.dep_ in ("dobj", "obj")
+            and token_pos(prep.head.head) == "VERB")
 
 
 def _marked(tok: Token) -> bool:
@@ -2166,8 +2168,8 @@ def _marked(tok: Token) -> bool:
     ("fired at Chinese vessels", "opened fire on Indian fishermen")."""
     noun = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") else tok
     prep = noun.head
-    return (noun.dep_ == "pobj" and prep.lower_ in MARK_PREPS and prep.dep_ == "prep"
-            and prep.head.pos_ == "VERB")
+    return (noun.dep_ == "pobj" and token_lower(prep) in MARK_PREPS and prep.dep_ == "prep"
+            and token_pos(prep.head) == "VERB")
 
 
 def _names_a_place(tok: Token) -> bool:
@@ -2175,7 +2177,7 @@ def _names_a_place(tok: Token) -> bool:
     that places something there ("in Hong Kong", "marched through Minsk")."""
     while tok.dep_ == "compound" and tok.head.i != tok.i:
         tok = tok.head  # "Hong" of "Hong Kong"
-    return tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
+    return tok.dep_ == "pobj" and token_lower(tok.head) in SCENE_PREPS
 
 
 def _venue_of_talks(tok: Token) -> bool:
@@ -2183,17 +2185,17 @@ def _venue_of_talks(tok: Token) -> bool:
     in Doha", "talks in Geneva"; the parser may hang it on whom one meets: "met rebel
     leaders in Addis Ababa")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in VENUE_PREPS:
+    if tok.dep_ != "pobj" or token_lower(prep) not in VENUE_PREPS:
         return False
     held = prep.head
-    return (held.lemma_.lower() in MUTUAL_WORDS
-            or (held.dep_ in OBJECT_DEPS and held.head.lemma_.lower() in MUTUAL_WORDS))
+    return (token_lemma_lower(held) in MUTUAL_WORDS
+            or (held.dep_ in OBJECT_DEPS and token_lemma_lower(held.head) in MUTUAL_WORDS))
 
 
 def _whole_name(tok: Token) -> Token:
     """The last word of the proper name that ``tok`` begins ("Lanka" of "Sri Lanka"), which
     carries the name's own role in the sentence."""
-    while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+    while tok.dep_ == "compound" and token_pos(tok.head) == "PROPN" and tok.head.i > tok.i:
         tok = tok.head
     return tok
 
@@ -2201,8 +2203,8 @@ def _whole_name(tok: Token) -> Token:
 def _sent(tok: Token) -> bool:
     """Whether the nearest verb above ``tok`` is one of sending troops ("deploy troops
     in Iraq", "contribute troops to a force in Liberia")."""
-    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in SENDING_VERBS
+    verb = next((a for a in tok.ancestors if token_pos(a) in ("VERB", "AUX")), None)
+    return verb is not None and token_lemma_lower(verb) in SENDING_VERBS
 
 
 def _owner_of(arrays: ParseArrays, tok: int, head: int) -> bool:
@@ -2263,18 +2265,18 @@ def _based(lowers: list[str], end: int) -> bool:
     """Whether the name ending before token ``end`` says where someone is based ("a
     UK-based monitor"): an observer's seat, not the country the story is about.
     ``lowers``: the document's lowercased words (its parse arrays')."""
-    words = lowers[end:end + 2]
-    return words[:1] in (["based"], ["-based"]) or words == ["-", "based"]
+    if end >= len(lowers):
+        return False
+    word = lowers[end]
+    return (word in ("based", "-based")
+            or (word == "-" and end + 1 < len(lowers) and lowers[end + 1] == "based"))
 
 
 def _backer(lowers: list[str], end: int) -> bool:
     """Whether the name ending before token ``end`` says who backs a group ("US-backed
     forces", "Iranian-backed militias", "Russian-funded separatists"): the backer, not
     the group's own state. ``lowers``: the document's lowercased words."""
-    words = lowers[end:end + 2]
-    if words[:1] == ["-"]:
-        words = words[1:]
-    return bool(words) and words[0].lstrip("-") in BACKING_WORDS
+    return _after_hyphen(lowers, end) in BACKING_WORDS
 
 
 def _bound_for(arrays: ParseArrays, lemma_lowers: list[str], start: int, end: int) -> bool:
@@ -2294,10 +2296,20 @@ def _bound_for(arrays: ParseArrays, lemma_lowers: list[str], start: int, end: in
 def _leader(lowers: list[str], end: int) -> bool:
     """Whether the name ending before token ``end`` says who leads a body ("the
     Taliban-led government"). ``lowers``: the document's lowercased words."""
-    words = lowers[end:end + 2]
-    if words[:1] == ["-"]:
-        words = words[1:]
-    return bool(words) and words[0].lstrip("-") == "led"
+    return _after_hyphen(lowers, end) == "led"
+
+
+def _after_hyphen(lowers: list[str], end: int) -> str:
+    """The word at token ``end``, or the one after it where that is a hyphen, without
+    the hyphens it begins with ("US-backed" is tokenised "US" "-backed" or "US" "-"
+    "backed"); "" where there is none. (Read by index, not from a slice of the words:
+    this runs for every country named.)"""
+    if end < len(lowers) and lowers[end] == "-":
+        end += 1
+    if end >= len(lowers):
+        return ""
+    word = lowers[end]
+    return word.lstrip("-") if word.startswith("-") else word
 
 
 def _given_names_agree(arrays: ParseArrays, given: range, entry: Entry) -> bool:

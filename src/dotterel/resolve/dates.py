@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Final
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..extract.mentions import Mention
 from ..extract.word_classes import word_class
@@ -197,11 +197,12 @@ def _hung_on(arrays: ParseArrays, tok: int) -> int:
     return tok
 
 
-def _token_at(arrays: ParseArrays, sent: Span, char: int) -> int | None:
-    """The word of ``sent`` that covers character ``char``, if one does (by bisection on
-    the words' offsets: the tokens are in text order and do not overlap)."""
-    k = bisect_right(arrays.idx, char, sent.start, sent.end) - 1
-    if k >= sent.start and char < arrays.idx[k] + max(len(arrays.words[k]), 1):
+def _token_at(arrays: ParseArrays, start: int, end: int, char: int) -> int | None:
+    """The word of the sentence ``start:end`` that covers character ``char``, if one does
+    (by bisection on the words' offsets: the tokens are in text order and do not
+    overlap)."""
+    k = bisect_right(arrays.idx, char, start, end) - 1
+    if k >= start and char < arrays.idx[k] + max(len(arrays.words[k]), 1):
         return k
     return None
 
@@ -474,16 +475,16 @@ class DocDates:
         # a word that names an earlier event
         self._nouns = [i for i, pos in enumerate(self._arrays.pos) if pos == "NOUN"]
 
-    def _anchor(self, sent: Span, counted_from: bool = False) -> TimeRef | None:
+    def _anchor(self, start: int, end: int, counted_from: bool = False) -> TimeRef | None:
         """The date of an earlier event this sentence refers back to ("the raid"); with
         ``counted_from``, only of one a time counts from ("two days after the raid", "the
         day before the ceasefire took effect"): in "Three days earlier, NATO condemned
         the strikes" the three days run back from the story's time, not from the strikes."""
         if not self._event_dates:
             return None
-        first = bisect_left(self._nouns, sent.start)
+        first = bisect_left(self._nouns, start)
         lemmas = self._arrays.lemma_lowers
-        for i in self._nouns[first:bisect_left(self._nouns, sent.end, first)]:
+        for i in self._nouns[first:bisect_left(self._nouns, end, first)]:
             lemma = lemmas[i]
             if lemma in self._event_dates and is_definite(self.doc[i]) and (
                     not counted_from or self._after_or_before(i)):
@@ -503,15 +504,15 @@ class DocDates:
                 return True
         return False
 
-    def _close_to_story(self, sent: Span, previous: int | None) -> bool:
-        """Whether ``sent`` goes on the story where it was last dated by a main clause's
-        time: in the paragraph of the sentence that dated it, or in the sentence right
-        after that one. Further on, a month without a year is told from publication:
-        after a paragraph of background ("... fought a war in 2006.") news comes back to
-        its own year."""
+    def _close_to_story(self, start_char: int, previous: int | None) -> bool:
+        """Whether the sentence at ``start_char`` goes on the story where it was last
+        dated by a main clause's time: in the paragraph of the sentence that dated it, or
+        in the sentence right after that one. Further on, a month without a year is told
+        from publication: after a paragraph of background ("... fought a war in 2006.")
+        news comes back to its own year."""
         told = self._told_at
         return told is not None and self._told_in_main and (
-            told == previous or "\n" not in self._text[told:sent.start_char])
+            told == previous or "\n" not in self._text[told:start_char])
 
     def _day_first_order(self, matches: list[RuleMatch]) -> bool | None:
         """How the document writes all-number dates (:func:`day_first_order`), read on
@@ -522,17 +523,22 @@ class DocDates:
             self._day_first_read = True
         return self._day_first
 
-    def sentence(self, sent: Span, mentions: list[Mention]) -> list[DatedMention]:
-        """Date the mentions of one sentence and move the narrative time on."""
-        previous, self._previous = self._previous, sent.start_char
+    def sentence(self, sent_start: int, sent_end: int, mentions: list[Mention]
+                 ) -> list[DatedMention]:
+        """Date the mentions of the sentence ``doc[sent_start:sent_end]`` and move the
+        narrative time on. (By its bounds: the coding stage reads them from the parse
+        arrays, and no Span is made.)"""
         arrays = self._arrays
-        text = self._text[sent.start_char:sent.end_char]  # sent.text, without the join
+        start_char = arrays.idx[sent_start]
+        previous, self._previous = self._previous, start_char
+        # (``Span.text``, without the join)
+        text = self._text[start_char:arrays.idx[sent_end - 1] + len(arrays.words[sent_end - 1])]
         # the rules' matches, searched for once: the sentence's times are resolved again
         # against each other and in their own clauses' tenses
         matches = time_matches(text)
         if not matches and not mentions:
             return []  # (most sentences: no time to move the story to, nothing to date)
-        anchor = self._anchor(sent)
+        anchor = self._anchor(sent_start, sent_end)
         narrative = anchor or self.narrative
         # each time with the word it starts at, or the verb it tells the time of
         located: list[tuple[TimeMention, int]] = []
@@ -542,21 +548,22 @@ class DocDates:
         if matches:  # (the tense and the root matter only to the sentence's times)
             # the sentence's root: its first word that heads itself, as ``Span.root``
             # finds it without making a Token (a sentence with none: spaCy's pick)
-            root = next((i for i in range(sent.start, sent.end) if arrays.heads[i] == i), -1)
+            root = next((i for i in range(sent_start, sent_end) if arrays.heads[i] == i), -1)
             if root == -1:
-                root = sent.root.i
+                root = self.doc[sent_start:sent_end].root.i
             tense = _tense(arrays, root)
-            counted = self._anchor(sent, counted_from=True) if anchor is not None else None
+            counted = (self._anchor(sent_start, sent_end, counted_from=True)
+                       if anchor is not None else None)
             story = counted or self.narrative
             times = _anchor_within(find_times(text, self.published, story, tense,
                                               self._day_first_order(matches), matches,
                                               counted is not None
-                                              or self._close_to_story(sent, previous)),
+                                              or self._close_to_story(start_char, previous)),
                                    text, self.published, tense, matches)
         else:
             times = []
         for tm in times:
-            at = _token_at(arrays, sent, sent.start_char + tm.start)
+            at = _token_at(arrays, sent_start, sent_end, start_char + tm.start)
             if at is not None:
                 at = _hung_on(arrays, at)
                 located.append((_in_own_tense(arrays, tm, at, tense, text,
@@ -609,5 +616,5 @@ class DocDates:
                         and _tense(arrays, head) == "past"]
             rank, told, _ = min(reported or moving, key=lambda x: x[0])
             self.narrative = told.ref
-            self._told_at, self._told_in_main = sent.start_char, bool(reported) or rank[0] == 0
+            self._told_at, self._told_in_main = start_char, bool(reported) or rank[0] == 0
         return out

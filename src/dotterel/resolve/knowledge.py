@@ -242,6 +242,9 @@ class _Word:
         self.starts = starts  # whether a phrase may begin with it (as a word or a stem)
         self.transparent = transparent  # a possessive or a hyphen, which does not break a name
         self.misspells = misspells  # the country it misspells (see Knowledge._misspelt)
+        # whether it is a "the" (told apart as a flag: a tuple compared for every word
+        # of every sentence is built and compared item by item)
+        self.the = key == ("the",)
 
 
 def _case_ok(phrase: Phrase, texts: Sequence[str]) -> bool:
@@ -415,8 +418,7 @@ class Knowledge:
             if stops is not None:
                 stops.append(i)
             word = said[i]
-            key = word.key
-            if key != ("the",) and not (word.starts or (
+            if not word.the and not (word.starts or (
                     i < n_lemmas and said_lemmas[i].starts)):
                 # most words begin no phrase: said without a call of _longest_at
                 if word.misspells is not None:
@@ -425,7 +427,7 @@ class Knowledge:
                 continue
             best = (ahead if ahead_at == i
                     else self._longest_at(i, words, said, said_lemmas, transparent))
-            if key == ("the",) and i + 1 < len(words):
+            if word.the and i + 1 < len(words):
                 # "the" belongs to a name only when the name is written with it ("the Kremlin");
                 # otherwise it must not hide a longer name that follows it
                 # ("the United States of America", known without "the")
