@@ -182,7 +182,7 @@ class CodingStage:
             # Turkey" by Turkey's government is read below as an act on the place, not on
             # Turkey (with several sources, each may be the others' target)
             targets = []
-        if m.code[:2] == POSTURE_ROOT:
+        if m.code.startswith(POSTURE_ROOT):
             # nor are a state's own forces the target of its show of force ("mobilized
             # army reservists for a war against Iraq")
             targets = [a for a in targets if a.country not in exclude]
@@ -199,7 +199,7 @@ class CodingStage:
                 # theirs, and violence done to it is done to them, even by their own
                 # country's forces
                 targets = _unique(a for i in m.targets for a in _holders(tokens[i], actors, day, own))
-            if not targets and m.code[:2] == DEMAND_ROOT:
+            if not targets and m.code.startswith(DEMAND_ROOT):
                 # "demanded that control of the ministry be taken away from the religious
                 # parties": a thing demanded to be taken from someone is demanded of them
                 targets = _unique(a for i in m.targets for o in _taken_from(tokens[i])
@@ -239,7 +239,7 @@ class CodingStage:
                 court = any(token_lemma_lower(d) in RULING_WORDS for d in decided)
                 targets = _latest_doer(acts, exclude, lambda root: root not in UNDECIDED_ROOTS
                                        and (not court or COURT_SECTOR in acts[root].sector))
-            if not targets and m.code[:2] == APPEAL_ROOT and any(map(_warring_sides, (
+            if not targets and m.code.startswith(APPEAL_ROOT) and any(map(_warring_sides, (
                     tokens[i] for i in m.targets))):
                 # "called on both sides to stop the fighting" after "the army bombed RSF
                 # bases": the sides are those of the latest fighting the document told of
@@ -249,13 +249,13 @@ class CodingStage:
             # "Saudi Arabia and Iran agreed to restore ties", "Gondor and Osgiliath
             # postponed their meeting": coordinated parties act on each other
             targets = sources
-        if not targets and m.code[:3] == MEDIATION_CODE and any(
+        if not targets and m.code.startswith(MEDIATION_CODE) and any(
                 is_definite(o) for o in trigger.children if o.dep_ in ("dobj", "nsubjpass")):
             # "their leaders had mediated the exchange" after "Russia released ... the
             # United States freed ...": a mediation of a deal the document told of,
             # naming no sides, is aimed at whoever did its latest deed
             targets = _latest_doer(acts, exclude, lambda root: root not in UNDECIDED_ROOTS)
-        if not targets and m.code[:2] == PROTEST_ROOT:
+        if not targets and m.code.startswith(PROTEST_ROOT):
             # "riots against Israeli policies", "a hunger strike to demand the resignation
             # of the president", "in defiance of Chinese authorities": a protest is aimed
             # at whom the words of its cause name (its own government included), before
@@ -286,7 +286,7 @@ class CodingStage:
             # state's own forces in its show of force ("mobilized army reservists") nor in
             # its standing down ("withdrew its troops from the region": who the forces
             # leave, if anyone, is told by the place they leave)
-            posture = m.code[:2] == POSTURE_ROOT or m.code.startswith(DEESCALATION)
+            posture = m.code.startswith(POSTURE_ROOT) or m.code.startswith(DEESCALATION)
             targets = _unique(a for i in m.trigger_tokens if i != m.trigger
                               and arrays.pos[i] in ("NOUN", "PROPN")
                               for phrase in _object_phrases(doc[i], actors, day)
@@ -298,7 +298,7 @@ class CodingStage:
             # purpose is against
             targets = _unique(a for phrase in _purpose_against(trigger)
                               for a in actors.resolve_all(phrase, day, exclude))
-        if not targets and m.code[:2] == REJECT_ROOT:
+        if not targets and m.code.startswith(REJECT_ROOT):
             # "declined to resign despite pressure by the anti-corruption commission": a
             # refusal made in the face of pressure or calls answers whoever made them,
             # even a party of the refuser's own country
@@ -318,7 +318,7 @@ class CodingStage:
             targets = [a for a in actors.resolve_all(doc[m.reporter], day, exclude)
                        if a.country not in ("", "IGO") and a.code not in own
                        and (not a.sector or a.sector[:3] in STATE_SECTORS | INSURGENT_SECTORS)]
-        if not targets and m.code[:2] != STATEMENT_ROOT and not self._spoken_of(trigger):
+        if not targets and not m.code.startswith(STATEMENT_ROOT) and not self._spoken_of(trigger):
             # "conducted exercises in Alaska", "staged a protest in Beijing": an act with
             # no one named as its target is done to the place its prepositional phrase
             # names. Only a place: a state or body named there as a party ("sought asylum
@@ -345,7 +345,7 @@ class CodingStage:
             # was aimed at
             targets = _unique(a for s in fender.children if s.dep_ == "nsubj"
                               for a in actors.resolve_all(s, day, exclude))
-        if not targets and m.code[:2] == POSTURE_ROOT:
+        if not targets and m.code.startswith(POSTURE_ROOT):
             # "put its troops on alert along the border with Pakistan": a show of force
             # at a border is aimed at the state on its other side
             targets = _unique(a for side in _border_sides(trigger)
@@ -426,7 +426,7 @@ class CodingStage:
             # they fight, their own country's government
             targets = _unique(Actor(code=s.country + "GOV", country=s.country, sector="GOV")
                               for s in sources)
-        if not targets and (m.code[:2] == PROTEST_ROOT or m.code.startswith(DISSENT_EASED)):
+        if not targets and (m.code.startswith(PROTEST_ROOT) or m.code.startswith(DISSENT_EASED)):
             # "students staged mass demonstrations", "workers went on strike": a protest
             # (or its calling off: "the union called off the strike") by the people that
             # names no one is addressed to their own government, or,
@@ -494,7 +494,7 @@ class CodingStage:
             # Pakistani policemen"), people before troops, who may serve abroad; troops
             # alone still give theirs: most attacks on a state's forces are by its own
             # insurgents, and the event is kept rather than dropped
-            home = [a.country for a in victims if a.sector[:3] != "MIL"]
+            home = [a.country for a in victims if not a.sector.startswith("MIL")]
             place = places.event_place(doc, trigger.i, [a.country for a in victims])
             # ("soldiers fired warning shots at Chinese vessels": a state's forces that
             # fire on another state's craft or posts, not on its people, are not that
@@ -502,7 +502,7 @@ class CodingStage:
             if "MIL" in sectors:
                 craft = {a.country for a in victims if not a.sector}
                 named = [c for c in named if c not in craft]
-                home = [a.country for a in victims if a.sector and a.sector[:3] != "MIL"]
+                home = [a.country for a in victims if a.sector and not a.sector.startswith("MIL")]
                 victims = [a for a in victims if a.sector]
             if (place is None and not named and victims
                     and all(a.sector == "GOV" and not a.role for a in victims)):
@@ -539,7 +539,7 @@ class CodingStage:
         # read from the parse arrays: asked of most events with no doer found
         arrays = parse_arrays(doc)
         if (arrays.pos[m.trigger] != "VERB" or m.modality not in ("asserted", "reported")
-                or (m.code != ARREST and m.code[:2] != ACCUSE_ROOT)
+                or (m.code != ARREST and not m.code.startswith(ACCUSE_ROOT))
                 or not any(e.code == ARREST for e in self.kb.lexicon.candidates(
                     "VERB", arrays.lemma_lowers[m.trigger]))):
             return []
@@ -594,7 +594,7 @@ class CodingStage:
         Ankara provide information" a demand for intelligence (1014), "rejected an offer
         of mediation" a rejection of mediation (126). Appeals (02) and demands (10) share
         their sub-codes' order; rejections (12) follow it by REJECTED."""
-        if m.code[:2] == THREAT_ROOT and m.asked:
+        if m.code.startswith(THREAT_ROOT) and m.asked:
             # "threatened to hold a general strike": the threat is of the act it names
             return self.kb.ontology.modal_code(m.asked[0], "threat") or m.code
         if m.code not in BARE_APPEALS:
@@ -607,7 +607,7 @@ class CodingStage:
             demand = self.kb.ontology.modal_code(act, "demand")
             if demand is None:
                 continue
-            code = (REJECTED.get(demand[:3], "") + demand[3:] if m.code[:2] == REJECT_ROOT
+            code = (REJECTED.get(demand[:3], "") + demand[3:] if m.code.startswith(REJECT_ROOT)
                     else m.code[:2] + demand[2:])
             if self.kb.ontology.has(code):
                 return code
@@ -618,7 +618,7 @@ class CodingStage:
         """The heads of the parties an appeal asks others to back ("urged the EU to support
         the PLO"), when they are not the askers' own side: an appeal for backing of
         oneself ("Kyiv urged the EU to support Ukraine") asks for support (022)."""
-        if code[:2] != APPEAL_ROOT or PRAISE not in m.asked or not sources:
+        if not code.startswith(APPEAL_ROOT) or PRAISE not in m.asked or not sources:
             return ()
         own = {s.country for s in sources}
         return tuple(i for act, heads in zip(m.asked, m.asked_targets) if act == PRAISE
@@ -657,7 +657,7 @@ class CodingStage:
                 # or agrees to do is a commitment given, not a threat; the act is coded
                 # as intended
                 return code
-            if intent is None and code[:2] == SANCTION_ROOT and _announced(doc, m):
+            if intent is None and code.startswith(SANCTION_ROOT) and _announced(doc, m):
                 # "announced it would halt aid": a measure announced is one decided on,
                 # the sanction itself, not a threat of it
                 return code
@@ -710,7 +710,7 @@ class CodingStage:
             named = bool(sources)
         if not sources and m.code[:2] in VIOLENT_ROOTS and not m.negated:
             sources = self._unidentified_attackers(doc, m, actors, places, day)
-        if not sources and m.code[:2] == PROTEST_ROOT and crowd:
+        if not sources and m.code.startswith(PROTEST_ROOT) and crowd:
             # "thousands protested in Tbilisi": a crowd told only by its size is the
             # people of the place it protests in
             place = places.event_place(doc, m.trigger)
@@ -786,7 +786,7 @@ class CodingStage:
                 # "French and Egyptian warships launched war games": exercises the forces of
                 # several states hold together are their military cooperation
                 code, targets = JOINT_EXERCISE, sources
-        if code[:2] == APPEAL_ROOT and m.modality == "hypothetical":
+        if code.startswith(APPEAL_ROOT) and m.modality == "hypothetical":
             # "the army might want the president to come back": an appeal is made by
             # saying it, and one only supposed was not made
             return []
@@ -801,9 +801,10 @@ class CodingStage:
                                  # "deployed warships to the South China Sea", "massed
                                  # troops near the border": forces a named state sends
                                  # somewhere are a show of force at no one in particular
-                                 and not (named and code[:2] == POSTURE_ROOT))
+                                 and not (named and code.startswith(POSTURE_ROOT)))
                                 or not _undirected(doc, m, code) or not named)
-                           and (any(code[:2] != INTENT_ROOT or _may_name(doc[i]) for i in m.targets)
+                           and (any(not code.startswith(INTENT_ROOT) or _may_name(doc[i])
+                                    for i in m.targets)
                                 or code[:2] in UNDIRECTED_ROOTS or _names_others(doc, m))):
             # an act by no identifiable actor, a violent act whose target was not found, or
             # an act whose target the text names but we could not resolve: too weak to
@@ -1147,7 +1148,7 @@ def _undirected(doc: Doc, m: Mention, code: str) -> bool:
     told = (m.reporter is not None and dep == "ccomp"
             and arrays.heads[m.reporter] == arrays.heads[m.trigger])
     return code[:2] in UNDIRECTED_ROOTS or (
-        code[:2] == YIELD_ROOT and m.modality in ("asserted", "reported")
+        code.startswith(YIELD_ROOT) and m.modality in ("asserted", "reported")
         and (dep not in COMPLEMENT_DEPS or told))
 
 
@@ -1162,7 +1163,7 @@ def _demands_a_thing(doc: Doc, m: Mention, code: str) -> bool:
     immediate elections", "published a declaration demanding political changes"): it
     stands without a target."""
     # (not "demanded parties to the conflict to allow access": those are asked to act)
-    return (code[:2] == DEMAND_ROOT and bool(m.targets)
+    return (code.startswith(DEMAND_ROOT) and bool(m.targets)
             and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and token_lower(a) == "to" for a in c.children))
                 for c in doc[m.trigger].children)

@@ -25,6 +25,9 @@ PASSIVE_SUBJECTS: Final = {"nsubjpass", "csubjpass"}
 PASSIVE_MARKS: Final = PASSIVE_SUBJECTS | {"auxpass"}
 ALL_SUBJECTS: Final = SUBJECTS | PASSIVE_SUBJECTS
 OBJECTS: Final = {"dobj", "obj"}
+# (sets of labels joined once here: one joined in a function is built anew on every call)
+OBJECTS_OR_PASSIVE_SUBJECTS: Final = OBJECTS | PASSIVE_SUBJECTS
+OBJECTS_OR_XCOMP: Final = OBJECTS | {"xcomp"}
 # Labels under which the parser may hang a verb's bare named object as a loose modifier
 # ("shelled Aleppo", "attacked Mosul"), and the entity types such a name may bear (not
 # DATE or TIME: "met Tuesday").
@@ -46,6 +49,7 @@ APPEAL_ROOT: Final = "02"
 REFLEXIVES: Final = {"itself", "themselves", "himself", "herself", "ourselves"}
 FUTURE_AUX: Final = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX: Final = {"could", "might", "may", "would"}
+FUTURE_OR_HYPOTHETICAL_AUX: Final = FUTURE_AUX | HYPOTHETICAL_AUX
 HYPOTHETICAL_MARKS: Final = {"if", "unless", "whether"}
 POSSIBILITY_AUX: Final = {"could", "might", "may"}
 CONDITION_MARKS: Final = {"if", "unless"}
@@ -56,6 +60,7 @@ OBLIGATION_VERBS: Final = {"have", "need"}
 # rebels should disarm" is a speaker's appeal (02); "Libya must hand over the suspects",
 # "has to withdraw" a demand (10).
 ADVISORY_WORDS: Final = {"should", "ought", "need"}
+OBLIGATION_OR_ADVICE: Final = OBLIGATION_AUX | ADVISORY_WORDS
 # Adjectives whose clause is an act meant, not done (word_classes.tsv).
 INTENT_ADJECTIVES: Final = word_class("readiness")
 # Nouns whose clause is an act meant, not done, besides the lexicon's nouns of pledging
@@ -218,7 +223,7 @@ def _participle_of(tok: Token) -> bool:
     # which is a misread main verb: "Thousands protested outside the embassy")
     return (tok.dep_ == "acl" and token_pos(tok.head) in ("NOUN", "PROPN")
             and (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.head.dep_ != "ROOT"))
-            and not _child_words(tok, OBJECTS | PASSIVE_SUBJECTS))
+            and not _child_words(tok, OBJECTS_OR_PASSIVE_SUBJECTS))
 
 
 def _misread_participle(tok: Token) -> Token | None:
@@ -809,7 +814,7 @@ def _subject(tok: Token, depth: int = 0) -> list[Token]:
         return _children(head, {"poss"})
     # "has no plans to restore ...": a clause complementing a noun takes the subject of
     # the verb that governs the noun
-    if (tok.dep_ == "acl" and head.dep_ in OBJECTS | {"pobj"}
+    if (tok.dep_ == "acl" and (head.dep_ in OBJECTS or head.dep_ == "pobj")
             and token_pos(head.head) in ("VERB", "AUX")):
         return _subject(head.head, depth + 1)
     # "voted for a resolution calling on the government to ...": what a text says is said
@@ -1144,7 +1149,8 @@ def _own_thing(tok: Token) -> bool:
 
 def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Token]:
     """The target as the entry says where to find it, in order of preference."""
-    passive = token_pos(tok) == "VERB" and _is_passive(tok) and not _is_stative(tok)
+    tok_pos = token_pos(tok)  # (read once: most paths below ask for it, some many times)
+    passive = tok_pos == "VERB" and _is_passive(tok) and not _is_stative(tok)
     consumed = [tok.doc[i] for i in used if i != tok.i]
     verbal = ("speech" in entry.flags or "intent" in entry.flags
               or entry.code[:2] in ("02", "03", "10", "11", "12", "13"))
@@ -1160,7 +1166,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = [tok.head]
             elif (described := _misread_participle(tok) or _held_captive(tok)) is not None:
                 found = [described] if entry.code[:2] in FORCE_ROOTS else []
-            elif token_pos(tok) == "VERB":
+            elif tok_pos == "VERB":
                 cands = _passive_subjects(tok) if passive else (
                     _children(tok, OBJECTS) or _named_object(tok) or _up_to_object(tok)
                     or _attributed_object(tok)
@@ -1197,17 +1203,17 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                 found = _misread_dative(tok)
         else:
             found = _prep_objects(tok, spec)
-            if not found and token_pos(tok) == "VERB" and not _has_child(tok, OBJECTS):
+            if not found and tok_pos == "VERB" and not _has_child(tok, OBJECTS):
                 # "donated and delivered medicine to the hospital": a verb with no object
                 # of its own shares the phrase its coordinated verb ends with
                 found = [o for c in _children(tok, {"conj"}) if token_pos(c) == "VERB"
                          for carrier in (c, *_children(c, OBJECTS))
                          for o in _prep_objects(carrier, spec)]
-            if not found and spec == "with" and token_pos(tok) == "VERB":
+            if not found and spec == "with" and tok_pos == "VERB":
                 # "agreed to a ceasefire with the government": the party is named with
                 # the thing agreed to, where the parser hangs the phrase
                 found = [o for thing in _prep_objects(tok, "to") for o in _prep_objects(thing, spec)]
-            if token_pos(tok) == "NOUN" and _phrase_head(tok).i != tok.i:
+            if tok_pos == "NOUN" and _phrase_head(tok).i != tok.i:
                 found += _prep_objects(tok.head, spec)  # "a mediation effort between X and Y"
             for word in consumed:  # "cut ties with X", "relations with X"
                 found += _prep_objects(word, spec) or [
@@ -1223,25 +1229,25 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                          if (c.dep_ == "poss" or (c.dep_ == "compound"
                                                   and token_lemma_lower(word) in ASKED_THINGS))
                          and token_pos(c) in ("NOUN", "PROPN")]
-            if token_pos(tok) == "NOUN" and not found and spec in MOVEMENT_PREPS:
+            if tok_pos == "NOUN" and not found and spec in MOVEMENT_PREPS:
                 # "the withdrawal of troops from Panama", "a shipment of arms to Taiwan":
                 # where the moved things go or come from
                 for prep in _children(tok, {"prep"}):
                     if token_lower(prep) == "of":
                         found += [t for o in _children(prep, {"pobj"})
                                   for t in _prep_objects(o, spec)]
-            if not found and (not (verbal and token_pos(tok) == "VERB") or (
+            if not found and (not (verbal and tok_pos == "VERB") or (
                     # but a thing pledged or offered "to" someone goes to them ("pledged
                     # more aid to Ukraine")
-                    entry.code[:2] == INTENT_ROOT and spec == "to")):
+                    entry.code.startswith(INTENT_ROOT) and spec == "to")):
                 # a verb of saying or demanding reads its object's phrase as the demanded
                 # act's own ("demanded the withdrawal of forces from Bosnia")
                 found = [o for carrier in _prep_carriers(tok) for o in _prep_objects(carrier, spec)]
-            if not found and entry.code[:2] == INTENT_ROOT and spec == "with":
+            if not found and entry.code.startswith(INTENT_ROOT) and spec == "with":
                 # "accepted a formula for ending its border dispute with Peru": an intent
                 # about a quarrel is aimed at the other party of it
                 found = _dispute_parties(tok)
-        if found and entry.code[:2] == INVESTIGATE_ROOT:
+        if found and entry.code.startswith(INVESTIGATE_ROOT):
             # "looking into alleged abuses by border guards against
             # migrants": an inquiry into a wrong is aimed at its suspected doer
             found = [d for f in found for d in (wrongdoers(f) or [f])]
@@ -1279,13 +1285,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         by_agent = [a for a in _prep_objects(tok, "by") if token_pos(a) == "PROPN"]
     if by_agent:
         return by_agent
-    if verbal and (token_pos(tok) in ("VERB", "ADJ") or entry.code[:2] in APPEAL_ROOTS):
+    if verbal and (tok_pos in ("VERB", "ADJ") or entry.code[:2] in APPEAL_ROOTS):
         # "alleged that Noboa came to power", "called for Burma to institute reforms",
         # "its demand that Iran release the detainees": the complement clause's own
         # subject; else "agreed to set up a centre in Tokyo": whoever the complement
         # clause acts on (found inside it by the resolver)
-        clauses = _children(tok, {"ccomp", "xcomp"} if token_pos(tok) != "NOUN" else {"acl"})
-        if token_pos(tok) == "NOUN" and tok.dep_ in OBJECTS:
+        clauses = _children(tok, {"ccomp", "xcomp"} if tok_pos != "NOUN" else {"acl"})
+        if tok_pos == "NOUN" and tok.dep_ in OBJECTS:
             # "repeated its demand on Monday that Gondor lift the curfew": the parser
             # hangs the noun's clause on the verb whose object it is
             clauses += [c for c in _children(tok.head, {"ccomp"}) if _that_clause(c)]
@@ -1300,12 +1306,13 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                     if c.dep_ in ("acl", "ccomp") and token_pos(c) in ("VERB", "AUX")
                     and any(m.dep_ == "mark" and token_lower(m) == "that" for m in c.children)]
         for clause in clauses:
-            subj = _children(clause, SUBJECTS | PASSIVE_SUBJECTS)
+            subj = _children(clause, ALL_SUBJECTS)
             if (subj and token_lower(subj[0]) not in RELATIVE_PRONOUNS
-                    and not (entry.code[:2] == THREAT_ROOT and token_lower(subj[0]) in SELF_PRONOUNS
+                    and not (entry.code.startswith(THREAT_ROOT)
+                             and token_lower(subj[0]) in SELF_PRONOUNS
                              and _has_child(tok, SUBJECTS))):
                 return subj
-        if entry.code[:2] == APPEAL_ROOT and "intent" in entry.flags:
+        if entry.code.startswith(APPEAL_ROOT) and "intent" in entry.flags:
             return []  # "wants to attack Switzerland" asks no one: an intention, not an appeal
         # "threatened ... to secede from the Union": the parser may hang the complement
         # infinitive as an adverbial clause
@@ -1332,7 +1339,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
         return [o for n in _content_objects(tok) if token_pos(n) == "NOUN"
                 for p in n.children if p.dep_ == "prep" and token_lower(p) in TOPIC_PREPS
                 for o in p.children if o.dep_ == "pobj"]
-    if entry.code[:2] == YIELD_ROOT and token_pos(tok) == "VERB" and not passive:
+    if entry.code.startswith(YIELD_ROOT) and tok_pos == "VERB" and not passive:
         # "allowed that the opposition had a point": a point conceded is about whom
         # its "that" clause is about; "allowed the opposition to hold a rally": the
         # parser makes whom a permission is given the subject of the clause it permits
@@ -1348,7 +1355,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
             if (subj and token_lower(subj[0]) not in RELATIVE_PRONOUNS
                     and (_that_clause(clause) or not (_purpose(tok) or tok.dep_ == "pcomp"))):
                 return subj
-    if entry.code[:2] == COERCE_ROOT and tok.dep_ == "xcomp":
+    if entry.code.startswith(COERCE_ROOT) and tok.dep_ == "xcomp":
         # "ordered the newspaper to suspend publication", "forced the station to stop
         # broadcasting": a restriction someone is made to carry out falls on them
         made = _children(tok.head, OBJECTS)
@@ -1361,7 +1368,7 @@ def _target(tok: Token, entry: TriggerEntry, used: tuple[int, ...]) -> list[Toke
                      or (c.dep_ == "prep" and token_lower(c) in OWNER_PREPS) for c in w.children)]
     if owned:
         return owned
-    if entry.code[:2] == PROTEST_ROOT:
+    if entry.code.startswith(PROTEST_ROOT):
         # "threw stones during demonstrations against the new tax", "... against abuses by
         # the police": an act of protest done within a protest is aimed where that protest
         # is, at the doer of the wrong it is against
@@ -1440,7 +1447,7 @@ def _that_subject(noun: Token) -> list[Token]:
                 else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None)
         if verb is not None and token_pos(verb) in ("VERB", "AUX"):
             clauses = [c for c in _children(verb, {"ccomp"}) if _that_clause(c)]
-    return [s for c in clauses for s in _children(c, SUBJECTS | PASSIVE_SUBJECTS)
+    return [s for c in clauses for s in _children(c, ALL_SUBJECTS)
             if token_lower(s) not in RELATIVE_PRONOUNS]
 
 
@@ -1865,7 +1872,7 @@ def _modality(tok: Token, lexicon: Lexicon) -> _Mood:
     while (cur.dep_ in ("xcomp", "acomp") or _purpose(cur)) and cur.head.i != cur.i:
         cur = cur.head
         aux.update(w for w in _child_words(cur, {"aux"}) if w in OBLIGATION_AUX)
-    obliged = bool(aux & (OBLIGATION_AUX | ADVISORY_WORDS))
+    obliged = bool(aux & OBLIGATION_OR_ADVICE)
     advised = obliged and "must" not in aux
     if obliged and reporter is None:
         reporter = _notice_giver(cur)
@@ -1959,7 +1966,7 @@ def _pledges_act(verb: Token) -> bool | None:
     object, a nominal act after "to"/"on" or a "that" clause with "will", "would",
     "should"...; False for a "that" clause stating how things are ("agreed there was a
     need for progress"); None when it has neither."""
-    if _has_child(verb, {"xcomp"} | OBJECTS) or any(
+    if _has_child(verb, OBJECTS_OR_XCOMP) or any(
             token_pos(o) == "NOUN" and o.ent_type_ not in TIME_ENTITIES
             for p in _children(verb, {"prep"}) if token_lower(p) in PLEDGE_PREPS
             for o in _children(p, {"pobj"})):
@@ -2009,7 +2016,7 @@ def _conditional(tok: Token) -> bool:
     """Whether a future or possible act hangs on a condition clause ("will boycott the
     vote unless ...", "may halt its mediation if ...")."""
     aux = set(_child_words(tok, {"aux", "auxpass"}))
-    return bool(aux & (FUTURE_AUX | HYPOTHETICAL_AUX)) and any(
+    return bool(aux & FUTURE_OR_HYPOTHETICAL_AUX) and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and token_lower(m) in CONDITION_MARKS
                                   for m in c.children)
         for c in tok.children)
@@ -2191,7 +2198,7 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
         # "went on strike", "went on a rampage": the noun that spells out the verb's
         # phrase is that act, no act of its own (no air strike)
         consumed.update(_phrase_nouns(tok, entry))
-        if entry.code[:2] == REDUCE_ROOT:
+        if entry.code.startswith(REDUCE_ROOT):
             # "ended mediation efforts", "froze aid programmes": what is cut off or halted
             # is named by its object's compound too, no act of its own
             # (read from the parse arrays: no Token is needed)
@@ -2207,7 +2214,7 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
             # phrase names
             sources = next((parties for s in _passive_subjects(tok)
                             if len(parties := _between_parties(s)) > 1), [])
-        if entry.code[:2] == COERCE_ROOT and _commanded(tok):
+        if entry.code.startswith(COERCE_ROOT) and _commanded(tok):
             # "ordered the newspaper to suspend publication": a restriction someone is
             # made to carry out on themselves is the one who orders it
             sources = _children(tok.head, SUBJECTS) or sources
@@ -2267,7 +2274,7 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
         if picked is None:
             continue
         entry, used = picked
-        if entry.code[:2] == PROTEST_ROOT and _names_a_kind(tok):
+        if entry.code.startswith(PROTEST_ROOT) and _names_a_kind(tok):
             continue  # "riot police detained protesters": no riot
         if _told_again(tok, entry.code, found):
             continue  # "freed two hostages in a prisoner swap": one release
@@ -2310,7 +2317,7 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
                                  targets=tuple(t.i for t in parties[1:])))
             continue
         m = _mention(tok, entry, used, sources, lexicon, span)
-        held = _held_on(tok, found) if entry.code[:2] == ACCUSE_ROOT else None
+        held = _held_on(tok, found) if entry.code.startswith(ACCUSE_ROOT) else None
         if held is not None:
             # "jailed 52 activists on allegations of treason", "arrested him on charges
             # of spying": the charges one acts on against someone are one's accusation
@@ -2352,11 +2359,11 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
     deps, children = arrays.deps, arrays.children
     found = [m for m in found if not (
         (m.code == OPTIMISM
-         or (m.code[:2] == INTENT_ROOT and _intends(token(m.trigger), lexicon)))
+         or (m.code.startswith(INTENT_ROOT) and _intends(token(m.trigger), lexicon)))
         and any(deps[c] in ("xcomp", "ccomp") and (c in hostile or (
             c in acts and _decision_taken(arrays, m.trigger)) or (
             # ("vowed not to return the Golan": a pledge to withhold, whatever the act)
-            m.code[:2] == INTENT_ROOT and any(deps[n] == "neg" for n in children[c])))
+            m.code.startswith(INTENT_ROOT) and any(deps[n] == "neg" for n in children[c])))
                 for c in children[m.trigger]))]
     found = _merge_threats(found, doc)
     found = _readied(found, doc)
@@ -2369,7 +2376,7 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
     # "demonstrated calling for independence", "staged a strike to demand reforms": what
     # a protest demands is the protest's own cause, not a second event; so is what a
     # blockade or an attack is done to demand ("will blockade the capital to demand")
-    protests = {i for m in found if m.code[:2] == PROTEST_ROOT or m.code[:2] in FORCE_ROOTS
+    protests = {i for m in found if m.code.startswith(PROTEST_ROOT) or m.code[:2] in FORCE_ROOTS
                 for i in (m.trigger, *(t.i for t in _light_verb(token(m.trigger))))}
     # ("blocked a bridge to voice their anger at the new tax": so is what it voices)
     found = [m for m in found if not (
@@ -2379,20 +2386,22 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
     # "held a march to protest the new tax", "prevented a rally organized to protest the
     # budget": the protest a protest is held for is that protest told again
     # (only a sentence with a protest verb needs its rally nouns)
-    if any(m.code[:2] == PROTEST_ROOT and upos[m.trigger] == "VERB" for m in found):
+    if any(m.code.startswith(PROTEST_ROOT) and upos[m.trigger] == "VERB" for m in found):
         # (the sentence's nouns read from the parse arrays, with no Token made for each)
         rallies = [j for j in range(sent_start, sent_end) if upos[j] == "NOUN" and any(
-            e.code[:2] == PROTEST_ROOT for e in lexicon.candidates("NOUN", arrays.lemma_lowers[j]))]
-        staged = {m.trigger for m in found if m.code[:2] == PROTEST_ROOT}
+            e.code.startswith(PROTEST_ROOT)
+            for e in lexicon.candidates("NOUN", arrays.lemma_lowers[j]))]
+        staged = {m.trigger for m in found if m.code.startswith(PROTEST_ROOT)}
         staged |= {arrays.heads[n] for n in rallies if arrays.deps[n] in OBJECTS}
         staged |= {c for n in rallies for c in arrays.children[n] if arrays.deps[c] == "acl"}
         found = [m for m in found if not (
-            m.code[:2] == PROTEST_ROOT and upos[m.trigger] == "VERB"
+            m.code.startswith(PROTEST_ROOT) and upos[m.trigger] == "VERB"
             and _voiced_by(token(m.trigger), staged - {m.trigger}))]
     # "was arrested for rioting during a G8 summit": a meeting named as the time of
     # another deed dates that deed; it is not told as news of its own
     found = [m for m in found if not (
-        m.code[:2] == CONSULT_ROOT and m.entry.pos == "NOUN" and m.entry.lemma in DATING_MEETINGS
+        m.code.startswith(CONSULT_ROOT) and m.entry.pos == "NOUN"
+        and m.entry.lemma in DATING_MEETINGS
         and arrays.deps[m.trigger] == "pobj"
         and arrays.lowers[arrays.heads[m.trigger]] == "during")]
     # "accused Qatar of backing militant groups": what an accusation charges is alleged,
@@ -2433,7 +2442,7 @@ def mentions_between(doc: Doc, sent_start: int, sent_end: int, lexicon: Lexicon)
                 appeal = _purpose_of(word, askers)
         if appeal is None:
             # "seeking to mend ties with China": an aim, no appeal
-            if not (m.code[:2] == APPEAL_ROOT and _means_to(word, lexicon) or _wished(word)):
+            if not (m.code.startswith(APPEAL_ROOT) and _means_to(word, lexicon) or _wished(word)):
                 kept.append(m)
         elif not m.negated or appeal in refusals:  # what is refused reads as negated
             asked.setdefault(appeal, []).append(m.code)
@@ -2491,7 +2500,7 @@ def _readied(found: list[Mention], doc: Doc) -> list[Mention]:
     fall; the attack readied ("the army prepared to resume shelling the rebel-held
     villages") is not done, and is no event of its own."""
     arrays = parse_arrays(doc)
-    postures = {m.trigger: m for m in found if m.code[:2] == POSTURE_ROOT
+    postures = {m.trigger: m for m in found if m.code.startswith(POSTURE_ROOT)
                 and arrays.lemma_lowers[m.trigger] in READYING_VERBS}
     if not postures:
         return found
@@ -2532,7 +2541,7 @@ def _commented_on(tok: Token, found: list[Mention]) -> bool:
     curfew would calm the city", "was pessimistic that the release of the hostages would
     come soon"): the one who comments on an act does not do it."""
     doc = tok.doc
-    return any(m.code[:2] == STATEMENT_ROOT and c.left_edge.i <= tok.i <= c.right_edge.i
+    return any(m.code.startswith(STATEMENT_ROOT) and c.left_edge.i <= tok.i <= c.right_edge.i
                for m in found for c in doc[m.trigger].children if c.dep_ in ("ccomp", "xcomp"))
 
 
@@ -2540,12 +2549,12 @@ def _merge_threats(found: list[Mention], doc: Doc) -> list[Mention]:
     """"threatened to hold a general strike", "threatened to storm his residence": a
     threat and the act it threatens are one event: the threat, with its own doer and
     target, takes the act as what it threatens (its code)."""
-    if not any(m.code[:2] == THREAT_ROOT for m in found):
+    if not any(m.code.startswith(THREAT_ROOT) for m in found):
         return found  # (most sentences threaten nothing)
     by_trigger = {m.trigger: m for m in found}
     contents: dict[int, Mention] = {}
     for m in found:
-        if m.code[:2] != THREAT_ROOT or "threat" not in m.entry.flags or m.negated:
+        if not m.code.startswith(THREAT_ROOT) or "threat" not in m.entry.flags or m.negated:
             continue
         for clause in _children(doc[m.trigger], {"xcomp"}):
             # the act is the clause's verb, or the object of its light verb ("to hold a
@@ -2837,7 +2846,8 @@ def _yielded_to(tok: Token, found: list[Mention]) -> bool:
     arrays = parse_arrays(tok.doc)
     prep = arrays.heads[tok.i]
     return (arrays.deps[tok.i] == "pobj" and arrays.lowers[prep] == "to"
-            and any(m.trigger == arrays.heads[prep] and m.code[:2] == YIELD_ROOT for m in found))
+            and any(m.trigger == arrays.heads[prep] and m.code.startswith(YIELD_ROOT)
+                    for m in found))
 
 
 # Verbs whose "of"/"for"/"with" phrase is what someone is charged with (word_classes.tsv).
@@ -2980,7 +2990,7 @@ def _held_on(charge: Token, found: list[Mention]) -> Mention | None:
     prep = charge.head
     if charge.dep_ != "pobj" or prep.dep_ != "prep" or token_lower(prep) not in GROUNDS_PREPS:
         return None
-    return next((m for m in found if m.trigger == prep.head.i and m.code[:2] == COERCE_ROOT),
+    return next((m for m in found if m.trigger == prep.head.i and m.code.startswith(COERCE_ROOT)),
                 None)
 
 
@@ -3388,7 +3398,7 @@ RIOT_CODE: Final = "145"
 def _rioting(m: Mention, doc: Doc) -> Mention:
     """A destruction of property, or a building stormed, by protesters is a riot (145),
     not a state's coercion or an armed assault."""
-    if not (m.code in DESTRUCTION_CODES or m.code[:2] == "19"):
+    if not (m.code in DESTRUCTION_CODES or m.code.startswith("19")):
         return m  # (the code first: most mentions are neither)
     # (the lemmas read from the parse arrays: no Token is needed)
     lemmas = parse_arrays(doc).lemma_lowers
@@ -3407,7 +3417,7 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
     """A state that protests ("Japan protested the incursion", "the foreign ministry
     protests Chinese ships near the islands") complains officially (114); crowds
     demonstrate (14)."""
-    if m.code[:2] != PROTEST_ROOT:  # (the code first: most mentions are no protest)
+    if not m.code.startswith(PROTEST_ROOT):  # (the code first: most mentions are no protest)
         return m
     tok = doc[m.trigger]
     if (token_pos(tok) == "VERB" and token_lemma_lower(tok) == "protest" and m.sources
@@ -3501,7 +3511,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # unless the president steps down": a hostile act made to hang on a condition is
         # a threat
         modality = "threatened"
-    if (modality in ("asserted", "reported") and code[:2] != DIPLOMATIC_ROOT
+    if (modality in ("asserted", "reported") and not code.startswith(DIPLOMATIC_ROOT)
             and _agreed_for(tok)):
         # "reached an agreement with Hamas to release prisoners": what a deal is for is
         # agreed, not done yet (but a deal to normalize relations or restore ties is the
@@ -3525,7 +3535,7 @@ def _mention(tok: Token, entry: TriggerEntry, used: tuple[int, ...], sources: li
         # "opened tank, artillery and rocket fire on the villages": the parser hangs
         # the target on the list's last deed, but it is every one's
         targets = next((found for c in tok.conjuncts if (found := _target(c, entry, (c.i,)))), [])
-    if not targets and code[:3] == MEDIATION:
+    if not targets and code.startswith(MEDIATION):
         targets = _mediated_parties(tok)
     if not targets and conditional:
         # "would retaliate if Seoul continued the drills": a threat that names no one is

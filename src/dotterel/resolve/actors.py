@@ -54,6 +54,9 @@ ONE_THING_NOUNS: Final = word_class("one_thing")
 GROUP_PRONOUNS: Final = {"they", "them", "their", "themselves"}
 SPEAKER_PRONOUNS: Final = {"i", "me", "my", "we", "us", "our"}
 THING_PRONOUNS: Final = {"it", "its"}
+# (joined once here: a set joined in a function is built anew on every call)
+THIRD_PERSON_PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+PERSON_OR_GROUP_PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS
 PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS  # of people, groups and speakers
 # Nouns that head a body of members: one named by a region's word is non-governmental, not
 # the region (named IGOs are in igos.tsv; the nouns in word_classes.tsv).
@@ -730,7 +733,7 @@ class DocActors:
         return any(m.entry.kind == "sector" and (
             m.entry.code in STATE_BODIES | JURISDICTIONS
             or ((m.entry.person_role or bodies) and m.entry.code[:3] in STATE_OFFICES
-                and (forces or m.entry.code[:3] != "MIL")))
+                and (forces or not m.entry.code.startswith("MIL"))))
                    for m in self._match(self._np_positions(owner.i)))
 
     def _names_object_body(self, tok: Token) -> bool:
@@ -1284,7 +1287,7 @@ class DocActors:
             # in number ("Kenya said their leaders were held" is someone else's)
             # (read from the parse arrays, a Token made only for the subject resolved)
             owner = next((c for c in arrays.children[h] if arrays.deps[c] == "poss"
-                          and lowers[c] in GROUP_PRONOUNS | THING_PRONOUNS), None)
+                          and (lowers[c] in GROUP_PRONOUNS or lowers[c] in THING_PRONOUNS)), None)
             matrix = _matrix_subject(arrays, owner) if owner is not None else None
             if (owner is not None and matrix is not None
                     and _plural(arrays, matrix) != (lowers[owner] in GROUP_PRONOUNS)):
@@ -1311,7 +1314,7 @@ class DocActors:
                        or (self._later_country(head, set(exclude), modifier=named_person,
                                                place_only=bool(faiths) or sector in CROWD_SECTORS,
                                                rulers_only=sector[:3] in IRREGULAR_SECTORS,
-                                               rebels=sector[:3] == "REB" or (
+                                               rebels=sector.startswith("REB") or (
                                                    sector[:3] in IRREGULAR_SECTORS
                                                    and not STATELESS_PEOPLES.isdisjoint(
                                                        w.lower() for w in words)))
@@ -1420,7 +1423,7 @@ class DocActors:
         if owner is None:
             return ""
         other = self.resolve(owner, day)
-        if other is None and token_lower(owner) in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if other is None and token_lower(owner) in PERSON_OR_GROUP_PRONOUNS:
             # "his" of an unnamed office holder, whom no memory keeps: the subject of the
             # clause the counterpart is an object in ("the minister met his counterpart")
             verb = head.head
@@ -1917,7 +1920,7 @@ class DocActors:
             # "Kenya condemned the rebels after they attacked a convoy": "they" is the
             # plural group named, not a single state
             matrix = None
-        if matrix is not None and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        if matrix is not None and lower in THIRD_PERSON_PRONOUNS:
             # "Mexico announces that it is breaking relations": the complement's pronoun
             # subject is the announcing subject
             found = self.resolve(self.doc[matrix], day)
