@@ -476,7 +476,7 @@ class CodingStage:
         victims = [a for i in m.targets for a in actors.resolve_all(doc[i], day)
                    if a.country and a.country != "IGO"]
         # what the doers are called (rebels, troops, gunmen), by the knowledge's sectors
-        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(token_lower(doc[i]))
+        sectors = [e.code for i in m.sources for e in self.kb.knowledge.lookup(arrays.lowers[i])
                    if e.kind == "sector"]
         origin = [a.country for phrase in _fired_from(trigger)
                   for a in actors.resolve_all(phrase, day) if a.country and a.country != "IGO"]
@@ -557,7 +557,7 @@ class CodingStage:
             return False
         for i in m.sources:
             doer = actors.resolve(doc[i], day)
-            if doer is None and token_pos(doc[i]) == "PRON":
+            if doer is None and parse_arrays(doc).pos[i] == "PRON":
                 continue  # "they": the claimer speaking of itself
             if doer is None or doer.country != claimer.country:
                 return False
@@ -982,7 +982,7 @@ def _announced(doc: Doc, m: Mention) -> bool:
     if m.reporter is None or token_lemma_lower(doc[m.reporter].head) not in ANNOUNCING_VERBS:
         return False
     # ("announced it would", "announced a suspension": the announcer is the doer)
-    return all(i == m.reporter or token_pos(doc[i]) == "PRON" for i in m.sources)
+    return all(i == m.reporter or parse_arrays(doc).pos[i] == "PRON" for i in m.sources)
 
 
 # Verbs that report a deed as someone's contested claim (word_classes.tsv).
@@ -1167,7 +1167,8 @@ def _demands_a_thing(doc: Doc, m: Mention, code: str) -> bool:
             and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and token_lower(a) == "to" for a in c.children))
                 for c in doc[m.trigger].children)
-            and all(token_pos(doc[i]) == "NOUN" and not _names_someone(doc[i]) for i in m.targets))
+            and all(parse_arrays(doc).pos[i] == "NOUN" and not _names_someone(doc[i])
+                    for i in m.targets))
 
 
 def _may_name(target: Token) -> bool:
@@ -1449,7 +1450,7 @@ def _border_sides(trigger: Token) -> list[Token]:
             continue
         after = border.right_edge.i + 1
         with_ = [w for w in border.children if w.dep_ == "prep" and token_lower(w) == "with"] or (
-            [doc[after]] if after < len(doc) and token_lower(doc[after]) == "with"
+            [doc[after]] if after < len(doc) and parse_arrays(doc).lowers[after] == "with"
             and doc[after].dep_ == "prep" else [])
         sides += [side for w in with_ for o in w.children if o.dep_ == "pobj"
                   for side in (o, *o.conjuncts)]
@@ -1566,9 +1567,9 @@ def _names_doer(doc: Doc, m: Mention, knowledge: Knowledge) -> bool:
     common nouns for the act or its means ("the bombing", "an explosive device"), nor a
     group's noun the tagger takes for a name only because it opens the sentence ("Rebels
     shelled Aleppo")."""
-    return any((token_pos(doc[i]) in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES)
+    return any((parse_arrays(doc).pos[i] in ("PROPN", "PRON") or doc[i].ent_type_ in NAME_TYPES)
                and not (doc[i].is_sent_start and any(
-                   e.kind == "sector" for e in knowledge.lookup(token_lower(doc[i]))))
+                   e.kind == "sector" for e in knowledge.lookup(parse_arrays(doc).lowers[i])))
                for i in m.sources)
 TIME_TYPES: Final = {"DATE", "TIME"}  # "on Friday" names no one
 

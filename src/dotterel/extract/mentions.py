@@ -3421,7 +3421,7 @@ def _official_protest(m: Mention, doc: Doc) -> Mention:
         return m
     tok = doc[m.trigger]
     if (token_pos(tok) == "VERB" and token_lemma_lower(tok) == "protest" and m.sources
-            and all(doc[i].ent_type_ == "GPE" or token_lemma_lower(doc[i]) in STATE_ORGANS
+            and all(doc[i].ent_type_ == "GPE" or parse_arrays(doc).lemma_lowers[i] in STATE_ORGANS
                     for i in m.sources)):
         return replace(m, code=OFFICIAL_COMPLAINT)
     return m
@@ -3439,8 +3439,8 @@ def _state_bombing(m: Mention, doc: Doc) -> Mention:
         return m
     tok = doc[m.trigger]
     if (token_pos(tok) == "VERB" and m.sources
-            and all(doc[i].ent_type_ == "GPE" or token_lemma_lower(doc[i]) in ARMED_FORCE_WORDS
-                    for i in m.sources)):
+            and all(doc[i].ent_type_ == "GPE"
+                    or parse_arrays(doc).lemma_lowers[i] in ARMED_FORCE_WORDS for i in m.sources)):
         return replace(m, code=AERIAL_WEAPONS)
     return m
 
@@ -3462,7 +3462,7 @@ def _forces_moved(m: Mention, doc: Doc) -> Mention:
         return m
     tok = doc[m.trigger]
     if (token_pos(tok) == "VERB" and token_lemma_lower(tok) in MOVING_VERBS and m.sources
-            and all(token_lemma_lower(doc[i]) in MOVED_FORCE_WORDS for i in m.sources)):
+            and all(parse_arrays(doc).lemma_lowers[i] in MOVED_FORCE_WORDS for i in m.sources)):
         return replace(m, code=FORCE_MOVEMENT)
     return m
 

@@ -325,7 +325,7 @@ def _attribution_in(doc: Doc, window: Sequence[Token],
     allowed = {t.i for t in window}
     for tok in window:
         if (token_lower(tok) == "according" and tok.i + 1 < len(doc)
-                and token_lower(doc[tok.i + 1]) == "to"):
+                and parse_arrays(doc).lowers[tok.i + 1] == "to"):
             who = _according_to(doc, tok.i + 1, inside)
             if who is not None:
                 return _Attribution(who, tok.i)
@@ -433,8 +433,8 @@ def _governing_report(doc: Doc, m: _Marked, inside: dict[int, int], *,
                 continue
             lemma = token_lemma_lower(cur)
             if token_lower(cur) == "according":
-                to = (cur.i + 1 if cur.i + 1 < len(doc) and token_lower(doc[cur.i + 1]) == "to"
-                      else None)
+                to = (cur.i + 1 if cur.i + 1 < len(doc)
+                      and parse_arrays(doc).lowers[cur.i + 1] == "to" else None)
                 who = _according_to(doc, to, inside) if to is not None else None
                 if who is not None:
                     return _Attribution(who, cur.i)
@@ -458,7 +458,7 @@ def _according_in_sentence(doc: Doc, m: _Marked, inside: dict[int, int]) -> _Att
     for tok in sent:
         if tok.i in inside or token_lower(tok) != "according":
             continue
-        if tok.i + 1 < len(doc) and token_lower(doc[tok.i + 1]) == "to":
+        if tok.i + 1 < len(doc) and parse_arrays(doc).lowers[tok.i + 1] == "to":
             who = _according_to(doc, tok.i + 1, inside)
             if who is not None:
                 return _Attribution(who, tok.i)
@@ -593,7 +593,7 @@ def _according_clauses(doc: Doc, text: str, inside: dict[int, int]) -> list[Quot
     for tok in doc:
         if token_lower(tok) != "according" or tok.i in inside or tok.i + 1 >= len(doc):
             continue
-        if token_lower(doc[tok.i + 1]) != "to":
+        if parse_arrays(doc).lowers[tok.i + 1] != "to":
             continue
         speaker = _according_to(doc, tok.i + 1, inside)
         clause = tok.head
